@@ -1,0 +1,229 @@
+import Database from 'better-sqlite3'
+import { DuplicateIdError, type Doc, type Filter, type FindOptions, type Patch, type Store, type TxStore } from '../../ports/store'
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/
+
+function checkName(collection: string): string {
+  if (!NAME.test(collection)) throw new Error(`bad collection name: ${collection}`)
+  return collection
+}
+function jsonPath(field: string): string {
+  if (!PATH.test(field)) throw new Error(`bad field path: ${field}`)
+  return `'$.${field}'`
+}
+/** SQLite's JSON functions give booleans as 1/0. */
+function sqlValue(v: unknown): unknown {
+  return typeof v === 'boolean' ? (v ? 1 : 0) : v
+}
+
+function where(filter: Filter = {}): { sql: string; params: unknown[] } {
+  const parts: string[] = []
+  const params: unknown[] = []
+  for (const [field, cond] of Object.entries(filter)) {
+    const col = field === '_id' ? '_id' : `json_extract(doc, ${jsonPath(field)})`
+    if (cond === null) {
+      parts.push(`${col} IS NULL`)
+    } else if (typeof cond !== 'object') {
+      parts.push(`${col} = ?`)
+      params.push(sqlValue(cond))
+    } else if ('$in' in cond) {
+      if (cond.$in.length === 0) parts.push('0')
+      else {
+        parts.push(`${col} IN (${cond.$in.map(() => '?').join(',')})`)
+        params.push(...cond.$in.map(sqlValue))
+      }
+    } else if ('$ne' in cond) {
+      if (cond.$ne === null) parts.push(`${col} IS NOT NULL`)
+      else {
+        parts.push(`(${col} IS NULL OR ${col} != ?)`)
+        params.push(sqlValue(cond.$ne))
+      }
+    } else {
+      const ops = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' } as const
+      for (const [op, sym] of Object.entries(ops)) {
+        const v = (cond as Record<string, unknown>)[op]
+        if (v !== undefined) {
+          parts.push(`${col} ${sym} ?`)
+          params.push(v)
+        }
+      }
+    }
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params }
+}
+
+function setPath(doc: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.')
+  let cur = doc
+  for (const k of keys.slice(0, -1)) {
+    if (typeof cur[k] !== 'object' || cur[k] === null) cur[k] = {}
+    cur = cur[k] as Record<string, unknown>
+  }
+  cur[keys[keys.length - 1]] = value
+}
+function getPath(doc: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), doc)
+}
+
+export function applyPatch<T extends Doc>(doc: T, patch: Patch): T {
+  const next = structuredClone(doc) as Record<string, unknown>
+  for (const [k, v] of Object.entries(patch.set ?? {})) {
+    if (k === '_id') throw new Error('_id cannot change')
+    setPath(next, k, v)
+  }
+  for (const [k, n] of Object.entries(patch.inc ?? {})) {
+    const cur = getPath(next, k)
+    setPath(next, k, (typeof cur === 'number' ? cur : 0) + n)
+  }
+  return next as T
+}
+
+/**
+ * The embedded Store: one SQLite file in WAL mode, one table per collection holding JSON documents.
+ * better-sqlite3 is synchronous, so every call is atomic within this process; writes take the
+ * database's write lock (BEGIN IMMEDIATE) so that other processes on the same file are safe too.
+ */
+export class SqliteStore implements Store {
+  readonly db: Database.Database
+  private tables = new Set<string>()
+  /** an open transaction: other calls on this connection wait for it to finish */
+  private txDone: Promise<unknown> | null = null
+
+  constructor(file: string) {
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = NORMAL')
+    this.db.pragma('busy_timeout = 10000')
+  }
+
+  close(): void {
+    this.db.close()
+  }
+
+  private table(collection: string): string {
+    const name = checkName(collection)
+    if (!this.tables.has(name)) {
+      this.db.exec(`CREATE TABLE IF NOT EXISTS "${name}" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
+      this.tables.add(name)
+    }
+    return `"${name}"`
+  }
+
+  /** An index on fields that are filtered often; a no-op when it exists. */
+  ensureIndex(collection: string, fields: string[]): void {
+    const t = this.table(collection)
+    const name = `${collection}_${fields.join('_').replace(/\./g, '_')}`
+    this.db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON ${t} (${fields.map((f) => `json_extract(doc, ${jsonPath(f)})`).join(', ')})`)
+  }
+
+  /** Runs fn once no transaction is open; the check and fn run in the same tick, so nothing slips between. */
+  private async outsideTx<R>(fn: () => R): Promise<R> {
+    while (this.txDone) await this.txDone.catch(() => undefined)
+    return fn()
+  }
+
+  private getSync<T extends Doc>(collection: string, id: string): T | null {
+    const row = this.db.prepare(`SELECT doc FROM ${this.table(collection)} WHERE _id = ?`).get(id) as { doc: string } | undefined
+    return row ? (JSON.parse(row.doc) as T) : null
+  }
+
+  private insertSync(collection: string, doc: Doc): void {
+    if (typeof doc._id !== 'string' || !doc._id) throw new Error('document needs a string _id')
+    try {
+      this.db.prepare(`INSERT INTO ${this.table(collection)} (_id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc))
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DuplicateIdError(collection, doc._id)
+      throw e
+    }
+  }
+
+  private updateSync(collection: string, filter: Filter, patch: Patch): number {
+    const t = this.table(collection)
+    const w = where(filter)
+    const rows = this.db.prepare(`SELECT doc FROM ${t} ${w.sql}`).all(...w.params) as Array<{ doc: string }>
+    const write = this.db.prepare(`UPDATE ${t} SET doc = ? WHERE _id = ?`)
+    for (const row of rows) {
+      const next = applyPatch(JSON.parse(row.doc) as Doc, patch)
+      write.run(JSON.stringify(next), next._id)
+    }
+    return rows.length
+  }
+
+  private removeSync(collection: string, filter: Filter): number {
+    const w = where(filter)
+    return this.db.prepare(`DELETE FROM ${this.table(collection)} ${w.sql}`).run(...w.params).changes
+  }
+
+  private immediate<R>(fn: () => R): R {
+    if (this.db.inTransaction) return fn()
+    return this.db.transaction(fn).immediate()
+  }
+
+  async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
+    return this.outsideTx(() => this.getSync<T>(collection, id))
+  }
+
+  async find<T extends Doc>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
+    return this.outsideTx(() => this.findSync<T>(collection, filter, options))
+  }
+
+  private findSync<T extends Doc>(collection: string, filter: Filter, options: FindOptions): T[] {
+    const w = where(filter)
+    const order = (options.sort ?? []).map(([f, d]) => `${f === '_id' ? '_id' : `json_extract(doc, ${jsonPath(f)})`} ${d === 'desc' ? 'DESC' : 'ASC'}`)
+    order.push('_id ASC')
+    const limit = options.limit ?? -1
+    const skip = options.skip ?? 0
+    const rows = this.db
+      .prepare(`SELECT doc FROM ${this.table(collection)} ${w.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
+      .all(...w.params, limit, skip) as Array<{ doc: string }>
+    return rows.map((r) => JSON.parse(r.doc) as T)
+  }
+
+  async count(collection: string, filter: Filter = {}): Promise<number> {
+    return this.outsideTx(() => {
+      const w = where(filter)
+      const row = this.db.prepare(`SELECT COUNT(*) AS n FROM ${this.table(collection)} ${w.sql}`).get(...w.params) as { n: number }
+      return row.n
+    })
+  }
+
+  async insert(collection: string, doc: Doc): Promise<void> {
+    return this.outsideTx(() => this.immediate(() => this.insertSync(collection, doc)))
+  }
+
+  async update(collection: string, filter: Filter, patch: Patch): Promise<number> {
+    return this.outsideTx(() => this.immediate(() => this.updateSync(collection, filter, patch)))
+  }
+
+  async remove(collection: string, filter: Filter): Promise<number> {
+    return this.outsideTx(() => this.immediate(() => this.removeSync(collection, filter)))
+  }
+
+  async transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
+    while (this.txDone) await this.txDone.catch(() => undefined)
+    const tx: TxStore = {
+      get: async (c, id) => this.getSync(c, id),
+      insert: async (c, doc) => this.insertSync(c, doc),
+      update: async (c, id, patch) => this.updateSync(c, { _id: id }, patch),
+      remove: async (c, id) => this.removeSync(c, { _id: id }),
+    }
+    const run = (async () => {
+      this.db.exec('BEGIN IMMEDIATE')
+      try {
+        const result = await fn(tx)
+        this.db.exec('COMMIT')
+        return result
+      } catch (e) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK')
+        throw e
+      }
+    })()
+    this.txDone = run
+    try {
+      return await run
+    } finally {
+      this.txDone = null
+    }
+  }
+}

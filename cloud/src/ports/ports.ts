@@ -1,0 +1,47 @@
+import type { Store } from './store'
+
+export type { Store, TxStore, Doc, Filter, FindOptions, Patch } from './store'
+export { DuplicateIdError, COLLECTIONS } from './store'
+
+/** Files: photos and generated images. `fileId` is what documents keep; `url` is what clients show. */
+export interface Files {
+  put(path: string, content: Buffer, contentType: string): Promise<{ fileId: string }>
+  urls(fileIds: string[]): Promise<Record<string, string>>
+}
+
+/** Text or image check before anyone else sees it (WeChat security.msgSecCheck in the cloud). */
+export interface ContentCheck {
+  text(content: string, openid?: string): Promise<{ ok: true } | { ok: false; reason: string }>
+}
+
+/** A message to one person: in-app always, and a WeChat subscribe message where they subscribed. */
+export interface Notification {
+  personId: string
+  openid?: string
+  villageId: string
+  title: string
+  body: string
+  /** page to open, e.g. /pkg-account/pages/requests/index */
+  page?: string
+}
+export interface Notifier {
+  send(n: Notification): Promise<void>
+}
+
+/** The mini-program code that opens a page with a scene (wxacode.getUnlimited in the cloud). */
+export interface QrCodes {
+  unlimited(scene: string, page: string): Promise<{ contentType: string; buffer: Buffer }>
+}
+
+export interface Clock {
+  now(): number
+}
+
+export interface Ports {
+  store: Store
+  files: Files
+  contentCheck: ContentCheck
+  notifier: Notifier
+  qrCodes: QrCodes
+  clock: Clock
+}

@@ -1,0 +1,77 @@
+/**
+ * Store: a small document port shaped by what the CloudBase database does well.
+ * Every document has a string `_id`; uniqueness comes from deterministic ids and
+ * capacity from conditional increments (the matched count tells if it applied).
+ */
+export type Doc = { _id: string } & Record<string, unknown>
+
+/** A condition on one field: a plain value means equality. Dotted paths reach into objects. */
+export type FieldCondition =
+  | string
+  | number
+  | boolean
+  | null
+  | { $in: Array<string | number | boolean> }
+  | { $ne: string | number | boolean | null }
+  | { $gt?: number | string; $gte?: number | string; $lt?: number | string; $lte?: number | string }
+
+export type Filter = Record<string, FieldCondition>
+
+export interface FindOptions {
+  /** fields to sort by, in order */
+  sort?: Array<[field: string, direction: 'asc' | 'desc']>
+  limit?: number
+  skip?: number
+}
+
+/** `set` replaces fields (dotted paths allowed); `inc` adds to numeric fields (missing counts as 0). */
+export interface Patch {
+  set?: Record<string, unknown>
+  inc?: Record<string, number>
+}
+
+/** Operations inside a transaction address single documents by id, as CloudBase transactions do. */
+export interface TxStore {
+  get<T extends Doc>(collection: string, id: string): Promise<T | null>
+  insert(collection: string, doc: Doc): Promise<void>
+  update(collection: string, id: string, patch: Patch): Promise<number>
+  remove(collection: string, id: string): Promise<number>
+}
+
+export interface Store {
+  get<T extends Doc>(collection: string, id: string): Promise<T | null>
+  find<T extends Doc>(collection: string, filter?: Filter, options?: FindOptions): Promise<T[]>
+  count(collection: string, filter?: Filter): Promise<number>
+  /** Inserts a document; throws DuplicateIdError when `_id` exists. */
+  insert(collection: string, doc: Doc): Promise<void>
+  /** Applies the patch to every document matching the filter; returns how many matched. */
+  update(collection: string, filter: Filter, patch: Patch): Promise<number>
+  remove(collection: string, filter: Filter): Promise<number>
+  /** Runs fn atomically; a throw rolls every write back. */
+  transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R>
+}
+
+export class DuplicateIdError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+  ) {
+    super(`duplicate _id ${id} in ${collection}`)
+    this.name = 'DuplicateIdError'
+  }
+}
+
+/** Collections that exist in the system; adapters may create tables/collections for them up front. */
+export const COLLECTIONS = [
+  'regions',
+  'villages',
+  'grids',
+  'halls',
+  'households',
+  'persons',
+  'memberships',
+  'joinRequests',
+  'notifications',
+  'auditLog',
+  'jobRuns',
+] as const
