@@ -20,7 +20,7 @@ type AccountAction =
   | 'notifications.read'
 
 const committee = { kind: 'member', roles: ['committee'] } as const
-export const JOIN_PAGE = 'pkg-account/pages/join/index'
+export const JOIN_PAGE = 'features/account/pages/join/index'
 
 async function cardsFor(ctx: Context, villageIds: string[]): Promise<Map<string, VillageCard>> {
   const villages = await ctx.ports.store.find<Village>('villages', { _id: { $in: [...new Set(villageIds)] } })
@@ -138,7 +138,7 @@ export const accountHandlers: Handlers<AccountAction> = {
         committeeMembers
           .filter((m) => m.roles.includes('committee'))
           .map((m) =>
-            notify(ctx, { personId: m.personId, villageId: village._id }, '新的入村申请', `${input.name}（${input.doorplate}）申请加入${village.name}`, 'pkg-account/pages/requests/index'),
+            notify(ctx, { personId: m.personId, villageId: village._id }, '新的入村申请', `${input.name}（${input.doorplate}）申请加入${village.name}`, 'features/account/pages/requests/index'),
           ),
       )
       return (await store.get<JoinRequest>('joinRequests', request._id))!

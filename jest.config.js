@@ -1,0 +1,48 @@
+/** One `npm test` runs every suite: unit, store conformance, api, ui, e2e (Chromium) and weapp (WeChat's compiler). */
+const babel = [
+  'babel-jest',
+  {
+    configFile: false,
+    babelrc: false,
+    presets: [
+      ['@babel/preset-env', { targets: { node: 'current' } }],
+      ['@babel/preset-typescript', { isTSX: true, allExtensions: true }],
+      ['@babel/preset-react', { runtime: 'automatic' }],
+    ],
+  },
+]
+const base = {
+  transform: { '\\.[jt]sx?$': babel },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json'],
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+}
+const node = (name, timeout) => ({
+  ...base,
+  displayName: name,
+  testEnvironment: 'node',
+  testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+  ...(timeout ? { testTimeout: timeout } : {}),
+})
+
+module.exports = {
+  projects: [
+    node('unit'),
+    node('store'),
+    node('api'),
+    {
+      ...base,
+      displayName: 'ui',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/ui/**/*.test.tsx'],
+      moduleNameMapper: {
+        ...base.moduleNameMapper,
+        '^@tarojs/components$': '<rootDir>/test/ui/mocks/components.tsx',
+        '^@tarojs/taro$': '<rootDir>/test/ui/mocks/taro.ts',
+        '\\.(css|scss)$': '<rootDir>/test/ui/mocks/style.ts',
+      },
+      setupFiles: ['<rootDir>/test/ui/mocks/setup.ts'],
+    },
+    node('e2e'),
+    node('weapp'),
+  ],
+}

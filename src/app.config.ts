@@ -1,0 +1,33 @@
+import { subPackages, tabPages } from './routes'
+
+const isH5 = process.env.TARO_ENV === 'h5'
+
+export default defineAppConfig({
+  pages: Object.values(tabPages),
+  subPackages: Object.values(subPackages).map((sub) => ({
+    root: sub.root,
+    pages: Object.entries(sub.pages)
+      .filter(([key]) => isH5 || !(sub.h5Only as readonly string[]).includes(key))
+      .map(([, path]) => path),
+  })),
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#b71c1c',
+    navigationBarTitleText: '村居议事厅',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f6f3ee',
+  },
+  tabBar: {
+    color: '#6b6b6b',
+    selectedColor: '#b71c1c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: tabPages.home, text: '首页' },
+      { pagePath: tabPages.topics, text: '议事' },
+      { pagePath: tabPages.services, text: '服务' },
+      { pagePath: tabPages.me, text: '我的' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+})
