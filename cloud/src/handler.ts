@@ -7,7 +7,7 @@ import type { Ports } from './ports/ports'
  * - person: the caller has a person record (has asked to join somewhere)
  * - member: the input names a villageId and the caller belongs to it, with one of `roles` if given
  */
-export type Access = { kind: 'anyone' } | { kind: 'person' } | { kind: 'member'; roles?: Role[] }
+export type Access = { kind: 'anyone' } | { kind: 'person' } | { kind: 'member'; roles?: readonly Role[] }
 
 export interface Context {
   ports: Ports

@@ -3,7 +3,7 @@
  * Every document has a string `_id`; uniqueness comes from deterministic ids and
  * capacity from conditional increments (the matched count tells if it applied).
  */
-export type Doc = { _id: string } & Record<string, unknown>
+export type Doc = { _id: string }
 
 /** A condition on one field: a plain value means equality. Dotted paths reach into objects. */
 export type FieldCondition =
@@ -33,7 +33,7 @@ export interface Patch {
 /** Operations inside a transaction address single documents by id, as CloudBase transactions do. */
 export interface TxStore {
   get<T extends Doc>(collection: string, id: string): Promise<T | null>
-  insert(collection: string, doc: Doc): Promise<void>
+  insert<T extends Doc>(collection: string, doc: T): Promise<void>
   update(collection: string, id: string, patch: Patch): Promise<number>
   remove(collection: string, id: string): Promise<number>
 }
@@ -43,7 +43,7 @@ export interface Store {
   find<T extends Doc>(collection: string, filter?: Filter, options?: FindOptions): Promise<T[]>
   count(collection: string, filter?: Filter): Promise<number>
   /** Inserts a document; throws DuplicateIdError when `_id` exists. */
-  insert(collection: string, doc: Doc): Promise<void>
+  insert<T extends Doc>(collection: string, doc: T): Promise<void>
   /** Applies the patch to every document matching the filter; returns how many matched. */
   update(collection: string, filter: Filter, patch: Patch): Promise<number>
   remove(collection: string, filter: Filter): Promise<number>

@@ -203,7 +203,7 @@ export class SqliteStore implements Store {
   async transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
     while (this.txDone) await this.txDone.catch(() => undefined)
     const tx: TxStore = {
-      get: async (c, id) => this.getSync(c, id),
+      get: async <T extends Doc>(c: string, id: string) => this.getSync<T>(c, id),
       insert: async (c, doc) => this.insertSync(c, doc),
       update: async (c, id, patch) => this.updateSync(c, { _id: id }, patch),
       remove: async (c, id) => this.removeSync(c, { _id: id }),

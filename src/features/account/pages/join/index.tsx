@@ -1,9 +1,153 @@
-import { View, Text } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import type { Relation } from '../../../../../cloud/src/contract/models'
+import type { VillageCard } from '../../../../../cloud/src/contract/account'
+import { RELATIONS } from '../../../../../cloud/src/contract/models'
+import { CallError, errorMessage } from '@/shared/api/call'
+import { Button, Card, ErrorState, FieldError, Loading, Page } from '@/shared/ui'
+import { pagePath } from '@/routes'
+import { getVillageByScene, requestJoin } from '../../api'
+import { useAccount } from '../../store'
+import { VillagePicker } from '../../components/village-picker'
 
-export default function Page() {
+/** WeChat passes the QR code's scene URL-encoded; the h5 poster link passes it as a query parameter. */
+function sceneFrom(params: Record<string, string | undefined>): string | null {
+  return params.scene ? decodeURIComponent(params.scene) : null
+}
+
+/** The scene inside a scanned mini-program code's path, e.g. features/account/pages/join/index?scene=v%3Dxinshan */
+export function sceneFromScanPath(path: string | undefined): string | null {
+  const m = /[?&]scene=([^&]+)/.exec(path ?? '')
+  return m ? decodeURIComponent(m[1]) : null
+}
+
+export default function JoinPage() {
+  const router = useRouter()
+  const [scene, setScene] = useState<string | null>(sceneFrom(router.params))
+  const [village, setVillage] = useState<VillageCard | null>(null)
+  const [sceneState, setSceneState] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null })
+  const me = useAccount((s) => s.me)
+  const [name, setName] = useState(me?.person?.name ?? '')
+  const [doorplate, setDoorplate] = useState('')
+  const [relation, setRelation] = useState<Relation | null>(null)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [submitting, setSubmitting] = useState(false)
+  const [formError, setFormError] = useState<string | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (!scene) return
+    setSceneState({ loading: true, error: null })
+    getVillageByScene(scene)
+      .then((v) => (setVillage(v), setSceneState({ loading: false, error: null })))
+      .catch((e) => setSceneState({ loading: false, error: errorMessage(e) }))
+  }, [scene])
+
+  async function scan() {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: false })
+      const s = sceneFromScanPath(res.path) ?? sceneFromScanPath(res.result)
+      if (s) setScene(s)
+      else Taro.showToast({ title: '这不是村（社区）的二维码', icon: 'none' })
+    } catch {
+      // the person closed the scanner
+    }
+  }
+
+  async function submit() {
+    const local: Record<string, string> = {}
+    if (!village) local.villageId = '请选择要加入的村（社区）'
+    if (name.trim().length < 2) local.name = '请填写真实姓名（至少两个字）'
+    if (doorplate.trim().length < 2) local.doorplate = '请填写门牌号或户主信息'
+    if (!relation) local.relation = '请选择与户主的关系'
+    setErrors(local)
+    setFormError(null)
+    if (Object.keys(local).length || !village || !relation) return
+    setSubmitting(true)
+    try {
+      await requestJoin({ villageId: village.id, name: name.trim(), doorplate: doorplate.trim(), relation, via: scene ? 'scan' : 'pick' })
+      await useAccount.getState().load()
+      setDone(village.name)
+    } catch (e) {
+      if (e instanceof CallError && e.fields) setErrors(e.fields)
+      setFormError(errorMessage(e))
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  if (done) {
+    return (
+      <Page>
+        <Card title='申请已提交'>
+          <Text>{`您加入${done}的申请已提交，村（居）委会审核后会通知您。`}</Text>
+          <Button kind='primary' block onClick={() => Taro.switchTab({ url: pagePath('home') })}>
+            返回首页
+          </Button>
+        </Card>
+      </Page>
+    )
+  }
+
   return (
-    <View>
-      <Text>features/account/pages/join</Text>
-    </View>
+    <Page>
+      <View className='vh-title'>申请加入村（社区）</View>
+      <Card title='1. 选择村（社区）'>
+        {sceneState.loading && <Loading text='正在识别二维码…' />}
+        {sceneState.error && <ErrorState message={sceneState.error} />}
+        {village ? (
+          <View>
+            <Text className='vh-card__title'>{village.name}</Text>
+            <Text className='vh-muted' style={{ display: 'block' }}>
+              {village.place}
+            </Text>
+            <Button kind='plain' onClick={() => (setVillage(null), setScene(null))}>
+              重新选择
+            </Button>
+          </View>
+        ) : (
+          !sceneState.loading && (
+            <>
+              {process.env.TARO_ENV === 'weapp' && (
+                <Button kind='primary' block onClick={scan}>
+                  扫一扫服务中心的二维码
+                </Button>
+              )}
+              <VillagePicker value={village} onChange={setVillage} />
+            </>
+          )
+        )}
+        <FieldError message={errors.villageId} />
+      </Card>
+      <Card title='2. 填写信息'>
+        <View className='vh-field'>
+          <Text className='vh-field__label'>姓名</Text>
+          <Input className='vh-field__input' value={name} placeholder='请填写真实姓名' maxlength={20} onInput={(e) => setName(e.detail.value)} />
+          <FieldError message={errors.name} />
+        </View>
+        <View className='vh-field'>
+          <Text className='vh-field__label'>门牌号</Text>
+          <Input className='vh-field__input' value={doorplate} placeholder='如：新山村东一巷12号' maxlength={60} onInput={(e) => setDoorplate(e.detail.value)} />
+          <FieldError message={errors.doorplate} />
+        </View>
+        <View className='vh-field'>
+          <Text className='vh-field__label'>与户主的关系</Text>
+          <View className='vh-chips'>
+            {RELATIONS.map((r) => (
+              <View key={r} className={`vh-chip ${relation === r ? 'vh-chip--on' : ''}`} onClick={() => setRelation(r)}>
+                {r === '户主' ? '本人是户主' : r}
+              </View>
+            ))}
+          </View>
+          <FieldError message={errors.relation} />
+        </View>
+      </Card>
+      {formError && <Text className='vh-field-error'>{formError}</Text>}
+      <Button kind='primary' block loading={submitting} onClick={submit}>
+        提交申请
+      </Button>
+      <Text className='vh-muted'>村（居）委会核实后会通知您。您的信息只用于本村（社区）事务。</Text>
+    </Page>
   )
 }

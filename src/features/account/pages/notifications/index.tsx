@@ -1,9 +1,34 @@
-import { View, Text } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect } from 'react'
+import { useQuery } from '@/shared/api/use-query'
+import { formatTime } from '@/shared/time'
+import { Async, Card, Empty, Page } from '@/shared/ui'
+import { getNotifications, markNotificationsRead } from '../../api'
+import { useAccount } from '../../store'
 
-export default function Page() {
+/** 消息通知: what the committee decided, what waits for me. Opening the list marks it read. */
+export default function NotificationsPage() {
+  const list = useQuery(getNotifications, [])
+  useEffect(() => {
+    const unread = list.data?.filter((n) => !n.read).map((n) => n._id) ?? []
+    if (unread.length) void markNotificationsRead(unread).then(() => useAccount.getState().load())
+  }, [list.data])
   return (
-    <View>
-      <Text>features/account/pages/notifications</Text>
-    </View>
+    <Page>
+      <Async query={list} isEmpty={(items) => !items.length} empty={<Empty text='暂无消息' />}>
+        {(items) => (
+          <>
+            {items.map((n) => (
+              <View key={n._id} onClick={() => n.page && Taro.navigateTo({ url: `/${n.page}` }).catch(() => Taro.switchTab({ url: `/${n.page}` }))}>
+                <Card title={`${n.read ? '' : '● '}${n.title}`} extra={<Text className='vh-muted'>{formatTime(n.createdAt)}</Text>}>
+                  <Text>{n.body}</Text>
+                </Card>
+              </View>
+            ))}
+          </>
+        )}
+      </Async>
+    </Page>
   )
 }

@@ -1,9 +1,125 @@
-import { View, Text } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import type { JoinStatus } from '../../../../../cloud/src/contract/models'
+import { errorMessage } from '@/shared/api/call'
+import { useQuery } from '@/shared/api/use-query'
+import { formatTime } from '@/shared/time'
+import { Async, Button, Card, Empty, FieldError, Page, Tag } from '@/shared/ui'
+import { decideJoin, getJoinQueue } from '../../api'
+import { JOIN_STATUS_LABELS } from '../../labels'
+import { useCurrentMembership } from '../../store'
 
-export default function Page() {
+type QueueItem = Awaited<ReturnType<typeof getJoinQueue>>[number]
+const TABS: JoinStatus[] = ['pending', 'approved', 'rejected']
+
+/** 入村审核: the committee approves or rejects join requests, a rejection always with a reason. */
+export default function JoinRequestsPage() {
+  const membership = useCurrentMembership()
+  const villageId = membership?.villageId ?? ''
+  const isCommittee = membership?.roles.includes('committee') ?? false
+  const [tab, setTab] = useState<JoinStatus>('pending')
+  const queue = useQuery(() => getJoinQueue(villageId, tab), [villageId, tab], isCommittee)
+
+  if (!isCommittee) {
+    return (
+      <Page>
+        <Empty text='只有村（居）委会成员可以审核入村申请' />
+      </Page>
+    )
+  }
   return (
-    <View>
-      <Text>features/account/pages/requests</Text>
-    </View>
+    <Page>
+      <View className='vh-title'>{`${membership!.village.name} · 入村审核`}</View>
+      <View className='vh-chips'>
+        {TABS.map((s) => (
+          <View key={s} className={`vh-chip ${tab === s ? 'vh-chip--on' : ''}`} onClick={() => setTab(s)}>
+            {JOIN_STATUS_LABELS[s]}
+          </View>
+        ))}
+      </View>
+      <Async query={queue} isEmpty={(items) => items.length === 0} empty={<Empty text={tab === 'pending' ? '没有待审核的申请' : '暂无记录'} />}>
+        {(items) => (
+          <>
+            {items.map((r) => (
+              <RequestCard key={r._id} request={r} villageId={villageId} onDecided={() => void queue.reload()} />
+            ))}
+          </>
+        )}
+      </Async>
+    </Page>
+  )
+}
+
+function RequestCard({ request: r, villageId, onDecided }: { request: QueueItem; villageId: string; onDecided: () => void }) {
+  const [rejecting, setRejecting] = useState(false)
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const last = r.decisions[r.decisions.length - 1]
+
+  async function decide(decision: 'approve' | 'reject') {
+    if (decision === 'reject' && reason.trim().length < 2) {
+      setError('驳回时请写明理由，申请人会看到')
+      return
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      await decideJoin({ villageId, requestId: r._id, decision, reason: decision === 'reject' ? reason.trim() : undefined })
+      Taro.showToast({ title: decision === 'approve' ? '已批准' : '已驳回', icon: 'success' })
+      onDecided()
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Card title={r.name} extra={<Tag tone={r.via === 'scan' ? 'gold' : 'grey'}>{r.via === 'scan' ? '扫码申请' : '选择申请'}</Tag>}>
+      <View className='vh-row'>
+        <Text className='vh-row__label'>门牌号</Text>
+        <Text className='vh-row__value'>{r.doorplate}</Text>
+      </View>
+      <View className='vh-row'>
+        <Text className='vh-row__label'>与户主关系</Text>
+        <Text className='vh-row__value'>{r.relation}</Text>
+      </View>
+      <View className='vh-row'>
+        <Text className='vh-row__label'>提交时间</Text>
+        <Text className='vh-row__value'>{formatTime(r.createdAt)}</Text>
+      </View>
+      <Text className='vh-muted' style={{ display: 'block' }}>
+        {r.householdMatch ? `与已登记户相符：${r.householdMatch}` : '未登记的门牌号，批准后将登记为新的一户'}
+      </Text>
+      {last && (
+        <Text className='vh-muted' style={{ display: 'block' }}>
+          {`${last.byName} 于 ${formatTime(last.at)} ${last.status === 'approved' ? '批准' : '驳回'}${last.reason ? `：${last.reason}` : ''}`}
+        </Text>
+      )}
+      {r.status === 'pending' &&
+        (rejecting ? (
+          <View>
+            <Textarea className='vh-field__input' value={reason} placeholder='请写明驳回理由，如门牌号有误' maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+            <Button kind='danger' loading={busy} onClick={() => decide('reject')}>
+              确认驳回
+            </Button>
+            <Button kind='plain' onClick={() => (setRejecting(false), setError(null))}>
+              取消
+            </Button>
+          </View>
+        ) : (
+          <View>
+            <Button kind='primary' loading={busy} onClick={() => decide('approve')}>
+              批准
+            </Button>
+            <Button kind='danger' onClick={() => setRejecting(true)}>
+              驳回
+            </Button>
+          </View>
+        ))}
+      <FieldError message={error ?? undefined} />
+    </Card>
   )
 }

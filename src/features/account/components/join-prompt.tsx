@@ -1,0 +1,22 @@
+import { Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { pagePath } from '@/routes'
+import { isLocalMode } from '@/shared/api/identity'
+import { Button, Card } from '@/shared/ui'
+
+/** Shown wherever a page needs a village and the person has none yet. */
+export function JoinPrompt({ text = '加入您所在的村（社区）后，就可以参与议事、查看村务、预约服务。' }: { text?: string }) {
+  return (
+    <Card title='欢迎来到村居议事厅'>
+      <Text style={{ display: 'block' }}>{text}</Text>
+      <Button kind='primary' block onClick={() => Taro.navigateTo({ url: pagePath('account.join') })}>
+        申请加入村（社区）
+      </Button>
+      {isLocalMode() && (
+        <Button kind='plain' block onClick={() => Taro.navigateTo({ url: pagePath('account.identity') })}>
+          切换体验身份（本地演示）
+        </Button>
+      )}
+    </Card>
+  )
+}

@@ -1,0 +1,11 @@
+import type { JoinStatus, Membership } from '../../../cloud/src/contract/models'
+import { ROLE_LABELS } from '../../../cloud/src/contract/models'
+
+export const JOIN_STATUS_LABELS: Record<JoinStatus, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' }
+export const JOIN_STATUS_TONES = { pending: 'gold', approved: 'green', rejected: 'red' } as const
+
+/** 村民、户代表、党员… in the order people read them */
+export function roleLabels(m: Pick<Membership, 'roles' | 'partyMember'>, villageKind: 'village' | 'community' = 'village'): string[] {
+  const labels = m.roles.map((r) => (r === 'resident' && villageKind === 'community' ? '居民' : ROLE_LABELS[r]))
+  return m.partyMember ? [...labels, '党员'] : labels
+}

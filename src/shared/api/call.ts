@@ -1,0 +1,55 @@
+/**
+ * The only door to the backend. In WeChat it calls the `api` cloud function (identity comes from
+ * WeChat on the server); in the h5 build it posts to the local server's /api/<action>, signed in
+ * as the demo identity picked in 我的 (local mode only).
+ * The contract is imported for types only: no schema code enters the mini-program.
+ */
+import Taro from '@tarojs/taro'
+import type { ActionName, ApiErrorBody, ApiResult, InputOf, OutputOf } from '../../../cloud/src/contract'
+import { getDemoOpenid } from './identity'
+
+export class CallError extends Error {
+  readonly code: ApiErrorBody['code'] | 'NETWORK'
+  readonly fields?: Record<string, string>
+  constructor(body: ApiErrorBody | { code: 'NETWORK'; message: string; fields?: undefined }) {
+    super(body.message)
+    this.code = body.code
+    this.fields = body.fields
+  }
+}
+
+let cloudReady = false
+async function viaCloud(action: string, input: unknown): Promise<ApiResult<unknown>> {
+  if (!cloudReady) {
+    Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true })
+    cloudReady = true
+  }
+  const res = await Taro.cloud.callFunction({ name: 'api', data: { action, input } })
+  return res.result as ApiResult<unknown>
+}
+
+async function viaLocalServer(action: string, input: unknown): Promise<ApiResult<unknown>> {
+  const openid = getDemoOpenid()
+  const res = await fetch(`/api/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(openid ? { 'x-demo-openid': openid } : {}) },
+    body: JSON.stringify(input),
+  })
+  return (await res.json()) as ApiResult<unknown>
+}
+
+export async function call<A extends ActionName>(action: A, input: InputOf<A>): Promise<OutputOf<A>> {
+  let result: ApiResult<unknown>
+  try {
+    result = process.env.TARO_ENV === 'weapp' ? await viaCloud(action, input) : await viaLocalServer(action, input)
+  } catch {
+    throw new CallError({ code: 'NETWORK', message: '网络不给力，请检查网络后重试' })
+  }
+  if (!result || typeof result !== 'object' || !('ok' in result)) throw new CallError({ code: 'NETWORK', message: '服务暂时不可用，请稍后再试' })
+  if (!result.ok) throw new CallError(result.error)
+  return result.data as OutputOf<A>
+}
+
+export function errorMessage(e: unknown): string {
+  return e instanceof CallError ? e.message : '出了点问题，请稍后再试'
+}

@@ -1,0 +1,113 @@
+/** The small UI kit every page uses: page frame (长辈模式), cards, buttons, and the three states. */
+import { Button as TaroButton, Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import { useTheme } from '../theme'
+import './ui.scss'
+
+export function Page({ children, className }: { children: ReactNode; className?: string }) {
+  const elder = useTheme((s) => s.elder)
+  return <View className={`vh-page ${elder ? 'vh-elder' : ''} ${className ?? ''}`}>{children}</View>
+}
+
+export function Card({ title, extra, children }: { title?: ReactNode; extra?: ReactNode; children?: ReactNode }) {
+  return (
+    <View className='vh-card'>
+      {(title || extra) && (
+        <View className='vh-card__head'>
+          <Text className='vh-card__title'>{title}</Text>
+          {extra}
+        </View>
+      )}
+      {children}
+    </View>
+  )
+}
+
+type ButtonKind = 'primary' | 'default' | 'danger' | 'plain'
+export function Button({
+  children,
+  onClick,
+  kind = 'default',
+  disabled,
+  loading,
+  block,
+}: {
+  children: ReactNode
+  onClick?: () => void
+  kind?: ButtonKind
+  disabled?: boolean
+  loading?: boolean
+  block?: boolean
+}) {
+  return (
+    <TaroButton
+      className={`vh-btn vh-btn--${kind} ${block ? 'vh-btn--block' : ''}`}
+      disabled={disabled || loading}
+      onClick={disabled || loading ? undefined : onClick}
+    >
+      {loading ? '请稍候…' : children}
+    </TaroButton>
+  )
+}
+
+export function Loading({ text = '正在加载…' }: { text?: string }) {
+  return (
+    <View className='vh-state' role='status'>
+      <Text>{text}</Text>
+    </View>
+  )
+}
+
+export function Empty({ text, action }: { text: string; action?: ReactNode }) {
+  return (
+    <View className='vh-state'>
+      <Text className='vh-state__text'>{text}</Text>
+      {action}
+    </View>
+  )
+}
+
+export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  return (
+    <View className='vh-state vh-state--error' role='alert'>
+      <Text className='vh-state__text'>{message}</Text>
+      {onRetry && <Button onClick={onRetry}>重试</Button>}
+    </View>
+  )
+}
+
+/** Loading, error and empty in one place, so that no page forgets one of them. */
+export function Async<T>({
+  query,
+  empty,
+  isEmpty,
+  children,
+}: {
+  query: { data: T | undefined; loading: boolean; error: string | null; reload: () => unknown }
+  empty?: ReactNode
+  isEmpty?: (data: T) => boolean
+  children: (data: T) => ReactNode
+}) {
+  if (query.error && query.data === undefined) return <ErrorState message={query.error} onRetry={() => void query.reload()} />
+  if (query.data === undefined) return <Loading />
+  if (isEmpty?.(query.data)) return <>{empty}</>
+  return <>{children(query.data)}</>
+}
+
+export function Tag({ children, tone = 'default' }: { children: ReactNode; tone?: 'default' | 'red' | 'green' | 'gold' | 'grey' }) {
+  return <Text className={`vh-tag vh-tag--${tone}`}>{children}</Text>
+}
+
+export function Row({ label, children, onClick }: { label: ReactNode; children?: ReactNode; onClick?: () => void }) {
+  return (
+    <View className={`vh-row ${onClick ? 'vh-row--link' : ''}`} onClick={onClick}>
+      <Text className='vh-row__label'>{label}</Text>
+      <View className='vh-row__value'>{children}</View>
+      {onClick && <Text className='vh-row__arrow'>›</Text>}
+    </View>
+  )
+}
+
+export function FieldError({ message }: { message?: string }) {
+  return message ? <Text className='vh-field-error'>{message}</Text> : null
+}
