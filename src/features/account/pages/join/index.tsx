@@ -10,21 +10,11 @@ import { pagePath } from '@/routes'
 import { getVillageByScene, requestJoin } from '../../api'
 import { useAccount } from '../../store'
 import { VillagePicker } from '../../components/village-picker'
-
-/** WeChat passes the QR code's scene URL-encoded; the h5 poster link passes it as a query parameter. */
-function sceneFrom(params: Record<string, string | undefined>): string | null {
-  return params.scene ? decodeURIComponent(params.scene) : null
-}
-
-/** The scene inside a scanned mini-program code's path, e.g. features/account/pages/join/index?scene=v%3Dxinshan */
-export function sceneFromScanPath(path: string | undefined): string | null {
-  const m = /[?&]scene=([^&]+)/.exec(path ?? '')
-  return m ? decodeURIComponent(m[1]) : null
-}
+import { sceneFromParams, sceneFromScanPath } from './scene'
 
 export default function JoinPage() {
   const router = useRouter()
-  const [scene, setScene] = useState<string | null>(sceneFrom(router.params))
+  const [scene, setScene] = useState<string | null>(sceneFromParams(router.params))
   const [village, setVillage] = useState<VillageCard | null>(null)
   const [sceneState, setSceneState] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null })
   const me = useAccount((s) => s.me)

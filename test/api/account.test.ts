@@ -1,0 +1,196 @@
+import type { AuditEntry, Household, Membership } from '../../cloud/src/contract'
+import { ID, makeApi } from './harness'
+
+type Api = Awaited<ReturnType<typeof makeApi>>
+let api: Api
+beforeEach(async () => {
+  api = await makeApi()
+})
+afterEach(() => api.close())
+
+const joinInput = { villageId: 'v-xinshan', name: '王芳', doorplate: '新山村东一巷40号', relation: '户主' as const }
+
+describe('joining a village', () => {
+  test('a newcomer asks, the committee approves, the newcomer becomes a resident and household representative', async () => {
+    const newcomer = api.as(ID.newcomer)
+    expect((await newcomer.call('account.me', {})).memberships).toHaveLength(0)
+
+    const req = await newcomer.call('join.request', { ...joinInput, via: 'scan' })
+    expect(req).toMatchObject({ status: 'pending', via: 'scan', villageId: 'v-xinshan' })
+
+    const committee = api.as(ID.committee)
+    const queue = await committee.call('join.queue', { villageId: 'v-xinshan' })
+    expect(queue.map((r) => r.name)).toEqual(['刘晓东', '王芳'])
+    expect(queue.find((r) => r.name === '刘晓东')!.householdMatch).toContain('林水生')
+
+    const decided = await committee.call('join.decide', { villageId: 'v-xinshan', requestId: req._id, decision: 'approve' })
+    expect(decided.status).toBe('approved')
+    expect(decided.decisions).toEqual([expect.objectContaining({ status: 'approved', byName: '林志强' })])
+
+    const me = await newcomer.call('account.me', {})
+    expect(me.memberships).toHaveLength(1)
+    expect(me.memberships[0]).toMatchObject({ villageId: 'v-xinshan', roles: ['resident', 'householdRep'], relation: '户主' })
+    expect(me.memberships[0].village).toMatchObject({ name: '新山村', place: '汕尾市 · 海丰县 · 联安镇' })
+    expect(me.requests[0].status).toBe('approved')
+    expect(me.unread).toBe(1)
+
+    const household = await api.ports.store.get<Household>('households', me.memberships[0].householdId!)
+    expect(household).toMatchObject({ villageId: 'v-xinshan', doorplate: '新山村东一巷40号', repPersonId: me.person!._id })
+    const audit = await api.ports.store.find<AuditEntry>('auditLog', { villageId: 'v-xinshan' })
+    expect(audit).toEqual([expect.objectContaining({ action: 'join.approve', actorName: '林志强', target: '王芳（新山村东一巷40号）' })])
+    // the committee was told of the new request, the newcomer of the outcome
+    expect(api.ports.notifier.sent.map((n) => n.title)).toEqual(['新的入村申请', '新的入村申请', '入村申请已通过'])
+  })
+
+  test('joining an existing household as a family member does not make a second representative', async () => {
+    const pending = await api.as(ID.committee).call('join.queue', { villageId: 'v-xinshan' })
+    await api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: pending[0]._id, decision: 'approve' })
+    const m = await api.ports.store.get<Membership>('memberships', 'v-xinshan:p_demo-liuxiaodong')
+    expect(m).toMatchObject({ roles: ['resident'], householdId: 'v-xinshan:新山村东一巷12号' })
+    expect((await api.ports.store.get<Household>('households', 'v-xinshan:新山村东一巷12号'))!.repPersonId).toBe('p_demo-linshuisheng')
+  })
+
+  test('a rejection needs a reason; the person sees it and may ask again, keeping the history', async () => {
+    const req = await api.as(ID.newcomer).call('join.request', joinInput)
+    const committee = api.as(ID.committee)
+    const before = api.snapshot()
+    const err = await committee.fail('join.decide', { villageId: 'v-xinshan', requestId: req._id, decision: 'reject' })
+    expect(err).toMatchObject({ code: 'BAD_INPUT', message: '驳回时请写明理由', fields: { reason: '驳回时请写明理由' } })
+    expect(api.snapshot()).toEqual(before)
+
+    await committee.call('join.decide', { villageId: 'v-xinshan', requestId: req._id, decision: 'reject', reason: '门牌号有误，请核对' })
+    const me = await api.as(ID.newcomer).call('account.me', {})
+    expect(me.memberships).toHaveLength(0)
+    expect(me.requests[0]).toMatchObject({ status: 'rejected', decisions: [expect.objectContaining({ reason: '门牌号有误，请核对' })] })
+
+    api.advance(60_000)
+    const again = await api.as(ID.newcomer).call('join.request', { ...joinInput, doorplate: '新山村东一巷41号' })
+    expect(again).toMatchObject({ status: 'pending', doorplate: '新山村东一巷41号', decisions: [expect.objectContaining({ status: 'rejected' })] })
+    const approved = await committee.call('join.decide', { villageId: 'v-xinshan', requestId: again._id, decision: 'approve' })
+    expect(approved.decisions.map((d) => d.status)).toEqual(['rejected', 'approved'])
+  })
+
+  test('asking twice while pending, or when already a member, is refused and changes nothing', async () => {
+    await api.as(ID.newcomer).call('join.request', joinInput)
+    const before = api.snapshot()
+    expect(await api.as(ID.newcomer).fail('join.request', joinInput)).toMatchObject({ code: 'DUPLICATE', message: expect.stringContaining('审核中') })
+    expect(await api.as(ID.resident).fail('join.request', { ...joinInput, name: '林水生' })).toMatchObject({ code: 'DUPLICATE', message: '您已是新山村的成员' })
+    expect(api.snapshot()).toEqual(before)
+  })
+
+  test('a request that fails the content check is refused before anything is stored', async () => {
+    const before = api.snapshot()
+    expect(await api.as(ID.newcomer).fail('join.request', { ...joinInput, doorplate: '六合彩大楼1号' })).toMatchObject({ code: 'CONTENT_REJECTED' })
+    expect(api.snapshot()).toEqual(before)
+  })
+
+  test('deciding twice is a conflict', async () => {
+    const [req] = await api.as(ID.committee).call('join.queue', { villageId: 'v-xinshan' })
+    await api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: req._id, decision: 'approve' })
+    expect(await api.as(ID.committee2).fail('join.decide', { villageId: 'v-xinshan', requestId: req._id, decision: 'reject', reason: '重复' })).toMatchObject({
+      code: 'CONFLICT',
+    })
+  })
+
+  test('a QR scene finds its village; a bad one gets a clear error', async () => {
+    expect(await api.as(ID.newcomer).call('village.byScene', { scene: 'v=xinshan' })).toMatchObject({ id: 'v-xinshan', name: '新山村' })
+    expect(await api.as(ID.newcomer).fail('village.byScene', { scene: 'v=nowhere' })).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('二维码') })
+  })
+})
+
+describe('roles and villages', () => {
+  test('a resident cannot see or decide the queue', async () => {
+    expect(await api.as(ID.resident).fail('join.queue', { villageId: 'v-xinshan' })).toMatchObject({ code: 'FORBIDDEN', message: '无权限' })
+    expect(
+      await api.as(ID.resident).fail('join.decide', { villageId: 'v-xinshan', requestId: 'v-xinshan:p_demo-liuxiaodong', decision: 'approve' }),
+    ).toMatchObject({ code: 'FORBIDDEN' })
+  })
+
+  test("乌坎村's committee has no power in 新山村, even naming its own village", async () => {
+    const wukan = api.as(ID.wukanCommittee)
+    expect(await wukan.fail('join.queue', { villageId: 'v-xinshan' })).toMatchObject({ code: 'NOT_MEMBER' })
+    const before = api.snapshot()
+    expect(await wukan.fail('join.decide', { villageId: 'v-wukan', requestId: 'v-xinshan:p_demo-liuxiaodong', decision: 'approve' })).toMatchObject({
+      code: 'NOT_FOUND',
+    })
+    expect(api.snapshot()).toEqual(before)
+  })
+
+  test('the overview shows pending requests to the committee only', async () => {
+    expect((await api.as(ID.committee).call('village.overview', { villageId: 'v-xinshan' })).pendingRequests).toBe(1)
+    const resident = await api.as(ID.resident).call('village.overview', { villageId: 'v-xinshan' })
+    expect(resident.pendingRequests).toBeNull()
+    expect(resident.counts).toMatchObject({ grids: 3, households: 8 })
+  })
+
+  test('a person may belong to two villages', async () => {
+    const me = await api.as('demo-linjun').call('account.me', {})
+    expect(me.memberships.map((m) => m.village.name).sort()).toEqual(['新山村', '河南社区'].sort())
+  })
+})
+
+describe('the router', () => {
+  test('unknown action, malformed input and no identity get typed Chinese errors and write nothing', async () => {
+    const before = api.snapshot()
+    expect(await api.as(ID.committee).fail('topics.delete', {})).toEqual({ code: 'UNKNOWN_ACTION', message: '不支持的操作' })
+    expect(await api.as(ID.committee).fail('__proto__', {})).toMatchObject({ code: 'UNKNOWN_ACTION' })
+    const bad = await api.as(ID.newcomer).fail('join.request', { villageId: 'v-xinshan', name: 'A', relation: '邻居' })
+    expect(bad.code).toBe('BAD_INPUT')
+    expect(bad.fields).toMatchObject({ name: expect.stringMatching(/姓名/), doorplate: expect.any(String), relation: '请选择与户主的关系' })
+    expect(await api.as(ID.newcomer).fail('join.request', 'not an object')).toMatchObject({ code: 'BAD_INPUT' })
+    expect(await api.as(null).fail('account.me', {})).toMatchObject({ code: 'NOT_SIGNED_IN', message: '请先登录' })
+    expect(api.snapshot()).toEqual(before)
+  })
+
+  test('the demo identities exist only in the local runtime', async () => {
+    expect(await api.as(ID.newcomer).fail('dev.identities', {})).toMatchObject({ code: 'UNKNOWN_ACTION' })
+    const local = await makeApi({ localOnly: true })
+    try {
+      const ids = await local.as('anyone').call('dev.identities', {})
+      expect(ids.length).toBeGreaterThan(15)
+      expect(ids.find((p) => p.name === '蔡国华')!.roles).toEqual(['townOfficer'])
+    } finally {
+      local.close()
+    }
+  })
+
+  test('an unexpected failure is INTERNAL with no stack trace', async () => {
+    jest.spyOn(api.ports.store, 'find').mockRejectedValueOnce(new Error('disk on fire'))
+    const err = await api.as(ID.committee).fail('geo.tree', {})
+    expect(err).toEqual({ code: 'INTERNAL', message: '系统繁忙，请稍后再试' })
+    expect(JSON.stringify(err)).not.toMatch(/disk on fire|at .*\.ts/)
+    expect(api.internalErrors).toHaveLength(1)
+  })
+})
+
+describe('concurrency', () => {
+  test('twenty committee members deciding one request at once: exactly one decision counts', async () => {
+    const [req] = await api.as(ID.committee).call('join.queue', { villageId: 'v-xinshan' })
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        api.router('join.decide', { villageId: 'v-xinshan', requestId: req._id, decision: i % 2 ? 'approve' : 'reject', reason: '并发测试' }, { openid: i % 3 ? ID.committee : ID.committee2 }),
+      ),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'CONFLICT')).toBe(true)
+    const final = await api.ports.store.get<{ decisions: unknown[] }>('joinRequests', req._id)
+    expect(final!.decisions).toHaveLength(1)
+    expect(await api.ports.store.count('auditLog', { villageId: 'v-xinshan' })).toBe(1)
+  })
+
+  test('forty newcomers asking and being approved at the same time all become members, once each', async () => {
+    const people = Array.from({ length: 40 }, (_, i) => `wx-newcomer-${i}`)
+    const asked = await Promise.all(
+      people.map((openid, i) => api.as(openid).call('join.request', { villageId: 'v-xinshan', name: `新人${i}号`, doorplate: `新山村南街${i % 10}号`, relation: i < 10 ? '户主' : '子女' })),
+    )
+    await Promise.all(asked.map((r) => api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: r._id, decision: 'approve' })))
+    expect(await api.ports.store.count('memberships', { villageId: 'v-xinshan' })).toBe(13 + 40)
+    // ten doorplates: ten new households, each with exactly one representative
+    const households = await api.ports.store.find<Household>('households', { villageId: 'v-xinshan' })
+    const fresh = households.filter((h) => h.doorplate.startsWith('新山村南街'))
+    expect(fresh).toHaveLength(10)
+    const reps = (await api.ports.store.find<Membership>('memberships', { villageId: 'v-xinshan' })).filter((m) => m.name.startsWith('新人') && m.roles.includes('householdRep'))
+    expect(reps.length).toBe(10)
+    expect(new Set(reps.map((m) => m.householdId)).size).toBe(10)
+  })
+})

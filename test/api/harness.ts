@@ -1,0 +1,59 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createLocalPorts } from '../../cloud/src/adapters/local'
+import { createRouter } from '../../cloud/src/router'
+import { seedDemo } from '../../cloud/src/seed/demo'
+import type { ActionName, ApiErrorBody, InputOf, OutputOf } from '../../cloud/src/contract'
+
+export const T0 = Date.UTC(2026, 10, 26, 2, 0, 0)
+
+/** The router over a fresh, seeded SQLite file in a temp folder: what the cloud function runs. */
+export async function makeApi(opts: { localOnly?: boolean } = {}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vh-api-'))
+  let now = T0
+  const ports = createLocalPorts({ dataDir, clock: { now: () => now } })
+  await seedDemo(ports.store, now)
+  const internalErrors: unknown[] = []
+  const router = createRouter(ports, { localOnly: opts.localOnly, onInternalError: (_a, e) => internalErrors.push(e) })
+  const as = (openid: string | null) => ({
+    async call<A extends ActionName>(action: A, input: InputOf<A>): Promise<OutputOf<A>> {
+      const r = await router(action, input, openid ? { openid } : null)
+      if (!r.ok) throw Object.assign(new Error(`${action}: ${r.error.code} ${r.error.message}`), { body: r.error })
+      return r.data as OutputOf<A>
+    },
+    async fail(action: string, input: unknown): Promise<ApiErrorBody> {
+      const r = await router(action, input, openid ? { openid } : null)
+      if (r.ok) throw new Error(`${action} should have failed but returned ${JSON.stringify(r.data).slice(0, 200)}`)
+      return r.error
+    },
+  })
+  /** every document in every table, to prove that a refused call wrote nothing */
+  const snapshot = () => {
+    const tables = ports.store.db.prepare(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`).all() as Array<{ name: string }>
+    return Object.fromEntries(tables.map((t) => [t.name, ports.store.db.prepare(`SELECT _id, doc FROM "${t.name}" ORDER BY _id`).all()]))
+  }
+  return {
+    ports,
+    router,
+    as,
+    snapshot,
+    internalErrors,
+    advance: (ms: number) => (now += ms),
+    close: () => {
+      ports.store.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export const ID = {
+  committee: 'demo-linzhiqiang',
+  committee2: 'demo-chenmeiling',
+  resident: 'demo-linshuisheng',
+  gridWorker: 'demo-huangweiming',
+  newcomer: 'demo-wangfang',
+  wukanCommittee: 'demo-yangjinhe',
+  pendingPerson: 'demo-liuxiaodong',
+  rejectedPerson: 'demo-zhouqiang',
+} as const

@@ -1,0 +1,34 @@
+import { JOIN_REMINDER_AFTER, runJobs } from '../../cloud/src/jobs'
+import { ID, makeApi } from './harness'
+
+test('the time-driven job reminds the committee of a stale join request exactly once, however often it runs', async () => {
+  const api = await makeApi()
+  try {
+    expect(await runJobs(api.ports)).toEqual({ joinReminders: 0 })
+    api.advance(JOIN_REMINDER_AFTER)
+    const runs = await Promise.all([runJobs(api.ports), runJobs(api.ports), runJobs(api.ports)])
+    expect(runs.reduce((n, r) => n + r.joinReminders, 0)).toBe(1)
+    expect(await runJobs(api.ports)).toEqual({ joinReminders: 0 })
+    const notices = await api.as(ID.committee).call('notifications.list', {})
+    expect(notices.filter((n) => n.title === '入村申请待处理')).toHaveLength(1)
+    expect(notices[0].body).toContain('刘晓东')
+    // a resident is not reminded
+    expect(await api.as(ID.resident).call('notifications.list', {})).toHaveLength(0)
+  } finally {
+    api.close()
+  }
+})
+
+test('notifications are one person’s own: marking read only touches mine', async () => {
+  const api = await makeApi()
+  try {
+    await api.as(ID.newcomer).call('join.request', { villageId: 'v-xinshan', name: '王芳', doorplate: '新山村东一巷40号', relation: '户主' })
+    const [mine] = await api.as(ID.committee).call('notifications.list', {})
+    expect(await api.as(ID.committee2).call('notifications.read', { ids: [mine._id] })).toEqual({ updated: 0 })
+    expect(await api.as(ID.committee).call('notifications.read', { ids: [mine._id] })).toEqual({ updated: 1 })
+    expect((await api.as(ID.committee).call('account.me', {})).unread).toBe(0)
+    expect((await api.as(ID.committee2).call('account.me', {})).unread).toBe(1)
+  } finally {
+    api.close()
+  }
+})

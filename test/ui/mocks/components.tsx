@@ -1,0 +1,23 @@
+/** @tarojs/components as plain DOM elements, so React Testing Library can find things by their text. */
+import React from 'react'
+
+type P = Record<string, any> & { children?: React.ReactNode }
+const pass = ({ className, style, children, onClick, role }: P) => ({ className, style, children, onClick, role })
+
+export const View = (p: P) => <div {...pass(p)} />
+export const Text = (p: P) => <span {...pass(p)} />
+export const ScrollView = View
+export const Image = ({ src, className }: P) => <img src={src} className={className} alt='' />
+export const Button = ({ children, onClick, disabled, className }: P) => (
+  <button type='button' className={className} disabled={disabled} onClick={onClick}>
+    {children}
+  </button>
+)
+const detail = (value: unknown) => ({ detail: { value } })
+export const Input = ({ value, placeholder, onInput, className }: P) => (
+  <input className={className} value={value} placeholder={placeholder} onChange={(e) => onInput?.(detail(e.target.value))} />
+)
+export const Textarea = ({ value, placeholder, onInput, className }: P) => (
+  <textarea className={className} value={value} placeholder={placeholder} onChange={(e) => onInput?.(detail(e.target.value))} />
+)
+export const Switch = ({ checked, onChange }: P) => <input type='checkbox' role='switch' checked={checked} onChange={(e) => onChange?.(detail(e.target.checked))} />

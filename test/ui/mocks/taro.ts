@@ -1,0 +1,23 @@
+/** The bits of @tarojs/taro the pages use, recorded so tests can assert navigation and toasts. */
+const storage = new Map<string, unknown>()
+export const router = { params: {} as Record<string, string> }
+
+const Taro = {
+  getStorageSync: (k: string) => storage.get(k) ?? '',
+  setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
+  navigateTo: jest.fn(async (_o: { url: string }) => undefined),
+  switchTab: jest.fn(async (_o: { url: string }) => undefined),
+  showToast: jest.fn(),
+  scanCode: jest.fn(),
+  cloud: { init: jest.fn(), callFunction: jest.fn() },
+  __storage: storage,
+}
+export default Taro
+export const useRouter = () => router
+/** tab pages load on show; in tests a page is shown when it mounts */
+export const useDidShow = (fn: () => void) => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { useEffect } = require('react')
+  useEffect(() => fn(), [])
+}
+export const useLoad = useDidShow
