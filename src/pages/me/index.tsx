@@ -37,7 +37,7 @@ export default function MePage() {
       ) : (
         <>
           <Card title={me.person?.name ?? '尚未加入村（社区）'}>
-            {me.memberships.length === 0 && <JoinPrompt />}
+            {me.memberships.length === 0 && <JoinPrompt identityLink={false} />}
             {me.memberships.map((m) => (
               <View key={m._id} className='vh-row'>
                 <View style={{ flex: 1 }}>
@@ -60,7 +60,7 @@ export default function MePage() {
           </Card>
           <JoinRequestsStatus requests={me.requests} />
           {current?.roles.includes('committee') && (
-            <Card title='村（居）委会'>
+            <Card title='村（居）委会工作'>
               <Row label='入村审核' onClick={() => Taro.navigateTo({ url: pagePath('account.requests') })} />
               <Row label='本村二维码（贴在服务中心，扫码申请加入）' onClick={() => showPoster(current.villageId)} />
               {poster && <Image src={poster.image} style={{ width: '360px', height: '360px' }} showMenuByLongpress />}
