@@ -173,7 +173,7 @@ describe('concurrency', () => {
     )
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'CONFLICT')).toBe(true)
-    const final = await api.ports.store.get<{ decisions: unknown[] }>('joinRequests', req._id)
+    const final = await api.ports.store.get<{ _id: string; decisions: unknown[] }>('joinRequests', req._id)
     expect(final!.decisions).toHaveLength(1)
     expect(await api.ports.store.count('auditLog', { villageId: 'v-xinshan' })).toBe(1)
   })

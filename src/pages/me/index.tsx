@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { pagePath } from '@/routes'
 import { errorMessage } from '@/shared/api/call'
-import { getDemoOpenid, isLocalMode } from '@/shared/api/identity'
+import { isLocalMode } from '@/shared/api/identity'
 import { useTheme } from '@/shared/theme'
 import { Button, Card, ErrorState, FieldError, Loading, Page, Row, Tag } from '@/shared/ui'
 import { getVillagePoster } from '@/features/account/api'
@@ -76,7 +76,7 @@ export default function MePage() {
             </Row>
             {isLocalMode() && (
               <Row label='切换体验身份（本地演示）' onClick={() => Taro.navigateTo({ url: pagePath('account.identity') })}>
-                <Text className='vh-muted'>{getDemoOpenid() ? me.person?.name ?? '未加入的新用户' : '未选择'}</Text>
+                <Text className='vh-muted'>{me.person?.name ?? '新访客'}</Text>
               </Row>
             )}
           </Card>

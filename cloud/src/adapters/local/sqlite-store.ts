@@ -157,7 +157,17 @@ export class SqliteStore implements Store {
 
   private immediate<R>(fn: () => R): R {
     if (this.db.inTransaction) return fn()
-    return this.db.transaction(fn).immediate()
+    try {
+      return this.db.transaction(fn).immediate()
+    } catch (e) {
+      this.forgetTables()
+      throw e
+    }
+  }
+
+  /** A rollback also undoes a CREATE TABLE made inside the transaction: forget what we think exists. */
+  private forgetTables(): void {
+    this.tables.clear()
   }
 
   async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
@@ -188,7 +198,7 @@ export class SqliteStore implements Store {
     })
   }
 
-  async insert(collection: string, doc: Doc): Promise<void> {
+  async insert<T extends Doc>(collection: string, doc: T): Promise<void> {
     return this.outsideTx(() => this.immediate(() => this.insertSync(collection, doc)))
   }
 
@@ -216,6 +226,7 @@ export class SqliteStore implements Store {
         return result
       } catch (e) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK')
+        this.forgetTables()
         throw e
       }
     })()

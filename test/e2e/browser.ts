@@ -1,0 +1,41 @@
+/**
+ * Debian's Chromium driven by playwright-core, against the local server started by the test.
+ * Where Chromium is missing the suite says so loudly, and fails when CI is set.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { startLocalServer } from '../../cloud/server/server'
+import { buildH5IfNeeded } from '../../cloud/server/start'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const ARTIFACTS = path.resolve(__dirname, '../artifacts')
+
+export function chromiumAvailable(): boolean {
+  if (fs.existsSync(CHROMIUM)) return true
+  const msg = `\n\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!! e2e: Chromium not found at ${CHROMIUM}.\n!! Install it: apt-get install -y chromium fonts-wqy-zenhei\n!! The browser tests are NOT running.\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n`
+  console.error(msg)
+  if (process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: the e2e suite cannot run in CI without it`)
+  return false
+}
+
+export async function startApp() {
+  buildH5IfNeeded()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vh-e2e-'))
+  const server = await startLocalServer({ port: 0, dataDir, staticDir: path.resolve(__dirname, '../../dist/h5'), jobIntervalMs: 0, quiet: true })
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close()
+      await server.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

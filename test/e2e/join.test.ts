@@ -1,0 +1,53 @@
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { ARTIFACTS, chromiumAvailable, startApp } from './browser'
+
+const run = chromiumAvailable() ? describe : describe.skip
+jest.setTimeout(300_000)
+
+run('in Chromium: a person asks to join 新山村, the committee approves, the person sees it', () => {
+  let app: Awaited<ReturnType<typeof startApp>>
+  let page: Page
+  beforeAll(async () => {
+    app = await startApp()
+    page = await app.browser.newPage({ viewport: { width: 414, height: 896 }, deviceScaleFactor: 1 })
+    page.on('pageerror', (e) => console.error('[page error]', e))
+  })
+  afterAll(async () => app?.close())
+
+  async function signInAs(name: string) {
+    await page.goto(`${app.server.url}/#/features/account/pages/identity/index`)
+    await page.getByText(name, { exact: true }).click()
+    await page.waitForURL(/pages\/home\/index/)
+  }
+
+  test('the whole flow', async () => {
+    await signInAs('王芳')
+    await page.getByText('申请加入村（社区）').first().click()
+    await page.getByText('海丰县', { exact: true }).click()
+    await page.getByText('联安镇', { exact: true }).click()
+    await page.getByText('新山村', { exact: true }).click()
+    await page.getByRole('textbox', { name: '请填写真实姓名' }).fill('王芳')
+    await page.getByRole('textbox', { name: '如：新山村东一巷12号' }).fill('新山村东一巷40号')
+    await page.getByText('本人是户主').click()
+    await page.getByText('提交申请', { exact: true }).click()
+    await page.getByText('您加入新山村的申请已提交，村（居）委会审核后会通知您。').waitFor()
+
+    await signInAs('林志强')
+    await page.getByText('入村申请待审核').waitFor()
+    await page.getByText('2 件').waitFor()
+    await page.getByText('入村申请待审核').click()
+    const card = page.locator('.vh-card').filter({ hasText: '新山村东一巷40号' })
+    await card.getByText('未登记的门牌号，批准后将登记为新的一户').waitFor()
+    await card.getByText('批准', { exact: true }).click()
+    await page.locator('.vh-card').filter({ hasText: '新山村东一巷40号' }).waitFor({ state: 'detached' })
+
+    await signInAs('王芳')
+    await page.getByText('王芳，您好！').waitFor()
+    await page.getByText('户代表', { exact: true }).waitFor()
+    await page.getByText('未读消息').waitFor()
+    await page.waitForTimeout(800) // let the page transition finish before the screenshot
+    await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-joined-home.png') })
+    expect(await page.getByText('新山村', { exact: true }).count()).toBeGreaterThan(0)
+  })
+})
