@@ -1,0 +1,133 @@
+import type { ContentCheck, Files, Notification, Notifier, QrCodes } from '../../ports/ports'
+import { errorInfo, type WxCloud } from './types'
+
+/** Cloud storage: `cloud.uploadFile` gives a fileID (cloud://…); `getTempFileURL` turns fileIDs into https URLs. */
+export class CloudBaseFiles implements Files {
+  constructor(private cloud: WxCloud) {}
+
+  async put(path: string, content: Buffer): Promise<{ fileId: string }> {
+    const cloudPath = path.replace(/^\/+/, '').replace(/\.\.+/g, '.')
+    const { fileID } = await this.cloud.uploadFile({ cloudPath, fileContent: content })
+    return { fileId: fileID }
+  }
+
+  /** At most 50 fileIDs per getTempFileURL call; ids that are already URLs pass through. */
+  async urls(fileIds: string[]): Promise<Record<string, string>> {
+    const out: Record<string, string> = {}
+    const cloudIds = [...new Set(fileIds)].filter((id) => {
+      if (/^https?:\/\//.test(id)) out[id] = id
+      return id.startsWith('cloud://')
+    })
+    for (let i = 0; i < cloudIds.length; i += 50) {
+      const { fileList } = await this.cloud.getTempFileURL({ fileList: cloudIds.slice(i, i + 50) })
+      for (const f of fileList ?? []) if (f.status === 0 && f.tempFileURL) out[f.fileID] = f.tempFileURL
+    }
+    return out
+  }
+}
+
+/** msgSecCheck v2 labels (WeChat documentation of security.msgSecCheck) in words a villager understands. */
+const LABELS: Record<number, string> = {
+  10001: '含有广告内容',
+  20001: '含有时政敏感内容',
+  20002: '含有色情内容',
+  20003: '含有辱骂内容',
+  20006: '含有违法犯罪内容',
+  20008: '含有欺诈内容',
+  20012: '含有低俗内容',
+  20013: '含有涉及版权的内容',
+  21000: '含有不合规内容',
+}
+
+/**
+ * WeChat's text check. With the author's openid: version 2 (scene 2 = comment/post), `result.suggest`
+ * is 'pass' | 'review' | 'risky' and only 'pass' passes. Without an openid (v2 requires one that
+ * opened the mini-program in the last two hours): version 1, which throws errCode 87014 for risky
+ * content. Any other failure refuses too: unchecked text must not be shown to others.
+ */
+export class CloudBaseContentCheck implements ContentCheck {
+  constructor(
+    private cloud: WxCloud,
+    private log: (msg: string, detail?: unknown) => void = (m, d) => console.warn(m, d ?? ''),
+  ) {}
+
+  async text(content: string, openid?: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+    if (!content.trim()) return { ok: true }
+    try {
+      if (openid) {
+        const res = await this.cloud.openapi.security.msgSecCheck({ content, version: 2, scene: 2, openid })
+        if (res.result?.suggest === 'pass') return { ok: true }
+        return { ok: false, reason: LABELS[Number(res.result?.label)] ?? '含有不合规内容' }
+      }
+      await this.cloud.openapi.security.msgSecCheck({ content })
+      return { ok: true }
+    } catch (e) {
+      const { code } = errorInfo(e)
+      if (Number(code) === 87014) return { ok: false, reason: '含有违法违规内容' }
+      this.log('[contentCheck] msgSecCheck failed', { errCode: code })
+      return { ok: false, reason: '内容检查暂时不可用，请稍后再试' }
+    }
+  }
+}
+
+/** WeChat's `thing` fields take at most 20 characters. */
+export function clip(text: string, max = 20): string {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim())
+  return chars.length <= max ? chars.join('') : chars.slice(0, max - 1).join('') + '…'
+}
+
+export interface NotifierOptions {
+  /** subscribe-message template with thing1 (title) and thing2 (body); nothing is pushed without it */
+  templateId?: string
+  /** developer | trial | formal (the default on WeChat's side is formal) */
+  miniprogramState?: string
+  log?: (msg: string, detail?: unknown) => void
+}
+
+/**
+ * A subscribe message (订阅消息) to the person, when a template is configured and the person has an
+ * openid. A refusal (43101: the user has not subscribed, or used up the one-time subscription) is
+ * normal and never fails the action: the in-app notification is stored by the domain either way.
+ */
+export class CloudBaseNotifier implements Notifier {
+  constructor(
+    private cloud: WxCloud,
+    private options: NotifierOptions = {},
+  ) {}
+
+  async send(n: Notification): Promise<void> {
+    const { templateId, miniprogramState } = this.options
+    if (!templateId || !n.openid) return
+    try {
+      await this.cloud.openapi.subscribeMessage.send({
+        touser: n.openid,
+        templateId,
+        ...(n.page ? { page: n.page.replace(/^\/+/, '') } : {}),
+        data: { thing1: { value: clip(n.title) }, thing2: { value: clip(n.body) } },
+        ...(miniprogramState ? { miniprogramState } : {}),
+      })
+    } catch (e) {
+      const { code } = errorInfo(e)
+      const log = this.options.log ?? ((m: string, d?: unknown) => console.warn(m, d ?? ''))
+      log(Number(code) === 43101 ? '[notifier] not subscribed' : '[notifier] subscribeMessage.send failed', { errCode: code, personId: n.personId })
+    }
+  }
+}
+
+/** The mini-program code for a page with a scene (wxacode.getUnlimited: no leading '/', scene ≤ 32 chars). */
+export class CloudBaseQrCodes implements QrCodes {
+  constructor(
+    private cloud: WxCloud,
+    private envVersion: string = 'release',
+  ) {}
+
+  async unlimited(scene: string, page: string): Promise<{ contentType: string; buffer: Buffer }> {
+    const res = await this.cloud.openapi.wxacode.getUnlimited({
+      scene,
+      page: page.replace(/^\/+/, ''),
+      checkPath: false,
+      envVersion: this.envVersion,
+    })
+    return { contentType: res.contentType || 'image/jpeg', buffer: res.buffer }
+  }
+}

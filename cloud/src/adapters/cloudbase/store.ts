@@ -1,0 +1,304 @@
+import { DuplicateIdError, type Doc, type FieldCondition, type Filter, type FindOptions, type Patch, type Store, type TxStore } from '../../ports/store'
+import { errorInfo, type WxCollection, type WxCommand, type WxCommandValue, type WxDatabase, type WxQuery } from './types'
+
+/**
+ * The Store port on the CloudBase document database (wx-server-sdk 3).
+ *
+ * Facts this adapter relies on (from the SDK source in node_modules/wx-server-sdk and
+ * @cloudbase/database 1.4, and CloudBase's documentation):
+ * - `doc(id).get()` throws "document with _id … does not exist" unless the database was opened
+ *   with `throwOnNotFound: false`; we open it so, and map the message to null anyway.
+ * - `get()` without a limit returns 100 documents; the SDK caps a limit at 1000. We page by 100.
+ * - A duplicate `_id` on `add` comes back from CloudBase as a database error (wx-server-sdk maps it to
+ *   errCode -502001 DATABASE_REQUEST_FAILED, or -501001 for codes it does not know such as the newer
+ *   DATABASE_DUPLICATE_WRITE) whose message carries MongoDB's "E11000 duplicate key error".
+ *   The code name itself is lost by wx-server-sdk, so we look at the message, and when a database
+ *   error does not say, we look whether the `_id` exists.
+ * - `update` returns `stats.updated` = documents actually MODIFIED (MongoDB nModified; the SDK even
+ *   carries a commented-out `matched`). A `set` that writes the values a document already has would
+ *   count 0, while the port promises the MATCHED count. So every update also increments a
+ *   bookkeeping field `_writes`; every matched document is then modified and `updated` equals
+ *   matched. `_writes` is removed from what get/find return (it is reserved: do not use it).
+ * - Update data with an object value MERGES into the stored object (the SDK flattens it to dotted
+ *   paths, and drops `{}` entirely); the port's `set` replaces, so object and array values are
+ *   wrapped in `_.set(value)`. Dotted keys ('a.b') are passed through as MongoDB paths.
+ * - Collections must exist before writing (DATABASE_COLLECTION_NOT_EXIST, -502005); reads of a
+ *   missing collection give nothing, a write creates it first.
+ * - Transactions (`db.runTransaction`) address single documents: doc(id).get/update/remove and
+ *   collection.add; a throw in the callback rolls back and is rethrown; conflicts are retried.
+ */
+
+export const WRITES_FIELD = '_writes'
+const PAGE = 100
+const NOTHING = Symbol('matches nothing')
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/
+
+function checkPath(field: string): string {
+  if (!PATH.test(field)) throw new Error(`bad field path: ${field}`)
+  return field
+}
+
+function strip<T extends Doc>(raw: unknown): T {
+  const doc = { ...(raw as Record<string, unknown>) }
+  delete doc[WRITES_FIELD]
+  return doc as T
+}
+
+export function isDuplicateKeyError(e: unknown): boolean {
+  const { code, text } = errorInfo(e)
+  if (code === 'DATABASE_DUPLICATE_WRITE' || code === 11000 || code === '11000') return true
+  return /E11000|duplicate key|DATABASE_DUPLICATE_WRITE|duplicate write|index key duplicate/i.test(text)
+}
+
+export function isCollectionMissingError(e: unknown): boolean {
+  const { code, text } = errorInfo(e)
+  if (code === -502005 || code === 'DATABASE_COLLECTION_NOT_EXIST') return true
+  return /COLLECTION_NOT_EXIST|collection not exist|Db or Table not exist|ResourceNotFound/i.test(text)
+}
+
+function isNotFoundError(e: unknown): boolean {
+  const { code, text } = errorInfo(e)
+  return code === 'DOCUMENT_NOT_FOUND' || /does not exist|DOCUMENT_NOT_FOUND/i.test(text)
+}
+
+/** A database error (as opposed to a network or parameter error): -5020xx, or an unmapped -501001. */
+function isDatabaseError(e: unknown): boolean {
+  const { code } = errorInfo(e)
+  return typeof code === 'number' && (code === -501001 || (code <= -502000 && code > -503000))
+}
+
+export interface CloudBaseStoreOptions {
+  /** prepended to every collection name (tests use a prefix of their own) */
+  prefix?: string
+}
+
+export class CloudBaseStore implements Store {
+  private readonly _: WxCommand
+  private readonly prefix: string
+  private readonly created = new Set<string>()
+
+  constructor(
+    readonly db: WxDatabase,
+    options: CloudBaseStoreOptions = {},
+  ) {
+    this._ = db.command
+    this.prefix = options.prefix ?? ''
+  }
+
+  /** the real collection name */
+  name(collection: string): string {
+    if (!NAME.test(collection)) throw new Error(`bad collection name: ${collection}`)
+    return this.prefix + collection
+  }
+
+  private coll(collection: string): WxCollection {
+    return this.db.collection(this.name(collection))
+  }
+
+  /** Creates the collection unless it exists (created now or earlier, by us or someone else). */
+  async ensureCollection(collection: string): Promise<void> {
+    const name = this.name(collection)
+    if (this.created.has(name)) return
+    try {
+      await this.db.createCollection(name)
+    } catch (e) {
+      // DATABASE_COLLECTION_ALREADY_EXIST and the like: the collection is there
+      const { text } = errorInfo(e)
+      if (!/exist/i.test(text)) throw e
+    }
+    this.created.add(name)
+  }
+
+  /** Translates a Filter to a where-condition; null when it can match nothing (an empty $in). */
+  condition(filter: Filter = {}): Record<string, unknown> | null {
+    const _ = this._
+    const out: Record<string, unknown> = {}
+    for (const [field, cond] of Object.entries(filter)) {
+      checkPath(field)
+      out[field] = this.fieldCondition(_, cond)
+      if (out[field] === NOTHING) return null
+    }
+    return out
+  }
+
+  private fieldCondition(_: WxCommand, cond: FieldCondition): unknown {
+    if (cond === null || typeof cond !== 'object') return cond
+    if ('$in' in cond) return cond.$in.length === 0 ? NOTHING : _.in(cond.$in)
+    if ('$ne' in cond) return _.neq(cond.$ne)
+    const parts: WxCommandValue[] = []
+    if (cond.$gt !== undefined) parts.push(_.gt(cond.$gt))
+    if (cond.$gte !== undefined) parts.push(_.gte(cond.$gte))
+    if (cond.$lt !== undefined) parts.push(_.lt(cond.$lt))
+    if (cond.$lte !== undefined) parts.push(_.lte(cond.$lte))
+    if (parts.length === 0) throw new Error('empty range condition')
+    return parts.length === 1 ? parts[0] : parts[0].and(...parts.slice(1))
+  }
+
+  /** Update data for a patch: see the notes at the top about merging and `_writes`. */
+  updateData(patch: Patch): Record<string, unknown> {
+    const _ = this._
+    const data: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(patch.set ?? {})) {
+      if (k === '_id') throw new Error('_id cannot change')
+      if (k === WRITES_FIELD) throw new Error(`${WRITES_FIELD} is reserved`)
+      checkPath(k)
+      if (v === undefined) continue
+      data[k] = v !== null && typeof v === 'object' ? _.set(v) : v
+    }
+    for (const [k, n] of Object.entries(patch.inc ?? {})) {
+      if (k === WRITES_FIELD) throw new Error(`${WRITES_FIELD} is reserved`)
+      checkPath(k)
+      data[k] = _.inc(n)
+    }
+    data[WRITES_FIELD] = _.inc(1)
+    return data
+  }
+
+  async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
+    try {
+      const { data } = await this.coll(collection).doc(id).get()
+      const doc = Array.isArray(data) ? data[0] : data
+      return doc ? strip<T>(doc) : null
+    } catch (e) {
+      if (isNotFoundError(e) || isCollectionMissingError(e)) return null
+      throw e
+    }
+  }
+
+  async find<T extends Doc>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
+    const cond = this.condition(filter)
+    if (cond === null || options.limit === 0) return []
+    let q: WxQuery = this.coll(collection).where(cond)
+    const sort = options.sort ?? []
+    for (const [field, dir] of sort) q = q.orderBy(checkPath(field), dir === 'desc' ? 'desc' : 'asc')
+    // a total order, as the SQLite store has, so that pages do not overlap
+    if (!sort.some(([f]) => f === '_id')) q = q.orderBy('_id', 'asc')
+    const want = options.limit ?? Infinity
+    let skip = options.skip ?? 0
+    const out: T[] = []
+    try {
+      while (out.length < want) {
+        const n = Math.min(PAGE, want - out.length)
+        const { data } = await (skip > 0 ? q.skip(skip) : q).limit(n).get()
+        for (const d of data) out.push(strip<T>(d))
+        if (data.length < n) break
+        skip += data.length
+      }
+    } catch (e) {
+      if (isCollectionMissingError(e)) return []
+      throw e
+    }
+    return out
+  }
+
+  async count(collection: string, filter: Filter = {}): Promise<number> {
+    const cond = this.condition(filter)
+    if (cond === null) return 0
+    try {
+      const { total } = await this.coll(collection).where(cond).count()
+      return total
+    } catch (e) {
+      if (isCollectionMissingError(e)) return 0
+      throw e
+    }
+  }
+
+  async insert(collection: string, doc: Doc): Promise<void> {
+    if (typeof doc._id !== 'string' || !doc._id) throw new Error('document needs a string _id')
+    const add = () => this.coll(collection).add({ data: { ...doc } })
+    try {
+      try {
+        await add()
+      } catch (e) {
+        if (!isCollectionMissingError(e)) throw e
+        await this.ensureCollection(collection)
+        await add()
+      }
+    } catch (e) {
+      if (isDuplicateKeyError(e)) throw new DuplicateIdError(collection, doc._id)
+      // the SDK may not say why a write failed; an _id that is there is a duplicate
+      if (isDatabaseError(e) && (await this.get(collection, doc._id).catch(() => null))) throw new DuplicateIdError(collection, doc._id)
+      throw e
+    }
+  }
+
+  async update(collection: string, filter: Filter, patch: Patch): Promise<number> {
+    const cond = this.condition(filter)
+    if (cond === null) return 0
+    const data = this.updateData(patch)
+    try {
+      const res = await this.coll(collection).where(cond).update({ data })
+      return res.stats?.updated ?? 0
+    } catch (e) {
+      if (isCollectionMissingError(e)) return 0
+      throw e
+    }
+  }
+
+  async remove(collection: string, filter: Filter): Promise<number> {
+    const cond = this.condition(filter)
+    if (cond === null) return 0
+    try {
+      const res = await this.coll(collection).where(cond).remove()
+      return res.stats?.removed ?? 0
+    } catch (e) {
+      if (isCollectionMissingError(e)) return 0
+      throw e
+    }
+  }
+
+  async transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
+    return this.db.runTransaction(async (t) => {
+      const coll = (c: string) => t.collection(this.name(c))
+      const tx: TxStore = {
+        get: async <T extends Doc>(c: string, id: string) => {
+          try {
+            const { data } = await coll(c).doc(id).get()
+            const doc = Array.isArray(data) ? data[0] : data
+            return doc ? strip<T>(doc) : null
+          } catch (e) {
+            if (isNotFoundError(e) || isCollectionMissingError(e)) return null
+            throw e
+          }
+        },
+        insert: async (c, doc) => {
+          if (typeof doc._id !== 'string' || !doc._id) throw new Error('document needs a string _id')
+          const add = () => coll(c).add({ data: { ...doc } })
+          try {
+            try {
+              await add()
+            } catch (e) {
+              if (!isCollectionMissingError(e)) throw e
+              await this.ensureCollection(c)
+              await add()
+            }
+          } catch (e) {
+            if (isDuplicateKeyError(e)) throw new DuplicateIdError(c, doc._id)
+            throw e
+          }
+        },
+        update: async (c, id, patch) => {
+          try {
+            const res = await coll(c).doc(id).update({ data: this.updateData(patch) })
+            return res.stats?.updated ?? 0
+          } catch (e) {
+            if (isNotFoundError(e) || isCollectionMissingError(e)) return 0
+            throw e
+          }
+        },
+        remove: async (c, id) => {
+          try {
+            const res = await coll(c).doc(id).remove()
+            return res.stats?.removed ?? 0
+          } catch (e) {
+            if (isNotFoundError(e) || isCollectionMissingError(e)) return 0
+            throw e
+          }
+        },
+      }
+      return fn(tx)
+    })
+  }
+}
