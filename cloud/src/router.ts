@@ -1,6 +1,10 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import { actions, localOnlyActions, type ActionName, type Membership, type Person } from './contract'
 import { ApiError, type ApiResult } from './errors'
+import { chineseErrorMap } from './contract/error-map'
+
+// process-wide, so that a message set in a schema still wins (zod lets a parse-time map override those)
+z.setErrorMap(chineseErrorMap)
 import type { Context, Handlers, MemberContext } from './handler'
 import type { Ports } from './ports/ports'
 import { accountHandlers } from './domain/account/handlers'
@@ -25,8 +29,7 @@ function badInput(error: z.ZodError): ApiError {
     const key = issue.path.join('.') || '_'
     fields[key] ??= issue.message
   }
-  const first = Object.values(fields)[0]
-  return new ApiError('BAD_INPUT', first && !/^(Required|Expected|Invalid)/.test(first) ? first : undefined, fields)
+  return new ApiError('BAD_INPUT', Object.values(fields)[0], fields)
 }
 
 /** One router for both runtimes: action name -> input schema -> access check -> handler -> typed result or typed error. */

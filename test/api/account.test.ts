@@ -194,3 +194,13 @@ describe('concurrency', () => {
     expect(new Set(reps.map((m) => m.householdId)).size).toBe(10)
   })
 })
+
+test('every refusal of bad input reads in Chinese, field by field', async () => {
+  const err = await api.as(ID.newcomer).fail('join.request', { villageId: 42, name: ['x'], doorplate: 'x'.repeat(61), relation: '户主' })
+  expect(err.code).toBe('BAD_INPUT')
+  expect(err.fields).toEqual({ villageId: '格式不对', name: '格式不对', doorplate: '门牌号不超过60个字' })
+  expect(err.message).toBe('格式不对')
+  const missing = await api.as(ID.committee).fail('join.queue', {})
+  expect(missing.fields).toEqual({ villageId: '此项必填' })
+  for (const e of [err, missing]) expect(JSON.stringify(e)).not.toMatch(/[A-Za-z]{4,} [a-z]+/)
+})

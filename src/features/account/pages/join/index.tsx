@@ -9,6 +9,7 @@ import { Button, Card, ErrorState, FieldError, Loading, Page } from '@/shared/ui
 import { pagePath } from '@/routes'
 import { getVillageByScene, requestJoin } from '../../api'
 import { useAccount } from '../../store'
+import { useEnsureAccount } from '../../use-account-on-show'
 import { VillagePicker } from '../../components/village-picker'
 import { sceneFromParams, sceneFromScanPath } from './scene'
 
@@ -17,8 +18,12 @@ export default function JoinPage() {
   const [scene, setScene] = useState<string | null>(sceneFromParams(router.params))
   const [village, setVillage] = useState<VillageCard | null>(null)
   const [sceneState, setSceneState] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null })
-  const me = useAccount((s) => s.me)
+  const me = useEnsureAccount().me
   const [name, setName] = useState(me?.person?.name ?? '')
+  const personName = me?.person?.name
+  useEffect(() => {
+    if (personName) setName((typed) => typed || personName)
+  }, [personName])
   const [doorplate, setDoorplate] = useState('')
   const [relation, setRelation] = useState<Relation | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})

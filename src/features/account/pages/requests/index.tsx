@@ -5,22 +5,25 @@ import type { JoinStatus } from '../../../../../cloud/src/contract/models'
 import { errorMessage } from '@/shared/api/call'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
-import { Async, Button, Card, Empty, FieldError, Page, Tag } from '@/shared/ui'
+import { Async, Button, Card, Empty, ErrorState, FieldError, Loading, Page, Tag } from '@/shared/ui'
 import { decideJoin, getJoinQueue } from '../../api'
 import { JOIN_STATUS_LABELS } from '../../labels'
 import { useCurrentMembership } from '../../store'
+import { useEnsureAccount } from '../../use-account-on-show'
 
 type QueueItem = Awaited<ReturnType<typeof getJoinQueue>>[number]
 const TABS: JoinStatus[] = ['pending', 'approved', 'rejected']
 
 /** 入村审核: the committee approves or rejects join requests, a rejection always with a reason. */
 export default function JoinRequestsPage() {
+  const account = useEnsureAccount()
   const membership = useCurrentMembership()
   const villageId = membership?.villageId ?? ''
   const isCommittee = membership?.roles.includes('committee') ?? false
   const [tab, setTab] = useState<JoinStatus>('pending')
   const queue = useQuery(() => getJoinQueue(villageId, tab), [villageId, tab], isCommittee)
 
+  if (!account.me) return <Page>{account.error ? <ErrorState message={account.error} onRetry={account.load} /> : <Loading />}</Page>
   if (!isCommittee) {
     return (
       <Page>
