@@ -41,8 +41,9 @@ export function Button({
 }) {
   return (
     <TaroButton
-      className={`vh-btn vh-btn--${kind} ${block ? 'vh-btn--block' : ''}`}
-      disabled={disabled || loading}
+      className={`vh-btn vh-btn--${kind} ${block ? 'vh-btn--block' : ''} ${disabled || loading ? 'vh-btn--disabled' : ''}`}
+      // only when true: h5 renders disabled={false} as a present attribute
+      disabled={disabled || loading || undefined}
       onClick={disabled || loading ? undefined : onClick}
     >
       {loading ? '请稍候…' : children}
