@@ -1,0 +1,271 @@
+/**
+ * `npm run bench`: measures, in one run, and prints one table:
+ *   1. the local server (same router as the cloud function, over SQLite): a read (account.me) and a
+ *      write (join.request) at 50 keep-alive connections from a separate load-generator process
+ *   2. a bare node:http + better-sqlite3 insert server, driven the same way, as the baseline
+ *   3. the bundled `api` cloud function: size, require() time and first call (wx-server-sdk stubbed)
+ *   4. the weapp's package sizes (WeChat's analyseCode via scripts/weapp-check.ts --json)
+ *   5. the h5 first route's JavaScript, raw and gzipped
+ * Traffic goes only to 127.0.0.1. Takes about a minute when the builds are up to date.
+ */
+import { fork, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import { startLocalServer } from '../cloud/server/server'
+import type { LoadConfig, LoadKind, LoadResult } from './lib/bench-load'
+
+const ROOT = path.resolve(__dirname, '..')
+const LOAD_SCRIPT = path.join(__dirname, 'lib/bench-load.ts')
+const CONCURRENCY = 50
+const WARMUP_MS = 1000
+const DURATION_MS = 5000
+
+type Row = [section: string, metric: string, value: string]
+const rows: Row[] = []
+const add = (section: string, metric: string, value: string) => rows.push([section, metric, value])
+const message = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0] : String(e))
+const kb = (bytes: number) => `${bytes} B (${(bytes / 1024).toFixed(1)} KB)`
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`)
+
+function forkTs(mode: string): ChildProcess {
+  return fork(LOAD_SCRIPT, [mode], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+}
+
+/** One load-generator process against 127.0.0.1:port; resolves with its result. */
+function drive(port: number, kind: LoadKind): Promise<LoadResult> {
+  const cfg: LoadConfig = { port, kind, concurrency: CONCURRENCY, warmupMs: WARMUP_MS, durationMs: DURATION_MS, maxRequests: 2_000_000 }
+  const child = forkTs('load')
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => child.kill(), WARMUP_MS + DURATION_MS + 30_000)
+    child.once('message', (m) => resolve(m as LoadResult))
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`load generator exited with ${code}`))
+    })
+    child.send(cfg)
+  })
+}
+
+function addLoad(section: string, label: string, r: LoadResult) {
+  const errs = r.errors + r.warmupErrors
+  add(section, label, `${r.rps.toFixed(0)} req/s  p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  ${r.requests} reqs  errors ${r.errors}` + (r.warmupErrors ? ` (+${r.warmupErrors} in warm-up)` : ''))
+  if (errs && r.firstError) add(section, `  first error`, r.firstError)
+}
+
+async function benchServers(): Promise<void> {
+  const S = '1. local server'
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-data-'))
+  let read: LoadResult | null = null
+  let write: LoadResult | null = null
+  try {
+    const server = await startLocalServer({ port: 0, dataDir, jobIntervalMs: 0, seed: true, quiet: true })
+    try {
+      log('local server: account.me (read)…')
+      read = await drive(server.port, 'read')
+      addLoad(S, 'account.me (read)', read)
+      log('local server: join.request (write)…')
+      write = await drive(server.port, 'write')
+      addLoad(S, 'join.request (write)', write)
+      const count = (c: string) => (server.ports.store.db.prepare(`SELECT count(*) AS n FROM "${c}"`).get() as { n: number }).n
+      add(S, '  rows after run', `persons ${count('persons')}, joinRequests ${count('joinRequests')}, notifications ${count('notifications')}`)
+    } finally {
+      await server.close()
+    }
+  } catch (e) {
+    add(S, 'local server', `n/a (${message(e)})`)
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+
+  const B = '2. bare baseline'
+  const bare = forkTs('bare')
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      bare.once('message', (m) => resolve((m as { port: number }).port))
+      bare.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)))
+    })
+    log('bare http + sqlite insert…')
+    const base = await drive(port, 'bare')
+    addLoad(B, 'http + 1 sqlite insert', base)
+    const ratio = (r: LoadResult | null) => (r ? `${(r.rps / base.rps).toFixed(2)}x` : 'n/a (not measured)')
+    add(B, 'app write / bare insert', ratio(write))
+    add(B, 'app read / bare insert', ratio(read))
+  } catch (e) {
+    add(B, 'bare baseline', `n/a (${message(e)})`)
+  } finally {
+    if (bare.connected) bare.disconnect()
+  }
+}
+
+/** A fake wx-server-sdk: enough of the collection API for a first `account.me` from an unknown user. */
+const SDK_STUB = `
+const query = () => { const q = { where: () => q, orderBy: () => q, skip: () => q, limit: () => q, field: () => q,
+  get: async () => ({ data: [] }), count: async () => ({ total: 0 }), update: async () => ({ stats: { updated: 0 } }),
+  remove: async () => ({ stats: { removed: 0 } }), add: async () => ({ _id: 'stub' }),
+  doc: () => ({ get: async () => ({ data: null }), set: async () => ({}), update: async () => ({ stats: { updated: 0 } }), remove: async () => ({ stats: { removed: 0 } }) }) }; return q }
+const command = new Proxy({}, { get: () => (...args) => ({ args, and: () => ({ args }) }) })
+exports.DYNAMIC_CURRENT_ENV = Symbol('DYNAMIC_CURRENT_ENV')
+exports.init = () => {}
+exports.getWXContext = () => ({ OPENID: 'bench-openid', APPID: 'wx-bench' })
+exports.database = () => ({ command, collection: query, createCollection: async () => ({}), serverDate: () => new Date(),
+  runTransaction: async (fn) => fn({ collection: query }) })
+exports.openapi = {}
+`
+/** Runs in a fresh node (no tsx): times require() of the bundle, then one main() call. */
+const CLOUD_RUNNER = `
+const { performance } = require('node:perf_hooks')
+const t0 = performance.now()
+const fn = require('./api/index.js')
+const t1 = performance.now()
+fn.main({ action: 'account.me', input: {} }, {}).then((r) => {
+  const t2 = performance.now()
+  console.log(JSON.stringify({ loadMs: t1 - t0, callMs: t2 - t1, ok: r && r.ok, error: r && r.error }))
+}, (e) => console.log(JSON.stringify({ loadMs: t1 - t0, error: String(e) })))
+`
+
+async function benchCloud(): Promise<void> {
+  const S = '3. cloud function api'
+  const bundle = path.join(ROOT, 'dist/cloudfunctions/api/index.js')
+  try {
+    if (!fs.existsSync(bundle)) {
+      log('building cloud functions…')
+      const { buildCloud } = await import('./build-cloud')
+      await buildCloud({ only: ['api'], quiet: true })
+    }
+  } catch (e) {
+    add(S, 'bundle', `n/a (build failed: ${message(e)})`)
+    return
+  }
+  add(S, 'index.js size', kb(fs.statSync(bundle).size))
+  // a temp dir outside the repo, so that require('wx-server-sdk') finds the stub, not the real SDK
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cloud-'))
+  try {
+    fs.mkdirSync(path.join(dir, 'api'))
+    fs.mkdirSync(path.join(dir, 'node_modules/wx-server-sdk'), { recursive: true })
+    fs.copyFileSync(bundle, path.join(dir, 'api/index.js'))
+    fs.writeFileSync(path.join(dir, 'node_modules/wx-server-sdk/index.js'), SDK_STUB)
+    fs.writeFileSync(path.join(dir, 'run.js'), CLOUD_RUNNER)
+    const run = spawnSync(process.execPath, ['run.js'], { cwd: dir, encoding: 'utf8', timeout: 30_000 })
+    const last = run.stdout.trim().split('\n').pop() ?? ''
+    const r = JSON.parse(last) as { loadMs: number; callMs?: number; ok?: boolean; error?: unknown }
+    add(S, 'require() (cold, stub sdk)', ms(r.loadMs))
+    add(S, 'first main() account.me', r.callMs === undefined ? `n/a (${String(r.error)})` : `${ms(r.callMs)}  ok=${r.ok}${r.ok ? '' : ` ${JSON.stringify(r.error)}`}`)
+  } catch (e) {
+    add(S, 'load + first call', `n/a (${message(e)})`)
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+interface AnalyseJson {
+  ok: boolean
+  error?: string
+  mainPackage: number
+  subPackages: { root: string; bytes: number; files: number }[]
+  total: number
+}
+
+function benchWeapp(): void {
+  const S = '4. weapp (analyseCode)'
+  log('weapp: scripts/weapp-check.ts --json (builds dist/weapp if stale)…')
+  const run = spawnSync('npx', ['tsx', 'scripts/weapp-check.ts', '--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 240_000,
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  try {
+    const last = run.stdout.trim().split('\n').pop() ?? ''
+    const report = JSON.parse(last) as { error?: string; analyse?: AnalyseJson }
+    const a = report.analyse
+    if (!a) throw new Error(report.error ?? `weapp-check exited ${run.status}${run.signal ? ` (${run.signal})` : ''}`)
+    if (a.error) throw new Error(a.error)
+    add(S, 'main package', kb(a.mainPackage))
+    for (const sub of a.subPackages) add(S, `subpackage ${sub.root}`, `${kb(sub.bytes)}, ${sub.files} files`)
+    add(S, 'total', kb(a.total))
+  } catch (e) {
+    add(S, 'sizes', `n/a (${message(e)})`)
+  }
+}
+
+function benchH5(): void {
+  const S = '5. h5 first route'
+  const h5 = path.join(ROOT, 'dist/h5')
+  try {
+    // in a child so that Taro's build log goes to stderr and this table keeps stdout
+    const build = spawnSync(process.execPath, ['--import', 'tsx', '-e', "require('./cloud/server/start').buildH5IfNeeded()"], {
+      cwd: ROOT,
+      stdio: ['ignore', 2, 2],
+      timeout: 240_000,
+    })
+    if (build.status !== 0) throw new Error(`buildH5IfNeeded failed (exit ${build.status}${build.signal ? `, ${build.signal}` : ''})`)
+    const html = fs.readFileSync(path.join(h5, 'index.html'), 'utf8')
+    const srcs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1])
+    const sizes = (files: string[]) => {
+      let raw = 0
+      let gz = 0
+      for (const f of files) {
+        const buf = fs.readFileSync(path.join(h5, f.replace(/^\//, '')))
+        raw += buf.length
+        gz += zlib.gzipSync(buf, { level: 9 }).length
+      }
+      return { raw, gz, text: `${kb(raw)} raw, ${kb(gz)} gzip` }
+    }
+    const entry = sizes(srcs)
+    add(S, `entry <script>s (${srcs.length})`, `${srcs.map((s) => path.basename(s)).join(', ')}`)
+    add(S, '  entry total', entry.text)
+    // Taro's h5 routes: { path: "pages/home/index", load() { return [Promise.all([s.e(150), …]) …] } };
+    // __webpack_require__.u maps chunk ids to chunk/<id>.<hash>.js
+    const app = srcs.map((s) => fs.readFileSync(path.join(h5, s.replace(/^\//, '')), 'utf8')).join('\n')
+    const route = app.match(/"path":"pages\/home\/index","load":function[^{]*\{return\s*\[?Promise\.all\(\[([^\]]*)\]/)
+    const hashes = app.match(/\.u=function\(\w+\)\{return"chunk\/"\+\w+\+"\."\+(\{[^}]*\})/)
+    if (!route || !hashes) {
+      add(S, 'home page chunks', 'n/a (route table or chunk map not found in the entry bundle)')
+      return
+    }
+    const map = JSON.parse(hashes[1]) as Record<string, string>
+    const ids = [...route[1].matchAll(/\.e\((\d+)\)/g)].map((m) => m[1])
+    const chunks = ids.map((id) => `chunk/${id}.${map[id]}.js`).filter((f) => fs.existsSync(path.join(h5, f)))
+    const home = sizes(chunks)
+    add(S, `home page chunks (${chunks.length})`, chunks.map((c) => path.basename(c)).join(', '))
+    add(S, '  home chunks total', home.text)
+    add(S, '  first route JS (entry + home)', `${kb(entry.raw + home.raw)} raw, ${kb(entry.gz + home.gz)} gzip`)
+  } catch (e) {
+    add(S, 'h5', `n/a (${message(e)})`)
+  }
+}
+
+function printTable(): void {
+  const w0 = Math.max(...rows.map((r) => r[0].length))
+  const w1 = Math.max(...rows.map((r) => r[1].length))
+  let last = ''
+  console.log('')
+  for (const [section, metric, value] of rows) {
+    if (section !== last && last) console.log('-'.repeat(w0 + w1 + 40))
+    console.log(`${(section === last ? '' : section).padEnd(w0)}  ${metric.padEnd(w1)}  ${value}`)
+    last = section
+  }
+}
+
+async function main() {
+  const started = Date.now()
+  const cpu = os.cpus()
+  add('machine', 'cpu', `${cpu[0]?.model ?? 'unknown'} x ${cpu.length} cores`)
+  add('machine', 'node / os', `${process.version}, ${os.type()} ${os.release()} ${os.arch()}`)
+  add('machine', 'load settings', `${CONCURRENCY} keep-alive connections, ${WARMUP_MS / 1000}s warm-up + ${DURATION_MS / 1000}s measured, 127.0.0.1`)
+  await benchServers()
+  await benchCloud()
+  benchWeapp()
+  benchH5()
+  printTable()
+  console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)}s`)
+  process.exit(0)
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
