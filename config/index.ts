@@ -1,0 +1,134 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import type { Compiler } from 'webpack'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+const root = path.resolve(__dirname, '..')
+
+/**
+ * Source outside src/ that the client may import and that must be transpiled like src/:
+ * the action contract (types plus a few constant tables such as role labels).
+ * Nothing else from cloud/ belongs in the client bundles.
+ */
+const compileInclude = [path.resolve(root, 'cloud/src/contract')]
+
+/**
+ * Taro copies the root project.config.json into dist/weapp/ (miniprogramRoot rewritten to './',
+ * appid from TARO_APP_ID). Its cloudfunctionRoot would then point to dist/weapp/dist/cloudfunctions,
+ * so this re-emits that copy with the cloud functions' folder relative to dist/weapp.
+ * The root file is for opening the repo in WeChat DevTools; the dist copy is for opening
+ * dist/weapp alone, and is the one miniprogram-ci reads (scripts/lib/weapp-ci.ts).
+ */
+class DistProjectConfig {
+  apply(compiler: Compiler) {
+    const { webpack } = compiler
+    compiler.hooks.thisCompilation.tap('DistProjectConfig', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'DistProjectConfig', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const file = path.join(root, 'project.config.json')
+          if (!fs.existsSync(file)) return
+          const config = JSON.parse(fs.readFileSync(file, 'utf8'))
+          // packOptions paths are relative to the project folder: drop the dist/weapp/ prefix
+          type Rule = { type: string; value: string }
+          const rebase = (rules: Rule[] = []) =>
+            rules.map((r) => ({ ...r, value: r.value.replace(/^(\.\/)?dist\/weapp\//, '') }))
+          const out = {
+            ...config,
+            appid: process.env.TARO_APP_ID || process.env.WX_APPID || config.appid,
+            miniprogramRoot: './',
+            cloudfunctionRoot: '../cloudfunctions/',
+            packOptions: {
+              ignore: rebase(config.packOptions?.ignore),
+              include: rebase(config.packOptions?.include),
+            },
+          }
+          compilation.emitAsset('project.config.json', new webpack.sources.RawSource(JSON.stringify(out, null, 2)))
+        },
+      )
+    })
+  }
+}
+
+/** Keep licence banners inline: no *.LICENSE.txt files next to the bundles (they would be dead files in the package). */
+function inlineLicenses(chain: any) {
+  if (chain.optimization.minimizers.has('terserPlugin')) {
+    chain.optimization.minimizer('terserPlugin').tap(([options]: [object]) => [{ ...options, extractComments: false }])
+  }
+}
+
+// https://docs.taro.zone/docs/config
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'village-hall',
+    date: '2025-11-26',
+    designWidth: 750,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: ['@tarojs/plugin-platform-weapp', '@tarojs/plugin-platform-h5'],
+    defineConstants: {},
+    alias: {
+      '@': path.resolve(root, 'src'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      // modules used only by subpackages are moved out of the main package's common chunks
+      optimizeMainPackage: { enable: true },
+      compile: { include: compileInclude },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
+      },
+      webpackChain(chain) {
+        chain.plugin('dist-project-config').use(DistProjectConfig)
+        inlineLicenses(chain)
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: compileInclude },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'chunk/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
+      },
+      webpackChain(chain) {
+        // Pages are already loaded with import() per route; also split what lazy pages share
+        // (vendor code, shared modules) into their own chunks so the first route stays small.
+        const splitChunks = chain.optimization.get('splitChunks')
+        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
+        inlineLicenses(chain)
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})

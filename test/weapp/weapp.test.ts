@@ -1,0 +1,132 @@
+/**
+ * The mini-program as WeChat sees it: a fresh `taro build --type weapp`, then WeChat's own compiler
+ * (miniprogram-ci, offline) compiles it, scans its quality and analyses its package sizes.
+ *
+ * miniprogram-ci leaves a file watcher running, so it runs in a child process
+ * (scripts/weapp-check.ts --json, which always exits) and this suite only reads its report.
+ */
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { subPackages, tabPages } from '../../src/routes'
+import type { WeappCheckReport } from '../../scripts/weapp-check'
+
+const ROOT = path.resolve(__dirname, '..', '..')
+const DIST = path.join(ROOT, 'dist', 'weapp')
+const MAIN_PACKAGE_LIMIT = 600 * 1024 // 614400 bytes
+
+interface AppJson {
+  pages: string[]
+  subPackages?: { root: string; pages: string[] }[]
+  subpackages?: { root: string; pages: string[] }[]
+  tabBar?: { list: { pagePath: string }[] }
+  lazyCodeLoading?: string
+}
+
+function runWeappCheck(): Promise<{ code: number | null; report: WeappCheckReport; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    // --build: always build fresh, so a stale dist/weapp can never make this pass
+    const child = spawn('npx', ['tsx', 'scripts/weapp-check.ts', '--json', '--build'], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const last = stdout.trim().split('\n').filter((l) => l.trim().startsWith('{')).pop()
+      if (!last) return reject(new Error(`weapp-check printed no JSON (exit ${code}).\n${stderr.slice(-4000)}`))
+      resolve({ code, report: JSON.parse(last) as WeappCheckReport, stderr })
+    })
+  })
+}
+
+let report: WeappCheckReport
+let exitCode: number | null
+let log: string
+let appJson: AppJson
+
+beforeAll(async () => {
+  const started = Date.now()
+  ;({ code: exitCode, report, stderr: log } = await runWeappCheck())
+  console.log(`weapp build + WeChat compiler: ${((Date.now() - started) / 1000).toFixed(1)}s`)
+  appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
+}, 600_000)
+
+describe('weapp build', () => {
+  test('taro build --type weapp succeeds and produces a fresh dist/weapp', () => {
+    if ('error' in report.build) throw new Error(`build failed: ${report.build.error}\n${log.slice(-4000)}`)
+    expect(report.build.built).toBe(true)
+  })
+
+  test('app.json has the 4 tab pages in the main package', () => {
+    expect(appJson.pages).toEqual(Object.values(tabPages))
+    expect(appJson.tabBar?.list.map((t) => t.pagePath)).toEqual(Object.values(tabPages))
+    expect(appJson.lazyCodeLoading).toBe('requiredComponents')
+  })
+
+  test('app.json has the account subpackage without the h5-only identity page', () => {
+    const subs = appJson.subPackages ?? appJson.subpackages ?? []
+    const account = subs.find((s) => s.root === subPackages.account.root)
+    expect(account).toBeDefined()
+    expect(account!.pages.sort()).toEqual(['pages/join/index', 'pages/notifications/index', 'pages/requests/index'])
+    const all = [...appJson.pages, ...subs.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))]
+    expect(all).not.toContain('features/account/pages/identity/index')
+    expect(fs.existsSync(path.join(DIST, 'features/account/pages/identity/index.js'))).toBe(false)
+  })
+})
+
+describe("WeChat's compiler (miniprogram-ci, offline)", () => {
+  test('getCompiledResult compiles the package', () => {
+    if (!report.compile.ok) throw new Error(`getCompiledResult failed: ${report.compile.error}\n${log.slice(-4000)}`)
+    const { paths } = report.compile
+    expect(paths).toEqual(expect.arrayContaining(['app.js', 'app.json', 'app.wxss']))
+    for (const page of Object.values(tabPages)) expect(paths).toContain(`${page}.js`)
+    for (const page of ['join', 'requests', 'notifications']) {
+      expect(paths).toContain(`features/account/pages/${page}/index.js`)
+    }
+    expect(paths).not.toContain('features/account/pages/identity/index.js')
+  })
+
+  test('every code quality rule passes', () => {
+    if ('error' in report.quality) throw new Error(`checkCodeQuality failed: ${report.quality.error}`)
+    const { items } = report.quality
+    const failing = items.filter((i) => !i.success)
+    if (failing.length) console.error(`failing quality rules:\n${failing.map((i) => `  ${i.name}: ${i.text}`).join('\n')}`)
+    // the rules this project depends on are all present, so the check cannot pass vacuously
+    expect(items.map((i) => i.name)).toEqual(
+      expect.arrayContaining([
+        'PACKAGE_SIZE_LIMIT',
+        'JS_COMPRESS_OPEN',
+        'WXML_COMPRESS_OPEN',
+        'WXSS_COMPRESS_OPEN',
+        'LAZYCODE_LOADING_OPEN',
+        'CONTAINS_OTHER_PKG_JS',
+        'CONTAINS_UNUSED_CODES',
+      ]),
+    )
+    for (const item of items) expect({ rule: item.name, success: item.success }).toEqual({ rule: item.name, success: true })
+  })
+
+  test(`analyseCode: main package at most ${MAIN_PACKAGE_LIMIT} bytes, account subpackage present`, () => {
+    if ('error' in report.analyse) throw new Error(`analyseCode failed: ${report.analyse.error}`)
+    const { mainPackage, subPackages: subs, total } = report.analyse
+    console.log(
+      `main package ${mainPackage} B; ${subs.map((s) => `${s.root} ${s.bytes} B`).join('; ')}; total ${total} B`,
+    )
+    expect(mainPackage).toBeGreaterThan(0)
+    expect(mainPackage).toBeLessThanOrEqual(MAIN_PACKAGE_LIMIT)
+    const account = subs.find((s) => s.root === 'features/account')
+    expect(account).toBeDefined()
+    expect(account!.bytes).toBeGreaterThan(0)
+    expect(total).toBe(mainPackage + subs.reduce((sum, s) => sum + s.bytes, 0))
+  })
+
+  test('weapp-check reports success and exits 0', () => {
+    expect(report.ok).toBe(true)
+    expect(exitCode).toBe(0)
+  })
+})
