@@ -137,7 +137,7 @@ export interface AnalyseResult {
   mainPackage: number
   subPackages: PackageSize[]
   total: number
-  /** files that nothing depends on (not uploaded: setting.ignoreUploadUnusedFiles) */
+  /** files outside the dependency graph: unused code is not uploaded (setting.ignoreUploadUnusedFiles), images are */
   unused: { path: string; bytes: number }[]
   /** the biggest files of the main package, largest first */
   largestMain: { path: string; bytes: number }[]
@@ -155,10 +155,11 @@ export async function analyse(project: CiProject): Promise<AnalyseResult> {
   const result = await ci.analyseCode(project, { silent: true })
   if (!result) throw new Error('analyseCode returned nothing')
   const files = (result as unknown as { files: AnalysedFile[] }).files
-  const used = files.filter((f) => f.moduleId)
-  const main = used.filter((f) => !f.subPackage)
+  // Every listed file counts, including those outside the dependency graph (moduleId null): the
+  // graph leaves out images such as tabBar icons, which are still uploaded.
+  const main = files.filter((f) => !f.subPackage)
   const subs = new Map<string, PackageSize>()
-  for (const f of used) {
+  for (const f of files) {
     if (!f.subPackage) continue
     const root = f.subPackage.replace(/\/$/, '')
     const entry = subs.get(root) ?? { root, bytes: 0, files: 0 }
@@ -170,7 +171,7 @@ export async function analyse(project: CiProject): Promise<AnalyseResult> {
   return {
     mainPackage: sum(main),
     subPackages: [...subs.values()].sort((a, b) => a.root.localeCompare(b.root)),
-    total: sum(used),
+    total: sum(files),
     unused: files.filter((f) => !f.moduleId).map((f) => ({ path: f.path, bytes: f.size })),
     largestMain: [...main]
       .sort((a, b) => b.size - a.size)

@@ -19,7 +19,7 @@ interface AppJson {
   pages: string[]
   subPackages?: { root: string; pages: string[] }[]
   subpackages?: { root: string; pages: string[] }[]
-  tabBar?: { list: { pagePath: string }[] }
+  tabBar?: { list: { pagePath: string; iconPath?: string; selectedIconPath?: string }[] }
   lazyCodeLoading?: string
 }
 
@@ -89,6 +89,9 @@ describe("WeChat's compiler (miniprogram-ci, offline)", () => {
       expect(paths).toContain(`features/account/pages/${page}/index.js`)
     }
     expect(paths).not.toContain('features/account/pages/identity/index.js')
+    // tabBar icons sit outside the dependency graph: they must still be in the package
+    const icons = (appJson.tabBar?.list ?? []).flatMap((t) => [t.iconPath, t.selectedIconPath]).filter(Boolean)
+    for (const icon of icons) expect(paths).toContain(icon)
   })
 
   test('every code quality rule passes', () => {
