@@ -77,6 +77,21 @@ describe('weapp build', () => {
     expect(all).not.toContain('features/account/pages/identity/index')
     expect(fs.existsSync(path.join(DIST, 'features/account/pages/identity/index.js'))).toBe(false)
   })
+
+  test('the contract enters the mini-program as types only: no validation code, no demo sign-in', () => {
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+    const js = files(DIST).filter((f) => f.endsWith('.js'))
+    expect(js.length).toBeGreaterThan(5)
+    for (const f of js) {
+      const text = fs.readFileSync(f, 'utf8')
+      expect({ file: path.relative(DIST, f), zod: /ZodError|ZodType/.test(text), demoHeader: text.includes('x-demo-openid') }).toEqual({
+        file: path.relative(DIST, f),
+        zod: false,
+        demoHeader: false,
+      })
+    }
+  })
 })
 
 describe("WeChat's compiler (miniprogram-ci, offline)", () => {

@@ -6,7 +6,6 @@
  */
 import Taro from '@tarojs/taro'
 import type { ActionName, ApiErrorBody, ApiResult, InputOf, OutputOf } from '../../../cloud/src/contract'
-import { getDemoOpenid } from './identity'
 
 export class CallError extends Error {
   readonly code: ApiErrorBody['code'] | 'NETWORK'
@@ -28,20 +27,18 @@ async function viaCloud(action: string, input: unknown): Promise<ApiResult<unkno
   return res.result as ApiResult<unknown>
 }
 
-async function viaLocalServer(action: string, input: unknown): Promise<ApiResult<unknown>> {
-  const openid = getDemoOpenid()
-  const res = await fetch(`/api/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(openid ? { 'x-demo-openid': openid } : {}) },
-    body: JSON.stringify(input),
-  })
-  return (await res.json()) as ApiResult<unknown>
+type Transport = (action: string, input: unknown) => Promise<ApiResult<unknown>>
+let transport: Transport = viaCloud
+// a constant condition at build time: webpack drops the branch, so the weapp bundle has no local transport
+if (process.env.TARO_ENV === 'h5') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  transport = (require('./local-transport') as typeof import('./local-transport')).viaLocalServer
 }
 
 export async function call<A extends ActionName>(action: A, input: InputOf<A>): Promise<OutputOf<A>> {
   let result: ApiResult<unknown>
   try {
-    result = process.env.TARO_ENV === 'weapp' ? await viaCloud(action, input) : await viaLocalServer(action, input)
+    result = await transport(action, input)
   } catch {
     throw new CallError({ code: 'NETWORK', message: '网络不给力，请检查网络后重试' })
   }
