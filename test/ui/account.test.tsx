@@ -31,6 +31,18 @@ beforeEach(() => {
   useTheme.setState({ elder: false })
 })
 
+/** picks 海丰县 → 联安镇 → 新山村, fills the form as 王芳 and submits */
+async function fillAndSubmitJoinForm(relationLabel: string) {
+  render(<JoinPage />)
+  fireEvent.click(await screen.findByText('海丰县'))
+  fireEvent.click(screen.getByText('联安镇'))
+  fireEvent.click(screen.getByText('新山村'))
+  fireEvent.change(screen.getByPlaceholderText('请填写真实姓名'), { target: { value: '王芳' } })
+  fireEvent.change(screen.getByPlaceholderText('如：新山村东一巷12号'), { target: { value: '新山村东一巷40号' } })
+  fireEvent.click(screen.getByText(relationLabel))
+  fireEvent.click(screen.getByText('提交申请'))
+}
+
 describe('申请加入', () => {
   test('missing fields are named and nothing is sent', async () => {
     mocked.getMe.mockResolvedValue(newcomer)
@@ -47,14 +59,7 @@ describe('申请加入', () => {
     mocked.getMe.mockResolvedValue(newcomer)
     mocked.getGeoTree.mockResolvedValue(tree)
     mocked.requestJoin.mockResolvedValue({} as never)
-    render(<JoinPage />)
-    fireEvent.click(await screen.findByText('海丰县'))
-    fireEvent.click(screen.getByText('联安镇'))
-    fireEvent.click(screen.getByText('新山村'))
-    fireEvent.change(screen.getByPlaceholderText('请填写真实姓名'), { target: { value: '王芳' } })
-    fireEvent.change(screen.getByPlaceholderText('如：新山村东一巷12号'), { target: { value: '新山村东一巷40号' } })
-    fireEvent.click(screen.getByText('本人是户主'))
-    fireEvent.click(screen.getByText('提交申请'))
+    await fillAndSubmitJoinForm('本人是户主')
     expect(await screen.findByText('您加入新山村的申请已提交，村（居）委会审核后会通知您。')).toBeTruthy()
     expect(mocked.requestJoin).toHaveBeenCalledWith({ villageId: 'v-xinshan', name: '王芳', doorplate: '新山村东一巷40号', relation: '户主', via: 'pick' })
   })
@@ -63,14 +68,7 @@ describe('申请加入', () => {
     mocked.getMe.mockResolvedValue(newcomer)
     mocked.getGeoTree.mockResolvedValue(tree)
     mocked.requestJoin.mockRejectedValue(new CallError({ code: 'DUPLICATE', message: '您的申请正在审核中，请耐心等待村（居）委会处理' }))
-    render(<JoinPage />)
-    fireEvent.click(await screen.findByText('海丰县'))
-    fireEvent.click(screen.getByText('联安镇'))
-    fireEvent.click(screen.getByText('新山村'))
-    fireEvent.change(screen.getByPlaceholderText('请填写真实姓名'), { target: { value: '王芳' } })
-    fireEvent.change(screen.getByPlaceholderText('如：新山村东一巷12号'), { target: { value: '新山村东一巷40号' } })
-    fireEvent.click(screen.getByText('配偶'))
-    fireEvent.click(screen.getByText('提交申请'))
+    await fillAndSubmitJoinForm('配偶')
     expect(await screen.findByText('您的申请正在审核中，请耐心等待村（居）委会处理')).toBeTruthy()
     expect((screen.getByPlaceholderText('请填写真实姓名') as HTMLInputElement).value).toBe('王芳')
   })

@@ -2,20 +2,21 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { pagePath } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
-import { Async, Button, Card, ErrorState, Loading, Page, Row } from '@/shared/ui'
+import { Async, Button, Card, Page, Row } from '@/shared/ui'
 import { getVillageOverview } from '@/features/account/api'
 import { JoinPrompt } from '@/features/account/components/join-prompt'
 import { JoinRequestsStatus } from '@/features/account/components/join-requests-status'
 import { RoleTags } from '@/features/account/components/role-tags'
 import { useCurrentMembership } from '@/features/account/store'
 import { useAccountOnShow } from '@/features/account/use-account-on-show'
+import { AccountPending } from '@/features/account/components/account-pending'
 
 export default function HomePage() {
   const account = useAccountOnShow()
   const membership = useCurrentMembership()
   const overview = useQuery(() => getVillageOverview(membership!.villageId), [membership?.villageId], Boolean(membership))
 
-  if (!account.me) return <Page>{account.error ? <ErrorState message={account.error} onRetry={account.load} /> : <Loading />}</Page>
+  if (!account.me) return <Page><AccountPending /></Page>
   const me = account.me
   const pendingElsewhere = me.requests.filter((r) => r.status !== 'approved')
   return (

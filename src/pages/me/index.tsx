@@ -5,13 +5,14 @@ import { pagePath } from '@/routes'
 import { errorMessage } from '@/shared/api/call'
 import { isLocalMode } from '@/shared/api/identity'
 import { useTheme } from '@/shared/theme'
-import { Button, Card, ErrorState, FieldError, Loading, Page, Row, Tag } from '@/shared/ui'
+import { Button, Card, FieldError, Page, Row, Tag } from '@/shared/ui'
 import { getVillagePoster } from '@/features/account/api'
 import { JoinPrompt } from '@/features/account/components/join-prompt'
 import { JoinRequestsStatus } from '@/features/account/components/join-requests-status'
 import { RoleTags } from '@/features/account/components/role-tags'
 import { useAccount, useCurrentMembership } from '@/features/account/store'
 import { useAccountOnShow } from '@/features/account/use-account-on-show'
+import { AccountPending } from '@/features/account/components/account-pending'
 
 export default function MePage() {
   const account = useAccountOnShow()
@@ -33,7 +34,7 @@ export default function MePage() {
   return (
     <Page>
       {!me ? (
-        account.error ? <ErrorState message={account.error} onRetry={account.load} /> : <Loading />
+        <AccountPending />
       ) : (
         <>
           <Card title={me.person?.name ?? '尚未加入村（社区）'}>

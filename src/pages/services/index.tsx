@@ -1,17 +1,18 @@
 import { Text } from '@tarojs/components'
 import { useQuery } from '@/shared/api/use-query'
-import { Async, Card, Empty, ErrorState, Loading, Page, Row, Tag } from '@/shared/ui'
+import { Async, Card, Empty, Page, Row, Tag } from '@/shared/ui'
 import { getVillageOverview } from '@/features/account/api'
 import { JoinPrompt } from '@/features/account/components/join-prompt'
 import { useCurrentMembership } from '@/features/account/store'
 import { useAccountOnShow } from '@/features/account/use-account-on-show'
+import { AccountPending } from '@/features/account/components/account-pending'
 
 /** 服务: the village's service hall (党群服务中心), and for hall staff the hall they work in. */
 export default function ServicesPage() {
   const account = useAccountOnShow()
   const membership = useCurrentMembership()
   const overview = useQuery(() => getVillageOverview(membership!.villageId), [membership?.villageId], Boolean(membership))
-  if (!account.me) return <Page>{account.error ? <ErrorState message={account.error} onRetry={account.load} /> : <Loading />}</Page>
+  if (!account.me) return <Page><AccountPending /></Page>
   if (!membership) {
     return (
       <Page>

@@ -1,13 +1,14 @@
-import { Page, Empty, ErrorState, Loading } from '@/shared/ui'
+import { Page, Empty } from '@/shared/ui'
 import { JoinPrompt } from '@/features/account/components/join-prompt'
 import { useCurrentMembership } from '@/features/account/store'
 import { useAccountOnShow } from '@/features/account/use-account-on-show'
+import { AccountPending } from '@/features/account/components/account-pending'
 
 /** 议事: the village's topics. Until the committee posts one, it says so plainly. */
 export default function TopicsPage() {
   const account = useAccountOnShow()
   const membership = useCurrentMembership()
-  if (!account.me) return <Page>{account.error ? <ErrorState message={account.error} onRetry={account.load} /> : <Loading />}</Page>
+  if (!account.me) return <Page><AccountPending /></Page>
   return (
     <Page>
       {membership ? (

@@ -5,11 +5,12 @@ import type { JoinStatus } from '../../../../../cloud/src/contract/models'
 import { errorMessage } from '@/shared/api/call'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
-import { Async, Button, Card, Empty, ErrorState, FieldError, Loading, Page, Tag } from '@/shared/ui'
+import { Async, Button, Card, Empty, FieldError, Page, Tag } from '@/shared/ui'
 import { decideJoin, getJoinQueue } from '../../api'
 import { JOIN_STATUS_LABELS } from '../../labels'
 import { useCurrentMembership } from '../../store'
 import { useEnsureAccount } from '../../use-account-on-show'
+import { AccountPending } from '../../components/account-pending'
 
 type QueueItem = Awaited<ReturnType<typeof getJoinQueue>>[number]
 const TABS: JoinStatus[] = ['pending', 'approved', 'rejected']
@@ -23,7 +24,7 @@ export default function JoinRequestsPage() {
   const [tab, setTab] = useState<JoinStatus>('pending')
   const queue = useQuery(() => getJoinQueue(villageId, tab), [villageId, tab], isCommittee)
 
-  if (!account.me) return <Page>{account.error ? <ErrorState message={account.error} onRetry={account.load} /> : <Loading />}</Page>
+  if (!account.me) return <Page><AccountPending /></Page>
   if (!isCommittee) {
     return (
       <Page>
