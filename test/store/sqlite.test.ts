@@ -72,10 +72,11 @@ function startWorker(args: string[]): Promise<{ go: (startAt: number) => Promise
 
 describe('SqliteStore across connections (4 processes on one file)', () => {
   const WORKERS = 4
-  const ATTEMPTS = 250
-  const CAPACITY = 600
-  const IDS = 100
-  const TX = 25
+  // long enough that the four processes overlap even when two cores are busy elsewhere
+  const ATTEMPTS = 1000
+  const CAPACITY = 2400
+  const IDS = 400
+  const TX = 100
 
   test(
     'capacity holds exactly, every id has one winner, transactions lose no update',
