@@ -9,6 +9,7 @@ import type { Context, Handlers, MemberContext } from './handler'
 import type { Ports } from './ports/ports'
 import { accountHandlers } from './domain/account/handlers'
 import { devHandlers } from './domain/dev/handlers'
+import { rulesHandlers } from './domain/rules/handlers'
 
 export interface Identity {
   openid: string
@@ -35,7 +36,7 @@ function badInput(error: z.ZodError): ApiError {
 /** One router for both runtimes: action name -> input schema -> access check -> handler -> typed result or typed error. */
 export function createRouter(ports: Ports, options: RouterOptions = {}): Router {
   const defs: Record<string, { input: z.ZodTypeAny }> = options.localOnly ? { ...actions, ...localOnlyActions } : { ...actions }
-  const handlers: Partial<Handlers> = options.localOnly ? { ...accountHandlers, ...devHandlers } : { ...accountHandlers }
+  const handlers: Partial<Handlers> = options.localOnly ? { ...accountHandlers, ...rulesHandlers, ...devHandlers } : { ...accountHandlers, ...rulesHandlers }
 
   return async (action, payload, identity) => {
     try {

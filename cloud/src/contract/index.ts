@@ -4,10 +4,11 @@
  */
 import type { z } from 'zod'
 import { accountActions } from './account'
+import { rulesActions } from './rules'
 import { devActions } from './dev'
 import type { ActionDef } from './action'
 
-export const actions = { ...accountActions }
+export const actions = { ...accountActions, ...rulesActions }
 /** actions that exist only in the local runtime (never in the cloud function) */
 export const localOnlyActions = { ...devActions }
 
@@ -19,5 +20,6 @@ export type OutputOf<A extends ActionName> = All[A] extends ActionDef<z.ZodTypeA
 
 export * from './models'
 export type * from './account'
+export type * from './rules'
 export type * from './dev'
 export type { ApiErrorBody, ErrorCode, ApiResult } from '../errors'

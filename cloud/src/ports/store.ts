@@ -74,4 +74,6 @@ export const COLLECTIONS = [
   'notifications',
   'auditLog',
   'jobRuns',
+  'ruleVersions',
+  'ruleAgreements',
 ] as const

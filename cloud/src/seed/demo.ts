@@ -6,6 +6,7 @@
 import type { Grid, Hall, Household, JoinRequest, Membership, Person, Region, Relation, Role, Village } from '../contract/models'
 import type { Store } from '../ports/store'
 import { householdId } from '../domain/account/rules'
+import { seedRules } from './rules'
 
 export const SEED_VERSION = 'demo-v1'
 const DAY = 24 * 3600 * 1000
@@ -180,6 +181,7 @@ export async function seedDemo(store: Store, now: number): Promise<boolean> {
     },
   ]
   for (const r of requests) await store.insert('joinRequests', { ...r })
+  await seedRules(store, now)
   await store.insert('meta', { _id: SEED_VERSION, at: now })
   return true
 }

@@ -70,6 +70,9 @@ export function createLocalPorts(opts: LocalPortsOptions): Ports & { store: Sqli
     ['joinRequests', ['villageId', 'status']],
     ['notifications', ['personId', 'read']],
     ['households', ['villageId']],
+    ['ruleVersions', ['villageId']],
+    ['ruleAgreements', ['versionId']],
+    ['ruleAgreements', ['villageId', 'personId']],
   ] as const) {
     store.ensureIndex(c, [...f])
   }
