@@ -8,6 +8,10 @@ import type { Store } from '../ports/store'
 import { householdId } from '../domain/account/rules'
 import { seedRules } from './rules'
 
+/**
+ * Each part of the demo has its own marker, so that a data folder seeded before a feature existed
+ * gets that feature's demo content on the next start. A feature adds its part to DEMO_PARTS.
+ */
 export const SEED_VERSION = 'demo-v1'
 const DAY = 24 * 3600 * 1000
 
@@ -101,8 +105,7 @@ const MEMBERS: MemberSeed[] = [
 const GRID_OF_DOORPLATE = (doorplate: string, grids: string[]): number =>
   grids.length === 1 ? 0 : doorplate.includes('东') ? 0 : doorplate.includes('西') || doorplate.includes('老街') ? 1 : Math.min(2, grids.length - 1)
 
-export async function seedDemo(store: Store, now: number): Promise<boolean> {
-  if (await store.get('meta', SEED_VERSION)) return false
+async function seedPlacesAndPeople(store: Store, now: number): Promise<void> {
   for (const r of REGIONS) await store.insert('regions', { ...r })
   const townOf = new Map(REGIONS.map((r) => [r._id, r]))
   for (const v of VILLAGES) {
@@ -181,9 +184,23 @@ export async function seedDemo(store: Store, now: number): Promise<boolean> {
     },
   ]
   for (const r of requests) await store.insert('joinRequests', { ...r })
-  await seedRules(store, now)
-  await store.insert('meta', { _id: SEED_VERSION, at: now })
-  return true
+}
+
+const DEMO_PARTS: Array<[marker: string, seed: (store: Store, now: number) => Promise<void>]> = [
+  [SEED_VERSION, seedPlacesAndPeople],
+  ['demo-rules-v1', seedRules],
+]
+
+/** Seeds the parts not seeded yet; true when it seeded anything. */
+export async function seedDemo(store: Store, now: number): Promise<boolean> {
+  let seeded = false
+  for (const [marker, seed] of DEMO_PARTS) {
+    if (await store.get('meta', marker)) continue
+    await seed(store, now)
+    await store.insert('meta', { _id: marker, at: now })
+    seeded = true
+  }
+  return seeded
 }
 
 export const DEMO = {
