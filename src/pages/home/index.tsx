@@ -9,6 +9,7 @@ import { JoinRequestsStatus } from '@/features/account/components/join-requests-
 import { RoleTags } from '@/features/account/components/role-tags'
 import { useCurrentMembership } from '@/features/account/store'
 import { useAccountOnShow } from '@/features/account/use-account-on-show'
+import { RulesStatusCard } from '@/features/rules/components/rules-status-card'
 import { AccountPending } from '@/features/account/components/account-pending'
 
 export default function HomePage() {
@@ -32,6 +33,7 @@ export default function HomePage() {
             <Text style={{ display: 'block' }}>{`${membership.name}，您好！`}</Text>
             <RoleTags membership={membership} kind={membership.village.kind} />
           </Card>
+          <RulesStatusCard villageId={membership.villageId} />
           <Async query={overview}>
             {(o) => (
               <>

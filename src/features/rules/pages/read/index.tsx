@@ -1,9 +1,153 @@
-import { Page, Loading } from '@/shared/ui'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import type { RulesCurrent } from '../../../../../cloud/src/contract'
+import { pagePath } from '@/routes'
+import { CallError, errorMessage } from '@/shared/api/call'
+import { useQuery } from '@/shared/api/use-query'
+import { formatTime } from '@/shared/time'
+import { useReachedEnd } from '@/shared/use-reached-end'
+import { Async, Button, Card, Empty, FieldError, Page, Row, Tag } from '@/shared/ui'
+import { AccountPending } from '@/features/account/components/account-pending'
+import { useCurrentMembership } from '@/features/account/store'
+import { useEnsureAccount } from '@/features/account/use-account-on-show'
+import { agreeToRules, getCurrentRules, getRuleVersion, makePartyCommitment } from '../../api'
+import { AdoptionRecord } from '../../components/adoption-record'
+import { ClauseList } from '../../components/clause-list'
+import { DiffView } from '../../components/diff-view'
 
-export default function Placeholder() {
+/** Reads the current rules (or, with ?versionId=, any version) and takes the reader's agreement. */
+export default function RulesReadPage() {
+  const account = useEnsureAccount()
+  const membership = useCurrentMembership()
+  const versionId = useRouter().params.versionId
+  if (!account.me) return <Page><AccountPending /></Page>
+  if (!membership) return <Page><Empty text='加入村（社区）后才能查看本村的村规民约' /></Page>
+  return <Page>{versionId ? <OneVersion villageId={membership.villageId} versionId={versionId} /> : <CurrentRules villageId={membership.villageId} />}</Page>
+}
+
+function OneVersion({ villageId, versionId }: { villageId: string; versionId: string }) {
+  const version = useQuery(() => getRuleVersion(villageId, versionId), [villageId, versionId])
   return (
-    <Page>
-      <Loading />
-    </Page>
+    <Async query={version}>
+      {(v) => (
+        <>
+          <Card title={v.title} extra={<Tag tone={v.current ? 'red' : 'grey'}>{v.status === 'draft' ? '草稿' : v.current ? `${v.label}（现行）` : v.label}</Tag>}>
+            <AdoptionRecord adoption={v.adoption} effectiveDate={v.effectiveDate} />
+          </Card>
+          {v.changes && <DiffView diff={v.changes} />}
+          <Card>
+            <ClauseList chapters={v.chapters} />
+          </Card>
+        </>
+      )}
+    </Async>
+  )
+}
+
+function CurrentRules({ villageId }: { villageId: string }) {
+  const rules = useQuery(() => getCurrentRules(villageId), [villageId])
+  return (
+    <Async query={rules}>
+      {(r) =>
+        r.version ? (
+          <RulesWithAgreement rules={r} villageId={villageId} reload={rules.reload} />
+        ) : (
+          <>
+            <Empty text={`本村（社区）还没有发布${r.word}`} />
+            {r.can.manage && <ManageLinks />}
+          </>
+        )
+      }
+    </Async>
+  )
+}
+
+function RulesWithAgreement({ rules: r, villageId, reload }: { rules: RulesCurrent; villageId: string; reload: () => Promise<void> }) {
+  const version = r.version!
+  const reachedEnd = useReachedEnd('#rules-end', r.can.agree)
+  const [busy, setBusy] = useState<'agree' | 'party' | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  async function act(kind: 'agree' | 'party') {
+    setBusy(kind)
+    setError(null)
+    try {
+      await (kind === 'agree' ? agreeToRules(villageId, version.id) : makePartyCommitment(villageId, version.id))
+      Taro.showToast({ title: kind === 'agree' ? '已承诺遵守' : '已亮身份', icon: 'success' })
+      await reload()
+    } catch (e) {
+      setError(errorMessage(e))
+      // a newer version was published meanwhile: show it
+      if (e instanceof CallError && e.code === 'CONFLICT') await reload()
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <>
+      <Card title={version.title} extra={<Tag tone='red'>{`${version.label}（现行）`}</Tag>}>
+        <AdoptionRecord adoption={version.adoption} effectiveDate={version.effectiveDate} />
+        {r.progress && <Text className='rules-progress'>{r.progress.summary}</Text>}
+      </Card>
+      {r.diffSinceMine && <DiffView diff={r.diffSinceMine} title={`自您承诺的第${r.diffSinceMine.from}版以来的变化`} />}
+      <Card>
+        <ClauseList chapters={version.chapters} />
+        <View id='rules-end' className='rules-end' />
+      </Card>
+      <Card title='我的承诺'>
+        {r.mine ? (
+          <Text style={{ display: 'block' }}>{`您已于 ${formatTime(r.mine.at)} 承诺遵守${version.label}${r.mine.partyCommitment ? '，并以党员身份带头遵规守约' : ''}。`}</Text>
+        ) : r.can.agree ? (
+          <>
+            <Button kind='primary' block disabled={!reachedEnd} loading={busy === 'agree'} onClick={() => act('agree')}>
+              我已阅读并承诺遵守
+            </Button>
+            {!reachedEnd && <Text className='vh-muted'>请读完全部条款后承诺</Text>}
+          </>
+        ) : (
+          <Text className='vh-muted'>{`由本村（社区）村民（居民）承诺遵守`}</Text>
+        )}
+        {r.can.partyCommit && (
+          <Button kind='danger' block loading={busy === 'party'} disabled={!r.mine && !reachedEnd} onClick={() => act('party')}>
+            党员亮身份、带头遵规守约
+          </Button>
+        )}
+        <FieldError message={error ?? undefined} />
+      </Card>
+      {r.partyCommitments.length > 0 && (
+        <Card title='党员带头承诺'>
+          <View className='vh-chips'>
+            {r.partyCommitments.map((p) => (
+              <Tag key={p.name} tone='red'>
+                {p.name}
+              </Tag>
+            ))}
+          </View>
+        </Card>
+      )}
+      <Card>
+        <Row label='历次版本及表决情况' onClick={() => Taro.navigateTo({ url: pagePath('rules.versions') })} />
+        {r.can.manage && <ManageRows />}
+      </Card>
+    </>
+  )
+}
+
+function ManageRows() {
+  return (
+    <>
+      <Row label='起草新版本' onClick={() => Taro.navigateTo({ url: pagePath('rules.draft') })} />
+      <Row label='承诺情况跟进（按网格）' onClick={() => Taro.navigateTo({ url: pagePath('rules.followUp') })} />
+    </>
+  )
+}
+
+function ManageLinks() {
+  return (
+    <Card title='村（居）委会'>
+      <ManageRows />
+    </Card>
   )
 }

@@ -1,9 +1,45 @@
-import { Page, Loading } from '@/shared/ui'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { pagePath } from '@/routes'
+import { useQuery } from '@/shared/api/use-query'
+import { formatTime } from '@/shared/time'
+import { Async, Card, Empty, Page, Tag } from '@/shared/ui'
+import { AccountPending } from '@/features/account/components/account-pending'
+import { useCurrentMembership } from '@/features/account/store'
+import { useEnsureAccount } from '@/features/account/use-account-on-show'
+import { getRuleVersions } from '../../api'
+import { AdoptionRecord } from '../../components/adoption-record'
 
-export default function Placeholder() {
+/** Every version stays readable, each with how it was adopted. */
+export default function RuleVersionsPage() {
+  const account = useEnsureAccount()
+  const membership = useCurrentMembership()
+  const versions = useQuery(() => getRuleVersions(membership!.villageId), [membership?.villageId], Boolean(membership))
+  if (!account.me) return <Page><AccountPending /></Page>
+  if (!membership) return <Page><Empty text='加入村（社区）后才能查看' /></Page>
   return (
     <Page>
-      <Loading />
+      <Async query={versions} isEmpty={(list) => !list.length} empty={<Empty text='还没有发布过版本' />}>
+        {(list) => (
+          <>
+            {list.map((v) => (
+              <View
+                key={v.id}
+                onClick={() => Taro.navigateTo({ url: v.status === 'draft' ? pagePath('rules.draft') : `${pagePath('rules.read')}?versionId=${encodeURIComponent(v.id)}` })}
+              >
+                <Card title={`${v.label} ${v.title}`} extra={<Tag tone={v.status === 'draft' ? 'gold' : v.current ? 'red' : 'grey'}>{v.status === 'draft' ? '草稿' : v.current ? '现行' : '已废止'}</Tag>}>
+                  <AdoptionRecord adoption={v.adoption} effectiveDate={v.effectiveDate} />
+                  <Text className='vh-muted' style={{ display: 'block' }}>
+                    {v.status === 'draft'
+                      ? `${v.chapterCount} 章 ${v.clauseCount} 条 · 最后修改 ${formatTime(v.updatedAt)}`
+                      : `${v.chapterCount} 章 ${v.clauseCount} 条 · ${v.agreements} 人承诺 · ${v.publishedByName ?? ''} ${v.publishedAt ? formatTime(v.publishedAt) : ''} 发布`}
+                  </Text>
+                </Card>
+              </View>
+            ))}
+          </>
+        )}
+      </Async>
     </Page>
   )
 }
