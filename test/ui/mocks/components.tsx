@@ -21,3 +21,10 @@ export const Textarea = ({ value, placeholder, onInput, className }: P) => (
   <textarea className={className} value={value} placeholder={placeholder} onChange={(e) => onInput?.(detail(e.target.value))} />
 )
 export const Switch = ({ checked, onChange }: P) => <input type='checkbox' role='switch' checked={checked} onChange={(e) => onChange?.(detail(e.target.checked))} />
+/** the picker's children show the value; a plain input stands for WeChat's wheel (type the picked value) */
+export const Picker = ({ children, value, mode, onChange }: P) => (
+  <div className='picker'>
+    {children}
+    <input aria-label={`picker-${mode ?? 'selector'}`} value={value ?? ''} onChange={(e) => onChange?.(detail(e.target.value))} />
+  </div>
+)
