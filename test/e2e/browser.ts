@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { startLocalServer } from '../../cloud/server/server'
 import { buildH5IfNeeded } from '../../cloud/server/start'
 
@@ -32,6 +32,18 @@ export async function startApp() {
   return {
     server,
     browser,
+    /** a phone-sized page that reports the app's own errors */
+    async newPage() {
+      const page = await browser.newPage({ viewport: { width: 414, height: 896 }, deviceScaleFactor: 1 })
+      page.on('pageerror', (e) => console.error('[page error]', e))
+      return page
+    },
+    /** 我的 → 切换体验身份, then wait for 首页 */
+    async signInAs(page: Page, name: string) {
+      await page.goto(`${server.url}/#/features/account/pages/identity/index`)
+      await page.getByText(name, { exact: true }).click()
+      await page.waitForURL(/pages\/home\/index/)
+    },
     async close() {
       await browser.close()
       await server.close()

@@ -10,16 +10,11 @@ run('in Chromium: a person asks to join 新山村, the committee approves, the p
   let page: Page
   beforeAll(async () => {
     app = await startApp()
-    page = await app.browser.newPage({ viewport: { width: 414, height: 896 }, deviceScaleFactor: 1 })
-    page.on('pageerror', (e) => console.error('[page error]', e))
+    page = await app.newPage()
   })
   afterAll(async () => app?.close())
 
-  async function signInAs(name: string) {
-    await page.goto(`${app.server.url}/#/features/account/pages/identity/index`)
-    await page.getByText(name, { exact: true }).click()
-    await page.waitForURL(/pages\/home\/index/)
-  }
+  const signInAs = (name: string) => app.signInAs(page, name)
 
   test('the whole flow', async () => {
     await signInAs('王芳')

@@ -132,7 +132,7 @@ describe('起草新版本', () => {
       adoption: { meeting: '村民会议', date: '2026-11-20', totalEligible: 120, attendance: 80, votesFor: null, votesAgainst: 0, abstain: null },
     })
     // the live preview: what changed against 第1版, and what is still missing
-    expect(await screen.findByText('修改 第1条')).toBeTruthy()
+    expect(await screen.findByText('修改 第一条')).toBeTruthy()
     expect(screen.getByText('新增 第3条')).toBeTruthy()
     expect(screen.getByText('1. 请填写赞成票数')).toBeTruthy()
     expect(screen.queryByText('有未保存的修改')).toBeNull()

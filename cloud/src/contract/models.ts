@@ -211,3 +211,29 @@ export interface RuleAgreement {
   partyCommitment: boolean
   partyCommitmentAt: number | null
 }
+
+/** Chinese numerals for 第N条 / 第N章, shared by the server's numbering and the client's diff view. */
+const DIGITS = '零一二三四五六七八九'
+/** 1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五 (up to 9999) */
+export function chineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 9999) return String(n)
+  if (n < 10) return DIGITS[n]
+  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`
+  const units = ['', '十', '百', '千']
+  const ds = String(n).split('').map(Number)
+  let out = ''
+  let zero = false
+  ds.forEach((d, i) => {
+    const unit = units[ds.length - 1 - i]
+    if (d === 0) {
+      zero = true
+      return
+    }
+    if (zero && out) out += '零'
+    zero = false
+    out += DIGITS[d] + unit
+  })
+  return out
+}
+
+export const clauseLabel = (no: number) => `第${chineseNumber(no)}条`

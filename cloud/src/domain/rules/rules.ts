@@ -3,7 +3,7 @@ import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import timezone from 'dayjs/plugin/timezone'
 import type { Grid, Household, Membership, RuleAdoption, RuleChapter, RuleVersion, VillageKind } from '../../contract/models'
-import { adoptionMeetings } from '../../contract/models'
+import { adoptionMeetings, chineseNumber, clauseLabel } from '../../contract/models'
 import type {
   ChangedClause,
   DiffClause,
@@ -34,31 +34,9 @@ export function shanghaiDayPlus(ms: number, days: number): string {
   return dayjs(ms).tz(TZ).add(days, 'day').format('YYYY-MM-DD')
 }
 
-const DIGITS = '零一二三四五六七八九'
-/** 1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五 (up to 9999) */
-export function chineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 9999) return String(n)
-  if (n < 10) return DIGITS[n]
-  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`
-  const units = ['', '十', '百', '千']
-  const ds = String(n).split('').map(Number)
-  let out = ''
-  let zero = false
-  ds.forEach((d, i) => {
-    const unit = units[ds.length - 1 - i]
-    if (d === 0) {
-      zero = true
-      return
-    }
-    if (zero && out) out += '零'
-    zero = false
-    out += DIGITS[d] + unit
-  })
-  return out
-}
+export { chineseNumber, clauseLabel }
 
 export const chapterLabel = (no: number) => `第${chineseNumber(no)}章`
-export const clauseLabel = (no: number) => `第${chineseNumber(no)}条`
 export const versionLabel = (n: number) => `第${n}版`
 
 /** Chapters with their clauses numbered through the whole version (第一条, 第二条…), as rules are cited. */

@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import type { RulesDiff } from '../../../../cloud/src/contract'
+import { clauseLabel as label } from '../../../../cloud/src/contract/models'
 import { Card } from '@/shared/ui'
 import './rules.scss'
-
-const label = (no: number) => `第${no}条`
 
 /** What changed between two versions: added, changed (old and new side by side), removed. */
 export function DiffView({ diff, title }: { diff: RulesDiff; title?: string }) {
