@@ -133,7 +133,7 @@ describe('起草新版本', () => {
     })
     // the live preview: what changed against 第1版, and what is still missing
     expect(await screen.findByText('修改 第一条')).toBeTruthy()
-    expect(screen.getByText('新增 第3条')).toBeTruthy()
+    expect(screen.getByText('新增 第三条')).toBeTruthy()
     expect(screen.getByText('1. 请填写赞成票数')).toBeTruthy()
     expect(screen.queryByText('有未保存的修改')).toBeNull()
     expect(taro.showToast).toHaveBeenCalledWith({ title: '草稿已保存', icon: 'success' })
