@@ -72,6 +72,7 @@ run('in Chromium: 新山村 publishes 第2版 of its 村规民约 and a resident
     await page.getByText(NEW_TEXT).first().waitFor()
     const agree = page.getByText('我已阅读并承诺遵守', { exact: true })
     await page.getByText('请读完全部条款后承诺').waitFor()
+    await page.waitForTimeout(800) // let the page transition finish before the screenshot
     await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-rules-diff.png') })
     await agree.scrollIntoViewIfNeeded()
     await page.getByText('请读完全部条款后承诺').waitFor({ state: 'detached' })
