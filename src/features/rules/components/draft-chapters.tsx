@@ -2,7 +2,8 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Card, FieldError } from '@/shared/ui'
 import type { ChapterForm, ClauseForm } from './draft-form'
-import { chapterClausesKey, chapterTitleKey, chineseNumber, clauseKey, move, newChapter, newClause } from './draft-form'
+import { chineseNumber } from '../../../../cloud/src/contract/models'
+import { chapterClausesKey, chapterTitleKey, clauseKey, move, newChapter, newClause } from './draft-form'
 
 /** A yes/no question before something that cannot be undone. */
 export async function askConfirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {

@@ -161,24 +161,3 @@ export function move<T>(list: T[], i: number, by: -1 | 1): T[] {
   return out
 }
 
-const DIGITS = '零一二三四五六七八九'
-/** 1 -> 一, 12 -> 十二, 105 -> 一百零五 (for 第N章 / 第N条 in the editor) */
-export function chineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 9999) return String(n)
-  if (n < 10) return DIGITS[n]
-  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`
-  const units = ['', '十', '百', '千']
-  const ds = String(n).split('').map(Number)
-  let out = ''
-  let zero = false
-  ds.forEach((d, i) => {
-    if (d === 0) {
-      zero = true
-      return
-    }
-    if (zero && out) out += '零'
-    zero = false
-    out += DIGITS[d] + units[ds.length - 1 - i]
-  })
-  return out
-}
