@@ -42,6 +42,41 @@ export const versionIdOf = (villageId: string, n: number) => `${villageId}:v${n}
 export const agreementIdOf = (versionId: string, personId: string) => `${versionId}:${personId}`
 
 const EMPTY_ADOPTION: RuleAdoption = { meeting: null, date: null, attendance: null, totalEligible: null, votesFor: null, votesAgainst: null, abstain: null }
+/** A new draft: the number after the current version, written by the caller, now. */
+function draftDoc(
+  ctx: MemberContext,
+  village: Village,
+  content: Pick<RuleVersion, 'title' | 'chapters' | 'effectiveDate' | 'adoption' | 'basedOn'>,
+): RuleVersion {
+  const number = currentOf(village) + 1
+  return {
+    _id: versionIdOf(village._id, number),
+    villageId: village._id,
+    number,
+    status: 'draft',
+    ...content,
+    createdBy: ctx.person._id,
+    createdByName: ctx.membership.name,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    publishedBy: null,
+    publishedByName: null,
+    publishedAt: null,
+  }
+}
+
+/** Inserts the draft and audits it; false when a version with its number already exists. */
+async function insertDraft(ctx: MemberContext, draft: RuleVersion, reason: string | null): Promise<boolean> {
+  try {
+    await ctx.ports.store.insert('ruleVersions', draft)
+  } catch (e) {
+    if (!(e instanceof DuplicateIdError)) throw e
+    return false
+  }
+  await audit(ctx, 'rules.draft', `${draft.title}${versionLabel(draft.number)}（草稿）`, reason)
+  return true
+}
+
 const isCommittee = (ctx: MemberContext) => ctx.membership.roles.includes('committee')
 const defaultTitle = (village: Village) => `${village.name}${rulesWord(village.kind)}`
 
@@ -296,33 +331,18 @@ export const rulesHandlers: Handlers<RulesAction> = {
       if (existing?.status === 'draft') return detail(ctx, existing, village)
       if (existing) throw new ApiError('CONFLICT', '刚有新版本发布，请刷新后再试')
       const base = current ? await store.get<RuleVersion>('ruleVersions', versionIdOf(villageId, current)) : null
-      const draft: RuleVersion = {
-        _id: id,
-        villageId,
-        number: current + 1,
+      const draft = draftDoc(ctx, village, {
         title: base?.title ?? defaultTitle(village),
-        status: 'draft',
         chapters: base ? base.chapters.map((c) => ({ title: c.title, clauses: c.clauses.map((k) => ({ id: k.id, text: k.text })) })) : [],
         effectiveDate: null,
         adoption: { ...EMPTY_ADOPTION },
         basedOn: base ? current : null,
-        createdBy: ctx.person._id,
-        createdByName: ctx.membership.name,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-        publishedBy: null,
-        publishedByName: null,
-        publishedAt: null,
-      }
-      try {
-        await store.insert('ruleVersions', draft)
-      } catch (e) {
-        if (!(e instanceof DuplicateIdError)) throw e
+      })
+      if (!(await insertDraft(ctx, draft, base ? `以${versionLabel(current)}为底稿` : null))) {
         const other = await store.get<RuleVersion>('ruleVersions', id)
         if (other?.status === 'draft') return detail(ctx, other, village)
         throw new ApiError('CONFLICT', '刚有新版本发布，请刷新后再试')
       }
-      await audit(ctx, 'rules.draft', `${draft.title}${versionLabel(draft.number)}（草稿）`, base ? `以${versionLabel(current)}为底稿` : null)
       return detail(ctx, draft, village)
     },
   },
@@ -341,37 +361,17 @@ export const rulesHandlers: Handlers<RulesAction> = {
         throw new ApiError('CONFLICT', '该版本已经发布，不能再修改；如需修订请新建草稿')
       }
       const chapters = assignClauseIds(input.chapters, () => newId('k', ctx.now).replace('_', ''))
-      const fields = { chapters, effectiveDate: input.effectiveDate, adoption: input.adoption, updatedAt: ctx.now }
+      const content = { chapters, effectiveDate: input.effectiveDate, adoption: input.adoption }
       const existing = await store.get<RuleVersion>('ruleVersions', id)
       if (existing) {
-        const title = input.title || existing.title
-        const n = await store.update('ruleVersions', { _id: id, status: 'draft' }, { set: { ...fields, title } })
+        const changes = { ...content, title: input.title || existing.title, updatedAt: ctx.now }
+        const n = await store.update('ruleVersions', { _id: id, status: 'draft' }, { set: changes })
         if (!n) throw new ApiError('CONFLICT', '该草稿已经发布，不能再修改；如需修订请新建草稿')
-        return detail(ctx, { ...existing, ...fields, title }, village)
+        return detail(ctx, { ...existing, ...changes }, village)
       }
       if (input.versionId) throw new ApiError('NOT_FOUND', '该草稿已被删除，请重新起草')
-      const draft: RuleVersion = {
-        _id: id,
-        villageId,
-        number: current + 1,
-        title: input.title || defaultTitle(village),
-        status: 'draft',
-        ...fields,
-        basedOn: null,
-        createdBy: ctx.person._id,
-        createdByName: ctx.membership.name,
-        createdAt: ctx.now,
-        publishedBy: null,
-        publishedByName: null,
-        publishedAt: null,
-      }
-      try {
-        await store.insert('ruleVersions', draft)
-      } catch (e) {
-        if (!(e instanceof DuplicateIdError)) throw e
-        throw new ApiError('CONFLICT', '刚有人新建了草稿，请刷新后在草稿上修改')
-      }
-      await audit(ctx, 'rules.draft', `${draft.title}${versionLabel(draft.number)}（草稿）`)
+      const draft = draftDoc(ctx, village, { title: input.title || defaultTitle(village), ...content, basedOn: null })
+      if (!(await insertDraft(ctx, draft, null))) throw new ApiError('CONFLICT', '刚有人新建了草稿，请刷新后在草稿上修改')
       return detail(ctx, draft, village)
     },
   },
