@@ -10,6 +10,7 @@ const Taro = {
   redirectTo: jest.fn(async (_o: { url: string }) => undefined),
   navigateBack: jest.fn(async () => undefined),
   showToast: jest.fn(),
+  setNavigationBarTitle: jest.fn(async () => undefined),
   /** answers "confirm" unless a test says otherwise */
   showModal: jest.fn(async (_o: { title?: string; content?: string }) => ({ confirm: true, cancel: false })),
   enableAlertBeforeUnload: jest.fn(),
@@ -19,7 +20,23 @@ const Taro = {
   shareFileMessage: jest.fn(async (_o: { filePath: string; fileName?: string }) => ({ errMsg: 'shareFileMessage:ok' })),
   scanCode: jest.fn(),
   cloud: { init: jest.fn(), callFunction: jest.fn() },
+  nextTick: (fn: () => void) => fn(),
+  getCurrentInstance: () => ({ page: {} }),
+  /** records what is observed; a test calls `intersect(selector)` when the reader scrolls there */
+  createIntersectionObserver: jest.fn(() => {
+    const o = {
+      relativeToViewport: () => o,
+      observe: (selector: string, cb: (r: { intersectionRatio: number }) => void) => void observers.set(selector, cb),
+      disconnect: jest.fn(),
+    }
+    return o
+  }),
   __storage: storage,
+}
+const observers = new Map<string, (r: { intersectionRatio: number }) => void>()
+/** the element matching selector came on screen */
+export function intersect(selector: string) {
+  observers.get(selector)?.({ intersectionRatio: 1 })
 }
 export default Taro
 export const useRouter = () => router

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { RulesCurrent } from '../../../../../cloud/src/contract'
 import { pagePath } from '@/routes'
 import { CallError, errorMessage } from '@/shared/api/call'
@@ -47,6 +47,11 @@ function OneVersion({ villageId, versionId }: { villageId: string; versionId: st
 
 function CurrentRules({ villageId }: { villageId: string }) {
   const rules = useQuery(() => getCurrentRules(villageId), [villageId])
+  const word = rules.data?.word
+  useEffect(() => {
+    // 居民公约 in a community; the page config can only hold one title
+    if (word) void Taro.setNavigationBarTitle({ title: word }).catch(() => undefined)
+  }, [word])
   return (
     <Async query={rules}>
       {(r) =>
