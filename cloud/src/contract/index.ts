@@ -5,10 +5,11 @@
 import type { z } from 'zod'
 import { accountActions } from './account'
 import { rulesActions } from './rules'
+import { deliberationActions } from './deliberation'
 import { devActions } from './dev'
 import type { ActionDef } from './action'
 
-export const actions = { ...accountActions, ...rulesActions }
+export const actions = { ...accountActions, ...rulesActions, ...deliberationActions }
 /** actions that exist only in the local runtime (never in the cloud function) */
 export const localOnlyActions = { ...devActions }
 
@@ -21,5 +22,6 @@ export type OutputOf<A extends ActionName> = All[A] extends ActionDef<z.ZodTypeA
 export * from './models'
 export type * from './account'
 export type * from './rules'
+export type * from './deliberation'
 export type * from './dev'
 export type { ApiErrorBody, ErrorCode, ApiResult } from '../errors'

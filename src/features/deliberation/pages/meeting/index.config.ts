@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '现场表决登记' })
