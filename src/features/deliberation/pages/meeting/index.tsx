@@ -1,10 +1,251 @@
-import { Loading, Page } from '@/shared/ui'
+import { Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import type { BallotSource, MembershipView, OutputOf, Topic, TopicDetail } from '../../../../../cloud/src/contract'
+import { CallError, errorMessage } from '@/shared/api/call'
+import { useQuery } from '@/shared/api/use-query'
+import { formatTime } from '@/shared/time'
+import { Async, Button, Card, Empty, Page, Tag } from '@/shared/ui'
+import { getTopic, listVoters, recordInPersonBallot } from '../../api'
+import { CommitteeOnly } from '../../components/committee-gate'
+import { askConfirm, Hint, modeText, notStarted, SOURCE_LABEL, TopicStatusTag, topicUrl, unitWord, useParam } from '../../components/committee-kit'
+import './index.scss'
 
-/** placeholder until the page lands */
-export default function Placeholder() {
+type Voter = OutputOf<'ballots.voters'>[number]
+type Filter = 'all' | 'todo' | 'done'
+/** rows drawn at once; a search narrows the rest */
+const SHOWN = 80
+
+const isOpenNow = (t: Topic) => t.status === 'open' && !notStarted(t)
+
+async function load(villageId: string, topicId: string) {
+  const detail = await getTopic(villageId, topicId)
+  return { detail, voters: isOpenNow(detail.topic) ? await listVoters(villageId, topicId) : null }
+}
+
+/** 现场表决登记 (榕树下议事): the committee records, voter by voter, the ballots cast at the meeting. */
+export default function MeetingPage() {
+  const topicId = useParam('topicId')
   return (
-    <Page>
-      <Loading />
+    <Page className='dlb-meeting-page'>
+      <CommitteeOnly what='登记现场表决'>
+        {(m) => (topicId ? <Meeting membership={m} topicId={topicId} /> : <Empty text='没有指定议题，请从议题页进入' />)}
+      </CommitteeOnly>
     </Page>
+  )
+}
+
+function Meeting({ membership, topicId }: { membership: MembershipView; topicId: string }) {
+  const villageId = membership.villageId
+  const query = useQuery(() => load(villageId, topicId), [villageId, topicId])
+  return (
+    <Async query={query}>
+      {(data) =>
+        data.voters ? (
+          <Register membership={membership} detail={data.detail} voters={data.voters} reload={query.reload} />
+        ) : (
+          <NotOpen topic={data.detail.topic} />
+        )
+      }
+    </Async>
+  )
+}
+
+function NotOpen({ topic }: { topic: Topic }) {
+  const why =
+    topic.status === 'draft'
+      ? '议题还是草稿，发布后才能登记现场表决'
+      : notStarted(topic)
+        ? `投票在 ${formatTime(topic.opensAt)} 开始，开始后才能登记现场表决`
+        : '投票已截止，不能再登记现场表决'
+  return (
+    <Card title={topic.title} extra={<TopicStatusTag topic={topic} />}>
+      <Empty text={why} action={<Button onClick={() => void Taro.navigateTo({ url: topicUrl('topic', topic._id) })}>查看议题</Button>} />
+    </Card>
+  )
+}
+
+function Register({ membership, detail, voters: loaded, reload }: { membership: MembershipView; detail: TopicDetail; voters: Voter[]; reload: () => Promise<void> }) {
+  const topic = detail.topic
+  const unit = unitWord(topic.mode)
+  /** recorded here (or found already voted) since the list was loaded; null: voted, how not known yet */
+  const [marked, setMarked] = useState<Record<string, BallotSource | null>>({})
+  const [notices, setNotices] = useState<Record<string, string>>({})
+  const [search, setSearch] = useState('')
+  const [filter, setFilter] = useState<Filter>('all')
+  const [selected, setSelected] = useState<string | null>(null)
+
+  const voters = loaded.map((v) => (v.personId in marked ? { ...v, voted: true, source: v.source ?? marked[v.personId] } : v))
+  const voted = voters.filter((v) => v.voted).length
+  const atMeeting = voters.filter((v) => v.source === 'meeting').length
+  const q = search.trim()
+  const matching = voters.filter((v) => (!q || v.name.includes(q) || (v.doorplate ?? '').includes(q)) && (filter === 'all' || (filter === 'todo') === !v.voted))
+
+  function mark(v: Voter, source: BallotSource | null, notice?: string) {
+    setMarked((m) => ({ ...m, [v.personId]: source }))
+    setNotices((n) => (notice ? { ...n, [v.personId]: notice } : n))
+    setSelected(null)
+    void reload()
+  }
+
+  return (
+    <View>
+      <Card title={topic.title} extra={<TopicStatusTag topic={topic} />}>
+        <Hint>{`${modeText(topic.mode, membership.village.kind).label}：${modeText(topic.mode, membership.village.kind).hint}。截止 ${formatTime(topic.closesAt)}。`}</Hint>
+        <View className='vh-stat'>
+          <View>
+            <Text className='vh-stat__num'>{`${voted}/${voters.length}`}</Text>
+            <Text className='vh-muted'>{`已投票（${unit}）`}</Text>
+          </View>
+          <View>
+            <Text className='vh-stat__num'>{atMeeting}</Text>
+            <Text className='vh-muted'>现场登记</Text>
+          </View>
+        </View>
+        <Text className='dlb-meeting-count'>{`现场已登记 ${atMeeting} ${unit}`}</Text>
+        <Hint>
+          {topic.mode === 'household'
+            ? '每户一票：只列出户代表。已在手机上投票（或已请人代投）的户不能再登记。'
+            : '每人一票：已在手机上投票（或已请人代投）的不能再登记。'}
+        </Hint>
+      </Card>
+
+      <Card>
+        <Input className='vh-field__input dlb-meeting-search' value={search} placeholder='搜索姓名或门牌号' onInput={(e) => setSearch(e.detail.value)} />
+        <View className='vh-chips dlb-meeting-filter'>
+          {(
+            [
+              ['all', `全部 ${voters.length}`],
+              ['todo', `未投票 ${voters.length - voted}`],
+              ['done', `已投票 ${voted}`],
+            ] as Array<[Filter, string]>
+          ).map(([f, label]) => (
+            <View key={f} className={`vh-chip ${filter === f ? 'vh-chip--on' : ''}`} onClick={() => setFilter(f)}>
+              {label}
+            </View>
+          ))}
+        </View>
+        {matching.length === 0 ? (
+          <Empty text={voters.length === 0 ? '没有可以投票的人' : q ? `没有找到“${q}”` : filter === 'todo' ? '都已投票' : '还没有人投票'} />
+        ) : (
+          matching.slice(0, SHOWN).map((v) => (
+            <View key={v.personId}>
+              <VoterRow voter={v} open={selected === v.personId} onTap={() => setSelected(selected === v.personId ? null : v.personId)} />
+              {notices[v.personId] && (
+                <View className='vh-field-error dlb-meeting-notice' role='alert'>
+                  {notices[v.personId]}
+                </View>
+              )}
+              {selected === v.personId && !v.voted && (
+                <RecordPanel
+                  villageId={membership.villageId}
+                  topic={topic}
+                  voter={v}
+                  onRecorded={() => {
+                    mark(v, 'meeting')
+                    setSearch('')
+                  }}
+                  onDuplicate={(message) => mark(v, null, message)}
+                  onCancel={() => setSelected(null)}
+                />
+              )}
+            </View>
+          ))
+        )}
+        {matching.length > SHOWN && <Hint>{`还有 ${matching.length - SHOWN} 位未列出，请输入姓名或门牌号查找`}</Hint>}
+      </Card>
+    </View>
+  )
+}
+
+function VoterRow({ voter: v, open, onTap }: { voter: Voter; open: boolean; onTap: () => void }) {
+  return (
+    <View className={`dlb-voter ${v.voted ? 'dlb-voter--voted' : ''} ${open ? 'dlb-voter--open' : ''}`} onClick={v.voted ? undefined : onTap}>
+      <View className='dlb-voter__who'>
+        <Text className='dlb-voter__name'>{v.name}</Text>
+        {v.doorplate && <Text className='vh-muted'>{v.doorplate}</Text>}
+      </View>
+      {v.voted ? (
+        <Tag tone={v.source === 'meeting' ? 'green' : 'grey'}>{v.source ? `已投·${SOURCE_LABEL[v.source]}` : '已投票'}</Tag>
+      ) : (
+        <Text className='dlb-voter__action'>{open ? '收起' : '登记 ›'}</Text>
+      )}
+    </View>
+  )
+}
+
+/** The choice(s) one voter made at the meeting, confirmed and recorded. */
+function RecordPanel({
+  villageId,
+  topic,
+  voter,
+  onRecorded,
+  onDuplicate,
+  onCancel,
+}: {
+  villageId: string
+  topic: Topic
+  voter: Voter
+  onRecorded: () => void
+  onDuplicate: (message: string) => void
+  onCancel: () => void
+}) {
+  const single = topic.kind === 'yesno' || topic.maxChoices <= 1
+  const [choices, setChoices] = useState<string[]>([])
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  function toggle(id: string) {
+    setError(null)
+    if (single) return setChoices([id])
+    if (choices.includes(id)) return setChoices(choices.filter((c) => c !== id))
+    if (choices.length >= topic.maxChoices) return setError(`最多选${topic.maxChoices}项`)
+    setChoices([...choices, id])
+  }
+
+  async function record() {
+    const labels = topic.options.filter((o) => choices.includes(o.id)).map((o) => o.label)
+    const who = voter.doorplate ? `${voter.name}（${voter.doorplate}）` : voter.name
+    const ok = await askConfirm(`登记${voter.name}的表决？`, `${who}：${labels.join('、')}。登记后算作现场投票，${topic.mode === 'household' ? '每户' : '每人'}只有一票。`, '登记')
+    if (!ok) return
+    setBusy(true)
+    setError(null)
+    try {
+      await recordInPersonBallot({ villageId, topicId: topic._id, voterPersonId: voter.personId, choices })
+      Taro.showToast({ title: `已登记${voter.name}`, icon: 'success' })
+      onRecorded()
+    } catch (e) {
+      if (e instanceof CallError && e.code === 'DUPLICATE') onDuplicate(`${voter.name}：${e.message}`)
+      else {
+        setError(errorMessage(e))
+        setBusy(false)
+      }
+    }
+  }
+
+  return (
+    <View className='dlb-record'>
+      <Text className='dlb-record__title'>{`${voter.name}的选择${single ? '' : `（最多选${topic.maxChoices}项）`}`}</Text>
+      <View className='vh-chips'>
+        {topic.options.map((o) => (
+          <View key={o.id} className={`vh-chip dlb-record__option ${choices.includes(o.id) ? 'vh-chip--on' : ''}`} onClick={() => toggle(o.id)}>
+            {o.label}
+          </View>
+        ))}
+      </View>
+      {error && (
+        <View className='vh-field-error' role='alert'>
+          {error}
+        </View>
+      )}
+      <View className='dlb-record__actions'>
+        <Button kind='primary' loading={busy} disabled={choices.length === 0} onClick={() => void record()}>
+          确认登记
+        </Button>
+        <Button disabled={busy} onClick={onCancel}>
+          取消
+        </Button>
+      </View>
+    </View>
   )
 }
