@@ -31,6 +31,10 @@ const Taro = {
     }
     return o
   }),
+  showShareMenu: jest.fn(async (_o?: object) => undefined),
+  setClipboardData: jest.fn(async (_o: { data: string }) => undefined),
+  previewImage: jest.fn(async (_o: { urls: string[]; current?: string }) => undefined),
+  stopPullDownRefresh: jest.fn(),
   __storage: storage,
 }
 const observers = new Map<string, (r: { intersectionRatio: number }) => void>()
@@ -47,3 +51,10 @@ export const useDidShow = (fn: () => void) => {
   useEffect(() => fn(), [])
 }
 export const useLoad = useDidShow
+/** records the page's share handler: a test calls `shareAppMessage()` to see the card WeChat would send */
+let shareHandler: (() => unknown) | null = null
+export const useShareAppMessage = (fn: () => unknown) => {
+  shareHandler = fn
+}
+export const shareAppMessage = () => shareHandler?.()
+export const usePullDownRefresh = (_fn: () => void) => undefined

@@ -1,1 +1,2 @@
-export default definePageConfig({ navigationBarTitleText: '议题' })
+// enableShareAppMessage: the page answers WeChat's share menu (useShareAppMessage)
+export default definePageConfig({ navigationBarTitleText: '议题', enableShareAppMessage: true })

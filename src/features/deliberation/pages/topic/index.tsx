@@ -1,10 +1,187 @@
-import { Loading, Page } from '@/shared/ui'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import type { TopicDetail } from '../../../../../cloud/src/contract'
+import { pagePath } from '@/routes'
+import { useQuery } from '@/shared/api/use-query'
+import { formatTime } from '@/shared/time'
+import { Async, Button, Card, Empty, Page, Row, Tag } from '@/shared/ui'
+import { AccountPending } from '@/features/account/components/account-pending'
+import { JoinPrompt } from '@/features/account/components/join-prompt'
+import { useAccount } from '@/features/account/store'
+import { useEnsureAccount } from '@/features/account/use-account-on-show'
+import { getTopic } from '../../api'
+import { BallotForm } from '../../components/ballot-form'
+import { Comments } from '../../components/comments'
+import { Implementation } from '../../components/implementation'
+import { Photos } from '../../components/photos'
+import { QuorumMeter } from '../../components/quorum-meter'
+import { Tally } from '../../components/tally'
+import { useReloadOnShow } from '../../components/use-reload-on-show'
+import { MODE_LABELS, deadlineText, isClosed, isUpcoming, statusTag } from '../../labels'
+import '../../components/deliberation.scss'
 
-/** placeholder until the page lands */
-export default function Placeholder() {
+const decode = (v: string | undefined) => {
+  if (!v) return ''
+  try {
+    return decodeURIComponent(v)
+  } catch {
+    return v
+  }
+}
+const withTopic = (path: string, topicId: string) => `${path}?topicId=${encodeURIComponent(topicId)}`
+
+/**
+ * 议题 (?topicId=, and from a share card &villageId=): background and question, the quorum meter,
+ * the ballot, the count (or 票数在截止后公布), the verdict, the decision and its implementation,
+ * the discussion; the committee's links; sharing to the village's WeChat group.
+ */
+export default function TopicPage() {
+  const account = useEnsureAccount()
+  const params = useRouter().params
+  const topicId = decode(params.topicId)
+  const wanted = decode(params.villageId)
+  const currentVillageId = useAccount((s) => s.currentVillageId)
+  const memberships = account.me?.memberships ?? []
+  // a share card names its village: open it there if I belong to it, else in my current village
+  const membership = memberships.find((m) => m.villageId === wanted) ?? memberships.find((m) => m.villageId === currentVillageId) ?? null
+  const villageId = membership?.villageId ?? ''
+  const detail = useQuery(() => getTopic(villageId, topicId), [villageId, topicId], Boolean(villageId && topicId))
+  useReloadOnShow(detail)
+
+  const title = detail.data?.topic.title
+  const sharePath = `${withTopic(pagePath('deliberation.topic'), topicId)}${villageId ? `&villageId=${encodeURIComponent(villageId)}` : ''}`
+  useShareAppMessage(() => ({ title: title ? `【村里议事】${title}` : '村居议事厅', path: sharePath }))
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'weapp') void Taro.showShareMenu({ withShareTicket: true }).catch(() => undefined)
+  }, [])
+
+  if (!account.me) return <Page><AccountPending /></Page>
+  if (!membership) return <Page><JoinPrompt text='这是村（社区）里的议题。加入您所在的村（社区）后，就可以查看、投票和发表意见。' /></Page>
+  if (!topicId) return <Page><Empty text='没有指定议题' /></Page>
   return (
     <Page>
-      <Loading />
+      <Async query={detail}>
+        {(d) => <TopicView detail={d} villageId={villageId} myPersonId={membership.personId} reload={detail.reload} />}
+      </Async>
     </Page>
+  )
+}
+
+function TopicView({ detail: d, villageId, myPersonId, reload }: { detail: TopicDetail; villageId: string; myPersonId: string; reload: () => Promise<void> }) {
+  const t = d.topic
+  const closed = isClosed(t.status)
+  const status = statusTag(t)
+
+  const header = (
+    <Card>
+      <Text className='vh-title dl-block'>{t.title}</Text>
+      <View className='dl-topic__tags'>
+        <Tag tone={status.tone}>{status.text}</Tag>
+        <Tag>{MODE_LABELS[t.mode]}</Tag>
+        <Tag tone='grey'>{t.results === 'sealed' ? '截止后公布票数' : '实时公开票数'}</Tag>
+      </View>
+      <Text className='vh-muted dl-block'>{deadlineText(t)}</Text>
+      {d.proposal && <Text className='vh-muted dl-block'>{`源自村民提议《${d.proposal.title}》· 提议人 ${d.proposal.proposerName}`}</Text>}
+      {t.background && <Text className='dl-pre'>{t.background}</Text>}
+      <Photos ids={t.photos} urls={d.photoUrls} />
+      <View className='dl-question'>
+        <Text className='dl-question__label'>表决事项</Text>
+        <Text className='dl-question__text'>{t.question}</Text>
+      </View>
+      <Text className='vh-muted dl-block'>{`${t.createdByName} 发布${t.publishedAt ? ` · ${formatTime(t.publishedAt)}` : ''}`}</Text>
+    </Card>
+  )
+
+  const verdict = closed && d.result && (
+    <Card title='表决结果'>
+      <View className={`dl-verdict ${d.result.valid ? '' : 'dl-verdict--invalid'}`}>
+        <Text className='dl-verdict__word'>{d.result.verdict}</Text>
+        <Text className='dl-verdict__summary'>{d.result.summary}</Text>
+      </View>
+    </Card>
+  )
+
+  const turnout = (
+    <Card title='参与情况'>
+      <QuorumMeter mode={t.mode} turnout={d.turnout} />
+    </Card>
+  )
+
+  const ballot = (
+    <Card title={closed ? '我的表决' : t.mode === 'household' ? '投票（按户，由户代表投）' : '投票'}>
+      <BallotForm villageId={villageId} topic={t} me={d.me} myPersonId={myPersonId} onVoted={() => void reload()} />
+    </Card>
+  )
+
+  const tally = !isUpcoming(t) && t.status !== 'draft' && (
+    <Card title={closed ? '各选项票数' : t.results === 'sealed' ? '票数' : '实时票数'}>
+      <Tally topic={t} tally={d.tally} turnout={d.turnout} />
+    </Card>
+  )
+
+  return (
+    <>
+      {header}
+      {closed ? (
+        <>
+          {verdict}
+          <Implementation topic={t} photoUrls={d.photoUrls} />
+          {tally}
+          {turnout}
+          {ballot}
+        </>
+      ) : (
+        <>
+          {ballot}
+          {t.status !== 'draft' && turnout}
+          {tally}
+        </>
+      )}
+      {d.can.manage && <CommitteeLinks topicId={t._id} status={t.status} />}
+      {t.status !== 'draft' && <ShareCard />}
+      {t.status !== 'draft' && <Comments villageId={villageId} topicId={t._id} canComment={d.can.comment} canManage={d.can.manage} />}
+    </>
+  )
+}
+
+function CommitteeLinks({ topicId, status }: { topicId: string; status: TopicDetail['topic']['status'] }) {
+  const go = (url: string) => void Taro.navigateTo({ url })
+  return (
+    <Card title='村（居）委会'>
+      {status === 'draft' && <Row label='编辑草稿' onClick={() => go(withTopic(pagePath('deliberation.edit'), topicId))} />}
+      {status === 'open' && <Row label='现场表决登记（榕树下议事）' onClick={() => go(withTopic(pagePath('deliberation.meeting'), topicId))} />}
+      {status !== 'draft' && <Row label='议题管理：决议、进展、提醒、导出' onClick={() => go(withTopic(pagePath('deliberation.manage'), topicId))} />}
+    </Card>
+  )
+}
+
+/** weapp: the share button opens WeChat's share to a chat (the card opens this topic); h5: copy the link. */
+function ShareCard() {
+  const [copied, setCopied] = useState(false)
+  if (process.env.TARO_ENV === 'weapp') {
+    return (
+      <Card>
+        <TaroButton className='vh-btn vh-btn--default vh-btn--block' openType='share'>
+          转发到村民微信群
+        </TaroButton>
+      </Card>
+    )
+  }
+  async function copy() {
+    try {
+      await Taro.setClipboardData({ data: window.location.href })
+      setCopied(true)
+    } catch {
+      Taro.showToast({ title: '复制失败，请手动复制地址栏的链接', icon: 'none' })
+    }
+  }
+  return (
+    <Card>
+      <Button block onClick={() => void copy()}>
+        复制链接
+      </Button>
+      {copied && <Text className='vh-muted dl-block'>链接已复制，可以粘贴到村民微信群</Text>}
+    </Card>
   )
 }

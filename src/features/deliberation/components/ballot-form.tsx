@@ -1,0 +1,215 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import type { Ballot, MyVote, Topic } from '../../../../cloud/src/contract'
+import { errorMessage } from '@/shared/api/call'
+import { formatTime } from '@/shared/time'
+import { Button, FieldError, Tag } from '@/shared/ui'
+import { castBallot } from '../api'
+import { isClosed, isUpcoming } from '../labels'
+import { ProxyGrant } from './proxy-grant'
+import './deliberation.scss'
+
+type BallotTopic = Pick<Topic, '_id' | 'status' | 'kind' | 'options' | 'maxChoices' | 'mode' | 'opensAt' | 'closesAt'>
+
+/** 赞成、反对 for the ids of a ballot */
+export function choiceLabels(topic: Pick<Topic, 'options'>, choices: string[]): string {
+  return choices.map((id) => topic.options.find((o) => o.id === id)?.label ?? id).join('、')
+}
+
+function howCast(b: Ballot, myPersonId: string | null): string {
+  const at = formatTime(b.castAt)
+  if (b.source === 'meeting') return `${at} 现场表决（${b.castByName} 登记）`
+  if (b.source === 'proxy') return `${at} 由 ${b.castByName} 代投`
+  if (myPersonId && b.castBy !== myPersonId) return `${at} 由 ${b.castByName} 投出`
+  return `${at} 在手机上投票`
+}
+
+/** the newer of the loaded ballot and the one just cast (the reload may still be on its way) */
+const newer = (a: Ballot | null, b: Ballot | null) => (!a ? b : !b ? a : b.castAt >= a.castAt ? b : a)
+
+/**
+ * Voting: big 赞成 / 反对 / 弃权 buttons (or choice rows up to maxChoices), then one confirm.
+ * Shows my ballot and lets me change it until the close (改投); says plainly why I cannot vote;
+ * 代投 for those who made me their proxy; and, kept secondary, authorising a proxy of my own.
+ */
+export function BallotForm({
+  villageId,
+  topic,
+  me,
+  myPersonId,
+  onVoted,
+}: {
+  villageId: string
+  topic: BallotTopic
+  me: MyVote
+  myPersonId: string | null
+  onVoted: () => void
+}) {
+  /** null: my own ballot; else the grantorId I vote for as their proxy */
+  const [voter, setVoter] = useState<string | null>(null)
+  const [selected, setSelected] = useState<string[]>([])
+  const [editing, setEditing] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [justCast, setJustCast] = useState<Ballot | null>(null)
+  /** grantors I have voted for in this visit (the reload may still be on its way) */
+  const [castFor, setCastFor] = useState<string[]>([])
+
+  const mine = newer(me.ballot, justCast)
+  const upcoming = isUpcoming(topic)
+  const closed = isClosed(topic.status)
+
+  if (closed) {
+    return mine ? <MyBallot topic={topic} ballot={mine} myPersonId={myPersonId} /> : <Text className='vh-muted dl-block'>投票已截止，您没有参与本次表决</Text>
+  }
+  if (topic.status !== 'open') return <Text className='vh-muted dl-block'>议题发布后才能投票</Text>
+  if (upcoming) {
+    return (
+      <>
+        <Text className='dl-notice'>{`投票将于 ${formatTime(topic.opensAt)} 开始，截止 ${formatTime(topic.closesAt)}`}</Text>
+        {me.canVote && <ProxyGrant villageId={villageId} topicId={topic._id} myProxy={me.myProxy} onChanged={onVoted} />}
+      </>
+    )
+  }
+
+  const grantor = voter ? me.proxiesForMe.find((p) => p.grantorId === voter) ?? null : null
+  const showForm = grantor !== null || (me.canVote && (!mine || editing))
+
+  function pickVoter(next: string | null) {
+    setVoter(next)
+    setSelected(next === null && editing && mine ? mine.choices : [])
+    setError(null)
+  }
+
+  function toggle(id: string) {
+    setError(null)
+    if (topic.kind === 'yesno' || topic.maxChoices <= 1) return setSelected([id])
+    if (selected.includes(id)) return setSelected(selected.filter((c) => c !== id))
+    if (selected.length >= topic.maxChoices) return setError(`最多只能选 ${topic.maxChoices} 项`)
+    setSelected([...selected, id])
+  }
+
+  async function submit() {
+    if (selected.length === 0) return setError(topic.kind === 'yesno' ? '请先选择赞成、反对或弃权' : '请先选择')
+    setBusy(true)
+    setError(null)
+    try {
+      const ballot = await castBallot({ villageId, topicId: topic._id, choices: selected, ...(grantor ? { onBehalfOf: grantor.grantorId } : {}) })
+      if (grantor) {
+        Taro.showToast({ title: `已为${grantor.grantorName}投票`, icon: 'success' })
+        setCastFor((l) => [...l, grantor.grantorId])
+        setVoter(null)
+      } else {
+        Taro.showToast({ title: mine ? '已改投' : '投票成功', icon: 'success' })
+        setJustCast(ballot)
+        setEditing(false)
+      }
+      setSelected([])
+      onVoted()
+    } catch (e) {
+      // the selection stays: the person can try again or change it
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View>
+      {me.proxiesForMe.length > 0 && (
+        <View className='dl-voters'>
+          <View className={`vh-chip ${voter === null ? 'vh-chip--on' : ''}`} onClick={() => pickVoter(null)}>
+            为自己投票
+          </View>
+          {me.proxiesForMe.map((p) => (
+            <View key={p.grantorId} className={`vh-chip ${voter === p.grantorId ? 'vh-chip--on' : ''}`} onClick={() => pickVoter(p.grantorId)}>
+              {`代${p.grantorName}投票${p.voted || castFor.includes(p.grantorId) ? '（已投）' : ''}`}
+            </View>
+          ))}
+        </View>
+      )}
+
+      {grantor ? (
+        <Text className='dl-notice'>
+          {`${grantor.grantorName}委托您代为投票。${grantor.voted || castFor.includes(grantor.grantorId) ? '已投过，再投将改投。' : ''}代投会记录在案，并通知${grantor.grantorName}本人。`}
+        </Text>
+      ) : (
+        <>
+          {!me.canVote && <Text className='dl-notice'>{me.reason ?? '您不能对本议题投票'}</Text>}
+          {mine && !editing && (
+            <>
+              <MyBallot topic={topic} ballot={mine} myPersonId={myPersonId} />
+              {me.canVote && (
+                <>
+                  <Button
+                    block
+                    onClick={() => {
+                      setEditing(true)
+                      setSelected(mine.choices)
+                      setError(null)
+                    }}
+                  >
+                    改投
+                  </Button>
+                  <Text className='vh-muted dl-block'>{`截止（${formatTime(topic.closesAt)}）前可以改投，以最后一次为准`}</Text>
+                </>
+              )}
+            </>
+          )}
+        </>
+      )}
+
+      {showForm && (
+        <>
+          {topic.kind === 'yesno' ? (
+            <View className='dl-yesno'>
+              {topic.options.map((o) => (
+                <View key={o.id} role='button' className={`dl-yesno-btn dl-yesno-btn--${o.id} ${selected.includes(o.id) ? 'dl-yesno-btn--on' : ''}`} onClick={() => toggle(o.id)}>
+                  {o.label}
+                </View>
+              ))}
+            </View>
+          ) : (
+            <View>
+              <Text className='vh-muted dl-block'>{topic.maxChoices > 1 ? `最多可选 ${topic.maxChoices} 项，已选 ${selected.length} 项` : '请选择一项'}</Text>
+              {topic.options.map((o) => {
+                const on = selected.includes(o.id)
+                return (
+                  <View key={o.id} role='button' className={`dl-option ${on ? 'dl-option--on' : ''}`} onClick={() => toggle(o.id)}>
+                    <Text className='dl-option__box'>{on ? '✓' : ''}</Text>
+                    <Text>{o.label}</Text>
+                  </View>
+                )
+              })}
+            </View>
+          )}
+          <Button kind='primary' block loading={busy} onClick={() => void submit()}>
+            {grantor ? `确认代${grantor.grantorName}投票` : editing ? '确认改投' : '确认投票'}
+          </Button>
+          {editing && !grantor && (
+            <Button kind='plain' block onClick={() => (setEditing(false), setSelected([]), setError(null))}>
+              取消改投
+            </Button>
+          )}
+        </>
+      )}
+      <FieldError message={error ?? undefined} />
+
+      {me.canVote && <ProxyGrant villageId={villageId} topicId={topic._id} myProxy={me.myProxy} onChanged={onVoted} />}
+    </View>
+  )
+}
+
+function MyBallot({ topic, ballot, myPersonId }: { topic: BallotTopic; ballot: Ballot; myPersonId: string | null }) {
+  return (
+    <View className='dl-mine'>
+      <View>
+        <Tag tone='green'>已投票</Tag>
+        {ballot.changes > 0 && <Tag tone='grey'>{`改投过 ${ballot.changes} 次`}</Tag>}
+      </View>
+      <Text className='dl-mine__choice'>{`${topic.mode === 'household' ? '我家' : '我'}的表决：${choiceLabels(topic, ballot.choices)}`}</Text>
+      <Text className='vh-muted dl-block'>{howCast(ballot, myPersonId)}</Text>
+    </View>
+  )
+}

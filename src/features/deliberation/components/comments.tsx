@@ -1,0 +1,255 @@
+import { Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState, type ReactNode } from 'react'
+import type { CommentView, Stance } from '../../../../cloud/src/contract'
+import { CallError, errorMessage } from '@/shared/api/call'
+import { useQuery } from '@/shared/api/use-query'
+import { fromNow } from '@/shared/time'
+import { Async, Button, Card, Empty, FieldError, Tag } from '@/shared/ui'
+import { createComment, hideComment, likeComment, listComments } from '../api'
+import { STANCES, STANCE_LABELS, STANCE_TONES } from '../labels'
+import './deliberation.scss'
+
+interface Props {
+  villageId: string
+  topicId: string
+  canComment: boolean
+  /** committee: may hide a comment, with a reason */
+  canManage: boolean
+}
+
+const countAll = (list: CommentView[]) => list.reduce((n, c) => n + 1 + c.replies.length, 0)
+
+/** 议事讨论: comments with one level of replies, a stance if the author wants, likes; the committee may hide one. */
+export function Comments({ villageId, topicId, canComment, canManage }: Props) {
+  const list = useQuery(() => listComments(villageId, topicId), [villageId, topicId])
+  /** likes answered by the server since the list loaded */
+  const [likes, setLikes] = useState<Record<string, { liked: boolean; likes: number }>>({})
+  /** the top-level comment being replied to, or the one being hidden */
+  const [open, setOpen] = useState<{ kind: 'reply' | 'hide'; id: string } | null>(null)
+
+  const reload = async () => {
+    setOpen(null)
+    await list.reload()
+    setLikes({})
+  }
+
+  const item = (c: CommentView, top: boolean) => (
+    <CommentItem
+      key={c._id}
+      comment={c}
+      like={likes[c._id]}
+      villageId={villageId}
+      canReply={top && canComment}
+      canManage={canManage}
+      open={open?.id === c._id ? open.kind : null}
+      setOpen={(kind) => setOpen(kind ? { kind, id: c._id } : null)}
+      onLiked={(r) => setLikes((m) => ({ ...m, [c._id]: r }))}
+      onChanged={reload}
+    >
+      {top && c.replies.length > 0 && <View className='dl-comment__replies'>{c.replies.map((r) => item(r, false))}</View>}
+      {top && open?.kind === 'reply' && open.id === c._id && (
+        <View className='dl-comment__replies'>
+          <Composer villageId={villageId} topicId={topicId} parent={c} onPosted={reload} onCancel={() => setOpen(null)} />
+        </View>
+      )}
+    </CommentItem>
+  )
+
+  return (
+    <Card title={list.data ? `议事讨论（${countAll(list.data)}）` : '议事讨论'}>
+      {canComment ? <Composer villageId={villageId} topicId={topicId} parent={null} onPosted={reload} /> : <Text className='vh-muted dl-block'>本议题现在不能发表意见</Text>}
+      <Async query={list} isEmpty={(l) => l.length === 0} empty={<Empty text='还没有人发表意见，说说您的看法吧' />}>
+        {(comments) => <View>{comments.map((c) => item(c, true))}</View>}
+      </Async>
+    </Card>
+  )
+}
+
+function hiddenText(c: CommentView, canManage: boolean): string {
+  const reason = c.hidden?.reason
+  if (c.mine) return reason ? `该评论已被村委会隐藏（理由：${reason}）` : '该评论已被村委会隐藏'
+  return canManage && reason ? `该评论已被隐藏（理由：${reason}）` : '该评论已被隐藏'
+}
+
+function CommentItem({
+  comment: c,
+  like,
+  villageId,
+  canReply,
+  canManage,
+  open,
+  setOpen,
+  onLiked,
+  onChanged,
+  children,
+}: {
+  comment: CommentView
+  like?: { liked: boolean; likes: number }
+  villageId: string
+  canReply: boolean
+  canManage: boolean
+  open: 'reply' | 'hide' | null
+  setOpen: (kind: 'reply' | 'hide' | null) => void
+  onLiked: (r: { liked: boolean; likes: number }) => void
+  onChanged: () => void
+  children?: ReactNode
+}) {
+  const [liking, setLiking] = useState(false)
+  const liked = like?.liked ?? c.likedByMe
+  const count = like?.likes ?? c.likes
+
+  async function toggleLike() {
+    if (liking) return
+    setLiking(true)
+    try {
+      onLiked(await likeComment(villageId, c._id))
+    } catch (e) {
+      Taro.showToast({ title: errorMessage(e), icon: 'none' })
+    } finally {
+      setLiking(false)
+    }
+  }
+
+  return (
+    <View className='dl-comment'>
+      <View className='dl-comment__head'>
+        <Text className='dl-comment__author'>{c.mine ? `${c.authorName}（我）` : c.authorName}</Text>
+        {c.stance && <Tag tone={STANCE_TONES[c.stance]}>{STANCE_LABELS[c.stance]}</Tag>}
+        <Text className='vh-muted dl-comment__time'>{fromNow(c.createdAt)}</Text>
+      </View>
+      {c.hidden ? (
+        <>
+          <Text className='dl-comment__hidden'>{hiddenText(c, canManage)}</Text>
+          {/* the author may still read what they wrote; nobody else gets the text */}
+          {c.mine && c.text && <Text className='vh-muted dl-comment__text'>{c.text}</Text>}
+        </>
+      ) : (
+        <>
+          <Text className='dl-comment__text'>{c.text ?? ''}</Text>
+          <View className='dl-comment__actions'>
+            <Text className={`dl-comment__action ${liked ? 'dl-comment__action--on' : ''}`} onClick={() => void toggleLike()}>
+              {`${liked ? '已赞' : '赞'} ${count}`}
+            </Text>
+            {canReply && (
+              <Text className='dl-comment__action' onClick={() => setOpen(open === 'reply' ? null : 'reply')}>
+                回复
+              </Text>
+            )}
+            {canManage && (
+              <Text className='dl-comment__action' onClick={() => setOpen(open === 'hide' ? null : 'hide')}>
+                隐藏
+              </Text>
+            )}
+          </View>
+          {open === 'hide' && <HideForm villageId={villageId} comment={c} onHidden={onChanged} onCancel={() => setOpen(null)} />}
+        </>
+      )}
+      {children}
+    </View>
+  )
+}
+
+function HideForm({ villageId, comment, onHidden, onCancel }: { villageId: string; comment: CommentView; onHidden: () => void; onCancel: () => void }) {
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  async function hide() {
+    if (reason.trim().length < 2) return setError('请写明隐藏理由（至少2个字），评论人会看到')
+    setBusy(true)
+    setError(null)
+    try {
+      await hideComment(villageId, comment._id, reason.trim())
+      Taro.showToast({ title: '已隐藏', icon: 'success' })
+      onHidden()
+    } catch (e) {
+      setError(errorMessage(e))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View>
+      <Textarea className='vh-field__input dl-composer__input' value={reason} placeholder='请写明隐藏理由，评论人会看到' maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+      <Button kind='danger' loading={busy} onClick={() => void hide()}>
+        确认隐藏
+      </Button>
+      <Button kind='plain' onClick={onCancel}>
+        取消
+      </Button>
+      <FieldError message={error ?? undefined} />
+    </View>
+  )
+}
+
+function Composer({
+  villageId,
+  topicId,
+  parent,
+  onPosted,
+  onCancel,
+}: {
+  villageId: string
+  topicId: string
+  parent: CommentView | null
+  onPosted: () => void
+  onCancel?: () => void
+}) {
+  const [text, setText] = useState('')
+  const [stance, setStance] = useState<Stance | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  async function post() {
+    const t = text.trim()
+    if (t.length < 2) return setError(parent ? '回复至少2个字' : '评论至少2个字')
+    setBusy(true)
+    setError(null)
+    try {
+      await createComment({ villageId, topicId, text: t, stance: parent ? null : stance, parentId: parent?._id ?? null })
+      setText('')
+      setStance(null)
+      Taro.showToast({ title: '已发表', icon: 'success' })
+      onPosted()
+    } catch (e) {
+      // what was typed stays, so it can be fixed (e.g. 内容不合规)
+      setError(e instanceof CallError && e.fields ? Object.values(e.fields)[0] ?? e.message : errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='dl-composer'>
+      <Textarea
+        className='vh-field__input dl-composer__input'
+        value={text}
+        placeholder={parent ? `回复 ${parent.authorName}…` : '说说您的看法，请文明发言'}
+        maxlength={500}
+        onInput={(e) => setText(e.detail.value)}
+      />
+      {!parent && (
+        <View className='dl-composer__row'>
+          <Text className='vh-muted'>我的态度（可不选）：</Text>
+          {STANCES.map((s) => (
+            <View key={s} className={`vh-chip ${stance === s ? 'vh-chip--on' : ''}`} onClick={() => setStance(stance === s ? null : s)}>
+              {STANCE_LABELS[s]}
+            </View>
+          ))}
+        </View>
+      )}
+      <View className='dl-composer__row'>
+        <Button kind='primary' loading={busy} onClick={() => void post()}>
+          {parent ? '发表回复' : '发表意见'}
+        </Button>
+        {onCancel && (
+          <Button kind='plain' onClick={onCancel}>
+            取消
+          </Button>
+        )}
+      </View>
+      <FieldError message={error ?? undefined} />
+    </View>
+  )
+}

@@ -1,0 +1,37 @@
+import { Text, View } from '@tarojs/components'
+import type { Topic } from '../../../../cloud/src/contract'
+import { formatTime } from '@/shared/time'
+import { Card, Tag } from '@/shared/ui'
+import { Photos } from './photos'
+import './deliberation.scss'
+
+/** The published decision and its implementation record (progress with photos, until done). */
+export function Implementation({ topic, photoUrls }: { topic: Pick<Topic, 'status' | 'decision' | 'updates'>; photoUrls: Record<string, string> }) {
+  if (!topic.decision) return null
+  const d = topic.decision
+  return (
+    <>
+      <Card title='村（居）委会决议' extra={<Tag tone={topic.status === 'done' ? 'grey' : 'green'}>{topic.status === 'done' ? '已办结' : '落实中'}</Tag>}>
+        <Text className='dl-decision'>{d.text}</Text>
+        <Text className='vh-muted dl-block'>{`${d.byName} · ${formatTime(d.at)} 公布`}</Text>
+      </Card>
+      <Card title='落实进展'>
+        {topic.updates.length === 0 ? (
+          <Text className='vh-muted dl-block'>村（居）委会将在这里公布落实进展</Text>
+        ) : (
+          <View className='dl-timeline'>
+            {topic.updates.map((u) => (
+              <View key={u.id} className={`dl-timeline__item ${u.done ? 'dl-timeline__item--done' : ''}`}>
+                <View className='dl-timeline__dot' />
+                <Text className='vh-muted dl-block'>{`${formatTime(u.at)} · ${u.byName}`}</Text>
+                <Text className='dl-pre'>{u.text}</Text>
+                <Photos ids={u.photos} urls={photoUrls} />
+                {u.done && <Tag tone='green'>已办结</Tag>}
+              </View>
+            ))}
+          </View>
+        )}
+      </Card>
+    </>
+  )
+}

@@ -1,0 +1,81 @@
+/** The deliberation feature's words: states, modes, stances, the quorum rule and the time left. */
+import type { Stance, TopicResult, TopicStatus, Turnout, VotingMode } from '../../../cloud/src/contract'
+import { formatTime } from '@/shared/time'
+
+export const MODE_LABELS: Record<VotingMode, string> = { person: '按人表决', household: '按户表决' }
+/** what one vote is counted in */
+export const MODE_UNITS: Record<VotingMode, string> = { person: '人', household: '户' }
+
+export const STANCE_LABELS: Record<Stance, string> = { for: '赞成', against: '反对', neutral: '中立' }
+export const STANCE_TONES = { for: 'green', against: 'red', neutral: 'grey' } as const
+export const STANCES: Stance[] = ['for', 'against', 'neutral']
+
+type Tone = 'default' | 'red' | 'green' | 'gold' | 'grey'
+
+/** open with opensAt still ahead */
+export const isUpcoming = (t: { status: TopicStatus; opensAt: number }, now = Date.now()) => t.status === 'open' && t.opensAt > now
+/** closed, decided or done: the votes are counted */
+export const isClosed = (status: TopicStatus) => status === 'closed' || status === 'decided' || status === 'done'
+
+/** 投票中 / 即将开始 / 待公布决议 / 落实中 / 已办结 */
+export function statusTag(t: { status: TopicStatus; opensAt: number }, now = Date.now()): { text: string; tone: Tone } {
+  switch (t.status) {
+    case 'draft':
+      return { text: '草稿', tone: 'grey' }
+    case 'open':
+      return isUpcoming(t, now) ? { text: '即将开始', tone: 'gold' } : { text: '投票中', tone: 'red' }
+    case 'closed':
+      return { text: '待公布决议', tone: 'gold' }
+    case 'decided':
+      return { text: '落实中', tone: 'green' }
+    case 'done':
+      return { text: '已办结', tone: 'grey' }
+  }
+}
+
+/** 还剩2天 / 还剩5小时 / 还剩20分钟 / 已截止 */
+export function timeLeft(closesAt: number, now = Date.now()): string {
+  const ms = closesAt - now
+  if (ms <= 0) return '已截止'
+  const hours = Math.floor(ms / 3_600_000)
+  if (hours >= 24) return `还剩${Math.floor(hours / 24)}天`
+  if (hours >= 1) return `还剩${hours}小时`
+  return `还剩${Math.max(1, Math.ceil(ms / 60_000))}分钟`
+}
+
+/** 截止 11月30日 18:00 · 还剩2天, or when it opens, or when it closed */
+export function deadlineText(t: { status: TopicStatus; opensAt: number; closesAt: number }, now = Date.now()): string {
+  if (t.status === 'draft') return `拟于 ${formatTime(t.opensAt, now)} 开始`
+  if (isUpcoming(t, now)) return `${formatTime(t.opensAt, now)} 开始投票 · 截止 ${formatTime(t.closesAt, now)}`
+  if (t.status === 'open') return `截止 ${formatTime(t.closesAt, now)} · ${timeLeft(t.closesAt, now)}`
+  return `已于 ${formatTime(t.closesAt, now)} 截止`
+}
+
+/** the quorum rule of the 村民委员会组织法, in words */
+export function quorumRule(mode: VotingMode, quorumNeeded: number): string {
+  return mode === 'household' ? `需≥${quorumNeeded}户` : '需过半数'
+}
+
+/** 法定人数：本村 7 人的过半数，即至少 4 人 */
+export function quorumExplained(mode: VotingMode, t: Pick<Turnout, 'eligible' | 'quorumNeeded'>): string {
+  return mode === 'household'
+    ? `法定人数：${t.eligible} 户的三分之二以上，即至少 ${t.quorumNeeded} 户参与`
+    : `法定人数：${t.eligible} 名有表决权的村（居）民过半数，即至少 ${t.quorumNeeded} 人参与`
+}
+
+/** 已有 3/4 户参与，达到法定人数（需≥3户） / 已有 1/4 户参与，还差 2 户达到法定人数（需≥3户） */
+export function quorumText(mode: VotingMode, t: Turnout): string {
+  const unit = MODE_UNITS[mode]
+  const head = `已有 ${t.participants}/${t.eligible} ${unit}参与`
+  const rule = quorumRule(mode, t.quorumNeeded)
+  if (t.quorumMet) return `${head}，达到法定人数（${rule}）`
+  return `${head}，还差 ${Math.max(1, t.quorumNeeded - t.participants)} ${unit}达到法定人数（${rule}）`
+}
+
+/** the result in a few characters for the list: 有效·通过 / 有效·未通过 / 未达法定人数 */
+export function resultLine(r: TopicResult): { text: string; tone: Tone } {
+  if (!r.valid) return { text: '未达法定人数', tone: 'grey' }
+  if (r.carried.includes('yes')) return { text: '有效·通过', tone: 'green' }
+  if (r.carried.length === 0 || r.carried.includes('no')) return { text: '有效·未通过', tone: 'red' }
+  return { text: '有效·已有选项过半数', tone: 'green' }
+}
