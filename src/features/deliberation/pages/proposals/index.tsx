@@ -1,10 +1,213 @@
-import { Loading, Page } from '@/shared/ui'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import type { MembershipView, ProposalStatus, ProposalView } from '../../../../../cloud/src/contract'
+import { pagePath } from '@/routes'
+import { CallError, errorMessage } from '@/shared/api/call'
+import { useQuery } from '@/shared/api/use-query'
+import { formatTime } from '@/shared/time'
+import { Async, Button, Card, Empty, FieldError, Page, Tag } from '@/shared/ui'
+import { cosignProposal, createProposal, listProposals } from '../../api'
+import { isCommittee, MembersOnly } from '../../components/committee-gate'
+import { askConfirm, Bar, Hint, peopleWord, topicUrl } from '../../components/committee-kit'
+import './index.scss'
 
-/** placeholder until the page lands */
-export default function Placeholder() {
+const SECTIONS: Array<{ status: ProposalStatus; title: string }> = [
+  { status: 'collecting', title: '征集联署中' },
+  { status: 'accepted', title: '已提交村委会' },
+  { status: 'scheduled', title: '已安排表决' },
+  { status: 'withdrawn', title: '已撤回' },
+]
+
+/** 村民提议: residents propose a topic and co-sign others'; enough co-signers send it to the committee to schedule. */
+export default function ProposalsPage() {
   return (
-    <Page>
-      <Loading />
+    <Page className='dlb-proposals-page'>
+      <MembersOnly what='提议和联署'>{(m) => <Proposals membership={m} />}</MembersOnly>
     </Page>
+  )
+}
+
+function Proposals({ membership }: { membership: MembershipView }) {
+  const villageId = membership.villageId
+  const people = peopleWord(membership.village.kind)
+  const query = useQuery(() => listProposals(villageId), [villageId])
+  /** what the server returned after my own actions since the list was loaded */
+  const [mine, setMine] = useState<{ base: ProposalView[] | undefined; byId: Record<string, ProposalView>; added: ProposalView[] }>({ base: undefined, byId: {}, added: [] })
+  const local = mine.base === query.data ? mine : { base: query.data, byId: {}, added: [] }
+  const put = (p: ProposalView, added = false) =>
+    setMine((m) => {
+      const cur = m.base === query.data ? m : { base: query.data, byId: {}, added: [] }
+      return { base: query.data, byId: { ...cur.byId, [p._id]: p }, added: added ? [p, ...cur.added] : cur.added }
+    })
+  const list = query.data && [...local.added.filter((a) => !query.data!.some((p) => p._id === a._id)), ...query.data].map((p) => local.byId[p._id] ?? p)
+  const [proposing, setProposing] = useState(false)
+
+  return (
+    <View>
+      <View className='vh-title'>{`${membership.village.name} · 村民提议`}</View>
+      <Hint>{`有想让大家一起商量的事，可以提出来；联署的${people}达到本村规定的人数后，提议提交村（居）委会安排表决。`}</Hint>
+      {proposing ? (
+        <ProposeForm
+          villageId={villageId}
+          onCreated={(p) => {
+            put(p, true)
+            setProposing(false)
+          }}
+          onCancel={() => setProposing(false)}
+        />
+      ) : (
+        <Button kind='primary' block onClick={() => setProposing(true)}>
+          ＋ 我要提议
+        </Button>
+      )}
+      <Async query={{ ...query, data: list }} isEmpty={(l) => l.length === 0} empty={<Empty text='还没有村民提议' />}>
+        {(l) => (
+          <View>
+            {SECTIONS.map(({ status, title }) => {
+              const items = l.filter((p) => p.status === status)
+              if (!items.length) return null
+              return (
+                <View key={status}>
+                  <Text className='dlb-proposals-section'>{`${title}（${items.length}）`}</Text>
+                  {items.map((p) => (
+                    <ProposalCard key={p._id} proposal={p} membership={membership} onChanged={put} />
+                  ))}
+                </View>
+              )
+            })}
+          </View>
+        )}
+      </Async>
+    </View>
+  )
+}
+
+function ProposalCard({ proposal: p, membership, onChanged }: { proposal: ProposalView; membership: MembershipView; onChanged: (p: ProposalView) => void }) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  async function cosign() {
+    if (!(await askConfirm('联署这条提议？', `「${p.title}」。联署表示您支持把这件事交给大家表决，联署后不能撤回。`, '联署'))) return
+    setBusy(true)
+    setError(null)
+    try {
+      const next = await cosignProposal(membership.villageId, p._id)
+      Taro.showToast({ title: next.status === 'accepted' ? '联署人数已满' : '已联署', icon: 'success' })
+      onChanged(next)
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const tag =
+    p.status === 'collecting' ? <Tag tone='gold'>征集联署</Tag> : p.status === 'accepted' ? <Tag tone='red'>已提交村委会</Tag> : p.status === 'scheduled' ? <Tag tone='green'>已安排表决</Tag> : <Tag tone='grey'>已撤回</Tag>
+  return (
+    <Card title={p.title} extra={tag}>
+      <Text className='vh-muted dlb-proposal-by'>{`${p.proposerName}${p.mine ? '（我）' : ''} 提议 · ${formatTime(p.createdAt)}`}</Text>
+      <Text className='dlb-proposal-reason'>{p.background}</Text>
+      {p.status === 'collecting' && (
+        <View className='dlb-proposal-progress'>
+          <Text>{`已有 ${p.cosigns}/${p.needed} 人联署`}</Text>
+          <Bar percent={p.needed > 0 ? (p.cosigns / p.needed) * 100 : 0} tone='gold' />
+          <Button kind={p.mine || p.cosignedByMe ? 'default' : 'primary'} disabled={p.mine || p.cosignedByMe} loading={busy} onClick={() => void cosign()}>
+            {p.mine ? '我的提议' : p.cosignedByMe ? '已联署' : '联署'}
+          </Button>
+        </View>
+      )}
+      {p.status === 'accepted' && (
+        <View>
+          <Hint>{`联署人数已满${p.acceptedAt ? `（${formatTime(p.acceptedAt)}）` : ''}，等待村（居）委会安排表决。`}</Hint>
+          {isCommittee(membership) && (
+            <Button kind='primary' onClick={() => void Taro.navigateTo({ url: `${pagePath('deliberation.edit')}?proposalId=${encodeURIComponent(p._id)}` })}>
+              安排表决
+            </Button>
+          )}
+        </View>
+      )}
+      {p.status === 'scheduled' && p.topicId && (
+        <Button kind='plain' onClick={() => void Taro.navigateTo({ url: topicUrl('topic', p.topicId!) })}>
+          查看表决 ›
+        </Button>
+      )}
+      {error && (
+        <View className='vh-field-error' role='alert'>
+          {error}
+        </View>
+      )}
+    </Card>
+  )
+}
+
+function ProposeForm({ villageId, onCreated, onCancel }: { villageId: string; onCreated: (p: ProposalView) => void; onCancel: () => void }) {
+  const [title, setTitle] = useState('')
+  const [background, setBackground] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const clear = (k: string) => setErrors(({ [k]: _gone, ...rest }) => rest)
+
+  async function submit() {
+    setBusy(true)
+    setErrors({})
+    setFormError(null)
+    try {
+      const p = await createProposal({ villageId, title, background })
+      Taro.showToast({ title: '提议已提交', icon: 'success' })
+      onCreated(p)
+    } catch (e) {
+      if (e instanceof CallError && e.fields) setErrors(e.fields)
+      setFormError(errorMessage(e))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Card title='我要提议'>
+      <View className='vh-field'>
+        <Text className='vh-field__label'>提议标题</Text>
+        <Input
+          className='vh-field__input'
+          value={title}
+          placeholder='如：修缮村口老榕树下的凉亭（4至40个字）'
+          maxlength={40}
+          onInput={(e) => {
+            setTitle(e.detail.value)
+            clear('title')
+          }}
+        />
+        <FieldError message={errors.title} />
+      </View>
+      <View className='vh-field'>
+        <Text className='vh-field__label'>提议理由</Text>
+        <Textarea
+          className='vh-field__input dlb-proposals-textarea'
+          value={background}
+          placeholder='为什么要办、打算怎么办，至少10个字'
+          maxlength={1000}
+          autoHeight
+          onInput={(e) => {
+            setBackground(e.detail.value)
+            clear('background')
+          }}
+        />
+        <FieldError message={errors.background} />
+      </View>
+      {formError && (
+        <View className='vh-field-error' role='alert'>
+          {formError}
+        </View>
+      )}
+      <View className='dlb-proposals-actions'>
+        <Button kind='primary' loading={busy} onClick={() => void submit()}>
+          提交提议
+        </Button>
+        <Button disabled={busy} onClick={onCancel}>
+          取消
+        </Button>
+      </View>
+    </Card>
   )
 }

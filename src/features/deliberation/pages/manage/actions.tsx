@@ -1,0 +1,243 @@
+import { Switch, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import type { Topic, TopicDetail, VillageKind } from '../../../../../cloud/src/contract'
+import { CallError, errorMessage } from '@/shared/api/call'
+import { formatTime } from '@/shared/time'
+import { Button, Card, FieldError, Tag } from '@/shared/ui'
+import { downloadCsv, shareCsv } from '../../../rules/components/download-csv'
+import { addTopicUpdate, decideTopic, exportTopicCsv, remindNonVoters } from '../../api'
+import { askConfirm, Hint, notStarted, peopleWord } from '../../components/committee-kit'
+
+const Alert = ({ message }: { message: string | null }) =>
+  message ? (
+    <View className='vh-field-error' role='alert'>
+      {message}
+    </View>
+  ) : null
+
+/** 提醒未投票的村民: a notice to everyone (or every 户代表) who has not voted; only while voting is open. */
+export function RemindCard({ villageId, topic: t, kind }: { villageId: string; topic: Topic; kind: VillageKind }) {
+  const who = t.mode === 'household' ? '户代表' : peopleWord(kind)
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const canRemind = t.status === 'open' && !notStarted(t)
+
+  async function remind() {
+    if (!(await askConfirm(`提醒未投票的${who}？`, `给还没有投票的${who}各发一条提醒，请他们在 ${formatTime(t.closesAt)} 截止前投票。`, '发送提醒'))) return
+    setBusy(true)
+    setError(null)
+    try {
+      const { reminded } = await remindNonVoters(villageId, t._id)
+      setDone(reminded > 0 ? `已提醒 ${reminded} 位${who}` : `没有需要提醒的${who}，大家都已投票`)
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Card title='提醒投票'>
+      <Hint>{canRemind ? `截止前可以提醒还没有投票的${who}。` : t.status === 'open' ? '投票开始后才能提醒。' : '投票已截止，不能再提醒。'}</Hint>
+      <Button block disabled={!canRemind} loading={busy} onClick={() => void remind()}>
+        {`提醒未投票的${peopleWord(kind)}`}
+      </Button>
+      {done && <Text className='dlb-manage-line dlb-manage-ok'>{done}</Text>}
+      <Alert message={error} />
+    </Card>
+  )
+}
+
+/** 公布决议: the committee's decision on a closed topic, public once published. */
+export function DecideCard({ villageId, detail: d, kind, onDecided }: { villageId: string; detail: TopicDetail; kind: VillageKind; onDecided: (d: TopicDetail) => void }) {
+  const [text, setText] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [fieldError, setFieldError] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  async function decide() {
+    if (!(await askConfirm('公布决议？', `决议公布后全体${peopleWord(kind)}都能看到，不能再修改。`, '公布'))) return
+    setBusy(true)
+    setError(null)
+    setFieldError(null)
+    try {
+      const next = await decideTopic(villageId, d.topic._id, text)
+      Taro.showToast({ title: '决议已公布', icon: 'success' })
+      onDecided(next)
+    } catch (e) {
+      if (e instanceof CallError && e.fields?.decision) setFieldError(e.fields.decision)
+      setError(errorMessage(e))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Card title='公布决议'>
+      <Hint>{d.result ? `表决结果：${d.result.summary}` : '写明表决结果和村（居）委会据此作出的决定。'}</Hint>
+      <View className='vh-field'>
+        <Text className='vh-field__label'>决议内容</Text>
+        <Textarea
+          className='vh-field__input dlb-manage-textarea'
+          value={text}
+          placeholder='如：经表决，同意硬化村东道路，由村委会在明年三月前组织施工，账目按月公开。'
+          maxlength={2000}
+          autoHeight
+          onInput={(e) => {
+            setText(e.detail.value)
+            setFieldError(null)
+          }}
+        />
+        <FieldError message={fieldError ?? undefined} />
+      </View>
+      <Alert message={error} />
+      <Button kind='primary' block loading={busy} onClick={() => void decide()}>
+        公布决议
+      </Button>
+    </Card>
+  )
+}
+
+/** The decision, the implementation record (落实进展), and a new update while not done. */
+export function ImplementationCard({ villageId, detail: d, onUpdated }: { villageId: string; detail: TopicDetail; onUpdated: (d: TopicDetail) => void }) {
+  const t = d.topic
+  const [text, setText] = useState('')
+  const [done, setDone] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [fieldError, setFieldError] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  async function add() {
+    if (done && !(await askConfirm('标记为已办结？', '这条进展发布后，议题标记为已办结，不能再添加进展。', '发布'))) return
+    setBusy(true)
+    setError(null)
+    setFieldError(null)
+    try {
+      const next = await addTopicUpdate({ villageId, topicId: t._id, text, photos: [], done })
+      setText('')
+      setDone(false)
+      Taro.showToast({ title: done ? '已办结' : '进展已发布', icon: 'success' })
+      onUpdated(next)
+    } catch (e) {
+      if (e instanceof CallError && e.fields?.text) setFieldError(e.fields.text)
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <>
+      {t.decision && (
+        <Card title='决议' extra={<Tag tone='green'>已公布</Tag>}>
+          <Text className='dlb-manage-decision'>{t.decision.text}</Text>
+          <Hint>{`${t.decision.byName} · ${formatTime(t.decision.at)} 公布`}</Hint>
+        </Card>
+      )}
+      <Card title='落实进展' extra={t.status === 'done' ? <Tag tone='green'>已办结</Tag> : undefined}>
+        {t.updates.length === 0 ? (
+          <Hint>还没有落实进展。每办完一步，在这里告诉大家。</Hint>
+        ) : (
+          <View className='dlb-timeline'>
+            {t.updates.map((u) => (
+              <View key={u.id} className='dlb-timeline__item'>
+                <View className='dlb-timeline__dot' />
+                <View className='dlb-timeline__body'>
+                  <Text className='vh-muted'>{`${formatTime(u.at)} · ${u.byName}`}</Text>
+                  {u.done && <Tag tone='green'>已办结</Tag>}
+                  <Text className='dlb-timeline__text'>{u.text}</Text>
+                </View>
+              </View>
+            ))}
+          </View>
+        )}
+        {t.status === 'decided' && (
+          <View className='dlb-manage-update'>
+            <View className='vh-field'>
+              <Text className='vh-field__label'>新的进展</Text>
+              <Textarea
+                className='vh-field__input dlb-manage-textarea'
+                value={text}
+                placeholder='这一步做了什么，如：已完成招标，12月10日开工。'
+                maxlength={1000}
+                autoHeight
+                onInput={(e) => {
+                  setText(e.detail.value)
+                  setFieldError(null)
+                }}
+              />
+              <FieldError message={fieldError ?? undefined} />
+            </View>
+            <View className='dlb-manage-switch'>
+              <Text>已办结（这是最后一条进展）</Text>
+              <Switch checked={done} color='#b71c1c' onChange={(e) => setDone(!!e.detail.value)} />
+            </View>
+            <Alert message={error} />
+            <Button kind='primary' block loading={busy} onClick={() => void add()}>
+              发布进展
+            </Button>
+          </View>
+        )}
+      </Card>
+    </>
+  )
+}
+
+type CsvKind = 'tally' | 'turnout'
+const CSV_LABELS: Record<CsvKind, string> = { tally: '导出计票结果', turnout: '导出参与情况' }
+
+/** The tally and the turnout as CSV (h5: a download; WeChat: a file sent to a chat). */
+export function ExportCard({ villageId, detail: d }: { villageId: string; detail: TopicDetail }) {
+  const [busy, setBusy] = useState<CsvKind | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  /** weapp: a written file not sent yet; sending needs a tap of its own */
+  const [unsent, setUnsent] = useState<{ filePath: string; fileName: string } | null>(null)
+  const sealed = d.tally === null && d.topic.status === 'open'
+
+  async function run(kind: CsvKind) {
+    setBusy(kind)
+    setError(null)
+    setUnsent(null)
+    try {
+      const file = await exportTopicCsv(villageId, d.topic._id, kind)
+      const out = await downloadCsv(file)
+      if (out.kind === 'saved') setUnsent({ filePath: out.filePath, fileName: out.fileName })
+      else Taro.showToast({ title: out.kind === 'shared' ? '已发送' : `已导出 ${file.rows} 条`, icon: 'success' })
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  async function send() {
+    if (!unsent) return
+    try {
+      if ((await shareCsv(unsent.filePath, unsent.fileName)) === 'shared') setUnsent(null)
+    } catch {
+      setError('发送失败，请稍后再试')
+    }
+  }
+
+  return (
+    <Card title='导出表格'>
+      <Hint>{process.env.TARO_ENV === 'weapp' ? '生成 CSV 表格后可发送到微信聊天，在电脑上用 Excel 打开。' : 'CSV 表格可用 Excel 直接打开。'}</Hint>
+      {(Object.keys(CSV_LABELS) as CsvKind[]).map((k) => (
+        <Button key={k} loading={busy === k} disabled={(!!busy && busy !== k) || (k === 'tally' && sealed)} onClick={() => void run(k)}>
+          {CSV_LABELS[k]}
+        </Button>
+      ))}
+      {sealed && <Hint>本议题截止后公布票数，截止后才能导出计票结果。</Hint>}
+      {unsent && (
+        <>
+          <Text className='dlb-manage-line'>{`已生成「${unsent.fileName}」`}</Text>
+          <Button kind='primary' onClick={() => void send()}>
+            发送到微信聊天
+          </Button>
+        </>
+      )}
+      <Alert message={error} />
+    </Card>
+  )
+}
