@@ -98,8 +98,8 @@ function Register({ membership, detail, voters: loaded, reload }: { membership: 
             <Text className='vh-muted'>{`已投票（${unit}）`}</Text>
           </View>
           <View>
-            <Text className='vh-stat__num'>{atMeeting}</Text>
-            <Text className='vh-muted'>现场登记</Text>
+            <Text className='vh-stat__num'>{voters.length - voted}</Text>
+            <Text className='vh-muted'>{`未投票（${unit}）`}</Text>
           </View>
         </View>
         <Text className='dlb-meeting-count'>{`现场已登记 ${atMeeting} ${unit}`}</Text>
