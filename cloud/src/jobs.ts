@@ -3,7 +3,9 @@
  * in the local server. Each step may run any number of times; what it did once it never does again.
  */
 import type { AppNotification, JoinRequest, Membership } from './contract/models'
+import type { Topic } from './contract/deliberation'
 import { newId } from './domain/common'
+import { closeTopic } from './domain/deliberation/data'
 import type { Ports } from './ports/ports'
 
 const DAY = 24 * 3600 * 1000
@@ -41,7 +43,17 @@ async function remindStaleJoinRequests(ports: Ports, now: number): Promise<numbe
   return reminded
 }
 
+/** Open topics whose voting time is up: close them (open -> closed, conditional) and tell the committee the results are ready. */
+async function closeDueTopics(ports: Ports, now: number): Promise<number> {
+  let closed = 0
+  for (;;) {
+    const due = await ports.store.find<Topic>('topics', { status: 'open', closesAt: { $lte: now } }, { sort: [['closesAt', 'asc']], limit: 100 })
+    for (const t of due) if ((await closeTopic(ports, t, now)).closed) closed++
+    if (due.length < 100) return closed
+  }
+}
+
 export async function runJobs(ports: Ports): Promise<Record<string, number>> {
   const now = ports.clock.now()
-  return { joinReminders: await remindStaleJoinRequests(ports, now) }
+  return { joinReminders: await remindStaleJoinRequests(ports, now), topicsClosed: await closeDueTopics(ports, now) }
 }

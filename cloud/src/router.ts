@@ -10,6 +10,7 @@ import type { Ports } from './ports/ports'
 import { accountHandlers } from './domain/account/handlers'
 import { devHandlers } from './domain/dev/handlers'
 import { rulesHandlers } from './domain/rules/handlers'
+import { deliberationHandlers } from './domain/deliberation/handlers'
 
 export interface Identity {
   openid: string
@@ -36,7 +37,8 @@ function badInput(error: z.ZodError): ApiError {
 /** One router for both runtimes: action name -> input schema -> access check -> handler -> typed result or typed error. */
 export function createRouter(ports: Ports, options: RouterOptions = {}): Router {
   const defs: Record<string, { input: z.ZodTypeAny }> = options.localOnly ? { ...actions, ...localOnlyActions } : { ...actions }
-  const handlers: Partial<Handlers> = options.localOnly ? { ...accountHandlers, ...rulesHandlers, ...devHandlers } : { ...accountHandlers, ...rulesHandlers }
+  const features = { ...accountHandlers, ...rulesHandlers, ...deliberationHandlers }
+  const handlers: Partial<Handlers> = options.localOnly ? { ...features, ...devHandlers } : features
 
   return async (action, payload, identity) => {
     try {

@@ -69,6 +69,8 @@ export interface Topic {
   closedAt: number | null
   decision: { text: string; byName: string; at: number } | null
   updates: ImplementationUpdate[]
+  /** when the committee last reminded those who have not voted (at most once every 6 hours) */
+  remindedAt?: number | null
 }
 
 export type BallotSource = 'online' | 'proxy' | 'meeting'
@@ -148,7 +150,11 @@ export interface Comment {
 export interface Turnout {
   /** ballots counted (online + proxy + meeting) */
   participants: number
+  /** cast on the phone (by the voter or their proxy) */
   online: number
+  /** of `online`: cast by a proxy (代投) */
+  proxy?: number
+  /** recorded at the meeting (榕树下议事) */
   inPerson: number
   /** persons or households who may vote */
   eligible: number
@@ -217,6 +223,8 @@ export interface TopicDetail {
   me: MyVote
   can: { manage: boolean; comment: boolean }
   proposal: { id: string; title: string; proposerName: string } | null
+  /** drafts, for the committee: what keeps it from being published ([] when ready); null otherwise */
+  problems?: Array<{ field: string; message: string }> | null
 }
 
 export interface GridTurnout {

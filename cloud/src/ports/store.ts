@@ -76,4 +76,11 @@ export const COLLECTIONS = [
   'jobRuns',
   'ruleVersions',
   'ruleAgreements',
+  'topics',
+  'ballots',
+  'proxies',
+  'proposals',
+  'cosigns',
+  'comments',
+  'commentLikes',
 ] as const

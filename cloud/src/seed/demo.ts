@@ -7,6 +7,7 @@ import type { Grid, Hall, Household, JoinRequest, Membership, Person, Region, Re
 import type { Store } from '../ports/store'
 import { householdId } from '../domain/account/rules'
 import { seedRules } from './rules'
+import { seedDeliberation } from './deliberation'
 
 /**
  * Each part of the demo has its own marker, so that a data folder seeded before a feature existed
@@ -189,6 +190,7 @@ async function seedPlacesAndPeople(store: Store, now: number): Promise<void> {
 const DEMO_PARTS: Array<[marker: string, seed: (store: Store, now: number) => Promise<void>]> = [
   [SEED_VERSION, seedPlacesAndPeople],
   ['demo-rules-v1', seedRules],
+  ['demo-deliberation-v1', seedDeliberation],
 ]
 
 /** Seeds the parts not seeded yet; true when it seeded anything. */

@@ -73,6 +73,14 @@ export function createLocalPorts(opts: LocalPortsOptions): Ports & { store: Sqli
     ['ruleVersions', ['villageId']],
     ['ruleAgreements', ['versionId']],
     ['ruleAgreements', ['villageId', 'personId']],
+    ['topics', ['villageId', 'status']],
+    ['topics', ['status', 'closesAt']],
+    ['ballots', ['topicId', 'source']],
+    ['proxies', ['topicId', 'proxyId']],
+    ['proposals', ['villageId']],
+    ['cosigns', ['villageId', 'personId']],
+    ['comments', ['topicId']],
+    ['commentLikes', ['topicId', 'personId']],
   ] as const) {
     store.ensureIndex(c, [...f])
   }

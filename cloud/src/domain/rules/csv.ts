@@ -1,26 +1,10 @@
-/** CSV for Excel: UTF-8 with a BOM (so Chinese opens right), CRLF, RFC 4180 quoting, no formula injection. */
+/** The rules' CSV exports: the follow-up list and the agreements (the CSV writer is shared: ../csv). */
 import type { Grid, Household, RuleAgreement } from '../../contract/models'
 import type { FollowUpGrid } from '../../contract/rules'
 import { shanghaiTime, versionLabel } from './rules'
+import { BOM, csvCell, toCsv, type Cell } from '../csv'
 
-export const BOM = '\uFEFF'
-
-export type Cell = string | number | boolean | null | undefined
-
-/**
- * One field. Quoted when it holds a comma, quote, CR or LF (quotes doubled). A text that Excel would
- * read as a formula (= + - @ at the start) gets a leading apostrophe, so a name cannot run code.
- */
-export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return ''
-  let s = typeof value === 'boolean' ? (value ? '是' : '否') : String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-export function toCsv(headers: string[], rows: Cell[][]): string {
-  return BOM + [headers, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
-}
+export { BOM, csvCell, toCsv, type Cell }
 
 export const FOLLOW_UP_HEADERS = ['网格', '门牌号', '户主', '姓名', '与户主关系', '本户已有人承诺', '最近承诺的版本', '最近承诺时间']
 export function followUpCsv(groups: FollowUpGrid[]): { content: string; rows: number } {

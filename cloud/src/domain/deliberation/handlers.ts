@@ -1,0 +1,7 @@
+/** 手机上议事: every action of the deliberation, one file per part. */
+import { ballotHandlers } from './ballots'
+import { commentHandlers } from './comments'
+import { proposalHandlers } from './proposals'
+import { topicHandlers } from './topics'
+
+export const deliberationHandlers = { ...topicHandlers, ...ballotHandlers, ...proposalHandlers, ...commentHandlers }

@@ -1,0 +1,103 @@
+import type { Ballot, Membership, Person, Village } from '../../cloud/src/contract'
+import { makeApi } from './harness'
+import { P, pid, type Api } from './deliberation-fixture'
+
+/** A village of 1,000 residents made directly in the store, with 新山村's 林志强 as its committee. */
+const V = 'v-bench'
+const N = 1000
+const openid = (i: number) => `bench-${i}`
+
+let api: Api
+beforeAll(async () => {
+  api = await makeApi()
+  const { store } = api.ports
+  await store.insert('villages', { _id: V, villageId: V, name: '千人村', kind: 'village', townId: 't-lianan', countyId: 'k-haifeng', cityId: 'c-shanwei', scene: 'v=bench' } satisfies Village)
+  const member = (personId: string, name: string, roles: Membership['roles']): Membership => ({
+    _id: `${V}:${personId}`,
+    villageId: V,
+    personId,
+    name,
+    householdId: null,
+    relation: null,
+    roles,
+    partyMember: false,
+    gridIds: [],
+    hallId: null,
+    townId: null,
+    joinedAt: 0,
+  })
+  await store.insert('memberships', member(pid(P.committee), '林志强', ['committee']))
+  for (let i = 0; i < N; i++) {
+    await store.insert('persons', { _id: pid(openid(i)), openid: openid(i), name: `村民${i}`, createdAt: 0 } satisfies Person)
+    await store.insert('memberships', member(pid(openid(i)), `村民${i}`, ['resident']))
+  }
+}, 60_000)
+afterAll(() => {
+  expect(api.internalErrors).toEqual([])
+  api.close()
+})
+
+async function openBenchTopic(): Promise<string> {
+  const c = api.as(P.committee)
+  const now = api.ports.clock.now()
+  const d = await c.call('topics.save', { villageId: V, title: '千人同时投票', question: '是否同意本次测试事项？', kind: 'yesno', mode: 'person', results: 'live', opensAt: now - 1000, closesAt: now + 86_400_000 })
+  return (await c.call('topics.publish', { villageId: V, topicId: d.topic._id })).topic._id
+}
+
+const CHOICES = ['yes', 'no', 'abstain']
+
+test('1,000 simultaneous ballots on one topic: 1,000 counted ballots and the right totals', async () => {
+  const t = await openBenchTopic()
+  const started = Date.now()
+  const results = await Promise.all(Array.from({ length: N }, (_, i) => api.router('ballots.cast', { villageId: V, topicId: t, choices: [CHOICES[i % 3]] }, { openid: openid(i) })))
+  const ms = Date.now() - started
+  console.info(`${N} simultaneous ballots: ${ms} ms`)
+  expect(results.filter((r) => !r.ok)).toEqual([])
+  expect(await api.ports.store.count('ballots', { topicId: t })).toBe(N)
+
+  const d = await api.as(P.committee).call('topics.get', { villageId: V, topicId: t })
+  expect(d.turnout).toEqual({ participants: N, online: N, proxy: 0, inPerson: 0, eligible: N, quorumNeeded: 501, quorumMet: true, percent: 100 })
+  expect(d.tally!.map((o) => [o.optionId, o.votes])).toEqual([
+    ['yes', 334],
+    ['no', 333],
+    ['abstain', 333],
+  ])
+  expect(d.tally!.some((o) => o.carries)).toBe(false)
+})
+
+test('one voter changing the ballot many times at once still has exactly one ballot', async () => {
+  const t = await openBenchTopic()
+  const presses = 25
+  const results = await Promise.all(Array.from({ length: presses }, (_, i) => api.router('ballots.cast', { villageId: V, topicId: t, choices: [CHOICES[i % 2]] }, { openid: openid(7) })))
+  expect(results.filter((r) => !r.ok)).toEqual([])
+  const ballots = await api.ports.store.find<Ballot>('ballots', { topicId: t })
+  expect(ballots).toHaveLength(1)
+  expect(ballots[0]).toMatchObject({ voterKey: pid(openid(7)), changes: presses - 1 })
+  const d = await api.as(P.committee).call('topics.get', { villageId: V, topicId: t })
+  expect(d.turnout.participants).toBe(1)
+  expect(d.tally!.reduce((n, o) => n + o.votes, 0)).toBe(1)
+})
+
+test('on the phone and at the meeting at the same moment: one ballot per voter, and the other is refused', async () => {
+  const t = await openBenchTopic()
+  const voters = Array.from({ length: 100 }, (_, i) => 100 + i)
+  const calls = voters.flatMap((i) => [
+    api.router('ballots.cast', { villageId: V, topicId: t, choices: ['yes'] }, { openid: openid(i) }),
+    api.router('ballots.recordInPerson', { villageId: V, topicId: t, voterPersonId: pid(openid(i)), choices: ['no'] }, { openid: P.committee }),
+  ])
+  const results = await Promise.all(calls)
+  const ballots = await api.ports.store.find<Ballot>('ballots', { topicId: t })
+  expect(ballots).toHaveLength(voters.length)
+  for (const [k, i] of voters.entries()) {
+    const [online, meeting] = [results[2 * k], results[2 * k + 1]]
+    // exactly one of the two went through, and the ballot is that one
+    expect([online.ok, meeting.ok].filter(Boolean)).toHaveLength(1)
+    const loser = online.ok ? meeting : online
+    expect(loser.ok ? null : loser.error.code).toBe('DUPLICATE')
+    const b = ballots.find((x) => x.voterKey === pid(openid(i)))!
+    expect(b.source).toBe(online.ok ? 'online' : 'meeting')
+    expect(b.changes).toBe(0)
+  }
+  const d = await api.as(P.committee).call('topics.get', { villageId: V, topicId: t })
+  expect(d.turnout.online + d.turnout.inPerson).toBe(voters.length)
+})

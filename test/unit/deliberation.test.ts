@@ -1,0 +1,278 @@
+import type { Topic } from '../../cloud/src/contract/deliberation'
+import { tallyCsv, turnoutCsv } from '../../cloud/src/domain/deliberation/csv'
+import {
+  buildOptions,
+  carries,
+  choicesProblem,
+  countsVisible,
+  eligibleVoters,
+  hasEnded,
+  publishProblems,
+  quorumMet,
+  quorumNeeded,
+  resultOf,
+  tallyOf,
+  turnoutByGrid,
+  turnoutOf,
+  voterFor,
+  windowRefusal,
+  YESNO_OPTIONS,
+} from '../../cloud/src/domain/deliberation/rules'
+
+const NOW = Date.UTC(2026, 10, 26, 2, 0, 0) // 2026-11-26 10:00 in Shanghai
+const HOUR = 3600 * 1000
+const ballots = (...choices: string[][]) => choices.map((c) => ({ choices: c }))
+const counts = (online: number, proxy = 0, meeting = 0) => ({ online, proxy, meeting })
+
+describe('quorum (村民委员会组织法)', () => {
+  test('person mode: more than half of the eligible persons — exactly half is not enough', () => {
+    expect(quorumNeeded('person', 10)).toBe(6)
+    expect(quorumMet('person', 5, 10)).toBe(false)
+    expect(quorumMet('person', 6, 10)).toBe(true)
+    expect(quorumNeeded('person', 11)).toBe(6)
+    expect(quorumMet('person', 5, 11)).toBe(false)
+    expect(quorumMet('person', 6, 11)).toBe(true)
+    expect(quorumNeeded('person', 1)).toBe(1)
+  })
+
+  test('household mode: at least two thirds of the households — exactly two thirds is enough', () => {
+    expect(quorumNeeded('household', 9)).toBe(6)
+    expect(quorumMet('household', 6, 9)).toBe(true)
+    expect(quorumMet('household', 5, 9)).toBe(false)
+    // 2/3 of 8 is 5.33: six households needed (ceil)
+    expect(quorumNeeded('household', 8)).toBe(6)
+    expect(quorumMet('household', 5, 8)).toBe(false)
+    expect(quorumMet('household', 6, 8)).toBe(true)
+    expect(quorumNeeded('household', 3)).toBe(2)
+  })
+
+  test('never less than one participant, even with nobody eligible', () => {
+    expect(quorumNeeded('household', 0)).toBe(1)
+    expect(quorumNeeded('person', 0)).toBe(1)
+    expect(quorumMet('household', 0, 0)).toBe(false)
+  })
+
+  test('turnout counts the phone, proxies and the meeting together, and says how many came from each', () => {
+    const t = turnoutOf('person', 11, counts(3, 1, 2))
+    expect(t).toEqual({ participants: 6, online: 4, proxy: 1, inPerson: 2, eligible: 11, quorumNeeded: 6, quorumMet: true, percent: 55 })
+    expect(turnoutOf('household', 8, counts(0, 0, 5))).toMatchObject({ participants: 5, inPerson: 5, quorumNeeded: 6, quorumMet: false })
+    // percent is 100 only when everyone took part
+    expect(turnoutOf('person', 200, counts(199)).percent).toBe(99)
+    expect(turnoutOf('person', 200, counts(200)).percent).toBe(100)
+    expect(turnoutOf('person', 200, counts(1)).percent).toBe(1)
+  })
+})
+
+describe('majority: more than half of those who took part', () => {
+  const options = buildOptions('yesno', [])
+
+  test('an option carries with more than half of the participants, abstentions included in the base', () => {
+    // 3 yes of 6 participants (one abstained): exactly half does not carry
+    const half = tallyOf(options, ballots(['yes'], ['yes'], ['yes'], ['no'], ['no'], ['abstain']))
+    expect(half.map((o) => [o.optionId, o.votes, o.carries])).toEqual([
+      ['yes', 3, false],
+      ['no', 2, false],
+      ['abstain', 1, false],
+    ])
+    const more = tallyOf(options, ballots(['yes'], ['yes'], ['yes'], ['yes'], ['no'], ['abstain'], ['abstain']))
+    expect(more.find((o) => o.optionId === 'yes')).toEqual({ optionId: 'yes', label: '赞成', votes: 4, percent: 57, carries: true })
+  })
+
+  test('弃权 never carries, even when everyone abstains', () => {
+    const all = tallyOf(options, ballots(['abstain'], ['abstain'], ['abstain']))
+    expect(all.find((o) => o.optionId === 'abstain')).toMatchObject({ votes: 3, percent: 100, carries: false })
+    expect(carries({ abstain: true }, 3, 3)).toBe(false)
+    expect(carries({}, 2, 3)).toBe(true)
+    expect(carries({}, 0, 0)).toBe(false)
+  })
+
+  test('multiple choice: each pick counts once; several options can carry', () => {
+    const choice = buildOptions('choice', ['甲', '乙', '丙'])
+    expect(choice.map((o) => o.id)).toEqual(['o1', 'o2', 'o3'])
+    const t = tallyOf(choice, ballots(['o1', 'o2'], ['o1', 'o2'], ['o1', 'o3'], ['o3'], ['o1', 'o1']))
+    expect(t.map((o) => [o.optionId, o.votes, o.carries])).toEqual([
+      ['o1', 4, true],
+      ['o2', 2, false],
+      ['o3', 2, false],
+    ])
+    const two = tallyOf(choice, ballots(['o1', 'o2'], ['o1', 'o2'], ['o3']))
+    expect(two.filter((o) => o.carries).map((o) => o.optionId)).toEqual(['o1', 'o2'])
+  })
+})
+
+describe('the verdict', () => {
+  const yesno = { kind: 'yesno' as const, mode: 'person' as const }
+
+  test('有效 and passed, in a plain sentence', () => {
+    const tally = tallyOf(YESNO_OPTIONS, ballots(['yes'], ['yes'], ['yes'], ['no']))
+    const r = resultOf({ kind: 'yesno', mode: 'household' }, turnoutOf('household', 5, counts(4)), tally)
+    expect(r).toEqual({ valid: true, verdict: '有效', carried: ['yes'], summary: '有效。赞成 3 票，超过到会 4 户的半数，通过。' })
+  })
+
+  test('valid but not passed: exactly half of the participants', () => {
+    const tally = tallyOf(YESNO_OPTIONS, ballots(['yes'], ['yes'], ['no'], ['abstain']))
+    const r = resultOf(yesno, turnoutOf('person', 7, counts(4)), tally)
+    expect(r).toMatchObject({ valid: true, verdict: '有效', carried: [] })
+    expect(r.summary).toBe('有效。赞成 2 票，未超过到会 4 人的半数，未通过。')
+  })
+
+  test('未达法定人数: nothing carries, however the votes fell', () => {
+    const tally = tallyOf(YESNO_OPTIONS, ballots(['yes'], ['yes'], ['yes'], ['yes'], ['yes']))
+    const r = resultOf(yesno, turnoutOf('person', 10, counts(5)), tally)
+    expect(r.valid).toBe(false)
+    expect(r.verdict).toBe('未达法定人数')
+    expect(r.carried).toEqual([])
+    expect(r.summary).toContain('至少 6 人')
+    const h = resultOf({ kind: 'yesno', mode: 'household' }, turnoutOf('household', 9, counts(5)), tally)
+    expect(h.summary).toContain('三分之二（至少 6 户）')
+  })
+
+  test('choice: what carried, or the leaders when nothing did', () => {
+    const options = buildOptions('choice', ['公开竞价', '合作社自营', '续包'])
+    const won = resultOf({ kind: 'choice', mode: 'household' }, turnoutOf('household', 6, counts(5)), tallyOf(options, ballots(['o1'], ['o1'], ['o1'], ['o2'], ['o3'])))
+    expect(won).toMatchObject({ valid: true, carried: ['o1'] })
+    expect(won.summary).toBe('有效。「公开竞价」3 票，超过到会 5 户的半数，获得通过。')
+    const tie = resultOf({ kind: 'choice', mode: 'household' }, turnoutOf('household', 6, counts(4)), tallyOf(options, ballots(['o1'], ['o1'], ['o2'], ['o2'])))
+    expect(tie).toMatchObject({ valid: true, carried: [] })
+    expect(tie.summary).toContain('「公开竞价」「合作社自营」各 2 票')
+  })
+})
+
+describe('sealed results and the voting window', () => {
+  const topic = (over: Partial<Topic>) => ({ status: 'open' as const, results: 'sealed' as const, opensAt: NOW - HOUR, closesAt: NOW + HOUR, ...over })
+
+  test('sealed counts stay on the server until the close; live ones do not', () => {
+    expect(countsVisible(topic({}), NOW)).toBe(false)
+    expect(countsVisible(topic({ results: 'live' }), NOW)).toBe(true)
+    // the moment voting ends they are visible, even before the job has run
+    expect(countsVisible(topic({}), NOW + HOUR)).toBe(true)
+    expect(countsVisible(topic({ status: 'closed' }), NOW)).toBe(true)
+    expect(countsVisible(topic({ status: 'draft', results: 'live' }), NOW)).toBe(false)
+  })
+
+  test('未开始, 已截止, and open in between', () => {
+    expect(windowRefusal(topic({ opensAt: NOW + HOUR, closesAt: NOW + 2 * HOUR }), NOW)).toMatchObject({ code: 'CONFLICT', reason: expect.stringContaining('未开始') })
+    expect(windowRefusal(topic({}), NOW)).toBeNull()
+    expect(windowRefusal(topic({}), NOW + HOUR)).toEqual({ code: 'CLOSED', reason: '投票已截止' })
+    for (const status of ['closed', 'decided', 'done'] as const) expect(windowRefusal(topic({ status }), NOW)).toMatchObject({ code: 'CLOSED' })
+    expect(windowRefusal(topic({ status: 'draft' }), NOW)).toMatchObject({ code: 'CONFLICT' })
+    expect(hasEnded(topic({}), NOW + HOUR - 1)).toBe(false)
+  })
+})
+
+describe('ballot choices', () => {
+  const yesno = { kind: 'yesno' as const, options: buildOptions('yesno', []), maxChoices: 1 }
+  const pick2 = { kind: 'choice' as const, options: buildOptions('choice', ['甲', '乙', '丙']), maxChoices: 2 }
+
+  test('valid choices pass', () => {
+    expect(choicesProblem(yesno, ['yes'])).toBeNull()
+    expect(choicesProblem(yesno, ['abstain'])).toBeNull()
+    expect(choicesProblem(pick2, ['o1', 'o3'])).toBeNull()
+  })
+
+  test('unknown option, too many, duplicates, nothing', () => {
+    expect(choicesProblem(yesno, ['maybe'])).toContain('没有这个选项')
+    expect(choicesProblem(yesno, ['yes', 'no'])).toBe('只能选一项')
+    expect(choicesProblem(pick2, ['o1', 'o2', 'o3'])).toBe('最多选2项')
+    expect(choicesProblem(pick2, ['o1', 'o1'])).toContain('两次')
+    expect(choicesProblem(pick2, [])).toBe('请选择')
+  })
+
+  test('弃权 cannot be combined with another option', () => {
+    const withAbstain = { ...pick2, options: [...pick2.options, { id: 'abstain', label: '弃权', abstain: true }] }
+    expect(choicesProblem(withAbstain, ['o1', 'abstain'])).toBe('弃权不能与其他选项同时选择')
+    expect(choicesProblem(yesno, ['yes', 'abstain'])).toBe('弃权不能与其他选项同时选择')
+  })
+})
+
+describe('publishing checks', () => {
+  const base = { title: '修缮祠堂前广场', question: '是否同意修缮？', kind: 'yesno' as const, options: buildOptions('yesno', []), maxChoices: 1, opensAt: NOW, closesAt: NOW + 24 * HOUR }
+
+  test('a complete yes/no topic has no problems; yes/no always gets 赞成/反对/弃权', () => {
+    expect(publishProblems(base, NOW)).toEqual([])
+    expect(buildOptions('yesno', ['whatever'])).toEqual([
+      { id: 'yes', label: '赞成' },
+      { id: 'no', label: '反对' },
+      { id: 'abstain', label: '弃权', abstain: true },
+    ])
+  })
+
+  test('choice: 2..10 distinct labels, 1 <= maxChoices <= options', () => {
+    const choice = (labels: string[], maxChoices = 1) => ({ ...base, kind: 'choice' as const, options: buildOptions('choice', labels), maxChoices })
+    expect(publishProblems(choice(['甲', '乙']), NOW)).toEqual([])
+    expect(publishProblems(choice(['甲']), NOW)).toEqual([{ field: 'options', message: '至少需要两个选项' }])
+    expect(publishProblems(choice(['甲', ' 甲 ', '乙']), NOW)).toEqual([{ field: 'options', message: '选项重复：「甲」' }])
+    expect(publishProblems(choice(['甲', '乙'], 3), NOW)).toEqual([{ field: 'maxChoices', message: expect.stringContaining('不能超过选项数') }])
+    expect(publishProblems(choice(['甲', '乙'], 0), NOW).map((p) => p.field)).toEqual(['maxChoices'])
+    expect(publishProblems(choice(Array.from({ length: 11 }, (_, i) => `选项${i}`)), NOW).map((p) => p.field)).toEqual(['options'])
+  })
+
+  test('the window: closes after it opens, and not in the past', () => {
+    expect(publishProblems({ ...base, closesAt: NOW }, NOW)).toEqual([{ field: 'closesAt', message: '截止时间必须晚于开始时间' }])
+    expect(publishProblems({ ...base, opensAt: NOW - 48 * HOUR, closesAt: NOW - HOUR }, NOW)).toEqual([{ field: 'closesAt', message: expect.stringContaining('已经过去') }])
+    // opening in the past is fine: voting starts now
+    expect(publishProblems({ ...base, opensAt: NOW - 48 * HOUR }, NOW)).toEqual([])
+  })
+})
+
+describe('who votes', () => {
+  const members = [
+    { personId: 'a', name: '林一', roles: ['resident', 'householdRep'] as const, householdId: 'h1' },
+    { personId: 'b', name: '林二', roles: ['resident'] as const, householdId: 'h1' },
+    { personId: 'c', name: '陈三', roles: ['resident', 'householdRep'] as const, householdId: 'h2' },
+    { personId: 's', name: '张员', roles: ['hallStaff'] as const, householdId: null },
+    { personId: 'd', name: '黄四', roles: ['resident'] as const, householdId: 'h3' },
+  ].map((m) => ({ ...m, roles: [...m.roles] }))
+  const households = [
+    { _id: 'h1', gridId: 'g1', doorplate: '东一巷1号', repPersonId: 'a' },
+    { _id: 'h2', gridId: 'g2', doorplate: '西二巷2号', repPersonId: 'c' },
+    // no representative: not counted in household mode
+    { _id: 'h3', gridId: 'g1', doorplate: '东一巷3号', repPersonId: null },
+  ]
+
+  test('person mode: every resident; household mode: every household with a representative', () => {
+    expect(eligibleVoters('person', members, households).map((v) => v.key)).toEqual(['b', 'a', 'd', 'c']) // by doorplate, then name (林二 before 林一 in pinyin order)
+    const h = eligibleVoters('household', members, households)
+    expect(h.map((v) => [v.key, v.personId, v.name])).toEqual([
+      ['h1', 'a', '林一'],
+      ['h2', 'c', '陈三'],
+    ])
+  })
+
+  test('household mode: only the representative votes, under the household key', () => {
+    expect(voterFor('household', members[0], households[0])).toMatchObject({ ok: true, voter: { key: 'h1', personId: 'a' } })
+    expect(voterFor('household', members[1], households[0])).toEqual({ ok: false, code: 'FORBIDDEN', reason: '本议题按户表决，由户代表投票' })
+    expect(voterFor('person', members[1], households[0])).toMatchObject({ ok: true, voter: { key: 'b' } })
+    expect(voterFor('person', members[3], null)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+
+  test('turnout by grid among those who may vote', () => {
+    const voters = eligibleVoters('person', members, households)
+    const grids = [
+      { _id: 'g1', name: '第一网格' },
+      { _id: 'g2', name: '第二网格' },
+    ]
+    expect(turnoutByGrid(voters, new Set(['a', 'd']), grids)).toEqual([
+      { gridId: 'g1', gridName: '第一网格', participants: 2, eligible: 3, percent: 67 },
+      { gridId: 'g2', gridName: '第二网格', participants: 0, eligible: 1, percent: 0 },
+    ])
+  })
+})
+
+describe('CSV', () => {
+  test('the tally with the verdict; the turnout never shows anyone’s choice', () => {
+    const tally = tallyOf(YESNO_OPTIONS, ballots(['yes'], ['yes'], ['no']))
+    const turnout = turnoutOf('person', 4, counts(1, 1, 1))
+    const csv = tallyCsv(tally, turnout, resultOf({ kind: 'yesno', mode: 'person' }, turnout, tally), '人')
+    const lines = csv.content.replace(/^\uFEFF/, '').split('\r\n')
+    expect(lines[0]).toBe('项目,票数,占参加表决的比例(%),结果')
+    expect(lines[1]).toBe('赞成,2,67,超过半数')
+    expect(lines).toContain('其中：现场表决,1,,')
+    expect(lines).toContain('法定人数（人）,3,,已达到')
+    expect(csv.content).toContain('有效。赞成 2 票')
+
+    const voters = eligibleVoters('person', [{ personId: 'a', name: '=林一', roles: ['resident'], householdId: null }], [])
+    const t = turnoutCsv(voters, new Map([['a', { source: 'meeting' as const, castAt: NOW, castByName: '林志强' }]]), new Map())
+    expect(t.content.split('\r\n')[1]).toBe("未分网格,,'=林一,是,现场表决,2026-11-26 10:00,林志强")
+  })
+})
