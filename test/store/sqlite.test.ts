@@ -78,46 +78,54 @@ describe('SqliteStore across connections (4 processes on one file)', () => {
   const IDS = 400
   const TX = 100
 
+  /** One race on a fresh file; asserts the exact totals and says whether the processes really overlapped. */
+  async function raceOnce(): Promise<{ raced: boolean }> {
+    const dir = tempDir()
+    const file = path.join(dir, 'shared.sqlite')
+    const setup = new SqliteStore(file)
+    try {
+      await setup.insert('slots', { _id: 'cap', capacity: CAPACITY, taken: 0 })
+      await setup.insert('slots', { _id: 'counter', n: 0 })
+      await setup.count('claims') // creates the table before the race
+
+      const workers = await Promise.all(
+        Array.from({ length: WORKERS }, (_, w) => startWorker([file, `w${w}`, String(ATTEMPTS), String(CAPACITY), String(IDS), String(TX)])),
+      )
+      const startAt = Date.now() + 150
+      const results = await Promise.all(workers.map((w) => w.go(startAt)))
+
+      // the totals are exact whatever the interleaving
+      expect(results.reduce((n, r) => n + r.granted, 0)).toBe(CAPACITY)
+      expect(await setup.get('slots', 'cap')).toEqual({ _id: 'cap', capacity: CAPACITY, taken: CAPACITY })
+
+      const won = results.flatMap((r) => r.won)
+      expect(won).toHaveLength(IDS)
+      expect(new Set(won).size).toBe(IDS)
+      expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(IDS * (WORKERS - 1))
+      expect(await setup.count('claims')).toBe(IDS)
+      for (const r of results) {
+        for (const id of r.won) expect(await setup.get('claims', id)).toEqual({ _id: id, worker: r.worker })
+      }
+
+      expect(results.reduce((n, r) => n + r.txDone, 0)).toBe(WORKERS * TX)
+      expect(await setup.get('slots', 'counter')).toEqual({ _id: 'counter', n: WORKERS * TX })
+      // the race was real when more than one process got places and won ids
+      return { raced: results.filter((r) => r.granted > 0).length > 1 && results.filter((r) => r.won.length > 0).length > 1 }
+    } finally {
+      setup.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }
+
   test(
     'capacity holds exactly, every id has one winner, transactions lose no update',
     async () => {
-      const dir = tempDir()
-      const file = path.join(dir, 'shared.sqlite')
-      const setup = new SqliteStore(file)
-      try {
-        await setup.insert('slots', { _id: 'cap', capacity: CAPACITY, taken: 0 })
-        await setup.insert('slots', { _id: 'counter', n: 0 })
-        await setup.count('claims') // creates the table before the race
-
-        const workers = await Promise.all(
-          Array.from({ length: WORKERS }, (_, w) => startWorker([file, `w${w}`, String(ATTEMPTS), String(CAPACITY), String(IDS), String(TX)])),
-        )
-        const startAt = Date.now() + 150
-        const results = await Promise.all(workers.map((w) => w.go(startAt)))
-
-        // every process did work (the race was real) and the totals are exact
-        // the processes really raced: more than one of them got places and won ids
-        expect(results.filter((r) => r.granted > 0).length).toBeGreaterThan(1)
-        expect(results.filter((r) => r.won.length > 0).length).toBeGreaterThan(1)
-        expect(results.reduce((n, r) => n + r.granted, 0)).toBe(CAPACITY)
-        expect(await setup.get('slots', 'cap')).toEqual({ _id: 'cap', capacity: CAPACITY, taken: CAPACITY })
-
-        const won = results.flatMap((r) => r.won)
-        expect(won).toHaveLength(IDS)
-        expect(new Set(won).size).toBe(IDS)
-        expect(results.reduce((n, r) => n + r.duplicates, 0)).toBe(IDS * (WORKERS - 1))
-        expect(await setup.count('claims')).toBe(IDS)
-        for (const r of results) {
-          for (const id of r.won) expect(await setup.get('claims', id)).toEqual({ _id: id, worker: r.worker })
-        }
-
-        expect(results.reduce((n, r) => n + r.txDone, 0)).toBe(WORKERS * TX)
-        expect(await setup.get('slots', 'counter')).toEqual({ _id: 'counter', n: WORKERS * TX })
-      } finally {
-        setup.close()
-        fs.rmSync(dir, { recursive: true, force: true })
-      }
+      // on a loaded 2-core machine one process can occasionally finish before the others start:
+      // every run must be exact, and at least one of up to three runs must have truly overlapped
+      let raced = false
+      for (let attempt = 0; attempt < 3 && !raced; attempt++) raced = (await raceOnce()).raced
+      expect(raced).toBe(true)
     },
-    120_000,
+    240_000,
   )
 })
