@@ -20,10 +20,11 @@ export function chromiumAvailable(): boolean {
   return false
 }
 
-export async function startApp() {
+/** The app in Chromium. `clock` lets a test move the server's time forward (to pass a deadline). */
+export async function startApp(opts: { clock?: { now(): number } } = {}) {
   buildH5IfNeeded()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vh-e2e-'))
-  const server = await startLocalServer({ port: 0, dataDir, staticDir: path.resolve(__dirname, '../../dist/h5'), jobIntervalMs: 0, quiet: true })
+  const server = await startLocalServer({ port: 0, dataDir, staticDir: path.resolve(__dirname, '../../dist/h5'), jobIntervalMs: 0, quiet: true, clock: opts.clock })
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -38,10 +39,26 @@ export async function startApp() {
       page.on('pageerror', (e) => console.error('[page error]', e))
       return page
     },
-    /** 我的 → 切换体验身份, then wait for 首页 */
-    async signInAs(page: Page, name: string) {
+    /** 我的 → 切换体验身份 → a person, through the picker itself */
+    async pickIdentity(page: Page, name: string) {
       await page.goto(`${server.url}/#/features/account/pages/identity/index`)
       await page.getByText(name, { exact: true }).click()
+      await page.waitForURL(/pages\/home\/index/)
+    },
+    /**
+     * Signs in as a demo person the way the picker does (the stored demo identity), then reloads on 首页:
+     * a fresh page stack, so no hidden page of the previous person holds the same texts.
+     */
+    async signInAs(page: Page, name: string) {
+      const ids = await server.router('dev.identities', {}, { openid: 'e2e' })
+      const person = ids.ok ? (ids.data as Array<{ openid: string; name: string }>).find((p) => p.name === name) : undefined
+      if (!person) throw new Error(`no demo person named ${name}`)
+      await page.goto(`${server.url}/#/pages/home/index`)
+      await page.evaluate((openid) => {
+        localStorage.setItem('vh.demoOpenid', JSON.stringify({ data: openid }))
+        localStorage.removeItem('vh.currentVillage')
+      }, person.openid)
+      await page.reload()
       await page.waitForURL(/pages\/home\/index/)
     },
     async close() {

@@ -17,7 +17,7 @@ run('in Chromium: a person asks to join 新山村, the committee approves, the p
   const signInAs = (name: string) => app.signInAs(page, name)
 
   test('the whole flow', async () => {
-    await signInAs('王芳')
+    await app.pickIdentity(page, '王芳')
     await page.getByText('申请加入村（社区）').first().click()
     await page.getByText('海丰县', { exact: true }).click()
     await page.getByText('联安镇', { exact: true }).click()
