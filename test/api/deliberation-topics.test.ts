@@ -52,14 +52,14 @@ describe('the life of a topic: draft -> open -> closed -> decided -> done', () =
     expect(decided.result).toMatchObject({ valid: true, carried: ['yes'] })
     expect(await c.fail('topics.decide', { villageId: X, topicId: id, decision: '再来一次决议' })).toMatchObject({ code: 'CONFLICT', message: '决议已经公布过了' })
 
-    await c.call('topics.addUpdate', { villageId: X, topicId: id, text: '树苗已采购到位', photos: ['local://uploads/trees.jpg'] })
+    await c.call('topics.addUpdate', { villageId: X, topicId: id, text: '树苗已采购到位', photos: ['local://villages/v-xinshan/photos/20261126/trees.jpg'] })
     const done = await c.call('topics.addUpdate', { villageId: X, topicId: id, text: '种植完成，本事项办结', done: true })
     expect(done.topic.status).toBe('done')
     expect(done.topic.updates.map((u) => [u.text, u.done, u.byName])).toEqual([
       ['树苗已采购到位', false, '林志强'],
       ['种植完成，本事项办结', true, '林志强'],
     ])
-    expect(done.photoUrls).toEqual({ 'local://uploads/trees.jpg': '/files/uploads/trees.jpg' })
+    expect(done.photoUrls).toEqual({ 'local://villages/v-xinshan/photos/20261126/trees.jpg': '/files/villages/v-xinshan/photos/20261126/trees.jpg' })
     expect(await c.fail('topics.addUpdate', { villageId: X, topicId: id, text: '又补种了几棵' })).toMatchObject({ code: 'CONFLICT', message: '议题已经办结，不能再添加进展' })
 
     // every committee step is in the audit log
@@ -114,6 +114,47 @@ describe('the life of a topic: draft -> open -> closed -> decided -> done', () =
     const before = api.snapshot()
     expect(await committee().fail('topics.save', topicInput(api, { background: '村里有人组织赌博' }))).toMatchObject({ code: 'CONTENT_REJECTED' })
     expect(api.snapshot()).toEqual(before)
+  })
+})
+
+describe("photos: only the village's own uploads", () => {
+  const own = (name: string) => `local://villages/${X}/photos/20261126/${name}.jpg`
+  const refused = [
+    `local://villages/${W}/photos/20261126/a.jpg`, // another village's photo
+    'local://uploads/a.jpg', // not a photo upload
+    `local://villages/${X}/photos/../../${W}/photos/a.jpg`, // climbing out of the folder
+    `local://villages/${X}/a.jpg`,
+    'https://example.com/a.jpg',
+    `cloud://env-1.bucket/villages/${W}/photos/20261126/a.jpg`,
+    `cloud://env-1.bucket/other/villages/${X}/photos/a.jpg`,
+  ]
+
+  test("a topic's background photos and an update's photos get URLs; a fileId from elsewhere is refused and nothing is written", async () => {
+    const c = committee()
+    const draft = await c.call('topics.save', topicInput(api, { photos: [own('a'), own('b')] }))
+    expect(draft.topic.photos).toEqual([own('a'), own('b')])
+    expect(draft.photoUrls).toEqual({ [own('a')]: `/files/villages/${X}/photos/20261126/a.jpg`, [own('b')]: `/files/villages/${X}/photos/20261126/b.jpg` })
+    // a CloudBase fileID in the village's folder is accepted too
+    const cloudId = `cloud://env-1a2b.7065-env-1a2b-1300000000/villages/${X}/photos/20261126/c.jpg`
+    expect((await c.call('topics.save', { ...topicInput(api, { photos: [cloudId] }), topicId: draft.topic._id })).topic.photos).toEqual([cloudId])
+
+    const before = api.snapshot()
+    for (const bad of refused) {
+      expect(await c.fail('topics.save', topicInput(api, { photos: [own('a'), bad] }))).toMatchObject({ code: 'BAD_INPUT', message: '照片无效', fields: { photos: '照片无效' } })
+      expect(await c.fail('topics.addUpdate', { villageId: X, topicId: draft.topic._id, text: '已经开工了', photos: [bad] })).toMatchObject({ code: 'BAD_INPUT', message: '照片无效' })
+    }
+    expect(api.snapshot()).toEqual(before)
+  })
+
+  test('update photos are resolved alongside the background photos', async () => {
+    const c = committee()
+    const id = await openTopic(api, { photos: [own('bg')] })
+    for (const who of [P.committee, P.committee2, P.resident, P.liguilan, P.linjun, P.wulihua]) await api.as(who).call('ballots.cast', { villageId: X, topicId: id, choices: ['yes'] })
+    api.advance(3 * DAY)
+    await c.call('topics.decide', { villageId: X, topicId: id, decision: '同意种树' })
+    const d = await c.call('topics.addUpdate', { villageId: X, topicId: id, text: '树苗已经种下', photos: [own('u1')] })
+    expect(d.topic.updates[0].photos).toEqual([own('u1')])
+    expect(Object.keys((await detail(P.resident, id)).photoUrls).sort()).toEqual([own('bg'), own('u1')].sort())
   })
 })
 

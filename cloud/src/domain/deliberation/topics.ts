@@ -3,6 +3,7 @@ import type { Ballot, ImplementationUpdate, Proposal, Topic, TopicStatus } from 
 import { ApiError } from '../../errors'
 import type { Handlers, MemberContext } from '../../handler'
 import { audit, newId, notify } from '../common'
+import { checkPhotos } from '../photos'
 import { tallyCsv, turnoutCsv } from './csv'
 import {
   allBallots,
@@ -88,6 +89,7 @@ export const topicHandlers: Handlers<TopicAction> = {
     async handle(input, ctx) {
       const { store } = ctx.ports
       const { villageId } = input
+      checkPhotos(villageId, input.photos)
       const existing = input.topicId ? await loadTopic(ctx, villageId, input.topicId) : null
       if (existing && existing.status !== 'draft') throw new ApiError('CONFLICT', '议题已经发布，不能再修改')
       const id = existing?._id ?? `${villageId}:${newId('t', ctx.now)}`
@@ -219,6 +221,7 @@ export const topicHandlers: Handlers<TopicAction> = {
   'topics.addUpdate': {
     access: committee,
     async handle({ villageId, topicId, text, photos, done }, ctx) {
+      checkPhotos(villageId, photos)
       await loadTopic(ctx, villageId, topicId)
       const update: ImplementationUpdate = { id: newId('u', ctx.now), text, photos, done, byName: ctx.membership.name, at: ctx.now }
       const saved = await ctx.ports.store.transaction(async (tx) => {
