@@ -5,7 +5,7 @@ import * as api from '../../src/features/rules/api'
 import { CallError } from '../../src/shared/api/call'
 import { useAccount } from '../../src/features/account/store'
 import FollowUpPage from '../../src/features/rules/pages/follow-up'
-import { downloadCsv } from '../../src/features/rules/components/download-csv'
+import { downloadCsv } from '../../src/shared/csv/download-csv'
 import { meWithTwoVillages, xinshanCommittee } from './fixtures'
 
 jest.mock('../../src/features/rules/api')

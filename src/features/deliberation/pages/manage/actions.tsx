@@ -5,7 +5,7 @@ import type { Topic, TopicDetail, VillageKind } from '../../../../../cloud/src/c
 import { CallError, errorMessage } from '@/shared/api/call'
 import { formatTime } from '@/shared/time'
 import { Button, Card, FieldError, Tag } from '@/shared/ui'
-import { downloadCsv, shareCsv } from '../../../rules/components/download-csv'
+import { CsvExportCard } from '@/shared/csv/csv-export-card'
 import { addTopicUpdate, decideTopic, exportTopicCsv, remindNonVoters } from '../../api'
 import { askConfirm, Hint, notStarted, peopleWord } from '../../components/committee-kit'
 
@@ -184,60 +184,20 @@ export function ImplementationCard({ villageId, detail: d, onUpdated }: { villag
   )
 }
 
-type CsvKind = 'tally' | 'turnout'
-const CSV_LABELS: Record<CsvKind, string> = { tally: '导出计票结果', turnout: '导出参与情况' }
-
 /** The tally and the turnout as CSV (h5: a download; WeChat: a file sent to a chat). */
 export function ExportCard({ villageId, detail: d }: { villageId: string; detail: TopicDetail }) {
-  const [busy, setBusy] = useState<CsvKind | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  /** weapp: a written file not sent yet; sending needs a tap of its own */
-  const [unsent, setUnsent] = useState<{ filePath: string; fileName: string } | null>(null)
   const sealed = d.tally === null && d.topic.status === 'open'
-
-  async function run(kind: CsvKind) {
-    setBusy(kind)
-    setError(null)
-    setUnsent(null)
-    try {
-      const file = await exportTopicCsv(villageId, d.topic._id, kind)
-      const out = await downloadCsv(file)
-      if (out.kind === 'saved') setUnsent({ filePath: out.filePath, fileName: out.fileName })
-      else Taro.showToast({ title: out.kind === 'shared' ? '已发送' : `已导出 ${file.rows} 条`, icon: 'success' })
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(null)
-    }
-  }
-
-  async function send() {
-    if (!unsent) return
-    try {
-      if ((await shareCsv(unsent.filePath, unsent.fileName)) === 'shared') setUnsent(null)
-    } catch {
-      setError('发送失败，请稍后再试')
-    }
-  }
-
   return (
-    <Card title='导出表格'>
-      <Hint>{process.env.TARO_ENV === 'weapp' ? '生成 CSV 表格后可发送到微信聊天，在电脑上用 Excel 打开。' : 'CSV 表格可用 Excel 直接打开。'}</Hint>
-      {(Object.keys(CSV_LABELS) as CsvKind[]).map((k) => (
-        <Button key={k} loading={busy === k} disabled={(!!busy && busy !== k) || (k === 'tally' && sealed)} onClick={() => void run(k)}>
-          {CSV_LABELS[k]}
-        </Button>
-      ))}
+    <CsvExportCard
+      title='导出表格'
+      kinds={[
+        { kind: 'tally', label: '导出计票结果', disabled: sealed },
+        { kind: 'turnout', label: '导出参与情况' },
+      ]}
+      fetch={(kind) => exportTopicCsv(villageId, d.topic._id, kind)}
+      lineClassName='dlb-manage-line'
+    >
       {sealed && <Hint>本议题截止后公布票数，截止后才能导出计票结果。</Hint>}
-      {unsent && (
-        <>
-          <Text className='dlb-manage-line'>{`已生成「${unsent.fileName}」`}</Text>
-          <Button kind='primary' onClick={() => void send()}>
-            发送到微信聊天
-          </Button>
-        </>
-      )}
-      <Alert message={error} />
-    </Card>
+    </CsvExportCard>
   )
 }

@@ -1,0 +1,94 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { ReactNode } from 'react'
+import { useState } from 'react'
+import { errorMessage } from '@/shared/api/call'
+import { Button, Card } from '@/shared/ui'
+import type { CsvFileLike } from './download-csv'
+import { downloadCsv, shareCsv } from './download-csv'
+
+export interface CsvExportKind<K extends string> {
+  kind: K
+  /** the button's text, e.g. 导出计票结果 */
+  label: string
+  /** cannot be exported yet (the other buttons are disabled anyway while one export runs) */
+  disabled?: boolean
+}
+
+/**
+ * A card of CSV exports, one button per kind (h5: a download; WeChat: a file sent to a chat).
+ * In WeChat a file written but not sent (cancelled, or WeChat wanted a fresh tap) leaves a
+ * 发送到微信聊天 button. `children` go below the buttons; `lineClassName` spaces the text lines.
+ */
+export function CsvExportCard<K extends string>({
+  title,
+  kinds,
+  fetch,
+  lineClassName,
+  children,
+}: {
+  title: string
+  kinds: Array<CsvExportKind<K>>
+  /** makes the CSV on the server */
+  fetch: (kind: K) => Promise<CsvFileLike & { rows: number }>
+  lineClassName?: string
+  children?: ReactNode
+}) {
+  const [busy, setBusy] = useState<K | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  /** weapp: a written file not sent yet; sending needs a tap of its own */
+  const [unsent, setUnsent] = useState<{ filePath: string; fileName: string } | null>(null)
+  const line = lineClassName ? ` ${lineClassName}` : ''
+
+  async function run(kind: K) {
+    setBusy(kind)
+    setError(null)
+    setUnsent(null)
+    try {
+      const file = await fetch(kind)
+      const out = await downloadCsv(file)
+      if (out.kind === 'saved') setUnsent({ filePath: out.filePath, fileName: out.fileName })
+      else Taro.showToast({ title: out.kind === 'shared' ? '已发送' : `已导出 ${file.rows} 条`, icon: 'success' })
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  async function send() {
+    if (!unsent) return
+    try {
+      if ((await shareCsv(unsent.filePath, unsent.fileName)) === 'shared') setUnsent(null)
+    } catch {
+      setError('发送失败，请稍后再试')
+    }
+  }
+
+  return (
+    <Card title={title}>
+      <Text className={`vh-muted${line}`}>
+        {process.env.TARO_ENV === 'weapp' ? '生成 CSV 表格后可发送到微信聊天，在电脑上用 Excel 打开。' : 'CSV 表格可用 Excel 直接打开。'}
+      </Text>
+      {kinds.map(({ kind, label, disabled }) => (
+        <Button key={kind} loading={busy === kind} disabled={(!!busy && busy !== kind) || !!disabled} onClick={() => void run(kind)}>
+          {label}
+        </Button>
+      ))}
+      {children}
+      {unsent && (
+        <>
+          <Text className={lineClassName}>{`已生成「${unsent.fileName}」`}</Text>
+          <Button kind='primary' onClick={() => void send()}>
+            发送到微信聊天
+          </Button>
+        </>
+      )}
+      {error && (
+        <View className='vh-field-error' role='alert'>
+          {error}
+        </View>
+      )}
+    </Card>
+  )
+}
