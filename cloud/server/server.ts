@@ -1,7 +1,8 @@
 /**
  * The local runtime: one Node process serving the h5 app, `POST /api/<action>` through the same
- * router as the cloud function, and uploaded files. Identity here is the demo sign-in
- * (X-Demo-Openid header), which exists only in this server, never in the cloud function.
+ * router as the cloud function, photo uploads (`POST /upload`) and uploaded files (`/files/`).
+ * Identity here is the demo sign-in (X-Demo-Openid header), which exists only in this server,
+ * never in the cloud function.
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -11,6 +12,7 @@ import { createRouter } from '../src/router'
 import { runJobs } from '../src/jobs'
 import { seedDemo } from '../src/seed/demo'
 import type { Clock } from '../src/ports/ports'
+import { handleUpload } from './upload'
 
 export interface LocalServerOptions {
   port: number
@@ -32,6 +34,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
@@ -107,6 +110,11 @@ export async function startLocalServer(opts: LocalServerOptions) {
         const openid = req.headers['x-demo-openid']
         const result = await router(action, payload, typeof openid === 'string' && openid ? { openid } : null)
         return send(res, 200, result)
+      }
+      if (url.pathname === '/upload') {
+        if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'BAD_INPUT', message: '请使用 POST' } })
+        const { status, body } = await handleUpload(req, url, ports)
+        return send(res, status, body)
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false })
       if (url.pathname.startsWith('/files/') && serveFile(res, filesDir, url.pathname.slice('/files/'.length))) return
