@@ -1,10 +1,11 @@
 import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import type { RuleVersionDetail, VillageCard } from '../../../../cloud/src/contract'
 import { adoptionMeetings, rulesWord } from '../../../../cloud/src/contract/models'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { Button, Card, FieldError, Tag } from '@/shared/ui'
+import { useDraftSave, useLeaveGuard } from '@/shared/use-draft-save'
 import { pagePath } from '@/routes'
 import { discardRulesDraft, publishRules, saveRulesDraft } from '../api'
 import { DraftAdoption } from './draft-adoption'
@@ -41,36 +42,13 @@ export function DraftEditor({
   const [form, setFormState] = useState<DraftForm>(() => toForm(initial, `${village.name}${word}`))
   const formRef = useRef(form)
   const [dirty, setDirty] = useState(!initial)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState<'save' | 'publish' | 'discard' | null>(null)
-
-  // WeChat asks before the back button leaves unsaved edits behind
-  useEffect(() => {
-    if (process.env.TARO_ENV !== 'weapp') return
-    if (dirty) Taro.enableAlertBeforeUnload({ message: '草稿有修改尚未保存，确定离开吗？' })
-    else Taro.disableAlertBeforeUnload()
-  }, [dirty])
-
-  function edit(next: DraftForm, touched?: string) {
-    formRef.current = next
-    setFormState(next)
-    setDirty(true)
-    setErrors((e) => without(e, touched))
-  }
-
-  /** Saves the form as it is now; on refusal keeps it and shows why. The saved draft, or null. */
-  async function save(): Promise<RuleVersionDetail | null> {
-    const sent = formRef.current
-    const local = checkForm(sent)
-    if (Object.keys(local).length) {
-      setErrors(local)
-      setFormError('请先改正标红的地方')
-      return null
-    }
-    setErrors({})
-    setFormError(null)
-    try {
+  useLeaveGuard(dirty, '草稿有修改尚未保存，确定离开吗？')
+  /** save() gives the saved draft, or null */
+  const { errors, setErrors, formError, setFormError, busy, setBusy, save, onSave } = useDraftSave({
+    formRef,
+    check: checkForm,
+    keyErrors,
+    send: async (sent: DraftForm) => {
       const saved = await saveRulesDraft(toInput(sent, village.id, detail?.id))
       const unchanged = formRef.current === sent
       let next = adoptIds(formRef.current, sent, saved)
@@ -80,18 +58,14 @@ export function DraftEditor({
       setDetail(saved)
       setDirty(!unchanged)
       return saved
-    } catch (e) {
-      if (e instanceof CallError && e.fields) setErrors(keyErrors(e.fields, sent))
-      setFormError(errorMessage(e))
-      return null
-    }
-  }
+    },
+  })
 
-  async function onSave() {
-    setBusy('save')
-    const saved = await save()
-    setBusy(null)
-    if (saved) Taro.showToast({ title: '草稿已保存', icon: 'success' })
+  function edit(next: DraftForm, touched?: string) {
+    formRef.current = next
+    setFormState(next)
+    setDirty(true)
+    setErrors((e) => without(e, touched))
   }
 
   async function onPublish() {

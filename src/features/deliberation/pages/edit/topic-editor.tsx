@@ -2,12 +2,13 @@ import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import type { ReactNode } from 'react'
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import type { MembershipView, TopicDetail } from '../../../../../cloud/src/contract'
 import { pagePath } from '@/routes'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { TZ } from '@/shared/time'
 import { Button, Card, FieldError, Tag } from '@/shared/ui'
+import { useDraftSave, useLeaveGuard } from '@/shared/use-draft-save'
 import { discardTopic, publishTopic, saveTopic } from '../../api'
 import { askConfirm, Hint, KIND_TEXT, modeText, peopleWord, RESULTS_TEXT, topicUrl } from '../../components/committee-kit'
 import type { TopicForm } from './topic-form'
@@ -47,16 +48,19 @@ export function TopicEditor({
   const formRef = useRef(form)
   const [topicId, setTopicId] = useState(saved?.topic._id)
   const [dirty, setDirty] = useState(false)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState<'save' | 'publish' | 'discard' | null>(null)
-
-  // WeChat asks before the back button leaves unsaved edits behind
-  useEffect(() => {
-    if (process.env.TARO_ENV !== 'weapp') return
-    if (dirty) Taro.enableAlertBeforeUnload({ message: '议题有修改尚未保存，确定离开吗？' })
-    else Taro.disableAlertBeforeUnload()
-  }, [dirty])
+  useLeaveGuard(dirty, '议题有修改尚未保存，确定离开吗？')
+  /** save() gives the saved topic's id, or null */
+  const { errors, setErrors, formError, setFormError, busy, setBusy, save, onSave } = useDraftSave({
+    formRef,
+    check: checkForm,
+    keyErrors,
+    send: async (sent: TopicForm) => {
+      const detail = await saveTopic(toInput(sent, villageId, topicId))
+      setTopicId(detail.topic._id)
+      setDirty(formRef.current !== sent)
+      return detail.topic._id
+    },
+  })
 
   function edit(patch: Partial<TopicForm>, ...touched: string[]) {
     const next = { ...formRef.current, ...patch }
@@ -64,36 +68,6 @@ export function TopicEditor({
     setFormState(next)
     setDirty(true)
     setErrors((e) => without(e, touched))
-  }
-
-  /** Saves the form as it is now; on refusal keeps it and shows why. The saved topic's id, or null. */
-  async function save(): Promise<string | null> {
-    const sent = formRef.current
-    const local = checkForm(sent)
-    if (Object.keys(local).length) {
-      setErrors(local)
-      setFormError('请先改正标红的地方')
-      return null
-    }
-    setErrors({})
-    setFormError(null)
-    try {
-      const detail = await saveTopic(toInput(sent, villageId, topicId))
-      setTopicId(detail.topic._id)
-      setDirty(formRef.current !== sent)
-      return detail.topic._id
-    } catch (e) {
-      if (e instanceof CallError && e.fields) setErrors(keyErrors(e.fields, sent))
-      setFormError(errorMessage(e))
-      return null
-    }
-  }
-
-  async function onSave() {
-    setBusy('save')
-    const id = await save()
-    setBusy(null)
-    if (id) Taro.showToast({ title: '草稿已保存', icon: 'success' })
   }
 
   async function onPublish() {
