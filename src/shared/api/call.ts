@@ -18,11 +18,14 @@ export class CallError extends Error {
 }
 
 let cloudReady = false
+/** WeChat only: Taro.cloud is initialised once, before the first call or upload. */
+export function ensureCloud(): void {
+  if (cloudReady) return
+  Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true })
+  cloudReady = true
+}
 async function viaCloud(action: string, input: unknown): Promise<ApiResult<unknown>> {
-  if (!cloudReady) {
-    Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true })
-    cloudReady = true
-  }
+  ensureCloud()
   const res = await Taro.cloud.callFunction({ name: 'api', data: { action, input } })
   return res.result as ApiResult<unknown>
 }

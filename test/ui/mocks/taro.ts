@@ -19,7 +19,9 @@ const Taro = {
   getFileSystemManager: jest.fn(() => ({ writeFileSync: jest.fn() })),
   shareFileMessage: jest.fn(async (_o: { filePath: string; fileName?: string }) => ({ errMsg: 'shareFileMessage:ok' })),
   scanCode: jest.fn(),
-  cloud: { init: jest.fn(), callFunction: jest.fn() },
+  cloud: { init: jest.fn(), callFunction: jest.fn(), uploadFile: jest.fn(async (_o: { cloudPath: string; filePath: string }) => ({ fileID: '' })) },
+  /** picks nothing unless a test says otherwise */
+  chooseImage: jest.fn(async (_o: { count?: number; sizeType?: string[]; sourceType?: string[] }) => ({ tempFilePaths: [] as string[], tempFiles: [] as object[] })),
   nextTick: (fn: () => void) => fn(),
   getCurrentInstance: () => ({ page: {} }),
   /** records what is observed; a test calls `intersect(selector)` when the reader scrolls there */
