@@ -8,6 +8,7 @@ import { pagePath } from '@/routes'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { TZ } from '@/shared/time'
 import { Button, Card, FieldError, Tag } from '@/shared/ui'
+import { PhotoPicker } from '@/shared/ui/photo-picker'
 import { useDraftSave, useLeaveGuard } from '@/shared/use-draft-save'
 import { discardTopic, publishTopic, saveTopic } from '../../api'
 import { askConfirm, Hint, KIND_TEXT, modeText, peopleWord, RESULTS_TEXT, topicUrl } from '../../components/committee-kit'
@@ -15,7 +16,7 @@ import type { TopicForm } from './topic-form'
 import { checkForm, keyErrors, MAX_OPTIONS, MIN_OPTIONS, newOption, optionKey, toInput, whenText } from './topic-form'
 
 /** errors shown beside a field; any other (e.g. topicId) is listed above the buttons */
-const SHOWN = new Set(['title', 'background', 'question', 'kind', 'options', 'maxChoices', 'mode', 'results', 'opensAt', 'closesAt'])
+const SHOWN = new Set(['title', 'background', 'photos', 'question', 'kind', 'options', 'maxChoices', 'mode', 'results', 'opensAt', 'closesAt'])
 const isShown = (key: string) => SHOWN.has(key) || key.startsWith('option:')
 
 const without = (errors: Record<string, string>, keys: string[]) => {
@@ -48,6 +49,7 @@ export function TopicEditor({
   const formRef = useRef(form)
   const [topicId, setTopicId] = useState(saved?.topic._id)
   const [dirty, setDirty] = useState(false)
+  const [uploading, setUploading] = useState(false)
   useLeaveGuard(dirty, '议题有修改尚未保存，确定离开吗？')
   /** save() gives the saved topic's id, or null */
   const { errors, setErrors, formError, setFormError, busy, setBusy, save, onSave } = useDraftSave({
@@ -151,6 +153,9 @@ export function TopicEditor({
             onInput={(e) => edit({ background: e.detail.value }, 'background')}
           />
         </Field>
+        <Field label='背景照片' error={errors.photos}>
+          <PhotoPicker villageId={villageId} value={form.photos} urls={saved?.photoUrls} max={9} onChange={(photos) => edit({ photos }, 'photos')} onBusyChange={setUploading} />
+        </Field>
         <Field label='表决事项' error={errors.question}>
           <Textarea
             className='vh-field__input dlb-edit-textarea'
@@ -249,10 +254,10 @@ export function TopicEditor({
           <FieldError key={k} message={errors[k]} />
         ))}
       <View className='dlb-edit-actions'>
-        <Button loading={busy === 'save'} disabled={!!busy && busy !== 'save'} onClick={onSave}>
+        <Button loading={busy === 'save'} disabled={(!!busy && busy !== 'save') || uploading} onClick={onSave}>
           保存草稿
         </Button>
-        <Button kind='primary' loading={busy === 'publish'} disabled={!!busy && busy !== 'publish'} onClick={onPublish}>
+        <Button kind='primary' loading={busy === 'publish'} disabled={(!!busy && busy !== 'publish') || uploading} onClick={onPublish}>
           发布
         </Button>
         {topicId && (

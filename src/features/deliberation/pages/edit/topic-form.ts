@@ -18,7 +18,7 @@ export interface OptionForm {
 export interface TopicForm {
   title: string
   background: string
-  /** fileIds; upload is not offered yet, a draft's photos are kept as they are */
+  /** background photos: fileIds uploaded with the PhotoPicker */
   photos: string[]
   question: string
   kind: TopicKind
