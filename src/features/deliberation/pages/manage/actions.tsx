@@ -5,6 +5,7 @@ import type { Topic, TopicDetail, VillageKind } from '../../../../../cloud/src/c
 import { CallError, errorMessage } from '@/shared/api/call'
 import { formatTime } from '@/shared/time'
 import { Button, Card, FieldError, Tag } from '@/shared/ui'
+import { PhotoGrid, PhotoPicker } from '@/shared/ui/photo-picker'
 import { CsvExportCard } from '@/shared/csv/csv-export-card'
 import { addTopicUpdate, decideTopic, exportTopicCsv, remindNonVoters } from '../../api'
 import { askConfirm, Hint, notStarted, peopleWord } from '../../components/committee-kit'
@@ -104,6 +105,8 @@ export function ImplementationCard({ villageId, detail: d, onUpdated }: { villag
   const t = d.topic
   const [text, setText] = useState('')
   const [done, setDone] = useState(false)
+  const [photos, setPhotos] = useState<string[]>([])
+  const [uploading, setUploading] = useState(false)
   const [busy, setBusy] = useState(false)
   const [fieldError, setFieldError] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -114,8 +117,9 @@ export function ImplementationCard({ villageId, detail: d, onUpdated }: { villag
     setError(null)
     setFieldError(null)
     try {
-      const next = await addTopicUpdate({ villageId, topicId: t._id, text, photos: [], done })
+      const next = await addTopicUpdate({ villageId, topicId: t._id, text, photos, done })
       setText('')
+      setPhotos([])
       setDone(false)
       Taro.showToast({ title: done ? '已办结' : '进展已发布', icon: 'success' })
       onUpdated(next)
@@ -147,6 +151,7 @@ export function ImplementationCard({ villageId, detail: d, onUpdated }: { villag
                   <Text className='vh-muted'>{`${formatTime(u.at)} · ${u.byName}`}</Text>
                   {u.done && <Tag tone='green'>已办结</Tag>}
                   <Text className='dlb-timeline__text'>{u.text}</Text>
+                  <PhotoGrid ids={u.photos} urls={d.photoUrls} />
                 </View>
               </View>
             ))}
@@ -169,12 +174,16 @@ export function ImplementationCard({ villageId, detail: d, onUpdated }: { villag
               />
               <FieldError message={fieldError ?? undefined} />
             </View>
+            <View className='vh-field'>
+              <Text className='vh-field__label'>照片</Text>
+              <PhotoPicker villageId={villageId} value={photos} onChange={setPhotos} max={9} onBusyChange={setUploading} />
+            </View>
             <View className='dlb-manage-switch'>
               <Text>已办结（这是最后一条进展）</Text>
               <Switch checked={done} color='#b71c1c' onChange={(e) => setDone(!!e.detail.value)} />
             </View>
             <Alert message={error} />
-            <Button kind='primary' block loading={busy} onClick={() => void add()}>
+            <Button kind='primary' block loading={busy} disabled={uploading} onClick={() => void add()}>
               发布进展
             </Button>
           </View>
