@@ -130,11 +130,10 @@ async function benchCloud(): Promise<void> {
   const S = '3. cloud function api'
   const bundle = path.join(ROOT, 'dist/cloudfunctions/api/index.js')
   try {
-    if (!fs.existsSync(bundle)) {
-      log('building cloud functions…')
-      const { buildCloud } = await import('./build-cloud')
-      await buildCloud({ only: ['api'], quiet: true })
-    }
+    // always rebuild (about a second): a stale bundle would report an old size
+    log('building cloud functions…')
+    const { buildCloud } = await import('./build-cloud')
+    await buildCloud({ only: ['api'], quiet: true })
   } catch (e) {
     add(S, 'bundle', `n/a (build failed: ${message(e)})`)
     return
