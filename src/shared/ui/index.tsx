@@ -1,5 +1,5 @@
 /** The small UI kit every page uses: page frame (长辈模式), cards, buttons, and the three states. */
-import { Button as TaroButton, Text, View } from '@tarojs/components'
+import { Input, Button as TaroButton, Text, Textarea, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { useTheme } from '../theme'
 import './ui.scss'
@@ -111,4 +111,48 @@ export function Row({ label, children, onClick }: { label: ReactNode; children?:
 
 export function FieldError({ message }: { message?: string }) {
   return message ? <Text className='vh-field-error'>{message}</Text> : null
+}
+
+/** A labelled form field with its error below: every form in the app is a column of these. */
+export function Field({ label, error, children }: { label?: string; error?: string; children: ReactNode }) {
+  return (
+    <View className='vh-field'>
+      {label && <Text className='vh-field__label'>{label}</Text>}
+      {children}
+      <FieldError message={error} />
+    </View>
+  )
+}
+
+/** A labelled text box (one line, or `multiline` growing with its text) with its error below. */
+export function TextField({
+  label,
+  value,
+  placeholder,
+  maxlength,
+  error,
+  multiline,
+  className,
+  onChange,
+}: {
+  label: string
+  value: string
+  placeholder?: string
+  maxlength: number
+  error?: string | null
+  multiline?: boolean
+  /** extra class for the box, e.g. a minimum height */
+  className?: string
+  onChange: (value: string) => void
+}) {
+  const cls = `vh-field__input ${className ?? ''}`
+  return (
+    <Field label={label} error={error ?? undefined}>
+      {multiline ? (
+        <Textarea className={cls} value={value} placeholder={placeholder} maxlength={maxlength} autoHeight onInput={(e) => onChange(e.detail.value)} />
+      ) : (
+        <Input className={cls} value={value} placeholder={placeholder} maxlength={maxlength} onInput={(e) => onChange(e.detail.value)} />
+      )}
+    </Field>
+  )
 }

@@ -1,11 +1,11 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { Relation } from '../../../../../cloud/src/contract/models'
 import type { VillageCard } from '../../../../../cloud/src/contract/account'
 import { RELATIONS } from '../../../../../cloud/src/contract/models'
 import { CallError, errorMessage } from '@/shared/api/call'
-import { Button, Card, ErrorState, FieldError, Loading, Page } from '@/shared/ui'
+import { Button, Card, ErrorState, Field, FieldError, Loading, Page, TextField } from '@/shared/ui'
 import { pagePath } from '@/routes'
 import { getVillageByScene, requestJoin } from '../../api'
 import { useAccount } from '../../store'
@@ -116,18 +116,9 @@ export default function JoinPage() {
         <FieldError message={errors.villageId} />
       </Card>
       <Card title='2. 填写信息'>
-        <View className='vh-field'>
-          <Text className='vh-field__label'>姓名</Text>
-          <Input className='vh-field__input' value={name} placeholder='请填写真实姓名' maxlength={20} onInput={(e) => setName(e.detail.value)} />
-          <FieldError message={errors.name} />
-        </View>
-        <View className='vh-field'>
-          <Text className='vh-field__label'>门牌号</Text>
-          <Input className='vh-field__input' value={doorplate} placeholder='如：新山村东一巷12号' maxlength={60} onInput={(e) => setDoorplate(e.detail.value)} />
-          <FieldError message={errors.doorplate} />
-        </View>
-        <View className='vh-field'>
-          <Text className='vh-field__label'>与户主的关系</Text>
+        <TextField label='姓名' value={name} placeholder='请填写真实姓名' maxlength={20} error={errors.name} onChange={setName} />
+        <TextField label='门牌号' value={doorplate} placeholder='如：新山村东一巷12号' maxlength={60} error={errors.doorplate} onChange={setDoorplate} />
+        <Field label='与户主的关系' error={errors.relation}>
           <View className='vh-chips'>
             {RELATIONS.map((r) => (
               <View key={r} className={`vh-chip ${relation === r ? 'vh-chip--on' : ''}`} onClick={() => setRelation(r)}>
@@ -135,8 +126,7 @@ export default function JoinPage() {
               </View>
             ))}
           </View>
-          <FieldError message={errors.relation} />
-        </View>
+        </Field>
       </Card>
       {formError && <Text className='vh-field-error'>{formError}</Text>}
       <Button kind='primary' block loading={submitting} onClick={submit}>

@@ -1,13 +1,12 @@
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Input, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
-import type { ReactNode } from 'react'
 import { useRef, useState } from 'react'
 import type { MembershipView, TopicDetail } from '../../../../../cloud/src/contract'
 import { pagePath } from '@/routes'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { TZ } from '@/shared/time'
-import { Button, Card, FieldError, Tag } from '@/shared/ui'
+import { Button, Card, Field, FieldError, Tag, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
 import { useDraftSave, useLeaveGuard } from '@/shared/use-draft-save'
 import { discardTopic, publishTopic, saveTopic } from '../../api'
@@ -140,32 +139,30 @@ export function TopicEditor({
       )}
 
       <Card title='议题'>
-        <Field label='标题' error={errors.title}>
-          <Input className='vh-field__input' value={form.title} placeholder='如：村东道路硬化方案（4至40个字）' maxlength={40} onInput={(e) => edit({ title: e.detail.value }, 'title')} />
-        </Field>
-        <Field label='背景说明' error={errors.background}>
-          <Textarea
-            className='vh-field__input dlb-edit-textarea'
-            value={form.background}
-            placeholder='为什么要议这件事，大家需要知道哪些情况（选填）'
-            maxlength={2000}
-            autoHeight
-            onInput={(e) => edit({ background: e.detail.value }, 'background')}
-          />
-        </Field>
+        <TextField label='标题' value={form.title} placeholder='如：村东道路硬化方案（4至40个字）' maxlength={40} error={errors.title} onChange={(title) => edit({ title }, 'title')} />
+        <TextField
+          label='背景说明'
+          multiline
+          className='dlb-edit-textarea'
+          value={form.background}
+          placeholder='为什么要议这件事，大家需要知道哪些情况（选填）'
+          maxlength={2000}
+          error={errors.background}
+          onChange={(background) => edit({ background }, 'background')}
+        />
         <Field label='背景照片' error={errors.photos}>
           <PhotoPicker villageId={villageId} value={form.photos} urls={saved?.photoUrls} max={9} onChange={(photos) => edit({ photos }, 'photos')} onBusyChange={setUploading} />
         </Field>
-        <Field label='表决事项' error={errors.question}>
-          <Textarea
-            className='vh-field__input dlb-edit-textarea'
-            value={form.question}
-            placeholder='请大家表决的一句话，如：是否同意用村集体收入硬化村东道路？'
-            maxlength={200}
-            autoHeight
-            onInput={(e) => edit({ question: e.detail.value }, 'question')}
-          />
-        </Field>
+        <TextField
+          label='表决事项'
+          multiline
+          className='dlb-edit-textarea'
+          value={form.question}
+          placeholder='请大家表决的一句话，如：是否同意用村集体收入硬化村东道路？'
+          maxlength={200}
+          error={errors.question}
+          onChange={(question) => edit({ question }, 'question')}
+        />
       </Card>
 
       <Card title='怎样表决'>
@@ -266,16 +263,6 @@ export function TopicEditor({
           </Button>
         )}
       </View>
-    </View>
-  )
-}
-
-function Field({ label, error, children }: { label?: string; error?: string; children: ReactNode }) {
-  return (
-    <View className='vh-field'>
-      {label && <Text className='vh-field__label'>{label}</Text>}
-      {children}
-      <FieldError message={error} />
     </View>
   )
 }

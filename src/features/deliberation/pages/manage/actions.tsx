@@ -1,10 +1,10 @@
-import { Switch, Text, Textarea, View } from '@tarojs/components'
+import { Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { Topic, TopicDetail, VillageKind } from '../../../../../cloud/src/contract'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { formatTime } from '@/shared/time'
-import { Button, Card, FieldError, Tag } from '@/shared/ui'
+import { Button, Card, Field, Tag, TextField } from '@/shared/ui'
 import { PhotoGrid, PhotoPicker } from '@/shared/ui/photo-picker'
 import { CsvExportCard } from '@/shared/csv/csv-export-card'
 import { addTopicUpdate, decideTopic, exportTopicCsv, remindNonVoters } from '../../api'
@@ -77,21 +77,16 @@ export function DecideCard({ villageId, detail: d, kind, onDecided }: { villageI
   return (
     <Card title='公布决议'>
       <Hint>{d.result ? `表决结果：${d.result.summary}` : '写明表决结果和村（居）委会据此作出的决定。'}</Hint>
-      <View className='vh-field'>
-        <Text className='vh-field__label'>决议内容</Text>
-        <Textarea
-          className='vh-field__input dlb-manage-textarea'
-          value={text}
-          placeholder='如：经表决，同意硬化村东道路，由村委会在明年三月前组织施工，账目按月公开。'
-          maxlength={2000}
-          autoHeight
-          onInput={(e) => {
-            setText(e.detail.value)
-            setFieldError(null)
-          }}
-        />
-        <FieldError message={fieldError ?? undefined} />
-      </View>
+      <TextField
+        label='决议内容'
+        multiline
+        className='dlb-manage-textarea'
+        value={text}
+        placeholder='如：经表决，同意硬化村东道路，由村委会在明年三月前组织施工，账目按月公开。'
+        maxlength={2000}
+        error={fieldError}
+        onChange={(v) => (setText(v), setFieldError(null))}
+      />
       <Alert message={error} />
       <Button kind='primary' block loading={busy} onClick={() => void decide()}>
         公布决议
@@ -159,25 +154,19 @@ export function ImplementationCard({ villageId, detail: d, onUpdated }: { villag
         )}
         {t.status === 'decided' && (
           <View className='dlb-manage-update'>
-            <View className='vh-field'>
-              <Text className='vh-field__label'>新的进展</Text>
-              <Textarea
-                className='vh-field__input dlb-manage-textarea'
-                value={text}
-                placeholder='这一步做了什么，如：已完成招标，12月10日开工。'
-                maxlength={1000}
-                autoHeight
-                onInput={(e) => {
-                  setText(e.detail.value)
-                  setFieldError(null)
-                }}
-              />
-              <FieldError message={fieldError ?? undefined} />
-            </View>
-            <View className='vh-field'>
-              <Text className='vh-field__label'>照片</Text>
+            <TextField
+              label='新的进展'
+              multiline
+              className='dlb-manage-textarea'
+              value={text}
+              placeholder='这一步做了什么，如：已完成招标，12月10日开工。'
+              maxlength={1000}
+              error={fieldError}
+              onChange={(v) => (setText(v), setFieldError(null))}
+            />
+            <Field label='照片'>
               <PhotoPicker villageId={villageId} value={photos} onChange={setPhotos} max={9} onBusyChange={setUploading} />
-            </View>
+            </Field>
             <View className='dlb-manage-switch'>
               <Text>已办结（这是最后一条进展）</Text>
               <Switch checked={done} color='#b71c1c' onChange={(e) => setDone(!!e.detail.value)} />

@@ -1,4 +1,4 @@
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { MembershipView, ProposalStatus, ProposalView } from '../../../../../cloud/src/contract'
@@ -6,7 +6,7 @@ import { pagePath } from '@/routes'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
-import { Async, Button, Card, Empty, FieldError, Page, Tag } from '@/shared/ui'
+import { Async, Button, Card, Empty, Page, Tag, TextField } from '@/shared/ui'
 import { cosignProposal, createProposal, listProposals } from '../../api'
 import { isCommittee, MembersOnly } from '../../components/committee-gate'
 import { askConfirm, Bar, Hint, peopleWord, topicUrl } from '../../components/committee-kit'
@@ -166,35 +166,24 @@ function ProposeForm({ villageId, onCreated, onCancel }: { villageId: string; on
 
   return (
     <Card title='我要提议'>
-      <View className='vh-field'>
-        <Text className='vh-field__label'>提议标题</Text>
-        <Input
-          className='vh-field__input'
-          value={title}
-          placeholder='如：修缮村口老榕树下的凉亭（4至40个字）'
-          maxlength={40}
-          onInput={(e) => {
-            setTitle(e.detail.value)
-            clear('title')
-          }}
-        />
-        <FieldError message={errors.title} />
-      </View>
-      <View className='vh-field'>
-        <Text className='vh-field__label'>提议理由</Text>
-        <Textarea
-          className='vh-field__input dlb-proposals-textarea'
-          value={background}
-          placeholder='为什么要办、打算怎么办，至少10个字'
-          maxlength={1000}
-          autoHeight
-          onInput={(e) => {
-            setBackground(e.detail.value)
-            clear('background')
-          }}
-        />
-        <FieldError message={errors.background} />
-      </View>
+      <TextField
+        label='提议标题'
+        value={title}
+        placeholder='如：修缮村口老榕树下的凉亭（4至40个字）'
+        maxlength={40}
+        error={errors.title}
+        onChange={(v) => (setTitle(v), clear('title'))}
+      />
+      <TextField
+        label='提议理由'
+        multiline
+        className='dlb-proposals-textarea'
+        value={background}
+        placeholder='为什么要办、打算怎么办，至少10个字'
+        maxlength={1000}
+        error={errors.background}
+        onChange={(v) => (setBackground(v), clear('background'))}
+      />
       {formError && (
         <View className='vh-field-error' role='alert'>
           {formError}
