@@ -74,7 +74,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: ['@tarojs/plugin-platform-weapp', '@tarojs/plugin-platform-h5'],
-    defineConstants: {},
+    // WeChat's logic layer has no `process`: every build-time value is replaced here, so the
+    // bundles never read process.env at run time (test/weapp asserts it and runs them without it)
+    defineConstants: {
+      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+    },
     alias: {
       '@': path.resolve(root, 'src'),
     },

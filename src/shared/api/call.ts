@@ -21,6 +21,7 @@ let cloudReady = false
 /** WeChat only: Taro.cloud is initialised once, before the first call or upload. */
 export function ensureCloud(): void {
   if (cloudReady) return
+  // replaced at build time (config/index.ts defineConstants); empty means the default environment
   Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true })
   cloudReady = true
 }

@@ -4,7 +4,7 @@
  * Bars are styled inline (in em) so that no page has to carry their stylesheet; 长辈模式 scales them.
  */
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { BallotSource, ResultsVisibility, TopicKind, TopicStatus, VillageKind, VotingMode } from '../../../../cloud/src/contract'
 import { pagePath } from '@/routes'
@@ -70,20 +70,6 @@ export async function askConfirm(title: string, content: string, confirmText = '
     return !!res.confirm
   } catch {
     return false
-  }
-}
-
-/**
- * A page parameter. navigateTo URLs carry ids encoded (they hold ':'); the h5 router decodes them,
- * WeChat may not, so decode here (ids never hold a '%' of their own).
- */
-export function useParam(name: string): string | undefined {
-  const raw = useRouter().params[name]
-  if (!raw) return undefined
-  try {
-    return decodeURIComponent(raw)
-  } catch {
-    return raw
   }
 }
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { Relation } from '../../../../../cloud/src/contract/models'
 import type { VillageCard } from '../../../../../cloud/src/contract/account'
@@ -7,15 +7,15 @@ import { RELATIONS } from '../../../../../cloud/src/contract/models'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { Button, Card, ErrorState, Field, FieldError, Loading, Page, TextField } from '@/shared/ui'
 import { pagePath } from '@/routes'
+import { usePageParam } from '@/shared/page-params'
 import { getVillageByScene, requestJoin } from '../../api'
 import { useAccount } from '../../store'
 import { useEnsureAccount } from '../../use-account-on-show'
 import { VillagePicker } from '../../components/village-picker'
-import { sceneFromParams, sceneFromScanPath } from './scene'
+import { sceneFromScanPath } from './scene'
 
 export default function JoinPage() {
-  const router = useRouter()
-  const [scene, setScene] = useState<string | null>(sceneFromParams(router.params))
+  const [scene, setScene] = useState<string | null>(usePageParam('scene') ?? null)
   const [village, setVillage] = useState<VillageCard | null>(null)
   const [sceneState, setSceneState] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null })
   const me = useEnsureAccount().me

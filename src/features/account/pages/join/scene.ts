@@ -1,8 +1,3 @@
-/** WeChat passes the QR code's scene URL-encoded; the h5 poster link passes it as a query parameter. */
-export function sceneFromParams(params: Record<string, string | undefined>): string | null {
-  return params.scene ? decodeURIComponent(params.scene) : null
-}
-
 /** The scene inside a scanned mini-program code's path, e.g. features/account/pages/join/index?scene=v%3Dxinshan */
 export function sceneFromScanPath(path: string | undefined): string | null {
   const m = /[?&]scene=([^&]+)/.exec(path ?? '')

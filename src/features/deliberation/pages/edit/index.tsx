@@ -5,15 +5,16 @@ import { useQuery } from '@/shared/api/use-query'
 import { Async, Button, Card, Empty, Page } from '@/shared/ui'
 import { getTopic, listProposals } from '../../api'
 import { CommitteeOnly } from '../../components/committee-gate'
-import { topicUrl, useParam } from '../../components/committee-kit'
+import { topicUrl } from '../../components/committee-kit'
+import { usePageParam } from '@/shared/page-params'
 import { TopicEditor } from './topic-editor'
 import { blankForm, fromProposal, fromTopic } from './topic-form'
 import './index.scss'
 
 /** 发布议题: a new topic, a draft (?topicId=), or a residents' proposal put to the vote (?proposalId=). Committee only. */
 export default function EditTopicPage() {
-  const topicId = useParam('topicId')
-  const proposalId = useParam('proposalId')
+  const topicId = usePageParam('topicId')
+  const proposalId = usePageParam('proposalId')
   return (
     <Page className='dlb-edit-page'>
       <CommitteeOnly what='发布议题'>

@@ -5,14 +5,15 @@ import { useQuery } from '@/shared/api/use-query'
 import { Async, Button, Card, Empty, Page } from '@/shared/ui'
 import { getTopic } from '../../api'
 import { CommitteeOnly } from '../../components/committee-gate'
-import { Hint, notStarted, topicUrl, useParam, useReplaced } from '../../components/committee-kit'
+import { Hint, notStarted, topicUrl, useReplaced } from '../../components/committee-kit'
+import { usePageParam } from '@/shared/page-params'
 import { DecideCard, ExportCard, ImplementationCard, RemindCard } from './actions'
 import { GridTurnoutCard, OverviewCard, ResultCard, TurnoutCard } from './cards'
 import './index.scss'
 
 /** 议题管理: status and turnout, per-grid turnout, reminders, the decision, implementation updates, CSV. Committee only. */
 export default function ManagePage() {
-  const topicId = useParam('topicId')
+  const topicId = usePageParam('topicId')
   return (
     <Page className='dlb-manage-page'>
       <CommitteeOnly what='管理议题'>

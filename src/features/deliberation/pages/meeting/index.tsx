@@ -8,7 +8,8 @@ import { formatTime } from '@/shared/time'
 import { Async, Button, Card, Empty, Page, Tag } from '@/shared/ui'
 import { getTopic, listVoters, recordInPersonBallot } from '../../api'
 import { CommitteeOnly } from '../../components/committee-gate'
-import { askConfirm, Hint, modeText, notStarted, SOURCE_LABEL, TopicStatusTag, topicUrl, unitWord, useParam } from '../../components/committee-kit'
+import { askConfirm, Hint, modeText, notStarted, SOURCE_LABEL, TopicStatusTag, topicUrl, unitWord } from '../../components/committee-kit'
+import { usePageParam } from '@/shared/page-params'
 import './index.scss'
 
 type Voter = OutputOf<'ballots.voters'>[number]
@@ -25,7 +26,7 @@ async function load(villageId: string, topicId: string) {
 
 /** 现场表决登记 (榕树下议事): the committee records, voter by voter, the ballots cast at the meeting. */
 export default function MeetingPage() {
-  const topicId = useParam('topicId')
+  const topicId = usePageParam('topicId')
   return (
     <Page className='dlb-meeting-page'>
       <CommitteeOnly what='登记现场表决'>

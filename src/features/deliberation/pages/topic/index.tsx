@@ -1,9 +1,10 @@
 import { Button as TaroButton, Text, View } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { TopicDetail } from '../../../../../cloud/src/contract'
 import { pagePath } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
+import { usePageParams } from '@/shared/page-params'
 import { formatTime } from '@/shared/time'
 import { Async, Button, Card, Empty, Page, Row, Tag } from '@/shared/ui'
 import { AccountPending } from '@/features/account/components/account-pending'
@@ -21,14 +22,6 @@ import { useReloadOnShow } from '../../components/use-reload-on-show'
 import { MODE_LABELS, deadlineText, isClosed, isUpcoming, statusTag } from '../../labels'
 import '../../components/deliberation.scss'
 
-const decode = (v: string | undefined) => {
-  if (!v) return ''
-  try {
-    return decodeURIComponent(v)
-  } catch {
-    return v
-  }
-}
 const withTopic = (path: string, topicId: string) => `${path}?topicId=${encodeURIComponent(topicId)}`
 
 /**
@@ -38,9 +31,9 @@ const withTopic = (path: string, topicId: string) => `${path}?topicId=${encodeUR
  */
 export default function TopicPage() {
   const account = useEnsureAccount()
-  const params = useRouter().params
-  const topicId = decode(params.topicId)
-  const wanted = decode(params.villageId)
+  const params = usePageParams()
+  const topicId = params.topicId ?? ''
+  const wanted = params.villageId ?? ''
   const currentVillageId = useAccount((s) => s.currentVillageId)
   const memberships = account.me?.memberships ?? []
   // a share card names its village: open it there if I belong to it, else in my current village

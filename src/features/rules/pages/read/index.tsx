@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { RulesCurrent } from '../../../../../cloud/src/contract'
 import { pagePath } from '@/routes'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { useQuery } from '@/shared/api/use-query'
+import { usePageParam } from '@/shared/page-params'
 import { formatTime } from '@/shared/time'
 import { useReachedEnd } from '@/shared/use-reached-end'
 import { Async, Button, Card, Empty, FieldError, Page, Row, Tag } from '@/shared/ui'
@@ -20,7 +21,7 @@ import { DiffView } from '../../components/diff-view'
 export default function RulesReadPage() {
   const account = useEnsureAccount()
   const membership = useCurrentMembership()
-  const versionId = useRouter().params.versionId
+  const versionId = usePageParam('versionId')
   if (!account.me) return <Page><AccountPending /></Page>
   if (!membership) return <Page><Empty text='加入村（社区）后才能查看本村的村规民约' /></Page>
   return <Page>{versionId ? <OneVersion villageId={membership.villageId} versionId={versionId} /> : <CurrentRules villageId={membership.villageId} />}</Page>
