@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { actions, localOnlyActions, type ActionName, type Membership, type Person } from './contract'
+
+type CloudAction = keyof typeof actions
+type LocalOnlyAction = keyof typeof localOnlyActions
 import { ApiError, type ApiResult } from './errors'
 import { chineseErrorMap } from './contract/error-map'
 
@@ -37,8 +40,10 @@ function badInput(error: z.ZodError): ApiError {
 /** One router for both runtimes: action name -> input schema -> access check -> handler -> typed result or typed error. */
 export function createRouter(ports: Ports, options: RouterOptions = {}): Router {
   const defs: Record<string, { input: z.ZodTypeAny }> = options.localOnly ? { ...actions, ...localOnlyActions } : { ...actions }
-  const features = { ...accountHandlers, ...rulesHandlers, ...deliberationHandlers }
-  const handlers: Partial<Handlers> = options.localOnly ? { ...features, ...devHandlers } : features
+  // typed as complete maps: an action in the contract without its handler does not compile
+  const features: Handlers<CloudAction> = { ...accountHandlers, ...rulesHandlers, ...deliberationHandlers }
+  const local: Handlers<LocalOnlyAction> = devHandlers
+  const handlers: Partial<Handlers> = options.localOnly ? { ...features, ...local } : features
 
   return async (action, payload, identity) => {
     try {
