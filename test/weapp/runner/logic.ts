@@ -74,6 +74,8 @@ export class MiniProgram {
   private stack: PageInstance[] = []
   private app: AnyObj | null = null
   private timers = new Set<NodeJS.Timeout>()
+  /** when each pending one-shot timer is due */
+  private due = new Map<NodeJS.Timeout, number>()
   private pending = 0
   private closed = false
 
@@ -115,6 +117,7 @@ export class MiniProgram {
       clearTimeout: (t: NodeJS.Timeout) => {
         clearTimeout(t)
         self.timers.delete(t)
+        self.due.delete(t)
       },
       setInterval: (fn: () => void, ms?: number) => {
         const t = setInterval(() => {
@@ -175,6 +178,7 @@ export class MiniProgram {
   private later(fn: () => void, ms: number, where: string): NodeJS.Timeout {
     const t = setTimeout(() => {
       this.timers.delete(t)
+      this.due.delete(t)
       if (this.closed) return
       try {
         fn()
@@ -183,6 +187,7 @@ export class MiniProgram {
       }
     }, ms)
     this.timers.add(t)
+    this.due.set(t, Date.now() + ms)
     return t
   }
 
@@ -293,7 +298,8 @@ export class MiniProgram {
   }
 
   /** Fires an event on a node of the rendered view, as WeChat hands it to the bound handler. */
-  fire(page: PageInstance, handler: string, type: string, node: { id: string; dataset: AnyObj }, detail: AnyObj = {}): void {
+  fire(page: PageInstance, handler: string, type: string, node: { id: string; dataset: AnyObj }, detail: AnyObj = {}, direct?: () => void): void {
+    if (direct) return this.guard(`${page.route} ${type}`, direct)
     const fn = page[handler]
     if (typeof fn !== 'function') throw new Error(`${page.route} has no method ${handler} (bound in the view)`)
     const target = { id: node.id, dataset: { ...node.dataset }, offsetLeft: 0, offsetTop: 0 }
@@ -313,14 +319,18 @@ export class MiniProgram {
     this.guard(`${page.route} ${handler}(${type})`, () => fn.call(page, event))
   }
 
-  /** Waits until the app is quiet: no backend call in flight and no timer due within the window. */
-  async settle(quietMs = 60, maxMs = 8000): Promise<void> {
+  /**
+   * Waits until the app is quiet: no backend call in flight, no timer due within `horizonMs` (Taro's
+   * nextTick polls every 20 ms), and no wx call for `quietMs`.
+   */
+  async settle(quietMs = 60, maxMs = 8000, horizonMs = 3000): Promise<void> {
     const started = Date.now()
     let quietSince = Date.now()
     let lastCalls = this.recorder.calls.length
     while (Date.now() - started < maxMs) {
       await new Promise((r) => setTimeout(r, 15))
-      if (this.pending > 0 || this.recorder.calls.length !== lastCalls) {
+      const soon = [...this.due.values()].some((at) => at <= Date.now() + horizonMs)
+      if (this.pending > 0 || soon || this.recorder.calls.length !== lastCalls) {
         quietSince = Date.now()
         lastCalls = this.recorder.calls.length
         continue

@@ -91,16 +91,32 @@ export class Session {
   async tap(label: string): Promise<void> {
     if (!this.page) throw new Error('no page open')
     const all = withAncestors(this.tree())
+    const boundOf = ({ node, ancestors }: { node: VNode; ancestors: VNode[] }) => [node, ...[...ancestors].reverse()].find((n) => boundHandler(n, 'tap'))
     const exact = all.filter(({ node }) => textOf(node).trim() === label)
     const containing = all.filter(({ node }) => textOf(node).includes(label))
-    const hit = (exact.length ? exact : containing).sort((a, b) => b.ancestors.length - a.ancestors.length)[0]
-    if (!hit) throw new Error(`nothing on ${this.page.route} shows "${label}". It shows: ${this.text().slice(0, 600)}`)
-    const chain = [hit.node, ...[...hit.ancestors].reverse()]
-    const bound = chain.find((n) => boundHandler(n, 'tap'))
-    if (!bound) throw new Error(`"${label}" on ${this.page.route} has no tap handler on it or around it`)
+    // the first element in the page showing the label that a tap reaches (document order)
+    const hit = (exact.length ? exact : containing).find((x) => boundOf(x))
+    if (!hit) {
+      if (exact.length || containing.length) throw new Error(`"${label}" on ${this.page.route} has no tap handler on it or around it`)
+      throw new Error(`nothing on ${this.page.route} shows "${label}". It shows: ${this.text().slice(0, 600)}`)
+    }
+    const bound = boundOf(hit)!
     if (bound.attr.disabled === true) throw new Error(`"${label}" on ${this.page.route} is disabled`)
     const id = String(bound.attr.id ?? '')
     this.mp.fire(this.page, boundHandler(bound, 'tap')!, 'tap', { id, dataset: datasetOf(bound) })
+    await this.mp.settle()
+  }
+
+  /** Scrolls to the end of the page: every observed element comes on screen. */
+  async scrollToEnd(): Promise<void> {
+    if (!this.page) throw new Error('no page open')
+    const rect = { left: 0, top: 700, right: 390, bottom: 720, width: 390, height: 20 }
+    for (const o of this.mp.recorder.observers.filter((x) => x.active)) {
+      this.mp.fire(this.page, '__observer', 'intersection', { id: '', dataset: {} }, {}, () =>
+        o.callback({ id: '', dataset: {}, intersectionRatio: 1, intersectionRect: rect, boundingClientRect: rect, relativeRect: rect, time: Date.now() }),
+      )
+    }
+    if (typeof this.page.onReachBottom === 'function') this.page.onReachBottom()
     await this.mp.settle()
   }
 

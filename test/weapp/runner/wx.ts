@@ -146,12 +146,21 @@ export function createWx(opts: WxOptions) {
     return q
   }
 
+  /** observed elements; scrolling (Session.scrollToEnd) brings them on screen */
+  const observers: { selector: string; callback: (r: unknown) => void; active: boolean }[] = []
   const intersectionObserver = () => {
+    const mine: (typeof observers)[number][] = []
     const o = {
       relativeTo: () => o,
       relativeToViewport: () => o,
-      observe: (_sel: string, _cb: unknown) => undefined,
-      disconnect: () => undefined,
+      observe: (selector: string, callback: (r: unknown) => void) => {
+        const entry = { selector, callback, active: true }
+        mine.push(entry)
+        observers.push(entry)
+      },
+      disconnect: () => {
+        for (const e of mine) e.active = false
+      },
     }
     return o
   }
@@ -296,6 +305,7 @@ export function createWx(opts: WxOptions) {
 
   return {
     wx,
+    observers,
     calls,
     navigations,
     toasts,

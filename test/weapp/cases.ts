@@ -1,0 +1,55 @@
+/**
+ * Every page of the built app.json, opened in the runner as a demo person for whom it makes sense,
+ * with the parameters a real link carries. A page without a case fails the suite.
+ *   expect: texts only the loaded data can produce
+ *   tap:    the page's main button, and what it must reach: a backend action, a navigation URL or a wx API
+ *           (first: texts tapped before it, e.g. a choice; scrollToEnd: read to the end first)
+ */
+export interface PageCase {
+  page: string
+  /** the demo person's OPENID (see cloud/src/seed) */
+  as: string
+  query?: Record<string, string>
+  expect: string[]
+  tap?: { text: string; action?: string; url?: string | RegExp; wx?: string; first?: string[]; scrollToEnd?: boolean }
+  /** backend calls made before the page opens (as other people), e.g. to give someone a notification */
+  prepare?: (call: (openid: string, action: string, input: unknown) => Promise<any>) => Promise<void> // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** a name for the screenshot when a page has several cases */
+  name?: string
+}
+
+const committee = 'demo-linzhiqiang'
+const resident = 'demo-linshuisheng'
+const T = { road: 'v-xinshan:t1', square: 'v-xinshan:t3', draft: 'v-xinshan:t6' }
+
+export const cases: PageCase[] = [
+  { page: 'pages/home/index', as: committee, expect: ['林志强，您好！', '入村申请待审核'], tap: { text: '入村申请待审核1 件›', url: '/features/account/pages/requests/index' } },
+  { page: 'pages/topics/index', as: resident, expect: ['东一巷至新村路村道硬底化', '村集体鱼塘承包方案'], tap: { text: '村民提议有事提出来，大家联署后上会›', url: /^\/features\/deliberation\/pages\/proposals\/index/ } },
+  { page: 'pages/services/index', as: 'demo-zhangxiuying', expect: ['新山村党群服务中心', '我在此工作', '新山村村委会大院'] },
+  { page: 'pages/services/index', name: 'services-newcomer', as: 'demo-wangfang', expect: ['加入您所在的村（社区）后'], tap: { text: '申请加入', url: /^\/features\/account\/pages\/join\/index/ } },
+  { page: 'pages/me/index', as: committee, expect: ['林志强', '新山村', '入村审核'], tap: { text: '入村审核›', url: /^\/features\/account\/pages\/requests\/index/ } },
+  { page: 'features/account/pages/join/index', as: 'demo-wangfang', expect: ['申请加入村（社区）', '海丰县', '陆河县'], tap: { text: '扫一扫服务中心的二维码', wx: 'scanCode' } },
+  { page: 'features/account/pages/requests/index', as: committee, expect: ['刘晓东', '新山村东一巷12号（户主 林水生）'], tap: { text: '批准', action: 'join.decide' } },
+  {
+    page: 'features/account/pages/notifications/index',
+    as: 'demo-liuxiaodong',
+    prepare: async (call) => {
+      const queue = await call(committee, 'join.queue', { villageId: 'v-xinshan', status: 'pending' })
+      const mine = (queue as { _id: string; name: string }[]).find((r) => r.name === '刘晓东')
+      if (!mine) throw new Error('no pending request of 刘晓东 in the seed')
+      await call(committee, 'join.decide', { villageId: 'v-xinshan', requestId: mine._id, decision: 'approve' })
+    },
+    expect: ['新山村'],
+    tap: { text: '新山村', url: /^\// },
+  },
+  { page: 'features/rules/pages/read/index', as: 'demo-chenjianguo', expect: ['新山村村规民约', '第一章 总则', '本村已有 6 户'], tap: { text: '我已阅读并承诺遵守', action: 'rules.agree', scrollToEnd: true } },
+  { page: 'features/rules/pages/read/index', name: 'read-version', as: resident, query: { versionId: 'v-xinshan:v1' }, expect: ['新山村村规民约', '第一章 总则'] },
+  { page: 'features/rules/pages/versions/index', as: committee, expect: ['第1版 新山村村规民约', '6 章 24 条'], tap: { text: '第1版 新山村村规民约', url: /^\/features\/rules\/pages\/read\/index\?versionId=v-xinshan(%3A|:)v1/ } },
+  { page: 'features/rules/pages/draft/index', as: committee, expect: ['现行的是第1版《新山村村规民约》，共 24 条'], tap: { text: '以现行第1版为底稿起草', action: 'rules.startDraft' } },
+  { page: 'features/rules/pages/follow-up/index', as: committee, expect: ['承诺情况跟进', '陈建国', '新山村西二巷20号'], tap: { text: '导出未承诺名单', action: 'rules.exportCsv' } },
+  { page: 'features/deliberation/pages/topic/index', as: resident, query: { topicId: T.road }, expect: ['东一巷至新村路村道硬底化', '代李桂兰投票', '实时票数'], tap: { first: ['赞成'], text: '确认投票', action: 'ballots.cast' } },
+  { page: 'features/deliberation/pages/edit/index', as: committee, query: { topicId: T.draft }, expect: ['编辑议题草稿', '表决方式'], tap: { text: '保存草稿', action: 'topics.save' } },
+  { page: 'features/deliberation/pages/meeting/index', as: committee, query: { topicId: T.road }, expect: ['东一巷至新村路村道硬底化', '李桂兰', '新山村东一巷12号'], tap: { first: ['李桂兰新山村东一巷12号登记 ›', '赞成'], text: '确认登记', action: 'ballots.recordInPerson' } },
+  { page: 'features/deliberation/pages/manage/index', as: committee, query: { topicId: T.square }, expect: ['修缮祠堂前广场', '赞成 6 票，超过到会 8 人的半数', '第一网格（村东）'], tap: { text: '导出计票结果', action: 'topics.exportCsv' } },
+  { page: 'features/deliberation/pages/proposals/index', as: resident, expect: ['村小学门口设置减速带和斑马线', '已有 2/5 人联署'], tap: { text: '联署', action: 'proposals.cosign' } },
+]
