@@ -89,7 +89,7 @@ describe.each(cases.map((c) => [label(c), c] as const))('%s', (_name, c) => {
 
       const shot = path.join(ARTIFACTS, `${(c.name ?? c.page.replace(/\/index$/, '').replace(/^(features\/)?/, '').replace(/\/pages\//, '-').replace(/\//g, '-'))}.png`)
       const title = appJson.window?.navigationBarTitleText ?? ''
-      if (browser) await session.screenshot(browser, shot, title)
+      await session.screenshot(browser, shot, title)
 
       if (c.tap) {
         const callsBefore = backend.received.length

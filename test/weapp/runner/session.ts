@@ -131,11 +131,13 @@ export class Session {
     await this.mp.settle()
   }
 
-  async screenshot(browser: Browser, file: string, title: string): Promise<void> {
+  /** The page as HTML beside the screenshot (file.html); the PNG only when a browser is given. */
+  async screenshot(browser: Browser | null, file: string, title: string): Promise<void> {
     if (!this.page) throw new Error('no page open')
     const html = pageHtml(this.opts.dist, this.page.route, this.tree(), title)
     fs.mkdirSync(path.dirname(file), { recursive: true })
     fs.writeFileSync(file.replace(/\.png$/, '.html'), html)
+    if (!browser) return
     const tab = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 })
     try {
       await tab.setContent(html, { waitUntil: 'load' })
