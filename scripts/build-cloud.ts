@@ -2,7 +2,7 @@
  * `npm run build:cloud`: bundles each cloud function entry (cloud/functions/<name>/index.ts) into
  * dist/cloudfunctions/<name>/index.js, ready to upload: CommonJS for Node 16 (CloudBase's default
  * runtime), everything bundled (zod, dayjs…) except wx-server-sdk, which the function installs
- * from its package.json. The cron function gets its timer trigger in config.json.
+ * from its package.json. Each function gets its config.json (timeout, open-API permissions, triggers).
  */
 import { build, type Metafile } from 'esbuild'
 import fs from 'node:fs'
@@ -13,6 +13,23 @@ const FUNCTIONS_DIR = path.join(ROOT, 'cloud/functions')
 
 /** CloudBase timer cron: 7 fields (second minute hour day month weekday year). Every 5 minutes. */
 export const CRON_TRIGGER = { name: 'tick', type: 'timer', config: '0 */5 * * * * *' }
+
+/**
+ * Each function's config.json. Open-API calls fail with -604101 unless the function lists them in
+ * permissions.openapi (the content check would then refuse every text, so nobody could post); the
+ * timeout (seconds) replaces CloudBase's 3 s default, which a CSV export or a cold start can pass.
+ */
+export const FUNCTION_CONFIGS: Record<string, Record<string, unknown>> = {
+  api: {
+    timeout: 20,
+    permissions: { openapi: ['security.msgSecCheck', 'security.imgSecCheck', 'subscribeMessage.send', 'wxacode.getUnlimited'] },
+  },
+  cron: {
+    timeout: 60,
+    permissions: { openapi: ['subscribeMessage.send'] },
+    triggers: [CRON_TRIGGER],
+  },
+}
 
 /** What must never reach a cloud bundle: the native SQLite driver and the local runtime. */
 const FORBIDDEN = [/node_modules[\\/]better-sqlite3[\\/]/, /node_modules[\\/]bindings[\\/]/, /cloud[\\/]src[\\/]adapters[\\/]local[\\/]/, /cloud[\\/]src[\\/]server[\\/]/]
@@ -91,7 +108,9 @@ export async function buildCloud(options: BuildCloudOptions = {}): Promise<Built
       dependencies: { 'wx-server-sdk': sdkVersion },
     }
     fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n')
-    if (name === 'cron') fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ triggers: [CRON_TRIGGER] }, null, 2) + '\n')
+    const config = FUNCTION_CONFIGS[name]
+    if (!config) throw new Error(`cloud function ${name} has no entry in FUNCTION_CONFIGS (scripts/build-cloud.ts)`)
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n')
     built.push({ name, dir, file, bytes: output.contents.byteLength })
   }
 

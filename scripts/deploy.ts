@@ -88,6 +88,10 @@ interface CloudFunction {
   bytes: number
   files: number
   triggers: Trigger[]
+  /** seconds (config.json; CloudBase's default is 3) */
+  timeout: number
+  /** permissions.openapi from config.json */
+  openapi: string
 }
 
 function listFunctions(): CloudFunction[] {
@@ -100,7 +104,8 @@ function listFunctions(): CloudFunction[] {
       const configFile = path.join(dir, 'config.json')
       const config = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {}
       const triggers = ((config.triggers ?? []) as Trigger[]).filter((t) => t.type === 'timer')
-      return { name: d.name, dir, ...dirBytes(dir), triggers }
+      const openapi = ((config.permissions?.openapi ?? []) as string[]).join(', ') || 'none'
+      return { name: d.name, dir, ...dirBytes(dir), triggers, timeout: (config.timeout as number | undefined) ?? 3, openapi }
     })
     .sort((a, b) => a.name.localeCompare(b.name))
 }
@@ -175,7 +180,7 @@ async function main(): Promise<number> {
     console.error(`    no built functions in ${path.relative(ROOT, DIST_FUNCTIONS)}/`)
   }
   for (const fn of functions) {
-    detail(fn.name, `${path.relative(ROOT, fn.dir)}/ ${fn.files} files, ${formatBytes(fn.bytes)}${fn.triggers.length ? `, triggers: ${fn.triggers.map((t) => `${t.name} "${t.config}"`).join(', ')}` : ''}`)
+    detail(fn.name, `${path.relative(ROOT, fn.dir)}/ ${fn.files} files, ${formatBytes(fn.bytes)}, timeout ${fn.timeout} s, openapi: ${fn.openapi}${fn.triggers.length ? `, triggers: ${fn.triggers.map((t) => `${t.name} "${t.config}"`).join(', ')}` : ''}`)
   }
 
   // 3. WeChat's compiler as a gate

@@ -1,0 +1,35 @@
+/**
+ * The cloud bundles as CloudBase receives them: each function's config.json must grant the open-API
+ * calls it makes (else -604101, and the content check refuses every text) and lift the 3 s timeout.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { buildCloud, CRON_TRIGGER } from '../../scripts/build-cloud'
+
+let outDir: string
+beforeAll(async () => {
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vh-cloud-build-'))
+  await buildCloud({ outDir, quiet: true })
+}, 120_000)
+afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }))
+
+const configOf = (name: string) => JSON.parse(fs.readFileSync(path.join(outDir, name, 'config.json'), 'utf8'))
+
+test('api config.json grants msgSecCheck, subscribeMessage.send and wxacode.getUnlimited and sets a timeout over 3 s', () => {
+  const config = configOf('api')
+  expect(config.permissions.openapi).toEqual(expect.arrayContaining(['security.msgSecCheck', 'subscribeMessage.send', 'wxacode.getUnlimited']))
+  expect(config.timeout).toBeGreaterThan(3)
+})
+
+test('cron config.json keeps its timer trigger, may push notices, and has a timeout over 3 s', () => {
+  const config = configOf('cron')
+  expect(config.triggers).toEqual([CRON_TRIGGER])
+  expect(config.permissions.openapi).toContain('subscribeMessage.send')
+  expect(config.timeout).toBeGreaterThan(3)
+})
+
+test('the api bundle carries no local SQLite adapter', () => {
+  const code = fs.readFileSync(path.join(outDir, 'api', 'index.js'), 'utf8')
+  expect(code).not.toMatch(/better-sqlite3/)
+})
