@@ -2,9 +2,9 @@
  * The time-driven work, as one idempotent job: a timer-triggered function in the cloud, an interval
  * in the local server. Each step may run any number of times; what it did once it never does again.
  */
-import type { AppNotification, JoinRequest, Membership } from './contract/models'
+import type { JoinRequest } from './contract/models'
 import type { Topic } from './contract/deliberation'
-import { newId } from './domain/common'
+import { notifyCommittee } from './domain/common'
 import { closeTopic } from './domain/deliberation/data'
 import type { Ports } from './ports/ports'
 
@@ -23,21 +23,8 @@ async function remindStaleJoinRequests(ports: Ports, now: number): Promise<numbe
     // the conditional update is the claim: a concurrent run that loses it sends nothing
     const claimed = await ports.store.update('joinRequests', { _id: r._id, status: 'pending', remindedAt: null }, { set: { remindedAt: now } })
     if (!claimed) continue
-    const members = await ports.store.find<Membership>('memberships', { villageId: r.villageId })
-    for (const m of members.filter((x) => x.roles.includes('committee'))) {
-      const n: AppNotification = {
-        _id: newId('n', now),
-        villageId: r.villageId,
-        personId: m.personId,
-        title: '入村申请待处理',
-        body: `${r.name}的入村申请已等待超过3天，请尽快审核`,
-        page: 'features/account/pages/requests/index',
-        read: false,
-        createdAt: now,
-      }
-      await ports.store.insert('notifications', n)
-      await ports.notifier.send({ personId: m.personId, villageId: r.villageId, title: n.title, body: n.body, page: n.page ?? undefined })
-    }
+    // through notify(), which finds each member's openid, so the reminder is pushed as well as stored
+    await notifyCommittee({ ports, now }, r.villageId, '入村申请待处理', `${r.name}的入村申请已等待超过3天，请尽快审核`, 'features/account/pages/requests/index')
     reminded++
   }
   return reminded

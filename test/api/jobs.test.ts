@@ -14,6 +14,11 @@ test('the time-driven job reminds the committee of a stale join request exactly 
     expect(notices[0].body).toContain('刘晓东')
     // a resident is not reminded
     expect(await api.as(ID.resident).call('notifications.list', {})).toHaveLength(0)
+    // pushed as well as stored: a push without the openid never reaches WeChat
+    const pushed = api.ports.notifier.sent.filter((n) => n.title === '入村申请待处理')
+    expect(pushed.length).toBeGreaterThanOrEqual(2)
+    expect(pushed.map((n) => n.openid)).toEqual(expect.arrayContaining([ID.committee, ID.committee2]))
+    expect(pushed.every((n) => typeof n.openid === 'string' && n.openid.length > 0)).toBe(true)
   } finally {
     api.close()
   }

@@ -1,4 +1,4 @@
-import type { AppNotification, AuditEntry, Region, Village } from '../contract'
+import type { AppNotification, AuditEntry, Membership, Region, Village } from '../contract'
 import type { VillageCard } from '../contract/account'
 import type { Context, MemberContext } from '../handler'
 import { ApiError } from '../errors'
@@ -25,9 +25,15 @@ export async function audit(ctx: MemberContext, action: string, target: string, 
   await ctx.ports.store.insert('auditLog', entry)
 }
 
-/** In-app notice (always) plus a push through the Notifier (subscribe message in the cloud). */
+/** What sending a notice needs: handlers pass their Context, the time-driven job its ports and time. */
+export type NoticeContext = Pick<Context, 'ports' | 'now'>
+
+/**
+ * The one way to tell a person something: an in-app notice (always) plus a push through the
+ * Notifier (a subscribe message in the cloud, which needs the person's openid, looked up here).
+ */
 export async function notify(
-  ctx: Context,
+  ctx: NoticeContext,
   to: { personId: string; villageId: string },
   title: string,
   body: string,
@@ -37,6 +43,12 @@ export async function notify(
   await ctx.ports.store.insert('notifications', n)
   const person = await ctx.ports.store.get<{ _id: string; openid: string }>('persons', to.personId)
   await ctx.ports.notifier.send({ ...to, openid: person?.openid, title, body, page: page ?? undefined })
+}
+
+/** notify() to every committee member of the village. */
+export async function notifyCommittee(ctx: NoticeContext, villageId: string, title: string, body: string, page: string | null = null): Promise<void> {
+  const members = await ctx.ports.store.find<Membership>('memberships', { villageId })
+  for (const m of members.filter((x) => x.roles.includes('committee'))) await notify(ctx, { personId: m.personId, villageId }, title, body, page)
 }
 
 export async function villageCard(ctx: Context, villageOrId: Village | string): Promise<VillageCard> {

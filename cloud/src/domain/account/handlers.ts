@@ -3,7 +3,7 @@ import type { AppNotification, Grid, Hall, Household, JoinRequest, Membership, P
 import { DuplicateIdError } from '../../ports/store'
 import { ApiError } from '../../errors'
 import type { Context, Handlers } from '../../handler'
-import { audit, newId, notify, villageCard } from '../common'
+import { audit, newId, notify, notifyCommittee, villageCard } from '../common'
 import { householdId, rolesOnJoin } from './rules'
 
 type AccountAction =
@@ -133,14 +133,7 @@ export const accountHandlers: Handlers<AccountAction> = {
         const reopened = await store.update('joinRequests', { _id, status: 'rejected' }, { set: fresh })
         if (!reopened) throw new ApiError('DUPLICATE', '您的申请正在审核中，请耐心等待村（居）委会处理')
       }
-      const committeeMembers = await store.find<Membership>('memberships', { villageId: village._id })
-      await Promise.all(
-        committeeMembers
-          .filter((m) => m.roles.includes('committee'))
-          .map((m) =>
-            notify(ctx, { personId: m.personId, villageId: village._id }, '新的入村申请', `${input.name}（${input.doorplate}）申请加入${village.name}`, 'features/account/pages/requests/index'),
-          ),
-      )
+      await notifyCommittee(ctx, village._id, '新的入村申请', `${input.name}（${input.doorplate}）申请加入${village.name}`, 'features/account/pages/requests/index')
       return (await store.get<JoinRequest>('joinRequests', request._id))!
     },
   },

@@ -5,7 +5,7 @@ import { ApiError } from '../../errors'
 import type { Context, MemberContext } from '../../handler'
 import type { Ports } from '../../ports/ports'
 import type { Store } from '../../ports/store'
-import { notify } from '../common'
+import { notifyCommittee } from '../common'
 import {
   ballotId,
   countsVisible,
@@ -120,11 +120,7 @@ export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{
   const closed: Topic = { ...t, status: 'closed', closedAt }
   if (!won) return { topic: (await ports.store.get<Topic>('topics', t._id)) ?? closed, closed: false }
   const { result } = await resultsOf(ports.store, closed, now)
-  const sys: Context = { ports, openid: '', now, person: null, membership: null }
-  const members = await ports.store.find<Membership>('memberships', { villageId: t.villageId })
-  for (const m of members.filter(isCommittee)) {
-    await notify(sys, { personId: m.personId, villageId: t.villageId }, '表决结果已出', `「${t.title}」投票已截止。${result?.summary ?? ''}请公布决议。`, PAGES.manage(t._id))
-  }
+  await notifyCommittee({ ports, now }, t.villageId, '表决结果已出', `「${t.title}」投票已截止。${result?.summary ?? ''}请公布决议。`, PAGES.manage(t._id))
   return { topic: closed, closed: true }
 }
 

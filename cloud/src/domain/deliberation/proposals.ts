@@ -4,7 +4,7 @@ import type { Proposal, ProposalView } from '../../contract/deliberation'
 import { ApiError } from '../../errors'
 import type { Context, Handlers, MemberContext } from '../../handler'
 import { DuplicateIdError } from '../../ports/store'
-import { newId, notify } from '../common'
+import { newId, notify, notifyCommittee } from '../common'
 import { cosignIdOf, getVillage, isCommittee, PAGES, proposalThreshold } from './data'
 
 type ProposalAction = 'proposals.list' | 'proposals.create' | 'proposals.cosign'
@@ -30,10 +30,7 @@ function view(p: Proposal, ctx: MemberContext, cosigned: boolean): ProposalView 
 async function acceptIfReached(ctx: Context, p: Proposal): Promise<void> {
   const won = await ctx.ports.store.update('proposals', { _id: p._id, status: 'collecting', cosigns: { $gte: p.needed } }, { set: { status: 'accepted', acceptedAt: ctx.now } })
   if (!won) return
-  const members = await ctx.ports.store.find<Membership>('memberships', { villageId: p.villageId })
-  for (const m of members.filter(isCommittee)) {
-    await notify(ctx, { personId: m.personId, villageId: p.villageId }, '村民提议已达到联署人数', `「${p.title}」（${p.proposerName}提议）已有${p.needed}位村民联署，请安排议事`, PAGES.edit(p._id))
-  }
+  await notifyCommittee(ctx, p.villageId, '村民提议已达到联署人数', `「${p.title}」（${p.proposerName}提议）已有${p.needed}位村民联署，请安排议事`, PAGES.edit(p._id))
   await notify(ctx, { personId: p.proposerId, villageId: p.villageId }, '您的提议已获足够联署', `「${p.title}」已有${p.needed}位村民联署，村（居）委会将安排议事`, PAGES.proposals)
 }
 
