@@ -1,9 +1,9 @@
-import type { Clock, Ports } from '../../ports/ports'
+import { COLLECTIONS, type Clock, type Ports } from '../../ports/ports'
 import { CloudBaseStore } from './store'
 import { CloudBaseContentCheck, CloudBaseFiles, CloudBaseNotifier, CloudBaseQrCodes } from './services'
 import type { WxCloud } from './types'
 
-export { CloudBaseStore, WRITES_FIELD, isDuplicateKeyError, isCollectionMissingError } from './store'
+export { CloudBaseStore, WRITES_FIELD, isDuplicateKeyError, isCollectionMissingError, isTransactionConflictError } from './store'
 export { CloudBaseContentCheck, CloudBaseFiles, CloudBaseNotifier, CloudBaseQrCodes, clip } from './services'
 export type { WxCloud, WxContext, WxDatabase } from './types'
 
@@ -22,7 +22,8 @@ export function createCloudPorts(cloud: WxCloud, options: CloudPortsOptions = {}
   const env = options.env ?? process.env
   const db = cloud.database({ throwOnNotFound: false })
   return {
-    store: new CloudBaseStore(db, { prefix: options.collectionPrefix }),
+    // every collection exists before the first transaction writes to it
+    store: new CloudBaseStore(db, { prefix: options.collectionPrefix, collections: COLLECTIONS }),
     files: new CloudBaseFiles(cloud),
     contentCheck: new CloudBaseContentCheck(cloud),
     notifier: new CloudBaseNotifier(cloud, { templateId: env.WX_TEMPLATE_NOTICE || undefined, miniprogramState: env.WX_MINIPROGRAM_STATE || undefined }),

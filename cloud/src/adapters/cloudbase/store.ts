@@ -55,13 +55,28 @@ export function isDuplicateKeyError(e: unknown): boolean {
 export function isCollectionMissingError(e: unknown): boolean {
   const { code, text } = errorInfo(e)
   if (code === -502005 || code === 'DATABASE_COLLECTION_NOT_EXIST') return true
-  return /COLLECTION_NOT_EXIST|collection not exist|Db or Table not exist|ResourceNotFound/i.test(text)
+  // wx-server-sdk keeps the code name only in errMsg; other errors (an expired transaction, a
+  // network fault) must surface, not read as an empty collection
+  return /DATABASE_COLLECTION_NOT_EXIST/.test(text)
 }
 
+/** doc(id).get() on nothing: @cloudbase/database throws this string even with throwOnNotFound: false */
 function isNotFoundError(e: unknown): boolean {
   const { code, text } = errorInfo(e)
-  return code === 'DOCUMENT_NOT_FOUND' || /does not exist|DOCUMENT_NOT_FOUND/i.test(text)
+  return code === 'DOCUMENT_NOT_FOUND' || /document with _id .* does not exist|DOCUMENT_NOT_FOUND/.test(text)
 }
+
+/** Another transaction holds the document: CloudBase fails at once, so the whole transaction is retried. */
+export function isTransactionConflictError(e: unknown): boolean {
+  const { code, text } = errorInfo(e)
+  return code === 'DATABASE_TRANSACTION_CONFLICT' || /DATABASE_TRANSACTION_CONFLICT|Transaction is conflicted/i.test(text)
+}
+
+/** A collection was missing inside a transaction: it is created outside, then the transaction runs again. */
+class CollectionCreated extends Error {}
+
+const TX_ATTEMPTS = 10
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** A database error (as opposed to a network or parameter error): -5020xx, or an unmapped -501001. */
 function isDatabaseError(e: unknown): boolean {
@@ -72,6 +87,11 @@ function isDatabaseError(e: unknown): boolean {
 export interface CloudBaseStoreOptions {
   /** prepended to every collection name (tests use a prefix of their own) */
   prefix?: string
+  /**
+   * Collections created before the first operation: a collection must exist before a transaction
+   * starts to be written inside it (the deploy step creates them too; this covers a fresh env).
+   */
+  collections?: readonly string[]
 }
 
 export class CloudBaseStore implements Store {
@@ -85,6 +105,19 @@ export class CloudBaseStore implements Store {
   ) {
     this._ = db.command
     this.prefix = options.prefix ?? ''
+    this.upFront = options.collections ?? []
+  }
+
+  private readonly upFront: readonly string[]
+  private ready: Promise<void> | null = null
+  /** Creates every up-front collection once (concurrently), before the first operation needs them. */
+  ensureCollections(names: readonly string[] = this.upFront): Promise<void> {
+    if (names === this.upFront) {
+      this.ready ??= Promise.all(names.map((n) => this.ensureCollection(n))).then(() => undefined)
+      this.ready.catch(() => (this.ready = null))
+      return this.ready
+    }
+    return Promise.all(names.map((n) => this.ensureCollection(n))).then(() => undefined)
   }
 
   /** the real collection name */
@@ -249,7 +282,25 @@ export class CloudBaseStore implements Store {
     }
   }
 
+  /**
+   * Runs fn in a CloudBase transaction. A conflict (another transaction holds a document: CloudBase
+   * fails at once) or a collection created meanwhile runs the whole function again, after a short
+   * random backoff; fn must therefore only touch the store (what it reads, it reads again).
+   */
   async transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
+    await this.ensureCollections()
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.transactionOnce(fn)
+      } catch (e) {
+        const retry = e instanceof CollectionCreated || isTransactionConflictError(e)
+        if (!retry || attempt >= TX_ATTEMPTS) throw e
+        await sleep(Math.random() * Math.min(400, 10 * 2 ** attempt))
+      }
+    }
+  }
+
+  private transactionOnce<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
     return this.db.runTransaction(async (t) => {
       const coll = (c: string) => t.collection(this.name(c))
       const tx: TxStore = {
@@ -265,17 +316,15 @@ export class CloudBaseStore implements Store {
         },
         insert: async (c, doc) => {
           if (typeof doc._id !== 'string' || !doc._id) throw new Error('document needs a string _id')
-          const add = () => coll(c).add({ data: { ...doc } })
           try {
-            try {
-              await add()
-            } catch (e) {
-              if (!isCollectionMissingError(e)) throw e
-              await this.ensureCollection(c)
-              await add()
-            }
+            await coll(c).add({ data: { ...doc } })
           } catch (e) {
             if (isDuplicateKeyError(e)) throw new DuplicateIdError(c, doc._id)
+            if (isCollectionMissingError(e)) {
+              // a transaction cannot see a collection created after it began: create it, run again
+              await this.ensureCollection(c)
+              throw new CollectionCreated(c)
+            }
             throw e
           }
         },
