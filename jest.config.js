@@ -1,4 +1,4 @@
-/** One `npm test` runs every suite: unit, store conformance, api, ui, e2e (Chromium) and weapp (WeChat's compiler). */
+/** One `npm test` runs every suite: unit, store conformance (SQLite and the CloudBase emulator), api (on both), ui, e2e (Chromium) and weapp (WeChat's compiler and the mini-program runner). */
 const babel = [
   'babel-jest',
   {
@@ -29,6 +29,15 @@ module.exports = {
     node('unit'),
     node('store'),
     node('api'),
+    {
+      // the same API suites on CloudBaseStore -> the real wx-server-sdk -> the CloudBase emulator
+      ...node('api-cloudbase'),
+      testMatch: ['<rootDir>/test/api/**/*.test.ts'],
+      // the upload route and the SQLite-file cloud entry belong to the local runtime only
+      testPathIgnorePatterns: ['/test/api/upload\\.test\\.ts$', '/test/api/cloud-entry\\.test\\.ts$'],
+      setupFiles: ['<rootDir>/test/api/on-cloudbase.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/api/on-cloudbase-timeout.ts'],
+    },
     {
       ...base,
       displayName: 'ui',

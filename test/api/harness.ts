@@ -2,17 +2,31 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createLocalPorts } from '../../cloud/src/adapters/local'
+import { CloudBaseStore } from '../../cloud/src/adapters/cloudbase'
+import { COLLECTIONS, type Ports } from '../../cloud/src/ports/ports'
+import { CloudBaseEmulator, wxCloudFor } from '../cloudbase-emulator/emulator'
 import { createRouter } from '../../cloud/src/router'
 import { seedDemo } from '../../cloud/src/seed/demo'
 import type { ActionName, ApiErrorBody, InputOf, OutputOf } from '../../cloud/src/contract'
 
 export const T0 = Date.UTC(2026, 10, 26, 2, 0, 0)
 
-/** The router over a fresh, seeded SQLite file in a temp folder: what the cloud function runs. */
+/**
+ * Which Store the API suites run on: SQLite (project `api`), or CloudBaseStore -> the real
+ * wx-server-sdk -> the CloudBase emulator (project `api-cloudbase`, test/api/on-cloudbase.ts).
+ */
+export const API_STORE: 'sqlite' | 'cloudbase' = process.env.VH_API_STORE === 'cloudbase' ? 'cloudbase' : 'sqlite'
+
+/** The router over a fresh, seeded store (a SQLite file in a temp folder, or an emulator): what the cloud function runs. */
 export async function makeApi(opts: { localOnly?: boolean } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vh-api-'))
   let now = T0
-  const ports = createLocalPorts({ dataDir, clock: { now: () => now } })
+  const local = createLocalPorts({ dataDir, clock: { now: () => now } })
+  const emulator = API_STORE === 'cloudbase' ? await new CloudBaseEmulator().start() : null
+  const cloudStore = emulator ? new CloudBaseStore(wxCloudFor(emulator.url).database({ throwOnNotFound: false }), { collections: COLLECTIONS }) : null
+  const ports: Ports & { notifier: typeof local.notifier } = cloudStore ? { ...local, store: cloudStore } : local
+  // as the deploy step and a fresh function's first call do: every collection exists up front
+  await cloudStore?.ensureCollections()
   await seedDemo(ports.store, now)
   const internalErrors: unknown[] = []
   const router = createRouter(ports, { localOnly: opts.localOnly, onInternalError: (_a, e) => internalErrors.push(e) })
@@ -30,8 +44,9 @@ export async function makeApi(opts: { localOnly?: boolean } = {}) {
   })
   /** every document in every table, to prove that a refused call wrote nothing */
   const snapshot = () => {
-    const tables = ports.store.db.prepare(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`).all() as Array<{ name: string }>
-    return Object.fromEntries(tables.map((t) => [t.name, ports.store.db.prepare(`SELECT _id, doc FROM "${t.name}" ORDER BY _id`).all()]))
+    if (emulator) return emulator.snapshot()
+    const tables = local.store.db.prepare(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`).all() as Array<{ name: string }>
+    return Object.fromEntries(tables.map((t) => [t.name, local.store.db.prepare(`SELECT _id, doc FROM "${t.name}" ORDER BY _id`).all()]))
   }
   return {
     ports,
@@ -40,8 +55,10 @@ export async function makeApi(opts: { localOnly?: boolean } = {}) {
     snapshot,
     internalErrors,
     advance: (ms: number) => (now += ms),
+    emulator,
     close: () => {
-      ports.store.close()
+      local.store.close()
+      void emulator?.stop()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }

@@ -87,7 +87,12 @@ export class CloudBaseEmulator {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()))
+    const server = this.server
+    if (!server) return
+    await new Promise<void>((r) => {
+      server.close(() => r())
+      server.closeAllConnections() // the SDK keeps connections alive
+    })
   }
 
   /** every document of every collection, to prove that a refused call wrote nothing */
@@ -244,13 +249,15 @@ export class CloudBaseEmulator {
     const ids: string[] = []
     for (const doc of docs) {
       if (typeof doc._id !== 'string') doc._id = `auto${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`
+      // as in MongoDB's snapshot transactions: an _id another transaction committed after this one
+      // first looked for it is a write conflict (retryable); one that was there all along is a duplicate
+      if (tx) this.claim(tx, name, doc._id)
       const exists = tx ? this.view(name, tx).some((d) => d._id === doc._id) : coll.has(doc._id)
       if (exists) {
         if (tx) this.end(tx)
         throw new DbError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${name} index: _id_ dup key: { _id: "${doc._id}" }`)
       }
       if (tx) {
-        this.claim(tx, name, doc._id)
         tx.writes.set(keyOf(name, doc._id), doc)
       } else {
         coll.set(doc._id, doc)

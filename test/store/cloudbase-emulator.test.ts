@@ -28,7 +28,7 @@ describe('CloudBase behaviour the adapter must absorb (emulator)', () => {
   test('20 concurrent read-then-write transactions on one document all apply: conflicts fail at once on CloudBase and are retried', async () => {
     const db = wxCloudFor(emulator.url).database({ throwOnNotFound: false })
     const store = new CloudBaseStore(db, { prefix: 'race_', collections: ['counters'] })
-    await store.insert('counters', { _id: 'c', n: 0 })
+    await store.insert('counters', { _id: 'c', n: 0 } as { _id: string })
     const before = emulator.requests['database.abortTransaction'] ?? 0
     await Promise.all(
       Array.from({ length: 20 }, () =>
@@ -46,7 +46,7 @@ describe('CloudBase behaviour the adapter must absorb (emulator)', () => {
   test('the first write to a collection inside a transaction works on a fresh environment (created outside, run again)', async () => {
     const db = wxCloudFor(emulator.url).database({ throwOnNotFound: false })
     const store = new CloudBaseStore(db, { prefix: 'fresh_' })
-    await store.transaction(async (tx) => tx.insert('brandNew', { _id: 'a', v: 1 }))
+    await store.transaction(async (tx) => tx.insert('brandNew', { _id: 'a', v: 1 } as { _id: string }))
     expect(await store.get('brandNew', 'a')).toEqual({ _id: 'a', v: 1 })
   })
 
