@@ -131,6 +131,20 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       beforeEach(seedPeople, timeout)
 
       test(
+        'a filter value undefined is refused everywhere (CloudBase would drop the key and match everything), and nothing changes',
+        async () => {
+          const bad = { village: undefined } as unknown as Record<string, string>
+          await expect(store.find('people', bad)).rejects.toThrow(/undefined/)
+          await expect(store.count('people', bad)).rejects.toThrow(/undefined/)
+          await expect(store.update('people', bad, { set: { age: 1 } })).rejects.toThrow(/undefined/)
+          await expect(store.remove('people', bad)).rejects.toThrow(/undefined/)
+          expect(await store.count('people')).toBe(5)
+          expect(await store.count('people', { age: 1 })).toBe(0)
+        },
+        timeout,
+      )
+
+      test(
         'equality, boolean equality and several conditions together',
         async () => {
           expect(sortedIds(await store.find('people', { village: 'v1' }))).toEqual(['p1', 'p2'])

@@ -17,6 +17,11 @@ export type FieldCondition =
 
 export type Filter = Record<string, FieldCondition>
 
+/** A filter value `undefined` is a bug in the caller: CloudBase's SDK drops the key (matching everything), so both adapters refuse it. */
+export function assertDefinedFilter(filter: Filter): void {
+  for (const [field, cond] of Object.entries(filter)) if (cond === undefined) throw new Error(`filter value for "${field}" is undefined`)
+}
+
 export interface FindOptions {
   /** fields to sort by, in order */
   sort?: Array<[field: string, direction: 'asc' | 'desc']>

@@ -1,4 +1,4 @@
-import { DuplicateIdError, type Doc, type FieldCondition, type Filter, type FindOptions, type Patch, type Store, type TxStore } from '../../ports/store'
+import { assertDefinedFilter, DuplicateIdError, type Doc, type FieldCondition, type Filter, type FindOptions, type Patch, type Store, type TxStore } from '../../ports/store'
 import { errorInfo, type WxCollection, type WxCommand, type WxCommandValue, type WxDatabase, type WxQuery } from './types'
 
 /**
@@ -148,6 +148,7 @@ export class CloudBaseStore implements Store {
   condition(filter: Filter = {}): Record<string, unknown> | null {
     const _ = this._
     const out: Record<string, unknown> = {}
+    assertDefinedFilter(filter)
     for (const [field, cond] of Object.entries(filter)) {
       checkPath(field)
       out[field] = this.fieldCondition(_, cond)

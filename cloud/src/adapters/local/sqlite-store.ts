@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { DuplicateIdError, type Doc, type Filter, type FindOptions, type Patch, type Store, type TxStore } from '../../ports/store'
+import { assertDefinedFilter, DuplicateIdError, type Doc, type Filter, type FindOptions, type Patch, type Store, type TxStore } from '../../ports/store'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/
@@ -20,6 +20,7 @@ function sqlValue(v: unknown): unknown {
 function where(filter: Filter = {}): { sql: string; params: unknown[] } {
   const parts: string[] = []
   const params: unknown[] = []
+  assertDefinedFilter(filter)
   for (const [field, cond] of Object.entries(filter)) {
     const col = field === '_id' ? '_id' : `json_extract(doc, ${jsonPath(field)})`
     if (cond === null) {
