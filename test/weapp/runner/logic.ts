@@ -237,6 +237,16 @@ export class MiniProgram {
     return fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, 'utf8')) : {}
   }
 
+  /** Runs a page's or component's JS with the marker set, so its Page()/Component() call is filed under that name. */
+  private runDefining(marker: 'loadingPage' | 'loadingComponent', name: string): void {
+    this[marker] = name
+    try {
+      this.guard(`${name}.js`, () => this.require(`${name}.js`))
+    } finally {
+      this[marker] = null
+    }
+  }
+
   /** The custom components a page or component uses, recursively: their JS runs first, as in WeChat. */
   private loadComponents(owner: string, seen = new Set<string>()): void {
     const using: Record<string, string> = this.json(owner).usingComponents ?? {}
@@ -245,12 +255,7 @@ export class MiniProgram {
       if (seen.has(comp)) continue
       seen.add(comp)
       if (!this.componentDefs.has(comp)) {
-        this.loadingComponent = comp
-        try {
-          this.guard(`${comp}.js`, () => this.require(`${comp}.js`))
-        } finally {
-          this.loadingComponent = null
-        }
+        this.runDefining('loadingComponent', comp)
         if (!this.componentDefs.has(comp)) this.recordError(`${comp}.js`, new Error(`${comp}.js did not call Component()`))
       }
       this.loadComponents(comp, seen)
@@ -264,12 +269,7 @@ export class MiniProgram {
   openPage(route: string, query: Record<string, string>): PageInstance {
     this.loadComponents(route)
     if (!this.pageDefs.has(route)) {
-      this.loadingPage = route
-      try {
-        this.guard(`${route}.js`, () => this.require(`${route}.js`))
-      } finally {
-        this.loadingPage = null
-      }
+      this.runDefining('loadingPage', route)
     }
     const def = this.pageDefs.get(route)
     if (!def) throw new Error(`${route}.js did not call Page(): ${this.errors.map((e) => `${e.name}: ${e.message}`).join('; ')}`)

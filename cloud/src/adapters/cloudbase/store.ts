@@ -111,13 +111,12 @@ export class CloudBaseStore implements Store {
   private readonly upFront: readonly string[]
   private ready: Promise<void> | null = null
   /** Creates every up-front collection once (concurrently), before the first operation needs them. */
-  ensureCollections(names: readonly string[] = this.upFront): Promise<void> {
-    if (names === this.upFront) {
-      this.ready ??= Promise.all(names.map((n) => this.ensureCollection(n))).then(() => undefined)
-      this.ready.catch(() => (this.ready = null))
-      return this.ready
+  ensureCollections(): Promise<void> {
+    if (!this.ready) {
+      this.ready = Promise.all(this.upFront.map((n) => this.ensureCollection(n))).then(() => undefined)
+      this.ready.catch(() => (this.ready = null)) // a failed attempt is tried again next time
     }
-    return Promise.all(names.map((n) => this.ensureCollection(n))).then(() => undefined)
+    return this.ready
   }
 
   /** the real collection name */
