@@ -62,6 +62,8 @@ export class CloudBaseEmulator {
   readonly requests: Record<string, number> = {}
   private server: http.Server | null = null
   url = ''
+  /** called before each request is handled: a test can change the data between two pages of a query */
+  onRequest: ((action: string, params: Record<string, unknown>) => void) | null = null
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
@@ -73,6 +75,7 @@ export class CloudBaseEmulator {
           const params = JSON.parse(body || '{}') as Record<string, unknown>
           const action = String(params.action ?? '')
           this.requests[action] = (this.requests[action] ?? 0) + 1
+          this.onRequest?.(action, params)
           out = { requestId: `emu-${Date.now()}`, ...this.handle(action, params) }
         } catch (e) {
           out = e instanceof DbError ? { code: e.code, message: `[${e.code}] ${e.message}` } : { code: 'SYS_ERR', message: String((e as Error)?.message ?? e) }

@@ -43,6 +43,34 @@ describe('CloudBase behaviour the adapter must absorb (emulator)', () => {
     expect((emulator.requests['database.abortTransaction'] ?? 0) - before).toBeGreaterThan(0)
   }, 60_000)
 
+  test('find pages by a cursor: a document inserted ahead of the pages already read shifts nothing (no duplicate, no miss)', async () => {
+    const db = wxCloudFor(emulator.url).database({ throwOnNotFound: false })
+    const store = new CloudBaseStore(db, { prefix: 'cursor_', collections: ['ledger'] })
+    const docs = Array.from({ length: 250 }, (_, i) => ({ _id: `d${String(i).padStart(3, '0')}`, day: Math.floor(i / 10), v: 'x' }))
+    for (let k = 0; k < docs.length; k += 25) await Promise.all(docs.slice(k, k + 25).map((d) => store.insert('ledger', d)))
+    // while the second page is being read, another writer adds a document that sorts first
+    // (paging by skip would then read the last document of page 2 again on page 3)
+    let pages = 0
+    let writer: Promise<void> | null = null
+    emulator.onRequest = (action, params) => {
+      if (action !== 'database.getDocument' || !String(params.collectionName).startsWith('cursor_')) return
+      if (++pages === 2) writer = store.insert('ledger', { _id: 'late', day: 999, v: 'x' } as { _id: string })
+    }
+    try {
+      const got = await store.find<{ _id: string; day: number }>('ledger', { v: 'x' }, { sort: [['day', 'desc']] })
+      await writer
+      const ids = got.map((d) => d._id)
+      expect(pages).toBeGreaterThanOrEqual(3)
+      expect(new Set(ids).size).toBe(ids.length)
+      expect(ids.filter((id) => id !== 'late').sort()).toEqual(docs.map((d) => d._id))
+      // the order is the sort key, then _id
+      const expected = [...got].sort((a, b) => b.day - a.day || (a._id < b._id ? -1 : 1))
+      expect(ids).toEqual(expected.map((d) => d._id))
+    } finally {
+      emulator.onRequest = null
+    }
+  }, 60_000)
+
   test('the first write to a collection inside a transaction works on a fresh environment (created outside, run again)', async () => {
     const db = wxCloudFor(emulator.url).database({ throwOnNotFound: false })
     const store = new CloudBaseStore(db, { prefix: 'fresh_' })

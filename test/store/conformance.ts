@@ -351,6 +351,21 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       )
 
       test(
+        'set with a value undefined removes the field, in an update and in a transaction (one meaning everywhere)',
+        async () => {
+          await store.insert('items', { _id: 'u', note: '临时', keep: 1, address: { city: '汕尾', town: '海城' } })
+          expect(await store.update('items', { _id: 'u' }, { set: { note: undefined, 'address.town': undefined } })).toBe(1)
+          expect(await store.get('items', 'u')).toEqual({ _id: 'u', keep: 1, address: { city: '汕尾' } })
+          await store.transaction(async (tx) => {
+            expect(await tx.update('items', 'u', { set: { keep: undefined, added: 2 } })).toBe(1)
+          })
+          expect(await store.get('items', 'u')).toEqual({ _id: 'u', added: 2, address: { city: '汕尾' } })
+          expect(await store.count('items', { keep: 1 })).toBe(0)
+        },
+        timeout,
+      )
+
+      test(
         'set and inc together, on every matching document, leaving the others alone',
         async () => {
           await seedPeople()

@@ -29,7 +29,10 @@ export interface FindOptions {
   skip?: number
 }
 
-/** `set` replaces fields (dotted paths allowed); `inc` adds to numeric fields (missing counts as 0). */
+/**
+ * `set` replaces fields (dotted paths allowed); a value `undefined` removes the field (both adapters);
+ * `inc` adds to numeric fields (missing counts as 0).
+ */
 export interface Patch {
   set?: Record<string, unknown>
   inc?: Record<string, number>

@@ -177,8 +177,9 @@ export class CloudBaseStore implements Store {
       if (k === '_id') throw new Error('_id cannot change')
       if (k === WRITES_FIELD) throw new Error(`${WRITES_FIELD} is reserved`)
       checkPath(k)
-      if (v === undefined) continue
-      data[k] = v !== null && typeof v === 'object' ? _.set(v) : v
+      // undefined removes the field (the SDK would drop the key and leave the field as it was)
+      if (v === undefined) data[k] = _.remove()
+      else data[k] = v !== null && typeof v === 'object' ? _.set(v) : v
     }
     for (const [k, n] of Object.entries(patch.inc ?? {})) {
       if (k === WRITES_FIELD) throw new Error(`${WRITES_FIELD} is reserved`)
@@ -203,27 +204,57 @@ export class CloudBaseStore implements Store {
   async find<T extends Doc>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
     const cond = this.condition(filter)
     if (cond === null || options.limit === 0) return []
-    let q: WxQuery = this.coll(collection).where(cond)
-    const sort = options.sort ?? []
-    for (const [field, dir] of sort) q = q.orderBy(checkPath(field), dir === 'desc' ? 'desc' : 'asc')
-    // a total order, as the SQLite store has, so that pages do not overlap
-    if (!sort.some(([f]) => f === '_id')) q = q.orderBy('_id', 'asc')
+    // a total order, as the SQLite store has: the sort keys, then _id
+    const sort: Array<[string, 'asc' | 'desc']> = (options.sort ?? []).map(([f, d]) => [checkPath(f), d === 'desc' ? 'desc' : 'asc'])
+    if (!sort.some(([f]) => f === '_id')) sort.push(['_id', 'asc'])
+    const query = (where: Record<string, unknown>) => {
+      let q: WxQuery = this.coll(collection).where(where)
+      for (const [field, dir] of sort) q = q.orderBy(field, dir)
+      return q
+    }
     const want = options.limit ?? Infinity
-    let skip = options.skip ?? 0
     const out: T[] = []
     try {
+      // the first page honours skip; later pages start after the last document seen (a cursor on the
+      // sort keys), so a document inserted or removed meanwhile shifts nothing
+      let page = query(cond)
+      let skip = options.skip ?? 0
       while (out.length < want) {
         const n = Math.min(PAGE, want - out.length)
-        const { data } = await (skip > 0 ? q.skip(skip) : q).limit(n).get()
+        const { data } = await (skip > 0 ? page.skip(skip) : page).limit(n).get()
         for (const d of data) out.push(strip<T>(d))
         if (data.length < n) break
-        skip += data.length
+        const after = this.after(sort, data[data.length - 1] as Record<string, unknown>)
+        if (after) {
+          page = query(this._.and(cond, after))
+          skip = 0
+        } else {
+          skip += data.length // a sort key without a comparable value: fall back to counting
+        }
       }
     } catch (e) {
       if (isCollectionMissingError(e)) return []
       throw e
     }
     return out
+  }
+
+  /**
+   * The condition "sorts after this document": for keys k1..kn, (k1 beyond v1) or (k1 = v1 and k2
+   * beyond v2) or … Null when a key has no string/number/boolean value (MongoDB's comparison of
+   * missing or null values across types cannot be expressed this way).
+   */
+  private after(sort: Array<[string, 'asc' | 'desc']>, last: Record<string, unknown>): Record<string, unknown> | null {
+    const _ = this._
+    const values = sort.map(([f]) => f.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), last))
+    if (!values.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) return null
+    const branches = sort.map(([field, dir], i) => {
+      const branch: Record<string, unknown> = {}
+      for (let j = 0; j < i; j++) branch[sort[j][0]] = values[j]
+      branch[field] = dir === 'desc' ? _.lt(values[i]) : _.gt(values[i])
+      return branch
+    })
+    return branches.length === 1 ? branches[0] : _.or(...branches)
   }
 
   async count(collection: string, filter: Filter = {}): Promise<number> {

@@ -21,6 +21,11 @@ export interface WxCommand {
   inc(n: number): unknown
   /** update: replace the field with the value as is (no merge of objects) */
   set(value: unknown): unknown
+  /** update: remove the field ($unset) */
+  remove(): unknown
+  /** query: all / any of the conditions (top-level where) */
+  and(...conditions: Array<Record<string, unknown>>): Record<string, unknown>
+  or(...conditions: Array<Record<string, unknown>>): Record<string, unknown>
 }
 
 export interface WxQuery {

@@ -61,7 +61,9 @@ function setPath(doc: Record<string, unknown>, path: string, value: unknown): vo
     if (typeof cur[k] !== 'object' || cur[k] === null) cur[k] = {}
     cur = cur[k] as Record<string, unknown>
   }
-  cur[keys[keys.length - 1]] = value
+  // undefined removes the field, as JSON would when the document is written (one meaning on both adapters)
+  if (value === undefined) delete cur[keys[keys.length - 1]]
+  else cur[keys[keys.length - 1]] = value
 }
 function getPath(doc: Record<string, unknown>, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), doc)
