@@ -34,7 +34,8 @@ module.exports = {
       ...node('api-cloudbase'),
       testMatch: ['<rootDir>/test/api/**/*.test.ts'],
       // the upload route and the SQLite-file cloud entry belong to the local runtime only
-      testPathIgnorePatterns: ['/test/api/upload\\.test\\.ts$', '/test/api/cloud-entry\\.test\\.ts$'],
+      // (cloud-bundle runs the shipped function on the emulator by itself)
+      testPathIgnorePatterns: ['/test/api/upload\\.test\\.ts$', '/test/api/cloud-entry\\.test\\.ts$', '/test/api/cloud-bundle\\.test\\.ts$'],
       setupFiles: ['<rootDir>/test/api/on-cloudbase.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/api/on-cloudbase-timeout.ts'],
     },

@@ -2,14 +2,17 @@
  * The backend the runner's `wx.cloud.callFunction({ name: 'api' })` reaches: pluggable, a function
  * `(event, openid) => result`. The default is the real cloud entry (createApiMain, the code bundled
  * into dist/cloudfunctions/api) over a fresh SQLite file seeded with the demo, with the OPENID the
- * test sets as WeChat's getWXContext. A CloudBase emulator can be plugged in the same way.
+ * test sets as WeChat's getWXContext; or the same function over CloudBaseStore on the CloudBase emulator.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createLocalPorts } from '../../../cloud/src/adapters/local'
+import { createLocalPorts, LocalContentCheck } from '../../../cloud/src/adapters/local'
 import { createApiMain } from '../../../cloud/src/entries/api'
 import { seedDemo } from '../../../cloud/src/seed/demo'
+import { createCloudPorts } from '../../../cloud/src/adapters/cloudbase'
+import type { Ports } from '../../../cloud/src/ports/ports'
+import { CloudBaseEmulator, wxCloudFor } from '../../cloudbase-emulator/emulator'
 import type { CloudBackend } from './wx'
 
 /** the API tests' fixed "now"; the runner seeds at the real now by default, since the client reads the real clock */
@@ -28,6 +31,26 @@ export async function localCloudBackend(now = Date.now()): Promise<Backend> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vh-weapp-'))
   const ports = createLocalPorts({ dataDir, clock: { now: () => now } })
   await seedDemo(ports.store, now)
+  return cloudFunctionOver(ports, () => {
+    ports.store.close()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+}
+
+let emulatorRun = 0
+/**
+ * The real `api` cloud function over CloudBaseStore -> the real wx-server-sdk -> the CloudBase
+ * emulator, seeded with the demo (collections under a fresh prefix, as a fresh environment).
+ */
+export async function emulatorCloudBackend(emulator: CloudBaseEmulator, now = Date.now()): Promise<Backend> {
+  const cloudPorts = createCloudPorts(wxCloudFor(emulator.url), { collectionPrefix: `w${++emulatorRun}_`, clock: { now: () => now }, env: {} })
+  // the emulator is CloudBase's database only: WeChat's open API (msgSecCheck) gets the local stand-in
+  const ports: Ports = { ...cloudPorts, contentCheck: new LocalContentCheck() }
+  await seedDemo(cloudPorts.store, now)
+  return cloudFunctionOver(ports, () => undefined)
+}
+
+function cloudFunctionOver(ports: Ports, close: () => void): Backend {
   const internalErrors: unknown[] = []
   const received: Backend['received'] = []
   let currentOpenid: string | null = null
@@ -53,9 +76,6 @@ export async function localCloudBackend(now = Date.now()): Promise<Backend> {
     call,
     received,
     internalErrors,
-    close: () => {
-      ports.store.close()
-      fs.rmSync(dataDir, { recursive: true, force: true })
-    },
+    close,
   }
 }
