@@ -14,7 +14,12 @@ const babel = [
 const base = {
   transform: { '\\.[jt]sx?$': babel },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'json'],
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+  moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/src/$1',
+    // the action contract (types only from the client) and its zod-free tables (@contract/tables)
+    '^@contract$': '<rootDir>/cloud/src/contract/index.ts',
+    '^@contract/(.*)$': '<rootDir>/cloud/src/contract/$1',
+  },
 }
 const node = (name, timeout) => ({
   ...base,

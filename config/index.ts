@@ -81,6 +81,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     alias: {
       '@': path.resolve(root, 'src'),
+      // the action contract: the client imports its types, and values only from @contract/tables (zod-free)
+      '@contract': path.resolve(root, 'cloud/src/contract'),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
