@@ -1,4 +1,4 @@
-import type { Me, MembershipView } from '../../cloud/src/contract'
+import type { Me, MembershipView } from '@contract'
 
 const base = { householdId: 'v-xinshan:h1', relation: '户主' as const, gridIds: [], hallId: null, townId: null, joinedAt: 0 }
 export const xinshanCommittee: MembershipView = {

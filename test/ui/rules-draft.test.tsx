@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { RuleVersionDetail, RuleVersionSummary } from '../../cloud/src/contract'
+import type { RuleVersionDetail, RuleVersionSummary } from '@contract'
 import * as api from '../../src/features/rules/api'
 import { CallError } from '../../src/shared/api/call'
 import { useAccount } from '../../src/features/account/store'

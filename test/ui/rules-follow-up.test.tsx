@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { MembershipView, RulesFollowUp } from '../../cloud/src/contract'
+import type { MembershipView, RulesFollowUp } from '@contract'
 import * as api from '../../src/features/rules/api'
 import { CallError } from '../../src/shared/api/call'
 import { useAccount } from '../../src/features/account/store'

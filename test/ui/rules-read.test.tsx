@@ -6,7 +6,7 @@ import { CallError } from '../../src/shared/api/call'
 import RulesReadPage from '../../src/features/rules/pages/read'
 // @ts-expect-error the mock's test helper
 import { intersect } from '@tarojs/taro'
-import type { RulesCurrent } from '../../cloud/src/contract'
+import type { RulesCurrent } from '@contract'
 import { meWithTwoVillages } from './fixtures'
 
 jest.mock('../../src/features/rules/api')

@@ -1,6 +1,6 @@
 /** The account feature's calls to the backend, one function per action. */
 import { call } from '@/shared/api/call'
-import type { InputOf } from '../../../cloud/src/contract'
+import type { InputOf } from '@contract'
 
 export const getMe = () => call('account.me', {})
 export const getGeoTree = () => call('geo.tree', {})

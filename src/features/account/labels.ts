@@ -1,5 +1,5 @@
-import type { JoinStatus, Membership } from '../../../cloud/src/contract/models'
-import { ROLE_LABELS } from '../../../cloud/src/contract/models'
+import type { JoinStatus, Membership } from '@contract'
+import { ROLE_LABELS } from '@contract/tables'
 
 export const JOIN_STATUS_LABELS: Record<JoinStatus, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' }
 export const JOIN_STATUS_TONES = { pending: 'gold', approved: 'green', rejected: 'red' } as const

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
-import type { Me, MembershipView } from '../../../cloud/src/contract'
+import type { Me, MembershipView } from '@contract'
 import { errorMessage } from '@/shared/api/call'
 import { getMe } from './api'
 

@@ -1,6 +1,6 @@
 /** The deliberation feature's calls to the backend, one function per action. */
 import { call } from '@/shared/api/call'
-import type { InputOf } from '../../../cloud/src/contract'
+import type { InputOf } from '@contract'
 
 export const listTopics = (villageId: string, status?: InputOf<'topics.list'>['status']) => call('topics.list', { villageId, status })
 export const getTopic = (villageId: string, topicId: string) => call('topics.get', { villageId, topicId })

@@ -1,5 +1,5 @@
 /** The deliberation feature's words: states, modes, stances, the quorum rule and the time left. */
-import type { Stance, TopicResult, TopicStatus, Turnout, VotingMode } from '../../../cloud/src/contract'
+import type { Stance, TopicResult, TopicStatus, Turnout, VotingMode } from '@contract'
 import { formatTime } from '@/shared/time'
 
 export const MODE_LABELS: Record<VotingMode, string> = { person: '按人表决', household: '按户表决' }

@@ -1,6 +1,6 @@
 /** The rules feature's calls to the backend, one function per action. */
 import { call } from '@/shared/api/call'
-import type { InputOf } from '../../../cloud/src/contract'
+import type { InputOf } from '@contract'
 
 export const getRulesStatus = (villageId: string) => call('rules.status', { villageId })
 export const getCurrentRules = (villageId: string) => call('rules.current', { villageId })

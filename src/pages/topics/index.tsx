@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { MembershipView, TopicSummary } from '../../../cloud/src/contract'
+import type { MembershipView, TopicSummary } from '@contract'
 import { pagePath } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { Async, Button, Card, Empty, Page, Row, Tag } from '@/shared/ui'

@@ -5,7 +5,7 @@
  * The contract is imported for types only: no schema code enters the mini-program.
  */
 import Taro from '@tarojs/taro'
-import type { ActionName, ApiErrorBody, ApiResult, InputOf, OutputOf } from '../../../cloud/src/contract'
+import type { ActionName, ApiErrorBody, ApiResult, InputOf, OutputOf } from '@contract'
 
 export class CallError extends Error {
   readonly code: ApiErrorBody['code'] | 'NETWORK'

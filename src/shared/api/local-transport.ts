@@ -1,5 +1,5 @@
 /** The h5 build's transport: the local server, signed in as the demo identity. Never in the weapp bundle. */
-import type { ApiResult } from '../../../cloud/src/contract'
+import type { ApiResult } from '@contract'
 import { getDemoOpenid } from './identity'
 
 export async function viaLocalServer(action: string, input: unknown): Promise<ApiResult<unknown>> {

@@ -1,5 +1,5 @@
 /** The h5 build's upload: the image bytes to the local server's POST /upload as the demo identity. Never in the weapp bundle. */
-import type { ApiResult } from '../../../cloud/src/contract'
+import type { ApiResult } from '@contract'
 import { CallError } from '../api/call'
 import { getDemoOpenid } from '../api/identity'
 

@@ -1,5 +1,5 @@
 /** Deliberation views for the committee pages' UI tests (发布议题, 现场表决登记, 议题管理, 村民提议). */
-import type { ProposalView, Topic, TopicDetail, Turnout } from '../../../cloud/src/contract'
+import type { ProposalView, Topic, TopicDetail, Turnout } from '@contract'
 import * as base from './deliberation-fixtures'
 
 export const DAY = base.DAY

@@ -1,5 +1,5 @@
 /** Deliberation views for UI tests: a household-mode yes/no topic in 新山村 and its variants. */
-import type { Ballot, CommentView, MyVote, Topic, TopicDetail, TopicSummary, Turnout } from '../../../cloud/src/contract'
+import type { Ballot, CommentView, MyVote, Topic, TopicDetail, TopicSummary, Turnout } from '@contract'
 
 const HOUR = 3_600_000
 export const DAY = 24 * HOUR

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { Me } from '../../../../cloud/src/contract'
+import type { Me } from '@contract'
 import { Card, Tag } from '@/shared/ui'
 import { formatTime } from '@/shared/time'
 import { JOIN_STATUS_LABELS, JOIN_STATUS_TONES } from '../labels'

@@ -1,4 +1,4 @@
-import type { Membership, VillageKind } from '../../../../cloud/src/contract/models'
+import type { Membership, VillageKind } from '@contract'
 import { Tag } from '@/shared/ui'
 import { roleLabels } from '../labels'
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { GeoTree, VillageCard } from '../../../../cloud/src/contract'
+import type { GeoTree, VillageCard } from '@contract'
 import { Async } from '@/shared/ui'
 import { useQuery } from '@/shared/api/use-query'
 import { getGeoTree } from '../api'

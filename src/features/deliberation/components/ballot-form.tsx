@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { Ballot, MyVote, Topic } from '../../../../cloud/src/contract'
+import type { Ballot, MyVote, Topic } from '@contract'
 import { errorMessage } from '@/shared/api/call'
 import { formatTime } from '@/shared/time'
 import { Button, FieldError, Tag } from '@/shared/ui'

@@ -1,7 +1,7 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState, type ReactNode } from 'react'
-import type { CommentView, Stance } from '../../../../cloud/src/contract'
+import type { CommentView, Stance } from '@contract'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { useQuery } from '@/shared/api/use-query'
 import { fromNow } from '@/shared/time'

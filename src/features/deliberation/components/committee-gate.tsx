@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { MembershipView } from '../../../../cloud/src/contract'
+import type { MembershipView } from '@contract'
 import { Empty } from '@/shared/ui'
 import { AccountPending } from '../../account/components/account-pending'
 import { useCurrentMembership } from '../../account/store'

@@ -6,7 +6,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import type { BallotSource, ResultsVisibility, TopicKind, TopicStatus, VillageKind, VotingMode } from '../../../../cloud/src/contract'
+import type { BallotSource, ResultsVisibility, TopicKind, TopicStatus, VillageKind, VotingMode } from '@contract'
 import { pagePath } from '@/routes'
 import { Tag } from '@/shared/ui'
 

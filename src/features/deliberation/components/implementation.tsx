@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { Topic } from '../../../../cloud/src/contract'
+import type { Topic } from '@contract'
 import { formatTime } from '@/shared/time'
 import { Card, Tag } from '@/shared/ui'
 import { Photos } from './photos'

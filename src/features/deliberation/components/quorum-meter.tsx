@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { Turnout, VotingMode } from '../../../../cloud/src/contract'
+import type { Turnout, VotingMode } from '@contract'
 import { quorumExplained, quorumText } from '../labels'
 import './deliberation.scss'
 

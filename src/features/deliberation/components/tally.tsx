@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { OptionTally, Topic, Turnout } from '../../../../cloud/src/contract'
+import type { OptionTally, Topic, Turnout } from '@contract'
 import { Tag } from '@/shared/ui'
 import { MODE_UNITS, isClosed, isUpcoming } from '../labels'
 import './deliberation.scss'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { TopicSummary } from '../../../../cloud/src/contract'
+import type { TopicSummary } from '@contract'
 import { Card, Tag } from '@/shared/ui'
 import { MODE_LABELS, deadlineText, isUpcoming, resultLine, statusTag } from '../labels'
 import { QuorumMeter } from './quorum-meter'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { RuleAdoption } from '../../../../cloud/src/contract/models'
+import type { RuleAdoption } from '@contract'
 
 /** How the assembly adopted a version: shown with the rules, as the law asks. */
 export function AdoptionRecord({ adoption, effectiveDate }: { adoption: RuleAdoption; effectiveDate: string | null }) {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { NumberedChapter } from '../../../../cloud/src/contract'
+import type { NumberedChapter } from '@contract'
 import './rules.scss'
 
 /** The rules as people read them: chapters, and numbered clauses in large clear type. */

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { RulesDiff } from '../../../../cloud/src/contract'
-import { clauseLabel as label } from '../../../../cloud/src/contract/models'
+import type { RulesDiff } from '@contract'
+import { clauseLabel as label } from '@contract/tables'
 import { Card } from '@/shared/ui'
 import './rules.scss'
 

@@ -1,6 +1,6 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
 import dayjs from 'dayjs'
-import type { AdoptionMeeting } from '../../../../cloud/src/contract/models'
+import type { AdoptionMeeting } from '@contract'
 import { TZ } from '@/shared/time'
 import { Card, FieldError } from '@/shared/ui'
 import type { AdoptionForm, CountField } from './draft-form'

@@ -2,7 +2,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Card, FieldError } from '@/shared/ui'
 import type { ChapterForm, ClauseForm } from './draft-form'
-import { chineseNumber } from '../../../../cloud/src/contract/models'
+import { chineseNumber } from '@contract/tables'
 import { chapterClausesKey, chapterTitleKey, clauseKey, move, newChapter, newClause } from './draft-form'
 
 /** A yes/no question before something that cannot be undone. */

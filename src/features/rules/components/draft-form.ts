@@ -3,8 +3,7 @@
  * nothing is lost when a save fails; turned into the saveDraft input only when sending.
  * Every chapter and clause has a local key, so errors and ids follow it when things move.
  */
-import type { AdoptionMeeting } from '../../../../cloud/src/contract/models'
-import type { InputOf, RuleVersionDetail } from '../../../../cloud/src/contract'
+import type { AdoptionMeeting, InputOf, RuleVersionDetail } from '@contract'
 
 export interface ClauseForm {
   key: string

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { RuleVersionDetail } from '../../../../cloud/src/contract'
+import type { RuleVersionDetail } from '@contract'
 import { formatTime } from '@/shared/time'
 import { Card, Tag } from '@/shared/ui'
 import { DiffView } from './diff-view'

@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { MembershipView, ProposalView, TopicDetail } from '../../../../../cloud/src/contract'
+import type { MembershipView, ProposalView, TopicDetail } from '@contract'
 import { useQuery } from '@/shared/api/use-query'
 import { Async, Button, Card, Empty, Page } from '@/shared/ui'
 import { getTopic, listProposals } from '../../api'

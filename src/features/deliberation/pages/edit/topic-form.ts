@@ -4,7 +4,7 @@
  * when sending. Choice options carry local keys so their errors follow them when others are removed.
  */
 import dayjs from 'dayjs'
-import type { InputOf, Proposal, ResultsVisibility, Topic, TopicKind, VotingMode } from '../../../../../cloud/src/contract'
+import type { InputOf, Proposal, ResultsVisibility, Topic, TopicKind, VotingMode } from '@contract'
 import { TZ } from '@/shared/time'
 
 export const MAX_OPTIONS = 10

@@ -1,7 +1,7 @@
 import { Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { Topic, TopicDetail, VillageKind } from '../../../../../cloud/src/contract'
+import type { Topic, TopicDetail, VillageKind } from '@contract'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { formatTime } from '@/shared/time'
 import { Button, Card, Field, Tag, TextField } from '@/shared/ui'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { Topic, TopicDetail, Turnout, VillageKind, VotingMode } from '../../../../../cloud/src/contract'
+import type { Topic, TopicDetail, Turnout, VillageKind, VotingMode } from '@contract'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
 import { Async, Card, Empty, Row, Tag } from '@/shared/ui'

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { MembershipView, TopicDetail } from '../../../../../cloud/src/contract'
+import type { MembershipView, TopicDetail } from '@contract'
 import { useQuery } from '@/shared/api/use-query'
 import { Async, Button, Card, Empty, Page } from '@/shared/ui'
 import { getTopic } from '../../api'

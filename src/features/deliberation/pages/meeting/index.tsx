@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { BallotSource, MembershipView, OutputOf, Topic, TopicDetail } from '../../../../../cloud/src/contract'
+import type { BallotSource, MembershipView, OutputOf, Topic, TopicDetail } from '@contract'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'

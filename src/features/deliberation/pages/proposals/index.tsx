@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { MembershipView, ProposalStatus, ProposalView } from '../../../../../cloud/src/contract'
+import type { MembershipView, ProposalStatus, ProposalView } from '@contract'
 import { pagePath } from '@/routes'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { useQuery } from '@/shared/api/use-query'

@@ -1,7 +1,7 @@
 import { Button as TaroButton, Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { TopicDetail } from '../../../../../cloud/src/contract'
+import type { TopicDetail } from '@contract'
 import { pagePath } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { usePageParams } from '@/shared/page-params'

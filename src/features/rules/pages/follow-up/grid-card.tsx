@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { FollowUpGrid, FollowUpHousehold } from '../../../../../cloud/src/contract'
+import type { FollowUpGrid, FollowUpHousehold } from '@contract'
 import { Card, Tag } from '@/shared/ui'
 
 /** One grid: its households with someone who has not agreed yet, and who. */
