@@ -10,7 +10,7 @@ import path from 'node:path'
 import { createLocalPorts } from '../src/adapters/local'
 import { createRouter } from '../src/router'
 import { runJobs } from '../src/jobs'
-import { seedDemo } from '../src/seed/demo'
+import { seedDemo } from '../src/demo'
 import type { Clock } from '../src/ports/ports'
 import { handleUpload } from './upload'
 

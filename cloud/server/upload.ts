@@ -8,7 +8,7 @@ import type http from 'node:http'
 import type { ApiResult } from '../src/errors'
 import type { Membership, Person } from '../src/contract'
 import type { Ports } from '../src/ports/ports'
-import { MAX_PHOTO_BYTES, PHOTO_EXT, photoPath, sniffImage } from '../src/domain/photos'
+import { MAX_PHOTO_BYTES, PHOTO_EXT, photoPath, sniffImage } from '../src/common/photos'
 
 const DECLARED = new Set(['image/jpeg', 'image/jpg', 'image/png', 'image/webp', 'application/octet-stream', ''])
 /** past this a sender is cut off instead of drained */
@@ -46,10 +46,10 @@ export async function handleUpload(
   const image = await readImage(req, MAX_PHOTO_BYTES)
 
   const openid = req.headers['x-demo-openid']
-  const [person] = typeof openid === 'string' && openid ? await ports.store.find<Person & { _id: string }>('persons', { openid }, { limit: 1 }) : []
+  const [person] = typeof openid === 'string' && openid ? await ports.store.find('persons', { openid }, { limit: 1 }) : []
   if (!person) return refuse(401, 'NOT_SIGNED_IN', '请先登录')
   const villageId = url.searchParams.get('villageId') ?? ''
-  const membership = /^[A-Za-z0-9_-]{1,64}$/.test(villageId) ? await ports.store.get<Membership>('memberships', `${villageId}:${person._id}`) : null
+  const membership = /^[A-Za-z0-9_-]{1,64}$/.test(villageId) ? await ports.store.get('memberships', `${villageId}:${person._id}`) : null
   if (!membership) return refuse(403, 'FORBIDDEN', '无权限')
 
   if (declaredTooLarge || image === 'too large') return refuse(413, 'BAD_INPUT', '图片不能超过5MB')

@@ -1,4 +1,6 @@
-import type { ActionName, Membership, ParsedInputOf, OutputOf, Person, Role } from './contract'
+import type { z } from 'zod'
+import type { ActionDef, AnyActions } from './contract/action'
+import type { Membership, Person, Role } from './features/account/documents'
 import type { Ports } from './ports/ports'
 
 /**
@@ -8,6 +10,18 @@ import type { Ports } from './ports/ports'
  * - member: the input names a villageId and the caller belongs to it, with one of `roles` if given
  */
 export type Access = { kind: 'anyone' } | { kind: 'person' } | { kind: 'member'; roles?: readonly Role[] }
+
+/** The access presets every feature uses; a feature needing another combination writes it beside its handler. */
+export const ACCESS = {
+  anyone: { kind: 'anyone' },
+  person: { kind: 'person' },
+  member: { kind: 'member' },
+  resident: { kind: 'member', roles: ['resident'] },
+  householdRep: { kind: 'member', roles: ['householdRep'] },
+  committee: { kind: 'member', roles: ['committee'] },
+  /** the committee and the grid workers (follow-up of their grids) */
+  committeeOrGrid: { kind: 'member', roles: ['committee', 'gridWorker'] },
+} as const satisfies Record<string, Access>
 
 export interface Context {
   ports: Ports
@@ -20,9 +34,15 @@ export interface Context {
 }
 export type MemberContext = Context & { person: Person; membership: Membership }
 
-export interface Handler<A extends ActionName> {
+type OutputOfDef<D> = D extends ActionDef<z.ZodTypeAny, infer O> ? O : never
+
+export interface Handler<D extends ActionDef<z.ZodTypeAny, unknown>> {
   access: Access
-  handle(input: ParsedInputOf<A>, ctx: MemberContext): Promise<OutputOf<A>>
+  handle(input: z.output<D['input']>, ctx: MemberContext): Promise<OutputOfDef<D>>
 }
 
-export type Handlers<A extends ActionName = ActionName> = { [K in A]: Handler<K> }
+/** One handler per action of an actions map: a missing one does not compile. */
+export type Handlers<A extends AnyActions> = { [K in keyof A]: Handler<A[K]> }
+
+/** A handler's context has a membership when its access is `member`. */
+export const isCommittee = (m: Pick<Membership, 'roles'>) => m.roles.includes('committee')

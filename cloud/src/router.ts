@@ -1,19 +1,28 @@
 import { z } from 'zod'
-import { actions, localOnlyActions, type ActionName, type Membership, type Person } from './contract'
-
-type CloudAction = keyof typeof actions
-type LocalOnlyAction = keyof typeof localOnlyActions
 import { ApiError, type ApiResult } from './errors'
 import { chineseErrorMap } from './contract/error-map'
+import type { Context, Handler, MemberContext } from './handler'
+import type { ActionDef } from './contract/action'
+import type { Ports } from './ports/ports'
+import { FEATURES } from './features'
 
 // process-wide, so that a message set in a schema still wins (zod lets a parse-time map override those)
 z.setErrorMap(chineseErrorMap)
-import type { Context, Handlers, MemberContext } from './handler'
-import type { Ports } from './ports/ports'
-import { accountHandlers } from './domain/account/handlers'
-import { devHandlers } from './domain/dev/handlers'
-import { rulesHandlers } from './domain/rules/handlers'
-import { deliberationHandlers } from './domain/deliberation/handlers'
+
+type Route = { def: ActionDef<z.ZodTypeAny, unknown>; handler: Handler<ActionDef<z.ZodTypeAny, unknown>>; localOnly: boolean }
+
+/** Every action of every feature, by name; two features defining one name is a start-up error. */
+function routeTable(): Map<string, Route> {
+  const table = new Map<string, Route>()
+  for (const f of FEATURES) {
+    const handlers = f.handlers as Record<string, Handler<ActionDef<z.ZodTypeAny, unknown>>>
+    for (const [name, def] of Object.entries(f.actions)) {
+      if (table.has(name)) throw new Error(`action ${name} is defined twice (feature ${f.name})`)
+      table.set(name, { def, handler: handlers[name], localOnly: f.localOnly === true })
+    }
+  }
+  return table
+}
 
 export interface Identity {
   openid: string
@@ -39,35 +48,32 @@ function badInput(error: z.ZodError): ApiError {
 
 /** One router for both runtimes: action name -> input schema -> access check -> handler -> typed result or typed error. */
 export function createRouter(ports: Ports, options: RouterOptions = {}): Router {
-  const defs: Record<string, { input: z.ZodTypeAny }> = options.localOnly ? { ...actions, ...localOnlyActions } : { ...actions }
-  // typed as complete maps: an action in the contract without its handler does not compile
-  const features: Handlers<CloudAction> = { ...accountHandlers, ...rulesHandlers, ...deliberationHandlers }
-  const local: Handlers<LocalOnlyAction> = devHandlers
-  const handlers: Partial<Handlers> = options.localOnly ? { ...features, ...local } : features
+  // each feature's handlers are typed complete against its actions (a missing handler does not compile)
+  const routes = routeTable()
 
   return async (action, payload, identity) => {
     try {
-      const def = Object.prototype.hasOwnProperty.call(defs, action) ? defs[action] : undefined
-      const handler = handlers[action as ActionName]
-      if (!def || !handler) throw new ApiError('UNKNOWN_ACTION')
+      const route = routes.get(action)
+      if (!route || (route.localOnly && !options.localOnly)) throw new ApiError('UNKNOWN_ACTION')
+      const { def, handler } = route
       const parsed = def.input.safeParse(payload ?? {})
       if (!parsed.success) throw badInput(parsed.error)
       const input = parsed.data as Record<string, unknown>
       if (!identity?.openid) throw new ApiError('NOT_SIGNED_IN')
 
-      const [person] = await ports.store.find<Person & { _id: string }>('persons', { openid: identity.openid }, { limit: 1 })
+      const [person] = await ports.store.find('persons', { openid: identity.openid }, { limit: 1 })
       const ctx: Context = { ports, openid: identity.openid, now: ports.clock.now(), person: person ?? null, membership: null }
       const access = handler.access
       if (access.kind !== 'anyone' && !ctx.person) throw new ApiError('NOT_SIGNED_IN', '请先申请加入您所在的村（社区）')
       if (access.kind === 'member') {
         const villageId = input.villageId
         if (typeof villageId !== 'string') throw new ApiError('BAD_INPUT', '缺少村（社区）')
-        const membership = await ports.store.get<Membership>('memberships', `${villageId}:${ctx.person!._id}`)
+        const membership = await ports.store.get('memberships', `${villageId}:${ctx.person!._id}`)
         if (!membership) throw new ApiError('NOT_MEMBER')
         if (access.roles && !access.roles.some((r) => membership.roles.includes(r))) throw new ApiError('FORBIDDEN')
         ctx.membership = membership
       }
-      const data = await (handler.handle as (i: unknown, c: MemberContext) => Promise<unknown>)(input, ctx as MemberContext)
+      const data = await handler.handle(input, ctx as MemberContext)
       return { ok: true, data }
     } catch (e) {
       if (e instanceof ApiError) return { ok: false, error: e.toBody() }

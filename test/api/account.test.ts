@@ -34,9 +34,9 @@ describe('joining a village', () => {
     expect(me.requests[0].status).toBe('approved')
     expect(me.unread).toBe(1)
 
-    const household = await api.ports.store.get<Household>('households', me.memberships[0].householdId!)
+    const household = await api.ports.store.get('households', me.memberships[0].householdId!)
     expect(household).toMatchObject({ villageId: 'v-xinshan', doorplate: '新山村东一巷40号', repPersonId: me.person!._id })
-    const audit = await api.ports.store.find<AuditEntry>('auditLog', { villageId: 'v-xinshan' })
+    const audit = await api.ports.store.find('auditLog', { villageId: 'v-xinshan' })
     expect(audit).toEqual([expect.objectContaining({ action: 'join.approve', actorName: '林志强', target: '王芳（新山村东一巷40号）' })])
     // the committee was told of the new request, the newcomer of the outcome
     expect(api.ports.notifier.sent.map((n) => n.title)).toEqual(['新的入村申请', '新的入村申请', '入村申请已通过'])
@@ -45,9 +45,9 @@ describe('joining a village', () => {
   test('joining an existing household as a family member does not make a second representative', async () => {
     const pending = await api.as(ID.committee).call('join.queue', { villageId: 'v-xinshan' })
     await api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: pending[0]._id, decision: 'approve' })
-    const m = await api.ports.store.get<Membership>('memberships', 'v-xinshan:p_demo-liuxiaodong')
+    const m = await api.ports.store.get('memberships', 'v-xinshan:p_demo-liuxiaodong')
     expect(m).toMatchObject({ roles: ['resident'], householdId: 'v-xinshan:新山村东一巷12号' })
-    expect((await api.ports.store.get<Household>('households', 'v-xinshan:新山村东一巷12号'))!.repPersonId).toBe('p_demo-linshuisheng')
+    expect((await api.ports.store.get('households', 'v-xinshan:新山村东一巷12号'))!.repPersonId).toBe('p_demo-linshuisheng')
   })
 
   test('a rejection needs a reason; the person sees it and may ask again, keeping the history', async () => {
@@ -173,7 +173,7 @@ describe('concurrency', () => {
     )
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'CONFLICT')).toBe(true)
-    const final = await api.ports.store.get<{ _id: string; decisions: unknown[] }>('joinRequests', req._id)
+    const final = await api.ports.store.get('joinRequests', req._id)
     expect(final!.decisions).toHaveLength(1)
     expect(await api.ports.store.count('auditLog', { villageId: 'v-xinshan' })).toBe(1)
   })
@@ -186,10 +186,10 @@ describe('concurrency', () => {
     await Promise.all(asked.map((r) => api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: r._id, decision: 'approve' })))
     expect(await api.ports.store.count('memberships', { villageId: 'v-xinshan' })).toBe(13 + 40)
     // ten doorplates: ten new households, each with exactly one representative
-    const households = await api.ports.store.find<Household>('households', { villageId: 'v-xinshan' })
+    const households = await api.ports.store.find('households', { villageId: 'v-xinshan' })
     const fresh = households.filter((h) => h.doorplate.startsWith('新山村南街'))
     expect(fresh).toHaveLength(10)
-    const reps = (await api.ports.store.find<Membership>('memberships', { villageId: 'v-xinshan' })).filter((m) => m.name.startsWith('新人') && m.roles.includes('householdRep'))
+    const reps = (await api.ports.store.find('memberships', { villageId: 'v-xinshan' })).filter((m) => m.name.startsWith('新人') && m.roles.includes('householdRep'))
     expect(reps.length).toBe(10)
     expect(new Set(reps.map((m) => m.householdId)).size).toBe(10)
   })

@@ -11,7 +11,7 @@ import { createApiMain } from '../../cloud/src/entries/api'
 import { createCronMain } from '../../cloud/src/entries/cron'
 import type { ApiResult } from '../../cloud/src/errors'
 import type { Ports } from '../../cloud/src/ports/ports'
-import { seedDemo } from '../../cloud/src/seed/demo'
+import { seedDemo } from '../../cloud/src/demo'
 
 const NOW = Date.UTC(2026, 10, 26, 2, 0, 0)
 const COMMITTEE = 'demo-linzhiqiang' // committee member of v-xinshan in the demo seed

@@ -70,7 +70,7 @@ test('one voter changing the ballot many times at once still has exactly one bal
   const presses = 25
   const results = await Promise.all(Array.from({ length: presses }, (_, i) => api.router('ballots.cast', { villageId: V, topicId: t, choices: [CHOICES[i % 2]] }, { openid: openid(7) })))
   expect(results.filter((r) => !r.ok)).toEqual([])
-  const ballots = await api.ports.store.find<Ballot>('ballots', { topicId: t })
+  const ballots = await api.ports.store.find('ballots', { topicId: t })
   expect(ballots).toHaveLength(1)
   expect(ballots[0]).toMatchObject({ voterKey: pid(openid(7)), changes: presses - 1 })
   const d = await api.as(P.committee).call('topics.get', { villageId: V, topicId: t })
@@ -91,7 +91,7 @@ test('on the phone and at the meeting at the same moment: one ballot per voter, 
     after((k >> 2) % 4, () => api.router('ballots.recordInPerson', { villageId: V, topicId: t, voterPersonId: pid(openid(i)), choices: ['no'] }, { openid: P.committee })),
   ])
   const results = await Promise.all(pairs.flat())
-  const ballots = await api.ports.store.find<Ballot>('ballots', { topicId: t })
+  const ballots = await api.ports.store.find('ballots', { topicId: t })
   expect(ballots).toHaveLength(voters.length)
   for (const [k, i] of voters.entries()) {
     const [online, meeting] = [results[2 * k], results[2 * k + 1]]

@@ -55,7 +55,7 @@ export async function openTopic(api: Api, over: TopicInput = {}): Promise<string
 }
 
 export async function audits(api: Api, action: string, villageId = X): Promise<AuditEntry[]> {
-  return (await api.ports.store.find<AuditEntry>('auditLog', { villageId })).filter((a) => a.action === action)
+  return (await api.ports.store.find('auditLog', { villageId })).filter((a) => a.action === action)
 }
 
 export async function notices(api: Api, openid: string, title: string) {

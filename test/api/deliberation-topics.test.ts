@@ -14,7 +14,7 @@ afterEach(() => {
 
 const committee = () => api.as(P.committee)
 const detail = (openid: string, topicId: string) => api.as(openid).call('topics.get', { villageId: X, topicId })
-const stored = async (topicId: string) => (await api.ports.store.get<Topic>('topics', topicId))!
+const stored = async (topicId: string) => (await api.ports.store.get('topics', topicId))!
 
 describe('the life of a topic: draft -> open -> closed -> decided -> done', () => {
   test('each step in order, audited; every step out of order is refused with a reason', async () => {
@@ -274,7 +274,7 @@ describe('村民提议: proposals become topics once enough residents co-sign', 
     // the fourth, fifth and sixth at once: the fifth accepts it, exactly once
     const last = await Promise.all([P.wulihua, P.zhengzhiyuan, P.chenjianguo].map((who) => api.as(who).call('proposals.cosign', { villageId: X, proposalId: p._id })))
     for (const x of last) expect(x).toMatchObject({ cosignedByMe: true, cosigns: expect.any(Number) })
-    const accepted = (await api.ports.store.get<Proposal>('proposals', p._id))!
+    const accepted = (await api.ports.store.get('proposals', p._id))!
     expect(accepted).toMatchObject({ status: 'accepted', cosigns: 6, acceptedAt: api.ports.clock.now() })
     expect(await notices(api, P.committee, '村民提议已达到联署人数')).toHaveLength(1)
     expect(await notices(api, P.committee2, '村民提议已达到联署人数')).toHaveLength(1)
@@ -307,12 +307,12 @@ describe('村民提议: proposals become topics once enough residents co-sign', 
     expect(d.topic.proposalId).toBe(accepted)
     expect(d.topic.background).toContain('老年人活动中心') // prefilled from the proposal
     expect(d.proposal).toEqual({ id: accepted, title: '建设村老年人活动中心', proposerName: '陈建国' })
-    expect((await api.ports.store.get<Proposal>('proposals', accepted))!).toMatchObject({ status: 'accepted', topicId: d.topic._id })
+    expect((await api.ports.store.get('proposals', accepted))!).toMatchObject({ status: 'accepted', topicId: d.topic._id })
     // a second topic cannot take the same proposal
     expect(await c.fail('topics.save', topicInput(api, { proposalId: accepted }))).toMatchObject({ code: 'CONFLICT' })
 
     await c.call('topics.publish', { villageId: X, topicId: d.topic._id })
-    expect((await api.ports.store.get<Proposal>('proposals', accepted))!).toMatchObject({ status: 'scheduled', topicId: d.topic._id })
+    expect((await api.ports.store.get('proposals', accepted))!).toMatchObject({ status: 'scheduled', topicId: d.topic._id })
     const told = await notices(api, P.chenjianguo, '您的提议已列入议事')
     expect(told).toHaveLength(1)
     expect(told[0].page).toBe(`features/deliberation/pages/topic/index?topicId=${d.topic._id}`)
@@ -323,6 +323,6 @@ describe('村民提议: proposals become topics once enough residents co-sign', 
     const accepted = 'v-xinshan:pr-elderly'
     const d = await committee().call('topics.save', topicInput(api, { proposalId: accepted }))
     await committee().call('topics.discard', { villageId: X, topicId: d.topic._id })
-    expect((await api.ports.store.get<Proposal>('proposals', accepted))!).toMatchObject({ status: 'accepted', topicId: null })
+    expect((await api.ports.store.get('proposals', accepted))!).toMatchObject({ status: 'accepted', topicId: null })
   })
 })

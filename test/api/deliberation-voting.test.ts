@@ -15,7 +15,7 @@ const cast = (openid: string, topicId: string, choices: string[], onBehalfOf?: s
 const castFails = (openid: string, topicId: string, choices: string[], extra: Record<string, unknown> = {}) =>
   api.as(openid).fail('ballots.cast', { villageId: X, topicId, choices, ...extra })
 const detail = (openid: string, topicId: string, villageId = X) => api.as(openid).call('topics.get', { villageId, topicId })
-const ballotsOf = (topicId: string) => api.ports.store.find<Ballot>('ballots', { topicId })
+const ballotsOf = (topicId: string) => api.ports.store.find('ballots', { topicId })
 
 /** a refused call changes nothing at all */
 async function refusedCleanly(call: () => Promise<{ code: string; message: string }>, code: string, message?: string | RegExp) {
@@ -55,7 +55,7 @@ describe('who may vote, and when', () => {
     expect(err).toMatchObject({ code: 'CLOSED', message: '投票已截止' })
     expect(await ballotsOf(t)).toEqual([])
     // the read closed it (once), so the status is what it is
-    expect((await api.ports.store.get<Topic>('topics', t))!.status).toBe('closed')
+    expect((await api.ports.store.get('topics', t))!.status).toBe('closed')
     await refusedCleanly(() => castFails(P.resident, t, ['no']), 'CLOSED', '投票已截止')
   })
 
@@ -220,7 +220,7 @@ describe('代投: a resident lets a family member or the grid worker vote for th
     await cast(P.liguilan, t, ['yes'])
     expect(await ballotsOf(t)).toHaveLength(2)
     expect((await detail(P.liguilan, t)).me.proxiesForMe).toEqual([{ grantorId: pid(P.linjun), grantorName: '林俊', voted: true }])
-    expect((await api.ports.store.get<Proxy>('proxies', `${t}:${pid(P.linjun)}`))!.usedAt).toBe(api.ports.clock.now())
+    expect((await api.ports.store.get('proxies', `${t}:${pid(P.linjun)}`))!.usedAt).toBe(api.ports.clock.now())
 
     const logged = await audits(api, 'ballots.proxy')
     expect(logged).toEqual([expect.objectContaining({ actorId: pid(P.liguilan), actorName: '李桂兰', target: expect.stringContaining('代林俊投票') })])

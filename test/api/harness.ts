@@ -3,10 +3,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { createLocalPorts } from '../../cloud/src/adapters/local'
 import { CloudBaseStore } from '../../cloud/src/adapters/cloudbase'
-import { COLLECTIONS, type Ports } from '../../cloud/src/ports/ports'
+import type { Ports } from '../../cloud/src/ports/ports'
+import { COLLECTIONS } from '../../cloud/src/features'
 import { CloudBaseEmulator, wxCloudFor } from '../cloudbase-emulator/emulator'
 import { createRouter } from '../../cloud/src/router'
-import { seedDemo } from '../../cloud/src/seed/demo'
+import { seedDemo } from '../../cloud/src/demo'
 import type { ActionName, ApiErrorBody, InputOf, OutputOf } from '../../cloud/src/contract'
 
 export const T0 = Date.UTC(2026, 10, 26, 2, 0, 0)

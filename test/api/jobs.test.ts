@@ -1,4 +1,5 @@
-import { JOIN_REMINDER_AFTER, runJobs } from '../../cloud/src/jobs'
+import { runJobs } from '../../cloud/src/jobs'
+import { JOIN_REMINDER_AFTER } from '../../cloud/src/features/account/jobs'
 import { ID, makeApi } from './harness'
 
 test('the time-driven job reminds the committee of a stale join request exactly once, however often it runs', async () => {

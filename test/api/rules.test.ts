@@ -23,8 +23,8 @@ const ADOPTION = { meeting: '村民代表会议' as const, date: '2026-11-20', t
 
 /** a draft's chapters as the client sends them back */
 const editable = (d: Pick<RuleVersionDetail, 'chapters'>) => d.chapters.map((c) => ({ title: c.title, clauses: c.clauses.map((k) => ({ id: k.id, text: k.text })) }))
-const village = async () => (await api.ports.store.get<Village>('villages', X))!
-const audits = async (action: string) => (await api.ports.store.find<AuditEntry>('auditLog', { villageId: X })).filter((a) => a.action === action)
+const village = async () => (await api.ports.store.get('villages', X))!
+const audits = async (action: string) => (await api.ports.store.find('auditLog', { villageId: X })).filter((a) => a.action === action)
 
 /** committee of 新山村: v2 from v1 with clause xs14 (彩礼) reworded, ready to publish */
 async function draftV2(newText = '彩礼不超过3万元，不借婚姻索取财物，提倡零彩礼。') {
@@ -296,7 +296,7 @@ describe('publishing', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.ok && r.error.code === 'CONFLICT')).toHaveLength(2)
     expect((await audits('rules.publish')).length).toBe(1)
-    expect((await api.ports.store.get<RuleVersion>('ruleVersions', draft.id))!.status).toBe('published')
+    expect((await api.ports.store.get('ruleVersions', draft.id))!.status).toBe('published')
   })
 })
 

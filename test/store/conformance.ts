@@ -3,7 +3,7 @@
  * always (test/store/sqlite.test.ts), CloudBase when an environment is configured
  * (test/store/cloudbase.test.ts). What passes here is what the domain may rely on.
  */
-import { DuplicateIdError, type Doc, type Store } from '../../cloud/src/ports/store'
+import { DuplicateIdError, type Doc, type RawStore as Store } from '../../cloud/src/ports/store'
 
 export interface StoreUnderTest {
   store: Store

@@ -1,4 +1,4 @@
-import { householdId, normalizeDoorplate, rolesOnJoin } from '../../cloud/src/domain/account/rules'
+import { householdId, normalizeDoorplate, rolesOnJoin } from '../../cloud/src/features/account/policy'
 import { pagePath } from '../../src/routes'
 import { roleLabels } from '../../src/features/account/labels'
 import { sceneFromScanPath } from '../../src/features/account/pages/join/scene'

@@ -1,5 +1,5 @@
-import type { Topic } from '../../cloud/src/contract/deliberation'
-import { tallyCsv, turnoutCsv } from '../../cloud/src/domain/deliberation/csv'
+import type { Topic } from '../../cloud/src/features/deliberation/documents'
+import { tallyCsv, turnoutCsv } from '../../cloud/src/features/deliberation/csv'
 import {
   buildOptions,
   carries,
@@ -17,7 +17,7 @@ import {
   voterFor,
   windowRefusal,
   YESNO_OPTIONS,
-} from '../../cloud/src/domain/deliberation/rules'
+} from '../../cloud/src/features/deliberation/policy'
 
 const NOW = Date.UTC(2026, 10, 26, 2, 0, 0) // 2026-11-26 10:00 in Shanghai
 const HOUR = 3600 * 1000

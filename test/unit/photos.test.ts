@@ -1,4 +1,4 @@
-import { checkPhotos, isVillagePhoto, photoPath, sniffImage } from '../../cloud/src/domain/photos'
+import { checkPhotos, isVillagePhoto, photoPath, sniffImage } from '../../cloud/src/common/photos'
 
 describe('photos', () => {
   test('the image type comes from the first bytes, not from a name or a header', () => {

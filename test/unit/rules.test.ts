@@ -1,5 +1,6 @@
-import type { Grid, Household, Membership, RuleAdoption, RuleChapter, RuleVersion } from '../../cloud/src/contract/models'
-import { BOM, agreementsCsv, csvCell, followUpCsv, toCsv } from '../../cloud/src/domain/rules/csv'
+import type { Grid, Household, Membership } from '../../cloud/src/features/account/documents'
+import type { RuleAdoption, RuleChapter, RuleVersion } from '../../cloud/src/features/rules/documents'
+import { BOM, agreementsCsv, csvCell, followUpCsv, toCsv } from '../../cloud/src/features/rules/csv'
 import {
   assignClauseIds,
   chineseNumber,
@@ -11,7 +12,7 @@ import {
   rulesProgress,
   shanghaiDay,
   shanghaiTime,
-} from '../../cloud/src/domain/rules/rules'
+} from '../../cloud/src/features/rules/policy'
 
 const ch = (title: string, ...clauses: Array<[string, string]>): RuleChapter => ({ title, clauses: clauses.map(([id, text]) => ({ id, text })) })
 const v = (number: number, chapters: RuleChapter[]) => ({ number, chapters })

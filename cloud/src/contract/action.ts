@@ -7,6 +7,9 @@ export interface ActionDef<S extends z.ZodTypeAny, O> {
   output?: O
 }
 
+/** A feature's actions: name -> definition. */
+export type AnyActions = Record<string, ActionDef<z.ZodTypeAny, unknown>>
+
 export function action<O>() {
   return <S extends z.ZodTypeAny>(input: S): ActionDef<S, O> => ({ input })
 }

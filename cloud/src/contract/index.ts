@@ -1,27 +1,28 @@
 /**
- * The action contract: every action's name, input schema and output type, in one place.
- * The mini-program imports this file for types only (`import type`), so zod never enters its bundle.
+ * The action contract, derived from the one list of features (cloud/src/features.ts): every action's
+ * name, input and output type, and the documents and views. The mini-program imports this file for
+ * TYPES only (`import type … from '@contract'`), so zod never enters its bundle; the few values it
+ * needs (words, lists) come from the zod-free `@contract/tables`.
  */
 import type { z } from 'zod'
-import { accountActions } from './account'
-import { rulesActions } from './rules'
-import { deliberationActions } from './deliberation'
-import { devActions } from './dev'
+import type { FEATURES } from '../features'
 import type { ActionDef } from './action'
 
-export const actions = { ...accountActions, ...rulesActions, ...deliberationActions }
-/** actions that exist only in the local runtime (never in the cloud function) */
-export const localOnlyActions = { ...devActions }
+type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never
+type All = UnionToIntersection<(typeof FEATURES)[number]['actions']>
 
-type All = typeof actions & typeof localOnlyActions
-export type ActionName = keyof All
+export type ActionName = keyof All & string
 export type InputOf<A extends ActionName> = All[A] extends ActionDef<infer S, unknown> ? z.input<S> : never
 export type ParsedInputOf<A extends ActionName> = All[A] extends ActionDef<infer S, unknown> ? z.output<S> : never
 export type OutputOf<A extends ActionName> = All[A] extends ActionDef<z.ZodTypeAny, infer O> ? O : never
 
-export * from './models'
-export type * from './account'
-export type * from './rules'
-export type * from './deliberation'
-export type * from './dev'
+// each feature's documents and views (one line per feature)
+export type * from '../features/account/documents'
+export type * from '../features/account/contract'
+export type * from '../features/rules/documents'
+export type * from '../features/rules/contract'
+export type * from '../features/deliberation/documents'
+export type * from '../features/deliberation/contract'
+export type * from '../features/dev/contract'
+export type { AuditEntry } from '../common/audit'
 export type { ApiErrorBody, ErrorCode, ApiResult } from '../errors'

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the raw adapter interface leaves document types to the typed Store */
 /**
  * Store: a small document port shaped by what the CloudBase database does well.
  * Every document has a string `_id`; uniqueness comes from deterministic ids and
@@ -38,25 +39,57 @@ export interface Patch {
   inc?: Record<string, number>
 }
 
+/**
+ * Every collection and the document it holds. Each feature adds its own in its documents.ts
+ * (`declare module '../../ports/store' { interface Collections { topics: Topic } }`), so that
+ * `store.get('topics', id)` is a Topic and a misspelt collection does not compile.
+ */
+export interface Collections {
+  /** markers: which parts of the demo were seeded */
+  meta: Doc & { at: number }
+}
+export type CollectionName = keyof Collections & string
+
 /** Operations inside a transaction address single documents by id, as CloudBase transactions do. */
-export interface TxStore {
-  get<T extends Doc>(collection: string, id: string): Promise<T | null>
-  insert<T extends Doc>(collection: string, doc: T): Promise<void>
+export interface TxStore<M = Collections> {
+  get<C extends keyof M & string>(collection: C, id: string): Promise<M[C] | null>
+  insert<C extends keyof M & string>(collection: C, doc: M[C]): Promise<void>
+  update<C extends keyof M & string>(collection: C, id: string, patch: Patch): Promise<number>
+  remove<C extends keyof M & string>(collection: C, id: string): Promise<number>
+}
+
+/** The store as the domain sees it: typed by Collections. */
+export interface Store<M = Collections> {
+  get<C extends keyof M & string>(collection: C, id: string): Promise<M[C] | null>
+  find<C extends keyof M & string>(collection: C, filter?: Filter, options?: FindOptions): Promise<Array<M[C]>>
+  count<C extends keyof M & string>(collection: C, filter?: Filter): Promise<number>
+  /** Inserts a document; throws DuplicateIdError when `_id` exists. */
+  insert<C extends keyof M & string>(collection: C, doc: M[C]): Promise<void>
+  /** Applies the patch to every document matching the filter; returns how many matched. */
+  update<C extends keyof M & string>(collection: C, filter: Filter, patch: Patch): Promise<number>
+  remove<C extends keyof M & string>(collection: C, filter: Filter): Promise<number>
+  /** Runs fn atomically; a throw rolls every write back. */
+  transaction<R>(fn: (tx: TxStore<M>) => Promise<R>): Promise<R>
+}
+
+/**
+ * What an adapter implements: any collection name, the document type chosen by the caller (`any`
+ * by default, so that an adapter is also a typed Store). The conformance suite speaks this one.
+ */
+export interface RawTxStore {
+  get<T extends Doc = any>(collection: string, id: string): Promise<T | null>
+  insert<T extends Doc = any>(collection: string, doc: T): Promise<void>
   update(collection: string, id: string, patch: Patch): Promise<number>
   remove(collection: string, id: string): Promise<number>
 }
-
-export interface Store {
-  get<T extends Doc>(collection: string, id: string): Promise<T | null>
-  find<T extends Doc>(collection: string, filter?: Filter, options?: FindOptions): Promise<T[]>
+export interface RawStore {
+  get<T extends Doc = any>(collection: string, id: string): Promise<T | null>
+  find<T extends Doc = any>(collection: string, filter?: Filter, options?: FindOptions): Promise<T[]>
   count(collection: string, filter?: Filter): Promise<number>
-  /** Inserts a document; throws DuplicateIdError when `_id` exists. */
-  insert<T extends Doc>(collection: string, doc: T): Promise<void>
-  /** Applies the patch to every document matching the filter; returns how many matched. */
+  insert<T extends Doc = any>(collection: string, doc: T): Promise<void>
   update(collection: string, filter: Filter, patch: Patch): Promise<number>
   remove(collection: string, filter: Filter): Promise<number>
-  /** Runs fn atomically; a throw rolls every write back. */
-  transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R>
+  transaction<R>(fn: (tx: RawTxStore) => Promise<R>): Promise<R>
 }
 
 export class DuplicateIdError extends Error {
@@ -68,27 +101,3 @@ export class DuplicateIdError extends Error {
     this.name = 'DuplicateIdError'
   }
 }
-
-/** Collections that exist in the system; adapters may create tables/collections for them up front. */
-export const COLLECTIONS = [
-  'regions',
-  'villages',
-  'grids',
-  'halls',
-  'households',
-  'persons',
-  'memberships',
-  'joinRequests',
-  'notifications',
-  'auditLog',
-  'jobRuns',
-  'ruleVersions',
-  'ruleAgreements',
-  'topics',
-  'ballots',
-  'proxies',
-  'proposals',
-  'cosigns',
-  'comments',
-  'commentLikes',
-] as const

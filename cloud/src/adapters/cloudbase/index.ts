@@ -1,4 +1,5 @@
-import { COLLECTIONS, type Clock, type Ports } from '../../ports/ports'
+import type { Clock, Ports } from '../../ports/ports'
+import { COLLECTIONS } from '../../features'
 import { CloudBaseStore } from './store'
 import { CloudBaseContentCheck, CloudBaseFiles, CloudBaseNotifier, CloudBaseQrCodes } from './services'
 import type { WxCloud } from './types'

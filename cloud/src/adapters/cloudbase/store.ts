@@ -1,4 +1,4 @@
-import { assertDefinedFilter, DuplicateIdError, type Doc, type FieldCondition, type Filter, type FindOptions, type Patch, type Store, type TxStore } from '../../ports/store'
+import { assertDefinedFilter, DuplicateIdError, type Doc, type FieldCondition, type Filter, type FindOptions, type Patch, type RawStore, type RawTxStore } from '../../ports/store'
 import { errorInfo, type WxCollection, type WxCommand, type WxCommandValue, type WxDatabase, type WxQuery } from './types'
 
 /**
@@ -40,7 +40,7 @@ function checkPath(field: string): string {
   return field
 }
 
-function strip<T extends Doc>(raw: unknown): T {
+function strip<T extends Doc = any>(raw: unknown): T {
   const doc = { ...(raw as Record<string, unknown>) }
   delete doc[WRITES_FIELD]
   return doc as T
@@ -94,7 +94,7 @@ export interface CloudBaseStoreOptions {
   collections?: readonly string[]
 }
 
-export class CloudBaseStore implements Store {
+export class CloudBaseStore implements RawStore {
   private readonly _: WxCommand
   private readonly prefix: string
   private readonly created = new Set<string>()
@@ -190,7 +190,7 @@ export class CloudBaseStore implements Store {
     return data
   }
 
-  async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
+  async get<T extends Doc = any>(collection: string, id: string): Promise<T | null> {
     try {
       const { data } = await this.coll(collection).doc(id).get()
       const doc = Array.isArray(data) ? data[0] : data
@@ -201,7 +201,7 @@ export class CloudBaseStore implements Store {
     }
   }
 
-  async find<T extends Doc>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
+  async find<T extends Doc = any>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
     const cond = this.condition(filter)
     if (cond === null || options.limit === 0) return []
     // a total order, as the SQLite store has: the sort keys, then _id
@@ -318,7 +318,7 @@ export class CloudBaseStore implements Store {
    * fails at once) or a collection created meanwhile runs the whole function again, after a short
    * random backoff; fn must therefore only touch the store (what it reads, it reads again).
    */
-  async transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
+  async transaction<R>(fn: (tx: RawTxStore) => Promise<R>): Promise<R> {
     await this.ensureCollections()
     for (let attempt = 1; ; attempt++) {
       try {
@@ -331,11 +331,11 @@ export class CloudBaseStore implements Store {
     }
   }
 
-  private transactionOnce<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
+  private transactionOnce<R>(fn: (tx: RawTxStore) => Promise<R>): Promise<R> {
     return this.db.runTransaction(async (t) => {
       const coll = (c: string) => t.collection(this.name(c))
-      const tx: TxStore = {
-        get: async <T extends Doc>(c: string, id: string) => {
+      const tx: RawTxStore = {
+        get: async <T extends Doc = any>(c: string, id: string) => {
           try {
             const { data } = await coll(c).doc(id).get()
             const doc = Array.isArray(data) ? data[0] : data

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Clock, ContentCheck, Files, Notification, Notifier, Ports, QrCodes } from '../../ports/ports'
 import { SqliteStore } from './sqlite-store'
 import { renderQrPng } from './qr'
+import { COLLECTION_SPECS } from '../../features'
 
 /** Files on local disk under DATA_DIR/files, served by the local server at /files/. */
 export class LocalFiles implements Files {
@@ -63,27 +64,8 @@ export interface LocalPortsOptions {
 export function createLocalPorts(opts: LocalPortsOptions): Ports & { store: SqliteStore; notifier: LocalNotifier } {
   fs.mkdirSync(opts.dataDir, { recursive: true })
   const store = new SqliteStore(path.join(opts.dataDir, 'village-hall.sqlite'))
-  for (const [c, f] of [
-    ['persons', ['openid']],
-    ['memberships', ['personId']],
-    ['memberships', ['villageId']],
-    ['joinRequests', ['villageId', 'status']],
-    ['notifications', ['personId', 'read']],
-    ['households', ['villageId']],
-    ['ruleVersions', ['villageId']],
-    ['ruleAgreements', ['versionId']],
-    ['ruleAgreements', ['villageId', 'personId']],
-    ['topics', ['villageId', 'status']],
-    ['topics', ['status', 'closesAt']],
-    ['ballots', ['topicId', 'source']],
-    ['proxies', ['topicId', 'proxyId']],
-    ['proposals', ['villageId']],
-    ['cosigns', ['villageId', 'personId']],
-    ['comments', ['topicId']],
-    ['commentLikes', ['topicId', 'personId']],
-  ] as const) {
-    store.ensureIndex(c, [...f])
-  }
+  // the indexes each feature declares for its collections
+  for (const [collection, spec] of COLLECTION_SPECS) for (const fields of spec.indexes ?? []) store.ensureIndex(collection, [...fields])
   return {
     store,
     files: new LocalFiles(path.join(opts.dataDir, 'files')),

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { assertDefinedFilter, DuplicateIdError, type Doc, type Filter, type FindOptions, type Patch, type Store, type TxStore } from '../../ports/store'
+import { assertDefinedFilter, DuplicateIdError, type Doc, type Filter, type FindOptions, type Patch, type RawStore, type RawTxStore } from '../../ports/store'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/
@@ -69,7 +69,7 @@ function getPath(doc: Record<string, unknown>, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), doc)
 }
 
-export function applyPatch<T extends Doc>(doc: T, patch: Patch): T {
+export function applyPatch<T extends Doc = any>(doc: T, patch: Patch): T {
   const next = structuredClone(doc) as Record<string, unknown>
   for (const [k, v] of Object.entries(patch.set ?? {})) {
     if (k === '_id') throw new Error('_id cannot change')
@@ -87,7 +87,7 @@ export function applyPatch<T extends Doc>(doc: T, patch: Patch): T {
  * better-sqlite3 is synchronous, so every call is atomic within this process; writes take the
  * database's write lock (BEGIN IMMEDIATE) so that other processes on the same file are safe too.
  */
-export class SqliteStore implements Store {
+export class SqliteStore implements RawStore {
   readonly db: Database.Database
   private tables = new Set<string>()
   /** an open transaction: other calls on this connection wait for it to finish */
@@ -126,7 +126,7 @@ export class SqliteStore implements Store {
     return fn()
   }
 
-  private getSync<T extends Doc>(collection: string, id: string): T | null {
+  private getSync<T extends Doc = any>(collection: string, id: string): T | null {
     const row = this.db.prepare(`SELECT doc FROM ${this.table(collection)} WHERE _id = ?`).get(id) as { doc: string } | undefined
     return row ? (JSON.parse(row.doc) as T) : null
   }
@@ -173,15 +173,15 @@ export class SqliteStore implements Store {
     this.tables.clear()
   }
 
-  async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
+  async get<T extends Doc = any>(collection: string, id: string): Promise<T | null> {
     return this.outsideTx(() => this.getSync<T>(collection, id))
   }
 
-  async find<T extends Doc>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
+  async find<T extends Doc = any>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
     return this.outsideTx(() => this.findSync<T>(collection, filter, options))
   }
 
-  private findSync<T extends Doc>(collection: string, filter: Filter, options: FindOptions): T[] {
+  private findSync<T extends Doc = any>(collection: string, filter: Filter, options: FindOptions): T[] {
     const w = where(filter)
     const order = (options.sort ?? []).map(([f, d]) => `${f === '_id' ? '_id' : `json_extract(doc, ${jsonPath(f)})`} ${d === 'desc' ? 'DESC' : 'ASC'}`)
     order.push('_id ASC')
@@ -201,7 +201,7 @@ export class SqliteStore implements Store {
     })
   }
 
-  async insert<T extends Doc>(collection: string, doc: T): Promise<void> {
+  async insert<T extends Doc = any>(collection: string, doc: T): Promise<void> {
     return this.outsideTx(() => this.immediate(() => this.insertSync(collection, doc)))
   }
 
@@ -213,10 +213,10 @@ export class SqliteStore implements Store {
     return this.outsideTx(() => this.immediate(() => this.removeSync(collection, filter)))
   }
 
-  async transaction<R>(fn: (tx: TxStore) => Promise<R>): Promise<R> {
+  async transaction<R>(fn: (tx: RawTxStore) => Promise<R>): Promise<R> {
     while (this.txDone) await this.txDone.catch(() => undefined)
-    const tx: TxStore = {
-      get: async <T extends Doc>(c: string, id: string) => this.getSync<T>(c, id),
+    const tx: RawTxStore = {
+      get: async <T extends Doc = any>(c: string, id: string) => this.getSync<T>(c, id),
       insert: async (c, doc) => this.insertSync(c, doc),
       update: async (c, id, patch) => this.updateSync(c, { _id: id }, patch),
       remove: async (c, id) => this.removeSync(c, { _id: id }),

@@ -1,0 +1,20 @@
+/**
+ * The one list of features. The contract (cloud/src/contract), the router, the collections and their
+ * indexes, the time-driven job and the demo seed are all derived from it: a new feature is one folder
+ * under features/ plus one line here (and its routes on the client).
+ */
+import { account } from './features/account/module'
+import { rules } from './features/rules/module'
+import { deliberation } from './features/deliberation/module'
+import { dev } from './features/dev/module'
+import type { CollectionSpec } from './feature'
+import type { CollectionName } from './ports/store'
+
+export const FEATURES = [account, rules, deliberation, dev] as const
+
+/** Every collection with its indexes, from the features that store it. */
+export const COLLECTION_SPECS: ReadonlyArray<[CollectionName, CollectionSpec]> = [
+  ['meta', {}],
+  ...FEATURES.flatMap((f) => Object.entries(f.collections) as Array<[CollectionName, CollectionSpec]>),
+]
+export const COLLECTIONS: readonly CollectionName[] = COLLECTION_SPECS.map(([name]) => name)

@@ -1,0 +1,65 @@
+import type { AppNotification, AuditEntry, Membership, Region, Village } from '../../contract'
+import type { VillageCard } from './contract'
+import type { Context, MemberContext } from '../../handler'
+import { ApiError } from '../../errors'
+
+let seq = 0
+/** A unique id for documents that have no natural key: time-ordered, with a random tail. */
+export function newId(prefix: string, now: number): string {
+  seq = (seq + 1) % 46656
+  return `${prefix}_${now.toString(36)}${seq.toString(36).padStart(3, '0')}${Math.random().toString(36).slice(2, 8)}`
+}
+
+/** Every admin or staff action goes to the audit log: who, what, when, why. */
+export async function audit(ctx: MemberContext, action: string, target: string, reason: string | null = null): Promise<void> {
+  const entry: AuditEntry = {
+    _id: newId('audit', ctx.now),
+    villageId: ctx.membership.villageId,
+    actorId: ctx.person._id,
+    actorName: ctx.membership.name,
+    action,
+    target,
+    reason,
+    at: ctx.now,
+  }
+  await ctx.ports.store.insert('auditLog', entry)
+}
+
+/** What sending a notice needs: handlers pass their Context, the time-driven job its ports and time. */
+export type NoticeContext = Pick<Context, 'ports' | 'now'>
+
+/**
+ * The one way to tell a person something: an in-app notice (always) plus a push through the
+ * Notifier (a subscribe message in the cloud, which needs the person's openid, looked up here).
+ */
+export async function notify(
+  ctx: NoticeContext,
+  to: { personId: string; villageId: string },
+  title: string,
+  body: string,
+  page: string | null = null,
+): Promise<void> {
+  const n: AppNotification = { _id: newId('n', ctx.now), ...to, title, body, page, read: false, createdAt: ctx.now }
+  await ctx.ports.store.insert('notifications', n)
+  const person = await ctx.ports.store.get('persons', to.personId)
+  await ctx.ports.notifier.send({ ...to, openid: person?.openid, title, body, page: page ?? undefined })
+}
+
+/** notify() to every committee member of the village. */
+export async function notifyCommittee(ctx: NoticeContext, villageId: string, title: string, body: string, page: string | null = null): Promise<void> {
+  const members = await ctx.ports.store.find('memberships', { villageId })
+  for (const m of members.filter((x) => x.roles.includes('committee'))) await notify(ctx, { personId: m.personId, villageId }, title, body, page)
+}
+
+export async function villageCard(ctx: Context, villageOrId: Village | string): Promise<VillageCard> {
+  const village = typeof villageOrId === 'string' ? await ctx.ports.store.get('villages', villageOrId) : villageOrId
+  if (!village) throw new ApiError('NOT_FOUND', '找不到该村（社区）')
+  const regions = await ctx.ports.store.find('regions', { _id: { $in: [village.cityId, village.countyId, village.townId] } })
+  const name = (id: string) => regions.find((r) => r._id === id)?.name ?? ''
+  return {
+    id: village._id,
+    name: village.name,
+    kind: village.kind,
+    place: [name(village.cityId), name(village.countyId), name(village.townId)].filter(Boolean).join(' · '),
+  }
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod'
+import { RELATIONS } from './documents'
+import type { AppNotification, Hall, JoinRequest, Membership, Person, Role, Village, VillageKind } from './documents'
+import { action } from '../../contract/action'
+
+const id = z.string().trim().min(1, '缺少编号').max(80, '编号过长')
+const villageId = id
+
+export interface VillageCard {
+  id: string
+  name: string
+  kind: VillageKind
+  /** 汕尾市 · 海丰县 · 某某镇 */
+  place: string
+}
+
+export interface MembershipView extends Membership {
+  village: VillageCard
+}
+
+export interface GeoTree {
+  cities: Array<{
+    id: string
+    name: string
+    counties: Array<{ id: string; name: string; towns: Array<{ id: string; name: string; villages: VillageCard[] }> }>
+  }>
+}
+
+export interface Me {
+  person: Person | null
+  memberships: MembershipView[]
+  requests: Array<JoinRequest & { village: VillageCard }>
+  unread: number
+}
+
+export interface VillageOverview {
+  village: VillageCard
+  me: Membership
+  counts: { members: number; households: number; grids: number; partyMembers: number }
+  halls: Hall[]
+  /** only for the committee */
+  pendingRequests: number | null
+}
+
+export const accountActions = {
+  'geo.tree': action<GeoTree>()(z.object({})),
+  'village.byScene': action<VillageCard>()(z.object({ scene: z.string().trim().min(1, '二维码无效').max(32, '二维码无效') })),
+  'account.me': action<Me>()(z.object({})),
+  'join.request': action<JoinRequest>()(
+    z.object({
+      villageId,
+      name: z.string().trim().min(2, '请填写真实姓名（至少两个字）').max(20, '姓名不超过20个字'),
+      doorplate: z.string().trim().min(2, '请填写门牌号或户主信息').max(60, '门牌号不超过60个字'),
+      relation: z.enum(RELATIONS, { errorMap: () => ({ message: '请选择与户主的关系' }) }),
+      via: z.enum(['pick', 'scan']).default('pick'),
+    }),
+  ),
+  'join.queue': action<Array<JoinRequest & { householdMatch: string | null }>>()(
+    z.object({ villageId, status: z.enum(['pending', 'approved', 'rejected']).default('pending') }),
+  ),
+  'join.decide': action<JoinRequest>()(
+    z
+      .object({
+        villageId,
+        requestId: id,
+        decision: z.enum(['approve', 'reject']),
+        reason: z.string().trim().max(200, '理由不超过200个字').optional(),
+      })
+      .refine((v) => v.decision === 'approve' || (v.reason && v.reason.length >= 2), {
+        message: '驳回时请写明理由',
+        path: ['reason'],
+      }),
+  ),
+  'village.overview': action<VillageOverview>()(z.object({ villageId })),
+  'village.members': action<Array<Membership & { doorplate: string | null }>>()(z.object({ villageId })),
+  'village.poster': action<{ scene: string; page: string; image: string }>()(z.object({ villageId })),
+  'notifications.list': action<AppNotification[]>()(z.object({})),
+  'notifications.read': action<{ updated: number }>()(z.object({ ids: z.array(id).max(100) })),
+}
+
+export type { Role }

@@ -1,0 +1,148 @@
+/**
+ * The account feature's documents as stored (places, people, memberships, join requests, notices),
+ * with their zod-free word tables. Every document in a village carries its villageId. Instants are epoch ms.
+ */
+
+export type RegionKind = 'city' | 'county' | 'town'
+export interface Region {
+  _id: string
+  kind: RegionKind
+  name: string
+  parentId: string | null
+}
+
+export type VillageKind = 'village' | 'community'
+export interface Village {
+  _id: string
+  villageId: string
+  name: string
+  /** 村 or 社区: decides wording such as 村规民约 / 居民公约 */
+  kind: VillageKind
+  townId: string
+  countyId: string
+  cityId: string
+  /** the scene parameter of the village's QR code (at most 32 characters) */
+  scene: string
+  /** the number of the village rules' current (latest published) version; absent until the first is published */
+  currentRulesVersion?: number | null
+  /** co-signatures a residents' proposal needs before the committee must answer it (default 5) */
+  proposalThreshold?: number
+}
+
+export interface Grid {
+  _id: string
+  villageId: string
+  name: string
+}
+
+export interface Hall {
+  _id: string
+  villageId: string
+  name: string
+  address: string
+}
+
+export interface Household {
+  _id: string
+  villageId: string
+  gridId: string | null
+  /** 门牌号 as written on the door, e.g. 新山村三巷12号 */
+  doorplate: string
+  headName: string
+  /** the person who casts the household's vote (户代表) */
+  repPersonId: string | null
+}
+
+export interface Person {
+  _id: string
+  /** WeChat identity in the cloud; demo identities locally */
+  openid: string
+  name: string
+  createdAt: number
+  /** a person of the demo village (local runtime only) */
+  demo?: boolean
+}
+
+export const ROLES = ['resident', 'householdRep', 'committee', 'gridWorker', 'hallStaff', 'townOfficer'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: '村民',
+  householdRep: '户代表',
+  committee: '村（居）委会',
+  gridWorker: '网格员',
+  hallStaff: '服务站工作人员',
+  townOfficer: '镇街干部',
+}
+
+export const RELATIONS = ['户主', '配偶', '子女', '父母', '孙辈', '兄弟姐妹', '其他亲属', '租住'] as const
+export type Relation = (typeof RELATIONS)[number]
+
+export interface Membership {
+  /** `${villageId}:${personId}` */
+  _id: string
+  villageId: string
+  personId: string
+  name: string
+  householdId: string | null
+  relation: Relation | null
+  roles: Role[]
+  partyMember: boolean
+  /** grid worker: the grids they serve */
+  gridIds: string[]
+  /** hall staff: the hall they work in */
+  hallId: string | null
+  /** town officer: the town they serve */
+  townId: string | null
+  joinedAt: number
+}
+
+export type JoinStatus = 'pending' | 'approved' | 'rejected'
+export interface JoinDecision {
+  status: 'approved' | 'rejected'
+  reason: string | null
+  by: string
+  byName: string
+  at: number
+}
+export interface JoinRequest {
+  /** `${villageId}:${personId}`: one request per person and village; asking again reopens it */
+  _id: string
+  villageId: string
+  personId: string
+  name: string
+  doorplate: string
+  relation: Relation
+  via: 'pick' | 'scan'
+  status: JoinStatus
+  createdAt: number
+  /** earlier decisions, newest last */
+  decisions: JoinDecision[]
+  /** when the committee was reminded of a request left pending (once) */
+  remindedAt?: number | null
+}
+
+export interface AppNotification {
+  _id: string
+  villageId: string
+  personId: string
+  title: string
+  body: string
+  page: string | null
+  read: boolean
+  createdAt: number
+}
+
+declare module '../../ports/store' {
+  interface Collections {
+    regions: Region
+    villages: Village
+    grids: Grid
+    halls: Hall
+    households: Household
+    persons: Person
+    memberships: Membership
+    joinRequests: JoinRequest
+    notifications: AppNotification
+  }
+}

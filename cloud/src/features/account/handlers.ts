@@ -1,0 +1,249 @@
+import type { GeoTree, Me, VillageCard } from './contract'
+import type { AppNotification, Grid, Hall, Household, JoinRequest, Membership, Person, Region, Village } from './documents'
+import { DuplicateIdError } from '../../ports/store'
+import { ApiError } from '../../errors'
+import { ACCESS, type Context, type Handlers } from '../../handler'
+import { audit, newId, notify, notifyCommittee, villageCard } from './common'
+import { householdId, rolesOnJoin } from './policy'
+import type { accountActions } from './contract'
+
+
+export const JOIN_PAGE = 'features/account/pages/join/index'
+
+async function cardsFor(ctx: Context, villageIds: string[]): Promise<Map<string, VillageCard>> {
+  const villages = await ctx.ports.store.find('villages', { _id: { $in: [...new Set(villageIds)] } })
+  const cards = await Promise.all(villages.map((v) => villageCard(ctx, v)))
+  return new Map(cards.map((c) => [c.id, c]))
+}
+
+/** Creates the caller's person record on first use; its name is what they wrote when asking to join. */
+async function ensurePerson(ctx: Context, name: string): Promise<Person> {
+  if (ctx.person) return ctx.person
+  const person: Person = { _id: `p_${ctx.openid}`.slice(0, 64), openid: ctx.openid, name, createdAt: ctx.now }
+  try {
+    await ctx.ports.store.insert('persons', person)
+    return person
+  } catch (e) {
+    if (!(e instanceof DuplicateIdError)) throw e
+    return (await ctx.ports.store.get('persons', person._id))!
+  }
+}
+
+export const accountHandlers: Handlers<typeof accountActions> = {
+  'geo.tree': {
+    access: ACCESS.anyone,
+    async handle(_input, ctx) {
+      const [regions, villages] = await Promise.all([
+        ctx.ports.store.find('regions', {}, { sort: [['_id', 'asc']] }),
+        ctx.ports.store.find('villages', {}, { sort: [['_id', 'asc']] }),
+      ])
+      const byParent = (kind: string, parentId: string | null) => regions.filter((r) => r.kind === kind && r.parentId === parentId)
+      const tree: GeoTree = {
+        cities: byParent('city', null).map((city) => ({
+          id: city._id,
+          name: city.name,
+          counties: byParent('county', city._id).map((county) => ({
+            id: county._id,
+            name: county.name,
+            towns: byParent('town', county._id).map((town) => ({
+              id: town._id,
+              name: town.name,
+              villages: villages
+                .filter((v) => v.townId === town._id)
+                .map((v) => ({ id: v._id, name: v.name, kind: v.kind, place: `${city.name} · ${county.name} · ${town.name}` })),
+            })),
+          })),
+        })),
+      }
+      return tree
+    },
+  },
+
+  'village.byScene': {
+    access: ACCESS.anyone,
+    async handle({ scene }, ctx) {
+      const [village] = await ctx.ports.store.find('villages', { scene }, { limit: 1 })
+      if (!village) throw new ApiError('NOT_FOUND', '二维码无效或已过期，请在列表中选择村（社区）')
+      return villageCard(ctx, village)
+    },
+  },
+
+  'account.me': {
+    access: ACCESS.anyone,
+    async handle(_input, ctx) {
+      if (!ctx.person) return { person: null, memberships: [], requests: [], unread: 0 } satisfies Me
+      const personId = ctx.person._id
+      const [memberships, requests, unread] = await Promise.all([
+        ctx.ports.store.find('memberships', { personId }, { sort: [['joinedAt', 'asc']] }),
+        ctx.ports.store.find('joinRequests', { personId }, { sort: [['createdAt', 'desc']] }),
+        ctx.ports.store.count('notifications', { personId, read: false }),
+      ])
+      const cards = await cardsFor(ctx, [...memberships.map((m) => m.villageId), ...requests.map((r) => r.villageId)])
+      return {
+        person: ctx.person,
+        memberships: memberships.map((m) => ({ ...m, village: cards.get(m.villageId)! })),
+        requests: requests.map((r) => ({ ...r, village: cards.get(r.villageId)! })),
+        unread,
+      }
+    },
+  },
+
+  'join.request': {
+    access: ACCESS.anyone,
+    async handle(input, ctx) {
+      const { store } = ctx.ports
+      const village = await store.get('villages', input.villageId)
+      if (!village) throw new ApiError('NOT_FOUND', '找不到该村（社区）')
+      const check = await ctx.ports.contentCheck.text(`${input.name} ${input.doorplate}`, ctx.openid)
+      if (!check.ok) throw new ApiError('CONTENT_REJECTED', `内容不合规：${check.reason}`)
+      const person = await ensurePerson(ctx, input.name)
+      if (await store.get('memberships', `${village._id}:${person._id}`)) {
+        throw new ApiError('DUPLICATE', `您已是${village.name}的成员`)
+      }
+      const request: JoinRequest = {
+        _id: `${village._id}:${person._id}`,
+        villageId: village._id,
+        personId: person._id,
+        name: input.name,
+        doorplate: input.doorplate,
+        relation: input.relation,
+        via: input.via,
+        status: 'pending',
+        createdAt: ctx.now,
+        decisions: [],
+      }
+      try {
+        await store.insert('joinRequests', request)
+      } catch (e) {
+        if (!(e instanceof DuplicateIdError)) throw e
+        // asking again after a rejection reopens the same request; a pending one stays as it is
+        const { decisions: _keep, _id, ...fresh } = request
+        const reopened = await store.update('joinRequests', { _id, status: 'rejected' }, { set: fresh })
+        if (!reopened) throw new ApiError('DUPLICATE', '您的申请正在审核中，请耐心等待村（居）委会处理')
+      }
+      await notifyCommittee(ctx, village._id, '新的入村申请', `${input.name}（${input.doorplate}）申请加入${village.name}`, 'features/account/pages/requests/index')
+      return (await store.get('joinRequests', request._id))!
+    },
+  },
+
+  'join.queue': {
+    access: ACCESS.committee,
+    async handle({ villageId, status }, ctx) {
+      const requests = await ctx.ports.store.find('joinRequests', { villageId, status }, { sort: [['createdAt', status === 'pending' ? 'asc' : 'desc']], limit: 200 })
+      const households = await ctx.ports.store.find('households', { _id: { $in: requests.map((r) => householdId(villageId, r.doorplate)) } })
+      return requests.map((r) => {
+        const h = households.find((x) => x._id === householdId(villageId, r.doorplate))
+        return { ...r, householdMatch: h ? `${h.doorplate}（户主 ${h.headName}）` : null }
+      })
+    },
+  },
+
+  'join.decide': {
+    access: ACCESS.committee,
+    async handle({ villageId, requestId, decision, reason }, ctx) {
+      const { store } = ctx.ports
+      const request = await store.get('joinRequests', requestId)
+      if (!request || request.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该申请')
+      if (request.status !== 'pending') throw new ApiError('CONFLICT', '该申请已处理过了')
+      const status = decision === 'approve' ? 'approved' : 'rejected'
+      const record = { status, reason: reason || null, by: ctx.person._id, byName: ctx.membership.name, at: ctx.now } as const
+      const village = (await store.get('villages', villageId))!
+
+      await store.transaction(async (tx) => {
+        const current = await tx.get('joinRequests', requestId)
+        if (current?.status !== 'pending') throw new ApiError('CONFLICT', '该申请已处理过了')
+        await tx.update('joinRequests', requestId, { set: { status, decisions: [...current.decisions, record] } })
+        if (status === 'rejected') return
+        const hid = householdId(villageId, request.doorplate)
+        let household = await tx.get('households', hid)
+        if (!household) {
+          household = { _id: hid, villageId, gridId: null, doorplate: request.doorplate, headName: request.relation === '户主' ? request.name : '', repPersonId: null }
+          await tx.insert('households', household)
+        }
+        const roles = rolesOnJoin(request.relation, household.repPersonId !== null)
+        if (roles.includes('householdRep')) await tx.update('households', hid, { set: { repPersonId: request.personId, headName: request.name } })
+        const membership: Membership = {
+          _id: `${villageId}:${request.personId}`,
+          villageId,
+          personId: request.personId,
+          name: request.name,
+          householdId: hid,
+          relation: request.relation,
+          roles,
+          partyMember: false,
+          gridIds: [],
+          hallId: null,
+          townId: null,
+          joinedAt: ctx.now,
+        }
+        await tx.insert('memberships', membership)
+      })
+      await audit(ctx, status === 'approved' ? 'join.approve' : 'join.reject', `${request.name}（${request.doorplate}）`, reason || null)
+      await notify(
+        ctx,
+        { personId: request.personId, villageId },
+        status === 'approved' ? '入村申请已通过' : '入村申请未通过',
+        status === 'approved' ? `欢迎加入${village.name}！` : `${village.name}村（居）委会未通过您的申请：${reason}`,
+        status === 'approved' ? 'pages/home/index' : JOIN_PAGE,
+      )
+      return (await store.get('joinRequests', requestId))!
+    },
+  },
+
+  'village.overview': {
+    access: ACCESS.member,
+    async handle({ villageId }, ctx) {
+      const { store } = ctx.ports
+      const isCommittee = ctx.membership.roles.includes('committee')
+      const [card, members, households, grids, partyMembers, halls, pending] = await Promise.all([
+        villageCard(ctx, villageId),
+        store.count('memberships', { villageId }),
+        store.count('households', { villageId }),
+        store.count('grids', { villageId }),
+        store.count('memberships', { villageId, partyMember: true }),
+        store.find('halls', { villageId }),
+        isCommittee ? store.count('joinRequests', { villageId, status: 'pending' }) : Promise.resolve(null),
+      ])
+      return { village: card, me: ctx.membership, counts: { members, households, grids, partyMembers }, halls, pendingRequests: pending }
+    },
+  },
+
+  'village.members': {
+    access: ACCESS.committeeOrGrid,
+    async handle({ villageId }, ctx) {
+      const [members, households] = await Promise.all([
+        ctx.ports.store.find('memberships', { villageId }, { sort: [['householdId', 'asc']] }),
+        ctx.ports.store.find('households', { villageId }),
+      ])
+      const doorplates = new Map(households.map((h) => [h._id, h.doorplate]))
+      return members.map((m) => ({ ...m, doorplate: m.householdId ? doorplates.get(m.householdId) ?? null : null }))
+    },
+  },
+
+  'village.poster': {
+    access: ACCESS.committee,
+    async handle({ villageId }, ctx) {
+      const village = (await ctx.ports.store.get('villages', villageId))!
+      const code = await ctx.ports.qrCodes.unlimited(village.scene, JOIN_PAGE)
+      return { scene: village.scene, page: JOIN_PAGE, image: `data:${code.contentType};base64,${code.buffer.toString('base64')}` }
+    },
+  },
+
+  'notifications.list': {
+    access: ACCESS.person,
+    async handle(_input, ctx) {
+      return ctx.ports.store.find('notifications', { personId: ctx.person._id }, { sort: [['createdAt', 'desc']], limit: 50 })
+    },
+  },
+
+  'notifications.read': {
+    access: ACCESS.person,
+    async handle({ ids }, ctx) {
+      let updated = 0
+      for (const id of ids) updated += await ctx.ports.store.update('notifications', { _id: id, personId: ctx.person._id, read: false }, { set: { read: true } })
+      return { updated }
+    },
+  },
+}
+
+export type { Grid }

@@ -1,0 +1,26 @@
+/** 入村: places, people, memberships, join requests and notices — the feature every other builds on. */
+import { defineFeature } from '../../feature'
+import { accountActions } from './contract'
+import { accountHandlers } from './handlers'
+import { remindStaleJoinRequests } from './jobs'
+import { seedPlacesAndPeople } from './seed'
+
+export const account = defineFeature({
+  name: 'account',
+  actions: accountActions,
+  handlers: accountHandlers,
+  collections: {
+    regions: {},
+    villages: {},
+    grids: {},
+    halls: {},
+    households: { indexes: [['villageId']] },
+    persons: { indexes: [['openid']] },
+    memberships: { indexes: [['personId'], ['villageId']] },
+    joinRequests: { indexes: [['villageId', 'status']] },
+    notifications: { indexes: [['personId', 'read']] },
+    auditLog: { indexes: [['villageId', 'targetType', 'targetId']] },
+  },
+  jobSteps: { joinReminders: remindStaleJoinRequests },
+  seed: { marker: 'demo-v1', run: seedPlacesAndPeople },
+})

@@ -1,0 +1,221 @@
+/**
+ * Ballots (online, by proxy, at the meeting) under one rule: one ballot per voter, `${topicId}:${voterKey}`,
+ * which a later cast before the close changes; a ballot from the meeting is never changed online and a
+ * voter who voted online is never recorded again at the meeting. And 代投: proxies per topic.
+ */
+import type { Grid, Household, Membership } from '../account/documents'
+import type { Ballot, BallotSource, Proxy, Topic } from './documents'
+import { ApiError } from '../../errors'
+import { ACCESS, type Handlers, type MemberContext } from '../../handler'
+import { DuplicateIdError } from '../../ports/store'
+import { audit, notify } from '../account/common'
+import { allBallots, closeIfDue, loadTopic, loadVoters, PAGES, proxyIdOf } from './data'
+import { ballotId, choicesProblem, shortTime, voterFor, windowRefusal, type Voter } from './policy'
+import type { ballotActions } from './contract'
+
+
+
+/** The topic, closed first if its time is up, refused unless ballots can be cast on it now. */
+async function openTopic(ctx: MemberContext, villageId: string, topicId: string, closedMessage = '投票已截止'): Promise<Topic> {
+  const t = await closeIfDue(ctx.ports, await loadTopic(ctx, villageId, topicId), ctx.now)
+  const refusal = windowRefusal(t, ctx.now)
+  if (refusal) throw new ApiError(refusal.code, refusal.code === 'CLOSED' ? closedMessage : refusal.reason)
+  return t
+}
+
+function checkChoices(t: Topic, choices: string[]): void {
+  const problem = choicesProblem(t, choices)
+  if (problem) throw new ApiError('BAD_INPUT', problem, { choices: problem })
+}
+
+/** The voter a member is on this topic (the household in household mode), or the reason they are not. */
+async function voterOf(ctx: MemberContext, t: Topic, m: Membership): Promise<Voter> {
+  const household = m.householdId ? await ctx.ports.store.get('households', m.householdId) : null
+  const check = voterFor(t.mode, m, household && household.villageId === t.villageId ? household : null)
+  if (!check.ok) throw new ApiError(check.code, check.reason)
+  return check.voter
+}
+
+function ballotDoc(t: Topic, voter: Voter, choices: string[], source: BallotSource, ctx: MemberContext): Ballot {
+  return {
+    _id: ballotId(t._id, voter.key),
+    villageId: t.villageId,
+    topicId: t._id,
+    voterKey: voter.key,
+    personId: voter.personId,
+    householdId: voter.householdId,
+    gridId: voter.gridId,
+    choices,
+    source,
+    castBy: ctx.person._id,
+    castByName: ctx.membership.name,
+    castAt: ctx.now,
+    changes: 0,
+  }
+}
+
+/**
+ * Writes the ballot: the first cast inserts it; a later one changes it, but only a ballot whose source
+ * is one of `mayChange`. Returns null when there is a ballot this cast may not change.
+ */
+async function putBallot(ctx: MemberContext, doc: Ballot, mayChange: BallotSource[]): Promise<{ ballot: Ballot; changed: boolean } | { blockedBy: Ballot }> {
+  const { store } = ctx.ports
+  try {
+    await store.insert('ballots', doc)
+    return { ballot: doc, changed: false }
+  } catch (e) {
+    if (!(e instanceof DuplicateIdError)) throw e
+  }
+  const { _id, villageId: _v, topicId: _t, voterKey: _k, changes: _c, ...fields } = doc
+  const n = await store.update('ballots', { _id, source: { $in: mayChange } }, { set: fields, inc: { changes: 1 } })
+  const now = await store.get('ballots', _id)
+  if (!now) throw new ApiError('CONFLICT')
+  return n ? { ballot: now, changed: true } : { blockedBy: now }
+}
+
+const labelsOf = (t: Topic, choices: string[]) => choices.map((c) => t.options.find((o) => o.id === c)?.label ?? c).join('、')
+
+/** whom a resident may ask to vote for them: the members of their household and the grid workers of its grid */
+async function candidatesFor(ctx: MemberContext, villageId: string): Promise<Array<{ personId: string; name: string; why: string }>> {
+  const { store } = ctx.ports
+  const me = ctx.membership
+  const household = me.householdId ? await store.get('households', me.householdId) : null
+  const [members, grid] = await Promise.all([
+    store.find('memberships', { villageId }, { sort: [['joinedAt', 'asc']] }),
+    household?.gridId ? store.get('grids', household.gridId) : Promise.resolve(null),
+  ])
+  const out: Array<{ personId: string; name: string; why: string }> = []
+  for (const m of members) {
+    if (m.personId === me.personId) continue
+    if (household && m.householdId === household._id) out.push({ personId: m.personId, name: m.name, why: `同户家人${m.relation ? `（${m.relation}）` : ''}` })
+    else if (grid && m.roles.includes('gridWorker') && m.gridIds.includes(grid._id)) out.push({ personId: m.personId, name: m.name, why: `本网格网格员（${grid.name}）` })
+  }
+  return out
+}
+
+export const ballotHandlers: Handlers<typeof ballotActions> = {
+  'ballots.cast': {
+    access: ACCESS.member,
+    async handle({ villageId, topicId, choices, onBehalfOf }, ctx) {
+      const { store } = ctx.ports
+      const t = await openTopic(ctx, villageId, topicId)
+      checkChoices(t, choices)
+      let proxy: Proxy | null = null
+      let voterMember = ctx.membership
+      if (onBehalfOf && onBehalfOf !== ctx.person._id) {
+        proxy = await store.get('proxies', proxyIdOf(topicId, onBehalfOf))
+        if (!proxy || proxy.revoked || proxy.proxyId !== ctx.person._id || proxy.villageId !== villageId) throw new ApiError('FORBIDDEN', '对方没有委托您代投本议题')
+        const grantor = await store.get('memberships', `${villageId}:${onBehalfOf}`)
+        if (!grantor) throw new ApiError('FORBIDDEN', '委托人已不是本村（社区）成员')
+        voterMember = grantor
+      }
+      const voter = await voterOf(ctx, t, voterMember)
+      const doc = ballotDoc(t, voter, choices, proxy ? 'proxy' : 'online', ctx)
+      // a proxy may change what a proxy cast, not what the voter cast themselves
+      const put = await putBallot(ctx, doc, proxy ? ['proxy'] : ['online', 'proxy'])
+      if ('blockedBy' in put) {
+        const b = put.blockedBy
+        const who = proxy ? proxy.grantorName : t.mode === 'household' ? '您家' : '您'
+        if (b.source === 'meeting') throw new ApiError('DUPLICATE', `${who}已在现场会议上投票（${shortTime(b.castAt)}），以现场表决为准，不能在手机上更改`)
+        throw new ApiError('DUPLICATE', `${who}已经自己投过票了，不能代为更改`)
+      }
+      if (proxy) {
+        await store.update('proxies', { _id: proxy._id, revoked: false }, { set: { usedAt: ctx.now } })
+        await audit(ctx, 'ballots.proxy', `${t.title}：代${proxy.grantorName}投票`, put.changed ? '更改了代投的选择' : null)
+        await notify(
+          ctx,
+          { personId: proxy.grantorId, villageId },
+          '已为您代投',
+          `${ctx.membership.name}已代您在「${t.title}」${put.changed ? '更改投票' : '投票'}：${labelsOf(t, choices)}。如有异议，截止前您可以自己重新投票。`,
+          PAGES.topic(topicId),
+        )
+      }
+      return put.ballot
+    },
+  },
+
+  'ballots.recordInPerson': {
+    access: ACCESS.committee,
+    async handle({ villageId, topicId, voterPersonId, choices }, ctx) {
+      const { store } = ctx.ports
+      const t = await openTopic(ctx, villageId, topicId, '投票已截止，不能再录入现场表决')
+      checkChoices(t, choices)
+      const m = await store.get('memberships', `${villageId}:${voterPersonId}`)
+      if (!m) throw new ApiError('NOT_FOUND', '该村民不是本村（社区）成员')
+      const voter = await voterOf(ctx, t, m)
+      // the committee may correct what it recorded at the meeting; a ballot cast on the phone stays
+      const put = await putBallot(ctx, ballotDoc(t, voter, choices, 'meeting', ctx), ['meeting'])
+      if ('blockedBy' in put) {
+        const b = put.blockedBy
+        const who = t.mode === 'household' ? `${voter.doorplate ?? voter.name}已由${b.source === 'proxy' ? '代投人' : '户代表'}` : `${voter.name}已${b.source === 'proxy' ? '由代投人' : ''}`
+        throw new ApiError('DUPLICATE', `${who}在手机上投票（${shortTime(b.castAt)}），每${t.mode === 'household' ? '户' : '人'}只有一票，不能再录入现场表决`)
+      }
+      await audit(ctx, 'ballots.recordInPerson', `${t.title}：${voter.name}${voter.doorplate ? `（${voter.doorplate}）` : ''}`, put.changed ? '更正现场表决' : null)
+      return put.ballot
+    },
+  },
+
+  'ballots.voters': {
+    access: ACCESS.committee,
+    async handle({ villageId, topicId }, ctx) {
+      const { store } = ctx.ports
+      const t = await loadTopic(ctx, villageId, topicId)
+      const [voters, ballots] = await Promise.all([loadVoters(store, villageId, t.mode), t.status === 'draft' ? Promise.resolve([]) : allBallots(store, topicId)])
+      const byKey = new Map(ballots.map((b) => [b.voterKey, b]))
+      return voters.map((v) => ({ personId: v.personId, name: v.name, doorplate: v.doorplate, voted: byKey.has(v.key), source: byKey.get(v.key)?.source ?? null }))
+    },
+  },
+
+  'proxies.grant': {
+    access: ACCESS.member,
+    async handle({ villageId, topicId, proxyPersonId }, ctx) {
+      const { store } = ctx.ports
+      const t = await closeIfDue(ctx.ports, await loadTopic(ctx, villageId, topicId), ctx.now)
+      const refusal = windowRefusal(t, ctx.now)
+      if (refusal && refusal.code === 'CLOSED') throw new ApiError('CLOSED', '投票已截止')
+      if (t.status === 'draft') throw new ApiError('CONFLICT', '议题尚未发布')
+      await voterOf(ctx, t, ctx.membership)
+      if (proxyPersonId === ctx.person._id) throw new ApiError('BAD_INPUT', '不能委托自己', { proxyPersonId: '不能委托自己' })
+      const candidate = (await candidatesFor(ctx, villageId)).find((c) => c.personId === proxyPersonId)
+      if (!candidate) throw new ApiError('FORBIDDEN', '只能委托同户家人或本网格的网格员代投')
+      const doc: Proxy = {
+        _id: proxyIdOf(topicId, ctx.person._id),
+        villageId,
+        topicId,
+        grantorId: ctx.person._id,
+        grantorName: ctx.membership.name,
+        proxyId: candidate.personId,
+        proxyName: candidate.name,
+        at: ctx.now,
+        revoked: false,
+        usedAt: null,
+      }
+      try {
+        await store.insert('proxies', doc)
+      } catch (e) {
+        if (!(e instanceof DuplicateIdError)) throw e
+        const { _id, ...fields } = doc
+        await store.update('proxies', { _id }, { set: fields })
+      }
+      await notify(ctx, { personId: candidate.personId, villageId }, '村民委托您代投', `${ctx.membership.name}委托您在「${t.title}」代为投票`, PAGES.topic(topicId))
+      return doc
+    },
+  },
+
+  'proxies.revoke': {
+    access: ACCESS.member,
+    async handle({ villageId, topicId }, ctx) {
+      await loadTopic(ctx, villageId, topicId)
+      const revoked = await ctx.ports.store.update('proxies', { _id: proxyIdOf(topicId, ctx.person._id), villageId, revoked: false }, { set: { revoked: true } })
+      return { revoked }
+    },
+  },
+
+  'proxies.candidates': {
+    access: ACCESS.member,
+    async handle({ villageId, topicId }, ctx) {
+      await loadTopic(ctx, villageId, topicId)
+      return candidatesFor(ctx, villageId)
+    },
+  },
+}

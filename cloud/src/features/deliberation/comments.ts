@@ -1,0 +1,131 @@
+/** Comments on a topic: one level of replies, an optional stance, likes; the content check first; the committee may hide one with a reason. */
+import type { CommentView } from './contract'
+import type { Comment, Topic, CommentLike } from './documents'
+import { ApiError } from '../../errors'
+import { ACCESS, type Handlers, type MemberContext } from '../../handler'
+import { DuplicateIdError } from '../../ports/store'
+import { audit, newId, notify } from '../account/common'
+import { isCommittee, likeIdOf, loadTopic, PAGES } from './data'
+import type { commentActions } from './contract'
+
+
+
+
+/** A hidden comment's text and reason are for its author and the committee; others only see that it was hidden. */
+function viewOf(c: Comment, ctx: MemberContext, liked: ReadonlySet<string>): CommentView {
+  const mine = c.authorId === ctx.person._id
+  const privileged = mine || isCommittee(ctx.membership)
+  const { text, hidden, ...rest } = c
+  return {
+    ...rest,
+    likes: Math.max(0, c.likes),
+    text: hidden && !privileged ? null : text,
+    hidden: hidden ? { reason: privileged ? hidden.reason : null } : null,
+    likedByMe: liked.has(c._id),
+    mine,
+    replies: [],
+  }
+}
+
+async function loadComment(ctx: MemberContext, villageId: string, commentId: string): Promise<Comment> {
+  const c = await ctx.ports.store.get('comments', commentId)
+  if (!c || c.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该评论')
+  return c
+}
+
+export const commentHandlers: Handlers<typeof commentActions> = {
+  'comments.list': {
+    access: ACCESS.member,
+    async handle({ villageId, topicId }, ctx) {
+      const { store } = ctx.ports
+      await loadTopic(ctx, villageId, topicId)
+      const [comments, likes] = await Promise.all([
+        store.find('comments', { topicId }, { sort: [['createdAt', 'asc']] }),
+        store.find('commentLikes', { topicId, personId: ctx.person._id }),
+      ])
+      const liked = new Set(likes.map((l) => l.commentId))
+      const top = new Map<string, CommentView>()
+      for (const c of comments) if (!c.parentId) top.set(c._id, viewOf(c, ctx, liked))
+      for (const c of comments) if (c.parentId) top.get(c.parentId)?.replies.push(viewOf(c, ctx, liked))
+      return [...top.values()]
+    },
+  },
+
+  'comments.create': {
+    access: ACCESS.member,
+    async handle({ villageId, topicId, text, stance, parentId }, ctx) {
+      const { store } = ctx.ports
+      const t = await loadTopic(ctx, villageId, topicId)
+      if (t.status === 'draft') throw new ApiError('CONFLICT', '议题尚未发布，还不能评论')
+      let parent: Comment | null = null
+      if (parentId) {
+        parent = await store.get('comments', parentId)
+        if (!parent || parent.topicId !== topicId) throw new ApiError('NOT_FOUND', '找不到要回复的评论')
+        if (parent.parentId) throw new ApiError('BAD_INPUT', '只能回复评论，不能回复回复', { parentId: '只能回复评论，不能回复回复' })
+      }
+      // nothing is stored before the content check passes
+      const check = await ctx.ports.contentCheck.text(text, ctx.openid)
+      if (!check.ok) throw new ApiError('CONTENT_REJECTED', `内容不合规：${check.reason}`, { text: check.reason })
+      const c: Comment = {
+        _id: newId('c', ctx.now),
+        villageId,
+        topicId,
+        parentId: parent?._id ?? null,
+        authorId: ctx.person._id,
+        authorName: ctx.membership.name,
+        text,
+        stance,
+        likes: 0,
+        createdAt: ctx.now,
+        hidden: null,
+      }
+      await store.insert('comments', c)
+      if (parent && parent.authorId !== ctx.person._id) {
+        await notify(ctx, { personId: parent.authorId, villageId }, '有人回复了您的评论', `${c.authorName}在「${t.title}」回复了您：${text.slice(0, 40)}`, PAGES.topic(topicId))
+      }
+      return viewOf(c, ctx, new Set())
+    },
+  },
+
+  'comments.like': {
+    access: ACCESS.member,
+    async handle({ villageId, commentId }, ctx) {
+      const { store } = ctx.ports
+      const c = await loadComment(ctx, villageId, commentId)
+      await loadTopic(ctx, villageId, c.topicId)
+      if (c.hidden) throw new ApiError('CONFLICT', '该评论已被隐藏')
+      const like: CommentLike = { _id: likeIdOf(commentId, ctx.person._id), villageId, topicId: c.topicId, commentId, personId: ctx.person._id, at: ctx.now }
+      let liked: boolean
+      try {
+        await store.insert('commentLikes', like)
+        await store.update('comments', { _id: commentId }, { inc: { likes: 1 } })
+        liked = true
+      } catch (e) {
+        if (!(e instanceof DuplicateIdError)) throw e
+        // pressing again takes the like back; whoever removes the record takes the count down, once.
+        // Every increment follows one inserted record and every decrement one removed record, so the
+        // count always comes back to the number of records, however presses interleave.
+        const removed = await store.remove('commentLikes', { _id: like._id })
+        if (removed) await store.update('comments', { _id: commentId }, { inc: { likes: -1 } })
+        liked = false
+      }
+      const now = await store.get('comments', commentId)
+      return { liked, likes: Math.max(0, now?.likes ?? 0) }
+    },
+  },
+
+  'comments.hide': {
+    access: ACCESS.committee,
+    async handle({ villageId, commentId, reason }, ctx) {
+      const { store } = ctx.ports
+      const c = await loadComment(ctx, villageId, commentId)
+      const hidden = { reason, byName: ctx.membership.name, at: ctx.now }
+      const n = await store.update('comments', { _id: commentId, hidden: null }, { set: { hidden } })
+      if (!n) throw new ApiError('CONFLICT', '该评论已被隐藏')
+      const t = await store.get('topics', c.topicId)
+      await audit(ctx, 'comments.hide', `${c.authorName}的评论：${c.text.slice(0, 40)}`, reason)
+      await notify(ctx, { personId: c.authorId, villageId }, '您的评论已被隐藏', `您在「${t?.title ?? '议题'}」下的评论已被村（居）委会隐藏，理由：${reason}`, PAGES.topic(c.topicId))
+      return viewOf({ ...c, hidden }, ctx, new Set())
+    },
+  },
+}

@@ -1,0 +1,203 @@
+/**
+ * 手机上议事: topics put to the residents, ballots (personal or one per household) under the quorum
+ * of the 村民委员会组织法, in-person ballots from the meeting under the banyan tree, assisted voting,
+ * residents' proposals, comments, and the published decision with its implementation record.
+ *
+ * Every view the client reads and every input (documents are in documents.ts); the client imports
+ * this file for types only.
+ */
+import { z } from 'zod'
+import { action } from '../../contract/action'
+import type { Ballot, BallotSource, Comment, Proposal, Proxy, Stance, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
+
+// ---------------------------------------------------------------------------------------------
+// views
+
+export interface Turnout {
+  /** ballots counted (online + proxy + meeting) */
+  participants: number
+  /** cast on the phone (by the voter or their proxy) */
+  online: number
+  /** of `online`: cast by a proxy (代投) */
+  proxy?: number
+  /** recorded at the meeting (榕树下议事) */
+  inPerson: number
+  /** persons or households who may vote */
+  eligible: number
+  /** participants needed for a valid decision: > 1/2 of persons, or >= 2/3 of households */
+  quorumNeeded: number
+  quorumMet: boolean
+  /** 0..100, whole percent of eligible */
+  percent: number
+}
+
+export interface OptionTally {
+  optionId: string
+  label: string
+  votes: number
+  /** whole percent of participants */
+  percent: number
+  /** more than half of the participants chose it (never for 弃权) */
+  carries: boolean
+}
+
+/** The verdict once the topic has closed. */
+export interface TopicResult {
+  /** 有效: the quorum was met */
+  valid: boolean
+  /** 有效 / 未达法定人数 */
+  verdict: string
+  /** the options that carried (more than half of participants); empty when none did */
+  carried: string[]
+  /** e.g. 有效。赞成 3 票，超过到会 4 户的半数，通过。 */
+  summary: string
+}
+
+export interface TopicSummary {
+  id: string
+  title: string
+  status: TopicStatus
+  mode: VotingMode
+  opensAt: number
+  closesAt: number
+  turnout: Turnout
+  /** I (or my household) have a ballot */
+  voted: boolean
+  commentCount: number
+  result: TopicResult | null
+}
+
+export interface MyVote {
+  /** may I vote, and if not why (in Chinese), e.g. 本议题按户表决，由户代表投票 */
+  canVote: boolean
+  reason: string | null
+  ballot: Ballot | null
+  /** persons who let me vote for them on this topic */
+  proxiesForMe: Array<{ grantorId: string; grantorName: string; voted: boolean }>
+  /** the proxy I granted, if any */
+  myProxy: Proxy | null
+}
+
+export interface TopicDetail {
+  topic: Topic
+  /** fileId -> url */
+  photoUrls: Record<string, string>
+  turnout: Turnout
+  /** null while sealed and open: no counts leave the server before the close */
+  tally: OptionTally[] | null
+  result: TopicResult | null
+  me: MyVote
+  can: { manage: boolean; comment: boolean }
+  proposal: { id: string; title: string; proposerName: string } | null
+  /** drafts, for the committee: what keeps it from being published ([] when ready); null otherwise */
+  problems?: Array<{ field: string; message: string }> | null
+}
+
+export interface GridTurnout {
+  gridId: string | null
+  gridName: string
+  participants: number
+  eligible: number
+  percent: number
+}
+
+export interface CommentView extends Omit<Comment, 'text' | 'hidden'> {
+  /** null when hidden (others see 该评论已被隐藏; its author sees the reason) */
+  text: string | null
+  hidden: { reason: string | null } | null
+  likedByMe: boolean
+  mine: boolean
+  replies: CommentView[]
+}
+
+export interface ProposalView extends Proposal {
+  cosignedByMe: boolean
+  mine: boolean
+}
+
+// ---------------------------------------------------------------------------------------------
+// inputs
+
+const id = z.string().trim().min(1, '缺少编号').max(120, '编号过长')
+const villageId = id
+const topicId = id
+const text = (what: string, max: number, min = 1) =>
+  z
+    .string()
+    .trim()
+    .min(min, min > 1 ? `${what}至少${min}个字` : `请填写${what}`)
+    .max(max, `${what}不超过${max}个字`)
+
+const topicBody = z.object({
+  villageId,
+  /** omitted: a new draft */
+  topicId: topicId.optional(),
+  title: text('标题', 40, 4),
+  background: text('背景说明', 2000).or(z.literal('')).default(''),
+  photos: z.array(z.string().max(300)).max(9, '最多9张照片').default([]),
+  question: text('表决事项', 200, 4),
+  kind: z.enum(['yesno', 'choice'], { errorMap: () => ({ message: '请选择表决方式' }) }),
+  /** choice: the option labels, 2..10 (yesno ignores this) */
+  options: z.array(text('选项', 40)).max(10, '最多10个选项').default([]),
+  maxChoices: z.number().int().min(1).max(10).default(1),
+  mode: z.enum(['person', 'household'], { errorMap: () => ({ message: '请选择按人还是按户表决' }) }),
+  results: z.enum(['live', 'sealed'], { errorMap: () => ({ message: '请选择是否实时公开票数' }) }),
+  opensAt: z.number().int('请选择开始时间'),
+  closesAt: z.number().int('请选择截止时间'),
+  /** the proposal this topic schedules */
+  proposalId: id.optional(),
+})
+
+export const topicActions = {
+  'topics.list': action<TopicSummary[]>()(z.object({ villageId, status: z.enum(['draft', 'open', 'closed', 'decided', 'done']).optional() })),
+  'topics.get': action<TopicDetail>()(z.object({ villageId, topicId })),
+  'topics.save': action<TopicDetail>()(topicBody),
+  /** draft -> open (checks the options, the window and fixes the eligible count) */
+  'topics.publish': action<TopicDetail>()(z.object({ villageId, topicId })),
+  'topics.discard': action<{ removed: number }>()(z.object({ villageId, topicId })),
+  /** closed -> decided */
+  'topics.decide': action<TopicDetail>()(z.object({ villageId, topicId, decision: text('决议内容', 2000, 4) })),
+  /** decided -> (updates) -> done */
+  'topics.addUpdate': action<TopicDetail>()(
+    z.object({ villageId, topicId, text: text('进展说明', 1000, 2), photos: z.array(z.string().max(300)).max(9, '最多9张照片').default([]), done: z.boolean().default(false) }),
+  ),
+  /** notify the residents (or 户代表) who have not voted yet */
+  'topics.remind': action<{ reminded: number }>()(z.object({ villageId, topicId })),
+  'topics.turnoutByGrid': action<GridTurnout[]>()(z.object({ villageId, topicId })),
+  'topics.exportCsv': action<{ filename: string; content: string; rows: number }>()(z.object({ villageId, topicId, kind: z.enum(['tally', 'turnout']) })),
+}
+
+export const ballotActions = {
+  /** my ballot, or with onBehalfOf the ballot of a person who made me their proxy */
+  'ballots.cast': action<Ballot>()(
+    z.object({ villageId, topicId, choices: z.array(id).min(1, '请选择').max(10, '选项过多'), onBehalfOf: id.optional() }),
+  ),
+  /** committee: a ballot cast at the meeting (榕树下议事), voter by voter */
+  'ballots.recordInPerson': action<Ballot>()(z.object({ villageId, topicId, voterPersonId: id, choices: z.array(id).min(1, '请选择').max(10, '选项过多') })),
+  /** who may vote on the topic, with whether they have (committee, to record the meeting) */
+  'ballots.voters': action<Array<{ personId: string; name: string; doorplate: string | null; voted: boolean; source: BallotSource | null }>>()(
+    z.object({ villageId, topicId }),
+  ),
+  'proxies.grant': action<Proxy>()(z.object({ villageId, topicId, proxyPersonId: id })),
+  'proxies.revoke': action<{ revoked: number }>()(z.object({ villageId, topicId })),
+  /** whom I may choose as my proxy: my household's members and my grid's worker */
+  'proxies.candidates': action<Array<{ personId: string; name: string; why: string }>>()(z.object({ villageId, topicId })),
+}
+
+/** 村民提议 */
+export const proposalActions = {
+  'proposals.list': action<ProposalView[]>()(z.object({ villageId })),
+  'proposals.create': action<ProposalView>()(z.object({ villageId, title: text('提议标题', 40, 4), background: text('提议理由', 1000, 10) })),
+  'proposals.cosign': action<ProposalView>()(z.object({ villageId, proposalId: id })),
+}
+
+export const commentActions = {
+  'comments.list': action<CommentView[]>()(z.object({ villageId, topicId })),
+  'comments.create': action<CommentView>()(
+    z.object({ villageId, topicId, text: text('评论', 500, 2), stance: z.enum(['for', 'against', 'neutral']).nullable().default(null), parentId: id.nullable().default(null) }),
+  ),
+  'comments.like': action<{ liked: boolean; likes: number }>()(z.object({ villageId, commentId: id })),
+  'comments.hide': action<CommentView>()(z.object({ villageId, commentId: id, reason: text('隐藏理由', 200, 2) })),
+}
+
+export const deliberationActions = { ...topicActions, ...ballotActions, ...proposalActions, ...commentActions }

@@ -1,0 +1,201 @@
+/** What the deliberation handlers share: loading topics, ballots and voters, closing a topic, and the views. */
+import type { Grid, Household, Membership, Village } from '../account/documents'
+import type { MyVote, TopicDetail, TopicResult, TopicSummary, Turnout, OptionTally } from './contract'
+import type { Ballot, Proposal, Proxy, Topic } from './documents'
+import { ApiError } from '../../errors'
+import type { Context, MemberContext } from '../../handler'
+import type { Ports } from '../../ports/ports'
+import type { Store } from '../../ports/store'
+import { notifyCommittee } from '../account/common'
+import {
+  ballotId,
+  countsVisible,
+  countSources,
+  DEFAULT_PROPOSAL_THRESHOLD,
+  eligibleVoters,
+  hasEnded,
+  publishProblems,
+  resultOf,
+  tallyOf,
+  turnoutOf,
+  voterFor,
+  windowRefusal,
+  type SourceCounts,
+  type Voter,
+} from './policy'
+
+export const PAGES = {
+  topic: (topicId: string) => `features/deliberation/pages/topic/index?topicId=${topicId}`,
+  manage: (topicId: string) => `features/deliberation/pages/manage/index?topicId=${topicId}`,
+  edit: (proposalId: string) => `features/deliberation/pages/edit/index?proposalId=${proposalId}`,
+  proposals: 'features/deliberation/pages/proposals/index',
+}
+
+export const isCommittee = (m: Pick<Membership, 'roles'>) => m.roles.includes('committee')
+export const proxyIdOf = (topicId: string, grantorId: string) => `${topicId}:${grantorId}`
+export const cosignIdOf = (proposalId: string, personId: string) => `${proposalId}:${personId}`
+export const likeIdOf = (commentId: string, personId: string) => `${commentId}:${personId}`
+
+/** A topic of this village that the caller may see: drafts only for the committee (others are told it does not exist). */
+export async function loadTopic(ctx: MemberContext, villageId: string, topicId: string): Promise<Topic> {
+  const t = await ctx.ports.store.get('topics', topicId)
+  if (!t || t.villageId !== villageId || (t.status === 'draft' && !isCommittee(ctx.membership))) throw new ApiError('NOT_FOUND', '找不到该议题')
+  return t
+}
+
+export async function getVillage(ctx: Context, villageId: string): Promise<Village & { proposalThreshold?: number }> {
+  const v = await ctx.ports.store.get('villages', villageId)
+  if (!v) throw new ApiError('NOT_FOUND', '找不到该村（社区）')
+  return v
+}
+
+export const proposalThreshold = (v: { proposalThreshold?: number }) =>
+  typeof v.proposalThreshold === 'number' && Number.isInteger(v.proposalThreshold) && v.proposalThreshold >= 1 ? v.proposalThreshold : DEFAULT_PROPOSAL_THRESHOLD
+
+const PAGE = 1000
+/** Every ballot of a topic, page by page (the cloud database returns at most 1000 at a time). */
+export async function allBallots(store: Store, topicId: string): Promise<Ballot[]> {
+  const out: Ballot[] = []
+  for (;;) {
+    const page = await store.find('ballots', { topicId }, { sort: [['_id', 'asc']], skip: out.length, limit: PAGE })
+    out.push(...page)
+    if (page.length < PAGE) return out
+  }
+}
+
+/** How many ballots came from where, by counting (no ballot leaves the database). */
+export async function sourceCounts(store: Store, topicId: string): Promise<SourceCounts> {
+  const [all, proxy, meeting] = await Promise.all([
+    store.count('ballots', { topicId }),
+    store.count('ballots', { topicId, source: 'proxy' }),
+    store.count('ballots', { topicId, source: 'meeting' }),
+  ])
+  return { online: all - proxy - meeting, proxy, meeting }
+}
+
+/** Who may vote on a topic of the village now. */
+export async function loadVoters(store: Store, villageId: string, mode: Topic['mode']): Promise<Voter[]> {
+  const [members, households] = await Promise.all([store.find('memberships', { villageId }), store.find('households', { villageId })])
+  return eligibleVoters(mode, members, households)
+}
+
+export async function loadGrids(store: Store, villageId: string): Promise<Grid[]> {
+  return store.find('grids', { villageId }, { sort: [['_id', 'asc']] })
+}
+
+export interface Results {
+  turnout: Turnout
+  /** null while sealed and open */
+  tally: OptionTally[] | null
+  /** null until voting has ended */
+  result: TopicResult | null
+}
+
+/**
+ * Turnout, tally and verdict of a topic, computed from its ballots at read time (exact under any
+ * concurrency). While results are sealed and voting is open, only the ballots are counted: no choice is read.
+ */
+export async function resultsOf(store: Store, t: Topic, now: number): Promise<Results> {
+  if (t.status === 'draft') return { turnout: turnoutOf(t.mode, t.eligibleCount, { online: 0, proxy: 0, meeting: 0 }), tally: null, result: null }
+  if (!countsVisible(t, now)) return { turnout: turnoutOf(t.mode, t.eligibleCount, await sourceCounts(store, t._id)), tally: null, result: null }
+  const ballots = await allBallots(store, t._id)
+  const turnout = turnoutOf(t.mode, t.eligibleCount, countSources(ballots))
+  const tally = tallyOf(t.options, ballots)
+  return { turnout, tally, result: hasEnded(t, now) ? resultOf(t, turnout, tally) : null }
+}
+
+/**
+ * Closes an open topic whose time is up (conditional: whoever wins the update closes it, once) and
+ * tells the committee that the results are ready. The time-driven job does this at closesAt; a read of
+ * a topic whose time is up does it too, so nothing waits for the next run of the job.
+ */
+export async function closeIfDue(ports: Ports, t: Topic, now: number): Promise<Topic> {
+  return (await closeTopic(ports, t, now)).topic
+}
+
+/** closeIfDue, telling whether this call is the one that closed it */
+export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{ topic: Topic; closed: boolean }> {
+  if (t.status !== 'open' || now < t.closesAt) return { topic: t, closed: false }
+  const closedAt = t.closesAt
+  const won = await ports.store.update('topics', { _id: t._id, status: 'open', closesAt: { $lte: now } }, { set: { status: 'closed', closedAt } })
+  const closed: Topic = { ...t, status: 'closed', closedAt }
+  if (!won) return { topic: (await ports.store.get('topics', t._id)) ?? closed, closed: false }
+  const { result } = await resultsOf(ports.store, closed, now)
+  await notifyCommittee({ ports, now }, t.villageId, '表决结果已出', `「${t.title}」投票已截止。${result?.summary ?? ''}请公布决议。`, PAGES.manage(t._id))
+  return { topic: closed, closed: true }
+}
+
+/** The caller's part: may I vote and why not, my ballot, whom I vote for, whom I asked to vote for me. */
+export async function myVote(ctx: MemberContext, t: Topic): Promise<MyVote> {
+  const { store } = ctx.ports
+  const me = ctx.person._id
+  const m = ctx.membership
+  const household = m.householdId ? await store.get('households', m.householdId) : null
+  const check = voterFor(t.mode, m, household)
+  const window = windowRefusal(t, ctx.now)
+  const myKey = t.mode === 'person' ? me : m.householdId
+  const [ballot, forMe, mine] = await Promise.all([
+    myKey && t.status !== 'draft' ? store.get('ballots', ballotId(t._id, myKey)) : Promise.resolve(null),
+    t.status !== 'draft' ? store.find('proxies', { topicId: t._id, proxyId: me, revoked: false }) : Promise.resolve([]),
+    store.get('proxies', proxyIdOf(t._id, me)),
+  ])
+  // a household's ballot is shown to the person whose vote it is and whoever cast it, not to the rest of the family
+  const own = ballot && (ballot.personId === me || ballot.castBy === me) ? ballot : null
+  const proxiesForMe = await Promise.all(
+    forMe.map(async (p) => {
+      let key: string | null = p.grantorId
+      if (t.mode === 'household') key = (await store.get('memberships', `${t.villageId}:${p.grantorId}`))?.householdId ?? null
+      const voted = key ? !!(await store.get('ballots', ballotId(t._id, key))) : false
+      return { grantorId: p.grantorId, grantorName: p.grantorName, voted }
+    }),
+  )
+  let reason: string | null = window?.reason ?? (check.ok ? null : check.reason)
+  if (!reason && ballot?.source === 'meeting') reason = t.mode === 'person' ? '您已在现场表决，以现场表决为准' : '您家已在现场表决，以现场表决为准'
+  return { canVote: !reason, reason, ballot: own, proxiesForMe, myProxy: mine && !mine.revoked ? mine : null }
+}
+
+export async function detailOf(ctx: MemberContext, t: Topic): Promise<TopicDetail> {
+  const { store, files } = ctx.ports
+  const photos = [...t.photos, ...t.updates.flatMap((u) => u.photos)]
+  const [results, me, photoUrls, proposal] = await Promise.all([
+    resultsOf(store, t, ctx.now),
+    myVote(ctx, t),
+    photos.length ? files.urls(photos) : Promise.resolve({}),
+    t.proposalId ? store.get('proposals', t.proposalId) : Promise.resolve(null),
+  ])
+  const manage = isCommittee(ctx.membership)
+  return {
+    topic: t,
+    photoUrls,
+    ...results,
+    me,
+    can: { manage, comment: t.status !== 'draft' },
+    proposal: proposal ? { id: proposal._id, title: proposal.title, proposerName: proposal.proposerName } : null,
+    problems: t.status === 'draft' && manage ? publishProblems(t, ctx.now) : null,
+  }
+}
+
+export async function summaryOf(ctx: MemberContext, t: Topic): Promise<TopicSummary> {
+  const { store } = ctx.ports
+  const myKey = t.mode === 'person' ? ctx.person._id : ctx.membership.householdId
+  const ended = hasEnded(t, ctx.now)
+  const [results, mine, commentCount] = await Promise.all([
+    // the verdict needs the tally; an open topic needs only the counts
+    ended ? resultsOf(store, t, ctx.now) : Promise.resolve(null),
+    myKey && t.status !== 'draft' ? store.get('ballots', ballotId(t._id, myKey)) : Promise.resolve(null),
+    store.count('comments', { topicId: t._id, hidden: null }),
+  ])
+  const turnout = results?.turnout ?? turnoutOf(t.mode, t.eligibleCount, t.status === 'draft' ? { online: 0, proxy: 0, meeting: 0 } : await sourceCounts(store, t._id))
+  return {
+    id: t._id,
+    title: t.title,
+    status: t.status,
+    mode: t.mode,
+    opensAt: t.opensAt,
+    closesAt: t.closesAt,
+    turnout,
+    voted: !!mine,
+    commentCount,
+    result: results?.result ?? null,
+  }
+}

@@ -1,0 +1,166 @@
+/** 手机上议事's documents as stored. Instants are epoch ms; every document carries its villageId. */
+
+/**
+ * draft -> open -> closed -> decided -> done. `open` with opensAt in the future is shown as 即将开始;
+ * the time-driven job closes an open topic at closesAt.
+ */
+export type TopicStatus = 'draft' | 'open' | 'closed' | 'decided' | 'done'
+/** person: every resident (村民/居民) votes; household: one vote per household, cast by its 户代表 */
+export type VotingMode = 'person' | 'household'
+/** yesno: 赞成/反对/弃权; choice: several options, pick 1..maxChoices */
+export type TopicKind = 'yesno' | 'choice'
+export type ResultsVisibility = 'live' | 'sealed'
+
+export interface TopicOption {
+  /** stable within the topic: 'yes' | 'no' | 'abstain' for yesno, o1, o2… for choice */
+  id: string
+  label: string
+  /** 弃权 takes part in turnout and in the base of the majority but never carries */
+  abstain?: boolean
+}
+
+export interface ImplementationUpdate {
+  id: string
+  text: string
+  photos: string[]
+  /** the last update marks the decision as carried out (status done) */
+  done: boolean
+  byName: string
+  at: number
+}
+
+export interface Topic {
+  /** `${villageId}:t${seq}` or generated */
+  _id: string
+  villageId: string
+  title: string
+  background: string
+  /** fileIds (Files port) */
+  photos: string[]
+  question: string
+  kind: TopicKind
+  options: TopicOption[]
+  /** choice: how many options a ballot may pick (1 for a single choice) */
+  maxChoices: number
+  mode: VotingMode
+  results: ResultsVisibility
+  opensAt: number
+  closesAt: number
+  status: TopicStatus
+  /** the proposal this topic came from, if residents proposed it */
+  proposalId: string | null
+  /** fixed when the topic opens: who may vote (persons or households) */
+  eligibleCount: number
+  createdBy: string
+  createdByName: string
+  createdAt: number
+  publishedAt: number | null
+  closedAt: number | null
+  decision: { text: string; byName: string; at: number } | null
+  updates: ImplementationUpdate[]
+  /** when the committee last reminded those who have not voted (at most once every 6 hours) */
+  remindedAt?: number | null
+}
+
+export type BallotSource = 'online' | 'proxy' | 'meeting'
+export interface Ballot {
+  /** `${topicId}:${voterKey}`: one ballot per voter, so a second cast changes this one */
+  _id: string
+  villageId: string
+  topicId: string
+  /** personId in person mode, householdId in household mode */
+  voterKey: string
+  /** the person whose vote it is (the 户代表 in household mode) */
+  personId: string
+  householdId: string | null
+  gridId: string | null
+  choices: string[]
+  source: BallotSource
+  /** who pressed the button: the voter, their proxy, or the committee member recording the meeting */
+  castBy: string
+  castByName: string
+  castAt: number
+  /** how many times it was changed before the close */
+  changes: number
+}
+
+/** 代投: a resident lets a family member or the grid worker vote for them on one topic. */
+export interface Proxy {
+  /** `${topicId}:${grantorPersonId}` */
+  _id: string
+  villageId: string
+  topicId: string
+  grantorId: string
+  grantorName: string
+  proxyId: string
+  proxyName: string
+  at: number
+  revoked: boolean
+  /** set when the proxy voted */
+  usedAt: number | null
+}
+
+export type ProposalStatus = 'collecting' | 'accepted' | 'scheduled' | 'withdrawn'
+export interface Proposal {
+  _id: string
+  villageId: string
+  title: string
+  background: string
+  proposerId: string
+  proposerName: string
+  /** co-signers needed (the village's setting) */
+  needed: number
+  cosigns: number
+  status: ProposalStatus
+  topicId: string | null
+  createdAt: number
+  acceptedAt: number | null
+}
+
+export type Stance = 'for' | 'against' | 'neutral'
+export interface Comment {
+  _id: string
+  villageId: string
+  topicId: string
+  /** one level of replies: a reply's parent is a top-level comment */
+  parentId: string | null
+  authorId: string
+  authorName: string
+  text: string
+  stance: Stance | null
+  likes: number
+  createdAt: number
+  hidden: { reason: string; byName: string; at: number } | null
+}
+
+export interface Cosign {
+  /** `${proposalId}:${personId}`: signing twice finds the same record */
+  _id: string
+  villageId: string
+  proposalId: string
+  personId: string
+  name: string
+  at: number
+}
+
+export interface CommentLike {
+  /** `${commentId}:${personId}`: one like per person, pressing again takes it back */
+  _id: string
+  villageId: string
+  topicId: string
+  commentId: string
+  personId: string
+  at: number
+}
+
+declare module '../../ports/store' {
+  interface Collections {
+    topics: Topic
+    ballots: Ballot
+    proxies: Proxy
+    proposals: Proposal
+    cosigns: Cosign
+    comments: Comment
+    commentLikes: CommentLike
+  }
+}

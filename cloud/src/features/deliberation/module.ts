@@ -1,0 +1,23 @@
+/** 手机上议事: topics, ballots (online, proxy, meeting), proposals and comments. */
+import { defineFeature } from '../../feature'
+import { deliberationActions } from './contract'
+import { deliberationHandlers } from './handlers'
+import { closeDueTopics } from './jobs'
+import { seedDeliberation } from './seed'
+
+export const deliberation = defineFeature({
+  name: 'deliberation',
+  actions: deliberationActions,
+  handlers: deliberationHandlers,
+  collections: {
+    topics: { indexes: [['villageId', 'status'], ['status', 'closesAt']] },
+    ballots: { indexes: [['topicId', 'source']] },
+    proxies: { indexes: [['topicId', 'proxyId']] },
+    proposals: { indexes: [['villageId']] },
+    cosigns: { indexes: [['villageId', 'personId']] },
+    comments: { indexes: [['topicId']] },
+    commentLikes: { indexes: [['topicId', 'personId']] },
+  },
+  jobSteps: { topicsClosed: closeDueTopics },
+  seed: { marker: 'demo-deliberation-v1', run: seedDeliberation },
+})

@@ -1,0 +1,305 @@
+/**
+ * Pure rules of deliberation: who may vote, the quorum and majority of the 村民委员会组织法, the tally,
+ * the verdict, the checks on a ballot's choices and on a topic before it opens.
+ */
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import timezone from 'dayjs/plugin/timezone'
+import type { Household, Membership } from '../account/documents'
+import type { GridTurnout, OptionTally, TopicResult, Turnout } from './contract'
+import type { Ballot, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
+import type { ErrorCode } from '../../errors'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+const TZ = 'Asia/Shanghai'
+
+export const HOUR = 3600 * 1000
+/** the committee may remind those who have not voted at most once in this time */
+export const REMIND_EVERY = 6 * HOUR
+/** co-signers a proposal needs (the proposer included) when the village has not set its own */
+export const DEFAULT_PROPOSAL_THRESHOLD = 5
+
+/** 11月28日 18:00 (Asia/Shanghai) */
+export function shortTime(ms: number): string {
+  return dayjs(ms).tz(TZ).format('M月D日 HH:mm')
+}
+
+/** 2026-11-28 18:00 (Asia/Shanghai) */
+export function fullTime(ms: number): string {
+  return dayjs(ms).tz(TZ).format('YYYY-MM-DD HH:mm')
+}
+
+/** Whole percent for display: 100 only when everyone, 0 only when nobody. */
+export function wholePercent(part: number, total: number): number {
+  if (total <= 0 || part <= 0) return 0
+  if (part >= total) return 100
+  return Math.min(99, Math.max(1, Math.round((part / total) * 100)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// options
+
+export const YESNO_OPTIONS: TopicOption[] = [
+  { id: 'yes', label: '赞成' },
+  { id: 'no', label: '反对' },
+  { id: 'abstain', label: '弃权', abstain: true },
+]
+
+/** The options a topic stores: yes/no/abstain, or the labels given as o1, o2… */
+export function buildOptions(kind: Topic['kind'], labels: string[]): TopicOption[] {
+  if (kind === 'yesno') return YESNO_OPTIONS.map((o) => ({ ...o }))
+  return labels.map((label, i) => ({ id: `o${i + 1}`, label: label.trim() }))
+}
+
+export interface Problem {
+  field: string
+  message: string
+}
+
+type Publishable = Pick<Topic, 'title' | 'question' | 'kind' | 'options' | 'maxChoices' | 'opensAt' | 'closesAt'>
+
+/** Why a draft cannot open yet, in the order the form shows the fields; [] when it can. */
+export function publishProblems(t: Publishable, now: number): Problem[] {
+  const out: Problem[] = []
+  const add = (field: string, message: string) => out.push({ field, message })
+  if (t.title.trim().length < 4) add('title', '标题至少4个字')
+  if (t.question.trim().length < 4) add('question', '表决事项至少4个字')
+  if (t.kind === 'choice') {
+    const labels = t.options.map((o) => o.label.trim())
+    if (labels.some((l) => !l)) add('options', '选项不能为空')
+    else if (labels.length < 2) add('options', '至少需要两个选项')
+    else if (labels.length > 10) add('options', '最多10个选项')
+    else {
+      const seen = new Set<string>()
+      const dup = labels.find((l) => (seen.has(l.toLowerCase()) ? true : (seen.add(l.toLowerCase()), false)))
+      if (dup) add('options', `选项重复：「${dup}」`)
+    }
+    if (!Number.isInteger(t.maxChoices) || t.maxChoices < 1) add('maxChoices', '至少可选1项')
+    else if (labels.length >= 2 && t.maxChoices > labels.length) add('maxChoices', `最多可选项数（${t.maxChoices}）不能超过选项数（${labels.length}）`)
+  }
+  if (!(t.closesAt > t.opensAt)) add('closesAt', '截止时间必须晚于开始时间')
+  else if (!(t.closesAt > now)) add('closesAt', `截止时间（${shortTime(t.closesAt)}）已经过去`)
+  return out
+}
+
+/** Why these choices are not a valid ballot on the topic, or null. */
+export function choicesProblem(t: Pick<Topic, 'kind' | 'options' | 'maxChoices'>, choices: string[]): string | null {
+  if (!choices.length) return '请选择'
+  if (new Set(choices).size !== choices.length) return '同一个选项不能选两次'
+  const byId = new Map(t.options.map((o) => [o.id, o]))
+  const unknown = choices.find((c) => !byId.has(c))
+  if (unknown) return '没有这个选项，请刷新后重新选择'
+  if (choices.length > 1 && choices.some((c) => byId.get(c)!.abstain)) return '弃权不能与其他选项同时选择'
+  const max = t.kind === 'yesno' ? 1 : t.maxChoices
+  if (choices.length > max) return max === 1 ? '只能选一项' : `最多选${max}项`
+  return null
+}
+
+// ---------------------------------------------------------------------------------------------
+// states and the voting window
+
+/** voting has ended: closed (or later), or open past its closing time (the job may not have run yet) */
+export function hasEnded(t: Pick<Topic, 'status' | 'closesAt'>, now: number): boolean {
+  return t.status === 'closed' || t.status === 'decided' || t.status === 'done' || (t.status === 'open' && now >= t.closesAt)
+}
+
+/** per-option counts may leave the server: results are live, or voting has ended */
+export function countsVisible(t: Pick<Topic, 'status' | 'closesAt' | 'results'>, now: number): boolean {
+  if (t.status === 'draft') return false
+  return t.results === 'live' || hasEnded(t, now)
+}
+
+export interface Refusal {
+  code: ErrorCode
+  reason: string
+}
+
+/** Why no ballot can be cast on the topic now (by anyone), or null while the window is open. */
+export function windowRefusal(t: Pick<Topic, 'status' | 'opensAt' | 'closesAt'>, now: number): Refusal | null {
+  if (t.status === 'draft') return { code: 'CONFLICT', reason: '议题尚未发布' }
+  if (hasEnded(t, now)) return { code: 'CLOSED', reason: '投票已截止' }
+  if (now < t.opensAt) return { code: 'CONFLICT', reason: `投票未开始，${shortTime(t.opensAt)}开始` }
+  return null
+}
+
+const NEXT: Record<TopicStatus, TopicStatus | null> = { draft: 'open', open: 'closed', closed: 'decided', decided: 'done', done: null }
+export const nextStatus = (s: TopicStatus) => NEXT[s]
+
+// ---------------------------------------------------------------------------------------------
+// voters
+
+export interface Voter {
+  /** personId in person mode, householdId in household mode */
+  key: string
+  /** the person who votes (the 户代表 in household mode) */
+  personId: string
+  name: string
+  householdId: string | null
+  gridId: string | null
+  doorplate: string | null
+}
+
+export type MemberLike = Pick<Membership, 'personId' | 'name' | 'roles' | 'householdId'>
+export type HouseholdLike = Pick<Household, '_id' | 'gridId' | 'doorplate' | 'repPersonId'>
+
+/**
+ * Who may vote. Person mode: every member with the role 'resident' (a verified adult). Household mode:
+ * every household of the village whose 户代表 is a member; the representative casts its vote.
+ * Sorted by doorplate, then name, as the committee reads the list at the meeting.
+ */
+export function eligibleVoters(mode: VotingMode, members: MemberLike[], households: HouseholdLike[]): Voter[] {
+  const householdById = new Map(households.map((h) => [h._id, h]))
+  const memberById = new Map(members.map((m) => [m.personId, m]))
+  let out: Voter[]
+  if (mode === 'person') {
+    out = members
+      .filter((m) => m.roles.includes('resident'))
+      .map((m) => {
+        const h = m.householdId ? householdById.get(m.householdId) : undefined
+        return { key: m.personId, personId: m.personId, name: m.name, householdId: h?._id ?? null, gridId: h?.gridId ?? null, doorplate: h?.doorplate ?? null }
+      })
+  } else {
+    out = households
+      .filter((h) => h.repPersonId && memberById.has(h.repPersonId))
+      .map((h) => ({ key: h._id, personId: h.repPersonId!, name: memberById.get(h.repPersonId!)!.name, householdId: h._id, gridId: h.gridId, doorplate: h.doorplate }))
+  }
+  const cmp = (a: string | null, b: string | null) => (a ?? '\uffff').localeCompare(b ?? '\uffff', 'zh-Hans-CN', { numeric: true })
+  return out.sort((a, b) => cmp(a.doorplate, b.doorplate) || cmp(a.name, b.name) || a.key.localeCompare(b.key))
+}
+
+export type VoterCheck = { ok: true; voter: Voter } | ({ ok: false } & Refusal)
+
+/**
+ * Whether this member may cast (or have cast for them) the ballot of the topic, and under which key.
+ * Household mode: only the household's representative; others are told so.
+ */
+export function voterFor(mode: VotingMode, m: MemberLike, household: HouseholdLike | null): VoterCheck {
+  const base = { personId: m.personId, name: m.name, householdId: household?._id ?? null, gridId: household?.gridId ?? null, doorplate: household?.doorplate ?? null }
+  if (mode === 'person') {
+    if (!m.roles.includes('resident')) return { ok: false, code: 'FORBIDDEN', reason: '只有登记在册的村（居）民才能投票' }
+    return { ok: true, voter: { key: m.personId, ...base } }
+  }
+  if (!household || household._id !== m.householdId) return { ok: false, code: 'FORBIDDEN', reason: '本议题按户表决，您还没有登记户籍门牌，不能投票' }
+  if (household.repPersonId !== m.personId) return { ok: false, code: 'FORBIDDEN', reason: '本议题按户表决，由户代表投票' }
+  return { ok: true, voter: { key: household._id, ...base } }
+}
+
+export const ballotId = (topicId: string, voterKey: string) => `${topicId}:${voterKey}`
+
+// ---------------------------------------------------------------------------------------------
+// quorum, tally, verdict
+
+/**
+ * Participants needed for a valid decision (村民委员会组织法): more than half of the persons who may
+ * vote, or at least two thirds of the households. Never less than one.
+ */
+export function quorumNeeded(mode: VotingMode, eligible: number): number {
+  const n = mode === 'person' ? Math.floor(eligible / 2) + 1 : Math.ceil((eligible * 2) / 3)
+  return Math.max(1, n)
+}
+
+export function quorumMet(mode: VotingMode, participants: number, eligible: number): boolean {
+  return participants >= quorumNeeded(mode, eligible)
+}
+
+export interface SourceCounts {
+  online: number
+  proxy: number
+  meeting: number
+}
+
+export function countSources(ballots: Array<Pick<Ballot, 'source'>>): SourceCounts {
+  const c: SourceCounts = { online: 0, proxy: 0, meeting: 0 }
+  for (const b of ballots) c[b.source]++
+  return c
+}
+
+/** Turnout against the quorum: every ballot counts, on the phone (the voter's own or by proxy) or at the meeting. */
+export function turnoutOf(mode: VotingMode, eligible: number, c: SourceCounts): Turnout {
+  const participants = c.online + c.proxy + c.meeting
+  const needed = quorumNeeded(mode, eligible)
+  return {
+    participants,
+    online: c.online + c.proxy,
+    proxy: c.proxy,
+    inPerson: c.meeting,
+    eligible,
+    quorumNeeded: needed,
+    quorumMet: participants >= needed,
+    percent: wholePercent(participants, eligible),
+  }
+}
+
+/** An option carries with more than half of those who took part (到会人员的过半数); 弃权 never carries. */
+export function carries(option: Pick<TopicOption, 'abstain'>, votes: number, participants: number): boolean {
+  return !option.abstain && participants > 0 && votes * 2 > participants
+}
+
+/** Counts per option from the ballots (a ballot of a multiple choice counts once for each option it picks). */
+export function tallyOf(options: TopicOption[], ballots: Array<Pick<Ballot, 'choices'>>): OptionTally[] {
+  const votes = new Map(options.map((o) => [o.id, 0]))
+  for (const b of ballots) for (const c of new Set(b.choices)) if (votes.has(c)) votes.set(c, votes.get(c)! + 1)
+  const participants = ballots.length
+  return options.map((o) => ({
+    optionId: o.id,
+    label: o.label,
+    votes: votes.get(o.id)!,
+    percent: wholePercent(votes.get(o.id)!, participants),
+    carries: carries(o, votes.get(o.id)!, participants),
+  }))
+}
+
+const unit = (mode: VotingMode) => (mode === 'person' ? '人' : '户')
+
+/** The verdict once voting has ended: 有效 / 未达法定人数, what carried, and one plain sentence. */
+export function resultOf(t: Pick<Topic, 'kind' | 'mode'>, turnout: Turnout, tally: OptionTally[]): TopicResult {
+  const u = unit(t.mode)
+  const carried = tally.filter((o) => o.carries)
+  if (!turnout.quorumMet) {
+    const rule = t.mode === 'person' ? `须超过半数（至少 ${turnout.quorumNeeded} 人）` : `须达到三分之二（至少 ${turnout.quorumNeeded} 户）`
+    return {
+      valid: false,
+      verdict: '未达法定人数',
+      carried: [],
+      summary: `未达法定人数：参加表决 ${turnout.participants} ${u}，应参加 ${turnout.eligible} ${u}，${rule}，本次表决无效。`,
+    }
+  }
+  const base = `到会 ${turnout.participants} ${u}`
+  let summary: string
+  if (t.kind === 'yesno') {
+    const yes = tally.find((o) => o.optionId === 'yes')
+    const v = yes?.votes ?? 0
+    summary = yes?.carries ? `有效。赞成 ${v} 票，超过${base}的半数，通过。` : `有效。赞成 ${v} 票，未超过${base}的半数，未通过。`
+  } else if (carried.length) {
+    summary = `有效。${carried.map((o) => `「${o.label}」${o.votes} 票`).join('、')}，超过${base}的半数，${carried.length > 1 ? '均获通过' : '获得通过'}。`
+  } else {
+    const most = Math.max(0, ...tally.map((o) => o.votes))
+    const leaders = tally.filter((o) => most > 0 && o.votes === most)
+    const lead = leaders.length === 1 ? `（最多为「${leaders[0].label}」${most} 票）` : leaders.length > 1 ? `（最多为${leaders.map((o) => `「${o.label}」`).join('')}各 ${most} 票）` : ''
+    summary = `有效。没有选项超过${base}的半数${lead}，未形成决定。`
+  }
+  return { valid: true, verdict: '有效', carried: carried.map((o) => o.optionId), summary }
+}
+
+/** Turnout by grid among those who may vote, in the grids' order, then voters without a grid. */
+export function turnoutByGrid(voters: Voter[], votedKeys: ReadonlySet<string>, grids: Array<{ _id: string; name: string }>): GridTurnout[] {
+  const order = new Map(grids.map((g, i) => [g._id, i]))
+  const groups = new Map<string | null, { eligible: number; participants: number }>()
+  for (const v of voters) {
+    const key = v.gridId && order.has(v.gridId) ? v.gridId : null
+    const g = groups.get(key) ?? { eligible: 0, participants: 0 }
+    g.eligible++
+    if (votedKeys.has(v.key)) g.participants++
+    groups.set(key, g)
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === null ? Infinity : order.get(a)!) - (b === null ? Infinity : order.get(b)!))
+    .map(([gridId, g]) => ({
+      gridId,
+      gridName: gridId ? grids[order.get(gridId)!].name : '未分网格',
+      participants: g.participants,
+      eligible: g.eligible,
+      percent: wholePercent(g.participants, g.eligible),
+    }))
+}

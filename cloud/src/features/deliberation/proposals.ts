@@ -1,0 +1,92 @@
+/** 村民提议: a resident proposes a topic; once as many residents as the village set have co-signed it, the committee schedules it. */
+import type { Membership } from '../account/documents'
+import type { ProposalView } from './contract'
+import type { Proposal, Cosign } from './documents'
+import { ApiError } from '../../errors'
+import { ACCESS, type Context, type Handlers, type MemberContext } from '../../handler'
+import { DuplicateIdError } from '../../ports/store'
+import { newId, notify, notifyCommittee } from '../account/common'
+import { cosignIdOf, getVillage, isCommittee, PAGES, proposalThreshold } from './data'
+import type { proposalActions } from './contract'
+
+
+
+
+function view(p: Proposal, ctx: MemberContext, cosigned: boolean): ProposalView {
+  return { ...p, cosignedByMe: cosigned, mine: p.proposerId === ctx.person._id }
+}
+
+/** Marks the proposal accepted once it has its co-signers (conditional: exactly once) and tells the committee and the proposer. */
+async function acceptIfReached(ctx: Context, p: Proposal): Promise<void> {
+  const won = await ctx.ports.store.update('proposals', { _id: p._id, status: 'collecting', cosigns: { $gte: p.needed } }, { set: { status: 'accepted', acceptedAt: ctx.now } })
+  if (!won) return
+  await notifyCommittee(ctx, p.villageId, '村民提议已达到联署人数', `「${p.title}」（${p.proposerName}提议）已有${p.needed}位村民联署，请安排议事`, PAGES.edit(p._id))
+  await notify(ctx, { personId: p.proposerId, villageId: p.villageId }, '您的提议已获足够联署', `「${p.title}」已有${p.needed}位村民联署，村（居）委会将安排议事`, PAGES.proposals)
+}
+
+export const proposalHandlers: Handlers<typeof proposalActions> = {
+  'proposals.list': {
+    access: ACCESS.member,
+    async handle({ villageId }, ctx) {
+      const { store } = ctx.ports
+      const [proposals, mine] = await Promise.all([
+        store.find('proposals', { villageId }, { sort: [['createdAt', 'desc']], limit: 300 }),
+        store.find('cosigns', { villageId, personId: ctx.person._id }),
+      ])
+      const signed = new Set(mine.map((c) => c.proposalId))
+      const order = { collecting: 0, accepted: 1, scheduled: 2, withdrawn: 3 } as const
+      return proposals.sort((a, b) => order[a.status] - order[b.status] || b.createdAt - a.createdAt).map((p) => view(p, ctx, signed.has(p._id)))
+    },
+  },
+
+  'proposals.create': {
+    access: ACCESS.resident,
+    async handle({ villageId, title, background }, ctx) {
+      const { store } = ctx.ports
+      const check = await ctx.ports.contentCheck.text(`${title}\n${background}`, ctx.openid)
+      if (!check.ok) throw new ApiError('CONTENT_REJECTED', `内容不合规：${check.reason}`)
+      const needed = proposalThreshold(await getVillage(ctx, villageId))
+      const p: Proposal = {
+        _id: `${villageId}:${newId('pr', ctx.now)}`,
+        villageId,
+        title,
+        background,
+        proposerId: ctx.person._id,
+        proposerName: ctx.membership.name,
+        needed,
+        // the proposer is the first signer
+        cosigns: 1,
+        status: 'collecting',
+        topicId: null,
+        createdAt: ctx.now,
+        acceptedAt: null,
+      }
+      await store.insert('proposals', p)
+      await store.insert('cosigns', { _id: cosignIdOf(p._id, ctx.person._id), villageId, proposalId: p._id, personId: ctx.person._id, name: ctx.membership.name, at: ctx.now } satisfies Cosign)
+      await acceptIfReached(ctx, p)
+      return view((await store.get('proposals', p._id))!, ctx, true)
+    },
+  },
+
+  'proposals.cosign': {
+    access: ACCESS.resident,
+    async handle({ villageId, proposalId }, ctx) {
+      const { store } = ctx.ports
+      const p = await store.get('proposals', proposalId)
+      if (!p || p.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该提议')
+      if (p.status === 'scheduled') throw new ApiError('CONFLICT', '该提议已列入议题，请直接参加投票')
+      if (p.status === 'withdrawn') throw new ApiError('CONFLICT', '该提议已撤回')
+      const cosign: Cosign = { _id: cosignIdOf(proposalId, ctx.person._id), villageId, proposalId, personId: ctx.person._id, name: ctx.membership.name, at: ctx.now }
+      try {
+        await store.insert('cosigns', cosign)
+      } catch (e) {
+        if (!(e instanceof DuplicateIdError)) throw e
+        // signed already: nothing changes
+        return view((await store.get('proposals', proposalId))!, ctx, true)
+      }
+      await store.update('proposals', { _id: proposalId }, { inc: { cosigns: 1 } })
+      await acceptIfReached(ctx, p)
+      return view((await store.get('proposals', proposalId))!, ctx, true)
+    },
+  },
+}

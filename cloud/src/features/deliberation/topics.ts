@@ -1,0 +1,289 @@
+/** Topics: draft, publish, close (by the job or on read), decide, implementation updates, reminders, per-grid turnout, CSV. */
+import type { Ballot, ImplementationUpdate, Proposal, Topic, TopicStatus } from './documents'
+import { ApiError } from '../../errors'
+import { ACCESS, type Handlers, type MemberContext } from '../../handler'
+import { audit, newId, notify } from '../account/common'
+import { checkPhotos } from '../../common/photos'
+import { tallyCsv, turnoutCsv } from './csv'
+import {
+  allBallots,
+  closeIfDue,
+  detailOf,
+  getVillage,
+  isCommittee,
+  loadGrids,
+  loadTopic,
+  loadVoters,
+  PAGES,
+  resultsOf,
+  summaryOf,
+} from './data'
+import { buildOptions, countsVisible, fullTime, publishProblems, REMIND_EVERY, shortTime, turnoutByGrid, windowRefusal } from './policy'
+import type { topicActions } from './contract'
+
+
+
+const unit = (t: Pick<Topic, 'mode'>) => (t.mode === 'person' ? '人' : '户')
+const MODE_LABEL = { person: '按人表决', household: '按户表决' } as const
+
+/** Why a topic in this state cannot take the step asked for, in words a committee member understands. */
+function wrongState(status: TopicStatus, want: 'publish' | 'decide' | 'update'): ApiError {
+  const said: Record<TopicStatus, string> = {
+    draft: '议题还没有发布',
+    open: '投票还没有截止',
+    closed: '决议还没有公布',
+    decided: '决议已经公布',
+    done: '议题已经办结',
+  }
+  const what = { publish: '不能再发布', decide: '不能公布决议', update: '不能添加实施进展' }[want]
+  if (want === 'publish' && status !== 'draft') return new ApiError('CONFLICT', '议题已经发布过了')
+  if (want === 'decide' && (status === 'decided' || status === 'done')) return new ApiError('CONFLICT', '决议已经公布过了')
+  if (want === 'update' && status === 'done') return new ApiError('CONFLICT', '议题已经办结，不能再添加进展')
+  return new ApiError('CONFLICT', `${said[status]}，${what}`)
+}
+
+/** An open topic whose time is up is closed first, so every handler sees the state it is really in. */
+async function current(ctx: MemberContext, villageId: string, topicId: string): Promise<Topic> {
+  return closeIfDue(ctx.ports, await loadTopic(ctx, villageId, topicId), ctx.now)
+}
+
+const RANK: Record<TopicStatus, number> = { draft: 0, open: 1, closed: 2, decided: 3, done: 4 }
+
+export const topicHandlers: Handlers<typeof topicActions> = {
+  'topics.list': {
+    access: ACCESS.member,
+    async handle({ villageId, status }, ctx) {
+      const found = await ctx.ports.store.find('topics', status ? { villageId, status } : { villageId }, { sort: [['createdAt', 'desc']], limit: 500 })
+      const visible = found.filter((t) => t.status !== 'draft' || isCommittee(ctx.membership))
+      const topics = (await Promise.all(visible.map((t) => closeIfDue(ctx.ports, t, ctx.now)))).filter((t) => !status || t.status === status)
+      topics.sort(
+        (a, b) =>
+          RANK[a.status] - RANK[b.status] ||
+          (a.status === 'open' ? a.closesAt - b.closesAt : (b.closedAt ?? b.publishedAt ?? b.createdAt) - (a.closedAt ?? a.publishedAt ?? a.createdAt)),
+      )
+      return Promise.all(topics.map((t) => summaryOf(ctx, t)))
+    },
+  },
+
+  'topics.get': {
+    access: ACCESS.member,
+    async handle({ villageId, topicId }, ctx) {
+      return detailOf(ctx, await current(ctx, villageId, topicId))
+    },
+  },
+
+  'topics.save': {
+    access: ACCESS.committee,
+    async handle(input, ctx) {
+      const { store } = ctx.ports
+      const { villageId } = input
+      checkPhotos(villageId, input.photos)
+      const existing = input.topicId ? await loadTopic(ctx, villageId, input.topicId) : null
+      if (existing && existing.status !== 'draft') throw new ApiError('CONFLICT', '议题已经发布，不能再修改')
+      const id = existing?._id ?? `${villageId}:${newId('t', ctx.now)}`
+
+      let proposal: Proposal | null = null
+      if (input.proposalId) {
+        proposal = await store.get('proposals', input.proposalId)
+        if (!proposal || proposal.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该村民提议')
+        if (proposal.topicId !== id) {
+          if (proposal.status === 'collecting') throw new ApiError('CONFLICT', `该提议还在征集联署（${proposal.cosigns}/${proposal.needed}），达到人数后才能列入议题`)
+          if (proposal.status !== 'accepted' || proposal.topicId) throw new ApiError('CONFLICT', '该提议已经列入其他议题')
+        }
+      }
+
+      const background = input.background || proposal?.background || ''
+      const options = buildOptions(input.kind, input.options)
+      const check = await ctx.ports.contentCheck.text([input.title, background, input.question, ...options.map((o) => o.label)].join('\n'), ctx.openid)
+      if (!check.ok) throw new ApiError('CONTENT_REJECTED', `内容不合规：${check.reason}`)
+
+      // link the proposal first: a proposal schedules one topic
+      if (proposal && proposal.topicId !== id) {
+        const linked = await store.update('proposals', { _id: proposal._id, status: 'accepted', topicId: null }, { set: { topicId: id } })
+        if (!linked) throw new ApiError('CONFLICT', '该提议刚被列入其他议题，请刷新')
+      }
+      const content = {
+        title: input.title,
+        background,
+        photos: input.photos,
+        question: input.question,
+        kind: input.kind,
+        options,
+        maxChoices: input.kind === 'yesno' ? 1 : input.maxChoices,
+        mode: input.mode,
+        results: input.results,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        proposalId: proposal?._id ?? null,
+      }
+      let saved: Topic
+      if (existing) {
+        const n = await store.update('topics', { _id: id, status: 'draft' }, { set: content })
+        if (!n) throw new ApiError('CONFLICT', '议题已经发布，不能再修改')
+        if (existing.proposalId && existing.proposalId !== content.proposalId) {
+          await store.update('proposals', { _id: existing.proposalId, topicId: id, status: 'accepted' }, { set: { topicId: null } })
+        }
+        saved = { ...existing, ...content }
+      } else {
+        saved = {
+          _id: id,
+          villageId,
+          ...content,
+          status: 'draft',
+          eligibleCount: 0,
+          createdBy: ctx.person._id,
+          createdByName: ctx.membership.name,
+          createdAt: ctx.now,
+          publishedAt: null,
+          closedAt: null,
+          decision: null,
+          updates: [],
+          remindedAt: null,
+        }
+        await store.insert('topics', saved)
+        await audit(ctx, 'topics.draft', saved.title, proposal ? `来自村民提议：${proposal.title}（${proposal.proposerName}）` : null)
+      }
+      return detailOf(ctx, saved)
+    },
+  },
+
+  'topics.publish': {
+    access: ACCESS.committee,
+    async handle({ villageId, topicId }, ctx) {
+      const { store } = ctx.ports
+      const t = await loadTopic(ctx, villageId, topicId)
+      if (t.status !== 'draft') throw wrongState(t.status, 'publish')
+      const problems = publishProblems(t, ctx.now)
+      if (problems.length) throw new ApiError('BAD_INPUT', problems[0].message, Object.fromEntries(problems.map((p) => [p.field, p.message])))
+      const eligibleCount = (await loadVoters(store, villageId, t.mode)).length
+      if (!eligibleCount) {
+        const message = t.mode === 'household' ? '本村（社区）还没有登记户代表，不能按户表决' : '本村（社区）还没有登记的村（居）民，不能发起表决'
+        throw new ApiError('BAD_INPUT', message, { mode: message })
+      }
+      const set = { status: 'open' as const, eligibleCount, publishedAt: ctx.now }
+      const n = await store.update('topics', { _id: topicId, status: 'draft' }, { set })
+      if (!n) throw new ApiError('CONFLICT', '议题已经发布过了')
+      const opened: Topic = { ...t, ...set }
+      if (t.proposalId) {
+        const scheduled = await store.update('proposals', { _id: t.proposalId, status: 'accepted' }, { set: { status: 'scheduled', topicId } })
+        const p = scheduled ? await store.get('proposals', t.proposalId) : null
+        if (p) await notify(ctx, { personId: p.proposerId, villageId }, '您的提议已列入议事', `您提议的「${p.title}」已列入议题「${t.title}」，请参加投票`, PAGES.topic(topicId))
+      }
+      await audit(
+        ctx,
+        'topics.publish',
+        t.title,
+        `${MODE_LABEL[t.mode]}，可投票${eligibleCount}${unit(t)}，${shortTime(t.opensAt)}至${shortTime(t.closesAt)}，${t.results === 'sealed' ? '截止前不公开票数' : '实时公开票数'}`,
+      )
+      return detailOf(ctx, opened)
+    },
+  },
+
+  'topics.discard': {
+    access: ACCESS.committee,
+    async handle({ villageId, topicId }, ctx) {
+      const { store } = ctx.ports
+      const t = await loadTopic(ctx, villageId, topicId)
+      const removed = await store.remove('topics', { _id: topicId, villageId, status: 'draft' })
+      if (!removed) throw new ApiError('CONFLICT', '已发布的议题不能删除')
+      if (t.proposalId) await store.update('proposals', { _id: t.proposalId, topicId, status: 'accepted' }, { set: { topicId: null } })
+      await audit(ctx, 'topics.discard', `${t.title}（草稿）`)
+      return { removed }
+    },
+  },
+
+  'topics.decide': {
+    access: ACCESS.committee,
+    async handle({ villageId, topicId, decision }, ctx) {
+      const t = await current(ctx, villageId, topicId)
+      if (t.status !== 'closed') throw wrongState(t.status, 'decide')
+      const set = { status: 'decided' as const, decision: { text: decision, byName: ctx.membership.name, at: ctx.now } }
+      const n = await ctx.ports.store.update('topics', { _id: topicId, status: 'closed' }, { set })
+      if (!n) throw new ApiError('CONFLICT', '决议已经公布过了')
+      const { result } = await resultsOf(ctx.ports.store, t, ctx.now)
+      await audit(ctx, 'topics.decide', t.title, `${result?.verdict ?? ''}；决议：${decision}`)
+      return detailOf(ctx, { ...t, ...set })
+    },
+  },
+
+  'topics.addUpdate': {
+    access: ACCESS.committee,
+    async handle({ villageId, topicId, text, photos, done }, ctx) {
+      checkPhotos(villageId, photos)
+      await loadTopic(ctx, villageId, topicId)
+      const update: ImplementationUpdate = { id: newId('u', ctx.now), text, photos, done, byName: ctx.membership.name, at: ctx.now }
+      const saved = await ctx.ports.store.transaction(async (tx) => {
+        const t = await tx.get('topics', topicId)
+        if (!t || t.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该议题')
+        if (t.status !== 'decided') throw wrongState(t.status, 'update')
+        const set = { updates: [...t.updates, update], ...(done ? { status: 'done' as const } : {}) }
+        await tx.update('topics', topicId, { set })
+        return { ...t, ...set }
+      })
+      await audit(ctx, done ? 'topics.done' : 'topics.update', saved.title, text)
+      return detailOf(ctx, saved)
+    },
+  },
+
+  'topics.remind': {
+    access: ACCESS.committee,
+    async handle({ villageId, topicId }, ctx) {
+      const { store } = ctx.ports
+      const t = await current(ctx, villageId, topicId)
+      const refusal = windowRefusal(t, ctx.now)
+      if (refusal) throw new ApiError(refusal.code, refusal.reason)
+      // the conditional field is the claim: at most one reminder per topic in six hours, however many press the button
+      const claimed =
+        (await store.update('topics', { _id: topicId, status: 'open', remindedAt: null }, { set: { remindedAt: ctx.now } })) ||
+        (await store.update('topics', { _id: topicId, status: 'open', remindedAt: { $lte: ctx.now - REMIND_EVERY } }, { set: { remindedAt: ctx.now } }))
+      if (!claimed) {
+        const last = (await store.get('topics', topicId))?.remindedAt
+        throw new ApiError('CONFLICT', `${last ? `${shortTime(last)}已经提醒过，` : ''}每6小时最多提醒一次`)
+      }
+      const [voters, ballots] = await Promise.all([loadVoters(store, villageId, t.mode), allBallots(store, topicId)])
+      const voted = new Set(ballots.map((b) => b.voterKey))
+      const pending = voters.filter((v) => !voted.has(v.key))
+      const body =
+        t.mode === 'household'
+          ? `「${t.title}」按户表决，将于${shortTime(t.closesAt)}截止，您家还没有投票，请户代表尽快投票`
+          : `「${t.title}」将于${shortTime(t.closesAt)}截止，您还没有投票`
+      for (const v of pending) await notify(ctx, { personId: v.personId, villageId }, '请参加投票', body, PAGES.topic(topicId))
+      await audit(ctx, 'topics.remind', t.title, `提醒${pending.length}${unit(t)}`)
+      return { reminded: pending.length }
+    },
+  },
+
+  'topics.turnoutByGrid': {
+    access: ACCESS.committee,
+    async handle({ villageId, topicId }, ctx) {
+      const { store } = ctx.ports
+      const t = await current(ctx, villageId, topicId)
+      if (t.status === 'draft') return []
+      const [voters, ballots, grids] = await Promise.all([loadVoters(store, villageId, t.mode), allBallots(store, topicId), loadGrids(store, villageId)])
+      return turnoutByGrid(voters, new Set(ballots.map((b) => b.voterKey)), grids)
+    },
+  },
+
+  'topics.exportCsv': {
+    access: ACCESS.committee,
+    async handle({ villageId, topicId, kind }, ctx) {
+      const { store } = ctx.ports
+      const t = await current(ctx, villageId, topicId)
+      if (t.status === 'draft') throw new ApiError('CONFLICT', '议题还没有发布')
+      const village = await getVillage(ctx, villageId)
+      const day = fullTime(ctx.now).slice(0, 10)
+      let out: { filename: string; content: string; rows: number }
+      if (kind === 'tally') {
+        if (!countsVisible(t, ctx.now)) throw new ApiError('FORBIDDEN', '本议题的票数密封到投票截止，截止后才能导出')
+        const { turnout, tally, result } = await resultsOf(store, t, ctx.now)
+        out = { filename: `${village.name}-${t.title}-票数统计-${day}.csv`, ...tallyCsv(tally ?? [], turnout, result, unit(t)) }
+      } else {
+        const [voters, ballots, grids] = await Promise.all([loadVoters(store, villageId, t.mode), allBallots(store, topicId), loadGrids(store, villageId)])
+        const byKey = new Map<string, Ballot>(ballots.map((b) => [b.voterKey, b]))
+        out = { filename: `${village.name}-${t.title}-参与情况-${day}.csv`, ...turnoutCsv(voters, byKey, new Map(grids.map((g) => [g._id, g.name]))) }
+      }
+      await audit(ctx, 'topics.export', out.filename, `${out.rows}行`)
+      return out
+    },
+  },
+}
