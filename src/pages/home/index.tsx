@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { pagePath } from '@/routes'
+import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { Async, Button, Card, Page, Row } from '@/shared/ui'
 import { getVillageOverview } from '@/features/account/api'
@@ -59,7 +59,7 @@ export default function HomePage() {
                 </Card>
                 {o.pendingRequests !== null && (
                   <Card title='村（居）委会待办'>
-                    <Row label='入村申请待审核' onClick={() => Taro.navigateTo({ url: pagePath('account.requests') })}>
+                    <Row label='入村申请待审核' onClick={() => Taro.navigateTo({ url: pageUrl('account.requests') })}>
                       <Text className={o.pendingRequests ? 'vh-tag vh-tag--red' : ''}>{`${o.pendingRequests} 件`}</Text>
                     </Row>
                   </Card>
@@ -69,7 +69,7 @@ export default function HomePage() {
           </Async>
           {me.unread > 0 && (
             <Card>
-              <Row label='未读消息' onClick={() => Taro.navigateTo({ url: pagePath('account.notifications') })}>
+              <Row label='未读消息' onClick={() => Taro.navigateTo({ url: pageUrl('account.notifications') })}>
                 <Text className='vh-tag vh-tag--red'>{`${me.unread} 条`}</Text>
               </Row>
             </Card>
@@ -78,7 +78,7 @@ export default function HomePage() {
         </>
       )}
       {me.memberships.length > 1 && (
-        <Button kind='plain' block onClick={() => Taro.switchTab({ url: pagePath('me') })}>
+        <Button kind='plain' block onClick={() => Taro.switchTab({ url: pageUrl('me') })}>
           在「我的」中切换村（社区）
         </Button>
       )}

@@ -1,7 +1,7 @@
 import { Image, Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { pagePath } from '@/routes'
+import { pageUrl } from '@/routes'
 import { errorMessage } from '@/shared/api/call'
 import { isLocalMode } from '@/shared/api/identity'
 import { useTheme } from '@/shared/theme'
@@ -54,7 +54,7 @@ export default function MePage() {
               </View>
             ))}
             {me.memberships.length > 0 && (
-              <Button kind='plain' onClick={() => Taro.navigateTo({ url: pagePath('account.join') })}>
+              <Button kind='plain' onClick={() => Taro.navigateTo({ url: pageUrl('account.join') })}>
                 申请加入其他村（社区）
               </Button>
             )}
@@ -62,21 +62,21 @@ export default function MePage() {
           <JoinRequestsStatus requests={me.requests} />
           {current?.roles.includes('committee') && (
             <Card title='村（居）委会工作'>
-              <Row label='入村审核' onClick={() => Taro.navigateTo({ url: pagePath('account.requests') })} />
+              <Row label='入村审核' onClick={() => Taro.navigateTo({ url: pageUrl('account.requests') })} />
               <Row label='本村二维码（贴在服务中心，扫码申请加入）' onClick={() => showPoster(current.villageId)} />
               {poster && <Image src={poster.image} style={{ width: '360px', height: '360px' }} showMenuByLongpress />}
               <FieldError message={posterError ?? undefined} />
             </Card>
           )}
           <Card>
-            <Row label='消息通知' onClick={() => Taro.navigateTo({ url: pagePath('account.notifications') })}>
+            <Row label='消息通知' onClick={() => Taro.navigateTo({ url: pageUrl('account.notifications') })}>
               {me.unread > 0 && <Tag tone='red'>{`${me.unread} 条未读`}</Tag>}
             </Row>
             <Row label='长辈模式（大字大按钮）'>
               <Switch checked={elder} color='#b71c1c' onChange={(e) => setElder(e.detail.value)} />
             </Row>
             {isLocalMode() && (
-              <Row label='切换体验身份（本地演示）' onClick={() => Taro.navigateTo({ url: pagePath('account.identity') })}>
+              <Row label='切换体验身份（本地演示）' onClick={() => Taro.navigateTo({ url: pageUrl('account.identity') })}>
                 <Text className='vh-muted'>{me.person?.name ?? '新访客'}</Text>
               </Row>
             )}

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { MembershipView, TopicSummary } from '@contract'
-import { pagePath } from '@/routes'
+import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { Async, Button, Card, Empty, Page, Row, Tag } from '@/shared/ui'
 import { JoinPrompt } from '@/features/account/components/join-prompt'
@@ -24,9 +24,6 @@ export default function TopicsPage() {
     </Page>
   )
 }
-
-const topicUrl = (id: string) => `${pagePath('deliberation.topic')}?topicId=${encodeURIComponent(id)}`
-const editUrl = (id?: string) => (id ? `${pagePath('deliberation.edit')}?topicId=${encodeURIComponent(id)}` : pagePath('deliberation.edit'))
 
 interface Section {
   title: string
@@ -62,19 +59,19 @@ function VillageTopics({ membership }: { membership: MembershipView }) {
     <>
       <View className='vh-title'>{`${membership.village.name} · 议事`}</View>
       {isCommittee && (
-        <Button kind='primary' block onClick={() => open(editUrl())}>
+        <Button kind='primary' block onClick={() => open(pageUrl('deliberation.edit'))}>
           发布议题
         </Button>
       )}
       <Card>
-        <Row label='村民提议' onClick={() => open(pagePath('deliberation.proposals'))}>
+        <Row label='村民提议' onClick={() => open(pageUrl('deliberation.proposals'))}>
           <Text className='vh-muted'>有事提出来，大家联署后上会</Text>
         </Row>
       </Card>
       {isCommittee && drafts.data && drafts.data.length > 0 && (
         <Card title='草稿' extra={<Text className='vh-muted'>仅村（居）委会可见</Text>}>
           {drafts.data.map((d) => (
-            <Row key={d.id} label={d.title} onClick={() => open(editUrl(d.id))}>
+            <Row key={d.id} label={d.title} onClick={() => open(pageUrl('deliberation.edit', { topicId: d.id }))}>
               <Tag tone='grey'>{MODE_LABELS[d.mode]}</Tag>
             </Row>
           ))}
@@ -91,7 +88,7 @@ function VillageTopics({ membership }: { membership: MembershipView }) {
               <View key={s.title} className='dl-section'>
                 <Text className='dl-section__title'>{s.title}</Text>
                 {s.topics.map((t) => (
-                  <TopicCard key={t.id} topic={t} onOpen={() => open(topicUrl(t.id))} />
+                  <TopicCard key={t.id} topic={t} onOpen={() => open(pageUrl('deliberation.topic', { topicId: t.id }))} />
                 ))}
               </View>
             ))}

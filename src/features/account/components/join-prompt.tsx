@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { pagePath } from '@/routes'
+import { pageUrl } from '@/routes'
 import { isLocalMode } from '@/shared/api/identity'
 import { Button, Card } from '@/shared/ui'
 
@@ -16,11 +16,11 @@ export function JoinPrompt({
   return (
     <Card title='欢迎来到村居议事厅'>
       <Text style={{ display: 'block' }}>{text}</Text>
-      <Button kind='primary' block onClick={() => Taro.navigateTo({ url: pagePath('account.join') })}>
+      <Button kind='primary' block onClick={() => Taro.navigateTo({ url: pageUrl('account.join') })}>
         申请加入村（社区）
       </Button>
       {identityLink && isLocalMode() && (
-        <Button kind='plain' block onClick={() => Taro.navigateTo({ url: pagePath('account.identity') })}>
+        <Button kind='plain' block onClick={() => Taro.navigateTo({ url: pageUrl('account.identity') })}>
           切换体验身份（本地演示）
         </Button>
       )}

@@ -7,7 +7,6 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { BallotSource, ResultsVisibility, TopicKind, TopicStatus, VillageKind, VotingMode } from '@contract'
-import { pagePath } from '@/routes'
 import { Tag } from '@/shared/ui'
 
 /** 村民 in a village, 居民 in an urban community */
@@ -73,8 +72,6 @@ export async function askConfirm(title: string, content: string, confirmText = '
   }
 }
 
-export const topicUrl = (page: 'topic' | 'edit' | 'meeting' | 'manage', topicId: string) =>
-  `${pagePath(`deliberation.${page}`)}?topicId=${encodeURIComponent(topicId)}`
 
 /**
  * What the server last returned after an action, shown instead of the loaded data until the data

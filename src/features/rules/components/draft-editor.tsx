@@ -6,7 +6,7 @@ import { adoptionMeetings, rulesWord } from '@contract/tables'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { Button, Card, FieldError, Tag } from '@/shared/ui'
 import { useDraftSave, useLeaveGuard } from '@/shared/use-draft-save'
-import { pagePath } from '@/routes'
+import { pageUrl } from '@/routes'
 import { discardRulesDraft, publishRules, saveRulesDraft } from '../api'
 import { DraftAdoption } from './draft-adoption'
 import { askConfirm, DraftChapters } from './draft-chapters'
@@ -88,7 +88,7 @@ export function DraftEditor({
       const published = await publishRules(village.id, draft.id)
       setDirty(false)
       Taro.showToast({ title: `第${published.number}版已发布`, icon: 'success' })
-      await Taro.redirectTo({ url: pagePath('rules.read') })
+      await Taro.redirectTo({ url: pageUrl('rules.read') })
     } catch (e) {
       if (e instanceof CallError && e.code === 'BAD_INPUT' && e.fields) {
         const fields = e.fields

@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { pagePath } from '@/routes'
+import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { Button, Card, Row, Tag } from '@/shared/ui'
 import { getRulesStatus } from '../api'
@@ -12,7 +12,7 @@ export function RulesStatusCard({ villageId }: { villageId: string }) {
   useDidShow(() => void status.reload())
   const s = status.data
   if (!s || s.currentVersion === null) return null
-  const open = () => Taro.navigateTo({ url: pagePath('rules.read') })
+  const open = () => Taro.navigateTo({ url: pageUrl('rules.read') })
   if (s.needsAgreement) {
     return (
       <Card title={s.word} extra={<Tag tone='red'>待承诺</Tag>}>

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { getDemoOpenid, setDemoOpenid, VISITOR_PREFIX } from '@/shared/api/identity'
 import { useQuery } from '@/shared/api/use-query'
 import { Async, Card, Empty, Page, Tag } from '@/shared/ui'
-import { pagePath } from '@/routes'
+import { pageUrl } from '@/routes'
 import { getDemoIdentities } from '../../api'
 import { useAccount } from '../../store'
 
@@ -15,7 +15,7 @@ export default function IdentityPage() {
     setDemoOpenid(openid)
     useAccount.getState().reset()
     await useAccount.getState().load()
-    Taro.switchTab({ url: pagePath('home') })
+    Taro.switchTab({ url: pageUrl('home') })
   }
   return (
     <Page>

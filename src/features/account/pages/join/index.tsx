@@ -5,7 +5,7 @@ import type { Relation, VillageCard } from '@contract'
 import { RELATIONS } from '@contract/tables'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { Button, Card, ErrorState, Field, FieldError, Loading, Page, TextField } from '@/shared/ui'
-import { pagePath } from '@/routes'
+import { pageUrl } from '@/routes'
 import { usePageParam } from '@/shared/page-params'
 import { getVillageByScene, requestJoin } from '../../api'
 import { useAccount } from '../../store'
@@ -76,7 +76,7 @@ export default function JoinPage() {
       <Page>
         <Card title='申请已提交'>
           <Text>{`您加入${done}的申请已提交，村（居）委会审核后会通知您。`}</Text>
-          <Button kind='primary' block onClick={() => Taro.switchTab({ url: pagePath('home') })}>
+          <Button kind='primary' block onClick={() => Taro.switchTab({ url: pageUrl('home') })}>
             返回首页
           </Button>
         </Card>

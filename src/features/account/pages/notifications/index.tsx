@@ -7,6 +7,12 @@ import { Async, Card, Empty, Page } from '@/shared/ui'
 import { getNotifications, markNotificationsRead } from '../../api'
 import { useAccount } from '../../store'
 
+/** A notice's page: built by the server with pageUrl() ('/features/…?…'); older notices lack the leading '/'. A tab page needs switchTab. */
+function open(page: string) {
+  const url = page.startsWith('/') ? page : `/${page}`
+  void Taro.navigateTo({ url }).catch(() => Taro.switchTab({ url }))
+}
+
 /** 消息通知: what the committee decided, what waits for me. Opening the list marks it read. */
 export default function NotificationsPage() {
   const list = useQuery(getNotifications, [])
@@ -20,7 +26,7 @@ export default function NotificationsPage() {
         {(items) => (
           <>
             {items.map((n) => (
-              <View key={n._id} onClick={() => n.page && Taro.navigateTo({ url: `/${n.page}` }).catch(() => Taro.switchTab({ url: `/${n.page}` }))}>
+              <View key={n._id} onClick={() => n.page && open(n.page)}>
                 <Card title={`${n.read ? '' : '● '}${n.title}`} extra={<Text className='vh-muted'>{formatTime(n.createdAt)}</Text>}>
                   <Text>{n.body}</Text>
                 </Card>

@@ -1,11 +1,11 @@
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { MembershipView, ProposalView, TopicDetail } from '@contract'
+import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { Async, Button, Card, Empty, Page } from '@/shared/ui'
 import { getTopic, listProposals } from '../../api'
 import { CommitteeOnly } from '../../components/committee-gate'
-import { topicUrl } from '../../components/committee-kit'
 import { usePageParam } from '@/shared/page-params'
 import { TopicEditor } from './topic-editor'
 import { blankForm, fromProposal, fromTopic } from './topic-form'
@@ -34,7 +34,7 @@ function EditDraft({ membership, topicId }: { membership: MembershipView; topicI
         d.topic.status === 'draft' ? (
           <TopicEditor membership={membership} initial={fromTopic(d.topic)} saved={d} proposal={d.proposal} />
         ) : (
-          <Empty text={`「${d.topic.title}」已经发布，不能再修改`} action={<Button onClick={() => void Taro.redirectTo({ url: topicUrl('topic', topicId) })}>查看议题</Button>} />
+          <Empty text={`「${d.topic.title}」已经发布，不能再修改`} action={<Button onClick={() => void Taro.redirectTo({ url: pageUrl('deliberation.topic', { topicId }) })}>查看议题</Button>} />
         )
       }
     </Async>
@@ -50,7 +50,7 @@ function ScheduleProposal({ membership, proposalId }: { membership: MembershipVi
         if (!p) return <Empty text='找不到这条村民提议，可能已被撤回' />
         if (p.status === 'scheduled' && p.topicId) {
           const id = p.topicId
-          return <Empty text={`提议「${p.title}」已经安排了表决`} action={<Button onClick={() => void Taro.redirectTo({ url: topicUrl('topic', id) })}>查看议题</Button>} />
+          return <Empty text={`提议「${p.title}」已经安排了表决`} action={<Button onClick={() => void Taro.redirectTo({ url: pageUrl('deliberation.topic', { topicId: id }) })}>查看议题</Button>} />
         }
         if (p.status === 'withdrawn') return <Empty text={`提议「${p.title}」已撤回`} />
         return (

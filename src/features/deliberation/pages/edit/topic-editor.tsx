@@ -3,14 +3,14 @@ import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { useRef, useState } from 'react'
 import type { MembershipView, TopicDetail } from '@contract'
-import { pagePath } from '@/routes'
+import { pageUrl } from '@/routes'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { TZ } from '@/shared/time'
 import { Button, Card, Field, FieldError, Tag, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
 import { useDraftSave, useLeaveGuard } from '@/shared/use-draft-save'
 import { discardTopic, publishTopic, saveTopic } from '../../api'
-import { askConfirm, Hint, KIND_TEXT, modeText, peopleWord, RESULTS_TEXT, topicUrl } from '../../components/committee-kit'
+import { askConfirm, Hint, KIND_TEXT, modeText, peopleWord, RESULTS_TEXT } from '../../components/committee-kit'
 import type { TopicForm } from './topic-form'
 import { checkForm, keyErrors, MAX_OPTIONS, MIN_OPTIONS, newOption, optionKey, toInput, whenText } from './topic-form'
 
@@ -87,7 +87,7 @@ export function TopicEditor({
       await publishTopic(villageId, id)
       if (process.env.TARO_ENV === 'weapp') Taro.disableAlertBeforeUnload()
       Taro.showToast({ title: '议题已发布', icon: 'success' })
-      await Taro.redirectTo({ url: topicUrl('topic', id) })
+      await Taro.redirectTo({ url: pageUrl('deliberation.topic', { topicId: id }) })
     } catch (e) {
       if (e instanceof CallError && e.fields) setErrors(keyErrors(e.fields, formRef.current))
       setFormError(e instanceof CallError ? `暂不能发布：${e.message}` : errorMessage(e))
@@ -105,7 +105,7 @@ export function TopicEditor({
       await discardTopic(villageId, topicId)
       if (process.env.TARO_ENV === 'weapp') Taro.disableAlertBeforeUnload()
       Taro.showToast({ title: '草稿已删除', icon: 'success' })
-      await Taro.navigateBack().catch(() => Taro.switchTab({ url: pagePath('topics') }))
+      await Taro.navigateBack().catch(() => Taro.switchTab({ url: pageUrl('topics') }))
     } catch (e) {
       setFormError(errorMessage(e))
       setBusy(null)

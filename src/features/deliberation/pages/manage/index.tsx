@@ -1,11 +1,12 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { MembershipView, TopicDetail } from '@contract'
+import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { Async, Button, Card, Empty, Page } from '@/shared/ui'
 import { getTopic } from '../../api'
 import { CommitteeOnly } from '../../components/committee-gate'
-import { Hint, notStarted, topicUrl, useReplaced } from '../../components/committee-kit'
+import { Hint, notStarted, useReplaced } from '../../components/committee-kit'
 import { usePageParam } from '@/shared/page-params'
 import { DecideCard, ExportCard, ImplementationCard, RemindCard } from './actions'
 import { GridTurnoutCard, OverviewCard, ResultCard, TurnoutCard } from './cards'
@@ -38,7 +39,7 @@ function ManageBody({ membership, detail: d, onChanged }: { membership: Membersh
   const t = d.topic
   const kind = membership.village.kind
   const villageId = membership.villageId
-  const go = (page: 'topic' | 'edit' | 'meeting') => void Taro.navigateTo({ url: topicUrl(page, t._id) })
+  const go = (page: 'topic' | 'edit' | 'meeting') => void Taro.navigateTo({ url: pageUrl(`deliberation.${page}`, { topicId: t._id }) })
 
   if (t.status === 'draft') {
     return (

@@ -2,13 +2,14 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { BallotSource, MembershipView, OutputOf, Topic, TopicDetail } from '@contract'
+import { pageUrl } from '@/routes'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
 import { Async, Button, Card, Empty, Page, Tag } from '@/shared/ui'
 import { getTopic, listVoters, recordInPersonBallot } from '../../api'
 import { CommitteeOnly } from '../../components/committee-gate'
-import { askConfirm, Hint, modeText, notStarted, SOURCE_LABEL, TopicStatusTag, topicUrl, unitWord } from '../../components/committee-kit'
+import { askConfirm, Hint, modeText, notStarted, SOURCE_LABEL, TopicStatusTag, unitWord } from '../../components/committee-kit'
 import { usePageParam } from '@/shared/page-params'
 import './index.scss'
 
@@ -61,7 +62,7 @@ function NotOpen({ topic }: { topic: Topic }) {
         : '投票已截止，不能再登记现场表决'
   return (
     <Card title={topic.title} extra={<TopicStatusTag topic={topic} />}>
-      <Empty text={why} action={<Button onClick={() => void Taro.navigateTo({ url: topicUrl('topic', topic._id) })}>查看议题</Button>} />
+      <Empty text={why} action={<Button onClick={() => void Taro.navigateTo({ url: pageUrl('deliberation.topic', { topicId: topic._id }) })}>查看议题</Button>} />
     </Card>
   )
 }

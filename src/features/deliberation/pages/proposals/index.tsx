@@ -2,14 +2,14 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { MembershipView, ProposalStatus, ProposalView } from '@contract'
-import { pagePath } from '@/routes'
+import { pageUrl } from '@/routes'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
 import { Async, Button, Card, Empty, Page, Tag, TextField } from '@/shared/ui'
 import { cosignProposal, createProposal, listProposals } from '../../api'
 import { isCommittee, MembersOnly } from '../../components/committee-gate'
-import { askConfirm, Bar, Hint, peopleWord, topicUrl } from '../../components/committee-kit'
+import { askConfirm, Bar, Hint, peopleWord } from '../../components/committee-kit'
 import './index.scss'
 
 const SECTIONS: Array<{ status: ProposalStatus; title: string }> = [
@@ -121,14 +121,14 @@ function ProposalCard({ proposal: p, membership, onChanged }: { proposal: Propos
         <View>
           <Hint>{`联署人数已满${p.acceptedAt ? `（${formatTime(p.acceptedAt)}）` : ''}，等待村（居）委会安排表决。`}</Hint>
           {isCommittee(membership) && (
-            <Button kind='primary' onClick={() => void Taro.navigateTo({ url: `${pagePath('deliberation.edit')}?proposalId=${encodeURIComponent(p._id)}` })}>
+            <Button kind='primary' onClick={() => void Taro.navigateTo({ url: pageUrl('deliberation.edit', { proposalId: p._id }) })}>
               安排表决
             </Button>
           )}
         </View>
       )}
       {p.status === 'scheduled' && p.topicId && (
-        <Button kind='plain' onClick={() => void Taro.navigateTo({ url: topicUrl('topic', p.topicId!) })}>
+        <Button kind='plain' onClick={() => void Taro.navigateTo({ url: pageUrl('deliberation.topic', { topicId: p.topicId! }) })}>
           查看表决 ›
         </Button>
       )}

@@ -2,7 +2,7 @@ import { Button as TaroButton, Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { TopicDetail } from '@contract'
-import { pagePath } from '@/routes'
+import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { usePageParams } from '@/shared/page-params'
 import { formatTime } from '@/shared/time'
@@ -21,8 +21,6 @@ import { Tally } from '../../components/tally'
 import { useReloadOnShow } from '../../components/use-reload-on-show'
 import { MODE_LABELS, deadlineText, isClosed, isUpcoming, statusTag } from '../../labels'
 import '../../components/deliberation.scss'
-
-const withTopic = (path: string, topicId: string) => `${path}?topicId=${encodeURIComponent(topicId)}`
 
 /**
  * 议题 (?topicId=, and from a share card &villageId=): background and question, the quorum meter,
@@ -43,7 +41,7 @@ export default function TopicPage() {
   useReloadOnShow(detail)
 
   const title = detail.data?.topic.title
-  const sharePath = `${withTopic(pagePath('deliberation.topic'), topicId)}${villageId ? `&villageId=${encodeURIComponent(villageId)}` : ''}`
+  const sharePath = pageUrl('deliberation.topic', { topicId, villageId: villageId || undefined })
   useShareAppMessage(() => ({ title: title ? `【村里议事】${title}` : '村居议事厅', path: sharePath }))
   useEffect(() => {
     if (process.env.TARO_ENV === 'weapp') void Taro.showShareMenu({ withShareTicket: true }).catch(() => undefined)
@@ -139,12 +137,12 @@ function TopicView({ detail: d, villageId, myPersonId, reload }: { detail: Topic
 }
 
 function CommitteeLinks({ topicId, status }: { topicId: string; status: TopicDetail['topic']['status'] }) {
-  const go = (url: string) => void Taro.navigateTo({ url })
+  const go = (page: 'edit' | 'meeting' | 'manage') => void Taro.navigateTo({ url: pageUrl(`deliberation.${page}`, { topicId }) })
   return (
     <Card title='村（居）委会'>
-      {status === 'draft' && <Row label='编辑草稿' onClick={() => go(withTopic(pagePath('deliberation.edit'), topicId))} />}
-      {status === 'open' && <Row label='现场表决登记（榕树下议事）' onClick={() => go(withTopic(pagePath('deliberation.meeting'), topicId))} />}
-      {status !== 'draft' && <Row label='议题管理：决议、进展、提醒、导出' onClick={() => go(withTopic(pagePath('deliberation.manage'), topicId))} />}
+      {status === 'draft' && <Row label='编辑草稿' onClick={() => go('edit')} />}
+      {status === 'open' && <Row label='现场表决登记（榕树下议事）' onClick={() => go('meeting')} />}
+      {status !== 'draft' && <Row label='议题管理：决议、进展、提醒、导出' onClick={() => go('manage')} />}
     </Card>
   )
 }

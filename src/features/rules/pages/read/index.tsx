@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { RulesCurrent } from '@contract'
-import { pagePath } from '@/routes'
+import { pageUrl } from '@/routes'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { useQuery } from '@/shared/api/use-query'
 import { usePageParam } from '@/shared/page-params'
@@ -134,7 +134,7 @@ function RulesWithAgreement({ rules: r, villageId, reload }: { rules: RulesCurre
         </Card>
       )}
       <Card>
-        <Row label='历次版本及表决情况' onClick={() => Taro.navigateTo({ url: pagePath('rules.versions') })} />
+        <Row label='历次版本及表决情况' onClick={() => Taro.navigateTo({ url: pageUrl('rules.versions') })} />
         {r.can.manage && <ManageRows />}
       </Card>
     </>
@@ -144,8 +144,8 @@ function RulesWithAgreement({ rules: r, villageId, reload }: { rules: RulesCurre
 function ManageRows() {
   return (
     <>
-      <Row label='起草新版本' onClick={() => Taro.navigateTo({ url: pagePath('rules.draft') })} />
-      <Row label='承诺情况跟进（按网格）' onClick={() => Taro.navigateTo({ url: pagePath('rules.followUp') })} />
+      <Row label='起草新版本' onClick={() => Taro.navigateTo({ url: pageUrl('rules.draft') })} />
+      <Row label='承诺情况跟进（按网格）' onClick={() => Taro.navigateTo({ url: pageUrl('rules.followUp') })} />
     </>
   )
 }

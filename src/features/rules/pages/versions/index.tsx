@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { pagePath } from '@/routes'
+import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
 import { Async, Card, Empty, Page, Tag } from '@/shared/ui'
@@ -25,7 +25,7 @@ export default function RuleVersionsPage() {
             {list.map((v) => (
               <View
                 key={v.id}
-                onClick={() => Taro.navigateTo({ url: v.status === 'draft' ? pagePath('rules.draft') : `${pagePath('rules.read')}?versionId=${encodeURIComponent(v.id)}` })}
+                onClick={() => Taro.navigateTo({ url: v.status === 'draft' ? pageUrl('rules.draft') : pageUrl('rules.read', { versionId: v.id }) })}
               >
                 <Card title={`${v.label} ${v.title}`} extra={<Tag tone={v.status === 'draft' ? 'gold' : v.current ? 'red' : 'grey'}>{v.status === 'draft' ? '草稿' : v.current ? '现行' : '已废止'}</Tag>}>
                   <AdoptionRecord adoption={v.adoption} effectiveDate={v.effectiveDate} />

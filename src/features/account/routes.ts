@@ -1,0 +1,16 @@
+import type { SubPackage } from '../../routes'
+
+/** The account feature's subpackage. Pure data: the server imports it (through src/routes.ts) for its links. */
+export const accountRoutes = {
+  account: {
+    root: 'features/account',
+    pages: {
+      join: 'pages/join/index',
+      requests: 'pages/requests/index',
+      notifications: 'pages/notifications/index',
+      /** the 体验身份 picker: only in the h5 build, which only the local runtime serves */
+      identity: 'pages/identity/index',
+    },
+    h5Only: ['identity'],
+  },
+} as const satisfies Record<string, SubPackage>
