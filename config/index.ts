@@ -9,10 +9,14 @@ const root = path.resolve(__dirname, '..')
 
 /**
  * Source outside src/ that the client may import and that must be transpiled like src/:
- * the action contract (types plus a few constant tables such as role labels).
- * Nothing else from cloud/ belongs in the client bundles.
+ * the action contract (types plus a few constant tables such as role labels), and the features'
+ * zod-free documents.ts files its tables re-export. Nothing else from cloud/ belongs in the client bundles.
  */
-const compileInclude = [path.resolve(root, 'cloud/src/contract')]
+const features = path.resolve(root, 'cloud/src/features')
+const compileInclude = [
+  path.resolve(root, 'cloud/src/contract'),
+  ...(fs.existsSync(features) ? fs.readdirSync(features) : []).map((f) => path.join(features, f, 'documents.ts')).filter((f) => fs.existsSync(f)),
+]
 
 /**
  * Taro copies the root project.config.json into dist/weapp/ (miniprogramRoot rewritten to './',
