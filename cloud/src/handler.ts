@@ -43,6 +43,3 @@ export interface Handler<D extends ActionDef<z.ZodTypeAny, unknown>> {
 
 /** One handler per action of an actions map: a missing one does not compile. */
 export type Handlers<A extends AnyActions> = { [K in keyof A]: Handler<A[K]> }
-
-/** A handler's context has a membership when its access is `member`. */
-export const isCommittee = (m: Pick<Membership, 'roles'>) => m.roles.includes('committee')

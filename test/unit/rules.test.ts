@@ -1,18 +1,8 @@
 import type { Grid, Household, Membership } from '../../cloud/src/features/account/documents'
 import type { RuleAdoption, RuleChapter, RuleVersion } from '../../cloud/src/features/rules/documents'
 import { BOM, agreementsCsv, csvCell, followUpCsv, toCsv } from '../../cloud/src/features/rules/csv'
-import {
-  assignClauseIds,
-  chineseNumber,
-  diffVersions,
-  followUpGroups,
-  numberChapters,
-  percent,
-  publishProblems,
-  rulesProgress,
-  shanghaiDay,
-  shanghaiTime,
-} from '../../cloud/src/features/rules/policy'
+import { assignClauseIds, chineseNumber, diffVersions, followUpGroups, numberChapters, publishProblems, rulesProgress } from '../../cloud/src/features/rules/policy'
+import { percent, shanghaiDay, shanghaiTime } from '../../cloud/src/common/time'
 
 const ch = (title: string, ...clauses: Array<[string, string]>): RuleChapter => ({ title, clauses: clauses.map(([id, text]) => ({ id, text })) })
 const v = (number: number, chapters: RuleChapter[]) => ({ number, chapters })

@@ -51,9 +51,15 @@ export async function notifyCommittee(ctx: NoticeContext, villageId: string, tit
   for (const m of members.filter((x) => x.roles.includes('committee'))) await notify(ctx, { personId: m.personId, villageId }, title, body, page)
 }
 
-export async function villageCard(ctx: Context, villageOrId: Village | string): Promise<VillageCard> {
-  const village = typeof villageOrId === 'string' ? await ctx.ports.store.get('villages', villageOrId) : villageOrId
+/** The village, or NOT_FOUND. */
+export async function getVillage(ctx: Pick<Context, 'ports'>, villageId: string): Promise<Village> {
+  const village = await ctx.ports.store.get('villages', villageId)
   if (!village) throw new ApiError('NOT_FOUND', '找不到该村（社区）')
+  return village
+}
+
+export async function villageCard(ctx: Context, villageOrId: Village | string): Promise<VillageCard> {
+  const village = typeof villageOrId === 'string' ? await getVillage(ctx, villageOrId) : villageOrId
   const regions = await ctx.ports.store.find('regions', { _id: { $in: [village.cityId, village.countyId, village.townId] } })
   const name = (id: string) => regions.find((r) => r._id === id)?.name ?? ''
   return {

@@ -4,8 +4,10 @@ import { DuplicateIdError } from '../../ports/store'
 import { ApiError } from '../../errors'
 import { ACCESS, type Context, type Handlers } from '../../handler'
 import { audit, newId, notify, notifyCommittee, villageCard } from './common'
-import { householdId, rolesOnJoin } from './policy'
+import { householdId, isCommittee, rolesOnJoin } from './policy'
 import type { accountActions } from './contract'
+import { getInVillage } from '../../common/load'
+import { checkText } from '../../common/content'
 
 
 export const JOIN_PAGE = 'features/account/pages/join/index'
@@ -94,8 +96,7 @@ export const accountHandlers: Handlers<typeof accountActions> = {
       const { store } = ctx.ports
       const village = await store.get('villages', input.villageId)
       if (!village) throw new ApiError('NOT_FOUND', '找不到该村（社区）')
-      const check = await ctx.ports.contentCheck.text(`${input.name} ${input.doorplate}`, ctx.openid)
-      if (!check.ok) throw new ApiError('CONTENT_REJECTED', `内容不合规：${check.reason}`)
+      await checkText(ctx, { name: input.name, doorplate: input.doorplate })
       const person = await ensurePerson(ctx, input.name)
       if (await store.get('memberships', `${village._id}:${person._id}`)) {
         throw new ApiError('DUPLICATE', `您已是${village.name}的成员`)
@@ -142,8 +143,7 @@ export const accountHandlers: Handlers<typeof accountActions> = {
     access: ACCESS.committee,
     async handle({ villageId, requestId, decision, reason }, ctx) {
       const { store } = ctx.ports
-      const request = await store.get('joinRequests', requestId)
-      if (!request || request.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该申请')
+      const request = await getInVillage(store, 'joinRequests', requestId, villageId, '找不到该申请')
       if (request.status !== 'pending') throw new ApiError('CONFLICT', '该申请已处理过了')
       const status = decision === 'approve' ? 'approved' : 'rejected'
       const record = { status, reason: reason || null, by: ctx.person._id, byName: ctx.membership.name, at: ctx.now } as const
@@ -194,7 +194,7 @@ export const accountHandlers: Handlers<typeof accountActions> = {
     access: ACCESS.member,
     async handle({ villageId }, ctx) {
       const { store } = ctx.ports
-      const isCommittee = ctx.membership.roles.includes('committee')
+      const committee = isCommittee(ctx.membership)
       const [card, members, households, grids, partyMembers, halls, pending] = await Promise.all([
         villageCard(ctx, villageId),
         store.count('memberships', { villageId }),
@@ -202,7 +202,7 @@ export const accountHandlers: Handlers<typeof accountActions> = {
         store.count('grids', { villageId }),
         store.count('memberships', { villageId, partyMember: true }),
         store.find('halls', { villageId }),
-        isCommittee ? store.count('joinRequests', { villageId, status: 'pending' }) : Promise.resolve(null),
+        committee ? store.count('joinRequests', { villageId, status: 'pending' }) : Promise.resolve(null),
       ])
       return { village: card, me: ctx.membership, counts: { members, households, grids, partyMembers }, halls, pendingRequests: pending }
     },

@@ -1,5 +1,5 @@
 /** Pure rules of villages and accounts. */
-import type { Relation, Role } from './documents'
+import type { Membership, Relation, Role } from './documents'
 
 /** 门牌号 as typed by people differ in spaces, full-width digits and 号/號: compare a normal form. */
 export function normalizeDoorplate(doorplate: string): string {
@@ -19,3 +19,6 @@ export function rolesOnJoin(relation: Relation, householdHasRep: boolean): Role[
 export function householdId(villageId: string, doorplate: string): string {
   return `${villageId}:${normalizeDoorplate(doorplate)}`
 }
+
+/** The one test of being on the village committee. */
+export const isCommittee = (m: Pick<Membership, 'roles'>) => m.roles.includes('committee')

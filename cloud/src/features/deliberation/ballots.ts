@@ -10,7 +10,8 @@ import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { DuplicateIdError } from '../../ports/store'
 import { audit, notify } from '../account/common'
 import { allBallots, closeIfDue, loadTopic, loadVoters, PAGES, proxyIdOf } from './data'
-import { ballotId, choicesProblem, shortTime, voterFor, windowRefusal, type Voter } from './policy'
+import { ballotId, choicesProblem, voterFor, windowRefusal, type Voter } from './policy'
+import { shortTime } from '../../common/time'
 import type { ballotActions } from './contract'
 
 

@@ -5,8 +5,11 @@ import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { DuplicateIdError } from '../../ports/store'
 import { audit, newId, notify } from '../account/common'
-import { isCommittee, likeIdOf, loadTopic, PAGES } from './data'
+import { likeIdOf, loadTopic, PAGES } from './data'
 import type { commentActions } from './contract'
+import { getInVillage } from '../../common/load'
+import { checkText } from '../../common/content'
+import { isCommittee } from '../account/policy'
 
 
 
@@ -28,9 +31,7 @@ function viewOf(c: Comment, ctx: MemberContext, liked: ReadonlySet<string>): Com
 }
 
 async function loadComment(ctx: MemberContext, villageId: string, commentId: string): Promise<Comment> {
-  const c = await ctx.ports.store.get('comments', commentId)
-  if (!c || c.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该评论')
-  return c
+  return getInVillage(ctx.ports.store, 'comments', commentId, villageId, '找不到该评论')
 }
 
 export const commentHandlers: Handlers<typeof commentActions> = {
@@ -64,8 +65,7 @@ export const commentHandlers: Handlers<typeof commentActions> = {
         if (parent.parentId) throw new ApiError('BAD_INPUT', '只能回复评论，不能回复回复', { parentId: '只能回复评论，不能回复回复' })
       }
       // nothing is stored before the content check passes
-      const check = await ctx.ports.contentCheck.text(text, ctx.openid)
-      if (!check.ok) throw new ApiError('CONTENT_REJECTED', `内容不合规：${check.reason}`, { text: check.reason })
+      await checkText(ctx, { text })
       const c: Comment = {
         _id: newId('c', ctx.now),
         villageId,

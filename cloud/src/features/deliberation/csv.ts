@@ -2,7 +2,8 @@
 import type { OptionTally, TopicResult, Turnout } from './contract'
 import type { Ballot, BallotSource } from './documents'
 import { toCsv, type Cell } from '../../common/csv'
-import { fullTime, type Voter } from './policy'
+import { type Voter } from './policy'
+import { shanghaiTime } from '../../common/time'
 
 export const SOURCE_LABELS: Record<BallotSource, string> = { online: '手机投票', proxy: '代投', meeting: '现场表决' }
 
@@ -33,7 +34,7 @@ export function turnoutCsv(voters: Voter[], ballots: ReadonlyMap<string, Pick<Ba
       v.name,
       !!b,
       b ? SOURCE_LABELS[b.source] : '',
-      b ? fullTime(b.castAt) : '',
+      b ? shanghaiTime(b.castAt) : '',
       b && b.source !== 'online' ? b.castByName : '',
     ]
   })

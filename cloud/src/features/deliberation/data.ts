@@ -7,6 +7,7 @@ import type { Context, MemberContext } from '../../handler'
 import type { Ports } from '../../ports/ports'
 import type { Store } from '../../ports/store'
 import { notifyCommittee } from '../account/common'
+import { isCommittee } from '../account/policy'
 import {
   ballotId,
   countsVisible,
@@ -31,7 +32,6 @@ export const PAGES = {
   proposals: 'features/deliberation/pages/proposals/index',
 }
 
-export const isCommittee = (m: Pick<Membership, 'roles'>) => m.roles.includes('committee')
 export const proxyIdOf = (topicId: string, grantorId: string) => `${topicId}:${grantorId}`
 export const cosignIdOf = (proposalId: string, personId: string) => `${proposalId}:${personId}`
 export const likeIdOf = (commentId: string, personId: string) => `${commentId}:${personId}`
@@ -41,12 +41,6 @@ export async function loadTopic(ctx: MemberContext, villageId: string, topicId: 
   const t = await ctx.ports.store.get('topics', topicId)
   if (!t || t.villageId !== villageId || (t.status === 'draft' && !isCommittee(ctx.membership))) throw new ApiError('NOT_FOUND', '找不到该议题')
   return t
-}
-
-export async function getVillage(ctx: Context, villageId: string): Promise<Village & { proposalThreshold?: number }> {
-  const v = await ctx.ports.store.get('villages', villageId)
-  if (!v) throw new ApiError('NOT_FOUND', '找不到该村（社区）')
-  return v
 }
 
 export const proposalThreshold = (v: { proposalThreshold?: number }) =>

@@ -2,40 +2,17 @@
  * Pure rules of deliberation: who may vote, the quorum and majority of the 村民委员会组织法, the tally,
  * the verdict, the checks on a ballot's choices and on a topic before it opens.
  */
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
 import type { Household, Membership } from '../account/documents'
 import type { GridTurnout, OptionTally, TopicResult, Turnout } from './contract'
 import type { Ballot, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
 import type { ErrorCode } from '../../errors'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
-const TZ = 'Asia/Shanghai'
+import { percent, shortTime } from '../../common/time'
 
 export const HOUR = 3600 * 1000
 /** the committee may remind those who have not voted at most once in this time */
 export const REMIND_EVERY = 6 * HOUR
 /** co-signers a proposal needs (the proposer included) when the village has not set its own */
 export const DEFAULT_PROPOSAL_THRESHOLD = 5
-
-/** 11月28日 18:00 (Asia/Shanghai) */
-export function shortTime(ms: number): string {
-  return dayjs(ms).tz(TZ).format('M月D日 HH:mm')
-}
-
-/** 2026-11-28 18:00 (Asia/Shanghai) */
-export function fullTime(ms: number): string {
-  return dayjs(ms).tz(TZ).format('YYYY-MM-DD HH:mm')
-}
-
-/** Whole percent for display: 100 only when everyone, 0 only when nobody. */
-export function wholePercent(part: number, total: number): number {
-  if (total <= 0 || part <= 0) return 0
-  if (part >= total) return 100
-  return Math.min(99, Math.max(1, Math.round((part / total) * 100)))
-}
 
 // ---------------------------------------------------------------------------------------------
 // options
@@ -227,7 +204,7 @@ export function turnoutOf(mode: VotingMode, eligible: number, c: SourceCounts): 
     eligible,
     quorumNeeded: needed,
     quorumMet: participants >= needed,
-    percent: wholePercent(participants, eligible),
+    percent: percent(participants, eligible),
   }
 }
 
@@ -245,7 +222,7 @@ export function tallyOf(options: TopicOption[], ballots: Array<Pick<Ballot, 'cho
     optionId: o.id,
     label: o.label,
     votes: votes.get(o.id)!,
-    percent: wholePercent(votes.get(o.id)!, participants),
+    percent: percent(votes.get(o.id)!, participants),
     carries: carries(o, votes.get(o.id)!, participants),
   }))
 }
@@ -300,6 +277,6 @@ export function turnoutByGrid(voters: Voter[], votedKeys: ReadonlySet<string>, g
       gridName: gridId ? grids[order.get(gridId)!].name : '未分网格',
       participants: g.participants,
       eligible: g.eligible,
-      percent: wholePercent(g.participants, g.eligible),
+      percent: percent(g.participants, g.eligible),
     }))
 }

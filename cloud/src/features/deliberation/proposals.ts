@@ -6,8 +6,11 @@ import { ApiError } from '../../errors'
 import { ACCESS, type Context, type Handlers, type MemberContext } from '../../handler'
 import { DuplicateIdError } from '../../ports/store'
 import { newId, notify, notifyCommittee } from '../account/common'
-import { cosignIdOf, getVillage, isCommittee, PAGES, proposalThreshold } from './data'
+import { cosignIdOf, PAGES, proposalThreshold } from './data'
 import type { proposalActions } from './contract'
+import { getInVillage } from '../../common/load'
+import { checkText } from '../../common/content'
+import { getVillage } from '../account/common'
 
 
 
@@ -43,8 +46,7 @@ export const proposalHandlers: Handlers<typeof proposalActions> = {
     access: ACCESS.resident,
     async handle({ villageId, title, background }, ctx) {
       const { store } = ctx.ports
-      const check = await ctx.ports.contentCheck.text(`${title}\n${background}`, ctx.openid)
-      if (!check.ok) throw new ApiError('CONTENT_REJECTED', `内容不合规：${check.reason}`)
+      await checkText(ctx, { title, background })
       const needed = proposalThreshold(await getVillage(ctx, villageId))
       const p: Proposal = {
         _id: `${villageId}:${newId('pr', ctx.now)}`,
@@ -72,8 +74,7 @@ export const proposalHandlers: Handlers<typeof proposalActions> = {
     access: ACCESS.resident,
     async handle({ villageId, proposalId }, ctx) {
       const { store } = ctx.ports
-      const p = await store.get('proposals', proposalId)
-      if (!p || p.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该提议')
+      const p = await getInVillage(store, 'proposals', proposalId, villageId, '找不到该提议')
       if (p.status === 'scheduled') throw new ApiError('CONFLICT', '该提议已列入议题，请直接参加投票')
       if (p.status === 'withdrawn') throw new ApiError('CONFLICT', '该提议已撤回')
       const cosign: Cosign = { _id: cosignIdOf(proposalId, ctx.person._id), villageId, proposalId, personId: ctx.person._id, name: ctx.membership.name, at: ctx.now }

@@ -9,8 +9,6 @@ import {
   allBallots,
   closeIfDue,
   detailOf,
-  getVillage,
-  isCommittee,
   loadGrids,
   loadTopic,
   loadVoters,
@@ -18,8 +16,13 @@ import {
   resultsOf,
   summaryOf,
 } from './data'
-import { buildOptions, countsVisible, fullTime, publishProblems, REMIND_EVERY, shortTime, turnoutByGrid, windowRefusal } from './policy'
+import { buildOptions, countsVisible, publishProblems, REMIND_EVERY, turnoutByGrid, windowRefusal } from './policy'
+import { shanghaiTime, shortTime } from '../../common/time'
 import type { topicActions } from './contract'
+import { getInVillage } from '../../common/load'
+import { checkText } from '../../common/content'
+import { getVillage } from '../account/common'
+import { isCommittee } from '../account/policy'
 
 
 
@@ -84,8 +87,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
 
       let proposal: Proposal | null = null
       if (input.proposalId) {
-        proposal = await store.get('proposals', input.proposalId)
-        if (!proposal || proposal.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该村民提议')
+        proposal = await getInVillage(store, 'proposals', input.proposalId, villageId, '找不到该村民提议')
         if (proposal.topicId !== id) {
           if (proposal.status === 'collecting') throw new ApiError('CONFLICT', `该提议还在征集联署（${proposal.cosigns}/${proposal.needed}），达到人数后才能列入议题`)
           if (proposal.status !== 'accepted' || proposal.topicId) throw new ApiError('CONFLICT', '该提议已经列入其他议题')
@@ -94,8 +96,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
 
       const background = input.background || proposal?.background || ''
       const options = buildOptions(input.kind, input.options)
-      const check = await ctx.ports.contentCheck.text([input.title, background, input.question, ...options.map((o) => o.label)].join('\n'), ctx.openid)
-      if (!check.ok) throw new ApiError('CONTENT_REJECTED', `内容不合规：${check.reason}`)
+      await checkText(ctx, { title: input.title, background, question: input.question, options: options.map((o) => o.label).join('\n') })
 
       // link the proposal first: a proposal schedules one topic
       if (proposal && proposal.topicId !== id) {
@@ -213,8 +214,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       await loadTopic(ctx, villageId, topicId)
       const update: ImplementationUpdate = { id: newId('u', ctx.now), text, photos, done, byName: ctx.membership.name, at: ctx.now }
       const saved = await ctx.ports.store.transaction(async (tx) => {
-        const t = await tx.get('topics', topicId)
-        if (!t || t.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该议题')
+        const t = await getInVillage(tx, 'topics', topicId, villageId, '找不到该议题')
         if (t.status !== 'decided') throw wrongState(t.status, 'update')
         const set = { updates: [...t.updates, update], ...(done ? { status: 'done' as const } : {}) }
         await tx.update('topics', topicId, { set })
@@ -271,7 +271,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       const t = await current(ctx, villageId, topicId)
       if (t.status === 'draft') throw new ApiError('CONFLICT', '议题还没有发布')
       const village = await getVillage(ctx, villageId)
-      const day = fullTime(ctx.now).slice(0, 10)
+      const day = shanghaiTime(ctx.now).slice(0, 10)
       let out: { filename: string; content: string; rows: number }
       if (kind === 'tally') {
         if (!countsVisible(t, ctx.now)) throw new ApiError('FORBIDDEN', '本议题的票数密封到投票截止，截止后才能导出')

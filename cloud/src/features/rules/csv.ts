@@ -2,7 +2,8 @@
 import type { Grid, Household } from '../account/documents'
 import type { RuleAgreement } from './documents'
 import type { FollowUpGrid } from './contract'
-import { shanghaiTime, versionLabel } from './policy'
+import { versionLabel } from './policy'
+import { shanghaiTime } from '../../common/time'
 import { BOM, csvCell, toCsv, type Cell } from '../../common/csv'
 
 export { BOM, csvCell, toCsv, type Cell }

@@ -6,21 +6,12 @@ import type { RuleVersionDetail, RuleVersionView, RulesCurrent, RulesFollowUp } 
 import { ApiError } from '../../errors'
 import { ACCESS, type Context, type Handlers, type MemberContext } from '../../handler'
 import { DuplicateIdError } from '../../ports/store'
-import { audit, newId } from '../account/common'
+import { audit, getVillage, newId } from '../account/common'
+import { isCommittee } from '../account/policy'
 import { agreementsCsv, followUpCsv } from './csv'
-import {
-  assignClauseIds,
-  clauseCount,
-  diffVersions,
-  followUpGroups,
-  isResident,
-  numberChapters,
-  publishProblems,
-  rulesProgress,
-  shanghaiDay,
-  versionLabel,
-  type LatestAgreement,
-} from './policy'
+import { assignClauseIds, clauseCount, diffVersions, followUpGroups, isResident, numberChapters, publishProblems, rulesProgress, versionLabel, type LatestAgreement } from './policy'
+import { shanghaiDay } from '../../common/time'
+import { getInVillage } from '../../common/load'
 
 
 
@@ -63,14 +54,8 @@ async function insertDraft(ctx: MemberContext, draft: RuleVersion, reason: strin
   return true
 }
 
-const isCommittee = (ctx: MemberContext) => ctx.membership.roles.includes('committee')
 const defaultTitle = (village: Village) => `${village.name}${rulesWord(village.kind)}`
 
-async function getVillage(ctx: Context, villageId: string): Promise<Village> {
-  const village = await ctx.ports.store.get('villages', villageId)
-  if (!village) throw new ApiError('NOT_FOUND', '找不到该村（社区）')
-  return village
-}
 const currentOf = (village: Village) => village.currentRulesVersion ?? 0
 
 function stale(current: number, currentId: string): ApiError {
@@ -80,7 +65,7 @@ function stale(current: number, currentId: string): ApiError {
 /** A version of this village that the caller may see: drafts only for the committee (others are told it does not exist). */
 async function visibleVersion(ctx: MemberContext, villageId: string, versionId: string): Promise<RuleVersion> {
   const v = await ctx.ports.store.get('ruleVersions', versionId)
-  if (!v || v.villageId !== villageId || (v.status !== 'published' && !isCommittee(ctx))) throw new ApiError('NOT_FOUND', '找不到该版本')
+  if (!v || v.villageId !== villageId || (v.status !== 'published' && !isCommittee(ctx.membership))) throw new ApiError('NOT_FOUND', '找不到该版本')
   return v
 }
 
@@ -218,7 +203,7 @@ export const rulesHandlers: Handlers<typeof rulesActions> = {
       const current = currentOf(village)
       const me = ctx.membership
       const latestMine = await myLatestAgreement(ctx, villageId)
-      const manage = isCommittee(ctx)
+      const manage = isCommittee(ctx.membership)
       const none: RulesCurrent = {
         word: rulesWord(village.kind),
         version: null,
@@ -261,7 +246,7 @@ export const rulesHandlers: Handlers<typeof rulesActions> = {
       const { store } = ctx.ports
       const village = await getVillage(ctx, villageId)
       const all = await store.find('ruleVersions', { villageId }, { sort: [['number', 'desc']] })
-      const visible = all.filter((v) => v.status === 'published' || isCommittee(ctx))
+      const visible = all.filter((v) => v.status === 'published' || isCommittee(ctx.membership))
       const counts = await Promise.all(visible.map((v) => (v.status === 'published' ? store.count('ruleAgreements', { versionId: v._id }) : Promise.resolve(0))))
       return visible.map((v, i) => ({
         id: v._id,
@@ -342,8 +327,7 @@ export const rulesHandlers: Handlers<typeof rulesActions> = {
       const current = currentOf(village)
       const id = versionIdOf(villageId, current + 1)
       if (input.versionId && input.versionId !== id) {
-        const other = await store.get('ruleVersions', input.versionId)
-        if (!other || other.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该草稿')
+        await getInVillage(store, 'ruleVersions', input.versionId, villageId, '找不到该草稿')
         throw new ApiError('CONFLICT', '该版本已经发布，不能再修改；如需修订请新建草稿')
       }
       const chapters = assignClauseIds(input.chapters, () => newId('k', ctx.now).replace('_', ''))
@@ -365,8 +349,7 @@ export const rulesHandlers: Handlers<typeof rulesActions> = {
   'rules.discardDraft': {
     access: ACCESS.committee,
     async handle({ villageId, versionId }, ctx) {
-      const draft = await ctx.ports.store.get('ruleVersions', versionId)
-      if (!draft || draft.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该草稿')
+      const draft = await getInVillage(ctx.ports.store, 'ruleVersions', versionId, villageId, '找不到该草稿')
       const removed = await ctx.ports.store.remove('ruleVersions', { _id: versionId, villageId, status: 'draft' })
       if (!removed) throw new ApiError('CONFLICT', '该版本已经发布，不能删除')
       await audit(ctx, 'rules.discardDraft', `${draft.title}${versionLabel(draft.number)}（草稿）`)
@@ -410,11 +393,10 @@ export const rulesHandlers: Handlers<typeof rulesActions> = {
   'rules.followUp': {
     access: ACCESS.committeeOrGrid,
     async handle({ villageId, gridId }, ctx) {
-      const committeeMember = isCommittee(ctx)
+      const committeeMember = isCommittee(ctx.membership)
       const mine = new Set(ctx.membership.gridIds)
       if (gridId) {
-        const grid = await ctx.ports.store.get('grids', gridId)
-        if (!grid || grid.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该网格')
+        await getInVillage(ctx.ports.store, 'grids', gridId, villageId, '找不到该网格')
         if (!committeeMember && !mine.has(gridId)) throw new ApiError('FORBIDDEN', '只能查看您负责的网格')
       }
       const only = gridId ? new Set([gridId]) : committeeMember ? null : mine

@@ -1,7 +1,4 @@
 /** Pure rules of the village rules: numbering, diff, rates, publish validation, the follow-up list. */
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
 import type { Grid, Household, Membership, VillageKind } from '../account/documents'
 import type { RuleAdoption, RuleChapter, RuleVersion } from './documents'
 import { adoptionMeetings, chineseNumber, clauseLabel } from './documents'
@@ -17,23 +14,8 @@ import type {
   RulesProgress,
 } from './contract'
 import { isCalendarDay } from './contract'
+import { percent } from '../../common/time'
 
-dayjs.extend(utc)
-dayjs.extend(timezone)
-export const TZ = 'Asia/Shanghai'
-
-/** The calendar day of an instant in Asia/Shanghai, YYYY-MM-DD. */
-export function shanghaiDay(ms: number): string {
-  return dayjs(ms).tz(TZ).format('YYYY-MM-DD')
-}
-/** YYYY-MM-DD HH:mm in Asia/Shanghai */
-export function shanghaiTime(ms: number): string {
-  return dayjs(ms).tz(TZ).format('YYYY-MM-DD HH:mm')
-}
-/** the day `days` after an instant's Shanghai day */
-export function shanghaiDayPlus(ms: number, days: number): string {
-  return dayjs(ms).tz(TZ).add(days, 'day').format('YYYY-MM-DD')
-}
 
 export { chineseNumber, clauseLabel }
 
@@ -92,12 +74,6 @@ export function diffVersions(from: Pick<RuleVersion, 'number' | 'chapters'>, to:
   return { from: from.number, to: to.number, added, removed, changed, unchanged }
 }
 
-/** Whole percent for display: 100 only when everyone, 0 only when nobody. */
-export function percent(agreed: number, total: number): number {
-  if (total <= 0 || agreed <= 0) return 0
-  if (agreed >= total) return 100
-  return Math.min(99, Math.max(1, Math.round((agreed / total) * 100)))
-}
 function rate(agreed: number, total: number): Rate {
   return { agreed, total, percent: percent(agreed, total) }
 }

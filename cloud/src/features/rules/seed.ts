@@ -7,7 +7,7 @@
 import type { Household, Membership, Village } from '../account/documents'
 import type { RuleAdoption, RuleAgreement, RuleChapter, RuleVersion } from './documents'
 import type { Store } from '../../ports/store'
-import { shanghaiDayPlus } from './policy'
+import { shanghaiDayPlus } from '../../common/time'
 
 const DAY = 24 * 3600 * 1000
 const HOUR = 3600 * 1000
