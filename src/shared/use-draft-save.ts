@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { MutableRefObject } from 'react'
 import { useEffect, useState } from 'react'
 import { CallError, errorMessage } from '@/shared/api/call'
+import { useMutation } from '@/shared/api/use-mutation'
 
 type Errors = Record<string, string>
 
@@ -14,10 +15,13 @@ export function useLeaveGuard(dirty: boolean, message: string) {
   }, [dirty, message])
 }
 
+export type DraftAction = 'save' | 'publish' | 'discard'
+
 /**
  * Saving a committee draft (议题, 村规民约): the form is checked here first, then `send` saves it;
  * a refusal keeps the form and shows the reasons beside the fields (`keyErrors` maps the server's
- * field paths to the form's keys) and above the buttons. `onSave` is the 保存草稿 button.
+ * field paths to the form's keys) and above the buttons. `onSave` is the 保存草稿 button;
+ * `run(action, body)` runs the editor's 发布 / 放弃 one at a time, a failure shown above the buttons.
  */
 export function useDraftSave<F, R>({
   formRef,
@@ -34,7 +38,12 @@ export function useDraftSave<F, R>({
 }) {
   const [errors, setErrors] = useState<Errors>({})
   const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState<'save' | 'publish' | 'discard' | null>(null)
+  const action = useMutation((_action: DraftAction, body: () => Promise<unknown>) => body(), {
+    onError: (e) => {
+      setFormError(errorMessage(e))
+      return null
+    },
+  })
 
   /** Saves the form as it is now; on refusal keeps it and shows why. What `send` gave, or null. */
   async function save(): Promise<R | null> {
@@ -56,12 +65,10 @@ export function useDraftSave<F, R>({
     }
   }
 
-  async function onSave() {
-    setBusy('save')
-    const saved = await save()
-    setBusy(null)
-    if (saved) Taro.showToast({ title: '草稿已保存', icon: 'success' })
-  }
+  const onSave = () =>
+    void action.run('save', async () => {
+      if (await save()) Taro.showToast({ title: '草稿已保存', icon: 'success' })
+    })
 
-  return { errors, setErrors, formError, setFormError, busy, setBusy, save, onSave }
+  return { errors, setErrors, formError, setFormError, busy: action.pending?.[0] ?? null, run: action.run, save, onSave }
 }

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { RuleVersionDetail, VillageCard } from '@contract'
 import { adoptionMeetings, rulesWord } from '@contract/tables'
-import { CallError, errorMessage } from '@/shared/api/call'
+import { CallError } from '@/shared/api/call'
 import { Button, Card, FieldError, Tag } from '@/shared/ui'
 import { useDraftSave, useLeaveGuard } from '@/shared/use-draft-save'
 import { pageUrl } from '@/routes'
@@ -44,7 +44,7 @@ export function DraftEditor({
   const [dirty, setDirty] = useState(!initial)
   useLeaveGuard(dirty, '草稿有修改尚未保存，确定离开吗？')
   /** save() gives the saved draft, or null */
-  const { errors, setErrors, formError, setFormError, busy, setBusy, save, onSave } = useDraftSave({
+  const { errors, setErrors, formError, setFormError, busy, run, save, onSave } = useDraftSave({
     formRef,
     check: checkForm,
     keyErrors,
@@ -68,9 +68,8 @@ export function DraftEditor({
     setErrors((e) => without(e, touched))
   }
 
-  async function onPublish() {
-    setBusy('publish')
-    try {
+  const onPublish = () =>
+    void run('publish', async () => {
       const draft = dirty || !detail ? await save() : detail
       if (!draft) return
       const problems = draft.problems ?? []
@@ -85,35 +84,30 @@ export function DraftEditor({
         '发布',
       )
       if (!ok) return
-      const published = await publishRules(village.id, draft.id)
-      setDirty(false)
-      Taro.showToast({ title: `第${published.number}版已发布`, icon: 'success' })
-      await Taro.redirectTo({ url: pageUrl('rules.read') })
-    } catch (e) {
-      if (e instanceof CallError && e.code === 'BAD_INPUT' && e.fields) {
+      let published
+      try {
+        published = await publishRules(village.id, draft.id)
+      } catch (e) {
+        if (!(e instanceof CallError && e.code === 'BAD_INPUT' && e.fields)) throw e
         const fields = e.fields
         setDetail((d) => (d ? { ...d, problems: Object.entries(fields).map(([field, message]) => ({ field, message })) } : d))
         setErrors(keyErrors(fields, formRef.current))
-        setFormError(`暂不能发布：${e.message}`)
-      } else setFormError(errorMessage(e))
-    } finally {
-      setBusy(null)
-    }
-  }
+        return setFormError(`暂不能发布：${e.message}`)
+      }
+      setDirty(false)
+      Taro.showToast({ title: `第${published.number}版已发布`, icon: 'success' })
+      await Taro.redirectTo({ url: pageUrl('rules.read') })
+    })
 
   async function onDiscard() {
     const ok = await askConfirm('放弃这份草稿？', `草稿中的全部内容将被删除，不能恢复；现行的${word}不受影响。`, '放弃草稿')
     if (!ok) return
-    setBusy('discard')
-    try {
+    await run('discard', async () => {
       if (detail) await discardRulesDraft(village.id, detail.id)
       setDirty(false)
       Taro.showToast({ title: '草稿已删除', icon: 'success' })
       onDiscarded()
-    } catch (e) {
-      setFormError(errorMessage(e))
-      setBusy(null)
-    }
+    })
   }
 
   return (

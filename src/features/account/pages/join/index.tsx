@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { Relation, VillageCard } from '@contract'
 import { RELATIONS } from '@contract/tables'
-import { CallError, errorMessage } from '@/shared/api/call'
+import { useMutation } from '@/shared/api/use-mutation'
+import { useQuery } from '@/shared/api/use-query'
 import { Button, Card, ErrorState, Field, FieldError, Loading, Page, TextField } from '@/shared/ui'
 import { pageUrl } from '@/routes'
 import { usePageParam } from '@/shared/page-params'
@@ -16,7 +17,8 @@ import { sceneFromScanPath } from './scene'
 export default function JoinPage() {
   const [scene, setScene] = useState<string | null>(usePageParam('scene') ?? null)
   const [village, setVillage] = useState<VillageCard | null>(null)
-  const [sceneState, setSceneState] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null })
+  const scanned = useQuery(() => getVillageByScene(scene!), [scene], Boolean(scene))
+  const sceneLoading = Boolean(scene) && scanned.loading
   const me = useEnsureAccount().me
   const [name, setName] = useState(me?.person?.name ?? '')
   const personName = me?.person?.name
@@ -25,18 +27,22 @@ export default function JoinPage() {
   }, [personName])
   const [doorplate, setDoorplate] = useState('')
   const [relation, setRelation] = useState<Relation | null>(null)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [submitting, setSubmitting] = useState(false)
-  const [formError, setFormError] = useState<string | null>(null)
+  /** the checks made here before sending; the server's reasons come with the mutation */
+  const [checks, setChecks] = useState<Record<string, string>>({})
   const [done, setDone] = useState<string | null>(null)
+  const join = useMutation(
+    async (v: VillageCard, r: Relation) => {
+      await requestJoin({ villageId: v.id, name: name.trim(), doorplate: doorplate.trim(), relation: r, via: scene ? 'scan' : 'pick' })
+      await useAccount.getState().load()
+      return v.name
+    },
+    { onSuccess: setDone },
+  )
+  const errors = { ...join.fieldErrors, ...checks }
 
   useEffect(() => {
-    if (!scene) return
-    setSceneState({ loading: true, error: null })
-    getVillageByScene(scene)
-      .then((v) => (setVillage(v), setSceneState({ loading: false, error: null })))
-      .catch((e) => setSceneState({ loading: false, error: errorMessage(e) }))
-  }, [scene])
+    if (scanned.data) setVillage(scanned.data)
+  }, [scanned.data])
 
   async function scan() {
     try {
@@ -49,26 +55,16 @@ export default function JoinPage() {
     }
   }
 
-  async function submit() {
+  function submit() {
     const local: Record<string, string> = {}
     if (!village) local.villageId = '请选择要加入的村（社区）'
     if (name.trim().length < 2) local.name = '请填写真实姓名（至少两个字）'
     if (doorplate.trim().length < 2) local.doorplate = '请填写门牌号或户主信息'
     if (!relation) local.relation = '请选择与户主的关系'
-    setErrors(local)
-    setFormError(null)
+    setChecks(local)
+    join.reset()
     if (Object.keys(local).length || !village || !relation) return
-    setSubmitting(true)
-    try {
-      await requestJoin({ villageId: village.id, name: name.trim(), doorplate: doorplate.trim(), relation, via: scene ? 'scan' : 'pick' })
-      await useAccount.getState().load()
-      setDone(village.name)
-    } catch (e) {
-      if (e instanceof CallError && e.fields) setErrors(e.fields)
-      setFormError(errorMessage(e))
-    } finally {
-      setSubmitting(false)
-    }
+    void join.run(village, relation)
   }
 
   if (done) {
@@ -88,8 +84,8 @@ export default function JoinPage() {
     <Page>
       <View className='vh-title'>申请加入村（社区）</View>
       <Card title='1. 选择村（社区）'>
-        {sceneState.loading && <Loading text='正在识别二维码…' />}
-        {sceneState.error && <ErrorState message={sceneState.error} />}
+        {sceneLoading && <Loading text='正在识别二维码…' />}
+        {scene && scanned.error && <ErrorState message={scanned.error} />}
         {village ? (
           <View>
             <Text className='vh-card__title'>{village.name}</Text>
@@ -101,7 +97,7 @@ export default function JoinPage() {
             </Button>
           </View>
         ) : (
-          !sceneState.loading && (
+          !sceneLoading && (
             <>
               {process.env.TARO_ENV === 'weapp' && (
                 <Button kind='primary' block onClick={scan}>
@@ -127,8 +123,8 @@ export default function JoinPage() {
           </View>
         </Field>
       </Card>
-      {formError && <Text className='vh-field-error'>{formError}</Text>}
-      <Button kind='primary' block loading={submitting} onClick={submit}>
+      {join.error && <Text className='vh-field-error'>{join.error}</Text>}
+      <Button kind='primary' block loading={join.busy} onClick={submit}>
         提交申请
       </Button>
       <Text className='vh-muted'>村（居）委会核实后会通知您。您的信息只用于本村（社区）事务。</Text>

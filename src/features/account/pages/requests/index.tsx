@@ -1,8 +1,7 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { JoinStatus } from '@contract'
-import { errorMessage } from '@/shared/api/call'
+import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
 import { Async, Button, Card, Empty, FieldError, Page, Tag } from '@/shared/ui'
@@ -58,26 +57,15 @@ export default function JoinRequestsPage() {
 function RequestCard({ request: r, villageId, onDecided }: { request: QueueItem; villageId: string; onDecided: () => void }) {
   const [rejecting, setRejecting] = useState(false)
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const last = r.decisions[r.decisions.length - 1]
+  const decision = useMutation(
+    (d: 'approve' | 'reject') => decideJoin({ villageId, requestId: r._id, decision: d, reason: d === 'reject' ? reason.trim() : undefined }),
+    { success: (_, d) => (d === 'approve' ? '已批准' : '已驳回'), onSuccess: onDecided },
+  )
 
-  async function decide(decision: 'approve' | 'reject') {
-    if (decision === 'reject' && reason.trim().length < 2) {
-      setError('驳回时请写明理由，申请人会看到')
-      return
-    }
-    setBusy(true)
-    setError(null)
-    try {
-      await decideJoin({ villageId, requestId: r._id, decision, reason: decision === 'reject' ? reason.trim() : undefined })
-      Taro.showToast({ title: decision === 'approve' ? '已批准' : '已驳回', icon: 'success' })
-      onDecided()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+  function decide(d: 'approve' | 'reject') {
+    if (d === 'reject' && reason.trim().length < 2) return decision.fail('驳回时请写明理由，申请人会看到')
+    void decision.run(d)
   }
 
   return (
@@ -106,16 +94,16 @@ function RequestCard({ request: r, villageId, onDecided }: { request: QueueItem;
         (rejecting ? (
           <View>
             <Textarea className='vh-field__input' value={reason} placeholder='请写明驳回理由，如门牌号有误' maxlength={200} onInput={(e) => setReason(e.detail.value)} />
-            <Button kind='danger' loading={busy} onClick={() => decide('reject')}>
+            <Button kind='danger' loading={decision.busy} onClick={() => decide('reject')}>
               确认驳回
             </Button>
-            <Button kind='plain' onClick={() => (setRejecting(false), setError(null))}>
+            <Button kind='plain' onClick={() => (setRejecting(false), decision.reset())}>
               取消
             </Button>
           </View>
         ) : (
           <View>
-            <Button kind='primary' loading={busy} onClick={() => decide('approve')}>
+            <Button kind='primary' loading={decision.busy} onClick={() => decide('approve')}>
               批准
             </Button>
             <Button kind='danger' onClick={() => setRejecting(true)}>
@@ -123,7 +111,7 @@ function RequestCard({ request: r, villageId, onDecided }: { request: QueueItem;
             </Button>
           </View>
         ))}
-      <FieldError message={error ?? undefined} />
+      <FieldError message={decision.error ?? undefined} />
     </Card>
   )
 }

@@ -4,7 +4,7 @@ import dayjs from 'dayjs'
 import { useRef, useState } from 'react'
 import type { MembershipView, TopicDetail } from '@contract'
 import { pageUrl } from '@/routes'
-import { CallError, errorMessage } from '@/shared/api/call'
+import { CallError } from '@/shared/api/call'
 import { TZ } from '@/shared/time'
 import { Button, Card, Field, FieldError, Tag, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
@@ -51,7 +51,7 @@ export function TopicEditor({
   const [uploading, setUploading] = useState(false)
   useLeaveGuard(dirty, '议题有修改尚未保存，确定离开吗？')
   /** save() gives the saved topic's id, or null */
-  const { errors, setErrors, formError, setFormError, busy, setBusy, save, onSave } = useDraftSave({
+  const { errors, setErrors, formError, setFormError, busy, run, save, onSave } = useDraftSave({
     formRef,
     check: checkForm,
     keyErrors,
@@ -71,9 +71,8 @@ export function TopicEditor({
     setErrors((e) => without(e, touched))
   }
 
-  async function onPublish() {
-    setBusy('publish')
-    try {
+  const onPublish = () =>
+    void run('publish', async () => {
       const id = dirty || !topicId ? await save() : topicId
       if (!id) return
       const f = formRef.current
@@ -84,32 +83,28 @@ export function TopicEditor({
         '发布',
       )
       if (!ok) return
-      await publishTopic(villageId, id)
+      try {
+        await publishTopic(villageId, id)
+      } catch (e) {
+        if (!(e instanceof CallError)) throw e
+        if (e.fields) setErrors(keyErrors(e.fields, formRef.current))
+        return setFormError(`暂不能发布：${e.message}`)
+      }
       if (process.env.TARO_ENV === 'weapp') Taro.disableAlertBeforeUnload()
       Taro.showToast({ title: '议题已发布', icon: 'success' })
       await Taro.redirectTo({ url: pageUrl('deliberation.topic', { topicId: id }) })
-    } catch (e) {
-      if (e instanceof CallError && e.fields) setErrors(keyErrors(e.fields, formRef.current))
-      setFormError(e instanceof CallError ? `暂不能发布：${e.message}` : errorMessage(e))
-    } finally {
-      setBusy(null)
-    }
-  }
+    })
 
   async function onDiscard() {
     if (!topicId) return
     const ok = await askConfirm('删除这份草稿？', '草稿的全部内容将被删除，不能恢复。', '删除')
     if (!ok) return
-    setBusy('discard')
-    try {
+    await run('discard', async () => {
       await discardTopic(villageId, topicId)
       if (process.env.TARO_ENV === 'weapp') Taro.disableAlertBeforeUnload()
       Taro.showToast({ title: '草稿已删除', icon: 'success' })
       await Taro.navigateBack().catch(() => Taro.switchTab({ url: pageUrl('topics') }))
-    } catch (e) {
-      setFormError(errorMessage(e))
-      setBusy(null)
-    }
+    })
   }
 
   function setOption(i: number, label: string) {

@@ -2,7 +2,7 @@ import { Text } from '@tarojs/components'
 import { useState } from 'react'
 import type { RuleVersionDetail, RuleVersionSummary, VillageCard } from '@contract'
 import { rulesWord } from '@contract/tables'
-import { errorMessage } from '@/shared/api/call'
+import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { Async, Button, Card, Empty, ErrorState, FieldError, Loading, Page } from '@/shared/ui'
 import { AccountPending } from '../../../account/components/account-pending'
@@ -77,19 +77,7 @@ export default function RulesDraftPage() {
 
 function StartDraft({ village, current, onStart }: { village: VillageCard; current: RuleVersionSummary | null; onStart: (d: RuleVersionDetail | null) => void }) {
   const word = rulesWord(village.kind)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  async function start() {
-    setBusy(true)
-    setError(null)
-    try {
-      onStart(await startRulesDraft(village.id))
-    } catch (e) {
-      setError(errorMessage(e))
-      setBusy(false)
-    }
-  }
+  const start = useMutation(() => startRulesDraft(village.id), { onSuccess: onStart })
 
   if (!current) {
     return (
@@ -106,10 +94,10 @@ function StartDraft({ village, current, onStart }: { village: VillageCard; curre
       <Text className='vh-muted rules-draft-hint'>
         {`现行的是第${current.number}版《${current.title}》，共 ${current.clauseCount} 条。新版本在现行版本上修改，发布后全体居民需要重新承诺遵守。`}
       </Text>
-      <Button kind='primary' block loading={busy} onClick={start}>
+      <Button kind='primary' block loading={start.busy} onClick={() => void start.run()}>
         {`以现行第${current.number}版为底稿起草`}
       </Button>
-      <FieldError message={error ?? undefined} />
+      <FieldError message={start.error ?? undefined} />
     </Card>
   )
 }

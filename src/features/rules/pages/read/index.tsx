@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import type { RulesCurrent } from '@contract'
 import { pageUrl } from '@/routes'
-import { CallError, errorMessage } from '@/shared/api/call'
+import { CallError } from '@/shared/api/call'
+import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { usePageParam } from '@/shared/page-params'
 import { formatTime } from '@/shared/time'
@@ -72,24 +73,15 @@ function CurrentRules({ villageId }: { villageId: string }) {
 function RulesWithAgreement({ rules: r, villageId, reload }: { rules: RulesCurrent; villageId: string; reload: () => Promise<void> }) {
   const version = r.version!
   const reachedEnd = useReachedEnd('#rules-end', r.can.agree)
-  const [busy, setBusy] = useState<'agree' | 'party' | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  async function act(kind: 'agree' | 'party') {
-    setBusy(kind)
-    setError(null)
-    try {
-      await (kind === 'agree' ? agreeToRules(villageId, version.id) : makePartyCommitment(villageId, version.id))
-      Taro.showToast({ title: kind === 'agree' ? '已承诺遵守' : '已亮身份', icon: 'success' })
-      await reload()
-    } catch (e) {
-      setError(errorMessage(e))
+  const act = useMutation((kind: 'agree' | 'party') => (kind === 'agree' ? agreeToRules(villageId, version.id) : makePartyCommitment(villageId, version.id)), {
+    success: (_, kind) => (kind === 'agree' ? '已承诺遵守' : '已亮身份'),
+    onSuccess: reload,
+    onError: (e) => {
       // a newer version was published meanwhile: show it
-      if (e instanceof CallError && e.code === 'CONFLICT') await reload()
-    } finally {
-      setBusy(null)
-    }
-  }
+      if (e instanceof CallError && e.code === 'CONFLICT') void reload()
+    },
+  })
+  const busy = act.pending?.[0]
 
   return (
     <>
@@ -107,7 +99,7 @@ function RulesWithAgreement({ rules: r, villageId, reload }: { rules: RulesCurre
           <Text style={{ display: 'block' }}>{`您已于 ${formatTime(r.mine.at)} 承诺遵守${version.label}${r.mine.partyCommitment ? '，并以党员身份带头遵规守约' : ''}。`}</Text>
         ) : r.can.agree ? (
           <>
-            <Button kind='primary' block disabled={!reachedEnd} loading={busy === 'agree'} onClick={() => act('agree')}>
+            <Button kind='primary' block disabled={!reachedEnd} loading={busy === 'agree'} onClick={() => void act.run('agree')}>
               我已阅读并承诺遵守
             </Button>
             {!reachedEnd && <Text className='vh-muted'>请读完全部条款后承诺</Text>}
@@ -116,11 +108,11 @@ function RulesWithAgreement({ rules: r, villageId, reload }: { rules: RulesCurre
           <Text className='vh-muted'>{`由本村（社区）村民（居民）承诺遵守`}</Text>
         )}
         {r.can.partyCommit && (
-          <Button kind='danger' block loading={busy === 'party'} disabled={!r.mine && !reachedEnd} onClick={() => act('party')}>
+          <Button kind='danger' block loading={busy === 'party'} disabled={!r.mine && !reachedEnd} onClick={() => void act.run('party')}>
             党员亮身份、带头遵规守约
           </Button>
         )}
-        <FieldError message={error ?? undefined} />
+        <FieldError message={act.error ?? undefined} />
       </Card>
       {r.partyCommitments.length > 0 && (
         <Card title='党员带头承诺'>
