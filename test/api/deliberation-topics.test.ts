@@ -284,6 +284,27 @@ describe('村民提议: proposals become topics once enough residents co-sign', 
     expect(list.find((x) => x._id === p._id)).toMatchObject({ cosignedByMe: false, mine: false, status: 'accepted' })
   })
 
+  test('the proposer withdraws a proposal with a reason before it is put to a vote; nobody else can, and a withdrawn one takes no signatures', async () => {
+    await api.ports.store.update('villages', { _id: X }, { set: { proposalThreshold: 2 } })
+    const p = await api.as(P.chenjianguo).call('proposals.create', { villageId: X, title: '增设路灯', background: '村西小路晚上没有路灯，老人走夜路不安全。' })
+    await api.as(P.chenxiaohong).call('proposals.cosign', { villageId: X, proposalId: p._id }) // now accepted: the committee was told
+
+    let before = api.snapshot()
+    expect(await api.as(P.chenxiaohong).fail('proposals.withdraw', { villageId: X, proposalId: p._id, reason: '不想要了' })).toMatchObject({ code: 'FORBIDDEN' })
+    expect(await api.as(P.chenjianguo).fail('proposals.withdraw', { villageId: X, proposalId: p._id, reason: '' })).toMatchObject({ code: 'BAD_INPUT' })
+    expect(await api.as(P.sunli).fail('proposals.withdraw', { villageId: W, proposalId: p._id, reason: '镇上已经安排了' })).toMatchObject({ code: 'NOT_FOUND' })
+    expect(api.snapshot()).toEqual(before)
+
+    const withdrawn = await api.as(P.chenjianguo).call('proposals.withdraw', { villageId: X, proposalId: p._id, reason: '镇上已经安排了路灯' })
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawReason: '镇上已经安排了路灯', mine: true })
+    expect(await notices(api, P.committee, '村民提议已撤回')).toHaveLength(1)
+
+    before = api.snapshot()
+    expect(await api.as(P.chenjianguo).fail('proposals.withdraw', { villageId: X, proposalId: p._id, reason: '再撤一次' })).toMatchObject({ code: 'CONFLICT', message: '该提议已撤回' })
+    expect(await api.as(P.linjun).fail('proposals.cosign', { villageId: X, proposalId: p._id })).toMatchObject({ code: 'CONFLICT' })
+    expect(api.snapshot()).toEqual(before)
+  })
+
   test('the village sets the number; only residents propose and sign; the content check comes first', async () => {
     await api.ports.store.update('villages', { _id: X }, { set: { proposalThreshold: 2 } })
     const p = await api.as(P.chenjianguo).call('proposals.create', { villageId: X, title: '增设公交站台', background: '村口到镇上的公交没有候车亭，下雨天老人只能淋雨等车。' })

@@ -1,29 +1,8 @@
-import type { AppNotification, AuditEntry, Membership, Region, Village } from '../../contract'
+import type { AppNotification, Membership, Region, Village } from './documents'
+import { newId } from '../../common/ids'
 import type { VillageCard } from './contract'
 import type { Context, MemberContext } from '../../handler'
 import { ApiError } from '../../errors'
-
-let seq = 0
-/** A unique id for documents that have no natural key: time-ordered, with a random tail. */
-export function newId(prefix: string, now: number): string {
-  seq = (seq + 1) % 46656
-  return `${prefix}_${now.toString(36)}${seq.toString(36).padStart(3, '0')}${Math.random().toString(36).slice(2, 8)}`
-}
-
-/** Every admin or staff action goes to the audit log: who, what, when, why. */
-export async function audit(ctx: MemberContext, action: string, target: string, reason: string | null = null): Promise<void> {
-  const entry: AuditEntry = {
-    _id: newId('audit', ctx.now),
-    villageId: ctx.membership.villageId,
-    actorId: ctx.person._id,
-    actorName: ctx.membership.name,
-    action,
-    target,
-    reason,
-    at: ctx.now,
-  }
-  await ctx.ports.store.insert('auditLog', entry)
-}
 
 /** What sending a notice needs: handlers pass their Context, the time-driven job its ports and time. */
 export type NoticeContext = Pick<Context, 'ports' | 'now'>

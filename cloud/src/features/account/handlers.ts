@@ -3,7 +3,9 @@ import type { AppNotification, Grid, Hall, Household, JoinRequest, Membership, P
 import { DuplicateIdError } from '../../ports/store'
 import { ApiError } from '../../errors'
 import { ACCESS, type Context, type Handlers } from '../../handler'
-import { audit, newId, notify, notifyCommittee, villageCard } from './common'
+import { notify, notifyCommittee, villageCard } from './common'
+import { audit } from '../../common/audit'
+import { newId } from '../../common/ids'
 import { householdId, isCommittee, rolesOnJoin } from './policy'
 import type { accountActions } from './contract'
 import { getInVillage } from '../../common/load'
@@ -178,7 +180,7 @@ export const accountHandlers: Handlers<typeof accountActions> = {
         }
         await tx.insert('memberships', membership)
       })
-      await audit(ctx, status === 'approved' ? 'join.approve' : 'join.reject', `${request.name}（${request.doorplate}）`, reason || null)
+      await audit(ctx, status === 'approved' ? 'join.approve' : 'join.reject', { type: 'joinRequest', id: requestId, label: `${request.name}（${request.doorplate}）` }, reason || null)
       await notify(
         ctx,
         { personId: request.personId, villageId },

@@ -8,7 +8,8 @@ import type { Ballot, BallotSource, Proxy, Topic } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { DuplicateIdError } from '../../ports/store'
-import { audit, notify } from '../account/common'
+import { notify } from '../account/common'
+import { audit } from '../../common/audit'
 import { allBallots, closeIfDue, loadTopic, loadVoters, PAGES, proxyIdOf } from './data'
 import { ballotId, choicesProblem, voterFor, windowRefusal, type Voter } from './policy'
 import { shortTime } from '../../common/time'
@@ -122,7 +123,7 @@ export const ballotHandlers: Handlers<typeof ballotActions> = {
       }
       if (proxy) {
         await store.update('proxies', { _id: proxy._id, revoked: false }, { set: { usedAt: ctx.now } })
-        await audit(ctx, 'ballots.proxy', `${t.title}：代${proxy.grantorName}投票`, put.changed ? '更改了代投的选择' : null)
+        await audit(ctx, 'ballots.proxy', { type: 'ballot', id: put.ballot._id, label: `${t.title}：代${proxy.grantorName}投票` }, put.changed ? '更改了代投的选择' : null)
         await notify(
           ctx,
           { personId: proxy.grantorId, villageId },
@@ -151,7 +152,7 @@ export const ballotHandlers: Handlers<typeof ballotActions> = {
         const who = t.mode === 'household' ? `${voter.doorplate ?? voter.name}已由${b.source === 'proxy' ? '代投人' : '户代表'}` : `${voter.name}已${b.source === 'proxy' ? '由代投人' : ''}`
         throw new ApiError('DUPLICATE', `${who}在手机上投票（${shortTime(b.castAt)}），每${t.mode === 'household' ? '户' : '人'}只有一票，不能再录入现场表决`)
       }
-      await audit(ctx, 'ballots.recordInPerson', `${t.title}：${voter.name}${voter.doorplate ? `（${voter.doorplate}）` : ''}`, put.changed ? '更正现场表决' : null)
+      await audit(ctx, 'ballots.recordInPerson', { type: 'ballot', id: put.ballot._id, label: `${t.title}：${voter.name}${voter.doorplate ? `（${voter.doorplate}）` : ''}` }, put.changed ? '更正现场表决' : null)
       return put.ballot
     },
   },

@@ -4,7 +4,9 @@ import type { Comment, Topic, CommentLike } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { DuplicateIdError } from '../../ports/store'
-import { audit, newId, notify } from '../account/common'
+import { notify } from '../account/common'
+import { audit } from '../../common/audit'
+import { newId } from '../../common/ids'
 import { likeIdOf, loadTopic, PAGES } from './data'
 import type { commentActions } from './contract'
 import { getInVillage } from '../../common/load'
@@ -123,7 +125,7 @@ export const commentHandlers: Handlers<typeof commentActions> = {
       const n = await store.update('comments', { _id: commentId, hidden: null }, { set: { hidden } })
       if (!n) throw new ApiError('CONFLICT', '该评论已被隐藏')
       const t = await store.get('topics', c.topicId)
-      await audit(ctx, 'comments.hide', `${c.authorName}的评论：${c.text.slice(0, 40)}`, reason)
+      await audit(ctx, 'comments.hide', { type: 'comment', id: commentId, label: `${c.authorName}的评论：${c.text.slice(0, 40)}` }, reason)
       await notify(ctx, { personId: c.authorId, villageId }, '您的评论已被隐藏', `您在「${t?.title ?? '议题'}」下的评论已被村（居）委会隐藏，理由：${reason}`, PAGES.topic(c.topicId))
       return viewOf({ ...c, hidden }, ctx, new Set())
     },

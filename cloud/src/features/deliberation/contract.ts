@@ -189,6 +189,8 @@ export const proposalActions = {
   'proposals.list': action<ProposalView[]>()(z.object({ villageId })),
   'proposals.create': action<ProposalView>()(z.object({ villageId, title: text('提议标题', 40, 4), background: text('提议理由', 1000, 10) })),
   'proposals.cosign': action<ProposalView>()(z.object({ villageId, proposalId: id })),
+  /** the proposer takes it back, before it is put to a vote */
+  'proposals.withdraw': action<ProposalView>()(z.object({ villageId, proposalId: id, reason: text('撤回理由', 200, 2) })),
 }
 
 export const commentActions = {

@@ -3,6 +3,7 @@ import type { Grid, Household, Membership, Village } from '../account/documents'
 import type { MyVote, TopicDetail, TopicResult, TopicSummary, Turnout, OptionTally } from './contract'
 import type { Ballot, Proposal, Proxy, Topic } from './documents'
 import { ApiError } from '../../errors'
+import { transition } from '../../common/transition'
 import type { Context, MemberContext } from '../../handler'
 import type { Ports } from '../../ports/ports'
 import type { Store } from '../../ports/store'
@@ -21,6 +22,7 @@ import {
   turnoutOf,
   voterFor,
   windowRefusal,
+  TOPIC_MACHINE,
   type SourceCounts,
   type Voter,
 } from './policy'
@@ -110,10 +112,13 @@ export async function closeIfDue(ports: Ports, t: Topic, now: number): Promise<T
 /** closeIfDue, telling whether this call is the one that closed it */
 export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{ topic: Topic; closed: boolean }> {
   if (t.status !== 'open' || now < t.closesAt) return { topic: t, closed: false }
-  const closedAt = t.closesAt
-  const won = await ports.store.update('topics', { _id: t._id, status: 'open', closesAt: { $lte: now } }, { set: { status: 'closed', closedAt } })
-  const closed: Topic = { ...t, status: 'closed', closedAt }
-  if (!won) return { topic: (await ports.store.get('topics', t._id)) ?? closed, closed: false }
+  // the step is the claim: a concurrent close (the job, or a read) that loses it is refused and sends nothing
+  const closed = await transition(ports, TOPIC_MACHINE, t._id, 'close', {
+    set: { closedAt: t.closesAt },
+    when: { test: (doc) => doc.closesAt <= now, refused: '投票还没有截止' },
+    by: null,
+  }).catch((e: unknown) => (e instanceof ApiError ? null : Promise.reject(e)))
+  if (!closed) return { topic: (await ports.store.get('topics', t._id)) ?? t, closed: false }
   const { result } = await resultsOf(ports.store, closed, now)
   await notifyCommittee({ ports, now }, t.villageId, '表决结果已出', `「${t.title}」投票已截止。${result?.summary ?? ''}请公布决议。`, PAGES.manage(t._id))
   return { topic: closed, closed: true }

@@ -115,6 +115,9 @@ export interface Proposal {
   topicId: string | null
   createdAt: number
   acceptedAt: number | null
+  /** set when the proposer withdrew it, with their reason */
+  withdrawnAt?: number | null
+  withdrawReason?: string | null
 }
 
 export type Stance = 'for' | 'against' | 'neutral'

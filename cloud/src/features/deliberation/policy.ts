@@ -6,6 +6,7 @@ import type { Household, Membership } from '../account/documents'
 import type { GridTurnout, OptionTally, TopicResult, Turnout } from './contract'
 import type { Ballot, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
 import type { ErrorCode } from '../../errors'
+import type { StateMachine } from '../../common/transition'
 import { percent, shortTime } from '../../common/time'
 
 export const HOUR = 3600 * 1000
@@ -100,8 +101,44 @@ export function windowRefusal(t: Pick<Topic, 'status' | 'opensAt' | 'closesAt'>,
   return null
 }
 
-const NEXT: Record<TopicStatus, TopicStatus | null> = { draft: 'open', open: 'closed', closed: 'decided', decided: 'done', done: null }
-export const nextStatus = (s: TopicStatus) => NEXT[s]
+/** A topic's steps: draft -> open -> closed (by the job at closesAt) -> decided -> (updates) -> done. */
+export const TOPIC_MACHINE: StateMachine<'topics', 'publish' | 'close' | 'decide' | 'update' | 'done'> = {
+  collection: 'topics',
+  targetType: 'topic',
+  auditPrefix: 'topics',
+  steps: {
+    publish: { from: ['draft'], to: 'open' },
+    close: { from: ['open'], to: 'closed' },
+    decide: { from: ['closed'], to: 'decided' },
+    update: { from: ['decided'], to: 'decided' },
+    done: { from: ['decided'], to: 'done' },
+  },
+  refusal(status, event) {
+    if (event === 'publish') return '议题已经发布过了'
+    if (event === 'decide' && (status === 'decided' || status === 'done')) return '决议已经公布过了'
+    if ((event === 'update' || event === 'done') && status === 'done') return '议题已经办结，不能再添加进展'
+    if (event === 'close') return '议题不在投票中'
+    const said: Record<TopicStatus, string> = { draft: '议题还没有发布', open: '投票还没有截止', closed: '决议还没有公布', decided: '决议已经公布', done: '议题已经办结' }
+    return `${said[status]}，${event === 'decide' ? '不能公布决议' : '不能添加实施进展'}`
+  },
+  label: (t) => t.title,
+}
+
+/** A residents' proposal: collecting co-signatures -> accepted (enough) -> scheduled (a topic opened); withdrawn by its proposer before that. */
+export const PROPOSAL_MACHINE: StateMachine<'proposals', 'accept' | 'schedule' | 'withdraw'> = {
+  collection: 'proposals',
+  targetType: 'proposal',
+  auditPrefix: 'proposals',
+  steps: {
+    accept: { from: ['collecting'], to: 'accepted' },
+    schedule: { from: ['accepted'], to: 'scheduled' },
+    withdraw: { from: ['collecting', 'accepted'], to: 'withdrawn' },
+  },
+  refusal(status) {
+    return { collecting: '该提议还在征集联署', accepted: '该提议已获足够联署', scheduled: '该提议已列入议题，请直接参加投票', withdrawn: '该提议已撤回' }[status]
+  },
+  label: (p) => p.title,
+}
 
 // ---------------------------------------------------------------------------------------------
 // voters

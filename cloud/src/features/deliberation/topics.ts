@@ -2,7 +2,10 @@
 import type { Ballot, ImplementationUpdate, Proposal, Topic, TopicStatus } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import { audit, newId, notify } from '../account/common'
+import { notify } from '../account/common'
+import { audit } from '../../common/audit'
+import { assertStep, transition } from '../../common/transition'
+import { newId } from '../../common/ids'
 import { checkPhotos } from '../../common/photos'
 import { tallyCsv, turnoutCsv } from './csv'
 import {
@@ -16,7 +19,7 @@ import {
   resultsOf,
   summaryOf,
 } from './data'
-import { buildOptions, countsVisible, publishProblems, REMIND_EVERY, turnoutByGrid, windowRefusal } from './policy'
+import { buildOptions, countsVisible, publishProblems, REMIND_EVERY, turnoutByGrid, windowRefusal, TOPIC_MACHINE, PROPOSAL_MACHINE } from './policy'
 import { shanghaiTime, shortTime } from '../../common/time'
 import type { topicActions } from './contract'
 import { getInVillage } from '../../common/load'
@@ -28,22 +31,6 @@ import { isCommittee } from '../account/policy'
 
 const unit = (t: Pick<Topic, 'mode'>) => (t.mode === 'person' ? '人' : '户')
 const MODE_LABEL = { person: '按人表决', household: '按户表决' } as const
-
-/** Why a topic in this state cannot take the step asked for, in words a committee member understands. */
-function wrongState(status: TopicStatus, want: 'publish' | 'decide' | 'update'): ApiError {
-  const said: Record<TopicStatus, string> = {
-    draft: '议题还没有发布',
-    open: '投票还没有截止',
-    closed: '决议还没有公布',
-    decided: '决议已经公布',
-    done: '议题已经办结',
-  }
-  const what = { publish: '不能再发布', decide: '不能公布决议', update: '不能添加实施进展' }[want]
-  if (want === 'publish' && status !== 'draft') return new ApiError('CONFLICT', '议题已经发布过了')
-  if (want === 'decide' && (status === 'decided' || status === 'done')) return new ApiError('CONFLICT', '决议已经公布过了')
-  if (want === 'update' && status === 'done') return new ApiError('CONFLICT', '议题已经办结，不能再添加进展')
-  return new ApiError('CONFLICT', `${said[status]}，${what}`)
-}
 
 /** An open topic whose time is up is closed first, so every handler sees the state it is really in. */
 async function current(ctx: MemberContext, villageId: string, topicId: string): Promise<Topic> {
@@ -142,7 +129,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
           remindedAt: null,
         }
         await store.insert('topics', saved)
-        await audit(ctx, 'topics.draft', saved.title, proposal ? `来自村民提议：${proposal.title}（${proposal.proposerName}）` : null)
+        await audit(ctx, 'topics.draft', { type: 'topic', id, label: saved.title }, proposal ? `来自村民提议：${proposal.title}（${proposal.proposerName}）` : null)
       }
       return detailOf(ctx, saved)
     },
@@ -153,7 +140,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
     async handle({ villageId, topicId }, ctx) {
       const { store } = ctx.ports
       const t = await loadTopic(ctx, villageId, topicId)
-      if (t.status !== 'draft') throw wrongState(t.status, 'publish')
+      assertStep(TOPIC_MACHINE, t.status, 'publish')
       const problems = publishProblems(t, ctx.now)
       if (problems.length) throw new ApiError('BAD_INPUT', problems[0].message, Object.fromEntries(problems.map((p) => [p.field, p.message])))
       const eligibleCount = (await loadVoters(store, villageId, t.mode)).length
@@ -161,21 +148,12 @@ export const topicHandlers: Handlers<typeof topicActions> = {
         const message = t.mode === 'household' ? '本村（社区）还没有登记户代表，不能按户表决' : '本村（社区）还没有登记的村（居）民，不能发起表决'
         throw new ApiError('BAD_INPUT', message, { mode: message })
       }
-      const set = { status: 'open' as const, eligibleCount, publishedAt: ctx.now }
-      const n = await store.update('topics', { _id: topicId, status: 'draft' }, { set })
-      if (!n) throw new ApiError('CONFLICT', '议题已经发布过了')
-      const opened: Topic = { ...t, ...set }
+      const reason = `${MODE_LABEL[t.mode]}，可投票${eligibleCount}${unit(t)}，${shortTime(t.opensAt)}至${shortTime(t.closesAt)}，${t.results === 'sealed' ? '截止前不公开票数' : '实时公开票数'}`
+      const opened = await transition(ctx.ports, TOPIC_MACHINE, topicId, 'publish', { set: { eligibleCount, publishedAt: ctx.now }, by: ctx, audit: { reason } })
       if (t.proposalId) {
-        const scheduled = await store.update('proposals', { _id: t.proposalId, status: 'accepted' }, { set: { status: 'scheduled', topicId } })
-        const p = scheduled ? await store.get('proposals', t.proposalId) : null
+        const p = await transition(ctx.ports, PROPOSAL_MACHINE, t.proposalId, 'schedule', { set: { topicId }, by: null }).catch(() => null)
         if (p) await notify(ctx, { personId: p.proposerId, villageId }, '您的提议已列入议事', `您提议的「${p.title}」已列入议题「${t.title}」，请参加投票`, PAGES.topic(topicId))
       }
-      await audit(
-        ctx,
-        'topics.publish',
-        t.title,
-        `${MODE_LABEL[t.mode]}，可投票${eligibleCount}${unit(t)}，${shortTime(t.opensAt)}至${shortTime(t.closesAt)}，${t.results === 'sealed' ? '截止前不公开票数' : '实时公开票数'}`,
-      )
       return detailOf(ctx, opened)
     },
   },
@@ -188,7 +166,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       const removed = await store.remove('topics', { _id: topicId, villageId, status: 'draft' })
       if (!removed) throw new ApiError('CONFLICT', '已发布的议题不能删除')
       if (t.proposalId) await store.update('proposals', { _id: t.proposalId, topicId, status: 'accepted' }, { set: { topicId: null } })
-      await audit(ctx, 'topics.discard', `${t.title}（草稿）`)
+      await audit(ctx, 'topics.discard', { type: 'topic', id: topicId, label: `${t.title}（草稿）` })
       return { removed }
     },
   },
@@ -197,13 +175,14 @@ export const topicHandlers: Handlers<typeof topicActions> = {
     access: ACCESS.committee,
     async handle({ villageId, topicId, decision }, ctx) {
       const t = await current(ctx, villageId, topicId)
-      if (t.status !== 'closed') throw wrongState(t.status, 'decide')
-      const set = { status: 'decided' as const, decision: { text: decision, byName: ctx.membership.name, at: ctx.now } }
-      const n = await ctx.ports.store.update('topics', { _id: topicId, status: 'closed' }, { set })
-      if (!n) throw new ApiError('CONFLICT', '决议已经公布过了')
+      assertStep(TOPIC_MACHINE, t.status, 'decide')
       const { result } = await resultsOf(ctx.ports.store, t, ctx.now)
-      await audit(ctx, 'topics.decide', t.title, `${result?.verdict ?? ''}；决议：${decision}`)
-      return detailOf(ctx, { ...t, ...set })
+      const decided = await transition(ctx.ports, TOPIC_MACHINE, topicId, 'decide', {
+        set: { decision: { text: decision, byName: ctx.membership.name, at: ctx.now } },
+        by: ctx,
+        audit: { reason: `${result?.verdict ?? ''}；决议：${decision}` },
+      })
+      return detailOf(ctx, decided)
     },
   },
 
@@ -213,14 +192,11 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       checkPhotos(villageId, photos)
       await loadTopic(ctx, villageId, topicId)
       const update: ImplementationUpdate = { id: newId('u', ctx.now), text, photos, done, byName: ctx.membership.name, at: ctx.now }
-      const saved = await ctx.ports.store.transaction(async (tx) => {
-        const t = await getInVillage(tx, 'topics', topicId, villageId, '找不到该议题')
-        if (t.status !== 'decided') throw wrongState(t.status, 'update')
-        const set = { updates: [...t.updates, update], ...(done ? { status: 'done' as const } : {}) }
-        await tx.update('topics', topicId, { set })
-        return { ...t, ...set }
+      const saved = await transition(ctx.ports, TOPIC_MACHINE, topicId, done ? 'done' : 'update', {
+        set: (t) => ({ updates: [...t.updates, update] }),
+        by: ctx,
+        audit: { reason: text },
       })
-      await audit(ctx, done ? 'topics.done' : 'topics.update', saved.title, text)
       return detailOf(ctx, saved)
     },
   },
@@ -248,7 +224,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
           ? `「${t.title}」按户表决，将于${shortTime(t.closesAt)}截止，您家还没有投票，请户代表尽快投票`
           : `「${t.title}」将于${shortTime(t.closesAt)}截止，您还没有投票`
       for (const v of pending) await notify(ctx, { personId: v.personId, villageId }, '请参加投票', body, PAGES.topic(topicId))
-      await audit(ctx, 'topics.remind', t.title, `提醒${pending.length}${unit(t)}`)
+      await audit(ctx, 'topics.remind', { type: 'topic', id: topicId, label: t.title }, `提醒${pending.length}${unit(t)}`)
       return { reminded: pending.length }
     },
   },
@@ -282,7 +258,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
         const byKey = new Map<string, Ballot>(ballots.map((b) => [b.voterKey, b]))
         out = { filename: `${village.name}-${t.title}-参与情况-${day}.csv`, ...turnoutCsv(voters, byKey, new Map(grids.map((g) => [g._id, g.name]))) }
       }
-      await audit(ctx, 'topics.export', out.filename, `${out.rows}行`)
+      await audit(ctx, 'topics.export', { type: 'topic', id: topicId, label: out.filename }, `${out.rows}行`)
       return out
     },
   },

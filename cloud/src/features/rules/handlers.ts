@@ -6,7 +6,9 @@ import type { RuleVersionDetail, RuleVersionView, RulesCurrent, RulesFollowUp } 
 import { ApiError } from '../../errors'
 import { ACCESS, type Context, type Handlers, type MemberContext } from '../../handler'
 import { DuplicateIdError } from '../../ports/store'
-import { audit, getVillage, newId } from '../account/common'
+import { getVillage } from '../account/common'
+import { audit } from '../../common/audit'
+import { newId } from '../../common/ids'
 import { isCommittee } from '../account/policy'
 import { agreementsCsv, followUpCsv } from './csv'
 import { assignClauseIds, clauseCount, diffVersions, followUpGroups, isResident, numberChapters, publishProblems, rulesProgress, versionLabel, type LatestAgreement } from './policy'
@@ -50,7 +52,7 @@ async function insertDraft(ctx: MemberContext, draft: RuleVersion, reason: strin
     if (!(e instanceof DuplicateIdError)) throw e
     return false
   }
-  await audit(ctx, 'rules.draft', `${draft.title}${versionLabel(draft.number)}（草稿）`, reason)
+  await audit(ctx, 'rules.draft', { type: 'ruleVersion', id: draft._id, label: `${draft.title}${versionLabel(draft.number)}（草稿）` }, reason)
   return true
 }
 
@@ -352,7 +354,7 @@ export const rulesHandlers: Handlers<typeof rulesActions> = {
       const draft = await getInVillage(ctx.ports.store, 'ruleVersions', versionId, villageId, '找不到该草稿')
       const removed = await ctx.ports.store.remove('ruleVersions', { _id: versionId, villageId, status: 'draft' })
       if (!removed) throw new ApiError('CONFLICT', '该版本已经发布，不能删除')
-      await audit(ctx, 'rules.discardDraft', `${draft.title}${versionLabel(draft.number)}（草稿）`)
+      await audit(ctx, 'rules.discardDraft', { type: 'ruleVersion', id: versionId, label: `${draft.title}${versionLabel(draft.number)}（草稿）` })
       return { removed }
     },
   },
@@ -376,16 +378,17 @@ export const rulesHandlers: Handlers<typeof rulesActions> = {
         const set = { status: 'published' as const, publishedBy: ctx.person._id, publishedByName: ctx.membership.name, publishedAt: ctx.now }
         await tx.update('ruleVersions', versionId, { set })
         await tx.update('villages', villageId, { set: { currentRulesVersion: draft.number } })
+        const a = draft.adoption
+        await audit(
+          ctx,
+          'rules.publish',
+          { type: 'ruleVersion', id: versionId, label: `${draft.title}${versionLabel(draft.number)}` },
+          `${a.date}${a.meeting}表决通过（到会${a.attendance}人，赞成${a.votesFor}、反对${a.votesAgainst}、弃权${a.abstain}），${draft.effectiveDate}起施行`,
+          tx,
+        )
         return { version: { ...draft, ...set }, village: { ...village, currentRulesVersion: draft.number } }
       })
       const { version, village } = published
-      const a = version.adoption
-      await audit(
-        ctx,
-        'rules.publish',
-        `${version.title}${versionLabel(version.number)}`,
-        `${a.date}${a.meeting}表决通过（到会${a.attendance}人，赞成${a.votesFor}、反对${a.votesAgainst}、弃权${a.abstain}），${version.effectiveDate}起施行`,
-      )
       return detail(ctx, version, village)
     },
   },
@@ -424,7 +427,7 @@ export const rulesHandlers: Handlers<typeof rulesActions> = {
         ])
         out = { filename: `${village.name}${rulesWord(village.kind)}-承诺记录-${today}.csv`, ...agreementsCsv(agreements, households, grids) }
       }
-      await audit(ctx, 'rules.export', out.filename, `${out.rows}条`)
+      await audit(ctx, 'rules.export', { type: 'village', id: villageId, label: out.filename }, `${out.rows}条`)
       return out
     },
   },
