@@ -1,5 +1,6 @@
 import type { Proposal, Topic } from '../../cloud/src/contract'
 import { runJobs } from '../../cloud/src/jobs'
+import { pageUrl } from '../../src/routes'
 import { makeApi } from './harness'
 import { audits, DAY, HOUR, HOUSEHOLDS, notices, openTopic, P, pid, RESIDENTS, topicInput, W, X, type Api, type TopicInput } from './deliberation-fixture'
 
@@ -174,7 +175,7 @@ describe('the time-driven job closes topics at their deadline', () => {
     expect(told).toHaveLength(1)
     expect(told[0].body).toContain('村道两侧种植绿化树')
     expect(told[0].body).toContain('未达法定人数')
-    expect(told[0].page).toBe(`features/deliberation/pages/manage/index?topicId=${a}`)
+    expect(told[0].page).toBe(pageUrl('deliberation.manage', { topicId: a }))
     expect(await notices(api, P.resident, '表决结果已出')).toHaveLength(0)
 
     // a read after the deadline closes it too, and the job then has nothing left to do for it
@@ -336,7 +337,7 @@ describe('村民提议: proposals become topics once enough residents co-sign', 
     expect((await api.ports.store.get('proposals', accepted))!).toMatchObject({ status: 'scheduled', topicId: d.topic._id })
     const told = await notices(api, P.chenjianguo, '您的提议已列入议事')
     expect(told).toHaveLength(1)
-    expect(told[0].page).toBe(`features/deliberation/pages/topic/index?topicId=${d.topic._id}`)
+    expect(told[0].page).toBe(pageUrl('deliberation.topic', { topicId: d.topic._id }))
     expect(await api.as(P.resident).fail('proposals.cosign', { villageId: X, proposalId: accepted })).toMatchObject({ code: 'CONFLICT' })
   })
 

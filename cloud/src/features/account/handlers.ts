@@ -10,9 +10,11 @@ import { householdId, isCommittee, rolesOnJoin } from './policy'
 import type { accountActions } from './contract'
 import { getInVillage } from '../../common/load'
 import { checkText } from '../../common/content'
+import { pageUrl } from '../../../../src/routes'
 
 
-export const JOIN_PAGE = 'features/account/pages/join/index'
+// the page a village's QR code opens (wxacode.getUnlimited takes it without the leading '/')
+const JOIN_PAGE = pageUrl('account.join').slice(1)
 
 async function cardsFor(ctx: Context, villageIds: string[]): Promise<Map<string, VillageCard>> {
   const villages = await ctx.ports.store.find('villages', { _id: { $in: [...new Set(villageIds)] } })
@@ -124,7 +126,7 @@ export const accountHandlers: Handlers<typeof accountActions> = {
         const reopened = await store.update('joinRequests', { _id, status: 'rejected' }, { set: fresh })
         if (!reopened) throw new ApiError('DUPLICATE', '您的申请正在审核中，请耐心等待村（居）委会处理')
       }
-      await notifyCommittee(ctx, village._id, '新的入村申请', `${input.name}（${input.doorplate}）申请加入${village.name}`, 'features/account/pages/requests/index')
+      await notifyCommittee(ctx, village._id, '新的入村申请', `${input.name}（${input.doorplate}）申请加入${village.name}`, pageUrl('account.requests'))
       return (await store.get('joinRequests', request._id))!
     },
   },
@@ -186,7 +188,7 @@ export const accountHandlers: Handlers<typeof accountActions> = {
         { personId: request.personId, villageId },
         status === 'approved' ? '入村申请已通过' : '入村申请未通过',
         status === 'approved' ? `欢迎加入${village.name}！` : `${village.name}村（居）委会未通过您的申请：${reason}`,
-        status === 'approved' ? 'pages/home/index' : JOIN_PAGE,
+        status === 'approved' ? pageUrl('home') : pageUrl('account.join'),
       )
       return (await store.get('joinRequests', requestId))!
     },

@@ -26,12 +26,14 @@ import {
   type SourceCounts,
   type Voter,
 } from './policy'
+import { pageUrl } from '../../../../src/routes'
 
+/** the pages notices open, from the client's page table (src/routes.ts) */
 export const PAGES = {
-  topic: (topicId: string) => `features/deliberation/pages/topic/index?topicId=${topicId}`,
-  manage: (topicId: string) => `features/deliberation/pages/manage/index?topicId=${topicId}`,
-  edit: (proposalId: string) => `features/deliberation/pages/edit/index?proposalId=${proposalId}`,
-  proposals: 'features/deliberation/pages/proposals/index',
+  topic: (topicId: string) => pageUrl('deliberation.topic', { topicId }),
+  manage: (topicId: string) => pageUrl('deliberation.manage', { topicId }),
+  edit: (proposalId: string) => pageUrl('deliberation.edit', { proposalId }),
+  proposals: pageUrl('deliberation.proposals'),
 }
 
 export const proxyIdOf = (topicId: string, grantorId: string) => `${topicId}:${grantorId}`
