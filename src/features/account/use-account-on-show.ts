@@ -1,13 +1,12 @@
-import { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
+import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { useAccount } from './store'
 
 /** Tab pages refresh the account each time they are shown (a request may have been decided meanwhile). */
 export function useAccountOnShow() {
-  useDidShow(() => {
-    void useAccount.getState().load()
-  })
-  return useAccount()
+  const account = useAccount()
+  useReloadOnShow({ loading: account.loading, reload: account.load })
+  return account
 }
 
 /**

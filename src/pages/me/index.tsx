@@ -2,7 +2,7 @@ import { Image, Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { pageUrl } from '@/routes'
-import { errorMessage } from '@/shared/api/call'
+import { useMutation } from '@/shared/api/use-mutation'
 import { isLocalMode } from '@/shared/api/identity'
 import { useTheme } from '@/shared/theme'
 import { Button, Card, FieldError, Page, Row, Tag } from '@/shared/ui'
@@ -19,17 +19,8 @@ export default function MePage() {
   const current = useCurrentMembership()
   const { elder, setElder } = useTheme()
   const [poster, setPoster] = useState<{ image: string } | null>(null)
-  const [posterError, setPosterError] = useState<string | null>(null)
+  const posterCall = useMutation(getVillagePoster, { onSuccess: setPoster })
   const me = account.me
-
-  async function showPoster(villageId: string) {
-    setPosterError(null)
-    try {
-      setPoster(await getVillagePoster(villageId))
-    } catch (e) {
-      setPosterError(errorMessage(e))
-    }
-  }
 
   return (
     <Page>
@@ -63,9 +54,9 @@ export default function MePage() {
           {current?.roles.includes('committee') && (
             <Card title='村（居）委会工作'>
               <Row label='入村审核' onClick={() => Taro.navigateTo({ url: pageUrl('account.requests') })} />
-              <Row label='本村二维码（贴在服务中心，扫码申请加入）' onClick={() => showPoster(current.villageId)} />
+              <Row label='本村二维码（贴在服务中心，扫码申请加入）' onClick={() => void posterCall.run(current.villageId)} />
               {poster && <Image src={poster.image} style={{ width: '360px', height: '360px' }} showMenuByLongpress />}
-              <FieldError message={posterError ?? undefined} />
+              <FieldError message={posterCall.error ?? undefined} />
             </Card>
           )}
           <Card>

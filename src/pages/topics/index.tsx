@@ -10,7 +10,7 @@ import { useAccountOnShow } from '@/features/account/use-account-on-show'
 import { AccountPending } from '@/features/account/components/account-pending'
 import { listTopics } from '@/features/deliberation/api'
 import { TopicCard } from '@/features/deliberation/components/topic-card'
-import { useReloadOnShow } from '@/features/deliberation/components/use-reload-on-show'
+import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { MODE_LABELS, isUpcoming } from '@/features/deliberation/labels'
 
 /** 议事: the village's topics, by stage; 村民提议; for the committee, 发布议题 and the drafts. */

@@ -21,6 +21,8 @@ export interface Mutation<A extends unknown[], R> {
   error: string | null
   /** the server's reasons by field (a refused form) */
   fieldErrors: Record<string, string>
+  /** the person edited this field: its reason goes */
+  clearField: (key: string) => void
   /** shows a message without calling, e.g. a check before sending */
   fail: (message: string) => void
   reset: () => void
@@ -38,6 +40,7 @@ export function useMutation<A extends unknown[], R>(fn: (...args: A) => Promise<
   const latest = useRef({ fn, options })
   latest.current = { fn, options }
 
+  const clearField = useCallback((key: string) => setFieldErrors(({ [key]: _gone, ...rest }) => rest), [])
   const reset = useCallback(() => {
     setError(null)
     setFieldErrors(NO_FIELDS)
@@ -67,5 +70,5 @@ export function useMutation<A extends unknown[], R>(fn: (...args: A) => Promise<
     }
   }, [])
 
-  return { run, busy: pending !== null, pending, error, fieldErrors, fail: setError, reset }
+  return { run, busy: pending !== null, pending, error, fieldErrors, clearField, fail: setError, reset }
 }

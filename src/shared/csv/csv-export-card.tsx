@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import { useState } from 'react'
-import { errorMessage } from '@/shared/api/call'
+import { useMutation } from '@/shared/api/use-mutation'
 import { Button, Card } from '@/shared/ui'
 import type { CsvFileLike } from './download-csv'
 import { downloadCsv, shareCsv } from './download-csv'
@@ -34,35 +33,34 @@ export function CsvExportCard<K extends string>({
   lineClassName?: string
   children?: ReactNode
 }) {
-  const [busy, setBusy] = useState<K | null>(null)
-  const [error, setError] = useState<string | null>(null)
   /** weapp: a written file not sent yet; sending needs a tap of its own */
   const [unsent, setUnsent] = useState<{ filePath: string; fileName: string } | null>(null)
   const line = lineClassName ? ` ${lineClassName}` : ''
-
-  async function run(kind: K) {
-    setBusy(kind)
-    setError(null)
-    setUnsent(null)
-    try {
+  const exporting = useMutation(
+    async (kind: K) => {
       const file = await fetch(kind)
-      const out = await downloadCsv(file)
-      if (out.kind === 'saved') setUnsent({ filePath: out.filePath, fileName: out.fileName })
-      else Taro.showToast({ title: out.kind === 'shared' ? '已发送' : `已导出 ${file.rows} 条`, icon: 'success' })
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(null)
-    }
-  }
+      return { rows: file.rows, out: await downloadCsv(file) }
+    },
+    {
+      success: ({ rows, out }) => (out.kind === 'saved' ? undefined : out.kind === 'shared' ? '已发送' : `已导出 ${rows} 条`),
+      onSuccess: ({ out }) => {
+        if (out.kind === 'saved') setUnsent({ filePath: out.filePath, fileName: out.fileName })
+      },
+    },
+  )
+  const sending = useMutation((file: { filePath: string; fileName: string }) => shareCsv(file.filePath, file.fileName), {
+    onSuccess: (r) => {
+      if (r === 'shared') setUnsent(null)
+    },
+    onError: () => '发送失败，请稍后再试',
+  })
+  const busy = exporting.pending?.[0]
+  const error = exporting.error ?? sending.error
 
-  async function send() {
-    if (!unsent) return
-    try {
-      if ((await shareCsv(unsent.filePath, unsent.fileName)) === 'shared') setUnsent(null)
-    } catch {
-      setError('发送失败，请稍后再试')
-    }
+  function run(kind: K) {
+    setUnsent(null)
+    sending.reset()
+    void exporting.run(kind)
   }
 
   return (
@@ -71,7 +69,7 @@ export function CsvExportCard<K extends string>({
         {process.env.TARO_ENV === 'weapp' ? '生成 CSV 表格后可发送到微信聊天，在电脑上用 Excel 打开。' : 'CSV 表格可用 Excel 直接打开。'}
       </Text>
       {kinds.map(({ kind, label, disabled }) => (
-        <Button key={kind} loading={busy === kind} disabled={(!!busy && busy !== kind) || !!disabled} onClick={() => void run(kind)}>
+        <Button key={kind} loading={busy === kind} disabled={(exporting.busy && busy !== kind) || !!disabled} onClick={() => run(kind)}>
           {label}
         </Button>
       ))}
@@ -79,7 +77,7 @@ export function CsvExportCard<K extends string>({
       {unsent && (
         <>
           <Text className={lineClassName}>{`已生成「${unsent.fileName}」`}</Text>
-          <Button kind='primary' onClick={() => void send()}>
+          <Button kind='primary' onClick={() => void sending.run(unsent)}>
             发送到微信聊天
           </Button>
         </>

@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { Ballot, MyVote, Topic } from '@contract'
-import { errorMessage } from '@/shared/api/call'
+import { useMutation } from '@/shared/api/use-mutation'
 import { formatTime } from '@/shared/time'
 import { Button, FieldError, Tag } from '@/shared/ui'
 import { castBallot } from '../api'
@@ -50,12 +49,29 @@ export function BallotForm({
   const [voter, setVoter] = useState<string | null>(null)
   const [selected, setSelected] = useState<string[]>([])
   const [editing, setEditing] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const [justCast, setJustCast] = useState<Ballot | null>(null)
   /** grantors I have voted for in this visit (the reload may still be on its way) */
   const [castFor, setCastFor] = useState<string[]>([])
 
+  const cast = useMutation(
+    (choices: string[], proxyFor: { grantorId: string; grantorName: string } | null) =>
+      castBallot({ villageId, topicId: topic._id, choices, ...(proxyFor ? { onBehalfOf: proxyFor.grantorId } : {}) }),
+    {
+      success: (_, __, proxyFor) => (proxyFor ? `已为${proxyFor.grantorName}投票` : mine ? '已改投' : '投票成功'),
+      onSuccess: (ballot, _, proxyFor) => {
+        if (proxyFor) {
+          setCastFor((l) => [...l, proxyFor.grantorId])
+          setVoter(null)
+        } else {
+          setJustCast(ballot)
+          setEditing(false)
+        }
+        // the selection stays after a refusal: the person can try again or change it
+        setSelected([])
+        onVoted()
+      },
+    },
+  )
   const mine = newer(me.ballot, justCast)
   const upcoming = isUpcoming(topic)
   const closed = isClosed(topic.status)
@@ -79,40 +95,20 @@ export function BallotForm({
   function pickVoter(next: string | null) {
     setVoter(next)
     setSelected(next === null && editing && mine ? mine.choices : [])
-    setError(null)
+    cast.reset()
   }
 
   function toggle(id: string) {
-    setError(null)
+    cast.reset()
     if (topic.kind === 'yesno' || topic.maxChoices <= 1) return setSelected([id])
     if (selected.includes(id)) return setSelected(selected.filter((c) => c !== id))
-    if (selected.length >= topic.maxChoices) return setError(`最多只能选 ${topic.maxChoices} 项`)
+    if (selected.length >= topic.maxChoices) return cast.fail(`最多只能选 ${topic.maxChoices} 项`)
     setSelected([...selected, id])
   }
 
-  async function submit() {
-    if (selected.length === 0) return setError(topic.kind === 'yesno' ? '请先选择赞成、反对或弃权' : '请先选择')
-    setBusy(true)
-    setError(null)
-    try {
-      const ballot = await castBallot({ villageId, topicId: topic._id, choices: selected, ...(grantor ? { onBehalfOf: grantor.grantorId } : {}) })
-      if (grantor) {
-        Taro.showToast({ title: `已为${grantor.grantorName}投票`, icon: 'success' })
-        setCastFor((l) => [...l, grantor.grantorId])
-        setVoter(null)
-      } else {
-        Taro.showToast({ title: mine ? '已改投' : '投票成功', icon: 'success' })
-        setJustCast(ballot)
-        setEditing(false)
-      }
-      setSelected([])
-      onVoted()
-    } catch (e) {
-      // the selection stays: the person can try again or change it
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+  function submit() {
+    if (selected.length === 0) return cast.fail(topic.kind === 'yesno' ? '请先选择赞成、反对或弃权' : '请先选择')
+    void cast.run(selected, grantor)
   }
 
   return (
@@ -147,7 +143,7 @@ export function BallotForm({
                     onClick={() => {
                       setEditing(true)
                       setSelected(mine.choices)
-                      setError(null)
+                      cast.reset()
                     }}
                   >
                     改投
@@ -184,17 +180,17 @@ export function BallotForm({
               })}
             </View>
           )}
-          <Button kind='primary' block loading={busy} onClick={() => void submit()}>
+          <Button kind='primary' block loading={cast.busy} onClick={submit}>
             {grantor ? `确认代${grantor.grantorName}投票` : editing ? '确认改投' : '确认投票'}
           </Button>
           {editing && !grantor && (
-            <Button kind='plain' block onClick={() => (setEditing(false), setSelected([]), setError(null))}>
+            <Button kind='plain' block onClick={() => (setEditing(false), setSelected([]), cast.reset())}>
               取消改投
             </Button>
           )}
         </>
       )}
-      <FieldError message={error ?? undefined} />
+      <FieldError message={cast.error ?? undefined} />
 
       {me.canVote && <ProxyGrant villageId={villageId} topicId={topic._id} myProxy={me.myProxy} onChanged={onVoted} />}
     </View>

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState, type ReactNode } from 'react'
 import type { CommentView, Stance } from '@contract'
 import { CallError, errorMessage } from '@/shared/api/call'
+import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { fromNow } from '@/shared/time'
 import { Async, Button, Card, Empty, FieldError, Tag } from '@/shared/ui'
@@ -95,21 +96,15 @@ function CommentItem({
   onChanged: () => void
   children?: ReactNode
 }) {
-  const [liking, setLiking] = useState(false)
   const liked = like?.liked ?? c.likedByMe
   const count = like?.likes ?? c.likes
-
-  async function toggleLike() {
-    if (liking) return
-    setLiking(true)
-    try {
-      onLiked(await likeComment(villageId, c._id))
-    } catch (e) {
+  const toggleLike = useMutation(() => likeComment(villageId, c._id), {
+    onSuccess: onLiked,
+    onError: (e) => {
       Taro.showToast({ title: errorMessage(e), icon: 'none' })
-    } finally {
-      setLiking(false)
-    }
-  }
+      return null
+    },
+  })
 
   return (
     <View className='dl-comment'>
@@ -128,7 +123,7 @@ function CommentItem({
         <>
           <Text className='dl-comment__text'>{c.text ?? ''}</Text>
           <View className='dl-comment__actions'>
-            <Text className={`dl-comment__action ${liked ? 'dl-comment__action--on' : ''}`} onClick={() => void toggleLike()}>
+            <Text className={`dl-comment__action ${liked ? 'dl-comment__action--on' : ''}`} onClick={() => void toggleLike.run()}>
               {`${liked ? '已赞' : '赞'} ${count}`}
             </Text>
             {canReply && (
@@ -152,33 +147,23 @@ function CommentItem({
 
 function HideForm({ villageId, comment, onHidden, onCancel }: { villageId: string; comment: CommentView; onHidden: () => void; onCancel: () => void }) {
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const hiding = useMutation(() => hideComment(villageId, comment._id, reason.trim()), { success: '已隐藏', onSuccess: onHidden })
 
-  async function hide() {
-    if (reason.trim().length < 2) return setError('请写明隐藏理由（至少2个字），评论人会看到')
-    setBusy(true)
-    setError(null)
-    try {
-      await hideComment(villageId, comment._id, reason.trim())
-      Taro.showToast({ title: '已隐藏', icon: 'success' })
-      onHidden()
-    } catch (e) {
-      setError(errorMessage(e))
-      setBusy(false)
-    }
+  function hide() {
+    if (reason.trim().length < 2) return hiding.fail('请写明隐藏理由（至少2个字），评论人会看到')
+    void hiding.run()
   }
 
   return (
     <View>
       <Textarea className='vh-field__input dl-composer__input' value={reason} placeholder='请写明隐藏理由，评论人会看到' maxlength={200} onInput={(e) => setReason(e.detail.value)} />
-      <Button kind='danger' loading={busy} onClick={() => void hide()}>
+      <Button kind='danger' loading={hiding.busy} onClick={hide}>
         确认隐藏
       </Button>
       <Button kind='plain' onClick={onCancel}>
         取消
       </Button>
-      <FieldError message={error ?? undefined} />
+      <FieldError message={hiding.error ?? undefined} />
     </View>
   )
 }
@@ -198,26 +183,21 @@ function Composer({
 }) {
   const [text, setText] = useState('')
   const [stance, setStance] = useState<Stance | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  async function post() {
-    const t = text.trim()
-    if (t.length < 2) return setError(parent ? '回复至少2个字' : '评论至少2个字')
-    setBusy(true)
-    setError(null)
-    try {
-      await createComment({ villageId, topicId, text: t, stance: parent ? null : stance, parentId: parent?._id ?? null })
+  const posting = useMutation((t: string) => createComment({ villageId, topicId, text: t, stance: parent ? null : stance, parentId: parent?._id ?? null }), {
+    success: '已发表',
+    onSuccess: () => {
       setText('')
       setStance(null)
-      Taro.showToast({ title: '已发表', icon: 'success' })
       onPosted()
-    } catch (e) {
-      // what was typed stays, so it can be fixed (e.g. 内容不合规)
-      setError(e instanceof CallError && e.fields ? Object.values(e.fields)[0] ?? e.message : errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    },
+    // what was typed stays, so it can be fixed (e.g. 内容不合规)
+    onError: (e) => (e instanceof CallError && e.fields ? Object.values(e.fields)[0] : undefined),
+  })
+
+  function post() {
+    const t = text.trim()
+    if (t.length < 2) return posting.fail(parent ? '回复至少2个字' : '评论至少2个字')
+    void posting.run(t)
   }
 
   return (
@@ -240,7 +220,7 @@ function Composer({
         </View>
       )}
       <View className='dl-composer__row'>
-        <Button kind='primary' loading={busy} onClick={() => void post()}>
+        <Button kind='primary' loading={posting.busy} onClick={post}>
           {parent ? '发表回复' : '发表意见'}
         </Button>
         {onCancel && (
@@ -249,7 +229,7 @@ function Composer({
           </Button>
         )}
       </View>
-      <FieldError message={error ?? undefined} />
+      <FieldError message={posting.error ?? undefined} />
     </View>
   )
 }

@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { Proxy } from '@contract'
-import { errorMessage } from '@/shared/api/call'
+import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
 import { Async, Button, Empty, FieldError } from '@/shared/ui'
@@ -16,34 +15,26 @@ import './deliberation.scss'
 export function ProxyGrant({ villageId, topicId, myProxy, onChanged }: { villageId: string; topicId: string; myProxy: Proxy | null; onChanged: () => void }) {
   const active = myProxy && !myProxy.revoked ? myProxy : null
   const [open, setOpen] = useState(false)
-  const [busy, setBusy] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const candidates = useQuery(() => listProxyCandidates(villageId, topicId), [villageId, topicId], open && !active)
-
-  async function run(key: string, what: () => Promise<unknown>, done: string) {
-    setBusy(key)
-    setError(null)
-    try {
-      await what()
-      Taro.showToast({ title: done, icon: 'success' })
+  /** null: take the proxy back; else grant it to this person */
+  const change = useMutation((personId: string | null): Promise<unknown> => (personId ? grantProxy(villageId, topicId, personId) : revokeProxy(villageId, topicId)), {
+    success: (_, personId) => (personId ? '已委托' : '已取消委托'),
+    onSuccess: () => {
       setOpen(false)
       onChanged()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(null)
-    }
-  }
+    },
+  })
+  const busy = change.pending?.[0]
 
   if (active) {
     return (
       <View className='dl-secondary'>
         <Text className='dl-block'>{`您已委托 ${active.proxyName} 代您投票`}</Text>
         <Text className='vh-muted dl-block'>{active.usedAt ? `${active.proxyName} 已于 ${formatTime(active.usedAt)} 代您投票` : `${active.proxyName} 还没有代您投票；您自己投票也可以`}</Text>
-        <Button kind='plain' loading={busy === 'revoke'} onClick={() => void run('revoke', () => revokeProxy(villageId, topicId), '已取消委托')}>
+        <Button kind='plain' loading={busy === null} onClick={() => void change.run(null)}>
           取消委托
         </Button>
-        <FieldError message={error ?? undefined} />
+        <FieldError message={change.error ?? undefined} />
       </View>
     )
   }
@@ -67,7 +58,7 @@ export function ProxyGrant({ villageId, topicId, myProxy, onChanged }: { village
                       <Text className='dl-block'>{c.name}</Text>
                       <Text className='vh-muted'>{c.why}</Text>
                     </View>
-                    <Button loading={busy === c.personId} disabled={!!busy && busy !== c.personId} onClick={() => void run(c.personId, () => grantProxy(villageId, topicId, c.personId), '已委托')}>
+                    <Button loading={busy === c.personId} disabled={change.busy && busy !== c.personId} onClick={() => void change.run(c.personId)}>
                       {`委托${c.name}`}
                     </Button>
                   </View>
@@ -75,12 +66,12 @@ export function ProxyGrant({ villageId, topicId, myProxy, onChanged }: { village
               </View>
             )}
           </Async>
-          <Button kind='plain' onClick={() => (setOpen(false), setError(null))}>
+          <Button kind='plain' onClick={() => (setOpen(false), change.reset())}>
             收起
           </Button>
         </>
       )}
-      <FieldError message={error ?? undefined} />
+      <FieldError message={change.error ?? undefined} />
     </View>
   )
 }

@@ -1,7 +1,8 @@
 import { Text } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
+import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { Button, Card, Row, Tag } from '@/shared/ui'
 import { getRulesStatus } from '../api'
 
@@ -9,7 +10,7 @@ import { getRulesStatus } from '../api'
 export function RulesStatusCard({ villageId }: { villageId: string }) {
   const status = useQuery(() => getRulesStatus(villageId), [villageId])
   // back from the rules page after agreeing: ask again
-  useDidShow(() => void status.reload())
+  useReloadOnShow(status)
   const s = status.data
   if (!s || s.currentVersion === null) return null
   const open = () => Taro.navigateTo({ url: pageUrl('rules.read') })

@@ -1,8 +1,7 @@
 import { Switch, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { Topic, TopicDetail, VillageKind } from '@contract'
-import { CallError, errorMessage } from '@/shared/api/call'
+import { useMutation } from '@/shared/api/use-mutation'
 import { formatTime } from '@/shared/time'
 import { Button, Card, Field, Tag, TextField } from '@/shared/ui'
 import { PhotoGrid, PhotoPicker } from '@/shared/ui/photo-picker'
@@ -20,33 +19,25 @@ const Alert = ({ message }: { message: string | null }) =>
 /** 提醒未投票的村民: a notice to everyone (or every 户代表) who has not voted; only while voting is open. */
 export function RemindCard({ villageId, topic: t, kind }: { villageId: string; topic: Topic; kind: VillageKind }) {
   const who = t.mode === 'household' ? '户代表' : peopleWord(kind)
-  const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const canRemind = t.status === 'open' && !notStarted(t)
+  const reminding = useMutation(() => remindNonVoters(villageId, t._id), {
+    onSuccess: ({ reminded }) => setDone(reminded > 0 ? `已提醒 ${reminded} 位${who}` : `没有需要提醒的${who}，大家都已投票`),
+  })
 
   async function remind() {
     if (!(await askConfirm(`提醒未投票的${who}？`, `给还没有投票的${who}各发一条提醒，请他们在 ${formatTime(t.closesAt)} 截止前投票。`, '发送提醒'))) return
-    setBusy(true)
-    setError(null)
-    try {
-      const { reminded } = await remindNonVoters(villageId, t._id)
-      setDone(reminded > 0 ? `已提醒 ${reminded} 位${who}` : `没有需要提醒的${who}，大家都已投票`)
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    await reminding.run()
   }
 
   return (
     <Card title='提醒投票'>
       <Hint>{canRemind ? `截止前可以提醒还没有投票的${who}。` : t.status === 'open' ? '投票开始后才能提醒。' : '投票已截止，不能再提醒。'}</Hint>
-      <Button block disabled={!canRemind} loading={busy} onClick={() => void remind()}>
+      <Button block disabled={!canRemind} loading={reminding.busy} onClick={() => void remind()}>
         {`提醒未投票的${peopleWord(kind)}`}
       </Button>
       {done && <Text className='dlb-manage-line dlb-manage-ok'>{done}</Text>}
-      <Alert message={error} />
+      <Alert message={reminding.error} />
     </Card>
   )
 }
@@ -54,24 +45,11 @@ export function RemindCard({ villageId, topic: t, kind }: { villageId: string; t
 /** 公布决议: the committee's decision on a closed topic, public once published. */
 export function DecideCard({ villageId, detail: d, kind, onDecided }: { villageId: string; detail: TopicDetail; kind: VillageKind; onDecided: (d: TopicDetail) => void }) {
   const [text, setText] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [fieldError, setFieldError] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const deciding = useMutation(() => decideTopic(villageId, d.topic._id, text), { success: '决议已公布', onSuccess: onDecided })
 
   async function decide() {
     if (!(await askConfirm('公布决议？', `决议公布后全体${peopleWord(kind)}都能看到，不能再修改。`, '公布'))) return
-    setBusy(true)
-    setError(null)
-    setFieldError(null)
-    try {
-      const next = await decideTopic(villageId, d.topic._id, text)
-      Taro.showToast({ title: '决议已公布', icon: 'success' })
-      onDecided(next)
-    } catch (e) {
-      if (e instanceof CallError && e.fields?.decision) setFieldError(e.fields.decision)
-      setError(errorMessage(e))
-      setBusy(false)
-    }
+    await deciding.run()
   }
 
   return (
@@ -84,11 +62,11 @@ export function DecideCard({ villageId, detail: d, kind, onDecided }: { villageI
         value={text}
         placeholder='如：经表决，同意硬化村东道路，由村委会在明年三月前组织施工，账目按月公开。'
         maxlength={2000}
-        error={fieldError}
-        onChange={(v) => (setText(v), setFieldError(null))}
+        error={deciding.fieldErrors.decision}
+        onChange={(v) => (setText(v), deciding.clearField('decision'))}
       />
-      <Alert message={error} />
-      <Button kind='primary' block loading={busy} onClick={() => void decide()}>
+      <Alert message={deciding.error} />
+      <Button kind='primary' block loading={deciding.busy} onClick={() => void decide()}>
         公布决议
       </Button>
     </Card>
@@ -102,28 +80,19 @@ export function ImplementationCard({ villageId, detail: d, onUpdated }: { villag
   const [done, setDone] = useState(false)
   const [photos, setPhotos] = useState<string[]>([])
   const [uploading, setUploading] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [fieldError, setFieldError] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  async function add() {
-    if (done && !(await askConfirm('标记为已办结？', '这条进展发布后，议题标记为已办结，不能再添加进展。', '发布'))) return
-    setBusy(true)
-    setError(null)
-    setFieldError(null)
-    try {
-      const next = await addTopicUpdate({ villageId, topicId: t._id, text, photos, done })
+  const adding = useMutation(() => addTopicUpdate({ villageId, topicId: t._id, text, photos, done }), {
+    success: done ? '已办结' : '进展已发布',
+    onSuccess: (next) => {
       setText('')
       setPhotos([])
       setDone(false)
-      Taro.showToast({ title: done ? '已办结' : '进展已发布', icon: 'success' })
       onUpdated(next)
-    } catch (e) {
-      if (e instanceof CallError && e.fields?.text) setFieldError(e.fields.text)
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    },
+  })
+
+  async function add() {
+    if (done && !(await askConfirm('标记为已办结？', '这条进展发布后，议题标记为已办结，不能再添加进展。', '发布'))) return
+    await adding.run()
   }
 
   return (
@@ -161,8 +130,8 @@ export function ImplementationCard({ villageId, detail: d, onUpdated }: { villag
               value={text}
               placeholder='这一步做了什么，如：已完成招标，12月10日开工。'
               maxlength={1000}
-              error={fieldError}
-              onChange={(v) => (setText(v), setFieldError(null))}
+              error={adding.fieldErrors.text}
+              onChange={(v) => (setText(v), adding.clearField('text'))}
             />
             <Field label='照片'>
               <PhotoPicker villageId={villageId} value={photos} onChange={setPhotos} max={9} onBusyChange={setUploading} />
@@ -171,8 +140,8 @@ export function ImplementationCard({ villageId, detail: d, onUpdated }: { villag
               <Text>已办结（这是最后一条进展）</Text>
               <Switch checked={done} color='#b71c1c' onChange={(e) => setDone(!!e.detail.value)} />
             </View>
-            <Alert message={error} />
-            <Button kind='primary' block loading={busy} disabled={uploading} onClick={() => void add()}>
+            <Alert message={adding.error} />
+            <Button kind='primary' block loading={adding.busy} disabled={uploading} onClick={() => void add()}>
               发布进展
             </Button>
           </View>

@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { BallotSource, MembershipView, OutputOf, Topic, TopicDetail } from '@contract'
 import { pageUrl } from '@/routes'
-import { CallError, errorMessage } from '@/shared/api/call'
+import { CallError } from '@/shared/api/call'
+import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
 import { Async, Button, Card, Empty, Page, Tag } from '@/shared/ui'
@@ -194,14 +195,21 @@ function RecordPanel({
 }) {
   const single = topic.kind === 'yesno' || topic.maxChoices <= 1
   const [choices, setChoices] = useState<string[]>([])
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const recording = useMutation(() => recordInPersonBallot({ villageId, topicId: topic._id, voterPersonId: voter.personId, choices }), {
+    success: `已登记${voter.name}`,
+    onSuccess: onRecorded,
+    onError: (e) => {
+      if (!(e instanceof CallError && e.code === 'DUPLICATE')) return undefined
+      onDuplicate(`${voter.name}：${e.message}`)
+      return null
+    },
+  })
 
   function toggle(id: string) {
-    setError(null)
+    recording.reset()
     if (single) return setChoices([id])
     if (choices.includes(id)) return setChoices(choices.filter((c) => c !== id))
-    if (choices.length >= topic.maxChoices) return setError(`最多选${topic.maxChoices}项`)
+    if (choices.length >= topic.maxChoices) return recording.fail(`最多选${topic.maxChoices}项`)
     setChoices([...choices, id])
   }
 
@@ -210,19 +218,7 @@ function RecordPanel({
     const who = voter.doorplate ? `${voter.name}（${voter.doorplate}）` : voter.name
     const ok = await askConfirm(`登记${voter.name}的表决？`, `${who}：${labels.join('、')}。登记后算作现场投票，${topic.mode === 'household' ? '每户' : '每人'}只有一票。`, '登记')
     if (!ok) return
-    setBusy(true)
-    setError(null)
-    try {
-      await recordInPersonBallot({ villageId, topicId: topic._id, voterPersonId: voter.personId, choices })
-      Taro.showToast({ title: `已登记${voter.name}`, icon: 'success' })
-      onRecorded()
-    } catch (e) {
-      if (e instanceof CallError && e.code === 'DUPLICATE') onDuplicate(`${voter.name}：${e.message}`)
-      else {
-        setError(errorMessage(e))
-        setBusy(false)
-      }
-    }
+    await recording.run()
   }
 
   return (
@@ -235,16 +231,16 @@ function RecordPanel({
           </View>
         ))}
       </View>
-      {error && (
+      {recording.error && (
         <View className='vh-field-error' role='alert'>
-          {error}
+          {recording.error}
         </View>
       )}
       <View className='dlb-record__actions'>
-        <Button kind='primary' loading={busy} disabled={choices.length === 0} onClick={() => void record()}>
+        <Button kind='primary' loading={recording.busy} disabled={choices.length === 0} onClick={() => void record()}>
           确认登记
         </Button>
-        <Button disabled={busy} onClick={onCancel}>
+        <Button disabled={recording.busy} onClick={onCancel}>
           取消
         </Button>
       </View>

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { MembershipView, ProposalStatus, ProposalView } from '@contract'
 import { pageUrl } from '@/routes'
-import { CallError, errorMessage } from '@/shared/api/call'
+import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
 import { Async, Button, Card, Empty, Page, Tag, TextField } from '@/shared/ui'
@@ -84,22 +84,14 @@ function Proposals({ membership }: { membership: MembershipView }) {
 }
 
 function ProposalCard({ proposal: p, membership, onChanged }: { proposal: ProposalView; membership: MembershipView; onChanged: (p: ProposalView) => void }) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const cosigning = useMutation(() => cosignProposal(membership.villageId, p._id), {
+    success: (next) => (next.status === 'accepted' ? '联署人数已满' : '已联署'),
+    onSuccess: onChanged,
+  })
 
   async function cosign() {
     if (!(await askConfirm('联署这条提议？', `「${p.title}」。联署表示您支持把这件事交给大家表决，联署后不能撤回。`, '联署'))) return
-    setBusy(true)
-    setError(null)
-    try {
-      const next = await cosignProposal(membership.villageId, p._id)
-      Taro.showToast({ title: next.status === 'accepted' ? '联署人数已满' : '已联署', icon: 'success' })
-      onChanged(next)
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    await cosigning.run()
   }
 
   const tag =
@@ -112,7 +104,7 @@ function ProposalCard({ proposal: p, membership, onChanged }: { proposal: Propos
         <View className='dlb-proposal-progress'>
           <Text>{`已有 ${p.cosigns}/${p.needed} 人联署`}</Text>
           <Bar percent={p.needed > 0 ? (p.cosigns / p.needed) * 100 : 0} tone='gold' />
-          <Button kind={p.mine || p.cosignedByMe ? 'default' : 'primary'} disabled={p.mine || p.cosignedByMe} loading={busy} onClick={() => void cosign()}>
+          <Button kind={p.mine || p.cosignedByMe ? 'default' : 'primary'} disabled={p.mine || p.cosignedByMe} loading={cosigning.busy} onClick={() => void cosign()}>
             {p.mine ? '我的提议' : p.cosignedByMe ? '已联署' : '联署'}
           </Button>
         </View>
@@ -132,9 +124,9 @@ function ProposalCard({ proposal: p, membership, onChanged }: { proposal: Propos
           查看表决 ›
         </Button>
       )}
-      {error && (
+      {cosigning.error && (
         <View className='vh-field-error' role='alert'>
-          {error}
+          {cosigning.error}
         </View>
       )}
     </Card>
@@ -144,25 +136,8 @@ function ProposalCard({ proposal: p, membership, onChanged }: { proposal: Propos
 function ProposeForm({ villageId, onCreated, onCancel }: { villageId: string; onCreated: (p: ProposalView) => void; onCancel: () => void }) {
   const [title, setTitle] = useState('')
   const [background, setBackground] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const clear = (k: string) => setErrors(({ [k]: _gone, ...rest }) => rest)
-
-  async function submit() {
-    setBusy(true)
-    setErrors({})
-    setFormError(null)
-    try {
-      const p = await createProposal({ villageId, title, background })
-      Taro.showToast({ title: '提议已提交', icon: 'success' })
-      onCreated(p)
-    } catch (e) {
-      if (e instanceof CallError && e.fields) setErrors(e.fields)
-      setFormError(errorMessage(e))
-      setBusy(false)
-    }
-  }
+  const proposing = useMutation(() => createProposal({ villageId, title, background }), { success: '提议已提交', onSuccess: onCreated })
+  const errors = proposing.fieldErrors
 
   return (
     <Card title='我要提议'>
@@ -172,7 +147,7 @@ function ProposeForm({ villageId, onCreated, onCancel }: { villageId: string; on
         placeholder='如：修缮村口老榕树下的凉亭（4至40个字）'
         maxlength={40}
         error={errors.title}
-        onChange={(v) => (setTitle(v), clear('title'))}
+        onChange={(v) => (setTitle(v), proposing.clearField('title'))}
       />
       <TextField
         label='提议理由'
@@ -182,18 +157,18 @@ function ProposeForm({ villageId, onCreated, onCancel }: { villageId: string; on
         placeholder='为什么要办、打算怎么办，至少10个字'
         maxlength={1000}
         error={errors.background}
-        onChange={(v) => (setBackground(v), clear('background'))}
+        onChange={(v) => (setBackground(v), proposing.clearField('background'))}
       />
-      {formError && (
+      {proposing.error && (
         <View className='vh-field-error' role='alert'>
-          {formError}
+          {proposing.error}
         </View>
       )}
       <View className='dlb-proposals-actions'>
-        <Button kind='primary' loading={busy} onClick={() => void submit()}>
+        <Button kind='primary' loading={proposing.busy} onClick={() => void proposing.run()}>
           提交提议
         </Button>
-        <Button disabled={busy} onClick={onCancel}>
+        <Button disabled={proposing.busy} onClick={onCancel}>
           取消
         </Button>
       </View>

@@ -18,7 +18,7 @@ import { Implementation } from '../../components/implementation'
 import { Photos } from '../../components/photos'
 import { QuorumMeter } from '../../components/quorum-meter'
 import { Tally } from '../../components/tally'
-import { useReloadOnShow } from '../../components/use-reload-on-show'
+import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { MODE_LABELS, deadlineText, isClosed, isUpcoming, statusTag } from '../../labels'
 import '../../components/deliberation.scss'
 
