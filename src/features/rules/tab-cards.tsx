@@ -1,13 +1,14 @@
+/** What the rules feature adds to the tab pages. */
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { Button, Card, Row, Tag } from '@/shared/ui'
-import { getRulesStatus } from '../api'
+import { getRulesStatus } from './api'
 
 /** 首页: asks the resident to read and agree when a version they have not agreed to is in force. */
-export function RulesStatusCard({ villageId }: { villageId: string }) {
+export function RulesHomeCard({ villageId }: { villageId: string }) {
   const status = useQuery(() => getRulesStatus(villageId), [villageId])
   // back from the rules page after agreeing: ask again
   useReloadOnShow(status)

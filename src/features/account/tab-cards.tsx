@@ -1,0 +1,180 @@
+/** What the account feature adds to the tab pages: the frame that waits for the account, and its cards and rows. */
+import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { ReactNode } from 'react'
+import { useState } from 'react'
+import type { Me, MembershipView } from '@contract'
+import { pageUrl } from '@/routes'
+import { isLocalMode } from '@/shared/api/identity'
+import { useMutation } from '@/shared/api/use-mutation'
+import { useQuery } from '@/shared/api/use-query'
+import { Async, Button, Card, Empty, FieldError, Page, Row, Tag } from '@/shared/ui'
+import { getVillageOverview, getVillagePoster } from './api'
+import { AccountPending } from './components/account-pending'
+import { JoinPrompt } from './components/join-prompt'
+import { RoleTags } from './components/role-tags'
+import { useAccount, useCurrentMembership } from './store'
+import { useAccountOnShow } from './use-account-on-show'
+
+const go = (key: Parameters<typeof pageUrl>[0]) => void Taro.navigateTo({ url: pageUrl(key) })
+
+/** A tab page: refreshes the account each time it is shown and waits for it; then the person and the village they act in. */
+export function AccountTab({ children }: { children: (me: Me, membership: MembershipView | null) => ReactNode }) {
+  const account = useAccountOnShow()
+  const membership = useCurrentMembership()
+  return <Page>{account.me ? children(account.me, membership) : <AccountPending />}</Page>
+}
+
+/** 首页: the village and who I am in it. */
+export function WelcomeCard({ membership }: { membership: MembershipView }) {
+  return (
+    <Card title={membership.village.name} extra={<Text className='vh-muted'>{membership.village.place}</Text>}>
+      <Text style={{ display: 'block' }}>{`${membership.name}，您好！`}</Text>
+      <RoleTags membership={membership} kind={membership.village.kind} />
+    </Card>
+  )
+}
+
+/** 首页: the village in figures, and for the committee the join requests waiting. */
+export function VillageOverviewCards({ membership }: { membership: MembershipView }) {
+  const overview = useQuery(() => getVillageOverview(membership.villageId), [membership.villageId])
+  return (
+    <Async query={overview}>
+      {(o) => (
+        <>
+          <Card title={membership.village.kind === 'community' ? '社区概况' : '本村概况'}>
+            <View className='vh-stat'>
+              <View>
+                <Text className='vh-stat__num'>{o.counts.households}</Text>
+                <Text>户</Text>
+              </View>
+              <View>
+                <Text className='vh-stat__num'>{o.counts.members}</Text>
+                <Text>人已加入</Text>
+              </View>
+              <View>
+                <Text className='vh-stat__num'>{o.counts.grids}</Text>
+                <Text>个网格</Text>
+              </View>
+              <View>
+                <Text className='vh-stat__num'>{o.counts.partyMembers}</Text>
+                <Text>名党员</Text>
+              </View>
+            </View>
+          </Card>
+          {o.pendingRequests !== null && (
+            <Card title='村（居）委会待办'>
+              <Row label='入村申请待审核' onClick={() => go('account.requests')}>
+                <Text className={o.pendingRequests ? 'vh-tag vh-tag--red' : ''}>{`${o.pendingRequests} 件`}</Text>
+              </Row>
+            </Card>
+          )}
+        </>
+      )}
+    </Async>
+  )
+}
+
+/** 首页: unread notices, when there are any. */
+export function UnreadCard({ me }: { me: Me }) {
+  if (me.unread <= 0) return null
+  return (
+    <Card>
+      <Row label='未读消息' onClick={() => go('account.notifications')}>
+        <Text className='vh-tag vh-tag--red'>{`${me.unread} 条`}</Text>
+      </Row>
+    </Card>
+  )
+}
+
+/** 首页: a person in several villages switches in 我的. */
+export function SwitchVillageButton({ me }: { me: Me }) {
+  if (me.memberships.length <= 1) return null
+  return (
+    <Button kind='plain' block onClick={() => Taro.switchTab({ url: pageUrl('me') })}>
+      在「我的」中切换村（社区）
+    </Button>
+  )
+}
+
+/** 服务: the village's service halls (党群服务中心), marking the one a staff member works in. */
+export function HallCards({ membership }: { membership: MembershipView }) {
+  const overview = useQuery(() => getVillageOverview(membership.villageId), [membership.villageId])
+  return (
+    <Async query={overview} isEmpty={(o) => !o.halls.length} empty={<Empty text='本村（社区）尚未登记服务中心' />}>
+      {(o) => (
+        <>
+          {o.halls.map((h) => (
+            <Card key={h._id} title={h.name} extra={membership.hallId === h._id ? <Tag tone='gold'>我在此工作</Tag> : undefined}>
+              <Row label='地址'>
+                <Text>{h.address}</Text>
+              </Row>
+            </Card>
+          ))}
+        </>
+      )}
+    </Async>
+  )
+}
+
+/** 我的: my villages (the current one marked, the others to switch to), and joining another. */
+export function MembershipsCard({ me, current }: { me: Me; current: MembershipView | null }) {
+  return (
+    <Card title={me.person?.name ?? '尚未加入村（社区）'}>
+      {me.memberships.length === 0 && <JoinPrompt identityLink={false} />}
+      {me.memberships.map((m) => (
+        <View key={m._id} className='vh-row'>
+          <View style={{ flex: 1 }}>
+            <Text>{m.village.name}</Text>
+            {m.villageId === current?.villageId && <Tag tone='red'>当前</Tag>}
+            <View>
+              <RoleTags membership={m} kind={m.village.kind} />
+            </View>
+          </View>
+          {m.villageId !== current?.villageId && (
+            <Button onClick={() => useAccount.getState().switchVillage(m.villageId)}>{`切换到${m.village.name}`}</Button>
+          )}
+        </View>
+      ))}
+      {me.memberships.length > 0 && (
+        <Button kind='plain' onClick={() => go('account.join')}>
+          申请加入其他村（社区）
+        </Button>
+      )}
+    </Card>
+  )
+}
+
+/** 我的: the committee's work, 入村审核 and the village's QR poster. */
+export function CommitteeWorkCard({ membership }: { membership: MembershipView | null }) {
+  const [poster, setPoster] = useState<{ image: string } | null>(null)
+  const posterCall = useMutation(getVillagePoster, { onSuccess: setPoster })
+  if (!membership?.roles.includes('committee')) return null
+  return (
+    <Card title='村（居）委会工作'>
+      <Row label='入村审核' onClick={() => go('account.requests')} />
+      <Row label='本村二维码（贴在服务中心，扫码申请加入）' onClick={() => void posterCall.run(membership.villageId)} />
+      {poster && <Image src={poster.image} style={{ width: '360px', height: '360px' }} showMenuByLongpress />}
+      <FieldError message={posterCall.error ?? undefined} />
+    </Card>
+  )
+}
+
+/** 我的: notices, with how many are unread. */
+export function NotificationsRow({ me }: { me: Me }) {
+  return (
+    <Row label='消息通知' onClick={() => go('account.notifications')}>
+      {me.unread > 0 && <Tag tone='red'>{`${me.unread} 条未读`}</Tag>}
+    </Row>
+  )
+}
+
+/** 我的: the demo identity picker, in the local runtime only. */
+export function IdentityRow({ me }: { me: Me }) {
+  if (!isLocalMode()) return null
+  return (
+    <Row label='切换体验身份（本地演示）' onClick={() => go('account.identity')}>
+      <Text className='vh-muted'>{me.person?.name ?? '新访客'}</Text>
+    </Row>
+  )
+}

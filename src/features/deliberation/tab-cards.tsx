@@ -1,0 +1,86 @@
+/** What the deliberation feature adds to the tab pages: the whole 议事 tab of a village. */
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { MembershipView, TopicSummary } from '@contract'
+import { pageUrl } from '@/routes'
+import { useQuery } from '@/shared/api/use-query'
+import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
+import { Async, Button, Card, Empty, Row, Tag } from '@/shared/ui'
+import { listTopics } from './api'
+import { TopicCard } from './components/topic-card'
+import { MODE_LABELS, isUpcoming } from './labels'
+
+interface Section {
+  title: string
+  topics: TopicSummary[]
+}
+
+/** 进行中 (voting first, soonest deadline first; then those about to open), 已表决, 落实中 / 已办结 */
+function sections(list: TopicSummary[], now = Date.now()): Section[] {
+  const open = list.filter((t) => t.status === 'open')
+  const voting = open.filter((t) => !isUpcoming(t, now)).sort((a, b) => a.closesAt - b.closesAt)
+  const upcoming = open.filter((t) => isUpcoming(t, now)).sort((a, b) => a.opensAt - b.opensAt)
+  const latest = (a: TopicSummary, b: TopicSummary) => b.closesAt - a.closesAt
+  return [
+    { title: '进行中', topics: [...voting, ...upcoming] },
+    { title: '已表决', topics: list.filter((t) => t.status === 'closed').sort(latest) },
+    { title: '落实中 / 已办结', topics: [...list.filter((t) => t.status === 'decided').sort(latest), ...list.filter((t) => t.status === 'done').sort(latest)] },
+  ].filter((s) => s.topics.length > 0)
+}
+
+/** 议事: the village's topics, by stage; 村民提议; for the committee, 发布议题 and the drafts. */
+export function VillageTopics({ membership }: { membership: MembershipView }) {
+  const villageId = membership.villageId
+  const isCommittee = membership.roles.includes('committee')
+  const topics = useQuery(() => listTopics(villageId), [villageId])
+  const drafts = useQuery(() => listTopics(villageId, 'draft'), [villageId], isCommittee)
+  useReloadOnShow(topics, drafts)
+  usePullDownRefresh(() => {
+    void Promise.all([topics.reload(), drafts.reload()]).finally(() => Taro.stopPullDownRefresh())
+  })
+  const open = (url: string) => void Taro.navigateTo({ url })
+  const published = (l: TopicSummary[]) => l.filter((t) => t.status !== 'draft')
+
+  return (
+    <>
+      <View className='vh-title'>{`${membership.village.name} · 议事`}</View>
+      {isCommittee && (
+        <Button kind='primary' block onClick={() => open(pageUrl('deliberation.edit'))}>
+          发布议题
+        </Button>
+      )}
+      <Card>
+        <Row label='村民提议' onClick={() => open(pageUrl('deliberation.proposals'))}>
+          <Text className='vh-muted'>有事提出来，大家联署后上会</Text>
+        </Row>
+      </Card>
+      {isCommittee && drafts.data && drafts.data.length > 0 && (
+        <Card title='草稿' extra={<Text className='vh-muted'>仅村（居）委会可见</Text>}>
+          {drafts.data.map((d) => (
+            <Row key={d.id} label={d.title} onClick={() => open(pageUrl('deliberation.edit', { topicId: d.id }))}>
+              <Tag tone='grey'>{MODE_LABELS[d.mode]}</Tag>
+            </Row>
+          ))}
+        </Card>
+      )}
+      <Async
+        query={topics}
+        isEmpty={(l) => published(l).length === 0}
+        empty={<Empty text={`${membership.village.name}还没有议题。村（居）委会发布议题后，您可以在这里投票、发表意见。`} />}
+      >
+        {(list) => (
+          <>
+            {sections(published(list)).map((s) => (
+              <View key={s.title} className='dl-section'>
+                <Text className='dl-section__title'>{s.title}</Text>
+                {s.topics.map((t) => (
+                  <TopicCard key={t.id} topic={t} onOpen={() => open(pageUrl('deliberation.topic', { topicId: t.id }))} />
+                ))}
+              </View>
+            ))}
+          </>
+        )}
+      </Async>
+    </>
+  )
+}
