@@ -57,6 +57,7 @@ class DistProjectConfig {
 }
 
 /** Keep licence banners inline: no *.LICENSE.txt files next to the bundles (they would be dead files in the package). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- webpack-chain has no types here
 function inlineLicenses(chain: any) {
   if (chain.optimization.minimizers.has('terserPlugin')) {
     chain.optimization.minimizer('terserPlugin').tap(([options]: [object]) => [{ ...options, extractComments: false }])

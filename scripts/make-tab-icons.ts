@@ -91,10 +91,6 @@ const outline =
   (x, y) =>
     Math.abs(s(x, y)) - width / 2
 
-const union =
-  (...shapes: Sdf[]): Sdf =>
-  (x, y) =>
-    Math.min(...shapes.map((s) => s(x, y)))
 
 /** grow (positive) or shrink a shape */
 const offset =

@@ -6,7 +6,6 @@
  */
 import type http from 'node:http'
 import type { ApiResult } from '../src/errors'
-import type { Membership, Person } from '../src/contract'
 import type { Ports } from '../src/ports/ports'
 import { MAX_PHOTO_BYTES, PHOTO_EXT, photoPath, sniffImage } from '../src/common/photos'
 

@@ -1,4 +1,3 @@
-import type { AuditEntry, Household, Membership } from '../../cloud/src/contract'
 import { ID, makeApi } from './harness'
 
 type Api = Awaited<ReturnType<typeof makeApi>>

@@ -1,4 +1,3 @@
-import type { Comment } from '../../cloud/src/contract'
 import { makeApi } from './harness'
 import { audits, notices, openTopic, P, pid, W, X, type Api } from './deliberation-fixture'
 

@@ -1,4 +1,4 @@
-import type { Ballot, Membership, Person, Village } from '../../cloud/src/contract'
+import type { Membership, Person, Village } from '../../cloud/src/contract'
 import { makeApi } from './harness'
 import { P, pid, type Api } from './deliberation-fixture'
 

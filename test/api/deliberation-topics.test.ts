@@ -1,4 +1,3 @@
-import type { Proposal, Topic } from '../../cloud/src/contract'
 import { runJobs } from '../../cloud/src/jobs'
 import { pageUrl } from '../../src/routes'
 import { makeApi } from './harness'

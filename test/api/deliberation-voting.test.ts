@@ -1,4 +1,3 @@
-import type { Ballot, Proxy, Topic } from '../../cloud/src/contract'
 import { makeApi } from './harness'
 import { audits, DAY, HOUR, HOUSEHOLDS, notices, openTopic, P, pid, RESIDENTS, W, X, type Api } from './deliberation-fixture'
 

@@ -1,4 +1,4 @@
-import type { AuditEntry, RuleAgreement, RuleVersion, RuleVersionDetail, Village } from '../../cloud/src/contract'
+import type { RuleAgreement, RuleVersionDetail } from '../../cloud/src/contract'
 import { ID, makeApi } from './harness'
 
 type Api = Awaited<ReturnType<typeof makeApi>>

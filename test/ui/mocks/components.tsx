@@ -1,6 +1,7 @@
 /** @tarojs/components as plain DOM elements, so React Testing Library can find things by their text. */
 import React from 'react'
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- stands in for every component's props
 type P = Record<string, any> & { children?: React.ReactNode }
 const pass = ({ className, style, children, onClick, role }: P) => ({ className, style, children, onClick, role })
 

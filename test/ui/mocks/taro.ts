@@ -48,8 +48,9 @@ export default Taro
 export const useRouter = () => router
 /** tab pages load on show; in tests a page is shown when it mounts */
 export const useDidShow = (fn: () => void) => {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { useEffect } = require('react')
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount, like a page's first show
   useEffect(() => fn(), [])
 }
 export const useLoad = useDidShow

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the raw adapter leaves document types to the typed Store (ports/store.ts) */
 import { assertDefinedFilter, DuplicateIdError, type Doc, type FieldCondition, type Filter, type FindOptions, type Patch, type RawStore, type RawTxStore } from '../../ports/store'
 import { errorInfo, type WxCollection, type WxCommand, type WxCommandValue, type WxDatabase, type WxQuery } from './types'
 

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the raw adapter leaves document types to the typed Store (ports/store.ts) */
 import Database from 'better-sqlite3'
 import { assertDefinedFilter, DuplicateIdError, type Doc, type Filter, type FindOptions, type Patch, type RawStore, type RawTxStore } from '../../ports/store'
 

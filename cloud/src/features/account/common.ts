@@ -1,7 +1,7 @@
-import type { AppNotification, Membership, Region, Village } from './documents'
+import type { AppNotification, Village } from './documents'
 import { newId } from '../../common/ids'
 import type { VillageCard } from './contract'
-import type { Context, MemberContext } from '../../handler'
+import type { Context } from '../../handler'
 import { ApiError } from '../../errors'
 
 /** What sending a notice needs: handlers pass their Context, the time-driven job its ports and time. */

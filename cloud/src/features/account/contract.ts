@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { RELATIONS } from './documents'
-import type { AppNotification, Hall, JoinRequest, Membership, Person, Role, Village, VillageKind } from './documents'
+import type { AppNotification, Hall, JoinRequest, Membership, Person, Role, VillageKind } from './documents'
 import { action } from '../../contract/action'
 
 const id = z.string().trim().min(1, '缺少编号').max(80, '编号过长')

@@ -3,7 +3,7 @@
  * which a later cast before the close changes; a ballot from the meeting is never changed online and a
  * voter who voted online is never recorded again at the meeting. And 代投: proxies per topic.
  */
-import type { Grid, Household, Membership } from '../account/documents'
+import type { Membership } from '../account/documents'
 import type { Ballot, BallotSource, Proxy, Topic } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'

@@ -1,6 +1,6 @@
 /** Comments on a topic: one level of replies, an optional stance, likes; the content check first; the committee may hide one with a reason. */
 import type { CommentView } from './contract'
-import type { Comment, Topic, CommentLike } from './documents'
+import type { Comment, CommentLike } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { DuplicateIdError } from '../../ports/store'

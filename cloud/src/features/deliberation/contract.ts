@@ -8,7 +8,7 @@
  */
 import { z } from 'zod'
 import { action } from '../../contract/action'
-import type { Ballot, BallotSource, Comment, Proposal, Proxy, Stance, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
+import type { Ballot, BallotSource, Comment, Proposal, Proxy, Topic, TopicStatus, VotingMode } from './documents'
 
 // ---------------------------------------------------------------------------------------------
 // views

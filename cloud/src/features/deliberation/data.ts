@@ -1,10 +1,10 @@
 /** What the deliberation handlers share: loading topics, ballots and voters, closing a topic, and the views. */
-import type { Grid, Household, Membership, Village } from '../account/documents'
+import type { Grid } from '../account/documents'
 import type { MyVote, TopicDetail, TopicResult, TopicSummary, Turnout, OptionTally } from './contract'
-import type { Ballot, Proposal, Proxy, Topic } from './documents'
+import type { Ballot, Topic } from './documents'
 import { ApiError } from '../../errors'
 import { transition } from '../../common/transition'
-import type { Context, MemberContext } from '../../handler'
+import type { MemberContext } from '../../handler'
 import type { Ports } from '../../ports/ports'
 import type { Store } from '../../ports/store'
 import { notifyCommittee } from '../account/common'

@@ -1,5 +1,4 @@
 /** 村民提议: a resident proposes a topic; once as many residents as the village set have co-signed it, the committee schedules it. */
-import type { Membership } from '../account/documents'
 import type { ProposalView } from './contract'
 import type { Proposal, Cosign } from './documents'
 import { ApiError } from '../../errors'

@@ -1,5 +1,4 @@
 import type { DemoIdentity } from './contract'
-import type { Membership, Person, Village } from '../account/documents'
 import { ROLE_LABELS } from '../account/documents'
 import { ACCESS, type Handlers } from '../../handler'
 import type { devActions } from './contract'

@@ -1,5 +1,5 @@
 import type { rulesActions } from './contract'
-import type { Grid, Household, Membership, Village } from '../account/documents'
+import type { Village } from '../account/documents'
 import type { RuleAdoption, RuleAgreement, RuleVersion } from './documents'
 import { rulesWord } from './documents'
 import type { RuleVersionDetail, RuleVersionView, RulesCurrent, RulesFollowUp } from './contract'

@@ -4,7 +4,7 @@
  * can finish. 新山村 has no draft: the demo (and the e2e test) has its committee write 第2版.
  * Called by seedDemo after villages, households and memberships exist.
  */
-import type { Household, Membership, Village } from '../account/documents'
+import type { Village } from '../account/documents'
 import type { RuleAdoption, RuleAgreement, RuleChapter, RuleVersion } from './documents'
 import type { Store } from '../../ports/store'
 import { shanghaiDayPlus } from '../../common/time'
