@@ -1,0 +1,61 @@
+/** 承诺遵守: a resident agrees to the current version; a party member also commits publicly. */
+import type { agreeingActions } from './contract'
+import type { RuleAgreement } from './documents'
+import { ApiError } from '../../errors'
+import { ACCESS, type Handlers, type MemberContext } from '../../handler'
+import { agreementIdOf, currentOf, stale, versionIdOf } from './versions'
+
+/** The caller's agreement to a version, made in a transaction that checks the version is still the current one. */
+async function agreeTo(ctx: MemberContext, villageId: string, versionId: string, partyCommitment: boolean): Promise<RuleAgreement> {
+  const { store } = ctx.ports
+  const m = ctx.membership
+  const household = m.householdId ? await store.get('households', m.householdId) : null
+  const id = agreementIdOf(versionId, ctx.person._id)
+  return store.transaction(async (tx) => {
+    const village = await tx.get('villages', villageId)
+    const version = await tx.get('ruleVersions', versionId)
+    if (!village || !version || version.villageId !== villageId || version.status !== 'published') throw new ApiError('NOT_FOUND', '找不到该版本')
+    const current = currentOf(village)
+    if (version.number !== current) throw stale(current, versionIdOf(villageId, current))
+    const existing = await tx.get('ruleAgreements', id)
+    if (existing) {
+      if (!partyCommitment || existing.partyCommitment) return existing
+      const patch = { partyCommitment: true, partyCommitmentAt: ctx.now }
+      await tx.update('ruleAgreements', id, { set: patch })
+      return { ...existing, ...patch }
+    }
+    const agreement: RuleAgreement = {
+      _id: id,
+      villageId,
+      versionId,
+      number: version.number,
+      personId: ctx.person._id,
+      name: m.name,
+      householdId: m.householdId,
+      gridId: household?.gridId ?? null,
+      at: ctx.now,
+      partyCommitment,
+      partyCommitmentAt: partyCommitment ? ctx.now : null,
+    }
+    await tx.insert('ruleAgreements', agreement)
+    return agreement
+  })
+}
+
+export const agreeingHandlers: Handlers<typeof agreeingActions> = {
+  'rules.agree': {
+    access: ACCESS.resident,
+    async handle({ villageId, versionId }, ctx) {
+      return agreeTo(ctx, villageId, versionId, false)
+    },
+  },
+
+  'rules.partyCommit': {
+    access: ACCESS.resident,
+    async handle({ villageId, versionId }, ctx) {
+      if (!ctx.membership.partyMember) throw new ApiError('FORBIDDEN', '党员才能亮身份承诺')
+      return agreeTo(ctx, villageId, versionId, true)
+    },
+  },
+
+}
