@@ -38,3 +38,8 @@ export class ApiError extends Error {
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody }
+
+/** BAD_INPUT for the problems a check found (a field and a message each): the first as the message, all by field. */
+export function problemsError(problems: ReadonlyArray<{ field: string; message: string }>): ApiError {
+  return new ApiError('BAD_INPUT', problems[0].message, Object.fromEntries(problems.map((p) => [p.field, p.message])))
+}

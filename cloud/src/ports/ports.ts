@@ -21,7 +21,7 @@ export interface Notification {
   villageId: string
   title: string
   body: string
-  /** page to open, e.g. /pkg-account/pages/requests/index */
+  /** page to open, from pageUrl() in src/routes.ts, e.g. /features/account/pages/requests/index */
   page?: string
 }
 export interface Notifier {

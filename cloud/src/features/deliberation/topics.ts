@@ -1,6 +1,6 @@
 /** Topics: draft, publish, close (by the job or on read), decide, implementation updates, reminders, per-grid turnout, CSV. */
 import type { Ballot, ImplementationUpdate, Proposal, Topic, TopicStatus } from './documents'
-import { ApiError } from '../../errors'
+import { ApiError, problemsError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { notify } from '../account/common'
 import { audit } from '../../common/audit'
@@ -142,7 +142,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       const t = await loadTopic(ctx, villageId, topicId)
       assertStep(TOPIC_MACHINE, t.status, 'publish')
       const problems = publishProblems(t, ctx.now)
-      if (problems.length) throw new ApiError('BAD_INPUT', problems[0].message, Object.fromEntries(problems.map((p) => [p.field, p.message])))
+      if (problems.length) throw problemsError(problems)
       const eligibleCount = (await loadVoters(store, villageId, t.mode)).length
       if (!eligibleCount) {
         const message = t.mode === 'household' ? '本村（社区）还没有登记户代表，不能按户表决' : '本村（社区）还没有登记的村（居）民，不能发起表决'

@@ -2,7 +2,7 @@
 import type { draftingActions } from './contract'
 import type { Village } from '../account/documents'
 import type { RuleAdoption, RuleVersion } from './documents'
-import { ApiError } from '../../errors'
+import { ApiError, problemsError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { DuplicateIdError } from '../../ports/store'
 import { getVillage } from '../account/common'
@@ -130,7 +130,7 @@ export const draftingHandlers: Handlers<typeof draftingActions> = {
         if (draft.number !== current + 1) throw new ApiError('CONFLICT', '村规民约已有更新的版本，请刷新后再试')
         const problems = publishProblems(draft, today, village.kind)
         if (problems.length) {
-          throw new ApiError('BAD_INPUT', problems[0].message, Object.fromEntries(problems.map((p) => [p.field, p.message])))
+          throw problemsError(problems)
         }
         const set = { status: 'published' as const, publishedBy: ctx.person._id, publishedByName: ctx.membership.name, publishedAt: ctx.now }
         await tx.update('ruleVersions', versionId, { set })
