@@ -1,8 +1,8 @@
 import type { JoinStatus, Membership } from '@contract'
 import { ROLE_LABELS } from '@contract/tables'
 
-export const JOIN_STATUS_LABELS: Record<JoinStatus, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' }
-export const JOIN_STATUS_TONES = { pending: 'gold', approved: 'green', rejected: 'red' } as const
+/** the words are the contract's JOIN_STATUS_LABELS */
+export const JOIN_STATUS_TONES = { pending: 'gold', approved: 'green', rejected: 'red' } as const satisfies Record<JoinStatus, string>
 
 /** 村民、户代表、党员… in the order people read them */
 export function roleLabels(m: Pick<Membership, 'roles' | 'partyMember'>, villageKind: 'village' | 'community' = 'village'): string[] {

@@ -1,8 +1,11 @@
-/** The deliberation feature's words: states, modes, stances, the quorum rule and the time left. */
-import type { Stance, TopicResult, TopicStatus, Turnout, VotingMode } from '@contract'
+/**
+ * The deliberation feature's words: stances, the quorum rule, the time left, and the tones of the
+ * states (their words are the contract's tables, shared with the server).
+ */
+import type { ProposalStatus, Stance, TopicResult, TopicStatus, Turnout, VotingMode } from '@contract'
+import { PROPOSAL_STATUS_LABELS, TOPIC_STATUS_LABELS, TOPIC_UPCOMING_LABEL } from '@contract/tables'
 import { formatTime } from '@/shared/time'
 
-export const MODE_LABELS: Record<VotingMode, string> = { person: '按人表决', household: '按户表决' }
 /** what one vote is counted in */
 export const MODE_UNITS: Record<VotingMode, string> = { person: '人', household: '户' }
 
@@ -17,21 +20,16 @@ export const isUpcoming = (t: { status: TopicStatus; opensAt: number }, now = Da
 /** closed, decided or done: the votes are counted */
 export const isClosed = (status: TopicStatus) => status === 'closed' || status === 'decided' || status === 'done'
 
-/** 投票中 / 即将开始 / 待公布决议 / 落实中 / 已办结 */
+const TOPIC_TONES: Record<TopicStatus, Tone> = { draft: 'grey', open: 'red', closed: 'gold', decided: 'green', done: 'grey' }
+
+/** 草稿 / 即将开始 / 投票中 / 待公布决议 / 已公布决议 / 已办结 */
 export function statusTag(t: { status: TopicStatus; opensAt: number }, now = Date.now()): { text: string; tone: Tone } {
-  switch (t.status) {
-    case 'draft':
-      return { text: '草稿', tone: 'grey' }
-    case 'open':
-      return isUpcoming(t, now) ? { text: '即将开始', tone: 'gold' } : { text: '投票中', tone: 'red' }
-    case 'closed':
-      return { text: '待公布决议', tone: 'gold' }
-    case 'decided':
-      return { text: '落实中', tone: 'green' }
-    case 'done':
-      return { text: '已办结', tone: 'grey' }
-  }
+  if (isUpcoming(t, now)) return { text: TOPIC_UPCOMING_LABEL, tone: 'gold' }
+  return { text: TOPIC_STATUS_LABELS[t.status], tone: TOPIC_TONES[t.status] }
 }
+
+const PROPOSAL_TONES: Record<ProposalStatus, Tone> = { collecting: 'gold', accepted: 'red', scheduled: 'green', withdrawn: 'grey' }
+export const proposalTag = (status: ProposalStatus): { text: string; tone: Tone } => ({ text: PROPOSAL_STATUS_LABELS[status], tone: PROPOSAL_TONES[status] })
 
 /** 还剩2天 / 还剩5小时 / 还剩20分钟 / 已截止 */
 export function timeLeft(closesAt: number, now = Date.now()): string {

@@ -2,13 +2,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { MembershipView, TopicSummary } from '@contract'
+import { VOTING_MODE_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { Async, Button, Card, Empty, Row, Tag } from '@/shared/ui'
 import { listTopics } from './api'
 import { TopicCard } from './components/topic-card'
-import { MODE_LABELS, isUpcoming } from './labels'
+import { isUpcoming } from './labels'
 
 interface Section {
   title: string
@@ -58,7 +59,7 @@ export function VillageTopics({ membership }: { membership: MembershipView }) {
         <Card title='草稿' extra={<Text className='vh-muted'>仅村（居）委会可见</Text>}>
           {drafts.data.map((d) => (
             <Row key={d.id} label={d.title} onClick={() => open(pageUrl('deliberation.edit', { topicId: d.id }))}>
-              <Tag tone='grey'>{MODE_LABELS[d.mode]}</Tag>
+              <Tag tone='grey'>{VOTING_MODE_LABELS[d.mode]}</Tag>
             </Row>
           ))}
         </Card>

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import type { Me } from '@contract'
+import { JOIN_STATUS_LABELS } from '@contract/tables'
 import { Card, Tag } from '@/shared/ui'
 import { formatTime } from '@/shared/time'
-import { JOIN_STATUS_LABELS, JOIN_STATUS_TONES } from '../labels'
+import { JOIN_STATUS_TONES } from '../labels'
 
 /** The person's own join requests and what became of them. */
 export function JoinRequestsStatus({ requests }: { requests: Me['requests'] }) {

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { Ballot, MyVote, Topic } from '@contract'
+import { BALLOT_SOURCE_LABELS } from '@contract/tables'
 import { useMutation } from '@/shared/api/use-mutation'
 import { formatTime } from '@/shared/time'
 import { Button, FieldError, Tag } from '@/shared/ui'
@@ -18,10 +19,11 @@ export function choiceLabels(topic: Pick<Topic, 'options'>, choices: string[]): 
 
 function howCast(b: Ballot, myPersonId: string | null): string {
   const at = formatTime(b.castAt)
-  if (b.source === 'meeting') return `${at} 现场表决（${b.castByName} 登记）`
-  if (b.source === 'proxy') return `${at} 由 ${b.castByName} 代投`
+  const how = BALLOT_SOURCE_LABELS[b.source]
+  if (b.source === 'meeting') return `${at} ${how}（${b.castByName} 登记）`
+  if (b.source === 'proxy') return `${at} 由 ${b.castByName} ${how}`
   if (myPersonId && b.castBy !== myPersonId) return `${at} 由 ${b.castByName} 投出`
-  return `${at} 在手机上投票`
+  return `${at} ${how}`
 }
 
 /** the newer of the loaded ballot and the one just cast (the reload may still be on its way) */

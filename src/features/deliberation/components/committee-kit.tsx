@@ -1,18 +1,15 @@
 /**
  * Small pieces the committee's deliberation pages (发布议题, 现场表决登记, 议题管理) and 村民提议 share:
- * wording that follows the village's kind and the voting mode, the status tag, a bar, a confirmation.
+ * wording that follows the village's kind and the voting mode, a bar.
  * Bars are styled inline (in em) so that no page has to carry their stylesheet; 长辈模式 scales them.
  */
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import type { BallotSource, ResultsVisibility, TopicKind, TopicStatus, VillageKind, VotingMode } from '@contract'
-import { Tag } from '@/shared/ui'
+import type { ResultsVisibility, TopicKind, VillageKind, VotingMode } from '@contract'
+import { VOTING_MODE_LABELS } from '@contract/tables'
 
 /** 村民 in a village, 居民 in an urban community */
 export const peopleWord = (kind: VillageKind) => (kind === 'community' ? '居民' : '村民')
-/** what one ballot stands for */
-export const unitWord = (mode: VotingMode) => (mode === 'household' ? '户' : '人')
 
 export const KIND_TEXT: Record<TopicKind, { label: string; hint: string }> = {
   yesno: { label: '是否表决', hint: '赞成 / 反对 / 弃权' },
@@ -22,32 +19,13 @@ export const KIND_TEXT: Record<TopicKind, { label: string; hint: string }> = {
 export function modeText(mode: VotingMode, kind: VillageKind): { label: string; hint: string } {
   const people = peopleWord(kind)
   return mode === 'household'
-    ? { label: '按户表决', hint: '每户一票由户代表投，须三分之二以上的户参与' }
-    : { label: '按人表决', hint: `每位${people}一票，须过半数${people}参与` }
+    ? { label: VOTING_MODE_LABELS.household, hint: '每户一票由户代表投，须三分之二以上的户参与' }
+    : { label: VOTING_MODE_LABELS.person, hint: `每位${people}一票，须过半数${people}参与` }
 }
 
 export const RESULTS_TEXT: Record<ResultsVisibility, { label: string; hint: string }> = {
   live: { label: '实时公布票数', hint: '投票期间就能看到各选项的票数' },
   sealed: { label: '截止后公布', hint: '截止前任何人（包括村委会）都看不到票数，免得跟风' },
-}
-
-export const SOURCE_LABEL: Record<BallotSource, string> = { online: '线上', proxy: '代投', meeting: '现场' }
-
-const STATUS: Record<TopicStatus, { label: string; tone: 'default' | 'red' | 'green' | 'gold' | 'grey' }> = {
-  draft: { label: '草稿', tone: 'grey' },
-  open: { label: '投票中', tone: 'red' },
-  closed: { label: '已截止', tone: 'gold' },
-  decided: { label: '已公布决议', tone: 'green' },
-  done: { label: '已办结', tone: 'green' },
-}
-
-/** open, but the window has not begun yet */
-export const notStarted = (t: { status: TopicStatus; opensAt: number }, now = Date.now()) => t.status === 'open' && t.opensAt > now
-
-export function TopicStatusTag({ topic }: { topic: { status: TopicStatus; opensAt: number } }) {
-  if (notStarted(topic)) return <Tag tone='gold'>即将开始</Tag>
-  const s = STATUS[topic.status]
-  return <Tag tone={s.tone}>{s.label}</Tag>
 }
 
 /** A horizontal bar: `percent` filled; `mark` (0..100) draws a line, e.g. where the quorum is. */
@@ -61,17 +39,6 @@ export function Bar({ percent, mark, tone = 'red' }: { percent: number; mark?: n
     </View>
   )
 }
-
-/** A yes/no question before something that cannot be undone. */
-export async function askConfirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {
-  try {
-    const res = await Taro.showModal({ title, content, confirmText, cancelText: '取消', confirmColor: '#b71c1c' })
-    return !!res.confirm
-  } catch {
-    return false
-  }
-}
-
 
 /**
  * What the server last returned after an action, shown instead of the loaded data until the data

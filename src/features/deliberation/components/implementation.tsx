@@ -1,17 +1,19 @@
 import { Text, View } from '@tarojs/components'
 import type { Topic } from '@contract'
+import { TOPIC_STATUS_LABELS } from '@contract/tables'
 import { formatTime } from '@/shared/time'
 import { Card, Tag } from '@/shared/ui'
 import { Photos } from './photos'
+import { TopicStatusTag } from './topic-status-tag'
 import './deliberation.scss'
 
 /** The published decision and its implementation record (progress with photos, until done). */
-export function Implementation({ topic, photoUrls }: { topic: Pick<Topic, 'status' | 'decision' | 'updates'>; photoUrls: Record<string, string> }) {
+export function Implementation({ topic, photoUrls }: { topic: Pick<Topic, 'status' | 'opensAt' | 'decision' | 'updates'>; photoUrls: Record<string, string> }) {
   if (!topic.decision) return null
   const d = topic.decision
   return (
     <>
-      <Card title='村（居）委会决议' extra={<Tag tone={topic.status === 'done' ? 'grey' : 'green'}>{topic.status === 'done' ? '已办结' : '落实中'}</Tag>}>
+      <Card title='村（居）委会决议' extra={<TopicStatusTag topic={topic} />}>
         <Text className='dl-decision'>{d.text}</Text>
         <Text className='vh-muted dl-block'>{`${d.byName} · ${formatTime(d.at)} 公布`}</Text>
       </Card>
@@ -26,7 +28,7 @@ export function Implementation({ topic, photoUrls }: { topic: Pick<Topic, 'statu
                 <Text className='vh-muted dl-block'>{`${formatTime(u.at)} · ${u.byName}`}</Text>
                 <Text className='dl-pre'>{u.text}</Text>
                 <Photos ids={u.photos} urls={photoUrls} />
-                {u.done && <Tag tone='green'>已办结</Tag>}
+                {u.done && <Tag tone='green'>{TOPIC_STATUS_LABELS.done}</Tag>}
               </View>
             ))}
           </View>

@@ -1,18 +1,18 @@
 import { Text, View } from '@tarojs/components'
 import type { Turnout, VotingMode } from '@contract'
+import { BALLOT_SOURCE_SHORT } from '@contract/tables'
+import { percent } from '@/shared/percent'
 import { quorumExplained, quorumText } from '../labels'
 import './deliberation.scss'
-
-const pct = (n: number, of: number) => (of > 0 ? Math.min(100, (n / of) * 100) : 0)
 
 /**
  * How far the turnout is from the legal quorum: a bar of participants against all who may vote,
  * online and in person stacked, with the quorum line marked on it.
  */
 export function QuorumMeter({ mode, turnout: t, compact }: { mode: VotingMode; turnout: Turnout; compact?: boolean }) {
-  const online = pct(t.online, t.eligible)
-  const inPerson = Math.min(100 - online, pct(t.inPerson, t.eligible))
-  const line = pct(t.quorumNeeded, t.eligible)
+  const online = percent(t.online, t.eligible)
+  const inPerson = Math.min(100 - online, percent(t.inPerson, t.eligible))
+  const line = percent(t.quorumNeeded, t.eligible)
   return (
     <View className={`dl-meter ${compact ? 'dl-meter--compact' : ''} ${t.quorumMet ? 'dl-meter--met' : ''}`}>
       <Text className='dl-meter__text'>{quorumText(mode, t)}</Text>
@@ -22,7 +22,7 @@ export function QuorumMeter({ mode, turnout: t, compact }: { mode: VotingMode; t
         {t.eligible > 0 && <View className='dl-meter__line' style={{ left: `${line}%` }} />}
       </View>
       <View className='dl-meter__foot'>
-        <Text className='vh-muted'>{`线上 ${t.online} · 现场 ${t.inPerson}`}</Text>
+        <Text className='vh-muted'>{`${BALLOT_SOURCE_SHORT.online} ${t.online} · ${BALLOT_SOURCE_SHORT.meeting} ${t.inPerson}`}</Text>
         <Text className='vh-muted'>{`参与率 ${t.percent}%`}</Text>
       </View>
       {!compact && <Text className='vh-muted dl-block'>{quorumExplained(mode, t)}</Text>}

@@ -1,21 +1,22 @@
 import { Text, View } from '@tarojs/components'
 import type { TopicSummary } from '@contract'
+import { VOTING_MODE_LABELS } from '@contract/tables'
 import { Card, Tag } from '@/shared/ui'
-import { MODE_LABELS, deadlineText, isUpcoming, resultLine, statusTag } from '../labels'
+import { deadlineText, isUpcoming, resultLine } from '../labels'
+import { TopicStatusTag } from './topic-status-tag'
 import { QuorumMeter } from './quorum-meter'
 import './deliberation.scss'
 
 /** One topic in the 议事 tab: what, how it is voted, until when, how far from the quorum, the result. */
 export function TopicCard({ topic: t, onOpen }: { topic: TopicSummary; onOpen: () => void }) {
-  const status = statusTag(t)
   const result = t.result ? resultLine(t.result) : null
   return (
     <View className='dl-topic' onClick={onOpen}>
       <Card>
         <Text className='dl-topic__title'>{t.title}</Text>
         <View className='dl-topic__tags'>
-          <Tag tone={status.tone}>{status.text}</Tag>
-          <Tag>{MODE_LABELS[t.mode]}</Tag>
+          <TopicStatusTag topic={t} />
+          <Tag>{VOTING_MODE_LABELS[t.mode]}</Tag>
           {t.voted && <Tag tone='green'>已投票</Tag>}
         </View>
         <Text className='vh-muted dl-block'>{deadlineText(t)}</Text>

@@ -1,12 +1,9 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
-import dayjs from 'dayjs'
 import type { AdoptionMeeting } from '@contract'
-import { TZ } from '@/shared/time'
+import { ymd } from '@/shared/time'
 import { Card, FieldError } from '@/shared/ui'
 import type { AdoptionForm, CountField } from './draft-form'
 import { COUNT_FIELDS, COUNT_LABELS } from './draft-form'
-
-const today = () => dayjs().tz(TZ).format('YYYY-MM-DD')
 
 /** A day picked from WeChat's date picker (so always YYYY-MM-DD), or none yet; can be cleared. */
 function DateField({
@@ -28,7 +25,7 @@ function DateField({
     <View className='vh-field'>
       <Text className='vh-field__label'>{label}</Text>
       <View className='rules-draft-date'>
-        <Picker mode='date' value={value || today()} start={start} end={end} onChange={(e) => onChange(e.detail.value)}>
+        <Picker mode='date' value={value || ymd()} start={start} end={end} onChange={(e) => onChange(e.detail.value)}>
           <View className={`vh-field__input rules-draft-date__value ${value ? '' : 'vh-muted'}`}>{value || '请选择日期'}</View>
         </Picker>
         {value && (
@@ -63,7 +60,7 @@ export function DraftAdoption({
   return (
     <>
       <Card title='施行日期'>
-        <DateField label='自哪天起施行' value={effectiveDate} error={errors.effectiveDate} start={today()} onChange={onEffectiveDate} />
+        <DateField label='自哪天起施行' value={effectiveDate} error={errors.effectiveDate} start={ymd()} onChange={onEffectiveDate} />
         <Text className='vh-muted rules-draft-hint'>发布时施行日期不能早于当天，也不能早于表决日期。</Text>
       </Card>
       <Card title='表决情况'>
@@ -78,7 +75,7 @@ export function DraftAdoption({
           </View>
           <FieldError message={errors['adoption.meeting']} />
         </View>
-        <DateField label='表决日期' value={adoption.date} error={errors['adoption.date']} end={today()} onChange={(v) => set('date', v)} />
+        <DateField label='表决日期' value={adoption.date} error={errors['adoption.date']} end={ymd()} onChange={(v) => set('date', v)} />
         <View className='rules-draft-counts'>
           {COUNT_FIELDS.map((f) => (
             <CountInput key={f} field={f} value={adoption[f]} error={errors[`adoption.${f}`]} onChange={(v) => set(f, v)} />

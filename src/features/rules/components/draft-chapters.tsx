@@ -1,19 +1,9 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { askConfirm } from '@/shared/confirm'
 import { Button, Card, FieldError } from '@/shared/ui'
 import type { ChapterForm, ClauseForm } from './draft-form'
 import { chineseNumber } from '@contract/tables'
 import { chapterClausesKey, chapterTitleKey, clauseKey, move, newChapter, newClause } from './draft-form'
-
-/** A yes/no question before something that cannot be undone. */
-export async function askConfirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {
-  try {
-    const res = await Taro.showModal({ title, content, confirmText, cancelText: '取消', confirmColor: '#b71c1c' })
-    return !!res.confirm
-  } catch {
-    return false
-  }
-}
 
 type Change = (chapters: ChapterForm[], touched?: string) => void
 

@@ -2,14 +2,15 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { RuleVersionDetail, VillageCard } from '@contract'
-import { adoptionMeetings, rulesWord } from '@contract/tables'
+import { adoptionMeetings, RULE_VERSION_LABELS, rulesWord } from '@contract/tables'
 import { CallError } from '@/shared/api/call'
 import { Button, Card, FieldError, Tag } from '@/shared/ui'
+import { askConfirm } from '@/shared/confirm'
 import { useDraftSave, useLeaveGuard } from '@/shared/use-draft-save'
 import { pageUrl } from '@/routes'
 import { discardRulesDraft, publishRules, saveRulesDraft } from '../api'
 import { DraftAdoption } from './draft-adoption'
-import { askConfirm, DraftChapters } from './draft-chapters'
+import { DraftChapters } from './draft-chapters'
 import type { DraftForm } from './draft-form'
 import { adoptIds, checkForm, keyErrors, toForm, toInput } from './draft-form'
 import { DraftReview } from './draft-review'
@@ -114,7 +115,7 @@ export function DraftEditor({
     <View>
       <View className='vh-title'>{`起草第${number}版${word}`}</View>
       <View className='rules-draft-meta'>
-        <Tag tone='gold'>草稿</Tag>
+        <Tag tone='gold'>{RULE_VERSION_LABELS.draft}</Tag>
         <Text className='vh-muted'>{detail?.basedOn ? `以第${detail.basedOn}版为底稿` : '从空白开始'}</Text>
         {dirty && <Tag tone='red'>有未保存的修改</Tag>}
       </View>

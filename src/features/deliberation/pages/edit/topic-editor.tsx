@@ -1,16 +1,17 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { useRef, useState } from 'react'
 import type { MembershipView, TopicDetail } from '@contract'
+import { TOPIC_STATUS_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { CallError } from '@/shared/api/call'
-import { TZ } from '@/shared/time'
+import { dayText, ymd } from '@/shared/time'
 import { Button, Card, Field, FieldError, Tag, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
+import { askConfirm } from '@/shared/confirm'
 import { useDraftSave, useLeaveGuard } from '@/shared/use-draft-save'
 import { discardTopic, publishTopic, saveTopic } from '../../api'
-import { askConfirm, Hint, KIND_TEXT, modeText, peopleWord, RESULTS_TEXT } from '../../components/committee-kit'
+import { Hint, KIND_TEXT, modeText, peopleWord, RESULTS_TEXT } from '../../components/committee-kit'
 import type { TopicForm } from './topic-form'
 import { checkForm, keyErrors, MAX_OPTIONS, MIN_OPTIONS, newOption, optionKey, toInput, whenText } from './topic-form'
 
@@ -116,12 +117,12 @@ export function TopicEditor({
     edit({ options, maxChoices: Math.min(form.maxChoices, options.length) }, optionKey(form.options[i]), 'options', 'maxChoices')
   }
 
-  const today = dayjs().tz(TZ).format('YYYY-MM-DD')
+  const today = ymd()
   return (
     <View>
       <View className='vh-title'>{topicId ? '编辑议题草稿' : '发布议题'}</View>
       <View className='dlb-edit-meta'>
-        <Tag tone={topicId ? 'gold' : 'grey'}>{topicId ? '草稿' : '新议题'}</Tag>
+        <Tag tone={topicId ? 'gold' : 'grey'}>{topicId ? TOPIC_STATUS_LABELS.draft : '新议题'}</Tag>
         {dirty && <Tag tone='red'>有未保存的修改</Tag>}
       </View>
       <Hint>{`草稿只有村（居）委会成员能看到；发布后全体${people}都能看到并投票。`}</Hint>
@@ -302,7 +303,7 @@ function DateTimeField({
       <Text className='vh-field__label'>{label}</Text>
       <View className='dlb-edit-when'>
         <Picker mode='date' value={date} start={start} onChange={(e) => onDate(String(e.detail.value))}>
-          <View className='vh-field__input dlb-edit-when__date'>{date ? dayjs(date).format('YYYY年M月D日 dddd') : '请选择日期'}</View>
+          <View className='vh-field__input dlb-edit-when__date'>{date ? dayText(date) : '请选择日期'}</View>
         </Picker>
         <Picker mode='time' value={time} onChange={(e) => onTime(String(e.detail.value))}>
           <View className='vh-field__input dlb-edit-when__time'>{time || '请选择时间'}</View>

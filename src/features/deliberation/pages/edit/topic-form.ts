@@ -3,9 +3,8 @@
  * fails; the voting window as picked (a day and a time in Beijing time), turned into epoch ms only
  * when sending. Choice options carry local keys so their errors follow them when others are removed.
  */
-import dayjs from 'dayjs'
 import type { InputOf, Proposal, ResultsVisibility, Topic, TopicKind, VotingMode } from '@contract'
-import { TZ } from '@/shared/time'
+import { beijing, fromBeijing, ymd } from '@/shared/time'
 
 export const MAX_OPTIONS = 10
 export const MIN_OPTIONS = 2
@@ -41,8 +40,7 @@ export type SaveInput = InputOf<'topics.save'>
 let seq = 0
 export const newOption = (label = ''): OptionForm => ({ key: `o${++seq}`, label })
 
-const day = (ms: number) => dayjs(ms).tz(TZ).format('YYYY-MM-DD')
-const time = (ms: number) => dayjs(ms).tz(TZ).format('HH:mm')
+const time = (ms: number) => beijing(ms).format('HH:mm')
 
 /** A new topic: opens now, closes in three days at 20:00 (Beijing time), one vote per person, counts shown live. */
 export function blankForm(now = Date.now()): TopicForm {
@@ -56,9 +54,9 @@ export function blankForm(now = Date.now()): TopicForm {
     maxChoices: 1,
     mode: 'person',
     results: 'live',
-    opensDate: day(now),
+    opensDate: ymd(now),
     opensTime: time(now),
-    closesDate: dayjs(now).tz(TZ).add(3, 'day').format('YYYY-MM-DD'),
+    closesDate: beijing(now).add(3, 'day').format('YYYY-MM-DD'),
     closesTime: '20:00',
     proposalId: null,
   }
@@ -77,9 +75,9 @@ export function fromTopic(t: Topic): TopicForm {
     maxChoices: choice ? t.maxChoices : 1,
     mode: t.mode,
     results: t.results,
-    opensDate: day(t.opensAt),
+    opensDate: ymd(t.opensAt),
     opensTime: time(t.opensAt),
-    closesDate: day(t.closesAt),
+    closesDate: ymd(t.closesAt),
     closesTime: time(t.closesAt),
     proposalId: t.proposalId,
   }
@@ -93,7 +91,7 @@ export function fromProposal(p: Proposal, now = Date.now()): TopicForm {
 /** A picked day and time in Beijing time, as epoch ms (NaN when either is missing). */
 export function toEpoch(date: string, hhmm: string): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(hhmm)) return NaN
-  return dayjs.tz(`${date} ${hhmm}`, TZ).valueOf()
+  return fromBeijing(date, hhmm)
 }
 
 /** Checks that save the committee a round trip; the server checks everything again. Keys as the server's fields. */
@@ -147,6 +145,6 @@ export function keyErrors(fields: Record<string, string>, sent: TopicForm): Reco
 export function whenText(date: string, hhmm: string, now = Date.now()): string {
   const ms = toEpoch(date, hhmm)
   if (Number.isNaN(ms)) return '未选择'
-  const t = dayjs(ms).tz(TZ)
-  return t.format(t.year() === dayjs(now).tz(TZ).year() ? 'M月D日 dddd HH:mm' : 'YYYY年M月D日 dddd HH:mm')
+  const t = beijing(ms)
+  return t.format(t.year() === beijing(now).year() ? 'M月D日 dddd HH:mm' : 'YYYY年M月D日 dddd HH:mm')
 }

@@ -1,13 +1,16 @@
 import { Switch, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { Topic, TopicDetail, VillageKind } from '@contract'
+import { TOPIC_STATUS_LABELS } from '@contract/tables'
 import { useMutation } from '@/shared/api/use-mutation'
+import { askConfirm } from '@/shared/confirm'
 import { formatTime } from '@/shared/time'
 import { Button, Card, Field, Tag, TextField } from '@/shared/ui'
 import { PhotoGrid, PhotoPicker } from '@/shared/ui/photo-picker'
 import { CsvExportCard } from '@/shared/csv/csv-export-card'
 import { addTopicUpdate, decideTopic, exportTopicCsv, remindNonVoters } from '../../api'
-import { askConfirm, Hint, notStarted, peopleWord } from '../../components/committee-kit'
+import { Hint, peopleWord } from '../../components/committee-kit'
+import { isUpcoming } from '../../labels'
 
 const Alert = ({ message }: { message: string | null }) =>
   message ? (
@@ -20,7 +23,7 @@ const Alert = ({ message }: { message: string | null }) =>
 export function RemindCard({ villageId, topic: t, kind }: { villageId: string; topic: Topic; kind: VillageKind }) {
   const who = t.mode === 'household' ? '户代表' : peopleWord(kind)
   const [done, setDone] = useState<string | null>(null)
-  const canRemind = t.status === 'open' && !notStarted(t)
+  const canRemind = t.status === 'open' && !isUpcoming(t)
   const reminding = useMutation(() => remindNonVoters(villageId, t._id), {
     onSuccess: ({ reminded }) => setDone(reminded > 0 ? `已提醒 ${reminded} 位${who}` : `没有需要提醒的${who}，大家都已投票`),
   })
@@ -103,7 +106,7 @@ export function ImplementationCard({ villageId, detail: d, onUpdated }: { villag
           <Hint>{`${t.decision.byName} · ${formatTime(t.decision.at)} 公布`}</Hint>
         </Card>
       )}
-      <Card title='落实进展' extra={t.status === 'done' ? <Tag tone='green'>已办结</Tag> : undefined}>
+      <Card title='落实进展' extra={t.status === 'done' ? <Tag tone='green'>{TOPIC_STATUS_LABELS.done}</Tag> : undefined}>
         {t.updates.length === 0 ? (
           <Hint>还没有落实进展。每办完一步，在这里告诉大家。</Hint>
         ) : (
@@ -113,7 +116,7 @@ export function ImplementationCard({ villageId, detail: d, onUpdated }: { villag
                 <View className='dlb-timeline__dot' />
                 <View className='dlb-timeline__body'>
                   <Text className='vh-muted'>{`${formatTime(u.at)} · ${u.byName}`}</Text>
-                  {u.done && <Tag tone='green'>已办结</Tag>}
+                  {u.done && <Tag tone='green'>{TOPIC_STATUS_LABELS.done}</Tag>}
                   <Text className='dlb-timeline__text'>{u.text}</Text>
                   <PhotoGrid ids={u.photos} urls={d.photoUrls} />
                 </View>

@@ -1,10 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import type { Topic, TopicDetail, Turnout, VillageKind, VotingMode } from '@contract'
 import { useQuery } from '@/shared/api/use-query'
+import { percent } from '@/shared/percent'
 import { formatTime } from '@/shared/time'
 import { Async, Card, Empty, Row, Tag } from '@/shared/ui'
 import { getTurnoutByGrid } from '../../api'
-import { Bar, Hint, KIND_TEXT, modeText, RESULTS_TEXT, TopicStatusTag, unitWord } from '../../components/committee-kit'
+import { Bar, Hint, KIND_TEXT, modeText, RESULTS_TEXT } from '../../components/committee-kit'
+import { TopicStatusTag } from '../../components/topic-status-tag'
+import { MODE_UNITS } from '../../labels'
 
 /** What the topic is and how it is voted on. */
 export function OverviewCard({ detail: d, kind }: { detail: TopicDetail; kind: VillageKind }) {
@@ -24,8 +27,8 @@ export function OverviewCard({ detail: d, kind }: { detail: TopicDetail; kind: V
 
 /** Turnout against the quorum, with where the quorum is on the bar. */
 export function TurnoutCard({ turnout: t, mode }: { turnout: Turnout; mode: VotingMode }) {
-  const unit = unitWord(mode)
-  const mark = t.eligible > 0 ? (t.quorumNeeded / t.eligible) * 100 : undefined
+  const unit = MODE_UNITS[mode]
+  const mark = t.eligible > 0 ? percent(t.quorumNeeded, t.eligible) : undefined
   const short = Math.max(0, t.quorumNeeded - t.participants)
   return (
     <Card title='参与情况' extra={<Tag tone={t.quorumMet ? 'green' : 'gold'}>{t.quorumMet ? '已达法定人数' : '未达法定人数'}</Tag>}>
@@ -82,7 +85,7 @@ export function ResultCard({ detail: d }: { detail: TopicDetail }) {
 /** 各网格参与情况: where to go and knock on doors. */
 export function GridTurnoutCard({ villageId, topic }: { villageId: string; topic: Topic }) {
   const query = useQuery(() => getTurnoutByGrid(villageId, topic._id), [villageId, topic._id, topic.status])
-  const unit = unitWord(topic.mode)
+  const unit = MODE_UNITS[topic.mode]
   return (
     <Card title='各网格参与情况'>
       <Async query={query} isEmpty={(grids) => grids.length === 0} empty={<Empty text='本村还没有划分网格' />}>

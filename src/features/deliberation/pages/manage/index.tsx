@@ -6,7 +6,8 @@ import { useQuery } from '@/shared/api/use-query'
 import { Async, Button, Card, Empty, Page } from '@/shared/ui'
 import { getTopic } from '../../api'
 import { CommitteeOnly } from '../../components/committee-gate'
-import { Hint, notStarted, useReplaced } from '../../components/committee-kit'
+import { Hint, useReplaced } from '../../components/committee-kit'
+import { isUpcoming } from '../../labels'
 import { usePageParam } from '@/shared/page-params'
 import { DecideCard, ExportCard, ImplementationCard, RemindCard } from './actions'
 import { GridTurnoutCard, OverviewCard, ResultCard, TurnoutCard } from './cards'
@@ -59,7 +60,7 @@ function ManageBody({ membership, detail: d, onChanged }: { membership: Membersh
     <View>
       <OverviewCard detail={d} kind={kind} />
       <TurnoutCard turnout={d.turnout} mode={t.mode} />
-      {open && !notStarted(t) && (
+      {open && !isUpcoming(t) && (
         <Card title='榕树下议事'>
           <Hint>会上表决的，逐人登记到这里，与手机投票一起计票；已在手机上投票的不能重复登记。</Hint>
           <Button block onClick={() => go('meeting')}>

@@ -2,15 +2,19 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { BallotSource, MembershipView, OutputOf, Topic, TopicDetail } from '@contract'
+import { BALLOT_SOURCE_SHORT } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { CallError } from '@/shared/api/call'
 import { useMutation } from '@/shared/api/use-mutation'
+import { askConfirm } from '@/shared/confirm'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
 import { Async, Button, Card, Empty, Page, Tag } from '@/shared/ui'
 import { getTopic, listVoters, recordInPersonBallot } from '../../api'
 import { CommitteeOnly } from '../../components/committee-gate'
-import { askConfirm, Hint, modeText, notStarted, SOURCE_LABEL, TopicStatusTag, unitWord } from '../../components/committee-kit'
+import { Hint, modeText } from '../../components/committee-kit'
+import { TopicStatusTag } from '../../components/topic-status-tag'
+import { isUpcoming, MODE_UNITS } from '../../labels'
 import { usePageParam } from '@/shared/page-params'
 import './index.scss'
 
@@ -19,7 +23,7 @@ type Filter = 'all' | 'todo' | 'done'
 /** rows drawn at once; a search narrows the rest */
 const SHOWN = 80
 
-const isOpenNow = (t: Topic) => t.status === 'open' && !notStarted(t)
+const isOpenNow = (t: Topic) => t.status === 'open' && !isUpcoming(t)
 
 async function load(villageId: string, topicId: string) {
   const detail = await getTopic(villageId, topicId)
@@ -58,7 +62,7 @@ function NotOpen({ topic }: { topic: Topic }) {
   const why =
     topic.status === 'draft'
       ? '议题还是草稿，发布后才能登记现场表决'
-      : notStarted(topic)
+      : isUpcoming(topic)
         ? `投票在 ${formatTime(topic.opensAt)} 开始，开始后才能登记现场表决`
         : '投票已截止，不能再登记现场表决'
   return (
@@ -70,7 +74,7 @@ function NotOpen({ topic }: { topic: Topic }) {
 
 function Register({ membership, detail, voters: loaded, reload }: { membership: MembershipView; detail: TopicDetail; voters: Voter[]; reload: () => Promise<void> }) {
   const topic = detail.topic
-  const unit = unitWord(topic.mode)
+  const unit = MODE_UNITS[topic.mode]
   /** recorded here (or found already voted) since the list was loaded; null: voted, how not known yet */
   const [marked, setMarked] = useState<Record<string, BallotSource | null>>({})
   const [notices, setNotices] = useState<Record<string, string>>({})
@@ -169,7 +173,7 @@ function VoterRow({ voter: v, open, onTap }: { voter: Voter; open: boolean; onTa
         {v.doorplate && <Text className='vh-muted'>{v.doorplate}</Text>}
       </View>
       {v.voted ? (
-        <Tag tone={v.source === 'meeting' ? 'green' : 'grey'}>{v.source ? `已投·${SOURCE_LABEL[v.source]}` : '已投票'}</Tag>
+        <Tag tone={v.source === 'meeting' ? 'green' : 'grey'}>{v.source ? `已投·${BALLOT_SOURCE_SHORT[v.source]}` : '已投票'}</Tag>
       ) : (
         <Text className='dlb-voter__action'>{open ? '收起' : '登记 ›'}</Text>
       )}

@@ -2,22 +2,21 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { MembershipView, ProposalStatus, ProposalView } from '@contract'
+import { PROPOSAL_STATUS_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { useMutation } from '@/shared/api/use-mutation'
+import { askConfirm } from '@/shared/confirm'
 import { useQuery } from '@/shared/api/use-query'
+import { percent } from '@/shared/percent'
 import { formatTime } from '@/shared/time'
 import { Async, Button, Card, Empty, Page, Tag, TextField } from '@/shared/ui'
 import { cosignProposal, createProposal, listProposals } from '../../api'
 import { isCommittee, MembersOnly } from '../../components/committee-gate'
-import { askConfirm, Bar, Hint, peopleWord } from '../../components/committee-kit'
+import { Bar, Hint, peopleWord } from '../../components/committee-kit'
+import { proposalTag } from '../../labels'
 import './index.scss'
 
-const SECTIONS: Array<{ status: ProposalStatus; title: string }> = [
-  { status: 'collecting', title: '征集联署中' },
-  { status: 'accepted', title: '已提交村委会' },
-  { status: 'scheduled', title: '已安排表决' },
-  { status: 'withdrawn', title: '已撤回' },
-]
+const SECTIONS: ProposalStatus[] = ['collecting', 'accepted', 'scheduled', 'withdrawn']
 
 /** 村民提议: residents propose a topic and co-sign others'; enough co-signers send it to the committee to schedule. */
 export default function ProposalsPage() {
@@ -64,12 +63,12 @@ function Proposals({ membership }: { membership: MembershipView }) {
       <Async query={{ ...query, data: list }} isEmpty={(l) => l.length === 0} empty={<Empty text='还没有村民提议' />}>
         {(l) => (
           <View>
-            {SECTIONS.map(({ status, title }) => {
+            {SECTIONS.map((status) => {
               const items = l.filter((p) => p.status === status)
               if (!items.length) return null
               return (
                 <View key={status}>
-                  <Text className='dlb-proposals-section'>{`${title}（${items.length}）`}</Text>
+                  <Text className='dlb-proposals-section'>{`${PROPOSAL_STATUS_LABELS[status]}（${items.length}）`}</Text>
                   {items.map((p) => (
                     <ProposalCard key={p._id} proposal={p} membership={membership} onChanged={put} />
                   ))}
@@ -94,16 +93,15 @@ function ProposalCard({ proposal: p, membership, onChanged }: { proposal: Propos
     await cosigning.run()
   }
 
-  const tag =
-    p.status === 'collecting' ? <Tag tone='gold'>征集联署</Tag> : p.status === 'accepted' ? <Tag tone='red'>已提交村委会</Tag> : p.status === 'scheduled' ? <Tag tone='green'>已安排表决</Tag> : <Tag tone='grey'>已撤回</Tag>
+  const tag = proposalTag(p.status)
   return (
-    <Card title={p.title} extra={tag}>
+    <Card title={p.title} extra={<Tag tone={tag.tone}>{tag.text}</Tag>}>
       <Text className='vh-muted dlb-proposal-by'>{`${p.proposerName}${p.mine ? '（我）' : ''} 提议 · ${formatTime(p.createdAt)}`}</Text>
       <Text className='dlb-proposal-reason'>{p.background}</Text>
       {p.status === 'collecting' && (
         <View className='dlb-proposal-progress'>
           <Text>{`已有 ${p.cosigns}/${p.needed} 人联署`}</Text>
-          <Bar percent={p.needed > 0 ? (p.cosigns / p.needed) * 100 : 0} tone='gold' />
+          <Bar percent={percent(p.cosigns, p.needed)} tone='gold' />
           <Button kind={p.mine || p.cosignedByMe ? 'default' : 'primary'} disabled={p.mine || p.cosignedByMe} loading={cosigning.busy} onClick={() => void cosign()}>
             {p.mine ? '我的提议' : p.cosignedByMe ? '已联署' : '联署'}
           </Button>

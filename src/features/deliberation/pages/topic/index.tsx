@@ -2,6 +2,7 @@ import { Button as TaroButton, Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { TopicDetail } from '@contract'
+import { VOTING_MODE_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { usePageParams } from '@/shared/page-params'
@@ -19,7 +20,8 @@ import { Photos } from '../../components/photos'
 import { QuorumMeter } from '../../components/quorum-meter'
 import { Tally } from '../../components/tally'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
-import { MODE_LABELS, deadlineText, isClosed, isUpcoming, statusTag } from '../../labels'
+import { TopicStatusTag } from '../../components/topic-status-tag'
+import { deadlineText, isClosed, isUpcoming } from '../../labels'
 import '../../components/deliberation.scss'
 
 /**
@@ -62,14 +64,13 @@ export default function TopicPage() {
 function TopicView({ detail: d, villageId, myPersonId, reload }: { detail: TopicDetail; villageId: string; myPersonId: string; reload: () => Promise<void> }) {
   const t = d.topic
   const closed = isClosed(t.status)
-  const status = statusTag(t)
 
   const header = (
     <Card>
       <Text className='vh-title dl-block'>{t.title}</Text>
       <View className='dl-topic__tags'>
-        <Tag tone={status.tone}>{status.text}</Tag>
-        <Tag>{MODE_LABELS[t.mode]}</Tag>
+        <TopicStatusTag topic={t} />
+        <Tag>{VOTING_MODE_LABELS[t.mode]}</Tag>
         <Tag tone='grey'>{t.results === 'sealed' ? '截止后公布票数' : '实时公开票数'}</Tag>
       </View>
       <Text className='vh-muted dl-block'>{deadlineText(t)}</Text>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import type { RulesCurrent } from '@contract'
+import { RULE_VERSION_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { CallError } from '@/shared/api/call'
 import { useMutation } from '@/shared/api/use-mutation'
@@ -34,7 +35,7 @@ function OneVersion({ villageId, versionId }: { villageId: string; versionId: st
     <Async query={version}>
       {(v) => (
         <>
-          <Card title={v.title} extra={<Tag tone={v.current ? 'red' : 'grey'}>{v.status === 'draft' ? '草稿' : v.current ? `${v.label}（现行）` : v.label}</Tag>}>
+          <Card title={v.title} extra={<Tag tone={v.current ? 'red' : 'grey'}>{v.status === 'draft' ? RULE_VERSION_LABELS.draft : v.current ? `${v.label}（${RULE_VERSION_LABELS.current}）` : v.label}</Tag>}>
             <AdoptionRecord adoption={v.adoption} effectiveDate={v.effectiveDate} />
           </Card>
           {v.changes && <DiffView diff={v.changes} />}
@@ -85,7 +86,7 @@ function RulesWithAgreement({ rules: r, villageId, reload }: { rules: RulesCurre
 
   return (
     <>
-      <Card title={version.title} extra={<Tag tone='red'>{`${version.label}（现行）`}</Tag>}>
+      <Card title={version.title} extra={<Tag tone='red'>{`${version.label}（${RULE_VERSION_LABELS.current}）`}</Tag>}>
         <AdoptionRecord adoption={version.adoption} effectiveDate={version.effectiveDate} />
         {r.progress && <Text className='rules-progress'>{r.progress.summary}</Text>}
       </Card>

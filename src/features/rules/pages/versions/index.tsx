@@ -3,12 +3,13 @@ import Taro from '@tarojs/taro'
 import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
-import { Async, Card, Empty, Page, Tag } from '@/shared/ui'
+import { Async, Card, Empty, Page } from '@/shared/ui'
 import { AccountPending } from '@/features/account/components/account-pending'
 import { useCurrentMembership } from '@/features/account/store'
 import { useEnsureAccount } from '@/features/account/use-account-on-show'
 import { getRuleVersions } from '../../api'
 import { AdoptionRecord } from '../../components/adoption-record'
+import { VersionTag } from '../../components/version-tag'
 
 /** Every version stays readable, each with how it was adopted. */
 export default function RuleVersionsPage() {
@@ -27,7 +28,7 @@ export default function RuleVersionsPage() {
                 key={v.id}
                 onClick={() => Taro.navigateTo({ url: v.status === 'draft' ? pageUrl('rules.draft') : pageUrl('rules.read', { versionId: v.id }) })}
               >
-                <Card title={`${v.label} ${v.title}`} extra={<Tag tone={v.status === 'draft' ? 'gold' : v.current ? 'red' : 'grey'}>{v.status === 'draft' ? '草稿' : v.current ? '现行' : '已废止'}</Tag>}>
+                <Card title={`${v.label} ${v.title}`} extra={<VersionTag version={v} />}>
                   <AdoptionRecord adoption={v.adoption} effectiveDate={v.effectiveDate} />
                   <Text className='vh-muted' style={{ display: 'block' }}>
                     {v.status === 'draft'
