@@ -1,3 +1,7 @@
+/**
+ * The client's one dayjs: zh-cn, with utc and timezone set up here once. Calendar days and clock
+ * times are Beijing time (Asia/Shanghai) wherever the phone is; nothing else in src/ imports dayjs.
+ */
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import utc from 'dayjs/plugin/utc'
@@ -11,10 +15,22 @@ dayjs.locale('zh-cn')
 
 export const TZ = 'Asia/Shanghai'
 
+/** an instant in Beijing time (now by default), to format or to count days from */
+export const beijing = (ms: number = Date.now()) => dayjs(ms).tz(TZ)
+
+/** YYYY-MM-DD in Beijing time; today by default */
+export const ymd = (ms: number = Date.now()) => beijing(ms).format('YYYY-MM-DD')
+
+/** a picked day (YYYY-MM-DD) and time (HH:mm) in Beijing time, as epoch ms */
+export const fromBeijing = (date: string, hhmm: string) => dayjs.tz(`${date} ${hhmm}`, TZ).valueOf()
+
+/** 2025年11月26日 星期三, for a picked YYYY-MM-DD */
+export const dayText = (date: string) => dayjs(date).format('YYYY年M月D日 dddd')
+
 /** 11月26日 14:30 (this year) or 2025年11月26日 */
 export function formatTime(ms: number, now = Date.now()): string {
-  const t = dayjs(ms).tz(TZ)
-  return t.year() === dayjs(now).tz(TZ).year() ? t.format('M月D日 HH:mm') : t.format('YYYY年M月D日')
+  const t = beijing(ms)
+  return t.year() === beijing(now).year() ? t.format('M月D日 HH:mm') : t.format('YYYY年M月D日')
 }
 
 export function fromNow(ms: number, now = Date.now()): string {

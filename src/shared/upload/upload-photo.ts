@@ -5,9 +5,8 @@
  * Either way the result is a fileId that topics.save / topics.addUpdate accept for that village only.
  */
 import Taro from '@tarojs/taro'
-import dayjs from 'dayjs'
 import { CallError, ensureCloud } from '../api/call'
-import { TZ } from '../time'
+import { beijing } from '../time'
 
 /** Lets the person pick up to `max` photos (album or camera, compressed); [] when they cancel. */
 export async function choosePhotos(max: number): Promise<string[]> {
@@ -26,7 +25,7 @@ export async function choosePhotos(max: number): Promise<string[]> {
 export function cloudPhotoPath(villageId: string, localPath: string, now = Date.now()): string {
   const ext = /\.(png|webp)$/i.exec(localPath)?.[1].toLowerCase() ?? 'jpg'
   const random = `${now.toString(36)}${Math.random().toString(36).slice(2, 10)}`
-  return `villages/${villageId}/photos/${dayjs(now).tz(TZ).format('YYYYMMDD')}/${random}.${ext}`
+  return `villages/${villageId}/photos/${beijing(now).format('YYYYMMDD')}/${random}.${ext}`
 }
 
 async function viaCloudStorage(villageId: string, localPath: string): Promise<string> {
