@@ -1,8 +1,8 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { useState } from 'react'
 import { useMutation } from '@/shared/api/use-mutation'
-import { Button, Card } from '@/shared/ui'
+import { Alert, Button, Card } from '@/shared/ui'
 import type { CsvFileLike } from './download-csv'
 import { downloadCsv, shareCsv } from './download-csv'
 
@@ -82,11 +82,7 @@ export function CsvExportCard<K extends string>({
           </Button>
         </>
       )}
-      {error && (
-        <View className='vh-field-error' role='alert'>
-          {error}
-        </View>
-      )}
+      <Alert message={error} />
     </Card>
   )
 }

@@ -109,6 +109,15 @@ export function Row({ label, children, onClick }: { label: ReactNode; children?:
   )
 }
 
+/** A form's or an action's failure, read out as an alert. */
+export function Alert({ message, className }: { message?: string | null; className?: string }) {
+  return message ? (
+    <View className={`vh-field-error ${className ?? ''}`} role='alert'>
+      {message}
+    </View>
+  ) : null
+}
+
 export function FieldError({ message }: { message?: string }) {
   return message ? <Text className='vh-field-error'>{message}</Text> : null
 }

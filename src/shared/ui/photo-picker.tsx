@@ -8,6 +8,7 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { CallError } from '../api/call'
+import { Alert } from '.'
 import { choosePhotos, uploadPhoto } from '../upload/upload-photo'
 import './photo-picker.scss'
 
@@ -161,11 +162,7 @@ export function PhotoPicker({
         )}
       </View>
       <Text className='vh-muted vh-photo-picker__count'>{`${value.length}/${max} 张${busy ? '，正在上传…' : ''}`}</Text>
-      {(failed.length > 0 || chooseError) && (
-        <View className='vh-field-error' role='alert'>
-          {chooseError ?? failed[failed.length - 1].error}
-        </View>
-      )}
+      <Alert message={chooseError ?? failed[failed.length - 1]?.error} />
     </View>
   )
 }

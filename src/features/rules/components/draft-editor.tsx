@@ -4,7 +4,7 @@ import { useRef, useState } from 'react'
 import type { RuleVersionDetail, VillageCard } from '@contract'
 import { adoptionMeetings, RULE_VERSION_LABELS, rulesWord } from '@contract/tables'
 import { CallError } from '@/shared/api/call'
-import { Button, Card, FieldError, Tag } from '@/shared/ui'
+import { Alert, Button, Card, FieldError, Tag } from '@/shared/ui'
 import { askConfirm } from '@/shared/confirm'
 import { useDraftSave, useLeaveGuard } from '@/shared/use-draft-save'
 import { pageUrl } from '@/routes'
@@ -137,11 +137,7 @@ export function DraftEditor({
         onAdoption={(adoption, touched) => edit({ ...form, adoption }, touched)}
       />
 
-      {formError && (
-        <View className='vh-field-error' role='alert'>
-          {formError}
-        </View>
-      )}
+      <Alert message={formError} />
       {Object.keys(errors).filter((k) => !isShown(k)).map((k) => (
         <FieldError key={k} message={errors[k]} />
       ))}

@@ -6,7 +6,7 @@ import { TOPIC_STATUS_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { CallError } from '@/shared/api/call'
 import { dayText, ymd } from '@/shared/time'
-import { Button, Card, Field, FieldError, Tag, TextField } from '@/shared/ui'
+import { Alert, Button, Card, Field, FieldError, Tag, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
 import { askConfirm } from '@/shared/confirm'
 import { useDraftSave, useLeaveGuard } from '@/shared/use-draft-save'
@@ -236,11 +236,7 @@ export function TopicEditor({
         <Hint>按北京时间。开始时间已过的，发布后立即开始投票；到截止时间自动截止。</Hint>
       </Card>
 
-      {formError && (
-        <View className='vh-field-error' role='alert'>
-          {formError}
-        </View>
-      )}
+      <Alert message={formError} />
       {Object.keys(errors)
         .filter((k) => !isShown(k))
         .map((k) => (

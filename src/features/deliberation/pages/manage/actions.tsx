@@ -5,19 +5,12 @@ import { TOPIC_STATUS_LABELS } from '@contract/tables'
 import { useMutation } from '@/shared/api/use-mutation'
 import { askConfirm } from '@/shared/confirm'
 import { formatTime } from '@/shared/time'
-import { Button, Card, Field, Tag, TextField } from '@/shared/ui'
+import { Alert, Button, Card, Field, Tag, TextField } from '@/shared/ui'
 import { PhotoGrid, PhotoPicker } from '@/shared/ui/photo-picker'
 import { CsvExportCard } from '@/shared/csv/csv-export-card'
 import { addTopicUpdate, decideTopic, exportTopicCsv, remindNonVoters } from '../../api'
 import { Hint, peopleWord } from '../../components/committee-kit'
 import { isUpcoming } from '../../labels'
-
-const Alert = ({ message }: { message: string | null }) =>
-  message ? (
-    <View className='vh-field-error' role='alert'>
-      {message}
-    </View>
-  ) : null
 
 /** 提醒未投票的村民: a notice to everyone (or every 户代表) who has not voted; only while voting is open. */
 export function RemindCard({ villageId, topic: t, kind }: { villageId: string; topic: Topic; kind: VillageKind }) {

@@ -9,7 +9,7 @@ import { useMutation } from '@/shared/api/use-mutation'
 import { askConfirm } from '@/shared/confirm'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
-import { Async, Button, Card, Empty, Page, Tag } from '@/shared/ui'
+import { Alert, Async, Button, Card, Empty, Page, Tag } from '@/shared/ui'
 import { getTopic, listVoters, recordInPersonBallot } from '../../api'
 import { CommitteeOnly } from '../../components/committee-gate'
 import { Hint, modeText } from '../../components/committee-kit'
@@ -138,11 +138,7 @@ function Register({ membership, detail, voters: loaded, reload }: { membership: 
           matching.slice(0, SHOWN).map((v) => (
             <View key={v.personId}>
               <VoterRow voter={v} open={selected === v.personId} onTap={() => setSelected(selected === v.personId ? null : v.personId)} />
-              {notices[v.personId] && (
-                <View className='vh-field-error dlb-meeting-notice' role='alert'>
-                  {notices[v.personId]}
-                </View>
-              )}
+              <Alert message={notices[v.personId]} className='dlb-meeting-notice' />
               {selected === v.personId && !v.voted && (
                 <RecordPanel
                   villageId={membership.villageId}
@@ -235,11 +231,7 @@ function RecordPanel({
           </View>
         ))}
       </View>
-      {recording.error && (
-        <View className='vh-field-error' role='alert'>
-          {recording.error}
-        </View>
-      )}
+      <Alert message={recording.error} />
       <View className='dlb-record__actions'>
         <Button kind='primary' loading={recording.busy} disabled={choices.length === 0} onClick={() => void record()}>
           确认登记

@@ -9,7 +9,7 @@ import { askConfirm } from '@/shared/confirm'
 import { useQuery } from '@/shared/api/use-query'
 import { percent } from '@/shared/percent'
 import { formatTime } from '@/shared/time'
-import { Async, Button, Card, Empty, Page, Tag, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Card, Empty, Page, Tag, TextField } from '@/shared/ui'
 import { cosignProposal, createProposal, listProposals } from '../../api'
 import { isCommittee, MembersOnly } from '../../components/committee-gate'
 import { Bar, Hint, peopleWord } from '../../components/committee-kit'
@@ -122,11 +122,7 @@ function ProposalCard({ proposal: p, membership, onChanged }: { proposal: Propos
           查看表决 ›
         </Button>
       )}
-      {cosigning.error && (
-        <View className='vh-field-error' role='alert'>
-          {cosigning.error}
-        </View>
-      )}
+      <Alert message={cosigning.error} />
     </Card>
   )
 }
@@ -157,11 +153,7 @@ function ProposeForm({ villageId, onCreated, onCancel }: { villageId: string; on
         error={errors.background}
         onChange={(v) => (setBackground(v), proposing.clearField('background'))}
       />
-      {proposing.error && (
-        <View className='vh-field-error' role='alert'>
-          {proposing.error}
-        </View>
-      )}
+      <Alert message={proposing.error} />
       <View className='dlb-proposals-actions'>
         <Button kind='primary' loading={proposing.busy} onClick={() => void proposing.run()}>
           提交提议
