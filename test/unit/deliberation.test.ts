@@ -16,8 +16,7 @@ import {
   turnoutOf,
   voterFor,
   windowRefusal,
-  YESNO_OPTIONS,
-} from '../../cloud/src/features/deliberation/policy'
+  YESNO_OPTIONS, amendedRoll, ROLL_CHUNK_SIZE, rollChunkCount, rollChunkOf, splitRoll } from '../../cloud/src/features/deliberation/policy'
 
 const NOW = Date.UTC(2026, 10, 26, 2, 0, 0) // 2026-11-26 10:00 in Shanghai
 const HOUR = 3600 * 1000
@@ -274,5 +273,30 @@ describe('CSV', () => {
     const voters = eligibleVoters('person', [{ personId: 'a', name: '=林一', roles: ['resident'], householdId: null }], [])
     const t = turnoutCsv(voters, new Map([['a', { source: 'meeting' as const, castAt: NOW, castByName: '林志强' }]]), new Map())
     expect(t.content.split('\r\n')[1]).toBe("未分网格,,'=林一,是,现场表决,2026-11-26 10:00,林志强")
+  })
+})
+
+describe('the voter roll', () => {
+  const voter = (key: string, doorplate: string | null = null) => ({ key, personId: key, name: `村民${key}`, householdId: null, gridId: null, doorplate })
+
+  test('a roll is split by a stable hash of the voter key: every entry in exactly the chunk rollChunkOf names', () => {
+    const roll = Array.from({ length: 1001 }, (_, i) => voter(`p_${i}`))
+    const chunks = splitRoll(roll)
+    expect(chunks).toHaveLength(rollChunkCount(1001))
+    expect(chunks.length).toBe(Math.ceil(1001 / ROLL_CHUNK_SIZE))
+    expect(chunks.flat()).toHaveLength(1001)
+    chunks.forEach((c, i) => c.forEach((e) => expect(rollChunkOf(e.key, chunks.length)).toBe(i)))
+    // evenly enough that no chunk grows past twice its share
+    for (const c of chunks) expect(c.length).toBeLessThan((2 * 1001) / chunks.length)
+    expect(rollChunkOf('p_7', 3)).toBe(rollChunkOf('p_7', 3))
+    expect(splitRoll([])).toEqual([[]])
+  })
+
+  test("the committee's amendments: a removal takes a voter off, an addition needs a known candidate, the order is the meeting's", () => {
+    const eligible = [voter('a', '东一巷2号'), voter('b', '东一巷1号')]
+    const candidates = [...eligible, voter('c', '西二巷1号')]
+    const change = (key: string, c: 'add' | 'remove') => ({ key, name: key, change: c, reason: '核实', byName: '林志强', at: 0 })
+    expect(amendedRoll(eligible, candidates, [change('a', 'remove'), change('c', 'add'), change('zzz', 'add')]).map((v) => v.key)).toEqual(['b', 'c'])
+    expect(amendedRoll(eligible, candidates, [change('a', 'remove'), change('a', 'add')]).map((v) => v.key)).toEqual(['b', 'a'])
   })
 })

@@ -7,7 +7,7 @@
 import { ApiError } from '../errors'
 import type { MemberContext } from '../handler'
 import type { Ports } from '../ports/ports'
-import type { CollectionName, Collections, Patch } from '../ports/store'
+import type { CollectionName, Collections, Patch, TxStore } from '../ports/store'
 import { auditEntry, type AuditTarget } from './audit'
 
 export type Stateful = { [C in CollectionName]: Collections[C] extends { status: string } ? C : never }[CollectionName]
@@ -29,6 +29,8 @@ export interface Step<C extends Stateful> {
   /** the other fields the step writes (may depend on the document as read in the transaction) */
   set?: Record<string, unknown> | ((doc: Collections[C]) => Record<string, unknown>)
   inc?: Patch['inc']
+  /** other single-document writes that belong to the step, in the same transaction */
+  also?: (tx: TxStore, doc: Collections[C]) => Promise<void>
   /** a further condition: when false the step is refused with `refused` */
   when?: { test: (doc: Collections[C]) => boolean; refused: string }
   /** who takes the step (their audit entry is written with it); null for the time-driven job */
@@ -58,6 +60,7 @@ export async function transition<C extends Stateful, E extends string>(
     if (step.when && !step.when.test(doc)) throw new ApiError('CONFLICT', step.when.refused)
     const set = { ...(typeof step.set === 'function' ? step.set(doc) : step.set), status: rule.to }
     await tx.update(machine.collection, id, { set, inc: step.inc })
+    await step.also?.(tx, doc)
     if (step.by) {
       const target: AuditTarget = { type: machine.targetType, id, label: machine.label(doc) }
       await tx.insert('auditLog', auditEntry(step.by, step.audit?.action ?? `${machine.auditPrefix}.${event}`, target, step.audit?.reason ?? null))

@@ -1,7 +1,7 @@
 /** What the deliberation handlers share: loading topics, ballots and voters, closing a topic, and the views. */
 import type { Grid } from '../account/documents'
 import type { MyVote, TopicDetail, TopicResult, TopicSummary, Turnout, OptionTally } from './contract'
-import type { Ballot, Topic } from './documents'
+import type { Ballot, Topic, TopicRoll } from './documents'
 import { ApiError } from '../../errors'
 import { transition } from '../../common/transition'
 import type { MemberContext } from '../../handler'
@@ -23,6 +23,11 @@ import {
   voterFor,
   windowRefusal,
   TOPIC_MACHINE,
+  amendedRoll,
+  rollChunkId,
+  rollChunkOf,
+  sortedRoll,
+  splitRoll,
   type SourceCounts,
   type Voter,
 } from './policy'
@@ -71,10 +76,40 @@ export async function sourceCounts(store: Store, topicId: string): Promise<Sourc
   return { online: all - proxy - meeting, proxy, meeting }
 }
 
-/** Who may vote on a topic of the village now. */
-export async function loadVoters(store: Store, villageId: string, mode: Topic['mode']): Promise<Voter[]> {
+/** Who may vote on a topic of the village by the register now: the start of a draft's roll. */
+export async function registerVoters(store: Store, villageId: string, mode: Topic['mode']): Promise<{ eligible: Voter[]; candidates: Voter[] }> {
   const [members, households] = await Promise.all([store.find('memberships', { villageId }), store.find('households', { villageId })])
-  return eligibleVoters(mode, members, households)
+  const eligible = eligibleVoters(mode, members, households)
+  // whom the committee may add: in person mode any member, in household mode only households with a 户代表
+  const candidates = mode === 'person' ? eligibleVoters(mode, members.map((m) => ({ ...m, roles: [...m.roles, 'resident' as const] })), households) : eligible
+  return { eligible, candidates }
+}
+
+/**
+ * The topic's voter roll: for a draft, the register with the committee's amendments (what would be
+ * frozen if it opened now); once open, the roll frozen at the opening — the same list for the
+ * ballot checks, the turnout, the per-grid figures, the reminders, the meeting list and the CSV.
+ */
+export async function loadVoters(store: Store, t: Topic): Promise<Voter[]> {
+  if (t.status === 'draft' || t.rollChunks === undefined) {
+    // topics opened before rolls existed keep the register's answer
+    const { eligible, candidates } = await registerVoters(store, t.villageId, t.mode)
+    return t.status === 'draft' ? amendedRoll(eligible, candidates, t.rollChanges ?? []) : eligible
+  }
+  const chunks = await store.find('topicRolls', { topicId: t._id }, { limit: t.rollChunks })
+  return sortedRoll(chunks.flatMap((c) => c.entries))
+}
+
+/** The voter's entry on the frozen roll, or null (one small read, whatever the size of the village). */
+export async function rollEntry(store: Pick<Store, 'get'>, t: Topic, key: string): Promise<Voter | null> {
+  if (t.rollChunks === undefined) return null
+  const chunk = await store.get('topicRolls', rollChunkId(t._id, rollChunkOf(key, t.rollChunks)))
+  return chunk?.entries.find((e) => e.key === key) ?? null
+}
+
+/** The roll's chunk documents, to be written in the transaction that opens the topic. */
+export function rollDocs(t: Pick<Topic, '_id' | 'villageId'>, roll: Voter[]): TopicRoll[] {
+  return splitRoll(roll).map((entries, i) => ({ _id: rollChunkId(t._id, i), villageId: t.villageId, topicId: t._id, entries }))
 }
 
 export async function loadGrids(store: Store, villageId: string): Promise<Grid[]> {

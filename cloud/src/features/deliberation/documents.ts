@@ -49,8 +49,12 @@ export interface Topic {
   status: TopicStatus
   /** the proposal this topic came from, if residents proposed it */
   proposalId: string | null
-  /** fixed when the topic opens: who may vote (persons or households) */
+  /** fixed when the topic opens: how many may vote (persons or households), the size of its roll */
   eligibleCount: number
+  /** the frozen voter roll is stored in this many topicRolls chunks (absent on topics opened before rolls existed) */
+  rollChunks?: number
+  /** the committee's amendments to the draft roll, each with its reason (applied when the topic opens) */
+  rollChanges?: RollChange[]
   createdBy: string
   createdByName: string
   createdAt: number
@@ -60,6 +64,40 @@ export interface Topic {
   updates: ImplementationUpdate[]
   /** when the committee last reminded those who have not voted (at most once every 6 hours) */
   remindedAt?: number | null
+}
+
+/** An amendment to a draft topic's voter roll: someone the register leaves out, or someone it should not count. */
+export interface RollChange {
+  /** personId (按人) or householdId (按户) */
+  key: string
+  name: string
+  change: 'add' | 'remove'
+  reason: string
+  byName: string
+  at: number
+}
+
+/** One entry of a topic's voter roll (选民名册): a person, or a household with its 户代表. */
+export interface RollEntry {
+  /** personId in person mode, householdId in household mode */
+  key: string
+  /** the person who votes (the 户代表 in household mode) */
+  personId: string
+  name: string
+  householdId: string | null
+  gridId: string | null
+  doorplate: string | null
+}
+
+/**
+ * A chunk of a topic's frozen voter roll, `${topicId}:roll${i}`: the roll is split by a hash of the
+ * voter key, so that checking one voter reads one small document however large the village.
+ */
+export interface TopicRoll {
+  _id: string
+  villageId: string
+  topicId: string
+  entries: RollEntry[]
 }
 
 export type BallotSource = 'online' | 'proxy' | 'meeting'
@@ -159,6 +197,7 @@ export interface CommentLike {
 declare module '../../ports/store' {
   interface Collections {
     topics: Topic
+    topicRolls: TopicRoll
     ballots: Ballot
     proxies: Proxy
     proposals: Proposal

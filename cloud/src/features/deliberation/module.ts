@@ -11,6 +11,7 @@ export const deliberation = defineFeature({
   handlers: deliberationHandlers,
   collections: {
     topics: { indexes: [['villageId', 'status'], ['status', 'closesAt']] },
+    topicRolls: { indexes: [['topicId']] },
     ballots: { indexes: [['topicId', 'source']] },
     proxies: { indexes: [['topicId', 'proxyId']] },
     proposals: { indexes: [['villageId']] },

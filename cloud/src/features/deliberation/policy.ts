@@ -4,7 +4,7 @@
  */
 import type { Household, Membership } from '../account/documents'
 import type { GridTurnout, OptionTally, TopicResult, Turnout } from './contract'
-import type { Ballot, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
+import type { Ballot, RollChange, RollEntry, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
 import type { ErrorCode } from '../../errors'
 import type { StateMachine } from '../../common/transition'
 import { percent, shortTime } from '../../common/time'
@@ -143,16 +143,8 @@ export const PROPOSAL_MACHINE: StateMachine<'proposals', 'accept' | 'schedule' |
 // ---------------------------------------------------------------------------------------------
 // voters
 
-export interface Voter {
-  /** personId in person mode, householdId in household mode */
-  key: string
-  /** the person who votes (the 户代表 in household mode) */
-  personId: string
-  name: string
-  householdId: string | null
-  gridId: string | null
-  doorplate: string | null
-}
+/** a voter on a topic: an entry of its roll */
+export type Voter = RollEntry
 
 export type MemberLike = Pick<Membership, 'personId' | 'name' | 'roles' | 'householdId'>
 export type HouseholdLike = Pick<Household, '_id' | 'gridId' | 'doorplate' | 'repPersonId'>
@@ -178,8 +170,13 @@ export function eligibleVoters(mode: VotingMode, members: MemberLike[], househol
       .filter((h) => h.repPersonId && memberById.has(h.repPersonId))
       .map((h) => ({ key: h._id, personId: h.repPersonId!, name: memberById.get(h.repPersonId!)!.name, householdId: h._id, gridId: h.gridId, doorplate: h.doorplate }))
   }
+  return sortedRoll(out)
+}
+
+/** by doorplate, then name: the order the committee reads the list in at the meeting */
+export function sortedRoll(voters: Voter[]): Voter[] {
   const cmp = (a: string | null, b: string | null) => (a ?? '\uffff').localeCompare(b ?? '\uffff', 'zh-Hans-CN', { numeric: true })
-  return out.sort((a, b) => cmp(a.doorplate, b.doorplate) || cmp(a.name, b.name) || a.key.localeCompare(b.key))
+  return voters.sort((a, b) => cmp(a.doorplate, b.doorplate) || cmp(a.name, b.name) || a.key.localeCompare(b.key))
 }
 
 export type VoterCheck = { ok: true; voter: Voter } | ({ ok: false } & Refusal)
@@ -316,4 +313,44 @@ export function turnoutByGrid(voters: Voter[], votedKeys: ReadonlySet<string>, g
       eligible: g.eligible,
       percent: percent(g.participants, g.eligible),
     }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// the voter roll (选民名册)
+
+/** entries per roll chunk: a chunk stays far below CloudBase's document and result limits */
+export const ROLL_CHUNK_SIZE = 400
+
+/** How many chunks a roll of this size is stored in. */
+export const rollChunkCount = (size: number) => Math.max(1, Math.ceil(size / ROLL_CHUNK_SIZE))
+
+/** Which chunk holds a voter key (FNV-1a: stable, spreads keys evenly). */
+export function rollChunkOf(key: string, chunks: number): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0
+  return h % chunks
+}
+
+export const rollChunkId = (topicId: string, i: number) => `${topicId}:roll${i}`
+
+/** The roll split into its chunks' entries (index = chunk number). */
+export function splitRoll(entries: RollEntry[]): RollEntry[][] {
+  const n = rollChunkCount(entries.length)
+  const chunks: RollEntry[][] = Array.from({ length: n }, () => [])
+  for (const e of entries) chunks[rollChunkOf(e.key, n)].push(e)
+  return chunks
+}
+
+/**
+ * The draft roll: the register's eligible voters, with the committee's amendments applied in order
+ * (an addition names a voter found among `candidates`, everyone the register knows in this mode).
+ */
+export function amendedRoll(eligible: Voter[], candidates: Voter[], changes: readonly RollChange[]): Voter[] {
+  const roll = new Map(eligible.map((v) => [v.key, v]))
+  const known = new Map(candidates.map((v) => [v.key, v]))
+  for (const c of changes) {
+    if (c.change === 'remove') roll.delete(c.key)
+    else if (known.has(c.key)) roll.set(c.key, known.get(c.key)!)
+  }
+  return sortedRoll([...roll.values()])
 }

@@ -9,6 +9,7 @@
  */
 import type { Household, Membership } from '../account/documents'
 import type { Ballot, BallotSource, Comment, ImplementationUpdate, Proposal, Proxy, Stance, Topic } from './documents'
+import { rollDocs } from './data'
 import type { Store } from '../../ports/store'
 import { ballotId, buildOptions, eligibleVoters } from './policy'
 import type { CommentLike } from './documents'
@@ -44,7 +45,9 @@ export async function seedDeliberation(store: Store, now: number): Promise<void>
   const topics = new Map<string, Topic>()
   const addTopic = async (s: TopicSeed) => {
     const { labels, by, ...rest } = s
-    const eligibleCount = s.status === 'draft' ? 0 : eligibleVoters(s.mode, membersOf.get(s.villageId)!, householdsOf.get(s.villageId)!).length
+    // a topic that has opened has its roll, frozen from the register at the opening
+    const roll = s.status === 'draft' ? [] : eligibleVoters(s.mode, membersOf.get(s.villageId)!, householdsOf.get(s.villageId)!)
+    const rollChunks = rollDocs(s, roll)
     const ended = s.status === 'closed' || s.status === 'decided' || s.status === 'done'
     const t: Topic = {
       photos: [],
@@ -54,7 +57,8 @@ export async function seedDeliberation(store: Store, now: number): Promise<void>
       updates: [],
       ...rest,
       options: buildOptions(s.kind, labels ?? []),
-      eligibleCount,
+      eligibleCount: roll.length,
+      ...(s.status === 'draft' ? {} : { rollChunks: rollChunks.length }),
       createdBy: pid(by[0]),
       createdByName: by[1],
       createdAt: s.opensAt - 2 * DAY,
@@ -64,6 +68,7 @@ export async function seedDeliberation(store: Store, now: number): Promise<void>
     }
     topics.set(t._id, t)
     await store.insert('topics', t)
+    if (s.status !== 'draft') for (const c of rollChunks) await store.insert('topicRolls', c)
   }
 
   /** [voter key, choices, source, cast by (for proxy and meeting), hours after the opening] */

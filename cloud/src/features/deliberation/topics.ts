@@ -15,6 +15,7 @@ import {
   loadGrids,
   loadTopic,
   loadVoters,
+  rollDocs,
   PAGES,
   resultsOf,
   summaryOf,
@@ -143,13 +144,23 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       assertStep(TOPIC_MACHINE, t.status, 'publish')
       const problems = publishProblems(t, ctx.now)
       if (problems.length) throw problemsError(problems)
-      const eligibleCount = (await loadVoters(store, villageId, t.mode)).length
+      const roll = await loadVoters(store, t)
+      const eligibleCount = roll.length
       if (!eligibleCount) {
         const message = t.mode === 'household' ? '本村（社区）还没有登记户代表，不能按户表决' : '本村（社区）还没有登记的村（居）民，不能发起表决'
         throw new ApiError('BAD_INPUT', message, { mode: message })
       }
       const reason = `${MODE_LABEL[t.mode]}，可投票${eligibleCount}${unit(t)}，${shortTime(t.opensAt)}至${shortTime(t.closesAt)}，${t.results === 'sealed' ? '截止前不公开票数' : '实时公开票数'}`
-      const opened = await transition(ctx.ports, TOPIC_MACHINE, topicId, 'publish', { set: { eligibleCount, publishedAt: ctx.now }, by: ctx, audit: { reason } })
+      // the voter roll is frozen with the opening, in the same transaction
+      const chunks = rollDocs(t, roll)
+      const opened = await transition(ctx.ports, TOPIC_MACHINE, topicId, 'publish', {
+        set: { eligibleCount, rollChunks: chunks.length, publishedAt: ctx.now },
+        also: async (tx) => {
+          for (const c of chunks) await tx.insert('topicRolls', c)
+        },
+        by: ctx,
+        audit: { reason },
+      })
       if (t.proposalId) {
         const p = await transition(ctx.ports, PROPOSAL_MACHINE, t.proposalId, 'schedule', { set: { topicId }, by: null }).catch(() => null)
         if (p) await notify(ctx, { personId: p.proposerId, villageId }, '您的提议已列入议事', `您提议的「${p.title}」已列入议题「${t.title}」，请参加投票`, PAGES.topic(topicId))
@@ -216,7 +227,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
         const last = (await store.get('topics', topicId))?.remindedAt
         throw new ApiError('CONFLICT', `${last ? `${shortTime(last)}已经提醒过，` : ''}每6小时最多提醒一次`)
       }
-      const [voters, ballots] = await Promise.all([loadVoters(store, villageId, t.mode), allBallots(store, topicId)])
+      const [voters, ballots] = await Promise.all([loadVoters(store, t), allBallots(store, topicId)])
       const voted = new Set(ballots.map((b) => b.voterKey))
       const pending = voters.filter((v) => !voted.has(v.key))
       const body =
@@ -235,7 +246,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       const { store } = ctx.ports
       const t = await current(ctx, villageId, topicId)
       if (t.status === 'draft') return []
-      const [voters, ballots, grids] = await Promise.all([loadVoters(store, villageId, t.mode), allBallots(store, topicId), loadGrids(store, villageId)])
+      const [voters, ballots, grids] = await Promise.all([loadVoters(store, t), allBallots(store, topicId), loadGrids(store, villageId)])
       return turnoutByGrid(voters, new Set(ballots.map((b) => b.voterKey)), grids)
     },
   },
@@ -254,7 +265,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
         const { turnout, tally, result } = await resultsOf(store, t, ctx.now)
         out = { filename: `${village.name}-${t.title}-票数统计-${day}.csv`, ...tallyCsv(tally ?? [], turnout, result, unit(t)) }
       } else {
-        const [voters, ballots, grids] = await Promise.all([loadVoters(store, villageId, t.mode), allBallots(store, topicId), loadGrids(store, villageId)])
+        const [voters, ballots, grids] = await Promise.all([loadVoters(store, t), allBallots(store, topicId), loadGrids(store, villageId)])
         const byKey = new Map<string, Ballot>(ballots.map((b) => [b.voterKey, b]))
         out = { filename: `${village.name}-${t.title}-参与情况-${day}.csv`, ...turnoutCsv(voters, byKey, new Map(grids.map((g) => [g._id, g.name]))) }
       }

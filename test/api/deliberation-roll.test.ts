@@ -1,0 +1,84 @@
+/**
+ * The voter roll (选民名册): fixed when a topic opens, and the one list that ballots, turnout,
+ * per-grid figures, reminders, the meeting list and the CSV all use.
+ */
+import { makeApi } from './harness'
+import { HOUR, openTopic, P, pid, RESIDENTS, topicInput, X, type Api } from './deliberation-fixture'
+
+let api: Api
+beforeEach(async () => {
+  api = await makeApi()
+})
+afterEach(() => {
+  expect(api.internalErrors).toEqual([])
+  api.close()
+})
+
+/** 王芳 asks to join 新山村 as the head of a new household, and the committee approves her */
+async function newcomerJoins(): Promise<string> {
+  const req = await api.as(P.newcomer).call('join.request', { villageId: X, name: '王芳', doorplate: '新山村东一巷40号', relation: '户主' })
+  await api.as(P.committee).call('join.decide', { villageId: X, requestId: req._id, decision: 'approve' })
+  return pid(P.newcomer)
+}
+
+async function refusedCleanly(call: () => Promise<{ code: string; message: string }>, message: RegExp) {
+  const before = api.snapshot()
+  const err = await call()
+  expect(err.code).toBe('FORBIDDEN')
+  expect(err.message).toMatch(message)
+  expect(api.snapshot()).toEqual(before)
+}
+
+test('someone who joins after the topic opened is refused online, by proxy and at the meeting, and counts nowhere', async () => {
+  const topicId = await openTopic(api)
+  api.advance(HOUR)
+  const newcomer = await newcomerJoins()
+  const late = /本议题开始后加入，本次不能投票/
+
+  await refusedCleanly(() => api.as(P.newcomer).fail('ballots.cast', { villageId: X, topicId, choices: ['yes'] }), late)
+  await refusedCleanly(() => api.as(P.newcomer).fail('proxies.grant', { villageId: X, topicId, proxyPersonId: pid(P.committee) }), late)
+  await refusedCleanly(() => api.as(P.committee).fail('ballots.recordInPerson', { villageId: X, topicId, voterPersonId: newcomer, choices: ['yes'] }), late)
+
+  const detail = await api.as(P.resident).call('topics.get', { villageId: X, topicId })
+  expect(detail.turnout.eligible).toBe(RESIDENTS)
+  const voters = await api.as(P.committee).call('ballots.voters', { villageId: X, topicId })
+  expect(voters.map((v) => v.personId)).not.toContain(newcomer)
+
+  // a topic opened after she joined has her on its roll
+  const next = await openTopic(api, { title: '村口增设垃圾分类投放点' })
+  expect(await api.as(P.newcomer).call('ballots.cast', { villageId: X, topicId: next, choices: ['yes'] })).toMatchObject({ personId: newcomer })
+})
+
+test('every view counts the same roll: the topic, the meeting list, per grid, the reminders and the CSV', async () => {
+  const topicId = await openTopic(api)
+  await newcomerJoins() // the register grows after the opening; the roll does not
+  const c = api.as(P.committee)
+  const detail = await c.call('topics.get', { villageId: X, topicId })
+  const voters = await c.call('ballots.voters', { villageId: X, topicId })
+  const grids = await c.call('topics.turnoutByGrid', { villageId: X, topicId })
+  const csv = await c.call('topics.exportCsv', { villageId: X, topicId, kind: 'turnout' })
+  const reminded = await c.call('topics.remind', { villageId: X, topicId })
+  expect(detail.turnout.eligible).toBe(RESIDENTS)
+  expect(voters).toHaveLength(RESIDENTS)
+  expect(grids.reduce((n, g) => n + g.eligible, 0)).toBe(RESIDENTS)
+  expect(csv.rows).toBe(RESIDENTS)
+  expect(reminded.reminded).toBe(RESIDENTS)
+})
+
+test('the roll is stored in small chunks, and one voter is found by reading one', async () => {
+  const topicId = await openTopic(api)
+  const t = (await api.ports.store.get('topics', topicId))!
+  expect(t.rollChunks).toBe(1)
+  const chunks = await api.ports.store.find('topicRolls', { topicId })
+  expect(chunks.flatMap((c) => c.entries).map((e) => e.name).sort()).toEqual(
+    (await api.as(P.committee).call('ballots.voters', { villageId: X, topicId })).map((v) => v.name).sort(),
+  )
+})
+
+test('a draft topic has no frozen roll: the committee sees the register as it is now', async () => {
+  const draft = await api.as(P.committee).call('topics.save', topicInput(api))
+  await newcomerJoins()
+  const voters = await api.as(P.committee).call('ballots.voters', { villageId: X, topicId: draft.topic._id })
+  expect(voters).toHaveLength(RESIDENTS + 1)
+  expect(await api.ports.store.count('topicRolls', { topicId: draft.topic._id })).toBe(0)
+})
