@@ -54,6 +54,7 @@ export function BallotForm({
   const [justCast, setJustCast] = useState<Ballot | null>(null)
   /** grantors I have voted for in this visit (the reload may still be on its way) */
   const [castFor, setCastFor] = useState<string[]>([])
+  const mine = newer(me.ballot, justCast)
 
   const cast = useMutation(
     (choices: string[], proxyFor: { grantorId: string; grantorName: string } | null) =>
@@ -74,7 +75,6 @@ export function BallotForm({
       },
     },
   )
-  const mine = newer(me.ballot, justCast)
   const upcoming = isUpcoming(topic)
   const closed = isClosed(topic.status)
 
