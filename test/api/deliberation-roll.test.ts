@@ -82,3 +82,55 @@ test('a draft topic has no frozen roll: the committee sees the register as it is
   expect(voters).toHaveLength(RESIDENTS + 1)
   expect(await api.ports.store.count('topicRolls', { topicId: draft.topic._id })).toBe(0)
 })
+
+describe('amending the draft roll, then publishing it', () => {
+  test('the committee adds and removes voters with a reason, audited; the opening freezes exactly that roll', async () => {
+    const c = api.as(P.committee)
+    const draft = await c.call('topics.save', topicInput(api))
+    const topicId = draft.topic._id
+    const roll = await c.call('topics.roll', { villageId: X, topicId })
+    expect(roll).toMatchObject({ frozen: false, changes: [] })
+    expect(roll.entries).toHaveLength(RESIDENTS)
+    // 张秀英 works at the hall: a member, not a resident, so she is only addable
+    expect(roll.addable!.map((a) => a.name)).toContain('张秀英')
+
+    let before = api.snapshot()
+    expect(await c.fail('topics.amendRoll', { villageId: X, topicId, key: pid(P.linjun), change: 'remove', reason: '' })).toMatchObject({ code: 'BAD_INPUT' })
+    expect(await api.as(P.resident).fail('topics.amendRoll', { villageId: X, topicId, key: pid(P.linjun), change: 'remove', reason: '在外地读书' })).toMatchObject({ code: 'FORBIDDEN' })
+    expect(await c.fail('topics.amendRoll', { villageId: X, topicId, key: 'p_nobody', change: 'add', reason: '补录' })).toMatchObject({ code: 'NOT_FOUND' })
+    expect(await c.fail('topics.amendRoll', { villageId: X, topicId, key: pid(P.resident), change: 'add', reason: '补录' })).toMatchObject({ code: 'CONFLICT' })
+    expect(api.snapshot()).toEqual(before)
+
+    await c.call('topics.amendRoll', { villageId: X, topicId, key: pid(P.linjun), change: 'remove', reason: '户口已迁出本村' })
+    const amended = await c.call('topics.amendRoll', { villageId: X, topicId, key: pid(P.hallStaff), change: 'add', reason: '本村户籍，在服务站工作' })
+    expect(amended.entries.map((e) => e.name)).toContain('张秀英')
+    expect(amended.entries.map((e) => e.name)).not.toContain('林俊')
+    expect(amended.changes!.map((x) => [x.change, x.name, x.reason])).toEqual([
+      ['remove', '林俊', '户口已迁出本村'],
+      ['add', '张秀英', '本村户籍，在服务站工作'],
+    ])
+    const logged = (await api.ports.store.find('auditLog', { villageId: X, targetType: 'topic', targetId: topicId })).filter((a) => a.action === 'topics.amendRoll')
+    expect(logged.map((a) => a.reason)).toEqual(expect.arrayContaining(['户口已迁出本村', '本村户籍，在服务站工作']))
+
+    const opened = await c.call('topics.publish', { villageId: X, topicId })
+    expect(opened.turnout.eligible).toBe(RESIDENTS)
+    before = api.snapshot()
+    expect(await c.fail('topics.amendRoll', { villageId: X, topicId, key: pid(P.linjun), change: 'add', reason: '又回来了' })).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('选民名册已固定') })
+    expect(await api.as(P.linjun).fail('ballots.cast', { villageId: X, topicId, choices: ['yes'] })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('不在本议题的选民名册上') })
+    expect(api.snapshot()).toEqual(before)
+    // 张秀英 is on the roll: the meeting can record her
+    expect(await c.call('ballots.recordInPerson', { villageId: X, topicId, voterPersonId: pid(P.hallStaff), choices: ['no'] })).toMatchObject({ source: 'meeting' })
+  })
+
+  test('residents see the published roll as names only; the draft roll is the committee’s', async () => {
+    const draft = await api.as(P.committee).call('topics.save', topicInput(api))
+    expect(await api.as(P.resident).fail('topics.roll', { villageId: X, topicId: draft.topic._id })).toMatchObject({ code: 'NOT_FOUND' })
+    const topicId = await openTopic(api, { title: '修缮村文化室' })
+    await api.as(P.resident).call('ballots.cast', { villageId: X, topicId, choices: ['yes'] })
+    const seen = await api.as(P.liguilan).call('topics.roll', { villageId: X, topicId })
+    expect(seen).toMatchObject({ frozen: true, changes: null, addable: null })
+    expect(seen.entries).toHaveLength(RESIDENTS)
+    expect(Object.keys(seen.entries[0]).sort()).toEqual(['doorplate', 'gridName', 'key', 'name'])
+    expect(JSON.stringify(seen)).not.toMatch(/yes|赞成|choices/)
+  })
+})

@@ -133,6 +133,9 @@ export interface AppNotification {
   createdAt: number
 }
 
+/** 入村申请 */
+export const JOIN_STATUS_LABELS: Record<JoinStatus, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' }
+
 declare module '../../ports/store' {
   interface Collections {
     regions: Region

@@ -10,8 +10,8 @@ import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { DuplicateIdError } from '../../ports/store'
 import { notify } from '../account/common'
 import { audit } from '../../common/audit'
-import { allBallots, closeIfDue, loadTopic, loadVoters, PAGES, proxyIdOf, rollEntry } from './data'
-import { ballotId, choicesProblem, voterFor, windowRefusal, type Voter } from './policy'
+import { allBallots, closeIfDue, loadTopic, loadVoters, PAGES, proxyIdOf, voterCheck } from './data'
+import { ballotId, choicesProblem, windowRefusal, type Voter } from './policy'
 import { shortTime } from '../../common/time'
 import type { ballotActions } from './contract'
 
@@ -30,21 +30,11 @@ function checkChoices(t: Topic, choices: string[]): void {
   if (problem) throw new ApiError('BAD_INPUT', problem, { choices: problem })
 }
 
-/**
- * The voter a member is on this topic (the household in household mode), or the reason they are not:
- * by the register (a resident, the household's 户代表) and, once the topic is open, by its frozen roll.
- */
+/** The voter a member is on this topic (the household in household mode), or the reason they are not. */
 async function voterOf(ctx: MemberContext, t: Topic, m: Membership): Promise<Voter> {
-  const household = m.householdId ? await ctx.ports.store.get('households', m.householdId) : null
-  const check = voterFor(t.mode, m, household && household.villageId === t.villageId ? household : null)
-  const subject = m.personId === ctx.person._id ? '您' : m.name
-  const joinedLate = t.publishedAt !== null && m.joinedAt > t.publishedAt
-  if (!check.ok) throw new ApiError(check.code, joinedLate ? `${subject}在本议题开始后加入，本次不能投票` : check.reason)
-  if (t.rollChunks === undefined) return check.voter
-  const entry = await rollEntry(ctx.ports.store, t, check.voter.key)
-  if (!entry) throw new ApiError('FORBIDDEN', joinedLate ? `${subject}在本议题开始后加入，本次不能投票` : `${subject}不在本议题的选民名册上，如有疑问请联系村（居）委会`)
-  if (entry.personId !== m.personId) throw new ApiError('FORBIDDEN', `本议题的选民名册上，${entry.doorplate ?? '该户'}由${entry.name}代表投票`)
-  return entry
+  const check = await voterCheck(ctx.ports.store, t, m, m.personId === ctx.person._id ? '您' : m.name)
+  if (!check.ok) throw new ApiError(check.code, check.reason)
+  return check.voter
 }
 
 function ballotDoc(t: Topic, voter: Voter, choices: string[], source: BallotSource, ctx: MemberContext): Ballot {

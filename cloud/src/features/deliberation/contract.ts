@@ -8,7 +8,7 @@
  */
 import { z } from 'zod'
 import { action } from '../../contract/action'
-import type { Ballot, BallotSource, Comment, Proposal, Proxy, Topic, TopicStatus, VotingMode } from './documents'
+import type { Ballot, BallotSource, Comment, Proposal, Proxy, RollChange, Topic, TopicStatus, VotingMode } from './documents'
 
 // ---------------------------------------------------------------------------------------------
 // views
@@ -101,6 +101,18 @@ export interface GridTurnout {
   percent: number
 }
 
+/** The voter roll (选民名册) as villages post it: names only, never anyone's choice. */
+export interface RollView {
+  /** false while the topic is a draft: the roll is the register now, with the committee's amendments */
+  frozen: boolean
+  mode: VotingMode
+  entries: Array<{ key: string; name: string; doorplate: string | null; gridName: string }>
+  /** committee only: the amendments made to the draft, each with its reason */
+  changes: RollChange[] | null
+  /** committee, draft only: whom the register knows but the roll leaves out (may be added with a reason) */
+  addable: Array<{ key: string; name: string; doorplate: string | null }> | null
+}
+
 export interface CommentView extends Omit<Comment, 'text' | 'hidden'> {
   /** null when hidden (others see 该评论已被隐藏; its author sees the reason) */
   text: string | null
@@ -167,6 +179,16 @@ export const topicActions = {
   'topics.exportCsv': action<{ filename: string; content: string; rows: number }>()(z.object({ villageId, topicId, kind: z.enum(['tally', 'turnout']) })),
 }
 
+/** the voter roll (选民名册) */
+export const rollActions = {
+  /** the voter roll: published with the topic (names only); the committee also sees and amends the draft's */
+  'topics.roll': action<RollView>()(z.object({ villageId, topicId })),
+  /** committee, draft only: add someone the register leaves out, or take someone off, always with a reason */
+  'topics.amendRoll': action<RollView>()(
+    z.object({ villageId, topicId, key: id, change: z.enum(['add', 'remove'], { errorMap: () => ({ message: '请选择加入或移出' }) }), reason: text('理由', 200, 2) }),
+  ),
+}
+
 export const ballotActions = {
   /** my ballot, or with onBehalfOf the ballot of a person who made me their proxy */
   'ballots.cast': action<Ballot>()(
@@ -202,4 +224,4 @@ export const commentActions = {
   'comments.hide': action<CommentView>()(z.object({ villageId, commentId: id, reason: text('隐藏理由', 200, 2) })),
 }
 
-export const deliberationActions = { ...topicActions, ...ballotActions, ...proposalActions, ...commentActions }
+export const deliberationActions = { ...topicActions, ...rollActions, ...ballotActions, ...proposalActions, ...commentActions }

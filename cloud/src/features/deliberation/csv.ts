@@ -1,11 +1,9 @@
 /** The deliberation's CSV exports: the tally with the verdict, and the turnout voter by voter (never anyone's choices). */
 import type { OptionTally, TopicResult, Turnout } from './contract'
-import type { Ballot, BallotSource } from './documents'
+import { BALLOT_SOURCE_LABELS, type Ballot } from './documents'
 import { toCsv, type Cell } from '../../common/csv'
 import { type Voter } from './policy'
 import { shanghaiTime } from '../../common/time'
-
-export const SOURCE_LABELS: Record<BallotSource, string> = { online: '手机投票', proxy: '代投', meeting: '现场表决' }
 
 export const TALLY_HEADERS = ['项目', '票数', '占参加表决的比例(%)', '结果']
 /** One row per option, then the turnout and the verdict in the same columns. */
@@ -13,9 +11,9 @@ export function tallyCsv(tally: OptionTally[], turnout: Turnout, result: TopicRe
   const rows: Cell[][] = tally.map((o) => [o.label, o.votes, o.percent, o.carries ? '超过半数' : ''])
   rows.push(
     [`参加表决（${unit}）`, turnout.participants, turnout.participants ? 100 : 0, ''],
-    ['其中：手机投票（含代投）', turnout.online, '', ''],
-    ['其中：代投', turnout.proxy ?? 0, '', ''],
-    ['其中：现场表决', turnout.inPerson, '', ''],
+    [`其中：${BALLOT_SOURCE_LABELS.online}（含${BALLOT_SOURCE_LABELS.proxy}）`, turnout.online, '', ''],
+    [`其中：${BALLOT_SOURCE_LABELS.proxy}`, turnout.proxy ?? 0, '', ''],
+    [`其中：${BALLOT_SOURCE_LABELS.meeting}`, turnout.inPerson, '', ''],
     [`应参加（${unit}）`, turnout.eligible, '', ''],
     [`法定人数（${unit}）`, turnout.quorumNeeded, '', turnout.quorumMet ? '已达到' : '未达到'],
   )
@@ -33,7 +31,7 @@ export function turnoutCsv(voters: Voter[], ballots: ReadonlyMap<string, Pick<Ba
       v.doorplate ?? '',
       v.name,
       !!b,
-      b ? SOURCE_LABELS[b.source] : '',
+      b ? BALLOT_SOURCE_LABELS[b.source] : '',
       b ? shanghaiTime(b.castAt) : '',
       b && b.source !== 'online' ? b.castByName : '',
     ]

@@ -1,5 +1,5 @@
 /** What the deliberation handlers share: loading topics, ballots and voters, closing a topic, and the views. */
-import type { Grid } from '../account/documents'
+import type { Grid, Membership } from '../account/documents'
 import type { MyVote, TopicDetail, TopicResult, TopicSummary, Turnout, OptionTally } from './contract'
 import type { Ballot, Topic, TopicRoll } from './documents'
 import { ApiError } from '../../errors'
@@ -29,6 +29,7 @@ import {
   sortedRoll,
   splitRoll,
   type SourceCounts,
+  type VoterCheck,
   type Voter,
 } from './policy'
 import { pageUrl } from '../../../../src/routes'
@@ -100,6 +101,28 @@ export async function loadVoters(store: Store, t: Topic): Promise<Voter[]> {
   return sortedRoll(chunks.flatMap((c) => c.entries))
 }
 
+/**
+ * Whether this member votes on the topic, and as which voter: once it is open, by its frozen roll
+ * (the register only explains a refusal); before, by the register. `subject` names them in the reason.
+ */
+export async function voterCheck(store: Store, t: Topic, m: Membership, subject = '您'): Promise<VoterCheck> {
+  const byRegister = async () => {
+    const household = m.householdId ? await store.get('households', m.householdId) : null
+    return voterFor(t.mode, m, household && household.villageId === t.villageId ? household : null)
+  }
+  if (t.rollChunks === undefined) return byRegister()
+  // one read on the way that counts: the voter's roll chunk (the register is read only to explain a refusal)
+  const key = t.mode === 'person' ? m.personId : m.householdId
+  const entry = key ? await rollEntry(store, t, key) : null
+  if (entry && entry.personId === m.personId) return { ok: true, voter: entry }
+  const refuse = (reason: string): VoterCheck => ({ ok: false, code: 'FORBIDDEN', reason })
+  if (t.publishedAt !== null && m.joinedAt > t.publishedAt) return refuse(`${subject}在本议题开始后加入，本次不能投票`)
+  const register = await byRegister()
+  if (!register.ok) return register
+  if (entry) return refuse(`本议题的选民名册上，${entry.doorplate ?? '该户'}由${entry.name}代表投票`)
+  return refuse(`${subject}不在本议题的选民名册上，如有疑问请联系村（居）委会`)
+}
+
 /** The voter's entry on the frozen roll, or null (one small read, whatever the size of the village). */
 export async function rollEntry(store: Pick<Store, 'get'>, t: Topic, key: string): Promise<Voter | null> {
   if (t.rollChunks === undefined) return null
@@ -166,8 +189,7 @@ export async function myVote(ctx: MemberContext, t: Topic): Promise<MyVote> {
   const { store } = ctx.ports
   const me = ctx.person._id
   const m = ctx.membership
-  const household = m.householdId ? await store.get('households', m.householdId) : null
-  const check = voterFor(t.mode, m, household)
+  const check = await voterCheck(store, t, m)
   const window = windowRefusal(t, ctx.now)
   const myKey = t.mode === 'person' ? me : m.householdId
   const [ballot, forMe, mine] = await Promise.all([

@@ -194,6 +194,33 @@ export interface CommentLike {
   at: number
 }
 
+/** 议题 */
+export const TOPIC_STATUS_LABELS: Record<TopicStatus, string> = {
+  draft: '草稿',
+  open: '投票中',
+  closed: '待公布决议',
+  decided: '已公布决议',
+  done: '已办结',
+}
+/** an open topic whose voting has not begun yet */
+export const TOPIC_UPCOMING_LABEL = '即将开始'
+
+/** 村民提议 */
+export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = {
+  collecting: '征集联署中',
+  accepted: '已提交村委会',
+  scheduled: '已安排表决',
+  withdrawn: '已撤回',
+}
+
+/** how a ballot was cast (the CSV's 投票方式, the tally's 其中：… rows) */
+export const BALLOT_SOURCE_LABELS: Record<BallotSource, string> = { online: '线上投票', meeting: '现场表决', proxy: '代投' }
+/** the same words cut to fit a tag or a count: 已投·线上, 线上 2 · 现场 1 */
+export const BALLOT_SOURCE_SHORT: Record<BallotSource, string> = { online: '线上', meeting: '现场', proxy: '代投' }
+
+/** who votes: one vote per person, or per household (cast by its 户代表) */
+export const VOTING_MODE_LABELS: Record<VotingMode, string> = { person: '按人表决', household: '按户表决' }
+
 declare module '../../ports/store' {
   interface Collections {
     topics: Topic

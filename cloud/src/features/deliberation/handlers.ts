@@ -2,6 +2,7 @@
 import { ballotHandlers } from './ballots'
 import { commentHandlers } from './comments'
 import { proposalHandlers } from './proposals'
+import { rollHandlers } from './roll'
 import { topicHandlers } from './topics'
 
-export const deliberationHandlers = { ...topicHandlers, ...ballotHandlers, ...proposalHandlers, ...commentHandlers }
+export const deliberationHandlers = { ...topicHandlers, ...rollHandlers, ...ballotHandlers, ...proposalHandlers, ...commentHandlers }

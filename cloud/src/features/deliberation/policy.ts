@@ -318,8 +318,8 @@ export function turnoutByGrid(voters: Voter[], votedKeys: ReadonlySet<string>, g
 // ---------------------------------------------------------------------------------------------
 // the voter roll (选民名册)
 
-/** entries per roll chunk: a chunk stays far below CloudBase's document and result limits */
-export const ROLL_CHUNK_SIZE = 400
+/** entries per roll chunk: one ballot reads one chunk (~15 KB), far below CloudBase's limits, and a village of 10,000 opens a topic with 100 writes */
+export const ROLL_CHUNK_SIZE = 100
 
 /** How many chunks a roll of this size is stored in. */
 export const rollChunkCount = (size: number) => Math.max(1, Math.ceil(size / ROLL_CHUNK_SIZE))

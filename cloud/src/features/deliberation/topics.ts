@@ -1,5 +1,5 @@
 /** Topics: draft, publish, close (by the job or on read), decide, implementation updates, reminders, per-grid turnout, CSV. */
-import type { Ballot, ImplementationUpdate, Proposal, Topic, TopicStatus } from './documents'
+import { VOTING_MODE_LABELS, type Ballot, type ImplementationUpdate, type Proposal, type Topic, type TopicStatus } from './documents'
 import { ApiError, problemsError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { notify } from '../account/common'
@@ -31,7 +31,6 @@ import { isCommittee } from '../account/policy'
 
 
 const unit = (t: Pick<Topic, 'mode'>) => (t.mode === 'person' ? '人' : '户')
-const MODE_LABEL = { person: '按人表决', household: '按户表决' } as const
 
 /** An open topic whose time is up is closed first, so every handler sees the state it is really in. */
 async function current(ctx: MemberContext, villageId: string, topicId: string): Promise<Topic> {
@@ -150,7 +149,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
         const message = t.mode === 'household' ? '本村（社区）还没有登记户代表，不能按户表决' : '本村（社区）还没有登记的村（居）民，不能发起表决'
         throw new ApiError('BAD_INPUT', message, { mode: message })
       }
-      const reason = `${MODE_LABEL[t.mode]}，可投票${eligibleCount}${unit(t)}，${shortTime(t.opensAt)}至${shortTime(t.closesAt)}，${t.results === 'sealed' ? '截止前不公开票数' : '实时公开票数'}`
+      const reason = `${VOTING_MODE_LABELS[t.mode]}，可投票${eligibleCount}${unit(t)}，${shortTime(t.opensAt)}至${shortTime(t.closesAt)}，${t.results === 'sealed' ? '截止前不公开票数' : '实时公开票数'}`
       // the voter roll is frozen with the opening, in the same transaction
       const chunks = rollDocs(t, roll)
       const opened = await transition(ctx.ports, TOPIC_MACHINE, topicId, 'publish', {

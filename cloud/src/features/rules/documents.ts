@@ -102,6 +102,12 @@ export function chineseNumber(n: number): string {
 
 export const clauseLabel = (no: number) => `第${chineseNumber(no)}条`
 
+/** a rules version as residents know it: the draft, the one in force, or one a newer version replaced */
+export type RuleVersionState = 'draft' | 'current' | 'superseded'
+export const RULE_VERSION_LABELS: Record<RuleVersionState, string> = { draft: '草稿', current: '现行', superseded: '已废止' }
+export const ruleVersionState = (v: { status: RuleVersionStatus; current: boolean }): RuleVersionState =>
+  v.status === 'draft' ? 'draft' : v.current ? 'current' : 'superseded'
+
 declare module '../../ports/store' {
   interface Collections {
     ruleVersions: RuleVersion
