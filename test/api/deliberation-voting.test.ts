@@ -145,8 +145,8 @@ describe('one ballot per voter', () => {
     expect(m).toMatchObject({ source: 'meeting', castBy: pid(P.committee), castByName: '林志强', personId: pid(P.chenjianguo) })
     await refusedCleanly(() => castFails(P.chenjianguo, t, ['yes']), 'DUPLICATE', /已在现场会议上投票.*不能在手机上更改/)
     expect((await detail(P.chenjianguo, t)).me).toMatchObject({ canVote: false, reason: expect.stringContaining('现场') })
-    // the committee may correct what it recorded
-    expect(await c.call('ballots.recordInPerson', { villageId: X, topicId: t, voterPersonId: pid(P.chenjianguo), choices: ['abstain'] })).toMatchObject({ choices: ['abstain'], changes: 1 })
+    // the committee may correct what it recorded, with a reason
+    expect(await c.call('ballots.recordInPerson', { villageId: X, topicId: t, voterPersonId: pid(P.chenjianguo), choices: ['abstain'], reason: '登记时点错了' })).toMatchObject({ choices: ['abstain'], changes: 1 })
     // a resident cannot record anything
     await refusedCleanly(() => api.as(P.wulihua).fail('ballots.recordInPerson', { villageId: X, topicId: t, voterPersonId: pid(P.wulihua), choices: ['yes'] }), 'FORBIDDEN')
     // someone who is not a member of the village

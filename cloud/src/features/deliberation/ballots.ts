@@ -10,7 +10,7 @@ import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { DuplicateIdError } from '../../ports/store'
 import { notify } from '../account/common'
 import { audit } from '../../common/audit'
-import { allBallots, closeIfDue, loadTopic, loadVoters, PAGES, proxyIdOf, voterCheck } from './data'
+import { allBallots, closeIfDue, loadTopic, loadVoters, newReceipt, PAGES, proxyIdOf, voterCheck } from './data'
 import { ballotId, choicesProblem, windowRefusal, type Voter } from './policy'
 import { shortTime } from '../../common/time'
 import type { ballotActions } from './contract'
@@ -18,26 +18,26 @@ import type { ballotActions } from './contract'
 
 
 /** The topic, closed first if its time is up, refused unless ballots can be cast on it now. */
-async function openTopic(ctx: MemberContext, villageId: string, topicId: string, closedMessage = '投票已截止'): Promise<Topic> {
+export async function openTopic(ctx: MemberContext, villageId: string, topicId: string, closedMessage = '投票已截止'): Promise<Topic> {
   const t = await closeIfDue(ctx.ports, await loadTopic(ctx, villageId, topicId), ctx.now)
   const refusal = windowRefusal(t, ctx.now)
   if (refusal) throw new ApiError(refusal.code, refusal.code === 'CLOSED' ? closedMessage : refusal.reason)
   return t
 }
 
-function checkChoices(t: Topic, choices: string[]): void {
+export function checkChoices(t: Topic, choices: string[]): void {
   const problem = choicesProblem(t, choices)
   if (problem) throw new ApiError('BAD_INPUT', problem, { choices: problem })
 }
 
 /** The voter a member is on this topic (the household in household mode), or the reason they are not. */
-async function voterOf(ctx: MemberContext, t: Topic, m: Membership): Promise<Voter> {
+export async function voterOf(ctx: MemberContext, t: Topic, m: Membership): Promise<Voter> {
   const check = await voterCheck(ctx.ports.store, t, m, m.personId === ctx.person._id ? '您' : m.name)
   if (!check.ok) throw new ApiError(check.code, check.reason)
   return check.voter
 }
 
-function ballotDoc(t: Topic, voter: Voter, choices: string[], source: BallotSource, ctx: MemberContext): Ballot {
+export function ballotDoc(t: Topic, voter: Voter, choices: string[], source: BallotSource, ctx: MemberContext): Ballot {
   return {
     _id: ballotId(t._id, voter.key),
     villageId: t.villageId,
@@ -52,6 +52,7 @@ function ballotDoc(t: Topic, voter: Voter, choices: string[], source: BallotSour
     castByName: ctx.membership.name,
     castAt: ctx.now,
     changes: 0,
+    receipt: newReceipt(),
   }
 }
 
@@ -59,7 +60,7 @@ function ballotDoc(t: Topic, voter: Voter, choices: string[], source: BallotSour
  * Writes the ballot: the first cast inserts it; a later one changes it, but only a ballot whose source
  * is one of `mayChange`. Returns null when there is a ballot this cast may not change.
  */
-async function putBallot(ctx: MemberContext, doc: Ballot, mayChange: BallotSource[]): Promise<{ ballot: Ballot; changed: boolean } | { blockedBy: Ballot }> {
+export async function putBallot(ctx: MemberContext, doc: Ballot, mayChange: BallotSource[]): Promise<{ ballot: Ballot; changed: boolean } | { blockedBy: Ballot }> {
   const { store } = ctx.ports
   try {
     await store.insert('ballots', doc)
@@ -67,14 +68,15 @@ async function putBallot(ctx: MemberContext, doc: Ballot, mayChange: BallotSourc
   } catch (e) {
     if (!(e instanceof DuplicateIdError)) throw e
   }
-  const { _id, villageId: _v, topicId: _t, voterKey: _k, changes: _c, ...fields } = doc
+  // the receipt stays the one given with the first cast
+  const { _id, villageId: _v, topicId: _t, voterKey: _k, changes: _c, receipt: _r, ...fields } = doc
   const n = await store.update('ballots', { _id, source: { $in: mayChange } }, { set: fields, inc: { changes: 1 } })
   const now = await store.get('ballots', _id)
   if (!now) throw new ApiError('CONFLICT')
   return n ? { ballot: now, changed: true } : { blockedBy: now }
 }
 
-const labelsOf = (t: Topic, choices: string[]) => choices.map((c) => t.options.find((o) => o.id === c)?.label ?? c).join('、')
+export const labelsOf = (t: Topic, choices: string[]) => choices.map((c) => t.options.find((o) => o.id === c)?.label ?? c).join('、')
 
 /** whom a resident may ask to vote for them: the members of their household and the grid workers of its grid */
 async function candidatesFor(ctx: MemberContext, villageId: string): Promise<Array<{ personId: string; name: string; why: string }>> {
@@ -135,27 +137,6 @@ export const ballotHandlers: Handlers<typeof ballotActions> = {
     },
   },
 
-  'ballots.recordInPerson': {
-    access: ACCESS.committee,
-    async handle({ villageId, topicId, voterPersonId, choices }, ctx) {
-      const { store } = ctx.ports
-      const t = await openTopic(ctx, villageId, topicId, '投票已截止，不能再录入现场表决')
-      checkChoices(t, choices)
-      const m = await store.get('memberships', `${villageId}:${voterPersonId}`)
-      if (!m) throw new ApiError('NOT_FOUND', '该村民不是本村（社区）成员')
-      const voter = await voterOf(ctx, t, m)
-      // the committee may correct what it recorded at the meeting; a ballot cast on the phone stays
-      const put = await putBallot(ctx, ballotDoc(t, voter, choices, 'meeting', ctx), ['meeting'])
-      if ('blockedBy' in put) {
-        const b = put.blockedBy
-        const who = t.mode === 'household' ? `${voter.doorplate ?? voter.name}已由${b.source === 'proxy' ? '代投人' : '户代表'}` : `${voter.name}已${b.source === 'proxy' ? '由代投人' : ''}`
-        throw new ApiError('DUPLICATE', `${who}在手机上投票（${shortTime(b.castAt)}），每${t.mode === 'household' ? '户' : '人'}只有一票，不能再录入现场表决`)
-      }
-      await audit(ctx, 'ballots.recordInPerson', { type: 'ballot', id: put.ballot._id, label: `${t.title}：${voter.name}${voter.doorplate ? `（${voter.doorplate}）` : ''}` }, put.changed ? '更正现场表决' : null)
-      return put.ballot
-    },
-  },
-
   'ballots.voters': {
     access: ACCESS.committee,
     async handle({ villageId, topicId }, ctx) {
@@ -163,7 +144,10 @@ export const ballotHandlers: Handlers<typeof ballotActions> = {
       const t = await loadTopic(ctx, villageId, topicId)
       const [voters, ballots] = await Promise.all([loadVoters(store, t), t.status === 'draft' ? Promise.resolve([]) : allBallots(store, topicId)])
       const byKey = new Map(ballots.map((b) => [b.voterKey, b]))
-      return voters.map((v) => ({ personId: v.personId, name: v.name, doorplate: v.doorplate, voted: byKey.has(v.key), source: byKey.get(v.key)?.source ?? null }))
+      return voters.map((v) => {
+        const b = byKey.get(v.key)
+        return { personId: v.personId, name: v.name, doorplate: v.doorplate, voted: !!b, source: b?.source ?? null, objection: b?.objection?.reason ?? null }
+      })
     },
   },
 

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod'
 import { action } from '../../contract/action'
-import type { Ballot, BallotSource, Comment, Proposal, Proxy, RollChange, Topic, TopicStatus, VotingMode } from './documents'
+import type { Ballot, BallotSource, Comment, Proposal, Proxy, RollChange, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
 
 // ---------------------------------------------------------------------------------------------
 // views
@@ -101,6 +101,17 @@ export interface GridTurnout {
   percent: number
 }
 
+/** A closed topic's count: every counted ballot by receipt, in random order, and the hash the audit log holds. */
+export interface CountView {
+  entries: Array<{ receipt: string; choices: string[]; source: BallotSource }>
+  /** the topic's options, to read the choices by */
+  options: TopicOption[]
+  /** SHA-256 of the list (one line per entry: receipt,choice|choice,source) */
+  hash: string
+  /** my ballot's receipt, when I (or my household) voted */
+  myReceipt: string | null
+}
+
 /** The voter roll (选民名册) as villages post it: names only, never anyone's choice. */
 export interface RollView {
   /** false while the topic is a draft: the roll is the register now, with the committee's amendments */
@@ -179,6 +190,21 @@ export const topicActions = {
   'topics.exportCsv': action<{ filename: string; content: string; rows: number }>()(z.object({ villageId, topicId, kind: z.enum(['tally', 'turnout']) })),
 }
 
+/** the meeting (榕树下议事): ballots the committee records, each told to its voter, who may object */
+export const meetingActions = {
+  /** committee: a ballot cast at the meeting, voter by voter; changing one already recorded needs a reason */
+  'ballots.recordInPerson': action<Ballot>()(
+    z.object({ villageId, topicId, voterPersonId: id, choices: z.array(id).min(1, '请选择').max(10, '选项过多'), reason: z.string().trim().max(200, '理由不超过200个字').optional() }),
+  ),
+  /** the voter: what the committee recorded for me at the meeting is wrong (before the close) */
+  'ballots.object': action<Ballot>()(z.object({ villageId, topicId, reason: text('异议内容', 200, 2) })),
+}
+
+/** the published count (计票清单) of a closed topic */
+export const countActions = {
+  'topics.count': action<CountView>()(z.object({ villageId, topicId })),
+}
+
 /** the voter roll (选民名册) */
 export const rollActions = {
   /** the voter roll: published with the topic (names only); the committee also sees and amends the draft's */
@@ -194,10 +220,8 @@ export const ballotActions = {
   'ballots.cast': action<Ballot>()(
     z.object({ villageId, topicId, choices: z.array(id).min(1, '请选择').max(10, '选项过多'), onBehalfOf: id.optional() }),
   ),
-  /** committee: a ballot cast at the meeting (榕树下议事), voter by voter */
-  'ballots.recordInPerson': action<Ballot>()(z.object({ villageId, topicId, voterPersonId: id, choices: z.array(id).min(1, '请选择').max(10, '选项过多') })),
   /** who may vote on the topic, with whether they have (committee, to record the meeting) */
-  'ballots.voters': action<Array<{ personId: string; name: string; doorplate: string | null; voted: boolean; source: BallotSource | null }>>()(
+  'ballots.voters': action<Array<{ personId: string; name: string; doorplate: string | null; voted: boolean; source: BallotSource | null; objection?: string | null }>>()(
     z.object({ villageId, topicId }),
   ),
   'proxies.grant': action<Proxy>()(z.object({ villageId, topicId, proxyPersonId: id })),
@@ -224,4 +248,4 @@ export const commentActions = {
   'comments.hide': action<CommentView>()(z.object({ villageId, commentId: id, reason: text('隐藏理由', 200, 2) })),
 }
 
-export const deliberationActions = { ...topicActions, ...rollActions, ...ballotActions, ...proposalActions, ...commentActions }
+export const deliberationActions = { ...topicActions, ...rollActions, ...ballotActions, ...meetingActions, ...countActions, ...proposalActions, ...commentActions }

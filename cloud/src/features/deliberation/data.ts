@@ -1,7 +1,10 @@
 /** What the deliberation handlers share: loading topics, ballots and voters, closing a topic, and the views. */
 import type { Grid, Membership } from '../account/documents'
 import type { MyVote, TopicDetail, TopicResult, TopicSummary, Turnout, OptionTally } from './contract'
-import type { Ballot, Topic, TopicRoll } from './documents'
+import type { Ballot, Topic, TopicCount, TopicRoll } from './documents'
+import { createHash, randomBytes, randomInt } from 'node:crypto'
+import type { AuditEntry } from '../../common/audit'
+import { newId } from '../../common/ids'
 import { ApiError } from '../../errors'
 import { transition } from '../../common/transition'
 import type { MemberContext } from '../../handler'
@@ -23,6 +26,11 @@ import {
   voterFor,
   windowRefusal,
   TOPIC_MACHINE,
+  COUNT_CHUNK_SIZE,
+  countChunkId,
+  countEntries,
+  countText,
+  receiptCode,
   amendedRoll,
   rollChunkId,
   rollChunkOf,
@@ -38,6 +46,7 @@ import { pageUrl } from '../../../../src/routes'
 export const PAGES = {
   topic: (topicId: string) => pageUrl('deliberation.topic', { topicId }),
   manage: (topicId: string) => pageUrl('deliberation.manage', { topicId }),
+  meeting: (topicId: string) => pageUrl('deliberation.meeting', { topicId }),
   edit: (proposalId: string) => pageUrl('deliberation.edit', { proposalId }),
   proposals: pageUrl('deliberation.proposals'),
 }
@@ -169,13 +178,44 @@ export async function closeIfDue(ports: Ports, t: Topic, now: number): Promise<T
   return (await closeTopic(ports, t, now)).topic
 }
 
+/** A receipt for a new ballot (crypto-random). */
+export const newReceipt = () => receiptCode(randomBytes(8))
+
+/**
+ * The count (计票清单) a closed topic publishes: every counted ballot as (receipt, choices, source) in
+ * random order, so that neither the order nor a name links a ballot to a voter; its chunks and hash.
+ */
+export function publishedCount(t: Pick<Topic, '_id' | 'villageId'>, ballots: Ballot[]): { docs: TopicCount[]; hash: string; total: number } {
+  const entries = countEntries(ballots)
+  for (let i = entries.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1)
+    ;[entries[i], entries[j]] = [entries[j], entries[i]]
+  }
+  const docs: TopicCount[] = []
+  for (let i = 0; i * COUNT_CHUNK_SIZE < Math.max(1, entries.length); i++) {
+    docs.push({ _id: countChunkId(t._id, i), villageId: t.villageId, topicId: t._id, index: i, entries: entries.slice(i * COUNT_CHUNK_SIZE, (i + 1) * COUNT_CHUNK_SIZE) })
+  }
+  return { docs, hash: createHash('sha256').update(countText(entries)).digest('hex'), total: entries.length }
+}
+
+/** An audit entry for what the time-driven job did on a topic (no person acted). */
+function systemAuditEntry(t: Pick<Topic, '_id' | 'villageId' | 'title'>, now: number, action: string, reason: string): AuditEntry {
+  return { _id: newId('audit', now), villageId: t.villageId, actorId: 'system', actorName: '系统', action, targetType: 'topic', targetId: t._id, target: t.title, reason, at: now }
+}
+
 /** closeIfDue, telling whether this call is the one that closed it */
 export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{ topic: Topic; closed: boolean }> {
   if (t.status !== 'open' || now < t.closesAt) return { topic: t, closed: false }
+  // its time is up, so no ballot changes any more: the count is published with the close, in one transaction
+  const count = publishedCount(t, await allBallots(ports.store, t._id))
   // the step is the claim: a concurrent close (the job, or a read) that loses it is refused and sends nothing
   const closed = await transition(ports, TOPIC_MACHINE, t._id, 'close', {
-    set: { closedAt: t.closesAt },
+    set: { closedAt: t.closesAt, countChunks: count.docs.length, countHash: count.hash },
     when: { test: (doc) => doc.closesAt <= now, refused: '投票还没有截止' },
+    also: async (tx) => {
+      for (const d of count.docs) await tx.insert('topicCounts', d)
+      await tx.insert('auditLog', systemAuditEntry(t, now, 'topics.close', `投票截止，公布计票清单${count.total}张选票，SHA-256 ${count.hash}`))
+    },
     by: null,
   }).catch((e: unknown) => (e instanceof ApiError ? null : Promise.reject(e)))
   if (!closed) return { topic: (await ports.store.get('topics', t._id)) ?? t, closed: false }

@@ -55,6 +55,9 @@ export interface Topic {
   rollChunks?: number
   /** the committee's amendments to the draft roll, each with its reason (applied when the topic opens) */
   rollChanges?: RollChange[]
+  /** set at the close: the count (计票清单) is in this many topicCounts chunks, and its SHA-256 */
+  countChunks?: number
+  countHash?: string
   createdBy: string
   createdByName: string
   createdAt: number
@@ -120,6 +123,30 @@ export interface Ballot {
   castAt: number
   /** how many times it was changed before the close */
   changes: number
+  /** 投票回执: given with the first cast and kept when the ballot changes; the voter finds it on the published count */
+  receipt?: string
+  /** a meeting ballot's earlier entries, each replaced by a correction with its reason (never silently) */
+  history?: Array<{ choices: string[]; castByName: string; castAt: number; reason: string }>
+  /** the voter's objection to what the committee recorded for them at the meeting (before the close) */
+  objection?: { reason: string; at: number } | null
+}
+
+/** One counted ballot on a topic's published count (计票清单): no voter, only the voter's receipt. */
+export interface CountEntry {
+  receipt: string
+  /** option ids */
+  choices: string[]
+  source: BallotSource
+}
+
+/** A chunk of a closed topic's count, `${topicId}:count${i}`, in the published (random) order. */
+export interface TopicCount {
+  _id: string
+  villageId: string
+  topicId: string
+  /** its place in the list */
+  index: number
+  entries: CountEntry[]
 }
 
 /** 代投: a resident lets a family member or the grid worker vote for them on one topic. */
@@ -225,6 +252,7 @@ declare module '../../ports/store' {
   interface Collections {
     topics: Topic
     topicRolls: TopicRoll
+    topicCounts: TopicCount
     ballots: Ballot
     proxies: Proxy
     proposals: Proposal

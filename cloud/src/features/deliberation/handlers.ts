@@ -1,8 +1,10 @@
 /** 手机上议事: every action of the deliberation, one file per part. */
 import { ballotHandlers } from './ballots'
 import { commentHandlers } from './comments'
+import { countHandlers } from './count'
+import { meetingHandlers } from './meeting'
 import { proposalHandlers } from './proposals'
 import { rollHandlers } from './roll'
 import { topicHandlers } from './topics'
 
-export const deliberationHandlers = { ...topicHandlers, ...rollHandlers, ...ballotHandlers, ...proposalHandlers, ...commentHandlers }
+export const deliberationHandlers = { ...topicHandlers, ...rollHandlers, ...ballotHandlers, ...meetingHandlers, ...countHandlers, ...proposalHandlers, ...commentHandlers }

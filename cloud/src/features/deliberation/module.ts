@@ -12,6 +12,7 @@ export const deliberation = defineFeature({
   collections: {
     topics: { indexes: [['villageId', 'status'], ['status', 'closesAt']] },
     topicRolls: { indexes: [['topicId']] },
+    topicCounts: { indexes: [['topicId']] },
     ballots: { indexes: [['topicId', 'source']] },
     proxies: { indexes: [['topicId', 'proxyId']] },
     proposals: { indexes: [['villageId']] },

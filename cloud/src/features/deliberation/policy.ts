@@ -4,7 +4,7 @@
  */
 import type { Household, Membership } from '../account/documents'
 import type { GridTurnout, OptionTally, TopicResult, Turnout } from './contract'
-import type { Ballot, RollChange, RollEntry, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
+import type { Ballot, CountEntry, RollChange, RollEntry, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
 import type { ErrorCode } from '../../errors'
 import type { StateMachine } from '../../common/transition'
 import { percent, shortTime } from '../../common/time'
@@ -354,3 +354,33 @@ export function amendedRoll(eligible: Voter[], candidates: Voter[], changes: rea
   }
   return sortedRoll([...roll.values()])
 }
+
+// ---------------------------------------------------------------------------------------------
+// receipts (投票回执) and the published count (计票清单)
+
+/** no 0/O, 1/I: read aloud or copied by hand without mistakes */
+const RECEIPT_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
+
+/** K7Q2-M8XP: 8 characters from 32 (40 bits), from the random bytes given (crypto in the caller). */
+export function receiptCode(random: Uint8Array): string {
+  const chars = Array.from(random.slice(0, 8), (b) => RECEIPT_ALPHABET[b % RECEIPT_ALPHABET.length])
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`
+}
+
+/** The entries of the count: one per counted ballot, receipt, choices and how it was cast; nobody's name. */
+export function countEntries(ballots: ReadonlyArray<Pick<Ballot, 'receipt' | 'choices' | 'source' | '_id'>>): CountEntry[] {
+  return ballots.map((b) => ({ receipt: b.receipt ?? b._id.slice(-8).toUpperCase(), choices: [...b.choices], source: b.source }))
+}
+
+/** The text the count's hash is taken over: one line per entry, in the published order. */
+export const countText = (entries: readonly CountEntry[]) => entries.map((e) => `${e.receipt},${e.choices.join('|')},${e.source}`).join('\n')
+
+/** Votes per option, recounted from the published list alone. */
+export function recount(entries: readonly CountEntry[]): Record<string, number> {
+  const votes: Record<string, number> = {}
+  for (const e of entries) for (const c of e.choices) votes[c] = (votes[c] ?? 0) + 1
+  return votes
+}
+
+export const COUNT_CHUNK_SIZE = 500
+export const countChunkId = (topicId: string, i: number) => `${topicId}:count${i}`

@@ -9,7 +9,7 @@
  */
 import type { Household, Membership } from '../account/documents'
 import type { Ballot, BallotSource, Comment, ImplementationUpdate, Proposal, Proxy, Stance, Topic } from './documents'
-import { rollDocs } from './data'
+import { newReceipt, publishedCount, rollDocs } from './data'
 import type { Store } from '../../ports/store'
 import { ballotId, buildOptions, eligibleVoters } from './policy'
 import type { CommentLike } from './documents'
@@ -94,6 +94,7 @@ export async function seedDeliberation(store: Store, now: number): Promise<void>
         castByName: member(t.villageId, by).name,
         castAt: Math.min(t.opensAt + hours * HOUR, t.closesAt - HOUR, now - HOUR),
         changes,
+        receipt: newReceipt(),
       }
       await store.insert('ballots', b)
     }
@@ -126,7 +127,10 @@ export async function seedDeliberation(store: Store, now: number): Promise<void>
     ['wulihua', ['no']],
     ['zhengzhiyuan', ['yes']],
     ['chenxiaohong', ['abstain'], 'online', 'chenxiaohong', 30, 1],
+    ['huangdeming', ['no'], 'meeting', 'linzhiqiang', 26],
   ])
+  // he was told what the committee recorded in his name, and objects (the committee sees it on the meeting list)
+  await store.update('ballots', { _id: ballotId(DELIBERATION_IDS.road, pid('huangdeming')) }, { set: { objection: { reason: '那天我在镇上，没有参加会议，请核实', at: now - 3 * HOUR } } })
 
   // ---- open, household mode, sealed: one ballot per household, one of them cast by the grid worker as proxy
   await addTopic({
@@ -370,6 +374,14 @@ export async function seedDeliberation(store: Store, now: number): Promise<void>
       signers: ['linshuisheng', 'liguilan', 'chenjianguo', 'zhengzhiyuan'],
     },
   ]
+  // topics whose voting has ended published their count (计票清单) at the close
+  for (const t of topics.values()) {
+    if (t.status === 'draft' || t.status === 'open') continue
+    const count = publishedCount(t, await store.find('ballots', { topicId: t._id }))
+    for (const d of count.docs) await store.insert('topicCounts', d)
+    await store.update('topics', { _id: t._id }, { set: { countChunks: count.docs.length, countHash: count.hash } })
+  }
+
   for (const { p, proposer, signers } of proposals) {
     const all = [proposer, ...signers]
     await store.insert('proposals', { ...p, villageId: X, proposerId: pid(proposer), proposerName: member(X, proposer).name, cosigns: all.length } satisfies Proposal)
