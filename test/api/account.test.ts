@@ -44,9 +44,9 @@ describe('joining a village', () => {
   test('joining an existing household as a family member does not make a second representative', async () => {
     const pending = await api.as(ID.committee).call('join.queue', { villageId: 'v-xinshan' })
     await api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: pending[0]._id, decision: 'approve' })
-    const m = await api.ports.store.get('memberships', 'v-xinshan:p_demo-liuxiaodong')
+    const m = await api.ports.store.get('memberships', 'v-xinshan:p_liuxiaodong')
     expect(m).toMatchObject({ roles: ['resident'], householdId: 'v-xinshan:新山村东一巷12号' })
-    expect((await api.ports.store.get('households', 'v-xinshan:新山村东一巷12号'))!.repPersonId).toBe('p_demo-linshuisheng')
+    expect((await api.ports.store.get('households', 'v-xinshan:新山村东一巷12号'))!.repPersonId).toBe('p_linshuisheng')
   })
 
   test('a rejection needs a reason; the person sees it and may ask again, keeping the history', async () => {
@@ -101,7 +101,7 @@ describe('roles and villages', () => {
   test('a resident cannot see or decide the queue', async () => {
     expect(await api.as(ID.resident).fail('join.queue', { villageId: 'v-xinshan' })).toMatchObject({ code: 'FORBIDDEN', message: '无权限' })
     expect(
-      await api.as(ID.resident).fail('join.decide', { villageId: 'v-xinshan', requestId: 'v-xinshan:p_demo-liuxiaodong', decision: 'approve' }),
+      await api.as(ID.resident).fail('join.decide', { villageId: 'v-xinshan', requestId: 'v-xinshan:p_liuxiaodong', decision: 'approve' }),
     ).toMatchObject({ code: 'FORBIDDEN' })
   })
 
@@ -109,7 +109,7 @@ describe('roles and villages', () => {
     const wukan = api.as(ID.wukanCommittee)
     expect(await wukan.fail('join.queue', { villageId: 'v-xinshan' })).toMatchObject({ code: 'NOT_MEMBER' })
     const before = api.snapshot()
-    expect(await wukan.fail('join.decide', { villageId: 'v-wukan', requestId: 'v-xinshan:p_demo-liuxiaodong', decision: 'approve' })).toMatchObject({
+    expect(await wukan.fail('join.decide', { villageId: 'v-wukan', requestId: 'v-xinshan:p_liuxiaodong', decision: 'approve' })).toMatchObject({
       code: 'NOT_FOUND',
     })
     expect(api.snapshot()).toEqual(before)
@@ -202,4 +202,31 @@ test('every refusal of bad input reads in Chinese, field by field', async () => 
   const missing = await api.as(ID.committee).fail('join.queue', {})
   expect(missing.fields).toEqual({ villageId: '此项必填' })
   for (const e of [err, missing]) expect(JSON.stringify(e)).not.toMatch(/[A-Za-z]{4,} [a-z]+/)
+})
+
+describe('ids that reveal nothing', () => {
+  test('a new person gets a random id, one per openid even when the first calls race; no response carries an openid', async () => {
+    const openid = 'oWx1234567890abcdefWECHAT'
+    const first = await Promise.all(
+      ['新山村东一巷50号', '新山村东一巷50号', '新山村东一巷50号'].map((doorplate) =>
+        api.router('join.request', { villageId: 'v-xinshan', name: '赵小燕', doorplate, relation: '户主' }, { openid }),
+      ),
+    )
+    expect(first.filter((r) => r.ok)).toHaveLength(1)
+    const persons = await api.ports.store.find('persons', { openid })
+    expect(persons).toHaveLength(1)
+    expect(persons[0]._id).toMatch(/^p_[A-Za-z0-9_-]{12}$/)
+    expect(persons[0]._id).not.toContain(openid)
+
+    const req = (await api.as(ID.committee).call('join.queue', { villageId: 'v-xinshan' })).find((r) => r.name === '赵小燕')!
+    await api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: req._id, decision: 'approve' })
+    const seen = [
+      await api.router('account.me', {}, { openid }),
+      await api.as(ID.committee).call('join.queue', { villageId: 'v-xinshan', status: 'approved' }),
+      await api.as(ID.committee).call('village.members', { villageId: 'v-xinshan' }),
+      await api.as(ID.committee).call('account.me', {}),
+    ]
+    for (const r of seen) expect(JSON.stringify(r)).not.toContain(openid)
+    expect(JSON.stringify(seen[3])).not.toContain('demo-linzhiqiang')
+  })
 })

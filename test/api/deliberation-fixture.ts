@@ -22,7 +22,8 @@ export const P = {
   hallStaff: 'demo-zhangxiuying', // a member of 新山村, not a resident
   sunli: 'demo-sunli', // a resident of 乌坎村
 } as const
-export const pid = (openid: string) => `p_${openid}`
+/** a demo person's id: `p_` + their key (ids never carry an openid) */
+export const pid = (openid: string) => `p_${openid.replace(/^demo-/, '')}`
 
 /** 新山村 has 11 residents in 8 households, each with a representative */
 export const RESIDENTS = 11

@@ -42,7 +42,7 @@ describe('reading the rules', () => {
     expect(cur.version!.adoption).toMatchObject({ meeting: '村民代表会议', attendance: 41, totalEligible: 45 })
     expect(cur.version!.chapters.map((c) => c.title)).toEqual(['总则', '环境卫生', '红色资源保护', '移风易俗', '平安建设', '邻里和睦与纠纷调解'])
     expect(cur.version!.chapters[5].clauses.at(-1)).toMatchObject({ no: 24, label: '第二十四条' })
-    expect(cur.mine).toMatchObject({ personId: 'p_demo-linshuisheng', number: 1, householdId: `${X}:新山村东一巷12号`, gridId: `${X}:g1`, partyCommitment: false })
+    expect(cur.mine).toMatchObject({ personId: 'p_linshuisheng', number: 1, householdId: `${X}:新山村东一巷12号`, gridId: `${X}:g1`, partyCommitment: false })
     expect(cur.diffSinceMine).toBeNull()
     expect(cur.progress).toMatchObject({ persons: { agreed: 7, total: 11, percent: 64 }, households: { agreed: 6, total: 8, percent: 75 }, summary: '本村已有 6 户 (75%) 承诺' })
     expect(cur.partyCommitments.map((p) => p.name)).toEqual(['林志强', '郑志远'])
@@ -144,7 +144,7 @@ describe('roles', () => {
     expect(api.snapshot()).toEqual(before)
 
     const committed = await api.as(ID.resident).call('rules.partyCommit', { villageId: X, versionId: v1 })
-    expect(committed).toMatchObject({ _id: `${v1}:p_demo-linshuisheng`, partyCommitment: true, partyCommitmentAt: expect.any(Number) })
+    expect(committed).toMatchObject({ _id: `${v1}:p_linshuisheng`, partyCommitment: true, partyCommitmentAt: expect.any(Number) })
     const cur = await api.as(P.chenjianguo).call('rules.current', { villageId: X })
     expect(cur.partyCommitments.map((p) => p.name)).toEqual(['林志强', '郑志远', '林水生'])
     expect(await api.ports.store.count('ruleAgreements', { versionId: v1 })).toBe(7)
@@ -155,13 +155,13 @@ describe('agreeing', () => {
   test('agreeing twice changes nothing and returns the same record', async () => {
     const v1 = `${X}:v1`
     const first = await api.as(P.chenjianguo).call('rules.agree', { villageId: X, versionId: v1 })
-    expect(first).toMatchObject({ _id: `${v1}:p_demo-chenjianguo`, name: '陈建国', number: 1, householdId: `${X}:新山村西二巷20号`, gridId: `${X}:g2`, partyCommitment: false })
+    expect(first).toMatchObject({ _id: `${v1}:p_chenjianguo`, name: '陈建国', number: 1, householdId: `${X}:新山村西二巷20号`, gridId: `${X}:g2`, partyCommitment: false })
     api.advance(3600_000)
     const before = api.snapshot()
     const again = await api.as(P.chenjianguo).call('rules.agree', { villageId: X, versionId: v1 })
     expect(again).toEqual(first)
     expect(api.snapshot()).toEqual(before)
-    expect(await api.ports.store.count('ruleAgreements', { personId: 'p_demo-chenjianguo' })).toBe(1)
+    expect(await api.ports.store.count('ruleAgreements', { personId: 'p_chenjianguo' })).toBe(1)
     expect((await api.as(P.chenjianguo).call('rules.status', { villageId: X })).needsAgreement).toBe(false)
   })
 
@@ -169,7 +169,7 @@ describe('agreeing', () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => api.router('rules.agree', { villageId: X, versionId: `${X}:v1` }, { openid: P.chenjianguo })))
     expect(results.every((r) => r.ok)).toBe(true)
     expect(new Set(results.map((r) => (r.ok ? (r.data as RuleAgreement).at : 0))).size).toBe(1)
-    expect(await api.ports.store.count('ruleAgreements', { personId: 'p_demo-chenjianguo' })).toBe(1)
+    expect(await api.ports.store.count('ruleAgreements', { personId: 'p_chenjianguo' })).toBe(1)
   })
 
   test('agreeing to a version that is no longer current is refused, naming the current one', async () => {
@@ -414,7 +414,7 @@ test('a party member who has not agreed yet makes the commitment and the agreeme
   const draft = await draftV2()
   await api.as(ID.committee).call('rules.publish', { villageId: X, versionId: draft.id })
   const r = await api.as('demo-zhengzhiyuan').call('rules.partyCommit', { villageId: X, versionId: draft.id })
-  expect(r).toMatchObject({ _id: `${draft.id}:p_demo-zhengzhiyuan`, number: 2, partyCommitment: true })
+  expect(r).toMatchObject({ _id: `${draft.id}:p_zhengzhiyuan`, number: 2, partyCommitment: true })
   const again = await api.as('demo-zhengzhiyuan').call('rules.agree', { villageId: X, versionId: draft.id })
   expect(again).toEqual(r)
 })

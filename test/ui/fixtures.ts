@@ -23,7 +23,7 @@ export const henanResident: MembershipView = {
   village: { id: 'v-henan', name: '河南社区', kind: 'community', place: '汕尾市 · 城区 · 香洲街道' },
 }
 export const meWithTwoVillages: Me = {
-  person: { _id: 'p1', openid: 'demo-x', name: '林志强', createdAt: 0 },
+  person: { _id: 'p1', name: '林志强', createdAt: 0 },
   memberships: [xinshanCommittee, henanResident],
   requests: [],
   unread: 2,

@@ -27,7 +27,8 @@ export interface GeoTree {
 }
 
 export interface Me {
-  person: Person | null
+  /** never the openid */
+  person: Omit<Person, 'openid'> | null
   memberships: MembershipView[]
   requests: Array<JoinRequest & { village: VillageCard }>
   unread: number

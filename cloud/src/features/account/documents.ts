@@ -63,6 +63,12 @@ export interface Person {
   demo?: boolean
 }
 
+/** One person per openid: `_id` is the SHA-256 of the openid, so the claim is unique without the id revealing it. */
+export interface PersonKey {
+  _id: string
+  personId: string
+}
+
 export const ROLES = ['resident', 'householdRep', 'committee', 'gridWorker', 'hallStaff', 'townOfficer'] as const
 export type Role = (typeof ROLES)[number]
 
@@ -144,6 +150,7 @@ declare module '../../ports/store' {
     halls: Hall
     households: Household
     persons: Person
+    personKeys: PersonKey
     memberships: Membership
     joinRequests: JoinRequest
     notifications: AppNotification

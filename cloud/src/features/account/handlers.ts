@@ -1,11 +1,12 @@
 import type { GeoTree, Me, VillageCard } from './contract'
-import type { Grid, JoinRequest, Membership, Person } from './documents'
+import type { Grid, JoinRequest, Membership, Person, PersonKey } from './documents'
 import { DuplicateIdError } from '../../ports/store'
+import { randomBytes } from 'node:crypto'
 import { ApiError } from '../../errors'
 import { ACCESS, type Context, type Handlers } from '../../handler'
 import { notify, notifyCommittee, villageCard } from './common'
 import { audit } from '../../common/audit'
-import { householdId, isCommittee, rolesOnJoin } from './policy'
+import { householdId, isCommittee, personKeyOf, personView, rolesOnJoin } from './policy'
 import type { accountActions } from './contract'
 import { getInVillage } from '../../common/load'
 import { checkText } from '../../common/content'
@@ -24,13 +25,23 @@ async function cardsFor(ctx: Context, villageIds: string[]): Promise<Map<string,
 /** Creates the caller's person record on first use; its name is what they wrote when asking to join. */
 async function ensurePerson(ctx: Context, name: string): Promise<Person> {
   if (ctx.person) return ctx.person
-  const person: Person = { _id: `p_${ctx.openid}`.slice(0, 64), openid: ctx.openid, name, createdAt: ctx.now }
+  const { store } = ctx.ports
+  // a random id that tells nothing about the openid; one person per openid through the claim document
+  const person: Person = { _id: `p_${randomBytes(9).toString('base64url')}`, openid: ctx.openid, name, createdAt: ctx.now }
+  const claim: PersonKey = { _id: personKeyOf(ctx.openid), personId: person._id }
   try {
-    await ctx.ports.store.insert('persons', person)
+    await store.transaction(async (tx) => {
+      await tx.insert('personKeys', claim)
+      await tx.insert('persons', person)
+    })
     return person
   } catch (e) {
     if (!(e instanceof DuplicateIdError)) throw e
-    return (await ctx.ports.store.get('persons', person._id))!
+    // a concurrent first call of the same caller won: theirs is the person
+    const won = await store.get('personKeys', claim._id)
+    const existing = won ? await store.get('persons', won.personId) : null
+    if (!existing) throw new ApiError('CONFLICT')
+    return existing
   }
 }
 
@@ -85,7 +96,7 @@ export const accountHandlers: Handlers<typeof accountActions> = {
       ])
       const cards = await cardsFor(ctx, [...memberships.map((m) => m.villageId), ...requests.map((r) => r.villageId)])
       return {
-        person: ctx.person,
+        person: personView(ctx.person),
         memberships: memberships.map((m) => ({ ...m, village: cards.get(m.villageId)! })),
         requests: requests.map((r) => ({ ...r, village: cards.get(r.villageId)! })),
         unread,

@@ -16,6 +16,7 @@ export const account = defineFeature({
     halls: {},
     households: { indexes: [['villageId']] },
     persons: { indexes: [['openid']] },
+    personKeys: {},
     memberships: { indexes: [['personId'], ['villageId']] },
     joinRequests: { indexes: [['villageId', 'status']] },
     notifications: { indexes: [['personId', 'read']] },

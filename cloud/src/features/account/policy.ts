@@ -1,5 +1,6 @@
 /** Pure rules of villages and accounts. */
-import type { Membership, Relation, Role } from './documents'
+import { createHash } from 'node:crypto'
+import type { Membership, Person, Relation, Role } from './documents'
 
 /** 门牌号 as typed by people differ in spaces, full-width digits and 号/號: compare a normal form. */
 export function normalizeDoorplate(doorplate: string): string {
@@ -22,3 +23,9 @@ export function householdId(villageId: string, doorplate: string): string {
 
 /** The one test of being on the village committee. */
 export const isCommittee = (m: Pick<Membership, 'roles'>) => m.roles.includes('committee')
+
+/** the claim id of an openid (one-way) */
+export const personKeyOf = (openid: string) => createHash('sha256').update(openid).digest('hex')
+
+/** A person as others (and they themselves) see them: never the openid, which stays on the server. */
+export const personView = ({ openid: _openid, ...rest }: Person): Omit<Person, 'openid'> => rest

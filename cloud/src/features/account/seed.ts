@@ -109,7 +109,7 @@ export async function seedPlacesAndPeople(store: Store, now: number): Promise<vo
     for (const [i, name] of v.grids.entries()) await store.insert('grids', { _id: `${v.id}:g${i + 1}`, villageId: v.id, name } satisfies Grid)
     await store.insert('halls', { _id: `${v.id}:hall`, villageId: v.id, name: v.hall, address: `${v.name}村委会大院` } satisfies Hall)
   }
-  const personId = (key: string) => `p_demo-${key}`
+  const personId = (key: string) => `p_${key}`
   const names = new Map(PERSONS)
   for (const [key, name] of PERSONS) {
     await store.insert('persons', { _id: personId(key), openid: `demo-${key}`, name, createdAt: now - 90 * DAY, demo: true } satisfies Person & { demo: true })

@@ -17,7 +17,7 @@ import type { Cosign } from './documents'
 
 const DAY = 24 * 3600 * 1000
 const HOUR = 3600 * 1000
-const pid = (key: string) => `p_demo-${key}`
+const pid = (key: string) => `p_${key}`
 
 export const DELIBERATION_IDS = {
   road: 'v-xinshan:t1',

@@ -11,7 +11,7 @@ import { shanghaiDayPlus } from '../../common/time'
 
 const DAY = 24 * 3600 * 1000
 const HOUR = 3600 * 1000
-const personId = (key: string) => `p_demo-${key}`
+const personId = (key: string) => `p_${key}`
 
 type ChapterSeed = [title: string, clauses: Array<[id: string, text: string]>]
 const chapters = (seed: ChapterSeed[]): RuleChapter[] => seed.map(([title, clauses]) => ({ title, clauses: clauses.map(([id, text]) => ({ id, text })) }))
