@@ -134,3 +134,12 @@ describe('amending the draft roll, then publishing it', () => {
     expect(JSON.stringify(seen)).not.toMatch(/yes|赞成|choices/)
   })
 })
+
+test('a voter with nobody to delegate to is told where and how to vote without the phone; one with family is not', async () => {
+  await newcomerJoins() // 王芳 lives alone at a new doorplate
+  const topicId = await openTopic(api)
+  const alone = await api.as(P.newcomer).call('topics.get', { villageId: X, topicId })
+  expect(alone.me.canVote).toBe(true)
+  expect(alone.me.help).toMatch(/没有可以委托代投的家人.*新山村党群服务中心.*现场投票.*致电村（居）委会 0660-/)
+  expect((await api.as(P.resident).call('topics.get', { villageId: X, topicId })).me.help).toBeNull()
+})

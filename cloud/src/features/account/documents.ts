@@ -25,6 +25,8 @@ export interface Village {
   scene: string
   /** the number of the village rules' current (latest published) version; absent until the first is published */
   currentRulesVersion?: number | null
+  /** the committee's phone, for residents who cannot use the app for something */
+  phone?: string
   /** co-signatures a residents' proposal needs before the committee must answer it (default 5) */
   proposalThreshold?: number
 }

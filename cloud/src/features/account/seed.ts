@@ -104,7 +104,7 @@ export async function seedPlacesAndPeople(store: Store, now: number): Promise<vo
   const townOf = new Map(REGIONS.map((r) => [r._id, r]))
   for (const v of VILLAGES) {
     const county = townOf.get(v.townId)!.parentId!
-    const village: Village = { _id: v.id, villageId: v.id, name: v.name, kind: v.kind, townId: v.townId, countyId: county, cityId: townOf.get(county)!.parentId!, scene: `v=${v.id.slice(2)}` }
+    const village: Village = { _id: v.id, villageId: v.id, name: v.name, kind: v.kind, townId: v.townId, countyId: county, cityId: townOf.get(county)!.parentId!, scene: `v=${v.id.slice(2)}`, phone: `0660-68${String(VILLAGES.indexOf(v) + 1).padStart(2, '0')}${String(1000 + VILLAGES.indexOf(v) * 137).slice(-4)}` }
     await store.insert('villages', { ...village })
     for (const [i, name] of v.grids.entries()) await store.insert('grids', { _id: `${v.id}:g${i + 1}`, villageId: v.id, name } satisfies Grid)
     await store.insert('halls', { _id: `${v.id}:hall`, villageId: v.id, name: v.hall, address: `${v.name}村委会大院` } satisfies Hall)

@@ -76,6 +76,8 @@ export interface MyVote {
   proxiesForMe: Array<{ grantorId: string; grantorName: string; voted: boolean }>
   /** the proxy I granted, if any */
   myProxy: Proxy | null
+  /** when I may vote but have nobody to delegate to: where and how to vote without the phone */
+  help?: string | null
 }
 
 export interface TopicDetail {

@@ -224,6 +224,21 @@ export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{
   return { topic: closed, closed: true }
 }
 
+/**
+ * For a voter with nobody to delegate to (a one-person household whose grid has no worker): the way
+ * to vote without the phone — at the hall in person, or a call to the committee. Null when someone can.
+ */
+async function delegationHelp(ctx: MemberContext): Promise<string | null> {
+  const { store } = ctx.ports
+  const m = ctx.membership
+  if (m.householdId && (await store.count('memberships', { villageId: m.villageId, householdId: m.householdId })) > 1) return null
+  const household = m.householdId ? await store.get('households', m.householdId) : null
+  if (household?.gridId && (await store.find('memberships', { villageId: m.villageId }, { limit: 2000 })).some((x) => x.gridIds.includes(household.gridId!))) return null
+  const [village, hall] = await Promise.all([store.get('villages', m.villageId), store.get('halls', `${m.villageId}:hall`)])
+  const where = hall ? `${hall.name}（${hall.address}）` : '村（居）委会'
+  return `您没有可以委托代投的家人${household?.gridId ? '，本网格也还没有网格员' : ''}。如不方便用手机投票，可以到${where}现场投票${village?.phone ? `，或致电村（居）委会 ${village.phone}` : ''}。`
+}
+
 /** The caller's part: may I vote and why not, my ballot, whom I vote for, whom I asked to vote for me. */
 export async function myVote(ctx: MemberContext, t: Topic): Promise<MyVote> {
   const { store } = ctx.ports
@@ -249,7 +264,8 @@ export async function myVote(ctx: MemberContext, t: Topic): Promise<MyVote> {
   )
   let reason: string | null = window?.reason ?? (check.ok ? null : check.reason)
   if (!reason && ballot?.source === 'meeting') reason = t.mode === 'person' ? '您已在现场表决，以现场表决为准' : '您家已在现场表决，以现场表决为准'
-  return { canVote: !reason, reason, ballot: own, proxiesForMe, myProxy: mine && !mine.revoked ? mine : null }
+  const help = !reason && !own && !mine ? await delegationHelp(ctx) : null
+  return { canVote: !reason, reason, ballot: own, proxiesForMe, myProxy: mine && !mine.revoked ? mine : null, help }
 }
 
 export async function detailOf(ctx: MemberContext, t: Topic): Promise<TopicDetail> {
