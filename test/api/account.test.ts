@@ -230,3 +230,59 @@ describe('ids that reveal nothing', () => {
     expect(JSON.stringify(seen[3])).not.toContain('demo-linzhiqiang')
   })
 })
+
+describe('the village register', () => {
+  const X = 'v-xinshan'
+  const LSS = 'p_linshuisheng'
+  const HOME = `${X}:新山村东一巷12号` // 林水生 (户主, 户代表), 李桂兰, 林俊
+
+  test('the committee names the one 户代表 and the 户主, moves a household to a grid; every change audited', async () => {
+    const c = api.as(ID.committee)
+    const { households, grids } = await c.call('register.households', { villageId: X })
+    expect(households.find((h) => h.id === HOME)).toMatchObject({ headName: '林水生', rep: { name: '林水生' }, canVote: true })
+    expect(households.find((h) => h.id === HOME)!.members.map((m) => m.name).sort()).toEqual(['李桂兰', '林俊', '林水生'].sort())
+
+    const before = api.snapshot()
+    expect(await c.fail('register.setRep', { villageId: X, householdId: HOME, personId: 'p_chenjianguo' })).toMatchObject({ code: 'BAD_INPUT' })
+    expect(await api.as(ID.resident).fail('register.setRep', { villageId: X, householdId: HOME, personId: 'p_linjun' })).toMatchObject({ code: 'FORBIDDEN' })
+    expect(await c.fail('register.setRep', { villageId: 'v-wukan', householdId: HOME, personId: 'p_linjun' })).toMatchObject({ code: 'NOT_MEMBER' })
+    expect(api.snapshot()).toEqual(before)
+
+    const after = await c.call('register.setRep', { villageId: X, householdId: HOME, personId: 'p_linjun' })
+    expect(after.rep).toEqual({ personId: 'p_linjun', name: '林俊' })
+    // exactly one representative: the role moved
+    expect((await api.ports.store.get('memberships', `${X}:${LSS}`))!.roles).not.toContain('householdRep')
+    expect((await api.ports.store.get('memberships', `${X}:p_linjun`))!.roles).toContain('householdRep')
+
+    expect(await c.call('register.setHead', { villageId: X, householdId: HOME, personId: 'p_liguilan' })).toMatchObject({ headName: '李桂兰' })
+    expect((await api.ports.store.get('memberships', `${X}:${LSS}`))!.relation).toBe('其他亲属')
+
+    const other = grids.find((g) => g.id !== households.find((h) => h.id === HOME)!.gridId)!
+    expect(await c.call('register.moveHousehold', { villageId: X, householdId: HOME, gridId: other.id })).toMatchObject({ gridId: other.id, gridName: other.name })
+    const logged = await api.ports.store.find('auditLog', { villageId: X, targetType: 'household', targetId: HOME })
+    expect(logged.map((a) => a.action).sort()).toEqual(['register.moveHousehold', 'register.setHead', 'register.setRep'])
+  })
+
+  test('ending a membership needs a reason; a leaving representative leaves the household without one until the next is named', async () => {
+    const c = api.as(ID.committee)
+    const before = api.snapshot()
+    expect(await c.fail('register.endMembership', { villageId: X, personId: LSS, why: '迁出', reason: '' })).toMatchObject({ code: 'BAD_INPUT' })
+    expect(await c.fail('register.endMembership', { villageId: X, personId: 'p_linzhiqiang', why: '迁出', reason: '测试' })).toMatchObject({ code: 'FORBIDDEN' })
+    expect(api.snapshot()).toEqual(before)
+
+    await c.call('register.endMembership', { villageId: X, personId: LSS, why: '迁出', reason: '全家迁往深圳，户口已迁出' })
+    expect(await api.ports.store.get('memberships', `${X}:${LSS}`)).toBeNull()
+    const { households } = await c.call('register.households', { villageId: X })
+    expect(households.find((h) => h.id === HOME)).toMatchObject({ rep: null, canVote: false })
+    expect(await api.as(ID.resident).fail('rules.status', { villageId: X })).toMatchObject({ code: 'NOT_MEMBER' })
+    const [logged] = await api.ports.store.find('auditLog', { villageId: X, targetType: 'membership' })
+    expect(logged).toMatchObject({ action: 'register.endMembership', reason: '迁出：全家迁往深圳，户口已迁出' })
+  })
+
+  test('approving a non-head at an unknown doorplate is flagged before the committee decides', async () => {
+    await api.as(ID.newcomer).call('join.request', { villageId: X, name: '王芳', doorplate: '新山村北街7号', relation: '子女' })
+    const [r] = (await api.as(ID.committee).call('join.queue', { villageId: X })).filter((x) => x.name === '王芳')
+    expect(r.noHeadWarning).toMatch(/没有户主和户代表/)
+    expect((await api.as(ID.committee).call('join.queue', { villageId: X })).find((x) => x.name === '刘晓东')!.noHeadWarning).toBeNull()
+  })
+})

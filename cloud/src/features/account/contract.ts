@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { RELATIONS } from './documents'
-import type { AppNotification, Hall, JoinRequest, Membership, Person, Role, VillageKind } from './documents'
+import { END_REASONS, RELATIONS } from './documents'
+import type { AppNotification, Hall, JoinRequest, Membership, Person, Relation, Role, VillageKind } from './documents'
 import { action } from '../../contract/action'
 
 const id = z.string().trim().min(1, '缺少编号').max(80, '编号过长')
@@ -56,7 +56,7 @@ export const accountActions = {
       via: z.enum(['pick', 'scan']).default('pick'),
     }),
   ),
-  'join.queue': action<Array<JoinRequest & { householdMatch: string | null }>>()(
+  'join.queue': action<Array<JoinRequest & { householdMatch: string | null; noHeadWarning?: string | null }>>()(
     z.object({ villageId, status: z.enum(['pending', 'approved', 'rejected']).default('pending') }),
   ),
   'join.decide': action<JoinRequest>()(
@@ -80,3 +80,34 @@ export const accountActions = {
 }
 
 export type { Role }
+
+/** A household as the committee keeps it in the register (村民户籍). */
+export interface HouseholdView {
+  id: string
+  doorplate: string
+  gridId: string | null
+  gridName: string
+  headName: string
+  rep: { personId: string; name: string } | null
+  members: Array<{ personId: string; name: string; relation: Relation | null; roles: Role[] }>
+  /** counts toward the quorum of a household vote: it has a 户代表 */
+  canVote: boolean
+}
+
+/** the village register: households, their head and representative, grids, and memberships that end */
+export const registerActions = {
+  'register.households': action<{ households: HouseholdView[]; grids: Array<{ id: string; name: string }> }>()(z.object({ villageId })),
+  /** exactly one 户代表 per household: naming one replaces the other */
+  'register.setRep': action<HouseholdView>()(z.object({ villageId, householdId: id, personId: id })),
+  'register.setHead': action<HouseholdView>()(z.object({ villageId, householdId: id, personId: id })),
+  'register.moveHousehold': action<HouseholdView>()(z.object({ villageId, householdId: id, gridId: id })),
+  'register.endMembership': action<{ ended: true }>()(
+    z.object({
+      villageId,
+      personId: id,
+      why: z.enum(END_REASONS, { errorMap: () => ({ message: '请选择原因' }) }),
+      reason: z.string().trim().min(2, '请写明情况（至少两个字）').max(200, '不超过200个字'),
+    }),
+  ),
+}
+

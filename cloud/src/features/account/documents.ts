@@ -71,6 +71,9 @@ export interface PersonKey {
   personId: string
 }
 
+/** why a membership ends (the register) */
+export const END_REASONS = ['迁出', '去世', '其他'] as const
+
 export const ROLES = ['resident', 'householdRep', 'committee', 'gridWorker', 'hallStaff', 'townOfficer'] as const
 export type Role = (typeof ROLES)[number]
 

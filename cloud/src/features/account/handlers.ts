@@ -148,7 +148,9 @@ export const accountHandlers: Handlers<typeof accountActions> = {
       const households = await ctx.ports.store.find('households', { _id: { $in: requests.map((r) => householdId(villageId, r.doorplate)) } })
       return requests.map((r) => {
         const h = households.find((x) => x._id === householdId(villageId, r.doorplate))
-        return { ...r, householdMatch: h ? `${h.doorplate}（户主 ${h.headName}）` : null }
+        // approving someone who is not the head at a doorplate the register does not know makes a household without a 户主
+        const noHeadWarning = !h && r.relation !== '户主' && r.relation !== '租住' ? `${r.doorplate}尚无登记的户，批准后该户没有户主和户代表，不能参加按户表决；请核实或在村民户籍中指定户主` : null
+        return { ...r, householdMatch: h ? `${h.doorplate}（户主 ${h.headName}）` : null, noHeadWarning }
       })
     },
   },

@@ -1,14 +1,15 @@
 /** 入村: places, people, memberships, join requests and notices — the feature every other builds on. */
 import { defineFeature } from '../../feature'
-import { accountActions } from './contract'
+import { accountActions, registerActions } from './contract'
 import { accountHandlers } from './handlers'
+import { registerHandlers } from './register'
 import { remindStaleJoinRequests } from './jobs'
 import { seedPlacesAndPeople } from './seed'
 
 export const account = defineFeature({
   name: 'account',
-  actions: accountActions,
-  handlers: accountHandlers,
+  actions: { ...accountActions, ...registerActions },
+  handlers: { ...accountHandlers, ...registerHandlers },
   collections: {
     regions: {},
     villages: {},
@@ -17,7 +18,7 @@ export const account = defineFeature({
     households: { indexes: [['villageId']] },
     persons: { indexes: [['openid']] },
     personKeys: {},
-    memberships: { indexes: [['personId'], ['villageId']] },
+    memberships: { indexes: [['personId'], ['villageId'], ['villageId', 'householdId']] },
     joinRequests: { indexes: [['villageId', 'status']] },
     notifications: { indexes: [['personId', 'read']] },
     auditLog: { indexes: [['villageId', 'targetType', 'targetId']] },
