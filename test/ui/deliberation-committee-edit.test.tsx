@@ -140,6 +140,8 @@ describe('发布议题', () => {
     render(<EditPage />)
     expect(await screen.findByDisplayValue('村东道路硬化方案')).toBeTruthy()
     expect(mocked.getTopic).toHaveBeenCalledWith('v-xinshan', 'v-xinshan:t1')
+    fireEvent.click(screen.getByText('核对选民名册'))
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/features/deliberation/pages/roll/index?topicId=v-xinshan%3At1' })
 
     taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' } as never)
     fireEvent.click(screen.getByText('发布'))

@@ -143,6 +143,8 @@ describe('议题管理', () => {
     fireEvent.click(await screen.findByText('继续编辑'))
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/features/deliberation/pages/edit/index?topicId=v-xinshan%3At1' })
     expect(mocked.getTurnoutByGrid).not.toHaveBeenCalled()
+    fireEvent.click(screen.getByText('核对选民名册'))
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/features/deliberation/pages/roll/index?topicId=v-xinshan%3At1' })
   })
 
   test('someone who is not on the committee is told so and nothing is loaded', () => {

@@ -297,6 +297,22 @@ describe('committee and sharing', () => {
     expect(card.path).toBe(`/features/deliberation/pages/topic/index?topicId=${encodeURIComponent(TOPIC)}&villageId=v-xinshan`)
   })
 
+  test('once open, everyone can open the voter roll (选民名册) from the turnout', async () => {
+    mocked.getTopic.mockResolvedValue(detail())
+    render(<TopicPage />)
+    fireEvent.click(await screen.findByText('选民名册（4户）'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/features/deliberation/pages/roll/index?topicId=${encodeURIComponent(TOPIC)}` })
+    expect(screen.queryByText('核对选民名册')).toBeNull()
+  })
+
+  test('a draft has no published roll; the committee checks the draft one', async () => {
+    mocked.getTopic.mockResolvedValue(detail({ can: { manage: true, comment: false } }, { status: 'draft', publishedAt: null }))
+    render(<TopicPage />)
+    fireEvent.click(await screen.findByText('核对选民名册'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/features/deliberation/pages/roll/index?topicId=${encodeURIComponent(TOPIC)}` })
+    expect(screen.queryByText(/^选民名册（/)).toBeNull()
+  })
+
   test('the ballot card title says who votes in household mode', async () => {
     mocked.getTopic.mockResolvedValue(detail())
     render(<TopicPage />)

@@ -51,5 +51,13 @@ export const cases: PageCase[] = [
   { page: 'features/deliberation/pages/edit/index', as: committee, query: { topicId: T.draft }, expect: ['编辑议题草稿', '表决方式'], tap: { text: '保存草稿', action: 'topics.save' } },
   { page: 'features/deliberation/pages/meeting/index', as: committee, query: { topicId: T.road }, expect: ['东一巷至新村路村道硬底化', '李桂兰', '新山村东一巷12号'], tap: { first: ['李桂兰新山村东一巷12号登记 ›', '赞成'], text: '确认登记', action: 'ballots.recordInPerson' } },
   { page: 'features/deliberation/pages/manage/index', as: committee, query: { topicId: T.square }, expect: ['修缮祠堂前广场', '赞成 6 票，超过到会 8 人的半数', '第一网格（村东）'], tap: { text: '导出计票结果', action: 'topics.exportCsv' } },
+  {
+    page: 'features/deliberation/pages/roll/index',
+    as: committee,
+    query: { topicId: T.draft },
+    expect: ['整治村内池塘环境', '草稿：发布时以此名单为准', '林水生', '新山村东一巷12号', '可加入的人员', '名册调整记录'],
+    tap: { first: ['移出', '已迁出本村'], text: '确认移出', action: 'topics.amendRoll' },
+  },
+  { page: 'features/deliberation/pages/roll/index', name: 'roll-resident', as: resident, query: { topicId: T.road }, expect: ['东一巷至新村路村道硬底化', '本议题选民名册共', '李桂兰', '新山村东一巷12号'] },
   { page: 'features/deliberation/pages/proposals/index', as: resident, expect: ['村小学门口设置减速带和斑马线', '已有 2/5 人联署'], tap: { text: '联署', action: 'proposals.cosign' } },
 ]

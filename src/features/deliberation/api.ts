@@ -11,6 +11,8 @@ export const decideTopic = (villageId: string, topicId: string, decision: string
 export const addTopicUpdate = (input: InputOf<'topics.addUpdate'>) => call('topics.addUpdate', input)
 export const remindNonVoters = (villageId: string, topicId: string) => call('topics.remind', { villageId, topicId })
 export const getTurnoutByGrid = (villageId: string, topicId: string) => call('topics.turnoutByGrid', { villageId, topicId })
+export const getTopicRoll = (villageId: string, topicId: string) => call('topics.roll', { villageId, topicId })
+export const amendTopicRoll = (input: InputOf<'topics.amendRoll'>) => call('topics.amendRoll', input)
 export const exportTopicCsv = (villageId: string, topicId: string, kind: 'tally' | 'turnout') => call('topics.exportCsv', { villageId, topicId, kind })
 
 export const castBallot = (input: InputOf<'ballots.cast'>) => call('ballots.cast', input)

@@ -13,6 +13,8 @@ export const deliberationRoutes = {
       meeting: 'pages/meeting/index',
       /** committee: decision, implementation updates, per-grid turnout, reminders, CSV (?topicId=) */
       manage: 'pages/manage/index',
+      /** 选民名册 (?topicId=): the roll as posted on the notice board; the committee amends a draft's, with a reason */
+      roll: 'pages/roll/index',
       /** 村民提议: propose a topic and co-sign others' */
       proposals: 'pages/proposals/index',
     },

@@ -6,7 +6,7 @@ import { TOPIC_STATUS_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { CallError } from '@/shared/api/call'
 import { dayText, ymd } from '@/shared/time'
-import { Alert, Button, Card, Field, FieldError, Tag, TextField } from '@/shared/ui'
+import { Alert, Button, Card, Field, FieldError, Row, Tag, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
 import { askConfirm } from '@/shared/confirm'
 import { useDraftSave, useLeaveGuard } from '@/shared/use-draft-save'
@@ -206,6 +206,12 @@ export function TopicEditor({
         <Field error={errors.mode}>
           <Choices value={form.mode} items={(['person', 'household'] as const).map((m) => ({ value: m, ...modeText(m, kind) }))} onChange={(m) => edit({ mode: m }, 'mode')} />
         </Field>
+        {topicId && (
+          <>
+            <Row label='核对选民名册' onClick={() => void Taro.navigateTo({ url: pageUrl('deliberation.roll', { topicId }) })} />
+            <Hint>{dirty ? '名册按已保存的表决方式列出；改了按人或按户，请先保存草稿。' : '发布前可以移出或加入，须写明理由；发布时名册固定。'}</Hint>
+          </>
+        )}
       </Card>
 
       <Card title='票数公开'>

@@ -40,7 +40,7 @@ function ManageBody({ membership, detail: d, onChanged }: { membership: Membersh
   const t = d.topic
   const kind = membership.village.kind
   const villageId = membership.villageId
-  const go = (page: 'topic' | 'edit' | 'meeting') => void Taro.navigateTo({ url: pageUrl(`deliberation.${page}`, { topicId: t._id }) })
+  const go = (page: 'topic' | 'edit' | 'roll' | 'meeting') => void Taro.navigateTo({ url: pageUrl(`deliberation.${page}`, { topicId: t._id }) })
 
   if (t.status === 'draft') {
     return (
@@ -50,6 +50,9 @@ function ManageBody({ membership, detail: d, onChanged }: { membership: Membersh
           <Hint>这个议题还是草稿，只有村（居）委会成员能看到。发布后才能投票、查看参与情况。</Hint>
           <Button kind='primary' block onClick={() => go('edit')}>
             继续编辑
+          </Button>
+          <Button block onClick={() => go('roll')}>
+            核对选民名册
           </Button>
         </Card>
       </View>
@@ -74,6 +77,9 @@ function ManageBody({ membership, detail: d, onChanged }: { membership: Membersh
       {(t.status === 'decided' || t.status === 'done') && <ImplementationCard villageId={villageId} detail={d} onUpdated={onChanged} />}
       <GridTurnoutCard villageId={villageId} topic={t} />
       <ExportCard villageId={villageId} detail={d} />
+      <Button block onClick={() => go('roll')}>
+        核对选民名册
+      </Button>
       <Button block onClick={() => go('topic')}>
         查看议题页
       </Button>

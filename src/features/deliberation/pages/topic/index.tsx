@@ -21,7 +21,7 @@ import { QuorumMeter } from '../../components/quorum-meter'
 import { Tally } from '../../components/tally'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { TopicStatusTag } from '../../components/topic-status-tag'
-import { deadlineText, isClosed, isUpcoming } from '../../labels'
+import { deadlineText, isClosed, isUpcoming, MODE_UNITS } from '../../labels'
 import '../../components/deliberation.scss'
 
 /**
@@ -97,6 +97,9 @@ function TopicView({ detail: d, villageId, myPersonId, reload }: { detail: Topic
   const turnout = (
     <Card title='参与情况'>
       <QuorumMeter mode={t.mode} turnout={d.turnout} />
+      <Row label={`选民名册（${d.turnout.eligible}${MODE_UNITS[t.mode]}）`} onClick={() => void Taro.navigateTo({ url: pageUrl('deliberation.roll', { topicId: t._id }) })}>
+        <Text className='vh-muted'>查看名单</Text>
+      </Row>
     </Card>
   )
 
@@ -138,10 +141,11 @@ function TopicView({ detail: d, villageId, myPersonId, reload }: { detail: Topic
 }
 
 function CommitteeLinks({ topicId, status }: { topicId: string; status: TopicDetail['topic']['status'] }) {
-  const go = (page: 'edit' | 'meeting' | 'manage') => void Taro.navigateTo({ url: pageUrl(`deliberation.${page}`, { topicId }) })
+  const go = (page: 'edit' | 'roll' | 'meeting' | 'manage') => void Taro.navigateTo({ url: pageUrl(`deliberation.${page}`, { topicId }) })
   return (
     <Card title='村（居）委会'>
       {status === 'draft' && <Row label='编辑草稿' onClick={() => go('edit')} />}
+      {status === 'draft' && <Row label='核对选民名册' onClick={() => go('roll')} />}
       {status === 'open' && <Row label='现场表决登记（榕树下议事）' onClick={() => go('meeting')} />}
       {status !== 'draft' && <Row label='议题管理：决议、进展、提醒、导出' onClick={() => go('manage')} />}
     </Card>
