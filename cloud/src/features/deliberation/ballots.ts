@@ -7,7 +7,7 @@ import type { Membership } from '../account/documents'
 import type { Ballot, BallotSource, Proxy, Topic } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import { DuplicateIdError } from '../../ports/store'
+import { DuplicateIdError, type Store } from '../../ports/store'
 import { notify } from '../account/common'
 import { audit } from '../../common/audit'
 import { allBallots, closeIfDue, loadTopic, loadVoters, newReceipt, PAGES, proxyIdOf, voterCheck } from './data'
@@ -56,18 +56,24 @@ export function ballotDoc(t: Topic, voter: Voter, choices: string[], source: Bal
   }
 }
 
+/** Inserts a first ballot; false when the voter already has one (one ballot per voter by its id). */
+export async function insertBallot(store: Store, doc: Ballot): Promise<boolean> {
+  try {
+    await store.insert('ballots', doc)
+    return true
+  } catch (e) {
+    if (!(e instanceof DuplicateIdError)) throw e
+    return false
+  }
+}
+
 /**
  * Writes the ballot: the first cast inserts it; a later one changes it, but only a ballot whose source
  * is one of `mayChange`. Returns null when there is a ballot this cast may not change.
  */
 export async function putBallot(ctx: MemberContext, doc: Ballot, mayChange: BallotSource[]): Promise<{ ballot: Ballot; changed: boolean } | { blockedBy: Ballot }> {
   const { store } = ctx.ports
-  try {
-    await store.insert('ballots', doc)
-    return { ballot: doc, changed: false }
-  } catch (e) {
-    if (!(e instanceof DuplicateIdError)) throw e
-  }
+  if (await insertBallot(store, doc)) return { ballot: doc, changed: false }
   // the receipt stays the one given with the first cast
   const { _id, villageId: _v, topicId: _t, voterKey: _k, changes: _c, receipt: _r, ...fields } = doc
   const n = await store.update('ballots', { _id, source: { $in: mayChange } }, { set: fields, inc: { changes: 1 } })

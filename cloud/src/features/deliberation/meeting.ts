@@ -7,12 +7,11 @@ import type { meetingActions } from './contract'
 import type { Ballot } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import { DuplicateIdError } from '../../ports/store'
 import { notify, notifyCommittee } from '../account/common'
 import { audit } from '../../common/audit'
 import { checkText } from '../../common/content'
 import { shortTime } from '../../common/time'
-import { ballotDoc, checkChoices, labelsOf, openTopic, voterOf } from './ballots'
+import { ballotDoc, checkChoices, insertBallot, labelsOf, openTopic, voterOf } from './ballots'
 import { PAGES } from './data'
 import { ballotId } from './policy'
 
@@ -24,12 +23,7 @@ const NEEDS_REASON = '更正现场表决请写明理由（至少两个字）'
  */
 async function recordMeetingBallot(ctx: MemberContext, doc: Ballot, reason: string | null): Promise<{ ballot: Ballot; changed: boolean } | { blockedBy: Ballot }> {
   const { store } = ctx.ports
-  try {
-    await store.insert('ballots', doc)
-    return { ballot: doc, changed: false }
-  } catch (e) {
-    if (!(e instanceof DuplicateIdError)) throw e
-  }
+  if (await insertBallot(store, doc)) return { ballot: doc, changed: false }
   return store.transaction(async (tx) => {
     const cur = await tx.get('ballots', doc._id)
     if (!cur) throw new ApiError('CONFLICT')
