@@ -13,10 +13,12 @@ export const remindNonVoters = (villageId: string, topicId: string) => call('top
 export const getTurnoutByGrid = (villageId: string, topicId: string) => call('topics.turnoutByGrid', { villageId, topicId })
 export const getTopicRoll = (villageId: string, topicId: string) => call('topics.roll', { villageId, topicId })
 export const amendTopicRoll = (input: InputOf<'topics.amendRoll'>) => call('topics.amendRoll', input)
+export const getTopicCount = (villageId: string, topicId: string) => call('topics.count', { villageId, topicId })
 export const exportTopicCsv = (villageId: string, topicId: string, kind: 'tally' | 'turnout') => call('topics.exportCsv', { villageId, topicId, kind })
 
 export const castBallot = (input: InputOf<'ballots.cast'>) => call('ballots.cast', input)
 export const recordInPersonBallot = (input: InputOf<'ballots.recordInPerson'>) => call('ballots.recordInPerson', input)
+export const objectToBallot = (villageId: string, topicId: string, reason: string) => call('ballots.object', { villageId, topicId, reason })
 export const listVoters = (villageId: string, topicId: string) => call('ballots.voters', { villageId, topicId })
 export const grantProxy = (villageId: string, topicId: string, proxyPersonId: string) => call('proxies.grant', { villageId, topicId, proxyPersonId })
 export const revokeProxy = (villageId: string, topicId: string) => call('proxies.revoke', { villageId, topicId })

@@ -15,6 +15,8 @@ export const deliberationRoutes = {
       manage: 'pages/manage/index',
       /** 选民名册 (?topicId=): the roll as posted on the notice board; the committee amends a draft's, with a reason */
       roll: 'pages/roll/index',
+      /** 计票清单 (?topicId=): a closed topic's published count by receipt; recount it, find my receipt */
+      count: 'pages/count/index',
       /** 村民提议: propose a topic and co-sign others' */
       proposals: 'pages/proposals/index',
     },

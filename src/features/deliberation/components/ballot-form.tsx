@@ -1,30 +1,18 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { Ballot, MyVote, Topic } from '@contract'
-import { BALLOT_SOURCE_LABELS } from '@contract/tables'
 import { useMutation } from '@/shared/api/use-mutation'
 import { formatTime } from '@/shared/time'
-import { Button, FieldError, Tag } from '@/shared/ui'
+import { Button, FieldError } from '@/shared/ui'
 import { castBallot } from '../api'
 import { isClosed, isUpcoming } from '../labels'
+import { MyBallot } from './my-ballot'
 import { ProxyGrant } from './proxy-grant'
 import './deliberation.scss'
 
 type BallotTopic = Pick<Topic, '_id' | 'status' | 'kind' | 'options' | 'maxChoices' | 'mode' | 'opensAt' | 'closesAt'>
 
-/** 赞成、反对 for the ids of a ballot */
-export function choiceLabels(topic: Pick<Topic, 'options'>, choices: string[]): string {
-  return choices.map((id) => topic.options.find((o) => o.id === id)?.label ?? id).join('、')
-}
-
-function howCast(b: Ballot, myPersonId: string | null): string {
-  const at = formatTime(b.castAt)
-  const how = BALLOT_SOURCE_LABELS[b.source]
-  if (b.source === 'meeting') return `${at} ${how}（${b.castByName} 登记）`
-  if (b.source === 'proxy') return `${at} 由 ${b.castByName} ${how}`
-  if (myPersonId && b.castBy !== myPersonId) return `${at} 由 ${b.castByName} 投出`
-  return `${at} ${how}`
-}
+export { choiceLabels } from './my-ballot'
 
 /** the newer of the loaded ballot and the one just cast (the reload may still be on its way) */
 const newer = (a: Ballot | null, b: Ballot | null) => (!a ? b : !b ? a : b.castAt >= a.castAt ? b : a)
@@ -79,13 +67,14 @@ export function BallotForm({
   const closed = isClosed(topic.status)
 
   if (closed) {
-    return mine ? <MyBallot topic={topic} ballot={mine} myPersonId={myPersonId} /> : <Text className='vh-muted dl-block'>投票已截止，您没有参与本次表决</Text>
+    return mine ? <MyBallot villageId={villageId} topic={topic} ballot={mine} myPersonId={myPersonId} onObjected={onVoted} /> : <Text className='vh-muted dl-block'>投票已截止，您没有参与本次表决</Text>
   }
   if (topic.status !== 'open') return <Text className='vh-muted dl-block'>议题发布后才能投票</Text>
   if (upcoming) {
     return (
       <>
         <Text className='dl-notice'>{`投票将于 ${formatTime(topic.opensAt)} 开始，截止 ${formatTime(topic.closesAt)}`}</Text>
+        {me.help && <Text className='dl-help'>{me.help}</Text>}
         {me.canVote && <ProxyGrant villageId={villageId} topicId={topic._id} myProxy={me.myProxy} onChanged={onVoted} />}
       </>
     )
@@ -135,10 +124,11 @@ export function BallotForm({
       ) : (
         <>
           {!me.canVote && <Text className='dl-notice'>{me.reason ?? '您不能对本议题投票'}</Text>}
+          {me.help && <Text className='dl-help'>{me.help}</Text>}
           {mine && !editing && (
             <>
-              <MyBallot topic={topic} ballot={mine} myPersonId={myPersonId} />
-              {me.canVote && (
+              <MyBallot villageId={villageId} topic={topic} ballot={mine} myPersonId={myPersonId} onObjected={onVoted} />
+              {me.canVote && mine.source !== 'meeting' && (
                 <>
                   <Button
                     block
@@ -195,19 +185,6 @@ export function BallotForm({
       <FieldError message={cast.error ?? undefined} />
 
       {me.canVote && <ProxyGrant villageId={villageId} topicId={topic._id} myProxy={me.myProxy} onChanged={onVoted} />}
-    </View>
-  )
-}
-
-function MyBallot({ topic, ballot, myPersonId }: { topic: BallotTopic; ballot: Ballot; myPersonId: string | null }) {
-  return (
-    <View className='dl-mine'>
-      <View>
-        <Tag tone='green'>已投票</Tag>
-        {ballot.changes > 0 && <Tag tone='grey'>{`改投过 ${ballot.changes} 次`}</Tag>}
-      </View>
-      <Text className='dl-mine__choice'>{`${topic.mode === 'household' ? '我家' : '我'}的表决：${choiceLabels(topic, ballot.choices)}`}</Text>
-      <Text className='vh-muted dl-block'>{howCast(ballot, myPersonId)}</Text>
     </View>
   )
 }

@@ -100,6 +100,11 @@ function TopicView({ detail: d, villageId, myPersonId, reload }: { detail: Topic
       <Row label={`选民名册（${d.turnout.eligible}${MODE_UNITS[t.mode]}）`} onClick={() => void Taro.navigateTo({ url: pageUrl('deliberation.roll', { topicId: t._id }) })}>
         <Text className='vh-muted'>查看名单</Text>
       </Row>
+      {closed && (
+        <Row label='计票清单' onClick={() => void Taro.navigateTo({ url: pageUrl('deliberation.count', { topicId: t._id }) })}>
+          <Text className='vh-muted'>按回执码核对、自己重新计票</Text>
+        </Row>
+      )}
     </Card>
   )
 
