@@ -9,7 +9,7 @@ import { useMutation } from '@/shared/api/use-mutation'
 import { askConfirm } from '@/shared/confirm'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
-import { Alert, Async, Button, Card, Empty, Page, Tag } from '@/shared/ui'
+import { Alert, Async, Button, Card, Empty, Page, Tag, TextField } from '@/shared/ui'
 import { getTopic, listVoters, recordInPersonBallot } from '../../api'
 import { CommitteeOnly } from '../../components/committee-gate'
 import { Hint, modeText } from '../../components/committee-kit'
@@ -82,7 +82,9 @@ function Register({ membership, detail, voters: loaded, reload }: { membership: 
   const [filter, setFilter] = useState<Filter>('all')
   const [selected, setSelected] = useState<string | null>(null)
 
-  const voters = loaded.map((v) => (v.personId in marked ? { ...v, voted: true, source: v.source ?? marked[v.personId] } : v))
+  const voters = loaded.map((v) =>
+    v.personId in marked ? { ...v, voted: true, source: v.source ?? marked[v.personId], objection: marked[v.personId] === 'meeting' ? null : v.objection } : v,
+  )
   const voted = voters.filter((v) => v.voted).length
   const atMeeting = voters.filter((v) => v.source === 'meeting').length
   const q = search.trim()
@@ -139,7 +141,7 @@ function Register({ membership, detail, voters: loaded, reload }: { membership: 
             <View key={v.personId}>
               <VoterRow voter={v} open={selected === v.personId} onTap={() => setSelected(selected === v.personId ? null : v.personId)} />
               <Alert message={notices[v.personId]} className='dlb-meeting-notice' />
-              {selected === v.personId && !v.voted && (
+              {selected === v.personId && canRecord(v) && (
                 <RecordPanel
                   villageId={membership.villageId}
                   topic={topic}
@@ -161,18 +163,19 @@ function Register({ membership, detail, voters: loaded, reload }: { membership: 
   )
 }
 
+/** not yet voted: record; recorded at the meeting: correct (with a reason); voted on the phone: nothing */
+const canRecord = (v: Voter) => !v.voted || v.source === 'meeting'
+
 function VoterRow({ voter: v, open, onTap }: { voter: Voter; open: boolean; onTap: () => void }) {
   return (
-    <View className={`dlb-voter ${v.voted ? 'dlb-voter--voted' : ''} ${open ? 'dlb-voter--open' : ''}`} onClick={v.voted ? undefined : onTap}>
+    <View className={`dlb-voter ${v.voted ? 'dlb-voter--voted' : ''} ${open ? 'dlb-voter--open' : ''}`} onClick={canRecord(v) ? onTap : undefined}>
       <View className='dlb-voter__who'>
         <Text className='dlb-voter__name'>{v.name}</Text>
         {v.doorplate && <Text className='vh-muted'>{v.doorplate}</Text>}
+        {v.objection && <Text className='dlb-voter__objection'>{`异议：${v.objection}`}</Text>}
       </View>
-      {v.voted ? (
-        <Tag tone={v.source === 'meeting' ? 'green' : 'grey'}>{v.source ? `已投·${BALLOT_SOURCE_SHORT[v.source]}` : '已投票'}</Tag>
-      ) : (
-        <Text className='dlb-voter__action'>{open ? '收起' : '登记 ›'}</Text>
-      )}
+      {v.voted && <Tag tone={v.source === 'meeting' ? 'green' : 'grey'}>{v.source ? `已投·${BALLOT_SOURCE_SHORT[v.source]}` : '已投票'}</Tag>}
+      {canRecord(v) && <Text className='dlb-voter__action'>{open ? '收起' : v.voted ? '更正 ›' : '登记 ›'}</Text>}
     </View>
   )
 }
@@ -194,16 +197,23 @@ function RecordPanel({
   onCancel: () => void
 }) {
   const single = topic.kind === 'yesno' || topic.maxChoices <= 1
+  /** already recorded at the meeting: this is a correction, which needs a reason */
+  const correcting = voter.voted && voter.source === 'meeting'
   const [choices, setChoices] = useState<string[]>([])
-  const recording = useMutation(() => recordInPersonBallot({ villageId, topicId: topic._id, voterPersonId: voter.personId, choices }), {
-    success: `已登记${voter.name}`,
-    onSuccess: onRecorded,
-    onError: (e) => {
-      if (!(e instanceof CallError && e.code === 'DUPLICATE')) return undefined
-      onDuplicate(`${voter.name}：${e.message}`)
-      return null
+  const [reason, setReason] = useState('')
+  const [reasonError, setReasonError] = useState<string | null>(null)
+  const recording = useMutation(
+    (why: string | undefined) => recordInPersonBallot({ villageId, topicId: topic._id, voterPersonId: voter.personId, choices, ...(why ? { reason: why } : {}) }),
+    {
+      success: correcting ? `已更正${voter.name}` : `已登记${voter.name}`,
+      onSuccess: onRecorded,
+      onError: (e) => {
+        if (!(e instanceof CallError && e.code === 'DUPLICATE')) return undefined
+        onDuplicate(`${voter.name}：${e.message}`)
+        return null
+      },
     },
-  })
+  )
 
   function toggle(id: string) {
     recording.reset()
@@ -216,14 +226,23 @@ function RecordPanel({
   async function record() {
     const labels = topic.options.filter((o) => choices.includes(o.id)).map((o) => o.label)
     const who = voter.doorplate ? `${voter.name}（${voter.doorplate}）` : voter.name
+    if (correcting) {
+      const why = reason.trim()
+      if (why.length < 2) return setReasonError('更正现场表决请写明理由（至少两个字）')
+      const ok = await askConfirm(`更正${voter.name}的现场表决？`, `${who}：改为${labels.join('、')}。理由：${why}。原登记会留在更正记录中，并通知${voter.name}本人。`, '更正')
+      if (!ok) return
+      await recording.run(why)
+      return
+    }
     const ok = await askConfirm(`登记${voter.name}的表决？`, `${who}：${labels.join('、')}。登记后算作现场投票，${topic.mode === 'household' ? '每户' : '每人'}只有一票。`, '登记')
     if (!ok) return
-    await recording.run()
+    await recording.run(undefined)
   }
+  const fieldError = reasonError ?? recording.fieldErrors.reason
 
   return (
     <View className='dlb-record'>
-      <Text className='dlb-record__title'>{`${voter.name}的选择${single ? '' : `（最多选${topic.maxChoices}项）`}`}</Text>
+      <Text className='dlb-record__title'>{`${correcting ? `更正${voter.name}的现场表决：改为` : `${voter.name}的选择`}${single ? '' : `（最多选${topic.maxChoices}项）`}`}</Text>
       <View className='vh-chips'>
         {topic.options.map((o) => (
           <View key={o.id} className={`vh-chip dlb-record__option ${choices.includes(o.id) ? 'vh-chip--on' : ''}`} onClick={() => toggle(o.id)}>
@@ -231,10 +250,25 @@ function RecordPanel({
           </View>
         ))}
       </View>
-      <Alert message={recording.error} />
+      {correcting && (
+        <TextField
+          label='更正理由'
+          value={reason}
+          multiline
+          maxlength={200}
+          placeholder='写明为什么更正，例如：登记时点错了选项'
+          error={fieldError}
+          onChange={(v) => {
+            setReason(v)
+            setReasonError(null)
+            recording.clearField('reason')
+          }}
+        />
+      )}
+      <Alert message={fieldError ? null : recording.error} />
       <View className='dlb-record__actions'>
         <Button kind='primary' loading={recording.busy} disabled={choices.length === 0} onClick={() => void record()}>
-          确认登记
+          {correcting ? '确认更正' : '确认登记'}
         </Button>
         <Button disabled={recording.busy} onClick={onCancel}>
           取消
