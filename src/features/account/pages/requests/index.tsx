@@ -4,6 +4,7 @@ import type { JoinStatus } from '@contract'
 import { JOIN_STATUS_LABELS } from '@contract/tables'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
+import { askConfirm } from '@/shared/confirm'
 import { formatTime } from '@/shared/time'
 import { Async, Button, Card, Empty, FieldError, Page, Tag } from '@/shared/ui'
 import { decideJoin, getJoinQueue } from '../../api'
@@ -63,8 +64,9 @@ function RequestCard({ request: r, villageId, onDecided }: { request: QueueItem;
     { success: (_, d) => (d === 'approve' ? '已批准' : '已驳回'), onSuccess: onDecided },
   )
 
-  function decide(d: 'approve' | 'reject') {
+  async function decide(d: 'approve' | 'reject') {
     if (d === 'reject' && reason.trim().length < 2) return decision.fail('驳回时请写明理由，申请人会看到')
+    if (d === 'approve' && r.noHeadWarning && !(await askConfirm(`批准${r.name}？`, r.noHeadWarning, '仍然批准'))) return
     void decision.run(d)
   }
 
@@ -85,6 +87,11 @@ function RequestCard({ request: r, villageId, onDecided }: { request: QueueItem;
       <Text className='vh-muted' style={{ display: 'block' }}>
         {r.householdMatch ? `与已登记户相符：${r.householdMatch}` : '未登记的门牌号，批准后将登记为新的一户'}
       </Text>
+      {r.status === 'pending' && r.noHeadWarning && (
+        <Text style={{ display: 'block', margin: '0.4em 0', padding: '0.5em 0.7em', borderRadius: '12px', background: '#fbf3e0', color: '#6d5514', fontWeight: 600 }}>
+          {`请注意：${r.noHeadWarning}`}
+        </Text>
+      )}
       {last && (
         <Text className='vh-muted' style={{ display: 'block' }}>
           {`${last.byName} 于 ${formatTime(last.at)} ${last.status === 'approved' ? '批准' : '驳回'}${last.reason ? `：${last.reason}` : ''}`}
@@ -94,7 +101,7 @@ function RequestCard({ request: r, villageId, onDecided }: { request: QueueItem;
         (rejecting ? (
           <View>
             <Textarea className='vh-field__input' value={reason} placeholder='请写明驳回理由，如门牌号有误' maxlength={200} onInput={(e) => setReason(e.detail.value)} />
-            <Button kind='danger' loading={decision.busy} onClick={() => decide('reject')}>
+            <Button kind='danger' loading={decision.busy} onClick={() => void decide('reject')}>
               确认驳回
             </Button>
             <Button kind='plain' onClick={() => (setRejecting(false), decision.reset())}>
@@ -103,7 +110,7 @@ function RequestCard({ request: r, villageId, onDecided }: { request: QueueItem;
           </View>
         ) : (
           <View>
-            <Button kind='primary' loading={decision.busy} onClick={() => decide('approve')}>
+            <Button kind='primary' loading={decision.busy} onClick={() => void decide('approve')}>
               批准
             </Button>
             <Button kind='danger' onClick={() => setRejecting(true)}>
