@@ -116,6 +116,8 @@ export interface CountView {
 
 /** The voter roll (选民名册) as villages post it: names only, never anyone's choice. */
 export interface RollView {
+  /** the topic it belongs to, so a roll page needs no second call */
+  topic?: Pick<Topic, 'title' | 'status' | 'opensAt' | 'publishedAt'>
   /** false while the topic is a draft: the roll is the register now, with the committee's amendments */
   frozen: boolean
   mode: VotingMode

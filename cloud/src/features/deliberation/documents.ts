@@ -74,6 +74,8 @@ export interface RollChange {
   /** personId (按人) or householdId (按户) */
   key: string
   name: string
+  /** tells apart two people of the same name */
+  doorplate?: string | null
   change: 'add' | 'remove'
   reason: string
   byName: string

@@ -24,6 +24,7 @@ async function rollView(ctx: MemberContext, t: Topic): Promise<RollView> {
     addable = candidates.filter((v) => !onRoll.has(v.key)).map(({ key, name, doorplate }) => ({ key, name, doorplate }))
   }
   return {
+    topic: { title: t.title, status: t.status, opensAt: t.opensAt, publishedAt: t.publishedAt },
     frozen: t.status !== 'draft',
     mode: t.mode,
     entries: roll.map((v) => ({ key: v.key, name: v.name, doorplate: v.doorplate, gridName: (v.gridId && gridName.get(v.gridId)) || '未分网格' })),
@@ -53,7 +54,7 @@ export const rollHandlers: Handlers<typeof rollActions> = {
       if (!who) throw new ApiError('NOT_FOUND', t.mode === 'household' ? '本村（社区）没有这一户，或该户还没有户代表' : '该村民不是本村（社区）成员')
       if (change === 'add' && onRoll) throw new ApiError('CONFLICT', `${who.name}已在选民名册上`)
       if (change === 'remove' && !onRoll) throw new ApiError('CONFLICT', `${who.name}不在选民名册上`)
-      const entry: RollChange = { key, name: who.name, change, reason, byName: ctx.membership.name, at: ctx.now }
+      const entry: RollChange = { key, name: who.name, doorplate: who.doorplate, change, reason, byName: ctx.membership.name, at: ctx.now }
       // read-modify-write of the draft, in one transaction with its audit entry
       const saved = await store.transaction(async (tx) => {
         const draft = await getInVillage(tx, 'topics', topicId, villageId, '找不到该议题')
