@@ -31,6 +31,12 @@ export const cases: PageCase[] = [
   { page: 'features/account/pages/join/index', as: 'demo-wangfang', expect: ['申请加入村（社区）', '海丰县', '陆河县'], tap: { text: '扫一扫服务中心的二维码', wx: 'scanCode' } },
   { page: 'features/account/pages/requests/index', as: committee, expect: ['刘晓东', '新山村东一巷12号（户主 林水生）'], tap: { text: '批准', action: 'join.decide' } },
   {
+    page: 'features/account/pages/register/index',
+    as: committee,
+    expect: ['新山村 · 村民户籍', '新山村东一巷12号', '户主 林水生 · 户代表 林水生', '李桂兰'],
+    tap: { first: ['李桂兰'], text: '设为户代表', action: 'register.setRep' },
+  },
+  {
     page: 'features/account/pages/notifications/index',
     as: 'demo-liuxiaodong',
     prepare: async (call) => {

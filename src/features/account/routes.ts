@@ -8,6 +8,8 @@ export const accountRoutes = {
       join: 'pages/join/index',
       requests: 'pages/requests/index',
       notifications: 'pages/notifications/index',
+      /** 村民户籍 (committee; grid workers read their grids): households by grid; 户代表, 户主, 网格, 注销成员 */
+      register: 'pages/register/index',
       /** the 体验身份 picker: only in the h5 build, which only the local runtime serves */
       identity: 'pages/identity/index',
     },

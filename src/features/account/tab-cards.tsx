@@ -153,6 +153,7 @@ export function CommitteeWorkCard({ membership }: { membership: MembershipView |
   return (
     <Card title='村（居）委会工作'>
       <Row label='入村审核' onClick={() => go('account.requests')} />
+      <Row label='村民户籍（户代表、户主、网格、注销）' onClick={() => go('account.register')} />
       <Row label='本村二维码（贴在服务中心，扫码申请加入）' onClick={() => void posterCall.run(membership.villageId)} />
       {poster && <Image src={poster.image} style={{ width: '360px', height: '360px' }} showMenuByLongpress />}
       <FieldError message={posterCall.error ?? undefined} />
