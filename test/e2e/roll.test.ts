@@ -54,7 +54,7 @@ run('in Chromium: the voter roll (选民名册) of a draft, amended, published a
     await page.waitForTimeout(800) // let the page transition finish before the screenshot
     await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-roll-published.png'), fullPage: true })
 
-    const refused = await app.server.router('topics.amendRoll', { villageId: 'v-xinshan', topicId: DRAFT, key: 'p_demo-liguilan', change: 'add', reason: '误移出，现恢复' }, { openid: 'demo-linzhiqiang' })
+    const refused = await app.server.router('topics.amendRoll', { villageId: 'v-xinshan', topicId: DRAFT, key: 'p_liguilan', change: 'add', reason: '误移出，现恢复' }, { openid: 'demo-linzhiqiang' })
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '议题已发布，选民名册已固定，不能再修改' } })
   })
 })
