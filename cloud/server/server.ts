@@ -11,6 +11,7 @@ import { createLocalPorts } from '../src/adapters/local'
 import { createRouter } from '../src/router'
 import { runJobs } from '../src/jobs'
 import { seedDemo } from '../src/demo'
+import { migratePersonIds } from '../src/migrations'
 import type { Clock } from '../src/ports/ports'
 import { handleUpload } from './upload'
 
@@ -87,6 +88,8 @@ export async function startLocalServer(opts: LocalServerOptions) {
   const baseUrl = `http://localhost:${opts.port}`
   const ports = createLocalPorts({ dataDir: opts.dataDir, baseUrl, clock: opts.clock })
   const log = opts.quiet ? () => undefined : (...a: unknown[]) => console.log(...a)
+  const migrated = await migratePersonIds(ports.store)
+  if (migrated) log(`已更新 ${migrated} 条数据：人员编号不再包含微信 openid`)
   if (opts.seed !== false && (await seedDemo(ports.store, ports.clock.now()))) log('已写入演示数据（汕尾市的村和社区）')
   const router = createRouter(ports, {
     localOnly: true,

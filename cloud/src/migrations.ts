@@ -1,0 +1,72 @@
+/**
+ * Data migrations, run before the demo seed when the local server starts (idempotent: a migrated
+ * folder has nothing left to change). One so far: person ids that carried the WeChat openid
+ * (`p_<openid>`, and the demo's `p_demo-<key>`) get ids that reveal nothing — the demo's `p_<key>`,
+ * everyone else a random one — rewritten in every document that names them, composite ids included.
+ */
+import { randomBytes } from 'node:crypto'
+import { COLLECTIONS } from './features'
+import { personKeyOf } from './features/account/policy'
+import { DuplicateIdError, type CollectionName, type Doc, type Store } from './ports/store'
+
+const ALL = 1_000_000
+
+/** New ids for persons whose id contains their openid. */
+function renamesFor(persons: Array<{ _id: string; openid: string }>): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const p of persons) {
+    if (!p.openid || !p._id.includes(p.openid)) continue
+    const demo = /^demo-([a-z0-9]+)$/.exec(p.openid)
+    out.set(p._id, demo ? `p_${demo[1]}` : `p_${randomBytes(9).toString('base64url')}`)
+  }
+  return out
+}
+
+/** Replaces every old id inside every string of a document (whole ids only, also within `a:b` ids). */
+function rewriter(renames: Map<string, string>): <T>(value: T) => T {
+  const escaped = [...renames.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const pattern = new RegExp(`(${escaped.join('|')})(?![A-Za-z0-9_-])`, 'g')
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.replace(pattern, (m) => renames.get(m)!)
+    if (Array.isArray(v)) return v.map(walk)
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
+    return v
+  }
+  return walk as <T>(value: T) => T
+}
+
+/** Returns how many documents it rewrote. */
+export async function migratePersonIds(store: Store): Promise<number> {
+  const renames = renamesFor(await store.find('persons', {}, { limit: ALL }))
+  if (!renames.size) return 0
+  const changed = await renameIds(store, renames)
+  // the claim that keeps one person per openid
+  for (const p of await store.find('persons', {}, { limit: ALL })) {
+    await store.insert('personKeys', { _id: personKeyOf(p.openid), personId: p._id }).catch((e: unknown) => (e instanceof DuplicateIdError ? undefined : Promise.reject(e)))
+  }
+  return changed
+}
+
+/** Rewrites every document naming an old id (old -> new), moving documents whose own id changes. */
+export async function renameIds(store: Store, renames: Map<string, string>): Promise<number> {
+  const rewrite = rewriter(renames)
+  let changed = 0
+  for (const collection of COLLECTIONS as readonly CollectionName[]) {
+    const raw = store as unknown as Store<Record<string, Doc>>
+    for (const doc of await raw.find(collection, {}, { limit: ALL })) {
+      const next = rewrite(doc)
+      if (JSON.stringify(next) === JSON.stringify(doc)) continue
+      await raw.transaction(async (tx) => {
+        if (next._id === doc._id) {
+          const { _id, ...fields } = next
+          await tx.update(collection, _id, { set: fields })
+        } else {
+          await tx.insert(collection, next).catch((e: unknown) => (e instanceof DuplicateIdError ? undefined : Promise.reject(e)))
+          await tx.remove(collection, doc._id)
+        }
+      })
+      changed++
+    }
+  }
+  return changed
+}
