@@ -86,6 +86,10 @@ describe('receipts and the published count', () => {
     for (const e of count.entries) for (const ch of e.choices) recount[ch] = (recount[ch] ?? 0) + 1
     const d = await api.as(P.liguilan).call('topics.get', { villageId: X, topicId })
     expect(Object.fromEntries(d.tally!.map((o) => [o.optionId, o.votes]))).toEqual({ yes: recount.yes ?? 0, no: recount.no ?? 0, abstain: recount.abstain ?? 0 })
+    // one receipt can be looked up; a wrong or malformed one gets a clear answer
+    expect(await api.as(P.liguilan).call('topics.receipt', { villageId: X, topicId, receipt: first.receipt!.toLowerCase().replace('-', '') })).toEqual({ receipt: first.receipt, choices: ['no'], source: 'online' })
+    expect(await api.as(P.liguilan).fail('topics.receipt', { villageId: X, topicId, receipt: 'ZZZZ-ZZZZ' })).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('没有回执码 ZZZZ-ZZZZ') })
+    expect(await api.as(P.liguilan).fail('topics.receipt', { villageId: X, topicId, receipt: 'K7Q-2M' })).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('8位') })
     // and the hash in the audit log is the list's
     const text = count.entries.map((e) => `${e.receipt},${e.choices.join('|')},${e.source}`).join('\n')
     expect(count.hash).toBe(createHash('sha256').update(text).digest('hex'))

@@ -1,3 +1,4 @@
+import type { Role } from '../../cloud/src/features/account/documents'
 import type { Topic } from '../../cloud/src/features/deliberation/documents'
 import { tallyCsv, turnoutCsv } from '../../cloud/src/features/deliberation/csv'
 import {
@@ -16,7 +17,7 @@ import {
   turnoutOf,
   voterFor,
   windowRefusal,
-  YESNO_OPTIONS, amendedRoll, ROLL_CHUNK_SIZE, rollChunkCount, rollChunkOf, splitRoll } from '../../cloud/src/features/deliberation/policy'
+  YESNO_OPTIONS, amendedRoll, ROLL_CHUNK_SIZE, rollChunkCount, rollChunkOf, splitRoll, receiptCode, recount, countText, countEntries } from '../../cloud/src/features/deliberation/policy'
 
 const NOW = Date.UTC(2026, 10, 26, 2, 0, 0) // 2026-11-26 10:00 in Shanghai
 const HOUR = 3600 * 1000
@@ -298,5 +299,35 @@ describe('the voter roll', () => {
     const change = (key: string, c: 'add' | 'remove') => ({ key, name: key, change: c, reason: '核实', byName: '林志强', at: 0 })
     expect(amendedRoll(eligible, candidates, [change('a', 'remove'), change('c', 'add'), change('zzz', 'add')]).map((v) => v.key)).toEqual(['b', 'c'])
     expect(amendedRoll(eligible, candidates, [change('a', 'remove'), change('a', 'add')]).map((v) => v.key)).toEqual(['b', 'a'])
+  })
+})
+
+describe('receipts and the count', () => {
+  test('a receipt is 8 characters of an alphabet without 0/O/1/I, as XXXX-XXXX, from the given bytes', () => {
+    expect(receiptCode(Uint8Array.from([0, 1, 2, 3, 4, 5, 6, 7]))).toBe('2345-6789')
+    expect(receiptCode(Uint8Array.from([31, 32, 255, 8, 9, 40, 41, 42]))).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/)
+  })
+
+  test('the recount from the list alone gives each option its votes; the hashed text is one line per entry, in order', () => {
+    const entries = [
+      { receipt: 'AAAA-AAAA', choices: ['yes'], source: 'online' as const },
+      { receipt: 'BBBB-BBBB', choices: ['o1', 'o2'], source: 'meeting' as const },
+      { receipt: 'CCCC-CCCC', choices: ['yes'], source: 'proxy' as const },
+    ]
+    expect(recount(entries)).toEqual({ yes: 2, o1: 1, o2: 1 })
+    expect(countText(entries)).toBe('AAAA-AAAA,yes,online\nBBBB-BBBB,o1|o2,meeting\nCCCC-CCCC,yes,proxy')
+    expect(countEntries([{ _id: 't:p1', receipt: 'DDDD-DDDD', choices: ['no'], source: 'online' }])).toEqual([{ receipt: 'DDDD-DDDD', choices: ['no'], source: 'online' }])
+  })
+
+  test('the household quorum counts only households with a 户代表: one without cannot vote and is not in the roll', () => {
+    const members = [
+      { personId: 'a', name: '甲', roles: ['resident', 'householdRep'] as Role[], householdId: 'h1' },
+      { personId: 'b', name: '乙', roles: ['resident'] as Role[], householdId: 'h2' },
+    ]
+    const households = [
+      { _id: 'h1', gridId: null, doorplate: '1号', repPersonId: 'a' },
+      { _id: 'h2', gridId: null, doorplate: '2号', repPersonId: null },
+    ]
+    expect(eligibleVoters('household', members, households).map((v) => v.key)).toEqual(['h1'])
   })
 })

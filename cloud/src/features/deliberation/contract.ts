@@ -207,6 +207,10 @@ export const meetingActions = {
 /** the published count (计票清单) of a closed topic */
 export const countActions = {
   'topics.count': action<CountView>()(z.object({ villageId, topicId })),
+  /** find one receipt on the count: is this ballot counted, and as what */
+  'topics.receipt': action<{ receipt: string; choices: string[]; source: BallotSource }>()(
+    z.object({ villageId, topicId, receipt: z.string().trim().toUpperCase().regex(/^[2-9A-HJ-NP-Z]{4}-?[2-9A-HJ-NP-Z]{4}$/, '回执码是8位字母和数字，如 K7Q2-M8XP') }),
+  ),
 }
 
 /** the voter roll (选民名册) */
