@@ -10,6 +10,9 @@ import { createRouter } from '../../cloud/src/router'
 import { seedDemo } from '../../cloud/src/demo'
 import type { ActionName, ApiErrorBody, InputOf, OutputOf } from '../../cloud/src/contract'
 
+/** the demo's openids (demo-<key>) and WeChat-shaped ones (o + 27 characters) */
+const OPENID = /"demo-[a-z]+"|demo-[a-z]+[",:]|\bo[A-Za-z0-9_-]{27}\b/
+
 export const T0 = Date.UTC(2026, 10, 26, 2, 0, 0)
 
 /**
@@ -35,6 +38,8 @@ export async function makeApi(opts: { localOnly?: boolean } = {}) {
     async call<A extends ActionName>(action: A, input: InputOf<A>): Promise<OutputOf<A>> {
       const r = await router(action, input, openid ? { openid } : null)
       if (!r.ok) throw Object.assign(new Error(`${action}: ${r.error.code} ${r.error.message}`), { body: r.error })
+      // openids never leave the server: no response of any suite carries one (the local demo picker aside)
+      if (action !== 'dev.identities' && OPENID.test(JSON.stringify(r.data))) throw new Error(`${action} returned an openid: ${JSON.stringify(r.data).match(OPENID)![0]}`)
       return r.data as OutputOf<A>
     },
     async fail(action: string, input: unknown): Promise<ApiErrorBody> {
