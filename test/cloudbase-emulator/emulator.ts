@@ -361,6 +361,8 @@ export function wxCloudFor(url: string): import('../../cloud/src/adapters/cloudb
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     cloud = require('wx-server-sdk')
   })
-  cloud.init({ env: 'emulator-env', serviceUrl: url, secretId: 'emulator', secretKey: 'emulator' })
+  // the emulator is one Node thread: 1,000 simultaneous ballots queue behind each other there, where
+  // CloudBase serves them in parallel, so a request may wait longer than the SDK's 15 s default
+  cloud.init({ env: 'emulator-env', serviceUrl: url, secretId: 'emulator', secretKey: 'emulator', timeout: 60_000 })
   return cloud
 }
