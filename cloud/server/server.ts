@@ -66,7 +66,13 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
 
 /** Serves a file under root, never outside it. */
 function serveFile(res: http.ServerResponse, root: string, urlPath: string, fallback?: string): boolean {
-  const rel = path.normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '')
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath)
+  } catch {
+    return false // a malformed escape (`/%`, `%C0%AE`) names no file: 404, not a crash
+  }
+  const rel = path.normalize(decoded).replace(/^(\.\.[/\\])+/, '')
   let file = path.join(root, rel)
   if (!file.startsWith(path.resolve(root))) return false
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {

@@ -305,6 +305,13 @@ describe('村民提议: proposals become topics once enough residents co-sign', 
     expect(api.snapshot()).toEqual(before)
   })
 
+  test('times outside 2020–2100 are refused with a clear reason, and nothing is saved', async () => {
+    const before = api.snapshot()
+    const c = api.as(P.committee)
+    expect(await c.fail('topics.save', { ...topicInput(api), opensAt: -1e15, closesAt: 8e15 })).toMatchObject({ code: 'BAD_INPUT', fields: { opensAt: '开始时间无效', closesAt: '截止时间无效' } })
+    expect(api.snapshot()).toEqual(before)
+  })
+
   test('the village sets the number; only residents propose and sign; the content check comes first', async () => {
     await api.ports.store.update('villages', { _id: X }, { set: { proposalThreshold: 2 } })
     const p = await api.as(P.chenjianguo).call('proposals.create', { villageId: X, title: '增设公交站台', background: '村口到镇上的公交没有候车亭，下雨天老人只能淋雨等车。' })

@@ -77,3 +77,8 @@ test('an image over 5 MB is refused', async () => {
 test('GET /upload is not an upload', async () => {
   expect((await fetch(`${server.url}/upload?villageId=${X}`)).status).toBe(405)
 })
+
+test('a malformed percent-escape in a GET path is a 404, not a crash (and the server keeps serving)', async () => {
+  for (const p of ['/%', '/files/%C0%AE%C0%AE%2fx', '/%E4%B8']) expect((await fetch(`${server.url}${p}`)).status).toBe(404)
+  expect((await fetch(`${server.url}/upload?villageId=${X}`)).status).toBe(405)
+})

@@ -148,6 +148,8 @@ export interface ProposalView extends Proposal {
 const id = z.string().trim().min(1, '缺少编号').max(120, '编号过长')
 const villageId = id
 const topicId = id
+const INSTANT_MIN = Date.UTC(2020, 0, 1)
+const INSTANT_MAX = Date.UTC(2100, 0, 1)
 const text = (what: string, max: number, min = 1) =>
   z
     .string()
@@ -169,8 +171,9 @@ const topicBody = z.object({
   maxChoices: z.number().int().min(1).max(10).default(1),
   mode: z.enum(['person', 'household'], { errorMap: () => ({ message: '请选择按人还是按户表决' }) }),
   results: z.enum(['live', 'sealed'], { errorMap: () => ({ message: '请选择是否实时公开票数' }) }),
-  opensAt: z.number().int('请选择开始时间'),
-  closesAt: z.number().int('请选择截止时间'),
+  // instants between 2020 and 2100: any other integer is a mistake (and would never close)
+  opensAt: z.number().int('请选择开始时间').min(INSTANT_MIN, '开始时间无效').max(INSTANT_MAX, '开始时间无效'),
+  closesAt: z.number().int('请选择截止时间').min(INSTANT_MIN, '截止时间无效').max(INSTANT_MAX, '截止时间无效'),
   /** the proposal this topic schedules */
   proposalId: id.optional(),
 })
