@@ -5,6 +5,7 @@ import type { Context, Handler, MemberContext } from './handler'
 import type { ActionDef } from './contract/action'
 import type { Ports } from './ports/ports'
 import { FEATURES } from './features'
+import { cleanStrings } from './common/text'
 
 // process-wide, so that a message set in a schema still wins (zod lets a parse-time map override those)
 z.setErrorMap(chineseErrorMap)
@@ -56,7 +57,7 @@ export function createRouter(ports: Ports, options: RouterOptions = {}): Router 
       const route = routes.get(action)
       if (!route || (route.localOnly && !options.localOnly)) throw new ApiError('UNKNOWN_ACTION')
       const { def, handler } = route
-      const parsed = def.input.safeParse(payload ?? {})
+      const parsed = def.input.safeParse(cleanStrings(payload ?? {}))
       if (!parsed.success) throw badInput(parsed.error)
       const input = parsed.data as Record<string, unknown>
       if (!identity?.openid) throw new ApiError('NOT_SIGNED_IN')

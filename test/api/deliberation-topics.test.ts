@@ -305,6 +305,15 @@ describe('村民提议: proposals become topics once enough residents co-sign', 
     expect(api.snapshot()).toEqual(before)
   })
 
+  test('invisible text does not count: a title of zero-width spaces is refused; a bidi override is stripped before saving', async () => {
+    const before = api.snapshot()
+    const c = api.as(P.committee)
+    expect(await c.fail('topics.save', { ...topicInput(api), title: '\u200b\u200b\u200b\u200b' })).toMatchObject({ code: 'BAD_INPUT', fields: { title: expect.any(String) } })
+    expect(api.snapshot()).toEqual(before)
+    const saved = await c.call('topics.save', { ...topicInput(api), title: '村道\u202e两侧\u0007种树' })
+    expect(saved.topic.title).toBe('村道两侧种树')
+  })
+
   test('times outside 2020–2100 are refused with a clear reason, and nothing is saved', async () => {
     const before = api.snapshot()
     const c = api.as(P.committee)

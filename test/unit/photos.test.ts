@@ -1,3 +1,4 @@
+import { cleanStrings, visibleText } from '../../cloud/src/common/text'
 import { checkPhotos, isVillagePhoto, photoPath, sniffImage } from '../../cloud/src/common/photos'
 
 describe('photos', () => {
@@ -27,5 +28,16 @@ describe('photos', () => {
     expect(isVillagePhoto('v-xinshan', 'cloud://prod-1.7072/a/villages/v-xinshan/photos/a.jpg')).toBe(false)
     expect(() => checkPhotos('v-xinshan', [])).not.toThrow()
     expect(() => checkPhotos('v-xinshan', ['local://villages/v-wukan/photos/1/a.jpg'])).toThrow('照片无效')
+  })
+})
+
+describe('text nobody can see', () => {
+  test('control and invisible characters, bidi overrides and lone surrogates go; NFC; what people read stays', () => {
+    expect(visibleText('\u200b\u200b\u200b\u200b')).toBe('')
+    expect(visibleText('村\u202e道\u0007硬\u00ad底化\ufeff')).toBe('村道硬底化')
+    expect(visibleText('a\ud800b\udc00c')).toBe('abc')
+    expect(visibleText('e\u0301')).toBe('é')
+    expect(visibleText('第一行\n第二行\t好 👍🏽 😀')).toBe('第一行\n第二行\t好 👍🏽 😀')
+    expect(cleanStrings({ a: ['x\u200by'], b: 1, c: null, d: { e: '\u202ez' } })).toEqual({ a: ['xy'], b: 1, c: null, d: { e: 'z' } })
   })
 })
