@@ -1,6 +1,6 @@
 /**
- * Data migrations, run before the demo seed when the local server starts (idempotent: a migrated
- * folder has nothing left to change). One so far: person ids that carried the WeChat openid
+ * Data migrations, run before the demo seed when the local server starts (idempotent, and once per
+ * data folder: a meta marker says it ran). One so far: person ids that carried the WeChat openid
  * (`p_<openid>`, and the demo's `p_demo-<key>`) get ids that reveal nothing — the demo's `p_<key>`,
  * everyone else a random one — rewritten in every document that names them, composite ids included.
  */
@@ -35,15 +35,20 @@ function rewriter(renames: Map<string, string>): <T>(value: T) => T {
   return walk as <T>(value: T) => T
 }
 
-/** Returns how many documents it rewrote. */
+const MARKER = 'migration-person-ids-v1'
+
+/** Returns how many documents it rewrote; a folder it has run on is not read again at the next start. */
 export async function migratePersonIds(store: Store): Promise<number> {
+  if (await store.get('meta', MARKER)) return 0
   const renames = renamesFor(await store.find('persons', {}, { limit: ALL }))
-  if (!renames.size) return 0
+  const done = () => store.insert('meta', { _id: MARKER, at: Date.now() }).catch((e: unknown) => (e instanceof DuplicateIdError ? undefined : Promise.reject(e)))
+  if (!renames.size) return done().then(() => 0)
   const changed = await renameIds(store, renames)
   // the claim that keeps one person per openid
   for (const p of await store.find('persons', {}, { limit: ALL })) {
     await store.insert('personKeys', { _id: personKeyOf(p.openid), personId: p._id }).catch((e: unknown) => (e instanceof DuplicateIdError ? undefined : Promise.reject(e)))
   }
+  await done()
   return changed
 }
 

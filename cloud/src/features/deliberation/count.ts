@@ -11,7 +11,7 @@ import { closeIfDue, loadTopic } from './data'
 import { ballotId } from './policy'
 
 /** The closed topic and its count's chunks, or the reason there is no count to read. */
-async function publishedCount(ctx: MemberContext, villageId: string, topicId: string): Promise<{ t: Topic; chunks: TopicCount[] }> {
+async function readCount(ctx: MemberContext, villageId: string, topicId: string): Promise<{ t: Topic; chunks: TopicCount[] }> {
   const t = await closeIfDue(ctx.ports, await loadTopic(ctx, villageId, topicId), ctx.now)
   if (t.status === 'draft' || t.status === 'open') throw new ApiError('CONFLICT', '投票截止后公布计票清单')
   if (t.countChunks === undefined || !t.countHash) throw new ApiError('NOT_FOUND', '本议题截止时还没有计票清单')
@@ -23,7 +23,7 @@ export const countHandlers: Handlers<typeof countActions> = {
     access: ACCESS.member,
     async handle({ villageId, topicId, receipt }, ctx) {
       const code = receipt.includes('-') ? receipt : `${receipt.slice(0, 4)}-${receipt.slice(4)}`
-      const { chunks } = await publishedCount(ctx, villageId, topicId)
+      const { chunks } = await readCount(ctx, villageId, topicId)
       const found = chunks.flatMap((c) => c.entries).find((e) => e.receipt === code)
       if (!found) throw new ApiError('NOT_FOUND', `计票清单上没有回执码 ${code}，请核对后再查`)
       return found
@@ -34,7 +34,7 @@ export const countHandlers: Handlers<typeof countActions> = {
     access: ACCESS.member,
     async handle({ villageId, topicId }, ctx) {
       const { store } = ctx.ports
-      const { t, chunks } = await publishedCount(ctx, villageId, topicId)
+      const { t, chunks } = await readCount(ctx, villageId, topicId)
       const me = ctx.person._id
       const myKey = t.mode === 'person' ? me : ctx.membership.householdId
       const mine = myKey ? await store.get('ballots', ballotId(topicId, myKey)) : null

@@ -186,7 +186,7 @@ export const newReceipt = () => receiptCode(randomBytes(8))
  * random order, so that neither the order nor a name links a ballot to a voter; its chunks and hash.
  */
 export function publishedCount(t: Pick<Topic, '_id' | 'villageId'>, ballots: Ballot[]): { docs: TopicCount[]; hash: string; total: number } {
-  const entries = countEntries(ballots)
+  const entries = countEntries(ballots, newReceipt)
   for (let i = entries.length - 1; i > 0; i--) {
     const j = randomInt(i + 1)
     ;[entries[i], entries[j]] = [entries[j], entries[i]]

@@ -367,9 +367,12 @@ export function receiptCode(random: Uint8Array): string {
   return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`
 }
 
-/** The entries of the count: one per counted ballot, receipt, choices and how it was cast; nobody's name. */
-export function countEntries(ballots: ReadonlyArray<Pick<Ballot, 'receipt' | 'choices' | 'source' | '_id'>>): CountEntry[] {
-  return ballots.map((b) => ({ receipt: b.receipt ?? b._id.slice(-8).toUpperCase(), choices: [...b.choices], source: b.source }))
+/**
+ * The entries of the count: one per counted ballot, receipt, choices and how it was cast; nobody's name.
+ * A ballot cast before receipts existed gets `fallback()` (never anything taken from its id, which names the voter).
+ */
+export function countEntries(ballots: ReadonlyArray<Pick<Ballot, 'receipt' | 'choices' | 'source'> & Partial<Ballot>>, fallback: () => string): CountEntry[] {
+  return ballots.map((b) => ({ receipt: b.receipt ?? fallback(), choices: [...b.choices], source: b.source }))
 }
 
 /** The text the count's hash is taken over: one line per entry, in the published order. */
