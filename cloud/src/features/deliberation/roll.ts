@@ -11,17 +11,21 @@ import { audit } from '../../common/audit'
 import { getInVillage } from '../../common/load'
 import { isCommittee } from '../account/policy'
 import { loadGrids, loadTopic, loadVoters, registerVoters } from './data'
+import { amendedRoll } from './policy'
 
-async function rollView(ctx: MemberContext, t: Topic): Promise<RollView> {
+type Register = Awaited<ReturnType<typeof registerVoters>>
+
+/** The view of a topic's roll; a draft's is computed from the register (read once: pass it when already read). */
+async function rollView(ctx: MemberContext, t: Topic, register?: Register): Promise<RollView> {
   const { store } = ctx.ports
-  const [roll, grids] = await Promise.all([loadVoters(store, t), loadGrids(store, t.villageId)])
-  const gridName = new Map(grids.map((g) => [g._id, g.name]))
   const manage = isCommittee(ctx.membership)
+  const [grids, reg] = await Promise.all([loadGrids(store, t.villageId), t.status === 'draft' ? (register ?? registerVoters(store, t.villageId, t.mode)) : null])
+  const roll = reg ? amendedRoll(reg.eligible, reg.candidates, t.rollChanges ?? []) : await loadVoters(store, t)
+  const gridName = new Map(grids.map((g) => [g._id, g.name]))
   let addable: RollView['addable'] = null
-  if (manage && t.status === 'draft') {
+  if (manage && reg) {
     const onRoll = new Set(roll.map((v) => v.key))
-    const { candidates } = await registerVoters(store, t.villageId, t.mode)
-    addable = candidates.filter((v) => !onRoll.has(v.key)).map(({ key, name, doorplate }) => ({ key, name, doorplate }))
+    addable = reg.candidates.filter((v) => !onRoll.has(v.key)).map(({ key, name, doorplate }) => ({ key, name, doorplate }))
   }
   return {
     topic: { title: t.title, status: t.status, opensAt: t.opensAt, publishedAt: t.publishedAt },
@@ -47,8 +51,9 @@ export const rollHandlers: Handlers<typeof rollActions> = {
       const { store } = ctx.ports
       const t = await loadTopic(ctx, villageId, topicId)
       if (t.status !== 'draft') throw new ApiError('CONFLICT', '议题已发布，选民名册已固定，不能再修改')
-      const roll = await loadVoters(store, t)
-      const { candidates } = await registerVoters(store, villageId, t.mode)
+      const register = await registerVoters(store, villageId, t.mode)
+      const { candidates } = register
+      const roll = amendedRoll(register.eligible, candidates, t.rollChanges ?? [])
       const onRoll = roll.find((v) => v.key === key)
       const who = onRoll ?? candidates.find((v) => v.key === key)
       if (!who) throw new ApiError('NOT_FOUND', t.mode === 'household' ? '本村（社区）没有这一户，或该户还没有户代表' : '该村民不是本村（社区）成员')
@@ -65,7 +70,7 @@ export const rollHandlers: Handlers<typeof rollActions> = {
         await audit(ctx, 'topics.amendRoll', { type: 'topic', id: topicId, label }, reason, tx)
         return { ...draft, rollChanges }
       })
-      return rollView(ctx, saved)
+      return rollView(ctx, saved, register)
     },
   },
 }
