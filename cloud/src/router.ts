@@ -6,6 +6,7 @@ import type { ActionDef } from './contract/action'
 import type { Ports } from './ports/ports'
 import { FEATURES } from './features'
 import { cleanStrings } from './common/text'
+import { deliverNotices } from './features/account/notices'
 
 // process-wide, so that a message set in a schema still wins (zod lets a parse-time map override those)
 z.setErrorMap(chineseErrorMap)
@@ -63,7 +64,7 @@ export function createRouter(ports: Ports, options: RouterOptions = {}): Router 
       if (!identity?.openid) throw new ApiError('NOT_SIGNED_IN')
 
       const [person] = await ports.store.find('persons', { openid: identity.openid }, { limit: 1 })
-      const ctx: Context = { ports, openid: identity.openid, now: ports.clock.now(), person: person ?? null, membership: null }
+      const ctx: Context = { ports, openid: identity.openid, now: ports.clock.now(), person: person ?? null, membership: null, notices: [] }
       const access = handler.access
       if (access.kind !== 'anyone' && !ctx.person) throw new ApiError('NOT_SIGNED_IN', '请先申请加入您所在的村（社区）')
       if (access.kind === 'member') {
@@ -75,6 +76,8 @@ export function createRouter(ports: Ports, options: RouterOptions = {}): Router 
         ctx.membership = membership
       }
       const data = await handler.handle(input, ctx as MemberContext)
+      // after the change committed: what is not delivered now, the job delivers
+      if (ctx.notices.length) await deliverNotices(ports, ctx.now, ctx.notices).catch((e: unknown) => options.onInternalError?.(`${action} (notices)`, e))
       return { ok: true, data }
     } catch (e) {
       if (e instanceof ApiError) return { ok: false, error: e.toBody() }

@@ -16,6 +16,8 @@ export interface ContentCheck {
 
 /** A message to one person: in-app always, and a WeChat subscribe message where they subscribed. */
 export interface Notification {
+  /** the same for every try of one notice, so that a notifier able to recognise a repeat can skip it */
+  key: string
   personId: string
   openid?: string
   villageId: string
@@ -24,8 +26,14 @@ export interface Notification {
   /** page to open, from pageUrl() in src/routes.ts, e.g. /features/account/pages/requests/index */
   page?: string
 }
+/**
+ * What a push came to: sent; not subscribed (the person gave no consent, or used it up — normal, not
+ * retried); off (no template configured or no openid). A failure that may pass (network, WeChat busy)
+ * is thrown, and the outbox tries again later.
+ */
+export type PushOutcome = 'sent' | 'not-subscribed' | 'off'
 export interface Notifier {
-  send(n: Notification): Promise<void>
+  send(n: Notification): Promise<PushOutcome>
 }
 
 /** The mini-program code that opens a page with a scene (wxacode.getUnlimited in the cloud). */

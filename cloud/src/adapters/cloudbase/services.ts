@@ -1,4 +1,4 @@
-import type { ContentCheck, Files, Notification, Notifier, QrCodes } from '../../ports/ports'
+import type { ContentCheck, Files, Notification, Notifier, PushOutcome, QrCodes } from '../../ports/ports'
 import { errorInfo, type WxCloud } from './types'
 
 /** Cloud storage: `cloud.uploadFile` gives a fileID (cloud://…); `getTempFileURL` turns fileIDs into https URLs. */
@@ -95,9 +95,9 @@ export class CloudBaseNotifier implements Notifier {
     private options: NotifierOptions = {},
   ) {}
 
-  async send(n: Notification): Promise<void> {
+  async send(n: Notification): Promise<PushOutcome> {
     const { templateId, miniprogramState } = this.options
-    if (!templateId || !n.openid) return
+    if (!templateId || !n.openid) return 'off'
     try {
       await this.cloud.openapi.subscribeMessage.send({
         touser: n.openid,
@@ -106,10 +106,14 @@ export class CloudBaseNotifier implements Notifier {
         data: { thing1: { value: clip(n.title) }, thing2: { value: clip(n.body) } },
         ...(miniprogramState ? { miniprogramState } : {}),
       })
+      return 'sent'
     } catch (e) {
       const { code } = errorInfo(e)
+      // 43101: no consent (or the one-time consent is used up) — normal, and trying again would not help
+      if (Number(code) === 43101) return 'not-subscribed'
       const log = this.options.log ?? ((m: string, d?: unknown) => console.warn(m, d ?? ''))
-      log(Number(code) === 43101 ? '[notifier] not subscribed' : '[notifier] subscribeMessage.send failed', { errCode: code, personId: n.personId })
+      log('[notifier] subscribeMessage.send failed, will retry', { errCode: code, personId: n.personId })
+      throw e
     }
   }
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Clock, ContentCheck, Files, Notification, Notifier, Ports, QrCodes } from '../../ports/ports'
+import type { Clock, ContentCheck, Files, Notification, Notifier, Ports, PushOutcome, QrCodes } from '../../ports/ports'
 import { SqliteStore } from './sqlite-store'
 import { renderQrPng } from './qr'
 import { COLLECTION_SPECS } from '../../features'
@@ -35,12 +35,28 @@ export class LocalContentCheck implements ContentCheck {
   }
 }
 
-/** Locally, pushes are kept in memory (the in-app notification is stored by the domain either way). */
+/**
+ * Locally, a push is kept in memory and, given a file, appended to it as a line of JSON (the crash
+ * suite reads it as the phone would); there, like a push service with idempotency keys, a key it has
+ * delivered before is not delivered again.
+ */
 export class LocalNotifier implements Notifier {
   readonly sent: Notification[] = []
-  async send(n: Notification): Promise<void> {
+  private keys = new Set<string>()
+  constructor(private logFile?: string) {
+    if (logFile && fs.existsSync(logFile)) {
+      for (const line of fs.readFileSync(logFile, 'utf8').split('\n')) if (line) this.keys.add((JSON.parse(line) as Notification).key)
+    }
+  }
+  async send(n: Notification): Promise<PushOutcome> {
+    if (this.logFile) {
+      if (this.keys.has(n.key)) return 'sent'
+      this.keys.add(n.key)
+      fs.appendFileSync(this.logFile, `${JSON.stringify(n)}\n`)
+    }
     this.sent.push(n)
     if (this.sent.length > 1000) this.sent.shift()
+    return 'sent'
   }
 }
 
@@ -59,6 +75,8 @@ export interface LocalPortsOptions {
   dataDir: string
   baseUrl?: string
   clock?: Clock
+  /** where pushes are written as lines of JSON (none: memory only) */
+  pushLog?: string
 }
 
 export function createLocalPorts(opts: LocalPortsOptions): Ports & { store: SqliteStore; notifier: LocalNotifier } {
@@ -70,7 +88,7 @@ export function createLocalPorts(opts: LocalPortsOptions): Ports & { store: Sqli
     store,
     files: new LocalFiles(path.join(opts.dataDir, 'files')),
     contentCheck: new LocalContentCheck(),
-    notifier: new LocalNotifier(),
+    notifier: new LocalNotifier(opts.pushLog),
     qrCodes: new LocalQrCodes(opts.baseUrl ?? 'http://localhost:10086'),
     clock: opts.clock ?? systemClock,
   }

@@ -144,6 +144,34 @@ export interface AppNotification {
   createdAt: number
 }
 
+/** What became of a notification's push: still to try, in flight, or its outcome (see ports PushOutcome). */
+export type PushState = 'pending' | 'sending' | 'sent' | 'not-subscribed' | 'off' | 'failed'
+
+/** A notification as stored: the notice and its push's bookkeeping (notices.ts). */
+export interface StoredNotification extends AppNotification {
+  push?: PushState
+  pushAttempts?: number
+  /** while `sending`: when a push that has not reported back counts as dead */
+  pushLeaseUntil?: number
+}
+
+/** The outbox: one entry per notice sent (to one person, several, or the committee), delivered after its change commits. */
+export interface NoticeEvent {
+  _id: string
+  villageId: string
+  /** person ids, or the village's committee as it is at delivery */
+  to: string[] | 'committee'
+  title: string
+  body: string
+  page: string | null
+  createdAt: number
+  /** done once every notification is stored and every push has an outcome */
+  status: 'pending' | 'done'
+  attempts: number
+  /** when the job may try it (again) */
+  nextAt: number
+}
+
 /** 入村申请 */
 export const JOIN_STATUS_LABELS: Record<JoinStatus, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' }
 
@@ -158,6 +186,7 @@ declare module '../../ports/store' {
     personKeys: PersonKey
     memberships: Membership
     joinRequests: JoinRequest
-    notifications: AppNotification
+    notifications: StoredNotification
+    noticeOutbox: NoticeEvent
   }
 }

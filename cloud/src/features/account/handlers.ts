@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { ApiError } from '../../errors'
 import { ACCESS, type Context, type Handlers } from '../../handler'
 import { notify, notifyCommittee, villageCard } from './common'
+import { noticeView } from './notices'
 import { audit } from '../../common/audit'
 import { householdId, isCommittee, personKeyOf, personView, rolesOnJoin } from './policy'
 import type { accountActions } from './contract'
@@ -169,6 +170,15 @@ export const accountHandlers: Handlers<typeof accountActions> = {
         const current = await tx.get('joinRequests', requestId)
         if (current?.status !== 'pending') throw new ApiError('CONFLICT', '该申请已处理过了')
         await tx.update('joinRequests', requestId, { set: { status, decisions: [...current.decisions, record] } })
+        // the applicant is told with the decision, in its transaction
+        await notify(
+          ctx,
+          { personId: request.personId, villageId },
+          status === 'approved' ? '入村申请已通过' : '入村申请未通过',
+          status === 'approved' ? `欢迎加入${village.name}！` : `${village.name}村（居）委会未通过您的申请：${reason}`,
+          status === 'approved' ? pageUrl('home') : pageUrl('account.join'),
+          tx,
+        )
         if (status === 'rejected') return
         const hid = householdId(villageId, request.doorplate)
         let household = await tx.get('households', hid)
@@ -195,13 +205,6 @@ export const accountHandlers: Handlers<typeof accountActions> = {
         await tx.insert('memberships', membership)
       })
       await audit(ctx, status === 'approved' ? 'join.approve' : 'join.reject', { type: 'joinRequest', id: requestId, label: `${request.name}（${request.doorplate}）` }, reason || null)
-      await notify(
-        ctx,
-        { personId: request.personId, villageId },
-        status === 'approved' ? '入村申请已通过' : '入村申请未通过',
-        status === 'approved' ? `欢迎加入${village.name}！` : `${village.name}村（居）委会未通过您的申请：${reason}`,
-        status === 'approved' ? pageUrl('home') : pageUrl('account.join'),
-      )
       return (await store.get('joinRequests', requestId))!
     },
   },
@@ -231,8 +234,13 @@ export const accountHandlers: Handlers<typeof accountActions> = {
         ctx.ports.store.find('memberships', { villageId }, { sort: [['householdId', 'asc']] }),
         ctx.ports.store.find('households', { villageId }),
       ])
-      const doorplates = new Map(households.map((h) => [h._id, h.doorplate]))
-      return members.map((m) => ({ ...m, doorplate: m.householdId ? doorplates.get(m.householdId) ?? null : null }))
+      // a grid worker who is not on the committee sees the people of their own grids, as in the register and the follow-up
+      const mine = isCommittee(ctx.membership) ? null : new Set(ctx.membership.gridIds)
+      const byId = new Map(households.map((h) => [h._id, h]))
+      const gridOf = (m: Membership) => (m.householdId ? byId.get(m.householdId)?.gridId ?? null : null)
+      return members
+        .filter((m) => !mine || mine.has(gridOf(m) ?? ''))
+        .map((m) => ({ ...m, doorplate: m.householdId ? byId.get(m.householdId)?.doorplate ?? null : null }))
     },
   },
 
@@ -248,7 +256,8 @@ export const accountHandlers: Handlers<typeof accountActions> = {
   'notifications.list': {
     access: ACCESS.person,
     async handle(_input, ctx) {
-      return ctx.ports.store.find('notifications', { personId: ctx.person._id }, { sort: [['createdAt', 'desc']], limit: 50 })
+      const stored = await ctx.ports.store.find('notifications', { personId: ctx.person._id }, { sort: [['createdAt', 'desc']], limit: 50 })
+      return stored.map(noticeView)
     },
   },
 

@@ -1,6 +1,6 @@
 /** The account feature's steps of the time-driven job. */
 import type { Ports } from '../../ports/ports'
-import { notifyCommittee } from './common'
+import { deliverNotices, notifyCommittee } from './notices'
 import { pageUrl } from '../../../../src/routes'
 
 const DAY = 24 * 3600 * 1000
@@ -14,13 +14,19 @@ export async function remindStaleJoinRequests(ports: Ports, now: number): Promis
     { limit: 100 },
   )
   let reminded = 0
+  const notices: string[] = []
   for (const r of stale) {
-    // the conditional update is the claim: a concurrent run that loses it sends nothing
-    const claimed = await ports.store.update('joinRequests', { _id: r._id, status: 'pending', remindedAt: null }, { set: { remindedAt: now } })
-    if (!claimed) continue
-    // through notify(), which finds each member's openid, so the reminder is pushed as well as stored
-    await notifyCommittee({ ports, now }, r.villageId, '入村申请待处理', `${r.name}的入村申请已等待超过3天，请尽快审核`, pageUrl('account.requests'))
-    reminded++
+    // the claim and the reminder in one transaction: a concurrent run that loses the claim sends nothing,
+    // and a crash after the claim cannot lose the reminder
+    const claimed = await ports.store.transaction(async (tx) => {
+      const current = await tx.get('joinRequests', r._id)
+      if (current?.status !== 'pending' || current.remindedAt) return false
+      await tx.update('joinRequests', r._id, { set: { remindedAt: now } })
+      await notifyCommittee({ ports, now, notices }, r.villageId, '入村申请待处理', `${r.name}的入村申请已等待超过3天，请尽快审核`, pageUrl('account.requests'), tx)
+      return true
+    })
+    if (claimed) reminded++
   }
+  await deliverNotices(ports, now, notices)
   return reminded
 }

@@ -4,6 +4,7 @@ import { accountActions, registerActions } from './contract'
 import { accountHandlers } from './handlers'
 import { registerHandlers } from './register'
 import { remindStaleJoinRequests } from './jobs'
+import { deliverDueNotices } from './notices'
 import { seedPlacesAndPeople } from './seed'
 
 export const account = defineFeature({
@@ -21,8 +22,8 @@ export const account = defineFeature({
     memberships: { indexes: [['personId'], ['villageId'], ['villageId', 'householdId']] },
     joinRequests: { indexes: [['villageId', 'status']] },
     notifications: { indexes: [['personId', 'read']] },
-    auditLog: { indexes: [['villageId', 'targetType', 'targetId']] },
+    noticeOutbox: { indexes: [['status', 'nextAt']] },
   },
-  jobSteps: { joinReminders: remindStaleJoinRequests },
+  jobSteps: { joinReminders: remindStaleJoinRequests, notices: deliverDueNotices },
   seed: { marker: 'demo-v1', run: seedPlacesAndPeople },
 })

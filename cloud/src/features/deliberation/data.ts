@@ -2,15 +2,16 @@
 import type { Grid, Membership } from '../account/documents'
 import type { MyVote, TopicDetail, TopicResult, TopicSummary, Turnout, OptionTally } from './contract'
 import type { Ballot, Topic, TopicCount, TopicRoll } from './documents'
+import { STAFF_NOTE } from './documents'
 import { createHash, randomBytes, randomInt } from 'node:crypto'
-import type { AuditEntry } from '../../common/audit'
+import { appendAudit, type AuditDraft } from '../../common/audit'
 import { newId } from '../../common/ids'
 import { ApiError } from '../../errors'
 import { transition } from '../../common/transition'
 import type { MemberContext } from '../../handler'
 import type { Ports } from '../../ports/ports'
 import type { Store } from '../../ports/store'
-import { notifyCommittee } from '../account/common'
+import { deliverNotices, notifyCommittee } from '../account/notices'
 import { isCommittee } from '../account/policy'
 import {
   ballotId,
@@ -199,28 +200,31 @@ export function publishedCount(t: Pick<Topic, '_id' | 'villageId'>, ballots: Bal
 }
 
 /** An audit entry for what the time-driven job did on a topic (no person acted). */
-function systemAuditEntry(t: Pick<Topic, '_id' | 'villageId' | 'title'>, now: number, action: string, reason: string): AuditEntry {
+function systemAuditEntry(t: Pick<Topic, '_id' | 'villageId' | 'title'>, now: number, action: string, reason: string): AuditDraft {
   return { _id: newId('audit', now), villageId: t.villageId, actorId: 'system', actorName: '系统', action, targetType: 'topic', targetId: t._id, target: t.title, reason, at: now }
 }
 
 /** closeIfDue, telling whether this call is the one that closed it */
 export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{ topic: Topic; closed: boolean }> {
   if (t.status !== 'open' || now < t.closesAt) return { topic: t, closed: false }
-  // its time is up, so no ballot changes any more: the count is published with the close, in one transaction
+  // its time is up, so no ballot changes any more: the count is published with the close, and the
+  // committee's notice written, in one transaction
   const count = publishedCount(t, await allBallots(ports.store, t._id))
+  const { result } = await resultsOf(ports.store, { ...t, status: 'closed', closedAt: t.closesAt }, now)
+  const notices: string[] = []
   // the step is the claim: a concurrent close (the job, or a read) that loses it is refused and sends nothing
   const closed = await transition(ports, TOPIC_MACHINE, t._id, 'close', {
     set: { closedAt: t.closesAt, countChunks: count.docs.length, countHash: count.hash },
     when: { test: (doc) => doc.closesAt <= now, refused: '投票还没有截止' },
     also: async (tx) => {
       for (const d of count.docs) await tx.insert('topicCounts', d)
-      await tx.insert('auditLog', systemAuditEntry(t, now, 'topics.close', `投票截止，公布计票清单${count.total}张选票，SHA-256 ${count.hash}`))
+      await appendAudit(tx, systemAuditEntry(t, now, 'topics.close', `投票截止，公布计票清单${count.total}张选票，SHA-256 ${count.hash}`))
+      await notifyCommittee({ ports, now, notices }, t.villageId, '表决结果已出', `「${t.title}」投票已截止。${result?.summary ?? ''}请公布决议。`, PAGES.manage(t._id), tx)
     },
     by: null,
   }).catch((e: unknown) => (e instanceof ApiError ? null : Promise.reject(e)))
   if (!closed) return { topic: (await ports.store.get('topics', t._id)) ?? t, closed: false }
-  const { result } = await resultsOf(ports.store, closed, now)
-  await notifyCommittee({ ports, now }, t.villageId, '表决结果已出', `「${t.title}」投票已截止。${result?.summary ?? ''}请公布决议。`, PAGES.manage(t._id))
+  await deliverNotices(ports, now, notices)
   return { topic: closed, closed: true }
 }
 
@@ -278,12 +282,14 @@ export async function detailOf(ctx: MemberContext, t: Topic): Promise<TopicDetai
     t.proposalId ? store.get('proposals', t.proposalId) : Promise.resolve(null),
   ])
   const manage = isCommittee(ctx.membership)
+  const takesPart = ctx.membership.roles.includes('resident')
   return {
     topic: t,
     photoUrls,
     ...results,
     me,
-    can: { manage, comment: t.status !== 'draft' },
+    // comments and likes are the residents' (ACCESS.resident); staff read, and are told why
+    can: { manage, comment: t.status !== 'draft' && takesPart, why: takesPart ? null : STAFF_NOTE },
     proposal: proposal ? { id: proposal._id, title: proposal.title, proposerName: proposal.proposerName } : null,
     problems: t.status === 'draft' && manage ? publishProblems(t, ctx.now) : null,
   }

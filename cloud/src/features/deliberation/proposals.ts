@@ -24,14 +24,15 @@ function view(p: Proposal, ctx: MemberContext, cosigned: boolean): ProposalView 
 /** Marks the proposal accepted once it has its co-signers (conditional: exactly once) and tells the committee and the proposer. */
 async function acceptIfReached(ctx: Context, p: Proposal): Promise<void> {
   // the step is the claim: of concurrent co-signers, only the one whose step applies tells anyone
-  const won = await transition(ctx.ports, PROPOSAL_MACHINE, p._id, 'accept', {
+  await transition(ctx.ports, PROPOSAL_MACHINE, p._id, 'accept', {
     set: { acceptedAt: ctx.now },
     when: { test: (doc) => doc.cosigns >= doc.needed, refused: '联署人数未达到' },
+    also: async (tx) => {
+      await notifyCommittee(ctx, p.villageId, '村民提议已达到联署人数', `「${p.title}」（${p.proposerName}提议）已有${p.needed}位村民联署，请安排议事`, PAGES.edit(p._id), tx)
+      await notify(ctx, { personId: p.proposerId, villageId: p.villageId }, '您的提议已获足够联署', `「${p.title}」已有${p.needed}位村民联署，村（居）委会将安排议事`, PAGES.proposals, tx)
+    },
     by: null,
   }).catch((e: unknown) => (e instanceof ApiError ? null : Promise.reject(e)))
-  if (!won) return
-  await notifyCommittee(ctx, p.villageId, '村民提议已达到联署人数', `「${p.title}」（${p.proposerName}提议）已有${p.needed}位村民联署，请安排议事`, PAGES.edit(p._id))
-  await notify(ctx, { personId: p.proposerId, villageId: p.villageId }, '您的提议已获足够联署', `「${p.title}」已有${p.needed}位村民联署，村（居）委会将安排议事`, PAGES.proposals)
 }
 
 export const proposalHandlers: Handlers<typeof proposalActions> = {
@@ -103,10 +104,14 @@ export const proposalHandlers: Handlers<typeof proposalActions> = {
     async handle({ villageId, proposalId, reason }, ctx) {
       const p = await getInVillage(ctx.ports.store, 'proposals', proposalId, villageId, '找不到该提议')
       if (p.proposerId !== ctx.person._id) throw new ApiError('FORBIDDEN', '只有提议人可以撤回提议')
-      const withdrawn = await transition(ctx.ports, PROPOSAL_MACHINE, proposalId, 'withdraw', { set: { withdrawnAt: ctx.now, withdrawReason: reason }, by: null })
-      if (p.status === 'accepted') {
-        await notifyCommittee(ctx, villageId, '村民提议已撤回', `「${p.title}」已由${p.proposerName}撤回，理由：${reason}`, PAGES.proposals)
-      }
+      const withdrawn = await transition(ctx.ports, PROPOSAL_MACHINE, proposalId, 'withdraw', {
+        set: { withdrawnAt: ctx.now, withdrawReason: reason },
+        // the committee had been asked to schedule it: tell them it is off
+        also: async (tx, doc) => {
+          if (doc.status === 'accepted') await notifyCommittee(ctx, villageId, '村民提议已撤回', `「${p.title}」已由${p.proposerName}撤回，理由：${reason}`, PAGES.proposals, tx)
+        },
+        by: null,
+      })
       return view(withdrawn, ctx, (await ctx.ports.store.get('cosigns', cosignIdOf(proposalId, ctx.person._id))) !== null)
     },
   },

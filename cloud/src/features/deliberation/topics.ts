@@ -2,7 +2,7 @@
 import { VOTING_MODE_LABELS, type Ballot, type ImplementationUpdate, type Proposal, type Topic, type TopicStatus } from './documents'
 import { ApiError, problemsError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import { notify } from '../account/common'
+import { notify, notifyMany } from '../account/notices'
 import { audit } from '../../common/audit'
 import { assertStep, transition } from '../../common/transition'
 import { newId } from '../../common/ids'
@@ -161,8 +161,11 @@ export const topicHandlers: Handlers<typeof topicActions> = {
         audit: { reason },
       })
       if (t.proposalId) {
-        const p = await transition(ctx.ports, PROPOSAL_MACHINE, t.proposalId, 'schedule', { set: { topicId }, by: null }).catch(() => null)
-        if (p) await notify(ctx, { personId: p.proposerId, villageId }, '您的提议已列入议事', `您提议的「${p.title}」已列入议题「${t.title}」，请参加投票`, PAGES.topic(topicId))
+        await transition(ctx.ports, PROPOSAL_MACHINE, t.proposalId, 'schedule', {
+          set: { topicId },
+          also: (tx, p) => notify(ctx, { personId: p.proposerId, villageId }, '您的提议已列入议事', `您提议的「${p.title}」已列入议题「${t.title}」，请参加投票`, PAGES.topic(topicId), tx),
+          by: null,
+        }).catch(() => null)
       }
       return detailOf(ctx, opened)
     },
@@ -233,7 +236,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
         t.mode === 'household'
           ? `「${t.title}」按户表决，将于${shortTime(t.closesAt)}截止，您家还没有投票，请户代表尽快投票`
           : `「${t.title}」将于${shortTime(t.closesAt)}截止，您还没有投票`
-      for (const v of pending) await notify(ctx, { personId: v.personId, villageId }, '请参加投票', body, PAGES.topic(topicId))
+      await notifyMany(ctx, villageId, pending.map((v) => v.personId), '请参加投票', body, PAGES.topic(topicId))
       await audit(ctx, 'topics.remind', { type: 'topic', id: topicId, label: t.title }, `提醒${pending.length}${unit(t)}`)
       return { reminded: pending.length }
     },

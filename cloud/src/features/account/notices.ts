@@ -1,0 +1,148 @@
+/**
+ * Notices through an outbox, so that none is lost on a crash and none is told twice.
+ *
+ * notify() writes one NoticeEvent (who is told what) — in the same transaction as the change that
+ * causes it when given that transaction — and nothing else. Delivery comes after the commit:
+ * deliverNotices() turns each event into one in-app notification per person (id = event:person, so a
+ * second delivery finds it there and writes nothing) and pushes each through the Notifier once (the
+ * notification's push state is claimed by a conditional update before the push). The router delivers
+ * what an action wrote as soon as the action succeeds; the time-driven job delivers whatever a crash
+ * or a failed push left behind, with growing delays, and gives up on a push after PUSH_ATTEMPTS.
+ */
+import type { Context } from '../../handler'
+import type { Ports } from '../../ports/ports'
+import { DuplicateIdError, type TxStore } from '../../ports/store'
+import { newId } from '../../common/ids'
+import type { AppNotification, NoticeEvent, StoredNotification } from './documents'
+
+/** What writing a notice needs: a handler's Context, or the job's ports, time and its own list. */
+export type NoticeContext = Pick<Context, 'ports' | 'now' | 'notices'>
+
+/** a push in flight this long is taken to have died with its process, and is tried again */
+export const PUSH_LEASE_MS = 60_000
+export const PUSH_ATTEMPTS = 5
+/** how long the job waits before trying an event again, by the number of tries so far */
+const RETRY_AFTER_MS = [0, 60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000]
+
+async function writeEvent(ctx: NoticeContext, event: Omit<NoticeEvent, '_id' | 'createdAt' | 'status' | 'attempts' | 'nextAt'>, tx?: Pick<TxStore, 'insert'>): Promise<void> {
+  const doc: NoticeEvent = { _id: newId('ne', ctx.now), ...event, createdAt: ctx.now, status: 'pending', attempts: 0, nextAt: ctx.now }
+  await (tx ?? ctx.ports.store).insert('noticeOutbox', doc)
+  ctx.notices.push(doc._id)
+}
+
+/**
+ * The one way to tell a person something: an in-app notice, and a push (a subscribe message in the
+ * cloud) where they subscribed. Pass `tx` to write it with the change that causes it.
+ */
+export async function notify(
+  ctx: NoticeContext,
+  to: { personId: string; villageId: string },
+  title: string,
+  body: string,
+  page: string | null = null,
+  tx?: Pick<TxStore, 'insert'>,
+): Promise<void> {
+  await writeEvent(ctx, { villageId: to.villageId, to: [to.personId], title, body, page }, tx)
+}
+
+/** notify() to every committee member of the village (as it is when the notice is delivered). */
+export async function notifyCommittee(ctx: NoticeContext, villageId: string, title: string, body: string, page: string | null = null, tx?: Pick<TxStore, 'insert'>): Promise<void> {
+  await writeEvent(ctx, { villageId, to: 'committee', title, body, page }, tx)
+}
+
+/** notify() to many people at once (one event, however many are told). */
+export async function notifyMany(ctx: NoticeContext, villageId: string, personIds: string[], title: string, body: string, page: string | null = null, tx?: Pick<TxStore, 'insert'>): Promise<void> {
+  if (personIds.length) await writeEvent(ctx, { villageId, to: personIds, title, body, page }, tx)
+}
+
+/** A notification as its reader sees it (without the push bookkeeping). */
+export function noticeView(n: StoredNotification): AppNotification {
+  const { push: _p, pushAttempts: _a, pushLeaseUntil: _l, ...view } = n
+  return view
+}
+
+/** Pushes one notification unless it was pushed already; true when nothing is left to do for it. */
+async function pushOnce(ports: Ports, n: StoredNotification, now: number): Promise<boolean> {
+  const { store } = ports
+  // the claim: of two deliveries at once (the router's and the job's), only one pushes
+  const claim = { set: { push: 'sending', pushLeaseUntil: now + PUSH_LEASE_MS } }
+  const claimed =
+    (await store.update('notifications', { _id: n._id, push: 'pending' }, claim)) ||
+    (await store.update('notifications', { _id: n._id, push: 'sending', pushLeaseUntil: { $lte: now } }, claim))
+  if (!claimed) {
+    const state = (await store.get('notifications', n._id))?.push
+    return state !== 'pending' && state !== 'sending'
+  }
+  const person = await store.get('persons', n.personId)
+  try {
+    const outcome = await ports.notifier.send({ key: n._id, personId: n.personId, villageId: n.villageId, openid: person?.openid, title: n.title, body: n.body, page: n.page ?? undefined })
+    await store.update('notifications', { _id: n._id }, { set: { push: outcome, pushLeaseUntil: undefined } })
+    return true
+  } catch {
+    const attempts = (n.pushAttempts ?? 0) + 1
+    const push = attempts >= PUSH_ATTEMPTS ? 'failed' : 'pending'
+    await store.update('notifications', { _id: n._id }, { set: { push, pushAttempts: attempts, pushLeaseUntil: undefined } })
+    return push === 'failed'
+  }
+}
+
+/** Delivers one event: its notifications (idempotent) and their pushes; marks it done when nothing is left. */
+async function deliverEvent(ports: Ports, e: NoticeEvent, now: number): Promise<void> {
+  const { store } = ports
+  const to =
+    e.to === 'committee'
+      ? (await store.find('memberships', { villageId: e.villageId }, { limit: 1000 })).filter((m) => m.roles.includes('committee')).map((m) => m.personId)
+      : e.to
+  let unfinished = 0
+  for (const personId of to) {
+    const n: StoredNotification = {
+      _id: `${e._id}:${personId}`,
+      villageId: e.villageId,
+      personId,
+      title: e.title,
+      body: e.body,
+      page: e.page,
+      read: false,
+      createdAt: e.createdAt,
+      push: 'pending',
+      pushAttempts: 0,
+    }
+    let stored = n
+    try {
+      await store.insert('notifications', n)
+    } catch (err) {
+      if (!(err instanceof DuplicateIdError)) throw err
+      stored = (await store.get('notifications', n._id)) ?? n
+    }
+    if (!(await pushOnce(ports, stored, now))) unfinished++
+  }
+  const attempts = e.attempts + 1
+  if (!unfinished) await store.update('noticeOutbox', { _id: e._id, status: 'pending' }, { set: { status: 'done', attempts, nextAt: now } })
+  else await store.update('noticeOutbox', { _id: e._id, status: 'pending' }, { set: { attempts, nextAt: now + RETRY_AFTER_MS[Math.min(attempts, RETRY_AFTER_MS.length - 1)] } })
+}
+
+/**
+ * Delivers the events named (right after the action that wrote them) or, without ids, every pending
+ * event that is due (the job). Returns how many events it worked on. Never throws for one bad event:
+ * what fails stays pending for the next run.
+ */
+export async function deliverNotices(ports: Ports, now: number, ids?: string[]): Promise<number> {
+  const events = ids
+    ? ids.length
+      ? await ports.store.find('noticeOutbox', { _id: { $in: ids }, status: 'pending' })
+      : []
+    : await ports.store.find('noticeOutbox', { status: 'pending', nextAt: { $lte: now } }, { sort: [['nextAt', 'asc']], limit: 100 })
+  let worked = 0
+  for (const e of events) {
+    try {
+      await deliverEvent(ports, e, now)
+      worked++
+    } catch (err) {
+      console.error('[notices] delivery failed, the job will try again:', e._id, err)
+    }
+  }
+  return worked
+}
+
+/** The job's step: notices a crash or a failed push left behind. */
+export const deliverDueNotices = (ports: Ports, now: number) => deliverNotices(ports, now)
