@@ -66,7 +66,7 @@ describe('who may vote, and when', () => {
     await refusedCleanly(() => castFails(P.sunli, t, ['yes']), 'NOT_MEMBER')
     await refusedCleanly(() => api.as(P.sunli).fail('ballots.cast', { villageId: W, topicId: t, choices: ['yes'] }), 'NOT_FOUND')
     // a member of 新山村 who is not a resident (hall staff)
-    await refusedCleanly(() => castFails(P.hallStaff, t, ['yes']), 'FORBIDDEN', /村（居）民/)
+    await refusedCleanly(() => castFails(P.hallStaff, t, ['yes']), 'FORBIDDEN', /服务人员，不参与表决/)
     expect(await ballotsOf(t)).toEqual([])
   })
 

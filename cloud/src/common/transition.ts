@@ -8,7 +8,7 @@ import { ApiError } from '../errors'
 import type { MemberContext } from '../handler'
 import type { Ports } from '../ports/ports'
 import type { CollectionName, Collections, Patch, TxStore } from '../ports/store'
-import { auditEntry, type AuditTarget } from './audit'
+import { appendAudit, auditEntry, type AuditTarget } from './audit'
 
 export type Stateful = { [C in CollectionName]: Collections[C] extends { status: string } ? C : never }[CollectionName]
 export type StatusOf<C extends Stateful> = Collections[C] extends { status: infer S extends string } ? S : never
@@ -63,7 +63,7 @@ export async function transition<C extends Stateful, E extends string>(
     await step.also?.(tx, doc)
     if (step.by) {
       const target: AuditTarget = { type: machine.targetType, id, label: machine.label(doc) }
-      await tx.insert('auditLog', auditEntry(step.by, step.audit?.action ?? `${machine.auditPrefix}.${event}`, target, step.audit?.reason ?? null))
+      await appendAudit(tx, auditEntry(step.by, step.audit?.action ?? `${machine.auditPrefix}.${event}`, target, step.audit?.reason ?? null))
     }
     const written = { ...doc, ...set } as unknown as Record<string, number>
     for (const [k, n] of Object.entries(step.inc ?? {})) written[k] = (written[k] ?? 0) + n

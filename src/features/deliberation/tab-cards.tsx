@@ -9,7 +9,7 @@ import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { Async, Button, Card, Empty, Row, Tag } from '@/shared/ui'
 import { listTopics } from './api'
 import { TopicCard } from './components/topic-card'
-import { isUpcoming } from './labels'
+import { isUpcoming, takesPart } from './labels'
 
 interface Section {
   title: string
@@ -33,6 +33,7 @@ function sections(list: TopicSummary[], now = Date.now()): Section[] {
 export function VillageTopics({ membership }: { membership: MembershipView }) {
   const villageId = membership.villageId
   const isCommittee = membership.roles.includes('committee')
+  const resident = takesPart(membership)
   const topics = useQuery(() => listTopics(villageId), [villageId])
   const drafts = useQuery(() => listTopics(villageId, 'draft'), [villageId], isCommittee)
   useReloadOnShow(topics, drafts)
@@ -52,7 +53,7 @@ export function VillageTopics({ membership }: { membership: MembershipView }) {
       )}
       <Card>
         <Row label='村民提议' onClick={() => open(pageUrl('deliberation.proposals'))}>
-          <Text className='vh-muted'>有事提出来，大家联署后上会</Text>
+          <Text className='vh-muted'>{resident ? '有事提出来，大家联署后上会' : '查看村民的提议和联署'}</Text>
         </Row>
       </Card>
       {isCommittee && drafts.data && drafts.data.length > 0 && (
@@ -75,7 +76,7 @@ export function VillageTopics({ membership }: { membership: MembershipView }) {
               <View key={s.title} className='dl-section'>
                 <Text className='dl-section__title'>{s.title}</Text>
                 {s.topics.map((t) => (
-                  <TopicCard key={t.id} topic={t} onOpen={() => open(pageUrl('deliberation.topic', { topicId: t.id }))} />
+                  <TopicCard key={t.id} topic={t} canVote={resident} onOpen={() => open(pageUrl('deliberation.topic', { topicId: t.id }))} />
                 ))}
               </View>
             ))}

@@ -157,8 +157,9 @@ export const ballotHandlers: Handlers<typeof ballotActions> = {
     },
   },
 
+  // 代投 is between residents (the proxy may be the grid worker); staff who only serve the village neither grant nor choose one
   'proxies.grant': {
-    access: ACCESS.member,
+    access: ACCESS.resident,
     async handle({ villageId, topicId, proxyPersonId }, ctx) {
       const { store } = ctx.ports
       const t = await closeIfDue(ctx.ports, await loadTopic(ctx, villageId, topicId), ctx.now)
@@ -194,7 +195,7 @@ export const ballotHandlers: Handlers<typeof ballotActions> = {
   },
 
   'proxies.revoke': {
-    access: ACCESS.member,
+    access: ACCESS.resident,
     async handle({ villageId, topicId }, ctx) {
       await loadTopic(ctx, villageId, topicId)
       const revoked = await ctx.ports.store.update('proxies', { _id: proxyIdOf(topicId, ctx.person._id), villageId, revoked: false }, { set: { revoked: true } })
@@ -203,7 +204,7 @@ export const ballotHandlers: Handlers<typeof ballotActions> = {
   },
 
   'proxies.candidates': {
-    access: ACCESS.member,
+    access: ACCESS.resident,
     async handle({ villageId, topicId }, ctx) {
       await loadTopic(ctx, villageId, topicId)
       return candidatesFor(ctx, villageId)

@@ -55,7 +55,8 @@ export const commentHandlers: Handlers<typeof commentActions> = {
   },
 
   'comments.create': {
-    access: ACCESS.member,
+    // residents discuss; staff who only serve the village (hall staff, town officers, grid workers from elsewhere) read
+    access: ACCESS.resident,
     async handle({ villageId, topicId, text, stance, parentId }, ctx) {
       const { store } = ctx.ports
       const t = await loadTopic(ctx, villageId, topicId)
@@ -90,7 +91,7 @@ export const commentHandlers: Handlers<typeof commentActions> = {
   },
 
   'comments.like': {
-    access: ACCESS.member,
+    access: ACCESS.resident,
     async handle({ villageId, commentId }, ctx) {
       const { store } = ctx.ports
       const c = await loadComment(ctx, villageId, commentId)

@@ -89,7 +89,8 @@ export interface TopicDetail {
   tally: OptionTally[] | null
   result: TopicResult | null
   me: MyVote
-  can: { manage: boolean; comment: boolean }
+  /** comment: comment, reply and like (residents, once published); why: why I take no part (staff), else null */
+  can: { manage: boolean; comment: boolean; why?: string | null }
   proposal: { id: string; title: string; proposerName: string } | null
   /** drafts, for the committee: what keeps it from being published ([] when ready); null otherwise */
   problems?: Array<{ field: string; message: string }> | null

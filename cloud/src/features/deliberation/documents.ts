@@ -250,6 +250,12 @@ export const BALLOT_SOURCE_SHORT: Record<BallotSource, string> = { online: '线�
 /** who votes: one vote per person, or per household (cast by its 户代表) */
 export const VOTING_MODE_LABELS: Record<VotingMode, string> = { person: '按人表决', household: '按户表决' }
 
+/**
+ * Why a member without the resident role (hall staff, a town officer, a grid worker who lives elsewhere) takes
+ * no part: they serve the village and read its topics, but the votes, comments, likes and proposals are the residents'.
+ */
+export const STAFF_NOTE = '您是本村（社区）的服务人员，不参与表决、评论和提议'
+
 declare module '../../ports/store' {
   interface Collections {
     topics: Topic

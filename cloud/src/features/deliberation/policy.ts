@@ -5,6 +5,7 @@
 import type { Household, Membership } from '../account/documents'
 import type { GridTurnout, OptionTally, TopicResult, Turnout } from './contract'
 import type { Ballot, CountEntry, RollChange, RollEntry, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
+import { STAFF_NOTE } from './documents'
 import type { ErrorCode } from '../../errors'
 import type { StateMachine } from '../../common/transition'
 import { percent, shortTime } from '../../common/time'
@@ -187,10 +188,9 @@ export type VoterCheck = { ok: true; voter: Voter } | ({ ok: false } & Refusal)
  */
 export function voterFor(mode: VotingMode, m: MemberLike, household: HouseholdLike | null): VoterCheck {
   const base = { personId: m.personId, name: m.name, householdId: household?._id ?? null, gridId: household?.gridId ?? null, doorplate: household?.doorplate ?? null }
-  if (mode === 'person') {
-    if (!m.roles.includes('resident')) return { ok: false, code: 'FORBIDDEN', reason: '只有登记在册的村（居）民才能投票' }
-    return { ok: true, voter: { key: m.personId, ...base } }
-  }
+  // a member without the resident role only serves the village (hall staff, town officer, a grid worker from elsewhere)
+  if (!m.roles.includes('resident')) return { ok: false, code: 'FORBIDDEN', reason: STAFF_NOTE }
+  if (mode === 'person') return { ok: true, voter: { key: m.personId, ...base } }
   if (!household || household._id !== m.householdId) return { ok: false, code: 'FORBIDDEN', reason: '本议题按户表决，您还没有登记户籍门牌，不能投票' }
   if (household.repPersonId !== m.personId) return { ok: false, code: 'FORBIDDEN', reason: '本议题按户表决，由户代表投票' }
   return { ok: true, voter: { key: household._id, ...base } }

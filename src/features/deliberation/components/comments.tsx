@@ -14,7 +14,10 @@ import './deliberation.scss'
 interface Props {
   villageId: string
   topicId: string
+  /** comment, reply and like (a resident, on a published topic) */
   canComment: boolean
+  /** why I take no part (staff), shown instead of the composer */
+  why?: string | null
   /** committee: may hide a comment, with a reason */
   canManage: boolean
 }
@@ -22,7 +25,7 @@ interface Props {
 const countAll = (list: CommentView[]) => list.reduce((n, c) => n + 1 + c.replies.length, 0)
 
 /** 议事讨论: comments with one level of replies, a stance if the author wants, likes; the committee may hide one. */
-export function Comments({ villageId, topicId, canComment, canManage }: Props) {
+export function Comments({ villageId, topicId, canComment, why = null, canManage }: Props) {
   const list = useQuery(() => listComments(villageId, topicId), [villageId, topicId])
   /** likes answered by the server since the list loaded */
   const [likes, setLikes] = useState<Record<string, { liked: boolean; likes: number }>>({})
@@ -42,6 +45,7 @@ export function Comments({ villageId, topicId, canComment, canManage }: Props) {
       like={likes[c._id]}
       villageId={villageId}
       canReply={top && canComment}
+      canLike={canComment}
       canManage={canManage}
       open={open?.id === c._id ? open.kind : null}
       setOpen={(kind) => setOpen(kind ? { kind, id: c._id } : null)}
@@ -59,7 +63,7 @@ export function Comments({ villageId, topicId, canComment, canManage }: Props) {
 
   return (
     <Card title={list.data ? `议事讨论（${countAll(list.data)}）` : '议事讨论'}>
-      {canComment ? <Composer villageId={villageId} topicId={topicId} parent={null} onPosted={reload} /> : <Text className='vh-muted dl-block'>本议题现在不能发表意见</Text>}
+      {canComment ? <Composer villageId={villageId} topicId={topicId} parent={null} onPosted={reload} /> : <Text className='vh-muted dl-block'>{why ?? '本议题现在不能发表意见'}</Text>}
       <Async query={list} isEmpty={(l) => l.length === 0} empty={<Empty text='还没有人发表意见，说说您的看法吧' />}>
         {(comments) => <View>{comments.map((c) => item(c, true))}</View>}
       </Async>
@@ -78,6 +82,7 @@ function CommentItem({
   like,
   villageId,
   canReply,
+  canLike,
   canManage,
   open,
   setOpen,
@@ -89,6 +94,7 @@ function CommentItem({
   like?: { liked: boolean; likes: number }
   villageId: string
   canReply: boolean
+  canLike: boolean
   canManage: boolean
   open: 'reply' | 'hide' | null
   setOpen: (kind: 'reply' | 'hide' | null) => void
@@ -123,9 +129,13 @@ function CommentItem({
         <>
           <Text className='dl-comment__text'>{c.text ?? ''}</Text>
           <View className='dl-comment__actions'>
-            <Text className={`dl-comment__action ${liked ? 'dl-comment__action--on' : ''}`} onClick={() => void toggleLike.run()}>
-              {`${liked ? '已赞' : '赞'} ${count}`}
-            </Text>
+            {canLike ? (
+              <Text className={`dl-comment__action ${liked ? 'dl-comment__action--on' : ''}`} onClick={() => void toggleLike.run()}>
+                {`${liked ? '已赞' : '赞'} ${count}`}
+              </Text>
+            ) : (
+              <Text className='vh-muted dl-comment__action'>{`${count} 人赞`}</Text>
+            )}
             {canReply && (
               <Text className='dl-comment__action' onClick={() => setOpen(open === 'reply' ? null : 'reply')}>
                 回复

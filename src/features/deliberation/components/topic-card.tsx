@@ -8,7 +8,7 @@ import { QuorumMeter } from './quorum-meter'
 import './deliberation.scss'
 
 /** One topic in the 议事 tab: what, how it is voted, until when, how far from the quorum, the result. */
-export function TopicCard({ topic: t, onOpen }: { topic: TopicSummary; onOpen: () => void }) {
+export function TopicCard({ topic: t, onOpen, canVote = true }: { topic: TopicSummary; onOpen: () => void; /** false for staff, who are not asked to vote */ canVote?: boolean }) {
   const result = t.result ? resultLine(t.result) : null
   return (
     <View className='dl-topic' onClick={onOpen}>
@@ -29,7 +29,7 @@ export function TopicCard({ topic: t, onOpen }: { topic: TopicSummary; onOpen: (
         )}
         <View className='dl-topic__foot'>
           <Text>{t.commentCount > 0 ? `${t.commentCount} 条意见` : '暂无意见'}</Text>
-          <Text>{t.status === 'open' && !t.voted && !isUpcoming(t) ? '去投票 ›' : '查看 ›'}</Text>
+          <Text>{canVote && t.status === 'open' && !t.voted && !isUpcoming(t) ? '去投票 ›' : '查看 ›'}</Text>
         </View>
       </Card>
     </View>

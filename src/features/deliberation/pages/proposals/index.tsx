@@ -13,7 +13,8 @@ import { Alert, Async, Button, Card, Empty, Page, Tag, TextField } from '@/share
 import { cosignProposal, createProposal, listProposals } from '../../api'
 import { isCommittee, MembersOnly } from '../../components/committee-gate'
 import { Bar, Hint, peopleWord } from '../../components/committee-kit'
-import { proposalTag } from '../../labels'
+import { STAFF_NOTE } from '@contract/tables'
+import { proposalTag, takesPart } from '../../labels'
 import './index.scss'
 
 const SECTIONS: ProposalStatus[] = ['collecting', 'accepted', 'scheduled', 'withdrawn']
@@ -46,7 +47,9 @@ function Proposals({ membership }: { membership: MembershipView }) {
     <View>
       <View className='vh-title'>{`${membership.village.name} · 村民提议`}</View>
       <Hint>{`有想让大家一起商量的事，可以提出来；联署的${people}达到本村规定的人数后，提议提交村（居）委会安排表决。`}</Hint>
-      {proposing ? (
+      {!takesPart(membership) ? (
+        <Hint>{STAFF_NOTE}</Hint>
+      ) : proposing ? (
         <ProposeForm
           villageId={villageId}
           onCreated={(p) => {
@@ -102,9 +105,11 @@ function ProposalCard({ proposal: p, membership, onChanged }: { proposal: Propos
         <View className='dlb-proposal-progress'>
           <Text>{`已有 ${p.cosigns}/${p.needed} 人联署`}</Text>
           <Bar percent={percent(p.cosigns, p.needed)} tone='gold' />
-          <Button kind={p.mine || p.cosignedByMe ? 'default' : 'primary'} disabled={p.mine || p.cosignedByMe} loading={cosigning.busy} onClick={() => void cosign()}>
-            {p.mine ? '我的提议' : p.cosignedByMe ? '已联署' : '联署'}
-          </Button>
+          {takesPart(membership) && (
+            <Button kind={p.mine || p.cosignedByMe ? 'default' : 'primary'} disabled={p.mine || p.cosignedByMe} loading={cosigning.busy} onClick={() => void cosign()}>
+              {p.mine ? '我的提议' : p.cosignedByMe ? '已联署' : '联署'}
+            </Button>
+          )}
         </View>
       )}
       {p.status === 'accepted' && (

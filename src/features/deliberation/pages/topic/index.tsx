@@ -140,7 +140,7 @@ function TopicView({ detail: d, villageId, myPersonId, reload }: { detail: Topic
       )}
       {d.can.manage && <CommitteeLinks topicId={t._id} status={t.status} />}
       {t.status !== 'draft' && <ShareCard />}
-      {t.status !== 'draft' && <Comments villageId={villageId} topicId={t._id} canComment={d.can.comment} canManage={d.can.manage} />}
+      {t.status !== 'draft' && <Comments villageId={villageId} topicId={t._id} canComment={d.can.comment} why={d.can.why ?? null} canManage={d.can.manage} />}
     </>
   )
 }
