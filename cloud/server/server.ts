@@ -13,7 +13,8 @@ import { runJobs } from '../src/jobs'
 import { seedDemo } from '../src/demo'
 import { migratePersonIds } from '../src/migrations'
 import type { Clock } from '../src/ports/ports'
-import { handleUpload } from './upload'
+import { createUploadHandler } from './upload'
+import { lingeringClose, readCapped } from './body'
 
 export interface LocalServerOptions {
   port: number
@@ -25,6 +26,8 @@ export interface LocalServerOptions {
   seed?: boolean
   clock?: Clock
   quiet?: boolean
+  /** where pushes are written as lines of JSON (the crash suite reads them) */
+  pushLog?: string
 }
 
 const TYPES: Record<string, string> = {
@@ -40,27 +43,17 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
 }
-const MAX_BODY = 2 * 1024 * 1024
+/** the largest `POST /api/*` body: a 413 with a typed error beyond it, declared or streamed */
+export const MAX_BODY = 2 * 1024 * 1024
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > MAX_BODY) {
-        reject(new Error('too large'))
-        req.destroy()
-      } else chunks.push(c)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
-}
-
-function send(res: http.ServerResponse, status: number, body: unknown): void {
+/**
+ * `close`: the request body was left unread (refused before reading, or cut at its cap), so the
+ * connection is closed after the answer instead of being kept for a next request behind it.
+ */
+function send(res: http.ServerResponse, status: number, body: unknown, close = false): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...(close ? { connection: 'close' } : {}) })
+  if (close) lingeringClose(res)
   res.end(text)
 }
 
@@ -92,7 +85,7 @@ function serveFile(res: http.ServerResponse, root: string, urlPath: string, fall
 
 export async function startLocalServer(opts: LocalServerOptions) {
   const baseUrl = `http://localhost:${opts.port}`
-  const ports = createLocalPorts({ dataDir: opts.dataDir, baseUrl, clock: opts.clock })
+  const ports = createLocalPorts({ dataDir: opts.dataDir, baseUrl, clock: opts.clock, pushLog: opts.pushLog })
   const log = opts.quiet ? () => undefined : (...a: unknown[]) => console.log(...a)
   const migrated = await migratePersonIds(ports.store)
   if (migrated) log(`已更新 ${migrated} 条数据：人员编号不再包含微信 openid`)
@@ -102,17 +95,21 @@ export async function startLocalServer(opts: LocalServerOptions) {
     onInternalError: (action, e) => console.error(`[api] ${action} failed:`, e),
   })
   const filesDir = path.join(opts.dataDir, 'files')
+  const handleUpload = createUploadHandler(ports)
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // no answer of this server may be read as another type than it says (an uploaded "PNG" as HTML)
+    res.setHeader('x-content-type-options', 'nosniff')
     try {
       const url = new URL(req.url ?? '/', baseUrl)
       if (url.pathname.startsWith('/api/')) {
-        if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'BAD_INPUT', message: '请使用 POST' } })
+        if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'BAD_INPUT', message: '请使用 POST' } }, true)
         const action = url.pathname.slice('/api/'.length)
+        const raw = await readCapped(req, res, MAX_BODY)
+        if (raw === 'too large') return send(res, 413, { ok: false, error: { code: 'BAD_INPUT', message: '请求内容过大' } }, true)
         let payload: unknown
         try {
-          const raw = await readBody(req)
-          payload = raw ? JSON.parse(raw) : {}
+          payload = raw.length ? JSON.parse(raw.toString('utf8')) : {}
         } catch {
           return send(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: '请求格式有误' } })
         }
@@ -121,20 +118,24 @@ export async function startLocalServer(opts: LocalServerOptions) {
         return send(res, 200, result)
       }
       if (url.pathname === '/upload') {
-        if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'BAD_INPUT', message: '请使用 POST' } })
-        const { status, body } = await handleUpload(req, url, ports)
-        return send(res, status, body)
+        if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'BAD_INPUT', message: '请使用 POST' } }, true)
+        const { status, body, close } = await handleUpload(req, res, url)
+        return send(res, status, body, close)
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false })
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false }, true)
       if (url.pathname.startsWith('/files/') && serveFile(res, filesDir, url.pathname.slice('/files/'.length))) return
       if (opts.staticDir && serveFile(res, opts.staticDir, url.pathname === '/' ? 'index.html' : url.pathname, 'index.html')) return
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
       res.end('找不到该页面')
     } catch (e) {
       console.error('[server]', e)
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } })
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } }, true)
     }
-  })
+  }
+  const server = http.createServer(handle)
+  // `Expect: 100-continue` (curl's way for a large body): the request is judged as any other, and
+  // told to send its body only when it is read (readCapped), so a refusal costs no upload at all
+  server.on('checkContinue', handle)
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

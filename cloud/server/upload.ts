@@ -1,61 +1,68 @@
 /**
  * `POST /upload?villageId=…` on the local server: the h5 build's stand-in for WeChat's
- * `cloud.uploadFile`. The body is the image itself. Only a signed-in member of the village may
- * upload; the image must really be a JPEG, PNG or WebP (by its first bytes) of at most 5 MB. The
- * answer is `{ ok: true, data: { fileId } }`, the fileId then sent with topics.save / addUpdate.
+ * `cloud.uploadFile`. The body is the image itself. Who sends it (a signed-in member of the
+ * village), how big it says it is (at most 5 MB) and whether an upload slot is free are all
+ * decided before a byte of the body is read: a refusal is answered at once with
+ * `Connection: close`, so an unwanted body is never held in memory. The image must then decode as
+ * a JPEG, PNG or WebP; what is stored is sharp's re-encoding of it (./image.ts). The answer is
+ * `{ ok: true, data: { fileId } }`, the fileId then sent with topics.save / addUpdate.
  */
 import type http from 'node:http'
-import type { ApiResult } from '../src/errors'
+import type { ApiResult, ErrorCode } from '../src/errors'
 import type { Ports } from '../src/ports/ports'
-import { MAX_PHOTO_BYTES, PHOTO_EXT, photoPath, sniffImage } from '../src/common/photos'
+import { MAX_PHOTO_BYTES, photoPath } from '../src/common/photos'
+import { declaredLength, readCapped } from './body'
+import { reencodePhoto } from './image'
 
 const DECLARED = new Set(['image/jpeg', 'image/jpg', 'image/png', 'image/webp', 'application/octet-stream', ''])
-/** past this a sender is cut off instead of drained */
-const DRAIN_LIMIT = 4 * MAX_PHOTO_BYTES
 
-/** Reads the whole body (so that the answer reaches the sender), keeping it only up to max bytes. */
-function readImage(req: http.IncomingMessage, max: number): Promise<Buffer | 'too large'> {
-  return new Promise((resolve, reject) => {
-    let size = 0
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size <= max) chunks.push(c)
-      else if (size > DRAIN_LIMIT) {
-        resolve('too large')
-        req.destroy()
-      }
-    })
-    req.on('end', () => resolve(size > max ? 'too large' : Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
+/**
+ * Uploads read and decoded at the same time, per server. Beyond it a sender gets 503 BUSY at once
+ * rather than a place in a queue: a queued upload would keep its socket and unread body open for
+ * as long as it waits, which is what the cap is there to bound; the h5 client sends one photo at a
+ * time and can simply try again. Four 5 MB bodies plus their decoding stay well under 100 MB.
+ */
+export const UPLOAD_SLOTS = 4
+
+export interface UploadAnswer {
+  status: number
+  body: ApiResult<{ fileId: string }>
+  /** the body was not (fully) read: the server answers with `Connection: close` */
+  close?: boolean
 }
 
-const refuse = (status: number, code: 'NOT_SIGNED_IN' | 'FORBIDDEN' | 'BAD_INPUT', message: string) => ({
+const refuse = (status: number, code: ErrorCode, message: string, close = false): UploadAnswer => ({
   status,
-  body: { ok: false, error: { code, message } } as ApiResult<never>,
+  body: { ok: false, error: { code, message } },
+  ...(close ? { close } : {}),
 })
 
-export async function handleUpload(
-  req: http.IncomingMessage,
-  url: URL,
-  ports: Pick<Ports, 'store' | 'files' | 'clock'>,
-): Promise<{ status: number; body: ApiResult<{ fileId: string }> }> {
-  const declaredTooLarge = Number(req.headers['content-length'] ?? 0) > MAX_PHOTO_BYTES
-  const image = await readImage(req, MAX_PHOTO_BYTES)
+export function createUploadHandler(ports: Pick<Ports, 'store' | 'files' | 'clock'>, slots = UPLOAD_SLOTS) {
+  let active = 0
 
-  const openid = req.headers['x-demo-openid']
-  const [person] = typeof openid === 'string' && openid ? await ports.store.find('persons', { openid }, { limit: 1 }) : []
-  if (!person) return refuse(401, 'NOT_SIGNED_IN', '请先登录')
-  const villageId = url.searchParams.get('villageId') ?? ''
-  const membership = /^[A-Za-z0-9_-]{1,64}$/.test(villageId) ? await ports.store.get('memberships', `${villageId}:${person._id}`) : null
-  if (!membership) return refuse(403, 'FORBIDDEN', '无权限')
+  return async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<UploadAnswer> {
+    const openid = req.headers['x-demo-openid']
+    const [person] = typeof openid === 'string' && openid ? await ports.store.find('persons', { openid }, { limit: 1 }) : []
+    if (!person) return refuse(401, 'NOT_SIGNED_IN', '请先登录', true)
+    const villageId = url.searchParams.get('villageId') ?? ''
+    const membership = /^[A-Za-z0-9_-]{1,64}$/.test(villageId) ? await ports.store.get('memberships', `${villageId}:${person._id}`) : null
+    if (!membership) return refuse(403, 'FORBIDDEN', '无权限', true)
+    if ((declaredLength(req) ?? 0) > MAX_PHOTO_BYTES) return refuse(413, 'BAD_INPUT', '图片不能超过5MB', true)
+    const declared = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
+    if (!DECLARED.has(declared)) return refuse(415, 'BAD_INPUT', '只支持 JPG、PNG 图片', true)
+    if (active >= slots) return refuse(503, 'BUSY', '上传的人太多，请稍后再试', true)
 
-  if (declaredTooLarge || image === 'too large') return refuse(413, 'BAD_INPUT', '图片不能超过5MB')
-  const declared = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
-  const type = sniffImage(image)
-  if (!DECLARED.has(declared) || !type) return refuse(415, 'BAD_INPUT', '只支持 JPG、PNG 图片')
-
-  const { fileId } = await ports.files.put(photoPath(villageId, ports.clock.now(), PHOTO_EXT[type]), image, type)
-  return { status: 200, body: { ok: true, data: { fileId } } }
+    active++
+    try {
+      const bytes = await readCapped(req, res, MAX_PHOTO_BYTES)
+      if (bytes === 'too large') return refuse(413, 'BAD_INPUT', '图片不能超过5MB', true)
+      const photo = await reencodePhoto(bytes)
+      if (photo === 'too many pixels') return refuse(413, 'BAD_INPUT', '图片尺寸太大，请换一张')
+      if (photo === 'not an image') return refuse(415, 'BAD_INPUT', '只支持 JPG、PNG 图片')
+      const { fileId } = await ports.files.put(photoPath(villageId, ports.clock.now(), photo.ext), photo.content, photo.type)
+      return { status: 200, body: { ok: true, data: { fileId } } }
+    } finally {
+      active--
+    }
+  }
 }

@@ -11,6 +11,8 @@ export const ERROR_MESSAGES = {
   CONTENT_REJECTED: '内容不合规，请修改后再提交',
   CLOSED: '已截止',
   FULL: '名额已满',
+  /** the local server's upload slots are all taken (503): try again in a moment */
+  BUSY: '上传的人太多，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
 } as const
 

@@ -1,8 +1,12 @@
-/** POST /upload on a started local server: the h5 build's photo upload. */
+/** POST /upload on a started local server: the h5 build's photo upload; and what any request body may cost the server. */
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import { startLocalServer } from '../../cloud/server/server'
+import sharp from 'sharp'
+import { MAX_BODY, startLocalServer } from '../../cloud/server/server'
+import { UPLOAD_SLOTS } from '../../cloud/server/upload'
+import { measureUploadMemory } from '../../scripts/upload-memory'
 import { ID } from './harness'
 
 const X = 'v-xinshan'
@@ -28,17 +32,26 @@ async function upload(body: Buffer, { openid = ID.committee as string | null, vi
 }
 const filesInStorage = () => (fs.existsSync(path.join(dataDir, 'files')) ? fs.readdirSync(path.join(dataDir, 'files'), { recursive: true }).filter((f) => String(f).includes('.')) : [])
 
-test('a member uploads a PNG: the fileId is in the village photo folder and the file is served back at /files/', async () => {
+/** the stored file of an upload, as served back at /files/ */
+async function served(fileId: string) {
+  const { [fileId]: url } = await server.ports.files.urls([fileId])
+  const res = await fetch(server.url + url)
+  return { res, url, bytes: Buffer.from(await res.arrayBuffer()) }
+}
+
+test('a member uploads a PNG: the fileId is in the village photo folder and the image is served back, re-encoded, with nosniff', async () => {
   const r = await upload(PNG, { openid: ID.resident })
   expect(r.status).toBe(200)
   expect(r.body.ok).toBe(true)
   const fileId = r.body.data!.fileId
   expect(fileId).toMatch(/^local:\/\/villages\/v-xinshan\/photos\/\d{8}\/[a-z0-9]+\.png$/)
-  const { [fileId]: url } = await server.ports.files.urls([fileId])
-  const served = await fetch(server.url + url)
-  expect(served.status).toBe(200)
-  expect(served.headers.get('content-type')).toBe('image/png')
-  expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true)
+  const { res, url, bytes } = await served(fileId)
+  expect(res.status).toBe(200)
+  expect(res.headers.get('content-type')).toBe('image/png')
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+  // the same single red pixel, whatever bytes the encoder chose
+  const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true })
+  expect([info.width, info.height, ...data.subarray(0, 3)]).toEqual([1, 1, 255, 0, 0])
   // the fileId is accepted on a topic of that village
   const draft = await server.router(
     'topics.save',
@@ -81,4 +94,165 @@ test('GET /upload is not an upload', async () => {
 test('a malformed percent-escape in a GET path is a 404, not a crash (and the server keeps serving)', async () => {
   for (const p of ['/%', '/files/%C0%AE%C0%AE%2fx', '/%E4%B8']) expect((await fetch(`${server.url}${p}`)).status).toBe(404)
   expect((await fetch(`${server.url}/upload?villageId=${X}`)).status).toBe(405)
+})
+
+describe('what is stored is the decoded image, encoded again', () => {
+  test('a PNG followed by <html><script> is stored without the script; a PNG signature with HTML behind it is no image', async () => {
+    const html = Buffer.from('<html><script>alert(document.cookie)</script></html>')
+    const r = await upload(Buffer.concat([PNG, html]))
+    expect(r.status).toBe(200)
+    const { res, bytes } = await served(r.body.data!.fileId)
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(bytes.includes(Buffer.from('<script'))).toBe(false)
+    expect((await sharp(bytes).metadata()).format).toBe('png')
+
+    const before = filesInStorage().length
+    expect(await upload(Buffer.concat([PNG.subarray(0, 8), html]))).toEqual({ status: 415, body: { ok: false, error: { code: 'BAD_INPUT', message: '只支持 JPG、PNG 图片' } } })
+    // a truncated JPEG: the right first bytes, then nothing that decodes
+    expect((await upload(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]), { type: 'image/jpeg' })).status).toBe(415)
+    expect(filesInStorage()).toHaveLength(before)
+  })
+
+  test("a phone photo's EXIF (GPS, camera) is gone and its orientation is applied to the pixels", async () => {
+    const photo = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#3366cc' } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'VillagePhone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '22/1 47/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '115/1 21/1 0/1' } })
+      .withMetadata({ orientation: 6 })
+      .toBuffer()
+    const sent = await sharp(photo).metadata()
+    // the fixture really carries a GPS IFD (tag 0x8825) and the rotation
+    expect(sent.exif && (sent.exif.includes(Buffer.from([0x88, 0x25])) || sent.exif.includes(Buffer.from([0x25, 0x88])))).toBe(true)
+    expect(sent.orientation).toBe(6)
+
+    const r = await upload(photo, { type: 'image/jpeg' })
+    expect(r.status).toBe(200)
+    expect(r.body.data!.fileId).toMatch(/\.jpg$/)
+    const { res, bytes } = await served(r.body.data!.fileId)
+    expect(res.headers.get('content-type')).toBe('image/jpeg')
+    const kept = await sharp(bytes).metadata()
+    expect(kept.exif).toBeUndefined()
+    expect(kept.orientation).toBeUndefined()
+    expect(bytes.includes(Buffer.from('VillagePhone'))).toBe(false)
+    // rotated a quarter turn: 20 wide, 40 high
+    expect([kept.width, kept.height]).toEqual([20, 40])
+  })
+
+  test('a large photo is kept at 2560 px on its long edge; a decompression bomb (48 MP in 150 KB) is refused from its header', async () => {
+    const large = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#88aa55' } }).jpeg().toBuffer()
+    const r = await upload(large, { type: 'image/jpeg' })
+    expect(r.status).toBe(200)
+    const kept = await sharp((await served(r.body.data!.fileId)).bytes).metadata()
+    expect([kept.width, kept.height]).toEqual([2560, 1920])
+
+    const bomb = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#ffffff' } }).greyscale().png({ compressionLevel: 9 }).toBuffer()
+    expect(bomb.length).toBeLessThan(300 * 1024)
+    const before = filesInStorage().length
+    expect(await upload(bomb)).toEqual({ status: 413, body: { ok: false, error: { code: 'BAD_INPUT', message: '图片尺寸太大，请换一张' } } })
+    expect(filesInStorage()).toHaveLength(before)
+  })
+})
+
+/** A raw request, to control what is sent and when: the body may be held back to see whether the server waits for it. */
+function raw(pathname: string, headers: Record<string, string | number>, { body, hold = false }: { body?: Buffer; hold?: boolean } = {}) {
+  const req = http.request(`${server.url}${pathname}`, { method: 'POST', headers })
+  const answer = new Promise<{ status: number; headers: http.IncomingHttpHeaders; json: { ok: boolean; error?: { code: string; message: string } }; continued: boolean; ms: number }>((resolve, reject) => {
+    const t0 = Date.now()
+    let continued = false
+    req.on('continue', () => (continued = true))
+    req.on('response', (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, json: JSON.parse(Buffer.concat(chunks).toString()), continued, ms: Date.now() - t0 }))
+    })
+    req.on('error', (e) => reject(e))
+  })
+  if (body) req.write(body)
+  if (!hold) req.end()
+  else req.flushHeaders()
+  return { req, answer }
+}
+
+describe('nothing is read before it is judged', () => {
+  const FIVE_MB = 5 * 1024 * 1024
+
+  test('401, 403 and a declared 413 come back at once, with the body never sent, and the connection is closed', async () => {
+    const before = filesInStorage().length
+    const declared = (openid?: string, length = FIVE_MB) => ({ 'content-type': 'image/png', 'content-length': length, ...(openid ? { 'x-demo-openid': openid } : {}) })
+    const cases = [
+      [declared(), 401, 'NOT_SIGNED_IN', '请先登录'],
+      [declared(ID.wukanCommittee), 403, 'FORBIDDEN', '无权限'],
+      [declared(ID.committee, FIVE_MB + 1), 413, 'BAD_INPUT', '图片不能超过5MB'],
+    ] as const
+    for (const [headers, status, code, message] of cases) {
+      const { req, answer } = raw(`/upload?villageId=${X}`, headers, { hold: true })
+      const a = await answer
+      req.destroy()
+      expect({ status: a.status, json: a.json, connection: a.headers.connection }).toEqual({ status, json: { ok: false, error: { code, message } }, connection: 'close' })
+      expect(a.ms).toBeLessThan(1000)
+    }
+    expect(filesInStorage()).toHaveLength(before)
+  })
+
+  test('Expect: 100-continue: a stranger is refused without being asked for the body; a member is asked, and uploads', async () => {
+    const stranger = raw(`/upload?villageId=${X}`, { 'content-type': 'image/png', 'content-length': PNG.length, expect: '100-continue' }, { hold: true })
+    const refused = await stranger.answer
+    stranger.req.destroy()
+    expect([refused.status, refused.continued]).toEqual([401, false])
+
+    const member = raw(`/upload?villageId=${X}`, { 'content-type': 'image/png', 'content-length': PNG.length, expect: '100-continue', 'x-demo-openid': ID.committee }, { hold: true })
+    member.req.on('continue', () => member.req.end(PNG))
+    const ok = await member.answer
+    expect([ok.status, ok.continued, ok.json.ok]).toEqual([200, true, true])
+  })
+
+  test('a chunked upload (no Content-Length) is cut at 5 MB with 413', async () => {
+    const { req, answer } = raw(`/upload?villageId=${X}`, { 'content-type': 'image/png', 'transfer-encoding': 'chunked', 'x-demo-openid': ID.committee }, { hold: true })
+    req.write(PNG)
+    const chunk = Buffer.alloc(1024 * 1024)
+    const writing = setInterval(() => req.write(chunk), 5)
+    const a = await answer.finally(() => clearInterval(writing))
+    req.destroy()
+    expect([a.status, a.json, a.headers.connection]).toEqual([413, { ok: false, error: { code: 'BAD_INPUT', message: '图片不能超过5MB' } }, 'close'])
+  })
+
+  test(`at most ${UPLOAD_SLOTS} uploads are read at a time: the next sender is told 503 上传的人太多，请稍后再试, the others finish`, async () => {
+    const half = PNG.length >> 1
+    const slow = Array.from({ length: UPLOAD_SLOTS }, () =>
+      raw(`/upload?villageId=${X}`, { 'content-type': 'image/png', 'content-length': PNG.length, 'x-demo-openid': ID.committee }, { body: PNG.subarray(0, half), hold: true }),
+    )
+    await new Promise((r) => setTimeout(r, 300)) // each has taken its slot and waits for the rest of its body
+    const busy = await upload(PNG)
+    expect(busy).toEqual({ status: 503, body: { ok: false, error: { code: 'BUSY', message: '上传的人太多，请稍后再试' } } })
+    for (const s of slow) s.req.end(PNG.subarray(half))
+    expect((await Promise.all(slow.map((s) => s.answer))).map((a) => a.status)).toEqual(Array(UPLOAD_SLOTS).fill(200))
+    expect((await upload(PNG)).status).toBe(200)
+  })
+
+  test('an API body over 2 MB gets HTTP 413 with a typed error (declared or chunked), not a reset; one under it is served', async () => {
+    const tooLarge = { ok: false, error: { code: 'BAD_INPUT', message: '请求内容过大' } }
+    const declared = raw('/api/topics.list', { 'content-type': 'application/json', 'content-length': MAX_BODY + 1 }, { hold: true })
+    const a = await declared.answer
+    declared.req.destroy()
+    expect([a.status, a.json, a.headers.connection]).toEqual([413, tooLarge, 'close'])
+
+    const chunked = raw('/api/topics.list', { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, { hold: true })
+    chunked.req.write(`{"villageId":"${X}","pad":"`)
+    const chunk = Buffer.alloc(512 * 1024, 'a')
+    const writing = setInterval(() => chunked.req.write(chunk), 5)
+    const b = await chunked.answer.finally(() => clearInterval(writing))
+    chunked.req.destroy()
+    expect([b.status, b.json]).toEqual([413, tooLarge])
+
+    const under = await fetch(`${server.url}/api/topics.list`, { method: 'POST', headers: { 'x-demo-openid': ID.resident }, body: JSON.stringify({ villageId: X, pad: 'a'.repeat(MAX_BODY - 100) }) })
+    expect(under.status).toBe(200)
+    expect(under.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
+  test('60 concurrent anonymous 5 MB uploads all get 401 quickly, and the server (its own process) does not grow by 40 MB', async () => {
+    const r = await measureUploadMemory(60, FIVE_MB)
+    console.info(`60 anonymous 5 MB posts: RSS ${r.rssBeforeMB} → ${r.rssAfterMB} MB, answers ${JSON.stringify(r.statuses)} in ${r.ms} ms`)
+    expect(r.statuses).toEqual({ 401: 60 })
+    expect(r.ms).toBeLessThan(5000)
+    expect(r.rssAfterMB - r.rssBeforeMB).toBeLessThan(40)
+  }, 60_000)
 })
