@@ -1,0 +1,31 @@
+/** Who may call the account feature's actions (see cloud/src/matrix.ts for the personas and what a cell means). */
+import type { Matrix } from '../../matrix'
+import { ROWS } from '../../matrix'
+import type { account } from './module'
+
+export const accountMatrix: Matrix<typeof account.actions> = {
+  'geo.tree': ROWS.anyone,
+  'village.byScene': ROWS.anyone,
+  'account.me': ROWS.anyone,
+  // anyone may ask to join (a member of the village is told 您已是…的成员, an applicant that theirs is pending)
+  'join.request': ROWS.anyone,
+  'join.queue': ROWS.committee,
+  'join.decide': ROWS.committee,
+  'village.overview': ROWS.members,
+  // a grid worker who is not on the committee gets the people of their own grids only
+  'village.members': ROWS.committeeOrGrid,
+  'village.poster': ROWS.committee,
+  'notifications.list': ROWS.person,
+  'notifications.read': ROWS.person,
+  // a grid worker reads the households of their grids; only the committee changes the register
+  'register.households': ROWS.committeeOrGrid,
+  'register.setRep': ROWS.committee,
+  'register.setHead': ROWS.committee,
+  'register.moveHousehold': ROWS.committee,
+  'register.endMembership': ROWS.committee,
+  // 个人信息: what is held about me and asking for its deletion are every person's; the committee confirms
+  'account.myData': ROWS.person,
+  'account.requestDeletion': ROWS.person,
+  'account.deletionRequests': ROWS.committee,
+  'account.confirmDeletion': ROWS.committee,
+}
