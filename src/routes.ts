@@ -7,6 +7,7 @@
 import { accountRoutes } from './features/account/routes'
 import { deliberationRoutes } from './features/deliberation/routes'
 import { rulesRoutes } from './features/rules/routes'
+import { auditRoutes } from './features/audit/routes'
 
 /** A feature's subpackage (root = the feature folder); h5Only pages are left out of the weapp build. */
 export interface SubPackage {
@@ -27,6 +28,7 @@ export const subPackages = {
   ...accountRoutes,
   ...rulesRoutes,
   ...deliberationRoutes,
+  ...auditRoutes,
 } as const
 
 type Sub = typeof subPackages

@@ -19,6 +19,8 @@ export type OutputOf<A extends ActionName> = All[A] extends ActionDef<z.ZodTypeA
 // each feature's documents and views (one line per feature)
 export type * from '../features/account/documents'
 export type * from '../features/account/contract'
+export type * from '../features/account/privacy-documents'
+export type * from '../features/account/privacy-contract'
 export type * from '../features/rules/documents'
 export type * from '../features/rules/contract'
 export type * from '../features/deliberation/documents'

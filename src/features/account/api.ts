@@ -18,3 +18,7 @@ export const setHouseholdRep = (villageId: string, householdId: string, personId
 export const setHouseholdHead = (villageId: string, householdId: string, personId: string) => call('register.setHead', { villageId, householdId, personId })
 export const moveHousehold = (villageId: string, householdId: string, gridId: string) => call('register.moveHousehold', { villageId, householdId, gridId })
 export const endMembership = (input: InputOf<'register.endMembership'>) => call('register.endMembership', input)
+export const getMyData = () => call('account.myData', {})
+export const requestDeletion = (reason: string) => call('account.requestDeletion', { reason: reason || undefined })
+export const getDeletionRequests = (villageId: string) => call('account.deletionRequests', { villageId })
+export const confirmDeletion = (villageId: string, personId: string, reason: string) => call('account.confirmDeletion', { villageId, personId, reason })

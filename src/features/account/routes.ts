@@ -10,6 +10,10 @@ export const accountRoutes = {
       notifications: 'pages/notifications/index',
       /** 村民户籍 (committee; grid workers read their grids): households by grid; 户代表, 户主, 网格, 注销成员 */
       register: 'pages/register/index',
+      /** 我的个人信息: everything held about me, by section; 导出; 申请注销 */
+      myData: 'pages/my-data/index',
+      /** 注销申请 (committee): confirm a resident's deletion */
+      deletions: 'pages/deletions/index',
       /** the 体验身份 picker: only in the h5 build, which only the local runtime serves */
       identity: 'pages/identity/index',
     },

@@ -154,11 +154,29 @@ export function CommitteeWorkCard({ membership }: { membership: MembershipView |
     <Card title='村（居）委会工作'>
       <Row label='入村审核' onClick={() => go('account.requests')} />
       <Row label='村民户籍（户代表、户主、网格、注销）' onClick={() => go('account.register')} />
+      <Row label='注销个人信息申请' onClick={() => go('account.deletions')} />
+      <Row label='操作记录（谁做了什么，可校验）' onClick={() => go('audit.log')} />
       <Row label='本村二维码（贴在服务中心，扫码申请加入）' onClick={() => void posterCall.run(membership.villageId)} />
       {poster && <Image src={poster.image} style={{ width: '360px', height: '360px' }} showMenuByLongpress />}
       <FieldError message={posterCall.error ?? undefined} />
     </Card>
   )
+}
+
+/** 我的: the town officer's view of the village (the committee's card has its own link). */
+export function TownWorkCard({ membership }: { membership: MembershipView | null }) {
+  if (!membership?.roles.includes('townOfficer') || membership.roles.includes('committee')) return null
+  return (
+    <Card title='镇街工作'>
+      <Row label='本村操作记录（谁做了什么，可校验）' onClick={() => go('audit.log')} />
+    </Card>
+  )
+}
+
+/** 我的: everything held about me, export and deletion. */
+export function MyDataRow({ me }: { me: Me }) {
+  if (!me.person) return null
+  return <Row label='我的个人信息（查看、导出、注销）' onClick={() => go('account.myData')} />
 }
 
 /** 我的: notices, with how many are unread. */

@@ -2,7 +2,7 @@ import { Switch } from '@tarojs/components'
 import { useTheme } from '@/shared/theme'
 import { Card, Row } from '@/shared/ui'
 import { JoinRequestsStatus } from '@/features/account/components/join-requests-status'
-import { AccountTab, CommitteeWorkCard, IdentityRow, MembershipsCard, NotificationsRow } from '@/features/account/tab-cards'
+import { AccountTab, CommitteeWorkCard, IdentityRow, MembershipsCard, MyDataRow, NotificationsRow, TownWorkCard } from '@/features/account/tab-cards'
 
 /** 我的: my villages, my join requests, the committee's work, notices and 长辈模式. */
 export default function MePage() {
@@ -14,8 +14,10 @@ export default function MePage() {
           <MembershipsCard me={me} current={current} />
           <JoinRequestsStatus requests={me.requests} />
           <CommitteeWorkCard membership={current} />
+          <TownWorkCard membership={current} />
           <Card>
             <NotificationsRow me={me} />
+            <MyDataRow me={me} />
             <Row label='长辈模式（大字大按钮）'>
               <Switch checked={elder} color='#b71c1c' onChange={(e) => setElder(e.detail.value)} />
             </Row>

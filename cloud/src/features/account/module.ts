@@ -3,14 +3,16 @@ import { defineFeature } from '../../feature'
 import { accountActions, registerActions } from './contract'
 import { accountHandlers } from './handlers'
 import { registerHandlers } from './register'
+import { privacyActions } from './privacy-contract'
+import { privacyHandlers } from './privacy'
 import { remindStaleJoinRequests } from './jobs'
 import { deliverDueNotices } from './notices'
 import { seedPlacesAndPeople } from './seed'
 
 export const account = defineFeature({
   name: 'account',
-  actions: { ...accountActions, ...registerActions },
-  handlers: { ...accountHandlers, ...registerHandlers },
+  actions: { ...accountActions, ...registerActions, ...privacyActions },
+  handlers: { ...accountHandlers, ...registerHandlers, ...privacyHandlers },
   collections: {
     regions: {},
     villages: {},
@@ -23,6 +25,7 @@ export const account = defineFeature({
     joinRequests: { indexes: [['villageId', 'status']] },
     notifications: { indexes: [['personId', 'read']] },
     noticeOutbox: { indexes: [['status', 'nextAt']] },
+    deletionRequests: { indexes: [['status']] },
   },
   jobSteps: { joinReminders: remindStaleJoinRequests, notices: deliverDueNotices },
   seed: { marker: 'demo-v1', run: seedPlacesAndPeople },

@@ -1,0 +1,335 @@
+/**
+ * 个人信息 (个人信息保护法): a person sees everything held about them, and may ask for it to be deleted;
+ * a committee of one of their villages confirms (the reason audited).
+ *
+ * What deletion does, collection by collection (PERSONAL_DATA below names every one that holds a
+ * person; test/api/privacy.test.ts fails when a collection names a person and is not listed):
+ * - removed: memberships (a household's 户代表 slot is left empty), join requests, notifications,
+ *   rule agreements, comment likes (the comment's count follows), the openid claim (personKeys)
+ * - anonymised (kept, shown as 已注销用户): the person record (name and openid cleared, so the WeChat
+ *   account starts again as a new visitor), comments, proposals and co-signatures, proxies, voter
+ *   rolls, and ballots of ended topics (voter fields cleared; receipt and choices stay, so the
+ *   published count and the tally still verify)
+ * - refused while the person has a ballot in a topic still open (请在表决结束后再注销): removing it
+ *   would change a count people are watching, and the roll fixed at the opening counts them.
+ * - kept as written: the audit log (a hash chain: what a committee did in public office, with the
+ *   labels it used then; no entry is ever edited), and what committee members wrote in office
+ *   (a topic's author, a decision's signature).
+ */
+import { ACCESS, type Context, type Handlers, type MemberContext } from '../../handler'
+import { ApiError } from '../../errors'
+import type { CollectionName, Collections, Filter, Store } from '../../ports/store'
+import { audit } from '../../common/audit'
+import { auditActionLabel } from '../../common/audit-labels'
+import { shanghaiTime } from '../../common/time'
+import { notifyCommittee } from './common'
+import { JOIN_STATUS_LABELS, ROLE_LABELS } from './documents'
+import { DELETED_NAME, OPEN_BALLOT_REFUSAL, type DeletionRequest } from './privacy-documents'
+import type { DeletionView, MyData, MyDataSection, privacyActions } from './privacy-contract'
+import { pageUrl } from '../../../../src/routes'
+
+const ALL = 100_000
+const CHUNK = 100
+
+/** Every collection that names a person, and the fields that do (the test keeps this list complete). */
+export const PERSONAL_DATA: Partial<Record<CollectionName, readonly string[]>> = {
+  persons: ['_id'],
+  personKeys: ['personId'],
+  memberships: ['personId'],
+  joinRequests: ['personId'],
+  notifications: ['personId'],
+  households: ['repPersonId'],
+  ruleAgreements: ['personId'],
+  ballots: ['personId', 'castBy'],
+  proxies: ['grantorId', 'proxyId'],
+  comments: ['authorId'],
+  commentLikes: ['personId'],
+  proposals: ['proposerId'],
+  cosigns: ['personId'],
+  topicRolls: ['entries.personId'],
+  deletionRequests: ['personId'],
+  // kept on purpose (see above): what was done in office, and the chained log
+  auditLog: ['actorId'],
+  topics: ['createdBy'],
+  ruleVersions: ['createdBy', 'publishedBy'],
+  noticeOutbox: ['to'],
+}
+
+async function byIds<C extends CollectionName>(store: Store, collection: C, ids: string[]): Promise<Array<Collections[C]>> {
+  const unique = [...new Set(ids)]
+  const out: Array<Collections[C]> = []
+  for (let i = 0; i < unique.length; i += CHUNK) out.push(...(await store.find(collection, { _id: { $in: unique.slice(i, i + CHUNK) } }, { limit: CHUNK })))
+  return out
+}
+const find = <C extends CollectionName>(store: Store, collection: C, filter: Filter) => store.find(collection, filter, { limit: ALL })
+
+/** Everything of the person's, read once for the page and for deletion. */
+async function holdings(store: Store, personId: string) {
+  const [memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion] = await Promise.all([
+    find(store, 'memberships', { personId }),
+    find(store, 'joinRequests', { personId }),
+    find(store, 'notifications', { personId }),
+    find(store, 'ruleAgreements', { personId }),
+    find(store, 'ballots', { personId }),
+    find(store, 'ballots', { castBy: personId }),
+    find(store, 'proxies', { grantorId: personId }),
+    find(store, 'proxies', { proxyId: personId }),
+    find(store, 'comments', { authorId: personId }),
+    find(store, 'commentLikes', { personId }),
+    find(store, 'proposals', { proposerId: personId }),
+    find(store, 'cosigns', { personId }),
+    store.get('deletionRequests', personId),
+  ])
+  const topics = await byIds(store, 'topics', [...ballots, ...castForOthers, ...granted, ...received, ...comments, ...likes].map((x) => x.topicId))
+  return { memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion, topics }
+}
+type Holdings = Awaited<ReturnType<typeof holdings>>
+
+/** A ballot in a topic still open blocks deletion. */
+function openBallotBlock(h: Holdings): string | null {
+  const open = new Set(h.topics.filter((t) => t.status === 'open').map((t) => t._id))
+  const topic = h.ballots.find((b) => open.has(b.topicId))
+  return topic ? `${OPEN_BALLOT_REFUSAL}（${h.topics.find((t) => t._id === topic.topicId)!.title}）` : null
+}
+
+/** Audit entries that name the person: what they did, and what was done to their requests, memberships, ballots, comments. */
+async function auditAbout(store: Store, personId: string, h: Holdings, villageIds: string[]) {
+  const targets = [personId, ...h.memberships.map((m) => m._id), ...h.joinRequests.map((r) => r._id), ...h.ballots.map((b) => b._id), ...h.comments.map((c) => c._id), ...h.proposals.map((p) => p._id)]
+  const found = new Map<string, Collections['auditLog']>()
+  for (const villageId of villageIds) {
+    for (const e of await find(store, 'auditLog', { villageId, actorId: personId })) found.set(e._id, e)
+    for (let i = 0; i < targets.length; i += CHUNK) {
+      for (const e of await find(store, 'auditLog', { villageId, targetId: { $in: targets.slice(i, i + CHUNK) } })) found.set(e._id, e)
+    }
+  }
+  return [...found.values()].sort((a, b) => b.at - a.at)
+}
+
+const villagesOf = (h: Holdings) => [...new Set([...h.memberships, ...h.joinRequests, ...h.ballots, ...h.comments, ...h.ruleAgreements, ...h.proposals].map((x) => x.villageId))]
+
+function section(key: MyDataSection['key'], title: string, note: string, items: MyDataSection['items']): MyDataSection {
+  return { key, title, note, items }
+}
+
+async function myData(ctx: Context & { person: NonNullable<Context['person']> }): Promise<MyData> {
+  const { store } = ctx.ports
+  const me = ctx.person
+  const h = await holdings(store, me._id)
+  const villageIds = villagesOf(h)
+  const [villages, households, versions, proposalsSigned, liked, entries] = await Promise.all([
+    byIds(store, 'villages', villageIds),
+    byIds(store, 'households', h.memberships.map((m) => m.householdId).filter((x): x is string => !!x)),
+    byIds(store, 'ruleVersions', h.ruleAgreements.map((a) => a.versionId)),
+    byIds(store, 'proposals', h.cosigns.map((c) => c.proposalId)),
+    byIds(store, 'comments', h.likes.map((l) => l.commentId)),
+    auditAbout(store, me._id, h, villageIds),
+  ])
+  const village = (id: string) => villages.find((v) => v._id === id)?.name ?? id
+  const topic = (id: string) => h.topics.find((t) => t._id === id)
+  const when = (ms: number) => shanghaiTime(ms)
+  const choiceWords = (topicId: string, choices: string[]) => choices.map((c) => topic(topicId)?.options.find((o) => o.id === c)?.label ?? c).join('、')
+
+  const sections: MyDataSection[] = [
+    section('person', '基本信息', '您申请入村时填写的姓名。微信身份只用于认出您本人，不显示、不导出。', [{ title: me.name, lines: [`个人编号：${me._id}`, `首次使用：${when(me.createdAt)}`], at: me.createdAt }]),
+    section(
+      'memberships',
+      '所在村（社区）',
+      '村（居）委会核实后登记的身份，用于投票、承诺和办事。',
+      h.memberships.map((m) => ({
+        title: village(m.villageId),
+        lines: [
+          `登记姓名：${m.name}`,
+          ...(m.householdId ? [`门牌：${households.find((x) => x._id === m.householdId)?.doorplate ?? '—'}`] : []),
+          ...(m.relation ? [`与户主关系：${m.relation}`] : []),
+          `身份：${m.roles.map((r) => ROLE_LABELS[r]).join('、')}${m.partyMember ? '、党员' : ''}`,
+          `加入时间：${when(m.joinedAt)}`,
+        ],
+        at: m.joinedAt,
+      })),
+    ),
+    section(
+      'joinRequests',
+      '入村申请',
+      '您提交的申请和村（居）委会的处理结果。',
+      h.joinRequests.map((r) => ({
+        title: `${village(r.villageId)}：${JOIN_STATUS_LABELS[r.status]}`,
+        lines: [`姓名：${r.name}`, `门牌号：${r.doorplate}`, `与户主关系：${r.relation}`, ...r.decisions.map((d) => `${when(d.at)} ${d.byName}${d.status === 'approved' ? '批准' : '驳回'}${d.reason ? `：${d.reason}` : ''}`)],
+        at: r.createdAt,
+      })),
+    ),
+    section(
+      'ruleAgreements',
+      '村规民约承诺',
+      '您阅读并承诺遵守的版本。',
+      h.ruleAgreements.map((a) => {
+        const v = versions.find((x) => x._id === a.versionId)
+        return { title: `${village(a.villageId)}：${v?.title ?? '村规民约'}第${a.number}版`, lines: [`承诺时间：${when(a.at)}`, ...(a.partyCommitment && a.partyCommitmentAt ? [`党员带头承诺：${when(a.partyCommitmentAt)}`] : [])], at: a.at }
+      }),
+    ),
+    section(
+      'ballots',
+      '我的选票',
+      '只有您自己看得到这里的选择；计票清单上只有回执码，没有姓名。',
+      h.ballots.map((b) => ({
+        title: topic(b.topicId)?.title ?? b.topicId,
+        lines: [
+          `我的选择：${choiceWords(b.topicId, b.choices)}`,
+          ...(b.receipt ? [`回执码：${b.receipt}`] : []),
+          ...(b.castBy !== me._id ? [`由${b.castByName}代为登记`] : []),
+          ...(b.objection ? [`我的异议：${b.objection.reason}`] : []),
+        ],
+        at: b.castAt,
+      })),
+    ),
+    section('proxies', '代投委托', '您委托别人、或别人委托您代投的记录。', [
+      ...h.granted.map((p) => ({ title: topic(p.topicId)?.title ?? p.topicId, lines: [`委托${p.proxyName}代投${p.revoked ? '（已撤回）' : p.usedAt ? '（已代投）' : ''}`], at: p.at })),
+      ...h.received.map((p) => ({ title: topic(p.topicId)?.title ?? p.topicId, lines: [`受${p.grantorName}委托代投${p.revoked ? '（已撤回）' : p.usedAt ? '（已代投）' : ''}`], at: p.at })),
+    ]),
+    section(
+      'comments',
+      '我的评论',
+      '您在议题下发表的意见和点过的赞。',
+      [
+        ...h.comments.map((c) => ({ title: topic(c.topicId)?.title ?? c.topicId, lines: [c.text, ...(c.hidden ? [`已被隐藏：${c.hidden.reason}`] : [])], at: c.createdAt })),
+        ...h.likes.map((l) => {
+          const c = liked.find((x) => x._id === l.commentId)
+          return { title: topic(l.topicId)?.title ?? l.topicId, lines: [`赞了${c ? `${c.authorName}的评论：${c.text.slice(0, 40)}` : '一条评论'}`], at: l.at }
+        }),
+      ],
+    ),
+    section(
+      'proposals',
+      '我的提议',
+      '您发起的村民提议。',
+      h.proposals.map((p) => ({ title: p.title, lines: [p.background, `联署：${p.cosigns}/${p.needed}`], at: p.createdAt })),
+    ),
+    section(
+      'cosigns',
+      '我的联署',
+      '您联署支持的提议。',
+      h.cosigns.map((c) => ({ title: proposalsSigned.find((p) => p._id === c.proposalId)?.title ?? c.proposalId, lines: [`联署时间：${when(c.at)}`], at: c.at })),
+    ),
+    section(
+      'notifications',
+      '通知',
+      '发给您的消息。',
+      h.notifications.map((n) => ({ title: n.title, lines: [n.body], at: n.createdAt })),
+    ),
+    section(
+      'audit',
+      '与我有关的操作记录',
+      '村（居）委会处理您的申请、选票、评论时留下的记录，以及您本人的操作；这些记录不能修改或删除。',
+      entries.map((e) => ({ title: `${auditActionLabel(e.action)}：${e.target}`, lines: [`${village(e.villageId)} · ${e.actorName}`, ...(e.reason ? [`理由：${e.reason}`] : [])], at: e.at })),
+    ),
+  ]
+  return { person: { id: me._id, name: me.name, createdAt: me.createdAt }, sections, deletion: h.deletion ? await deletionView(ctx, h.deletion, h) : null, at: ctx.now }
+}
+
+async function deletionView(ctx: Pick<Context, 'ports'>, r: DeletionRequest, h: Holdings): Promise<DeletionView> {
+  const villages = await byIds(ctx.ports.store, 'villages', r.villageIds)
+  return { status: r.status, reason: r.reason, createdAt: r.createdAt, villages: villages.map((v) => v.name), blocked: r.status === 'pending' ? openBallotBlock(h) : null }
+}
+
+/** Removes or anonymises everything of the person's (see the top of this file). Idempotent: a second run finds nothing left. */
+export async function erasePerson(store: Store, personId: string, villageIds: string[]): Promise<void> {
+  const h = await holdings(store, personId)
+  for (const m of h.memberships) {
+    if (m.householdId) {
+      await store.update('households', { _id: m.householdId, repPersonId: personId }, { set: { repPersonId: null } })
+      // the register names its head: when that is the person (the head, or the household's only member), the name goes too
+      const others = (await store.count('memberships', { villageId: m.villageId, householdId: m.householdId })) - 1
+      if (m.relation === '户主' || others === 0) await store.update('households', { _id: m.householdId, headName: m.name }, { set: { headName: DELETED_NAME } })
+    }
+    await store.remove('memberships', { _id: m._id })
+  }
+  for (const c of ['joinRequests', 'notifications', 'ruleAgreements', 'cosigns'] as const) await store.remove(c, { personId })
+  for (const like of h.likes) {
+    if (await store.remove('commentLikes', { _id: like._id })) await store.update('comments', { _id: like.commentId }, { inc: { likes: -1 } })
+  }
+  await store.update('ballots', { personId }, { set: { personId: '', objection: null } })
+  await store.update('ballots', { castBy: personId }, { set: { castBy: '', castByName: DELETED_NAME } })
+  await store.update('proxies', { grantorId: personId }, { set: { grantorId: '', grantorName: DELETED_NAME } })
+  await store.update('proxies', { proxyId: personId }, { set: { proxyId: '', proxyName: DELETED_NAME } })
+  await store.update('comments', { authorId: personId }, { set: { authorId: '', authorName: DELETED_NAME } })
+  await store.update('proposals', { proposerId: personId }, { set: { proposerId: '', proposerName: DELETED_NAME } })
+  for (const villageId of villageIds) {
+    for (const roll of await find(store, 'topicRolls', { villageId })) {
+      if (!roll.entries.some((e) => e.personId === personId)) continue
+      const entries = roll.entries.map((e) => (e.personId === personId ? { ...e, personId: '', name: DELETED_NAME, doorplate: null } : e))
+      await store.update('topicRolls', { _id: roll._id }, { set: { entries } })
+    }
+  }
+  await store.remove('personKeys', { personId })
+  // last: until here a crash leaves the person able to see the request, and the committee to confirm again
+  await store.update('persons', { _id: personId }, { set: { name: DELETED_NAME, openid: '' } })
+}
+
+async function queueFor(ctx: MemberContext, villageId: string) {
+  const pending = (await find(ctx.ports.store, 'deletionRequests', { status: 'pending' })).filter((r) => r.villageIds.includes(villageId))
+  return Promise.all(
+    pending.map(async (r) => {
+      const h = await holdings(ctx.ports.store, r.personId)
+      const m = h.memberships.find((x) => x.villageId === villageId)
+      const household = m?.householdId ? await ctx.ports.store.get('households', m.householdId) : null
+      return { personId: r.personId, name: r.name, doorplate: household?.doorplate ?? h.joinRequests.find((x) => x.villageId === villageId)?.doorplate ?? null, reason: r.reason, createdAt: r.createdAt, blocked: openBallotBlock(h) }
+    }),
+  )
+}
+
+export const privacyHandlers: Handlers<typeof privacyActions> = {
+  'account.myData': {
+    access: ACCESS.person,
+    handle: (_input, ctx) => myData(ctx),
+  },
+
+  'account.requestDeletion': {
+    access: ACCESS.person,
+    async handle({ reason }, ctx) {
+      const { store } = ctx.ports
+      const me = ctx.person
+      const h = await holdings(store, me._id)
+      if (h.deletion?.status === 'pending') return deletionView(ctx, h.deletion, h)
+      const villageIds = [...new Set([...h.memberships.map((m) => m.villageId), ...h.joinRequests.map((r) => r.villageId)])]
+      const request: DeletionRequest = { _id: me._id, personId: me._id, name: me.name, villageIds, reason: reason || null, status: 'pending', createdAt: ctx.now, doneAt: null, doneByName: null }
+      await store.transaction(async (tx) => {
+        await tx.insert('deletionRequests', request)
+        for (const villageId of villageIds) {
+          await notifyCommittee(ctx, villageId, '注销个人信息申请', '有村（居）民申请注销个人信息，请到「注销申请」核实后处理。', pageUrl('account.deletions'), tx)
+        }
+      })
+      // nobody to confirm (no village knows them): nothing is held but the person record, removed at once
+      if (!villageIds.length) {
+        await erasePerson(store, me._id, [])
+        await store.update('deletionRequests', { _id: me._id }, { set: { status: 'done', doneAt: ctx.now, name: DELETED_NAME } })
+        return { ...(await deletionView(ctx, request, h)), status: 'done' }
+      }
+      return deletionView(ctx, request, h)
+    },
+  },
+
+  'account.deletionRequests': {
+    access: ACCESS.committee,
+    handle: ({ villageId }, ctx) => queueFor(ctx, villageId),
+  },
+
+  'account.confirmDeletion': {
+    access: ACCESS.committee,
+    async handle({ villageId, personId, reason }, ctx) {
+      const { store } = ctx.ports
+      const request = await store.get('deletionRequests', personId)
+      if (!request || !request.villageIds.includes(villageId)) throw new ApiError('NOT_FOUND', '找不到该注销申请')
+      if (request.status !== 'pending') throw new ApiError('CONFLICT', '该申请已处理')
+      if (personId === ctx.person._id) throw new ApiError('FORBIDDEN', '不能处理自己的注销申请，请由其他委员处理')
+      const h = await holdings(store, personId)
+      const blocked = openBallotBlock(h)
+      if (blocked) throw new ApiError('CONFLICT', blocked)
+      await erasePerson(store, personId, request.villageIds)
+      await store.transaction(async (tx) => {
+        await tx.update('deletionRequests', personId, { set: { status: 'done', doneAt: ctx.now, doneByName: ctx.membership.name, name: DELETED_NAME } })
+        // the log keeps no name of the person: the entry says a deletion was confirmed, by whom and why
+        await audit(ctx, 'account.confirmDeletion', { type: 'person', id: personId, label: DELETED_NAME }, reason, tx)
+      })
+      return { done: true as const }
+    },
+  },
+}

@@ -1,0 +1,127 @@
+/** 个人信息: a resident sees everything held about them and asks for deletion; a committee confirms. */
+import { COLLECTIONS } from '../../cloud/src/features'
+import { PERSONAL_DATA } from '../../cloud/src/features/account/privacy'
+import { DELETED_NAME } from '../../cloud/src/features/account/privacy-documents'
+import type { Doc, Store } from '../../cloud/src/ports/store'
+import { makeApi } from './harness'
+import { type Api, P, X, W, DAY, HOUR, openTopic, pid } from './deliberation-fixture'
+
+const LINJUN = 'demo-linjun' // 新山村 (林水生's son) and 河南社区 (rents, 户代表 there)
+const HENAN = 'v-henan'
+const HENAN_COMMITTEE = 'demo-zhoumin'
+
+let api: Api
+beforeEach(async () => {
+  api = await makeApi()
+})
+afterEach(() => api.close())
+
+const raw = () => api.ports.store as unknown as Store<Record<string, Doc>>
+/** the collections (but `except`) with a document containing the text */
+async function holding(text: string, except: string[] = []): Promise<string[]> {
+  const out: string[] = []
+  for (const c of COLLECTIONS.filter((x) => !except.includes(x))) if (JSON.stringify(await raw().find(c, {}, { limit: 100_000 })).includes(text)) out.push(c)
+  return out
+}
+
+/** 林俊 votes on a topic closing in a day and comments on it */
+async function activity() {
+  const topicId = await openTopic(api, { closesAt: api.ports.clock.now() + DAY })
+  const ballot = await api.as(LINJUN).call('ballots.cast', { villageId: X, topicId, choices: ['yes'] })
+  await api.as(LINJUN).call('comments.create', { villageId: X, topicId, text: '我赞成，东一巷也请一起种上。', stance: 'for' })
+  return { topicId, receipt: ballot.receipt! }
+}
+
+test('every collection that names a person is in the privacy register (so deletion and 我的个人信息 cover it)', async () => {
+  const { topicId } = await activity()
+  await api.as(LINJUN).call('proxies.grant', { villageId: X, topicId, proxyPersonId: pid(P.resident) }).catch(() => undefined)
+  const ids = new Set((await raw().find('persons', {}, { limit: 1000 })).map((p) => p._id))
+  const namesAPerson = (v: unknown): boolean => (typeof v === 'string' ? ids.has(v) : Array.isArray(v) ? v.some(namesAPerson) : v && typeof v === 'object' ? Object.values(v).some(namesAPerson) : false)
+  const holding: string[] = []
+  for (const c of COLLECTIONS) {
+    const docs = await raw().find(c, {}, { limit: 100_000 })
+    if (docs.some((d) => Object.entries(d).some(([k, v]) => (k !== '_id' || c === 'persons') && namesAPerson(v)))) holding.push(c)
+  }
+  expect(holding.length).toBeGreaterThan(8)
+  expect(holding.filter((c) => !(c in PERSONAL_DATA))).toEqual([])
+})
+
+test('我的个人信息: every section with the ballot (choice and receipt) and the comment; never the openid', async () => {
+  const { topicId, receipt } = await activity()
+  const data = await api.as(LINJUN).call('account.myData', {})
+  expect(data.person).toMatchObject({ id: pid(LINJUN), name: '林俊' })
+  const sec = (key: string) => data.sections.find((s) => s.key === key)!
+  expect(sec('memberships').items.map((i) => i.title).sort()).toEqual(['新山村', '河南社区'].sort())
+  expect(sec('ballots').items).toEqual([expect.objectContaining({ title: '村道两侧种植绿化树', lines: expect.arrayContaining(['我的选择：赞成', `回执码：${receipt}`]) })])
+  expect(sec('comments').items.map((i) => i.lines[0])).toEqual(expect.arrayContaining(['我赞成，东一巷也请一起种上。', expect.stringContaining('赞了吴丽华的评论')]))
+  expect(sec('cosigns').items).toHaveLength(1)
+  expect(JSON.stringify(data)).not.toContain(LINJUN)
+  // another person's data is not in it
+  expect(JSON.stringify(data)).not.toContain('李桂兰')
+  expect(topicId).toBeTruthy()
+})
+
+test('deletion end to end: asked, refused while a ballot is in an open topic, confirmed after the close; the count still verifies', async () => {
+  const { topicId, receipt } = await activity()
+  const asked = await api.as(LINJUN).call('account.requestDeletion', { reason: '不再使用' })
+  expect(asked).toMatchObject({ status: 'pending', villages: expect.arrayContaining(['新山村', '河南社区']), blocked: expect.stringContaining('请在表决结束后再注销') })
+  // asking twice is the same request
+  expect(await api.as(LINJUN).call('account.requestDeletion', {})).toMatchObject({ reason: '不再使用' })
+  // both committees are told and see it
+  const told = await api.ports.store.find('noticeOutbox', {}, { limit: 100 })
+  expect(told.filter((n) => n.title === '注销个人信息申请').map((n) => n.villageId).sort()).toEqual([X, HENAN].sort())
+  const [queued] = await api.as(P.committee).call('account.deletionRequests', { villageId: X })
+  expect(queued).toMatchObject({ personId: pid(LINJUN), name: '林俊', doorplate: '新山村东一巷12号', reason: '不再使用' })
+  expect(await api.as(HENAN_COMMITTEE).call('account.deletionRequests', { villageId: HENAN })).toHaveLength(1)
+
+  // only a committee of one of the person's villages confirms, with a reason; never while a ballot is open
+  const before = api.snapshot()
+  expect(await api.as(P.resident).fail('account.confirmDeletion', { villageId: X, personId: pid(LINJUN), reason: '已核实本人' })).toMatchObject({ code: 'FORBIDDEN' })
+  expect(await api.as(P.wukanCommittee).fail('account.confirmDeletion', { villageId: W, personId: pid(LINJUN), reason: '已核实本人' })).toMatchObject({ code: 'NOT_FOUND' })
+  expect(await api.as(P.committee).fail('account.confirmDeletion', { villageId: X, personId: pid(LINJUN), reason: '' })).toMatchObject({ code: 'BAD_INPUT' })
+  expect(await api.as(P.committee).fail('account.confirmDeletion', { villageId: X, personId: pid(LINJUN), reason: '已电话核实本人' })).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('请在表决结束后再注销') })
+  expect(api.snapshot()).toEqual(before)
+
+  api.advance(DAY + HOUR)
+  await api.as(P.committee).call('topics.get', { villageId: X, topicId })
+  const countBefore = await api.as(P.resident).call('topics.count', { villageId: X, topicId })
+  const resultsBefore = (await api.as(P.resident).call('topics.get', { villageId: X, topicId })).tally
+  expect(countBefore.entries.map((e) => e.receipt)).toContain(receipt)
+
+  await api.as(P.committee).call('account.confirmDeletion', { villageId: X, personId: pid(LINJUN), reason: '已电话核实本人' })
+
+  // nothing of his name or WeChat identity is left, but in the audit log (kept as written: a hash chain)
+  expect(await holding('林俊', ['auditLog'])).toEqual([])
+  expect(await holding(LINJUN)).toEqual([])
+  expect(await api.ports.store.find('memberships', { personId: pid(LINJUN) })).toEqual([])
+  expect(await api.ports.store.find('personKeys', { personId: pid(LINJUN) })).toEqual([])
+  // the closed topic's ballot stays, without a voter; the published count and the tally are unchanged and verify
+  const [kept] = await api.ports.store.find('ballots', { topicId, receipt })
+  expect(kept).toMatchObject({ personId: '', choices: ['yes'] })
+  expect(await api.as(P.resident).call('topics.count', { villageId: X, topicId })).toEqual({ ...countBefore, myReceipt: null })
+  expect((await api.as(P.resident).call('topics.get', { villageId: X, topicId })).tally).toEqual(resultsBefore)
+  // his comment is shown as 已注销用户
+  const comments = await api.as(P.resident).call('comments.list', { villageId: X, topicId })
+  expect(comments.map((c) => c.authorName)).toEqual([DELETED_NAME])
+  // the committee's act is in the log, with its reason and no name; the chain verifies
+  const [logged] = await api.as(P.committee).call('audit.list', { villageId: X, action: 'account.confirmDeletion' }).then((p) => p.entries)
+  expect(logged).toMatchObject({ actorName: '林志强', target: DELETED_NAME, reason: '已电话核实本人' })
+  expect(await api.as(P.committee).call('audit.verify', { villageId: X })).toMatchObject({ ok: true })
+  expect(await api.as(HENAN_COMMITTEE).call('account.deletionRequests', { villageId: HENAN })).toEqual([])
+
+  // the WeChat account starts again as a new visitor, and may join as a new person
+  expect(await api.as(LINJUN).call('account.me', {})).toMatchObject({ person: null, memberships: [] })
+  const again = await api.as(LINJUN).call('join.request', { villageId: X, name: '林俊', doorplate: '新山村东一巷12号', relation: '子女' })
+  expect(again.personId).not.toBe(pid(LINJUN))
+})
+
+test('a person no village knows is deleted at once; a committee member cannot confirm their own request', async () => {
+  expect(await api.as('o-nobody-yet').fail('account.requestDeletion', {})).toMatchObject({ code: 'NOT_SIGNED_IN' })
+  // 王芳 has a person record and no request anywhere yet
+  expect(await api.as(P.newcomer).call('account.requestDeletion', {})).toMatchObject({ status: 'done', villages: [] })
+  expect(await api.as(P.newcomer).call('account.me', {})).toMatchObject({ person: null })
+  await api.as(P.committee2).call('account.requestDeletion', {})
+  expect(await api.as(P.committee2).fail('account.confirmDeletion', { villageId: X, personId: pid(P.committee2), reason: '本人申请' })).toMatchObject({ code: 'FORBIDDEN' })
+  // 周强's only request was rejected: 新山村's committee still confirms it
+  expect(await api.as(P.rejectedPerson).call('account.requestDeletion', {})).toMatchObject({ status: 'pending', villages: ['新山村'] })
+})
