@@ -9,9 +9,12 @@ export interface Files {
   urls(fileIds: string[]): Promise<Record<string, string>>
 }
 
-/** Text or image check before anyone else sees it (WeChat security.msgSecCheck in the cloud). */
+export type CheckVerdict = { ok: true } | { ok: false; reason: string }
+/** Text or image check before anyone else sees it (WeChat security.msgSecCheck / imgSecCheck in the cloud). */
 export interface ContentCheck {
-  text(content: string, openid?: string): Promise<{ ok: true } | { ok: false; reason: string }>
+  text(content: string, openid?: string): Promise<CheckVerdict>
+  /** a stored photo by its fileId (cloud:// or local://), before it is shown with a topic or an update */
+  image(fileId: string, openid?: string): Promise<CheckVerdict>
 }
 
 /** A message to one person: in-app always, and a WeChat subscribe message where they subscribed. */

@@ -79,6 +79,8 @@ export interface WxOpenApi {
       scene?: 1 | 2 | 3 | 4
       openid?: string
     }): Promise<{ result?: { suggest?: string; label?: number }; detail?: unknown }>
+    /** throws errCode 87014 for a risky image; at most 1 MB, 750 × 1334 px */
+    imgSecCheck(params: { media: { contentType: string; value: Buffer } }): Promise<{ errCode?: number; errMsg?: string }>
   }
   subscribeMessage: {
     send(params: {

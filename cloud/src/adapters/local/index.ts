@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Clock, ContentCheck, Files, Notification, Notifier, Ports, PushOutcome, QrCodes } from '../../ports/ports'
+import sharp from 'sharp'
+import type { CheckVerdict, Clock, ContentCheck, Files, Notification, Notifier, Ports, PushOutcome, QrCodes } from '../../ports/ports'
 import { SqliteStore } from './sqlite-store'
 import { renderQrPng } from './qr'
 import { COLLECTION_SPECS } from '../../features'
@@ -24,14 +25,40 @@ export class LocalFiles implements Files {
 }
 
 /**
- * A stand-in for WeChat's msgSecCheck: refuses a short list of words that the real check refuses
- * too, so that the refusal path is exercised locally.
+ * A stand-in for WeChat's msgSecCheck and imgSecCheck, so that the refusal paths run locally: text
+ * with one of a short list of words that the real check refuses too; a photo that is one flat
+ * magenta (#ff00ff, a colour no real photo is) — what tests and the demo upload to see a photo
+ * refused. A photo not on this disk (a cloud fileId, a test's made-up one) passes: there is nothing
+ * here to look at, and in the cloud the real check looks.
  */
 export const BLOCKED_WORDS = ['赌博', '六合彩', '代开发票', '枪支', '毒品', '法轮']
+/**
+ * A blocked word right after one of these (in the same clause) is a prohibition — 严禁赌博, 远离毒品
+ * — which every village's rules say and the real check passes; the stand-in passes it too.
+ */
+const FORBIDDING = /(严禁|禁止|不得|不准|不许|杜绝|拒绝|远离|抵制|打击|反对|戒除|防范|举报)[^，。；！？\n]{0,6}$/
+export const REFUSED_IMAGE_COLOUR = { r: 255, g: 0, b: 255 }
 export class LocalContentCheck implements ContentCheck {
-  async text(content: string): Promise<{ ok: true } | { ok: false; reason: string }> {
-    const hit = BLOCKED_WORDS.find((w) => content.includes(w))
+  /** filesDir: where LocalFiles keeps local:// photos (none: every photo passes) */
+  constructor(private filesDir?: string) {}
+
+  async text(content: string): Promise<CheckVerdict> {
+    const hit = BLOCKED_WORDS.find((w) => {
+      for (let i = content.indexOf(w); i >= 0; i = content.indexOf(w, i + 1)) if (!FORBIDDING.test(content.slice(Math.max(0, i - 12), i))) return true
+      return false
+    })
     return hit ? { ok: false, reason: `含有违规词「${hit}」` } : { ok: true }
+  }
+
+  async image(fileId: string): Promise<CheckVerdict> {
+    const tail = fileId.startsWith('local://') ? fileId.slice('local://'.length) : null
+    const file = this.filesDir && tail && !tail.includes('..') ? path.join(this.filesDir, tail) : null
+    if (!file || !fs.existsSync(file)) return { ok: true }
+    const { channels } = await sharp(file).stats()
+    const target = [REFUSED_IMAGE_COLOUR.r, REFUSED_IMAGE_COLOUR.g, REFUSED_IMAGE_COLOUR.b]
+    // JPEG moves a flat colour by a few levels; a photo has far more spread than this
+    const flat = channels.length >= 3 && target.every((v, i) => Math.abs(channels[i].mean - v) < 16 && channels[i].stdev < 16)
+    return flat ? { ok: false, reason: '图片含有违规内容' } : { ok: true }
   }
 }
 
@@ -87,7 +114,7 @@ export function createLocalPorts(opts: LocalPortsOptions): Ports & { store: Sqli
   return {
     store,
     files: new LocalFiles(path.join(opts.dataDir, 'files')),
-    contentCheck: new LocalContentCheck(),
+    contentCheck: new LocalContentCheck(path.join(opts.dataDir, 'files')),
     notifier: new LocalNotifier(opts.pushLog),
     qrCodes: new LocalQrCodes(opts.baseUrl ?? 'http://localhost:10086'),
     clock: opts.clock ?? systemClock,

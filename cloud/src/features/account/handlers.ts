@@ -163,6 +163,8 @@ export const accountHandlers: Handlers<typeof accountActions> = {
       const request = await getInVillage(store, 'joinRequests', requestId, villageId, '找不到该申请')
       if (request.status !== 'pending') throw new ApiError('CONFLICT', '该申请已处理过了')
       const status = decision === 'approve' ? 'approved' : 'rejected'
+      // the applicant reads the reason
+      await checkText(ctx, { reason })
       const record = { status, reason: reason || null, by: ctx.person._id, byName: ctx.membership.name, at: ctx.now } as const
       const village = (await store.get('villages', villageId))!
 

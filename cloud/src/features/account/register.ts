@@ -10,6 +10,7 @@ import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import type { TxStore } from '../../ports/store'
 import { audit } from '../../common/audit'
 import { getInVillage } from '../../common/load'
+import { checkText } from '../../common/content'
 import { isCommittee } from './policy'
 
 function viewOf(h: Household, members: Membership[], gridName: string): HouseholdView {
@@ -119,6 +120,8 @@ export const registerHandlers: Handlers<typeof registerActions> = {
     access: ACCESS.committee,
     async handle({ villageId, personId, why, reason }, ctx) {
       if (personId === ctx.person._id) throw new ApiError('FORBIDDEN', '不能注销自己的成员身份，请由其他村（居）委会成员办理')
+      // the audit log that the committee and the town read keeps the reason
+      await checkText(ctx, { reason })
       await ctx.ports.store.transaction(async (tx) => {
         const m = await getInVillage(tx, 'memberships', `${villageId}:${personId}`, villageId, '该村民不是本村（社区）成员')
         const h = m.householdId ? await tx.get('households', m.householdId) : null

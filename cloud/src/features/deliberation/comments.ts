@@ -122,6 +122,8 @@ export const commentHandlers: Handlers<typeof commentActions> = {
     async handle({ villageId, commentId, reason }, ctx) {
       const { store } = ctx.ports
       const c = await loadComment(ctx, villageId, commentId)
+      // the author reads the reason
+      await checkText(ctx, { reason })
       const hidden = { reason, byName: ctx.membership.name, at: ctx.now }
       const n = await store.update('comments', { _id: commentId, hidden: null }, { set: { hidden } })
       if (!n) throw new ApiError('CONFLICT', '该评论已被隐藏')

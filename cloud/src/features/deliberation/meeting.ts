@@ -47,6 +47,8 @@ export const meetingHandlers: Handlers<typeof meetingActions> = {
       if (!m) throw new ApiError('NOT_FOUND', '该村民不是本村（社区）成员')
       const voter = await voterOf(ctx, t, m)
       const why = reason && reason.length >= 2 ? reason : null
+      // the voter is told the reason (and the meeting page shows it)
+      await checkText(ctx, { reason: why })
       // the committee may correct what it recorded at the meeting, with a reason; a ballot cast on the phone stays
       const put = await recordMeetingBallot(ctx, ballotDoc(t, voter, choices, 'meeting', ctx), why)
       if ('blockedBy' in put) {

@@ -104,6 +104,7 @@ export const proposalHandlers: Handlers<typeof proposalActions> = {
     async handle({ villageId, proposalId, reason }, ctx) {
       const p = await getInVillage(ctx.ports.store, 'proposals', proposalId, villageId, '找不到该提议')
       if (p.proposerId !== ctx.person._id) throw new ApiError('FORBIDDEN', '只有提议人可以撤回提议')
+      await checkText(ctx, { reason })
       const withdrawn = await transition(ctx.ports, PROPOSAL_MACHINE, proposalId, 'withdraw', {
         set: { withdrawnAt: ctx.now, withdrawReason: reason },
         // the committee had been asked to schedule it: tell them it is off

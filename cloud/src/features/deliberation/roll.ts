@@ -9,6 +9,7 @@ import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { audit } from '../../common/audit'
 import { getInVillage } from '../../common/load'
+import { checkText } from '../../common/content'
 import { isCommittee } from '../account/policy'
 import { loadGrids, loadTopic, loadVoters, registerVoters } from './data'
 import { amendedRoll } from './policy'
@@ -59,6 +60,7 @@ export const rollHandlers: Handlers<typeof rollActions> = {
       if (!who) throw new ApiError('NOT_FOUND', t.mode === 'household' ? '本村（社区）没有这一户，或该户还没有户代表' : '该村民不是本村（社区）成员')
       if (change === 'add' && onRoll) throw new ApiError('CONFLICT', `${who.name}已在选民名册上`)
       if (change === 'remove' && !onRoll) throw new ApiError('CONFLICT', `${who.name}不在选民名册上`)
+      await checkText(ctx, { reason })
       const entry: RollChange = { key, name: who.name, doorplate: who.doorplate, change, reason, byName: ctx.membership.name, at: ctx.now }
       // read-modify-write of the draft, in one transaction with its audit entry
       const saved = await store.transaction(async (tx) => {

@@ -24,7 +24,7 @@ import { buildOptions, countsVisible, publishProblems, REMIND_EVERY, turnoutByGr
 import { shanghaiTime, shortTime } from '../../common/time'
 import type { topicActions } from './contract'
 import { getInVillage } from '../../common/load'
-import { checkText } from '../../common/content'
+import { checkPhotoContent, checkText } from '../../common/content'
 import { getVillage } from '../account/common'
 import { isCommittee } from '../account/policy'
 
@@ -84,6 +84,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       const background = input.background || proposal?.background || ''
       const options = buildOptions(input.kind, input.options)
       await checkText(ctx, { title: input.title, background, question: input.question, options: options.map((o) => o.label).join('\n') })
+      await checkPhotoContent(ctx, input.photos, 'photos', existing?.photos)
 
       // link the proposal first: a proposal schedules one topic
       if (proposal && proposal.topicId !== id) {
@@ -189,6 +190,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
     async handle({ villageId, topicId, decision }, ctx) {
       const t = await current(ctx, villageId, topicId)
       assertStep(TOPIC_MACHINE, t.status, 'decide')
+      await checkText(ctx, { decision })
       const { result } = await resultsOf(ctx.ports.store, t, ctx.now)
       const decided = await transition(ctx.ports, TOPIC_MACHINE, topicId, 'decide', {
         set: { decision: { text: decision, byName: ctx.membership.name, at: ctx.now } },
@@ -204,6 +206,8 @@ export const topicHandlers: Handlers<typeof topicActions> = {
     async handle({ villageId, topicId, text, photos, done }, ctx) {
       checkPhotos(villageId, photos)
       await loadTopic(ctx, villageId, topicId)
+      await checkText(ctx, { text })
+      await checkPhotoContent(ctx, photos)
       const update: ImplementationUpdate = { id: newId('u', ctx.now), text, photos, done, byName: ctx.membership.name, at: ctx.now }
       const saved = await transition(ctx.ports, TOPIC_MACHINE, topicId, done ? 'done' : 'update', {
         set: (t) => ({ updates: [...t.updates, update] }),

@@ -11,6 +11,7 @@ import { newId } from '../../common/ids'
 import { assignClauseIds, publishProblems, versionLabel } from './policy'
 import { shanghaiDay } from '../../common/time'
 import { getInVillage } from '../../common/load'
+import { checkText } from '../../common/content'
 import { currentOf, defaultTitle, detail, versionIdOf } from './versions'
 
 const EMPTY_ADOPTION: RuleAdoption = { meeting: null, date: null, attendance: null, totalEligible: null, votesFor: null, votesAgainst: null, abstain: null }
@@ -89,6 +90,14 @@ export const draftingHandlers: Handlers<typeof draftingActions> = {
         await getInVillage(store, 'ruleVersions', input.versionId, villageId, '找不到该草稿')
         throw new ApiError('CONFLICT', '该版本已经发布，不能再修改；如需修订请新建草稿')
       }
+      // other committee members see the draft, and every resident once it is published: each title
+      // and clause is checked, and a refusal names it as the schema does (chapters.0.clauses.2.text)
+      await checkText(ctx, {
+        title: input.title,
+        ...Object.fromEntries(
+          input.chapters.flatMap((c, i) => [[`chapters.${i}.title`, c.title], ...c.clauses.map((k, j) => [`chapters.${i}.clauses.${j}.text`, k.text])]),
+        ),
+      })
       const chapters = assignClauseIds(input.chapters, () => newId('k', ctx.now).replace('_', ''))
       const content = { chapters, effectiveDate: input.effectiveDate, adoption: input.adoption }
       const existing = await store.get('ruleVersions', id)
