@@ -20,7 +20,7 @@ const DECLARED = new Set(['image/jpeg', 'image/jpg', 'image/png', 'image/webp', 
  * Uploads read and decoded at the same time, per server. Beyond it a sender gets 503 BUSY at once
  * rather than a place in a queue: a queued upload would keep its socket and unread body open for
  * as long as it waits, which is what the cap is there to bound; the h5 client sends one photo at a
- * time and can simply try again. Four 5 MB bodies plus their decoding stay well under 100 MB.
+ * time and can simply try again. It bounds both the bodies held (4 × 5 MB) and libvips' decoding.
  */
 export const UPLOAD_SLOTS = 4
 
