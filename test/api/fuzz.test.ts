@@ -17,7 +17,7 @@ import { API_STORE, makeApi } from './harness'
 import { addFixtures, OPENID, sampleFor, W, type Api } from './samples'
 
 /** per action: ~65 actions × 100 cases take about 35 s on SQLite; the emulator (about 10× slower a call) runs fewer */
-const RUNS = API_STORE === 'sqlite' ? 100 : 15
+const RUNS = API_STORE === 'sqlite' ? 100 : 30
 
 const ACTIONS = FEATURES.flatMap((f) => Object.keys(f.actions) as ActionName[])
 
