@@ -10,11 +10,13 @@ const root = path.resolve(__dirname, '..')
 /**
  * Source outside src/ that the client may import and that must be transpiled like src/:
  * the action contract (types plus a few constant tables such as role labels), and the features'
- * zod-free documents.ts files its tables re-export. Nothing else from cloud/ belongs in the client bundles.
+ * zod-free documents.ts files its tables re-export, and the audit log's action names (common/audit-labels.ts,
+ * shared by the log's page and a person's own data). Nothing else from cloud/ belongs in the client bundles.
  */
 const features = path.resolve(root, 'cloud/src/features')
 const compileInclude = [
   path.resolve(root, 'cloud/src/contract'),
+  path.resolve(root, 'cloud/src/common/audit-labels.ts'),
   ...(fs.existsSync(features) ? fs.readdirSync(features) : []).map((f) => path.join(features, f, 'documents.ts')).filter((f) => fs.existsSync(f)),
 ]
 

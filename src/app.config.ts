@@ -50,4 +50,9 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // WeChat's privacy check: photos (chooseImage), the camera (scanCode) and the clipboard wait for the
+  // person to agree to the privacy summary (src/shared/privacy). No location, phone number or address
+  // API is used, so none is declared; one added must be listed here (and its permission text given).
+  __usePrivacyCheck__: true,
+  requiredPrivateInfos: [],
 })

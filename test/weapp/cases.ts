@@ -88,4 +88,26 @@ export const cases: PageCase[] = [
   },
   { page: 'features/deliberation/pages/roll/index', name: 'roll-resident', as: resident, query: { topicId: T.road }, expect: ['东一巷至新村路村道硬底化', '本议题选民名册共', '李桂兰', '新山村东一巷12号'] },
   { page: 'features/deliberation/pages/proposals/index', as: resident, expect: ['村小学门口设置减速带和斑马线', '已有 2/5 人联署'], tap: { text: '联署', action: 'proposals.cosign' } },
+  // 个人信息 and the audit log
+  { page: 'features/account/pages/my-data/index', as: resident, expect: ['林水生的个人信息', '所在村（社区）', '门牌：新山村东一巷12号', '我的联署', '注销个人信息'], tap: { text: '导出（复制全部内容）', wx: 'setClipboardData' } },
+  {
+    page: 'features/account/pages/deletions/index',
+    as: committee,
+    prepare: async (call) => {
+      await call('demo-linjun', 'account.requestDeletion', { reason: '已搬到河南社区长住' })
+    },
+    expect: ['新山村 · 注销申请', '林俊', '门牌：新山村东一巷12号', '原因：已搬到河南社区长住', '确认注销'],
+  },
+  {
+    page: 'features/audit/pages/log/index',
+    as: 'demo-caiguohua',
+    prepare: async (call) => {
+      const queue = (await call(committee, 'join.queue', { villageId: 'v-xinshan', status: 'pending' })) as { _id: string; name: string }[]
+      const request = queue.find((r) => r.name === '刘晓东')
+      if (!request) throw new Error('no pending request of 刘晓东 in the seed')
+      await call(committee, 'join.decide', { villageId: 'v-xinshan', requestId: request._id, decision: 'reject', reason: '门牌号核对不上' })
+    },
+    expect: ['新山村 · 操作记录', '驳回入村申请', '刘晓东（新山村东一巷12号）', '理由：门牌号核对不上'],
+    tap: { text: '校验记录完整性', action: 'audit.verify' },
+  },
 ]

@@ -22,6 +22,8 @@ interface AppJson {
   subpackages?: { root: string; pages: string[] }[]
   tabBar?: { list: { pagePath: string; iconPath?: string; selectedIconPath?: string }[] }
   lazyCodeLoading?: string
+  __usePrivacyCheck__?: boolean
+  requiredPrivateInfos?: string[]
 }
 
 function runWeappCheck(): Promise<{ code: number | null; report: WeappCheckReport; stderr: string }> {
@@ -73,11 +75,22 @@ describe('weapp build', () => {
     expect(appJson.lazyCodeLoading).toBe('requiredComponents')
   })
 
+  test('app.json declares the privacy check, and every location API the code calls (none today)', () => {
+    expect(appJson.__usePrivacyCheck__).toBe(true)
+    // WeChat refuses at review a location API that app.json does not declare: the shipped code is the proof
+    const LOCATION_APIS = ['getLocation', 'chooseLocation', 'choosePoi', 'getFuzzyLocation', 'onLocationChange', 'startLocationUpdate', 'startLocationUpdateBackground', 'chooseAddress']
+    const js = fs.readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(DIST, f), 'utf8')).join('\n')
+    const used = LOCATION_APIS.filter((api) => new RegExp(`\\.${api}\\(`).test(js))
+    expect((appJson.requiredPrivateInfos ?? []).sort()).toEqual(expect.arrayContaining(used.sort()))
+    // the privacy popup is in the build, with WeChat's agree button
+    expect(js).toContain('agreePrivacyAuthorization')
+  })
+
   test('app.json has the account subpackage without the h5-only identity page', () => {
     const subs = appJson.subPackages ?? appJson.subpackages ?? []
     const account = subs.find((s) => s.root === subPackages.account.root)
     expect(account).toBeDefined()
-    expect(account!.pages.sort()).toEqual(['pages/join/index', 'pages/notifications/index', 'pages/register/index', 'pages/requests/index'])
+    expect(account!.pages.sort()).toEqual(['pages/deletions/index', 'pages/join/index', 'pages/my-data/index', 'pages/notifications/index', 'pages/register/index', 'pages/requests/index'])
     const all = [...appJson.pages, ...subs.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))]
     expect(all).not.toContain('features/account/pages/identity/index')
     expect(fs.existsSync(path.join(DIST, 'features/account/pages/identity/index.js'))).toBe(false)

@@ -2,11 +2,17 @@
 import { Input, Button as TaroButton, Text, Textarea, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { useTheme } from '../theme'
+import { PrivacyPopup } from '../privacy/privacy-popup'
 import './ui.scss'
 
 export function Page({ children, className }: { children: ReactNode; className?: string }) {
   const elder = useTheme((s) => s.elder)
-  return <View className={`vh-page ${elder ? 'vh-elder' : ''} ${className ?? ''}`}>{children}</View>
+  return (
+    <View className={`vh-page ${elder ? 'vh-elder' : ''} ${className ?? ''}`}>
+      {children}
+      <PrivacyPopup />
+    </View>
+  )
 }
 
 export function Card({ title, extra, children }: { title?: ReactNode; extra?: ReactNode; children?: ReactNode }) {
