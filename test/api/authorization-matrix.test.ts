@@ -91,6 +91,41 @@ describe.each(WALKED)('as %s', (persona) => {
   })
 })
 
+describe('role scope: what the door lets through is scoped too', () => {
+  let api: Api
+  beforeAll(async () => {
+    api = await makeApi()
+    await addFixtures(api)
+  })
+  afterAll(() => api.close())
+
+  test('a grid worker who is not on the committee gets the members of their own grids only', async () => {
+    const households = await api.ports.store.find('households', { villageId: X })
+    const gridOf = new Map(households.map((h) => [h._id, h.gridId]))
+    const all = await api.as(OPENID.committee).call('village.members', { villageId: X })
+    const g1 = await api.as(OPENID.gridWorker).call('village.members', { villageId: X })
+    const g3 = await api.as(OPENID.gridWorkerOtherGrid).call('village.members', { villageId: X })
+    expect(g1.length).toBeGreaterThan(0)
+    expect(g3.length).toBeGreaterThan(0)
+    expect(g1.every((m) => gridOf.get(m.householdId ?? '') === `${X}:g1`)).toBe(true)
+    expect(g3.every((m) => gridOf.get(m.householdId ?? '') === `${X}:g3`)).toBe(true)
+    // the committee sees everyone, staff without a household included
+    expect(all.length).toBeGreaterThan(g1.length + g3.length)
+    expect(all.some((m) => m.roles.includes('hallStaff'))).toBe(true)
+  })
+
+  test('hall staff and town officers read a topic and are told why they take no part; a resident is not', async () => {
+    for (const who of [OPENID.hallStaff, OPENID.townOfficer]) {
+      const d = await api.as(who).call('topics.get', { villageId: X, topicId: `${X}:t1` })
+      expect(d.can).toMatchObject({ comment: false, why: '您是本村（社区）的服务人员，不参与表决、评论和提议' })
+      expect(d.me).toMatchObject({ canVote: false, reason: '您是本村（社区）的服务人员，不参与表决、评论和提议' })
+    }
+    const d = await api.as(OPENID.resident).call('topics.get', { villageId: X, topicId: `${X}:t1` })
+    expect(d.can).toMatchObject({ comment: true, why: null })
+    expect(d.me.canVote).toBe(true)
+  })
+})
+
 describe('cross-village id swaps', () => {
   let api: Api
   const wukan = { comment: '', proposal: '', request: '' }
