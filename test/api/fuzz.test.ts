@@ -173,7 +173,7 @@ describe('raw HTTP against the local server', () => {
     fs.rmSync(dataDir, { recursive: true, force: true })
   })
 
-  const post = (action: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+  const post = (action: string, body: string | Blob, headers: Record<string, string> = {}) =>
     fetch(`${server.url}/api/${action}`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-demo-openid': OPENID.committee, ...headers } })
 
   /** an answer of the API: never 5xx, always JSON with ok and, when refused, a typed error other than INTERNAL */
@@ -208,7 +208,7 @@ describe('raw HTTP against the local server', () => {
       expect(answer.error?.code).toBe('BAD_INPUT')
     }
     // bytes that are not UTF-8 decode to U+FFFD: still a malformed JSON, or a string the schema judges
-    await expectJsonAnswer(await post('topics.list', Buffer.from([0xff, 0xfe, 0x7b, 0x22, 0xc0, 0xae, 0x22, 0x7d])))
+    await expectJsonAnswer(await post('topics.list', new Blob([new Uint8Array([0xff, 0xfe, 0x7b, 0x22, 0xc0, 0xae, 0x22, 0x7d])])))
   })
 
   test('well-formed JSON that is not an object, or escapes that make text nobody can see: a typed refusal', async () => {
