@@ -48,7 +48,7 @@ test('申请注销 asks first, sends the reason, then shows the pending request 
   fireEvent.change(screen.getAllByRole('textbox').at(-1)!, { target: { value: '不再使用' } })
   fireEvent.click(screen.getByText('申请注销'))
   await waitFor(() => expect(mocked.requestDeletion).toHaveBeenCalledWith('不再使用'))
-  expect(jest.mocked(Taro.showModal).mock.calls[0][0].title).toBe('申请注销个人信息')
+  expect(jest.mocked(Taro.showModal).mock.calls[0][0]?.title).toBe('申请注销个人信息')
   expect(await screen.findByText('待核实')).toBeTruthy()
   expect(screen.getByText(/请在表决结束后再注销/)).toBeTruthy()
 })
