@@ -13,6 +13,8 @@ export const ERROR_MESSAGES = {
   FULL: '名额已满',
   /** the local server's upload slots are all taken (503): try again in a moment */
   BUSY: '上传的人太多，请稍后再试',
+  /** one person's writes that others read or are told about, over the limits of common/rate-limit.ts */
+  RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
 } as const
 

@@ -8,6 +8,7 @@ import { privacyHandlers } from './privacy'
 import { remindStaleJoinRequests } from './jobs'
 import { deliverDueNotices } from './notices'
 import { seedPlacesAndPeople } from './seed'
+import { removeEndedRateLimits } from '../../common/rate-limit'
 
 export const account = defineFeature({
   name: 'account',
@@ -26,7 +27,9 @@ export const account = defineFeature({
     notifications: { indexes: [['personId', 'read']] },
     noticeOutbox: { indexes: [['status', 'nextAt']] },
     deletionRequests: { indexes: [['status']] },
+    // every feature's per-person limits (common/rate-limit.ts), kept here with the job step that empties them
+    rateLimits: { indexes: [['who', 'bucket', 'windowStart'], ['expiresAt']] },
   },
-  jobSteps: { joinReminders: remindStaleJoinRequests, notices: deliverDueNotices },
+  jobSteps: { joinReminders: remindStaleJoinRequests, notices: deliverDueNotices, rateLimits: removeEndedRateLimits },
   seed: { marker: 'demo-v1', run: seedPlacesAndPeople },
 })

@@ -1,0 +1,142 @@
+/**
+ * Per-person limits on the writes that others read or are told about (a comment, a reply that notifies its
+ * author, a proxy that notifies the proxy…), so that one account, by mistake or by script, cannot flood a
+ * village. The router applies them to every action in RATE_LIMITS, after the access check and before the
+ * handler; over a limit the call is refused with RATE_LIMITED (操作太频繁，请…后再试) and writes nothing.
+ *
+ * Counted in the store, never in memory: in the cloud every call may run in another process. Each window
+ * (bucket × person × window start) has `max` numbered slots, `_id = <bucket>:<who>:<window start>:<n>`; a
+ * call takes one by inserting a slot id nobody holds, so however many calls race, at most `max` succeed (a
+ * unique id is the one atomic claim both SQLite and CloudBase give). A call the handler refuses gives its
+ * slot back by removing it, so a refusal (bad input, content check, conflict) neither counts nor leaves a
+ * trace. Windows that have ended are removed by the time-driven job (removeEndedRateLimits).
+ */
+import { createHash } from 'node:crypto'
+import type { ActionName } from '../contract'
+import { ApiError } from '../errors'
+import type { Ports } from '../ports/ports'
+import { DuplicateIdError, type Store } from '../ports/store'
+
+/** One slot of one window: a call that counted. */
+export interface RateLimitSlot {
+  /** `${bucket}:${who}:${windowStart}:${n}`, n < the window's max */
+  _id: string
+  /** `${action}:${window}`, e.g. comments.create:1d */
+  bucket: string
+  /** the caller's WeChat account, hashed (one person per account; deleting the person does not reset it) */
+  who: string
+  windowStart: number
+  /** the window's end: the job removes the slot after it */
+  expiresAt: number
+}
+
+declare module '../ports/store' {
+  interface Collections {
+    rateLimits: RateLimitSlot
+  }
+}
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+const WINDOWS = { '1m': MINUTE, '1h': HOUR, '1d': DAY } as const
+type WindowName = keyof typeof WINDOWS
+
+export interface RateLimit {
+  /** at most this many calls per window (fixed windows; days begin at midnight in Asia/Shanghai) */
+  max: Partial<Record<WindowName, number>>
+  why: string
+}
+
+/**
+ * The limits, set where a real villager never reaches them (typing a comment on a phone takes well over
+ * ten seconds; a village has a few proposals a month) and a script soon does.
+ * Not limited: ballots.cast (a vote is never refused for speed: a grid worker may cast for dozens of elderly
+ * residents who chose them as proxy), topics.remind (its own claim: once in 6 hours per topic), and the
+ * committee's own writes (audited, few people).
+ */
+export const RATE_LIMITS: Partial<Record<ActionName, RateLimit>> = {
+  'comments.create': { max: { '1m': 10, '1d': 100 }, why: 'others read every comment, and a reply notifies the comment’s author' },
+  'comments.like': { max: { '1m': 60, '1d': 1000 }, why: 'reading down a long discussion, liking as one goes; a like changes what everyone sees' },
+  'proxies.grant': { max: { '1h': 10, '1d': 30 }, why: 'one proxy per topic (granting again changes who), and each grant notifies the proxy' },
+  'ballots.object': { max: { '1h': 10, '1d': 30 }, why: 'one objection per meeting ballot (per topic), and each notifies the whole committee' },
+  'proposals.create': { max: { '1d': 5 }, why: 'a proposal is a written case the whole village reads; a village has a few a month' },
+  'proposals.cosign': { max: { '1m': 20, '1d': 100 }, why: 'one signature per proposal; reaching the threshold notifies the committee and the proposer' },
+  'join.request': { max: { '1h': 10, '1d': 20 }, why: 'each request notifies the village’s committee; a newcomer applies to one or two villages, again after a rejection' },
+  'account.requestDeletion': { max: { '1d': 5 }, why: 'each request notifies the committee of every village the person is in' },
+}
+
+/** China has no daylight saving: Shanghai's midnight is 16:00 UTC. */
+const SHANGHAI_OFFSET = 8 * HOUR
+
+function windowOf(name: WindowName, now: number): { start: number; end: number } {
+  const per = WINDOWS[name]
+  const start = Math.floor((now + SHANGHAI_OFFSET) / per) * per - SHANGHAI_OFFSET
+  return { start, end: start + per }
+}
+
+/** The caller's key in the counters: a hash of the openid, so no openid is stored here. */
+export function rateKeyOf(openid: string): string {
+  return createHash('sha256').update(openid).digest('hex').slice(0, 20)
+}
+
+/** 1分钟 / 25分钟 / 3小时: how long until the full window ends, rounded up. */
+function waitText(ms: number): string {
+  if (ms <= HOUR) return `${Math.max(1, Math.ceil(ms / MINUTE))}分钟`
+  return `${Math.ceil(ms / HOUR)}小时`
+}
+
+/** Takes a free slot of one window, or returns null when all are taken. */
+async function takeSlot(store: Store, bucket: string, who: string, windowStart: number, expiresAt: number, max: number): Promise<string | null> {
+  const key = { bucket, who, windowStart }
+  let used = await store.count('rateLimits', key)
+  // start at the count: with no race and no slot given back, the first insert succeeds; else walk the slots once
+  for (let n = used % max, tries = 0; used < max && tries < max; tries++, n = (n + 1) % max) {
+    const _id = `${bucket}:${who}:${windowStart}:${n}`
+    try {
+      await store.insert('rateLimits', { _id, ...key, expiresAt })
+      return _id
+    } catch (e) {
+      if (!(e instanceof DuplicateIdError)) throw e
+      // taken meanwhile, or the free one is a gap left by a slot given back: is any left at all?
+      used = await store.count('rateLimits', key)
+    }
+  }
+  return null
+}
+
+async function releaseSlots(store: Store, ids: readonly string[]): Promise<void> {
+  for (const _id of ids) await store.remove('rateLimits', { _id })
+}
+
+/**
+ * Takes a slot in each of the action's windows (RATE_LIMITED if one is full, giving back what it took), runs
+ * the call, and gives the slots back if the call throws. Actions without a limit just run.
+ */
+export async function withRateLimit<R>(store: Store, action: string, openid: string, now: number, run: () => Promise<R>): Promise<R> {
+  const limit = RATE_LIMITS[action as ActionName]
+  if (!limit) return run()
+  const who = rateKeyOf(openid)
+  const taken: string[] = []
+  for (const [name, max] of Object.entries(limit.max) as Array<[WindowName, number]>) {
+    const { start, end } = windowOf(name, now)
+    const slot = await takeSlot(store, `${action}:${name}`, who, start, end, max)
+    if (!slot) {
+      await releaseSlots(store, taken)
+      throw new ApiError('RATE_LIMITED', `操作太频繁，请${waitText(end - now)}后再试`)
+    }
+    taken.push(slot)
+  }
+  try {
+    return await run()
+  } catch (e) {
+    // a refused call does not count; should the store fail here too, the slot only ends with its window
+    await releaseSlots(store, taken).catch(() => undefined)
+    throw e
+  }
+}
+
+/** Job step: windows that have ended count for nothing; removing them keeps the collection at a day's calls. */
+export async function removeEndedRateLimits(ports: Ports, now: number): Promise<number> {
+  return ports.store.remove('rateLimits', { expiresAt: { $lte: now } })
+}
