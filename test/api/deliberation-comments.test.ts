@@ -1,3 +1,4 @@
+import type { Comment } from '../../cloud/src/contract'
 import { makeApi } from './harness'
 import { audits, notices, openTopic, P, pid, W, X, type Api } from './deliberation-fixture'
 
@@ -11,7 +12,8 @@ afterEach(() => {
 })
 
 const ROAD = 'v-xinshan:t1'
-const list = (openid: string, topicId = ROAD) => api.as(openid).call('comments.list', { villageId: X, topicId })
+/** the first page's comments (every test but the pages' has fewer than a page) */
+const list = async (openid: string, topicId = ROAD) => (await api.as(openid).call('comments.list', { villageId: X, topicId })).comments
 const write = (openid: string, topicId: string, text: string, extra: { stance?: 'for' | 'against' | 'neutral' | null; parentId?: string | null } = {}) =>
   api.as(openid).call('comments.create', { villageId: X, topicId, text, ...extra })
 
@@ -109,5 +111,122 @@ describe('hiding a comment', () => {
     const hidden = seen.find((x) => x.authorId === pid(P.chenxiaohong))!
     expect(hidden).toMatchObject({ text: null, hidden: { reason: null } })
     expect(seen.filter((x) => !x.hidden).flatMap((x) => [x.stance])).toEqual(['for', 'against', 'neutral'])
+  })
+})
+
+describe('pages', () => {
+  const page = (openid: string, topicId: string, after: string | null = null, parentId: string | null = null) => api.as(openid).call('comments.list', { villageId: X, topicId, after, parentId })
+  const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v))
+
+  test('a topic of 3,700 comments: each page under 30 KB, and walking the pages and the replies gives every comment once, in order', async () => {
+    const t = await openTopic(api)
+    const start = api.ports.clock.now() - 3_000_000
+    // texts as long as the demo's, with a long one now and then; nine comments share each instant, three of them
+    // top-level, so that pages end inside an instant (ties are ordered by id)
+    const texts = ['东一巷一下雨就是泥路，老人小孩出门不方便，早该硬化了。', '建议避开农忙时节施工。', '不集资的话我支持，等我看了预算再改票。', '同意。', '修路的钱从哪里来，希望公示一下预算明细，大家心里有数。']
+    const docs: Comment[] = []
+    const tops: string[] = []
+    for (let i = 0; i < 3700; i++) {
+      // one in three is top-level; a reply goes to one of the latest tops, some of which gather dozens
+      const top = i % 3 === 0 || tops.length === 0
+      const parentId = top ? null : tops[(i * 7) % 11 === 0 ? 0 : Math.max(0, tops.length - 1 - (i % 4))]
+      const text = i % 50 === 7 ? '这个方案我仔细看过了，'.repeat(25) : texts[i % texts.length]
+      const id = `c-many-${String(3700 - i).padStart(4, '0')}` // ids against the time order: the order must come from createdAt
+      docs.push({ _id: id, villageId: X, topicId: t, parentId, authorId: pid(P.wulihua), authorName: '吴丽华', text, stance: top ? 'for' : null, likes: i % 5, createdAt: start + Math.floor(i / 9) * 1000, hidden: null })
+      if (top) tops.push(id)
+    }
+    for (let i = 0; i < docs.length; i += 100) await Promise.all(docs.slice(i, i + 100).map((d) => api.ports.store.insert('comments', d)))
+
+    const seen: string[] = []
+    const sizes: number[] = []
+    let pages = 0
+    let after: string | null = null
+    do {
+      const p = await page(P.resident, t, after)
+      pages++
+      sizes.push(bytes(p))
+      expect(p.total).toBe(3700)
+      for (const c of p.comments) {
+        seen.push(c._id)
+        expect(c.replies.length).toBeLessThanOrEqual(3)
+        const replies = c.replies.map((r) => r._id)
+        for (let next = c.repliesNext; next; ) {
+          const more = await page(P.resident, t, next, c._id)
+          expect(more.total).toBe(c.replyCount)
+          sizes.push(bytes(more))
+          replies.push(...more.comments.map((r) => r._id))
+          next = more.next
+        }
+        expect(replies).toHaveLength(c.replyCount)
+        seen.push(...replies)
+      }
+      after = p.next
+    } while (after)
+
+    expect(new Set(seen).size).toBe(3700)
+    expect(seen).toHaveLength(3700)
+    // in order: top-level comments oldest first, each followed by its replies oldest first
+    const sorted = [...docs].sort((a, b) => a.createdAt - b.createdAt || (a._id < b._id ? -1 : 1))
+    expect(seen).toEqual(sorted.filter((d) => !d.parentId).flatMap((top) => [top._id, ...sorted.filter((d) => d.parentId === top._id).map((d) => d._id)]))
+    expect(Math.max(...sizes)).toBeLessThan(30_000)
+    process.stdout.write(`comments.list over 3,700 comments: ${pages} pages of top-level comments, largest page ${Math.max(...sizes)} bytes, first ${sizes[0]} (all comments at once: ${bytes(docs)} bytes as stored)\n`)
+  })
+
+  test('long comments make shorter pages, never bigger ones', async () => {
+    const t = await openTopic(api)
+    const start = api.ports.clock.now() - 100_000
+    const long = (i: number) => `第${i}条：${'村道硬化后要留出排水沟，'.repeat(40)}`.slice(0, 500)
+    for (let i = 0; i < 30; i++) {
+      const base = { villageId: X, topicId: t, authorId: pid(P.wulihua), authorName: '吴丽华', stance: null, likes: 0, hidden: null }
+      await api.ports.store.insert('comments', { ...base, _id: `c-long-${i}`, parentId: null, text: long(i), createdAt: start + i * 100 })
+      for (let r = 0; r < 3; r++) await api.ports.store.insert('comments', { ...base, _id: `c-long-${i}-r${r}`, parentId: `c-long-${i}`, text: long(r), createdAt: start + i * 100 + r + 1 })
+    }
+    const seen: string[] = []
+    let after: string | null = null
+    do {
+      const p = await page(P.resident, t, after)
+      expect(bytes(p)).toBeLessThan(30_000)
+      expect(p.comments.length).toBeLessThan(20)
+      seen.push(...p.comments.map((c) => c._id))
+      after = p.next
+    } while (after)
+    expect(seen).toEqual(Array.from({ length: 30 }, (_, i) => `c-long-${i}`))
+  })
+
+  test('replies beyond the first three: counted, and loaded after the last one shown; a new comment comes last and shifts no page', async () => {
+    const t = await openTopic(api)
+    const top = await write(P.resident, t, '路灯装在哪一侧好？')
+    for (let i = 1; i <= 5; i++) {
+      await write(i % 2 ? P.liguilan : P.chenjianguo, t, `第${i}条回复。`, { parentId: top._id })
+      api.advance(1000)
+    }
+    const [c] = (await page(P.wulihua, t)).comments
+    expect(c.replies.map((r) => r.text)).toEqual(['第1条回复。', '第2条回复。', '第3条回复。'])
+    expect(c).toMatchObject({ replyCount: 5 })
+    const rest = await page(P.wulihua, t, c.repliesNext, top._id)
+    expect(rest).toEqual({ comments: [expect.objectContaining({ text: '第4条回复。' }), expect.objectContaining({ text: '第5条回复。' })], total: 5, next: null })
+
+    // 21 top-level comments: a page of 20 and one more, which a comment posted meanwhile joins at the end
+    for (let i = 2; i <= 21; i++) {
+      await write(i % 2 ? P.liguilan : P.chenjianguo, t, `第${i}条意见。`)
+      api.advance(7000)
+    }
+    const first = await page(P.wulihua, t)
+    expect(first.comments).toHaveLength(20)
+    expect(first.total).toBe(26)
+    await write(P.huangdeming, t, '我后来才看到这个议题。')
+    const second = await page(P.wulihua, t, first.next)
+    expect(second.comments.map((x) => x.text)).toEqual(['第21条意见。', '我后来才看到这个议题。'])
+    expect(second).toMatchObject({ total: 27, next: null })
+  })
+
+  test('parentId must be a top-level comment of the topic; a made-up cursor is bad input', async () => {
+    expect(await api.as(P.resident).fail('comments.list', { villageId: X, topicId: ROAD, parentId: 'c-road-2' })).toMatchObject({ code: 'NOT_FOUND' })
+    expect(await api.as(P.resident).fail('comments.list', { villageId: X, topicId: 'v-xinshan:t2', parentId: 'c-road-1' })).toMatchObject({ code: 'NOT_FOUND' })
+    expect(await api.as(P.resident).fail('comments.list', { villageId: X, topicId: ROAD, after: 'page-2' })).toMatchObject({ code: 'BAD_INPUT', fields: { after: '分页位置有误' } })
+    // the seed's road: two replies under c-road-3, all shown
+    const road = await page(P.resident, ROAD)
+    expect(road.comments.find((c) => c._id === 'c-road-3')).toMatchObject({ replyCount: 2, repliesNext: null })
+    expect(road).toMatchObject({ total: 7, next: null })
   })
 })

@@ -101,7 +101,7 @@ test('deletion end to end: asked, refused while a ballot is in an open topic, co
   expect(await api.as(P.resident).call('topics.count', { villageId: X, topicId })).toEqual({ ...countBefore, myReceipt: null })
   expect((await api.as(P.resident).call('topics.get', { villageId: X, topicId })).tally).toEqual(resultsBefore)
   // his comment is shown as 已注销用户
-  const comments = await api.as(P.resident).call('comments.list', { villageId: X, topicId })
+  const { comments } = await api.as(P.resident).call('comments.list', { villageId: X, topicId })
   expect(comments.map((c) => c.authorName)).toEqual([DELETED_NAME])
   // the committee's act is in the log, with its reason and no name; the chain verifies
   const [logged] = await api.as(P.committee).call('audit.list', { villageId: X, action: 'account.confirmDeletion' }).then((p) => p.entries)

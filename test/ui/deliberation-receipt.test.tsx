@@ -6,7 +6,7 @@ import { useAccount } from '../../src/features/account/store'
 import { CallError } from '../../src/shared/api/call'
 import TopicPage from '../../src/features/deliberation/pages/topic'
 import { meWithTwoVillages } from './fixtures'
-import { ballot, detail, me } from './mocks/deliberation-fixtures'
+import { ballot, commentPage, detail, me } from './mocks/deliberation-fixtures'
 import { router } from './mocks/taro'
 
 jest.mock('../../src/features/deliberation/api')
@@ -22,7 +22,7 @@ beforeEach(() => {
   jest.mocked(accountApi).getMe.mockResolvedValue(meWithTwoVillages)
   useAccount.setState({ me: meWithTwoVillages, currentVillageId: 'v-xinshan', error: null })
   router.params = { topicId: encodeURIComponent(TOPIC) }
-  mocked.listComments.mockResolvedValue([])
+  mocked.listComments.mockResolvedValue(commentPage([]))
 })
 
 describe('receipt', () => {

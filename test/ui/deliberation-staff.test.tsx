@@ -13,7 +13,7 @@ import TopicsPage from '../../src/pages/topics'
 import TopicPage from '../../src/features/deliberation/pages/topic'
 import ProposalsPage from '../../src/features/deliberation/pages/proposals'
 import { xinshanCommittee } from './fixtures'
-import { comment, detail, me, summary } from './mocks/deliberation-fixtures'
+import { comment, commentPage, detail, me, summary } from './mocks/deliberation-fixtures'
 import { proposal } from './mocks/deliberation-committee'
 
 jest.mock('../../src/features/deliberation/api')
@@ -33,7 +33,7 @@ function signIn(who: Me) {
 
 beforeEach(() => {
   jest.clearAllMocks()
-  mocked.listComments.mockResolvedValue([comment({ likes: 2 })])
+  mocked.listComments.mockResolvedValue(commentPage([comment({ likes: 2 })]))
 })
 
 test('议事 tab: an open topic I have not voted on says 去投票 to a resident, 查看 to hall staff', async () => {

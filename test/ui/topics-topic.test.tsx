@@ -7,7 +7,7 @@ import { useAccount } from '../../src/features/account/store'
 import { CallError } from '../../src/shared/api/call'
 import TopicPage from '../../src/features/deliberation/pages/topic'
 import { meWithTwoVillages } from './fixtures'
-import { ballot, comment, detail, me, turnout } from './mocks/deliberation-fixtures'
+import { ballot, comment, commentPage, detail, me, turnout } from './mocks/deliberation-fixtures'
 
 jest.mock('../../src/features/deliberation/api')
 jest.mock('../../src/features/account/api')
@@ -21,7 +21,7 @@ beforeEach(() => {
   jest.mocked(accountApi).getMe.mockResolvedValue(meWithTwoVillages)
   useAccount.setState({ me: meWithTwoVillages, currentVillageId: 'v-xinshan', error: null })
   router.params = { topicId: encodeURIComponent(TOPIC) }
-  mocked.listComments.mockResolvedValue([])
+  mocked.listComments.mockResolvedValue(commentPage([]))
 })
 
 describe('voting', () => {
@@ -208,9 +208,11 @@ describe('results', () => {
 })
 
 describe('comments', () => {
-  test('posting with a stance calls createComment; a refusal keeps the text', async () => {
+  test('posting with a stance calls createComment; a refusal keeps the text; the comment shows at once', async () => {
     mocked.getTopic.mockResolvedValue(detail())
-    mocked.createComment.mockRejectedValueOnce(new CallError({ code: 'CONTENT_REJECTED', message: '内容不合规，请修改后再提交' })).mockResolvedValueOnce(comment({ mine: true }))
+    mocked.createComment
+      .mockRejectedValueOnce(new CallError({ code: 'CONTENT_REJECTED', message: '内容不合规，请修改后再提交' }))
+      .mockResolvedValueOnce(comment({ mine: true, authorName: '林志强', text: '晚上太黑了，支持装灯' }))
     render(<TopicPage />)
     expect(await screen.findByText('还没有人发表意见，说说您的看法吧')).toBeTruthy()
     const box = screen.getByPlaceholderText('说说您的看法，请文明发言') as HTMLTextAreaElement
@@ -220,18 +222,20 @@ describe('comments', () => {
     fireEvent.click(screen.getByText('发表意见'))
     expect(await screen.findByText('内容不合规，请修改后再提交')).toBeTruthy()
     expect(box.value).toBe('晚上太黑了，支持装灯')
-    mocked.listComments.mockResolvedValue([comment({ mine: true, authorName: '林志强', text: '晚上太黑了，支持装灯' })])
     fireEvent.click(screen.getByText('发表意见'))
     await waitFor(() =>
       expect(mocked.createComment).toHaveBeenLastCalledWith({ villageId: 'v-xinshan', topicId: TOPIC, text: '晚上太黑了，支持装灯', stance: 'for', parentId: null }),
     )
+    // shown from the server's answer, without reloading the pages read so far
     expect(await screen.findByText('林志强（我）')).toBeTruthy()
+    expect(screen.getByText('议事讨论（1）')).toBeTruthy()
     expect(box.value).toBe('')
+    expect(mocked.listComments).toHaveBeenCalledTimes(1)
   })
 
   test('a reply goes under its comment', async () => {
     mocked.getTopic.mockResolvedValue(detail())
-    mocked.listComments.mockResolvedValue([comment()])
+    mocked.listComments.mockResolvedValue(commentPage([comment()]))
     mocked.createComment.mockResolvedValue(comment({ _id: 'c2', parentId: 'c1' }))
     render(<TopicPage />)
     fireEvent.click(await screen.findByText('回复'))
@@ -242,11 +246,11 @@ describe('comments', () => {
 
   test('a hidden comment: others see only that it was hidden; its author sees the reason', async () => {
     mocked.getTopic.mockResolvedValue(detail())
-    mocked.listComments.mockResolvedValue([
+    mocked.listComments.mockResolvedValue(commentPage([
       comment({ _id: 'c1', text: null, hidden: { reason: null }, stance: 'against' }),
       comment({ _id: 'c2', authorName: '林志强', mine: true, text: null, hidden: { reason: '含人身攻击' } }),
       comment({ _id: 'c3', authorName: '王芳', text: '支持', stance: 'neutral', likes: 1 }),
-    ])
+    ]))
     render(<TopicPage />)
     expect(await screen.findByText('该评论已被隐藏')).toBeTruthy()
     expect(screen.getByText('该评论已被村委会隐藏（理由：含人身攻击）')).toBeTruthy()
@@ -261,7 +265,7 @@ describe('comments', () => {
 
   test('the committee hides a comment with a reason', async () => {
     mocked.getTopic.mockResolvedValue(detail({ can: { manage: true, comment: true } }))
-    mocked.listComments.mockResolvedValue([comment()])
+    mocked.listComments.mockResolvedValue(commentPage([comment()]))
     mocked.hideComment.mockResolvedValue(comment({ text: null, hidden: { reason: '与议题无关' } }))
     render(<TopicPage />)
     fireEvent.click(await screen.findByText('隐藏'))

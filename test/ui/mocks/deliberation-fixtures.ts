@@ -1,5 +1,5 @@
 /** Deliberation views for UI tests: a household-mode yes/no topic in 新山村 and its variants. */
-import type { Ballot, CommentView, MyVote, Topic, TopicDetail, TopicSummary, Turnout } from '@contract'
+import type { Ballot, CommentPage, CommentView, MyVote, Topic, TopicDetail, TopicSummary, Turnout } from '@contract'
 
 const HOUR = 3_600_000
 export const DAY = 24 * HOUR
@@ -121,6 +121,13 @@ export function comment(over: Partial<CommentView> = {}): CommentView {
     likedByMe: false,
     mine: false,
     replies: [],
+    replyCount: over.replies?.length ?? 0,
+    repliesNext: null,
     ...over,
   }
+}
+
+/** comments.list's answer: one page (the last unless `next` is given); total counts the replies too */
+export function commentPage(comments: CommentView[], over: Partial<CommentPage> = {}): CommentPage {
+  return { comments, total: comments.reduce((n, c) => n + 1 + c.replyCount, 0), next: null, ...over }
 }

@@ -1,9 +1,9 @@
 /** Comments on a topic: one level of replies, an optional stance, likes; the content check first; the committee may hide one with a reason. */
-import type { CommentView } from './contract'
+import type { CommentPage, CommentView } from './contract'
 import type { Comment, CommentLike } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import { DuplicateIdError } from '../../ports/store'
+import { DuplicateIdError, type Filter, type Store } from '../../ports/store'
 import { notify } from '../account/common'
 import { audit } from '../../common/audit'
 import { newId } from '../../common/ids'
@@ -13,8 +13,26 @@ import { getInVillage } from '../../common/load'
 import { checkText } from '../../common/content'
 import { isCommittee } from '../account/policy'
 
+/**
+ * A page is at most this many top-level comments, each with its first few replies, oldest first (the order a
+ * discussion is read in), and at most PAGE_BYTES of JSON: where the whole list was 1 MB for every reader of a
+ * topic with 3,700 comments, a page stays under 30 KB however long the comments are (the API test measures it).
+ */
+export const COMMENTS_PAGE = 20
+export const REPLIES_SHOWN = 3
+/** a page of one comment's further replies (展开更多回复) */
+export const REPLIES_PAGE = 20
+const PAGE_BYTES = 24_000
 
-
+/** How many of the views fit in PAGE_BYTES (at least one: a single comment with its replies is at most ~8 KB). */
+function fitting(views: readonly CommentView[]): number {
+  let bytes = 0
+  for (let i = 0; i < views.length; i++) {
+    bytes += Buffer.byteLength(JSON.stringify(views[i])) + 1
+    if (bytes > PAGE_BYTES && i > 0) return i
+  }
+  return views.length
+}
 
 /** A hidden comment's text and reason are for its author and the committee; others only see that it was hidden. */
 function viewOf(c: Comment, ctx: MemberContext, liked: ReadonlySet<string>): CommentView {
@@ -29,7 +47,32 @@ function viewOf(c: Comment, ctx: MemberContext, liked: ReadonlySet<string>): Com
     likedByMe: liked.has(c._id),
     mine,
     replies: [],
+    replyCount: 0,
+    repliesNext: null,
   }
+}
+
+/** `after` of the next page: the last comment's instant and id (ties in the instant are ordered by id). */
+const cursorOf = (c: Comment) => `${c.createdAt}:${c._id}`
+
+/**
+ * Comments matching `filter` in (createdAt, _id) order, after the cursor: `limit` of them and whether more follow.
+ * Keyset, not skip: a page costs the same at the 3,000th comment as at the first, and new comments (which come
+ * last) never shift the pages a reader is walking.
+ */
+async function commentsAfter(store: Store, filter: Filter, after: string | null, limit: number): Promise<{ docs: Comment[]; more: boolean }> {
+  const sort: Array<[string, 'asc']> = [['createdAt', 'asc'], ['_id', 'asc']]
+  const docs: Comment[] = []
+  let since: Filter = {}
+  if (after) {
+    const cut = after.indexOf(':')
+    const at = Number(after.slice(0, cut))
+    // the rest of the instant the last page ended in, then what came after it
+    docs.push(...(await store.find('comments', { ...filter, createdAt: at, _id: { $gt: after.slice(cut + 1) } }, { sort, limit: limit + 1 })))
+    since = { createdAt: { $gt: at } }
+  }
+  if (docs.length <= limit) docs.push(...(await store.find('comments', { ...filter, ...since }, { sort, limit: limit + 1 - docs.length })))
+  return { docs: docs.slice(0, limit), more: docs.length > limit }
 }
 
 async function loadComment(ctx: MemberContext, villageId: string, commentId: string): Promise<Comment> {
@@ -39,18 +82,38 @@ async function loadComment(ctx: MemberContext, villageId: string, commentId: str
 export const commentHandlers: Handlers<typeof commentActions> = {
   'comments.list': {
     access: ACCESS.member,
-    async handle({ villageId, topicId }, ctx) {
+    async handle({ villageId, topicId, parentId, after }, ctx): Promise<CommentPage> {
       const { store } = ctx.ports
       await loadTopic(ctx, villageId, topicId)
-      const [comments, likes] = await Promise.all([
-        store.find('comments', { topicId }, { sort: [['createdAt', 'asc']] }),
-        store.find('commentLikes', { topicId, personId: ctx.person._id }),
-      ])
+      if (parentId) {
+        const parent = await store.get('comments', parentId)
+        if (!parent || parent.topicId !== topicId || parent.parentId) throw new ApiError('NOT_FOUND', '找不到该评论')
+      }
+      const filter = { topicId, parentId }
+      const [page, total] = await Promise.all([commentsAfter(store, filter, after, parentId ? REPLIES_PAGE : COMMENTS_PAGE), store.count('comments', parentId ? filter : { topicId })])
+      // each top-level comment's first replies; counted only when there are more than are shown
+      const replies = await Promise.all(
+        parentId
+          ? []
+          : page.docs.map(async (c) => {
+              const shown = await commentsAfter(store, { topicId, parentId: c._id }, null, REPLIES_SHOWN)
+              const count = shown.more ? await store.count('comments', { topicId, parentId: c._id }) : shown.docs.length
+              return { shown, count }
+            }),
+      )
+      const ids = [...page.docs, ...replies.flatMap((r) => r.shown.docs)].map((c) => c._id)
+      const likes = ids.length ? await store.find('commentLikes', { topicId, personId: ctx.person._id, commentId: { $in: ids } }) : []
       const liked = new Set(likes.map((l) => l.commentId))
-      const top = new Map<string, CommentView>()
-      for (const c of comments) if (!c.parentId) top.set(c._id, viewOf(c, ctx, liked))
-      for (const c of comments) if (c.parentId) top.get(c.parentId)?.replies.push(viewOf(c, ctx, liked))
-      return [...top.values()]
+      const views = page.docs.map((c, i) => {
+        const view = viewOf(c, ctx, liked)
+        const r = replies[i]
+        if (!r) return view
+        const last = r.shown.docs.at(-1)
+        return { ...view, replies: r.shown.docs.map((x) => viewOf(x, ctx, liked)), replyCount: r.count, repliesNext: r.shown.more && last ? cursorOf(last) : null }
+      })
+      const n = fitting(views)
+      const more = page.more || n < views.length
+      return { comments: views.slice(0, n), total, next: more && n > 0 ? cursorOf(page.docs[n - 1]) : null }
     },
   },
 

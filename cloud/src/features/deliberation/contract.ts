@@ -135,7 +135,21 @@ export interface CommentView extends Omit<Comment, 'text' | 'hidden'> {
   hidden: { reason: string | null } | null
   likedByMe: boolean
   mine: boolean
+  /** a top-level comment's first replies (REPLIES_SHOWN); the rest: comments.list with its parentId, after repliesNext */
   replies: CommentView[]
+  /** how many replies it has in all */
+  replyCount: number
+  /** where the replies not shown begin (the `after` of comments.list); null when all are shown */
+  repliesNext: string | null
+}
+
+/** One page of a topic's discussion, oldest first, or of one comment's replies. */
+export interface CommentPage {
+  comments: CommentView[]
+  /** every comment and reply of the topic (hidden ones too), or with parentId every reply of that comment */
+  total: number
+  /** give it back as `after` for the next page; null on the last */
+  next: string | null
 }
 
 export interface ProposalView extends Proposal {
@@ -252,7 +266,10 @@ export const proposalActions = {
 }
 
 export const commentActions = {
-  'comments.list': action<CommentView[]>()(z.object({ villageId, topicId })),
+  /** a page of top-level comments with their first replies; with parentId, a page of that comment's replies */
+  'comments.list': action<CommentPage>()(
+    z.object({ villageId, topicId, parentId: id.nullable().default(null), after: z.string().trim().max(200, '分页位置有误').regex(/^\d{1,15}:\S+$/, '分页位置有误').nullable().default(null) }),
+  ),
   'comments.create': action<CommentView>()(
     z.object({ villageId, topicId, text: text('评论', 500, 2), stance: z.enum(['for', 'against', 'neutral']).nullable().default(null), parentId: id.nullable().default(null) }),
   ),

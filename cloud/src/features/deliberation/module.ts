@@ -17,7 +17,8 @@ export const deliberation = defineFeature({
     proxies: { indexes: [['topicId', 'proxyId']] },
     proposals: { indexes: [['villageId']] },
     cosigns: { indexes: [['villageId', 'personId']] },
-    comments: { indexes: [['topicId']] },
+    // a page: a topic's top-level comments (parentId null) or one comment's replies, in createdAt order
+    comments: { indexes: [['topicId', 'parentId', 'createdAt']] },
     commentLikes: { indexes: [['topicId', 'personId']] },
   },
   jobSteps: { topicsClosed: closeDueTopics },

@@ -1,12 +1,12 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import type { CommentView, Stance } from '@contract'
 import { CallError, errorMessage } from '@/shared/api/call'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { fromNow } from '@/shared/time'
-import { Async, Button, Card, Empty, FieldError, Tag } from '@/shared/ui'
+import { Alert, Async, Button, Card, Empty, FieldError, Tag } from '@/shared/ui'
 import { createComment, hideComment, likeComment, listComments } from '../api'
 import { STANCES, STANCE_LABELS, STANCE_TONES } from '../labels'
 import './deliberation.scss'
@@ -22,52 +22,130 @@ interface Props {
   canManage: boolean
 }
 
-const countAll = (list: CommentView[]) => list.reduce((n, c) => n + 1 + c.replies.length, 0)
+type Page = { comments: CommentView[]; next: string | null }
 
-/** 议事讨论: comments with one level of replies, a stance if the author wants, likes; the committee may hide one. */
+/** a page's comments joined to those before it: one a page repeats (posted while reading) is shown once */
+const joined = (before: CommentView[], page: CommentView[]) => {
+  const ids = new Set(before.map((c) => c._id))
+  return [...before, ...page.filter((c) => !ids.has(c._id))]
+}
+
+/**
+ * 议事讨论: comments with one level of replies, a stance if the author wants, likes; the committee may hide one.
+ * Oldest first, a page at a time (加载更多), each comment with its first replies (展开更多回复). What I post is
+ * shown at once at the end, without reloading the pages I have read.
+ */
 export function Comments({ villageId, topicId, canComment, why = null, canManage }: Props) {
-  const list = useQuery(() => listComments(villageId, topicId), [villageId, topicId])
+  const first = useQuery(() => listComments(villageId, topicId), [villageId, topicId])
+  /** the pages after the first; null until 加载更多 */
+  const [later, setLater] = useState<Page | null>(null)
+  /** what I posted since the first page loaded: top-level comments, and replies by their comment */
+  const [posted, setPosted] = useState<CommentView[]>([])
+  const [postedReplies, setPostedReplies] = useState<Record<string, CommentView[]>>({})
   /** likes answered by the server since the list loaded */
   const [likes, setLikes] = useState<Record<string, { liked: boolean; likes: number }>>({})
+  /** comments the committee hid since the list loaded, as the server answered */
+  const [hidden, setHidden] = useState<Record<string, CommentView>>({})
   /** the top-level comment being replied to, or the one being hidden */
   const [open, setOpen] = useState<{ kind: 'reply' | 'hide'; id: string } | null>(null)
-
-  const reload = async () => {
-    setOpen(null)
-    await list.reload()
+  // a fresh first page starts over
+  useEffect(() => {
+    setLater(null)
+    setPosted([])
+    setPostedReplies({})
     setLikes({})
+    setHidden({})
+  }, [first.data])
+  const loadMore = useMutation((after: string) => listComments(villageId, topicId, { after }), {
+    onSuccess: (page) => setLater((l) => ({ comments: [...(l?.comments ?? []), ...page.comments], next: page.next })),
+  })
+
+  const onPosted = (c: CommentView) => {
+    setOpen(null)
+    if (c.parentId) setPostedReplies((m) => ({ ...m, [c.parentId!]: [...(m[c.parentId!] ?? []), c] }))
+    else setPosted((l) => [...l, c])
   }
 
-  const item = (c: CommentView, top: boolean) => (
-    <CommentItem
-      key={c._id}
-      comment={c}
-      like={likes[c._id]}
-      villageId={villageId}
-      canReply={top && canComment}
-      canLike={canComment}
-      canManage={canManage}
-      open={open?.id === c._id ? open.kind : null}
-      setOpen={(kind) => setOpen(kind ? { kind, id: c._id } : null)}
-      onLiked={(r) => setLikes((m) => ({ ...m, [c._id]: r }))}
-      onChanged={reload}
-    >
-      {top && c.replies.length > 0 && <View className='dl-comment__replies'>{c.replies.map((r) => item(r, false))}</View>}
-      {top && open?.kind === 'reply' && open.id === c._id && (
-        <View className='dl-comment__replies'>
-          <Composer villageId={villageId} topicId={topicId} parent={c} onPosted={reload} onCancel={() => setOpen(null)} />
-        </View>
-      )}
-    </CommentItem>
-  )
+  const item = (shown: CommentView, top: boolean) => {
+    const h = hidden[shown._id]
+    const c = h ? { ...shown, text: h.text, hidden: h.hidden } : shown
+    return (
+      <CommentItem
+        key={c._id}
+        comment={c}
+        like={likes[c._id]}
+        villageId={villageId}
+        canReply={top && canComment}
+        canLike={canComment}
+        canManage={canManage}
+        open={open?.id === c._id ? open.kind : null}
+        setOpen={(kind) => setOpen(kind ? { kind, id: c._id } : null)}
+        onLiked={(r) => setLikes((m) => ({ ...m, [c._id]: r }))}
+        onHidden={(v) => {
+          setOpen(null)
+          setHidden((m) => ({ ...m, [c._id]: v }))
+        }}
+      >
+        {top && <Replies villageId={villageId} topicId={topicId} comment={c} posted={postedReplies[c._id] ?? []} render={(r) => item(r, false)} />}
+        {top && open?.kind === 'reply' && open.id === c._id && (
+          <View className='dl-comment__replies'>
+            <Composer villageId={villageId} topicId={topicId} parent={c} onPosted={onPosted} onCancel={() => setOpen(null)} />
+          </View>
+        )}
+      </CommentItem>
+    )
+  }
 
+  const total = first.data ? first.data.total + posted.length + Object.values(postedReplies).reduce((n, l) => n + l.length, 0) : null
   return (
-    <Card title={list.data ? `议事讨论（${countAll(list.data)}）` : '议事讨论'}>
-      {canComment ? <Composer villageId={villageId} topicId={topicId} parent={null} onPosted={reload} /> : <Text className='vh-muted dl-block'>{why ?? '本议题现在不能发表意见'}</Text>}
-      <Async query={list} isEmpty={(l) => l.length === 0} empty={<Empty text='还没有人发表意见，说说您的看法吧' />}>
-        {(comments) => <View>{comments.map((c) => item(c, true))}</View>}
+    <Card title={total === null ? '议事讨论' : `议事讨论（${total}）`}>
+      {canComment ? <Composer villageId={villageId} topicId={topicId} parent={null} onPosted={onPosted} /> : <Text className='vh-muted dl-block'>{why ?? '本议题现在不能发表意见'}</Text>}
+      <Async query={first} isEmpty={(p) => p.comments.length === 0 && posted.length === 0} empty={<Empty text='还没有人发表意见，说说您的看法吧' />}>
+        {(page) => {
+          const read = joined(page.comments, later?.comments ?? [])
+          const next = later ? later.next : page.next
+          // mine come last: they are the newest (a later page that brings one shows it in its place instead)
+          const all = joined(read, posted)
+          return (
+            <View>
+              {all.map((c) => item(c, true))}
+              {next !== null && (
+                <Button kind='plain' block loading={loadMore.busy} onClick={() => void loadMore.run(next)}>
+                  加载更多
+                </Button>
+              )}
+              <Alert message={loadMore.error} />
+            </View>
+          )
+        }}
       </Async>
     </Card>
+  )
+}
+
+/** A comment's replies: the first few came with it; 展开更多回复 loads the rest a page at a time. */
+function Replies({ villageId, topicId, comment: c, posted, render }: { villageId: string; topicId: string; comment: CommentView; posted: CommentView[]; render: (r: CommentView) => ReactNode }) {
+  const [more, setMore] = useState<Page | null>(null)
+  // the comment reloaded: its replies start again from what came with it
+  useEffect(() => setMore(null), [c.repliesNext])
+  const expand = useMutation((after: string) => listComments(villageId, topicId, { parentId: c._id, after }), {
+    onSuccess: (page) => setMore((m) => ({ comments: [...(m?.comments ?? []), ...page.comments], next: page.next })),
+  })
+  const loaded = joined(c.replies, more?.comments ?? [])
+  const next = more ? more.next : c.repliesNext
+  const replies = joined(loaded, posted)
+  const left = c.replyCount - loaded.length
+  if (!replies.length && next === null) return null
+  return (
+    <View className='dl-comment__replies'>
+      {replies.map(render)}
+      {next !== null && (
+        <Text className='dl-comment__action dl-comment__more' onClick={expand.busy ? undefined : () => void expand.run(next)}>
+          {expand.busy ? '正在加载…' : left > 0 ? `展开更多回复（${left}条）` : '展开更多回复'}
+        </Text>
+      )}
+      <Alert message={expand.error} />
+    </View>
   )
 }
 
@@ -87,7 +165,7 @@ function CommentItem({
   open,
   setOpen,
   onLiked,
-  onChanged,
+  onHidden,
   children,
 }: {
   comment: CommentView
@@ -99,7 +177,7 @@ function CommentItem({
   open: 'reply' | 'hide' | null
   setOpen: (kind: 'reply' | 'hide' | null) => void
   onLiked: (r: { liked: boolean; likes: number }) => void
-  onChanged: () => void
+  onHidden: (c: CommentView) => void
   children?: ReactNode
 }) {
   const liked = like?.liked ?? c.likedByMe
@@ -147,7 +225,7 @@ function CommentItem({
               </Text>
             )}
           </View>
-          {open === 'hide' && <HideForm villageId={villageId} comment={c} onHidden={onChanged} onCancel={() => setOpen(null)} />}
+          {open === 'hide' && <HideForm villageId={villageId} comment={c} onHidden={onHidden} onCancel={() => setOpen(null)} />}
         </>
       )}
       {children}
@@ -155,7 +233,7 @@ function CommentItem({
   )
 }
 
-function HideForm({ villageId, comment, onHidden, onCancel }: { villageId: string; comment: CommentView; onHidden: () => void; onCancel: () => void }) {
+function HideForm({ villageId, comment, onHidden, onCancel }: { villageId: string; comment: CommentView; onHidden: (c: CommentView) => void; onCancel: () => void }) {
   const [reason, setReason] = useState('')
   const hiding = useMutation(() => hideComment(villageId, comment._id, reason.trim()), { success: '已隐藏', onSuccess: onHidden })
 
@@ -188,17 +266,17 @@ function Composer({
   villageId: string
   topicId: string
   parent: CommentView | null
-  onPosted: () => void
+  onPosted: (c: CommentView) => void
   onCancel?: () => void
 }) {
   const [text, setText] = useState('')
   const [stance, setStance] = useState<Stance | null>(null)
   const posting = useMutation((t: string) => createComment({ villageId, topicId, text: t, stance: parent ? null : stance, parentId: parent?._id ?? null }), {
     success: '已发表',
-    onSuccess: () => {
+    onSuccess: (c) => {
       setText('')
       setStance(null)
-      onPosted()
+      onPosted(c)
     },
     // what was typed stays, so it can be fixed (e.g. 内容不合规)
     onError: (e) => (e instanceof CallError && e.fields ? Object.values(e.fields)[0] : undefined),
