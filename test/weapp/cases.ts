@@ -53,7 +53,7 @@ export const cases: PageCase[] = [
   { page: 'features/rules/pages/versions/index', as: committee, expect: ['第1版 新山村村规民约', '6 章 24 条'], tap: { text: '第1版 新山村村规民约', url: /^\/features\/rules\/pages\/read\/index\?versionId=v-xinshan(%3A|:)v1/ } },
   { page: 'features/rules/pages/draft/index', as: committee, expect: ['现行的是第1版《新山村村规民约》，共 24 条'], tap: { text: '以现行第1版为底稿起草', action: 'rules.startDraft' } },
   { page: 'features/rules/pages/follow-up/index', as: committee, expect: ['承诺情况跟进', '陈建国', '新山村西二巷20号'], tap: { text: '导出未承诺名单', action: 'rules.exportCsv' } },
-  { page: 'features/deliberation/pages/topic/index', as: resident, query: { topicId: T.road }, expect: ['东一巷至新村路村道硬底化', '代李桂兰投票', '实时票数'], tap: { first: ['赞成'], text: '确认投票', action: 'ballots.cast' } },
+  { page: 'features/deliberation/pages/topic/index', as: resident, query: { topicId: T.road }, expect: ['东一巷至新村路村道硬底化', '代李桂兰投票', '实时票数', '议事讨论（7）', '东一巷下雨积水的几个点我都拍照记录了'], tap: { first: ['赞成'], text: '确认投票', action: 'ballots.cast' } },
   {
     page: 'features/deliberation/pages/topic/index',
     name: 'topic-meeting-ballot',
