@@ -1,4 +1,4 @@
-/** One `npm test` runs every suite: unit, store conformance (SQLite and the CloudBase emulator), api (on both), ui, e2e (Chromium) and weapp (WeChat's compiler and the mini-program runner). */
+/** One `npm test` runs every suite: unit, store conformance (SQLite and the CloudBase emulator), api (on both), crash (the local server killed and restarted), ui, e2e (Chromium) and weapp (WeChat's compiler and the mini-program runner). */
 const babel = [
   'babel-jest',
   {
@@ -57,6 +57,8 @@ module.exports = {
       },
       setupFiles: ['<rootDir>/test/ui/mocks/setup.ts'],
     },
+    // the local server SIGKILLed during seeding, writes and the job (child processes)
+    node('crash'),
     node('e2e'),
     node('weapp'),
   ],

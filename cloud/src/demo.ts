@@ -2,19 +2,43 @@
  * The demo village that `npm start` opens on: each feature's part (its `seed`), in the order of
  * FEATURES. Each part has its own marker, so a data folder seeded before a feature existed gets that
  * feature's demo content on the next start.
+ *
+ * A part is written as a run of inserts with its marker last, and a start can be killed half-way
+ * through one. So a part's documents have fixed ids and its inserts skip what is already there: the
+ * next start runs the unfinished part again and completes it, instead of failing on the first
+ * document the killed start wrote (its updates only `set`, so running them again changes nothing).
  */
 import { FEATURES } from './features'
-import type { Store } from './ports/store'
+import { DuplicateIdError, type Store } from './ports/store'
 
 export { DEMO } from './features/account/seed'
 
-/** Seeds the parts not seeded yet; true when it seeded anything. */
+/** The store as a seed part sees it: an insert of a document that exists leaves it as it is. */
+function resumable(store: Store): Store {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop === 'insert') {
+        return async (collection: Parameters<Store['insert']>[0], doc: Parameters<Store['insert']>[1]) => {
+          try {
+            await target.insert(collection, doc)
+          } catch (e) {
+            if (!(e instanceof DuplicateIdError)) throw e
+          }
+        }
+      }
+      const value: unknown = Reflect.get(target, prop, receiver)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
+/** Seeds the parts not seeded yet (or not to the end); true when it seeded anything. */
 export async function seedDemo(store: Store, now: number): Promise<boolean> {
   let seeded = false
   for (const { seed } of FEATURES) {
     if (!seed || (await store.get('meta', seed.marker))) continue
-    await seed.run(store, now)
-    await store.insert('meta', { _id: seed.marker, at: now })
+    await seed.run(resumable(store), now)
+    await resumable(store).insert('meta', { _id: seed.marker, at: now })
     seeded = true
   }
   return seeded

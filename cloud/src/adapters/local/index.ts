@@ -62,25 +62,12 @@ export class LocalContentCheck implements ContentCheck {
   }
 }
 
-/**
- * Locally, a push is kept in memory and, given a file, appended to it as a line of JSON (the crash
- * suite reads it as the phone would); there, like a push service with idempotency keys, a key it has
- * delivered before is not delivered again.
- */
+/** Locally, a push is kept in memory and, given a file, appended to it as a line of JSON (the crash suite reads it as the phone would). */
 export class LocalNotifier implements Notifier {
   readonly sent: Notification[] = []
-  private keys = new Set<string>()
-  constructor(private logFile?: string) {
-    if (logFile && fs.existsSync(logFile)) {
-      for (const line of fs.readFileSync(logFile, 'utf8').split('\n')) if (line) this.keys.add((JSON.parse(line) as Notification).key)
-    }
-  }
+  constructor(private logFile?: string) {}
   async send(n: Notification): Promise<PushOutcome> {
-    if (this.logFile) {
-      if (this.keys.has(n.key)) return 'sent'
-      this.keys.add(n.key)
-      fs.appendFileSync(this.logFile, `${JSON.stringify(n)}\n`)
-    }
+    if (this.logFile) fs.appendFileSync(this.logFile, `${JSON.stringify(n)}\n`)
     this.sent.push(n)
     if (this.sent.length > 1000) this.sent.shift()
     return 'sent'

@@ -144,8 +144,11 @@ export interface AppNotification {
   createdAt: number
 }
 
-/** What became of a notification's push: still to try, in flight, or its outcome (see ports PushOutcome). */
-export type PushState = 'pending' | 'sending' | 'sent' | 'not-subscribed' | 'off' | 'failed'
+/**
+ * What became of a notification's push: still to try, in flight, or its outcome (see ports PushOutcome);
+ * failed after every try; unknown when its process died during the push (it is not pushed again).
+ */
+export type PushState = 'pending' | 'sending' | 'sent' | 'not-subscribed' | 'off' | 'failed' | 'unknown'
 
 /** A notification as stored: the notice and its push's bookkeeping (notices.ts). */
 export interface StoredNotification extends AppNotification {

@@ -128,16 +128,18 @@ export const accountHandlers: Handlers<typeof accountActions> = {
         createdAt: ctx.now,
         decisions: [],
       }
-      try {
-        await store.insert('joinRequests', request)
-      } catch (e) {
-        if (!(e instanceof DuplicateIdError)) throw e
-        // asking again after a rejection reopens the same request; a pending one stays as it is
-        const { decisions: _keep, _id, ...fresh } = request
-        const reopened = await store.update('joinRequests', { _id, status: 'rejected' }, { set: fresh })
-        if (!reopened) throw new ApiError('DUPLICATE', '您的申请正在审核中，请耐心等待村（居）委会处理')
-      }
-      await notifyCommittee(ctx, village._id, '新的入村申请', `${input.name}（${input.doorplate}）申请加入${village.name}`, pageUrl('account.requests'))
+      // the request and the committee's notice in one transaction
+      await store.transaction(async (tx) => {
+        const earlier = await tx.get('joinRequests', request._id)
+        if (!earlier) await tx.insert('joinRequests', request)
+        else if (earlier.status !== 'rejected') throw new ApiError('DUPLICATE', '您的申请正在审核中，请耐心等待村（居）委会处理')
+        else {
+          // asking again after a rejection reopens the same request, keeping its earlier decisions
+          const { decisions: _keep, _id, ...fresh } = request
+          await tx.update('joinRequests', _id, { set: fresh })
+        }
+        await notifyCommittee(ctx, village._id, '新的入村申请', `${input.name}（${input.doorplate}）申请加入${village.name}`, pageUrl('account.requests'), tx)
+      })
       return (await store.get('joinRequests', request._id))!
     },
   },

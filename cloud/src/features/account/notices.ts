@@ -4,8 +4,10 @@
  * notify() writes one NoticeEvent (who is told what) — in the same transaction as the change that
  * causes it when given that transaction — and nothing else. Delivery comes after the commit:
  * deliverNotices() turns each event into one in-app notification per person (id = event:person, so a
- * second delivery finds it there and writes nothing) and pushes each through the Notifier once (the
- * notification's push state is claimed by a conditional update before the push). The router delivers
+ * second delivery finds it there and writes nothing) and pushes each through the Notifier at most once:
+ * the notification's push state is claimed by a conditional update before the push, and a push whose
+ * process died in flight is marked `unknown`, never sent again (WeChat has no idempotency key, and a
+ * subscribe-message consent is good for one message anyway). The router delivers
  * what an action wrote as soon as the action succeeds; the time-driven job delivers whatever a crash
  * or a failed push left behind, with growing delays, and gives up on a push after PUSH_ATTEMPTS.
  */
@@ -18,7 +20,7 @@ import type { AppNotification, NoticeEvent, StoredNotification } from './documen
 /** What writing a notice needs: a handler's Context, or the job's ports, time and its own list. */
 export type NoticeContext = Pick<Context, 'ports' | 'now' | 'notices'>
 
-/** a push in flight this long is taken to have died with its process, and is tried again */
+/** a push in flight this long is taken to have died with its process (cloud functions time out long before) */
 export const PUSH_LEASE_MS = 60_000
 export const PUSH_ATTEMPTS = 5
 /** how long the job waits before trying an event again, by the number of tries so far */
@@ -65,11 +67,10 @@ export function noticeView(n: StoredNotification): AppNotification {
 async function pushOnce(ports: Ports, n: StoredNotification, now: number): Promise<boolean> {
   const { store } = ports
   // the claim: of two deliveries at once (the router's and the job's), only one pushes
-  const claim = { set: { push: 'sending', pushLeaseUntil: now + PUSH_LEASE_MS } }
-  const claimed =
-    (await store.update('notifications', { _id: n._id, push: 'pending' }, claim)) ||
-    (await store.update('notifications', { _id: n._id, push: 'sending', pushLeaseUntil: { $lte: now } }, claim))
+  const claimed = await store.update('notifications', { _id: n._id, push: 'pending' }, { set: { push: 'sending', pushLeaseUntil: now + PUSH_LEASE_MS } })
   if (!claimed) {
+    // in flight past its lease: its process died, before or after WeChat took it — never risk a second push
+    await store.update('notifications', { _id: n._id, push: 'sending', pushLeaseUntil: { $lte: now } }, { set: { push: 'unknown', pushLeaseUntil: undefined } })
     const state = (await store.get('notifications', n._id))?.push
     return state !== 'pending' && state !== 'sending'
   }

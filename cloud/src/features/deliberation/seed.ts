@@ -377,9 +377,13 @@ export async function seedDeliberation(store: Store, now: number): Promise<void>
   // topics whose voting has ended published their count (计票清单) at the close
   for (const t of topics.values()) {
     if (t.status === 'draft' || t.status === 'open') continue
+    // the count is shuffled afresh each time: its chunks and its hash are written together, once
+    if ((await store.get('topics', t._id))?.countHash) continue
     const count = publishedCount(t, await store.find('ballots', { topicId: t._id }))
-    for (const d of count.docs) await store.insert('topicCounts', d)
-    await store.update('topics', { _id: t._id }, { set: { countChunks: count.docs.length, countHash: count.hash } })
+    await store.transaction(async (tx) => {
+      for (const d of count.docs) await tx.insert('topicCounts', d)
+      await tx.update('topics', t._id, { set: { countChunks: count.docs.length, countHash: count.hash } })
+    })
   }
 
   for (const { p, proposer, signers } of proposals) {
