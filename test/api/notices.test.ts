@@ -3,7 +3,8 @@
  * delivered again by the job when a crash or a failed push left them behind — never stored or pushed twice.
  */
 import { runJobs } from '../../cloud/src/jobs'
-import { deliverNotices, notifyCommittee, PUSH_ATTEMPTS } from '../../cloud/src/features/account/notices'
+import { deliverNotices, notify, notifyCommittee, PUSH_ATTEMPTS } from '../../cloud/src/features/account/notices'
+import { DELETED_NAME } from '../../cloud/src/features/account/privacy-documents'
 import type { Notification, PushOutcome } from '../../cloud/src/ports/ports'
 import { ID, makeApi } from './harness'
 
@@ -99,6 +100,24 @@ test('a refused action writes no notice: the event is in its transaction', async
     const [notice] = await api.as('demo-liuxiaodong').call('notifications.list', {})
     expect(notice.title).toBe('入村申请已通过')
     expect(Object.keys(notice)).not.toContain('push')
+  } finally {
+    api.close()
+  }
+})
+
+test('a notice still in the outbox when its person’s data is erased is not delivered to them', async () => {
+  const api = await makeApi()
+  try {
+    const { ports } = api
+    const now = ports.clock.now()
+    const notices: string[] = []
+    await ports.store.transaction((tx) => notify({ ports, now, notices }, { personId: 'p_linshuisheng', villageId: 'v-xinshan' }, '测试通知', '注销前写入', null, tx))
+    // what account.confirmDeletion leaves of the person record
+    await ports.store.update('persons', { _id: 'p_linshuisheng' }, { set: { name: DELETED_NAME, openid: '' } })
+    await deliverNotices(ports, now, notices)
+    expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(0)
+    expect(ports.notifier.sent.filter((n) => n.title === '测试通知')).toHaveLength(0)
+    expect((await ports.store.get('noticeOutbox', notices[0]))?.status).toBe('done')
   } finally {
     api.close()
   }

@@ -16,6 +16,7 @@ import type { Ports } from '../../ports/ports'
 import { DuplicateIdError, type TxStore } from '../../ports/store'
 import { newId } from '../../common/ids'
 import type { AppNotification, NoticeEvent, StoredNotification } from './documents'
+import { DELETED_NAME } from './privacy-documents'
 
 /** What writing a notice needs: a handler's Context, or the job's ports, time and its own list. */
 export type NoticeContext = Pick<Context, 'ports' | 'now' | 'notices'>
@@ -64,7 +65,7 @@ export function noticeView(n: StoredNotification): AppNotification {
 }
 
 /** Pushes one notification unless it was pushed already; true when nothing is left to do for it. */
-async function pushOnce(ports: Ports, n: StoredNotification, now: number): Promise<boolean> {
+async function pushOnce(ports: Ports, n: StoredNotification, openid: string | undefined, now: number): Promise<boolean> {
   const { store } = ports
   // the claim: of two deliveries at once (the router's and the job's), only one pushes
   const claimed = await store.update('notifications', { _id: n._id, push: 'pending' }, { set: { push: 'sending', pushLeaseUntil: now + PUSH_LEASE_MS } })
@@ -74,9 +75,8 @@ async function pushOnce(ports: Ports, n: StoredNotification, now: number): Promi
     const state = (await store.get('notifications', n._id))?.push
     return state !== 'pending' && state !== 'sending'
   }
-  const person = await store.get('persons', n.personId)
   try {
-    const outcome = await ports.notifier.send({ key: n._id, personId: n.personId, villageId: n.villageId, openid: person?.openid, title: n.title, body: n.body, page: n.page ?? undefined })
+    const outcome = await ports.notifier.send({ key: n._id, personId: n.personId, villageId: n.villageId, openid, title: n.title, body: n.body, page: n.page ?? undefined })
     await store.update('notifications', { _id: n._id }, { set: { push: outcome, pushLeaseUntil: undefined } })
     return true
   } catch {
@@ -96,6 +96,9 @@ async function deliverEvent(ports: Ports, e: NoticeEvent, now: number): Promise<
       : e.to
   let unfinished = 0
   for (const personId of to) {
+    const person = await store.get('persons', personId)
+    // someone whose data was erased (account.confirmDeletion) after the notice was written is not told
+    if (!person || (person.name === DELETED_NAME && !person.openid)) continue
     const n: StoredNotification = {
       _id: `${e._id}:${personId}`,
       villageId: e.villageId,
@@ -115,7 +118,7 @@ async function deliverEvent(ports: Ports, e: NoticeEvent, now: number): Promise<
       if (!(err instanceof DuplicateIdError)) throw err
       stored = (await store.get('notifications', n._id)) ?? n
     }
-    if (!(await pushOnce(ports, stored, now))) unfinished++
+    if (!(await pushOnce(ports, stored, person.openid || undefined, now))) unfinished++
   }
   const attempts = e.attempts + 1
   if (!unfinished) await store.update('noticeOutbox', { _id: e._id, status: 'pending' }, { set: { status: 'done', attempts, nextAt: now } })
