@@ -12,6 +12,7 @@ import { accountMatrix } from '../../cloud/src/features/account/matrix'
 import { rulesMatrix } from '../../cloud/src/features/rules/matrix'
 import { deliberationMatrix } from '../../cloud/src/features/deliberation/matrix'
 import { auditMatrix } from '../../cloud/src/features/audit/matrix'
+import { boardsMatrix } from '../../cloud/src/features/boards/matrix'
 import { devMatrix } from '../../cloud/src/features/dev/matrix'
 import { householdId } from '../../cloud/src/features/account/policy'
 import { API_STORE, makeApi } from './harness'
@@ -23,6 +24,7 @@ const MATRICES: Record<string, Readonly<Record<string, Row>>> = {
   rules: rulesMatrix,
   deliberation: deliberationMatrix,
   audit: auditMatrix,
+  boards: boardsMatrix,
   dev: devMatrix,
 }
 

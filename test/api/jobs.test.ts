@@ -5,11 +5,11 @@ import { ID, makeApi } from './harness'
 test('the time-driven job reminds the committee of a stale join request exactly once, however often it runs', async () => {
   const api = await makeApi()
   try {
-    expect(await runJobs(api.ports)).toEqual({ joinReminders: 0, notices: 0, rateLimits: 0, topicsClosed: 0 })
+    expect(await runJobs(api.ports)).toEqual({ joinReminders: 0, notices: 0, rateLimits: 0, topicsClosed: 0, boardsPublished: 0, boardsExpired: 0 })
     api.advance(JOIN_REMINDER_AFTER)
     const runs = await Promise.all([runJobs(api.ports), runJobs(api.ports), runJobs(api.ports)])
     expect(runs.reduce((n, r) => n + r.joinReminders, 0)).toBe(1)
-    expect(await runJobs(api.ports)).toEqual({ joinReminders: 0, notices: 0, rateLimits: 0, topicsClosed: 0 })
+    expect(await runJobs(api.ports)).toEqual({ joinReminders: 0, notices: 0, rateLimits: 0, topicsClosed: 0, boardsPublished: 0, boardsExpired: 0 })
     const notices = await api.as(ID.committee).call('notifications.list', {})
     expect(notices.filter((n) => n.title === '入村申请待处理')).toHaveLength(1)
     expect(notices[0].body).toContain('刘晓东')

@@ -153,6 +153,26 @@ export const SAMPLES: { [A in ActionName]?: Sample<A> } = {
   'audit.actors': { villageId: X },
   'audit.verify': { villageId: X },
 
+  'boards.list': { villageId: X, board: 'red' },
+  'boards.entry': { villageId: X, entryId: `${X}:b1` },
+  'boards.mine': { villageId: X },
+  'boards.ranking': { villageId: X },
+  'councils.list': { villageId: X },
+  'boards.create': { villageId: X, board: 'black', place: '东一巷12号门前', responsible: { kind: 'household', householdId: LINS_HOUSE }, what: '门前堆放杂物占用巷道', clauseId: 'xs06' },
+  'boards.issue': { villageId: X, entryId: `${X}:b13` }, // a red draft
+  'boards.withdraw': { villageId: X, entryId: `${X}:b6`, reason: '已整改到位' },
+  'boards.decideAppeal': { villageId: X, entryId: `${X}:b9`, decision: 'uphold', councilOpinion: '经核实排水管属隔壁空置房', reply: '情况属实，撤销该条目' },
+  'boards.manage': { villageId: X },
+  'boards.settings': { villageId: X },
+  'boards.setSettings': { villageId: X, noticeDays: 5, expiryDays: 60 },
+  'councils.appoint': { villageId: X, council: 'moral', personId: 'p_chenjianguo' },
+  'councils.remove': { villageId: X, council: 'villagers', personId: 'p_wulihua', reason: '外出务工' },
+  // 陈建国's household's entry in its notice period
+  'boards.appeal': { villageId: X, entryId: `${X}:b8`, text: '垃圾当天已经清理干净，请核实' },
+  'boards.nominate': { villageId: X, nomineeName: '黄德明', nomineePersonId: 'p_huangdeming', deed: '下塘救起落水的邻居小孩，并送医检查' },
+  'boards.nominations': { villageId: X },
+  'boards.reviewNomination': { villageId: X, nominationId: `${X}:n2`, decision: 'accept', reason: '事迹属实，入选善行义举榜' },
+
   'dev.identities': {},
 }
 

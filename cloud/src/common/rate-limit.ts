@@ -64,6 +64,8 @@ export const RATE_LIMITS: Partial<Record<ActionName, RateLimit>> = {
   'proposals.cosign': { max: { '1m': 20, '1d': 100 }, why: 'one signature per proposal; reaching the threshold notifies the committee and the proposer' },
   'join.request': { max: { '1h': 10, '1d': 20 }, why: 'each request notifies the village’s committee; a newcomer applies to one or two villages, again after a rejection' },
   'account.requestDeletion': { max: { '1d': 5 }, why: 'each request notifies the committee of every village the person is in' },
+  'boards.appeal': { max: { '1h': 5, '1d': 10 }, why: 'each appeal notifies the committee; a household has an entry or two to appeal, each once' },
+  'boards.nominate': { max: { '1h': 5, '1d': 20 }, why: 'each nomination notifies the 道德评议会, who review every one by hand' },
 }
 
 /** China has no daylight saving: Shanghai's midnight is 16:00 UTC. */

@@ -1,0 +1,84 @@
+/** The 道德评议会's part (or the committee's): review good-deeds nominations with reasons. */
+import { ApiError } from '../../errors'
+import { ACCESS, type Handlers, type MemberContext } from '../../handler'
+import { appendAudit, auditEntry } from '../../common/audit'
+import { checkText } from '../../common/content'
+import { getInVillage } from '../../common/load'
+import { newId } from '../../common/ids'
+import { transition } from '../../common/transition'
+import { isCommittee } from '../account/policy'
+import { notify } from '../account/common'
+import type { boardCouncilActions } from './contract'
+import type { BoardEntry } from './documents'
+import { nominationViews, PAGES, settingsOf } from './data'
+import { DAY_MS, ENTRY_MACHINE, NOMINATION_MACHINE } from './policy'
+import { monthOf } from './time'
+
+/** only members of the 道德评议会, or the committee, review nominations */
+async function assertReviewer(ctx: MemberContext, villageId: string): Promise<void> {
+  if (isCommittee(ctx.membership)) return
+  if (await ctx.ports.store.get('councilMembers', `${villageId}:moral:${ctx.person._id}`)) return
+  throw new ApiError('FORBIDDEN', '只有道德评议会成员或村委会可以评议推荐')
+}
+
+export const councilHandlers: Handlers<typeof boardCouncilActions> = {
+  'boards.nominations': {
+    access: ACCESS.member,
+    async handle({ villageId, status }, ctx) {
+      await assertReviewer(ctx, villageId)
+      const list = await ctx.ports.store.find('nominations', status ? { villageId, status } : { villageId }, { sort: [['at', 'desc']], limit: 1000 })
+      return nominationViews(ctx, list)
+    },
+  },
+
+  'boards.reviewNomination': {
+    access: ACCESS.member,
+    async handle({ villageId, nominationId, decision, reason }, ctx) {
+      await assertReviewer(ctx, villageId)
+      const n = await getInVillage(ctx.ports.store, 'nominations', nominationId, villageId, '找不到该推荐')
+      await checkText(ctx, { reason })
+      const accept = decision === 'accept'
+      const s = await settingsOf(ctx.ports.store, villageId)
+      const entry: BoardEntry = {
+        _id: `${villageId}:${newId('b', ctx.now)}`,
+        villageId,
+        board: 'good',
+        status: 'published',
+        place: n.place,
+        section: null,
+        responsible: { kind: 'person', householdId: n.nomineeHouseholdId, personId: n.nomineePersonId, name: n.nomineeName, doorplate: null, section: null },
+        what: n.deed,
+        photos: n.photos,
+        clause: null,
+        period: monthOf(ctx.now),
+        reward: null,
+        points: null,
+        nameShown: null,
+        noticeUntil: null,
+        publishedAt: ctx.now,
+        expiresAt: ctx.now + s.expiryDays * DAY_MS,
+        expiredAt: null,
+        appeal: null,
+        withdrawn: null,
+        nominationId: n._id,
+        createdBy: ctx.person._id,
+        createdByName: ctx.membership.name,
+        createdAt: ctx.now,
+      }
+      const written = await transition(ctx.ports, NOMINATION_MACHINE, n._id, decision, {
+        set: { review: { reason, by: ctx.person._id, byName: ctx.membership.name, at: ctx.now }, ...(accept ? { entryId: entry._id } : {}) },
+        also: async (tx, doc) => {
+          if (accept) {
+            await tx.insert('boardEntries', entry)
+            await appendAudit(tx, auditEntry(ctx, 'boards.publish', { type: ENTRY_MACHINE.targetType, id: entry._id, label: ENTRY_MACHINE.label(entry) }, `来自${doc.byName}的推荐`))
+          }
+          const body = accept ? `您推荐的${doc.nomineeName}已上善行义举榜。评议意见：${reason}` : `您推荐的${doc.nomineeName}本次未入选善行义举榜。评议意见：${reason}`
+          await notify(ctx, { personId: doc.by, villageId }, accept ? '推荐已入榜' : '推荐未入选', body, PAGES.mine, tx)
+        },
+        by: ctx,
+        audit: { reason },
+      })
+      return (await nominationViews(ctx, [written]))[0]
+    },
+  },
+}
