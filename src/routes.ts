@@ -8,6 +8,7 @@ import { accountRoutes } from './features/account/routes'
 import { deliberationRoutes } from './features/deliberation/routes'
 import { rulesRoutes } from './features/rules/routes'
 import { auditRoutes } from './features/audit/routes'
+import { boardsRoutes } from './features/boards/routes'
 
 /** A feature's subpackage (root = the feature folder); h5Only pages are left out of the weapp build. */
 export interface SubPackage {
@@ -29,6 +30,7 @@ export const subPackages = {
   ...rulesRoutes,
   ...deliberationRoutes,
   ...auditRoutes,
+  ...boardsRoutes,
 } as const
 
 type Sub = typeof subPackages

@@ -110,4 +110,34 @@ export const cases: PageCase[] = [
     expect: ['新山村 · 操作记录', '驳回入村申请', '刘晓东（新山村东一巷12号）', '理由：门牌号核对不上'],
     tap: { text: '校验记录完整性', action: 'audit.verify' },
   },
+  // 红黑榜 and 善行义举榜
+  {
+    page: 'features/boards/pages/board/index',
+    as: resident,
+    expect: ['红榜', '黑榜', '善行义举榜', '巷道每天清扫，垃圾桶分类清楚，无乱堆乱放', '对象：东一巷 · 保洁责任人 黄伟明', '奖励：积分+10，可在村积分超市兑换日用品'],
+    tap: { text: '路段排名各路段红榜积分›', url: /^\/features\/boards\/pages\/ranking\/index/ },
+  },
+  {
+    page: 'features/boards/pages/entry/index',
+    as: committee,
+    query: { entryId: 'v-xinshan:b9' },
+    expect: ['村东水塘', '往村东水塘排放洗衣污水', '我家早已接入污水管', '答复申诉', '道德评议会意见'],
+    tap: { first: ['支持申诉（撤销）'], text: '提交答复', action: 'boards.decideAppeal' },
+  },
+  {
+    page: 'features/boards/pages/mine/index',
+    as: 'demo-chenjianguo',
+    expect: ['我家的公示', '门前堆放旧家具和垃圾超过一周未清理', '公示前告知：请在', '我要申诉'],
+    tap: { text: '西二巷20号门前 ›', url: /^\/features\/boards\/pages\/entry\/index\?entryId=v-xinshan(%3A|:)b8/ },
+  },
+  { page: 'features/boards/pages/nominations/index', as: resident, expect: ['推荐一位邻居上善行义举榜', '道德评议会 · 评议推荐', '下塘救起落水的邻居小孩，并送医检查', '吴丽华 推荐'] },
+  { page: 'features/boards/pages/ranking/index', as: resident, expect: ['新山村 · 路段排名', '东一巷', '西二巷', '新村路'] },
+  {
+    page: 'features/boards/pages/manage/index',
+    as: committee,
+    expect: ['新山村 · 榜单管理', '门前堆放旧家具和垃圾超过一周未清理', '公示前告知', '公示有效期'],
+    tap: { text: '新建榜单条目', url: /^\/features\/boards\/pages\/create\/index/ },
+  },
+  { page: 'features/boards/pages/create/index', as: committee, expect: ['新建榜单条目', '责任方', '选择条款 ▾', '榜单月份'] },
+  { page: 'features/boards/pages/councils/index', as: committee, expect: ['新山村 · 四会成员', '道德评议会', '郑志远', '红白理事会', '陈美玲'], tap: { text: '免去', action: 'councils.remove' } },
 ]

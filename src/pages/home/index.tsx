@@ -2,6 +2,7 @@ import { JoinPrompt } from '@/features/account/components/join-prompt'
 import { JoinRequestsStatus } from '@/features/account/components/join-requests-status'
 import { AccountTab, SwitchVillageButton, UnreadCard, VillageOverviewCards, WelcomeCard } from '@/features/account/tab-cards'
 import { RulesHomeCard } from '@/features/rules/tab-cards'
+import { BoardsHomeCard } from '@/features/boards/tab-cards'
 
 /** 首页: the village, the rules to agree to, its figures and what waits for me; or how to join one. */
 export default function HomePage() {
@@ -18,6 +19,7 @@ export default function HomePage() {
             <>
               <WelcomeCard membership={membership} />
               <RulesHomeCard villageId={membership.villageId} />
+              <BoardsHomeCard membership={membership} />
               <VillageOverviewCards membership={membership} />
               <UnreadCard me={me} />
               <JoinRequestsStatus requests={me.requests.filter((r) => r.status !== 'approved')} />
