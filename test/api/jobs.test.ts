@@ -13,8 +13,8 @@ test('the time-driven job reminds the committee of a stale join request exactly 
     const notices = await api.as(ID.committee).call('notifications.list', {})
     expect(notices.filter((n) => n.title === '入村申请待处理')).toHaveLength(1)
     expect(notices[0].body).toContain('刘晓东')
-    // a resident is not reminded
-    expect(await api.as(ID.resident).call('notifications.list', {})).toHaveLength(0)
+    // a resident is not reminded (the demo's black entry for his household may have been published meanwhile)
+    expect((await api.as(ID.resident).call('notifications.list', {})).filter((n) => n.title === '入村申请待处理')).toHaveLength(0)
     // pushed as well as stored: a push without the openid never reaches WeChat
     const pushed = api.ports.notifier.sent.filter((n) => n.title === '入村申请待处理')
     expect(pushed.length).toBeGreaterThanOrEqual(2)

@@ -94,7 +94,7 @@ const villageId = id
 const entryId = id
 const text = (what: string, max: number, min = 1) =>
   z
-    .string()
+    .string({ required_error: `请填写${what}`, invalid_type_error: `请填写${what}` })
     .trim()
     .min(min, min > 1 ? `${what}至少${min}个字` : `请填写${what}`)
     .max(max, `${what}不超过${max}个字`)

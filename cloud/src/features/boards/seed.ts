@@ -1,7 +1,7 @@
 /**
  * Demo boards, all times relative to now. 新山村: red entries this month and last (road sections with points and
  * rewards, households), black entries published this month and last (one shown by name with its recorded reason),
- * one in its notice period (陈建国's household), one appealed awaiting the decision, one withdrawn after an upheld
+ * two in their notice period (陈建国's and 林水生's households), one appealed awaiting the decision, one withdrawn after an upheld
  * appeal, one expired, a red draft; good-deeds entries, nominations pending, accepted and declined; the 四会's
  * members. 乌坎村: a red entry, a black one in its notice period (孙丽's household) and a 道德评议会 member.
  * Every entry cites a clause of the village's seeded 村规民约. Called after the rules are seeded.
@@ -151,6 +151,7 @@ export async function seedBoards(store: Store, now: number): Promise<void> {
       thisMonth: true,
       appeal: { text: '饲料袋是被风吹过去的', byKey: 'linzhiqiang', byName: '林志强', decision: { upheld: false, opinion: '现场多次发现，应加强管理', reply: '经现场核实，饲料袋堆放在塘边多日，申诉不予支持，请及时清理' } },
     },
+    { n: 16, board: 'black', status: 'notice', place: '东一巷12号屋后空地', section: '东一巷', who: { kind: 'household', doorplate: '新山村东一巷12号', head: '林水生' }, what: '屋后空地露天焚烧生活垃圾', clause: 'xs07', ago: 0 },
   ]
   const WK: EntrySeed[] = [
     { n: 1, board: 'red', status: 'published', place: '港口路', who: { kind: 'section', section: '港口路', key: 'hezhi', name: '何志' }, what: '渔船垃圾全部带回岸上分类处理', clause: 'wk05', ago: 0, points: 10, reward: '积分+10' },
