@@ -9,7 +9,7 @@ import { transition } from '../../common/transition'
 import { deliverNotices, notifyMany } from '../account/notices'
 import { PAGES, settingsOf, systemAuditEntry } from './data'
 import { namedPersons } from './committee'
-import { DAY_MS, ENTRY_MACHINE } from './policy'
+import { DAY_MS, ENTRY_MACHINE, expiryDue, noticeEnded } from './policy'
 import type { BoardEntry } from './documents'
 
 const PAGE = 100
@@ -36,7 +36,7 @@ export async function publishNoticed(ports: Ports, now: number): Promise<number>
     const notices: string[] = []
     const done = await transition(ports, ENTRY_MACHINE, e._id, 'publish', {
       set: { publishedAt: now, expiresAt: now + s.expiryDays * DAY_MS },
-      when: { test: (doc) => doc.noticeUntil !== null && doc.noticeUntil <= now, refused: '告知期还没有结束' },
+      when: { test: (doc) => noticeEnded(doc, now), refused: '告知期还没有结束' },
       also: async (tx, doc) => {
         await appendAudit(tx, systemAuditEntry(doc, now, 'boards.publish', '告知期满，无申诉，公示'))
         await notifyMany({ ports, now, notices }, doc.villageId, named, '黑榜条目已公示', `${doc.place}：${doc.what}。告知期内未收到申诉，已公示。`, PAGES.entry(doc._id), tx)
@@ -53,7 +53,7 @@ export async function expireOld(ports: Ports, now: number): Promise<number> {
   return eachDue(ports, { status: 'published', expiresAt: { $lte: now } }, 'expiresAt', async (e) => {
     const done = await transition(ports, ENTRY_MACHINE, e._id, 'expire', {
       set: { expiredAt: now },
-      when: { test: (doc) => doc.expiresAt !== null && doc.expiresAt <= now, refused: '公示期还没有结束' },
+      when: { test: (doc) => expiryDue(doc, now), refused: '公示期还没有结束' },
       also: (tx, doc) => appendAudit(tx, systemAuditEntry(doc, now, 'boards.expire', '公示期满，移出榜单（保留记录）')).then(() => undefined),
       by: null,
     }).catch(lost)
