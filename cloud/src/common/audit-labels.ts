@@ -29,6 +29,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'proposals.accept': '提议达到联署',
   'proposals.schedule': '安排表决',
   'proposals.withdraw': '撤回提议',
+  'boards.create': '新建榜单条目',
+  'boards.notify': '黑榜公示前告知',
+  'boards.publish': '榜单公示',
+  'boards.withdraw': '撤销榜单条目',
+  'boards.upholdAppeal': '支持申诉',
+  'boards.rejectAppeal': '驳回申诉',
+  'boards.expire': '榜单到期',
+  'boards.settings': '修改榜单设置',
+  'councils.appoint': '任命四会成员',
+  'councils.remove': '免去四会成员',
+  'nominations.accept': '善行义举推荐入榜',
+  'nominations.decline': '善行义举推荐未入选',
 }
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action
