@@ -154,6 +154,8 @@ describe('cross-village id swaps', () => {
       proxyPersonId: ['p_hezhi'],
       key: ['p_sunli'],
       gridId: [`${W}:g1`],
+      // 乌坎村's red entry and its black entry in its notice period
+      entryId: [`${W}:b1`, `${W}:b2`],
     }
     const problems: string[] = []
     let before = await api.snapshot()
