@@ -7,19 +7,17 @@ import { newId } from '../../common/ids'
 import { getInVillage } from '../../common/load'
 import { clauseLabel } from '../../contract/tables'
 import { isCommittee } from '../account/policy'
-import { boardsRoutes } from '../../../../src/features/boards/routes'
+import { pageUrl } from '../../../../src/routes'
 import type { BoardEntry, BoardSettings, ClauseRef, Nomination } from './documents'
 import { DEFAULT_BOARD_SETTINGS } from './documents'
 import type { BoardSettingsView, EntryView, NominationView } from './contract'
 import { appealRefusal, ENTRY_MACHINE, entryVisible, isNamed, maskName, nameVisible, type Viewer } from './policy'
 
-const { root, pages } = boardsRoutes.boards
 /** the pages a notice links to */
 export const PAGES = {
-  entry: (entryId: string) => `/${root}/${pages.entry}?entryId=${encodeURIComponent(entryId)}`,
-  mine: `/${root}/${pages.mine}`,
-  manage: `/${root}/${pages.manage}`,
-  nominations: `/${root}/${pages.nominations}`,
+  entry: (entryId: string) => pageUrl('boards.entry', { entryId }),
+  mine: pageUrl('boards.mine'),
+  nominations: pageUrl('boards.nominations'),
 }
 
 export const viewerOf = (ctx: MemberContext): Viewer => ({ personId: ctx.person._id, householdId: ctx.membership.householdId, committee: isCommittee(ctx.membership) })
