@@ -131,6 +131,7 @@ export const cases: PageCase[] = [
     tap: { text: '西二巷20号门前 ›', url: /^\/features\/boards\/pages\/entry\/index\?entryId=v-xinshan(%3A|:)b8/ },
   },
   { page: 'features/boards/pages/nominations/index', as: resident, expect: ['推荐一位邻居上善行义举榜', '道德评议会 · 评议推荐', '下塘救起落水的邻居小孩，并送医检查', '吴丽华 推荐'] },
+  { page: 'pages/me/index', name: 'me-council', as: resident, expect: ['林水生', '四会', '道德评议会成员'], tap: { text: '道德评议会成员评议好人好事推荐›', url: /^\/features\/boards\/pages\/nominations\/index/ } },
   { page: 'features/boards/pages/ranking/index', as: resident, expect: ['新山村 · 路段排名', '东一巷', '西二巷', '新村路'] },
   {
     page: 'features/boards/pages/manage/index',

@@ -3,6 +3,7 @@ import { useTheme } from '@/shared/theme'
 import { Card, Row } from '@/shared/ui'
 import { JoinRequestsStatus } from '@/features/account/components/join-requests-status'
 import { AccountTab, CommitteeWorkCard, IdentityRow, MembershipsCard, MyDataRow, NotificationsRow, TownWorkCard } from '@/features/account/tab-cards'
+import { MyCouncilsCard } from '@/features/boards/tab-cards'
 
 /** 我的: my villages, my join requests, the committee's work, notices and 长辈模式. */
 export default function MePage() {
@@ -15,6 +16,7 @@ export default function MePage() {
           <JoinRequestsStatus requests={me.requests} />
           <CommitteeWorkCard membership={current} />
           <TownWorkCard membership={current} />
+          <MyCouncilsCard membership={current} />
           <Card>
             <NotificationsRow me={me} />
             <MyDataRow me={me} />
