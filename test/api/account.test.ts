@@ -1,11 +1,6 @@
-import { ID, makeApi } from './harness'
+import { ID, apiPerTest, makeApi } from './harness'
 
-type Api = Awaited<ReturnType<typeof makeApi>>
-let api: Api
-beforeEach(async () => {
-  api = await makeApi()
-})
-afterEach(() => api.close())
+const api = apiPerTest()
 
 const joinInput = { villageId: 'v-xinshan', name: '王芳', doorplate: '新山村东一巷40号', relation: '户主' as const }
 
@@ -159,6 +154,7 @@ describe('the router', () => {
     expect(err).toEqual({ code: 'INTERNAL', message: '系统繁忙，请稍后再试' })
     expect(JSON.stringify(err)).not.toMatch(/disk on fire|at .*\.ts/)
     expect(api.internalErrors).toHaveLength(1)
+    api.internalErrors.length = 0 // expected here; every other test must see none
   })
 })
 

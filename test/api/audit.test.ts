@@ -1,17 +1,13 @@
 /** 操作记录: the hash-chained audit log, read by the committee and the town, checked end to end. */
 import { auditHash } from '../../cloud/src/common/audit'
 import { auditActions } from '../../cloud/src/features/audit/contract'
-import { ID, makeApi } from './harness'
+import { ID, apiPerTest } from './harness'
 import { seedDemo } from '../../cloud/src/demo'
-import { type Api, P, X, W, pid, topicInput, DAY } from './deliberation-fixture'
+import {P, X, W, pid, topicInput, DAY } from './deliberation-fixture'
 
 const TOWN_OFFICER = 'demo-caiguohua' // 联安镇: 新山村 and 东尾村
 
-let api: Api
-beforeEach(async () => {
-  api = await makeApi()
-})
-afterEach(() => api.close())
+const api = apiPerTest()
 
 const store = () => api.ports.store
 const chain = async (villageId = X) => store().find('auditLog', { villageId }, { sort: [['seq', 'asc']], limit: 10_000 })

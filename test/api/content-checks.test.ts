@@ -7,14 +7,10 @@ import sharp from 'sharp'
 import { runJobs } from '../../cloud/src/jobs'
 import { photoPath } from '../../cloud/src/common/photos'
 import { REFUSED_IMAGE_COLOUR } from '../../cloud/src/adapters/local'
-import { type Api, DAY, HOUR, P, X, openTopic, pid, topicInput } from './deliberation-fixture'
-import { makeApi } from './harness'
+import {DAY, HOUR, P, X, openTopic, pid, topicInput } from './deliberation-fixture'
+import { apiPerTest } from './harness'
 
-let api: Api
-beforeEach(async () => {
-  api = await makeApi()
-})
-afterEach(() => api.close())
+const api = apiPerTest()
 
 /** Refused with CONTENT_REJECTED naming the field, and nothing written anywhere. */
 async function refusedCleanly(openid: string, action: string, input: unknown, field: string) {

@@ -5,17 +5,10 @@
  */
 import { createHash } from 'node:crypto'
 import { runJobs } from '../../cloud/src/jobs'
-import { makeApi } from './harness'
-import { DAY, HOUR, notices, openTopic, P, pid, X, type Api } from './deliberation-fixture'
+import { apiPerTest } from './harness'
+import { DAY, HOUR, notices, openTopic, P, pid, X} from './deliberation-fixture'
 
-let api: Api
-beforeEach(async () => {
-  api = await makeApi()
-})
-afterEach(() => {
-  expect(api.internalErrors).toEqual([])
-  api.close()
-})
+const api = apiPerTest()
 
 const RECEIPT = /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/
 

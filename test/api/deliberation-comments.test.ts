@@ -1,15 +1,8 @@
 import type { Comment } from '../../cloud/src/contract'
-import { makeApi } from './harness'
-import { audits, notices, openTopic, P, pid, W, X, type Api } from './deliberation-fixture'
+import { apiPerTest } from './harness'
+import { audits, notices, openTopic, P, pid, W, X} from './deliberation-fixture'
 
-let api: Api
-beforeEach(async () => {
-  api = await makeApi()
-})
-afterEach(() => {
-  expect(api.internalErrors).toEqual([])
-  api.close()
-})
+const api = apiPerTest()
 
 const ROAD = 'v-xinshan:t1'
 /** the first page's comments (every test but the pages' has fewer than a page) */

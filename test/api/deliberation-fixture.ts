@@ -1,8 +1,9 @@
 /** Shared by the deliberation API tests: the seeded world's people and a topic put to the vote in one call. */
 import type { AuditEntry, InputOf } from '../../cloud/src/contract'
-import { ID, makeApi } from './harness'
+import { ID } from './harness'
 
-export type Api = Awaited<ReturnType<typeof makeApi>>
+import type { Api } from './harness'
+export type { Api }
 export const X = 'v-xinshan'
 export const W = 'v-wukan'
 export const HOUR = 3600 * 1000

@@ -2,17 +2,10 @@
  * The voter roll (选民名册): fixed when a topic opens, and the one list that ballots, turnout,
  * per-grid figures, reminders, the meeting list and the CSV all use.
  */
-import { makeApi } from './harness'
-import { HOUR, openTopic, P, pid, RESIDENTS, topicInput, X, type Api } from './deliberation-fixture'
+import { apiPerTest } from './harness'
+import { HOUR, openTopic, P, pid, RESIDENTS, topicInput, X} from './deliberation-fixture'
 
-let api: Api
-beforeEach(async () => {
-  api = await makeApi()
-})
-afterEach(() => {
-  expect(api.internalErrors).toEqual([])
-  api.close()
-})
+const api = apiPerTest()
 
 /** 王芳 asks to join 新山村 as the head of a new household, and the committee approves her */
 async function newcomerJoins(): Promise<string> {

@@ -1,16 +1,9 @@
 import { runJobs } from '../../cloud/src/jobs'
 import { pageUrl } from '../../src/routes'
-import { makeApi } from './harness'
-import { audits, DAY, HOUR, HOUSEHOLDS, notices, openTopic, P, pid, RESIDENTS, topicInput, W, X, type Api, type TopicInput } from './deliberation-fixture'
+import { apiPerTest } from './harness'
+import { audits, DAY, HOUR, HOUSEHOLDS, notices, openTopic, P, pid, RESIDENTS, topicInput, W, X, type TopicInput } from './deliberation-fixture'
 
-let api: Api
-beforeEach(async () => {
-  api = await makeApi()
-})
-afterEach(() => {
-  expect(api.internalErrors).toEqual([])
-  api.close()
-})
+const api = apiPerTest()
 
 const committee = () => api.as(P.committee)
 const detail = (openid: string, topicId: string) => api.as(openid).call('topics.get', { villageId: X, topicId })

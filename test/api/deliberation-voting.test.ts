@@ -1,14 +1,7 @@
-import { makeApi } from './harness'
-import { audits, DAY, HOUR, HOUSEHOLDS, notices, openTopic, P, pid, RESIDENTS, W, X, type Api } from './deliberation-fixture'
+import { apiPerTest } from './harness'
+import { audits, DAY, HOUR, HOUSEHOLDS, notices, openTopic, P, pid, RESIDENTS, W, X } from './deliberation-fixture'
 
-let api: Api
-beforeEach(async () => {
-  api = await makeApi()
-})
-afterEach(() => {
-  expect(api.internalErrors).toEqual([])
-  api.close()
-})
+const api = apiPerTest()
 
 const cast = (openid: string, topicId: string, choices: string[], onBehalfOf?: string) => api.as(openid).call('ballots.cast', { villageId: X, topicId, choices, onBehalfOf })
 const castFails = (openid: string, topicId: string, choices: string[], extra: Record<string, unknown> = {}) =>

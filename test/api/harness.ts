@@ -70,6 +70,34 @@ export async function makeApi(opts: { localOnly?: boolean } = {}) {
   }
 }
 
+export type Api = Awaited<ReturnType<typeof makeApi>>
+
+/**
+ * A fresh seeded API for each test of the file: `const api = apiPerTest()` at the top. After each test
+ * it must have seen no internal error, and it is closed.
+ */
+export function apiPerTest(): Api {
+  let current: Api | null = null
+  beforeEach(async () => {
+    current = await makeApi()
+  })
+  afterEach(() => {
+    const api = current!
+    current = null
+    try {
+      expect(api.internalErrors).toEqual([])
+    } finally {
+      api.close()
+    }
+  })
+  return new Proxy({} as Api, {
+    get(_target, prop) {
+      if (!current) throw new Error('the API exists only inside a test')
+      return Reflect.get(current, prop) as unknown
+    },
+  })
+}
+
 export const ID = {
   committee: 'demo-linzhiqiang',
   committee2: 'demo-chenmeiling',

@@ -1,16 +1,9 @@
 /** An existing data folder whose person ids carry openids is migrated on start: ids that reveal nothing, every reference kept. */
 import { migratePersonIds, renameIds } from '../../cloud/src/migrations'
-import { makeApi } from './harness'
-import { openTopic, P, X, type Api } from './deliberation-fixture'
+import { apiPerTest } from './harness'
+import { openTopic, P, X} from './deliberation-fixture'
 
-let api: Api
-beforeEach(async () => {
-  api = await makeApi()
-})
-afterEach(() => {
-  expect(api.internalErrors).toEqual([])
-  api.close()
-})
+const api = apiPerTest()
 
 test('p_<openid> and p_demo-<key> ids become random and p_<key>; memberships, ballots and audit follow; sign-in still works', async () => {
   const { store } = api.ports

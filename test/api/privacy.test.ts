@@ -3,18 +3,14 @@ import { COLLECTIONS } from '../../cloud/src/features'
 import { PERSONAL_DATA } from '../../cloud/src/features/account/privacy'
 import { DELETED_NAME } from '../../cloud/src/features/account/privacy-documents'
 import type { Doc, Store } from '../../cloud/src/ports/store'
-import { makeApi } from './harness'
-import { type Api, P, X, W, DAY, HOUR, openTopic, pid } from './deliberation-fixture'
+import { apiPerTest } from './harness'
+import {P, X, W, DAY, HOUR, openTopic, pid } from './deliberation-fixture'
 
 const LINJUN = 'demo-linjun' // 新山村 (林水生's son) and 河南社区 (rents, 户代表 there)
 const HENAN = 'v-henan'
 const HENAN_COMMITTEE = 'demo-zhoumin'
 
-let api: Api
-beforeEach(async () => {
-  api = await makeApi()
-})
-afterEach(() => api.close())
+const api = apiPerTest()
 
 const raw = () => api.ports.store as unknown as Store<Record<string, Doc>>
 /** the collections (but `except`) with a document containing the text */

@@ -6,20 +6,13 @@
 import type { ActionName } from '../../cloud/src/contract'
 import { RATE_LIMITS, withRateLimit } from '../../cloud/src/common/rate-limit'
 import { runJobs } from '../../cloud/src/jobs'
-import { makeApi } from './harness'
-import { HOUR, notices, openTopic, P, pid, X, type Api } from './deliberation-fixture'
+import { apiPerTest } from './harness'
+import { HOUR, notices, openTopic, P, pid, X} from './deliberation-fixture'
 import { sampleFor } from './samples'
 
 const MINUTE = 60_000
 
-let api: Api
-beforeEach(async () => {
-  api = await makeApi()
-})
-afterEach(() => {
-  expect(api.internalErrors).toEqual([])
-  api.close()
-})
+const api = apiPerTest()
 
 const comment = (openid: string, topicId: string, text: string) => api.as(openid).call('comments.create', { villageId: X, topicId, text })
 const refusedComment = (openid: string, topicId: string, text = '再说一句我的看法。') => api.as(openid).fail('comments.create', { villageId: X, topicId, text })

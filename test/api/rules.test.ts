@@ -1,12 +1,7 @@
 import type { RuleAgreement, RuleVersionDetail } from '../../cloud/src/contract'
-import { ID, makeApi } from './harness'
+import { ID, apiPerTest } from './harness'
 
-type Api = Awaited<ReturnType<typeof makeApi>>
-let api: Api
-beforeEach(async () => {
-  api = await makeApi()
-})
-afterEach(() => api.close())
+const api = apiPerTest()
 
 const X = 'v-xinshan'
 const W = 'v-wukan'
