@@ -305,3 +305,21 @@ test('the 四会: the committee appoints and removes members, audited; a member 
     ['councils.appoint', '道德评议会：陈建国', null],
   ])
 })
+
+test('a person’s deletion reaches the boards: 我的个人信息 lists them; after deletion the entries stay for the record without the name', async () => {
+  const XIAOHONG = 'demo-chenxiaohong' // named on the good-deeds board (b12) and the nominator of n3
+  await api.as(P.committee).call('councils.appoint', { villageId: X, council: 'villagers', personId: 'p_chenxiaohong' })
+  const data = await api.as(XIAOHONG).call('account.myData', {})
+  const boards = data.sections.find((s) => s.key === 'boards')!
+  expect(boards.items.map((i) => i.title)).toEqual(expect.arrayContaining(['善行义举榜：新山村西二巷20号', '我推荐郑志远', '新山村村民议事会成员']))
+
+  api.advance(60 * DAY) // every demo topic has closed: nothing blocks the deletion
+  await runJobs(api.ports)
+  await api.as(XIAOHONG).call('account.requestDeletion', { reason: '不再使用' })
+  await api.as('demo-chenmeiling').call('account.confirmDeletion', { villageId: X, personId: 'p_chenxiaohong', reason: '已电话核实本人' })
+  const b12 = await api.as(P.liguilan).call('boards.entry', { villageId: X, entryId: e(12) })
+  expect(b12.responsible).toMatchObject({ name: '已注销用户', personId: '' })
+  const left: string[] = []
+  for (const c of ['boardEntries', 'nominations', 'councilMembers'] as const) if (JSON.stringify(await api.ports.store.find(c, {}, { limit: 10_000 })).includes('陈小红')) left.push(c)
+  expect(left).toEqual([])
+})

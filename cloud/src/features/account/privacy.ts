@@ -9,12 +9,14 @@
  * - anonymised (kept, shown as 已注销用户): the person record (name and openid cleared, so the WeChat
  *   account starts again as a new visitor), comments, proposals and co-signatures, proxies, voter
  *   rolls, and ballots of ended topics (voter fields cleared; receipt and choices stay, so the
- *   published count and the tally still verify)
+ *   published count and the tally still verify); on the boards, entries naming the person (or the
+ *   household they headed), their appeals and their nominations, given or received, kept for the
+ *   village's record under 已注销用户; 四会 memberships removed
  * - refused while the person has a ballot in a topic still open (请在表决结束后再注销): removing it
  *   would change a count people are watching, and the roll fixed at the opening counts them.
  * - kept as written: the audit log (a hash chain: what a committee did in public office, with the
  *   labels it used then; no entry is ever edited), and what committee members wrote in office
- *   (a topic's author, a decision's signature).
+ *   (a topic's author, a decision's signature, a board entry's author, an appeal's decision, a review).
  */
 import { ACCESS, type Context, type Handlers, type MemberContext } from '../../handler'
 import { ApiError } from '../../errors'
@@ -27,6 +29,7 @@ import { JOIN_STATUS_LABELS, ROLE_LABELS } from './documents'
 import { DELETED_NAME, OPEN_BALLOT_REFUSAL, type DeletionRequest } from './privacy-documents'
 import type { DeletionView, MyData, MyDataSection, privacyActions } from './privacy-contract'
 import { pageUrl } from '../../../../src/routes'
+import { BOARD_LABELS, COUNCIL_LABELS, ENTRY_STATUS_LABELS, NOMINATION_STATUS_LABELS } from '../../contract/tables'
 
 const ALL = 100_000
 const CHUNK = 100
@@ -53,6 +56,9 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, readonly string[]>> =
   topics: ['createdBy'],
   ruleVersions: ['createdBy', 'publishedBy'],
   noticeOutbox: ['to'],
+  boardEntries: ['responsible.personId', 'appeal.by', 'createdBy', 'appeal.decidedBy', 'withdrawn.by'],
+  nominations: ['by', 'nomineePersonId', 'review.by'],
+  councilMembers: ['personId'],
 }
 
 async function byIds<C extends CollectionName>(store: Store, collection: C, ids: string[]): Promise<Array<Collections[C]>> {
@@ -80,8 +86,15 @@ async function holdings(store: Store, personId: string) {
     find(store, 'cosigns', { personId }),
     store.get('deletionRequests', personId),
   ])
+  const [boardEntries, appeals, nominated, nominations, councils] = await Promise.all([
+    find(store, 'boardEntries', { 'responsible.personId': personId }),
+    find(store, 'boardEntries', { 'appeal.by': personId }),
+    find(store, 'nominations', { nomineePersonId: personId }),
+    find(store, 'nominations', { by: personId }),
+    find(store, 'councilMembers', { personId }),
+  ])
   const topics = await byIds(store, 'topics', [...ballots, ...castForOthers, ...granted, ...received, ...comments, ...likes].map((x) => x.topicId))
-  return { memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion, topics }
+  return { memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion, topics, boardEntries, appeals, nominated, nominations, councils }
 }
 type Holdings = Awaited<ReturnType<typeof holdings>>
 
@@ -209,6 +222,13 @@ async function myData(ctx: Context & { person: NonNullable<Context['person']> })
       '您联署支持的提议。',
       h.cosigns.map((c) => ({ title: proposalsSigned.find((p) => p._id === c.proposalId)?.title ?? c.proposalId, lines: [`联署时间：${when(c.at)}`], at: c.at })),
     ),
+    section('boards', '红黑榜与善行义举', '榜单上关于您的条目、您的申诉和推荐、您所在的四会。', [
+      ...h.boardEntries.map((e) => ({ title: `${BOARD_LABELS[e.board]}：${e.place}`, lines: [e.what, `${ENTRY_STATUS_LABELS[e.status]} · ${e.period}`], at: e.createdAt })),
+      ...h.appeals.map((e) => ({ title: `我的申诉：${BOARD_LABELS[e.board]}：${e.place}`, lines: [e.appeal!.text, ...(e.appeal!.reply ? [`答复：${e.appeal!.reply}`] : [])], at: e.appeal!.at })),
+      ...h.nominations.map((n) => ({ title: `我推荐${n.nomineeName}`, lines: [n.deed, NOMINATION_STATUS_LABELS[n.status]], at: n.at })),
+      ...h.nominated.map((n) => ({ title: `${n.byName}推荐了我`, lines: [n.deed, NOMINATION_STATUS_LABELS[n.status]], at: n.at })),
+      ...h.councils.map((c) => ({ title: `${village(c.villageId)}${COUNCIL_LABELS[c.council]}成员`, lines: [`${c.byName}任命`], at: c.since })),
+    ]),
     section(
       'notifications',
       '通知',
@@ -238,7 +258,11 @@ export async function erasePerson(store: Store, personId: string, villageIds: st
       await store.update('households', { _id: m.householdId, repPersonId: personId }, { set: { repPersonId: null } })
       // the register names its head: when that is the person (the head, or the household's only member), the name goes too
       const others = (await store.count('memberships', { villageId: m.villageId, householdId: m.householdId })) - 1
-      if (m.relation === '户主' || others === 0) await store.update('households', { _id: m.householdId, headName: m.name }, { set: { headName: DELETED_NAME } })
+      if (m.relation === '户主' || others === 0) {
+        await store.update('households', { _id: m.householdId, headName: m.name }, { set: { headName: DELETED_NAME } })
+        // the boards name a household by its head: kept for the village's record, without the name
+        await store.update('boardEntries', { 'responsible.householdId': m.householdId, 'responsible.name': m.name }, { set: { 'responsible.name': DELETED_NAME } })
+      }
     }
     await store.remove('memberships', { _id: m._id })
   }
@@ -252,6 +276,11 @@ export async function erasePerson(store: Store, personId: string, villageIds: st
   await store.update('proxies', { proxyId: personId }, { set: { proxyId: '', proxyName: DELETED_NAME } })
   await store.update('comments', { authorId: personId }, { set: { authorId: '', authorName: DELETED_NAME } })
   await store.update('proposals', { proposerId: personId }, { set: { proposerId: '', proposerName: DELETED_NAME } })
+  await store.update('boardEntries', { 'responsible.personId': personId }, { set: { 'responsible.personId': '', 'responsible.name': DELETED_NAME } })
+  await store.update('boardEntries', { 'appeal.by': personId }, { set: { 'appeal.by': '', 'appeal.byName': DELETED_NAME } })
+  await store.update('nominations', { by: personId }, { set: { by: '', byName: DELETED_NAME } })
+  await store.update('nominations', { nomineePersonId: personId }, { set: { nomineePersonId: '', nomineeName: DELETED_NAME } })
+  await store.remove('councilMembers', { personId })
   for (const villageId of villageIds) {
     for (const roll of await find(store, 'topicRolls', { villageId })) {
       if (!roll.entries.some((e) => e.personId === personId)) continue
