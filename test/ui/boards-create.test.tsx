@@ -21,6 +21,7 @@ beforeEach(() => {
   jest.useFakeTimers({ now: NOW, doNotFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'setImmediate', 'queueMicrotask', 'nextTick'] })
   useAccount.setState({ me: meWithTwoVillages, currentVillageId: 'v-xinshan', error: null })
   mocked.getHouseholds.mockResolvedValue({ households, grids: [] } as Awaited<ReturnType<typeof api.getHouseholds>>)
+  mocked.getRanking.mockResolvedValue([{ section: '东一巷', points: 15, entries: 2 }, { section: '西二巷', points: 8, entries: 1 }])
   mocked.getCurrentRules.mockResolvedValue({
     word: '村规民约',
     version: { chapters: [{ no: 1, label: '第一章', title: '环境卫生', clauses: [{ id: 'c5', no: 5, label: '第五条', text: '生活垃圾分类投放，不乱丢乱倒。' }] }] },
@@ -76,6 +77,7 @@ describe('新建榜单条目', () => {
     render(<CreatePage />)
     fireEvent.change(await screen.findByPlaceholderText('路段、巷子或门牌号'), { target: { value: '东一巷' } })
     fireEvent.change(field('看到了什么、做了什么'), { target: { value: '门前屋后干净整洁。' } })
+    fireEvent.click(await screen.findByText('东一巷'))
     fireEvent.click(screen.getByText('住户'))
     fireEvent.change(field('输入门牌号或户主姓名'), { target: { value: '林水生' } })
     expect(screen.queryByText('新山村西二巷20号（户主 陈建国）')).toBeNull()
@@ -87,7 +89,7 @@ describe('新建榜单条目', () => {
     fireEvent.click(screen.getByText('发布上榜'))
     await waitFor(() =>
       expect(mocked.createEntry).toHaveBeenCalledWith(
-        expect.objectContaining({ board: 'red', responsible: { kind: 'household', householdId: 'v-xinshan:h1' }, clauseId: 'c5', reward: '奖励洗衣液一瓶', points: 999, period: '2026-12', showNameReason: null }),
+        expect.objectContaining({ board: 'red', section: '东一巷', responsible: { kind: 'household', householdId: 'v-xinshan:h1' }, clauseId: 'c5', reward: '奖励洗衣液一瓶', points: 999, period: '2026-12', showNameReason: null }),
       ),
     )
     expect(await within(fieldBox('如：10')).findByText('积分不超过1000')).toBeTruthy()

@@ -9,7 +9,7 @@ import { useQuery } from '@/shared/api/use-query'
 import { beijing } from '@/shared/time'
 import { Alert, Button, Card, Field, Row, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
-import { createEntry, getCurrentRules, getHouseholds } from '../../api'
+import { createEntry, getCurrentRules, getHouseholds, getRanking } from '../../api'
 import { BoardsPage } from '../../components/gate'
 import { SearchPick } from '../../components/search-pick'
 import { monthLabel, thisMonth } from '../../labels'
@@ -33,6 +33,8 @@ function Create({ membership }: { membership: MembershipView }) {
   const [uploading, setUploading] = useState(false)
   const register = useQuery(() => getHouseholds(villageId), [villageId])
   const rules = useQuery(() => getCurrentRules(villageId), [villageId])
+  // the road sections already on the boards, offered as chips; a new one is typed
+  const ranking = useQuery(() => getRanking(villageId), [villageId])
   const creating = useMutation((draft: boolean) => createEntry(toInput(villageId, form, draft)), {
     success: (e) => (e.status === 'draft' ? '已存为草稿' : e.status === 'notice' ? '已告知当事户' : '已公示'),
     onSuccess: (e) => Taro.redirectTo({ url: pageUrl('boards.entry', { entryId: e.id }) }),
@@ -76,6 +78,15 @@ function Create({ membership }: { membership: MembershipView }) {
         {form.board === 'black' && <Text className='vh-muted bd-block'>黑榜条目先告知当事户，告知期满无申诉才公示。</Text>}
         <TextField label='地点' value={form.place} placeholder='路段、巷子或门牌号' maxlength={60} error={errors.place} onChange={(v) => set('place', v)} />
         <TextField label='所属路段（可选，计入路段排名）' value={form.section} placeholder='如：东一巷' maxlength={40} error={errors.section} onChange={(v) => set('section', v)} />
+        {!!ranking.data?.length && (
+          <View className='vh-chips'>
+            {ranking.data.map((r) => (
+              <View key={r.section} className={`vh-chip ${form.section === r.section ? 'vh-chip--on' : ''}`} onClick={() => set('section', r.section)}>
+                <Text>{r.section}</Text>
+              </View>
+            ))}
+          </View>
+        )}
       </Card>
       <Card title='责任方'>
         <View className='vh-chips'>
