@@ -40,7 +40,8 @@ describe('红黑榜', () => {
     const c = card('门前屋后干净整洁，主动清理巷道杂物。')
     expect(within(c).getByText('对象：林水生户（新山村东一巷12号）')).toBeTruthy()
     expect(within(c).getByText('依据：村规民约第1版 第五条 生活垃圾分类投放，不乱丢乱倒。')).toBeTruthy()
-    expect(within(c).getByText('奖励：奖励洗衣液一瓶，积分 +10')).toBeTruthy()
+    expect(within(c).getByText('奖励：奖励洗衣液一瓶')).toBeTruthy()
+    expect(within(c).getByText('+10 分')).toBeTruthy()
     expect(screen.getByText('新山村2026年12月红黑榜')).toBeTruthy()
   })
 

@@ -114,7 +114,7 @@ export const cases: PageCase[] = [
   {
     page: 'features/boards/pages/board/index',
     as: resident,
-    expect: ['红榜', '黑榜', '善行义举榜', '巷道每天清扫，垃圾桶分类清楚，无乱堆乱放', '对象：东一巷 · 保洁责任人 黄伟明', '奖励：积分+10，可在村积分超市兑换日用品'],
+    expect: ['红榜', '黑榜', '善行义举榜', '巷道每天清扫，垃圾桶分类清楚，无乱堆乱放', '对象：东一巷 · 保洁责任人 黄伟明', '奖励：积分+10，可在村积分超市兑换日用品', '+10 分'],
     tap: { text: '路段排名各路段红榜积分›', url: /^\/features\/boards\/pages\/ranking\/index/ },
   },
   {

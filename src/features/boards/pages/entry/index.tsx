@@ -10,7 +10,7 @@ import { useState } from 'react'
 import { getEntry } from '../../api'
 import { AppealForm, AppealRecord } from '../../components/appeal'
 import { DecideAppeal, ManageEntry } from '../../components/committee-actions'
-import { EntryBody } from '../../components/entry-card'
+import { EntryBody, Points } from '../../components/entry-card'
 import { BoardsPage } from '../../components/gate'
 import { BOARD_TONE } from '../../labels'
 
@@ -41,6 +41,7 @@ function EntryDetail({ villageId, entry: e, onChanged }: { villageId: string; en
         extra={
           <Text>
             <Tag tone={BOARD_TONE[e.board]}>{BOARD_LABELS[e.board]}</Tag>
+            <Points entry={e} />
             {e.status !== 'published' && <Tag tone='grey'>{ENTRY_STATUS_LABELS[e.status]}</Tag>}
           </Text>
         }
