@@ -8,7 +8,7 @@ import { runJobs } from '../../cloud/src/jobs'
 import { householdId } from '../../cloud/src/features/account/policy'
 import { photoPath } from '../../cloud/src/common/photos'
 import { REFUSED_IMAGE_COLOUR } from '../../cloud/src/adapters/local'
-import { makeApi } from './harness'
+import { apiPerTest } from './harness'
 
 const X = 'v-xinshan'
 const W = 'v-wukan'
@@ -27,12 +27,7 @@ const P = {
 const LINS_HOUSE = householdId(X, '新山村东一巷12号')
 const e = (n: number) => `${X}:b${n}`
 
-type Api = Awaited<ReturnType<typeof makeApi>>
-let api: Api
-beforeEach(async () => {
-  api = await makeApi()
-})
-afterEach(() => api.close())
+const api = apiPerTest()
 
 /** the call is refused with this code and message, and no collection changed */
 async function refused(openid: string, action: string, input: unknown, code: string, message: string | RegExp) {
