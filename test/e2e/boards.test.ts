@@ -100,6 +100,8 @@ run('in Chromium: a black entry is appealed and withdrawn before it is public; a
     // the printable sheet: the DOM first, then Chromium's PDF of it
     await page.getByText('打印本月榜单').click()
     await page.waitForURL(/boards\/pages\/print\/index/)
+    // the sheet alone, as the printing browser opens it: no page sliding in over the board (a PDF taken mid-slide is blank)
+    await page.reload()
     await page.locator('.bd-print__sheet').getByText(RED_WHAT).waitFor()
     const sheet = await page.locator('.bd-print__sheet').innerText()
     expect(sheet).toMatch(/新山村\d{4}年\d{1,2}月红黑榜 · 善行义举榜/)
