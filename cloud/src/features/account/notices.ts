@@ -5,11 +5,11 @@
  * causes it when given that transaction — and nothing else. Delivery comes after the commit:
  * deliverNotices() turns each event into one in-app notification per person (id = event:person, so a
  * second delivery finds it there and writes nothing) and pushes each through the Notifier at most once:
- * the notification's push state is claimed by a conditional update before the push, and a push whose
- * process died in flight is marked `unknown`, never sent again (WeChat has no idempotency key, and a
- * subscribe-message consent is good for one message anyway). The router delivers
- * what an action wrote as soon as the action succeeds; the time-driven job delivers whatever a crash
- * or a failed push left behind, with growing delays, and gives up on a push after PUSH_ATTEMPTS.
+ * the delivery that stores a notice holds its push; a later one claims a push still to try by a
+ * conditional update; a push whose process died in flight is marked `unknown`, never sent again (WeChat
+ * has no idempotency key, and a subscribe-message consent is good for one message anyway). The router
+ * delivers what an action wrote as soon as it succeeds; the time-driven job delivers whatever a crash or
+ * a failed push left behind, with growing delays, and gives up on a push after PUSH_ATTEMPTS.
  */
 import type { Context } from '../../handler'
 import type { Ports } from '../../ports/ports'
@@ -64,17 +64,9 @@ export function noticeView(n: StoredNotification): AppNotification {
   return view
 }
 
-/** Pushes one notification unless it was pushed already; true when nothing is left to do for it. */
-async function pushOnce(ports: Ports, n: StoredNotification, openid: string | undefined, now: number): Promise<boolean> {
+/** Sends a push this delivery holds the claim of, and records what came of it; true when nothing is left to do for it. */
+async function sendClaimed(ports: Ports, n: StoredNotification, openid: string | undefined): Promise<boolean> {
   const { store } = ports
-  // the claim: of two deliveries at once (the router's and the job's), only one pushes
-  const claimed = await store.update('notifications', { _id: n._id, push: 'pending' }, { set: { push: 'sending', pushLeaseUntil: now + PUSH_LEASE_MS } })
-  if (!claimed) {
-    // in flight past its lease: its process died, before or after WeChat took it — never risk a second push
-    await store.update('notifications', { _id: n._id, push: 'sending', pushLeaseUntil: { $lte: now } }, { set: { push: 'unknown', pushLeaseUntil: undefined } })
-    const state = (await store.get('notifications', n._id))?.push
-    return state !== 'pending' && state !== 'sending'
-  }
   try {
     const outcome = await ports.notifier.send({ key: n._id, personId: n.personId, villageId: n.villageId, openid, title: n.title, body: n.body, page: n.page ?? undefined })
     await store.update('notifications', { _id: n._id }, { set: { push: outcome, pushLeaseUntil: undefined } })
@@ -87,6 +79,31 @@ async function pushOnce(ports: Ports, n: StoredNotification, openid: string | un
   }
 }
 
+/**
+ * For a notification stored by an earlier delivery: claims its push when it is still to be tried. A push
+ * in flight past its lease had its process die, before or after WeChat took it: never risk a second one.
+ */
+async function claimStored(ports: Ports, n: StoredNotification, openid: string | undefined, now: number): Promise<boolean> {
+  const { store } = ports
+  if (await store.update('notifications', { _id: n._id, push: 'pending' }, { set: { push: 'sending', pushLeaseUntil: now + PUSH_LEASE_MS } })) return sendClaimed(ports, n, openid)
+  await store.update('notifications', { _id: n._id, push: 'sending', pushLeaseUntil: { $lte: now } }, { set: { push: 'unknown', pushLeaseUntil: undefined } })
+  const state = (await store.get('notifications', n._id))?.push
+  return state !== 'pending' && state !== 'sending'
+}
+
+/** The people to tell, in order, with their openids (read 100 at a time); someone whose data was erased since is left out. */
+async function reachable(ports: Ports, personIds: string[]): Promise<Array<{ personId: string; openid: string | undefined }>> {
+  const found = new Map<string, { name: string; openid: string }>()
+  for (let i = 0; i < personIds.length; i += 100) {
+    const ids = personIds.slice(i, i + 100)
+    for (const p of await ports.store.find('persons', { _id: { $in: ids } }, { limit: ids.length })) found.set(p._id, p)
+  }
+  return personIds.flatMap((personId) => {
+    const p = found.get(personId)
+    return !p || (p.name === DELETED_NAME && !p.openid) ? [] : [{ personId, openid: p.openid || undefined }]
+  })
+}
+
 /** Delivers one event: its notifications (idempotent) and their pushes; marks it done when nothing is left. */
 async function deliverEvent(ports: Ports, e: NoticeEvent, now: number): Promise<void> {
   const { store } = ports
@@ -95,10 +112,7 @@ async function deliverEvent(ports: Ports, e: NoticeEvent, now: number): Promise<
       ? (await store.find('memberships', { villageId: e.villageId }, { limit: 1000 })).filter((m) => m.roles.includes('committee')).map((m) => m.personId)
       : e.to
   let unfinished = 0
-  for (const personId of to) {
-    const person = await store.get('persons', personId)
-    // someone whose data was erased (account.confirmDeletion) after the notice was written is not told
-    if (!person || (person.name === DELETED_NAME && !person.openid)) continue
+  for (const { personId, openid } of await reachable(ports, to)) {
     const n: StoredNotification = {
       _id: `${e._id}:${personId}`,
       villageId: e.villageId,
@@ -108,17 +122,21 @@ async function deliverEvent(ports: Ports, e: NoticeEvent, now: number): Promise<
       page: e.page,
       read: false,
       createdAt: e.createdAt,
-      push: 'pending',
+      // the insert is the claim: whoever stores the notice pushes it
+      push: 'sending',
+      pushLeaseUntil: now + PUSH_LEASE_MS,
       pushAttempts: 0,
     }
-    let stored = n
+    let done: boolean
     try {
       await store.insert('notifications', n)
+      done = await sendClaimed(ports, n, openid)
     } catch (err) {
       if (!(err instanceof DuplicateIdError)) throw err
-      stored = (await store.get('notifications', n._id)) ?? n
+      const stored = await store.get('notifications', n._id)
+      done = !stored || (await claimStored(ports, stored, openid, now))
     }
-    if (!(await pushOnce(ports, stored, person.openid || undefined, now))) unfinished++
+    if (!done) unfinished++
   }
   const attempts = e.attempts + 1
   if (!unfinished) await store.update('noticeOutbox', { _id: e._id, status: 'pending' }, { set: { status: 'done', attempts, nextAt: now } })
@@ -126,9 +144,8 @@ async function deliverEvent(ports: Ports, e: NoticeEvent, now: number): Promise<
 }
 
 /**
- * Delivers the events named (right after the action that wrote them) or, without ids, every pending
- * event that is due (the job). Returns how many events it worked on. Never throws for one bad event:
- * what fails stays pending for the next run.
+ * Delivers the events named (right after the action that wrote them) or, without ids, every pending event that is due (the job). Returns how many events it worked on. Never
+ * throws for one bad event: what fails stays pending for the next run.
  */
 export async function deliverNotices(ports: Ports, now: number, ids?: string[]): Promise<number> {
   const events = ids
