@@ -7,7 +7,7 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { runJobs } from '../../cloud/src/jobs'
-import { ARTIFACTS, chromiumAvailable, startApp } from './browser'
+import { appForSuite, ARTIFACTS, chromiumAvailable, type App } from './browser'
 
 const run = chromiumAvailable() ? describe : describe.skip
 jest.setTimeout(300_000)
@@ -17,13 +17,9 @@ const HOUR = 3600 * 1000
 
 run('in Chromium: the roll, an accountable meeting ballot, and a receipt on the published count', () => {
   let offset = 0
-  let app: Awaited<ReturnType<typeof startApp>>
+  let app: App
   let page: Page
-  beforeAll(async () => {
-    app = await startApp({ clock: { now: () => Date.now() + offset } })
-    page = await app.newPage()
-  })
-  afterAll(async () => app?.close())
+  appForSuite((a, p) => ([app, page] = [a, p]), { clock: { now: () => Date.now() + offset } })
 
   const as = (openid: string) => async (action: string, input: unknown) => {
     const r = await app.server.router(action, input, { openid })

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { BoardPage } from '../../cloud/src/contract'
-import { ARTIFACTS, chromiumAvailable, startApp } from './browser'
+import { appForSuite, ARTIFACTS, chromiumAvailable, type App } from './browser'
 import { pdfText } from './pdf-text'
 
 const run = chromiumAvailable() ? describe : describe.skip
@@ -15,13 +15,9 @@ const RED_PLACE = '西二巷20号门前（测试）'
 const RED_WHAT = '门前花草修剪整齐，主动清扫巷道落叶'
 
 run('in Chromium: a black entry is appealed and withdrawn before it is public; a red entry reaches the month’s board and its A4 sheet', () => {
-  let app: Awaited<ReturnType<typeof startApp>>
+  let app: App
   let page: Page
-  beforeAll(async () => {
-    app = await startApp()
-    page = await app.newPage()
-  })
-  afterAll(async () => app?.close())
+  appForSuite((a, p) => ([app, page] = [a, p]))
 
   const open = (route: string) => page.goto(`${app.server.url}/#/features/boards/pages/${route}`)
   const textbox = (name: string) => page.getByRole('textbox', { name })

@@ -68,3 +68,18 @@ export async function startApp(opts: { clock?: { now(): number } } = {}) {
     },
   }
 }
+
+export type App = Awaited<ReturnType<typeof startApp>>
+
+/**
+ * The app and one phone-sized page for a describe block: started before its tests (handed to `use`),
+ * closed after them.
+ */
+export function appForSuite(use: (app: App, page: Page) => void, opts: Parameters<typeof startApp>[0] = {}): void {
+  let app: App | undefined
+  beforeAll(async () => {
+    app = await startApp(opts)
+    use(app, await app.newPage())
+  })
+  afterAll(async () => app?.close())
+}

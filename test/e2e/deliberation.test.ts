@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { runJobs } from '../../cloud/src/jobs'
 import type { TopicDetail } from '../../cloud/src/contract'
-import { ARTIFACTS, chromiumAvailable, startApp } from './browser'
+import { appForSuite, ARTIFACTS, chromiumAvailable, type App } from './browser'
 
 const run = chromiumAvailable() ? describe : describe.skip
 jest.setTimeout(300_000)
@@ -11,15 +11,11 @@ const TITLE = '村东道路硬化方案'
 const DAY = 24 * 3600 * 1000
 
 run('in Chromium: a household-mode topic from posting to the verdict', () => {
-  let app: Awaited<ReturnType<typeof startApp>>
+  let app: App
   let page: Page
   /** the server's clock runs this far ahead of the real one once the deadline has passed */
   let offset = 0
-  beforeAll(async () => {
-    app = await startApp({ clock: { now: () => Date.now() + offset } })
-    page = await app.newPage()
-  })
-  afterAll(async () => app?.close())
+  appForSuite((a, p) => ([app, page] = [a, p]), { clock: { now: () => Date.now() + offset } })
 
   const textbox = (name: string) => page.getByRole('textbox', { name })
   const openTopic = (topicId: string) => page.goto(`${app.server.url}/#/features/deliberation/pages/topic/index?topicId=${encodeURIComponent(topicId)}`)

@@ -1,18 +1,14 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { ARTIFACTS, chromiumAvailable, startApp } from './browser'
+import { appForSuite, ARTIFACTS, chromiumAvailable, type App } from './browser'
 
 const run = chromiumAvailable() ? describe : describe.skip
 jest.setTimeout(300_000)
 
 run('in Chromium: a person asks to join 新山村, the committee approves, the person sees it', () => {
-  let app: Awaited<ReturnType<typeof startApp>>
+  let app: App
   let page: Page
-  beforeAll(async () => {
-    app = await startApp()
-    page = await app.newPage()
-  })
-  afterAll(async () => app?.close())
+  appForSuite((a, p) => ([app, page] = [a, p]))
 
   const signInAs = (name: string) => app.signInAs(page, name)
 

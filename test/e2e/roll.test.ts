@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { ARTIFACTS, chromiumAvailable, startApp } from './browser'
+import { appForSuite, ARTIFACTS, chromiumAvailable, type App } from './browser'
 
 const run = chromiumAvailable() ? describe : describe.skip
 jest.setTimeout(300_000)
@@ -10,13 +10,9 @@ const DRAFT = 'v-xinshan:t6'
 const REASON = '已随子女到深圳居住，本人申请不参加本次表决'
 
 run('in Chromium: the voter roll (选民名册) of a draft, amended, published and read by a resident', () => {
-  let app: Awaited<ReturnType<typeof startApp>>
+  let app: App
   let page: Page
-  beforeAll(async () => {
-    app = await startApp()
-    page = await app.newPage()
-  })
-  afterAll(async () => app?.close())
+  appForSuite((a, p) => ([app, page] = [a, p]))
 
   const textbox = (name: string) => page.getByRole('textbox', { name })
   const open = (p: 'topic' | 'roll' | 'edit') => page.goto(`${app.server.url}/#/features/deliberation/pages/${p}/index?topicId=${encodeURIComponent(DRAFT)}`)

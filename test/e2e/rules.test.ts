@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { ARTIFACTS, chromiumAvailable, startApp } from './browser'
+import { appForSuite, ARTIFACTS, chromiumAvailable, type App } from './browser'
 
 const run = chromiumAvailable() ? describe : describe.skip
 jest.setTimeout(300_000)
@@ -9,13 +9,9 @@ const OLD_CLAUSE = '生活垃圾分类投放'
 const NEW_TEXT = '生活垃圾分类投放，每周三、周六定时收运；不乱丢乱倒，不焚烧垃圾。'
 
 run('in Chromium: 新山村 publishes 第2版 of its 村规民约 and a resident agrees again', () => {
-  let app: Awaited<ReturnType<typeof startApp>>
+  let app: App
   let page: Page
-  beforeAll(async () => {
-    app = await startApp()
-    page = await app.newPage()
-  })
-  afterAll(async () => app?.close())
+  appForSuite((a, p) => ([app, page] = [a, p]))
 
   const open = (route: string) => page.goto(`${app.server.url}/#/${route}`)
   /** the Taro date picker: open it and take the date it offers (today) */
