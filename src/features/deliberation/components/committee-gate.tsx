@@ -1,30 +1,19 @@
 import type { ReactNode } from 'react'
 import type { MembershipView } from '@contract'
-import { Empty } from '@/shared/ui'
-import { AccountPending } from '../../account/components/account-pending'
-import { useCurrentMembership } from '../../account/store'
-import { useEnsureAccount } from '../../account/use-account-on-show'
+import { isCommittee, MemberGate } from '../../account/components/member-gate'
 
-export const isCommittee = (m: MembershipView | null) => !!m?.roles.includes('committee')
+export { isCommittee }
 
-/**
- * The committee's pages: waits for the account (they can be opened cold), tells anyone else plainly
- * what only the committee may do, and hands the page the membership. Nothing is loaded for others.
- */
+/** The committee's pages: anyone else is told plainly what only the committee may do. */
 export function CommitteeOnly({ what, children }: { what: string; children: (membership: MembershipView) => ReactNode }) {
-  const account = useEnsureAccount()
-  const membership = useCurrentMembership()
-  if (!account.me) return <AccountPending />
-  if (!membership) return <Empty text='加入村（社区）后才能参与议事' />
-  if (!isCommittee(membership)) return <Empty text={`只有村（居）委会成员可以${what}`} />
-  return <>{children(membership)}</>
+  return (
+    <MemberGate notMember='加入村（社区）后才能参与议事' allow={isCommittee} refused={`只有村（居）委会成员可以${what}`}>
+      {children}
+    </MemberGate>
+  )
 }
 
-/** Every member: waits for the account and asks others to join first. */
+/** Every member: others are asked to join first. */
 export function MembersOnly({ what, children }: { what: string; children: (membership: MembershipView) => ReactNode }) {
-  const account = useEnsureAccount()
-  const membership = useCurrentMembership()
-  if (!account.me) return <AccountPending />
-  if (!membership) return <Empty text={`加入村（社区）后才能${what}`} />
-  return <>{children(membership)}</>
+  return <MemberGate notMember={`加入村（社区）后才能${what}`}>{children}</MemberGate>
 }

@@ -8,21 +8,17 @@ import { askConfirm } from '@/shared/confirm'
 import { formatTime } from '@/shared/time'
 import { Alert, Async, Button, Card, Empty, Page, TextField } from '@/shared/ui'
 import { confirmDeletion, getDeletionRequests } from '../../api'
-import { AccountPending } from '../../components/account-pending'
-import { useCurrentMembership } from '../../store'
-import { useEnsureAccount } from '../../use-account-on-show'
+import { isCommittee, MemberGate } from '../../components/member-gate'
 
 const line = { display: 'block', margin: '0.2em 0' } as const
 
 /** 注销申请 (committee): residents who asked for their personal data to be deleted; confirm after checking it is them. */
 export default function DeletionsPage() {
-  const account = useEnsureAccount()
-  const membership = useCurrentMembership()
-  if (!account.me) return <Page><AccountPending /></Page>
-  if (!membership?.roles.includes('committee')) return <Page><Empty text='只有村（居）委会成员可以处理注销申请' /></Page>
   return (
     <Page>
-      <Deletions membership={membership} />
+      <MemberGate notMember='只有村（居）委会成员可以处理注销申请' allow={isCommittee}>
+        {(m) => <Deletions membership={m} />}
+      </MemberGate>
     </Page>
   )
 }

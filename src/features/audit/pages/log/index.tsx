@@ -6,9 +6,7 @@ import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime, ymd } from '@/shared/time'
 import { Alert, Async, Button, Card, Empty, Page, Tag } from '@/shared/ui'
-import { AccountPending } from '@/features/account/components/account-pending'
-import { useCurrentMembership } from '@/features/account/store'
-import { useEnsureAccount } from '@/features/account/use-account-on-show'
+import { MemberGate } from '@/features/account/components/member-gate'
 import { getAuditActors, getAuditLog, verifyAuditLog } from '../../api'
 
 const line = { display: 'block', margin: '0.15em 0' } as const
@@ -28,15 +26,14 @@ const ACTIONS = Object.entries(AUDIT_ACTION_LABELS)
  * when, why — newest first, for the committee and the town's officers. Entries are chained by hash:
  * 校验记录完整性 recomputes the chain and says whether any entry was changed or removed.
  */
+const ONLY = '只有村（居）委会成员和镇街干部可以查看操作记录'
+
 export default function AuditLogPage() {
-  const account = useEnsureAccount()
-  const membership = useCurrentMembership()
-  if (!account.me) return <Page><AccountPending /></Page>
-  const roles = membership?.roles ?? []
-  if (!membership || !(roles.includes('committee') || roles.includes('townOfficer'))) return <Page><Empty text='只有村（居）委会成员和镇街干部可以查看操作记录' /></Page>
   return (
     <Page>
-      <AuditLog membership={membership} />
+      <MemberGate notMember={ONLY} allow={(m) => m.roles.includes('committee') || m.roles.includes('townOfficer')}>
+        {(m) => <AuditLog membership={m} />}
+      </MemberGate>
     </Page>
   )
 }
