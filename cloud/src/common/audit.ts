@@ -84,6 +84,18 @@ export function auditEntry(ctx: MemberContext, action: string, target: AuditTarg
   }
 }
 
+/** The time-driven job as the one who acts (no person did): its entries read 系统. */
+export interface JobActor {
+  job: true
+  now: number
+}
+export const theJob = (now: number): JobActor => ({ job: true, now })
+
+/** An entry for what the time-driven job did. */
+export function systemAuditEntry(villageId: string, now: number, action: string, target: AuditTarget, reason: string | null = null): AuditDraft {
+  return { _id: newId('audit', now), villageId, actorId: 'system', actorName: '系统', action, targetType: target.type, targetId: target.id, target: target.label, reason, at: now }
+}
+
 /**
  * Links the entry to the end of its village's chain and moves the head, inside the caller's
  * transaction; `write` stores the linked entry (an insert, or the update of an entry written before the chain).

@@ -8,7 +8,7 @@ import { ApiError } from '../errors'
 import type { MemberContext } from '../handler'
 import type { Ports } from '../ports/ports'
 import type { CollectionName, Collections, Patch, TxStore } from '../ports/store'
-import { appendAudit, auditEntry, type AuditTarget } from './audit'
+import { appendAudit, auditEntry, systemAuditEntry, type AuditTarget, type JobActor } from './audit'
 
 export type Stateful = { [C in CollectionName]: Collections[C] extends { status: string } ? C : never }[CollectionName]
 export type StatusOf<C extends Stateful> = Collections[C] extends { status: infer S extends string } ? S : never
@@ -33,8 +33,8 @@ export interface Step<C extends Stateful> {
   also?: (tx: TxStore, doc: Collections[C]) => Promise<void>
   /** a further condition: when false the step is refused with `refused` */
   when?: { test: (doc: Collections[C]) => boolean; refused: string }
-  /** who takes the step (their audit entry is written with it); null for the time-driven job */
-  by: MemberContext | null
+  /** who takes the step (their audit entry is written with it): a person, the time-driven job (theJob(now), 系统), or null for no entry */
+  by: MemberContext | JobActor | null
   /** the audit entry's action (default: `<auditPrefix>.<event>`) and reason */
   audit?: { action?: string; reason?: string | null }
 }
@@ -63,7 +63,9 @@ export async function transition<C extends Stateful, E extends string>(
     await step.also?.(tx, doc)
     if (step.by) {
       const target: AuditTarget = { type: machine.targetType, id, label: machine.label(doc) }
-      await appendAudit(tx, auditEntry(step.by, step.audit?.action ?? `${machine.auditPrefix}.${event}`, target, step.audit?.reason ?? null))
+      const [action, reason] = [step.audit?.action ?? `${machine.auditPrefix}.${event}`, step.audit?.reason ?? null]
+      const villageId = (doc as { villageId: string }).villageId
+      await appendAudit(tx, 'job' in step.by ? systemAuditEntry(villageId, step.by.now, action, target, reason) : auditEntry(step.by, action, target, reason))
     }
     const written = { ...doc, ...set } as unknown as Record<string, number>
     for (const [k, n] of Object.entries(step.inc ?? {})) written[k] = (written[k] ?? 0) + n

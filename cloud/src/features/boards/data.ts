@@ -2,8 +2,6 @@
 import { ApiError } from '../../errors'
 import type { MemberContext } from '../../handler'
 import type { Store } from '../../ports/store'
-import type { AuditDraft } from '../../common/audit'
-import { newId } from '../../common/ids'
 import { getInVillage } from '../../common/load'
 import { clauseLabel } from '../../contract/tables'
 import { isCommittee } from '../account/policy'
@@ -11,7 +9,7 @@ import { pageUrl } from '../../../../src/routes'
 import type { BoardEntry, BoardSettings, ClauseRef, Nomination } from './documents'
 import { DEFAULT_BOARD_SETTINGS } from './documents'
 import type { BoardSettingsView, EntryView, NominationView } from './contract'
-import { appealRefusal, ENTRY_MACHINE, entryVisible, isNamed, maskName, nameVisible, type Viewer } from './policy'
+import { appealRefusal, entryVisible, isNamed, maskName, nameVisible, type Viewer } from './policy'
 
 /** the pages a notice links to */
 export const PAGES = {
@@ -95,9 +93,4 @@ export async function nominationViews(ctx: MemberContext, list: Nomination[]): P
   const ids = [...new Set(list.flatMap((n) => n.photos))]
   const urls = ids.length ? await ctx.ports.files.urls(ids) : {}
   return list.map(({ by, ...n }) => ({ ...n, mine: by === ctx.person._id, photoUrls: Object.fromEntries(n.photos.filter((p) => urls[p]).map((p) => [p, urls[p]])) }))
-}
-
-/** An audit entry for what the time-driven job did (no person acted), chained like any other. */
-export function systemAuditEntry(e: BoardEntry, now: number, action: string, reason: string): AuditDraft {
-  return { _id: newId('audit', now), villageId: e.villageId, actorId: 'system', actorName: '系统', action, targetType: ENTRY_MACHINE.targetType, targetId: e._id, target: ENTRY_MACHINE.label(e), reason, at: now }
 }

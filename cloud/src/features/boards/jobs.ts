@@ -4,10 +4,10 @@
  */
 import { ApiError } from '../../errors'
 import type { Ports } from '../../ports/ports'
-import { appendAudit } from '../../common/audit'
+import { theJob } from '../../common/audit'
 import { transition } from '../../common/transition'
 import { deliverNotices, notifyMany } from '../account/notices'
-import { PAGES, settingsOf, systemAuditEntry } from './data'
+import { PAGES, settingsOf } from './data'
 import { namedPersons } from './committee'
 import { DAY_MS, ENTRY_MACHINE, expiryDue, noticeEnded } from './policy'
 import type { BoardEntry } from './documents'
@@ -37,11 +37,9 @@ export async function publishNoticed(ports: Ports, now: number): Promise<number>
     const done = await transition(ports, ENTRY_MACHINE, e._id, 'publish', {
       set: { publishedAt: now, expiresAt: now + s.expiryDays * DAY_MS },
       when: { test: (doc) => noticeEnded(doc, now), refused: '告知期还没有结束' },
-      also: async (tx, doc) => {
-        await appendAudit(tx, systemAuditEntry(doc, now, 'boards.publish', '告知期满，无申诉，公示'))
-        await notifyMany({ ports, now, notices }, doc.villageId, named, '黑榜条目已公示', `${doc.place}：${doc.what}。告知期内未收到申诉，已公示。`, PAGES.entry(doc._id), tx)
-      },
-      by: null,
+      also: (tx, doc) => notifyMany({ ports, now, notices }, doc.villageId, named, '黑榜条目已公示', `${doc.place}：${doc.what}。告知期内未收到申诉，已公示。`, PAGES.entry(doc._id), tx),
+      by: theJob(now),
+      audit: { reason: '告知期满，无申诉，公示' },
     }).catch(lost)
     if (done) await deliverNotices(ports, now, notices)
     return done !== null
@@ -54,8 +52,8 @@ export async function expireOld(ports: Ports, now: number): Promise<number> {
     const done = await transition(ports, ENTRY_MACHINE, e._id, 'expire', {
       set: { expiredAt: now },
       when: { test: (doc) => expiryDue(doc, now), refused: '公示期还没有结束' },
-      also: (tx, doc) => appendAudit(tx, systemAuditEntry(doc, now, 'boards.expire', '公示期满，移出榜单（保留记录）')).then(() => undefined),
-      by: null,
+      by: theJob(now),
+      audit: { reason: '公示期满，移出榜单（保留记录）' },
     }).catch(lost)
     return done !== null
   })

@@ -4,8 +4,7 @@ import type { MyVote, TopicDetail, TopicResult, TopicSummary, Turnout, OptionTal
 import type { Ballot, Topic, TopicCount, TopicRoll } from './documents'
 import { STAFF_NOTE } from './documents'
 import { createHash, randomBytes, randomInt } from 'node:crypto'
-import { appendAudit, type AuditDraft } from '../../common/audit'
-import { newId } from '../../common/ids'
+import { theJob } from '../../common/audit'
 import { ApiError } from '../../errors'
 import { transition } from '../../common/transition'
 import type { MemberContext } from '../../handler'
@@ -199,11 +198,6 @@ export function publishedCount(t: Pick<Topic, '_id' | 'villageId'>, ballots: Bal
   return { docs, hash: createHash('sha256').update(countText(entries)).digest('hex'), total: entries.length }
 }
 
-/** An audit entry for what the time-driven job did on a topic (no person acted). */
-function systemAuditEntry(t: Pick<Topic, '_id' | 'villageId' | 'title'>, now: number, action: string, reason: string): AuditDraft {
-  return { _id: newId('audit', now), villageId: t.villageId, actorId: 'system', actorName: '系统', action, targetType: 'topic', targetId: t._id, target: t.title, reason, at: now }
-}
-
 /** closeIfDue, telling whether this call is the one that closed it */
 export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{ topic: Topic; closed: boolean }> {
   if (t.status !== 'open' || now < t.closesAt) return { topic: t, closed: false }
@@ -218,10 +212,10 @@ export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{
     when: { test: (doc) => doc.closesAt <= now, refused: '投票还没有截止' },
     also: async (tx) => {
       for (const d of count.docs) await tx.insert('topicCounts', d)
-      await appendAudit(tx, systemAuditEntry(t, now, 'topics.close', `投票截止，公布计票清单${count.total}张选票，SHA-256 ${count.hash}`))
       await notifyCommittee({ ports, now, notices }, t.villageId, '表决结果已出', `「${t.title}」投票已截止。${result?.summary ?? ''}请公布决议。`, PAGES.manage(t._id), tx)
     },
-    by: null,
+    by: theJob(now),
+    audit: { reason: `投票截止，公布计票清单${count.total}张选票，SHA-256 ${count.hash}` },
   }).catch((e: unknown) => (e instanceof ApiError ? null : Promise.reject(e)))
   if (!closed) return { topic: (await ports.store.get('topics', t._id)) ?? t, closed: false }
   await deliverNotices(ports, now, notices)
