@@ -226,7 +226,7 @@ test('killed in the middle of a stream of writes: every acknowledged write is th
 
 test('killed while the job closes topics: each closes once with its count, and the committee is told once per topic', async () => {
   const dir = tempDir()
-  const TOPICS = 12
+  const TOPICS = 24
   const setup = spawnServer(dir)
   const port = await setup.ready
   const ids: string[] = []
@@ -258,7 +258,8 @@ test('killed while the job closes topics: each closes once with its count, and t
   for (let cycle = 0; cycle < 8; cycle++) {
     const s = spawnServer(dir, later)
     await s.ready
-    await sleep(Math.random() * 40)
+    // kills spread from the job's first moments on (a random delay may land every kill after the last close)
+    await sleep(cycle * 4)
     await kill(s)
     const store = openStore(dir)
     closedAtKill.push(await store.count('topics', { _id: { $in: ids }, status: 'closed' }))
