@@ -11,7 +11,7 @@ import { Alert, Button, Card, Field, Row, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
 import { createEntry, getCurrentRules, getHouseholds, getRanking } from '../../api'
 import { BoardsPage } from '../../components/gate'
-import { SearchPick } from '../../components/search-pick'
+import { SearchPick } from '@/shared/ui/search-pick'
 import { monthLabel, thisMonth } from '../../labels'
 import { checkForm, emptyForm, toInput, type EntryForm } from './entry-form'
 
