@@ -85,6 +85,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // bundles never read process.env at run time (test/weapp asserts it and runs them without it)
     defineConstants: {
       'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      // subscribe-message templates the app asks consent for (src/shared/subscribe.ts); the server's
+      // notifier sends with the same WX_TEMPLATE_NOTICE. An object literal in the code; '' = not configured
+      SUBSCRIBE_TEMPLATES: JSON.stringify({ notice: process.env.WX_TEMPLATE_NOTICE ?? '' }),
     },
     alias: {
       '@': path.resolve(root, 'src'),

@@ -22,3 +22,6 @@ declare namespace NodeJS {
     TARO_APP_ID?: string
   }
 }
+
+/** subscribe-message template ids, replaced at build time (config/index.ts defineConstants); '' = not configured */
+declare const SUBSCRIBE_TEMPLATES: { notice: string }

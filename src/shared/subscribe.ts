@@ -1,0 +1,23 @@
+/**
+ * Asks WeChat's subscribe-message consent, so that the server may push a notice (a promotion from the
+ * waitlist, tomorrow's reminder) to this person once. WeChat only asks from a tap, so call it right
+ * after the action the person tapped. Only in the mini-program, only when a template id is
+ * configured at build time (WX_TEMPLATE_NOTICE); a refusal or any failure is fine and never thrown.
+ */
+import Taro from '@tarojs/taro'
+
+export type SubscribeKind = keyof typeof SUBSCRIBE_TEMPLATES
+
+/** 'accepted' when the person allowed at least one template; 'skipped' when nothing was asked */
+export type SubscribeOutcome = 'accepted' | 'refused' | 'skipped'
+
+export function askSubscribe(...kinds: SubscribeKind[]): Promise<SubscribeOutcome> {
+  // a build-time constant: the h5 bundle drops the rest
+  if (process.env.TARO_ENV !== 'weapp') return Promise.resolve('skipped')
+  const tmplIds = kinds.map((k) => SUBSCRIBE_TEMPLATES[k]).filter(Boolean)
+  if (!tmplIds.length) return Promise.resolve('skipped')
+  return Taro.requestSubscribeMessage({ tmplIds }).then(
+    (res): SubscribeOutcome => (tmplIds.some((id) => res[id] === 'accept') ? 'accepted' : 'refused'),
+    (): SubscribeOutcome => 'refused',
+  )
+}
