@@ -9,6 +9,7 @@ import { deliberationRoutes } from './features/deliberation/routes'
 import { rulesRoutes } from './features/rules/routes'
 import { auditRoutes } from './features/audit/routes'
 import { boardsRoutes } from './features/boards/routes'
+import { bookingRoutes } from './features/booking/routes'
 
 /** A feature's subpackage (root = the feature folder); h5Only pages are left out of the weapp build. */
 export interface SubPackage {
@@ -31,6 +32,7 @@ export const subPackages = {
   ...deliberationRoutes,
   ...auditRoutes,
   ...boardsRoutes,
+  ...bookingRoutes,
 } as const
 
 type Sub = typeof subPackages

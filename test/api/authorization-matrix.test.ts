@@ -13,6 +13,7 @@ import { rulesMatrix } from '../../cloud/src/features/rules/matrix'
 import { deliberationMatrix } from '../../cloud/src/features/deliberation/matrix'
 import { auditMatrix } from '../../cloud/src/features/audit/matrix'
 import { boardsMatrix } from '../../cloud/src/features/boards/matrix'
+import { bookingMatrix } from '../../cloud/src/features/booking/matrix'
 import { devMatrix } from '../../cloud/src/features/dev/matrix'
 import { householdId } from '../../cloud/src/features/account/policy'
 import { API_STORE, makeApi } from './harness'
@@ -25,6 +26,7 @@ const MATRICES: Record<string, Readonly<Record<string, Row>>> = {
   deliberation: deliberationMatrix,
   audit: auditMatrix,
   boards: boardsMatrix,
+  booking: bookingMatrix,
   dev: devMatrix,
 }
 

@@ -8,7 +8,7 @@ import { runJobs } from '../../cloud/src/jobs'
 import { householdId } from '../../cloud/src/features/account/policy'
 import { photoPath } from '../../cloud/src/common/photos'
 import { REFUSED_IMAGE_COLOUR } from '../../cloud/src/adapters/local'
-import { apiPerTest } from './harness'
+import { apiPerTest, expectRefused } from './harness'
 
 const X = 'v-xinshan'
 const W = 'v-wukan'
@@ -29,16 +29,7 @@ const e = (n: number) => `${X}:b${n}`
 
 const api = apiPerTest()
 
-/** the call is refused with this code and message, and no collection changed */
-async function refused(openid: string, action: string, input: unknown, code: string, message: string | RegExp) {
-  const before = await api.snapshot()
-  const err = await api.as(openid).fail(action, input)
-  expect(err.code).toBe(code)
-  if (typeof message === 'string') expect(err.message).toContain(message)
-  else expect(err.message).toMatch(message)
-  expect(await api.snapshot()).toEqual(before)
-  return err
-}
+const refused = (openid: string, action: string, input: unknown, code: string, message: string | RegExp) => expectRefused(api, openid, action, input, code, message)
 
 const black = (over: Record<string, unknown> = {}) => ({
   villageId: X,

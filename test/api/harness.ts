@@ -108,3 +108,14 @@ export const ID = {
   pendingPerson: 'demo-liuxiaodong',
   rejectedPerson: 'demo-zhouqiang',
 } as const
+
+/** The call is refused with this code and a message containing (or matching) `message`, and no collection changed. */
+export async function expectRefused(api: Api, openid: string, action: string, input: unknown, code: string, message: string | RegExp): Promise<ApiErrorBody> {
+  const before = await api.snapshot()
+  const err = await api.as(openid).fail(action, input)
+  expect(err.code).toBe(code)
+  if (typeof message === 'string') expect(err.message).toContain(message)
+  else expect(err.message).toMatch(message)
+  expect(await api.snapshot()).toEqual(before)
+  return err
+}
