@@ -41,6 +41,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'councils.remove': '免去四会成员',
   'nominations.accept': '善行义举推荐入榜',
   'nominations.decline': '善行义举推荐未入选',
+  'booking.staffBook': '现场预约',
+  'booking.noShow': '标记预约未到',
+  'booking.export': '导出预约名单',
+  'booking.setPerson': '修改长者登记',
+  'booking.saveService': '设置预约服务',
+  'booking.setNoShowLimit': '修改预约未到上限',
+  'booking.authorize': '登记授权代订',
 }
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action

@@ -48,7 +48,15 @@ const ACTIVE: readonly BookingStatus[] = ['booked', 'checkedIn', 'waitlisted']
  * Books a seat (or a place in line). Refuses a person who already holds the slot (DUPLICATE) and a
  * full slot (FULL 名额已满) unless the claim asks for the waitlist. Returns the booking as written.
  */
-export async function claimSeat(ports: Pick<Ports, 'store'>, service: BookingService, slotId: string, claim: SeatClaim, now: number): Promise<{ booking: Booking; slot: Slot }> {
+export async function claimSeat(
+  ports: Pick<Ports, 'store'>,
+  service: BookingService,
+  slotId: string,
+  claim: SeatClaim,
+  now: number,
+  /** other writes that belong to the booking (staff's audit entry), in its transaction */
+  also?: (tx: TxStore, booking: Booking) => Promise<void>,
+): Promise<{ booking: Booking; slot: Slot }> {
   return ports.store.transaction(async (tx) => {
     const slot = await slotInTx(tx, service, slotId)
     const existing = await tx.get('bookings', claim.bookingId)
@@ -91,6 +99,7 @@ export async function claimSeat(ports: Pick<Ports, 'store'>, service: BookingSer
     } else await tx.insert('bookings', booking)
     const waitlist = seat ? slot.waitlist : [...slot.waitlist, booking._id]
     await tx.update('slots', slot._id, seat ? { inc: { booked: 1 } } : { set: { waitlist } })
+    await also?.(tx, booking)
     return { booking, slot: { ...slot, booked: slot.booked + (seat ? 1 : 0), waitlist } }
   })
 }
@@ -108,6 +117,8 @@ export async function releaseSeat(
   bookingId: string,
   release: Release,
   check: (b: Booking, slot: Slot) => void,
+  /** other writes that belong to the release (a no-show's count, staff's audit entry), in its transaction */
+  also?: (tx: TxStore, b: Booking) => Promise<void>,
 ): Promise<Booking> {
   return ctx.ports.store.transaction(async (tx) => {
     const booking = await tx.get('bookings', bookingId)
@@ -120,6 +131,7 @@ export async function releaseSeat(
     await tx.update('bookings', bookingId, { set })
     const next: Slot = heldSeat ? { ...slot, booked: slot.booked - 1 } : { ...slot, waitlist: slot.waitlist.filter((id) => id !== bookingId) }
     await promoteInTx(ctx, tx, service, next, slot)
+    await also?.(tx, booking)
     return { ...booking, ...set }
   })
 }
@@ -166,7 +178,8 @@ export async function promoteSlot(ctx: NoticeContext, service: BookingService, s
   return ctx.ports.store.transaction(async (tx) => {
     const slot = await tx.get('slots', slotId)
     if (!slot) return 0
-    const capacity = specOf(service, slotId)?.capacity ?? slot.capacity
+    // a capacity lowered below the seats already booked keeps those bookings (and gives no new seat)
+    const capacity = Math.max(specOf(service, slotId)?.capacity ?? slot.capacity, slot.booked)
     const current = capacity !== slot.capacity ? { ...slot, capacity } : slot
     if (capacity !== slot.capacity) await tx.update('slots', slotId, { set: { capacity } })
     return promoteInTx(ctx, tx, service, current, slot)
