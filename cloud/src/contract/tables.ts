@@ -11,4 +11,4 @@ export { rulesWord, ADOPTION_MEETINGS, adoptionMeetings, chineseNumber, clauseLa
 export { TOPIC_STATUS_LABELS, TOPIC_UPCOMING_LABEL, PROPOSAL_STATUS_LABELS, BALLOT_SOURCE_LABELS, BALLOT_SOURCE_SHORT, VOTING_MODE_LABELS, STAFF_NOTE } from '../features/deliberation/documents'
 export { AUDIT_ACTION_LABELS, auditActionLabel, SYSTEM_ACTOR, AUDIT_PAGE } from '../features/audit/documents'
 export { BOARDS, BOARD_LABELS, ENTRY_STATUS_LABELS, NOMINATION_STATUS_LABELS, RESPONSIBLE_KIND_LABELS, COUNCILS, COUNCIL_LABELS, DEFAULT_BOARD_SETTINGS } from '../features/boards/documents'
-export { SERVICE_KINDS, SERVICE_KIND_LABELS, WEEKDAY_LABELS, BOOKING_STATUS_LABELS } from '../features/booking/documents'
+export { SERVICE_KINDS, SERVICE_KIND_LABELS, WEEKDAY_LABELS, BOOKING_STATUS_LABELS, scheduleLines, weekdayWords } from '../features/booking/documents'

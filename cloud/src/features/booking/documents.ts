@@ -205,6 +205,24 @@ export interface BookingSettings {
   updatedByName: string | null
 }
 
+/** 周一至周六 11:30–12:30 · 80位 */
+export function scheduleLines(service: Pick<BookingService, 'rules'>): string[] {
+  return service.rules.map((r) => {
+    const days = weekdayWords(r.weekdays)
+    const step = r.stepMinutes ? `（每${r.stepMinutes}分钟一段）` : ''
+    return `${r.label ? `${r.label} ` : ''}${days} ${r.start}–${r.end}${step} · 每段${r.capacity}位`
+  })
+}
+
+/** [1..6] → 周一至周六; [1,3,5] → 周一、周三、周五; all → 每天 */
+export function weekdayWords(days: readonly Weekday[]): string {
+  const sorted = [...new Set(days)].sort((a, b) => a - b)
+  if (sorted.length === 7) return '每天'
+  const run = sorted.length >= 3 && sorted.every((d, i) => i === 0 || d === sorted[i - 1] + 1)
+  if (run) return `${WEEKDAY_LABELS[sorted[0]]}至${WEEKDAY_LABELS[sorted[sorted.length - 1]]}`
+  return sorted.map((d) => WEEKDAY_LABELS[d]).join('、')
+}
+
 declare module '../../ports/store' {
   interface Collections {
     bookingServices: BookingService
