@@ -16,8 +16,11 @@ export function askSubscribe(...kinds: SubscribeKind[]): Promise<SubscribeOutcom
   if (process.env.TARO_ENV !== 'weapp') return Promise.resolve('skipped')
   const tmplIds = kinds.map((k) => SUBSCRIBE_TEMPLATES[k]).filter(Boolean)
   if (!tmplIds.length) return Promise.resolve('skipped')
-  return Taro.requestSubscribeMessage({ tmplIds }).then(
-    (res): SubscribeOutcome => (tmplIds.some((id) => res[id] === 'accept') ? 'accepted' : 'refused'),
+  // Taro's Option type requires alipay's entityIds too; WeChat reads tmplIds only
+  const option = { tmplIds } as unknown as Taro.requestSubscribeMessage.Option
+  return Taro.requestSubscribeMessage(option).then(
+    // the answer has one key per template id: 'accept', 'reject' or 'ban'
+    (res): SubscribeOutcome => (tmplIds.some((id) => (res as unknown as Record<string, unknown>)[id] === 'accept') ? 'accepted' : 'refused'),
     (): SubscribeOutcome => 'refused',
   )
 }

@@ -4,6 +4,7 @@ import { Card, Row } from '@/shared/ui'
 import { JoinRequestsStatus } from '@/features/account/components/join-requests-status'
 import { AccountTab, CommitteeWorkCard, IdentityRow, MembershipsCard, MyDataRow, NotificationsRow, TownWorkCard } from '@/features/account/tab-cards'
 import { MyCouncilsCard } from '@/features/boards/tab-cards'
+import { MyBookingsCard } from '@/features/booking/tab-cards'
 
 /** 我的: my villages, my join requests, the committee's work, notices and 长辈模式. */
 export default function MePage() {
@@ -14,6 +15,7 @@ export default function MePage() {
         <>
           <MembershipsCard me={me} current={current} />
           <JoinRequestsStatus requests={me.requests} />
+          <MyBookingsCard membership={current} />
           <CommitteeWorkCard membership={current} />
           <TownWorkCard membership={current} />
           <MyCouncilsCard membership={current} />

@@ -1,0 +1,21 @@
+/** The frame of a hall's staff pages (?villageId=&hallId=): the hall's staff and the committee; `read` lets town officers in too. */
+import type { ReactNode } from 'react'
+import type { MembershipView } from '@contract'
+import { usePageParam } from '@/shared/page-params'
+import { Empty } from '@/shared/ui'
+import { BookingPage, readsHall, servesHall } from './gate'
+
+export function StaffPage({ what, read, className, children }: { what: string; read?: boolean; className?: string; children: (m: MembershipView, hallId: string) => ReactNode }) {
+  const hallId = usePageParam('hallId')
+  if (!hallId) return <BookingPage what={what}>{() => <Empty text='没有指定服务中心' />}</BookingPage>
+  return (
+    <BookingPage
+      what={what}
+      className={className}
+      allow={(m) => (read ? readsHall : servesHall)(m, hallId)}
+      refused={`只有本服务中心的工作人员${read ? '、村（居）委会和镇街干部' : '和村（居）委会'}可以${what}`}
+    >
+      {(m) => children(m, hallId)}
+    </BookingPage>
+  )
+}

@@ -1,0 +1,86 @@
+import { Input, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { BookingPersonView, MembershipView } from '@contract'
+import { useMutation } from '@/shared/api/use-mutation'
+import { useQuery } from '@/shared/api/use-query'
+import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
+import { askConfirm } from '@/shared/confirm'
+import { Alert, Async, Button, Card, Empty, Tag } from '@/shared/ui'
+import { getPeople, setPerson } from '../../api'
+import { BookingPage, servesVillage } from '../../components/gate'
+
+/** a village has hundreds of members: the first ones, and a search for the rest */
+const MAX_SHOWN = 30
+
+/** 长者登记 (staff, ?villageId=): members with birth year, age and no-shows; record a birth year, reset no-shows. */
+export default function PeoplePage() {
+  return <BookingPage what='查看长者登记' allow={servesVillage} refused='只有服务中心工作人员和村（居）委会可以查看长者登记'>{(m) => <People membership={m} />}</BookingPage>
+}
+
+function People({ membership }: { membership: MembershipView }) {
+  const villageId = membership.villageId
+  const query = useQuery(() => getPeople(villageId), [villageId])
+  useReloadOnShow(query)
+  const [q, setQ] = useState('')
+  /** rows the server answered after a change */
+  const [changed, setChanged] = useState<Record<string, BookingPersonView>>({})
+  const saving = useMutation((personId: string, change: { birthYear?: number | null; resetNoShows?: boolean }) => setPerson({ villageId, personId, ...change }), {
+    success: (p, _id, change) => (change.resetNoShows ? `${p.name}的爽约次数已清零` : `已登记${p.name}的出生年份`),
+    onSuccess: (p) => setChanged((c) => ({ ...c, [p.personId]: p })),
+  })
+  const term = q.trim()
+  return (
+    <>
+      <Input className='vh-field__input' value={q} placeholder='输入姓名或门牌号查找' maxlength={20} onInput={(e) => setQ(e.detail.value)} />
+      <Alert message={saving.error} />
+      <Async query={query} isEmpty={(ps) => ps.length === 0} empty={<Empty text='本村（社区）还没有村民加入' />}>
+        {(ps) => {
+          const shown = ps.map((p) => changed[p.personId] ?? p).filter((p) => !term || p.name.includes(term) || (p.doorplate ?? '').includes(term))
+          return (
+            <>
+              <Text className='vh-muted vh-block'>{`共 ${ps.length} 人${term ? `，找到 ${shown.length} 人` : ''}；出生年份用于判断长者饭堂等服务的年龄条件`}</Text>
+              {shown.slice(0, MAX_SHOWN).map((p) => (
+                <PersonCard key={p.personId} person={p} busy={saving.busy} onSave={(change) => saving.run(p.personId, change)} />
+              ))}
+              {shown.length > MAX_SHOWN && <Text className='vh-muted vh-block'>{`还有 ${shown.length - MAX_SHOWN} 人，请输入姓名或门牌号查找`}</Text>}
+            </>
+          )
+        }}
+      </Async>
+    </>
+  )
+}
+
+function PersonCard({ person: p, busy, onSave }: { person: BookingPersonView; busy: boolean; onSave: (change: { birthYear?: number | null; resetNoShows?: boolean }) => Promise<unknown> }) {
+  const [year, setYear] = useState(p.birthYear === null ? '' : String(p.birthYear))
+  const [error, setError] = useState<string | null>(null)
+  function saveYear() {
+    const t = year.trim()
+    if (t && !/^(19|20)\d\d$/.test(t)) return setError('请填写4位出生年份，如 1953')
+    setError(null)
+    void onSave({ birthYear: t ? Number(t) : null })
+  }
+  async function reset() {
+    if (await askConfirm('爽约次数清零？', `${p.name}已爽约${p.noShows}次，清零后可以重新在手机上预约。`, '清零')) await onSave({ resetNoShows: true })
+  }
+  return (
+    <Card title={p.name} extra={p.needsStaff ? <Tag tone='red'>需现场办理</Tag> : p.age !== null ? <Tag>{`${p.age}岁`}</Tag> : <Tag tone='grey'>未登记年龄</Tag>}>
+      {p.doorplate && <Text className='bk-line vh-muted'>{p.doorplate}</Text>}
+      <View className='bk-slot__head'>
+        <Input className='vh-field__input' type='number' value={year} placeholder='出生年份，如 1953' maxlength={4} onInput={(e) => (setYear(e.detail.value), setError(null))} />
+        <Button disabled={busy || year === (p.birthYear === null ? '' : String(p.birthYear))} onClick={saveYear}>
+          保存
+        </Button>
+      </View>
+      <Alert message={error} />
+      <View className='bk-slot__head'>
+        <Text>{`爽约 ${p.noShows} 次`}</Text>
+        {p.noShows > 0 && (
+          <Button kind='plain' disabled={busy} onClick={() => void reset()}>
+            清零
+          </Button>
+        )}
+      </View>
+    </Card>
+  )
+}
