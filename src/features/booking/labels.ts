@@ -48,3 +48,6 @@ export const STATUS_TONE: Record<BookingStatus, 'default' | 'red' | 'green' | 'g
 
 /** 11:30–12:30 午餐 */
 export const timeText = (b: { start: string; end: string; label: string | null }) => `${b.start}–${b.end}${b.label ? ` ${b.label}` : ''}`
+
+/** a row's short schedule: the first line without its seats (周一至周六 11:30–12:30), and 等 when there are more */
+export const scheduleShort = (s: { schedule: string[] }): string => (s.schedule[0] ? `${s.schedule[0].split(' · ')[0]}${s.schedule.length > 1 ? ' 等' : ''}` : '')

@@ -8,6 +8,7 @@ import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { Async, Card, Empty, Row, Tag } from '@/shared/ui'
 import { getMine, listHalls } from './api'
 import { readsHall, servesHall } from './components/gate'
+import { scheduleShort } from './labels'
 import { StaffLinks } from './components/staff-links'
 
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -30,7 +31,7 @@ export function BookingHallCards({ membership }: { membership: MembershipView })
               {h.services.length === 0 && <Text className='vh-muted vh-block'>暂未开放预约的服务</Text>}
               {h.services.map((s) => (
                 <Row key={s.id} label={s.name} onClick={() => go(pageUrl('booking.service', { villageId, serviceId: s.id }))}>
-                  <Text className='vh-muted'>{s.schedule[0] ?? ''}</Text>
+                  <Text className='vh-muted'>{scheduleShort(s)}</Text>
                 </Row>
               ))}
             </Card>

@@ -15,7 +15,7 @@ export function minutesText(m: number): string {
 
 export function ServiceInfo({ service: s, hallName }: { service: ServiceSummary; hallName: string }) {
   return (
-    <Card title={s.name} extra={<Tag tone='gold'>{SERVICE_KIND_LABELS[s.kind]}</Tag>}>
+    <Card title={s.name} extra={s.name !== SERVICE_KIND_LABELS[s.kind] ? <Tag tone='gold'>{SERVICE_KIND_LABELS[s.kind]}</Tag> : undefined}>
       <Text className='bk-line vh-muted'>{hallName}</Text>
       {s.description && <Text className='bk-line'>{s.description}</Text>}
       {s.schedule.map((line) => (

@@ -25,6 +25,8 @@ function Day({ membership, hallId }: { membership: MembershipView; hallId: strin
   const villageId = membership.villageId
   const [date, setDate] = useState(usePageParam('date') ?? ymd())
   const list = useQuery(() => getDayList(villageId, hallId, date), [villageId, hallId, date])
+  /** a hall runs many services: the desk looks at one at a time, or all */
+  const [service, setService] = useState<string | null>(null)
   useReloadOnShow(list)
   usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
   return (
@@ -38,7 +40,14 @@ function Day({ membership, hallId }: { membership: MembershipView; hallId: strin
         {(d) => (
           <>
             <View className='vh-title'>{`${d.hall.name} · ${dayLabel(d.date)}`}</View>
-            {d.slots.map((s) => (
+            <View className='vh-chips'>
+              {[{ id: null, name: '全部' }, ...uniqueServices(d.slots)].map((x) => (
+                <View key={x.id ?? 'all'} className={`vh-chip ${service === x.id ? 'vh-chip--on' : ''}`} onClick={() => setService(x.id)}>
+                  <Text>{x.name}</Text>
+                </View>
+              ))}
+            </View>
+            {d.slots.filter((s) => !service || s.serviceId === service).map((s) => (
               <SlotCard key={s.slotId} villageId={villageId} hallId={hallId} slot={s} today={d.date === ymd()} onChanged={() => void list.reload()} />
             ))}
           </>
@@ -48,6 +57,8 @@ function Day({ membership, hallId }: { membership: MembershipView; hallId: strin
     </>
   )
 }
+
+const uniqueServices = (slots: DayListSlot[]) => [...new Map(slots.map((s) => [s.serviceId, { id: s.serviceId as string | null, name: s.serviceName }])).values()]
 
 function SlotCard({ villageId, hallId, slot: s, today, onChanged }: { villageId: string; hallId: string; slot: DayListSlot; today: boolean; onChanged: () => void }) {
   const [walkIn, setWalkIn] = useState(false)

@@ -38,7 +38,7 @@ function Family({ membership }: { membership: MembershipView }) {
             {f.household.length === 0 && <Text className='vh-muted'>户籍中没有其他家人</Text>}
             {f.household.map((h) => (
               <Row key={h.personId} label={h.name}>
-                <Text className='vh-muted'>{h.relation ?? ''}</Text>
+                <Text className='vh-muted'>{h.relation === '户主' ? '户主' : h.relation ? `户主的${h.relation}` : ''}</Text>
               </Row>
             ))}
           </Card>

@@ -12,7 +12,7 @@ import { checkIn, getHall, getHallByScene } from '../../api'
 import { BookingItem } from '../../components/booking-item'
 import { VillageGate } from '../../components/gate'
 import { StaffLinks } from '../../components/staff-links'
-import { dayLabel } from '../../labels'
+import { dayLabel, scheduleShort } from '../../labels'
 
 /**
  * The hall's page, opened by scanning its poster (?scene=h%3D<hallId>) or from a link (?villageId=&hallId=):
@@ -86,7 +86,7 @@ function Hall({ membership, hallId, named }: { membership: MembershipView; hallI
             {h.services.length === 0 && <Text className='vh-muted'>暂未开放预约的服务</Text>}
             {h.services.map((s) => (
               <Row key={s.id} label={s.name} onClick={() => go(pageUrl('booking.service', { villageId, serviceId: s.id }))}>
-                <Text className='vh-muted'>{s.schedule[0] ?? ''}</Text>
+                <Text className='vh-muted'>{scheduleShort(s)}</Text>
               </Row>
             ))}
             <Row label='我的预约' onClick={() => go(pageUrl('booking.mine', { villageId }))} />
