@@ -74,7 +74,7 @@ export async function writeSlots(ports: Ports, now: number): Promise<number> {
 /**
  * bookingPromote: upcoming slots with a waitlist and a free seat (a seat freed without a promotion, more
  * seats) give it to the first in line; past their cut-off the waitlist lapses (promoteInTx). Found through
- * the waitlisted bookings (few, and indexed by status and start). Returns the slots whose line moved.
+ * the waitlisted bookings (few, and indexed by status and start). Returns the places promoted or lapsed.
  */
 export async function promoteWaitlists(ports: Ports, now: number): Promise<number> {
   const { store } = ports
@@ -87,13 +87,26 @@ export async function promoteWaitlists(ports: Ports, now: number): Promise<numbe
     const service = slot && (await get.service(slot.serviceId))
     if (!slot || !service || slot.closed || !slot.waitlist.length) continue
     const capacity = Math.max(specOf(service, slotId)?.capacity ?? slot.capacity, slot.booked)
-    if (slot.booked >= capacity && now < cutoffOf(service, slot)) continue
-    await promoteSlot(ctx, service, slotId)
-    const after = await store.get('slots', slotId)
-    if (after && (after.booked !== slot.booked || after.waitlist.length !== slot.waitlist.length)) moved++
+    if (now >= cutoffOf(service, slot)) moved += await lapseWaitlist(ports, ctx, service, slotId)
+    else if (slot.booked < capacity) moved += await promoteSlot(ctx, service, slotId)
   }
   await deliverNotices(ports, now, ctx.notices)
   return moved
+}
+
+/**
+ * Past a slot's cut-off its waitlist lapses, each told (promoteInTx's words): one transaction, conditional on
+ * the places still waiting. Returns how many this call ended (another run that got there first ended the rest).
+ */
+async function lapseWaitlist(ports: Ports, ctx: NoticeContext, service: BookingService, slotId: string): Promise<number> {
+  return ports.store.transaction(async (tx) => {
+    const slot = await tx.get('slots', slotId)
+    if (!slot || slot.closed || !slot.waitlist.length) return 0
+    let waiting = 0
+    for (const id of slot.waitlist) if ((await tx.get('bookings', id))?.status === 'waitlisted') waiting++
+    await promoteInTx(ctx, tx, service, slot, slot)
+    return waiting
+  })
 }
 
 /** A booking still `booked` when its slot has ended: a no-show, counted against its person, its seat given back. */
@@ -110,12 +123,7 @@ async function noShowAfter(ports: Ports, b: Booking, now: number): Promise<void>
 /** Closes one ended slot: its waitlist lapses (each told), its open bookings become no-shows (quietly counted), then `closed`. */
 async function closeSlot(ports: Ports, ctx: NoticeContext, slot: Slot, service: BookingService | null, now: number): Promise<boolean> {
   const { store } = ports
-  if (service && slot.waitlist.length) {
-    await store.transaction(async (tx) => {
-      const current = await tx.get('slots', slot._id)
-      if (current && !current.closed) await promoteInTx(ctx, tx, service, current, current)
-    })
-  }
+  if (service && slot.waitlist.length) await lapseWaitlist(ports, ctx, service, slot._id)
   for (const b of await store.find('bookings', { slotId: slot._id, status: 'booked' }, { limit: 1000 })) await noShowAfter(ports, b, now)
   // last: a run killed before this line leaves the slot to the next run, which finds only what is left
   return (await store.update('slots', { _id: slot._id, closed: { $ne: true } }, { set: { closed: true } })) > 0
