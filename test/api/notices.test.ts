@@ -45,7 +45,8 @@ test('a push that fails is tried again later by the job, then given up after a f
     let failing = true
     const tries: Notification[] = []
     ports.notifier.send = async (n): Promise<PushOutcome> => {
-      tries.push(n)
+      // the job's own notices (the demo's booking reminders) are not this test's
+      if (n.title === '新的入村申请') tries.push(n)
       if (failing) throw new Error('WeChat busy (-1)')
       return real(n)
     }
