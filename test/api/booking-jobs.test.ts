@@ -7,8 +7,16 @@ import type { Ports } from '../../cloud/src/ports/ports'
 import type { Store } from '../../cloud/src/ports/store'
 import { closeEndedSlots, promoteWaitlists, remindTomorrow, writeSlots } from '../../cloud/src/features/booking/jobs'
 import { slotsOn, windowDays } from '../../cloud/src/features/booking/slots'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createLocalPorts } from '../../cloud/src/adapters/local'
+import { seedPlacesAndPeople } from '../../cloud/src/features/account/seed'
+import { seedBooking } from '../../cloud/src/features/booking/seed'
+import { bookingJobSteps } from '../../cloud/src/features/booking/jobs'
 import { deliverDueNotices } from '../../cloud/src/features/account/notices'
-import { apiPerTest } from './harness'
+import { shanghaiDay } from '../../cloud/src/common/time'
+import { apiPerTest, T0 } from './harness'
 
 const X = 'v-xinshan'
 const HALL = 'v-xinshan:hall'
@@ -162,5 +170,46 @@ describe('bookingRemind', () => {
     expect((await titles('zhengzhiyuan')).filter((t) => t === '明天的预约提醒')).toHaveLength(0)
     // pushed once each
     expect(api.ports.notifier.sent.filter((n) => n.title === '明天的预约提醒')).toHaveLength(3)
+  })
+})
+
+describe('the demo seed', () => {
+  test('whatever the day and hour it starts: slots count their bookings, past ones are closed, the job counts nothing seeded again', async () => {
+    // 14 starts 13 hours apart: every weekday, and hours before, during and after lunch
+    for (let i = 0; i < 14; i++) {
+      const at = T0 + i * 13 * HOUR
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vh-seed-'))
+      const ports = createLocalPorts({ dataDir: dir, clock: { now: () => at } })
+      try {
+        await seedPlacesAndPeople(ports.store, at)
+        await seedBooking(ports.store, at)
+        const slots = await ports.store.find('slots', {}, { limit: 1000 })
+        const bookings = await ports.store.find('bookings', {}, { limit: 1000 })
+        const where = `seeded at ${new Date(at).toISOString()}`
+        for (const s of slots) {
+          const mine = bookings.filter((b) => b.slotId === s._id)
+          expect({ where, id: s._id, booked: s.booked, waitlist: [...s.waitlist].sort(), closed: s.endsAt <= at ? s.closed : 'upcoming' }).toEqual({
+            where,
+            id: s._id,
+            booked: mine.filter((b) => b.status === 'booked' || b.status === 'checkedIn').length,
+            waitlist: mine.filter((b) => b.status === 'waitlisted').map((b) => b._id).sort(),
+            closed: s.endsAt <= at ? true : 'upcoming',
+          })
+        }
+        // the story holds: the next lunch booked by the son, the full legal slot with its waitlist, 陈小红's appointment
+        expect(bookings.filter((b) => b.personId === 'p_liguilan' && b.bookedBy === 'p_linjun' && b.status === 'booked' && b.date > shanghaiDay(at))).toHaveLength(1)
+        expect(bookings.filter((b) => b.personId === 'p_huangdeming' && b.status === 'waitlisted')).toHaveLength(1)
+        expect(bookings.filter((b) => b.personId === 'p_chenxiaohong' && b.status === 'booked' && b.startsAt > at)).toHaveLength(1)
+        expect(bookings.filter((b) => b.personId === null && b.status === 'booked')).toHaveLength(30)
+        const before = await ports.store.find('bookingPeople', {}, { limit: 100 })
+        for (const step of Object.values(bookingJobSteps)) await step(ports, at)
+        // a lunch under way is not over: nothing seeded is counted as a no-show at the start, and the waitlist still waits
+        expect(await ports.store.find('bookingPeople', {}, { limit: 100 })).toEqual(before)
+        expect(await ports.store.count('bookings', { personId: 'p_huangdeming', status: 'waitlisted' })).toBe(1)
+      } finally {
+        ports.store.close()
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+    }
   })
 })
