@@ -22,6 +22,16 @@ const committee = 'demo-linzhiqiang'
 const resident = 'demo-linshuisheng'
 const T = { road: 'v-xinshan:t1', square: 'v-xinshan:t3', draft: 'v-xinshan:t6' }
 
+// 长者饭堂 and the stations (cloud/src/features/booking/seed.ts): 林俊 books for his mother 李桂兰; 张秀英 staffs the hall
+const son = 'demo-linjun'
+const hallStaff = 'demo-zhangxiuying'
+const HALL = { villageId: 'v-xinshan', hallId: 'v-xinshan:hall' }
+/** a Beijing day from today, and how the pages name it (12月4日 周五) */
+const beijingDay = (plus: number) => new Date(Date.now() + 8 * 3_600_000 + plus * 86_400_000).toISOString().slice(0, 10)
+const dayName = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日 ${['周日', '周一', '周二', '周三', '周四', '周五', '周六'][new Date(`${d}T12:00:00Z`).getUTCDay()]}`
+/** the seed's next lunch: tomorrow, or the day after when tomorrow is a Sunday (no lunch) */
+const nextLunch = [beijingDay(1), beijingDay(2)].find((d) => new Date(`${d}T12:00:00Z`).getUTCDay() !== 0)!
+
 export const cases: PageCase[] = [
   { page: 'pages/home/index', as: committee, expect: ['林志强，您好！', '入村申请待审核'], tap: { text: '入村申请待审核1 件›', url: '/features/account/pages/requests/index' } },
   { page: 'pages/topics/index', as: resident, expect: ['东一巷至新村路村道硬底化', '村集体鱼塘承包方案'], tap: { text: '村民提议有事提出来，大家联署后上会›', url: /^\/features\/deliberation\/pages\/proposals\/index/ } },
@@ -141,4 +151,50 @@ export const cases: PageCase[] = [
   },
   { page: 'features/boards/pages/create/index', as: committee, expect: ['新建榜单条目', '责任方', '选择条款 ▾', '榜单月份'] },
   { page: 'features/boards/pages/councils/index', as: committee, expect: ['新山村 · 四会成员', '道德评议会', '郑志远', '红白理事会', '陈美玲'], tap: { text: '免去', action: 'councils.remove' } },
+  // 长者饭堂 and the stations
+  { page: 'pages/services/index', name: 'services-booking', as: son, expect: ['新山村党群服务中心', '今日预约 · 签到', '长者饭堂', '社工服务站', '一村一法律顾问'], tap: { text: '社工服务站', url: /^\/features\/booking\/pages\/service\/index\?villageId=v-xinshan&serviceId=v-xinshan%3Ahall%3AsocialWork$/ } },
+  { page: 'pages/me/index', name: 'me-bookings', as: son, expect: ['我的预约', '个即将到来', '家人代订'], tap: { text: '我的预约', url: /^\/features\/booking\/pages\/mine\/index\?villageId=v-xinshan$/ } },
+  {
+    // opened as WeChat opens a scanned mini-program code: the page with ?scene=<the code's scene, URL-encoded>
+    page: 'features/booking/pages/hall/index',
+    as: son,
+    query: { scene: 'h=v-xinshan:hall' },
+    expect: ['新山村党群服务中心', '新山村村委会大院', '今日预约 · ', '服务项目', '公共服务站'],
+    tap: { text: '长者饭堂', url: /^\/features\/booking\/pages\/service\/index\?villageId=v-xinshan&serviceId=v-xinshan%3Ahall%3Acanteen$/ },
+  },
+  { page: 'features/booking/pages/hall/index', name: 'hall-staff', as: hallStaff, query: HALL, expect: ['新山村党群服务中心', '工作人员', '备餐人数'], tap: { text: '今日名单', url: /^\/features\/booking\/pages\/day\/index\?villageId=v-xinshan&hallId=v-xinshan%3Ahall$/ } },
+  {
+    page: 'features/booking/pages/service/index',
+    as: son,
+    query: { villageId: 'v-xinshan', serviceId: 'v-xinshan:hall:publicService' },
+    expect: ['公共服务站', '办事咨询 周一至周五 09:00–11:30（每30分钟一段） · 每段2位', '林俊（本人）', '李桂兰（同户）', '剩余2位'],
+    tap: { text: '预约', action: 'booking.book' },
+  },
+  {
+    page: 'features/booking/pages/service/index',
+    name: 'service-canteen',
+    as: son,
+    query: { villageId: 'v-xinshan', serviceId: 'v-xinshan:hall:canteen' },
+    expect: ['长者饭堂', '费用：每餐12元，60岁以上补贴7元，实付5元', '对象：60岁及以上长者或登记在册的困难家庭', '林水生（同户）', '李桂兰：'],
+  },
+  { page: 'features/booking/pages/mine/index', as: son, query: { villageId: 'v-xinshan' }, expect: ['李桂兰', '长者饭堂 · ', '林俊 代订', '新山村党群服务中心'], tap: { text: '取消预约', action: 'booking.cancel' } },
+  { page: 'features/booking/pages/family/index', as: 'demo-chenxiaohong', query: { villageId: 'v-xinshan' }, expect: ['授权我代订的人', '吴丽华', '张秀英登记'], tap: { text: '取消授权', action: 'booking.revoke' } },
+  {
+    page: 'features/booking/pages/day/index',
+    as: hallStaff,
+    query: { ...HALL, date: nextLunch },
+    expect: [`新山村党群服务中心 · ${dayName(nextLunch)}`, '长者饭堂 11:30–12:30 午餐', '已约 32/80 · 签到 0', '李桂兰', '新山村东一巷12号 · 林俊代订', '郑志远'],
+    tap: { text: `导出${dayName(nextLunch)}名单`, action: 'booking.exportCsv' },
+  },
+  { page: 'features/booking/pages/headcount/index', as: hallStaff, query: HALL, expect: ['新山村党群服务中心 · 未来7天备餐', '长者饭堂 11:30–12:30 午餐', '32/80 位', '休息：厨房设备检修'], tap: { text: '导出未来7天备餐人数', action: 'booking.exportCsv' } },
+  { page: 'features/booking/pages/setup/index', as: hallStaff, query: HALL, expect: ['新山村党群服务中心 · 服务设置', '午餐 周一至周六 11:30–12:30 · 每段80位', '一村一法律顾问', '爽约次数上限'], tap: { text: '新增服务', url: /^\/features\/booking\/pages\/service-edit\/index\?villageId=v-xinshan&hallId=v-xinshan%3Ahall$/ } },
+  {
+    page: 'features/booking/pages/service-edit/index',
+    as: hallStaff,
+    query: { ...HALL, serviceId: 'v-xinshan:hall:canteen' },
+    expect: ['编辑服务 · 长者饭堂', '11:30 ▾', '17:00 ▾', '新山村新村路6号（户主 黄德明）'],
+    tap: { text: '保存', action: 'booking.saveService' },
+  },
+  { page: 'features/booking/pages/people/index', as: hallStaff, query: { villageId: 'v-xinshan' }, expect: ['吴丽华', '需现场办理', '爽约 3 次', '新山村东一巷30号'], tap: { text: '清零', action: 'booking.setPerson' } },
+  { page: 'features/booking/pages/poster/index', as: hallStaff, query: HALL, expect: ['新山村党群服务中心', '微信扫一扫 预约·签到', '午餐 周一至周六 11:30–12:30 · 每段80位'], tap: { text: '保存到相册', wx: 'saveImageToPhotosAlbum' } },
 ]

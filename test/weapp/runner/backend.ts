@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createLocalPorts, LocalContentCheck } from '../../../cloud/src/adapters/local'
+import { createLocalPorts, LocalContentCheck, LocalQrCodes } from '../../../cloud/src/adapters/local'
 import { createApiMain } from '../../../cloud/src/entries/api'
 import { seedDemo } from '../../../cloud/src/demo'
 import { createCloudPorts } from '../../../cloud/src/adapters/cloudbase'
@@ -44,8 +44,8 @@ let emulatorRun = 0
  */
 export async function emulatorCloudBackend(emulator: CloudBaseEmulator, now = Date.now()): Promise<Backend> {
   const cloudPorts = createCloudPorts(wxCloudFor(emulator.url), { collectionPrefix: `w${++emulatorRun}_`, clock: { now: () => now }, env: {} })
-  // the emulator is CloudBase's database only: WeChat's open API (msgSecCheck) gets the local stand-in
-  const ports: Ports = { ...cloudPorts, contentCheck: new LocalContentCheck() }
+  // the emulator is CloudBase's database only: WeChat's open API (msgSecCheck, wxacode.getUnlimited) gets the local stand-ins
+  const ports: Ports = { ...cloudPorts, contentCheck: new LocalContentCheck(), qrCodes: new LocalQrCodes('http://localhost:10086') }
   await seedDemo(cloudPorts.store, now)
   return cloudFunctionOver(ports, () => undefined)
 }

@@ -279,6 +279,7 @@ export function createWx(opts: WxOptions) {
     vibrateShort: noop('vibrateShort'),
     makePhoneCall: noop('makePhoneCall'),
     previewImage: noop('previewImage'),
+    saveImageToPhotosAlbum: noop('saveImageToPhotosAlbum'),
     scanCode: asyncApi<Cb>('scanCode', () => ok('scanCode', { result: '', scanType: 'QR_CODE', path: '' })),
     chooseImage: asyncApi<Cb>('chooseImage', () => {
       const file = path.join(opts.uploadDir, 'tmp', 'photo.jpg')
