@@ -14,6 +14,8 @@ export type Api = Awaited<ReturnType<typeof makeApi>>
 export const X = 'v-xinshan'
 export const W = 'v-wukan'
 const DAY = 24 * 3600 * 1000
+const HALL = `${X}:hall`
+const LIGUILAN_LUNCH = `${HALL}:canteen@2026-11-27@11:30~p_liguilan`
 
 /** who each persona is (cloud/src/matrix.ts describes them); fixture ones are added by addFixtures */
 export const OPENID: Record<Persona, string> = {
@@ -172,6 +174,40 @@ export const SAMPLES: { [A in ActionName]?: Sample<A> } = {
   'boards.nominate': { villageId: X, nomineeName: '黄德明', nomineePersonId: 'p_huangdeming', deed: '下塘救起落水的邻居小孩，并送医检查' },
   'boards.nominations': { villageId: X },
   'boards.reviewNomination': { villageId: X, nominationId: `${X}:n2`, decision: 'accept', reason: '事迹属实，入选善行义举榜' },
+
+  // booking: T0 is Thursday 26 November 2026, 10:00 in Beijing; the demo seeds 李桂兰's lunch tomorrow (booked by her son)
+  'booking.hallByScene': { scene: `h=${HALL}` },
+  'booking.halls': { villageId: X },
+  'booking.hall': { villageId: X, hallId: HALL },
+  'booking.days': { villageId: X, serviceId: `${HALL}:canteen` },
+  'booking.book': { villageId: X, slotId: `${HALL}:publicService@2026-11-27@09:00` },
+  'booking.cancel': { villageId: X, bookingId: LIGUILAN_LUNCH },
+  'booking.checkIn': { villageId: X, hallId: HALL, bookingId: LIGUILAN_LUNCH },
+  'booking.mine': { villageId: X },
+  'booking.family': { villageId: X },
+  'booking.authorize': { villageId: X, delegateId: 'p_chenxiaohong' },
+  'booking.revoke': { villageId: X, delegationId: `${X}:p_wulihua:p_chenxiaohong` },
+  'booking.dayList': { villageId: X, hallId: HALL },
+  'booking.headcount': { villageId: X, hallId: HALL },
+  'booking.exportCsv': { villageId: X, hallId: HALL, kind: 'day' },
+  // today's lunch has not started at 10:00: refused for the time, not for who asks
+  'booking.markNoShow': { villageId: X, bookingId: `${HALL}:canteen@2026-11-26@11:30~p_liguilan` },
+  'booking.staffBook': { villageId: X, slotId: `${HALL}:canteen@2026-11-27@11:30`, name: '陈阿婆', note: '电话 13800000000' },
+  'booking.people': { villageId: X },
+  'booking.setPerson': { villageId: X, personId: 'p_wulihua', resetNoShows: true },
+  'booking.setup': { villageId: X, hallId: HALL },
+  'booking.saveService': {
+    villageId: X,
+    hallId: HALL,
+    kind: 'volunteer',
+    name: '义务量血压',
+    rules: [{ weekdays: [2, 4], start: '09:00', end: '11:00', stepMinutes: 30, capacity: 3, label: null }],
+    windowDays: 7,
+    cutoffMinutes: 60,
+    perPersonLimit: 2,
+  },
+  'booking.setNoShowLimit': { villageId: X, noShowLimit: 3 },
+  'booking.poster': { villageId: X, hallId: HALL },
 
   'dev.identities': {},
 }

@@ -326,6 +326,21 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       )
 
       test(
+        'push appends to an array (a missing one starts empty), with a condition, and many at once keep every value',
+        async () => {
+          await store.insert('items', { _id: 'q', line: ['a'], full: true })
+          expect(await store.update('items', { _id: 'q', full: true }, { push: { line: 'b', 'more.ids': { id: 1 } } })).toBe(1)
+          expect(await store.update('items', { _id: 'q', full: false }, { push: { line: 'x' } })).toBe(0)
+          await Promise.all(['c', 'd', 'e', 'f'].map((v) => store.update('items', { _id: 'q' }, { push: { line: v } })))
+          const q = (await store.get('items', 'q'))!
+          expect(q.line.slice(0, 2)).toEqual(['a', 'b'])
+          expect([...q.line].sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
+          expect(q.more).toEqual({ ids: [{ id: 1 }] })
+        },
+        timeout,
+      )
+
+      test(
         'set with dotted paths changes one nested field and creates missing parents',
         async () => {
           await store.insert('items', { _id: 'h', address: { city: '汕尾', town: '海城' }, tally: { yes: 1, no: 2 } })

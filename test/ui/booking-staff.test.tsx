@@ -64,7 +64,7 @@ describe('今日名单', () => {
 
   test('标记未到 asks first; declined, nothing is sent', async () => {
     mocked.markNoShow.mockResolvedValue(booking({ name: '吴丽华', status: 'noShow' }))
-    taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true })
+    taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' })
     render(<DayPage />)
     const buttons = await screen.findAllByText('标记未到')
     fireEvent.click(buttons[1])

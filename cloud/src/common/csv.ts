@@ -2,6 +2,14 @@
 
 export const BOM = '\uFEFF'
 
+/** An export as the client receives it (every feature's CSV action answers this). */
+export interface CsvFile {
+  filename: string
+  /** CSV text: UTF-8 BOM, Chinese headers, CRLF line ends */
+  content: string
+  rows: number
+}
+
 export type Cell = string | number | boolean | null | undefined
 
 /**

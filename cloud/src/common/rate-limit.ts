@@ -65,6 +65,8 @@ export const RATE_LIMITS: Partial<Record<ActionName, RateLimit>> = {
   'join.request': { max: { '1h': 10, '1d': 20 }, why: 'each request notifies the village’s committee; a newcomer applies to one or two villages, again after a rejection' },
   'account.requestDeletion': { max: { '1d': 5 }, why: 'each request notifies the committee of every village the person is in' },
   'boards.appeal': { max: { '1h': 5, '1d': 10 }, why: 'each appeal notifies the committee; a household has an entry or two to appeal, each once' },
+  'booking.book': { max: { '1m': 30, '1d': 200 }, why: 'a family books a week of meals in a minute or two; a booking for someone else notifies them' },
+  'booking.authorize': { max: { '1h': 10, '1d': 20 }, why: 'each authorisation notifies the person authorised; a family has a few' },
   'boards.nominate': { max: { '1h': 5, '1d': 20 }, why: 'each nomination notifies the 道德评议会, who review every one by hand' },
 }
 

@@ -1,7 +1,7 @@
 import type { Store } from './store'
 
 export type { Store, TxStore, Doc, Filter, FindOptions, Patch } from './store'
-export { DuplicateIdError } from './store'
+export { DuplicateIdError, StoreBusyError } from './store'
 
 /** Files: photos and generated images. `fileId` is what documents keep; `url` is what clients show. */
 export interface Files {

@@ -32,11 +32,13 @@ export interface FindOptions {
 
 /**
  * `set` replaces fields (dotted paths allowed); a value `undefined` removes the field (both adapters);
- * `inc` adds to numeric fields (missing counts as 0).
+ * `inc` adds to numeric fields (missing counts as 0); `push` appends a value to an array field (a missing
+ * one starts empty) — atomically, so that a line can be joined without a transaction (CloudBase `_.push`).
  */
 export interface Patch {
   set?: Record<string, unknown>
   inc?: Record<string, number>
+  push?: Record<string, unknown>
 }
 
 /**
@@ -99,5 +101,13 @@ export class DuplicateIdError extends Error {
   ) {
     super(`duplicate _id ${id} in ${collection}`)
     this.name = 'DuplicateIdError'
+  }
+}
+
+/** A transaction that other writers kept from committing through every retry (CloudBase's immediate conflicts). */
+export class StoreBusyError extends Error {
+  constructor(readonly cause: unknown) {
+    super(`transaction kept conflicting: ${cause instanceof Error ? cause.message : String(cause)}`)
+    this.name = 'StoreBusyError'
   }
 }

@@ -8,7 +8,7 @@ import { pageUrl } from '@/routes'
 import { isLocalMode } from '@/shared/api/identity'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
-import { Async, Button, Card, Empty, FieldError, Page, Row, Tag } from '@/shared/ui'
+import { Async, Button, Card, FieldError, Page, Row, Tag } from '@/shared/ui'
 import { getVillageOverview, getVillagePoster } from './api'
 import { AccountPending } from './components/account-pending'
 import { JoinPrompt } from './components/join-prompt'
@@ -94,26 +94,6 @@ export function SwitchVillageButton({ me }: { me: Me }) {
     <Button kind='plain' block onClick={() => Taro.switchTab({ url: pageUrl('me') })}>
       在「我的」中切换村（社区）
     </Button>
-  )
-}
-
-/** 服务: the village's service halls (党群服务中心), marking the one a staff member works in. */
-export function HallCards({ membership }: { membership: MembershipView }) {
-  const overview = useQuery(() => getVillageOverview(membership.villageId), [membership.villageId])
-  return (
-    <Async query={overview} isEmpty={(o) => !o.halls.length} empty={<Empty text='本村（社区）尚未登记服务中心' />}>
-      {(o) => (
-        <>
-          {o.halls.map((h) => (
-            <Card key={h._id} title={h.name} extra={membership.hallId === h._id ? <Tag tone='gold'>我在此工作</Tag> : undefined}>
-              <Row label='地址'>
-                <Text>{h.address}</Text>
-              </Row>
-            </Card>
-          ))}
-        </>
-      )}
-    </Async>
   )
 }
 

@@ -44,6 +44,7 @@ export const STATUS_TONE: Record<BookingStatus, 'default' | 'red' | 'green' | 'g
   cancelled: 'grey',
   noShow: 'grey',
   lapsed: 'grey',
+  holding: 'grey',
 }
 
 /** 11:30–12:30 午餐 */

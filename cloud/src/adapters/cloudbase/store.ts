@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the raw adapter leaves document types to the typed Store (ports/store.ts) */
-import { assertDefinedFilter, DuplicateIdError, type Doc, type FieldCondition, type Filter, type FindOptions, type Patch, type RawStore, type RawTxStore } from '../../ports/store'
+import { assertDefinedFilter, DuplicateIdError, StoreBusyError, type Doc, type FieldCondition, type Filter, type FindOptions, type Patch, type RawStore, type RawTxStore } from '../../ports/store'
 import { errorInfo, type WxCollection, type WxCommand, type WxCommandValue, type WxDatabase, type WxQuery } from './types'
 
 /**
@@ -76,7 +76,8 @@ export function isTransactionConflictError(e: unknown): boolean {
 /** A collection was missing inside a transaction: it is created outside, then the transaction runs again. */
 class CollectionCreated extends Error {}
 
-const TX_ATTEMPTS = 10
+/** with the backoff below, at most ~11 s of retrying (the function's timeout is 20 s) */
+const TX_ATTEMPTS = 16
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** A database error (as opposed to a network or parameter error): -5020xx, or an unmapped -501001. */
@@ -186,6 +187,11 @@ export class CloudBaseStore implements RawStore {
       if (k === WRITES_FIELD) throw new Error(`${WRITES_FIELD} is reserved`)
       checkPath(k)
       data[k] = _.inc(n)
+    }
+    for (const [k, v] of Object.entries(patch.push ?? {})) {
+      if (k === WRITES_FIELD) throw new Error(`${WRITES_FIELD} is reserved`)
+      checkPath(k)
+      data[k] = _.push([v])
     }
     data[WRITES_FIELD] = _.inc(1)
     return data
@@ -326,8 +332,9 @@ export class CloudBaseStore implements RawStore {
         return await this.transactionOnce(fn)
       } catch (e) {
         const retry = e instanceof CollectionCreated || isTransactionConflictError(e)
-        if (!retry || attempt >= TX_ATTEMPTS) throw e
-        await sleep(Math.random() * Math.min(400, 10 * 2 ** attempt))
+        if (!retry) throw e
+        if (attempt >= TX_ATTEMPTS) throw e instanceof CollectionCreated ? e : new StoreBusyError(e)
+        await sleep(Math.random() * Math.min(1000, 10 * 2 ** attempt))
       }
     }
   }

@@ -23,6 +23,8 @@ export interface WxCommand {
   set(value: unknown): unknown
   /** update: remove the field ($unset) */
   remove(): unknown
+  /** update: append the values to an array ($push with $each) */
+  push(values: unknown[]): unknown
   /** query: all / any of the conditions (top-level where) */
   and(...conditions: Array<Record<string, unknown>>): Record<string, unknown>
   or(...conditions: Array<Record<string, unknown>>): Record<string, unknown>

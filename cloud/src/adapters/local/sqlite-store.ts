@@ -80,6 +80,10 @@ export function applyPatch<T extends Doc = any>(doc: T, patch: Patch): T {
     const cur = getPath(next, k)
     setPath(next, k, (typeof cur === 'number' ? cur : 0) + n)
   }
+  for (const [k, v] of Object.entries(patch.push ?? {})) {
+    const cur = getPath(next, k)
+    setPath(next, k, [...(Array.isArray(cur) ? cur : []), structuredClone(v)])
+  }
   return next as T
 }
 

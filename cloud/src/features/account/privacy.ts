@@ -11,7 +11,8 @@
  *   rolls, and ballots of ended topics (voter fields cleared; receipt and choices stay, so the
  *   published count and the tally still verify); on the boards, entries naming the person (or the
  *   household they headed), their appeals and their nominations, given or received, kept for the
- *   village's record under 已注销用户; 四会 memberships removed
+ *   village's record under 已注销用户; 四会 memberships removed; bookings kept under 已注销用户 (a seat of one not over
+ *   given back), authorisations and the booking register removed (booking/privacy.ts)
  * - refused while the person has a ballot in a topic still open (请在表决结束后再注销): removing it
  *   would change a count people are watching, and the roll fixed at the opening counts them.
  * - kept as written: the audit log (a hash chain: what a committee did in public office, with the
@@ -29,7 +30,7 @@ import { JOIN_STATUS_LABELS, ROLE_LABELS } from './documents'
 import { DELETED_NAME, OPEN_BALLOT_REFUSAL, type DeletionRequest } from './privacy-documents'
 import type { DeletionView, MyData, MyDataSection, privacyActions } from './privacy-contract'
 import { pageUrl } from '../../../../src/routes'
-import { BOARD_LABELS, COUNCIL_LABELS, ENTRY_STATUS_LABELS, NOMINATION_STATUS_LABELS } from '../../contract/tables'
+import { BOARD_LABELS, BOOKING_STATUS_LABELS, COUNCIL_LABELS, ENTRY_STATUS_LABELS, NOMINATION_STATUS_LABELS } from '../../contract/tables'
 
 const ALL = 100_000
 const CHUNK = 100
@@ -59,6 +60,9 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, readonly string[]>> =
   boardEntries: ['responsible.personId', 'appeal.by', 'createdBy', 'appeal.decidedBy', 'withdrawn.by'],
   nominations: ['by', 'nomineePersonId', 'review.by'],
   councilMembers: ['personId'],
+  bookings: ['personId', 'bookedBy'],
+  bookingDelegates: ['personId', 'delegateId', 'recordedBy'],
+  bookingPeople: ['personId'],
 }
 
 async function byIds<C extends CollectionName>(store: Store, collection: C, ids: string[]): Promise<Array<Collections[C]>> {
@@ -93,8 +97,15 @@ async function holdings(store: Store, personId: string) {
     find(store, 'nominations', { by: personId }),
     find(store, 'councilMembers', { personId }),
   ])
+  const [bookings, bookedForOthers, delegations, delegated] = await Promise.all([
+    find(store, 'bookings', { personId }),
+    find(store, 'bookings', { bookedBy: personId }),
+    find(store, 'bookingDelegates', { personId }),
+    find(store, 'bookingDelegates', { delegateId: personId }),
+  ])
+  const booking = { bookings, bookedForOthers: bookedForOthers.filter((b) => b.personId !== personId), delegations, delegated }
   const topics = await byIds(store, 'topics', [...ballots, ...castForOthers, ...granted, ...received, ...comments, ...likes].map((x) => x.topicId))
-  return { memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion, topics, boardEntries, appeals, nominated, nominations, councils }
+  return { memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion, topics, boardEntries, appeals, nominated, nominations, councils, booking }
 }
 type Holdings = Awaited<ReturnType<typeof holdings>>
 
@@ -229,6 +240,12 @@ async function myData(ctx: Context & { person: NonNullable<Context['person']> })
       ...h.nominated.map((n) => ({ title: `${n.byName}推荐了我`, lines: [n.deed, NOMINATION_STATUS_LABELS[n.status]], at: n.at })),
       ...h.councils.map((c) => ({ title: `${village(c.villageId)}${COUNCIL_LABELS[c.council]}成员`, lines: [`${c.byName}任命`], at: c.since })),
     ]),
+    section('bookings', '预约', '您的长者饭堂和服务站预约、您为家人的预约，以及家人代订的授权。', [
+      ...h.booking.bookings.map((b) => ({ title: `预约：${b.name}`, lines: [`${b.date} ${b.start}–${b.end} · ${BOOKING_STATUS_LABELS[b.status]}`, `预约人：${b.bookedByName}`], at: b.createdAt })),
+      ...h.booking.bookedForOthers.map((b) => ({ title: `为${b.name}预约`, lines: [`${b.date} ${b.start}–${b.end} · ${BOOKING_STATUS_LABELS[b.status]}`], at: b.createdAt })),
+      ...h.booking.delegations.map((d) => ({ title: `授权${d.delegateName}代订`, lines: [`登记人：${d.recordedByName}${d.revoked ? '（已取消）' : ''}`], at: d.createdAt })),
+      ...h.booking.delegated.map((d) => ({ title: `${d.name}授权您代订`, lines: [`登记人：${d.recordedByName}${d.revoked ? '（已取消）' : ''}`], at: d.createdAt })),
+    ]),
     section(
       'notifications',
       '通知',
@@ -281,6 +298,22 @@ export async function erasePerson(store: Store, personId: string, villageIds: st
   await store.update('nominations', { by: personId }, { set: { by: '', byName: DELETED_NAME } })
   await store.update('nominations', { nomineePersonId: personId }, { set: { nomineePersonId: '', nomineeName: DELETED_NAME } })
   await store.remove('councilMembers', { personId })
+  // bookings: kept under 已注销用户 for the hall's counts; one still holding a seat or a place gives it back (the
+  // job's bookingPromote hands a freed seat to the line)
+  for (const b of h.booking.bookings.filter((x) => x.status === 'booked' || x.status === 'waitlisted')) {
+    await store.transaction(async (tx) => {
+      const [doc, slot] = await Promise.all([tx.get('bookings', b._id), tx.get('slots', b.slotId)])
+      if (!doc || (doc.status !== 'booked' && doc.status !== 'waitlisted') || !slot || slot.closed) return
+      await tx.update('bookings', b._id, { set: { status: 'cancelled' } })
+      if (doc.status === 'booked') await tx.update('slots', slot._id, { inc: { booked: -1 }, ...(doc.holder ? { set: { [`holders.${doc.holder}`]: undefined } } : {}) })
+      else await tx.update('slots', slot._id, { set: { waitlist: slot.waitlist.filter((id) => id !== b._id) } })
+    })
+  }
+  await store.update('bookings', { personId }, { set: { personId: '', name: DELETED_NAME } })
+  await store.update('bookings', { bookedBy: personId }, { set: { bookedBy: '', bookedByName: DELETED_NAME } })
+  await store.remove('bookingDelegates', { personId })
+  await store.remove('bookingDelegates', { delegateId: personId })
+  await store.remove('bookingPeople', { personId })
   for (const villageId of villageIds) {
     for (const roll of await find(store, 'topicRolls', { villageId })) {
       if (!roll.entries.some((e) => e.personId === personId)) continue

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { action } from '../../contract/action'
-import type { CsvFile } from '../rules/contract'
+import type { CsvFile } from '../../common/csv'
 import type { BookingService, BookingStatus, Eligibility, ServiceKind, SlotRule, ServiceException, Weekday } from './documents'
 
 // ---------------------------------------------------------------------------------------------

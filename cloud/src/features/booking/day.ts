@@ -10,13 +10,14 @@ import type { Booking, BookingService, BookingStatus, Slot } from './documents'
 import { SERVICE_KINDS } from './documents'
 import { exceptionOn, slotsOn, weekdayLabel } from './slots'
 import { findAll, getMany, registerId } from './register'
+import { newSlot } from './seats'
 
 /** The slots of these services on a day: as stored, and the pattern's others for the active services; in time order. */
 export function slotsOfDay(services: BookingService[], stored: Slot[], date: string): Slot[] {
   const byId = new Map(stored.filter((s) => s.date === date).map((s) => [s._id, s]))
   for (const service of services) {
     if (!service.active) continue
-    for (const spec of slotsOn(service, date)) if (!byId.has(spec._id)) byId.set(spec._id, { ...spec, booked: 0, waitlist: [] })
+    for (const spec of slotsOn(service, date)) if (!byId.has(spec._id)) byId.set(spec._id, newSlot(spec))
   }
   const kindOrder = new Map(services.map((s) => [s._id, SERVICE_KINDS.indexOf(s.kind)]))
   return [...byId.values()]
@@ -24,7 +25,7 @@ export function slotsOfDay(services: BookingService[], stored: Slot[], date: str
     .sort((a, b) => a.startsAt - b.startsAt || kindOrder.get(a.serviceId)! - kindOrder.get(b.serviceId)! || a.serviceId.localeCompare(b.serviceId))
 }
 
-const ORDER: Record<BookingStatus, number> = { checkedIn: 0, booked: 0, waitlisted: 1, noShow: 2, cancelled: 3, lapsed: 3 }
+const ORDER: Record<BookingStatus, number> = { checkedIn: 0, booked: 0, waitlisted: 1, noShow: 2, cancelled: 3, lapsed: 3, holding: 1 }
 
 /** booked and checked in first (in booking order), then the waitlist in line, then no-shows, cancelled and lapsed */
 function rowOrder(slot: Slot) {
@@ -53,7 +54,7 @@ export async function dayListOf(ports: Pick<Ports, 'store'>, hall: HallCard, dat
 
   const slots: DayListSlot[] = slotsOfDay(services, stored, date).map((slot) => {
     const service = serviceOf.get(slot.serviceId)!
-    const mine = bookings.filter((b) => b.slotId === slot._id).sort(rowOrder(slot))
+    const mine = bookings.filter((b) => b.slotId === slot._id && b.status !== 'holding').sort(rowOrder(slot))
     const rows: DayListRow[] = mine.map((b) => {
       const householdId = b.personId ? memberOf.get(b.personId)?.householdId ?? null : null
       return {

@@ -111,6 +111,8 @@ export interface Slot {
   booked: number
   /** booking ids, first in line first */
   waitlist: string[]
+  /** who holds the seats taken since the slot was written: the claim's id -> the booking (seats.ts) */
+  holders?: Record<string, string>
   /** the job has closed it: no-shows counted, the waitlist lapsed */
   closed?: boolean
 }
@@ -118,8 +120,9 @@ export interface Slot {
 /**
  * booked -> checkedIn (at the hall) | cancelled (before the cut-off) | noShow (staff, or the job after the slot);
  * waitlisted -> booked (promoted when a seat frees up) | cancelled (left the line) | lapsed (no seat in time).
+ * holding: for the moments of a booking's own claim (seats.ts), never shown.
  */
-export type BookingStatus = 'booked' | 'waitlisted' | 'checkedIn' | 'cancelled' | 'noShow' | 'lapsed'
+export type BookingStatus = 'booked' | 'waitlisted' | 'checkedIn' | 'cancelled' | 'noShow' | 'lapsed' | 'holding'
 export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   booked: '已预约',
   waitlisted: '候补中',
@@ -127,6 +130,7 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   cancelled: '已取消',
   noShow: '未到',
   lapsed: '候补未成功',
+  holding: '处理中',
 }
 /** the statuses that hold a seat of the slot */
 export const SEAT_HOLDING: readonly BookingStatus[] = ['booked', 'checkedIn']
@@ -160,6 +164,8 @@ export interface Booking {
   cancelledAt?: number | null
   /** the reminder the day before (once) */
   remindedAt?: number | null
+  /** the claim that holds its seat (a key of the slot's holders) */
+  holder?: string | null
   /** staff's note, e.g. a walk-in's phone */
   note?: string | null
 }

@@ -11,7 +11,7 @@ import { shanghaiDay, shanghaiDayPlus, TZ } from '../../common/time'
 import { deliverNotices, notifyMany, type NoticeContext } from '../account/notices'
 import { pageUrl } from '../../../../src/routes'
 import type { Booking, BookingService, Slot } from './documents'
-import { promoteInTx, promoteSlot } from './seats'
+import { newSlot, promoteInTx, promoteSlot, settleHolding } from './seats'
 import { cutoffOf, instantOf, slotsOn, specOf, windowDays } from './slots'
 import { countNoShowInTx, findAll } from './register'
 
@@ -54,7 +54,7 @@ export async function writeSlots(ports: Ports, now: number): Promise<number> {
         const slot = byId.get(spec._id)
         if (!slot) {
           try {
-            await store.insert('slots', { ...spec, booked: 0, waitlist: [] })
+            await store.insert('slots', newSlot(spec))
             written++
           } catch (e) {
             // someone booked it (or another run wrote it) first
@@ -115,7 +115,7 @@ async function noShowAfter(ports: Ports, b: Booking, now: number): Promise<void>
     const current = await tx.get('bookings', b._id)
     if (current?.status !== 'booked') return
     await tx.update('bookings', b._id, { set: { status: 'noShow', updatedAt: now } })
-    await tx.update('slots', b.slotId, { inc: { booked: -1 } })
+    await tx.update('slots', b.slotId, { inc: { booked: -1 }, ...(current.holder ? { set: { [`holders.${current.holder}`]: undefined } } : {}) })
     await countNoShowInTx(tx, current, now)
   })
 }
@@ -187,4 +187,11 @@ export const bookingJobSteps: Record<string, (ports: Ports, now: number) => Prom
   bookingPromote: promoteWaitlists,
   bookingClose: closeEndedSlots,
   bookingRemind: remindTomorrow,
+  /** claims whose process died part-way (seats.ts), settled by what their slot says */
+  bookingHolding: async (ports, now) => {
+    const ctx = jobContext(ports, now)
+    const settled = await settleHolding(ctx)
+    await deliverNotices(ports, now, ctx.notices)
+    return settled
+  },
 }

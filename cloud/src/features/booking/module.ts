@@ -13,7 +13,7 @@ export const booking = defineFeature({
     bookingServices: { indexes: [['villageId', 'hallId']] },
     slots: { indexes: [['villageId', 'hallId', 'date'], ['closed', 'endsAt']] },
     bookings: {
-      indexes: [['villageId', 'personId', 'startsAt'], ['villageId', 'bookedBy', 'startsAt'], ['slotId', 'status'], ['villageId', 'hallId', 'date'], ['status', 'startsAt'], ['serviceId', 'personId', 'status']],
+      indexes: [['villageId', 'personId', 'startsAt'], ['villageId', 'bookedBy', 'startsAt'], ['slotId', 'status'], ['villageId', 'hallId', 'date'], ['status', 'startsAt'], ['serviceId', 'personId', 'status'], ['status', 'updatedAt']],
     },
     bookingDelegates: { indexes: [['villageId', 'delegateId', 'revoked'], ['villageId', 'personId', 'revoked']] },
     bookingPeople: { indexes: [['villageId']] },

@@ -172,7 +172,7 @@ export const bookingResidentHandlers: Handlers<typeof bookingResidentActions> = 
       const held = await store.count('bookings', { serviceId: service._id, personId: who.personId, status: { $in: ACTIVE }, startsAt: { $gt: ctx.now } })
       if (held >= service.perPersonLimit) throw new ApiError('CONFLICT', `${who.name}已有${held}个未到期的${service.name}预约，每人最多同时预约${service.perPersonLimit}个`)
       const { booking, slot } = await claimSeat(
-        ctx.ports,
+        ctx,
         service,
         slotId,
         {
@@ -186,7 +186,6 @@ export const bookingResidentHandlers: Handlers<typeof bookingResidentActions> = 
           checkIn: false,
           note: null,
         },
-        ctx.now,
       )
       const hall = await loadHall(ctx.ports, villageId, service.hallId)
       if (who.personId !== ctx.membership.personId) {

@@ -1,18 +1,25 @@
 /**
- * Capacity, exactly: every change to who holds a seat of a slot is one transaction over the slot and the
- * bookings it touches (by id, as CloudBase transactions address documents). The slot's `booked` and
- * `waitlist` change only here, with the bookings they count, so 500 attempts at 80 seats give 80 bookings
- * on SQLite (serialised) and on CloudBase (a conflict runs the transaction again).
+ * Capacity, exactly, and without a hot transaction. Taking a seat is one conditional increment of the slot
+ * (`booked < capacity`, with the attempt recorded in `holders`) and joining the line one append to its
+ * `waitlist`: single-document atomic writes that CloudBase applies one after another, where 500
+ * transactions on one slot would fail each other at once (a conflict is immediate) and run out of retries.
+ * Before either, the booking is written as `holding` (the claim of this person on this slot: its id is
+ * unique), and after, it becomes booked or waitlisted; a process that dies in between leaves a `holding`
+ * booking that the job settles by what the slot says (settleHolding). Giving a seat back, and the
+ * promotions it allows, are transactions over the slot and the bookings by id (few at a time).
  */
 import { ApiError } from '../../errors'
 import type { NoticeContext } from '../account/notices'
 import { notify } from '../account/notices'
-import type { Ports } from '../../ports/ports'
-import type { TxStore } from '../../ports/store'
+import { DuplicateIdError, StoreBusyError, type Store, type TxStore } from '../../ports/store'
+import { newId } from '../../common/ids'
 import { shortTime } from '../../common/time'
 import { pageUrl } from '../../../../src/routes'
 import type { Booking, BookingService, BookingStatus, Slot } from './documents'
 import { cutoffOf, specOf } from './slots'
+
+/** A slot written from its service's pattern (its first booking, or the job): nothing booked yet. */
+export const newSlot = (spec: NonNullable<ReturnType<typeof specOf>>): Slot => ({ ...spec, booked: 0, waitlist: [], holders: {} })
 
 /** The slot as stored, or written now from its service's pattern (its first booking). NOT_FOUND when the pattern has none. */
 export async function slotInTx(tx: TxStore, service: BookingService, slotId: string): Promise<Slot> {
@@ -20,9 +27,23 @@ export async function slotInTx(tx: TxStore, service: BookingService, slotId: str
   if (stored) return stored
   const spec = specOf(service, slotId)
   if (!spec) throw new ApiError('NOT_FOUND', '找不到该时段')
-  const slot: Slot = { ...spec, booked: 0, waitlist: [] }
+  const slot = newSlot(spec)
   await tx.insert('slots', slot)
   return slot
+}
+
+/** slotInTx outside a transaction: a first booking racing another writes the slot once. */
+async function ensureSlot(store: Store, service: BookingService, slotId: string): Promise<Slot> {
+  const stored = await store.get('slots', slotId)
+  if (stored) return stored
+  const spec = specOf(service, slotId)
+  if (!spec) throw new ApiError('NOT_FOUND', '找不到该时段')
+  try {
+    await store.insert('slots', newSlot(spec))
+  } catch (e) {
+    if (!(e instanceof DuplicateIdError)) throw e
+  }
+  return (await store.get('slots', slotId))!
 }
 
 export const bookingIdOf = (slotId: string, personId: string): string => `${slotId}~${personId}`
@@ -42,74 +63,99 @@ export interface SeatClaim {
   note: string | null
 }
 
-const ACTIVE: readonly BookingStatus[] = ['booked', 'checkedIn', 'waitlisted']
+/** the statuses of a booking that still counts (or is being written) */
+const ACTIVE: readonly BookingStatus[] = ['booked', 'checkedIn', 'waitlisted', 'holding']
+/** a claim that has not finished by then died with its process: the job settles it */
+export const HOLD_MS = 60_000
+
+const duplicate = (b: Booking) => new ApiError('DUPLICATE', b.status === 'waitlisted' ? `${b.name}已在该时段的候补名单中` : `${b.name}已预约该时段`)
 
 /**
  * Books a seat (or a place in line). Refuses a person who already holds the slot (DUPLICATE) and a
  * full slot (FULL 名额已满) unless the claim asks for the waitlist. Returns the booking as written.
  */
-export async function claimSeat(
-  ports: Pick<Ports, 'store'>,
-  service: BookingService,
-  slotId: string,
-  claim: SeatClaim,
-  now: number,
-  /** other writes that belong to the booking (staff's audit entry), in its transaction */
-  also?: (tx: TxStore, booking: Booking) => Promise<void>,
-): Promise<{ booking: Booking; slot: Slot }> {
-  return ports.store.transaction(async (tx) => {
-    const slot = await slotInTx(tx, service, slotId)
-    const existing = await tx.get('bookings', claim.bookingId)
-    if (existing && ACTIVE.includes(existing.status)) {
-      throw new ApiError('DUPLICATE', existing.status === 'waitlisted' ? `${existing.name}已在该时段的候补名单中` : `${existing.name}已预约该时段`)
+export async function claimSeat(ctx: NoticeContext, service: BookingService, slotId: string, claim: SeatClaim): Promise<{ booking: Booking; slot: Slot }> {
+  const { store } = ctx.ports
+  const now = ctx.now
+  let slot = await ensureSlot(store, service, slotId)
+  const holder = newId('seat', now)
+  const booking: Booking = {
+    _id: claim.bookingId,
+    villageId: slot.villageId,
+    hallId: slot.hallId,
+    serviceId: slot.serviceId,
+    slotId: slot._id,
+    date: slot.date,
+    start: slot.start,
+    end: slot.end,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    personId: claim.personId,
+    name: claim.name,
+    bookedBy: claim.bookedBy,
+    bookedByName: claim.bookedByName,
+    via: claim.via,
+    status: 'holding',
+    holder,
+    createdAt: now,
+    updatedAt: now,
+    waitlistedAt: null,
+    promotedAt: null,
+    checkedInAt: null,
+    cancelledAt: null,
+    remindedAt: null,
+    note: claim.note,
+  }
+  const { _id: id, ...fields } = booking
+  // the claim of this person on this slot: a new booking, or the old one (cancelled, lapsed…) started over
+  const prev = await store.get('bookings', id)
+  if (prev && ACTIVE.includes(prev.status)) throw duplicate(prev)
+  if (prev) {
+    if (!(await store.update('bookings', { _id: id, status: prev.status, updatedAt: prev.updatedAt }, { set: fields }))) throw duplicate((await store.get('bookings', id)) ?? prev)
+  } else {
+    try {
+      await store.insert('bookings', booking)
+    } catch (e) {
+      if (e instanceof DuplicateIdError) throw duplicate((await store.get('bookings', id))!)
+      throw e
     }
-    const seat = slot.booked < slot.capacity
-    if (!seat && !claim.waitlist) throw new ApiError('FULL', slot.waitlist.length ? `名额已满，可加入候补（前面还有${slot.waitlist.length}人）` : '名额已满，可加入候补')
-    const status: BookingStatus = seat ? (claim.checkIn ? 'checkedIn' : 'booked') : 'waitlisted'
-    const booking: Booking = {
-      _id: claim.bookingId,
-      villageId: slot.villageId,
-      hallId: slot.hallId,
-      serviceId: slot.serviceId,
-      slotId: slot._id,
-      date: slot.date,
-      start: slot.start,
-      end: slot.end,
-      startsAt: slot.startsAt,
-      endsAt: slot.endsAt,
-      personId: claim.personId,
-      name: claim.name,
-      bookedBy: claim.bookedBy,
-      bookedByName: claim.bookedByName,
-      via: claim.via,
-      status,
-      createdAt: now,
-      updatedAt: now,
-      waitlistedAt: seat ? null : now,
-      promotedAt: null,
-      checkedInAt: status === 'checkedIn' ? now : null,
-      cancelledAt: null,
-      remindedAt: null,
-      note: claim.note,
+  }
+  const mine = { _id: id, holder, status: 'holding' }
+  // a seat: the increment applies only while one is free (and the capacity is the one read)
+  for (let tries = 0; slot.booked < slot.capacity && tries < 50; tries++) {
+    const took = await store.update('slots', { _id: slotId, capacity: slot.capacity, booked: { $lt: slot.capacity } }, { inc: { booked: 1 }, set: { [`holders.${holder}`]: id } })
+    if (took) {
+      const status: BookingStatus = claim.checkIn ? 'checkedIn' : 'booked'
+      const set = { status, ...(claim.checkIn ? { checkedInAt: now } : {}) }
+      await store.update('bookings', mine, { set })
+      return { booking: { ...booking, ...set }, slot: { ...slot, booked: slot.booked + 1 } }
     }
-    if (existing) {
-      // booking again after cancelling: the same document starts over
-      const { _id: _ignored, ...fields } = booking
-      await tx.update('bookings', booking._id, { set: fields })
-    } else await tx.insert('bookings', booking)
-    const waitlist = seat ? slot.waitlist : [...slot.waitlist, booking._id]
-    await tx.update('slots', slot._id, seat ? { inc: { booked: 1 } } : { set: { waitlist } })
-    await also?.(tx, booking)
-    return { booking, slot: { ...slot, booked: slot.booked + (seat ? 1 : 0), waitlist } }
-  })
+    slot = (await store.get('slots', slotId))!
+  }
+  if (!claim.waitlist) {
+    // give the claim back: the old booking as it was, or none
+    if (prev) {
+      const { _id: _prevId, ...old } = prev
+      await store.update('bookings', mine, { set: { ...old, holder: undefined } })
+    } else await store.remove('bookings', mine)
+    throw new ApiError('FULL', slot.waitlist.length ? `名额已满，可加入候补（前面还有${slot.waitlist.length}人）` : '名额已满，可加入候补')
+  }
+  await store.update('slots', { _id: slotId }, { push: { waitlist: id } })
+  await store.update('bookings', mine, { set: { status: 'waitlisted', waitlistedAt: now } })
+  // a seat freed while this place was joining goes to the line now, not at the job's next run
+  const after = (await store.get('slots', slotId))!
+  if (after.booked < after.capacity) await promoteFreed(ctx, service, slotId)
+  const written = (await store.get('bookings', id))!
+  return { booking: written, slot: (await store.get('slots', slotId))! }
 }
 
 /** What releasing a booking does: cancelled (by its person or family) or a no-show (staff). */
 export type Release = 'cancel' | 'noShow'
 
 /**
- * Cancels a booking or a place in line, or marks a no-show; a seat it held goes to the first in line
- * (promoteInTx). `check` runs on the booking as read in the transaction and throws to refuse.
+ * Cancels a booking or a place in line, or marks a no-show: one transaction over the booking and its slot.
+ * A seat it gave back then goes to the first in line (promoteFreed). `check` runs on the booking as read in
+ * the transaction and throws to refuse.
  */
 export async function releaseSeat(
   ctx: NoticeContext,
@@ -120,7 +166,7 @@ export async function releaseSeat(
   /** other writes that belong to the release (a no-show's count, staff's audit entry), in its transaction */
   also?: (tx: TxStore, b: Booking) => Promise<void>,
 ): Promise<Booking> {
-  return ctx.ports.store.transaction(async (tx) => {
+  const released = await ctx.ports.store.transaction(async (tx) => {
     const booking = await tx.get('bookings', bookingId)
     if (!booking) throw new ApiError('NOT_FOUND', '找不到该预约')
     const slot = await slotInTx(tx, service, booking.slotId)
@@ -129,11 +175,26 @@ export async function releaseSeat(
     const status: BookingStatus = release === 'noShow' ? 'noShow' : 'cancelled'
     const set: Partial<Booking> = { status, updatedAt: ctx.now, ...(release === 'cancel' ? { cancelledAt: ctx.now } : {}) }
     await tx.update('bookings', bookingId, { set })
-    const next: Slot = heldSeat ? { ...slot, booked: slot.booked - 1 } : { ...slot, waitlist: slot.waitlist.filter((id) => id !== bookingId) }
-    await promoteInTx(ctx, tx, service, next, slot)
+    if (heldSeat) await tx.update('slots', slot._id, { inc: { booked: -1 }, ...(booking.holder ? { set: { [`holders.${booking.holder}`]: undefined } } : {}) })
+    else await tx.update('slots', slot._id, { set: { waitlist: slot.waitlist.filter((id) => id !== bookingId) } })
     await also?.(tx, booking)
-    return { ...booking, ...set }
+    return { booking: { ...booking, ...set }, heldSeat }
   })
+  if (released.heldSeat) await promoteFreed(ctx, service, released.booking.slotId)
+  return released.booking
+}
+
+/**
+ * After a seat is given back: the first in line gets it now. Many giving seats back at once race to promote
+ * the same line; a promotion that keeps losing that race is not the release's failure — the seat is
+ * counted free, and the job's bookingPromote gives it to the line at its next run.
+ */
+async function promoteFreed(ctx: NoticeContext, service: BookingService, slotId: string): Promise<void> {
+  try {
+    await promoteSlot(ctx, service, slotId)
+  } catch (e) {
+    if (!(e instanceof StoreBusyError)) throw e
+  }
 }
 
 /**
@@ -143,13 +204,15 @@ export async function releaseSeat(
  */
 export async function promoteInTx(ctx: NoticeContext, tx: TxStore, service: BookingService, slot: Slot, before: Slot): Promise<number> {
   const waitlist = [...slot.waitlist]
+  const holders = { ...slot.holders }
   let booked = slot.booked
   let promoted = 0
   const tooLate = ctx.now >= cutoffOf(service, slot)
   while (waitlist.length && (booked < slot.capacity || tooLate)) {
     const id = waitlist.shift()!
     const b = await tx.get('bookings', id)
-    if (!b || b.status !== 'waitlisted') continue
+    // `holding`: a place still being written (its claimer sees the outcome when it finishes)
+    if (!b || (b.status !== 'waitlisted' && b.status !== 'holding')) continue
     const when = `${shortTime(b.startsAt)}–${b.end}`
     const page = pageUrl('booking.mine', { villageId: b.villageId })
     if (tooLate) {
@@ -157,18 +220,24 @@ export async function promoteInTx(ctx: NoticeContext, tx: TxStore, service: Book
       await tellBoth(ctx, tx, b, '候补未成功', `${service.name} ${when} 的候补没有等到空位，已自动结束。`, page)
       continue
     }
-    await tx.update('bookings', id, { set: { status: 'booked', promotedAt: ctx.now, updatedAt: ctx.now } })
+    const seat = newId('seat', ctx.now)
+    await tx.update('bookings', id, { set: { status: 'booked', holder: seat, promotedAt: ctx.now, updatedAt: ctx.now } })
+    holders[seat] = id
     booked++
     promoted++
     await tellBoth(ctx, tx, b, '候补成功', `${b.name}已候补到 ${service.name} ${when} 的名额，请按时到场；不能来请提前取消。`, page)
   }
-  const changed = booked !== before.booked || waitlist.length !== before.waitlist.length || waitlist.some((id, i) => before.waitlist[i] !== id)
-  if (changed) await tx.update('slots', slot._id, { set: { booked, waitlist } })
+  const changed =
+    booked !== before.booked ||
+    waitlist.length !== before.waitlist.length ||
+    waitlist.some((id, i) => before.waitlist[i] !== id) ||
+    JSON.stringify(holders) !== JSON.stringify(before.holders ?? {})
+  if (changed) await tx.update('slots', slot._id, { set: { booked, waitlist, holders } })
   return promoted
 }
 
 /** the person a booking is for and, when someone else booked it, the booker */
-async function tellBoth(ctx: NoticeContext, tx: TxStore, b: Booking, title: string, body: string, page: string): Promise<void> {
+export async function tellBoth(ctx: NoticeContext, tx: TxStore, b: Booking, title: string, body: string, page: string): Promise<void> {
   const to = [...new Set([b.personId, b.via === 'app' ? b.bookedBy : null].filter((p): p is string => Boolean(p)))]
   for (const personId of to) await notify(ctx, { personId, villageId: b.villageId }, title, body, page, tx)
 }
@@ -184,4 +253,31 @@ export async function promoteSlot(ctx: NoticeContext, service: BookingService, s
     if (capacity !== slot.capacity) await tx.update('slots', slotId, { set: { capacity } })
     return promoteInTx(ctx, tx, service, current, slot)
   })
+}
+
+/**
+ * The job's settling of claims whose process died between writing the booking as `holding` and finishing
+ * (older than HOLD_MS): booked when the slot counts its seat, waitlisted when it is in the line, else
+ * cancelled — each in one transaction with the slot as it is, and its person told. Returns how many.
+ */
+export async function settleHolding(ctx: NoticeContext): Promise<number> {
+  const { store } = ctx.ports
+  const stale = await store.find('bookings', { status: 'holding', updatedAt: { $lt: ctx.now - HOLD_MS } }, { limit: 100 })
+  let settled = 0
+  for (const b of stale) {
+    settled += await store.transaction(async (tx) => {
+      const doc = await tx.get('bookings', b._id)
+      if (doc?.status !== 'holding') return 0
+      const slot = await tx.get('slots', doc.slotId)
+      const seated = Boolean(doc.holder && slot?.holders?.[doc.holder] === doc._id)
+      const status: BookingStatus = seated ? 'booked' : slot?.waitlist.includes(doc._id) ? 'waitlisted' : 'cancelled'
+      await tx.update('bookings', doc._id, { set: { status, updatedAt: ctx.now, ...(status === 'waitlisted' ? { waitlistedAt: doc.createdAt } : {}), ...(status === 'cancelled' ? { cancelledAt: ctx.now } : {}) } })
+      const page = pageUrl('booking.mine', { villageId: doc.villageId })
+      const when = `${shortTime(doc.startsAt)}–${doc.end}`
+      const words = { booked: `${doc.name} ${when} 的预约已完成。`, waitlisted: `${doc.name} ${when} 已排上候补。`, cancelled: `${doc.name} ${when} 的预约没有完成，请重新预约。` }[status as 'booked']
+      await tellBoth(ctx, tx, doc, '预约结果', words, page)
+      return 1
+    })
+  }
+  return settled
 }

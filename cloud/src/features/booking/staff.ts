@@ -129,7 +129,7 @@ const deskHandlers: Handlers<Omit<typeof bookingStaffActions, keyof typeof booki
       } else who = { personId: null, name: name! }
       await checkText(ctx, { name: who.personId ? null : who.name, note })
       const { booking, slot: written } = await claimSeat(
-        ctx.ports,
+        ctx,
         service,
         slotId,
         {
@@ -143,9 +143,8 @@ const deskHandlers: Handlers<Omit<typeof bookingStaffActions, keyof typeof booki
           checkIn,
           note,
         },
-        ctx.now,
-        (tx, b) => audit(ctx, 'booking.staffBook', target(b, service), checkIn ? '现场登记并签到' : who.personId ? null : '未用手机的来访者', tx).then(() => undefined),
       )
+      await audit(ctx, 'booking.staffBook', target(booking, service), checkIn ? '现场登记并签到' : who.personId ? null : '未用手机的来访者')
       return bookingView(booking, { service, hall, slot: written }, ctx.membership.personId, ctx.now)
     },
   },

@@ -99,6 +99,7 @@ export async function bookingViews(ports: Pick<Ports, 'store'>, bookings: Bookin
   const byId = <T extends { _id: string }>(xs: Array<T | null>) => new Map(xs.filter((x): x is T => x !== null).map((x) => [x._id, x]))
   const [s, h, sl] = [byId(services), byId(halls), byId(slots)]
   return bookings.flatMap((b) => {
+    if (b.status === 'holding') return []
     const service = s.get(b.serviceId)
     const hall = h.get(b.hallId)
     if (!service || !hall) return []

@@ -238,12 +238,8 @@ export interface RulesFollowUp {
   totals: { pendingPersons: number; pendingHouseholds: number }
 }
 
-export interface CsvFile {
-  filename: string
-  /** CSV text: UTF-8 BOM, Chinese headers, CRLF line ends */
-  content: string
-  rows: number
-}
+import type { CsvFile } from '../../common/csv'
+export type { CsvFile }
 
 const draftBody = {
   villageId,
