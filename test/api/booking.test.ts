@@ -6,7 +6,7 @@
  */
 import type { BookingService } from '../../cloud/src/features/booking/documents'
 import { instantOf } from '../../cloud/src/features/booking/slots'
-import { promoteSlot } from '../../cloud/src/features/booking/seats'
+import { claimSeat, promoteSlot, settleHolding } from '../../cloud/src/features/booking/seats'
 import { householdId } from '../../cloud/src/features/account/policy'
 import { T0, apiPerTest, expectRefused } from './harness'
 
@@ -279,5 +279,56 @@ describe('家人代订: authorisations', () => {
     expect(d).toMatchObject({ name: '黄德明', delegateName: '林俊', recordedByName: '张秀英' })
     const log = await api.as(P.committee).call('audit.list', { villageId: X })
     expect(log.entries[0]).toMatchObject({ action: 'booking.authorize', actorName: '张秀英', reason: '登记黄德明授权林俊代订' })
+  })
+})
+
+describe('a claim whose process dies part-way', () => {
+  /** the ports with a store whose (k+1)-th update throws: the process killed there */
+  function dyingAt(k: number) {
+    let updates = 0
+    const store = new Proxy(api.ports.store, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver)
+        if (prop !== 'update' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value
+        return (...args: unknown[]) => (updates++ === k ? Promise.reject(new Error('killed')) : (value as (...a: unknown[]) => Promise<number>).apply(target, args))
+      },
+    })
+    return { ...api.ports, store }
+  }
+  const claim = (personId: string, name: string) => ({ bookingId: `${TOMORROW}~${personId}`, personId, name, bookedBy: personId, bookedByName: name, via: 'app' as const, waitlist: true, checkIn: false, note: null })
+
+  test.each([
+    ['after its seat was counted', 1, 'booked', 1, []],
+    ['before its seat was counted', 0, 'cancelled', 0, []],
+  ] as const)('killed %s: the job settles it by what the slot says, once, and tells its person', async (_when, k, settled, booked, waitlist) => {
+    const service = await fixture()
+    const ctx = { ports: dyingAt(k), now: T0, notices: [] as string[] }
+    await expect(claimSeat(ctx, service, TOMORROW, claim('p_chenjianguo', '陈建国'))).rejects.toThrow('killed')
+    expect((await api.ports.store.get('bookings', `${TOMORROW}~p_chenjianguo`))!.status).toBe('holding')
+    // not shown while it is being settled
+    expect((await mineHere(P.chen)).upcoming).toEqual([])
+    await refused(P.chen, 'booking.book', { villageId: X, slotId: TOMORROW }, 'DUPLICATE', '陈建国已预约该时段')
+
+    const job = { ports: api.ports, now: T0 + 30_000, notices: [] as string[] }
+    expect(await settleHolding(job)).toBe(0) // still within its minute: its process may be finishing
+    job.now = T0 + 61_000
+    expect(await settleHolding(job)).toBe(1)
+    expect(await settleHolding(job)).toBe(0)
+    expect((await api.ports.store.get('bookings', `${TOMORROW}~p_chenjianguo`))!.status).toBe(settled)
+    expect(await slotDoc(TOMORROW)).toMatchObject({ booked, waitlist })
+    expect((await noticesOf('p_chenjianguo', '陈建国')).map((n) => n.title)).toEqual(['预约结果'])
+  })
+
+  test('killed while joining the line after it was counted in it: settled as waitlisted, and promoted like anyone', async () => {
+    const service = await fixture()
+    for (const [who, pid] of [[P.linjun, 'p_liguilan'], [P.linshuisheng, undefined], [P.chen, undefined]] as const) await book(who, TOMORROW, pid)
+    // a full slot: the claim's updates are the failed seat tries (none: full), the push, then the status
+    const ctx = { ports: dyingAt(1), now: T0, notices: [] as string[] }
+    await expect(claimSeat(ctx, service, TOMORROW, claim('p_huangdeming', '黄德明'))).rejects.toThrow('killed')
+    expect(await slotDoc(TOMORROW)).toMatchObject({ booked: 3, waitlist: [`${TOMORROW}~p_huangdeming`] })
+    expect(await settleHolding({ ports: api.ports, now: T0 + 61_000, notices: [] })).toBe(1)
+    expect((await api.ports.store.get('bookings', `${TOMORROW}~p_huangdeming`))!.status).toBe('waitlisted')
+    await api.as(P.chen).call('booking.cancel', { villageId: X, bookingId: `${TOMORROW}~p_chenjianguo` })
+    expect((await api.ports.store.get('bookings', `${TOMORROW}~p_huangdeming`))!.status).toBe('booked')
   })
 })
