@@ -7,7 +7,7 @@
 import { personKeyOf } from '../../cloud/src/features/account/policy'
 import type { BookingView } from '../../cloud/src/contract'
 import type { Booking, BookingService } from '../../cloud/src/features/booking/documents'
-import { T0, apiPerTest } from './harness'
+import { T0, apiPerTest, membershipDoc } from './harness'
 
 const X = 'v-xinshan'
 const HALL = `${X}:hall`
@@ -26,20 +26,7 @@ async function residents(n: number): Promise<string[]> {
     const openid = `busy-${i}`
     await store.insert('persons', { _id: personId, openid, name: `村民${i}`, createdAt: T0 })
     await store.insert('personKeys', { _id: personKeyOf(openid), personId })
-    await store.insert('memberships', {
-      _id: `${X}:${personId}`,
-      villageId: X,
-      personId,
-      name: `村民${i}`,
-      householdId: null,
-      relation: null,
-      roles: ['resident'],
-      partyMember: false,
-      gridIds: [],
-      hallId: null,
-      townId: null,
-      joinedAt: T0,
-    })
+    await store.insert('memberships', membershipDoc(X, personId, `村民${i}`))
     openids.push(openid)
   }
   return openids

@@ -1,4 +1,4 @@
-import { apiPerTest } from './harness'
+import { apiPerTest, membershipDoc } from './harness'
 import { audits, DAY, HOUR, HOUSEHOLDS, notices, openTopic, P, pid, RESIDENTS, W, X } from './deliberation-fixture'
 
 const api = apiPerTest()
@@ -337,20 +337,7 @@ describe('the result', () => {
 
   test('person mode, exactly half is not a quorum: 未达法定人数', async () => {
     // 12 residents: one more, so that half is a whole number
-    await api.ports.store.insert('memberships', {
-      _id: `${X}:p_extra`,
-      villageId: X,
-      personId: 'p_extra',
-      name: '黄小明',
-      householdId: null,
-      relation: null,
-      roles: ['resident'],
-      partyMember: false,
-      gridIds: [],
-      hallId: null,
-      townId: null,
-      joinedAt: 0,
-    })
+    await api.ports.store.insert('memberships', membershipDoc(X, 'p_extra', '黄小明', { joinedAt: 0 }))
     const now = api.ports.clock.now()
     const t = await openTopic(api, { closesAt: now + DAY })
     const six = [P.committee, P.committee2, P.resident, P.liguilan, P.linjun, P.chenjianguo]

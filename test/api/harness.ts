@@ -8,7 +8,7 @@ import { COLLECTIONS } from '../../cloud/src/features'
 import { CloudBaseEmulator, wxCloudFor } from '../cloudbase-emulator/emulator'
 import { createRouter } from '../../cloud/src/router'
 import { seedDemo } from '../../cloud/src/demo'
-import type { ActionName, ApiErrorBody, InputOf, OutputOf } from '../../cloud/src/contract'
+import type { ActionName, ApiErrorBody, InputOf, Membership, OutputOf } from '../../cloud/src/contract'
 
 /** the demo's openids (demo-<key>) and WeChat-shaped ones (o + 27 characters) */
 const OPENID = /"demo-[a-z]+"|demo-[a-z]+[",:]|\bo[A-Za-z0-9_-]{27}\b/
@@ -118,4 +118,23 @@ export async function expectRefused(api: Api, openid: string, action: string, in
   else expect(err.message).toMatch(message)
   expect(await api.snapshot()).toEqual(before)
   return err
+}
+
+/** A membership as the register writes it, for fixtures: a resident with no household unless `over` says otherwise. */
+export function membershipDoc(villageId: string, personId: string, name: string, over: Partial<Membership> = {}): Membership {
+  return {
+    _id: `${villageId}:${personId}`,
+    villageId,
+    personId,
+    name,
+    householdId: null,
+    relation: null,
+    roles: ['resident'],
+    partyMember: false,
+    gridIds: [],
+    hallId: null,
+    townId: null,
+    joinedAt: T0,
+    ...over,
+  }
 }

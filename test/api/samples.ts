@@ -7,7 +7,7 @@ import type { ActionName, InputOf } from '../../cloud/src/contract'
 import type { Persona } from '../../cloud/src/matrix'
 import { householdId, personKeyOf } from '../../cloud/src/features/account/policy'
 import type { Membership } from '../../cloud/src/features/account/documents'
-import { T0, type makeApi } from './harness'
+import { T0, membershipDoc, type makeApi } from './harness'
 
 export type Api = Awaited<ReturnType<typeof makeApi>>
 
@@ -46,20 +46,7 @@ export async function addFixtures(api: Api): Promise<void> {
     const openid = `matrix-${f.key}`
     await store.insert('persons', { _id: personId, openid, name: f.name, createdAt: T0 - 100 * DAY })
     await store.insert('personKeys', { _id: personKeyOf(openid), personId })
-    await store.insert('memberships', {
-      _id: `${f.villageId}:${personId}`,
-      villageId: f.villageId,
-      personId,
-      name: f.name,
-      householdId: null,
-      relation: null,
-      roles: f.roles,
-      partyMember: false,
-      gridIds: f.gridIds ?? [],
-      hallId: null,
-      townId: f.townId ?? null,
-      joinedAt: T0 - 100 * DAY,
-    })
+    await store.insert('memberships', membershipDoc(f.villageId, personId, f.name, { roles: f.roles, gridIds: f.gridIds ?? [], townId: f.townId ?? null, joinedAt: T0 - 100 * DAY }))
   }
 }
 
