@@ -1,5 +1,5 @@
 import { ApiError } from '../errors'
-import type { CollectionName, Collections, TxStore } from '../ports/store'
+import type { CollectionName, Collections, Filter, Store, TxStore } from '../ports/store'
 
 /** Collections whose documents belong to one village. */
 export type VillageCollection = { [C in CollectionName]: Collections[C] extends { villageId: string } ? C : never }[CollectionName]
@@ -18,4 +18,27 @@ export async function getInVillage<C extends VillageCollection>(
   const doc = (await reader.get(collection, id)) as (Collections[C] & { villageId: string }) | null
   if (!doc || doc.villageId !== villageId) throw new ApiError('NOT_FOUND', notFound)
   return doc
+}
+
+const PAGE = 1000
+
+/** Every document matching the filter, page by page (CloudBase returns at most 1000 per get). */
+export async function findAll<C extends keyof Collections & string>(store: Store, collection: C, filter: Filter): Promise<Array<Collections[C]>> {
+  const out: Array<Collections[C]> = []
+  for (let skip = 0; ; skip += PAGE) {
+    const page = await store.find(collection, filter, { sort: [['_id', 'asc']], limit: PAGE, skip })
+    out.push(...page)
+    if (page.length < PAGE) return out
+  }
+}
+
+/** Documents by id, 100 ids to a query. */
+export async function getMany<C extends keyof Collections & string>(store: Store, collection: C, ids: string[]): Promise<Array<Collections[C]>> {
+  const uniq = [...new Set(ids)]
+  const out: Array<Collections[C]> = []
+  for (let i = 0; i < uniq.length; i += 100) {
+    const chunk = uniq.slice(i, i + 100)
+    out.push(...(await store.find(collection, { _id: { $in: chunk } }, { limit: chunk.length })))
+  }
+  return out
 }

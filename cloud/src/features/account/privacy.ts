@@ -23,6 +23,7 @@ import { ACCESS, type Context, type Handlers, type MemberContext } from '../../h
 import { ApiError } from '../../errors'
 import type { CollectionName, Collections, Filter, Store } from '../../ports/store'
 import { audit } from '../../common/audit'
+import { getMany } from '../../common/load'
 import { auditActionLabel } from '../../common/audit-labels'
 import { shanghaiTime } from '../../common/time'
 import { notifyCommittee } from './common'
@@ -65,12 +66,6 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, readonly string[]>> =
   bookingPeople: ['personId'],
 }
 
-async function byIds<C extends CollectionName>(store: Store, collection: C, ids: string[]): Promise<Array<Collections[C]>> {
-  const unique = [...new Set(ids)]
-  const out: Array<Collections[C]> = []
-  for (let i = 0; i < unique.length; i += CHUNK) out.push(...(await store.find(collection, { _id: { $in: unique.slice(i, i + CHUNK) } }, { limit: CHUNK })))
-  return out
-}
 const find = <C extends CollectionName>(store: Store, collection: C, filter: Filter) => store.find(collection, filter, { limit: ALL })
 
 /** Everything of the person's, read once for the page and for deletion. */
@@ -104,7 +99,7 @@ async function holdings(store: Store, personId: string) {
     find(store, 'bookingDelegates', { delegateId: personId }),
   ])
   const booking = { bookings, bookedForOthers: bookedForOthers.filter((b) => b.personId !== personId), delegations, delegated }
-  const topics = await byIds(store, 'topics', [...ballots, ...castForOthers, ...granted, ...received, ...comments, ...likes].map((x) => x.topicId))
+  const topics = await getMany(store, 'topics', [...ballots, ...castForOthers, ...granted, ...received, ...comments, ...likes].map((x) => x.topicId))
   return { memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion, topics, boardEntries, appeals, nominated, nominations, councils, booking }
 }
 type Holdings = Awaited<ReturnType<typeof holdings>>
@@ -141,11 +136,11 @@ async function myData(ctx: Context & { person: NonNullable<Context['person']> })
   const h = await holdings(store, me._id)
   const villageIds = villagesOf(h)
   const [villages, households, versions, proposalsSigned, liked, entries] = await Promise.all([
-    byIds(store, 'villages', villageIds),
-    byIds(store, 'households', h.memberships.map((m) => m.householdId).filter((x): x is string => !!x)),
-    byIds(store, 'ruleVersions', h.ruleAgreements.map((a) => a.versionId)),
-    byIds(store, 'proposals', h.cosigns.map((c) => c.proposalId)),
-    byIds(store, 'comments', h.likes.map((l) => l.commentId)),
+    getMany(store, 'villages', villageIds),
+    getMany(store, 'households', h.memberships.map((m) => m.householdId).filter((x): x is string => !!x)),
+    getMany(store, 'ruleVersions', h.ruleAgreements.map((a) => a.versionId)),
+    getMany(store, 'proposals', h.cosigns.map((c) => c.proposalId)),
+    getMany(store, 'comments', h.likes.map((l) => l.commentId)),
     auditAbout(store, me._id, h, villageIds),
   ])
   const village = (id: string) => villages.find((v) => v._id === id)?.name ?? id
@@ -263,7 +258,7 @@ async function myData(ctx: Context & { person: NonNullable<Context['person']> })
 }
 
 async function deletionView(ctx: Pick<Context, 'ports'>, r: DeletionRequest, h: Holdings): Promise<DeletionView> {
-  const villages = await byIds(ctx.ports.store, 'villages', r.villageIds)
+  const villages = await getMany(ctx.ports.store, 'villages', r.villageIds)
   return { status: r.status, reason: r.reason, createdAt: r.createdAt, villages: villages.map((v) => v.name), blocked: r.status === 'pending' ? openBallotBlock(h) : null }
 }
 

@@ -9,7 +9,8 @@ import type { DayList, DayListRow, DayListSlot, HallCard, Headcount } from './co
 import type { Booking, BookingService, BookingStatus, Slot } from './documents'
 import { SERVICE_KINDS } from './documents'
 import { exceptionOn, slotsOn, weekdayLabel } from './slots'
-import { findAll, getMany, registerId } from './register'
+import { findAll, getMany } from '../../common/load'
+import { registerId } from './register'
 import { newSlot } from './seats'
 
 /** The slots of these services on a day: as stored, and the pattern's others for the active services; in time order. */

@@ -13,7 +13,8 @@ import { pageUrl } from '../../../../src/routes'
 import type { Booking, BookingService, Slot } from './documents'
 import { newSlot, promoteInTx, promoteSlot, settleHolding } from './seats'
 import { cutoffOf, instantOf, slotsOn, specOf, windowDays } from './slots'
-import { countNoShowInTx, findAll } from './register'
+import { findAll } from '../../common/load'
+import { countNoShowInTx } from './register'
 
 const PAGE = 100
 /** no reminder is pushed before this hour (Beijing): nobody is woken at midnight for tomorrow's lunch */

@@ -1,7 +1,7 @@
 /** The booking register (birth year, no-shows) and the staff's checks, shared by the staff's actions and the job. */
 import { ApiError } from '../../errors'
 import type { MemberContext } from '../../handler'
-import type { Collections, Filter, Store, TxStore } from '../../ports/store'
+import type { TxStore } from '../../ports/store'
 import type { Booking, BookingPerson } from './documents'
 
 export const registerId = (villageId: string, personId: string): string => `${villageId}:${personId}`
@@ -18,27 +18,4 @@ export async function countNoShowInTx(tx: TxStore, b: Booking, now: number): Pro
 export function assertStaffOfVillage(ctx: MemberContext): void {
   const roles = ctx.membership.roles
   if (!roles.includes('committee') && !roles.includes('hallStaff')) throw new ApiError('FORBIDDEN', '只有服务中心的工作人员和村（居）委会可以操作')
-}
-
-const PAGE = 1000
-
-/** Every document matching the filter, page by page (CloudBase returns at most 1000 per get). */
-export async function findAll<C extends keyof Collections & string>(store: Store, collection: C, filter: Filter): Promise<Array<Collections[C]>> {
-  const out: Array<Collections[C]> = []
-  for (let skip = 0; ; skip += PAGE) {
-    const page = await store.find(collection, filter, { sort: [['_id', 'asc']], limit: PAGE, skip })
-    out.push(...page)
-    if (page.length < PAGE) return out
-  }
-}
-
-/** Documents by id, 100 ids to a query. */
-export async function getMany<C extends keyof Collections & string>(store: Store, collection: C, ids: string[]): Promise<Array<Collections[C]>> {
-  const uniq = [...new Set(ids)]
-  const out: Array<Collections[C]> = []
-  for (let i = 0; i < uniq.length; i += 100) {
-    const chunk = uniq.slice(i, i + 100)
-    out.push(...(await store.find(collection, { _id: { $in: chunk } }, { limit: chunk.length })))
-  }
-  return out
 }

@@ -20,7 +20,8 @@ import { assertServesHall } from './policy'
 import { promoteSlot } from './seats'
 import { ageIn, specOf } from './slots'
 import { hallScene, loadHall, serviceSummary } from './views'
-import { assertStaffOfVillage, findAll, registerId } from './register'
+import { findAll } from '../../common/load'
+import { assertStaffOfVillage, registerId } from './register'
 
 /** the page a hall's poster opens (wxacode.getUnlimited takes it without the leading '/') */
 export const HALL_PAGE = pageUrl('booking.hall').slice(1)
