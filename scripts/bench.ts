@@ -15,6 +15,7 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { startLocalServer } from '../cloud/server/server'
 import type { LoadConfig, LoadKind, LoadResult } from './lib/bench-load'
+import { bookingBurst } from './lib/bench-booking'
 
 const ROOT = path.resolve(__dirname, '..')
 const LOAD_SCRIPT = path.join(__dirname, 'lib/bench-load.ts')
@@ -237,6 +238,21 @@ function benchH5(): void {
   }
 }
 
+/** Issue 12's capacity case: 500 residents at once at an 80-seat slot (every other one asking for the waitlist). */
+async function benchBooking(): Promise<void> {
+  const S = '2b. booking burst'
+  for (const store of ['sqlite', 'cloudbase'] as const) {
+    try {
+      log(`booking: 500 at once at 80 seats on ${store}…`)
+      const r = await bookingBurst(store, 500, 80)
+      const outcomes = Object.entries(r.outcomes).map(([k, n]) => `${k} ${n}`).join(', ')
+      add(S, `500 at 80 seats (${store === 'sqlite' ? 'SQLite' : 'CloudBase emulator'})`, `${ms(r.ms)} for the burst; slot booked ${r.booked}; ${outcomes}`)
+    } catch (e) {
+      add(S, store, `n/a (${message(e)})`)
+    }
+  }
+}
+
 function printTable(): void {
   const w0 = Math.max(...rows.map((r) => r[0].length))
   const w1 = Math.max(...rows.map((r) => r[1].length))
@@ -256,6 +272,7 @@ async function main() {
   add('machine', 'node / os', `${process.version}, ${os.type()} ${os.release()} ${os.arch()}`)
   add('machine', 'load settings', `${CONCURRENCY} keep-alive connections, ${WARMUP_MS / 1000}s warm-up + ${DURATION_MS / 1000}s measured, 127.0.0.1`)
   await benchServers()
+  await benchBooking()
   await benchCloud()
   benchWeapp()
   benchH5()

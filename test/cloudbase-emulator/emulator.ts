@@ -357,10 +357,11 @@ console.warn = (...args: unknown[]) => {
 /** wx-server-sdk pointed at the emulator (cloud.init({ serviceUrl })), a fresh module instance. */
 export function wxCloudFor(url: string): import('../../cloud/src/adapters/cloudbase').WxCloud {
   let cloud!: import('../../cloud/src/adapters/cloudbase').WxCloud
-  jest.isolateModules(() => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    cloud = require('wx-server-sdk')
-  })
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const load = () => (cloud = require('wx-server-sdk'))
+  // in jest a fresh instance per call; outside it (the bench) the one module, used once
+  if (typeof jest !== 'undefined') jest.isolateModules(load)
+  else load()
   // the emulator is one Node thread: 1,000 simultaneous ballots queue behind each other there, where
   // CloudBase serves them in parallel, so a request may wait longer than the SDK's 15 s default
   cloud.init({ env: 'emulator-env', serviceUrl: url, secretId: 'emulator', secretKey: 'emulator', timeout: 60_000 })
