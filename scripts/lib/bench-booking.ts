@@ -15,6 +15,7 @@ import { seedDemo } from '../../cloud/src/demo'
 import { personKeyOf } from '../../cloud/src/features/account/policy'
 import type { Ports } from '../../cloud/src/ports/ports'
 import { CloudBaseEmulator, wxCloudFor } from '../../test/cloudbase-emulator/emulator'
+import { membershipDoc } from '../../test/api/harness'
 
 const X = 'v-xinshan'
 const HALL = `${X}:hall`
@@ -60,20 +61,7 @@ export async function bookingBurst(store: 'sqlite' | 'cloudbase', people: number
       const personId = `p_bench_${i}`
       await ports.store.insert('persons', { _id: personId, openid: `bench-${i}`, name: `村民${i}`, createdAt: now })
       await ports.store.insert('personKeys', { _id: personKeyOf(`bench-${i}`), personId })
-      await ports.store.insert('memberships', {
-        _id: `${X}:${personId}`,
-        villageId: X,
-        personId,
-        name: `村民${i}`,
-        householdId: null,
-        relation: null,
-        roles: ['resident'],
-        partyMember: false,
-        gridIds: [],
-        hallId: null,
-        townId: null,
-        joinedAt: now,
-      })
+      await ports.store.insert('memberships', membershipDoc(X, personId, `村民${i}`, { joinedAt: now }))
     }
     const router = createRouter(ports, {})
     const slotId = `${SERVICE}@2026-11-27@11:30`
