@@ -84,8 +84,9 @@ function serveFile(res: http.ServerResponse, root: string, urlPath: string, fall
 }
 
 export async function startLocalServer(opts: LocalServerOptions) {
-  const baseUrl = `http://localhost:${opts.port}`
-  const ports = createLocalPorts({ dataDir: opts.dataDir, baseUrl, clock: opts.clock, pushLog: opts.pushLog })
+  let baseUrl = `http://localhost:${opts.port}`
+  // port 0 (tests): the poster's QR code names the port the server got, once it listens
+  const ports = createLocalPorts({ dataDir: opts.dataDir, baseUrl: () => baseUrl, clock: opts.clock, pushLog: opts.pushLog })
   const log = opts.quiet ? () => undefined : (...a: unknown[]) => console.log(...a)
   const migrated = await migratePersonIds(ports.store)
   if (migrated) log(`已更新 ${migrated} 条数据：人员编号不再包含微信 openid`)
@@ -143,6 +144,7 @@ export async function startLocalServer(opts: LocalServerOptions) {
   })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : opts.port
+  baseUrl = `http://localhost:${port}`
 
   const interval = opts.jobIntervalMs ?? 60_000
   const timer =

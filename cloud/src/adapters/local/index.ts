@@ -76,9 +76,11 @@ export class LocalNotifier implements Notifier {
 
 /** Locally, the village QR code carries an h5 link to the page with the scene. */
 export class LocalQrCodes implements QrCodes {
-  constructor(private baseUrl: string) {}
+  /** a getter: a server started on port 0 knows its port only once it listens */
+  constructor(private baseUrl: string | (() => string)) {}
   async unlimited(scene: string, page: string): Promise<{ contentType: string; buffer: Buffer }> {
-    const url = `${this.baseUrl}/#/${page}?scene=${encodeURIComponent(scene)}`
+    const base = typeof this.baseUrl === 'function' ? this.baseUrl() : this.baseUrl
+    const url = `${base}/#/${page}?scene=${encodeURIComponent(scene)}`
     return { contentType: 'image/png', buffer: await renderQrPng(url) }
   }
 }
@@ -87,7 +89,7 @@ export const systemClock: Clock = { now: () => Date.now() }
 
 export interface LocalPortsOptions {
   dataDir: string
-  baseUrl?: string
+  baseUrl?: string | (() => string)
   clock?: Clock
   /** where pushes are written as lines of JSON (none: memory only) */
   pushLog?: string
