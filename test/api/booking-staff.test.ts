@@ -51,7 +51,12 @@ describe('the day list and the headcount', () => {
     // Thursday: public service 09:00–11:30 in five slots, social work four, legal six, mediation two, lunch and dinner; no one has booked most
     const count = (kind: string) => day.slots.filter((s) => s.kind === kind).length
     expect([count('publicService'), count('socialWork'), count('legal'), count('mediation'), count('canteen'), count('volunteer')]).toEqual([5, 4, 6, 2, 2, 0])
-    expect(day.slots.map((s) => s.start)).toEqual([...day.slots.map((s) => s.start)].sort())
+    // at 10:00 the slots still to come or under way first, in time order, then those over (09:00–09:30, 09:30–10:00…)
+    const over = day.slots.filter((s) => s.end <= '10:00')
+    const ahead = day.slots.filter((s) => s.end > '10:00')
+    expect(over.length).toBeGreaterThan(0)
+    expect(day.slots).toEqual([...ahead, ...over])
+    for (const part of [ahead, over]) expect(part.map((s) => s.start)).toEqual([...part.map((s) => s.start)].sort())
 
     // yesterday: 吴丽华's no-show and her count so far
     const yesterday = await dayList('2026-11-25')

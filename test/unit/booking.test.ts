@@ -4,6 +4,7 @@ import {
   bookingClosedWhy,
   cancelClosedWhy,
   checkInWhy,
+  cutoffWords,
   eligibilityWhy,
   instantOf,
   parseSlotId,
@@ -106,12 +107,15 @@ describe('when a slot may be booked, cancelled and checked in', () => {
   const lunchToday = slotsOn(s, '2026-11-26')[0]
   const lunchTomorrow = slotsOn(s, '2026-11-27')[0]
 
-  test('booking closes at the cut-off (150 minutes before 11:30 is 09:00) and at the start', () => {
+  test('booking closes at the cut-off (2½ hours before 11:30 is 09:00) and at the start', () => {
     expect(bookingClosedWhy(s, lunchToday, instantOf('2026-11-26', '08:59'))).toBeNull()
-    expect(bookingClosedWhy(s, lunchToday, instantOf('2026-11-26', '09:00'))).toBe('预约已截止（开始前150分钟）')
+    expect(bookingClosedWhy(s, lunchToday, instantOf('2026-11-26', '09:00'))).toBe('预约已截止（开始前2小时30分钟）')
     expect(bookingClosedWhy(s, lunchToday, instantOf('2026-11-26', '11:30'))).toBe('该时段已开始，不能再预约')
     expect(bookingClosedWhy(service({ cutoffMinutes: 120 }), lunchToday, instantOf('2026-11-26', '10:00'))).toBe('预约已截止（开始前2小时）')
     expect(bookingClosedWhy(service({ active: false }), lunchTomorrow, NOW)).toBe('该服务暂停预约')
+    expect(cutoffWords(45)).toBe('开始前45分钟')
+    expect(cutoffWords(2880)).toBe('开始前2天')
+    expect(cutoffWords(0)).toBe('开始时')
   })
 
   test('a day beyond the window is refused', () => {
@@ -122,7 +126,7 @@ describe('when a slot may be booked, cancelled and checked in', () => {
 
   test('cancelling closes at the cut-off', () => {
     expect(cancelClosedWhy(s, lunchTomorrow, NOW)).toBeNull()
-    expect(cancelClosedWhy(s, lunchToday, NOW)).toBe('已过取消截止时间（开始前150分钟）')
+    expect(cancelClosedWhy(s, lunchToday, NOW)).toBe('已过取消截止时间（开始前2小时30分钟）')
   })
 
   test('check-in: this hall, today, from 30 minutes before the start to the end', () => {

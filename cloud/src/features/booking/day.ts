@@ -53,7 +53,9 @@ export async function dayListOf(ports: Pick<Ports, 'store'>, hall: HallCard, dat
   const noShowsOf = new Map(registers.map((r) => [r.personId, r.noShows]))
   const serviceOf = new Map(services.map((s) => [s._id, s]))
 
-  const slots: DayListSlot[] = slotsOfDay(services, stored, date).map((slot) => {
+  // the slots still to come or under way first (what the desk needs now), those over after them; each in time order
+  const ordered = slotsOfDay(services, stored, date).sort((a, b) => Number(now >= a.endsAt) - Number(now >= b.endsAt))
+  const slots: DayListSlot[] = ordered.map((slot) => {
     const service = serviceOf.get(slot.serviceId)!
     const mine = bookings.filter((b) => b.slotId === slot._id && b.status !== 'holding').sort(rowOrder(slot))
     const rows: DayListRow[] = mine.map((b) => {

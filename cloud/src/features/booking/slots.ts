@@ -92,12 +92,13 @@ export function specOf(service: BookingService, slotId: string): SlotSpec | null
 /** When booking (and cancelling) closes for a slot. */
 export const cutoffOf = (service: Pick<BookingService, 'cutoffMinutes'>, slot: Pick<Slot, 'startsAt'>): number => slot.startsAt - service.cutoffMinutes * 60_000
 
-/** 开始前60分钟 / 开始前1天 */
+/** 开始前1天 / 开始前2小时 / 开始前2小时30分钟 / 开始前45分钟 */
 export function cutoffWords(cutoffMinutes: number): string {
   if (cutoffMinutes === 0) return '开始时'
   if (cutoffMinutes % 1440 === 0) return `开始前${cutoffMinutes / 1440}天`
-  if (cutoffMinutes % 60 === 0) return `开始前${cutoffMinutes / 60}小时`
-  return `开始前${cutoffMinutes}分钟`
+  const hours = Math.floor(cutoffMinutes / 60)
+  const minutes = cutoffMinutes % 60
+  return `开始前${hours ? `${hours}小时` : ''}${minutes ? `${minutes}分钟` : ''}`
 }
 
 /** Why a new booking of this slot is refused now (null: it may be booked). */
