@@ -10,6 +10,7 @@ import { rulesRoutes } from './features/rules/routes'
 import { auditRoutes } from './features/audit/routes'
 import { boardsRoutes } from './features/boards/routes'
 import { bookingRoutes } from './features/booking/routes'
+import { reportsRoutes } from './features/reports/routes'
 
 /** A feature's subpackage (root = the feature folder); h5Only pages are left out of the weapp build. */
 export interface SubPackage {
@@ -33,6 +34,7 @@ export const subPackages = {
   ...auditRoutes,
   ...boardsRoutes,
   ...bookingRoutes,
+  ...reportsRoutes,
 } as const
 
 type Sub = typeof subPackages

@@ -31,10 +31,15 @@ export interface Village {
   proposalThreshold?: number
 }
 
+/** [lng, lat] in GCJ-02, the coordinates WeChat's location APIs and Map use (stored as such, never converted) */
+export type LngLat = [number, number]
+
 export interface Grid {
   _id: string
   villageId: string
   name: string
+  /** the grid's area: one closed ring of GCJ-02 points (first = last); reports are routed by it */
+  area?: LngLat[] | null
 }
 
 export interface Hall {
@@ -42,6 +47,8 @@ export interface Hall {
   villageId: string
   name: string
   address: string
+  /** where it is on the map (GCJ-02) */
+  point?: LngLat | null
 }
 
 export interface Household {

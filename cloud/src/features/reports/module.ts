@@ -1,0 +1,19 @@
+/** 随手拍 and the grid: reports routed to their grid, carried to the end against deadlines, 民情地图, figures. */
+import { defineFeature } from '../../feature'
+import { reportActions } from './contract'
+import { reportHandlers } from './handlers'
+import { reportJobSteps } from './jobs'
+import { seedReports } from './seed'
+
+export const reports = defineFeature({
+  name: 'reports',
+  actions: reportActions,
+  handlers: reportHandlers,
+  collections: {
+    reports: { indexes: [['villageId', 'status'], ['villageId', 'gridId', 'status'], ['villageId', 'reporterId'], ['villageId', 'category', 'status'], ['status', 'acceptDueAt'], ['status', 'resolveDueAt'], ['status', 'autoConfirmAt']] },
+    reportMeToos: { indexes: [['villageId', 'personId'], ['reportId']] },
+    reportSettings: {},
+  },
+  jobSteps: reportJobSteps,
+  seed: { marker: 'demo-reports-v1', run: seedReports },
+})
