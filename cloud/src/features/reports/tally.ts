@@ -1,0 +1,140 @@
+/**
+ * The pure arithmetic behind the figures, the export and the clusters: when a report was accepted and resolved,
+ * whether it ran late, a village's ReportFigures, and which reports cluster (one category, one place). No store.
+ */
+import { distance } from '@turf/distance'
+import type { ReportFigures } from './contract'
+import type { Report, ReportStatus } from './documents'
+import { OPEN_STATUSES, REPORT_STATUS_LABELS } from './documents'
+import { isOverdue } from './views'
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+/** how the map's list and the export name reports no grid contains */
+export const UNROUTED = '未划分网格'
+
+/** hours and days are shown to one decimal (2.5 小时, 1.3 天), rounded once, at the end */
+const tenth = (x: number) => Math.round(x * 10) / 10
+const mean = (xs: number[]) => (xs.length ? tenth(xs.reduce((a, b) => a + b, 0) / xs.length) : null)
+const present = <T>(x: T | null): T[] => (x === null ? [] : [x])
+
+/** its first acceptance (a report reopened later keeps it) */
+export const acceptedAt = (r: Report): number | null => r.history.find((e) => e.action === 'accept')?.at ?? null
+
+/** its last resolution, while it stands (resolved or confirmed; a reopened one is not resolved) */
+export function resolvedAt(r: Report): number | null {
+  if (r.status !== 'resolved' && r.status !== 'confirmed') return null
+  return [...r.history].reverse().find((e) => e.action === 'resolve')?.at ?? null
+}
+
+const hoursToAccept = (r: Report) => {
+  const at = acceptedAt(r)
+  return at === null ? null : (at - r.createdAt) / HOUR
+}
+const daysToResolve = (r: Report) => {
+  const at = resolvedAt(r)
+  return at === null ? null : (at - r.createdAt) / DAY
+}
+
+/** hours from the report to its acceptance, one decimal; null until accepted */
+export function acceptHours(r: Report): number | null {
+  const h = hoursToAccept(r)
+  return h === null ? null : tenth(h)
+}
+
+/** days from the report to its resolution, one decimal; null unless resolved */
+export function resolveDays(r: Report): number | null {
+  const d = daysToResolve(r)
+  return d === null ? null : tenth(d)
+}
+
+/**
+ * Late at any point, not only now: overdue now, escalated by the job, accepted after its deadline to accept or
+ * resolved after its deadline to resolve (a closed report handled late stays late in the town's reporting).
+ */
+export function wasLate(r: Report, now: number): boolean {
+  if (isOverdue(r, now) || r.escalatedAt !== null) return true
+  const accepted = acceptedAt(r)
+  const resolved = resolvedAt(r)
+  return (accepted !== null && accepted > r.acceptDueAt) || (resolved !== null && r.resolveDueAt !== null && resolved > r.resolveDueAt)
+}
+
+const STATUSES = Object.keys(REPORT_STATUS_LABELS) as ReportStatus[]
+
+/**
+ * A set of reports' figures. `categories` are the village's own, in its order (each listed even with none); a
+ * category a report still carries after the village dropped it follows them.
+ */
+export function figuresOf(reports: Report[], categories: readonly string[], now: number): ReportFigures {
+  const open = (r: Report) => OPEN_STATUSES.includes(r.status)
+  const names = [...categories, ...[...new Set(reports.map((r) => r.category))].filter((c) => !categories.includes(c)).sort()]
+  const rated = reports.flatMap((r) => present(r.rating))
+  return {
+    total: reports.length,
+    open: reports.filter(open).length,
+    overdue: reports.filter((r) => isOverdue(r, now)).length,
+    byStatus: Object.fromEntries(STATUSES.map((s) => [s, reports.filter((r) => r.status === s).length])) as Record<ReportStatus, number>,
+    byCategory: names.map((category) => {
+      const of = reports.filter((r) => r.category === category)
+      return { category, total: of.length, open: of.filter(open).length, overdue: of.filter((r) => isOverdue(r, now)).length }
+    }),
+    avgAcceptHours: mean(reports.flatMap((r) => present(hoursToAccept(r)))),
+    avgResolveDays: mean(reports.flatMap((r) => present(daysToResolve(r)))),
+    satisfaction: { count: rated.length, average: mean(rated) },
+  }
+}
+
+export const CLUSTER_METRES = 200
+export const CLUSTER_WINDOW = 28 * DAY
+export const CLUSTER_MIN = 3
+
+/** may join a cluster: open or resolved (not rejected), filed within the window, not yet turned into a topic */
+export function clusterCandidate(r: Report, now: number): boolean {
+  return r.status !== 'rejected' && r.createdAt >= now - CLUSTER_WINDOW && r.topicId === null
+}
+
+/**
+ * Reports of one category that cluster: with points, a chain of reports each within 200 m of another of the group
+ * (so a road section reads as one place); without, the same grid. Groups of at least three, largest first.
+ */
+export function clustersOf(candidates: Report[]): Report[][] {
+  const groups: Report[][] = []
+  for (const category of new Set(candidates.map((r) => r.category))) {
+    const of = candidates.filter((r) => r.category === category)
+    const pointed = of.filter((r) => r.place.point)
+    // single linkage: union the reports within 200 m of each other (turf's haversine, metres)
+    const parent = pointed.map((_, i) => i)
+    const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])))
+    for (let i = 0; i < pointed.length; i++) {
+      for (let j = i + 1; j < pointed.length; j++) {
+        const [a, b] = [pointed[i].place.point!, pointed[j].place.point!]
+        if (distance([a.lng, a.lat], [b.lng, b.lat], { units: 'meters' }) <= CLUSTER_METRES) parent[root(i)] = root(j)
+      }
+    }
+    const near = new Map<number, Report[]>()
+    pointed.forEach((r, i) => near.set(root(i), [...(near.get(root(i)) ?? []), r]))
+    const byGrid = new Map<string, Report[]>()
+    for (const r of of) if (!r.place.point && r.gridId) byGrid.set(r.gridId, [...(byGrid.get(r.gridId) ?? []), r])
+    groups.push(...[...near.values(), ...byGrid.values()].filter((g) => g.length >= CLUSTER_MIN))
+  }
+  const newest = (g: Report[]) => Math.max(...g.map((r) => r.createdAt))
+  return groups.map((g) => [...g].sort((a, b) => b.createdAt - a.createdAt)).sort((a, b) => b.length - a.length || newest(b) - newest(a))
+}
+
+/**
+ * Where a cluster is, as a person says it: the part of the address its reports share (新山村东一巷12号旁 and
+ * 新山村东一巷3号 → 新山村东一巷一带), else their grid, else the newest one's address.
+ */
+export function whereOf(group: Report[], gridNames: ReadonlyMap<string, string>, villageName: string): string {
+  const addresses = group.map((r) => r.place.address)
+  let shared = addresses.reduce((p, a) => {
+    let n = 0
+    while (n < p.length && n < a.length && p[n] === a[n]) n++
+    return p.slice(0, n)
+  })
+  shared = shared.replace(/[\d０-９\s,，、(（-]+$/u, '')
+  if (shared.length >= 2 && shared !== villageName) return `${shared}一带`
+  const grids = new Set(group.map((r) => r.gridId))
+  const grid = grids.size === 1 ? gridNames.get([...grids][0] ?? '') : undefined
+  return grid ?? `${addresses[0]}附近`
+}
