@@ -14,6 +14,7 @@ import { deliberationMatrix } from '../../cloud/src/features/deliberation/matrix
 import { auditMatrix } from '../../cloud/src/features/audit/matrix'
 import { boardsMatrix } from '../../cloud/src/features/boards/matrix'
 import { bookingMatrix } from '../../cloud/src/features/booking/matrix'
+import { reportsMatrix } from '../../cloud/src/features/reports/matrix'
 import { devMatrix } from '../../cloud/src/features/dev/matrix'
 import { householdId } from '../../cloud/src/features/account/policy'
 import { API_STORE, makeApi } from './harness'
@@ -27,6 +28,7 @@ const MATRICES: Record<string, Readonly<Record<string, Row>>> = {
   audit: auditMatrix,
   boards: boardsMatrix,
   booking: bookingMatrix,
+  reports: reportsMatrix,
   dev: devMatrix,
 }
 

@@ -3,14 +3,15 @@ import { JOIN_REMINDER_AFTER } from '../../cloud/src/features/account/jobs'
 import { ID, makeApi } from './harness'
 
 /** a run with nothing to do */
-const IDLE = { joinReminders: 0, notices: 0, rateLimits: 0, topicsClosed: 0, boardsPublished: 0, boardsExpired: 0, bookingSlots: 0, bookingPromote: 0, bookingClose: 0, bookingRemind: 0, bookingHolding: 0 }
+const IDLE = { joinReminders: 0, notices: 0, rateLimits: 0, topicsClosed: 0, boardsPublished: 0, boardsExpired: 0, bookingSlots: 0, bookingPromote: 0, bookingClose: 0, bookingRemind: 0, bookingHolding: 0, reportsEscalate: 0, reportsAutoConfirm: 0 }
 
 test('the time-driven job reminds the committee of a stale join request exactly once, however often it runs', async () => {
   const api = await makeApi()
   try {
-    // the first run writes the booking slots of the coming days and reminds tomorrow's two demo lunches (李桂兰's, 林水生's)
+    // the first run writes the booking slots of the coming days, reminds tomorrow's two demo lunches (李桂兰's, 林水生's)
+    // and escalates the demo's one overdue report not yet escalated (黄德明's 电线杆, past its 4 hours to accept)
     const first = await runJobs(api.ports)
-    expect(first).toEqual({ ...IDLE, bookingSlots: expect.any(Number) as number, bookingRemind: 2 })
+    expect(first).toEqual({ ...IDLE, bookingSlots: expect.any(Number) as number, bookingRemind: 2, reportsEscalate: 1 })
     expect(first.bookingSlots).toBeGreaterThan(0)
     expect(await runJobs(api.ports)).toEqual(IDLE)
     api.advance(JOIN_REMINDER_AFTER)

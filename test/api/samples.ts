@@ -196,6 +196,37 @@ export const SAMPLES: { [A in ActionName]?: Sample<A> } = {
   'booking.setNoShowLimit': { villageId: X, noShowLimit: 3 },
   'booking.poster': { villageId: X, hallId: HALL },
 
+  // reports (the demo's, cloud/src/features/reports/seed.ts): 吴丽华's 路灯 waits in 第一网格, 林俊's 井盖 is accepted there,
+  // 郑志远's 围墙 in progress, 李桂兰's 排水沟 resolved; a point inside 第一网格's area
+  'reports.settings': { villageId: X },
+  'reports.nearby': { villageId: X, category: '道路设施', point: { lng: 115.332, lat: 22.9306 } },
+  'reports.create': { villageId: X, category: '环境卫生', text: '东一巷口垃圾桶旁堆了很多装修垃圾。', photos: [], place: { address: '新山村东一巷口', point: { lng: 115.3312, lat: 22.9305 } }, anonymous: false },
+  'reports.metoo': { villageId: X, reportId: `${X}:r-lamp` },
+  'reports.mine': { villageId: X },
+  'reports.get': { villageId: X, reportId: `${X}:r-lamp` },
+  'reports.confirm': { villageId: X, reportId: `${X}:r-drain`, rating: 5, note: '疏通得很干净' },
+  'reports.reopen': { villageId: X, reportId: `${X}:r-drain`, reason: '下雨又漫上来了' },
+  'reports.map': { villageId: X },
+  'reports.queue': { villageId: X, filter: 'open' },
+  'reports.accept': { villageId: X, reportId: `${X}:r-lamp`, expectedDate: '2026-11-28', note: null },
+  'reports.reject': { villageId: X, reportId: `${X}:r-lamp`, reason: '路灯属于供电所管理，请拨打95598' },
+  'reports.transfer': { villageId: X, reportId: `${X}:r-lamp`, to: { kind: 'grid', gridId: `${X}:g2` }, reason: '该路段归第二网格' },
+  'reports.start': { villageId: X, reportId: `${X}:r-manhole`, note: '已联系施工队' },
+  'reports.resolve': { villageId: X, reportId: `${X}:r-wall`, note: '围墙已重新砌好', photos: [`local://villages/${X}/photos/20261126/wall-done.jpg`] },
+  'reports.figures': { villageId: X },
+  'reports.town': { villageId: X },
+  'reports.exportCsv': { villageId: X, scope: 'village' },
+  'reports.clusters': { villageId: X },
+  'reports.setSettings': {
+    villageId: X,
+    categories: [
+      { name: '环境卫生', acceptHours: 12, resolveDays: 3 },
+      { name: '道路设施', acceptHours: 24, resolveDays: 7 },
+      { name: '其他', acceptHours: 48, resolveDays: 7 },
+    ],
+    autoConfirmDays: 7,
+  },
+
   'dev.identities': {},
 }
 

@@ -48,6 +48,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'booking.saveService': '设置预约服务',
   'booking.setNoShowLimit': '修改预约未到上限',
   'booking.authorize': '登记授权代订',
+  'reports.accept': '受理随手拍',
+  'reports.reject': '随手拍不予受理',
+  'reports.transfer': '转办随手拍',
+  'reports.start': '开始处理随手拍',
+  'reports.resolve': '办结随手拍',
+  'reports.autoConfirm': '随手拍自动确认办结',
+  'reports.escalate': '随手拍逾期上报镇街',
+  'reports.setSettings': '修改随手拍类别与时限',
+  'reports.export': '导出随手拍上报',
 }
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action

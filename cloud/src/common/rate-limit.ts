@@ -68,6 +68,9 @@ export const RATE_LIMITS: Partial<Record<ActionName, RateLimit>> = {
   'booking.book': { max: { '1m': 30, '1d': 200 }, why: 'a family books a week of meals in a minute or two; a booking for someone else notifies them' },
   'booking.authorize': { max: { '1h': 10, '1d': 20 }, why: 'each authorisation notifies the person authorised; a family has a few' },
   'boards.nominate': { max: { '1h': 5, '1d': 20 }, why: 'each nomination notifies the 道德评议会, who review every one by hand' },
+  'reports.create': { max: { '1h': 10, '1d': 30 }, why: 'each report notifies its grid’s workers and starts a clock they answer to; a villager files a few a week' },
+  'reports.metoo': { max: { '1m': 20, '1d': 100 }, why: 'one 同问 per report, and each moves what the grid and the map show' },
+  'reports.reopen': { max: { '1h': 5, '1d': 20 }, why: 'each reopening puts a report back on the grid worker’s queue and notifies them' },
 }
 
 /** China has no daylight saving: Shanghai's midnight is 16:00 UTC. */

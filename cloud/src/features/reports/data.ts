@@ -1,0 +1,135 @@
+/**
+ * Loading and showing reports: the village's settings and grids, a report as this caller may see it (an anonymous
+ * reporter hidden from all but the reporter, its grid's workers, the committee and the town; the reporter's id from
+ * everyone), who is told what, and the pages notices link to.
+ */
+import type { MemberContext } from '../../handler'
+import type { Store, TxStore } from '../../ports/store'
+import { findAll, getMany } from '../../common/load'
+import { notifyCommittee, notifyMany, type NoticeContext } from '../account/common'
+import type { Grid, Village } from '../account/documents'
+import { pageUrl } from '../../../../src/routes'
+import type { ReportSettingsView, ReportSummary, ReportView } from './contract'
+import { OPEN_STATUSES, type Report } from './documents'
+import { ANONYMOUS_NAME, handlerOf, handlingRefusal, seesReporter, settingsOrDefault, type Handler } from './policy'
+import { centerOf } from './routing'
+import { reportSummary } from './views'
+
+export const PAGES = {
+  detail: (villageId: string, reportId: string) => pageUrl('reports.detail', { villageId, reportId }),
+  queue: (villageId: string) => pageUrl('reports.queue', { villageId }),
+}
+
+export const settingsOf = async (store: Pick<Store, 'get'>, villageId: string) => settingsOrDefault(await store.get('reportSettings', villageId))
+
+export const gridsOf = (store: Store, villageId: string): Promise<Grid[]> => store.find('grids', { villageId }, { sort: [['_id', 'asc']], limit: 200 })
+
+export async function settingsView(store: Store, villageId: string): Promise<ReportSettingsView> {
+  const [s, grids] = await Promise.all([settingsOf(store, villageId), gridsOf(store, villageId)])
+  return { categories: s.categories, autoConfirmDays: s.autoConfirmDays, grids: grids.map((g) => ({ id: g._id, name: g.name, area: g.area ?? null })), center: centerOf(grids) }
+}
+
+/** the village's town (whose officers handle and see its reports) */
+export async function townOf(store: Pick<Store, 'get'>, villageId: string): Promise<string> {
+  const v: Village | null = await store.get('villages', villageId)
+  return v?.townId ?? ''
+}
+
+/** The reports as this caller sees them (one lookup of grids, 同问 marks and photo URLs for all). */
+export async function reportViews(ctx: MemberContext, reports: Report[]): Promise<ReportView[]> {
+  if (!reports.length) return []
+  const { store } = ctx.ports
+  const villageId = reports[0].villageId
+  const [grids, townId, marks] = await Promise.all([
+    gridsOf(store, villageId),
+    townOf(store, villageId),
+    getMany(store, 'reportMeToos', reports.map((r) => `${r._id}:${ctx.person._id}`)),
+  ])
+  const names = new Map(grids.map((g) => [g._id, g.name]))
+  const ids = [...new Set(reports.flatMap((r) => [...r.photos, ...r.resultPhotos, ...r.history.flatMap((e) => e.photos)]))]
+  const urls = ids.length ? await ctx.ports.files.urls(ids) : {}
+  const mine = new Set(marks.map((m) => m.reportId))
+  const h = handlerOf(ctx.membership)
+  return reports.map((r) => viewOf(r, h, townId, names, urls, mine.has(r._id), ctx.now))
+}
+export const reportView = async (ctx: MemberContext, r: Report): Promise<ReportView> => (await reportViews(ctx, [r]))[0]
+
+export function viewOf(r: Report, h: Handler, townId: string, gridNames: ReadonlyMap<string, string>, urls: Readonly<Record<string, string>>, metooByMe: boolean, now: number): ReportView {
+  const byReporter = (by: string) => r.reporterId !== '' && by === r.reporterId
+  const shown = !r.anonymous || seesReporter(r, h, townId)
+  const mine = byReporter(h.personId)
+  const handles = handlingRefusal(r, h, townId) === null
+  const open = OPEN_STATUSES.includes(r.status)
+  const photoUrls: Record<string, string> = {}
+  for (const id of [...r.photos, ...r.resultPhotos, ...r.history.flatMap((e) => e.photos)]) if (urls[id]) photoUrls[id] = urls[id]
+  return {
+    ...reportSummary(r, gridNames, urls, now),
+    villageId: r.villageId,
+    text: r.text,
+    photos: r.photos,
+    resultPhotos: r.resultPhotos,
+    photoUrls,
+    reporterName: shown ? r.reporterName : null,
+    anonymous: r.anonymous,
+    mine,
+    metooByMe,
+    acceptDueAt: r.acceptDueAt,
+    resolveDueAt: r.resolveDueAt,
+    autoConfirmAt: r.autoConfirmAt,
+    escalatedAt: r.escalatedAt,
+    rating: r.rating,
+    ratingNote: r.ratingNote,
+    reopened: r.reopened,
+    topicId: r.topicId,
+    // the reporter's id never leaves the server; their name only where it may be seen
+    history: r.history.map((e) => (byReporter(e.by) ? { ...e, by: '', byName: shown ? r.reporterName : ANONYMOUS_NAME } : e)),
+    can: {
+      accept: handles && r.status === 'reported',
+      reject: handles && r.status === 'reported',
+      transfer: handles && open,
+      start: handles && r.status === 'accepted',
+      resolve: handles && (r.status === 'accepted' || r.status === 'inProgress'),
+      confirm: mine && r.status === 'resolved',
+      reopen: mine && r.status === 'resolved',
+      metoo: open && !mine && !metooByMe && h.roles.includes('resident'),
+    },
+  }
+}
+
+/** Summaries with grid names and thumbnails (one lookup each). */
+export async function reportSummaries(ctx: Pick<MemberContext, 'ports' | 'now'>, villageId: string, reports: Report[], distances?: ReadonlyMap<string, number>): Promise<ReportSummary[]> {
+  if (!reports.length) return []
+  const grids = await gridsOf(ctx.ports.store, villageId)
+  const names = new Map(grids.map((g) => [g._id, g.name]))
+  const thumbs = [...new Set(reports.flatMap((r) => r.photos.slice(0, 1)))]
+  const urls = thumbs.length ? await ctx.ports.files.urls(thumbs) : {}
+  return reports.map((r) => reportSummary(r, names, urls, ctx.now, distances?.get(r._id) ?? null))
+}
+
+/** The grid workers of a grid (person ids). */
+export async function gridWorkersOf(store: Store, villageId: string, gridId: string | null): Promise<string[]> {
+  if (!gridId) return []
+  const members = await findAll(store, 'memberships', { villageId })
+  return members.filter((m) => m.roles.includes('gridWorker') && m.gridIds.includes(gridId)).map((m) => m.personId)
+}
+
+/** The officers of the village's town who are members of the village. */
+export async function townOfficersOf(store: Store, villageId: string): Promise<string[]> {
+  const [members, townId] = await Promise.all([findAll(store, 'memberships', { villageId }), townOf(store, villageId)])
+  return members.filter((m) => m.roles.includes('townOfficer') && m.townId === townId).map((m) => m.personId)
+}
+
+/** Who handles a report now: its grid's workers, or the town's officers once transferred; the committee when there are none. */
+export async function handlersOf(store: Store, r: Pick<Report, 'villageId' | 'gridId' | 'level'>): Promise<string[]> {
+  return r.level === 'town' ? townOfficersOf(store, r.villageId) : gridWorkersOf(store, r.villageId, r.gridId)
+}
+
+/** Tells the report's handlers (looked up before the transaction as `to`), or the committee when it has none. */
+export async function tellHandlers(ctx: NoticeContext, r: Pick<Report, '_id' | 'villageId'>, to: string[], title: string, body: string, tx: Pick<TxStore, 'insert'>): Promise<void> {
+  const page = PAGES.detail(r.villageId, r._id)
+  if (to.length) await notifyMany(ctx, r.villageId, to, title, body, page, tx)
+  else await notifyCommittee(ctx, r.villageId, title, body, page, tx)
+}
+
+/** a report's short name in a notice: 环境卫生「东一巷口垃圾堆放…」 */
+export const noticeName = (r: Pick<Report, 'category' | 'text'>): string => `${r.category}「${r.text.length > 20 ? `${r.text.slice(0, 20)}…` : r.text}」`

@@ -1,0 +1,203 @@
+/**
+ * The handling part: the queue, and each step of a report's closed loop — accept (with an expected date), reject,
+ * transfer (to another grid or the town), start, resolve (with photos) — by the grid workers of its grid, the
+ * committee or the town's officers. Each step is one transaction (common/transition.ts) that refuses a wrong
+ * state in words, appends the history event, writes the audit entry and tells the reporter (and, on resolve,
+ * everyone who added 同问). The committee's categories and deadlines.
+ */
+import { ApiError } from '../../errors'
+import { ACCESS, type Access, type Handlers, type MemberContext } from '../../handler'
+import { audit } from '../../common/audit'
+import { checkPhotoContent, checkText } from '../../common/content'
+import { getInVillage } from '../../common/load'
+import { checkPhotos } from '../../common/photos'
+import { shanghaiDay } from '../../common/time'
+import { assertStep, transition } from '../../common/transition'
+import type { TxStore } from '../../ports/store'
+import { notify, notifyMany } from '../account/common'
+import type { reportHandlingActions } from './contract'
+import { OPEN_STATUSES, type Report, type ReportEvent } from './documents'
+import { gridWorkersOf, noticeName, PAGES, reportSummaries, reportView, settingsOf, settingsView, tellHandlers, townOf, townOfficersOf } from './data'
+import { acceptDue, autoConfirmDue, categoryOf, handlerOf, handlingRefusal, queueScope, REPORT_MACHINE, resolveDue, roleWord, type ReportEventName } from './policy'
+import { isOverdue, queueOrder } from './views'
+
+/** who has a queue: the committee, grid workers, town officers (each sees their part of it) */
+const HANDLERS: Access = { kind: 'member', roles: ['committee', 'gridWorker', 'townOfficer'] }
+
+type Handling = Omit<typeof reportHandlingActions, 'reports.figures' | 'reports.town' | 'reports.exportCsv' | 'reports.clusters'>
+
+/** The report, once the caller may handle it and it may take this step (FORBIDDEN, then CONFLICT, in words). */
+async function loadForStep(ctx: MemberContext, villageId: string, reportId: string, event: ReportEventName): Promise<{ r: Report; townId: string }> {
+  const [r, townId] = await Promise.all([getInVillage(ctx.ports.store, 'reports', reportId, villageId, '找不到该问题'), townOf(ctx.ports.store, villageId)])
+  const refused = handlingRefusal(r, handlerOf(ctx.membership), townId)
+  if (refused) throw new ApiError('FORBIDDEN', refused)
+  assertStep(REPORT_MACHINE, r.status, event)
+  return { r, townId }
+}
+
+/** the history entry of a handler's step */
+function staffEvent(ctx: MemberContext, r: Pick<Report, 'gridId'>, townId: string, action: ReportEvent['action'], note: string | null, photos: string[] = []): ReportEvent {
+  return { at: ctx.now, action, by: ctx.person._id, byName: ctx.membership.name, role: roleWord(r, handlerOf(ctx.membership), townId), note, photos }
+}
+
+/**
+ * Takes one handling step: in its transaction the caller's right is checked again (a transfer at the same moment
+ * moves the report away from them), the history grows by the step's event, the audit entry is written and
+ * `tell` writes its notices.
+ */
+function step(
+  ctx: MemberContext,
+  r: Report,
+  townId: string,
+  event: ReportEventName,
+  o: { set?: (doc: Report) => Record<string, unknown>; note: string | null; photos?: string[]; reason: string | null; tell: (tx: Pick<TxStore, 'insert'>, doc: Report) => Promise<void> },
+): Promise<Report> {
+  const h = handlerOf(ctx.membership)
+  return transition(ctx.ports, REPORT_MACHINE, r._id, event, {
+    set: (doc) => ({ ...o.set?.(doc), updatedAt: ctx.now, history: [...doc.history, staffEvent(ctx, doc, townId, event, o.note, o.photos)] }),
+    when: { test: (doc) => handlingRefusal(doc, h, townId) === null, refused: '该问题已转办，请刷新后再试' },
+    also: o.tell,
+    by: ctx,
+    audit: { reason: o.reason },
+  })
+}
+
+/** tells the reporter (if they are still with us) */
+async function tellReporter(ctx: MemberContext, doc: Report, title: string, body: string, tx: Pick<TxStore, 'insert'>): Promise<void> {
+  if (doc.reporterId) await notify(ctx, { personId: doc.reporterId, villageId: doc.villageId }, title, body, PAGES.detail(doc.villageId, doc._id), tx)
+}
+
+export const reportHandlingHandlers: Handlers<Handling> = {
+  'reports.queue': {
+    access: HANDLERS,
+    async handle({ villageId, filter }, ctx) {
+      const { store } = ctx.ports
+      const scope = queueScope(handlerOf(ctx.membership), await townOf(store, villageId))
+      const closed = filter === 'closed'
+      const found = await store.find(
+        'reports',
+        { villageId, status: closed ? { $in: ['resolved', 'confirmed', 'rejected'] } : filter === 'town' ? { $ne: '' } : { $in: [...OPEN_STATUSES] } },
+        { sort: [['createdAt', 'desc']], limit: closed ? 200 : 1000 },
+      )
+      const inScope = (r: Report) =>
+        scope.kind === 'all' ? true : scope.kind === 'town' ? r.level === 'town' || isOverdue(r, ctx.now) : r.level === 'grid' && r.gridId !== null && scope.gridIds.includes(r.gridId)
+      const wanted = (r: Report) => (filter === 'overdue' ? isOverdue(r, ctx.now) : filter === 'town' ? r.level === 'town' : true)
+      return reportSummaries(ctx, villageId, found.filter((r) => inScope(r) && wanted(r)).sort(queueOrder(ctx.now)))
+    },
+  },
+
+  'reports.accept': {
+    access: HANDLERS,
+    async handle({ villageId, reportId, expectedDate, note }, ctx) {
+      const { r, townId } = await loadForStep(ctx, villageId, reportId, 'accept')
+      if (expectedDate < shanghaiDay(ctx.now)) throw new ApiError('BAD_INPUT', '预计办结日期不能早于今天', { expectedDate: '预计办结日期不能早于今天' })
+      await checkText(ctx, { note })
+      const c = categoryOf((await settingsOf(ctx.ports.store, villageId)).categories, r.category)
+      const due = resolveDue(ctx.now, expectedDate, c)
+      const written = await step(ctx, r, townId, 'accept', {
+        set: () => ({ resolveDueAt: due }),
+        note: `预计${shanghaiDay(due)}前办结${note ? `。${note}` : ''}`,
+        reason: `预计${shanghaiDay(due)}前办结`,
+        tell: (tx, doc) => tellReporter(ctx, doc, '您的随手拍已受理', `${noticeName(doc)}已由${ctx.membership.name}受理，预计${shanghaiDay(due)}前办结。`, tx),
+      })
+      return reportView(ctx, written)
+    },
+  },
+
+  'reports.reject': {
+    access: HANDLERS,
+    async handle({ villageId, reportId, reason }, ctx) {
+      const { r, townId } = await loadForStep(ctx, villageId, reportId, 'reject')
+      await checkText(ctx, { reason })
+      const written = await step(ctx, r, townId, 'reject', {
+        note: reason,
+        reason,
+        tell: (tx, doc) => tellReporter(ctx, doc, '您的随手拍不予受理', `${noticeName(doc)}不予受理，理由：${reason}`, tx),
+      })
+      return reportView(ctx, written)
+    },
+  },
+
+  'reports.transfer': {
+    access: HANDLERS,
+    async handle({ villageId, reportId, to, reason }, ctx) {
+      const { store } = ctx.ports
+      const { r, townId } = await loadForStep(ctx, villageId, reportId, 'transfer')
+      const grid = to.kind === 'grid' ? await getInVillage(store, 'grids', to.gridId, villageId, '找不到该网格') : null
+      if (grid && r.level === 'grid' && r.gridId === grid._id) throw new ApiError('BAD_INPUT', '该问题已在这个网格', { to: '请选择另一个网格' })
+      if (!grid && r.level === 'town') throw new ApiError('CONFLICT', '该问题已转办镇街')
+      await checkText(ctx, { reason })
+      const c = categoryOf((await settingsOf(store, villageId)).categories, r.category)
+      const receivers = grid ? await gridWorkersOf(store, villageId, grid._id) : await townOfficersOf(store, villageId)
+      const where = grid ? grid.name : '镇街'
+      const written = await step(ctx, r, townId, 'transfer', {
+        // at its new place it waits to be accepted again, on a new clock (which may be escalated again)
+        set: () => ({ ...(grid ? { gridId: grid._id, level: 'grid', escalatedAt: null } : { level: 'town' }), acceptDueAt: acceptDue(ctx.now, c), resolveDueAt: null }),
+        note: `转办至${where}：${reason}`,
+        reason: `转办至${where}：${reason}`,
+        tell: async (tx, doc) => {
+          await tellReporter(ctx, doc, '您的随手拍已转办', `${noticeName(doc)}已转办至${where}，理由：${reason}`, tx)
+          await tellHandlers(ctx, doc, receivers, grid ? '转办来的随手拍' : '转办镇街的随手拍', `${ctx.membership.name}将${noticeName(doc)}转办至${where}：${reason}`, tx)
+        },
+      })
+      return reportView(ctx, written)
+    },
+  },
+
+  'reports.start': {
+    access: HANDLERS,
+    async handle({ villageId, reportId, note }, ctx) {
+      const { r, townId } = await loadForStep(ctx, villageId, reportId, 'start')
+      await checkText(ctx, { note })
+      const written = await step(ctx, r, townId, 'start', {
+        note,
+        reason: null,
+        tell: (tx, doc) => tellReporter(ctx, doc, '您的随手拍正在处理', `${noticeName(doc)}正在处理中${note ? `：${note}` : '。'}`, tx),
+      })
+      return reportView(ctx, written)
+    },
+  },
+
+  'reports.resolve': {
+    access: HANDLERS,
+    async handle({ villageId, reportId, note, photos }, ctx) {
+      const { store } = ctx.ports
+      const { r, townId } = await loadForStep(ctx, villageId, reportId, 'resolve')
+      checkPhotos(villageId, photos)
+      await checkText(ctx, { note })
+      await checkPhotoContent(ctx, photos)
+      const { autoConfirmDays } = await settingsOf(store, villageId)
+      const marks = await store.find('reportMeToos', { reportId: r._id }, { limit: 1000 })
+      const autoConfirmAt = autoConfirmDue(ctx.now, autoConfirmDays)
+      const written = await step(ctx, r, townId, 'resolve', {
+        set: () => ({ resultPhotos: photos, autoConfirmAt }),
+        note,
+        photos,
+        reason: note,
+        tell: async (tx, doc) => {
+          await tellReporter(ctx, doc, '您的随手拍已办结', `${noticeName(doc)}已办结：${note}。请确认并评价；如未解决，可点「未解决」。${autoConfirmDays}天内未确认将自动确认。`, tx)
+          await notifyMany(ctx, villageId, marks.map((m) => m.personId), '您同问的问题已办结', `${noticeName(doc)}已办结：${note}`, PAGES.detail(villageId, doc._id), tx)
+        },
+      })
+      return reportView(ctx, written)
+    },
+  },
+
+  'reports.setSettings': {
+    access: ACCESS.committee,
+    async handle({ villageId, categories, autoConfirmDays }, ctx) {
+      const names = categories.map((c) => c.name)
+      const twice = names.find((n, i) => names.indexOf(n) !== i)
+      if (twice) throw new ApiError('BAD_INPUT', `类别「${twice}」重复了`, { categories: `类别「${twice}」重复了` })
+      await checkText(ctx, { categories: names.join('、') })
+      const set = { categories, autoConfirmDays, updatedAt: ctx.now, updatedByName: ctx.membership.name }
+      await ctx.ports.store.transaction(async (tx) => {
+        if (await tx.get('reportSettings', villageId)) await tx.update('reportSettings', villageId, { set })
+        else await tx.insert('reportSettings', { _id: villageId, villageId, ...set })
+        const summary = `${categories.map((c) => `${c.name}（${c.acceptHours}小时受理，${c.resolveDays}天办结）`).join('、')}；${autoConfirmDays}天自动确认`
+        await audit(ctx, 'reports.setSettings', { type: 'reportSettings', id: villageId, label: '随手拍类别与时限' }, summary, tx)
+      })
+      return settingsView(ctx.ports.store, villageId)
+    },
+  },
+}

@@ -1,0 +1,211 @@
+/**
+ * The residents' part: the form's settings, open reports nearby (同问 instead of a duplicate), 随手拍 itself,
+ * 同问, my reports, one report, and the reporter's last word (confirm and rate, or not fixed: reopen).
+ */
+import { ApiError } from '../../errors'
+import { ACCESS, type Handlers, type MemberContext } from '../../handler'
+import { DuplicateIdError } from '../../ports/store'
+import { checkPhotoContent, checkText } from '../../common/content'
+import { getInVillage, getMany } from '../../common/load'
+import { newId } from '../../common/ids'
+import { checkPhotos } from '../../common/photos'
+import { transition } from '../../common/transition'
+import type { reportResidentActions } from './contract'
+import { OPEN_STATUSES, REPORT_STATUS_LABELS, type Report, type ReportEvent } from './documents'
+import { gridsOf, handlersOf, noticeName, reportSummaries, reportView, settingsOf, settingsView, tellHandlers } from './data'
+import { acceptDue, ANONYMOUS_NAME, categoryOf, DAY_MS, REPORT_MACHINE } from './policy'
+import { gridAt, hasAreas, metres } from './routing'
+
+/** 同问 finds open reports of the category within this many metres */
+export const NEARBY_METRES = 300
+export const NEARBY_LIMIT = 10
+
+const loadReport = (ctx: MemberContext, villageId: string, reportId: string) => getInVillage(ctx.ports.store, 'reports', reportId, villageId, '找不到该问题')
+
+/** the caller's household's grid, if any */
+async function homeGrid(ctx: MemberContext): Promise<string | null> {
+  const household = ctx.membership.householdId ? await ctx.ports.store.get('households', ctx.membership.householdId) : null
+  return household?.gridId ?? null
+}
+
+function assertReporter(ctx: MemberContext, r: Report, what: string): void {
+  if (r.reporterId === '' || r.reporterId !== ctx.person._id) throw new ApiError('FORBIDDEN', `只有上报人可以${what}`)
+}
+
+/** a history entry by the caller as a resident (the name left out when they report anonymously) */
+const residentEvent = (ctx: MemberContext, r: Pick<Report, 'anonymous'>, action: ReportEvent['action'], note: string | null): ReportEvent => ({
+  at: ctx.now,
+  action,
+  by: ctx.person._id,
+  byName: r.anonymous ? ANONYMOUS_NAME : ctx.membership.name,
+  role: '村民',
+  note,
+  photos: [],
+})
+
+export const reportResidentHandlers: Handlers<Omit<typeof reportResidentActions, 'reports.map'>> = {
+  'reports.settings': {
+    access: ACCESS.member,
+    handle: ({ villageId }, ctx) => settingsView(ctx.ports.store, villageId),
+  },
+
+  'reports.nearby': {
+    access: ACCESS.member,
+    async handle({ villageId, category, point }, ctx) {
+      const open = await ctx.ports.store.find('reports', { villageId, category, status: { $in: [...OPEN_STATUSES] } }, { sort: [['createdAt', 'desc']], limit: 1000 })
+      const others = open.filter((r) => r.reporterId !== ctx.person._id)
+      if (point) {
+        const near = others.flatMap((r) => (r.place.point ? [{ r, d: metres(point, r.place.point) }] : [])).filter((x) => x.d <= NEARBY_METRES)
+        near.sort((a, b) => a.d - b.d || b.r.createdAt - a.r.createdAt)
+        const top = near.slice(0, NEARBY_LIMIT)
+        return reportSummaries(ctx, villageId, top.map((x) => x.r), new Map(top.map((x) => [x.r._id, x.d])))
+      }
+      const grid = await homeGrid(ctx)
+      return grid ? reportSummaries(ctx, villageId, others.filter((r) => r.gridId === grid).slice(0, NEARBY_LIMIT)) : []
+    },
+  },
+
+  'reports.create': {
+    access: ACCESS.resident,
+    async handle({ villageId, category, text, photos, place, anonymous }, ctx) {
+      const { store } = ctx.ports
+      const settings = await settingsOf(store, villageId)
+      if (!settings.categories.some((c) => c.name === category)) throw new ApiError('BAD_INPUT', '请从列表中选择问题类别', { category: '请从列表中选择问题类别' })
+      checkPhotos(villageId, photos)
+      let gridId: string | null = null
+      if (place.point) {
+        const grids = await gridsOf(store, villageId)
+        gridId = gridAt(grids, place.point)
+        if (!gridId && hasAreas(grids)) throw new ApiError('BAD_INPUT', '该地点不在本村（社区）范围内', { place: '该地点不在本村（社区）范围内，请重新选择' })
+      }
+      gridId ??= await homeGrid(ctx)
+      await checkText(ctx, { text, place: place.address })
+      await checkPhotoContent(ctx, photos)
+      const report: Report = {
+        _id: `${villageId}:${newId('r', ctx.now)}`,
+        villageId,
+        gridId,
+        level: 'grid',
+        category,
+        text,
+        photos,
+        place,
+        reporterId: ctx.person._id,
+        reporterName: ctx.membership.name,
+        anonymous,
+        status: 'reported',
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        acceptDueAt: acceptDue(ctx.now, categoryOf(settings.categories, category)),
+        resolveDueAt: null,
+        autoConfirmAt: null,
+        escalatedAt: null,
+        resultPhotos: [],
+        rating: null,
+        ratingNote: null,
+        metoo: 0,
+        reopened: 0,
+        topicId: null,
+        history: [{ ...residentEvent(ctx, { anonymous }, 'report', null), photos }],
+      }
+      const to = await handlersOf(store, report)
+      await store.transaction(async (tx) => {
+        await tx.insert('reports', report)
+        await tellHandlers(ctx, report, to, '新的随手拍', `${place.address}：${noticeName(report)}，请及时受理。`, tx)
+      })
+      return reportView(ctx, report)
+    },
+  },
+
+  'reports.metoo': {
+    access: ACCESS.resident,
+    async handle({ villageId, reportId }, ctx) {
+      const { store } = ctx.ports
+      const r = await loadReport(ctx, villageId, reportId)
+      if (r.reporterId === ctx.person._id) throw new ApiError('FORBIDDEN', '这是您自己上报的问题，不需要同问')
+      const markId = `${r._id}:${ctx.person._id}`
+      if (await store.get('reportMeToos', markId)) throw new ApiError('DUPLICATE', '您已同问过该问题')
+      if (!OPEN_STATUSES.includes(r.status)) throw new ApiError('CONFLICT', `该问题${REPORT_STATUS_LABELS[r.status]}，不能再同问`)
+      try {
+        const written = await store.transaction(async (tx) => {
+          const doc = await tx.get('reports', r._id)
+          if (!doc || !OPEN_STATUSES.includes(doc.status)) throw new ApiError('CONFLICT', `该问题${doc ? REPORT_STATUS_LABELS[doc.status] : '已删除'}，不能再同问`)
+          await tx.insert('reportMeToos', { _id: markId, villageId, reportId: r._id, personId: ctx.person._id, at: ctx.now })
+          // who added 同问 stays in reportMeToos: the history says only that a resident did
+          const event: ReportEvent = { at: ctx.now, action: 'metoo', by: '', byName: '村民', role: '村民', note: `同问（共${doc.metoo + 1}人）`, photos: [] }
+          const history = [...doc.history, event]
+          await tx.update('reports', r._id, { inc: { metoo: 1 }, set: { history, updatedAt: ctx.now } })
+          return { ...doc, metoo: doc.metoo + 1, history, updatedAt: ctx.now }
+        })
+        return reportView(ctx, written)
+      } catch (e) {
+        if (e instanceof DuplicateIdError) throw new ApiError('DUPLICATE', '您已同问过该问题')
+        throw e
+      }
+    },
+  },
+
+  'reports.mine': {
+    access: ACCESS.member,
+    async handle({ villageId }, ctx) {
+      const { store } = ctx.ports
+      const [mine, marks] = await Promise.all([
+        store.find('reports', { villageId, reporterId: ctx.person._id }, { sort: [['createdAt', 'desc']], limit: 500 }),
+        store.find('reportMeToos', { villageId, personId: ctx.person._id }, { limit: 500 }),
+      ])
+      const metoo = (await getMany(store, 'reports', marks.map((m) => m.reportId))).sort((a, b) => b.createdAt - a.createdAt)
+      const [reports, metooSummaries] = await Promise.all([reportSummaries(ctx, villageId, mine), reportSummaries(ctx, villageId, metoo)])
+      return { reports, metoo: metooSummaries }
+    },
+  },
+
+  'reports.get': {
+    access: ACCESS.member,
+    async handle({ villageId, reportId }, ctx) {
+      return reportView(ctx, await loadReport(ctx, villageId, reportId))
+    },
+  },
+
+  'reports.confirm': {
+    access: ACCESS.member,
+    async handle({ villageId, reportId, rating, note }, ctx) {
+      const r = await loadReport(ctx, villageId, reportId)
+      assertReporter(ctx, r, '确认办结')
+      await checkText(ctx, { note })
+      const to = await handlersOf(ctx.ports.store, r)
+      const written = await transition(ctx.ports, REPORT_MACHINE, r._id, 'confirm', {
+        set: (doc) => ({ rating, ratingNote: note, autoConfirmAt: null, updatedAt: ctx.now, history: [...doc.history, residentEvent(ctx, doc, 'confirm', `评分${rating}星${note ? `：${note}` : ''}`)] }),
+        also: (tx, doc) => tellHandlers(ctx, doc, to, '随手拍已确认办结', `${noticeName(doc)}：上报人已确认办结，评分${rating}星。`, tx),
+        // the reporter's own word, not an admin action
+        by: null,
+      })
+      return reportView(ctx, written)
+    },
+  },
+
+  'reports.reopen': {
+    access: ACCESS.member,
+    async handle({ villageId, reportId, reason }, ctx) {
+      const { store } = ctx.ports
+      const r = await loadReport(ctx, villageId, reportId)
+      assertReporter(ctx, r, '重新提出')
+      await checkText(ctx, { reason })
+      const settings = await settingsOf(store, villageId)
+      const to = await handlersOf(store, r)
+      const written = await transition(ctx.ports, REPORT_MACHINE, r._id, 'reopen', {
+        // a new clock to resolve it (the old one has usually passed), which may be escalated again
+        set: (doc) => ({
+          resolveDueAt: ctx.now + categoryOf(settings.categories, doc.category).resolveDays * DAY_MS,
+          autoConfirmAt: null,
+          escalatedAt: null,
+          updatedAt: ctx.now,
+          history: [...doc.history, residentEvent(ctx, doc, 'reopen', reason)],
+        }),
+        inc: { reopened: 1 },
+        also: (tx, doc) => tellHandlers(ctx, doc, to, '随手拍未解决，请重新处理', `${noticeName(doc)}：上报人反映问题未解决（${reason}）。`, tx),
+        by: null,
+      })
+      return reportView(ctx, written)
+    },
+  },
+}
