@@ -113,6 +113,8 @@ export const SAMPLES: { [A in ActionName]?: Sample<A> } = {
   'topics.remind': { villageId: X, topicId: ROAD },
   'topics.turnoutByGrid': { villageId: X, topicId: ROAD },
   'topics.exportCsv': { villageId: X, topicId: ROAD, kind: 'tally' },
+  // the demo's cluster: three 环境卫生 reports along 新村路
+  'topics.fromReports': { villageId: X, reportIds: [`${X}:r-rubbish1`, `${X}:r-rubbish2`, `${X}:r-rubbish3`], title: '新村路垃圾堆放整治', question: '是否同意在新村路设置垃圾集中投放点？' },
   'topics.roll': { villageId: X, topicId: ROAD },
   'topics.amendRoll': { villageId: X, topicId: DRAFT, key: 'p_liguilan', change: 'remove', reason: '长期在外务工' },
   'topics.count': { villageId: X, topicId: SQUARE },

@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'rules.publish': '发布村规民约',
   'rules.export': '导出承诺情况',
   'topics.draft': '起草议题',
+  'topics.fromReports': '上报转为议题',
   'topics.discard': '删除议题草稿',
   'topics.amendRoll': '核对选民名册',
   'topics.publish': '发布议题',

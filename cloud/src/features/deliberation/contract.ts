@@ -277,4 +277,16 @@ export const commentActions = {
   'comments.hide': action<CommentView>()(z.object({ villageId, commentId: id, reason: text('隐藏理由', 200, 2) })),
 }
 
-export const deliberationActions = { ...topicActions, ...rollActions, ...ballotActions, ...meetingActions, ...countActions, ...proposalActions, ...commentActions }
+/** the committee: reports (随手拍) that cluster, turned into one draft topic that they link to */
+export const fromReportsActions = {
+  'topics.fromReports': action<TopicDetail>()(
+    z.object({
+      villageId,
+      reportIds: z.array(id, { invalid_type_error: '请选择上报' }).min(2, '请至少选择2条上报').max(20, '一次最多选择20条上报'),
+      title: text('标题', 40, 4),
+      question: text('表决事项', 200, 4),
+    }),
+  ),
+}
+
+export const deliberationActions = { ...topicActions, ...rollActions, ...ballotActions, ...meetingActions, ...countActions, ...proposalActions, ...commentActions, ...fromReportsActions }

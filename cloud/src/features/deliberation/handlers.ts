@@ -2,9 +2,10 @@
 import { ballotHandlers } from './ballots'
 import { commentHandlers } from './comments'
 import { countHandlers } from './count'
+import { fromReportsHandlers } from './from-reports'
 import { meetingHandlers } from './meeting'
 import { proposalHandlers } from './proposals'
 import { rollHandlers } from './roll'
 import { topicHandlers } from './topics'
 
-export const deliberationHandlers = { ...topicHandlers, ...rollHandlers, ...ballotHandlers, ...meetingHandlers, ...countHandlers, ...proposalHandlers, ...commentHandlers }
+export const deliberationHandlers = { ...topicHandlers, ...rollHandlers, ...ballotHandlers, ...meetingHandlers, ...countHandlers, ...proposalHandlers, ...commentHandlers, ...fromReportsHandlers }

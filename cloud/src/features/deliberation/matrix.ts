@@ -14,6 +14,7 @@ export const deliberationMatrix: Matrix<typeof deliberation.actions> = {
   'topics.remind': ROWS.committee,
   'topics.turnoutByGrid': ROWS.committee,
   'topics.exportCsv': ROWS.committee,
+  'topics.fromReports': ROWS.committee,
   // the roll and the count are public to the village, staff and town officers included
   'topics.roll': ROWS.members,
   'topics.amendRoll': ROWS.committee,

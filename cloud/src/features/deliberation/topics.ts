@@ -22,7 +22,9 @@ import {
 } from './data'
 import { buildOptions, countsVisible, publishProblems, REMIND_EVERY, turnoutByGrid, windowRefusal, TOPIC_MACHINE, PROPOSAL_MACHINE } from './policy'
 import { shanghaiTime, shortTime } from '../../common/time'
-import type { topicActions } from './contract'
+import type { TopicDetail, topicActions } from './contract'
+import type { TxStore } from '../../ports/store'
+import type { z } from 'zod'
 import { getInVillage } from '../../common/load'
 import { checkPhotoContent, checkText } from '../../common/content'
 import { getVillage } from '../account/common'
@@ -35,6 +37,93 @@ const unit = (t: Pick<Topic, 'mode'>) => (t.mode === 'person' ? '人' : '户')
 /** An open topic whose time is up is closed first, so every handler sees the state it is really in. */
 async function current(ctx: MemberContext, villageId: string, topicId: string): Promise<Topic> {
   return closeIfDue(ctx.ports, await loadTopic(ctx, villageId, topicId), ctx.now)
+}
+
+type SaveInput = z.output<(typeof topicActions)['topics.save']['input']>
+
+/** Where a new draft came from besides the committee's form (reports, issue 13): its audit entry, and writes made with it. */
+export interface DraftOrigin {
+  action: string
+  reason: string
+  /** writes in the draft's own transaction (a throw leaves no draft) */
+  also: (tx: TxStore, topic: Topic) => Promise<void>
+}
+
+/** topics.save: a new draft or a draft changed; `origin` (new drafts only) names where it came from and writes with it. */
+export async function saveTopic(ctx: MemberContext, input: SaveInput, origin?: DraftOrigin): Promise<TopicDetail> {
+  const { store } = ctx.ports
+  const { villageId } = input
+  checkPhotos(villageId, input.photos)
+  const existing = input.topicId ? await loadTopic(ctx, villageId, input.topicId) : null
+  if (existing && existing.status !== 'draft') throw new ApiError('CONFLICT', '议题已经发布，不能再修改')
+  const id = existing?._id ?? `${villageId}:${newId('t', ctx.now)}`
+
+  let proposal: Proposal | null = null
+  if (input.proposalId) {
+    proposal = await getInVillage(store, 'proposals', input.proposalId, villageId, '找不到该村民提议')
+    if (proposal.topicId !== id) {
+      if (proposal.status === 'collecting') throw new ApiError('CONFLICT', `该提议还在征集联署（${proposal.cosigns}/${proposal.needed}），达到人数后才能列入议题`)
+      if (proposal.status !== 'accepted' || proposal.topicId) throw new ApiError('CONFLICT', '该提议已经列入其他议题')
+    }
+  }
+
+  const background = input.background || proposal?.background || ''
+  const options = buildOptions(input.kind, input.options)
+  await checkText(ctx, { title: input.title, background, question: input.question, options: options.map((o) => o.label).join('\n') })
+  await checkPhotoContent(ctx, input.photos, 'photos', existing?.photos)
+
+  // link the proposal first: a proposal schedules one topic
+  if (proposal && proposal.topicId !== id) {
+    const linked = await store.update('proposals', { _id: proposal._id, status: 'accepted', topicId: null }, { set: { topicId: id } })
+    if (!linked) throw new ApiError('CONFLICT', '该提议刚被列入其他议题，请刷新')
+  }
+  const content = {
+    title: input.title,
+    background,
+    photos: input.photos,
+    question: input.question,
+    kind: input.kind,
+    options,
+    maxChoices: input.kind === 'yesno' ? 1 : input.maxChoices,
+    mode: input.mode,
+    results: input.results,
+    opensAt: input.opensAt,
+    closesAt: input.closesAt,
+    proposalId: proposal?._id ?? null,
+  }
+  let saved: Topic
+  if (existing) {
+    const n = await store.update('topics', { _id: id, status: 'draft' }, { set: content })
+    if (!n) throw new ApiError('CONFLICT', '议题已经发布，不能再修改')
+    if (existing.proposalId && existing.proposalId !== content.proposalId) {
+      await store.update('proposals', { _id: existing.proposalId, topicId: id, status: 'accepted' }, { set: { topicId: null } })
+    }
+    saved = { ...existing, ...content }
+  } else {
+    saved = {
+      _id: id,
+      villageId,
+      ...content,
+      status: 'draft',
+      eligibleCount: 0,
+      createdBy: ctx.person._id,
+      createdByName: ctx.membership.name,
+      createdAt: ctx.now,
+      publishedAt: null,
+      closedAt: null,
+      decision: null,
+      updates: [],
+      remindedAt: null,
+    }
+    // the draft, its audit entry and what its origin writes stand or fall together
+    await store.transaction(async (tx) => {
+      await tx.insert('topics', saved)
+      const reason = origin?.reason ?? (proposal ? `来自村民提议：${proposal.title}（${proposal.proposerName}）` : null)
+      await audit(ctx, origin?.action ?? 'topics.draft', { type: 'topic', id, label: saved.title }, reason, tx)
+      await origin?.also(tx, saved)
+    })
+  }
+  return detailOf(ctx, saved)
 }
 
 const RANK: Record<TopicStatus, number> = { draft: 0, open: 1, closed: 2, decided: 3, done: 4 }
@@ -64,76 +153,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
 
   'topics.save': {
     access: ACCESS.committee,
-    async handle(input, ctx) {
-      const { store } = ctx.ports
-      const { villageId } = input
-      checkPhotos(villageId, input.photos)
-      const existing = input.topicId ? await loadTopic(ctx, villageId, input.topicId) : null
-      if (existing && existing.status !== 'draft') throw new ApiError('CONFLICT', '议题已经发布，不能再修改')
-      const id = existing?._id ?? `${villageId}:${newId('t', ctx.now)}`
-
-      let proposal: Proposal | null = null
-      if (input.proposalId) {
-        proposal = await getInVillage(store, 'proposals', input.proposalId, villageId, '找不到该村民提议')
-        if (proposal.topicId !== id) {
-          if (proposal.status === 'collecting') throw new ApiError('CONFLICT', `该提议还在征集联署（${proposal.cosigns}/${proposal.needed}），达到人数后才能列入议题`)
-          if (proposal.status !== 'accepted' || proposal.topicId) throw new ApiError('CONFLICT', '该提议已经列入其他议题')
-        }
-      }
-
-      const background = input.background || proposal?.background || ''
-      const options = buildOptions(input.kind, input.options)
-      await checkText(ctx, { title: input.title, background, question: input.question, options: options.map((o) => o.label).join('\n') })
-      await checkPhotoContent(ctx, input.photos, 'photos', existing?.photos)
-
-      // link the proposal first: a proposal schedules one topic
-      if (proposal && proposal.topicId !== id) {
-        const linked = await store.update('proposals', { _id: proposal._id, status: 'accepted', topicId: null }, { set: { topicId: id } })
-        if (!linked) throw new ApiError('CONFLICT', '该提议刚被列入其他议题，请刷新')
-      }
-      const content = {
-        title: input.title,
-        background,
-        photos: input.photos,
-        question: input.question,
-        kind: input.kind,
-        options,
-        maxChoices: input.kind === 'yesno' ? 1 : input.maxChoices,
-        mode: input.mode,
-        results: input.results,
-        opensAt: input.opensAt,
-        closesAt: input.closesAt,
-        proposalId: proposal?._id ?? null,
-      }
-      let saved: Topic
-      if (existing) {
-        const n = await store.update('topics', { _id: id, status: 'draft' }, { set: content })
-        if (!n) throw new ApiError('CONFLICT', '议题已经发布，不能再修改')
-        if (existing.proposalId && existing.proposalId !== content.proposalId) {
-          await store.update('proposals', { _id: existing.proposalId, topicId: id, status: 'accepted' }, { set: { topicId: null } })
-        }
-        saved = { ...existing, ...content }
-      } else {
-        saved = {
-          _id: id,
-          villageId,
-          ...content,
-          status: 'draft',
-          eligibleCount: 0,
-          createdBy: ctx.person._id,
-          createdByName: ctx.membership.name,
-          createdAt: ctx.now,
-          publishedAt: null,
-          closedAt: null,
-          decision: null,
-          updates: [],
-          remindedAt: null,
-        }
-        await store.insert('topics', saved)
-        await audit(ctx, 'topics.draft', { type: 'topic', id, label: saved.title }, proposal ? `来自村民提议：${proposal.title}（${proposal.proposerName}）` : null)
-      }
-      return detailOf(ctx, saved)
-    },
+    handle: (input, ctx) => saveTopic(ctx, input),
   },
 
   'topics.publish': {

@@ -6,14 +6,16 @@
 import { ApiError } from '../../errors'
 import { ACCESS, type Access, type Handlers, type MemberContext } from '../../handler'
 import { audit } from '../../common/audit'
-import { findAll, getMany } from '../../common/load'
+import { findAll } from '../../common/load'
 import { shanghaiDay } from '../../common/time'
 import type { Store } from '../../ports/store'
 import { getVillage } from '../account/common'
 import { isCommittee } from '../account/policy'
 import type { Grid, Hall, Village } from '../account/documents'
 import type { GridArea, ReportMap, reportActions } from './contract'
-import { DEFAULT_REPORT_SETTINGS, OPEN_STATUSES, REPORT_STATUS_LABELS, type Report, type ReportStatus } from './documents'
+import { OPEN_STATUSES, REPORT_STATUS_LABELS, type Report, type ReportStatus } from './documents'
+import { gridsOf, settingsOf } from './data'
+import { centerOf } from './routing'
 import { dueOf, queueOrder, reportSummary } from './views'
 import { clusterCandidate, clustersOf, figuresOf, UNROUTED, whereOf } from './tally'
 import { reportsCsv } from './csv'
@@ -28,26 +30,16 @@ const FIGURES_ACCESS: Access = { kind: 'member', roles: ['committee', 'gridWorke
 const TOWN_ACCESS: Access = { kind: 'member', roles: ['townOfficer'] }
 const EXPORT_ACCESS: Access = { kind: 'member', roles: ['committee', 'townOfficer'] }
 
-const loadGrids = (store: Store, villageId: string): Promise<Grid[]> => store.find('grids', { villageId }, { sort: [['_id', 'asc']] })
 const namesOf = (grids: Grid[]) => new Map(grids.map((g) => [g._id, g.name]))
 const gridArea = (g: Grid): GridArea => ({ id: g._id, name: g.name, area: g.area ?? null })
 
-async function categoriesOf(store: Store, villageIds: string[]): Promise<Map<string, string[]>> {
-  const stored = new Map((await getMany(store, 'reportSettings', villageIds)).map((s) => [s.villageId, s.categories]))
-  return new Map(villageIds.map((id) => [id, (stored.get(id) ?? DEFAULT_REPORT_SETTINGS.categories).map((c) => c.name)]))
-}
+/** the village's categories, in its order */
+const categoriesOf = async (store: Store, villageId: string): Promise<string[]> => (await settingsOf(store, villageId)).categories.map((c) => c.name)
 
 /** sees the whole village: the committee and the town; a grid worker only is limited to their grids */
 const seesAll = (ctx: MemberContext) => isCommittee(ctx.membership) || ctx.membership.roles.includes('townOfficer')
 
-/** the middle of what the map shows (the grids' areas, else the halls): the middle of their bounds, GCJ-02 */
-function centerOf(grids: Grid[], halls: Hall[]): ReportMap['center'] {
-  const points = grids.flatMap((g) => g.area ?? [])
-  const all = points.length ? points : halls.flatMap((h) => (h.point ? [h.point] : []))
-  if (!all.length) return null
-  const [lngs, lats] = [all.map((p) => p[0]), all.map((p) => p[1])]
-  return { lng: (Math.min(...lngs) + Math.max(...lngs)) / 2, lat: (Math.min(...lats) + Math.max(...lats)) / 2 }
-}
+const pointOf = (h: Hall): ReportMap['center'] => (h.point ? { lng: h.point[0], lat: h.point[1] } : null)
 
 /** the town's villages, for an officer: those of the town their membership here names */
 async function townOf(ctx: MemberContext): Promise<{ townId: string; townName: string; villages: Village[] }> {
@@ -62,7 +54,7 @@ async function townOf(ctx: MemberContext): Promise<{ townId: string; townName: s
 function loadVillages(store: Store, villages: Village[]) {
   return Promise.all(
     villages.map(async (village) => {
-      const [reports, grids] = await Promise.all([findAll(store, 'reports', { villageId: village._id }), loadGrids(store, village._id)])
+      const [reports, grids] = await Promise.all([findAll(store, 'reports', { villageId: village._id }), gridsOf(store, village._id)])
       return { village, reports, gridNames: namesOf(grids) }
     }),
   )
@@ -74,7 +66,7 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
     async handle({ villageId }, ctx) {
       const { store, files } = ctx.ports
       const [grids, halls, open, closed] = await Promise.all([
-        loadGrids(store, villageId),
+        gridsOf(store, villageId),
         store.find('halls', { villageId }, { sort: [['_id', 'asc']] }),
         findAll(store, 'reports', { villageId, status: { $in: [...OPEN_STATUSES] } }),
         findAll(store, 'reports', { villageId, status: { $in: CLOSED }, updatedAt: { $gte: ctx.now - MAP_RECENT } }),
@@ -84,9 +76,10 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
       const summary = (r: Report) => reportSummary(r, names, urls, ctx.now)
       const unrouted = shown.filter((r) => !r.gridId || !names.has(r.gridId))
       return {
-        center: centerOf(grids, halls),
+        // the middle of the grids' areas; a village without areas is centred on its hall
+        center: centerOf(grids) ?? halls.map(pointOf).find(Boolean) ?? null,
         grids: grids.map(gridArea),
-        halls: halls.map((h) => ({ id: h._id, name: h.name, point: h.point ? { lng: h.point[0], lat: h.point[1] } : null })),
+        halls: halls.map((h) => ({ id: h._id, name: h.name, point: pointOf(h) })),
         markers: shown.flatMap((r) => {
           if (!r.place.point) return []
           const overdue = dueOf(r, ctx.now)?.overdue ?? false
@@ -108,9 +101,9 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
       const { gridIds } = ctx.membership
       const [reports, categories] = await Promise.all([
         seesAll(ctx) ? findAll(store, 'reports', { villageId }) : gridIds.length ? findAll(store, 'reports', { villageId, gridId: { $in: gridIds } }) : [],
-        categoriesOf(store, [villageId]),
+        categoriesOf(store, villageId),
       ])
-      return figuresOf(reports, categories.get(villageId)!, ctx.now)
+      return figuresOf(reports, categories, ctx.now)
     },
   },
 
@@ -119,7 +112,7 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
     async handle(_input, ctx) {
       const { store, files } = ctx.ports
       const { townId, townName, villages } = await townOf(ctx)
-      const [loaded, categories] = await Promise.all([loadVillages(store, villages), categoriesOf(store, villages.map((v) => v._id))])
+      const [loaded, categories] = await Promise.all([loadVillages(store, villages), Promise.all(villages.map((v) => categoriesOf(store, v._id)))])
       const overdue = loaded.flatMap(({ village, reports, gridNames }) =>
         reports.flatMap((r) => {
           const due = dueOf(r, ctx.now)
@@ -131,7 +124,7 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
       return {
         townId,
         townName,
-        villages: loaded.map(({ village, reports }) => ({ villageId: village._id, name: village.name, figures: figuresOf(reports, categories.get(village._id)!, ctx.now) })),
+        villages: loaded.map(({ village, reports }, i) => ({ villageId: village._id, name: village.name, figures: figuresOf(reports, categories[i], ctx.now) })),
         overdue: overdue.map(({ r, village, gridNames }) => ({ ...reportSummary(r, gridNames, urls, ctx.now), villageId: village._id, villageName: village.name })),
       }
     },
@@ -167,7 +160,7 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
       const { store, files } = ctx.ports
       const [village, grids, found] = await Promise.all([
         getVillage(ctx, villageId),
-        loadGrids(store, villageId),
+        gridsOf(store, villageId),
         findAll(store, 'reports', { villageId, status: { $in: [...OPEN_STATUSES, 'resolved', 'confirmed'] } }),
       ])
       const groups = clustersOf(found.filter((r) => clusterCandidate(r, ctx.now)))

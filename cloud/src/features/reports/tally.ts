@@ -2,10 +2,10 @@
  * The pure arithmetic behind the figures, the export and the clusters: when a report was accepted and resolved,
  * whether it ran late, a village's ReportFigures, and which reports cluster (one category, one place). No store.
  */
-import { distance } from '@turf/distance'
 import type { ReportFigures } from './contract'
 import type { Report, ReportStatus } from './documents'
 import { OPEN_STATUSES, REPORT_STATUS_LABELS } from './documents'
+import { metres } from './routing'
 import { isOverdue } from './views'
 
 const HOUR = 3_600_000
@@ -102,13 +102,12 @@ export function clustersOf(candidates: Report[]): Report[][] {
   for (const category of new Set(candidates.map((r) => r.category))) {
     const of = candidates.filter((r) => r.category === category)
     const pointed = of.filter((r) => r.place.point)
-    // single linkage: union the reports within 200 m of each other (turf's haversine, metres)
+    // single linkage: union the reports within 200 m of each other
     const parent = pointed.map((_, i) => i)
     const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])))
     for (let i = 0; i < pointed.length; i++) {
       for (let j = i + 1; j < pointed.length; j++) {
-        const [a, b] = [pointed[i].place.point!, pointed[j].place.point!]
-        if (distance([a.lng, a.lat], [b.lng, b.lat], { units: 'meters' }) <= CLUSTER_METRES) parent[root(i)] = root(j)
+        if (metres(pointed[i].place.point!, pointed[j].place.point!) <= CLUSTER_METRES) parent[root(i)] = root(j)
       }
     }
     const near = new Map<number, Report[]>()

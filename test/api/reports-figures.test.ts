@@ -1,0 +1,315 @@
+/**
+ * What the reports add up to, through the router (T0 = 2026-11-26 10:00 Beijing): the village's figures (exact
+ * counts and means), the town's view of its villages, the CSV, 民情地图's data, the clusters, and a cluster
+ * turned into a draft topic (topics.fromReports). Each test clears the demo's reports and writes its own, so
+ * every number here comes from the fixture below, not from the seed.
+ */
+import { apiPerTest, expectRefused, T0 } from './harness'
+import { addFixtures } from './samples'
+import type { LngLat, Report, ReportEvent } from '../../cloud/src/contract'
+
+const X = 'v-xinshan'
+const V = 'v-dongwei' // 联安镇 too
+const W = 'v-wukan' // 东海街道
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+const G1 = `${X}:g1`
+const G2 = `${X}:g2`
+const G3 = `${X}:g3`
+const P = {
+  committee: 'demo-linzhiqiang',
+  town: 'demo-caiguohua',
+  resident: 'demo-linshuisheng',
+  gridWorker: 'demo-huangweiming', // 第一、二网格
+  grid1: 'matrix-grid1', // 第一网格 only (samples' fixture)
+  grid3: 'matrix-grid3',
+  otherTown: 'matrix-town-donghai',
+  hallStaff: 'demo-zhangxiuying',
+}
+
+const api = apiPerTest()
+const refused = (openid: string, action: string, input: unknown, code: string, message: string | RegExp) => expectRefused(api, openid, action, input, code, message)
+
+type Step = [hoursAfterReport: number, action: ReportEvent['action']]
+interface Spec extends Partial<Report> {
+  /** hours before T0 it was reported */
+  ago: number
+  steps?: Step[]
+}
+
+/** a report as the handlers leave it: its history from the steps, its clocks from the spec */
+function report(key: string, { ago, steps = [], ...over }: Spec): Report {
+  const createdAt = T0 - ago * HOUR
+  const event = (at: number, action: ReportEvent['action']): ReportEvent => ({ at, action, by: 'p_huangweiming', byName: '黄伟明', role: '网格员', note: null, photos: [] })
+  return {
+    _id: `${over.villageId ?? X}:rf-${key}`,
+    villageId: X,
+    gridId: G1,
+    level: 'grid',
+    category: '环境卫生',
+    text: `测试上报${key}：路边堆放了很多垃圾，影响通行。`,
+    photos: [],
+    place: { address: `新山村东一巷${key}号`, point: null },
+    reporterId: 'p_linshuisheng',
+    reporterName: '林水生',
+    anonymous: false,
+    status: 'reported',
+    createdAt,
+    updatedAt: createdAt + Math.max(0, ...steps.map((s) => s[0])) * HOUR,
+    acceptDueAt: createdAt + 24 * HOUR,
+    resolveDueAt: null,
+    autoConfirmAt: null,
+    escalatedAt: null,
+    resultPhotos: [],
+    rating: null,
+    ratingNote: null,
+    metoo: 0,
+    reopened: 0,
+    topicId: null,
+    history: [event(createdAt, 'report'), ...steps.map(([h, action]) => event(createdAt + h * HOUR, action))],
+    ...over,
+  }
+}
+
+/** clears every report of these villages, then stores these */
+async function only(...reports: Report[]) {
+  const { store } = api.ports
+  for (const villageId of [X, V, W]) await store.remove('reports', { villageId })
+  for (const r of reports) await store.insert('reports', r)
+}
+
+/** the village's own categories, in its order */
+async function categories(villageId: string, names: string[]) {
+  const { store } = api.ports
+  await store.remove('reportSettings', { villageId })
+  await store.insert('reportSettings', { _id: villageId, villageId, categories: names.map((name) => ({ name, acceptHours: 24, resolveDays: 3 })), autoConfirmDays: 7, updatedAt: null, updatedByName: null })
+}
+
+/**
+ * 新山村: 10 reports. Open: A, B (overdue to accept), I (a category the village dropped), C, D (overdue to resolve).
+ * Accepted after 3, 5, 1, 6 (late: due at 4), 2 and 2.5 hours: mean 19.5 / 6 = 3.25 → 3.3. Resolved (standing)
+ * after 2, 1, 3 (G, resolved again after being reopened) and 1 days: mean 7 / 4 = 1.75 → 1.8. Ratings 5, 2, 4:
+ * 11 / 3 → 3.7. G is in 第二网格, H in 第三网格, the rest in 第一网格.
+ */
+const VILLAGE = () => [
+  report('A', { ago: 2 }),
+  report('B', { ago: 30, acceptDueAt: T0 - 6 * HOUR, anonymous: true }),
+  report('I', { ago: 1, category: '违章搭建' }),
+  report('C', { ago: 48, category: '道路设施', status: 'accepted', steps: [[3, 'accept']], resolveDueAt: T0 + 5 * DAY }),
+  report('D', { ago: 72, category: '道路设施', status: 'inProgress', steps: [[5, 'accept'], [6, 'start']], resolveDueAt: T0 - DAY }),
+  report('E', { ago: 96, category: '噪音', status: 'resolved', steps: [[1, 'accept'], [48, 'resolve']], resolveDueAt: T0 + DAY, autoConfirmAt: T0 + 5 * DAY }),
+  report('F', { ago: 240, status: 'confirmed', steps: [[6, 'accept'], [24, 'resolve'], [30, 'confirm']], acceptDueAt: T0 - 236 * HOUR, resolveDueAt: T0 - 200 * HOUR, rating: 5 }),
+  report('G', {
+    ago: 288,
+    gridId: G2,
+    status: 'confirmed',
+    steps: [[2, 'accept'], [24, 'resolve'], [30, 'reopen'], [72, 'resolve'], [80, 'confirm']],
+    resolveDueAt: T0 - 200 * HOUR,
+    reopened: 1,
+    rating: 2,
+  }),
+  report('H', { ago: 72, gridId: G3, category: '其他', status: 'rejected', steps: [[2, 'reject']] }),
+  report('J', { ago: 480, status: 'confirmed', steps: [[2.5, 'accept'], [24, 'resolve'], [26, 'confirm']], resolveDueAt: T0 - 400 * HOUR, rating: 4 }),
+]
+const CATEGORIES = ['环境卫生', '道路设施', '噪音', '安全隐患', '其他']
+
+const figures = (openid: string) => api.as(openid).call('reports.figures', { villageId: X })
+
+describe('the village’s figures', () => {
+  beforeEach(async () => {
+    await addFixtures(api)
+    await only(...VILLAGE())
+    await categories(X, CATEGORIES)
+  })
+
+  test('by state and category (the village’s order, then a dropped one), overdue, mean times and satisfaction, exactly', async () => {
+    const f = await figures(P.committee)
+    expect(f).toEqual({
+      total: 10,
+      open: 5,
+      overdue: 2,
+      byStatus: { reported: 3, accepted: 1, inProgress: 1, resolved: 1, confirmed: 3, rejected: 1 },
+      byCategory: [
+        { category: '环境卫生', total: 5, open: 2, overdue: 1 },
+        { category: '道路设施', total: 2, open: 2, overdue: 1 },
+        { category: '噪音', total: 1, open: 0, overdue: 0 },
+        { category: '安全隐患', total: 0, open: 0, overdue: 0 },
+        { category: '其他', total: 1, open: 0, overdue: 0 },
+        { category: '违章搭建', total: 1, open: 1, overdue: 0 },
+      ],
+      avgAcceptHours: 3.3,
+      avgResolveDays: 1.8,
+      satisfaction: { count: 3, average: 3.7 },
+    })
+    // the town's officer sees the same village as the committee
+    expect(await figures(P.town)).toEqual(f)
+  })
+
+  test('a grid worker sees their grids only; nothing in them gives zeros and no means', async () => {
+    // 第一网格: all but G and H
+    const g1 = await figures(P.grid1)
+    expect([g1.total, g1.open, g1.overdue, g1.byStatus.confirmed, g1.byStatus.rejected]).toEqual([8, 5, 2, 2, 0])
+    expect([g1.avgAcceptHours, g1.avgResolveDays, g1.satisfaction]).toEqual([3.5, 1.3, { count: 2, average: 4.5 }])
+    // 黄伟明 serves 第一 and 第二网格
+    expect((await figures(P.gridWorker)).total).toBe(9)
+    // 第三网格 has only the rejected one
+    const g3 = await figures(P.grid3)
+    expect([g3.total, g3.byStatus.rejected, g3.avgAcceptHours, g3.avgResolveDays, g3.satisfaction]).toEqual([1, 1, null, null, { count: 0, average: null }])
+  })
+
+  test('residents and hall staff are refused, and nothing is written', async () => {
+    await refused(P.resident, 'reports.figures', { villageId: X }, 'FORBIDDEN', '无权限')
+    await refused(P.hallStaff, 'reports.figures', { villageId: X }, 'FORBIDDEN', '无权限')
+  })
+})
+
+describe('the town', () => {
+  beforeEach(async () => {
+    await addFixtures(api)
+    await only(
+      ...VILLAGE(),
+      // 东尾村: one overdue for two days, one on time; 乌坎村 (another town): one overdue for longer still
+      report('K', { villageId: V, gridId: `${V}:g1`, ago: 72, acceptDueAt: T0 - 48 * HOUR, category: '安全隐患' }),
+      report('L', { villageId: V, gridId: `${V}:g2`, ago: 3 }),
+      report('M', { villageId: W, gridId: `${W}:g1`, ago: 200, acceptDueAt: T0 - 150 * HOUR }),
+    )
+    await categories(X, CATEGORIES)
+  })
+
+  test('every village of the officer’s town with its figures, and every overdue report, most overdue first', async () => {
+    const town = await api.as(P.town).call('reports.town', { villageId: X })
+    expect([town.townId, town.townName]).toEqual(['t-lianan', '联安镇'])
+    expect(town.villages.map((v) => [v.name, v.figures.total, v.figures.open, v.figures.overdue])).toEqual([
+      ['东尾村', 2, 2, 1],
+      ['新山村', 10, 5, 2],
+    ])
+    // 东尾村 has no settings of its own: the default categories
+    expect(town.villages[0].figures.byCategory.map((c) => c.category)).toEqual(['环境卫生', '安全隐患', '消防', '道路设施', '矛盾纠纷', '噪音', '其他'])
+    // K (48 h past), D (24 h past to resolve), B (6 h past); 乌坎村's M is another town's
+    expect(town.overdue.map((r) => [r.id, r.villageName, r.due?.kind, r.gridName])).toEqual([
+      [`${V}:rf-K`, '东尾村', 'accept', '第一网格'],
+      [`${X}:rf-D`, '新山村', 'resolve', '第一网格（村东）'],
+      [`${X}:rf-B`, '新山村', 'accept', '第一网格（村东）'],
+    ])
+    // B is anonymous: nothing in the town's view names its reporter
+    expect(JSON.stringify(town)).not.toMatch(/林水生|p_linshuisheng/)
+  })
+
+  test('an officer of another town sees theirs; the committee and grid workers are refused', async () => {
+    const other = await api.as(P.otherTown).call('reports.town', { villageId: W })
+    expect(other.villages.map((v) => v.name)).toEqual(['乌坎村'])
+    expect(other.overdue.map((r) => r.id)).toEqual([`${W}:rf-M`])
+    await refused(P.committee, 'reports.town', { villageId: X }, 'FORBIDDEN', '无权限')
+    await refused(P.gridWorker, 'reports.town', { villageId: X }, 'FORBIDDEN', '无权限')
+    // not a member of 新山村 at all
+    await refused(P.otherTown, 'reports.town', { villageId: X }, 'NOT_MEMBER', '')
+  })
+})
+
+describe('the CSV', () => {
+  beforeEach(async () => {
+    await addFixtures(api)
+    await only(...VILLAGE(), report('K', { villageId: V, gridId: `${V}:g1`, ago: 72, acceptDueAt: T0 - 48 * HOUR }), report('M', { villageId: W, gridId: `${W}:g1`, ago: 5 }))
+    await categories(X, CATEGORIES)
+  })
+
+  const lines = (content: string) => content.replace(/^\uFEFF/, '').trimEnd().split('\r\n')
+
+  test('the village’s: UTF-8 BOM, Chinese headers, one row per report oldest first, late ones marked, no reporter', async () => {
+    const csv = await api.as(P.committee).call('reports.exportCsv', { villageId: X, scope: 'village' })
+    expect(csv.filename).toBe('新山村-随手拍上报-2026-11-26.csv')
+    expect(csv.content.startsWith('\uFEFF村（社区）,编号,类别,状态,地点,网格,上报时间,受理期限,办结期限,是否逾期,受理用时（小时）,办结用时（天）,评分,同问\r\n')).toBe(true)
+    const rows = lines(csv.content).slice(1)
+    expect(csv.rows).toBe(10)
+    expect(rows.map((r) => r.split(',')[1])).toEqual(['J', 'G', 'F', 'E', 'D', 'H', 'C', 'B', 'A', 'I'].map((k) => `${X}:rf-${k}`))
+    const row = (k: string) => rows.find((r) => r.includes(`rf-${k},`))!.split(',')
+    // D: in progress, overdue to resolve; accepted after 5 hours; reported 2026-11-23 10:00
+    expect(row('D')).toEqual(['新山村', `${X}:rf-D`, '道路设施', '处理中', '新山村东一巷D号', '第一网格（村东）', '2026-11-23 10:00', '2026-11-24 10:00', '2026-11-25 10:00', '是', '5', '', '', '0'])
+    // F: confirmed long ago, but accepted after its 4 hours: late; 1 day to resolve, rated 5
+    expect(row('F').slice(3)).toEqual(['已确认', '新山村东一巷F号', '第一网格（村东）', '2026-11-16 10:00', '2026-11-16 14:00', '2026-11-18 02:00', '是', '6', '1', '5', '0'])
+    // E: resolved in time, waiting for its reporter; H rejected in 第三网格
+    expect(row('E').slice(3, 12)).toEqual(['已办结', '新山村东一巷E号', '第一网格（村东）', '2026-11-22 10:00', '2026-11-23 10:00', '2026-11-27 10:00', '否', '1', '2'])
+    expect(row('H').slice(3, 6)).toEqual(['不予受理', '新山村东一巷H号', '第三网格（新村）'])
+    // B is anonymous, and no reporter is in the file at all
+    expect(csv.content).not.toMatch(/林水生|p_linshuisheng/)
+    const entry = (await api.ports.store.find('auditLog', { villageId: X, action: 'reports.export' }))[0]
+    expect([entry.actorName, entry.target, entry.reason]).toEqual(['林志强', csv.filename, '10行'])
+  })
+
+  test('the town’s, by its officer: every village of the town; the committee may not export the town', async () => {
+    const csv = await api.as(P.town).call('reports.exportCsv', { villageId: X, scope: 'town' })
+    expect(csv.filename).toBe('联安镇-随手拍上报-2026-11-26.csv')
+    expect(csv.rows).toBe(11)
+    const villages = lines(csv.content).slice(1).map((r) => r.split(',')[0])
+    expect(villages).toEqual(['东尾村', ...Array(10).fill('新山村')])
+    await refused(P.committee, 'reports.exportCsv', { villageId: X, scope: 'town' }, 'FORBIDDEN', '只有镇街干部可以导出全镇')
+    await refused(P.grid1, 'reports.exportCsv', { villageId: X, scope: 'village' }, 'FORBIDDEN', '无权限')
+    await refused(P.resident, 'reports.exportCsv', { villageId: X, scope: 'village' }, 'FORBIDDEN', '无权限')
+  })
+})
+
+describe('民情地图', () => {
+  const square = (w: number, s: number): LngLat[] => [
+    [w, s],
+    [w + 0.005, s],
+    [w + 0.005, s + 0.005],
+    [w, s + 0.005],
+    [w, s],
+  ]
+  const at = (lng: number, lat: number) => ({ address: '新山村', point: { lng, lat } })
+
+  beforeEach(async () => {
+    const { store } = api.ports
+    await store.update('grids', { _id: G1 }, { set: { area: square(115.3, 22.9) } })
+    await store.update('grids', { _id: G2 }, { set: { area: square(115.305, 22.9) } })
+    await store.update('grids', { _id: G3 }, { set: { area: square(115.3, 22.905) } })
+    await store.update('halls', { _id: `${X}:hall` }, { set: { point: [115.304, 22.904] } })
+    await only(
+      report('open', { ago: 2, place: at(115.301, 22.901), anonymous: true, photos: [`local://villages/${X}/photos/20261126/a.jpg`] }),
+      report('late', { ago: 30, acceptDueAt: T0 - 6 * HOUR, gridId: G2, place: at(115.306, 22.901) }),
+      report('noPoint', { ago: 5, gridId: G3 }),
+      report('stray', { ago: 4, gridId: null, place: at(115.4, 22.95) }),
+      report('closedLately', { ago: 300, status: 'confirmed', steps: [[2, 'accept'], [24, 'resolve'], [100, 'confirm']], place: at(115.302, 22.902) }),
+      report('closedLongAgo', { ago: 1000, status: 'confirmed', steps: [[2, 'accept'], [24, 'resolve'], [100, 'confirm']], place: at(115.303, 22.903) }),
+      report('rejectedLately', { ago: 50, status: 'rejected', steps: [[2, 'reject']], place: at(115.304, 22.901) }),
+    )
+  })
+
+  test('every member sees the grids, the hall, markers with their word and the list by grid (open and closed within 30 days)', async () => {
+    const map = await api.as(P.resident).call('reports.map', { villageId: X })
+    expect(map.center).toEqual({ lng: 115.305, lat: 22.905 })
+    expect(map.grids.map((g) => [g.id, g.name, g.area?.length])).toEqual([
+      [G1, '第一网格（村东）', 5],
+      [G2, '第二网格（村西）', 5],
+      [G3, '第三网格（新村）', 5],
+    ])
+    expect(map.halls).toEqual([{ id: `${X}:hall`, name: '新山村党群服务中心', point: { lng: 115.304, lat: 22.904 } }])
+    const markers = Object.fromEntries(map.markers.map((m) => [m.reportId.replace(`${X}:rf-`, ''), [m.word, m.overdue, m.point.lng]]))
+    expect(markers).toEqual({
+      late: ['逾期', true, 115.306],
+      open: ['已上报', false, 115.301],
+      stray: ['已上报', false, 115.4],
+      closedLately: ['已确认', false, 115.302],
+      rejectedLately: ['不予受理', false, 115.304],
+    })
+    // the list: each grid in order (queue order within), then what no grid contains; the one without a point too
+    expect(map.byGrid.map((g) => [g.gridName, g.reports.map((r) => r.id.replace(`${X}:rf-`, ''))])).toEqual([
+      ['第一网格（村东）', ['open', 'rejectedLately', 'closedLately']],
+      ['第二网格（村西）', ['late']],
+      ['第三网格（新村）', ['noPoint']],
+      ['未划分网格', ['stray']],
+    ])
+    // the first photo is the thumbnail; the anonymous reporter is named nowhere
+    expect(map.byGrid[0].reports[0].thumb).toMatch(/a\.jpg/)
+    expect(JSON.stringify(map)).not.toMatch(/林水生|p_linshuisheng/)
+  })
+
+  test('a village without areas is centred on its hall; another village is refused', async () => {
+    const { store } = api.ports
+    for (const g of [G1, G2, G3]) await store.update('grids', { _id: g }, { set: { area: null } })
+    const map = await api.as(P.hallStaff).call('reports.map', { villageId: X })
+    expect(map.center).toEqual({ lng: 115.304, lat: 22.904 })
+    expect(map.grids.every((g) => g.area === null)).toBe(true)
+    await refused('demo-sunli', 'reports.map', { villageId: X }, 'NOT_MEMBER', '')
+  })
+})
