@@ -313,3 +313,104 @@ describe('民情地图', () => {
     await refused('demo-sunli', 'reports.map', { villageId: X }, 'NOT_MEMBER', '')
   })
 })
+
+describe('clusters, and a cluster turned into a topic', () => {
+  /** along 东一巷 at 22.92 N: 0.0014° of longitude is about 143 m */
+  const lane = (dLng: number, address: string) => ({ address, point: { lng: 115.31 + dLng, lat: 22.92 } })
+  const near = { address: '新山村村口', point: { lng: 115.33, lat: 22.93 } }
+  const K = (key: string) => `${X}:rf-${key}`
+
+  beforeEach(async () => {
+    await addFixtures(api)
+    await only(
+      // a chain along the lane: e1–e3 are 287 m apart, each 143 m from e2; e4 is a kilometre on; e5 is five weeks old
+      report('e1', { ago: 20 * 24, place: lane(0, '新山村东一巷3号旁'), status: 'accepted', steps: [[2, 'accept']], resolveDueAt: T0 - DAY }),
+      report('e2', { ago: 5 * 24, place: lane(0.0014, '新山村东一巷12号'), status: 'resolved', steps: [[2, 'accept'], [30, 'resolve']], anonymous: true }),
+      report('e3', { ago: 3, place: lane(0.0028, '新山村东一巷20号门口') }),
+      report('e4', { ago: 10, place: lane(0.01, '新山村东一巷尾') }),
+      report('e5', { ago: 35 * 24, place: lane(0.0001, '新山村东一巷5号') }),
+      // no points: one grid; r4 is too old
+      report('r1', { ago: 2 * 24, category: '道路设施', gridId: G2, place: { address: '村西路口', point: null } }),
+      report('r2', { ago: 3 * 24, category: '道路设施', gridId: G2, place: { address: '村西桥头', point: null } }),
+      report('r3', { ago: 4 * 24, category: '道路设施', gridId: G2, place: { address: '老祠堂前', point: null } }),
+      report('r4', { ago: 35 * 24, category: '道路设施', gridId: G2, place: { address: '村西路口', point: null } }),
+      // three at one place, but one is already a topic's / was rejected
+      report('n1', { ago: 5, category: '噪音', place: near }),
+      report('n2', { ago: 6, category: '噪音', place: near }),
+      report('n3', { ago: 7, category: '噪音', place: near, topicId: `${X}:t1` }),
+      report('f1', { ago: 5, category: '消防', place: near }),
+      report('f2', { ago: 6, category: '消防', place: near }),
+      report('f3', { ago: 7, category: '消防', place: near, status: 'rejected', steps: [[1, 'reject']] }),
+      report('w1', { villageId: W, gridId: `${W}:g1`, ago: 5 }),
+    )
+  })
+
+  const clusters = async () => (await api.as(P.committee).call('reports.clusters', { villageId: X })).map((c) => [c.category, c.where, c.reports.map((r) => r.id.replace(`${X}:rf-`, ''))])
+  const LANE = ['环境卫生', '新山村东一巷一带', ['e3', 'e2', 'e1']]
+  const WEST = ['道路设施', '第二网格（村西）', ['r1', 'r2', 'r3']]
+
+  test('one category, within 200 m of one another (or one grid without points), within 4 weeks, 3 or more, not yet a topic', async () => {
+    expect(await clusters()).toEqual([LANE, WEST])
+    await refused(P.grid1, 'reports.clusters', { villageId: X }, 'FORBIDDEN', '无权限')
+    await refused(P.town, 'reports.clusters', { villageId: X }, 'FORBIDDEN', '无权限')
+  })
+
+  const fromReports = (reportIds: string[], title = '东一巷垃圾堆放整治') =>
+    api.as(P.committee).call('topics.fromReports', { villageId: X, reportIds, title, question: '是否同意在东一巷口设置垃圾集中投放点？' })
+
+  test('the committee turns one into a draft topic: the reports listed in its background, each linked with a history entry, in one go', async () => {
+    const { topic } = await fromReports([K('e3'), K('e1'), K('e2')])
+    expect(topic).toMatchObject({ status: 'draft', title: '东一巷垃圾堆放整治', kind: 'yesno', mode: 'person', createdByName: '林志强' })
+    // oldest first; e2 is anonymous and nothing names any reporter
+    expect(topic.background).toBe(
+      [
+        '本议题由3条村民随手拍上报转来：',
+        '1. 【环境卫生】新山村东一巷3号旁，2026-11-06：测试上报e1：路边堆放了很多垃圾，影响通行。',
+        '2. 【环境卫生】新山村东一巷12号，2026-11-21：测试上报e2：路边堆放了很多垃圾，影响通行。',
+        '3. 【环境卫生】新山村东一巷20号门口，2026-11-26：测试上报e3：路边堆放了很多垃圾，影响通行。',
+      ].join('\n'),
+    )
+    expect(topic.opensAt).toBeGreaterThan(T0)
+    for (const key of ['e1', 'e2', 'e3']) {
+      const r = (await api.ports.store.get('reports', K(key)))!
+      expect(r.topicId).toBe(topic._id)
+      expect(r.history.at(-1)).toMatchObject({ action: 'linkTopic', by: 'p_linzhiqiang', byName: '林志强', role: '村（居）委会', note: '转为议题「东一巷垃圾堆放整治」', at: T0 })
+      // the link is no change of state
+      expect(r.status).toBe({ e1: 'accepted', e2: 'resolved', e3: 'reported' }[key])
+    }
+    const entry = (await api.ports.store.find('auditLog', { villageId: X, action: 'topics.fromReports' }))[0]
+    expect([entry.actorName, entry.targetId, entry.target, entry.reason]).toEqual(['林志强', topic._id, '东一巷垃圾堆放整治', '由3条上报转来（环境卫生）'])
+    // linked reports cluster no more; the committee finds the draft among its topics
+    expect(await clusters()).toEqual([WEST])
+    expect((await api.as(P.committee).call('topics.get', { villageId: X, topicId: topic._id })).topic.status).toBe('draft')
+  })
+
+  test('refusals write nothing: a report already a topic’s, a rejected one, another village’s, one report twice, fewer than 2, not the committee', async () => {
+    const input = (reportIds: string[]) => ({ villageId: X, reportIds, title: '村西道路修缮', question: '是否同意修缮村西道路？' })
+    await refused(P.committee, 'topics.fromReports', input([K('r1'), K('n3')]), 'CONFLICT', '已经转为议题')
+    await refused(P.committee, 'topics.fromReports', input([K('r1'), K('f3')]), 'CONFLICT', '不予受理，不能转为议题')
+    await refused(P.committee, 'topics.fromReports', input([K('r1'), `${W}:rf-w1`]), 'NOT_FOUND', '找不到该上报')
+    await refused(P.committee, 'topics.fromReports', input([K('r1'), K('r1')]), 'BAD_INPUT', '请至少选择2条不同的上报')
+    await refused(P.committee, 'topics.fromReports', input([K('r1')]), 'BAD_INPUT', '请至少选择2条上报')
+    await refused(P.committee, 'topics.fromReports', input(Array.from({ length: 21 }, (_, i) => K(`x${i}`))), 'BAD_INPUT', '一次最多选择20条上报')
+    await refused(P.resident, 'topics.fromReports', input([K('r1'), K('r2')]), 'FORBIDDEN', '无权限')
+    await refused(P.grid1, 'topics.fromReports', input([K('r1'), K('r2')]), 'FORBIDDEN', '无权限')
+    await refused(P.town, 'topics.fromReports', input([K('r1'), K('r2')]), 'FORBIDDEN', '无权限')
+  })
+
+  test('two drafts at once sharing a report: one takes the reports, the other is refused and leaves no topic behind', async () => {
+    const before = await api.ports.store.count('topics', { villageId: X })
+    const results = await Promise.allSettled([fromReports([K('e1'), K('e2')], '东一巷垃圾整治甲'), fromReports([K('e2'), K('e3')], '东一巷垃圾整治乙')])
+    const won = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.topic] : []))
+    const lost = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { body: { code: string; message: string } }).body] : []))
+    expect(won).toHaveLength(1)
+    expect(lost).toEqual([{ code: 'CONFLICT', message: expect.stringMatching(/已经转为议题|刚被转为其他议题/) }])
+    expect(await api.ports.store.count('topics', { villageId: X })).toBe(before + 1)
+    expect((await api.ports.store.get('reports', K('e2')))!.topicId).toBe(won[0]._id)
+    // the loser's other report stays free, with no entry in its history
+    const free = won[0].title.endsWith('甲') ? K('e3') : K('e1')
+    expect((await api.ports.store.get('reports', free))!.topicId).toBeNull()
+    expect((await api.ports.store.get('reports', free))!.history.some((e) => e.action === 'linkTopic')).toBe(false)
+    expect(await api.ports.store.count('auditLog', { villageId: X, action: 'topics.fromReports' })).toBe(1)
+  })
+})
