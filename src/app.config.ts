@@ -50,9 +50,10 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
-  // WeChat's privacy check: photos (chooseImage), the camera (scanCode) and the clipboard wait for the
-  // person to agree to the privacy summary (src/shared/privacy). No location, phone number or address
-  // API is used, so none is declared; one added must be listed here (and its permission text given).
+  // WeChat's privacy check: photos (chooseImage), the camera (scanCode), the clipboard and the place of a
+  // report (chooseLocation: the person picks it on WeChat's map) wait for the person to agree to the privacy
+  // summary (src/shared/privacy). No other location, phone number or address API is used; one added must be
+  // listed here (and its permission text given).
   __usePrivacyCheck__: true,
-  requiredPrivateInfos: [],
+  requiredPrivateInfos: ['chooseLocation'],
 })

@@ -3,6 +3,7 @@ import { JoinRequestsStatus } from '@/features/account/components/join-requests-
 import { AccountTab, SwitchVillageButton, UnreadCard, VillageOverviewCards, WelcomeCard } from '@/features/account/tab-cards'
 import { RulesHomeCard } from '@/features/rules/tab-cards'
 import { BoardsHomeCard } from '@/features/boards/tab-cards'
+import { ReportsHomeCard } from '@/features/reports/tab-cards'
 
 /** 首页: the village, the rules to agree to, its figures and what waits for me; or how to join one. */
 export default function HomePage() {
@@ -20,6 +21,7 @@ export default function HomePage() {
               <WelcomeCard membership={membership} />
               <RulesHomeCard villageId={membership.villageId} />
               <BoardsHomeCard membership={membership} />
+              <ReportsHomeCard membership={membership} />
               <VillageOverviewCards membership={membership} />
               <UnreadCard me={me} />
               <JoinRequestsStatus requests={me.requests.filter((r) => r.status !== 'approved')} />

@@ -5,6 +5,7 @@ import { JoinRequestsStatus } from '@/features/account/components/join-requests-
 import { AccountTab, CommitteeWorkCard, IdentityRow, MembershipsCard, MyDataRow, NotificationsRow, TownWorkCard } from '@/features/account/tab-cards'
 import { MyCouncilsCard } from '@/features/boards/tab-cards'
 import { MyBookingsCard } from '@/features/booking/tab-cards'
+import { MyReportsCard } from '@/features/reports/tab-cards'
 
 /** 我的: my villages, my join requests, the committee's work, notices and 长辈模式. */
 export default function MePage() {
@@ -16,6 +17,7 @@ export default function MePage() {
           <MembershipsCard me={me} current={current} />
           <JoinRequestsStatus requests={me.requests} />
           <MyBookingsCard membership={current} />
+          <MyReportsCard membership={current} />
           <CommitteeWorkCard membership={current} />
           <TownWorkCard membership={current} />
           <MyCouncilsCard membership={current} />

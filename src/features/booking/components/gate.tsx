@@ -1,16 +1,9 @@
-/**
- * Every booking page's frame. Pages carry ?villageId= (a poster or a notice may open one in a village
- * other than the one the person is acting in): the membership of that village is used, without
- * switching the app's current village; without the parameter, the current one.
- */
+/** Every booking page's frame: the village of its ?villageId= (the account feature's VillageGate), for staff or everyone. */
 import type { ReactNode } from 'react'
 import type { MembershipView } from '@contract'
-import { AccountPending } from '@/features/account/components/account-pending'
-import { JoinPrompt } from '@/features/account/components/join-prompt'
-import { useCurrentMembership } from '@/features/account/store'
-import { useEnsureAccount } from '@/features/account/use-account-on-show'
+import { VillageGate as AccountVillageGate } from '@/features/account/components/village-gate'
 import { usePageParam } from '@/shared/page-params'
-import { Empty, Page } from '@/shared/ui'
+import { Page } from '@/shared/ui'
 import './booking.scss'
 
 /** the committee, or hall staff of this hall (as the server's servesHall) */
@@ -21,27 +14,8 @@ export const readsHall = (m: MembershipView, hallId: string): boolean => servesH
 export const servesVillage = (m: MembershipView): boolean => m.roles.includes('committee') || m.roles.includes('hallStaff')
 
 /** The member of this village (or, without one, of the current village); outsiders are asked to join. */
-export function VillageGate({
-  villageId,
-  what,
-  allow,
-  refused,
-  children,
-}: {
-  villageId?: string
-  /** e.g. 预约服务: completes 加入…后才能预约服务 */
-  what: string
-  allow?: (m: MembershipView) => boolean
-  refused?: string
-  children: (m: MembershipView) => ReactNode
-}) {
-  const account = useEnsureAccount()
-  const current = useCurrentMembership()
-  if (!account.me) return <AccountPending />
-  const membership = villageId ? account.me.memberships.find((m) => m.villageId === villageId) ?? null : current
-  if (!membership) return <JoinPrompt text={`加入${villageId ? '本' : '您所在的'}村（社区）后才能${what}。`} />
-  if (allow && !allow(membership)) return <Empty text={refused ?? `只有服务中心工作人员和村（居）委会可以${what}`} />
-  return <>{children(membership)}</>
+export function VillageGate({ refused, ...props }: Omit<Parameters<typeof AccountVillageGate>[0], 'refused'> & { refused?: string }) {
+  return <AccountVillageGate {...props} refused={refused ?? `只有服务中心工作人员和村（居）委会可以${props.what}`} />
 }
 
 /** A booking page: the page frame and the gate of its ?villageId=. */

@@ -1,0 +1,18 @@
+/** Every report page's frame: the page, the village of its ?villageId= (a notice opens it), and who it is for. */
+import type { ReactNode } from 'react'
+import type { MembershipView } from '@contract'
+import { VillageGate } from '@/features/account/components/village-gate'
+import { usePageParam } from '@/shared/page-params'
+import { Page } from '@/shared/ui'
+import './reports.scss'
+
+export function ReportsPage({ what, allow, refused, children }: { what: string; allow?: (m: MembershipView) => boolean; refused?: string; children: (m: MembershipView) => ReactNode }) {
+  const villageId = usePageParam('villageId')
+  return (
+    <Page>
+      <VillageGate villageId={villageId} what={what} allow={allow} refused={refused ?? `只有网格员、村（居）委会和镇街干部可以${what}`}>
+        {children}
+      </VillageGate>
+    </Page>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '民情地图', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '问题办理', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '问题类别与时限' })
