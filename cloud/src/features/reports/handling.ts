@@ -6,7 +6,7 @@
  * everyone who added 同问). The committee's categories and deadlines.
  */
 import { ApiError } from '../../errors'
-import { ACCESS, type Access, type Handlers, type MemberContext } from '../../handler'
+import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { audit } from '../../common/audit'
 import { checkPhotoContent, checkText } from '../../common/content'
 import { getInVillage } from '../../common/load'
@@ -15,14 +15,19 @@ import { shanghaiDay } from '../../common/time'
 import { assertStep, transition } from '../../common/transition'
 import type { TxStore } from '../../ports/store'
 import { notify, notifyMany } from '../account/common'
+import type { Role } from '../account/documents'
 import type { reportHandlingActions } from './contract'
 import { OPEN_STATUSES, type Report, type ReportEvent } from './documents'
 import { gridWorkersOf, noticeName, PAGES, reportSummaries, reportView, settingsOf, settingsView, tellHandlers, townOf, townOfficersOf } from './data'
 import { acceptDue, autoConfirmDue, categoryOf, handlerOf, handlingRefusal, queueScope, REPORT_MACHINE, resolveDue, roleWord, type ReportEventName } from './policy'
 import { isOverdue, queueOrder } from './views'
 
-/** who has a queue: the committee, grid workers, town officers (each sees their part of it) */
-const HANDLERS: Access = { kind: 'member', roles: ['committee', 'gridWorker', 'townOfficer'] }
+/**
+ * Handling is for the committee, grid workers and town officers, but the door lets every member through: whoever
+ * may not handle this report is told why in words (policy.handlingRefusal), not just 无权限.
+ */
+const HANDLERS = ACCESS.member
+const HAS_QUEUE: ReadonlyArray<Role> = ['committee', 'gridWorker', 'townOfficer']
 
 type Handling = Omit<typeof reportHandlingActions, 'reports.figures' | 'reports.town' | 'reports.exportCsv' | 'reports.clusters'>
 
@@ -72,6 +77,7 @@ export const reportHandlingHandlers: Handlers<Handling> = {
     access: HANDLERS,
     async handle({ villageId, filter }, ctx) {
       const { store } = ctx.ports
+      if (!ctx.membership.roles.some((r) => HAS_QUEUE.includes(r))) throw new ApiError('FORBIDDEN', '只有网格员、村（居）委会和镇街干部有处理队列')
       const scope = queueScope(handlerOf(ctx.membership), await townOf(store, villageId))
       const closed = filter === 'closed'
       const found = await store.find(

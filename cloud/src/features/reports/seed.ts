@@ -10,7 +10,7 @@
  */
 import type { Store } from '../../ports/store'
 import type { LngLat } from '../account/documents'
-import type { GeoPoint, Report, ReportEvent, ReportMeToo } from './documents'
+import type { GeoPoint, Report, ReportEvent, ReportMeToo, ReportSettings } from './documents'
 import { DEFAULT_REPORT_SETTINGS } from './documents'
 import { acceptDue, ANONYMOUS_NAME, categoryOf, HOUR_MS, SYSTEM_NAME } from './policy'
 
@@ -369,6 +369,16 @@ export async function seedReports(store: Store, now: number): Promise<void> {
     for (const [i, g] of grids.entries()) await store.update('grids', { _id: g._id }, { set: { area: rect(west + i * STEP_LNG, lat - STEP_LAT / 2, west + (i + 1) * STEP_LNG, lat + STEP_LAT / 2) } })
     await store.update('halls', { _id: `${villageId}:hall` }, { set: { point: [Number((west + STEP_LNG / 2).toFixed(6)), lat] } })
   }
+  // 新山村 added a category of its own (the others keep the defaults)
+  const settings: ReportSettings = {
+    _id: X,
+    villageId: X,
+    ...DEFAULT_REPORT_SETTINGS,
+    categories: [...DEFAULT_REPORT_SETTINGS.categories, { name: '违章搭建', acceptHours: 24, resolveDays: 10 }],
+    updatedAt: now - 30 * 24 * HOUR_MS,
+    updatedByName: '林志强',
+  }
+  await store.insert('reportSettings', settings)
   for (const s of specs(now)) await store.insert('reports', reportOf(s, now))
   for (const [key, person, ago] of METOO) {
     const reportId = `${X}:r-${key}`
