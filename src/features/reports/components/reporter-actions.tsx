@@ -14,7 +14,10 @@ export function ReporterActions({ report: r, onDone }: { report: ReportView; onD
   const [reason, setReason] = useState('')
   const act = useMutation((what: 'confirm' | 'reopen') => (what === 'confirm' ? confirmReport(r.villageId, r.id, rating, note.trim() || null) : reopenReport(r.villageId, r.id, reason.trim())), {
     success: (_v, what) => (what === 'confirm' ? '感谢您的评价' : '已退回重新处理'),
-    onSuccess: onDone,
+    onSuccess: () => {
+      setMode(null)
+      return onDone()
+    },
   })
   if (!r.can.confirm && !r.can.reopen) return null
   return (

@@ -54,7 +54,7 @@ function ReportDetail({ report: r, onChanged }: { report: ReportView; onChanged:
         <Row label='地点'>
           <Text>{r.place.address}</Text>
         </Row>
-        <Row label='办理'>
+        <Row label='办理单位'>
           <Text>{r.level === 'town' ? '已转镇街办理' : r.gridName ?? '未划入网格，由村（居）委会办理'}</Text>
         </Row>
         <Row label='上报人'>
