@@ -345,3 +345,28 @@ test('my reports: mine newest first, and those I added 同问 to', async () => {
   const r: ReportView = await file()
   expect((await api.as(P.liguilan).call('reports.mine', { villageId: X })).reports.map((s) => s.id)).toEqual([r.id, `${X}:r-drain`])
 })
+
+test('个人信息: my reports and 同问 in 我的个人信息; on deletion the reports stay under 已注销用户 and the marks go', async () => {
+  const linjun = 'demo-linjun'
+  await api.as(linjun).call('reports.metoo', { villageId: X, reportId: `${X}:r-lamp` })
+  const anon = await file(linjun, { anonymous: true })
+  const data = await api.as(linjun).call('account.myData', {})
+  const section = data.sections.find((s) => s.key === 'reports')!
+  expect(section.items.map((i) => i.title).sort()).toEqual(['道路设施：新山村东一巷口', '环境卫生：新山村东一巷口', '同问：道路设施：新山村东一巷中段'].sort())
+  expect(section.items.find((i) => i.lines.some((l) => l.includes('匿名上报')))).toBeTruthy()
+
+  await api.as(linjun).call('account.requestDeletion', { reason: '不再使用' })
+  await api.as(P.committee).call('account.confirmDeletion', { villageId: X, personId: 'p_linjun', reason: '已电话核实本人' })
+  const { store } = api.ports
+  for (const id of [`${X}:r-manhole`, anon.id]) {
+    const r = (await store.get('reports', id))!
+    expect(r).toMatchObject({ reporterId: '', reporterName: '已注销用户' })
+    expect(r.history[0]).toMatchObject({ by: '', byName: '已注销用户' })
+    expect(JSON.stringify(r)).not.toMatch(/p_linjun|林俊/)
+  }
+  expect(await store.count('reportMeToos', { personId: 'p_linjun' })).toBe(0)
+  // the count stays; the worker still handles what he reported, and nobody can confirm it for him
+  expect((await store.get('reports', `${X}:r-lamp`))!.metoo).toBe(1)
+  const v = await api.as(P.huang).call('reports.get', { villageId: X, reportId: `${X}:r-manhole` })
+  expect(v).toMatchObject({ reporterName: '已注销用户', mine: false, can: expect.objectContaining({ start: true }) as object })
+})

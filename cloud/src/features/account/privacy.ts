@@ -12,7 +12,8 @@
  *   published count and the tally still verify); on the boards, entries naming the person (or the
  *   household they headed), their appeals and their nominations, given or received, kept for the
  *   village's record under 已注销用户; 四会 memberships removed; bookings kept under 已注销用户 (a seat of one not over
- *   given back), authorisations and the booking register removed (booking/privacy.ts)
+ *   given back), authorisations and the booking register removed (booking/privacy.ts); 随手拍 reports kept for the
+ *   grid's record under 已注销用户 (reporter and their history entries), their 同问 marks removed (the counts stay)
  * - refused while the person has a ballot in a topic still open (请在表决结束后再注销): removing it
  *   would change a count people are watching, and the roll fixed at the opening counts them.
  * - kept as written: the audit log (a hash chain: what a committee did in public office, with the
@@ -31,7 +32,7 @@ import { JOIN_STATUS_LABELS, ROLE_LABELS } from './documents'
 import { DELETED_NAME, OPEN_BALLOT_REFUSAL, type DeletionRequest } from './privacy-documents'
 import type { DeletionView, MyData, MyDataSection, privacyActions } from './privacy-contract'
 import { pageUrl } from '../../../../src/routes'
-import { BOARD_LABELS, BOOKING_STATUS_LABELS, COUNCIL_LABELS, ENTRY_STATUS_LABELS, NOMINATION_STATUS_LABELS } from '../../contract/tables'
+import { BOARD_LABELS, BOOKING_STATUS_LABELS, COUNCIL_LABELS, ENTRY_STATUS_LABELS, NOMINATION_STATUS_LABELS, REPORT_STATUS_LABELS } from '../../contract/tables'
 
 const ALL = 100_000
 const CHUNK = 100
@@ -64,6 +65,8 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, readonly string[]>> =
   bookings: ['personId', 'bookedBy'],
   bookingDelegates: ['personId', 'delegateId', 'recordedBy'],
   bookingPeople: ['personId'],
+  reports: ['reporterId', 'history.by'],
+  reportMeToos: ['personId'],
 }
 
 const find = <C extends CollectionName>(store: Store, collection: C, filter: Filter) => store.find(collection, filter, { limit: ALL })
@@ -99,8 +102,10 @@ async function holdings(store: Store, personId: string) {
     find(store, 'bookingDelegates', { delegateId: personId }),
   ])
   const booking = { bookings, bookedForOthers: bookedForOthers.filter((b) => b.personId !== personId), delegations, delegated }
+  const [reported, metoos] = await Promise.all([find(store, 'reports', { reporterId: personId }), find(store, 'reportMeToos', { personId })])
+  const reports = { reported, metoo: await getMany(store, 'reports', metoos.map((m) => m.reportId)), marks: metoos }
   const topics = await getMany(store, 'topics', [...ballots, ...castForOthers, ...granted, ...received, ...comments, ...likes].map((x) => x.topicId))
-  return { memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion, topics, boardEntries, appeals, nominated, nominations, councils, booking }
+  return { memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion, topics, boardEntries, appeals, nominated, nominations, councils, booking, reports }
 }
 type Holdings = Awaited<ReturnType<typeof holdings>>
 
@@ -241,6 +246,10 @@ async function myData(ctx: Context & { person: NonNullable<Context['person']> })
       ...h.booking.delegations.map((d) => ({ title: `授权${d.delegateName}代订`, lines: [`登记人：${d.recordedByName}${d.revoked ? '（已取消）' : ''}`], at: d.createdAt })),
       ...h.booking.delegated.map((d) => ({ title: `${d.name}授权您代订`, lines: [`登记人：${d.recordedByName}${d.revoked ? '（已取消）' : ''}`], at: d.createdAt })),
     ]),
+    section('reports', '随手拍', '您上报的问题（含匿名上报）和您同问过的问题。', [
+      ...h.reports.reported.map((r) => ({ title: `${r.category}：${r.place.address}`, lines: [r.text, `${REPORT_STATUS_LABELS[r.status]}${r.anonymous ? ' · 匿名上报' : ''}${r.rating ? ` · 评分${r.rating}星` : ''}`], at: r.createdAt })),
+      ...h.reports.metoo.map((r) => ({ title: `同问：${r.category}：${r.place.address}`, lines: [r.text.slice(0, 60), REPORT_STATUS_LABELS[r.status]], at: h.reports.marks.find((m) => m.reportId === r._id)?.at ?? r.createdAt })),
+    ]),
     section(
       'notifications',
       '通知',
@@ -309,6 +318,16 @@ export async function erasePerson(store: Store, personId: string, villageIds: st
   await store.remove('bookingDelegates', { personId })
   await store.remove('bookingDelegates', { delegateId: personId })
   await store.remove('bookingPeople', { personId })
+  // 随手拍: the reports stay for the grid's record (and its figures) under 已注销用户; the history entries they wrote too
+  for (const villageId of villageIds) {
+    for (const r of await find(store, 'reports', { villageId })) {
+      if (!r.history.some((e) => e.by === personId)) continue
+      const history = r.history.map((e) => (e.by === personId ? { ...e, by: '', byName: DELETED_NAME } : e))
+      await store.update('reports', { _id: r._id }, { set: { history } })
+    }
+  }
+  await store.update('reports', { reporterId: personId }, { set: { reporterId: '', reporterName: DELETED_NAME } })
+  await store.remove('reportMeToos', { personId })
   for (const villageId of villageIds) {
     for (const roll of await find(store, 'topicRolls', { villageId })) {
       if (!roll.entries.some((e) => e.personId === personId)) continue
