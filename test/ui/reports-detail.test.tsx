@@ -72,7 +72,7 @@ describe('问题详情', () => {
     expect(screen.getByText('请选择转办到哪里')).toBeTruthy()
     await screen.findByText('第二网格')
     // the report's own grid is not a target
-    expect([...document.querySelectorAll('.vh-chip')].map((c) => c.textContent)).toEqual(['第二网格', '第三网格', '镇街'])
+    expect(Array.from(document.querySelectorAll('.vh-chip')).map((c) => c.textContent)).toEqual(['第二网格', '第三网格', '镇街'])
     fireEvent.click(screen.getByText('镇街'))
     fireEvent.click(screen.getByText('确认转办'))
     expect(screen.getByText('请写明转办理由')).toBeTruthy()

@@ -76,7 +76,7 @@ describe('民情地图 in the browser', () => {
     const svg = await screen.findByRole('img', { name: '网格示意图' })
     expect(svg.querySelectorAll('polygon')).toHaveLength(2)
     expect(svg.querySelectorAll('rect')).toHaveLength(1)
-    const circles = [...svg.querySelectorAll('circle')]
+    const circles = Array.from(svg.querySelectorAll('circle'))
     expect(circles.map((c) => c.getAttribute('fill'))).toEqual(['#e08a00', '#c62828'])
     expect(within(svg).getByText('逾期')).toBeTruthy()
     // 第一网格 lies west of 第二网格: its report is drawn left of the other
