@@ -160,6 +160,8 @@ describe('cross-village id swaps', () => {
       gridId: [`${W}:g1`],
       // 乌坎村's red entry and its black entry in its notice period
       entryId: [`${W}:b1`, `${W}:b2`],
+      // 乌坎村's open and resolved reports
+      reportId: [`${W}:r-harbour`, `${W}:r-street`],
     }
     const problems: string[] = []
     let before = await api.snapshot()
