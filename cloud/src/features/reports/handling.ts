@@ -82,7 +82,7 @@ export const reportHandlingHandlers: Handlers<Handling> = {
       const closed = filter === 'closed'
       const found = await store.find(
         'reports',
-        { villageId, status: closed ? { $in: ['resolved', 'confirmed', 'rejected'] } : filter === 'town' ? { $ne: '' } : { $in: [...OPEN_STATUSES] } },
+        filter === 'town' ? { villageId, level: 'town' } : { villageId, status: { $in: closed ? ['resolved', 'confirmed', 'rejected'] : [...OPEN_STATUSES] } },
         { sort: [['createdAt', 'desc']], limit: closed ? 200 : 1000 },
       )
       const inScope = (r: Report) =>
