@@ -1,3 +1,6 @@
+import type { VNode } from './runner/view'
+import { findAll } from './runner/view'
+
 /**
  * Every page of the built app.json, opened in the runner as a demo person for whom it makes sense,
  * with the parameters a real link carries. A page without a case fails the suite.
@@ -16,6 +19,8 @@ export interface PageCase {
   prepare?: (call: (openid: string, action: string, input: unknown) => Promise<any>) => Promise<void> // eslint-disable-line @typescript-eslint/no-explicit-any
   /** a name for the screenshot when a page has several cases */
   name?: string
+  /** more checks of the rendered tree (e.g. the markers and polygons a native map is given) */
+  check?: (tree: VNode) => void
 }
 
 const committee = 'demo-linzhiqiang'
@@ -31,6 +36,37 @@ const beijingDay = (plus: number) => new Date(Date.now() + 8 * 3_600_000 + plus 
 const dayName = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日 ${['周日', '周一', '周二', '周三', '周四', '周五', '周六'][new Date(`${d}T12:00:00Z`).getUTCDay()]}`
 /** the seed's next lunch: tomorrow, or the day after when tomorrow is a Sunday (no lunch) */
 const nextLunch = [beijingDay(1), beijingDay(2)].find((d) => new Date(`${d}T12:00:00Z`).getUTCDay() !== 0)!
+
+// 随手拍 and the grid (cloud/src/features/reports/seed.ts): 黄伟明 serves 第一、二网格, 蔡国华 is 联安镇's officer
+const gridWorker = 'demo-huangweiming'
+const REPORT = (key: string) => ({ villageId: 'v-xinshan', reportId: `v-xinshan:r-${key}` })
+const detailUrl = (key: string) => new RegExp(`^/features/reports/pages/detail/index\\?villageId=v-xinshan&reportId=v-xinshan%3Ar-${key}$`)
+/** the native <map> node and what Taro hands it: WeChat draws these */
+function mapChecks(tree: VNode) {
+  const maps = findAll(tree, (n) => n.tag === 'map')
+  expect(maps).toHaveLength(1)
+  const { markers, polygons, latitude, longitude } = maps[0].attr as {
+    markers: Array<{ id: number; latitude: number; longitude: number; callout?: { content: string; bgColor: string }; label?: { content: string } }>
+    polygons: Array<{ points: Array<{ latitude: number; longitude: number }> }>
+    latitude: number
+    longitude: number
+  }
+  // 新山村's three grids, each a closed rectangle at the village (GCJ-02, near 115.33, 22.93)
+  expect(polygons).toHaveLength(3)
+  for (const p of polygons) {
+    expect(p.points).toHaveLength(5)
+    expect(p.points[0]).toEqual(p.points[4])
+    for (const pt of p.points) expect([Math.round(pt.longitude * 100) / 100, Math.round(pt.latitude * 100) / 100]).toEqual([115.33, 22.93])
+  }
+  expect([latitude, longitude].map((x) => Math.round(x * 100) / 100)).toEqual([22.93, 115.33])
+  const reports = markers.filter((m) => m.callout)
+  // every seeded 新山村 report open or closed in the last 30 days, each with its word and colour; the overdue ones red
+  expect(reports.length).toBeGreaterThanOrEqual(10)
+  expect(reports.map((m) => m.callout!.content)).toEqual(expect.arrayContaining(['环境卫生·逾期', '安全隐患·逾期', '噪音·已上报', '道路设施·已受理', '其他·处理中']))
+  expect(reports.filter((m) => m.callout!.content.endsWith('逾期')).every((m) => m.callout!.bgColor === '#c62828')).toBe(true)
+  expect(new Set(markers.map((m) => m.id)).size).toBe(markers.length)
+  expect(markers.filter((m) => m.label).map((m) => m.label!.content)).toEqual(['新山村党群服务中心'])
+}
 
 export const cases: PageCase[] = [
   { page: 'pages/home/index', as: committee, expect: ['林志强，您好！', '入村申请待审核'], tap: { text: '入村申请待审核1 件›', url: '/features/account/pages/requests/index' } },
@@ -197,4 +233,75 @@ export const cases: PageCase[] = [
   },
   { page: 'features/booking/pages/people/index', as: hallStaff, query: { villageId: 'v-xinshan' }, expect: ['吴丽华', '需现场办理', '爽约 3 次', '新山村东一巷30号'], tap: { text: '清零', action: 'booking.setPerson' } },
   { page: 'features/booking/pages/poster/index', as: hallStaff, query: HALL, expect: ['新山村党群服务中心', '微信扫一扫 预约·签到', '午餐 周一至周六 11:30–12:30 · 每段80位'], tap: { text: '保存到相册', wx: 'saveImageToPhotosAlbum' } },
+  // 随手拍 and the grid
+  { page: 'pages/home/index', name: 'home-grid-worker', as: gridWorker, expect: ['随手拍', '我的网格待办', '民情地图'], tap: { text: '我的网格待办', url: /^\/features\/reports\/pages\/queue\/index\?villageId=v-xinshan$/ } },
+  { page: 'pages/me/index', name: 'me-reports', as: 'demo-chenjianguo', expect: ['我的随手拍', '上报和同问的问题'], tap: { text: '我的随手拍', url: /^\/features\/reports\/pages\/mine\/index\?villageId=v-xinshan$/ } },
+  {
+    page: 'features/reports/pages/report/index',
+    as: 'demo-chenjianguo',
+    query: { villageId: 'v-xinshan' },
+    expect: ['问题类别', '环境卫生', '违章搭建', '在地图上选择位置', '匿名上报'],
+    tap: { text: '在地图上选择位置', wx: 'chooseLocation' },
+  },
+  {
+    page: 'features/reports/pages/detail/index',
+    as: gridWorker,
+    query: REPORT('lamp'),
+    expect: ['道路设施', '东一巷中段的路灯坏了好几天', '新山村东一巷中段', '第一网格', '吴丽华', '受理期限：还剩', '办理经过'],
+    tap: { first: ['受理'], text: '确认受理', action: 'reports.accept' },
+  },
+  {
+    page: 'features/reports/pages/detail/index',
+    name: 'detail-anonymous',
+    as: 'demo-chenjianguo',
+    query: REPORT('noise'),
+    expect: ['西二巷有商户每天晚上十一点后还在用大音箱放音乐', '匿名村民', '同问'],
+    tap: { text: '同问', action: 'reports.metoo' },
+  },
+  {
+    page: 'features/reports/pages/detail/index',
+    name: 'detail-confirm',
+    as: 'demo-liguilan',
+    query: REPORT('drain'),
+    expect: ['东一巷排水沟被树叶和泥沙堵住了', '已办结', '问题解决了吗？', '没有解决'],
+    tap: { first: ['★', '确认已解决'], text: '提交评价', action: 'reports.confirm' },
+  },
+  {
+    page: 'features/reports/pages/mine/index',
+    as: 'demo-chenjianguo',
+    query: { villageId: 'v-xinshan' },
+    expect: ['我上报的（2）', '新村路边有人乱倒建筑垃圾', '西河堤小桥的栏杆断了一截', '已确认'],
+    tap: { text: '西河堤小桥的栏杆断了一截', url: detailUrl('bridge') },
+  },
+  {
+    page: 'features/reports/pages/queue/index',
+    as: gridWorker,
+    query: { villageId: 'v-xinshan' },
+    expect: ['新山村 · 问题办理', '东一巷中段的路灯坏了好几天', '西二巷有商户每天晚上十一点后还在用大音箱放音乐', '已逾期'],
+    tap: { text: '东一巷中段的路灯坏了好几天', url: detailUrl('lamp') },
+  },
+  {
+    page: 'features/reports/pages/map/index',
+    as: gridWorker,
+    query: { villageId: 'v-xinshan' },
+    expect: ['新山村 · 民情地图', '第一网格', '第三网格', '新村路边有人乱倒建筑垃圾'],
+    check: mapChecks,
+    tap: { text: '东一巷中段的路灯坏了好几天', url: detailUrl('lamp') },
+  },
+  {
+    page: 'features/reports/pages/figures/index',
+    as: 'demo-caiguohua',
+    query: { villageId: 'v-xinshan' },
+    expect: ['新山村 · 办理情况', '平均受理用时', '联安镇 · 各村（社区）', '东尾村', '联安镇 · 逾期问题', '新村路边有人乱倒建筑垃圾'],
+    tap: { text: '导出全镇的上报', action: 'reports.exportCsv' },
+  },
+  {
+    page: 'features/reports/pages/figures/index',
+    name: 'figures-committee',
+    as: committee,
+    query: { villageId: 'v-xinshan' },
+    expect: ['反复出现的问题', '环境卫生 · 3次', '新村路中段又被倒了装修垃圾'],
+    tap: { text: '转为议题', action: 'topics.fromReports' },
+  },
+  { page: 'features/reports/pages/settings/index', as: committee, query: { villageId: 'v-xinshan' }, expect: ['问题类别与办理时限', '受理时限（小时）', '违章搭建'], tap: { text: '保存', action: 'reports.setSettings' } },
 ]

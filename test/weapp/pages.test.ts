@@ -93,6 +93,7 @@ describe.each(cases.map((c) => [label(c), c] as const))('%s', (_name, c) => {
       expect(backend.internalErrors).toEqual([])
       const text = session.text()
       for (const t of c.expect) expect(text).toContain(t)
+      c.check?.(session.tree())
       for (const bad of ['网络不给力', '服务暂时不可用', '出了点问题', '加载失败']) expect(text).not.toContain(bad)
       expect(backend.received.length).toBeGreaterThan(0)
 

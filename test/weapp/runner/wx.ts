@@ -287,6 +287,10 @@ export function createWx(opts: WxOptions) {
       fs.writeFileSync(file, Buffer.from([0xff, 0xd8, 0xff, 0xd9]))
       return ok('chooseImage', { tempFilePaths: [file], tempFiles: [{ path: file, size: 4 }] })
     }),
+    // WeChat recompresses a picked photo before upload; here it is the same file
+    compressImage: asyncApi<Cb & { src: string }>('compressImage', (o) => ok('compressImage', { tempFilePath: o.src })),
+    // the person picks a place on WeChat's map: 新山村's 东一巷口 (GCJ-02, as WeChat gives it)
+    chooseLocation: asyncApi<Cb>('chooseLocation', () => ok('chooseLocation', { name: '新山村东一巷口', address: '广东省汕尾市海丰县联安镇新山村东一巷', latitude: 22.9305, longitude: 115.3312 })),
     shareFileMessage: noop('shareFileMessage'),
     getFileSystemManager: syncApi('getFileSystemManager', () => ({
       writeFile: (o: Cb & { filePath: string; data: string }) => {
