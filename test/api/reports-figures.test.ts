@@ -7,6 +7,7 @@
 import { apiPerTest, expectRefused, T0 } from './harness'
 import { addFixtures } from './samples'
 import type { LngLat, Report, ReportEvent } from '../../cloud/src/contract'
+import { newReport } from '../../cloud/src/features/reports/documents'
 
 const X = 'v-xinshan'
 const V = 'v-dongwei' // 联安镇 too
@@ -41,34 +42,24 @@ interface Spec extends Partial<Report> {
 function report(key: string, { ago, steps = [], ...over }: Spec): Report {
   const createdAt = T0 - ago * HOUR
   const event = (at: number, action: ReportEvent['action']): ReportEvent => ({ at, action, by: 'p_huangweiming', byName: '黄伟明', role: '网格员', note: null, photos: [] })
-  return {
-    _id: `${over.villageId ?? X}:rf-${key}`,
-    villageId: X,
-    gridId: G1,
-    level: 'grid',
-    category: '环境卫生',
-    text: `测试上报${key}：路边堆放了很多垃圾，影响通行。`,
-    photos: [],
-    place: { address: `新山村东一巷${key}号`, point: null },
-    reporterId: 'p_linshuisheng',
-    reporterName: '林水生',
-    anonymous: false,
-    status: 'reported',
-    createdAt,
-    updatedAt: createdAt + Math.max(0, ...steps.map((s) => s[0])) * HOUR,
-    acceptDueAt: createdAt + 24 * HOUR,
-    resolveDueAt: null,
-    autoConfirmAt: null,
-    escalatedAt: null,
-    resultPhotos: [],
-    rating: null,
-    ratingNote: null,
-    metoo: 0,
-    reopened: 0,
-    topicId: null,
-    history: [event(createdAt, 'report'), ...steps.map(([h, action]) => event(createdAt + h * HOUR, action))],
-    ...over,
-  }
+  return newReport(
+    {
+      _id: `${over.villageId ?? X}:rf-${key}`,
+      villageId: X,
+      gridId: G1,
+      category: '环境卫生',
+      text: `测试上报${key}：路边堆放了很多垃圾，影响通行。`,
+      photos: [],
+      place: { address: `新山村东一巷${key}号`, point: null },
+      reporterId: 'p_linshuisheng',
+      reporterName: '林水生',
+      anonymous: false,
+      createdAt,
+      acceptDueAt: createdAt + 24 * HOUR,
+      history: [event(createdAt, 'report'), ...steps.map(([h, action]) => event(createdAt + h * HOUR, action))],
+    },
+    { updatedAt: createdAt + Math.max(0, ...steps.map((s) => s[0])) * HOUR, ...over },
+  )
 }
 
 /** clears every report of these villages, then stores these */

@@ -1,5 +1,5 @@
 /** The arithmetic behind the reports' figures, export and clusters (cloud/src/features/reports/tally.ts). */
-import type { Report, ReportEvent } from '../../cloud/src/features/reports/documents'
+import { newReport, type Report, type ReportEvent } from '../../cloud/src/features/reports/documents'
 import { acceptHours, clustersOf, figuresOf, resolveDays, wasLate, whereOf } from '../../cloud/src/features/reports/tally'
 
 const HOUR = 3_600_000
@@ -8,34 +8,24 @@ const ev = (at: number, action: ReportEvent['action']): ReportEvent => ({ at, ac
 
 function report(key: string, over: Partial<Report> = {}): Report {
   const createdAt = over.createdAt ?? NOW - 10 * HOUR
-  return {
-    _id: key,
-    villageId: 'v',
-    gridId: 'v:g1',
-    level: 'grid',
-    category: '环境卫生',
-    text: '垃圾',
-    photos: [],
-    place: { address: '新山村', point: null },
-    reporterId: 'p',
-    reporterName: '陈建国',
-    anonymous: false,
-    status: 'reported',
-    createdAt,
-    updatedAt: createdAt,
-    acceptDueAt: createdAt + 24 * HOUR,
-    resolveDueAt: null,
-    autoConfirmAt: null,
-    escalatedAt: null,
-    resultPhotos: [],
-    rating: null,
-    ratingNote: null,
-    metoo: 0,
-    reopened: 0,
-    topicId: null,
-    history: [ev(createdAt, 'report')],
-    ...over,
-  }
+  return newReport(
+    {
+      _id: key,
+      villageId: 'v',
+      gridId: 'v:g1',
+      category: '环境卫生',
+      text: '垃圾',
+      photos: [],
+      place: { address: '新山村', point: null },
+      reporterId: 'p',
+      reporterName: '陈建国',
+      anonymous: false,
+      createdAt,
+      acceptDueAt: createdAt + 24 * HOUR,
+      history: [ev(createdAt, 'report')],
+    },
+    { updatedAt: createdAt, ...over },
+  )
 }
 
 describe('times and lateness', () => {

@@ -1,39 +1,29 @@
 /** The report's due clock and the grid worker's queue order (cloud/src/features/reports/views.ts). */
-import type { Report } from '../../cloud/src/features/reports/documents'
+import { newReport, type Report } from '../../cloud/src/features/reports/documents'
 import { dueOf, isOverdue, queueOrder, reportSummary } from '../../cloud/src/features/reports/views'
 
 const HOUR = 3_600_000
 const NOW = Date.UTC(2026, 10, 26, 2)
 
 function report(over: Partial<Report>): Report {
-  return {
-    _id: 'r',
-    villageId: 'v',
-    gridId: 'v:g1',
-    level: 'grid',
-    category: '环境卫生',
-    text: '东一巷口垃圾堆了三天没人清理，气味很大，请尽快处理。',
-    photos: [],
-    place: { address: '东一巷口', point: null },
-    reporterId: 'p',
-    reporterName: '陈建国',
-    anonymous: false,
-    status: 'reported',
-    createdAt: NOW - 2 * HOUR,
-    updatedAt: NOW,
-    acceptDueAt: NOW + 22 * HOUR,
-    resolveDueAt: null,
-    autoConfirmAt: null,
-    escalatedAt: null,
-    resultPhotos: [],
-    rating: null,
-    ratingNote: null,
-    metoo: 0,
-    reopened: 0,
-    topicId: null,
-    history: [],
-    ...over,
-  }
+  return newReport(
+    {
+      _id: 'r',
+      villageId: 'v',
+      gridId: 'v:g1',
+      category: '环境卫生',
+      text: '东一巷口垃圾堆了三天没人清理，气味很大，请尽快处理。',
+      photos: [],
+      place: { address: '东一巷口', point: null },
+      reporterId: 'p',
+      reporterName: '陈建国',
+      anonymous: false,
+      createdAt: NOW - 2 * HOUR,
+      acceptDueAt: NOW + 22 * HOUR,
+      history: [],
+    },
+    { updatedAt: NOW, ...over },
+  )
 }
 
 test('the clock runs to acceptance, then to resolution; closed reports have none', () => {

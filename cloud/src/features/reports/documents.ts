@@ -106,6 +106,29 @@ export interface Report {
   history: ReportEvent[]
 }
 
+/** The fields a report is filed with; the rest of its life starts empty (newReport). */
+export type FiledReport = Pick<Report, '_id' | 'villageId' | 'gridId' | 'category' | 'text' | 'photos' | 'place' | 'reporterId' | 'reporterName' | 'anonymous' | 'createdAt' | 'acceptDueAt' | 'history'>
+
+/** A report as filed: 已上报 at grid level, nothing yet of its acceptance, result, rating, 同问 or topic (`over` for the seed and tests). */
+export function newReport(filed: FiledReport, over: Partial<Report> = {}): Report {
+  return {
+    level: 'grid',
+    status: 'reported',
+    updatedAt: filed.createdAt,
+    resolveDueAt: null,
+    autoConfirmAt: null,
+    escalatedAt: null,
+    resultPhotos: [],
+    rating: null,
+    ratingNote: null,
+    metoo: 0,
+    reopened: 0,
+    topicId: null,
+    ...filed,
+    ...over,
+  }
+}
+
 /** one person's 同问 on a report: `${reportId}:${personId}` */
 export interface ReportMeToo {
   _id: string

@@ -11,7 +11,7 @@ import { newId } from '../../common/ids'
 import { checkPhotos } from '../../common/photos'
 import { transition } from '../../common/transition'
 import type { reportResidentActions } from './contract'
-import { OPEN_STATUSES, REPORT_STATUS_LABELS, type Report, type ReportEvent } from './documents'
+import { newReport, OPEN_STATUSES, REPORT_STATUS_LABELS, type Report, type ReportEvent } from './documents'
 import { gridsOf, handlersOf, noticeName, reportSummaries, reportView, settingsOf, settingsView, tellHandlers } from './data'
 import { acceptDue, ANONYMOUS_NAME, categoryOf, DAY_MS, REPORT_MACHINE } from './policy'
 import { gridAt, hasAreas, metres } from './routing'
@@ -81,11 +81,10 @@ export const reportResidentHandlers: Handlers<Omit<typeof reportResidentActions,
       gridId ??= await homeGrid(ctx)
       await checkText(ctx, { text, place: place.address })
       await checkPhotoContent(ctx, photos)
-      const report: Report = {
+      const report = newReport({
         _id: `${villageId}:${newId('r', ctx.now)}`,
         villageId,
         gridId,
-        level: 'grid',
         category,
         text,
         photos,
@@ -93,21 +92,10 @@ export const reportResidentHandlers: Handlers<Omit<typeof reportResidentActions,
         reporterId: ctx.person._id,
         reporterName: ctx.membership.name,
         anonymous,
-        status: 'reported',
         createdAt: ctx.now,
-        updatedAt: ctx.now,
         acceptDueAt: acceptDue(ctx.now, categoryOf(settings.categories, category)),
-        resolveDueAt: null,
-        autoConfirmAt: null,
-        escalatedAt: null,
-        resultPhotos: [],
-        rating: null,
-        ratingNote: null,
-        metoo: 0,
-        reopened: 0,
-        topicId: null,
         history: [{ ...residentEvent(ctx, { anonymous }, 'report', null), photos }],
-      }
+      })
       const to = await handlersOf(store, report)
       await store.transaction(async (tx) => {
         await tx.insert('reports', report)

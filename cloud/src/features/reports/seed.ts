@@ -11,7 +11,7 @@
 import type { Store } from '../../ports/store'
 import type { LngLat } from '../account/documents'
 import type { GeoPoint, Report, ReportEvent, ReportMeToo, ReportSettings } from './documents'
-import { DEFAULT_REPORT_SETTINGS } from './documents'
+import { DEFAULT_REPORT_SETTINGS, newReport } from './documents'
 import { acceptDue, ANONYMOUS_NAME, categoryOf, HOUR_MS, SYSTEM_NAME } from './policy'
 
 const X = 'v-xinshan'
@@ -99,34 +99,24 @@ function reportOf(s: Spec, now: number): Report {
     note,
     photos: [],
   })
-  return {
-    _id: `${villageId}:r-${s.key}`,
-    villageId,
-    gridId: s.gridId,
-    level: 'grid',
-    category: s.category,
-    text: s.text,
-    photos: [],
-    place: { address: s.address, point: s.point },
-    reporterId: s.by.id,
-    reporterName: s.by.name,
-    anonymous: s.anonymous ?? false,
-    status: 'reported',
-    createdAt: at,
-    updatedAt: now - Math.min(s.ago, ...(s.steps ?? []).map((x) => x[0])) * HOUR_MS,
-    acceptDueAt: acceptDue(at, categoryOf(DEFAULT_REPORT_SETTINGS.categories, s.category)),
-    resolveDueAt: null,
-    autoConfirmAt: null,
-    escalatedAt: null,
-    resultPhotos: [],
-    rating: null,
-    ratingNote: null,
-    metoo: 0,
-    reopened: 0,
-    topicId: null,
-    history: [event(s.ago, 'report', s.by, null), ...(s.steps ?? []).map(([ago, action, who, note]) => event(ago, action, who, note))],
-    ...s.set,
-  }
+  return newReport(
+    {
+      _id: `${villageId}:r-${s.key}`,
+      villageId,
+      gridId: s.gridId,
+      category: s.category,
+      text: s.text,
+      photos: [],
+      place: { address: s.address, point: s.point },
+      reporterId: s.by.id,
+      reporterName: s.by.name,
+      anonymous: s.anonymous ?? false,
+      createdAt: at,
+      acceptDueAt: acceptDue(at, categoryOf(DEFAULT_REPORT_SETTINGS.categories, s.category)),
+      history: [event(s.ago, 'report', s.by, null), ...(s.steps ?? []).map(([ago, action, who, note]) => event(ago, action, who, note))],
+    },
+    { updatedAt: now - Math.min(s.ago, ...(s.steps ?? []).map((x) => x[0])) * HOUR_MS, ...s.set },
+  )
 }
 
 const h = (hours: number, now: number) => now - hours * HOUR_MS
