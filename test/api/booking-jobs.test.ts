@@ -3,8 +3,6 @@
  * each with exact counts, a second run that does nothing, runs at once that do each thing once, and a run
  * killed between two documents that the next run completes.
  */
-import type { Ports } from '../../cloud/src/ports/ports'
-import type { Store } from '../../cloud/src/ports/store'
 import { closeEndedSlots, promoteWaitlists, remindTomorrow, writeSlots } from '../../cloud/src/features/booking/jobs'
 import { slotsOn, windowDays } from '../../cloud/src/features/booking/slots'
 import fs from 'node:fs'
@@ -16,7 +14,7 @@ import { seedBooking } from '../../cloud/src/features/booking/seed'
 import { bookingJobSteps } from '../../cloud/src/features/booking/jobs'
 import { deliverDueNotices } from '../../cloud/src/features/account/notices'
 import { shanghaiDay } from '../../cloud/src/common/time'
-import { apiPerTest, T0 } from './harness'
+import { apiPerTest, T0, killedAfter } from './harness'
 
 const X = 'v-xinshan'
 const HALL = 'v-xinshan:hall'
@@ -31,20 +29,7 @@ const booking = (id: string) => api.ports.store.get('bookings', id)
 const register = async (key: string) => (await api.ports.store.get('bookingPeople', `${X}:p_${key}`))!.noShows
 const titles = async (key: string) => (await api.as(`demo-${key}`).call('notifications.list', {})).map((n) => n.title)
 
-/** The ports with a store that dies (throws) at its (k+1)-th write or transaction: a process killed between two documents. */
-function killedAfter(k: number): Ports {
-  let writes = 0
-  const store = new Proxy(api.ports.store, {
-    get(target, prop, receiver) {
-      const value: unknown = Reflect.get(target, prop, receiver)
-      if (typeof value !== 'function') return value
-      const fn = (value as (...a: unknown[]) => unknown).bind(target)
-      if (!['insert', 'update', 'remove', 'transaction'].includes(String(prop))) return fn
-      return (...args: unknown[]) => (++writes > k ? Promise.reject(new Error('killed')) : fn(...args))
-    },
-  }) as Store
-  return { ...api.ports, store }
-}
+const killed = (k: number) => killedAfter(api, k)
 
 describe('bookingSlots', () => {
   test('writes every slot of the active services’ windows not written yet and not over; once, whoever runs it', async () => {
@@ -56,7 +41,7 @@ describe('bookingSlots', () => {
     expect(missing.length).toBeGreaterThan(100)
 
     // killed after 40 inserts; three runs at once finish it; a fourth finds nothing
-    await expect(writeSlots(killedAfter(40), now())).rejects.toThrow('killed')
+    await expect(writeSlots(killed(40), now())).rejects.toThrow('killed')
     const runs = await Promise.all([writeSlots(api.ports, now()), writeSlots(api.ports, now()), writeSlots(api.ports, now())])
     expect(runs.reduce((a, b) => a + b, 0)).toBe(missing.length - 40)
     expect(await writeSlots(api.ports, now())).toBe(0)
@@ -108,7 +93,7 @@ describe('bookingPromote', () => {
 
   test('past the cut-off the waitlist lapses, and its person is told once', async () => {
     api.advance(3 * HOUR + 5 * 60_000) // 13:05, the legal adviser's cut-off (an hour before 14:00) has passed
-    await expect(promoteWaitlists(killedAfter(0), now())).rejects.toThrow('killed')
+    await expect(promoteWaitlists(killed(0), now())).rejects.toThrow('killed')
     expect(await promoteWaitlists(api.ports, now())).toBe(1)
     expect(await promoteWaitlists(api.ports, now())).toBe(0)
     expect(await booking(`${LEGAL_TODAY}~p_huangdeming`)).toMatchObject({ status: 'lapsed' })
@@ -122,7 +107,7 @@ describe('bookingClose', () => {
     api.advance(3 * HOUR) // 13:00: today's lunch is over, 李桂兰 and 林水生 never checked in
     const [li, lin] = [await register('liguilan'), await register('linshuisheng')]
     // killed after the first booking's no-show: the next run does the second and closes the slot
-    await expect(closeEndedSlots(killedAfter(1), now())).rejects.toThrow('killed')
+    await expect(closeEndedSlots(killed(1), now())).rejects.toThrow('killed')
     expect(await api.ports.store.get('slots', LUNCH_TODAY)).toMatchObject({ booked: 1 })
     const runs = await Promise.all([closeEndedSlots(api.ports, now()), closeEndedSlots(api.ports, now())])
     expect(runs.reduce((a, b) => a + b, 0)).toBe(1)
@@ -156,7 +141,7 @@ describe('bookingRemind', () => {
     api.advance(-3 * HOUR) // 07:00
     expect(await remindTomorrow(api.ports, now())).toBe(0)
     api.advance(HOUR) // 08:00
-    await expect(remindTomorrow(killedAfter(1), now())).rejects.toThrow('killed')
+    await expect(remindTomorrow(killed(1), now())).rejects.toThrow('killed')
     const runs = await Promise.all([remindTomorrow(api.ports, now()), remindTomorrow(api.ports, now())])
     // two are due, 李桂兰's (booked by 林俊) and 林水生's (not the 30 walk-ins, not 郑志远's cancelled one): the killed run took one
     expect(runs[0] + runs[1]).toBe(1)

@@ -8,7 +8,7 @@ import type { BookingService } from '../../cloud/src/features/booking/documents'
 import { instantOf } from '../../cloud/src/features/booking/slots'
 import { claimSeat, promoteSlot, settleHolding } from '../../cloud/src/features/booking/seats'
 import { householdId } from '../../cloud/src/features/account/policy'
-import { T0, apiPerTest, expectRefused } from './harness'
+import { T0, apiPerTest, expectRefused, killedAfter } from './harness'
 
 const X = 'v-xinshan'
 const HALL = `${X}:hall`
@@ -284,17 +284,7 @@ describe('家人代订: authorisations', () => {
 
 describe('a claim whose process dies part-way', () => {
   /** the ports with a store whose (k+1)-th update throws: the process killed there */
-  function dyingAt(k: number) {
-    let updates = 0
-    const store = new Proxy(api.ports.store, {
-      get(target, prop, receiver) {
-        const value: unknown = Reflect.get(target, prop, receiver)
-        if (prop !== 'update' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value
-        return (...args: unknown[]) => (updates++ === k ? Promise.reject(new Error('killed')) : (value as (...a: unknown[]) => Promise<number>).apply(target, args))
-      },
-    })
-    return { ...api.ports, store }
-  }
+  const dyingAt = (k: number) => killedAfter(api, k, ['update'])
   const claim = (personId: string, name: string) => ({ bookingId: `${TOMORROW}~${personId}`, personId, name, bookedBy: personId, bookedByName: name, via: 'app' as const, waitlist: true, checkIn: false, note: null })
 
   test.each([

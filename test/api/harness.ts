@@ -138,3 +138,21 @@ export function membershipDoc(villageId: string, personId: string, name: string,
     ...over,
   }
 }
+
+/**
+ * The API's ports with a store that dies (throws 'killed') at its (k+1)-th call of one of `ops`: a process killed
+ * between two writes. By default every write and transaction counts.
+ */
+export function killedAfter(api: Api, k: number, ops: readonly string[] = ['insert', 'update', 'remove', 'transaction']): Ports {
+  let calls = 0
+  const store = new Proxy(api.ports.store, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver)
+      if (typeof value !== 'function') return value
+      const fn = (value as (...a: unknown[]) => unknown).bind(target)
+      if (!ops.includes(String(prop))) return fn
+      return (...args: unknown[]) => (++calls > k ? Promise.reject(new Error('killed')) : fn(...args))
+    },
+  })
+  return { ...api.ports, store }
+}

@@ -3,11 +3,9 @@
  * of overdue reports to the town's officers (once per clock, at once with other runs, finished after a killed run) and
  * the automatic confirmation of resolved reports the reporter left unanswered.
  */
-import type { Ports } from '../../cloud/src/ports/ports'
-import type { Store } from '../../cloud/src/ports/store'
 import { autoConfirm, escalateOverdue } from '../../cloud/src/features/reports/jobs'
 import { dueOf } from '../../cloud/src/features/reports/views'
-import { apiPerTest } from './harness'
+import { apiPerTest, killedAfter } from './harness'
 
 const X = 'v-xinshan'
 const HOUR = 3_600_000
@@ -20,20 +18,7 @@ const report = async (key: string) => (await api.ports.store.get('reports', `${X
 const events = async (key: string, action: string) => (await report(key)).history.filter((e) => e.action === action)
 const titlesOf = async (openid: string) => (await api.as(openid).call('notifications.list', {})).map((n) => n.title)
 
-/** The ports with a store that dies (throws) at its (k+1)-th write or transaction: a process killed between two reports. */
-function killedAfter(k: number): Ports {
-  let writes = 0
-  const store = new Proxy(api.ports.store, {
-    get(target, prop, receiver) {
-      const value: unknown = Reflect.get(target, prop, receiver)
-      if (typeof value !== 'function') return value
-      const fn = (value as (...a: unknown[]) => unknown).bind(target)
-      if (!['insert', 'update', 'remove', 'transaction'].includes(String(prop))) return fn
-      return (...args: unknown[]) => (++writes > k ? Promise.reject(new Error('killed')) : fn(...args))
-    },
-  }) as Store
-  return { ...api.ports, store }
-}
+const killed = (k: number) => killedAfter(api, k)
 
 /** the open reports past their due and not yet escalated, as the step should find them */
 async function dueForEscalation(): Promise<string[]> {
@@ -80,7 +65,7 @@ describe('reportsEscalate', () => {
     const due = await dueForEscalation()
     expect(due.length).toBeGreaterThan(3)
     // the first report's transaction commits, the second's is refused (killed)
-    await expect(escalateOverdue(killedAfter(1), now())).rejects.toThrow('killed')
+    await expect(escalateOverdue(killed(1), now())).rejects.toThrow('killed')
     expect(await dueForEscalation()).toHaveLength(due.length - 1)
     expect(await escalateOverdue(api.ports, now())).toBe(due.length - 1)
     expect(await dueForEscalation()).toEqual([])
