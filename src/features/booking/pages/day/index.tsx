@@ -72,7 +72,9 @@ function SlotCard({ villageId, hallId, slot: s, today, onChanged }: { villageId:
   const busy = (r: DayListRow) => acting.pending?.[1].bookingId === r.bookingId
   const waiting = s.rows.filter((r) => r.status === 'waitlisted').length
   return (
-    <Card title={`${s.serviceName} ${timeText(s)}`} extra={<Text className='vh-muted'>{`已约 ${s.booked}/${s.capacity} · 签到 ${s.checkedIn}${waiting ? ` · 候补 ${waiting}` : ''}`}</Text>}>
+    <Card title={`${s.serviceName} ${timeText(s)}`}>
+      {/* the counts on a line of their own: beside a long slot title they wrapped into a column */}
+      <Text className='vh-muted vh-block'>{`已约 ${s.booked}/${s.capacity} · 签到 ${s.checkedIn}${waiting ? ` · 候补 ${waiting}` : ''}`}</Text>
       {s.rows.length === 0 && <Text className='vh-muted'>还没有人预约</Text>}
       {s.rows.map((r) => (
         <View key={r.bookingId} className='bk-slot'>
