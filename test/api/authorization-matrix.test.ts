@@ -15,6 +15,7 @@ import { auditMatrix } from '../../cloud/src/features/audit/matrix'
 import { boardsMatrix } from '../../cloud/src/features/boards/matrix'
 import { bookingMatrix } from '../../cloud/src/features/booking/matrix'
 import { reportsMatrix } from '../../cloud/src/features/reports/matrix'
+import { mailboxMatrix } from '../../cloud/src/features/mailbox/matrix'
 import { devMatrix } from '../../cloud/src/features/dev/matrix'
 import { householdId } from '../../cloud/src/features/account/policy'
 import { API_STORE, makeApi } from './harness'
@@ -29,6 +30,7 @@ const MATRICES: Record<string, Readonly<Record<string, Row>>> = {
   boards: boardsMatrix,
   booking: bookingMatrix,
   reports: reportsMatrix,
+  mailbox: mailboxMatrix,
   dev: devMatrix,
 }
 

@@ -229,6 +229,19 @@ export const SAMPLES: { [A in ActionName]?: Sample<A> } = {
     autoConfirmDays: 7,
   },
 
+  'mailbox.settings': { villageId: X },
+  'mailbox.write': { villageId: X, to: 'committee', subject: '村口垃圾桶不够用', text: '村口只有两个垃圾桶，周末经常满出来，能不能再加两个？', photos: [], anonymous: false, consent: true, publicName: false, about: null },
+  'mailbox.mine': { villageId: X },
+  'mailbox.get': { villageId: X, letterId: `${X}:m-fee` },
+  'mailbox.rate': { villageId: X, letterId: `${X}:m-allowance`, rating: 5, note: '说得很清楚' },
+  'mailbox.consent': { villageId: X, letterId: `${X}:m-allowance`, consent: true, publicName: false },
+  'mailbox.public': { villageId: X },
+  'mailbox.inbox': { villageId: X, filter: 'waiting' },
+  'mailbox.accept': { villageId: X, letterId: `${X}:m-water`, note: null },
+  'mailbox.reply': { villageId: X, letterId: `${X}:m-lamp`, text: '已联系供电所，本周内更换路灯。', photos: [] },
+  'mailbox.publish': { villageId: X, letterId: `${X}:m-fee`, public: false },
+  'mailbox.setSettings': { villageId: X, replyDays: 5 },
+
   'dev.identities': {},
 }
 

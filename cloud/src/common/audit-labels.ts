@@ -58,6 +58,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'reports.escalate': '随手拍逾期上报镇街',
   'reports.setSettings': '修改随手拍类别与时限',
   'reports.export': '导出随手拍上报',
+  'mailbox.accept': '受理书记信箱来信',
+  'mailbox.reply': '回复书记信箱来信',
+  'mailbox.publish': '公开书记信箱来信',
+  'mailbox.unpublish': '取消公开书记信箱来信',
+  'mailbox.escalate': '来信逾期上报镇街',
+  'mailbox.setSettings': '修改书记信箱回复期限',
 }
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action

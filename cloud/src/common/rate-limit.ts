@@ -71,6 +71,7 @@ export const RATE_LIMITS: Partial<Record<ActionName, RateLimit>> = {
   'reports.create': { max: { '1h': 10, '1d': 30 }, why: 'each report notifies its grid’s workers and starts a clock they answer to; a villager files a few a week' },
   'reports.metoo': { max: { '1m': 20, '1d': 100 }, why: 'one 同问 per report, and each moves what the grid and the map show' },
   'reports.reopen': { max: { '1h': 5, '1d': 20 }, why: 'each reopening puts a report back on the grid worker’s queue and notifies them' },
+  'mailbox.write': { max: { '1h': 5, '1d': 10 }, why: 'each letter notifies the whole committee and starts a clock they answer to the town for; a villager writes a few a month' },
 }
 
 /** China has no daylight saving: Shanghai's midnight is 16:00 UTC. */

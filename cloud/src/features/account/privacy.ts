@@ -32,7 +32,7 @@ import { JOIN_STATUS_LABELS, ROLE_LABELS } from './documents'
 import { DELETED_NAME, OPEN_BALLOT_REFUSAL, type DeletionRequest } from './privacy-documents'
 import type { DeletionView, MyData, MyDataSection, privacyActions } from './privacy-contract'
 import { pageUrl } from '../../../../src/routes'
-import { BOARD_LABELS, BOOKING_STATUS_LABELS, COUNCIL_LABELS, ENTRY_STATUS_LABELS, NOMINATION_STATUS_LABELS, REPORT_STATUS_LABELS } from '../../contract/tables'
+import { BOARD_LABELS, LETTER_STATUS_LABELS, BOOKING_STATUS_LABELS, COUNCIL_LABELS, ENTRY_STATUS_LABELS, NOMINATION_STATUS_LABELS, REPORT_STATUS_LABELS } from '../../contract/tables'
 
 const ALL = 100_000
 const CHUNK = 100
@@ -67,6 +67,7 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, readonly string[]>> =
   bookingPeople: ['personId'],
   reports: ['reporterId', 'history.by'],
   reportMeToos: ['personId'],
+  letters: ['writerId', 'history.by'],
 }
 
 const find = <C extends CollectionName>(store: Store, collection: C, filter: Filter) => store.find(collection, filter, { limit: ALL })
@@ -104,8 +105,9 @@ async function holdings(store: Store, personId: string) {
   const booking = { bookings, bookedForOthers: bookedForOthers.filter((b) => b.personId !== personId), delegations, delegated }
   const [reported, metoos] = await Promise.all([find(store, 'reports', { reporterId: personId }), find(store, 'reportMeToos', { personId })])
   const reports = { reported, metoo: await getMany(store, 'reports', metoos.map((m) => m.reportId)), marks: metoos }
+  const letters = await find(store, 'letters', { writerId: personId })
   const topics = await getMany(store, 'topics', [...ballots, ...castForOthers, ...granted, ...received, ...comments, ...likes].map((x) => x.topicId))
-  return { memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion, topics, boardEntries, appeals, nominated, nominations, councils, booking, reports }
+  return { memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion, topics, boardEntries, appeals, nominated, nominations, councils, booking, reports, letters }
 }
 type Holdings = Awaited<ReturnType<typeof holdings>>
 
@@ -250,6 +252,9 @@ async function myData(ctx: Context & { person: NonNullable<Context['person']> })
       ...h.reports.reported.map((r) => ({ title: `${r.category}：${r.place.address}`, lines: [r.text, `${REPORT_STATUS_LABELS[r.status]}${r.anonymous ? ' · 匿名上报' : ''}${r.rating ? ` · 评分${r.rating}星` : ''}`], at: r.createdAt })),
       ...h.reports.metoo.map((r) => ({ title: `同问：${r.category}：${r.place.address}`, lines: [r.text.slice(0, 60), REPORT_STATUS_LABELS[r.status]], at: h.reports.marks.find((m) => m.reportId === r._id)?.at ?? r.createdAt })),
     ]),
+    section('mailbox', '书记信箱', '您写给村（居）委会的信（含匿名来信）、回复和您的评价。', [
+      ...h.letters.map((l) => ({ title: l.subject, lines: [l.text, `${LETTER_STATUS_LABELS[l.status]}${l.anonymous ? ' · 匿名' : ''}${l.public ? ' · 已公开' : ''}${l.rating ? ` · 评分${l.rating}星` : ''}`], at: l.createdAt })),
+    ]),
     section(
       'notifications',
       '通知',
@@ -328,6 +333,11 @@ export async function erasePerson(store: Store, personId: string, villageIds: st
   }
   await store.update('reports', { reporterId: personId }, { set: { reporterId: '', reporterName: DELETED_NAME } })
   await store.remove('reportMeToos', { personId })
+  // 书记信箱: the letters stay for the village's record (and any public reply) under 已注销用户, their history entries too
+  for (const l of await find(store, 'letters', { writerId: personId })) {
+    const history = l.history.map((e) => (e.by === personId ? { ...e, by: '', byName: DELETED_NAME } : e))
+    await store.update('letters', { _id: l._id }, { set: { writerId: '', writerName: DELETED_NAME, history } })
+  }
   for (const villageId of villageIds) {
     for (const roll of await find(store, 'topicRolls', { villageId })) {
       if (!roll.entries.some((e) => e.personId === personId)) continue

@@ -1,0 +1,98 @@
+/** Loading and showing letters: the village's town and settings, a letter as this caller may see it, where notices link. */
+import { ApiError } from '../../errors'
+import type { MemberContext } from '../../handler'
+import type { Store } from '../../ports/store'
+import { getInVillage } from '../../common/load'
+import type { Village } from '../account/documents'
+import type { LetterSummary, LetterView, MailboxSettingsView } from './contract'
+import type { Letter } from './documents'
+import { ANONYMOUS_NAME, isOverdue, isWaiting, mayRead, readerOf, replyDaysOf, writerNameFor, type Reader } from './policy'
+
+/** the pages notices link to (none until the mailbox's pages are in the app) */
+export const PAGES = {
+  letter: (_villageId: string, _letterId: string): string | null => null,
+  inbox: (_villageId: string): string | null => null,
+}
+
+export async function settingsView(store: Pick<Store, 'get'>, villageId: string): Promise<MailboxSettingsView> {
+  const s = await store.get('mailboxSettings', villageId)
+  return { replyDays: replyDaysOf(s), updatedAt: s?.updatedAt ?? null, updatedByName: s?.updatedByName ?? null }
+}
+
+export async function townOf(store: Pick<Store, 'get'>, villageId: string): Promise<string> {
+  const v: Village | null = await store.get('villages', villageId)
+  return v?.townId ?? ''
+}
+
+export async function readerFor(ctx: MemberContext): Promise<Reader> {
+  return readerOf(ctx.membership, await townOf(ctx.ports.store, ctx.membership.villageId))
+}
+
+/** The letter, if this caller may read it: NOT_FOUND for another village's, FORBIDDEN for one not theirs to read. */
+export async function loadLetter(ctx: MemberContext, villageId: string, letterId: string): Promise<{ letter: Letter; reader: Reader }> {
+  const [letter, reader] = await Promise.all([getInVillage(ctx.ports.store, 'letters', letterId, villageId, '找不到该来信'), readerFor(ctx)])
+  if (!mayRead(letter, reader)) throw new ApiError('FORBIDDEN', '只有来信人和村（居）委会可以查看未公开的来信')
+  return { letter, reader }
+}
+
+export function letterSummary(l: Letter, r: Reader, now: number): LetterSummary {
+  return {
+    id: l._id,
+    to: l.to,
+    subject: l.subject,
+    excerpt: l.text.length > 60 ? `${l.text.slice(0, 60)}…` : l.text,
+    status: l.status,
+    createdAt: l.createdAt,
+    dueAt: l.dueAt,
+    overdue: isOverdue(l, now),
+    escalatedAt: l.escalatedAt,
+    public: l.public,
+    anonymous: l.anonymous,
+    about: l.about,
+    writerName: writerNameFor(l, r),
+    rating: l.rating,
+  }
+}
+
+export function viewOf(l: Letter, r: Reader, urls: Readonly<Record<string, string>>, now: number): LetterView {
+  const mine = l.writerId !== '' && l.writerId === r.personId
+  const name = writerNameFor(l, r)
+  const photoUrls: Record<string, string> = {}
+  for (const id of [...l.photos, ...(l.reply?.photos ?? [])]) if (urls[id]) photoUrls[id] = urls[id]
+  return {
+    ...letterSummary(l, r, now),
+    villageId: l.villageId,
+    text: l.text,
+    photos: l.photos,
+    photoUrls,
+    mine,
+    consent: l.consent,
+    publicName: l.publicName,
+    publishedAt: l.publishedAt,
+    reply: l.reply,
+    ratingNote: l.ratingNote,
+    // the writer's id never leaves the server; their name only where it may be seen
+    history: l.history.map((e) => (l.writerId !== '' && e.by === l.writerId ? { ...e, by: '', byName: name ?? (l.anonymous ? ANONYMOUS_NAME : '来信人') } : e)),
+    can: {
+      accept: r.committee && l.status === 'received',
+      reply: r.committee && isWaiting(l),
+      rate: mine && l.status === 'replied' && l.rating === null,
+      consent: mine,
+      publish: r.committee && l.status === 'replied' && l.consent && !l.public,
+      unpublish: r.committee && l.public,
+    },
+  }
+}
+
+/** The letters as this caller sees them (one lookup of photo URLs for all). */
+export async function letterViews(ctx: MemberContext, letters: Letter[], reader?: Reader): Promise<LetterView[]> {
+  if (!letters.length) return []
+  const r = reader ?? (await readerFor(ctx))
+  const ids = [...new Set(letters.flatMap((l) => [...l.photos, ...(l.reply?.photos ?? [])]))]
+  const urls = ids.length ? await ctx.ports.files.urls(ids) : {}
+  return letters.map((l) => viewOf(l, r, urls, ctx.now))
+}
+export const letterView = async (ctx: MemberContext, l: Letter, reader?: Reader): Promise<LetterView> => (await letterViews(ctx, [l], reader))[0]
+
+/** a letter's short name in a notice: 「自来水水压太低」 */
+export const noticeName = (l: Pick<Letter, 'subject'>): string => `「${l.subject}」`
