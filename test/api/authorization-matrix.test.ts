@@ -15,6 +15,7 @@ import { auditMatrix } from '../../cloud/src/features/audit/matrix'
 import { boardsMatrix } from '../../cloud/src/features/boards/matrix'
 import { bookingMatrix } from '../../cloud/src/features/booking/matrix'
 import { reportsMatrix } from '../../cloud/src/features/reports/matrix'
+import { volunteerMatrix } from '../../cloud/src/features/volunteer/matrix'
 import { mailboxMatrix } from '../../cloud/src/features/mailbox/matrix'
 import { devMatrix } from '../../cloud/src/features/dev/matrix'
 import { householdId } from '../../cloud/src/features/account/policy'
@@ -30,6 +31,7 @@ const MATRICES: Record<string, Readonly<Record<string, Row>>> = {
   boards: boardsMatrix,
   booking: bookingMatrix,
   reports: reportsMatrix,
+  volunteer: volunteerMatrix,
   mailbox: mailboxMatrix,
   dev: devMatrix,
 }
@@ -164,6 +166,8 @@ describe('cross-village id swaps', () => {
       entryId: [`${W}:b1`, `${W}:b2`],
       // 乌坎村's open and resolved reports
       reportId: [`${W}:r-harbour`, `${W}:r-street`],
+      // 乌坎村's clean-up
+      activityId: ['va-wk-port'],
     }
     const problems: string[] = []
     let before = await api.snapshot()

@@ -58,6 +58,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'reports.escalate': '随手拍逾期上报镇街',
   'reports.setSettings': '修改随手拍类别与时限',
   'reports.export': '导出随手拍上报',
+  'volunteer.confirm': '确认志愿时长',
   'mailbox.accept': '受理书记信箱来信',
   'mailbox.reply': '回复书记信箱来信',
   'mailbox.publish': '公开书记信箱来信',

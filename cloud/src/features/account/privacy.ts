@@ -14,6 +14,8 @@
  *   village's record under 已注销用户; 四会 memberships removed; bookings kept under 已注销用户 (a seat of one not over
  *   given back), authorisations and the booking register removed (booking/privacy.ts); 随手拍 reports kept for the
  *   grid's record under 已注销用户 (reporter and their history entries), their 同问 marks removed (the counts stay)
+ *   志愿服务 sign-ups kept under 已注销用户 for the village's hours (an upcoming place or place in line given back);
+ *   removed from the organisers of their volunteer organisation (an activity's poster is the organiser in office: kept)
  * - refused while the person has a ballot in a topic still open (请在表决结束后再注销): removing it
  *   would change a count people are watching, and the roll fixed at the opening counts them.
  * - kept as written: the audit log (a hash chain: what a committee did in public office, with the
@@ -32,7 +34,7 @@ import { JOIN_STATUS_LABELS, ROLE_LABELS } from './documents'
 import { DELETED_NAME, OPEN_BALLOT_REFUSAL, type DeletionRequest } from './privacy-documents'
 import type { DeletionView, MyData, MyDataSection, privacyActions } from './privacy-contract'
 import { pageUrl } from '../../../../src/routes'
-import { BOARD_LABELS, LETTER_STATUS_LABELS, BOOKING_STATUS_LABELS, COUNCIL_LABELS, ENTRY_STATUS_LABELS, NOMINATION_STATUS_LABELS, REPORT_STATUS_LABELS } from '../../contract/tables'
+import { BOARD_LABELS, LETTER_STATUS_LABELS, BOOKING_STATUS_LABELS, COUNCIL_LABELS, ENTRY_STATUS_LABELS, NOMINATION_STATUS_LABELS, REPORT_STATUS_LABELS, SIGNUP_STATUS_LABELS, hoursText } from '../../contract/tables'
 
 const ALL = 100_000
 const CHUNK = 100
@@ -67,6 +69,10 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, readonly string[]>> =
   bookingPeople: ['personId'],
   reports: ['reporterId', 'history.by'],
   reportMeToos: ['personId'],
+  // 志愿服务: sign-ups anonymised, organisers removed; an activity's poster is the organiser in office (kept)
+  volunteerSignups: ['personId'],
+  volunteerOrgs: ['organisers'],
+  volunteerActivities: ['createdBy'],
   letters: ['writerId', 'history.by'],
 }
 
@@ -105,9 +111,10 @@ async function holdings(store: Store, personId: string) {
   const booking = { bookings, bookedForOthers: bookedForOthers.filter((b) => b.personId !== personId), delegations, delegated }
   const [reported, metoos] = await Promise.all([find(store, 'reports', { reporterId: personId }), find(store, 'reportMeToos', { personId })])
   const reports = { reported, metoo: await getMany(store, 'reports', metoos.map((m) => m.reportId)), marks: metoos }
+  const volunteering = await find(store, 'volunteerSignups', { personId })
   const letters = await find(store, 'letters', { writerId: personId })
   const topics = await getMany(store, 'topics', [...ballots, ...castForOthers, ...granted, ...received, ...comments, ...likes].map((x) => x.topicId))
-  return { memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion, topics, boardEntries, appeals, nominated, nominations, councils, booking, reports, letters }
+  return { memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion, topics, boardEntries, appeals, nominated, nominations, councils, booking, reports, volunteering, letters }
 }
 type Holdings = Awaited<ReturnType<typeof holdings>>
 
@@ -256,6 +263,12 @@ async function myData(ctx: Context & { person: NonNullable<Context['person']> })
       ...h.letters.map((l) => ({ title: l.subject, lines: [l.text, `${LETTER_STATUS_LABELS[l.status]}${l.anonymous ? ' · 匿名' : ''}${l.public ? ' · 已公开' : ''}${l.rating ? ` · 评分${l.rating}星` : ''}`], at: l.createdAt })),
     ]),
     section(
+      'volunteer',
+      '志愿服务',
+      '您报名的志愿活动、签到和经确认的志愿时长。',
+      h.volunteering.map((s) => ({ title: s.title, lines: [`${shanghaiTime(s.startsAt)} · ${SIGNUP_STATUS_LABELS[s.status]}${s.status === 'attended' && s.minutes ? ` · ${hoursText(s.minutes)}` : ''}`], at: s.createdAt })),
+    ),
+    section(
       'notifications',
       '通知',
       '发给您的消息。',
@@ -333,6 +346,22 @@ export async function erasePerson(store: Store, personId: string, villageIds: st
   }
   await store.update('reports', { reporterId: personId }, { set: { reporterId: '', reporterName: DELETED_NAME } })
   await store.remove('reportMeToos', { personId })
+  // 志愿服务: an upcoming place (or place in line) is given back; the sign-ups stay for the village's hours under 已注销用户
+  for (const s of h.volunteering.filter((x) => x.status === 'signedUp' || x.status === 'waitlisted' || x.status === 'holding')) {
+    await store.transaction(async (tx) => {
+      const [doc, a] = await Promise.all([tx.get('volunteerSignups', s._id), tx.get('volunteerActivities', s.activityId)])
+      if (!doc || !a || (doc.status !== 'signedUp' && doc.status !== 'waitlisted' && doc.status !== 'holding')) return
+      await tx.update('volunteerSignups', s._id, { set: { status: 'cancelled' } })
+      if (doc.status === 'signedUp') await tx.update('volunteerActivities', a._id, { inc: { signedUp: -1 } })
+      else await tx.update('volunteerActivities', a._id, { set: { waitlist: a.waitlist.filter((id) => id !== s._id) } })
+    })
+  }
+  await store.update('volunteerSignups', { personId }, { set: { personId: '', name: DELETED_NAME } })
+  for (const villageId of villageIds) {
+    for (const org of await find(store, 'volunteerOrgs', { villageId })) {
+      if (org.organisers.includes(personId)) await store.update('volunteerOrgs', { _id: org._id }, { set: { organisers: org.organisers.filter((p) => p !== personId) } })
+    }
+  }
   // 书记信箱: the letters stay for the village's record (and any public reply) under 已注销用户, their history entries too
   for (const l of await find(store, 'letters', { writerId: personId })) {
     const history = l.history.map((e) => (e.by === personId ? { ...e, by: '', byName: DELETED_NAME } : e))

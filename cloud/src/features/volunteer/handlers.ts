@@ -1,0 +1,311 @@
+/**
+ * 志愿服务's actions: the activities and one activity (for residents and, with the roster, organisers),
+ * sign-up and cancel (the place taken in seats.ts), check-in on the spot, posting and editing, the
+ * organiser's confirmation of attendance (the hours recorded, audited), my hours and the village's totals.
+ */
+import { ApiError } from '../../errors'
+import type { Handlers, MemberContext } from '../../handler'
+import { ACCESS } from '../../handler'
+import { audit } from '../../common/audit'
+import { checkText } from '../../common/content'
+import { findAll, getInVillage } from '../../common/load'
+import { newId } from '../../common/ids'
+import { shanghaiDay, shortTime } from '../../common/time'
+import { notify } from '../account/notices'
+import type { ActivityCard, ActivityDetail, RosterRow, volunteerActions } from './contract'
+import { hoursText, type VolunteerActivity, type VolunteerOrg, type VolunteerSignup } from './documents'
+import { activityIdOfScene, checkInWhy, durationMinutes, organises, phaseOf, signUpWhy } from './policy'
+import { claimPlace, promoteInTx, releasePlace, signupIdOf } from './seats'
+
+const MANY = 500
+const COMMITTEE_NAME = '村（居）委会'
+
+const activityOf = (ctx: MemberContext, activityId: string) => getInVillage(ctx.ports.store, 'volunteerActivities', activityId, ctx.membership.villageId, '找不到该活动')
+const orgOf = async (ctx: MemberContext, a: Pick<VolunteerActivity, 'orgId'>): Promise<VolunteerOrg | null> => (a.orgId ? ctx.ports.store.get('volunteerOrgs', a.orgId) : null)
+
+function assertOrganiser(ctx: MemberContext, org: VolunteerOrg | null): void {
+  if (!organises(ctx.membership, org)) throw new ApiError('FORBIDDEN', '只有村（居）委会和该活动的组织者可以操作')
+}
+
+const positionOf = (a: VolunteerActivity, s: VolunteerSignup): number | null => (s.status === 'waitlisted' ? a.waitlist.indexOf(s._id) + 1 || null : null)
+
+function card(a: VolunteerActivity, mine: VolunteerSignup | null, now: number): ActivityCard {
+  return {
+    id: a._id,
+    title: a.title,
+    place: a.place,
+    orgName: a.orgName,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    capacity: a.capacity,
+    signedUp: a.signedUp,
+    waitlist: a.waitlist.length,
+    phase: phaseOf(a, now),
+    myStatus: mine && mine.status !== 'cancelled' && mine.status !== 'holding' ? mine.status : null,
+  }
+}
+
+/** The activity as the caller sees it (re-read, so an action returns what it wrote). */
+async function detail(ctx: MemberContext, activityId: string): Promise<ActivityDetail> {
+  const { store } = ctx.ports
+  const a = await activityOf(ctx, activityId)
+  const [org, own] = await Promise.all([orgOf(ctx, a), store.get('volunteerSignups', signupIdOf(a._id, ctx.membership.personId))])
+  const mine = own && own.status !== 'cancelled' && own.status !== 'holding' ? own : null
+  const manage = organises(ctx.membership, org)
+  const resident = ctx.membership.roles.includes('resident')
+  const signUpClosed = signUpWhy(a, ctx.now)
+  const checkInClosed = checkInWhy(a, ctx.now)
+  const phase = phaseOf(a, ctx.now)
+  let roster: RosterRow[] | null = null
+  if (manage) {
+    const all = await store.find('volunteerSignups', { activityId: a._id }, { sort: [['createdAt', 'asc']], limit: MANY })
+    roster = all
+      .filter((s) => s.status !== 'cancelled' && s.status !== 'holding')
+      .map((s) => ({ personId: s.personId, name: s.name, status: s.status, position: positionOf(a, s), checkedInAt: s.checkedInAt, minutes: s.minutes }))
+      .sort((x, y) => (x.position ?? 0) - (y.position ?? 0))
+  }
+  return {
+    ...card(a, mine, ctx.now),
+    orgId: a.orgId,
+    bring: a.bring,
+    description: a.description,
+    createdByName: a.createdByName,
+    confirmedAt: a.confirmedAt,
+    confirmedByName: a.confirmedByName,
+    durationMinutes: durationMinutes(a),
+    mine: mine && { status: mine.status, position: positionOf(a, mine), checkedInAt: mine.checkedInAt, minutes: mine.minutes },
+    can: {
+      signUp: resident && !mine && signUpClosed === null,
+      signUpWhy: signUpClosed,
+      cancel: Boolean(mine && (mine.status === 'signedUp' || mine.status === 'waitlisted') && phase === 'upcoming'),
+      checkIn: Boolean(mine && mine.status === 'signedUp' && checkInClosed === null),
+      checkInWhy: mine?.status === 'signedUp' ? checkInClosed : null,
+      manage: manage && phase !== 'cancelled',
+      confirm: manage && phase === 'ended',
+    },
+    roster,
+  }
+}
+
+export const volunteerHandlers: Handlers<typeof volunteerActions> = {
+  'volunteer.byScene': {
+    access: ACCESS.anyone,
+    async handle({ scene }, ctx) {
+      const activityId = activityIdOfScene(scene)
+      const a = activityId ? await ctx.ports.store.get('volunteerActivities', activityId) : null
+      if (!a) throw new ApiError('NOT_FOUND', '二维码无效：找不到该活动')
+      return { villageId: a.villageId, activityId: a._id, title: a.title }
+    },
+  },
+
+  'volunteer.activities': {
+    access: ACCESS.member,
+    async handle({ villageId }, ctx) {
+      const { store } = ctx.ports
+      const [activities, mine, orgs] = await Promise.all([
+        store.find('volunteerActivities', { villageId }, { sort: [['startsAt', 'desc']], limit: 200 }),
+        store.find('volunteerSignups', { villageId, personId: ctx.membership.personId }, { limit: MANY }),
+        store.find('volunteerOrgs', { villageId }, { limit: 50 }),
+      ])
+      const mineOf = new Map(mine.map((s) => [s.activityId, s]))
+      const cards = activities.filter((a) => !a.cancelled).map((a) => card(a, mineOf.get(a._id) ?? null, ctx.now))
+      const committee = ctx.membership.roles.includes('committee')
+      return {
+        // soonest first; the past newest first
+        upcoming: cards.filter((c) => c.endsAt > ctx.now).reverse(),
+        past: cards.filter((c) => c.endsAt <= ctx.now),
+        canPostFor: [...(committee ? [{ orgId: null, name: COMMITTEE_NAME }] : []), ...orgs.filter((o) => organises(ctx.membership, o)).map((o) => ({ orgId: o._id, name: o.name }))],
+      }
+    },
+  },
+
+  'volunteer.activity': {
+    access: ACCESS.member,
+    handle: ({ activityId }, ctx) => detail(ctx, activityId),
+  },
+
+  'volunteer.signUp': {
+    access: ACCESS.resident,
+    async handle({ activityId, waitlist }, ctx) {
+      const a = await activityOf(ctx, activityId)
+      const closed = signUpWhy(a, ctx.now)
+      if (closed) throw new ApiError('CLOSED', closed)
+      await claimPlace(ctx, a, { personId: ctx.membership.personId, name: ctx.membership.name }, waitlist)
+      return detail(ctx, activityId)
+    },
+  },
+
+  'volunteer.cancel': {
+    access: ACCESS.resident,
+    async handle({ activityId }, ctx) {
+      await activityOf(ctx, activityId)
+      await releasePlace(ctx, signupIdOf(activityId, ctx.membership.personId), (s, a) => {
+        if (s.status !== 'signedUp' && s.status !== 'waitlisted') throw new ApiError(s.status === 'checkedIn' ? 'CLOSED' : 'NOT_FOUND', s.status === 'checkedIn' ? '已签到，不能取消' : '您没有报名该活动')
+        if (ctx.now >= a.startsAt) throw new ApiError('CLOSED', '活动已开始，不能取消报名')
+      })
+      return detail(ctx, activityId)
+    },
+  },
+
+  'volunteer.checkIn': {
+    access: ACCESS.resident,
+    async handle({ activityId }, ctx) {
+      const a = await activityOf(ctx, activityId)
+      const id = signupIdOf(activityId, ctx.membership.personId)
+      const s = await ctx.ports.store.get('volunteerSignups', id)
+      if (s?.status === 'checkedIn' || s?.status === 'attended') throw new ApiError('DUPLICATE', `您已于${shortTime(s.checkedInAt ?? s.updatedAt)}签到`)
+      if (s?.status === 'waitlisted') throw new ApiError('FORBIDDEN', '您还在候补名单中，未获得名额，不能签到')
+      if (s?.status !== 'signedUp') throw new ApiError('NOT_FOUND', '您没有报名该活动，请先报名')
+      const closed = checkInWhy(a, ctx.now)
+      if (closed) throw new ApiError('CLOSED', closed)
+      // conditional: of two scans at once, one checks in
+      if (!(await ctx.ports.store.update('volunteerSignups', { _id: id, status: 'signedUp' }, { set: { status: 'checkedIn', checkedInAt: ctx.now, updatedAt: ctx.now } }))) {
+        throw new ApiError('DUPLICATE', '您已签到')
+      }
+      return detail(ctx, activityId)
+    },
+  },
+
+  'volunteer.mine': {
+    access: ACCESS.member,
+    async handle({ villageId }, ctx) {
+      const all = await ctx.ports.store.find('volunteerSignups', { villageId, personId: ctx.membership.personId }, { sort: [['startsAt', 'desc']], limit: MANY })
+      const shown = all.filter((s) => s.status !== 'cancelled' && s.status !== 'holding')
+      return {
+        totalMinutes: shown.reduce((sum, s) => sum + (s.status === 'attended' ? (s.minutes ?? 0) : 0), 0),
+        activities: shown.map((s) => ({ activityId: s.activityId, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, status: s.status, minutes: s.status === 'attended' ? s.minutes : null })),
+      }
+    },
+  },
+
+  'volunteer.totals': {
+    access: ACCESS.member,
+    async handle({ villageId, top }, ctx) {
+      // only confirmed hours count: attended is written by the organiser's confirmation
+      const served = await findAll(ctx.ports.store, 'volunteerSignups', { villageId, status: 'attended' })
+      const months = new Map<string, { minutes: number; volunteers: Set<string>; activities: Set<string> }>()
+      const people = new Map<string, { name: string; minutes: number; activities: number }>()
+      for (const s of served) {
+        const month = shanghaiDay(s.startsAt).slice(0, 7)
+        const m = months.get(month) ?? { minutes: 0, volunteers: new Set(), activities: new Set() }
+        m.minutes += s.minutes ?? 0
+        m.volunteers.add(s.personId)
+        m.activities.add(s.activityId)
+        months.set(month, m)
+        // a deleted person's hours stay in the village's totals, never in the ranking
+        if (!s.personId) continue
+        const p = people.get(s.personId) ?? { name: s.name, minutes: 0, activities: 0 }
+        p.minutes += s.minutes ?? 0
+        p.activities++
+        people.set(s.personId, p)
+      }
+      return {
+        months: [...months.entries()].sort(([a], [b]) => b.localeCompare(a)).map(([month, m]) => ({ month, minutes: m.minutes, volunteers: m.volunteers.size, activities: m.activities.size })),
+        totalMinutes: served.reduce((sum, s) => sum + (s.minutes ?? 0), 0),
+        ranking: [...people.entries()]
+          .filter(([, p]) => p.minutes > 0)
+          .sort(([, a], [, b]) => b.minutes - a.minutes || b.activities - a.activities)
+          .slice(0, top)
+          .map(([personId, p]) => ({ personId, ...p })),
+        canNominate: ctx.membership.roles.includes('committee'),
+      }
+    },
+  },
+
+  'volunteer.save': {
+    access: ACCESS.member,
+    async handle(input, ctx) {
+      const { store } = ctx.ports
+      const { villageId } = input
+      const org = input.orgId ? await getInVillage(store, 'volunteerOrgs', input.orgId, villageId, '找不到该志愿组织') : null
+      assertOrganiser(ctx, org)
+      const before = input.activityId ? await activityOf(ctx, input.activityId) : null
+      if (before) {
+        assertOrganiser(ctx, await orgOf(ctx, before))
+        if (phaseOf(before, ctx.now) !== 'upcoming') throw new ApiError('CLOSED', '活动已开始或已结束，不能修改')
+        if (input.capacity < before.signedUp) throw new ApiError('CONFLICT', `已有${before.signedUp}人报名，招募人数不能少于${before.signedUp}`)
+      } else if (input.startsAt <= ctx.now) throw new ApiError('BAD_INPUT', '开始时间应晚于现在')
+      await checkText(ctx, { title: input.title, place: input.place, bring: input.bring, description: input.description })
+      const fields = {
+        orgId: org?._id ?? null,
+        orgName: org?.name ?? COMMITTEE_NAME,
+        title: input.title,
+        place: input.place,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        capacity: input.capacity,
+        bring: input.bring,
+        description: input.description,
+        updatedAt: ctx.now,
+      }
+      if (!before) {
+        const id = newId('va', ctx.now)
+        await store.insert('volunteerActivities', {
+          _id: id,
+          villageId,
+          ...fields,
+          signedUp: 0,
+          waitlist: [],
+          cancelled: false,
+          confirmedAt: null,
+          confirmedByName: null,
+          createdBy: ctx.membership.personId,
+          createdByName: ctx.membership.name,
+          createdAt: ctx.now,
+        })
+        return detail(ctx, id)
+      }
+      // an edit: one transaction with the sign-ups (their copies of the title and time), and more places go to the line
+      await store.transaction(async (tx) => {
+        const a = (await tx.get('volunteerActivities', before._id))!
+        if (input.capacity < a.signedUp) throw new ApiError('CONFLICT', `已有${a.signedUp}人报名，招募人数不能少于${a.signedUp}`)
+        await tx.update('volunteerActivities', a._id, { set: fields })
+        const ids = [...a.waitlist]
+        if (a.title !== input.title || a.startsAt !== input.startsAt || a.endsAt !== input.endsAt) {
+          for (const s of await store.find('volunteerSignups', { activityId: a._id }, { limit: MANY })) {
+            await tx.update('volunteerSignups', s._id, { set: { title: input.title, startsAt: input.startsAt, endsAt: input.endsAt } })
+          }
+        }
+        await promoteInTx(ctx, tx, { ...a, ...fields, waitlist: ids }, a)
+      })
+      return detail(ctx, before._id)
+    },
+  },
+
+  'volunteer.confirm': {
+    access: ACCESS.member,
+    async handle({ activityId, adjust }, ctx) {
+      const { store } = ctx.ports
+      const a = await activityOf(ctx, activityId)
+      assertOrganiser(ctx, await orgOf(ctx, a))
+      const phase = phaseOf(a, ctx.now)
+      if (phase === 'confirmed') throw new ApiError('DUPLICATE', '该活动的时长已经确认过了')
+      if (phase !== 'ended') throw new ApiError('CLOSED', phase === 'cancelled' ? '该活动已取消' : '活动结束后才能确认时长')
+      const signups = (await store.find('volunteerSignups', { activityId }, { limit: MANY })).filter((s) => s.status === 'signedUp' || s.status === 'checkedIn')
+      const checkedIn = new Map(signups.filter((s) => s.status === 'checkedIn').map((s) => [s.personId, s]))
+      const stray = adjust.find((x) => !checkedIn.has(x.personId))
+      if (stray) throw new ApiError('BAD_INPUT', '只能调整已签到的志愿者的时长')
+      const adjusted = new Map(adjust.map((x) => [x.personId, Math.round(x.hours * 60)]))
+      const full = durationMinutes(a)
+      let served = 0
+      await store.transaction(async (tx) => {
+        // conditional on its state as read: two organisers confirming at once record the hours once
+        const now = await tx.get('volunteerActivities', activityId)
+        if (now?.confirmedAt !== null) throw new ApiError('DUPLICATE', '该活动的时长已经确认过了')
+        await tx.update('volunteerActivities', activityId, { set: { confirmedAt: ctx.now, confirmedByName: ctx.membership.name, updatedAt: ctx.now } })
+        for (const s of signups) {
+          const minutes = s.status === 'checkedIn' ? (adjusted.get(s.personId) ?? full) : 0
+          const status = minutes > 0 ? 'attended' : 'absent'
+          await tx.update('volunteerSignups', s._id, { set: { status, minutes: minutes > 0 ? minutes : null, updatedAt: ctx.now } })
+          if (status === 'attended') {
+            served++
+            await notify(ctx, { personId: s.personId, villageId: s.villageId }, '志愿时长已记录', `「${a.title}」的志愿时长${hoursText(minutes)}已由${ctx.membership.name}确认记录，感谢您的服务！`, null, tx)
+          }
+        }
+        const changes = [...adjusted.entries()].map(([p, m]) => `${checkedIn.get(p)!.name}${hoursText(m)}`)
+        await audit(ctx, 'volunteer.confirm', { type: 'volunteerActivity', id: activityId, label: a.title }, `${served}人参加，每人${hoursText(full)}${changes.length ? `；调整：${changes.join('、')}` : ''}`, tx)
+      })
+      return detail(ctx, activityId)
+    },
+  },
+}
