@@ -4,6 +4,7 @@
  * (adjusted per person, audited, once), my hours and the village's totals and ranking, roles, villages apart,
  * and every refusal writing nothing. T0 is Thursday 26 November 2026, 10:00 in Beijing.
  */
+import { erasePerson } from '../../cloud/src/features/account/privacy'
 import { apiPerTest, expectRefused } from './harness'
 
 const X = 'v-xinshan'
@@ -185,4 +186,30 @@ test('roles and villages: staff read but do not volunteer; 乌坎村 cannot see 
   await expectRefused(api, P.wukanCommittee, 'volunteer.confirm', { villageId: 'v-wukan', activityId: PATROL }, 'NOT_FOUND', '找不到该活动')
   expect((await api.as(P.sunli).call('volunteer.activities', { villageId: 'v-wukan' })).upcoming.map((a) => a.title)).toEqual(['港口清淤志愿劳动'])
   await expectRefused(api, 'anyone-at-all', 'volunteer.byScene', { scene: 'a=nope' }, 'NOT_FOUND', '二维码无效')
+})
+
+test('我的个人信息 lists my volunteering; deletion gives an upcoming place back and keeps the hours in the village’s totals, not in the ranking', async () => {
+  const data = await api.as(P.wu).call('account.myData', {})
+  const section = data.sections.find((s) => s.key === 'volunteer')!
+  expect(section.items.map((i) => i.title).sort()).toEqual(['垃圾分类督导', '探访独居长者', '敬老院义务理发', '海滩净滩行动'].sort())
+  expect(section.items.find((i) => i.title === '海滩净滩行动')!.lines[0]).toContain('已确认 · 2小时')
+  expect(section.items.find((i) => i.title === '垃圾分类督导')!.lines[0]).toContain('已签到')
+
+  // 陈小红: organiser of 新山村志愿服务队, on the full visit, 4 hours at the home
+
+  const totals = await api.as(P.lin).call('volunteer.totals', { villageId: X })
+  // what the committee's confirmation runs (the demo's open vote would hold a confirmation back until it closes)
+  await erasePerson(api.ports.store, 'p_chenxiaohong', [X])
+
+  // her place on the full visit is free again (郑志远 is still in line: the next cancellation promotes him), her
+  // sign-ups stay under 已注销用户, she organises no more
+  const visit = (await api.ports.store.get('volunteerActivities', VISIT))!
+  expect(visit.signedUp).toBe(2)
+  expect((await api.ports.store.get('volunteerOrgs', 'vo-xinshan-team'))!.organisers).toEqual([])
+  expect((await api.ports.store.find('volunteerSignups', { activityId: 'va-xs-home', name: '已注销用户' }, { limit: 5 })).map((s) => s.minutes)).toEqual([240])
+  expect(await api.ports.store.find('volunteerSignups', { personId: 'p_chenxiaohong' }, { limit: 50 })).toEqual([])
+  const after = await api.as(P.lin).call('volunteer.totals', { villageId: X })
+  expect(after.totalMinutes).toBe(totals.totalMinutes)
+  expect(after.ranking.map((r) => r.name)).not.toContain('陈小红')
+  expect(after.ranking.map((r) => r.name)).not.toContain('已注销用户')
 })
