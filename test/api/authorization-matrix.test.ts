@@ -15,6 +15,7 @@ import { auditMatrix } from '../../cloud/src/features/audit/matrix'
 import { boardsMatrix } from '../../cloud/src/features/boards/matrix'
 import { bookingMatrix } from '../../cloud/src/features/booking/matrix'
 import { reportsMatrix } from '../../cloud/src/features/reports/matrix'
+import { affairsMatrix } from '../../cloud/src/features/affairs/matrix'
 import { volunteerMatrix } from '../../cloud/src/features/volunteer/matrix'
 import { mailboxMatrix } from '../../cloud/src/features/mailbox/matrix'
 import { devMatrix } from '../../cloud/src/features/dev/matrix'
@@ -31,6 +32,7 @@ const MATRICES: Record<string, Readonly<Record<string, Row>>> = {
   boards: boardsMatrix,
   booking: bookingMatrix,
   reports: reportsMatrix,
+  affairs: affairsMatrix,
   volunteer: volunteerMatrix,
   mailbox: mailboxMatrix,
   dev: devMatrix,
@@ -166,6 +168,9 @@ describe('cross-village id swaps', () => {
       entryId: [`${W}:b1`, `${W}:b2`],
       // 乌坎村's open and resolved reports
       reportId: [`${W}:r-harbour`, `${W}:r-street`],
+      // 河南社区's notice and duty (乌坎村 has none): another village's all the same
+      noticeId: ['v-henan:n-parking'],
+      dutyId: ['v-henan:d-duty-3'],
       // 乌坎村's clean-up
       activityId: ['va-wk-port'],
     }

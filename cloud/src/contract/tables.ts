@@ -13,5 +13,6 @@ export { AUDIT_ACTION_LABELS, auditActionLabel, SYSTEM_ACTOR, AUDIT_PAGE } from 
 export { BOARDS, BOARD_LABELS, ENTRY_STATUS_LABELS, NOMINATION_STATUS_LABELS, RESPONSIBLE_KIND_LABELS, COUNCILS, COUNCIL_LABELS, DEFAULT_BOARD_SETTINGS } from '../features/boards/documents'
 export { SERVICE_KINDS, SERVICE_KIND_LABELS, WEEKDAY_LABELS, BOOKING_STATUS_LABELS, scheduleLines, weekdayWords } from '../features/booking/documents'
 export { DEFAULT_CATEGORIES, REPORT_STATUS_LABELS, REPORT_ACTION_LABELS, OPEN_STATUSES } from '../features/reports/documents'
+export { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS, NOTICE_STATE_LABELS, DUTY_KINDS, DUTY_KIND_LABELS } from '../features/affairs/documents'
 export { SIGNUP_STATUS_LABELS, ACTIVITY_PHASE_LABELS, hoursText } from '../features/volunteer/documents'
 export { LETTER_STATUS_LABELS, LETTER_TO_LABELS, LETTER_ACTION_LABELS, DEFAULT_REPLY_DAYS } from '../features/mailbox/documents'

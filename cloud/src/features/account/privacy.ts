@@ -69,6 +69,9 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, readonly string[]>> =
   bookingPeople: ['personId'],
   reports: ['reporterId', 'history.by'],
   reportMeToos: ['personId'],
+  // 村务公开: the read marks are removed; a notice's author is the committee in office (kept)
+  noticeReads: ['personId'],
+  notices: ['createdBy'],
   // 志愿服务: sign-ups anonymised, organisers removed; an activity's poster is the organiser in office (kept)
   volunteerSignups: ['personId'],
   volunteerOrgs: ['organisers'],
@@ -113,8 +116,10 @@ async function holdings(store: Store, personId: string) {
   const reports = { reported, metoo: await getMany(store, 'reports', metoos.map((m) => m.reportId)), marks: metoos }
   const volunteering = await find(store, 'volunteerSignups', { personId })
   const letters = await find(store, 'letters', { writerId: personId })
+  const noticeReads = await find(store, 'noticeReads', { personId })
+  const affairs = { reads: noticeReads, notices: await getMany(store, 'notices', noticeReads.map((r) => r.noticeId)) }
   const topics = await getMany(store, 'topics', [...ballots, ...castForOthers, ...granted, ...received, ...comments, ...likes].map((x) => x.topicId))
-  return { memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion, topics, boardEntries, appeals, nominated, nominations, councils, booking, reports, volunteering, letters }
+  return { memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion, topics, boardEntries, appeals, nominated, nominations, councils, booking, reports, volunteering, letters, affairs }
 }
 type Holdings = Awaited<ReturnType<typeof holdings>>
 
@@ -268,6 +273,7 @@ async function myData(ctx: Context & { person: NonNullable<Context['person']> })
       '您报名的志愿活动、签到和经确认的志愿时长。',
       h.volunteering.map((s) => ({ title: s.title, lines: [`${shanghaiTime(s.startsAt)} · ${SIGNUP_STATUS_LABELS[s.status]}${s.status === 'attended' && s.minutes ? ` · ${hoursText(s.minutes)}` : ''}`], at: s.createdAt })),
     ),
+    section('affairs', '村务公开', '您读过的公告（用于标记未读和统计已读人数）。', h.affairs.reads.map((r) => ({ title: `已读：${h.affairs.notices.find((n) => n._id === r.noticeId)?.title ?? '已撤下的公告'}`, lines: [], at: r.at }))),
     section(
       'notifications',
       '通知',
@@ -346,6 +352,8 @@ export async function erasePerson(store: Store, personId: string, villageIds: st
   }
   await store.update('reports', { reporterId: personId }, { set: { reporterId: '', reporterName: DELETED_NAME } })
   await store.remove('reportMeToos', { personId })
+  // 村务公开: the read marks go (each notice's count of readers stays)
+  await store.remove('noticeReads', { personId })
   // 志愿服务: an upcoming place (or place in line) is given back; the sign-ups stay for the village's hours under 已注销用户
   for (const s of h.volunteering.filter((x) => x.status === 'signedUp' || x.status === 'waitlisted' || x.status === 'holding')) {
     await store.transaction(async (tx) => {

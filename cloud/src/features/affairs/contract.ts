@@ -1,0 +1,140 @@
+/**
+ * 村务公开: notices (公告) the committee publishes and residents read (each reader's mark, the read counts), and the
+ * 小微权力清单 with its 办事指南. Every view and input (documents are in documents.ts); the client imports this file
+ * for types only.
+ */
+import { z } from 'zod'
+import { action } from '../../contract/action'
+import { DUTY_KINDS, NOTICE_CATEGORIES, type DutyGuide, type DutyKind, type NoticeCategory, type NoticeState } from './documents'
+
+// ---------------------------------------------------------------------------------------------
+// views
+
+export interface NoticeSummary {
+  id: string
+  category: NoticeCategory
+  title: string
+  /** the first 60 characters */
+  excerpt: string
+  from: string
+  until: string | null
+  state: NoticeState
+  /** the caller has opened it */
+  read: boolean
+  reads: number
+  /** the first photo's url, if any */
+  thumb: string | null
+  createdAt: number
+}
+
+export interface NoticeList {
+  notices: NoticeSummary[]
+  /** current notices the caller has not opened */
+  unread: number
+  canPublish: boolean
+}
+
+export interface NoticeView extends NoticeSummary {
+  villageId: string
+  text: string
+  photos: string[]
+  /** fileId -> url */
+  photoUrls: Record<string, string>
+  createdByName: string
+  updatedAt: number
+  /** how many of the village's residents there are (for 已读 x / y; the committee only, else null) */
+  residents: number | null
+  canEdit: boolean
+}
+
+export interface DutyView {
+  id: string
+  order: number
+  kind: DutyKind
+  name: string
+  basis: string
+  steps: string[]
+  responsible: string
+  timeLimit: string
+  guide: DutyGuide | null
+  updatedAt: number
+  updatedByName: string
+}
+
+export interface DutyList {
+  duties: DutyView[]
+  counts: Record<DutyKind, number>
+  canEdit: boolean
+}
+
+// ---------------------------------------------------------------------------------------------
+// inputs
+
+const id = z.string().trim().min(1, '缺少编号').max(160, '编号过长')
+const villageId = id
+const text = (what: string, max: number, min = 1) =>
+  z
+    .string({ required_error: `请填写${what}`, invalid_type_error: `请填写${what}` })
+    .trim()
+    .min(1, `请填写${what}`)
+    .min(min, `${what}至少${min}个字`)
+    .max(max, `${what}不超过${max}个字`)
+const day = z.string().trim().regex(/^20\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 2026-12-03')
+const photos = z.array(z.string().max(300, '照片无效'), { invalid_type_error: '照片无效' }).max(9, '最多9张照片')
+const lines = (what: string, max: number) => z.array(text(what, 100), { invalid_type_error: `请填写${what}` }).max(max, `${what}不超过${max}项`)
+
+const guide = z.object({
+  bring: lines('所需材料', 12),
+  where: text('办理地点', 60),
+  when: text('办理时间', 60),
+  phone: text('咨询电话', 30),
+  needsCertificate: z.boolean({ invalid_type_error: '请选择是否需要证明' }),
+  certificateNote: text('证明说明', 200),
+})
+
+/** residents (and everyone who serves the village) */
+export const affairsReadActions = {
+  /** the notices, current first, newest first; unread marked (the committee also sees those not yet begun) */
+  'affairs.notices': action<NoticeList>()(z.object({ villageId, category: z.enum(NOTICE_CATEGORIES).nullable().default(null) })),
+  /** one notice; opening it marks it read for the caller (once: the count goes up by one) */
+  'affairs.notice': action<NoticeView>()(z.object({ villageId, noticeId: id })),
+  /** 小微权力清单: every duty by kind and order */
+  'affairs.duties': action<DutyList>()(z.object({ villageId })),
+  /** one duty with its 办事指南 */
+  'affairs.duty': action<DutyView>()(z.object({ villageId, dutyId: id })),
+}
+
+/** the committee */
+export const affairsCommitteeActions = {
+  /** publish a notice (noticeId null) or correct one; a new one is told to the village's residents */
+  'affairs.publishNotice': action<NoticeView>()(
+    z.object({
+      villageId,
+      noticeId: id.nullable().default(null),
+      category: z.enum(NOTICE_CATEGORIES, { errorMap: () => ({ message: '请选择公告类别' }) }),
+      title: text('标题', 40, 2),
+      text: text('正文', 5000, 5),
+      photos: photos.default([]),
+      from: day,
+      until: day.nullable().default(null),
+    }),
+  ),
+  /** take a notice down (with the reason, audited) */
+  'affairs.removeNotice': action<{ removed: true }>()(z.object({ villageId, noticeId: id, reason: text('撤下的理由', 200, 2) })),
+  /** add a duty (dutyId null) or change one; a usable duty carries its 办事指南 */
+  'affairs.saveDuty': action<DutyView>()(
+    z.object({
+      villageId,
+      dutyId: id.nullable().default(null),
+      kind: z.enum(DUTY_KINDS, { errorMap: () => ({ message: '请选择事项类别' }) }),
+      name: text('事项名称', 40, 2),
+      basis: text('依据', 200, 2),
+      steps: lines('办理流程', 12),
+      responsible: text('责任人', 40),
+      timeLimit: text('办理时限', 30),
+      guide: guide.nullable().default(null),
+    }),
+  ),
+}
+
+export const affairsActions = { ...affairsReadActions, ...affairsCommitteeActions }

@@ -1,0 +1,63 @@
+/** Reading 村务公开's documents into views: the caller's read marks, photo urls, the residents told of a notice. */
+import type { MemberContext } from '../../handler'
+import type { Store } from '../../ports/store'
+import { findAll } from '../../common/load'
+import { shanghaiDay } from '../../common/time'
+import { isCommittee } from '../account/policy'
+import type { NoticeSummary, NoticeView, DutyView } from './contract'
+import type { Duty, Notice } from './documents'
+import { noticeState } from './policy'
+
+export const readId = (noticeId: string, personId: string) => `${noticeId}:${personId}`
+
+/** the village's residents (as the notice of a new 公告 reaches them and its 已读 counts them) */
+export async function residentsOf(store: Store, villageId: string): Promise<string[]> {
+  return (await findAll(store, 'memberships', { villageId })).filter((m) => m.roles.includes('resident')).map((m) => m.personId)
+}
+
+export function noticeSummary(n: Notice, today: string, read: boolean, thumb: string | null): NoticeSummary {
+  return {
+    id: n._id,
+    category: n.category,
+    title: n.title,
+    excerpt: Array.from(n.text).slice(0, 60).join(''),
+    from: n.from,
+    until: n.until,
+    state: noticeState(n, today),
+    read,
+    reads: n.reads,
+    thumb,
+    createdAt: n.createdAt,
+  }
+}
+
+export async function noticeSummaries(ctx: MemberContext, notices: Notice[]): Promise<NoticeSummary[]> {
+  const today = shanghaiDay(ctx.now)
+  const ids = new Set(notices.map((n) => n._id))
+  const marks = await findAll(ctx.ports.store, 'noticeReads', { villageId: ctx.membership.villageId, personId: ctx.person._id })
+  const read = new Set(marks.map((m) => m.noticeId).filter((x) => ids.has(x)))
+  const thumbs = notices.flatMap((n) => n.photos.slice(0, 1))
+  const urls = thumbs.length ? await ctx.ports.files.urls(thumbs) : {}
+  return notices.map((n) => noticeSummary(n, today, read.has(n._id), n.photos[0] ? (urls[n.photos[0]] ?? null) : null))
+}
+
+export async function noticeView(ctx: MemberContext, n: Notice, read: boolean): Promise<NoticeView> {
+  const urls = n.photos.length ? await ctx.ports.files.urls(n.photos) : {}
+  const committee = isCommittee(ctx.membership)
+  return {
+    ...noticeSummary(n, shanghaiDay(ctx.now), read, n.photos[0] ? (urls[n.photos[0]] ?? null) : null),
+    villageId: n.villageId,
+    text: n.text,
+    photos: n.photos,
+    photoUrls: Object.fromEntries(n.photos.flatMap((p) => (urls[p] ? [[p, urls[p]]] : []))),
+    createdByName: n.createdByName,
+    updatedAt: n.updatedAt,
+    residents: committee ? (await residentsOf(ctx.ports.store, n.villageId)).length : null,
+    canEdit: committee,
+  }
+}
+
+export function dutyView(d: Duty): DutyView {
+  const { _id, villageId: _v, ...rest } = d
+  return { id: _id, ...rest }
+}

@@ -1,0 +1,117 @@
+/** 公告: the list (unread marked), opening one (the caller's read mark, counted once), publishing, correcting and taking one down. */
+import { ApiError } from '../../errors'
+import { ACCESS, type Handlers, type MemberContext } from '../../handler'
+import { DuplicateIdError } from '../../ports/store'
+import { audit } from '../../common/audit'
+import { checkPhotoContent, checkText } from '../../common/content'
+import { findAll, getInVillage } from '../../common/load'
+import { newId } from '../../common/ids'
+import { checkPhotos } from '../../common/photos'
+import { shanghaiDay } from '../../common/time'
+import { isCommittee } from '../account/policy'
+import { notifyMany } from '../account/notices'
+import type { affairsActions } from './contract'
+import { NOTICE_CATEGORY_LABELS, type Notice } from './documents'
+import { noticeSummaries, noticeView, readId, residentsOf } from './data'
+import { noticeOrder, noticeState, periodError, visibleTo } from './policy'
+import { NOTICE_PAGE } from './pages'
+
+const NOT_FOUND = '找不到该公告'
+
+/** a notice the caller may see (one not yet begun reads as missing to residents) */
+async function loadNotice(ctx: MemberContext, villageId: string, noticeId: string): Promise<Notice> {
+  const n = await getInVillage(ctx.ports.store, 'notices', noticeId, villageId, NOT_FOUND)
+  if (!visibleTo(n, shanghaiDay(ctx.now), isCommittee(ctx.membership))) throw new ApiError('NOT_FOUND', NOT_FOUND)
+  return n
+}
+
+/** marks it read for the caller, the count going up only with the mark's first writing */
+async function markRead(ctx: MemberContext, n: Notice): Promise<Notice> {
+  const { store } = ctx.ports
+  const _id = readId(n._id, ctx.person._id)
+  if (await store.get('noticeReads', _id)) return n
+  try {
+    await store.transaction(async (tx) => {
+      await tx.insert('noticeReads', { _id, villageId: n.villageId, noticeId: n._id, personId: ctx.person._id, at: ctx.now })
+      await tx.update('notices', n._id, { inc: { reads: 1 } })
+    })
+  } catch (e) {
+    // the same person opening it twice at once: the other call counted it
+    if (!(e instanceof DuplicateIdError)) throw e
+  }
+  return (await store.get('notices', n._id)) ?? n
+}
+
+type NoticeActions = Pick<typeof affairsActions, 'affairs.notices' | 'affairs.notice' | 'affairs.publishNotice' | 'affairs.removeNotice'>
+
+export const noticeHandlers: Handlers<NoticeActions> = {
+  'affairs.notices': {
+    access: ACCESS.member,
+    async handle({ villageId, category }, ctx) {
+      const today = shanghaiDay(ctx.now)
+      const committee = isCommittee(ctx.membership)
+      const all = await findAll(ctx.ports.store, 'notices', category ? { villageId, category } : { villageId })
+      const shown = all.filter((n) => visibleTo(n, today, committee)).sort(noticeOrder(today))
+      const notices = await noticeSummaries(ctx, shown)
+      return { notices, unread: notices.filter((n) => n.state === 'current' && !n.read).length, canPublish: committee }
+    },
+  },
+
+  'affairs.notice': {
+    access: ACCESS.member,
+    async handle({ villageId, noticeId }, ctx) {
+      const n = await markRead(ctx, await loadNotice(ctx, villageId, noticeId))
+      return noticeView(ctx, n, true)
+    },
+  },
+
+  'affairs.publishNotice': {
+    access: ACCESS.committee,
+    async handle({ villageId, noticeId, category, title, text, photos, from, until }, ctx) {
+      const { store } = ctx.ports
+      const bad = periodError(from, until)
+      if (bad) throw new ApiError('BAD_INPUT', bad, { until: bad })
+      if (until !== null && until < shanghaiDay(ctx.now)) throw new ApiError('BAD_INPUT', '公示截止日期已过', { until: '公示截止日期已过，请重新选择' })
+      checkPhotos(villageId, photos)
+      const old = noticeId ? await getInVillage(store, 'notices', noticeId, villageId, NOT_FOUND) : null
+      await checkText(ctx, { title, text })
+      await checkPhotoContent(ctx, photos.filter((p) => !old?.photos.includes(p)))
+      const fields = { category, title, text, photos, from, until, updatedAt: ctx.now }
+      if (old) {
+        const saved = await store.transaction(async (tx) => {
+          const doc = await getInVillage(tx, 'notices', old._id, villageId, NOT_FOUND)
+          await tx.update('notices', doc._id, { set: fields })
+          await audit(ctx, 'affairs.editNotice', { type: 'notice', id: doc._id, label: title }, null, tx)
+          return { ...doc, ...fields }
+        })
+        return noticeView(ctx, saved, (await store.get('noticeReads', readId(saved._id, ctx.person._id))) !== null)
+      }
+      const notice: Notice = { _id: `${villageId}:${newId('n', ctx.now)}`, villageId, ...fields, createdBy: ctx.person._id, createdByName: ctx.membership.name, createdAt: ctx.now, reads: 0 }
+      const told = (await residentsOf(store, villageId)).filter((p) => p !== ctx.person._id)
+      const when = noticeState(notice, shanghaiDay(ctx.now)) === 'upcoming' ? `（${from}起公示）` : ''
+      await store.transaction(async (tx) => {
+        await tx.insert('notices', notice)
+        await audit(ctx, 'affairs.publishNotice', { type: 'notice', id: notice._id, label: title }, null, tx)
+        await notifyMany(ctx, villageId, told, `${NOTICE_CATEGORY_LABELS[category]}公告`, `${title}${when}`, NOTICE_PAGE(villageId, notice._id), tx)
+      })
+      return noticeView(ctx, notice, false)
+    },
+  },
+
+  'affairs.removeNotice': {
+    access: ACCESS.committee,
+    async handle({ villageId, noticeId, reason }, ctx) {
+      const { store } = ctx.ports
+      const n = await getInVillage(store, 'notices', noticeId, villageId, NOT_FOUND)
+      await checkText(ctx, { reason })
+      await store.transaction(async (tx) => {
+        await getInVillage(tx, 'notices', n._id, villageId, NOT_FOUND)
+        await tx.remove('notices', n._id)
+        await audit(ctx, 'affairs.removeNotice', { type: 'notice', id: n._id, label: n.title }, reason, tx)
+      })
+      // the read marks go with it (outside the transaction: a mark of a missing notice is never shown)
+      await store.remove('noticeReads', { noticeId: n._id })
+      return { removed: true as const }
+    },
+  },
+}

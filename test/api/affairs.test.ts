@@ -1,0 +1,170 @@
+/**
+ * 村务公开 over the seeded demo (T0 = Thursday 2026-11-26 10:00 in Beijing; cloud/src/features/affairs/seed.ts): the
+ * notices' order, states and unread marks, opening one counting its reader once, the committee publishing (told to
+ * the residents in the same transaction, audited), correcting and taking one down, every refusal writing nothing;
+ * the 小微权力清单 with its 办事指南 and 无证明 items, edited by the committee only.
+ */
+import type { InputOf } from '../../cloud/src/contract'
+import { apiPerTest, expectRefused } from './harness'
+
+const X = 'v-xinshan'
+const H = 'v-henan'
+const P = {
+  linshuisheng: 'demo-linshuisheng', // has read n-water, n-medical, n-finance
+  liguilan: 'demo-liguilan',
+  committee: 'demo-linzhiqiang',
+  staff: 'demo-zhangxiuying',
+  sunli: 'demo-sunli', // 乌坎村
+  henanCommittee: 'demo-zhoumin',
+} as const
+const DAY = 24 * 3600 * 1000
+
+const api = apiPerTest()
+
+const publish = (over: Record<string, unknown> = {}) => ({
+  villageId: X,
+  noticeId: null,
+  category: 'village',
+  title: '新村路路灯维修通知',
+  text: '本周五晚上新村路路灯维修，请村民夜间出行注意安全。',
+  photos: [],
+  from: '2026-11-26',
+  until: '2026-12-10',
+  ...over,
+}) as InputOf<'affairs.publishNotice'>
+
+describe('notices', () => {
+  test('residents see current ones first, newest first, then expired; unread marked; one not yet begun only for the committee', async () => {
+    const mine = await api.as(P.linshuisheng).call('affairs.notices', { villageId: X })
+    expect(mine.notices.map((n) => [n.title, n.state, n.read])).toEqual([
+      ['12月主题党日活动安排', 'current', false],
+      ['关于12月自来水管网改造停水的通知', 'current', true],
+      ['2027年度城乡居民医保开始缴费', 'current', true],
+      ['2026年第三季度村级财务公开', 'current', true],
+      ['台风“山神”防御提示', 'expired', true],
+    ])
+    expect(mine).toMatchObject({ unread: 1, canPublish: false })
+    const hers = await api.as(P.liguilan).call('affairs.notices', { villageId: X })
+    expect(hers.unread).toBe(3)
+    const committee = await api.as(P.committee).call('affairs.notices', { villageId: X })
+    expect(committee.canPublish).toBe(true)
+    expect(committee.notices.find((n) => n.state === 'upcoming')?.title).toBe('冬季流感疫苗免费接种')
+    expect((await api.as(P.committee).call('affairs.notices', { villageId: X, category: 'finance' })).notices.map((n) => n.title)).toEqual(['2026年第三季度村级财务公开'])
+  })
+
+  test('opening a notice marks it read for the caller and counts them once', async () => {
+    const id = `${X}:n-party`
+    const first = await api.as(P.liguilan).call('affairs.notice', { villageId: X, noticeId: id })
+    expect(first).toMatchObject({ read: true, reads: 1, canEdit: false, residents: null })
+    expect((await api.as(P.liguilan).call('affairs.notice', { villageId: X, noticeId: id })).reads).toBe(1)
+    await Promise.all([api.as(P.linshuisheng).call('affairs.notice', { villageId: X, noticeId: id }), api.as(P.linshuisheng).call('affairs.notice', { villageId: X, noticeId: id })])
+    const seen = await api.as(P.committee).call('affairs.notice', { villageId: X, noticeId: id })
+    expect(seen.reads).toBe(3)
+    expect(seen.residents).toBeGreaterThan(5)
+    expect((await api.as(P.liguilan).call('affairs.notices', { villageId: X })).unread).toBe(2)
+  })
+
+  test('a notice not yet begun, or of another village, reads as missing', async () => {
+    await expectRefused(api, P.liguilan, 'affairs.notice', { villageId: X, noticeId: `${X}:n-flu` }, 'NOT_FOUND', '找不到该公告')
+    await expectRefused(api, P.liguilan, 'affairs.notice', { villageId: X, noticeId: `${H}:n-parking` }, 'NOT_FOUND', '找不到该公告')
+    await expectRefused(api, P.sunli, 'affairs.notices', { villageId: X }, 'NOT_MEMBER', '')
+  })
+
+  test('the committee publishes: stored, audited, and every resident but the author told in one event', async () => {
+    const n = await api.as(P.committee).call('affairs.publishNotice', publish())
+    expect(n).toMatchObject({ state: 'current', reads: 0, read: false, createdByName: '林志强' })
+    const events = await api.ports.store.find('noticeOutbox', { title: '村务公告' }, { limit: 10 })
+    expect(events).toHaveLength(1)
+    const to = events[0].to as string[]
+    expect(to).toEqual(expect.arrayContaining(['p_liguilan', 'p_linshuisheng']))
+    expect(to).not.toContain('p_linzhiqiang')
+    expect(to).not.toContain('p_zhangxiuying') // hall staff are no residents
+    expect(events[0].body).toBe('新村路路灯维修通知')
+    const log = await api.ports.store.find('auditLog', { villageId: X, targetId: n.id }, { limit: 10 })
+    expect(log.map((e) => e.action)).toEqual(['affairs.publishNotice'])
+    const list = await api.as(P.liguilan).call('affairs.notices', { villageId: X })
+    expect(list.notices[0]).toMatchObject({ title: '新村路路灯维修通知', read: false })
+    expect(list.unread).toBe(4)
+  })
+
+  test('one published ahead says from when; a correction keeps the readers and is audited; taking it down removes the marks', async () => {
+    const ahead = await api.as(P.committee).call('affairs.publishNotice', publish({ from: '2026-12-01' }))
+    expect(ahead.state).toBe('upcoming')
+    expect((await api.ports.store.find('noticeOutbox', { title: '村务公告' }, { limit: 10 }))[0].body).toBe('新村路路灯维修通知（2026-12-01起公示）')
+    const id = `${X}:n-water`
+    const fixed = await api.as(P.committee).call('affairs.publishNotice', publish({ noticeId: id, title: '关于12月停水的更正通知', from: '2026-11-24' }))
+    expect(fixed).toMatchObject({ id, reads: 2, title: '关于12月停水的更正通知' })
+    expect(await api.ports.store.find('noticeOutbox', { title: '村务公告' }, { limit: 10 })).toHaveLength(1) // a correction is not told again
+    await api.as(P.committee).call('affairs.removeNotice', { villageId: X, noticeId: id, reason: '停水改期，另行通知' })
+    expect(await api.ports.store.get('notices', id)).toBeNull()
+    expect(await api.ports.store.find('noticeReads', { noticeId: id }, { limit: 10 })).toEqual([])
+    const log = await api.ports.store.find('auditLog', { villageId: X, targetId: id }, { limit: 10 })
+    expect(log.map((e) => [e.action, e.reason])).toEqual([
+      ['affairs.editNotice', null],
+      ['affairs.removeNotice', '停水改期，另行通知'],
+    ])
+  })
+
+  test('refusals write nothing: residents and staff, bad periods, photos of another village, content, another village’s notice', async () => {
+    await expectRefused(api, P.liguilan, 'affairs.publishNotice', publish(), 'FORBIDDEN', '')
+    await expectRefused(api, P.staff, 'affairs.publishNotice', publish(), 'FORBIDDEN', '')
+    await expectRefused(api, P.liguilan, 'affairs.removeNotice', { villageId: X, noticeId: `${X}:n-water`, reason: '不想看' }, 'FORBIDDEN', '')
+    await expectRefused(api, P.committee, 'affairs.publishNotice', publish({ from: '2026-12-10', until: '2026-12-01' }), 'BAD_INPUT', '公示截止日期不能早于开始日期')
+    await expectRefused(api, P.committee, 'affairs.publishNotice', publish({ from: '2026-11-01', until: '2026-11-20' }), 'BAD_INPUT', '公示截止日期已过')
+    await expectRefused(api, P.committee, 'affairs.publishNotice', publish({ category: 'sports' }), 'BAD_INPUT', '请选择公告类别')
+    await expectRefused(api, P.committee, 'affairs.publishNotice', publish({ title: '' }), 'BAD_INPUT', '请填写标题')
+    await expectRefused(api, P.committee, 'affairs.publishNotice', publish({ photos: [`local://villages/v-wukan/photos/20261126/a.jpg`] }), 'BAD_INPUT', '')
+    await expectRefused(api, P.committee, 'affairs.publishNotice', publish({ text: '晚上祠堂门口有人聚众赌博。' }), 'CONTENT_REJECTED', '内容不合规')
+    await expectRefused(api, P.committee, 'affairs.publishNotice', publish({ noticeId: `${H}:n-parking` }), 'NOT_FOUND', '找不到该公告')
+    await expectRefused(api, P.committee, 'affairs.removeNotice', { villageId: X, noticeId: `${H}:n-parking`, reason: '重复发布' }, 'NOT_FOUND', '找不到该公告')
+  })
+
+  test('an expired notice stays readable, marked so, and the period moves with the clock', async () => {
+    const water = `${X}:n-water`
+    expect((await api.as(P.liguilan).call('affairs.notice', { villageId: X, noticeId: water })).state).toBe('current')
+    api.advance(10 * DAY)
+    expect((await api.as(P.liguilan).call('affairs.notice', { villageId: X, noticeId: water })).state).toBe('expired')
+    const list = await api.as(P.liguilan).call('affairs.notices', { villageId: X })
+    expect(list.notices.find((n) => n.title === '冬季流感疫苗免费接种')?.state).toBe('current')
+  })
+})
+
+describe('小微权力清单', () => {
+  test('a village and a community each have a dozen and more items across 职责, 协助 and 禁入', async () => {
+    for (const [who, villageId] of [
+      [P.liguilan, X],
+      [P.henanCommittee, H],
+    ] as const) {
+      const list = await api.as(who).call('affairs.duties', { villageId })
+      expect(list.duties.length).toBeGreaterThanOrEqual(12)
+      expect(Object.values(list.counts).every((c) => c >= 3)).toBe(true)
+      expect(list.duties.map((d) => d.kind)).toEqual([...list.duties.map((d) => d.kind)].sort((a, b) => ['duty', 'assist', 'banned'].indexOf(a) - ['duty', 'assist', 'banned'].indexOf(b)))
+      // every 办事指南 of a 无证明 item says why no certificate is needed; 禁入 items have none
+      expect(list.duties.filter((d) => d.guide && !d.guide.needsCertificate).every((d) => /无需|不再|不用/.test(d.guide!.certificateNote))).toBe(true)
+      expect(list.duties.filter((d) => d.kind === 'banned').every((d) => d.guide === null)).toBe(true)
+    }
+    expect((await api.as(P.liguilan).call('affairs.duties', { villageId: X })).canEdit).toBe(false)
+  })
+
+  test('one duty with its 办事指南; another village’s reads as missing', async () => {
+    const d = await api.as(P.liguilan).call('affairs.duty', { villageId: X, dutyId: `${X}:d-duty-4` })
+    expect(d).toMatchObject({ name: '低保、特困供养申请受理', guide: { needsCertificate: false, phone: '0660-6801000' } })
+    expect(d.guide!.certificateNote).toContain('无需开具“家庭困难证明”')
+    await expectRefused(api, P.committee, 'affairs.duty', { villageId: X, dutyId: `${H}:d-duty-3` }, 'NOT_FOUND', '找不到该事项')
+  })
+
+  test('the committee adds a duty with its 办事指南 and changes one, audited; refusals write nothing', async () => {
+    const guide = { bring: ['身份证'], where: '党群服务中心', when: '工作日', phone: '0660-6801000', needsCertificate: false, certificateNote: '无需证明：凭身份证当场办理。' }
+    const added = await api.as(P.committee).call('affairs.saveDuty', { villageId: X, dutyId: null, kind: 'duty', name: '村道路灯报修', basis: '村级公共设施管理制度', steps: ['报修', '派人维修'], responsible: '村委会副主任', timeLimit: '3个工作日', guide })
+    expect(added).toMatchObject({ order: 11, updatedByName: '林志强', guide })
+    const changed = await api.as(P.committee).call('affairs.saveDuty', { villageId: X, dutyId: added.id, kind: 'duty', name: '村道路灯报修', basis: '村级公共设施管理制度', steps: ['随手拍报修', '派人维修', '回访'], responsible: '村委会副主任', timeLimit: '2个工作日', guide })
+    expect(changed).toMatchObject({ id: added.id, order: 11, timeLimit: '2个工作日' })
+    const log = await api.ports.store.find('auditLog', { villageId: X, targetId: added.id }, { limit: 10 })
+    expect(log.map((e) => e.action)).toEqual(['affairs.addDuty', 'affairs.editDuty'])
+    const base = { villageId: X, dutyId: null, kind: 'duty', name: '村道路灯报修', basis: '村级公共设施管理制度', steps: ['报修'], responsible: '村委会', timeLimit: '3个工作日', guide: null }
+    await expectRefused(api, P.liguilan, 'affairs.saveDuty', base, 'FORBIDDEN', '')
+    await expectRefused(api, P.committee, 'affairs.saveDuty', { ...base, kind: 'banned', guide }, 'BAD_INPUT', '禁入事项不能有办事指南')
+    await expectRefused(api, P.committee, 'affairs.saveDuty', { ...base, guide: { ...guide, certificateNote: '无' } }, 'BAD_INPUT', '请说明为什么不需要证明')
+    await expectRefused(api, P.committee, 'affairs.saveDuty', { ...base, dutyId: `${H}:d-duty-3` }, 'NOT_FOUND', '找不到该事项')
+  })
+})
