@@ -11,6 +11,7 @@ import { auditRoutes } from './features/audit/routes'
 import { boardsRoutes } from './features/boards/routes'
 import { bookingRoutes } from './features/booking/routes'
 import { reportsRoutes } from './features/reports/routes'
+import { affairsRoutes } from './features/affairs/routes'
 
 /** A feature's subpackage (root = the feature folder); h5Only pages are left out of the weapp build. */
 export interface SubPackage {
@@ -35,6 +36,7 @@ export const subPackages = {
   ...boardsRoutes,
   ...bookingRoutes,
   ...reportsRoutes,
+  ...affairsRoutes,
 } as const
 
 type Sub = typeof subPackages

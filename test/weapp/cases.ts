@@ -304,4 +304,40 @@ export const cases: PageCase[] = [
     tap: { text: '转为议题', action: 'topics.fromReports' },
   },
   { page: 'features/reports/pages/settings/index', as: committee, query: { villageId: 'v-xinshan' }, expect: ['问题类别与办理时限', '受理时限（小时）', '违章搭建'], tap: { text: '保存', action: 'reports.setSettings' } },
+  // 村务公开 (cloud/src/features/affairs/seed.ts): 林水生 has read three of 新山村's current notices, not the party one
+  {
+    page: 'features/affairs/pages/notices/index',
+    as: resident,
+    query: { villageId: 'v-xinshan' },
+    expect: ['1 条公告未读', '12月主题党日活动安排', '未读', '台风“山神”防御提示', '已过期', '3 人已读'],
+    tap: { text: '12月主题党日活动安排', url: /^\/features\/affairs\/pages\/notice\/index\?villageId=v-xinshan&noticeId=v-xinshan%3An-party$/ },
+  },
+  {
+    page: 'features/affairs/pages/notice/index',
+    as: committee,
+    query: { villageId: 'v-xinshan', noticeId: 'v-xinshan:n-medical' },
+    expect: ['2027年度城乡居民医保开始缴费', '低保、特困人员由政府资助参保', '林志强 发布于', '已读 2 / ', '分享到村民群'],
+    tap: { text: '修改公告', url: /^\/features\/affairs\/pages\/publish\/index\?villageId=v-xinshan&noticeId=v-xinshan%3An-medical$/ },
+  },
+  {
+    page: 'features/affairs/pages/publish/index',
+    as: committee,
+    query: { villageId: 'v-xinshan', noticeId: 'v-xinshan:n-water' },
+    expect: [`${beijingDay(-2)} ▾`, `${beijingDay(5)} ▾`, '改为长期公示', '保存修改'],
+    tap: { text: '保存修改', action: 'affairs.publishNotice' },
+  },
+  {
+    page: 'features/affairs/pages/duties/index',
+    as: 'demo-liguilan',
+    query: { villageId: 'v-xinshan' },
+    expect: ['职责事项（10项）', '协助事项（5项）', '禁入事项（5项）', '宅基地申请初审', '无证明', '开具“亲属关系证明”'],
+    tap: { text: '宅基地申请初审', url: /^\/features\/affairs\/pages\/duty\/index\?villageId=v-xinshan&dutyId=v-xinshan%3Ad-duty-3$/ },
+  },
+  {
+    page: 'features/affairs/pages/duty/index',
+    as: 'demo-liguilan',
+    query: { villageId: 'v-xinshan', dutyId: 'v-xinshan:d-duty-4' },
+    expect: ['低保、特困供养申请受理', '无证明 · 不用开证明', '无需开具“家庭困难证明”', '新山村党群服务中心一楼办事窗口'],
+    tap: { text: '拨打 0660-6801000', wx: 'makePhoneCall' },
+  },
 ]

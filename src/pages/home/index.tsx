@@ -4,6 +4,7 @@ import { AccountTab, SwitchVillageButton, UnreadCard, VillageOverviewCards, Welc
 import { RulesHomeCard } from '@/features/rules/tab-cards'
 import { BoardsHomeCard } from '@/features/boards/tab-cards'
 import { ReportsHomeCard } from '@/features/reports/tab-cards'
+import { AffairsHomeCard } from '@/features/affairs/tab-cards'
 
 /** 首页: the village, the rules to agree to, its figures and what waits for me; or how to join one. */
 export default function HomePage() {
@@ -20,6 +21,7 @@ export default function HomePage() {
             <>
               <WelcomeCard membership={membership} />
               <RulesHomeCard villageId={membership.villageId} />
+              <AffairsHomeCard membership={membership} />
               <BoardsHomeCard membership={membership} />
               <ReportsHomeCard membership={membership} />
               <VillageOverviewCards membership={membership} />

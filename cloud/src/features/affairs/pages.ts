@@ -1,2 +1,4 @@
-/** The pages 村务公开's notices link to (none yet: the mini-program's pages come with the client). */
-export const NOTICE_PAGE = (_villageId: string, _noticeId: string): string | null => null
+/** The page a notice of a new 公告 opens. */
+import { pageUrl } from '../../../../src/routes'
+
+export const NOTICE_PAGE = (villageId: string, noticeId: string): string => pageUrl('affairs.notice', { villageId, noticeId })

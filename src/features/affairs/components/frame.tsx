@@ -1,0 +1,17 @@
+/** Every 村务公开 page's frame: the page and the village of its ?villageId= (a notice opens it). */
+import type { ReactNode } from 'react'
+import type { MembershipView } from '@contract'
+import { VillageGate } from '@/features/account/components/village-gate'
+import { usePageParam } from '@/shared/page-params'
+import { Page } from '@/shared/ui'
+
+export function AffairsPage({ what, committeeOnly, children }: { what: string; committeeOnly?: boolean; children: (m: MembershipView) => ReactNode }) {
+  const villageId = usePageParam('villageId')
+  return (
+    <Page>
+      <VillageGate villageId={villageId} what={what} allow={committeeOnly ? (m) => m.roles.includes('committee') : undefined} refused={`只有村（居）委会可以${what}`}>
+        {children}
+      </VillageGate>
+    </Page>
+  )
+}

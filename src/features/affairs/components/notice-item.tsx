@@ -1,0 +1,26 @@
+/** A notice in a list: its category, title, period and whether the reader has opened it. */
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { NoticeSummary } from '@contract'
+import { NOTICE_CATEGORY_LABELS, NOTICE_STATE_LABELS } from '@contract/tables'
+import { pageUrl } from '@/routes'
+import { Tag } from '@/shared/ui'
+
+export const periodText = (n: Pick<NoticeSummary, 'from' | 'until'>) => (n.until ? `公示期 ${n.from} 至 ${n.until}` : `${n.from} 起`)
+
+export function NoticeItem({ notice: n, villageId }: { notice: NoticeSummary; villageId: string }) {
+  return (
+    <View className='vh-card' onClick={() => void Taro.navigateTo({ url: pageUrl('affairs.notice', { villageId, noticeId: n.id }) })}>
+      <View>
+        <Tag tone={n.category === 'party' ? 'red' : n.category === 'finance' ? 'gold' : 'default'}>{NOTICE_CATEGORY_LABELS[n.category]}</Tag>
+        {n.state !== 'current' && <Tag tone='grey'>{NOTICE_STATE_LABELS[n.state]}</Tag>}
+        {!n.read && n.state === 'current' && <Tag tone='red'>未读</Tag>}
+      </View>
+      <View className='vh-title'>{n.title}</View>
+      <Text className='vh-muted'>{`${n.excerpt}${n.excerpt.length >= 60 ? '…' : ''}`}</Text>
+      <View>
+        <Text className='vh-muted'>{`${periodText(n)} · ${n.reads} 人已读`}</Text>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '小微权力清单' })

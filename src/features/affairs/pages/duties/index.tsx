@@ -1,0 +1,45 @@
+import { Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { MembershipView } from '@contract'
+import { DUTY_KINDS, DUTY_KIND_LABELS } from '@contract/tables'
+import { pageUrl } from '@/routes'
+import { useQuery } from '@/shared/api/use-query'
+import { Async, Card, Empty, Row, Tag } from '@/shared/ui'
+import { getDuties } from '../../api'
+import { AffairsPage } from '../../components/frame'
+
+/** what each kind of item means to a resident */
+const KIND_NOTES = {
+  duty: '村（居）委会自己的职责',
+  assist: '协助政府部门做的事',
+  banned: '村（居）委会不得承担、不得开具的事项',
+} as const
+
+/** 小微权力清单 (?villageId=): every item by kind; tap one for its steps and 办事指南. */
+export default function DutiesPage() {
+  return <AffairsPage what='查看小微权力清单'>{(m) => <Duties membership={m} />}</AffairsPage>
+}
+
+function Duties({ membership }: { membership: MembershipView }) {
+  const villageId = membership.villageId
+  const query = useQuery(() => getDuties(villageId), [villageId])
+  return (
+    <Async query={query} isEmpty={(d) => d.duties.length === 0} empty={<Empty text='本村（社区）还没有公布小微权力清单' />}>
+      {(d) => (
+        <>
+          {DUTY_KINDS.map((kind) => (
+            <Card key={kind} title={`${DUTY_KIND_LABELS[kind]}事项（${d.counts[kind]}项）`} extra={<Text className='vh-muted'>{KIND_NOTES[kind]}</Text>}>
+              {d.duties
+                .filter((x) => x.kind === kind)
+                .map((x) => (
+                  <Row key={x.id} label={x.name} onClick={() => void Taro.navigateTo({ url: pageUrl('affairs.duty', { villageId, dutyId: x.id }) })}>
+                    {x.guide ? <Tag tone={x.guide.needsCertificate ? 'gold' : 'green'}>{x.guide.needsCertificate ? '需证明' : '无证明'}</Tag> : null}
+                  </Row>
+                ))}
+            </Card>
+          ))}
+        </>
+      )}
+    </Async>
+  )
+}

@@ -1,0 +1,2 @@
+// enableShareAppMessage: the page answers WeChat's share menu (useShareAppMessage)
+export default definePageConfig({ navigationBarTitleText: '公告', enableShareAppMessage: true })
