@@ -5,6 +5,7 @@
  * the 小微权力清单 with its 办事指南 and 无证明 items, edited by the committee only.
  */
 import type { InputOf } from '../../cloud/src/contract'
+import { pageUrl } from '../../src/routes'
 import { apiPerTest, expectRefused } from './harness'
 
 const X = 'v-xinshan'
@@ -80,6 +81,7 @@ describe('notices', () => {
     expect(to).not.toContain('p_linzhiqiang')
     expect(to).not.toContain('p_zhangxiuying') // hall staff are no residents
     expect(events[0].body).toBe('新村路路灯维修通知')
+    expect(events[0].page).toBe(pageUrl('affairs.notice', { villageId: X, noticeId: n.id }))
     const log = await api.ports.store.find('auditLog', { villageId: X, targetId: n.id }, { limit: 10 })
     expect(log.map((e) => e.action)).toEqual(['affairs.publishNotice'])
     const list = await api.as(P.liguilan).call('affairs.notices', { villageId: X })
@@ -166,5 +168,44 @@ describe('小微权力清单', () => {
     await expectRefused(api, P.committee, 'affairs.saveDuty', { ...base, kind: 'banned', guide }, 'BAD_INPUT', '禁入事项不能有办事指南')
     await expectRefused(api, P.committee, 'affairs.saveDuty', { ...base, guide: { ...guide, certificateNote: '无' } }, 'BAD_INPUT', '请说明为什么不需要证明')
     await expectRefused(api, P.committee, 'affairs.saveDuty', { ...base, dutyId: `${H}:d-duty-3` }, 'NOT_FOUND', '找不到该事项')
+  })
+})
+
+describe('财务公开', () => {
+  const CSV = '\uFEFF日期,类别,摘要,收入,支出\r\n2026-10-08,发包收入,东塘鱼塘承包费（第四季度）,84000,\r\n2026-10-20,村道维修,"新村路路灯更换，共6盏",,"3,600.50"\r\n'
+
+  test('residents read the newest period: the lines, sums by category (largest first) and totals', async () => {
+    const f = await api.as(P.liguilan).call('affairs.finance', { villageId: X })
+    expect(f.canImport).toBe(false)
+    expect(f.periods.map((p) => p.period)).toEqual(['2026年第三季度'])
+    expect(f.current!.totals).toEqual({ income: 12_600_000, spending: 9_100_000 })
+    expect(f.current!.byCategory.map((c) => c.category)).toEqual(['发包收入', '村道维修', '租金收入', '人员工资', '办公及水电', '上级补助'])
+    expect(f.current!.lines).toHaveLength(10)
+  })
+
+  test('the committee imports a period (BOM, CRLF, quoted commas), audited; importing it again replaces it', async () => {
+    const v = await api.as(P.committee).call('affairs.importFinance', { villageId: X, period: '2026年第四季度', csv: CSV })
+    expect(v.totals).toEqual({ income: 8_400_000, spending: 360_050 })
+    expect(v.lines[1]).toEqual({ date: '2026-10-20', category: '村道维修', summary: '新村路路灯更换，共6盏', income: 0, spending: 360_050 })
+    const again = await api.as(P.committee).call('affairs.importFinance', { villageId: X, period: '2026年第四季度', csv: CSV.split('\r\n').slice(0, 2).join('\n') })
+    expect(again.lines).toHaveLength(1)
+    const f = await api.as(P.liguilan).call('affairs.finance', { villageId: X })
+    expect(f.periods.map((p) => p.period)).toEqual(['2026年第四季度', '2026年第三季度'])
+    expect(f.current!.lines).toHaveLength(1)
+    const log = await api.ports.store.find('auditLog', { villageId: X, targetId: `${X}:2026年第四季度` }, { limit: 10 })
+    expect(log.map((e) => [e.action, e.reason])).toEqual([
+      ['affairs.importFinance', null],
+      ['affairs.importFinance', '重新导入，替换原有2行'],
+    ])
+  })
+
+  test('refusals write nothing: wrong columns and bad lines named by row and column, residents, another village', async () => {
+    const input = (csv: string) => ({ villageId: X, period: '2026年第四季度', csv })
+    await expectRefused(api, P.committee, 'affairs.importFinance', input('日期,类别,说明,收入,支出\n2026-10-08,发包收入,承包费,1,\n'), 'BAD_INPUT', '第1行第3列“说明”不是本表的列')
+    await expectRefused(api, P.committee, 'affairs.importFinance', input('日期,类别,摘要,收入,支出\n2026-10-08,发包收入,承包费,1,\n2026-10-09,维修,修路,,十元\n'), 'BAD_INPUT', '第3行“支出”列')
+    await expectRefused(api, P.committee, 'affairs.importFinance', input('日期,类别,摘要,收入,支出\n'), 'BAD_INPUT', '没有收支明细')
+    await expectRefused(api, P.committee, 'affairs.importFinance', input('日期,类别,摘要,收入,支出\n2026-10-08,赌博收入,承包费,1,\n'), 'CONTENT_REJECTED', '内容不合规')
+    await expectRefused(api, P.liguilan, 'affairs.importFinance', input(CSV), 'FORBIDDEN', '')
+    await expectRefused(api, P.liguilan, 'affairs.finance', { villageId: X, periodId: `${H}:2026年第三季度` }, 'NOT_FOUND', '找不到该期财务公开')
   })
 })

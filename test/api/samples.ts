@@ -258,6 +258,8 @@ export const SAMPLES: { [A in ActionName]?: Sample<A> } = {
   'affairs.notice': { villageId: X, noticeId: `${X}:n-water` },
   'affairs.duties': { villageId: X },
   'affairs.duty': { villageId: X, dutyId: `${X}:d-duty-3` },
+  'affairs.finance': { villageId: X, periodId: null },
+  'affairs.importFinance': { villageId: X, period: '2026年第四季度', csv: '日期,类别,摘要,收入,支出\n2026-10-08,发包收入,东塘鱼塘承包费（第四季度）,84000,\n' },
   'affairs.publishNotice': { villageId: X, noticeId: null, category: 'village', title: '村道清扫安排', text: '本周六上午组织清扫新村路，欢迎村民参加。', photos: [], from: '2026-11-27', until: '2026-12-31' },
   'affairs.removeNotice': { villageId: X, noticeId: `${X}:n-water`, reason: '停水时间改期，另行通知' },
   'affairs.saveDuty': { villageId: X, dutyId: `${X}:d-duty-3`, kind: 'duty', name: '宅基地申请初审', basis: '《土地管理法》第六十二条', steps: ['提出申请', '村委会初审', '报镇审批'], responsible: '村委会主任', timeLimit: '15个工作日', guide: null },

@@ -63,6 +63,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'affairs.removeNotice': '撤下公告',
   'affairs.addDuty': '新增小微权力清单事项',
   'affairs.editDuty': '修改小微权力清单事项',
+  'affairs.importFinance': '导入财务公开',
   'volunteer.confirm': '确认志愿时长',
   'mailbox.accept': '受理书记信箱来信',
   'mailbox.reply': '回复书记信箱来信',

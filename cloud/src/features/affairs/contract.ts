@@ -67,6 +67,25 @@ export interface DutyList {
   canEdit: boolean
 }
 
+export interface FinanceView {
+  id: string
+  period: string
+  lines: Array<{ date: string; category: string; summary: string; income: number; spending: number }>
+  /** by category, the largest first: what the bars draw */
+  byCategory: Array<{ category: string; income: number; spending: number }>
+  totals: { income: number; spending: number }
+  importedAt: number
+  importedByName: string
+}
+
+export interface FinanceList {
+  /** newest first */
+  periods: Array<{ id: string; period: string }>
+  /** the one asked for, else the newest; null when none was posted */
+  current: FinanceView | null
+  canImport: boolean
+}
+
 // ---------------------------------------------------------------------------------------------
 // inputs
 
@@ -102,6 +121,8 @@ export const affairsReadActions = {
   'affairs.duties': action<DutyList>()(z.object({ villageId })),
   /** one duty with its 办事指南 */
   'affairs.duty': action<DutyView>()(z.object({ villageId, dutyId: id })),
+  /** 财务公开: the periods posted, and one of them as a table and its sums by category */
+  'affairs.finance': action<FinanceList>()(z.object({ villageId, periodId: id.nullable().default(null) })),
 }
 
 /** the committee */
@@ -137,4 +158,15 @@ export const affairsCommitteeActions = {
   ),
 }
 
-export const affairsActions = { ...affairsReadActions, ...affairsCommitteeActions }
+/** the committee: 财务公开 from the accountant's CSV (日期,类别,摘要,收入,支出); the same period again replaces it */
+export const affairsFinanceActions = {
+  'affairs.importFinance': action<FinanceView>()(
+    z.object({
+      villageId,
+      period: text('公开期间', 20, 4),
+      csv: z.string({ required_error: '请选择CSV文件', invalid_type_error: '请选择CSV文件' }).min(1, '请选择CSV文件').max(300_000, 'CSV文件过大（不超过300KB）'),
+    }),
+  ),
+}
+
+export const affairsActions = { ...affairsReadActions, ...affairsCommitteeActions, ...affairsFinanceActions }

@@ -79,10 +79,23 @@ export interface Duty {
   updatedByName: string
 }
 
+/** 财务公开: one period's income and spending as the accountant's CSV had it (amounts in fen) */
+export interface FinancePeriod {
+  /** `${villageId}:${period}`: importing the same period again replaces it */
+  _id: string
+  villageId: string
+  /** e.g. 2026年第三季度 */
+  period: string
+  lines: Array<{ date: string; category: string; summary: string; income: number; spending: number }>
+  importedAt: number
+  importedByName: string
+}
+
 declare module '../../ports/store' {
   interface Collections {
     notices: Notice
     noticeReads: NoticeRead
     duties: Duty
+    financePeriods: FinancePeriod
   }
 }

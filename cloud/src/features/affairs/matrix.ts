@@ -9,7 +9,9 @@ export const affairsMatrix: Matrix<typeof affairs.actions> = {
   'affairs.notice': ROWS.members,
   'affairs.duties': ROWS.members,
   'affairs.duty': ROWS.members,
+  'affairs.finance': ROWS.members,
   'affairs.publishNotice': ROWS.committee,
   'affairs.removeNotice': ROWS.committee,
   'affairs.saveDuty': ROWS.committee,
+  'affairs.importFinance': ROWS.committee,
 }

@@ -1,4 +1,4 @@
-/** 村务公开: the committee's notices with read marks, and the 小微权力清单 with its 办事指南. */
+/** 村务公开: the committee's notices with read marks, the 小微权力清单 with its 办事指南, and 财务公开. */
 import { defineFeature } from '../../feature'
 import { affairsActions } from './contract'
 import { affairsHandlers } from './handlers'
@@ -12,6 +12,7 @@ export const affairs = defineFeature({
     notices: { indexes: [['villageId', 'category']] },
     noticeReads: { indexes: [['villageId', 'personId'], ['noticeId']] },
     duties: { indexes: [['villageId', 'kind']] },
+    financePeriods: { indexes: [['villageId']] },
   },
   seed: { marker: 'demo-affairs-v1', run: seedAffairs },
 })

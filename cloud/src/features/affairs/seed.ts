@@ -2,11 +2,13 @@
  * Demo 村务公开, relative to now. 新山村 has notices in every state: current (one 林水生 has read, one nobody has),
  * one not yet begun, an expired one, a party notice with no end date; 河南社区 one. Both have a 小微权力清单 of their
  * kind (a village: 村务 and collective assets; a community: residents' services), each across 职责, 协助 and 禁入,
- * the usable duties with their 办事指南 and the 无证明 ones saying why no certificate is needed.
+ * the usable duties with their 办事指南 and the 无证明 ones saying why no certificate is needed. 新山村 has its third
+ * quarter's accounts (财务公开), imported from the CSV below.
  */
 import type { Store } from '../../ports/store'
 import { shanghaiDayPlus } from '../../common/time'
 import type { Duty, DutyGuide, DutyKind, Notice, NoticeRead } from './documents'
+import { parseFinanceCsv } from './finance-csv'
 
 const X = 'v-xinshan'
 const H = 'v-henan'
@@ -173,7 +175,22 @@ function dutiesOf(villageId: string, lists: Record<DutyKind, DutySpec[]>, byName
   )
 }
 
+/** 新山村's third quarter as its accountant's CSV has it (the notice n-finance sums it up) */
+export const XINSHAN_Q3_CSV = `日期,类别,摘要,收入,支出
+2026-07-05,发包收入,东塘鱼塘承包费（第三季度）,"84,000.00",
+2026-07-10,租金收入,村东厂房租金（7—9月）,"32,000.00",
+2026-08-20,上级补助,镇人居环境整治补助,"10,000.00",
+2026-07-15,村道维修,新村路坑洼修补,,"18,600.00"
+2026-08-28,村道维修,东一巷排水沟加盖,,"27,400.00"
+2026-07-31,人员工资,保洁员工资（7月）,,"8,000.00"
+2026-08-31,人员工资,保洁员工资（8月）,,"8,000.00"
+2026-09-30,人员工资,保洁员工资（9月）,,"8,000.00"
+2026-09-15,办公及水电,党群服务中心水电费,,"12,300.00"
+2026-09-20,办公及水电,办公用品,,"8,700.00"
+`
+
 export async function seedAffairs(store: Store, now: number): Promise<void> {
+  await store.insert('financePeriods', { _id: `${X}:2026年第三季度`, villageId: X, period: '2026年第三季度', lines: parseFinanceCsv(XINSHAN_Q3_CSV), importedAt: now - 21 * DAY, importedByName: '陈美玲' })
   const x = noticesOf(X, XINSHAN_NOTICES, { id: pid('linzhiqiang'), name: '林志强' }, now)
   const h = noticesOf(H, HENAN_NOTICES, { id: pid('zhoumin'), name: '周敏' }, now)
   for (const n of [...x.notices, ...h.notices]) await store.insert('notices', n)
