@@ -11,6 +11,7 @@ import { auditRoutes } from './features/audit/routes'
 import { boardsRoutes } from './features/boards/routes'
 import { bookingRoutes } from './features/booking/routes'
 import { reportsRoutes } from './features/reports/routes'
+import { volunteerRoutes } from './features/volunteer/routes'
 import { affairsRoutes } from './features/affairs/routes'
 
 /** A feature's subpackage (root = the feature folder); h5Only pages are left out of the weapp build. */
@@ -36,6 +37,7 @@ export const subPackages = {
   ...boardsRoutes,
   ...bookingRoutes,
   ...reportsRoutes,
+  ...volunteerRoutes,
   ...affairsRoutes,
 } as const
 

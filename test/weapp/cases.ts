@@ -304,6 +304,12 @@ export const cases: PageCase[] = [
     tap: { text: '转为议题', action: 'topics.fromReports' },
   },
   { page: 'features/reports/pages/settings/index', as: committee, query: { villageId: 'v-xinshan' }, expect: ['问题类别与办理时限', '受理时限（小时）', '违章搭建'], tap: { text: '保存', action: 'reports.setSettings' } },
+  // 志愿服务 (cloud/src/features/volunteer/seed.ts): 林水生 signed up for the clean-up, 李桂兰 for the talk under way; 陈小红 organises the patrol that ended
+  { page: 'features/volunteer/pages/list/index', as: resident, query: { villageId: 'v-xinshan' }, expect: ['村道清洁日', '防溺水安全宣传', '新山村志愿服务队 · 已报名 3/3 · 候补 1'], tap: { text: '村道清洁日', url: /^\/features\/volunteer\/pages\/activity\/index\?villageId=v-xinshan&activityId=va-xs-clean$/ } },
+  { page: 'features/volunteer/pages/activity/index', as: 'demo-huangdeming', query: { villageId: 'v-xinshan', activityId: 'va-xs-clean' }, expect: ['村道清洁日', '手套、草帽、饮用水', '已报名 1/20', '还没有报名'], tap: { text: '报名参加', action: 'volunteer.signUp' } },
+  { page: 'features/volunteer/pages/activity/index', name: 'activity-scan', as: 'demo-liguilan', query: { scene: 'a=va-xs-water' }, expect: ['防溺水安全宣传', '已报名'], tap: { text: '签到', action: 'volunteer.checkIn' } },
+  { page: 'features/volunteer/pages/activity/index', name: 'activity-confirm', as: 'demo-chenxiaohong', query: { villageId: 'v-xinshan', activityId: 'va-xs-sort' }, expect: ['报名名单（3人）', '林水生', '已签到'], tap: { text: '确认志愿时长', action: 'volunteer.confirm' } },
+  { page: 'features/volunteer/pages/hours/index', as: committee, query: { villageId: 'v-xinshan' }, expect: ['全村志愿时长：', '志愿之星', '1. 林水生'], tap: { text: '推荐上善行义举榜', url: /^\/features\/boards\/pages\/nominations\/index\?villageId=v-xinshan&name=%E6%9E%97%E6%B0%B4%E7%94%9F$/ } },
   // 村务公开 (cloud/src/features/affairs/seed.ts): 林水生 has read three of 新山村's current notices, not the party one
   {
     page: 'features/affairs/pages/notices/index',

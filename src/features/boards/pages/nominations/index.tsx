@@ -4,6 +4,7 @@ import type { MembershipView, NominationView } from '@contract'
 import { NOMINATION_STATUS_LABELS } from '@contract/tables'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
+import { usePageParam } from '@/shared/page-params'
 import { formatTime } from '@/shared/time'
 import { Alert, Async, Button, Card, Empty, Field, Tag, TextField } from '@/shared/ui'
 import { PhotoGrid, PhotoPicker } from '@/shared/ui/photo-picker'
@@ -30,7 +31,8 @@ function Nominations({ membership }: { membership: MembershipView }) {
 
 function NominateForm({ villageId }: { villageId: string }) {
   const empty = { nomineeName: '', place: '', deed: '' }
-  const [form, setForm] = useState(empty)
+  // ?name= prefills the nominee (志愿之星's 推荐 link)
+  const [form, setForm] = useState({ ...empty, nomineeName: usePageParam('name') ?? '' })
   const [photos, setPhotos] = useState<string[]>([])
   const [uploading, setUploading] = useState(false)
   const [sent, setSent] = useState<NominationView | null>(null)
