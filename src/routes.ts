@@ -11,6 +11,7 @@ import { auditRoutes } from './features/audit/routes'
 import { boardsRoutes } from './features/boards/routes'
 import { bookingRoutes } from './features/booking/routes'
 import { reportsRoutes } from './features/reports/routes'
+import { mailboxRoutes } from './features/mailbox/routes'
 import { volunteerRoutes } from './features/volunteer/routes'
 import { affairsRoutes } from './features/affairs/routes'
 
@@ -37,6 +38,7 @@ export const subPackages = {
   ...boardsRoutes,
   ...bookingRoutes,
   ...reportsRoutes,
+  ...mailboxRoutes,
   ...volunteerRoutes,
   ...affairsRoutes,
 } as const

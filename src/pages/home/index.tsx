@@ -4,6 +4,7 @@ import { AccountTab, SwitchVillageButton, UnreadCard, VillageOverviewCards, Welc
 import { RulesHomeCard } from '@/features/rules/tab-cards'
 import { BoardsHomeCard } from '@/features/boards/tab-cards'
 import { ReportsHomeCard } from '@/features/reports/tab-cards'
+import { MailboxHomeCard } from '@/features/mailbox/tab-cards'
 import { AffairsHomeCard } from '@/features/affairs/tab-cards'
 
 /** 首页: the village, the rules to agree to, its figures and what waits for me; or how to join one. */
@@ -24,6 +25,7 @@ export default function HomePage() {
               <AffairsHomeCard membership={membership} />
               <BoardsHomeCard membership={membership} />
               <ReportsHomeCard membership={membership} />
+              <MailboxHomeCard membership={membership} />
               <VillageOverviewCards membership={membership} />
               <UnreadCard me={me} />
               <JoinRequestsStatus requests={me.requests.filter((r) => r.status !== 'approved')} />

@@ -6,6 +6,7 @@ import { AccountTab, CommitteeWorkCard, IdentityRow, MembershipsCard, MyDataRow,
 import { MyCouncilsCard } from '@/features/boards/tab-cards'
 import { MyBookingsCard } from '@/features/booking/tab-cards'
 import { MyReportsCard } from '@/features/reports/tab-cards'
+import { MyLettersCard } from '@/features/mailbox/tab-cards'
 
 /** 我的: my villages, my join requests, the committee's work, notices and 长辈模式. */
 export default function MePage() {
@@ -18,6 +19,7 @@ export default function MePage() {
           <JoinRequestsStatus requests={me.requests} />
           <MyBookingsCard membership={current} />
           <MyReportsCard membership={current} />
+          <MyLettersCard membership={current} />
           <CommitteeWorkCard membership={current} />
           <TownWorkCard membership={current} />
           <MyCouncilsCard membership={current} />

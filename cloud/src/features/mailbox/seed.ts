@@ -2,7 +2,7 @@
  * Demo letters, all relative to now, written as the actions write them (history, due dates): 新山村 has one in
  * every state — received (one anonymous, about a 财务公开 line), accepted, replied and waiting for its rating,
  * replied and rated then made public (one with its writer's name, one without), and one overdue already
- * escalated to the town; 乌坎村 has one. The village keeps the default 7 days to reply.
+ * escalated to the town; 乌坎村 has one. 新山村's committee has confirmed the default 7 days to reply.
  */
 import type { Store } from '../../ports/store'
 import type { Letter, LetterEvent } from './documents'
@@ -130,6 +130,8 @@ const DRAFTS: Draft[] = [
 ]
 
 export async function seedMailbox(store: Store, now: number): Promise<void> {
+  // 新山村's committee confirmed the default days (so the settings page says who set them)
+  await store.insert('mailboxSettings', { _id: X, villageId: X, replyDays: DEFAULT_REPLY_DAYS, updatedAt: now - 30 * 24 * HOUR, updatedByName: '林志强' })
   for (const d of DRAFTS) await store.insert('letters', letterOf(d, now))
 }
 

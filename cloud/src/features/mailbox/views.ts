@@ -4,14 +4,14 @@ import type { MemberContext } from '../../handler'
 import type { Store } from '../../ports/store'
 import { getInVillage } from '../../common/load'
 import type { Village } from '../account/documents'
+import { pageUrl } from '../../../../src/routes'
 import type { LetterSummary, LetterView, MailboxSettingsView } from './contract'
 import type { Letter } from './documents'
 import { ANONYMOUS_NAME, isOverdue, isWaiting, mayRead, readerOf, replyDaysOf, writerNameFor, type Reader } from './policy'
 
-/** the pages notices link to (none until the mailbox's pages are in the app) */
+/** the pages notices link to */
 export const PAGES = {
-  letter: (_villageId: string, _letterId: string): string | null => null,
-  inbox: (_villageId: string): string | null => null,
+  letter: (villageId: string, letterId: string) => pageUrl('mailbox.letter', { villageId, letterId }),
 }
 
 export async function settingsView(store: Pick<Store, 'get'>, villageId: string): Promise<MailboxSettingsView> {

@@ -1,0 +1,103 @@
+import { Switch, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import type { LetterAbout, MembershipView } from '@contract'
+import { LETTER_TO_LABELS } from '@contract/tables'
+import { pageUrl } from '@/routes'
+import { CallError } from '@/shared/api/call'
+import { useMutation } from '@/shared/api/use-mutation'
+import { useQuery } from '@/shared/api/use-query'
+import { usePageParams } from '@/shared/page-params'
+import { Alert, Button, Card, Field, Row, TextField } from '@/shared/ui'
+import { PhotoPicker } from '@/shared/ui/photo-picker'
+import { getSettings, writeLetter } from '../../api'
+import { MailboxPage } from '../../components/frame'
+import { clearDraft, EMPTY_DRAFT, loadDraft, saveDraft, type LetterDraft } from '../../draft'
+import { checkDraft } from '../../labels'
+
+/** 写信 (?villageId=&aboutKind=&aboutId=&aboutLabel=): another page links here about one of its items (e.g. a 财务公开 line). */
+export default function WritePage() {
+  return <MailboxPage what='写信给村（居）委会'>{(m) => <WriteForm membership={m} />}</MailboxPage>
+}
+
+const TO = ['committee', 'secretary'] as const
+
+function WriteForm({ membership }: { membership: MembershipView }) {
+  const villageId = membership.villageId
+  const params = usePageParams()
+  const about: LetterAbout | null = params.aboutKind && params.aboutId && params.aboutLabel ? { kind: params.aboutKind, id: params.aboutId, label: params.aboutLabel } : null
+  const settings = useQuery(() => getSettings(villageId), [villageId])
+  const [restored] = useState(() => loadDraft(villageId))
+  const [form, setForm] = useState<LetterDraft>(restored ?? (about ? { ...EMPTY_DRAFT, subject: `关于${about.label}`.slice(0, 40) } : EMPTY_DRAFT))
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [uploading, setUploading] = useState(false)
+  // every change is kept on the phone at once: leaving the page or losing the network loses nothing
+  useEffect(() => saveDraft(villageId, form), [villageId, form])
+  const set = (patch: Partial<LetterDraft>) => {
+    setForm((f) => ({ ...f, ...patch }))
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))))
+  }
+  const submit = useMutation(
+    () => writeLetter({ villageId, to: form.to, subject: form.subject.trim(), text: form.text.trim(), photos: form.photos, anonymous: form.anonymous, consent: form.consent, publicName: form.publicName, about }),
+    {
+      success: '已寄出',
+      onSuccess: (l) => {
+        clearDraft(villageId)
+        void Taro.redirectTo({ url: pageUrl('mailbox.letter', { villageId, letterId: l.id }) })
+      },
+      onError: (e) => {
+        if (e instanceof CallError && e.fields) setErrors(e.fields)
+        return e instanceof CallError && e.code === 'NETWORK' ? '网络不通，信已保存在手机上，请稍后再试' : undefined
+      },
+    },
+  )
+  function send() {
+    const local = checkDraft(form)
+    setErrors(local)
+    if (Object.keys(local).length) return submit.fail('请先改正标红的地方')
+    void submit.run()
+  }
+  return (
+    <>
+      {restored && <Alert message='已恢复您上次没有寄出的信' />}
+      <Card title='写给'>
+        <View className='vh-chips'>
+          {TO.map((to) => (
+            <View key={to} className={`vh-chip ${form.to === to ? 'vh-chip--on' : ''}`} onClick={() => set({ to })}>
+              <Text>{LETTER_TO_LABELS[to]}</Text>
+            </View>
+          ))}
+        </View>
+        {settings.data && <Text className='vh-muted vh-block'>{`村（居）委会会在${settings.data.replyDays}天内回复，逾期未回复的会上报镇街督办。`}</Text>}
+        {about && <Text className='vh-muted vh-block'>{`关于：${about.label}`}</Text>}
+      </Card>
+      <Card>
+        <TextField label='标题' value={form.subject} maxlength={40} placeholder='一句话说清楚，如：东一巷自来水水压太低' error={errors.subject} onChange={(subject) => set({ subject })} />
+        <TextField label='内容' multiline value={form.text} maxlength={1000} placeholder='想反映的情况或想问的事（至少5个字）' error={errors.text} onChange={(text) => set({ text })} />
+        <Text className='vh-muted'>{`${form.text.length}/1000`}</Text>
+        <Field label='照片（可不传，最多9张）' error={errors.photos}>
+          <PhotoPicker villageId={villageId} value={form.photos} onChange={(photos) => set({ photos })} onBusyChange={setUploading} />
+        </Field>
+      </Card>
+      <Card>
+        <Row label='匿名来信'>
+          <Switch checked={form.anonymous} color='#b71c1c' onChange={(e) => set({ anonymous: Boolean(e.detail.value) })} />
+        </Row>
+        <Text className='vh-muted vh-block'>匿名时，除了村（居）委会，其他人看不到您的姓名。</Text>
+        <Row label='同意公开这封信和回复'>
+          <Switch checked={form.consent} color='#b71c1c' onChange={(e) => set({ consent: Boolean(e.detail.value) })} />
+        </Row>
+        {form.consent && !form.anonymous && (
+          <Row label='公开时显示我的姓名'>
+            <Switch checked={form.publicName} color='#b71c1c' onChange={(e) => set({ publicName: Boolean(e.detail.value) })} />
+          </Row>
+        )}
+        <Text className='vh-muted vh-block'>公开后本村（社区）的人都能看到信和回复；不同意的，只有您和村（居）委会能看到。寄出后也可以再改。</Text>
+      </Card>
+      <Alert message={submit.error} />
+      <Button kind='primary' block loading={submit.busy} disabled={uploading} onClick={send}>
+        {uploading ? '照片上传中…' : '寄出'}
+      </Button>
+    </>
+  )
+}
