@@ -391,4 +391,11 @@ export const cases: PageCase[] = [
     expect: ['低保、特困供养申请受理', '无证明 · 不用开证明', '无需开具“家庭困难证明”', '新山村党群服务中心一楼办事窗口'],
     tap: { text: '拨打 0660-6801000', wx: 'makePhoneCall' },
   },
+  {
+    page: 'features/affairs/pages/finance/index',
+    as: committee,
+    query: { villageId: 'v-xinshan' },
+    expect: ['2026年第三季度', '收入合计 126,000.00 元 · 支出合计 91,000.00 元', '发包收入  收入 84,000.00', '2026-08-28 村道维修：东一巷排水沟加盖', '-27,400.00', '导入财务收支（村委会）'],
+    tap: { text: '导入并公开', action: 'affairs.importFinance' },
+  },
 ]

@@ -1,4 +1,4 @@
-/** What 村务公开 adds to the tab pages: 首页's 村务公开 (unread notices, the 小微权力清单) and, for the committee, 发布公告. */
+/** What 村务公开 adds to the tab pages: 首页's 村务公开 (unread notices, the 小微权力清单, 财务公开) and, for the committee, 发布公告. */
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { MembershipView } from '@contract'
@@ -22,6 +22,9 @@ export function AffairsHomeCard({ membership }: { membership: MembershipView }) 
       </Row>
       <Row label='小微权力清单' onClick={() => go('affairs.duties', villageId)}>
         <Text className='vh-muted'>办事指南 · 无证明事项</Text>
+      </Row>
+      <Row label='财务公开' onClick={() => go('affairs.finance', villageId)}>
+        <Text className='vh-muted'>收支明细和图表</Text>
       </Row>
       {membership.roles.includes('committee') && <Row label='发布公告' onClick={() => go('affairs.publish', villageId)} />}
     </Card>

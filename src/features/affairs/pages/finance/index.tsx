@@ -1,0 +1,92 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { FinanceView, MembershipView } from '@contract'
+import { useMutation } from '@/shared/api/use-mutation'
+import { useQuery } from '@/shared/api/use-query'
+import { Alert, Async, Button, Card, Empty, TextField } from '@/shared/ui'
+import { getFinance, importFinance } from '../../api'
+import { AffairsPage } from '../../components/frame'
+
+/** fen as the accountant writes yuan: 46,000.50 (by hand: not every phone's JavaScript has Intl) */
+export const yuan = (fen: number) => `${Math.floor(fen / 100)}`.replace(/\B(?=(\d{3})+$)/g, ',') + `.${String(fen % 100).padStart(2, '0')}`
+
+/** 财务公开 (?villageId=): a period's income and spending as bars by category and the table; the committee imports a period's CSV. */
+export default function FinancePage() {
+  return <AffairsPage what='查看财务公开'>{(m) => <Finance membership={m} />}</AffairsPage>
+}
+
+/** bars by category, drawn with Views (no chart library in the mini-program): income green, spending red, to one scale */
+function Bars({ f }: { f: FinanceView }) {
+  const max = Math.max(1, ...f.byCategory.map((c) => Math.max(c.income, c.spending)))
+  return (
+    <Card title='按类别'>
+      {f.byCategory.map((c) => (
+        <View key={c.category} style={{ marginBottom: '12px' }}>
+          <Text>{`${c.category}  ${c.income ? `收入 ${yuan(c.income)}` : `支出 ${yuan(c.spending)}`}`}</Text>
+          <View style={{ height: '12px', borderRadius: '6px', background: c.income ? '#3a9d5d' : '#c8372d', width: `${Math.max(2, Math.round(((c.income || c.spending) / max) * 100))}%` }} />
+        </View>
+      ))}
+    </Card>
+  )
+}
+
+function Finance({ membership }: { membership: MembershipView }) {
+  const villageId = membership.villageId
+  const [periodId, setPeriodId] = useState<string | null>(null)
+  const query = useQuery(() => getFinance(villageId, periodId), [villageId, periodId])
+  const [period, setPeriod] = useState('')
+  const [csv, setCsv] = useState('')
+  const save = useMutation(() => importFinance(villageId, period, csv), { success: '已导入', onSuccess: (f) => (setPeriodId(f.id), query.reload()) })
+  return (
+    <>
+      <Async query={query}>
+        {(d) => (
+          <>
+            {d.periods.length > 1 && (
+              <View className='vh-chips'>
+                {d.periods.map((p) => (
+                  <View key={p.id} className={`vh-chip ${d.current?.id === p.id ? 'vh-chip--on' : ''}`} onClick={() => setPeriodId(p.id)}>
+                    {p.period}
+                  </View>
+                ))}
+              </View>
+            )}
+            {!d.current ? (
+              <Empty text='还没有公开财务收支' />
+            ) : (
+              <>
+                <Card title={d.current.period}>
+                  <Text>{`收入合计 ${yuan(d.current.totals.income)} 元 · 支出合计 ${yuan(d.current.totals.spending)} 元`}</Text>
+                  <View>
+                    <Text className='vh-muted'>{`${d.current.importedByName} 导入 · 对哪一笔有疑问，可以写信到书记信箱`}</Text>
+                  </View>
+                </Card>
+                <Bars f={d.current} />
+                <Card title='收支明细'>
+                  {d.current.lines.map((l, i) => (
+                    <View key={i} className='vh-row'>
+                      <Text className='vh-row__label'>{`${l.date} ${l.category}：${l.summary}`}</Text>
+                      <View className='vh-row__value'>
+                        <Text>{l.income ? `+${yuan(l.income)}` : `-${yuan(l.spending)}`}</Text>
+                      </View>
+                    </View>
+                  ))}
+                </Card>
+              </>
+            )}
+            {d.canImport && (
+              <Card title='导入财务收支（村委会）'>
+                <TextField label='公开期间' value={period} maxlength={20} placeholder='如：2026年第四季度' error={save.fieldErrors.period} onChange={setPeriod} />
+                <TextField label='CSV内容（日期,类别,摘要,收入,支出）' value={csv} maxlength={300000} multiline placeholder='把会计导出的CSV文件内容粘贴到这里' error={save.fieldErrors.csv} onChange={setCsv} />
+                <Alert message={save.fieldErrors.csv ? null : save.error} />
+                <Button kind='primary' block loading={save.busy} onClick={() => void save.run()}>
+                  导入并公开
+                </Button>
+              </Card>
+            )}
+          </>
+        )}
+      </Async>
+    </>
+  )
+}

@@ -1,0 +1,84 @@
+/** 村务公开's pages: the list marks unread and filters by category, a notice shows its readers to the committee, a bad CSV is named by row and column. */
+import { fireEvent, render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { FinanceView, NoticeSummary, NoticeView } from '@contract'
+import * as api from '../../src/features/affairs/api'
+import { useAccount } from '../../src/features/account/store'
+import NoticesPage from '../../src/features/affairs/pages/notices'
+import NoticePage from '../../src/features/affairs/pages/notice'
+import FinancePage from '../../src/features/affairs/pages/finance'
+import { CallError } from '../../src/shared/api/call'
+import { router } from './mocks/taro'
+import { committee, meAs, resident, V } from './mocks/reports-fixtures'
+
+jest.mock('../../src/features/affairs/api')
+const mocked = jest.mocked(api)
+const taro = jest.mocked(Taro)
+
+const summary = (over: Partial<NoticeSummary> = {}): NoticeSummary => ({
+  id: `${V}:n1`,
+  category: 'village',
+  title: '关于12月停水的通知',
+  excerpt: '本周六第一、第二网格停水',
+  from: '2026-12-01',
+  until: '2026-12-08',
+  state: 'current',
+  read: false,
+  reads: 3,
+  thumb: null,
+  createdAt: 0,
+  ...over,
+})
+const as = (m: typeof resident) => useAccount.setState({ me: meAs(m), currentVillageId: V, error: null })
+
+beforeEach(() => {
+  jest.clearAllMocks()
+  router.params = { villageId: V }
+  as(resident)
+})
+
+test('the list: unread marked, expired ones say so, a category asks again, a notice opens; residents cannot publish', async () => {
+  mocked.getNotices.mockResolvedValue({ notices: [summary(), summary({ id: `${V}:n2`, title: '台风防御提示', state: 'expired', read: true })], unread: 1, canPublish: false })
+  render(<NoticesPage />)
+  expect(await screen.findByText('1 条公告未读')).toBeTruthy()
+  expect(screen.getByText('未读')).toBeTruthy()
+  expect(screen.getByText('已过期')).toBeTruthy()
+  expect(screen.queryByText('发布公告')).toBeNull()
+  fireEvent.click(screen.getByText('财务'))
+  expect(mocked.getNotices).toHaveBeenLastCalledWith(V, 'finance')
+  fireEvent.click(await screen.findByText('关于12月停水的通知'))
+  expect(taro.navigateTo).toHaveBeenCalledWith({ url: `/features/affairs/pages/notice/index?villageId=${V}&noticeId=${encodeURIComponent(`${V}:n1`)}` })
+})
+
+test('a notice: the committee sees 已读 x / y and takes it down with a reason', async () => {
+  as(committee)
+  router.params = { villageId: V, noticeId: `${V}:n1` }
+  const view: NoticeView = { ...summary({ read: true, reads: 12 }), villageId: V, text: '本周六上午8点至下午5点停水，请提前储水。', photos: [], photoUrls: {}, createdByName: '林志强', updatedAt: 0, residents: 40, canEdit: true }
+  mocked.getNotice.mockResolvedValue(view)
+  mocked.removeNotice.mockResolvedValue({ removed: true })
+  render(<NoticePage />)
+  expect(await screen.findByText('已读 12 / 40 位村民')).toBeTruthy()
+  fireEvent.click(screen.getByText('撤下公告'))
+  fireEvent.click(screen.getByText('确认撤下'))
+  expect(mocked.removeNotice).toHaveBeenCalledWith(V, `${V}:n1`, '')
+})
+
+test('财务公开: totals, a bar per category, and a refused CSV shown by its row and column', async () => {
+  as(committee)
+  const f: FinanceView = {
+    id: `${V}:q3`,
+    period: '2026年第三季度',
+    lines: [{ date: '2026-07-05', category: '发包收入', summary: '鱼塘承包费', income: 8_400_000, spending: 0 }],
+    byCategory: [{ category: '发包收入', income: 8_400_000, spending: 0 }],
+    totals: { income: 8_400_000, spending: 0 },
+    importedAt: 0,
+    importedByName: '陈美玲',
+  }
+  mocked.getFinance.mockResolvedValue({ periods: [{ id: f.id, period: f.period }], current: f, canImport: true })
+  mocked.importFinance.mockRejectedValue(new CallError({ code: 'BAD_INPUT', message: '第3行“支出”列：“十元”不是金额，应为 1234.50', fields: { csv: '第3行“支出”列：“十元”不是金额，应为 1234.50' } }))
+  render(<FinancePage />)
+  expect(await screen.findByText('收入合计 84,000.00 元 · 支出合计 0.00 元')).toBeTruthy()
+  expect(screen.getByText('2026-07-05 发包收入：鱼塘承包费')).toBeTruthy()
+  fireEvent.click(screen.getByText('导入并公开'))
+  expect(await screen.findByText('第3行“支出”列：“十元”不是金额，应为 1234.50')).toBeTruthy()
+})
