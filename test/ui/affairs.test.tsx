@@ -79,6 +79,9 @@ test('财务公开: totals, a bar per category, and a refused CSV shown by its r
   render(<FinancePage />)
   expect(await screen.findByText('收入合计 84,000.00 元 · 支出合计 0.00 元')).toBeTruthy()
   expect(screen.getByText('2026-07-05 发包收入：鱼塘承包费')).toBeTruthy()
+  // 问一问 writes to the 书记信箱 about the line
+  fireEvent.click(screen.getByText('问一问'))
+  expect(taro.navigateTo).toHaveBeenCalledWith({ url: `/features/mailbox/pages/write/index?villageId=${V}&aboutKind=finance&aboutId=${encodeURIComponent(`${V}:q3#1`)}&aboutLabel=${encodeURIComponent('2026年第三季度 2026-07-05 鱼塘承包费')}` })
   fireEvent.click(screen.getByText('导入并公开'))
   expect(await screen.findByText('第3行“支出”列：“十元”不是金额，应为 1234.50')).toBeTruthy()
 })

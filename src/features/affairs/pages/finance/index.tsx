@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { FinanceView, MembershipView } from '@contract'
+import { pageUrl } from '@/routes'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { Alert, Async, Button, Card, Empty, TextField } from '@/shared/ui'
@@ -9,6 +11,13 @@ import { AffairsPage } from '../../components/frame'
 
 /** fen as the accountant writes yuan: 46,000.50 (by hand: not every phone's JavaScript has Intl) */
 export const yuan = (fen: number) => `${Math.floor(fen / 100)}`.replace(/\B(?=(\d{3})+$)/g, ',') + `.${String(fen % 100).padStart(2, '0')}`
+
+/** 问一问: a letter to the 书记信箱 about one line, the line as its subject (the mailbox keeps the link) */
+const ask = (villageId: string, f: FinanceView, i: number) => {
+  const l = f.lines[i]
+  const label = `${f.period} ${l.date} ${l.summary}`.slice(0, 60)
+  void Taro.navigateTo({ url: pageUrl('mailbox.write', { villageId, aboutKind: 'finance', aboutId: `${f.id}#${i + 1}`, aboutLabel: label }) })
+}
 
 /** 财务公开 (?villageId=): a period's income and spending as bars by category and the table; the committee imports a period's CSV. */
 export default function FinancePage() {
@@ -68,6 +77,9 @@ function Finance({ membership }: { membership: MembershipView }) {
                       <Text className='vh-row__label'>{`${l.date} ${l.category}：${l.summary}`}</Text>
                       <View className='vh-row__value'>
                         <Text>{l.income ? `+${yuan(l.income)}` : `-${yuan(l.spending)}`}</Text>
+                        <Text style={{ color: '#1f6fb2' }} onClick={() => ask(villageId, d.current!, i)}>
+                          {' 问一问'}
+                        </Text>
                       </View>
                     </View>
                   ))}
