@@ -188,6 +188,7 @@ export const cases: PageCase[] = [
   { page: 'features/boards/pages/create/index', as: committee, expect: ['新建榜单条目', '责任方', '选择条款 ▾', '榜单月份'] },
   { page: 'features/boards/pages/councils/index', as: committee, expect: ['新山村 · 四会成员', '道德评议会', '郑志远', '红白理事会', '陈美玲'], tap: { text: '免去', action: 'councils.remove' } },
   // 长者饭堂 and the stations
+  { page: 'pages/services/index', name: 'services-volunteer', as: son, expect: ['志愿服务', '志愿活动', '志愿时长'], tap: { text: '志愿活动', url: /^\/features\/volunteer\/pages\/list\/index\?villageId=v-xinshan$/ } },
   { page: 'pages/services/index', name: 'services-booking', as: son, expect: ['新山村党群服务中心', '今日预约 · 签到', '长者饭堂', '社工服务站', '一村一法律顾问'], tap: { text: '社工服务站', url: /^\/features\/booking\/pages\/service\/index\?villageId=v-xinshan&serviceId=v-xinshan%3Ahall%3AsocialWork$/ } },
   { page: 'pages/me/index', name: 'me-bookings', as: son, expect: ['我的预约', '个即将到来', '家人代订'], tap: { text: '我的预约', url: /^\/features\/booking\/pages\/mine\/index\?villageId=v-xinshan$/ } },
   {
