@@ -41,8 +41,9 @@ run('in Chromium: the committee publishes a notice; a resident finds it unread, 
 
     // the 小微权力清单: 低保 needs no certificate, and says why
     await page.goBack()
-    // 首页 (hidden under this page) has the entry too: the notices page's is the last
-    await page.getByText('小微权力清单', { exact: true }).last().click()
+    await page.waitForURL(/affairs\/pages\/notices\/index/)
+    // 首页 (hidden under this page) has the entry too, and the notice page may still be leaving: the visible one
+    await page.getByText('小微权力清单', { exact: true }).locator('visible=true').first().click()
     await page.getByText('低保、特困供养申请受理').click()
     await page.getByText('无证明 · 不用开证明').waitFor()
     await page.getByText(/无需开具“家庭困难证明”/).waitFor()
