@@ -243,7 +243,7 @@ describe('turnout by grid and CSV', () => {
     const lines = tally.content.replace(/^\uFEFF/, '').trimEnd().split('\r\n')
     expect(lines.slice(0, 4)).toEqual(['项目,票数,占参加表决的比例(%),结果', '赞成,6,75,超过半数', '反对,1,13,', '弃权,1,13,'])
     expect(lines).toContain('其中：现场表决,3,,')
-    expect(lines.at(-1)).toBe('结论,,,有效。赞成 6 票，超过到会 8 人的半数，通过。')
+    expect(lines.at(-1)).toBe('结论,,,有效。赞成 6 票，超过参加表决 8 人的半数，通过。')
 
     const turnout = await committee().call('topics.exportCsv', { villageId: X, topicId: square, kind: 'turnout' })
     expect(turnout.rows).toBe(RESIDENTS)

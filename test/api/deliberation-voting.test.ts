@@ -332,7 +332,7 @@ describe('the result', () => {
     api.advance(DAY)
     const d = await detail(P.resident, t)
     expect(d.turnout).toMatchObject({ participants: 6, online: 5, inPerson: 1, eligible: 8, quorumNeeded: 6, quorumMet: true })
-    expect(d.result).toEqual({ valid: true, verdict: '有效', carried: ['yes'], summary: '有效。赞成 4 票，超过到会 6 户的半数，通过。' })
+    expect(d.result).toEqual({ valid: true, verdict: '有效', carried: ['yes'], summary: '有效。赞成 4 票，超过参加表决 6 户的半数，通过。' })
   })
 
   test('person mode, exactly half is not a quorum: 未达法定人数', async () => {

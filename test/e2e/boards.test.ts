@@ -57,7 +57,7 @@ run('in Chromium: a black entry is appealed and withdrawn before it is public; a
     await page.getByRole('textbox', { name: '哪里与事实不符，至少5个字' }).fill(APPEAL)
     await page.getByText('提交申诉', { exact: true }).last().click()
     await modal('提交')
-    await page.getByText('等待村（居）委会答复').waitFor()
+    await page.getByText('等待村委会答复').waitFor()
 
     // the committee finds it under 申诉中 and upholds it with the 道德评议会's opinion
     await app.signInAs(page, '林志强')

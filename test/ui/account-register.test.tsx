@@ -78,6 +78,6 @@ test('ending a membership needs a reason and its words; nothing is sent without 
 test('a resident is told the register is not for them and nothing is loaded', async () => {
   useAccount.setState({ me: meWithTwoVillages, currentVillageId: 'v-henan' })
   render(<RegisterPage />)
-  expect(screen.getByText('只有村（居）委会成员和网格员可以查看村民户籍')).toBeTruthy()
+  expect(screen.getByText('只有居委会成员和网格员可以查看村民户籍')).toBeTruthy()
   expect(mocked.getRegister).not.toHaveBeenCalled()
 })

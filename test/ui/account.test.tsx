@@ -109,7 +109,7 @@ describe('入村审核', () => {
   test('someone who is not on the committee is told so and nothing is loaded', async () => {
     useAccount.setState({ me: meWithTwoVillages, currentVillageId: 'v-henan' })
     render(<RequestsPage />)
-    expect(screen.getByText('只有村（居）委会成员可以审核入村申请')).toBeTruthy()
+    expect(screen.getByText('只有居委会成员可以审核入村申请')).toBeTruthy()
     expect(mocked.getJoinQueue).not.toHaveBeenCalled()
   })
 
@@ -129,7 +129,7 @@ describe('我的', () => {
     useAccount.setState({ currentVillageId: 'v-xinshan' })
     render(<MePage />)
     expect(await screen.findByText('河南社区')).toBeTruthy()
-    expect(screen.getByText('村（居）委会')).toBeTruthy()
+    expect(screen.getByText('村委会')).toBeTruthy()
     expect(screen.getByText('居民')).toBeTruthy()
     expect(screen.getByText('入村审核')).toBeTruthy()
     fireEvent.click(screen.getByText('切换到河南社区'))

@@ -73,7 +73,7 @@ describe('我家的公示 and 申诉', () => {
     fireEvent.click(await screen.findByText('我要申诉'))
     fireEvent.change(box(), { target: { value: TEXT } })
     fireEvent.click(screen.getByText('提交申诉'))
-    expect(await screen.findByText('等待村（居）委会答复')).toBeTruthy()
+    expect(await screen.findByText('等待村委会答复')).toBeTruthy()
     expect(taro.showModal.mock.calls[0][0]).toMatchObject({ title: '提交申诉？' })
     expect(screen.queryByText('提交申诉')).toBeNull()
     expect(screen.getByText(TEXT)).toBeTruthy()

@@ -65,7 +65,7 @@ describe('答复申诉', () => {
     fireEvent.click(screen.getByText('提交答复'))
     expect(await screen.findByText('申诉成立，本条已撤销')).toBeTruthy()
     expect(screen.getByText('道德评议会意见：经核实属实')).toBeTruthy()
-    expect(screen.getByText('村（居）委会答复：本条撤销，不予公示')).toBeTruthy()
+    expect(screen.getByText('村委会答复：本条撤销，不予公示')).toBeTruthy()
     expect(screen.queryByText('提交答复')).toBeNull()
   })
 

@@ -98,7 +98,7 @@ describe('新建榜单条目', () => {
   test('only the committee may create entries', async () => {
     useAccount.setState({ me: { ...meWithTwoVillages, memberships: [henanResident] }, currentVillageId: 'v-henan', error: null })
     render(<CreatePage />)
-    expect(await screen.findByText('只有村（居）委会成员可以新建榜单条目')).toBeTruthy()
+    expect(await screen.findByText('只有居委会成员可以新建榜单条目')).toBeTruthy()
     expect(mocked.getHouseholds).not.toHaveBeenCalled()
   })
 })

@@ -101,7 +101,7 @@ describe('今日名单', () => {
     const resident: Me = { ...meWithTwoVillages, memberships: [{ ...meWithTwoVillages.memberships[0], roles: ['resident'] }] }
     useAccount.setState({ me: resident, currentVillageId: 'v-xinshan', error: null })
     render(<DayPage />)
-    expect(await screen.findByText('只有本服务中心的工作人员、村（居）委会和镇街干部可以查看预约名单')).toBeTruthy()
+    expect(await screen.findByText('只有本服务中心的工作人员、村委会和镇街干部可以查看预约名单')).toBeTruthy()
     expect(mocked.getDayList).not.toHaveBeenCalled()
   })
 })

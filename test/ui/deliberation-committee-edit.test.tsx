@@ -227,7 +227,7 @@ describe('发布议题', () => {
     router.params = { topicId: 'v-xinshan:t1' }
     useAccount.setState({ me: meWithTwoVillages, currentVillageId: 'v-henan' })
     render(<EditPage />)
-    expect(screen.getByText('只有村（居）委会成员可以发布议题')).toBeTruthy()
+    expect(screen.getByText('只有居委会成员可以发布议题')).toBeTruthy()
     expect(mocked.getTopic).not.toHaveBeenCalled()
   })
 })

@@ -150,7 +150,7 @@ describe('议题管理', () => {
   test('someone who is not on the committee is told so and nothing is loaded', () => {
     useAccount.setState({ me: meWithTwoVillages, currentVillageId: 'v-henan' })
     render(<ManagePage />)
-    expect(screen.getByText('只有村（居）委会成员可以管理议题')).toBeTruthy()
+    expect(screen.getByText('只有居委会成员可以管理议题')).toBeTruthy()
     expect(mocked.getTopic).not.toHaveBeenCalled()
   })
 })

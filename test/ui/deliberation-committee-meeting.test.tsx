@@ -139,7 +139,7 @@ describe('现场表决登记', () => {
   test('someone who is not on the committee is told so and nothing is loaded', () => {
     useAccount.setState({ me: meWithTwoVillages, currentVillageId: 'v-henan' })
     render(<MeetingPage />)
-    expect(screen.getByText('只有村（居）委会成员可以登记现场表决')).toBeTruthy()
+    expect(screen.getByText('只有居委会成员可以登记现场表决')).toBeTruthy()
     expect(mocked.getTopic).not.toHaveBeenCalled()
   })
 })

@@ -64,7 +64,7 @@ describe('问题办理 (the queue)', () => {
   test('a resident is told who the page is for, and nothing is loaded', async () => {
     as(resident)
     render(<QueuePage />)
-    expect(await screen.findByText('只有网格员、村（居）委会和镇街干部可以办理村民上报的问题')).toBeTruthy()
+    expect(await screen.findByText('只有网格员、村委会和镇街干部可以办理村民上报的问题')).toBeTruthy()
     expect(mocked.getQueue).not.toHaveBeenCalled()
   })
 })
@@ -162,7 +162,7 @@ describe('问题类别与时限', () => {
 
   test('others are told only the committee sets them', async () => {
     render(<SettingsPage />)
-    expect(await screen.findByText('只有村（居）委会可以设置问题类别和办理时限')).toBeTruthy()
+    expect(await screen.findByText('只有村委会可以设置问题类别和办理时限')).toBeTruthy()
     expect(mocked.getSettings).not.toHaveBeenCalled()
   })
 })

@@ -247,7 +247,7 @@ describe('起草新版本', () => {
   test('someone who is not on the committee is told so and nothing is loaded', () => {
     useAccount.setState({ me: meWithTwoVillages, currentVillageId: 'v-henan' })
     render(<DraftPage />)
-    expect(screen.getByText('只有村（居）委会成员可以起草居民公约')).toBeTruthy()
+    expect(screen.getByText('只有居委会成员可以起草居民公约')).toBeTruthy()
     expect(mocked.getRuleVersions).not.toHaveBeenCalled()
   })
 })

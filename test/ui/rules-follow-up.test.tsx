@@ -128,7 +128,7 @@ describe('承诺情况跟进', () => {
   test('a resident who is neither committee nor grid worker is told so and nothing is loaded', () => {
     useAccount.setState({ me: meWithTwoVillages, currentVillageId: 'v-henan' })
     render(<FollowUpPage />)
-    expect(screen.getByText('只有村（居）委会成员和网格员可以查看承诺情况')).toBeTruthy()
+    expect(screen.getByText('只有居委会成员和网格员可以查看承诺情况')).toBeTruthy()
     expect(mocked.getRulesFollowUp).not.toHaveBeenCalled()
   })
 })

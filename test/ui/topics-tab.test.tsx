@@ -51,7 +51,7 @@ test('the committee sees the topics by stage, 发布议题 and its drafts', asyn
   // the open topic: mode, deadline, turnout against the quorum, my vote, comments
   expect(screen.getAllByText('按户表决').length).toBeGreaterThan(0)
   expect(screen.getByText(/^截止 .+ · 还剩2天$/)).toBeTruthy()
-  expect(screen.getByText('已有 3/4 户参与，达到法定人数（需≥3户）')).toBeTruthy()
+  expect(screen.getByText('已有 3/4 户参与，户数够了，表决有效')).toBeTruthy()
   expect(screen.getByText('线上 2 · 现场 1')).toBeTruthy()
   expect(screen.getByText('已投票')).toBeTruthy()
   expect(screen.getByText('3 条意见')).toBeTruthy()
@@ -94,7 +94,7 @@ test('no topics yet: says so; a failed load offers to retry', async () => {
   render(<TopicsPage />)
   expect(await screen.findByText('网络不给力，请检查网络后重试')).toBeTruthy()
   fireEvent.click(screen.getByText('重试'))
-  expect(await screen.findByText('新山村还没有议题。村（居）委会发布议题后，您可以在这里投票、发表意见。')).toBeTruthy()
+  expect(await screen.findByText('新山村还没有议题。村委会发布议题后，您可以在这里投票、发表意见。')).toBeTruthy()
 })
 
 test('someone without a village is invited to join', async () => {

@@ -30,7 +30,7 @@ describe('voting', () => {
     mocked.castBallot.mockResolvedValueOnce(ballot(['yes'])).mockResolvedValueOnce(ballot(['no'], { changes: 1 }))
     render(<TopicPage />)
     expect(await screen.findByText('是否同意从村集体收入中拿出 2 万元，在东一巷安装 12 盏太阳能路灯？')).toBeTruthy()
-    expect(screen.getByText('已有 1/4 户参与，还差 2 户达到法定人数（需≥3户）')).toBeTruthy()
+    expect(screen.getByText('已有 1/4 户参与，还差2户就够数了')).toBeTruthy()
 
     fireEvent.click(screen.getByText('确认投票'))
     expect(await screen.findByText('请先选择赞成、反对或弃权')).toBeTruthy()
@@ -135,7 +135,7 @@ describe('results', () => {
     expect(await screen.findByText('票数在截止后公布')).toBeTruthy()
     expect(screen.queryByText(/票 · \d+%/)).toBeNull()
     // turnout is not sealed
-    expect(screen.getByText('已有 2/4 户参与，还差 1 户达到法定人数（需≥3户）')).toBeTruthy()
+    expect(screen.getByText('已有 2/4 户参与，还差1户就够数了')).toBeTruthy()
   })
 
   test('a live open topic shows the running count', async () => {

@@ -19,7 +19,7 @@ describe('roles on joining', () => {
   })
   test('labels read 居民 in a community and add 党员', () => {
     expect(roleLabels({ roles: ['resident', 'householdRep'], partyMember: true }, 'community')).toEqual(['居民', '户代表', '党员'])
-    expect(roleLabels({ roles: ['resident', 'committee'], partyMember: false })).toEqual(['村民', '村（居）委会'])
+    expect(roleLabels({ roles: ['resident', 'committee'], partyMember: false })).toEqual(['村民', '村委会'])
   })
 })
 

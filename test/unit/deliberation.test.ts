@@ -106,14 +106,14 @@ describe('the verdict', () => {
   test('有效 and passed, in a plain sentence', () => {
     const tally = tallyOf(YESNO_OPTIONS, ballots(['yes'], ['yes'], ['yes'], ['no']))
     const r = resultOf({ kind: 'yesno', mode: 'household' }, turnoutOf('household', 5, counts(4)), tally)
-    expect(r).toEqual({ valid: true, verdict: '有效', carried: ['yes'], summary: '有效。赞成 3 票，超过到会 4 户的半数，通过。' })
+    expect(r).toEqual({ valid: true, verdict: '有效', carried: ['yes'], summary: '有效。赞成 3 票，超过参加表决 4 户的半数，通过。' })
   })
 
   test('valid but not passed: exactly half of the participants', () => {
     const tally = tallyOf(YESNO_OPTIONS, ballots(['yes'], ['yes'], ['no'], ['abstain']))
     const r = resultOf(yesno, turnoutOf('person', 7, counts(4)), tally)
     expect(r).toMatchObject({ valid: true, verdict: '有效', carried: [] })
-    expect(r.summary).toBe('有效。赞成 2 票，未超过到会 4 人的半数，未通过。')
+    expect(r.summary).toBe('有效。赞成 2 票，未超过参加表决 4 人的半数，未通过。')
   })
 
   test('未达法定人数: nothing carries, however the votes fell', () => {
@@ -131,7 +131,7 @@ describe('the verdict', () => {
     const options = buildOptions('choice', ['公开竞价', '合作社自营', '续包'])
     const won = resultOf({ kind: 'choice', mode: 'household' }, turnoutOf('household', 6, counts(5)), tallyOf(options, ballots(['o1'], ['o1'], ['o1'], ['o2'], ['o3'])))
     expect(won).toMatchObject({ valid: true, carried: ['o1'] })
-    expect(won.summary).toBe('有效。「公开竞价」3 票，超过到会 5 户的半数，获得通过。')
+    expect(won.summary).toBe('有效。「公开竞价」3 票，超过参加表决 5 户的半数，获得通过。')
     const tie = resultOf({ kind: 'choice', mode: 'household' }, turnoutOf('household', 6, counts(4)), tallyOf(options, ballots(['o1'], ['o1'], ['o2'], ['o2'])))
     expect(tie).toMatchObject({ valid: true, carried: [] })
     expect(tie.summary).toContain('「公开竞价」「合作社自营」各 2 票')

@@ -124,7 +124,7 @@ export const cases: PageCase[] = [
   },
   { page: 'features/deliberation/pages/edit/index', as: committee, query: { topicId: T.draft }, expect: ['编辑议题草稿', '表决方式'], tap: { text: '保存草稿', action: 'topics.save' } },
   { page: 'features/deliberation/pages/meeting/index', as: committee, query: { topicId: T.road }, expect: ['东一巷至新村路村道硬底化', '李桂兰', '新山村东一巷12号', '异议：那天我在镇上'], tap: { first: ['李桂兰新山村东一巷12号登记 ›', '赞成'], text: '确认登记', action: 'ballots.recordInPerson' } },
-  { page: 'features/deliberation/pages/manage/index', as: committee, query: { topicId: T.square }, expect: ['修缮祠堂前广场', '赞成 6 票，超过到会 8 人的半数', '第一网格（村东）'], tap: { text: '导出计票结果', action: 'topics.exportCsv' } },
+  { page: 'features/deliberation/pages/manage/index', as: committee, query: { topicId: T.square }, expect: ['修缮祠堂前广场', '赞成 6 票，超过参加表决 8 人的半数', '第一网格（村东）'], tap: { text: '导出计票结果', action: 'topics.exportCsv' } },
   {
     page: 'features/deliberation/pages/roll/index',
     as: committee,

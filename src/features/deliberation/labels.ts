@@ -52,25 +52,19 @@ export function deadlineText(t: { status: TopicStatus; opensAt: number; closesAt
   return `已于 ${formatTime(t.closesAt, now)} 截止`
 }
 
-/** the quorum rule of the 村民委员会组织法, in words */
-export function quorumRule(mode: VotingMode, quorumNeeded: number): string {
-  return mode === 'household' ? `需≥${quorumNeeded}户` : '需过半数'
-}
-
-/** 法定人数：本村 7 人的过半数，即至少 4 人 */
+/** the quorum rule of the 村民委员会组织法: 法定人数：有表决权的 7 人过半数，即至少 4 人参与 */
 export function quorumExplained(mode: VotingMode, t: Pick<Turnout, 'eligible' | 'quorumNeeded'>): string {
   return mode === 'household'
     ? `法定人数：${t.eligible} 户的三分之二以上，即至少 ${t.quorumNeeded} 户参与`
-    : `法定人数：${t.eligible} 名有表决权的村（居）民过半数，即至少 ${t.quorumNeeded} 人参与`
+    : `法定人数：有表决权的 ${t.eligible} 人过半数，即至少 ${t.quorumNeeded} 人参与`
 }
 
-/** 已有 3/4 户参与，达到法定人数（需≥3户） / 已有 1/4 户参与，还差 2 户达到法定人数（需≥3户） */
+/** how far from the quorum, in plain words: 已有 1/4 户参与，还差2户就够数了 / 已有 3/4 户参与，人数够了，表决有效 */
 export function quorumText(mode: VotingMode, t: Turnout): string {
   const unit = MODE_UNITS[mode]
   const head = `已有 ${t.participants}/${t.eligible} ${unit}参与`
-  const rule = quorumRule(mode, t.quorumNeeded)
-  if (t.quorumMet) return `${head}，达到法定人数（${rule}）`
-  return `${head}，还差 ${Math.max(1, t.quorumNeeded - t.participants)} ${unit}达到法定人数（${rule}）`
+  if (t.quorumMet) return `${head}，${unit}数够了，表决有效`
+  return `${head}，还差${Math.max(1, t.quorumNeeded - t.participants)}${unit}就够数了`
 }
 
 /** the result in a few characters for the list: 有效·通过 / 有效·未通过 / 未达法定人数 */

@@ -10,6 +10,7 @@ import { Async, Button, Card, Empty, Row, Tag } from '@/shared/ui'
 import { listTopics } from './api'
 import { TopicCard } from './components/topic-card'
 import { isUpcoming, takesPart } from './labels'
+import { useVillageWords } from '@/features/account/words'
 
 interface Section {
   title: string
@@ -31,6 +32,7 @@ function sections(list: TopicSummary[], now = Date.now()): Section[] {
 
 /** 议事: the village's topics, by stage; 村民提议; for the committee, 发布议题 and the drafts. */
 export function VillageTopics({ membership }: { membership: MembershipView }) {
+  const { committee, people } = useVillageWords(membership.village.kind)
   const villageId = membership.villageId
   const isCommittee = membership.roles.includes('committee')
   const resident = takesPart(membership)
@@ -52,12 +54,12 @@ export function VillageTopics({ membership }: { membership: MembershipView }) {
         </Button>
       )}
       <Card>
-        <Row label='村民提议' onClick={() => open(pageUrl('deliberation.proposals'))}>
-          <Text className='vh-muted'>{resident ? '有事提出来，大家联署后上会' : '查看村民的提议和联署'}</Text>
+        <Row label={`${people}提议`} onClick={() => open(pageUrl('deliberation.proposals'))}>
+          <Text className='vh-muted'>{resident ? '有事提出来，大家联署后上会' : `查看${people}的提议和联署`}</Text>
         </Row>
       </Card>
       {isCommittee && drafts.data && drafts.data.length > 0 && (
-        <Card title='草稿' extra={<Text className='vh-muted'>仅村（居）委会可见</Text>}>
+        <Card title='草稿' extra={<Text className='vh-muted'>{`仅${committee}可见`}</Text>}>
           {drafts.data.map((d) => (
             <Row key={d.id} label={d.title} onClick={() => open(pageUrl('deliberation.edit', { topicId: d.id }))}>
               <Tag tone='grey'>{VOTING_MODE_LABELS[d.mode]}</Tag>
@@ -68,7 +70,7 @@ export function VillageTopics({ membership }: { membership: MembershipView }) {
       <Async
         query={topics}
         isEmpty={(l) => published(l).length === 0}
-        empty={<Empty text={`${membership.village.name}还没有议题。村（居）委会发布议题后，您可以在这里投票、发表意见。`} />}
+        empty={<Empty text={`${membership.village.name}还没有议题。${committee}发布议题后，您可以在这里投票、发表意见。`} />}
       >
         {(list) => (
           <>

@@ -8,10 +8,12 @@ import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { Card, Row, Tag } from '@/shared/ui'
 import { getInbox } from './api'
 import { isCommittee } from './labels'
+import { useVillageWords } from '@/features/account/words'
 
 const go = (key: PageKey, villageId: string) => void Taro.navigateTo({ url: pageUrl(key, { villageId }) })
 
 export function MailboxHomeCard({ membership }: { membership: MembershipView }) {
+  const words = useVillageWords(membership.village.kind)
   const villageId = membership.villageId
   const committee = isCommittee(membership)
   const inbox = useQuery(() => getInbox(villageId, 'waiting'), [villageId], committee)
@@ -20,7 +22,7 @@ export function MailboxHomeCard({ membership }: { membership: MembershipView }) 
   return (
     <Card title='书记信箱'>
       {membership.roles.includes('resident') && (
-        <Row label='写信给村（居）委会' onClick={() => go('mailbox.write', villageId)}>
+        <Row label={`写信给${words.committee}`} onClick={() => go('mailbox.write', villageId)}>
           <Text className='vh-muted'>有问必答</Text>
         </Row>
       )}

@@ -1,6 +1,6 @@
 /** The small UI kit every page uses: page frame (长辈模式), cards, buttons, and the three states. */
 import { Input, Button as TaroButton, Text, Textarea, View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTheme } from '../theme'
 import { PrivacyPopup } from '../privacy/privacy-popup'
 import './ui.scss'
@@ -139,6 +139,17 @@ export function Field({ label, error, children }: { label?: string; error?: stri
   )
 }
 
+/**
+ * A field's error shows until the person edits the field: it goes as they fix it, without waiting for
+ * the page to clear it (a new error, e.g. after the next send, shows again).
+ */
+export function useErrorUntilEdited(error: string | null | undefined, value: string): string | undefined {
+  const [seen, setSeen] = useState({ error, value })
+  // adjusting state while rendering (React's documented pattern): the value the error was about
+  if (seen.error !== error) setSeen({ error, value })
+  return error && (seen.error !== error || seen.value === value) ? error : undefined
+}
+
 /** A labelled text box (one line, or `multiline` growing with its text) with its error below. */
 export function TextField({
   label,
@@ -161,8 +172,9 @@ export function TextField({
   onChange: (value: string) => void
 }) {
   const cls = `vh-field__input ${className ?? ''}`
+  const shownError = useErrorUntilEdited(error, value)
   return (
-    <Field label={label} error={error ?? undefined}>
+    <Field label={label} error={shownError}>
       {multiline ? (
         <Textarea className={cls} value={value} placeholder={placeholder} maxlength={maxlength} autoHeight onInput={(e) => onChange(e.detail.value)} />
       ) : (

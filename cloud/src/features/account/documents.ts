@@ -93,6 +93,17 @@ export const ROLE_LABELS: Record<Role, string> = {
   townOfficer: '镇街干部',
 }
 
+/** 村委会 in a village, 居委会 in an urban community: one word, never 村（居）委会 where the village is known */
+export const committeeWord = (kind: VillageKind): '村委会' | '居委会' => (kind === 'community' ? '居委会' : '村委会')
+/** 村民 in a village, 居民 in an urban community */
+export const peopleWord = (kind: VillageKind): '村民' | '居民' => (kind === 'community' ? '居民' : '村民')
+/** a role's word in a village of this kind (村民/居民, 村委会/居委会) */
+export function roleWord(role: Role, kind: VillageKind): string {
+  if (role === 'resident') return peopleWord(kind)
+  if (role === 'committee') return committeeWord(kind)
+  return ROLE_LABELS[role]
+}
+
 export const RELATIONS = ['户主', '配偶', '子女', '父母', '孙辈', '兄弟姐妹', '其他亲属', '租住'] as const
 export type Relation = (typeof RELATIONS)[number]
 

@@ -49,7 +49,7 @@ export interface TopicResult {
   verdict: string
   /** the options that carried (more than half of participants); empty when none did */
   carried: string[]
-  /** e.g. 有效。赞成 3 票，超过到会 4 户的半数，通过。 */
+  /** e.g. 有效。赞成 3 票，超过参加表决 4 户的半数，通过。 */
   summary: string
 }
 

@@ -242,7 +242,7 @@ export function turnoutOf(mode: VotingMode, eligible: number, c: SourceCounts): 
   }
 }
 
-/** An option carries with more than half of those who took part (到会人员的过半数); 弃权 never carries. */
+/** An option carries with more than half of those who took part (参加表决的过半数); 弃权 never carries. */
 export function carries(option: Pick<TopicOption, 'abstain'>, votes: number, participants: number): boolean {
   return !option.abstain && participants > 0 && votes * 2 > participants
 }
@@ -276,7 +276,8 @@ export function resultOf(t: Pick<Topic, 'kind' | 'mode'>, turnout: Turnout, tall
       summary: `未达法定人数：参加表决 ${turnout.participants} ${u}，应参加 ${turnout.eligible} ${u}，${rule}，本次表决无效。`,
     }
   }
-  const base = `到会 ${turnout.participants} ${u}`
+  // phone votes have no meeting to attend: the base is who took part, online or in person
+  const base = `参加表决 ${turnout.participants} ${u}`
   let summary: string
   if (t.kind === 'yesno') {
     const yes = tally.find((o) => o.optionId === 'yes')

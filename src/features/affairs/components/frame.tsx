@@ -4,12 +4,14 @@ import type { MembershipView } from '@contract'
 import { VillageGate } from '@/features/account/components/village-gate'
 import { usePageParam } from '@/shared/page-params'
 import { Page } from '@/shared/ui'
+import { useVillageWords } from '@/features/account/words'
 
 export function AffairsPage({ what, committeeOnly, children }: { what: string; committeeOnly?: boolean; children: (m: MembershipView) => ReactNode }) {
+  const { committee } = useVillageWords()
   const villageId = usePageParam('villageId')
   return (
     <Page>
-      <VillageGate villageId={villageId} what={what} allow={committeeOnly ? (m) => m.roles.includes('committee') : undefined} refused={`只有村（居）委会可以${what}`}>
+      <VillageGate villageId={villageId} what={what} allow={committeeOnly ? (m) => m.roles.includes('committee') : undefined} refused={`只有${committee}可以${what}`}>
         {children}
       </VillageGate>
     </Page>

@@ -8,8 +8,10 @@ import { formatTime } from '@/shared/time'
 import { Alert, Button, Card, Field, TextField } from '@/shared/ui'
 import { PhotoGrid, PhotoPicker } from '@/shared/ui/photo-picker'
 import { appealEntry } from '../api'
+import { useVillageWords } from '@/features/account/words'
 
 export function AppealForm({ villageId, entry, onDone }: { villageId: string; entry: EntryView; onDone: (e: EntryView) => void }) {
+  const { committee } = useVillageWords()
   const [text, setText] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
   const [uploading, setUploading] = useState(false)
@@ -18,7 +20,7 @@ export function AppealForm({ villageId, entry, onDone }: { villageId: string; en
   async function submit() {
     if (text.trim().length < 5) return appeal.fail('请写明申诉理由，至少5个字')
     if (uploading) return appeal.fail('照片还在上传，请稍候')
-    if (!(await askConfirm('提交申诉？', '申诉提交后，村（居）委会听取道德评议会的意见后答复您；答复前本条不会公示。', '提交'))) return
+    if (!(await askConfirm('提交申诉？', `申诉提交后，${committee}听取道德评议会的意见后答复您；答复前本条不会公示。`, '提交'))) return
     await appeal.run()
   }
 
@@ -47,6 +49,7 @@ export function AppealForm({ villageId, entry, onDone }: { villageId: string; en
 
 /** the appeal, the 道德评议会's opinion and the committee's decision and reply, once there is an appeal */
 export function AppealRecord({ entry }: { entry: EntryView }) {
+  const { committee } = useVillageWords()
   const a = entry.appeal
   if (!a) return null
   return (
@@ -58,11 +61,11 @@ export function AppealRecord({ entry }: { entry: EntryView }) {
         <View>
           <Text className='bd-block' style={{ fontWeight: 600 }}>{a.decision === 'upheld' ? '申诉成立，本条已撤销' : '申诉未被采纳，本条已公示'}</Text>
           {a.councilOpinion && <Text className='bd-block'>{`道德评议会意见：${a.councilOpinion}`}</Text>}
-          {a.reply && <Text className='bd-block'>{`村（居）委会答复：${a.reply}`}</Text>}
+          {a.reply && <Text className='bd-block'>{`${committee}答复：${a.reply}`}</Text>}
           {a.decidedAt && <Text className='vh-muted bd-block'>{`${a.decidedByName ?? ''} ${formatTime(a.decidedAt)}`}</Text>}
         </View>
       ) : (
-        <Text className='bd-block'>等待村（居）委会答复</Text>
+        <Text className='bd-block'>{`等待${committee}答复`}</Text>
       )}
     </Card>
   )

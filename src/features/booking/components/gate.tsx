@@ -5,6 +5,7 @@ import { VillageGate as AccountVillageGate } from '@/features/account/components
 import { usePageParam } from '@/shared/page-params'
 import { Page } from '@/shared/ui'
 import './booking.scss'
+import { useVillageWords } from '@/features/account/words'
 
 /** the committee, or hall staff of this hall (as the server's servesHall) */
 export const servesHall = (m: MembershipView, hallId: string): boolean => m.roles.includes('committee') || (m.roles.includes('hallStaff') && m.hallId === hallId)
@@ -15,7 +16,8 @@ export const servesVillage = (m: MembershipView): boolean => m.roles.includes('c
 
 /** The member of this village (or, without one, of the current village); outsiders are asked to join. */
 export function VillageGate({ refused, ...props }: Omit<Parameters<typeof AccountVillageGate>[0], 'refused'> & { refused?: string }) {
-  return <AccountVillageGate {...props} refused={refused ?? `只有服务中心工作人员和村（居）委会可以${props.what}`} />
+  const { committee } = useVillageWords()
+  return <AccountVillageGate {...props} refused={refused ?? `只有服务中心工作人员和${committee}可以${props.what}`} />
 }
 
 /** A booking page: the page frame and the gate of its ?villageId=. */

@@ -299,7 +299,7 @@ function Composer({
       />
       {!parent && (
         <View className='dl-composer__row'>
-          <Text className='vh-muted'>我的态度（可不选）：</Text>
+          <Text className='vh-muted'>我的看法（可不选，不算投票）：</Text>
           {STANCES.map((s) => (
             <View key={s} className={`vh-chip ${stance === s ? 'vh-chip--on' : ''}`} onClick={() => setStance(stance === s ? null : s)}>
               {STANCE_LABELS[s]}

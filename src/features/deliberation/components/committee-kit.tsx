@@ -6,10 +6,9 @@
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import type { ResultsVisibility, TopicKind, VillageKind, VotingMode } from '@contract'
-import { VOTING_MODE_LABELS } from '@contract/tables'
+import { peopleWord, VOTING_MODE_LABELS } from '@contract/tables'
 
-/** 村民 in a village, 居民 in an urban community */
-export const peopleWord = (kind: VillageKind) => (kind === 'community' ? '居民' : '村民')
+export { peopleWord } from '@contract/tables'
 
 export const KIND_TEXT: Record<TopicKind, { label: string; hint: string }> = {
   yesno: { label: '是否表决', hint: '赞成 / 反对 / 弃权' },

@@ -6,20 +6,22 @@ import { Card, Tag } from '@/shared/ui'
 import { Photos } from './photos'
 import { TopicStatusTag } from './topic-status-tag'
 import './deliberation.scss'
+import { useVillageWords } from '@/features/account/words'
 
 /** The published decision and its implementation record (progress with photos, until done). */
 export function Implementation({ topic, photoUrls }: { topic: Pick<Topic, 'status' | 'opensAt' | 'decision' | 'updates'>; photoUrls: Record<string, string> }) {
+  const { committee } = useVillageWords()
   if (!topic.decision) return null
   const d = topic.decision
   return (
     <>
-      <Card title='村（居）委会决议' extra={<TopicStatusTag topic={topic} />}>
+      <Card title={`${committee}决议`} extra={<TopicStatusTag topic={topic} />}>
         <Text className='dl-decision'>{d.text}</Text>
         <Text className='vh-muted dl-block'>{`${d.byName} · ${formatTime(d.at)} 公布`}</Text>
       </Card>
       <Card title='落实进展'>
         {topic.updates.length === 0 ? (
-          <Text className='vh-muted dl-block'>村（居）委会将在这里公布落实进展</Text>
+          <Text className='vh-muted dl-block'>{`${committee}将在这里公布落实进展`}</Text>
         ) : (
           <View className='dl-timeline'>
             {topic.updates.map((u) => (

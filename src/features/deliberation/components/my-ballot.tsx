@@ -10,6 +10,7 @@ import { Button, FieldError, Tag, TextField } from '@/shared/ui'
 import { objectToBallot } from '../api'
 import { isClosed } from '../labels'
 import './deliberation.scss'
+import { useVillageWords } from '@/features/account/words'
 
 type MyBallotTopic = Pick<Topic, '_id' | 'status' | 'options' | 'mode'>
 
@@ -82,6 +83,7 @@ export function Receipt({ topicId, receipt, closed }: { topicId: string; receipt
 }
 
 function MeetingBallot({ villageId, topic, ballot, closed, onObjected }: { villageId: string; topic: MyBallotTopic; ballot: Ballot; closed: boolean; onObjected: () => void }) {
+  const { committee } = useVillageWords()
   const [writing, setWriting] = useState(false)
   const [reason, setReason] = useState('')
   const [fieldError, setFieldError] = useState<string | null>(null)
@@ -146,7 +148,7 @@ function MeetingBallot({ villageId, topic, ballot, closed, onObjected }: { villa
         </View>
       ) : (
         <>
-          <Text className='vh-muted dl-block'>如果登记与您在会上的表决不符，可以在截止前提出异议，村（居）委会会收到通知。</Text>
+          <Text className='vh-muted dl-block'>{`如果登记与您在会上的表决不符，可以在截止前提出异议，${committee}会收到通知。`}</Text>
           <Button block onClick={() => setWriting(true)}>
             提出异议
           </Button>

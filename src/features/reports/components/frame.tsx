@@ -5,12 +5,14 @@ import { VillageGate } from '@/features/account/components/village-gate'
 import { usePageParam } from '@/shared/page-params'
 import { Page } from '@/shared/ui'
 import './reports.scss'
+import { useVillageWords } from '@/features/account/words'
 
 export function ReportsPage({ what, allow, refused, children }: { what: string; allow?: (m: MembershipView) => boolean; refused?: string; children: (m: MembershipView) => ReactNode }) {
+  const { committee } = useVillageWords()
   const villageId = usePageParam('villageId')
   return (
     <Page>
-      <VillageGate villageId={villageId} what={what} allow={allow} refused={refused ?? `只有网格员、村（居）委会和镇街干部可以${what}`}>
+      <VillageGate villageId={villageId} what={what} allow={allow} refused={refused ?? `只有网格员、${committee}和镇街干部可以${what}`}>
         {children}
       </VillageGate>
     </Page>

@@ -14,6 +14,7 @@ import { DraftChapters } from './draft-chapters'
 import type { DraftForm } from './draft-form'
 import { adoptIds, checkForm, keyErrors, toForm, toInput } from './draft-form'
 import { DraftReview } from './draft-review'
+import { useVillageWords } from '@/features/account/words'
 
 const without = (errors: Record<string, string>, key?: string) => {
   if (!key || !(key in errors)) return errors
@@ -38,6 +39,7 @@ export function DraftEditor({
   number: number
   onDiscarded: () => void
 }) {
+  const { committee } = useVillageWords()
   const word = rulesWord(village.kind)
   const [detail, setDetail] = useState(initial)
   const [form, setFormState] = useState<DraftForm>(() => toForm(initial, `${village.name}${word}`))
@@ -119,7 +121,7 @@ export function DraftEditor({
         <Text className='vh-muted'>{detail?.basedOn ? `以第${detail.basedOn}版为底稿` : '从空白开始'}</Text>
         {dirty && <Tag tone='red'>有未保存的修改</Tag>}
       </View>
-      <Text className='vh-muted rules-draft-hint'>草稿只有村（居）委会成员能看到，发布后全体居民可见。</Text>
+      <Text className='vh-muted rules-draft-hint'>{`草稿只有${committee}成员能看到，发布后全体居民可见。`}</Text>
 
       <Card title='标题'>
         <Input className='vh-field__input' value={form.title} placeholder={`如：${village.name}${word}`} maxlength={40} onInput={(e) => edit({ ...form, title: e.detail.value }, 'title')} />

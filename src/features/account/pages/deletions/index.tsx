@@ -9,14 +9,16 @@ import { formatTime } from '@/shared/time'
 import { Alert, Async, Button, Card, Empty, Page, TextField } from '@/shared/ui'
 import { confirmDeletion, getDeletionRequests } from '../../api'
 import { isCommittee, MemberGate } from '../../components/member-gate'
+import { useVillageWords } from '@/features/account/words'
 
 const line = { display: 'block', margin: '0.2em 0' } as const
 
 /** 注销申请 (committee): residents who asked for their personal data to be deleted; confirm after checking it is them. */
 export default function DeletionsPage() {
+  const { committee } = useVillageWords()
   return (
     <Page>
-      <MemberGate notMember='只有村（居）委会成员可以处理注销申请' allow={isCommittee}>
+      <MemberGate notMember={`只有${committee}成员可以处理注销申请`} allow={isCommittee}>
         {(m) => <Deletions membership={m} />}
       </MemberGate>
     </Page>

@@ -11,6 +11,7 @@ import { endMembership, getRegister, moveHousehold, setHouseholdHead, setHouseho
 import { AccountPending } from '../../components/account-pending'
 import { useCurrentMembership } from '../../store'
 import { useEnsureAccount } from '../../use-account-on-show'
+import { useVillageWords } from '@/features/account/words'
 
 type Grid = { id: string; name: string }
 type Member = HouseholdView['members'][number]
@@ -26,12 +27,13 @@ const memberRow = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap
  * (迁出/去世/其他) with a reason; grid workers read the households of their grids.
  */
 export default function RegisterPage() {
+  const { committee } = useVillageWords()
   const account = useEnsureAccount()
   const membership = useCurrentMembership()
   const roles = membership?.roles ?? []
   const allowed = roles.includes('committee') || roles.includes('gridWorker')
   if (!account.me) return <Page><AccountPending /></Page>
-  if (!membership || !allowed) return <Page><Empty text='只有村（居）委会成员和网格员可以查看村民户籍' /></Page>
+  if (!membership || !allowed) return <Page><Empty text={`只有${committee}成员和网格员可以查看村民户籍`} /></Page>
   return (
     <Page>
       <Register membership={membership} />
@@ -40,6 +42,7 @@ export default function RegisterPage() {
 }
 
 function Register({ membership }: { membership: MembershipView }) {
+  const { committee } = useVillageWords()
   const villageId = membership.villageId
   const canEdit = membership.roles.includes('committee')
   const query = useQuery(() => getRegister(villageId), [villageId])
@@ -61,7 +64,7 @@ function Register({ membership }: { membership: MembershipView }) {
             <Card title={`${membership.village.name} · 村民户籍`}>
               <Text style={muted}>{`共 ${households.length} 户${noRep ? `，其中 ${noRep} 户没有户代表，不能参加按户表决` : ''}`}</Text>
               <Text className='vh-muted' style={muted}>
-                {canEdit ? '点一户可设户代表（每户一位）、户主，调整网格，或注销迁出、去世的成员。每项改动都会留下记录。' : '网格员可以查看本网格的户籍；如需更改，请联系村（居）委会。'}
+                {canEdit ? '点一户可设户代表（每户一位）、户主，调整网格，或注销迁出、去世的成员。每项改动都会留下记录。' : `网格员可以查看本网格的户籍；如需更改，请联系${committee}。`}
               </Text>
               <Input className='vh-field__input' value={search} placeholder='搜索姓名或门牌号' onInput={(e) => setSearch(e.detail.value)} />
             </Card>

@@ -11,12 +11,14 @@ import { decideJoin, getJoinQueue } from '../../api'
 import { useCurrentMembership } from '../../store'
 import { useEnsureAccount } from '../../use-account-on-show'
 import { AccountPending } from '../../components/account-pending'
+import { useVillageWords } from '@/features/account/words'
 
 type QueueItem = Awaited<ReturnType<typeof getJoinQueue>>[number]
 const TABS: JoinStatus[] = ['pending', 'approved', 'rejected']
 
 /** 入村审核: the committee approves or rejects join requests, a rejection always with a reason. */
 export default function JoinRequestsPage() {
+  const { committee } = useVillageWords()
   const account = useEnsureAccount()
   const membership = useCurrentMembership()
   const villageId = membership?.villageId ?? ''
@@ -28,7 +30,7 @@ export default function JoinRequestsPage() {
   if (!isCommittee) {
     return (
       <Page>
-        <Empty text='只有村（居）委会成员可以审核入村申请' />
+        <Empty text={`只有${committee}成员可以审核入村申请`} />
       </Page>
     )
   }

@@ -10,6 +10,7 @@ import { responsibleText } from '../../components/entry-card'
 import { BoardsPage } from '../../components/gate'
 import { monthText, thisMonth } from '../../labels'
 import './index.scss'
+import { useVillageWords } from '@/features/account/words'
 
 /**
  * 打印 (?month=, h5 only): the month's published entries of the three boards on plain A4 sheets for the
@@ -24,6 +25,7 @@ export default function PrintPage() {
 }
 
 function PrintSheet({ membership }: { membership: MembershipView }) {
+  const { committee } = useVillageWords()
   const villageId = membership.villageId
   const month = usePageParam('month') ?? thisMonth()
   const all = useQuery(async () => {
@@ -61,7 +63,7 @@ function PrintSheet({ membership }: { membership: MembershipView }) {
                   ))}
                 </View>
               ))}
-            <Text className='bd-print__foot'>{`${membership.village.name}村（居）民委员会 · ${formatTime(Date.now())} 打印 · 如有异议请向村（居）委会反映`}</Text>
+            <Text className='bd-print__foot'>{`${membership.village.name}${membership.village.kind === 'community' ? '居民' : '村民'}委员会 · ${formatTime(Date.now())} 打印 · 如有异议请向${committee}反映`}</Text>
           </View>
         )}
       </Async>

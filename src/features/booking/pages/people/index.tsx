@@ -8,13 +8,15 @@ import { askConfirm } from '@/shared/confirm'
 import { Alert, Async, Button, Card, Empty, Tag } from '@/shared/ui'
 import { getPeople, setPerson } from '../../api'
 import { BookingPage, servesVillage } from '../../components/gate'
+import { useVillageWords } from '@/features/account/words'
 
 /** a village has hundreds of members: the first ones, and a search for the rest */
 const MAX_SHOWN = 30
 
 /** 长者登记 (staff, ?villageId=): members with birth year, age and no-shows; record a birth year, reset no-shows. */
 export default function PeoplePage() {
-  return <BookingPage what='查看长者登记' allow={servesVillage} refused='只有服务中心工作人员和村（居）委会可以查看长者登记'>{(m) => <People membership={m} />}</BookingPage>
+  const { committee } = useVillageWords()
+  return <BookingPage what='查看长者登记' allow={servesVillage} refused={`只有服务中心工作人员和${committee}可以查看长者登记`}>{(m) => <People membership={m} />}</BookingPage>
 }
 
 function People({ membership }: { membership: MembershipView }) {

@@ -16,6 +16,7 @@ import { Hint } from '../../components/committee-kit'
 import { TopicStatusTag } from '../../components/topic-status-tag'
 import { isClosed, MODE_UNITS } from '../../labels'
 import './index.scss'
+import { useVillageWords } from '@/features/account/words'
 
 type Entry = CountView['entries'][number]
 
@@ -77,6 +78,7 @@ function Count({ membership, topicId }: { membership: MembershipView; topicId: s
 }
 
 function CountBody({ detail, count }: { detail: TopicDetail; count: CountView }) {
+  const { committee } = useVillageWords()
   const topic = detail.topic
   const unit = MODE_UNITS[topic.mode]
   const [search, setSearch] = useState('')
@@ -129,7 +131,7 @@ function CountBody({ detail, count }: { detail: TopicDetail; count: CountView })
             <Text className='dlb-count-check'>✓ 与公布的各选项票数一致</Text>
           ) : (
             <Text className='dlb-count-check dlb-count-check--bad'>
-              {`与公布的票数不一致：${differ.map((id) => `${choiceLabels(topic, [id])} 公布 ${published.find((p) => p.optionId === id)?.votes ?? 0} 票`).join('；')}。请联系村（居）委会核查。`}
+              {`与公布的票数不一致：${differ.map((id) => `${choiceLabels(topic, [id])} 公布 ${published.find((p) => p.optionId === id)?.votes ?? 0} 票`).join('；')}。请联系${committee}核查。`}
             </Text>
           ))}
       </Card>

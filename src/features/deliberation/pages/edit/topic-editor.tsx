@@ -14,6 +14,7 @@ import { discardTopic, publishTopic, saveTopic } from '../../api'
 import { Hint, KIND_TEXT, modeText, peopleWord, RESULTS_TEXT } from '../../components/committee-kit'
 import type { TopicForm } from './topic-form'
 import { checkForm, keyErrors, MAX_OPTIONS, MIN_OPTIONS, newOption, optionKey, toInput, whenText } from './topic-form'
+import { useVillageWords } from '@/features/account/words'
 
 /** errors shown beside a field; any other (e.g. topicId) is listed above the buttons */
 const SHOWN = new Set(['title', 'background', 'photos', 'question', 'kind', 'options', 'maxChoices', 'mode', 'results', 'opensAt', 'closesAt'])
@@ -42,6 +43,7 @@ export function TopicEditor({
   saved?: TopicDetail
   proposal?: { id: string; title: string; proposerName: string } | null
 }) {
+  const { committee } = useVillageWords()
   const villageId = membership.villageId
   const kind = membership.village.kind
   const people = peopleWord(kind)
@@ -125,7 +127,7 @@ export function TopicEditor({
         <Tag tone={topicId ? 'gold' : 'grey'}>{topicId ? TOPIC_STATUS_LABELS.draft : '新议题'}</Tag>
         {dirty && <Tag tone='red'>有未保存的修改</Tag>}
       </View>
-      <Hint>{`草稿只有村（居）委会成员能看到；发布后全体${people}都能看到并投票。`}</Hint>
+      <Hint>{`草稿只有${committee}成员能看到；发布后全体${people}都能看到并投票。`}</Hint>
 
       {proposal && (
         <Card title='来自村民提议'>

@@ -11,6 +11,7 @@ import { CsvExportCard } from '@/shared/csv/csv-export-card'
 import { addTopicUpdate, decideTopic, exportTopicCsv, remindNonVoters } from '../../api'
 import { Hint, peopleWord } from '../../components/committee-kit'
 import { isUpcoming } from '../../labels'
+import { useVillageWords } from '@/features/account/words'
 
 /** 提醒未投票的村民: a notice to everyone (or every 户代表) who has not voted; only while voting is open. */
 export function RemindCard({ villageId, topic: t, kind }: { villageId: string; topic: Topic; kind: VillageKind }) {
@@ -40,6 +41,7 @@ export function RemindCard({ villageId, topic: t, kind }: { villageId: string; t
 
 /** 公布决议: the committee's decision on a closed topic, public once published. */
 export function DecideCard({ villageId, detail: d, kind, onDecided }: { villageId: string; detail: TopicDetail; kind: VillageKind; onDecided: (d: TopicDetail) => void }) {
+  const { committee } = useVillageWords()
   const [text, setText] = useState('')
   const deciding = useMutation(() => decideTopic(villageId, d.topic._id, text), { success: '决议已公布', onSuccess: onDecided })
 
@@ -50,7 +52,7 @@ export function DecideCard({ villageId, detail: d, kind, onDecided }: { villageI
 
   return (
     <Card title='公布决议'>
-      <Hint>{d.result ? `表决结果：${d.result.summary}` : '写明表决结果和村（居）委会据此作出的决定。'}</Hint>
+      <Hint>{d.result ? `表决结果：${d.result.summary}` : `写明表决结果和${committee}据此作出的决定。`}</Hint>
       <TextField
         label='决议内容'
         multiline

@@ -12,6 +12,7 @@ import { usePageParam } from '@/shared/page-params'
 import { DecideCard, ExportCard, ImplementationCard, RemindCard } from './actions'
 import { GridTurnoutCard, OverviewCard, ResultCard, TurnoutCard } from './cards'
 import './index.scss'
+import { useVillageWords } from '@/features/account/words'
 
 /** 议题管理: status and turnout, per-grid turnout, reminders, the decision, implementation updates, CSV. Committee only. */
 export default function ManagePage() {
@@ -37,6 +38,7 @@ function Manage({ membership, topicId }: { membership: MembershipView; topicId: 
 }
 
 function ManageBody({ membership, detail: d, onChanged }: { membership: MembershipView; detail: TopicDetail; onChanged: (d: TopicDetail) => void }) {
+  const { committee } = useVillageWords()
   const t = d.topic
   const kind = membership.village.kind
   const villageId = membership.villageId
@@ -47,7 +49,7 @@ function ManageBody({ membership, detail: d, onChanged }: { membership: Membersh
       <View>
         <OverviewCard detail={d} kind={kind} />
         <Card title='草稿'>
-          <Hint>这个议题还是草稿，只有村（居）委会成员能看到。发布后才能投票、查看参与情况。</Hint>
+          <Hint>{`这个议题还是草稿，只有${committee}成员能看到。发布后才能投票、查看参与情况。`}</Hint>
           <Button kind='primary' block onClick={() => go('edit')}>
             继续编辑
           </Button>

@@ -16,6 +16,7 @@ import { Bar, Hint, peopleWord } from '../../components/committee-kit'
 import { STAFF_NOTE } from '@contract/tables'
 import { proposalTag, takesPart } from '../../labels'
 import './index.scss'
+import { useVillageWords } from '@/features/account/words'
 
 const SECTIONS: ProposalStatus[] = ['collecting', 'accepted', 'scheduled', 'withdrawn']
 
@@ -29,6 +30,7 @@ export default function ProposalsPage() {
 }
 
 function Proposals({ membership }: { membership: MembershipView }) {
+  const { committee } = useVillageWords()
   const villageId = membership.villageId
   const people = peopleWord(membership.village.kind)
   const query = useQuery(() => listProposals(villageId), [villageId])
@@ -45,8 +47,8 @@ function Proposals({ membership }: { membership: MembershipView }) {
 
   return (
     <View>
-      <View className='vh-title'>{`${membership.village.name} · 村民提议`}</View>
-      <Hint>{`有想让大家一起商量的事，可以提出来；联署的${people}达到本村规定的人数后，提议提交村（居）委会安排表决。`}</Hint>
+      <View className='vh-title'>{`${membership.village.name} · ${people}提议`}</View>
+      <Hint>{`有想让大家一起商量的事，可以提出来；联署的${people}达到本村规定的人数后，提议提交${committee}安排表决。`}</Hint>
       {!takesPart(membership) ? (
         <Hint>{STAFF_NOTE}</Hint>
       ) : proposing ? (
@@ -63,7 +65,7 @@ function Proposals({ membership }: { membership: MembershipView }) {
           ＋ 我要提议
         </Button>
       )}
-      <Async query={{ ...query, data: list }} isEmpty={(l) => l.length === 0} empty={<Empty text='还没有村民提议' />}>
+      <Async query={{ ...query, data: list }} isEmpty={(l) => l.length === 0} empty={<Empty text={`还没有${people}提议`} />}>
         {(l) => (
           <View>
             {SECTIONS.map((status) => {
@@ -86,6 +88,7 @@ function Proposals({ membership }: { membership: MembershipView }) {
 }
 
 function ProposalCard({ proposal: p, membership, onChanged }: { proposal: ProposalView; membership: MembershipView; onChanged: (p: ProposalView) => void }) {
+  const { committee } = useVillageWords()
   const cosigning = useMutation(() => cosignProposal(membership.villageId, p._id), {
     success: (next) => (next.status === 'accepted' ? '联署人数已满' : '已联署'),
     onSuccess: onChanged,
@@ -114,7 +117,7 @@ function ProposalCard({ proposal: p, membership, onChanged }: { proposal: Propos
       )}
       {p.status === 'accepted' && (
         <View>
-          <Hint>{`联署人数已满${p.acceptedAt ? `（${formatTime(p.acceptedAt)}）` : ''}，等待村（居）委会安排表决。`}</Hint>
+          <Hint>{`联署人数已满${p.acceptedAt ? `（${formatTime(p.acceptedAt)}）` : ''}，等待${committee}安排表决。`}</Hint>
           {isCommittee(membership) && (
             <Button kind='primary' onClick={() => void Taro.navigateTo({ url: pageUrl('deliberation.edit', { proposalId: p._id }) })}>
               安排表决

@@ -14,6 +14,7 @@ import { Hint, useReplaced } from '../../components/committee-kit'
 import { TopicStatusTag } from '../../components/topic-status-tag'
 import { MODE_UNITS } from '../../labels'
 import './index.scss'
+import { useVillageWords } from '@/features/account/words'
 
 type Entry = RollView['entries'][number]
 type Person = { key: string; name: string; doorplate: string | null }
@@ -79,6 +80,7 @@ function RollBody({
   onAmended: (roll: RollView) => void
   reload: () => Promise<void>
 }) {
+  const { committee } = useVillageWords()
   const [search, setSearch] = useState('')
   const [shown, setShown] = useState(STEP)
   const [amending, setAmending] = useState<Amending | null>(null)
@@ -127,7 +129,7 @@ function RollBody({
         )}
         <Hint>
           {roll.frozen
-            ? `名册在议题发布时${topic.publishedAt ? `（${formatTime(topic.publishedAt)}）` : ''}固定，此后加入本村（社区）的本次不能投票。名册只列姓名和门牌，不公开任何人的选择；如有疑问，请联系村（居）委会。`
+            ? `名册在议题发布时${topic.publishedAt ? `（${formatTime(topic.publishedAt)}）` : ''}固定，此后加入本村（社区）的本次不能投票。名册只列姓名和门牌，不公开任何人的选择；如有疑问，请联系${committee}。`
             : editable
               ? `名册按村（社区）登记生成${roll.mode === 'household' ? '，每户由户代表投票' : ''}。发布前可以移出或加入，须写明理由并留下记录；发布后名册固定，不能再修改。`
               : '发布前名册还可能调整，以发布时的名单为准。'}

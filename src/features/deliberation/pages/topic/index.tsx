@@ -23,6 +23,7 @@ import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { TopicStatusTag } from '../../components/topic-status-tag'
 import { deadlineText, isClosed, isUpcoming, MODE_UNITS } from '../../labels'
 import '../../components/deliberation.scss'
+import { useVillageWords } from '@/features/account/words'
 
 /**
  * 议题 (?topicId=, and from a share card &villageId=): background and question, the quorum meter,
@@ -64,6 +65,7 @@ export default function TopicPage() {
 function TopicView({ detail: d, villageId, myPersonId, reload }: { detail: TopicDetail; villageId: string; myPersonId: string; reload: () => Promise<void> }) {
   const t = d.topic
   const closed = isClosed(t.status)
+  const { people } = useVillageWords()
 
   const header = (
     <Card>
@@ -74,7 +76,7 @@ function TopicView({ detail: d, villageId, myPersonId, reload }: { detail: Topic
         <Tag tone='grey'>{t.results === 'sealed' ? '截止后公布票数' : '实时公开票数'}</Tag>
       </View>
       <Text className='vh-muted dl-block'>{deadlineText(t)}</Text>
-      {d.proposal && <Text className='vh-muted dl-block'>{`源自村民提议《${d.proposal.title}》· 提议人 ${d.proposal.proposerName}`}</Text>}
+      {d.proposal && <Text className='vh-muted dl-block'>{`源自${people}提议《${d.proposal.title}》· 提议人 ${d.proposal.proposerName}`}</Text>}
       {t.background && <Text className='dl-pre'>{t.background}</Text>}
       <Photos ids={t.photos} urls={d.photoUrls} />
       <View className='dl-question'>
@@ -146,9 +148,10 @@ function TopicView({ detail: d, villageId, myPersonId, reload }: { detail: Topic
 }
 
 function CommitteeLinks({ topicId, status }: { topicId: string; status: TopicDetail['topic']['status'] }) {
+  const { committee } = useVillageWords()
   const go = (page: 'edit' | 'roll' | 'meeting' | 'manage') => void Taro.navigateTo({ url: pageUrl(`deliberation.${page}`, { topicId }) })
   return (
-    <Card title='村（居）委会'>
+    <Card title={committee}>
       {status === 'draft' && <Row label='编辑草稿' onClick={() => go('edit')} />}
       {status === 'draft' && <Row label='核对选民名册' onClick={() => go('roll')} />}
       {status === 'open' && <Row label='现场表决登记（榕树下议事）' onClick={() => go('meeting')} />}

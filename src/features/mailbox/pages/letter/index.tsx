@@ -14,6 +14,7 @@ import { acceptLetter, getLetter, publishLetter, rateLetter, replyLetter, setCon
 import { MailboxPage } from '../../components/frame'
 import { Stars } from '../../components/stars'
 import { dueWords, STATUS_TONE, writerWords } from '../../labels'
+import { useVillageWords } from '@/features/account/words'
 
 /** One letter (?villageId=&letterId=): its states with who and when, the reply; the writer rates and consents, the committee accepts, replies and publishes. */
 export default function LetterPage() {
@@ -29,6 +30,7 @@ function LetterLoader({ membership }: { membership: MembershipView }) {
 }
 
 function Letter({ letter: l, onChange }: { letter: LetterView; onChange: () => void }) {
+  const { committee } = useVillageWords()
   const due = dueWords(l)
   return (
     <>
@@ -45,7 +47,7 @@ function Letter({ letter: l, onChange }: { letter: LetterView; onChange: () => v
         {l.about && <Text className='vh-muted vh-block'>{`关于：${l.about.label}`}</Text>}
         <Text className='vh-block'>{l.text}</Text>
         {l.photos.length > 0 && <PhotoGrid ids={l.photos} urls={l.photoUrls} />}
-        {l.mine && l.anonymous && <Text className='vh-muted vh-block'>匿名来信：除了村（居）委会，其他人看不到您的姓名。</Text>}
+        {l.mine && l.anonymous && <Text className='vh-muted vh-block'>{`匿名来信：除了${committee}，其他人看不到您的姓名。`}</Text>}
       </Card>
       {l.reply && (
         <Card title='回复'>
@@ -91,13 +93,14 @@ function RateCard({ letter: l, onDone }: { letter: LetterView; onDone: () => voi
 }
 
 function CommitteeCard({ letter: l, onDone }: { letter: LetterView; onDone: () => void }) {
+  const { committee } = useVillageWords()
   const [text, setText] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
   const [uploading, setUploading] = useState(false)
   const accept = useMutation(() => acceptLetter(l.villageId, l.id, null), { success: '已受理，已告知来信人', onSuccess: onDone })
   const reply = useMutation(() => replyLetter(l.villageId, l.id, text.trim(), photos), { success: '已回复，已告知来信人', onSuccess: onDone })
   return (
-    <Card title='村（居）委会办理'>
+    <Card title={`${committee}办理`}>
       {l.can.accept && (
         <Button block loading={accept.busy} onClick={() => void accept.run()}>
           受理

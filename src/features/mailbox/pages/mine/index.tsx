@@ -7,6 +7,7 @@ import { Async, Button, Empty } from '@/shared/ui'
 import { getMine } from '../../api'
 import { MailboxPage } from '../../components/frame'
 import { LetterItem } from '../../components/letter-item'
+import { useVillageWords } from '@/features/account/words'
 
 /** 我的来信 (?villageId=): my letters with their states, newest first. */
 export default function MinePage() {
@@ -14,6 +15,7 @@ export default function MinePage() {
 }
 
 function Mine({ membership }: { membership: MembershipView }) {
+  const { committee } = useVillageWords()
   const villageId = membership.villageId
   const query = useQuery(() => getMine(villageId), [villageId])
   useReloadOnShow(query)
@@ -21,7 +23,7 @@ function Mine({ membership }: { membership: MembershipView }) {
   const write = () => void Taro.navigateTo({ url: pageUrl('mailbox.write', { villageId }) })
   return (
     <>
-      <Async query={query} isEmpty={(d) => d.length === 0} empty={<Empty text='还没有写过信。有事想问村（居）委会，写封信吧' />}>
+      <Async query={query} isEmpty={(d) => d.length === 0} empty={<Empty text={`还没有写过信。有事想问${committee}，写封信吧`} />}>
         {(d) => (
           <>
             {d.map((l) => (

@@ -8,6 +8,7 @@ import { Alert, Async, Button, Card, TextField } from '@/shared/ui'
 import { getSettings, saveSettings } from '../../api'
 import { MailboxPage } from '../../components/frame'
 import { isCommittee } from '../../labels'
+import { useVillageWords } from '@/features/account/words'
 
 /** The committee (?villageId=): how many days the village gives itself to reply to a letter. */
 export default function SettingsPage() {
@@ -30,13 +31,14 @@ export function checkDays(s: string): string | null {
 }
 
 function SettingsForm({ villageId, settings }: { villageId: string; settings: MailboxSettingsView }) {
+  const { committee } = useVillageWords()
   const [days, setDays] = useState(String(settings.replyDays))
   const [saved, setSaved] = useState(settings)
   const saving = useMutation(() => saveSettings(villageId, Number(days.trim())), { success: '已保存', onSuccess: setSaved })
   const error = checkDays(days)
   return (
     <Card title='回复期限'>
-      <Text className='vh-muted vh-block'>村民来信后，村（居）委会应在这些天内回复；逾期未回复的，由系统上报镇街督办。已寄出的信按寄出时的期限计算。</Text>
+      <Text className='vh-muted vh-block'>{`村民来信后，${committee}应在这些天内回复；逾期未回复的，由系统上报镇街督办。已寄出的信按寄出时的期限计算。`}</Text>
       <TextField label='回复期限（天）' value={days} maxlength={2} error={saving.fieldErrors.replyDays ?? error ?? undefined} onChange={setDays} />
       {saved.updatedByName && saved.updatedAt && <Text className='vh-muted vh-block'>{`${saved.updatedByName}于${formatTime(saved.updatedAt)}修改`}</Text>}
       <Alert message={saving.error} />

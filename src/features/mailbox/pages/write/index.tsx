@@ -14,15 +14,18 @@ import { getSettings, writeLetter } from '../../api'
 import { MailboxPage } from '../../components/frame'
 import { clearDraft, EMPTY_DRAFT, loadDraft, saveDraft, type LetterDraft } from '../../draft'
 import { checkDraft } from '../../labels'
+import { useVillageWords } from '@/features/account/words'
 
 /** 写信 (?villageId=&aboutKind=&aboutId=&aboutLabel=): another page links here about one of its items (e.g. a 财务公开 line). */
 export default function WritePage() {
-  return <MailboxPage what='写信给村（居）委会'>{(m) => <WriteForm membership={m} />}</MailboxPage>
+  const { committee } = useVillageWords()
+  return <MailboxPage what={`写信给${committee}`}>{(m) => <WriteForm membership={m} />}</MailboxPage>
 }
 
 const TO = ['committee', 'secretary'] as const
 
 function WriteForm({ membership }: { membership: MembershipView }) {
+  const { committee } = useVillageWords()
   const villageId = membership.villageId
   const params = usePageParams()
   const about: LetterAbout | null = params.aboutKind && params.aboutId && params.aboutLabel ? { kind: params.aboutKind, id: params.aboutId, label: params.aboutLabel } : null
@@ -68,7 +71,7 @@ function WriteForm({ membership }: { membership: MembershipView }) {
             </View>
           ))}
         </View>
-        {settings.data && <Text className='vh-muted vh-block'>{`村（居）委会会在${settings.data.replyDays}天内回复，逾期未回复的会上报镇街督办。`}</Text>}
+        {settings.data && <Text className='vh-muted vh-block'>{`${committee}会在${settings.data.replyDays}天内回复，逾期未回复的会上报镇街督办。`}</Text>}
         {about && <Text className='vh-muted vh-block'>{`关于：${about.label}`}</Text>}
       </Card>
       <Card>
@@ -83,7 +86,7 @@ function WriteForm({ membership }: { membership: MembershipView }) {
         <Row label='匿名来信'>
           <Switch checked={form.anonymous} color='#b71c1c' onChange={(e) => set({ anonymous: Boolean(e.detail.value) })} />
         </Row>
-        <Text className='vh-muted vh-block'>匿名时，除了村（居）委会，其他人看不到您的姓名。</Text>
+        <Text className='vh-muted vh-block'>{`匿名时，除了${committee}，其他人看不到您的姓名。`}</Text>
         <Row label='同意公开这封信和回复'>
           <Switch checked={form.consent} color='#b71c1c' onChange={(e) => set({ consent: Boolean(e.detail.value) })} />
         </Row>
@@ -92,7 +95,7 @@ function WriteForm({ membership }: { membership: MembershipView }) {
             <Switch checked={form.publicName} color='#b71c1c' onChange={(e) => set({ publicName: Boolean(e.detail.value) })} />
           </Row>
         )}
-        <Text className='vh-muted vh-block'>公开后本村（社区）的人都能看到信和回复；不同意的，只有您和村（居）委会能看到。寄出后也可以再改。</Text>
+        <Text className='vh-muted vh-block'>{`公开后本村（社区）的人都能看到信和回复；不同意的，只有您和${committee}能看到。寄出后也可以再改。`}</Text>
       </Card>
       <Alert message={submit.error} />
       <Button kind='primary' block loading={submit.busy} disabled={uploading} onClick={send}>

@@ -17,6 +17,7 @@ import { ReporterActions } from '../../components/reporter-actions'
 import { StaffActions } from '../../components/staff-actions'
 import { Stars } from '../../components/stars'
 import { dueText, STATUS_TONE } from '../../labels'
+import { useVillageWords } from '@/features/account/words'
 
 /** One report (?villageId=&reportId=): what, where, who; the due clock; its history; what the caller may do. */
 export default function DetailPage() {
@@ -38,6 +39,7 @@ function reporterText(r: ReportView): string {
 }
 
 function ReportDetail({ report: r, onChanged }: { report: ReportView; onChanged: () => Promise<void> }) {
+  const { committee } = useVillageWords()
   const metoo = useMutation(() => meToo(r.villageId, r.id), { success: '已同问，会一起通知您进展', onSuccess: onChanged })
   const due = r.due
   return (
@@ -55,7 +57,7 @@ function ReportDetail({ report: r, onChanged }: { report: ReportView; onChanged:
           <Text>{r.place.address}</Text>
         </Row>
         <Row label='办理单位'>
-          <Text>{r.level === 'town' ? '已转镇街办理' : r.gridName ?? '未划入网格，由村（居）委会办理'}</Text>
+          <Text>{r.level === 'town' ? '已转镇街办理' : r.gridName ?? `未划入网格，由${committee}办理`}</Text>
         </Row>
         <Row label='上报人'>
           <Text>{reporterText(r)}</Text>

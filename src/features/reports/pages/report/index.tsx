@@ -13,6 +13,7 @@ import { ReportsPage } from '../../components/frame'
 import { GridSvg } from '../../components/grid-svg'
 import { ReportItem } from '../../components/report-item'
 import { clearDraft, EMPTY_DRAFT, loadDraft, saveDraft, type ReportDraft } from '../../draft'
+import { useVillageWords } from '@/features/account/words'
 
 /** 随手拍 (?villageId=): category, description, photos, the place, anonymity; open ones nearby offered for 同问 first; a draft kept on the phone. */
 export default function ReportPage() {
@@ -38,6 +39,7 @@ export function checkDraft(d: ReportDraft): Record<string, string> {
 type Outcome = { kind: 'nearby'; reports: ReportSummary[] } | { kind: 'sent'; reportId: string }
 
 function ReportForm({ villageId, settings }: { villageId: string; settings: ReportSettingsView }) {
+  const { committee } = useVillageWords()
   const [restored] = useState(() => loadDraft(villageId))
   const [form, setForm] = useState<ReportDraft>(restored ?? EMPTY_DRAFT)
   const [notice, setNotice] = useState<string | null>(restored ? '已恢复您上次没有提交的内容' : null)
@@ -183,7 +185,7 @@ function ReportForm({ villageId, settings }: { villageId: string; settings: Repo
         <Row label='匿名上报'>
           <Switch checked={form.anonymous} color='#b71c1c' onChange={(e) => set({ anonymous: Boolean(e.detail.value) })} />
         </Row>
-        <Text className='vh-muted vh-block'>匿名时，除了处理问题的网格员、村（居）委会和镇街干部，其他人看不到您的姓名。</Text>
+        <Text className='vh-muted vh-block'>{`匿名时，除了处理问题的网格员、${committee}和镇街干部，其他人看不到您的姓名。`}</Text>
       </Card>
       <Alert message={submit.error} />
       <Button kind='primary' block loading={submit.busy} disabled={uploading} onClick={send}>

@@ -7,11 +7,13 @@ import { Alert, Async, Button, Card, TextField } from '@/shared/ui'
 import { getSettings, saveSettings } from '../../api'
 import { ReportsPage } from '../../components/frame'
 import { isCommittee } from '../../labels'
+import { useVillageWords } from '@/features/account/words'
 
 /** The committee (?villageId=): the categories residents choose from, each with its hours to accept and days to resolve; the days to confirm automatically. */
 export default function SettingsPage() {
+  const { committee } = useVillageWords()
   return (
-    <ReportsPage what='设置问题类别和办理时限' allow={isCommittee} refused='只有村（居）委会可以设置问题类别和办理时限'>
+    <ReportsPage what='设置问题类别和办理时限' allow={isCommittee} refused={`只有${committee}可以设置问题类别和办理时限`}>
       {(m) => <SettingsLoader membership={m} />}
     </ReportsPage>
   )

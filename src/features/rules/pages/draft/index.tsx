@@ -11,6 +11,7 @@ import { useEnsureAccount } from '../../../account/use-account-on-show'
 import { getRuleVersion, getRuleVersions, startRulesDraft } from '../../api'
 import { DraftEditor } from '../../components/draft-editor'
 import './index.scss'
+import { useVillageWords } from '@/features/account/words'
 
 /** The village's versions, and the draft in full if there is one. */
 async function loadDraft(villageId: string) {
@@ -22,6 +23,7 @@ async function loadDraft(villageId: string) {
 
 /** 起草新版本: committee only. Opens the draft there is, or starts one from the current version (or blank). */
 export default function RulesDraftPage() {
+  const { committee } = useVillageWords()
   const account = useEnsureAccount()
   const membership = useCurrentMembership()
   const villageId = membership?.villageId ?? ''
@@ -36,7 +38,7 @@ export default function RulesDraftPage() {
   if (!membership || !isCommittee) {
     return (
       <Page>
-        <Empty text={`只有村（居）委会成员可以起草${membership ? rulesWord(membership.village.kind) : '村规民约'}`} />
+        <Empty text={`只有${committee}成员可以起草${membership ? rulesWord(membership.village.kind) : '村规民约'}`} />
       </Page>
     )
   }

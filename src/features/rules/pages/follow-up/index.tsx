@@ -11,12 +11,14 @@ import { getRulesFollowUp } from '../../api'
 import { ExportCard } from './export-card'
 import { GridCard } from './grid-card'
 import './index.scss'
+import { useVillageWords } from '@/features/account/words'
 
 const ALL = '*'
 const gridKey = (gridId: string | null) => gridId ?? 'none'
 
 /** 承诺情况跟进: who has not agreed to the current version, by grid, for the committee and grid workers to visit. */
 export default function RulesFollowUpPage() {
+  const { committee } = useVillageWords()
   const account = useEnsureAccount()
   const membership = useCurrentMembership()
   const villageId = membership?.villageId ?? ''
@@ -29,7 +31,7 @@ export default function RulesFollowUpPage() {
   if (!membership || !allowed) {
     return (
       <Page>
-        <Empty text='只有村（居）委会成员和网格员可以查看承诺情况' />
+        <Empty text={`只有${committee}成员和网格员可以查看承诺情况`} />
       </Page>
     )
   }

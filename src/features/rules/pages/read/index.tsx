@@ -18,6 +18,7 @@ import { agreeToRules, getCurrentRules, getRuleVersion, makePartyCommitment } fr
 import { AdoptionRecord } from '../../components/adoption-record'
 import { ClauseList } from '../../components/clause-list'
 import { DiffView } from '../../components/diff-view'
+import { useVillageWords } from '@/features/account/words'
 
 /** Reads the current rules (or, with ?versionId=, any version) and takes the reader's agreement. */
 export default function RulesReadPage() {
@@ -144,8 +145,9 @@ function ManageRows() {
 }
 
 function ManageLinks() {
+  const { committee } = useVillageWords()
   return (
-    <Card title='村（居）委会'>
+    <Card title={`${committee}`}>
       <ManageRows />
     </Card>
   )
