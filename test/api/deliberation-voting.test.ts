@@ -111,6 +111,8 @@ describe('one ballot per voter', () => {
     expect((await detail(P.committee, t)).turnout).toMatchObject({ eligible: HOUSEHOLDS, quorumNeeded: 6 })
     await refusedCleanly(() => castFails(P.liguilan, t, ['o1']), 'FORBIDDEN', '本议题按户表决，由户代表投票')
     await refusedCleanly(() => castFails(P.linjun, t, ['o1']), 'FORBIDDEN', '本议题按户表决，由户代表投票')
+    // the family is told who votes for them, and that they have not yet
+    expect((await detail(P.liguilan, t)).me).toMatchObject({ canVote: false, reason: '您家还没投票（由户代表林水生投票）' })
     const b = await cast(P.resident, t, ['o2'])
     expect(b).toMatchObject({ voterKey: `${X}:新山村东一巷12号`, personId: pid(P.resident), householdId: `${X}:新山村东一巷12号` })
     await cast(P.resident, t, ['o3'])
@@ -118,7 +120,8 @@ describe('one ballot per voter', () => {
 
     // the family sees that the household has voted, not how; 李桂兰 is told why she cannot vote
     const wife = await detail(P.liguilan, t)
-    expect(wife.me).toMatchObject({ canVote: false, reason: '本议题按户表决，由户代表投票', ballot: null })
+    const day = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' }).format(b.castAt).replace(/\//, '月') + '日'
+    expect(wife.me).toMatchObject({ canVote: false, reason: `您家的户代表林水生已于${day}投票`, ballot: null })
     const list = await api.as(P.liguilan).call('topics.list', { villageId: X, status: 'open' })
     expect(list.find((s) => s.id === t)).toMatchObject({ voted: true, turnout: { participants: 1, eligible: HOUSEHOLDS } })
   })

@@ -54,7 +54,7 @@ run('in Chromium: a household-mode topic from posting to the verdict', () => {
     // 李桂兰 lives in 林水生's household but is not its representative
     await app.signInAs(page, '李桂兰')
     await openTopic(topicId)
-    await page.getByText('本议题按户表决，由户代表投票').waitFor()
+    await page.getByText(/^您家的户代表林水生已于\d+月\d+日投票$/).waitFor()
     expect(await page.getByText('确认投票', { exact: true }).count()).toBe(0)
     const refused = await app.server.router('ballots.cast', { villageId: 'v-xinshan', topicId, choices: ['no'] }, { openid: 'demo-liguilan' })
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

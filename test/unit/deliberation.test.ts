@@ -8,6 +8,7 @@ import {
   countsVisible,
   eligibleVoters,
   hasEnded,
+  householdVoteNote,
   publishProblems,
   quorumMet,
   quorumNeeded,
@@ -244,6 +245,12 @@ describe('who votes', () => {
     expect(voterFor('household', members[1], households[0])).toEqual({ ok: false, code: 'FORBIDDEN', reason: '本议题按户表决，由户代表投票' })
     expect(voterFor('person', members[1], households[0])).toMatchObject({ ok: true, voter: { key: 'b' } })
     expect(voterFor('person', members[3], null)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+
+  test('the rest of the household reads who votes for it and whether it has (the day in Shanghai)', () => {
+    expect(householdVoteNote('林水生', Date.UTC(2026, 11, 2, 17, 0), false)).toBe('您家的户代表林水生已于12月3日投票')
+    expect(householdVoteNote('林水生', null, false)).toBe('您家还没投票（由户代表林水生投票）')
+    expect(householdVoteNote('林水生', null, true)).toBe('您家没有投票（由户代表林水生投票）')
   })
 
   test('turnout by grid among those who may vote', () => {

@@ -24,6 +24,11 @@ export function shortTime(ms: number): string {
   return dayjs(ms).tz(TZ).format('M月D日 HH:mm')
 }
 
+/** 12月3日 (a day in a sentence) */
+export function shortDay(ms: number): string {
+  return dayjs(ms).tz(TZ).format('M月D日')
+}
+
 /** Whole percent for display: 100 only when everyone, 0 only when nobody. */
 export function percent(part: number, total: number): number {
   if (total <= 0 || part <= 0) return 0

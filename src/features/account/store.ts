@@ -3,6 +3,7 @@ import { create } from 'zustand'
 import type { Me, MembershipView } from '@contract'
 import { errorMessage } from '@/shared/api/call'
 import { getMe } from './api'
+import { showUnreadBadge } from './unread-badge'
 
 const CURRENT_KEY = 'vh.currentVillage'
 
@@ -31,6 +32,7 @@ export const useAccount = create<AccountState>((set, get) => ({
       const next = current && ids.includes(current) ? current : ids[0] ?? null
       if (next !== current) Taro.setStorageSync(CURRENT_KEY, next ?? '')
       set({ me, loading: false, currentVillageId: next })
+      showUnreadBadge(me.unread)
     } catch (e) {
       set({ loading: false, error: errorMessage(e) })
     }

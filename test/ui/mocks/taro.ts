@@ -37,6 +37,8 @@ const Taro = {
   setClipboardData: jest.fn(async (_o: { data: string }) => undefined),
   previewImage: jest.fn(async (_o: { urls: string[]; current?: string }) => undefined),
   stopPullDownRefresh: jest.fn(),
+  setTabBarBadge: jest.fn(async (_o: { index: number; text: string }) => undefined),
+  removeTabBarBadge: jest.fn(async (_o: { index: number }) => undefined),
   __storage: storage,
 }
 const observers = new Map<string, (r: { intersectionRatio: number }) => void>()

@@ -2,6 +2,8 @@ import type { Village } from './documents'
 import type { VillageCard } from './contract'
 import type { Context } from '../../handler'
 import { ApiError } from '../../errors'
+import type { Store } from '../../ports/store'
+import { findAll } from '../../common/load'
 
 export { notify, notifyCommittee, notifyMany, type NoticeContext } from './notices'
 
@@ -22,4 +24,9 @@ export async function villageCard(ctx: Context, villageOrId: Village | string): 
     kind: village.kind,
     place: [name(village.cityId), name(village.countyId), name(village.townId)].filter(Boolean).join(' · '),
   }
+}
+
+/** The village's residents now: whom its news reaches (a rules version to agree to, a topic's result, its decision). */
+export async function villageResidents(store: Store, villageId: string): Promise<string[]> {
+  return (await findAll(store, 'memberships', { villageId })).filter((m) => m.roles.includes('resident')).map((m) => m.personId)
 }

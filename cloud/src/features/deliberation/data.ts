@@ -10,8 +10,9 @@ import { transition } from '../../common/transition'
 import type { MemberContext } from '../../handler'
 import type { Ports } from '../../ports/ports'
 import type { Store } from '../../ports/store'
-import { deliverNotices, notifyCommittee } from '../account/notices'
+import { deliverNotices, notifyCommittee, notifyMany } from '../account/notices'
 import { isCommittee } from '../account/policy'
+import { villageResidents } from '../account/common'
 import {
   ballotId,
   countsVisible,
@@ -19,6 +20,7 @@ import {
   DEFAULT_PROPOSAL_THRESHOLD,
   eligibleVoters,
   hasEnded,
+  householdVoteNote,
   publishProblems,
   resultOf,
   tallyOf,
@@ -205,6 +207,7 @@ export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{
   // committee's notice written, in one transaction
   const count = publishedCount(t, await allBallots(ports.store, t._id))
   const { result } = await resultsOf(ports.store, { ...t, status: 'closed', closedAt: t.closesAt }, now)
+  const residents = await villageResidents(ports.store, t.villageId)
   const notices: string[] = []
   // the step is the claim: a concurrent close (the job, or a read) that loses it is refused and sends nothing
   const closed = await transition(ports, TOPIC_MACHINE, t._id, 'close', {
@@ -213,6 +216,8 @@ export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{
     also: async (tx) => {
       for (const d of count.docs) await tx.insert('topicCounts', d)
       await notifyCommittee({ ports, now, notices }, t.villageId, '表决结果已出', `「${t.title}」投票已截止。${result?.summary ?? ''}请公布决议。`, PAGES.manage(t._id), tx)
+      // and the residents, the committee's members among them, the result on the topic's page
+      await notifyMany({ ports, now, notices }, t.villageId, residents, '表决结果', `「${t.title}」投票已截止。${result?.summary ?? ''}`, PAGES.topic(t._id), tx)
     },
     by: theJob(now),
     audit: { reason: `投票截止，公布计票清单${count.total}张选票，SHA-256 ${count.hash}` },
@@ -261,6 +266,11 @@ export async function myVote(ctx: MemberContext, t: Topic): Promise<MyVote> {
     }),
   )
   let reason: string | null = window?.reason ?? (check.ok ? null : check.reason)
+  // someone in a household that its 户代表 votes for is told who that is and whether the family has voted
+  if (t.mode === 'household' && !check.ok && m.householdId && window?.code !== 'CONFLICT') {
+    const rep = await rollEntry(store, t, m.householdId)
+    if (rep && rep.personId !== me) reason = householdVoteNote(rep.name, ballot?.castAt ?? null, hasEnded(t, ctx.now))
+  }
   if (!reason && ballot?.source === 'meeting') reason = t.mode === 'person' ? '您已在现场表决，以现场表决为准' : '您家已在现场表决，以现场表决为准'
   const help = !reason && !own && !mine ? await delegationHelp(ctx) : null
   return { canVote: !reason, reason, ballot: own, proxiesForMe, myProxy: mine && !mine.revoked ? mine : null, help }

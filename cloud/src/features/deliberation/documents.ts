@@ -67,6 +67,8 @@ export interface Topic {
   updates: ImplementationUpdate[]
   /** when the committee last reminded those who have not voted (at most once every 6 hours) */
   remindedAt?: number | null
+  /** when the job told those who had not voted that it closes within a day (once per topic) */
+  closingNoticeAt?: number | null
 }
 
 /** An amendment to a draft topic's voter roll: someone the register leaves out, or someone it should not count. */

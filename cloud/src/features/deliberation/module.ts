@@ -2,7 +2,7 @@
 import { defineFeature } from '../../feature'
 import { deliberationActions } from './contract'
 import { deliberationHandlers } from './handlers'
-import { closeDueTopics } from './jobs'
+import { closeDueTopics, remindClosingTopics } from './jobs'
 import { seedDeliberation } from './seed'
 
 export const deliberation = defineFeature({
@@ -21,6 +21,6 @@ export const deliberation = defineFeature({
     comments: { indexes: [['topicId', 'parentId', 'createdAt']] },
     commentLikes: { indexes: [['topicId', 'personId']] },
   },
-  jobSteps: { topicsClosed: closeDueTopics },
+  jobSteps: { topicsClosed: closeDueTopics, topicsClosingSoon: remindClosingTopics },
   seed: { marker: 'demo-deliberation-v1', run: seedDeliberation },
 })

@@ -8,7 +8,7 @@ import type { Ballot, CountEntry, RollChange, RollEntry, Topic, TopicOption, Top
 import { STAFF_NOTE } from './documents'
 import type { ErrorCode } from '../../errors'
 import type { StateMachine } from '../../common/transition'
-import { percent, shortTime } from '../../common/time'
+import { percent, shortDay, shortTime } from '../../common/time'
 
 export const HOUR = 3600 * 1000
 /** the committee may remind those who have not voted at most once in this time */
@@ -100,6 +100,15 @@ export function windowRefusal(t: Pick<Topic, 'status' | 'opensAt' | 'closesAt'>,
   if (hasEnded(t, now)) return { code: 'CLOSED', reason: '投票已截止' }
   if (now < t.opensAt) return { code: 'CONFLICT', reason: `投票未开始，${shortTime(t.opensAt)}开始` }
   return null
+}
+
+/**
+ * What someone in a household who is not its 户代表 reads on a household topic, instead of a bare
+ * "由户代表投票": who votes for the family, and whether they have (not how: the ballot is theirs).
+ */
+export function householdVoteNote(repName: string, votedAt: number | null, ended: boolean): string {
+  if (votedAt !== null) return `您家的户代表${repName}已于${shortDay(votedAt)}投票`
+  return `${ended ? '您家没有投票' : '您家还没投票'}（由户代表${repName}投票）`
 }
 
 /** A topic's steps: draft -> open -> closed (by the job at closesAt) -> decided -> (updates) -> done. */

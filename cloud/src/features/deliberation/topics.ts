@@ -27,7 +27,7 @@ import type { TxStore } from '../../ports/store'
 import type { z } from 'zod'
 import { getInVillage } from '../../common/load'
 import { checkPhotoContent, checkText } from '../../common/content'
-import { getVillage } from '../account/common'
+import { getVillage, villageResidents } from '../account/common'
 import { isCommittee } from '../account/policy'
 
 
@@ -177,6 +177,10 @@ export const topicHandlers: Handlers<typeof topicActions> = {
         set: { eligibleCount, rollChunks: chunks.length, publishedAt: ctx.now },
         also: async (tx) => {
           for (const c of chunks) await tx.insert('topicRolls', c)
+          // everyone on the roll is told it is open, with the change (a 户代表 votes for the household)
+          const voters = roll.map((v) => v.personId)
+          const body = `「${t.title}」${t.mode === 'household' ? '按户表决，请户代表' : '请'}在${shortTime(t.closesAt)}前投票${t.opensAt > ctx.now ? `（${shortTime(t.opensAt)}开始）` : ''}。`
+          await notifyMany(ctx, villageId, voters, '新议题：请参加投票', body, PAGES.topic(topicId), tx)
         },
         by: ctx,
         audit: { reason },
@@ -212,8 +216,10 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       assertStep(TOPIC_MACHINE, t.status, 'decide')
       await checkText(ctx, { decision })
       const { result } = await resultsOf(ctx.ports.store, t, ctx.now)
+      const residents = await villageResidents(ctx.ports.store, villageId)
       const decided = await transition(ctx.ports, TOPIC_MACHINE, topicId, 'decide', {
         set: { decision: { text: decision, byName: ctx.membership.name, at: ctx.now } },
+        also: (tx) => notifyMany(ctx, villageId, residents, '议题决议已公布', `「${t.title}」的决议：${decision}`, PAGES.topic(topicId), tx),
         by: ctx,
         audit: { reason: `${result?.verdict ?? ''}；决议：${decision}` },
       })
@@ -229,8 +235,10 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       await checkText(ctx, { text })
       await checkPhotoContent(ctx, photos)
       const update: ImplementationUpdate = { id: newId('u', ctx.now), text, photos, done, byName: ctx.membership.name, at: ctx.now }
+      const residents = await villageResidents(ctx.ports.store, villageId)
       const saved = await transition(ctx.ports, TOPIC_MACHINE, topicId, done ? 'done' : 'update', {
         set: (t) => ({ updates: [...t.updates, update] }),
+        also: (tx, t) => notifyMany(ctx, villageId, residents, done ? '议题已落实' : '议题落实进展', `「${t.title}」${done ? '已落实' : '有新进展'}：${text}`, PAGES.topic(topicId), tx),
         by: ctx,
         audit: { reason: text },
       })
