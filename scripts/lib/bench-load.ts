@@ -12,7 +12,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 
-export type LoadKind = 'read' | 'write' | 'bare'
+export type LoadKind = 'read' | 'write' | 'bare' | 'cast' | 'change'
+
+/** the bench's voters: `bench-voter-<n>`, members of 新山村 on the roll of the bench topic */
+export const benchVoter = (n: number) => `bench-voter-${n}`
+/** how many of them vote again and again in the 'change' run */
+export const CHANGERS = 2000
 
 export interface LoadConfig {
   port: number
@@ -22,6 +27,8 @@ export interface LoadConfig {
   durationMs: number
   /** a hard cap on requests, whatever the duration */
   maxRequests: number
+  /** the open topic of the 'cast' and 'change' runs */
+  topicId?: string
 }
 
 export interface LoadResult {
@@ -35,7 +42,13 @@ export interface LoadResult {
 }
 
 /** What each kind sends; n numbers the request so that writes never collide. */
-function request(kind: LoadKind, n: number): { path: string; openid?: string; body: unknown } {
+function request(kind: LoadKind, n: number, topicId = ''): { path: string; openid?: string; body: unknown } {
+  // a first ballot per voter; then the first CHANGERS voters change theirs, each time to the other choice
+  if (kind === 'cast') return { path: '/api/ballots.cast', openid: benchVoter(n), body: { villageId: 'v-xinshan', topicId, choices: ['yes'] } }
+  if (kind === 'change') {
+    const choice = Math.floor(n / CHANGERS) % 2 ? 'yes' : 'no'
+    return { path: '/api/ballots.cast', openid: benchVoter(n % CHANGERS), body: { villageId: 'v-xinshan', topicId, choices: [choice] } }
+  }
   if (kind === 'read') return { path: '/api/account.me', openid: 'demo-linzhiqiang', body: {} }
   if (kind === 'write') {
     return {
@@ -80,7 +93,7 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
 
   async function worker() {
     while (performance.now() < stopAt && sent < cfg.maxRequests) {
-      const r = request(cfg.kind, sent++)
+      const r = request(cfg.kind, sent++, cfg.topicId)
       const t0 = performance.now()
       let error: string | null = null
       try {

@@ -196,5 +196,5 @@ describe('the demo seed', () => {
         fs.rmSync(dir, { recursive: true, force: true })
       }
     }
-  })
+  }, 60_000)
 })

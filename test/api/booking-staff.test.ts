@@ -328,5 +328,5 @@ describe('the set-up', () => {
     const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
     const code = jsQR(new Uint8ClampedArray(data), info.width, info.height)
     expect(code?.data).toMatch(/#\/features\/booking\/pages\/hall\/index\?scene=h%3Dv-xinshan%3Ahall$/)
-  })
+  }, 30_000)
 })

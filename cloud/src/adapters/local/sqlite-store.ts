@@ -87,16 +87,36 @@ export function applyPatch<T extends Doc = any>(doc: T, patch: Patch): T {
   return next as T
 }
 
+/** Prepared statements kept per SQL text; past this many distinct texts (`$in` lists vary) the cache starts over. */
+const STATEMENT_CACHE = 512
+
+interface QueuedWrite {
+  run: () => unknown
+  resolve: (value: unknown) => void
+  reject: (error: unknown) => void
+}
+
 /**
  * The embedded Store: one SQLite file in WAL mode, one table per collection holding JSON documents.
  * better-sqlite3 is synchronous, so every call is atomic within this process; writes take the
  * database's write lock (BEGIN IMMEDIATE) so that other processes on the same file are safe too.
+ *
+ * Group commit: the writes outside a transaction (insert, update, remove) that arrive in the same turn
+ * of the event loop share one IMMEDIATE transaction, each in its own savepoint, so that one that fails
+ * (a duplicate id) fails alone; every caller is answered after the COMMIT, so what was acknowledged is
+ * written. Under load this turns fifty commits into one. Reads do not wait for queued writes: a write
+ * not yet answered may or may not be seen by a concurrent read, as on CloudBase.
  */
 export class SqliteStore implements RawStore {
   readonly db: Database.Database
   private tables = new Set<string>()
+  /** tables created inside the open transaction: a rollback undoes their CREATE TABLE */
+  private createdInTx: string[] = []
+  private statements = new Map<string, Database.Statement>()
   /** an open transaction: other calls on this connection wait for it to finish */
   private txDone: Promise<unknown> | null = null
+  private queued: QueuedWrite[] = []
+  private flushing: Promise<void> | null = null
 
   constructor(file: string) {
     this.db = new Database(file)
@@ -109,11 +129,22 @@ export class SqliteStore implements RawStore {
     this.db.close()
   }
 
+  private prepare(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql)
+    if (!stmt) {
+      if (this.statements.size >= STATEMENT_CACHE) this.statements.clear()
+      stmt = this.db.prepare(sql)
+      this.statements.set(sql, stmt)
+    }
+    return stmt
+  }
+
   private table(collection: string): string {
     const name = checkName(collection)
     if (!this.tables.has(name)) {
       this.db.exec(`CREATE TABLE IF NOT EXISTS "${name}" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
       this.tables.add(name)
+      if (this.db.inTransaction) this.createdInTx.push(name)
     }
     return `"${name}"`
   }
@@ -132,14 +163,14 @@ export class SqliteStore implements RawStore {
   }
 
   private getSync<T extends Doc = any>(collection: string, id: string): T | null {
-    const row = this.db.prepare(`SELECT doc FROM ${this.table(collection)} WHERE _id = ?`).get(id) as { doc: string } | undefined
+    const row = this.prepare(`SELECT doc FROM ${this.table(collection)} WHERE _id = ?`).get(id) as { doc: string } | undefined
     return row ? (JSON.parse(row.doc) as T) : null
   }
 
   private insertSync(collection: string, doc: Doc): void {
     if (typeof doc._id !== 'string' || !doc._id) throw new Error('document needs a string _id')
     try {
-      this.db.prepare(`INSERT INTO ${this.table(collection)} (_id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc))
+      this.prepare(`INSERT INTO ${this.table(collection)} (_id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc))
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DuplicateIdError(collection, doc._id)
       throw e
@@ -149,8 +180,8 @@ export class SqliteStore implements RawStore {
   private updateSync(collection: string, filter: Filter, patch: Patch): number {
     const t = this.table(collection)
     const w = where(filter)
-    const rows = this.db.prepare(`SELECT doc FROM ${t} ${w.sql}`).all(...w.params) as Array<{ doc: string }>
-    const write = this.db.prepare(`UPDATE ${t} SET doc = ? WHERE _id = ?`)
+    const rows = this.prepare(`SELECT doc FROM ${t} ${w.sql}`).all(...w.params) as Array<{ doc: string }>
+    const write = this.prepare(`UPDATE ${t} SET doc = ? WHERE _id = ?`)
     for (const row of rows) {
       const next = applyPatch(JSON.parse(row.doc) as Doc, patch)
       write.run(JSON.stringify(next), next._id)
@@ -160,22 +191,73 @@ export class SqliteStore implements RawStore {
 
   private removeSync(collection: string, filter: Filter): number {
     const w = where(filter)
-    return this.db.prepare(`DELETE FROM ${this.table(collection)} ${w.sql}`).run(...w.params).changes
+    return this.prepare(`DELETE FROM ${this.table(collection)} ${w.sql}`).run(...w.params).changes
   }
 
-  private immediate<R>(fn: () => R): R {
-    if (this.db.inTransaction) return fn()
-    try {
-      return this.db.transaction(fn).immediate()
-    } catch (e) {
-      this.forgetTables()
-      throw e
+  /** After a rollback: the tables it un-created are gone, and so are statements that name them. */
+  private rolledBack(): void {
+    if (this.createdInTx.length) {
+      for (const name of this.createdInTx) this.tables.delete(name)
+      this.statements.clear()
     }
+    this.createdInTx = []
   }
 
-  /** A rollback also undoes a CREATE TABLE made inside the transaction: forget what we think exists. */
-  private forgetTables(): void {
-    this.tables.clear()
+  /** Queues a write for the next group commit; resolves after the COMMIT that wrote it. */
+  private write<R>(run: () => R): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queued.push({ run, resolve: resolve as (v: unknown) => void, reject })
+      this.flushing ??= new Promise<void>((done) => setImmediate(() => void this.flush().finally(done)))
+    })
+  }
+
+  private async flush(): Promise<void> {
+    while (this.txDone) await this.txDone.catch(() => undefined)
+    const batch = this.queued
+    this.queued = []
+    this.flushing = null
+    if (batch.length === 0) return
+    if (batch.length === 1) return this.flushOne(batch[0])
+    const outcomes: Array<{ ok: boolean; value: unknown }> = []
+    try {
+      this.db
+        .transaction(() => {
+          for (const w of batch) {
+            // a nested better-sqlite3 transaction is a savepoint: a failed write undoes only itself
+            const tables = this.createdInTx.length
+            try {
+              outcomes.push({ ok: true, value: this.db.transaction(w.run)() })
+            } catch (e) {
+              const undone = this.createdInTx.splice(tables)
+              if (undone.length) {
+                for (const name of undone) this.tables.delete(name)
+                this.statements.clear()
+              }
+              outcomes.push({ ok: false, value: e })
+            }
+          }
+        })
+        .immediate()
+      this.createdInTx = []
+    } catch (e) {
+      // the COMMIT itself failed: nothing of the batch was written
+      this.rolledBack()
+      for (const w of batch) w.reject(e)
+      return
+    }
+    batch.forEach((w, i) => (outcomes[i].ok ? w.resolve(outcomes[i].value) : w.reject(outcomes[i].value)))
+  }
+
+  /** A batch of one (no concurrent writer) needs no savepoint: its transaction is its own. */
+  private flushOne(w: QueuedWrite): void {
+    try {
+      const value = this.db.transaction(w.run).immediate()
+      this.createdInTx = []
+      w.resolve(value)
+    } catch (e) {
+      this.rolledBack()
+      w.reject(e)
+    }
   }
 
   async get<T extends Doc = any>(collection: string, id: string): Promise<T | null> {
@@ -190,36 +272,39 @@ export class SqliteStore implements RawStore {
     const w = where(filter)
     const order = (options.sort ?? []).map(([f, d]) => `${f === '_id' ? '_id' : `json_extract(doc, ${jsonPath(f)})`} ${d === 'desc' ? 'DESC' : 'ASC'}`)
     order.push('_id ASC')
-    const limit = options.limit ?? -1
-    const skip = options.skip ?? 0
-    const rows = this.db
-      .prepare(`SELECT doc FROM ${this.table(collection)} ${w.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
-      .all(...w.params, limit, skip) as Array<{ doc: string }>
+    const params = [...w.params]
+    let page = ''
+    if (options.limit !== undefined || options.skip) {
+      page = ' LIMIT ? OFFSET ?'
+      params.push(options.limit ?? -1, options.skip ?? 0)
+    }
+    const rows = this.prepare(`SELECT doc FROM ${this.table(collection)} ${w.sql} ORDER BY ${order.join(', ')}${page}`).all(...params) as Array<{ doc: string }>
     return rows.map((r) => JSON.parse(r.doc) as T)
   }
 
   async count(collection: string, filter: Filter = {}): Promise<number> {
     return this.outsideTx(() => {
       const w = where(filter)
-      const row = this.db.prepare(`SELECT COUNT(*) AS n FROM ${this.table(collection)} ${w.sql}`).get(...w.params) as { n: number }
+      const row = this.prepare(`SELECT COUNT(*) AS n FROM ${this.table(collection)} ${w.sql}`).get(...w.params) as { n: number }
       return row.n
     })
   }
 
   async insert<T extends Doc = any>(collection: string, doc: T): Promise<void> {
-    return this.outsideTx(() => this.immediate(() => this.insertSync(collection, doc)))
+    return this.write(() => this.insertSync(collection, doc))
   }
 
   async update(collection: string, filter: Filter, patch: Patch): Promise<number> {
-    return this.outsideTx(() => this.immediate(() => this.updateSync(collection, filter, patch)))
+    return this.write(() => this.updateSync(collection, filter, patch))
   }
 
   async remove(collection: string, filter: Filter): Promise<number> {
-    return this.outsideTx(() => this.immediate(() => this.removeSync(collection, filter)))
+    return this.write(() => this.removeSync(collection, filter))
   }
 
   async transaction<R>(fn: (tx: RawTxStore) => Promise<R>): Promise<R> {
-    while (this.txDone) await this.txDone.catch(() => undefined)
+    // writes queued before this transaction go first, as they were asked first
+    while (this.flushing || this.txDone) await (this.flushing ?? this.txDone)?.catch(() => undefined)
     const tx: RawTxStore = {
       get: async <T extends Doc = any>(c: string, id: string) => this.getSync<T>(c, id),
       insert: async (c, doc) => this.insertSync(c, doc),
@@ -231,10 +316,11 @@ export class SqliteStore implements RawStore {
       try {
         const result = await fn(tx)
         this.db.exec('COMMIT')
+        this.createdInTx = []
         return result
       } catch (e) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK')
-        this.forgetTables()
+        this.rolledBack()
         throw e
       }
     })()

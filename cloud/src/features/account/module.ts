@@ -23,7 +23,7 @@ export const account = defineFeature({
     persons: { indexes: [['openid']] },
     personKeys: {},
     memberships: { indexes: [['personId'], ['villageId'], ['villageId', 'householdId']] },
-    joinRequests: { indexes: [['villageId', 'status']] },
+    joinRequests: { indexes: [['villageId', 'status'], ['personId']] },
     notifications: { indexes: [['personId', 'read']] },
     noticeOutbox: { indexes: [['status', 'nextAt']] },
     deletionRequests: { indexes: [['status']] },
