@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { ActionDef, AnyActions } from './contract/action'
-import type { Membership, Person, Role } from './features/account/documents'
+import { PARTICIPANT_ROLES, type Membership, type Person, type Role } from './features/account/documents'
 import type { Ports } from './ports/ports'
 
 /**
@@ -16,7 +16,8 @@ export const ACCESS = {
   anyone: { kind: 'anyone' },
   person: { kind: 'person' },
   member: { kind: 'member' },
-  resident: { kind: 'member', roles: ['resident'] },
+  /** take part: the roles the app's buttons read too (account/documents PARTICIPANT_ROLES) */
+  resident: { kind: 'member', roles: PARTICIPANT_ROLES },
   householdRep: { kind: 'member', roles: ['householdRep'] },
   committee: { kind: 'member', roles: ['committee'] },
   /** the committee and the grid workers (follow-up of their grids) */

@@ -1,13 +1,24 @@
 import type { VillageKind } from '@contract'
-import { committeeWord, peopleWord } from '@contract/tables'
+import { committeeWord, notResidentReason, peopleWord } from '@contract/tables'
 import { useCurrentMembership } from './store'
+
+export interface VillageWords {
+  /** 村委会 / 居委会 */
+  committee: string
+  /** 村民 / 居民 */
+  people: string
+  /** 本村 / 本社区 */
+  here: string
+  /** why someone who serves the village cannot do `what`: 您不是本村村民，不能投票 */
+  notResident: (what: string) => string
+}
 
 /**
  * The words of a village: 村委会 and 村民 in a village, 居委会 and 居民 in a community.
  * For the given kind, else the village the person acts in (a village when they have none yet).
  */
-export function useVillageWords(kind?: VillageKind): { committee: string; people: string; here: string } {
+export function useVillageWords(kind?: VillageKind): VillageWords {
   const current = useCurrentMembership()?.village.kind
   const k = kind ?? current ?? 'village'
-  return { committee: committeeWord(k), people: peopleWord(k), here: k === 'community' ? '本社区' : '本村' }
+  return { committee: committeeWord(k), people: peopleWord(k), here: k === 'community' ? '本社区' : '本村', notResident: (what) => notResidentReason(k, what) }
 }

@@ -16,7 +16,7 @@ export const STANCES: Stance[] = ['for', 'against', 'neutral']
 type Tone = 'default' | 'red' | 'green' | 'gold' | 'grey'
 
 /** a resident takes part (votes, comments, likes, proposes, co-signs); staff who only serve the village read (the server's ACCESS.resident) */
-export const takesPart = (m: { roles: readonly string[] }) => m.roles.includes('resident')
+export { takesPart } from '@contract/tables'
 
 /** open with opensAt still ahead */
 export const isUpcoming = (t: { status: TopicStatus; opensAt: number }, now = Date.now()) => t.status === 'open' && t.opensAt > now

@@ -8,6 +8,7 @@ import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { Card, Row, Tag } from '@/shared/ui'
 import { getInbox } from './api'
 import { isCommittee } from './labels'
+import { takesPart } from '@contract/tables'
 import { useVillageWords } from '@/features/account/words'
 
 const go = (key: PageKey, villageId: string) => void Taro.navigateTo({ url: pageUrl(key, { villageId }) })
@@ -21,7 +22,7 @@ export function MailboxHomeCard({ membership }: { membership: MembershipView }) 
   const overdue = inbox.data?.filter((l) => l.overdue).length ?? 0
   return (
     <Card title='书记信箱'>
-      {membership.roles.includes('resident') && (
+      {takesPart(membership) && (
         <Row label={`写信给${words.committee}`} onClick={() => go('mailbox.write', villageId)}>
           <Text className='vh-muted'>有问必答</Text>
         </Row>

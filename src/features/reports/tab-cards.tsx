@@ -5,6 +5,7 @@ import type { MembershipView } from '@contract'
 import { pageUrl, type PageKey } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
+import { takesPart } from '@contract/tables'
 import { Card, Row, Tag } from '@/shared/ui'
 import { getQueue } from './api'
 import { handlesReports, isCommittee } from './labels'
@@ -18,11 +19,16 @@ export function ReportsHomeCard({ membership }: { membership: MembershipView }) 
   const queue = useQuery(() => getQueue(villageId, 'open'), [villageId], staff)
   useReloadOnShow(queue)
   const overdue = queue.data?.filter((r) => r.due?.overdue).length ?? 0
+  // hall staff neither file nor handle reports: nothing to offer them here
+  if (!takesPart(membership) && !staff) return null
   return (
     <Card title='随手拍'>
-      <Row label='上报问题' onClick={() => go('reports.report', villageId)}>
-        <Text className='vh-muted'>拍照告诉网格员</Text>
-      </Row>
+      {/* filing is the residents' (the server's rule); those who serve the village handle reports instead */}
+      {takesPart(membership) && (
+        <Row label='上报问题' onClick={() => go('reports.report', villageId)}>
+          <Text className='vh-muted'>拍照告诉网格员</Text>
+        </Row>
+      )}
       {staff && (
         <>
           <Row label={membership.roles.includes('gridWorker') ? '我的网格待办' : '村民上报待办'} onClick={() => go('reports.queue', villageId)}>

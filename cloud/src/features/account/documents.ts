@@ -104,6 +104,16 @@ export function roleWord(role: Role, kind: VillageKind): string {
   return ROLE_LABELS[role]
 }
 
+/**
+ * Who takes part in a village's life (votes, comments, proposes, co-signs, agrees to the rules, books, reports,
+ * volunteers, writes to the committee): its residents. Staff, town officers and grid workers serve it. The
+ * server's ACCESS.resident and the app's buttons both read this, so a button is never offered and then refused.
+ */
+export const PARTICIPANT_ROLES: readonly Role[] = ['resident']
+export const takesPart = (m: { roles: readonly Role[] }): boolean => m.roles.some((r) => PARTICIPANT_ROLES.includes(r))
+/** why a member who serves the village cannot do `what` there: 您不是本村村民，不能投票 */
+export const notResidentReason = (kind: VillageKind, what: string): string => `您不是${kind === 'community' ? '本社区居民' : '本村村民'}，不能${what}`
+
 export const RELATIONS = ['户主', '配偶', '子女', '父母', '孙辈', '兄弟姐妹', '其他亲属', '租住'] as const
 export type Relation = (typeof RELATIONS)[number]
 

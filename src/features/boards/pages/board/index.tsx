@@ -2,7 +2,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { Board, MembershipView } from '@contract'
-import { BOARD_LABELS, BOARDS } from '@contract/tables'
+import { BOARD_LABELS, BOARDS, takesPart } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
@@ -70,12 +70,17 @@ function BoardView({ membership }: { membership: MembershipView }) {
         <Row label='路段排名' onClick={() => go(pageUrl('boards.ranking'))}>
           <Text className='vh-muted'>各路段红榜积分</Text>
         </Row>
-        <Row label='我家的公示' onClick={() => go(pageUrl('boards.mine'))}>
-          <Text className='vh-muted'>告知、申诉</Text>
-        </Row>
-        <Row label='推荐好人好事' onClick={() => go(pageUrl('boards.nominations'))}>
-          <Text className='vh-muted'>推荐上善行义举榜</Text>
-        </Row>
+        {takesPart(membership) && (
+          <Row label='我家的公示' onClick={() => go(pageUrl('boards.mine'))}>
+            <Text className='vh-muted'>告知、申诉</Text>
+          </Row>
+        )}
+        {/* nominating is the residents' (the server's rule); the committee reviews nominations there too */}
+        {(takesPart(membership) || isCommittee(membership)) && (
+          <Row label='推荐好人好事' onClick={() => go(pageUrl('boards.nominations'))}>
+            <Text className='vh-muted'>推荐上善行义举榜</Text>
+          </Row>
+        )}
         {process.env.TARO_ENV === 'h5' && (
           <Row label='打印本月榜单' onClick={() => go(pageUrl('boards.print', { month }))}>
             <Text className='vh-muted'>A4，贴公告栏</Text>

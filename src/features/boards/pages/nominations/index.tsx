@@ -10,6 +10,8 @@ import { Alert, Async, Button, Card, Empty, Field, Tag, TextField } from '@/shar
 import { PhotoGrid, PhotoPicker } from '@/shared/ui/photo-picker'
 import { listCouncils, listNominations, nominate, reviewNomination } from '../../api'
 import { BoardsPage, isCommittee } from '../../components/gate'
+import { takesPart } from '@contract/tables'
+import { useVillageWords } from '@/features/account/words'
 
 /** 推荐好人好事: any member nominates a neighbour; the 道德评议会 (or the committee) reviews the nominations below. */
 export default function NominationsPage() {
@@ -19,11 +21,12 @@ export default function NominationsPage() {
 function Nominations({ membership }: { membership: MembershipView }) {
   const villageId = membership.villageId
   const mine = useQuery(() => listCouncils(villageId, membership.personId), [villageId, membership.personId])
+  const { notResident } = useVillageWords(membership.village.kind)
   const reviewer = isCommittee(membership) || !!mine.data?.some((c) => c.council === 'moral' && c.members.some((p) => p.personId === membership.personId))
   return (
     <View>
       <View className='vh-title'>推荐好人好事</View>
-      <NominateForm villageId={villageId} />
+      {takesPart(membership) ? <NominateForm villageId={villageId} /> : <Card><Text className='vh-muted'>{notResident('推荐好人好事')}</Text></Card>}
       {reviewer && <ReviewQueue villageId={villageId} />}
     </View>
   )

@@ -14,12 +14,17 @@ import { getSettings, writeLetter } from '../../api'
 import { MailboxPage } from '../../components/frame'
 import { clearDraft, EMPTY_DRAFT, loadDraft, saveDraft, type LetterDraft } from '../../draft'
 import { checkDraft } from '../../labels'
+import { takesPart } from '@contract/tables'
 import { useVillageWords } from '@/features/account/words'
 
 /** 写信 (?villageId=&aboutKind=&aboutId=&aboutLabel=): another page links here about one of its items (e.g. a 财务公开 line). */
 export default function WritePage() {
-  const { committee } = useVillageWords()
-  return <MailboxPage what={`写信给${committee}`}>{(m) => <WriteForm membership={m} />}</MailboxPage>
+  const { committee, notResident } = useVillageWords()
+  return (
+    <MailboxPage what={`写信给${committee}`} allow={takesPart} refused={notResident('在书记信箱写信')}>
+      {(m) => <WriteForm membership={m} />}
+    </MailboxPage>
+  )
 }
 
 const TO = ['committee', 'secretary'] as const

@@ -13,11 +13,17 @@ import { ReportsPage } from '../../components/frame'
 import { GridSvg } from '../../components/grid-svg'
 import { ReportItem } from '../../components/report-item'
 import { clearDraft, EMPTY_DRAFT, loadDraft, saveDraft, type ReportDraft } from '../../draft'
+import { takesPart } from '@contract/tables'
 import { useVillageWords } from '@/features/account/words'
 
 /** 随手拍 (?villageId=): category, description, photos, the place, anonymity; open ones nearby offered for 同问 first; a draft kept on the phone. */
 export default function ReportPage() {
-  return <ReportsPage what='随手拍上报问题'>{(m) => <ReportLoader membership={m} />}</ReportsPage>
+  const { notResident } = useVillageWords()
+  return (
+    <ReportsPage what='随手拍上报问题' allow={takesPart} refused={notResident('用随手拍上报问题')}>
+      {(m) => <ReportLoader membership={m} />}
+    </ReportsPage>
+  )
 }
 
 function ReportLoader({ membership }: { membership: MembershipView }) {

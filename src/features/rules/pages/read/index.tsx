@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import type { RulesCurrent } from '@contract'
-import { RULE_VERSION_LABELS } from '@contract/tables'
+import { RULE_VERSION_LABELS, takesPart } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { CallError } from '@/shared/api/call'
 import { useMutation } from '@/shared/api/use-mutation'
@@ -74,6 +74,8 @@ function CurrentRules({ villageId }: { villageId: string }) {
 
 function RulesWithAgreement({ rules: r, villageId, reload }: { rules: RulesCurrent; villageId: string; reload: () => Promise<void> }) {
   const version = r.version!
+  const { notResident, here, people } = useVillageWords()
+  const membership = useCurrentMembership()
   const reachedEnd = useReachedEnd('#rules-end', r.can.agree)
   const act = useMutation((kind: 'agree' | 'party') => (kind === 'agree' ? agreeToRules(villageId, version.id) : makePartyCommitment(villageId, version.id)), {
     success: (_, kind) => (kind === 'agree' ? '已承诺遵守' : '已亮身份'),
@@ -107,7 +109,7 @@ function RulesWithAgreement({ rules: r, villageId, reload }: { rules: RulesCurre
             {!reachedEnd && <Text className='vh-muted'>请读完全部条款后承诺</Text>}
           </>
         ) : (
-          <Text className='vh-muted'>{`由本村（社区）村民（居民）承诺遵守`}</Text>
+          <Text className='vh-muted'>{membership && !takesPart(membership) ? notResident(`承诺遵守${r.word}`) : `由${here}${people}承诺遵守`}</Text>
         )}
         {r.can.partyCommit && (
           <Button kind='danger' block loading={busy === 'party'} disabled={!r.mine && !reachedEnd} onClick={() => void act.run('party')}>
