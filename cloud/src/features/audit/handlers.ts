@@ -3,7 +3,7 @@ import type { Handlers, MemberContext } from '../../handler'
 import type { Access } from '../../handler'
 import { ApiError } from '../../errors'
 import type { Filter } from '../../ports/store'
-import { TZ } from '../../common/time'
+import { TZ, zhCompare } from '../../common/time'
 import { verifyChain } from '../../common/audit'
 import { getVillage } from '../account/common'
 import type { auditActions } from './contract'
@@ -50,7 +50,7 @@ export const auditHandlers: Handlers<typeof auditActions> = {
       const recent = await ctx.ports.store.find('auditLog', { villageId }, { sort: [['seq', 'desc']], limit: ACTOR_SCAN })
       const names = new Map<string, string>()
       for (const e of recent) if (!names.has(e.actorId)) names.set(e.actorId, e.actorName)
-      return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => Number(a.id === SYSTEM_ACTOR) - Number(b.id === SYSTEM_ACTOR) || a.name.localeCompare(b.name, 'zh'))
+      return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => Number(a.id === SYSTEM_ACTOR) - Number(b.id === SYSTEM_ACTOR) || zhCompare(a.name, b.name))
     },
   },
 

@@ -1,4 +1,5 @@
 /** The boards' pure rules: the entry and nomination state machines, who sees a name, who may appeal and when, the ranking. */
+import { zhCompare } from '../../common/time'
 import type { StateMachine } from '../../common/transition'
 import type { BoardEntry, EntryStatus, NominationStatus } from './documents'
 import { BOARD_LABELS, ENTRY_STATUS_LABELS } from './documents'
@@ -100,6 +101,6 @@ export function rankSections(entries: ReadonlyArray<Pick<BoardEntry, 'board' | '
     row.entries += 1
     rows.set(section, row)
   }
-  return [...rows.values()].sort((a, b) => b.points - a.points || a.section.localeCompare(b.section, 'zh'))
+  return [...rows.values()].sort((a, b) => b.points - a.points || zhCompare(a.section, b.section))
 }
 

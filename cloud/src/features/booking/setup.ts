@@ -11,7 +11,7 @@ import { audit } from '../../common/audit'
 import { checkText } from '../../common/content'
 import { getInVillage } from '../../common/load'
 import { newId } from '../../common/ids'
-import { shanghaiDay } from '../../common/time'
+import { shanghaiDay, zhCompare } from '../../common/time'
 import { pageUrl } from '../../../../src/routes'
 import type { BookingPersonView, bookingStaffActions, serviceInput } from './contract'
 import type { BookingPerson, BookingService, BookingSettings } from './documents'
@@ -86,7 +86,7 @@ export const bookingSetupHandlers: Handlers<SetupActions> = {
       return members
         .filter((m) => m.roles.includes('resident'))
         .map((m) => personView(m, registerOf.get(m.personId) ?? null, m.householdId ? doorplateOf.get(m.householdId) ?? null : null, limit, ctx.now))
-        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+        .sort((a, b) => zhCompare(a.name, b.name))
     },
   },
 
@@ -140,9 +140,9 @@ export const bookingSetupHandlers: Handlers<SetupActions> = {
       ])
       return {
         hall,
-        services: services.sort((a, b) => SERVICE_KINDS.indexOf(a.kind) - SERVICE_KINDS.indexOf(b.kind) || a.name.localeCompare(b.name, 'zh-CN')),
+        services: services.sort((a, b) => SERVICE_KINDS.indexOf(a.kind) - SERVICE_KINDS.indexOf(b.kind) || zhCompare(a.name, b.name)),
         noShowLimit: limit,
-        households: households.map((h) => ({ id: h._id, doorplate: h.doorplate, headName: h.headName })).sort((a, b) => a.doorplate.localeCompare(b.doorplate, 'zh-CN')),
+        households: households.map((h) => ({ id: h._id, doorplate: h.doorplate, headName: h.headName })).sort((a, b) => zhCompare(a.doorplate, b.doorplate)),
       }
     },
   },

@@ -8,7 +8,7 @@ import type { Ballot, CountEntry, RollChange, RollEntry, Topic, TopicOption, Top
 import { STAFF_NOTE } from './documents'
 import type { ErrorCode } from '../../errors'
 import type { StateMachine } from '../../common/transition'
-import { percent, shortDay, shortTime } from '../../common/time'
+import { percent, shortDay, shortTime, zhCompare } from '../../common/time'
 
 export const HOUR = 3600 * 1000
 /** the committee may remind those who have not voted at most once in this time */
@@ -185,7 +185,7 @@ export function eligibleVoters(mode: VotingMode, members: MemberLike[], househol
 
 /** by doorplate, then name: the order the committee reads the list in at the meeting */
 export function sortedRoll(voters: Voter[]): Voter[] {
-  const cmp = (a: string | null, b: string | null) => (a ?? '\uffff').localeCompare(b ?? '\uffff', 'zh-Hans-CN', { numeric: true })
+  const cmp = (a: string | null, b: string | null) => zhCompare(a ?? '\uffff', b ?? '\uffff')
   return voters.sort((a, b) => cmp(a.doorplate, b.doorplate) || cmp(a.name, b.name) || a.key.localeCompare(b.key))
 }
 

@@ -3,7 +3,7 @@ import type { Grid, Household } from '../account/documents'
 import type { RuleAgreement } from './documents'
 import type { FollowUpGrid } from './contract'
 import { versionLabel } from './policy'
-import { shanghaiTime } from '../../common/time'
+import { shanghaiTime, zhCompare } from '../../common/time'
 import { BOM, csvCell, toCsv, type Cell } from '../../common/csv'
 
 export { BOM, csvCell, toCsv, type Cell }
@@ -32,7 +32,7 @@ export const AGREEMENT_HEADERS = ['版本', '姓名', '门牌号', '网格', '�
 export function agreementsCsv(agreements: RuleAgreement[], households: Household[], grids: Grid[]): { content: string; rows: number } {
   const doorplate = new Map(households.map((h) => [h._id, h.doorplate]))
   const gridName = new Map(grids.map((g) => [g._id, g.name]))
-  const sorted = [...agreements].sort((a, b) => b.number - a.number || a.at - b.at || a.name.localeCompare(b.name, 'zh-Hans-CN'))
+  const sorted = [...agreements].sort((a, b) => b.number - a.number || a.at - b.at || zhCompare(a.name, b.name))
   const rows: Cell[][] = sorted.map((a) => [
     versionLabel(a.number),
     a.name,

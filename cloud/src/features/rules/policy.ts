@@ -14,7 +14,7 @@ import type {
   RulesProgress,
 } from './contract'
 import { isCalendarDay } from './contract'
-import { percent } from '../../common/time'
+import { percent, zhCompare } from '../../common/time'
 
 
 export { chineseNumber, clauseLabel }
@@ -236,6 +236,6 @@ export function followUpGroups(input: {
     if (!householdAgreed) group.pendingHouseholds++
   }
   const out = [...groups.values()]
-  for (const g of out) g.households.sort((x, y) => x.doorplate.localeCompare(y.doorplate, 'zh-Hans-CN'))
+  for (const g of out) g.households.sort((x, y) => zhCompare(x.doorplate, y.doorplate))
   return out.sort((x, y) => (x.gridId ? gridOrder.get(x.gridId)! : Infinity) - (y.gridId ? gridOrder.get(y.gridId)! : Infinity))
 }
