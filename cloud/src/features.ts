@@ -14,10 +14,11 @@ import { reports } from './features/reports/module'
 import { affairs } from './features/affairs/module'
 import { volunteer } from './features/volunteer/module'
 import { mailbox } from './features/mailbox/module'
+import { workspace } from './features/workspace/module'
 import type { CollectionSpec } from './feature'
 import type { CollectionName } from './ports/store'
 
-export const FEATURES = [account, rules, deliberation, auditFeature, boards, booking, reports, mailbox, affairs, volunteer, dev] as const
+export const FEATURES = [account, rules, deliberation, auditFeature, boards, booking, reports, mailbox, affairs, volunteer, workspace, dev] as const
 
 /** Every collection with its indexes, from the features that store it. */
 export const COLLECTION_SPECS: ReadonlyArray<[CollectionName, CollectionSpec]> = [

@@ -19,6 +19,7 @@ import { affairsMatrix } from '../../cloud/src/features/affairs/matrix'
 import { volunteerMatrix } from '../../cloud/src/features/volunteer/matrix'
 import { mailboxMatrix } from '../../cloud/src/features/mailbox/matrix'
 import { devMatrix } from '../../cloud/src/features/dev/matrix'
+import { workspaceMatrix } from '../../cloud/src/features/workspace/matrix'
 import { householdId } from '../../cloud/src/features/account/policy'
 import { API_STORE, makeApi } from './harness'
 import { addFixtures, OPENID, SAMPLES, sampleFor, W, X, type Api } from './samples'
@@ -35,6 +36,7 @@ const MATRICES: Record<string, Readonly<Record<string, Row>>> = {
   affairs: affairsMatrix,
   volunteer: volunteerMatrix,
   mailbox: mailboxMatrix,
+  workspace: workspaceMatrix,
   dev: devMatrix,
 }
 
@@ -100,7 +102,8 @@ describe.each(WALKED)('as %s', (persona) => {
     }
     expect(problems).toEqual([])
     expect(api.internalErrors).toEqual([])
-  })
+    // every action of every feature with a snapshot after each refusal: seconds, more as features come (and on a busy machine)
+  }, 60_000)
 })
 
 describe('role scope: what the door lets through is scoped too', () => {

@@ -86,9 +86,11 @@ test('proposals: five a day', async () => {
   expect(await api.ports.store.count('proposals', { villageId: X })).toBe(seeded + 5)
 })
 
-// 林水生: a resident, his household's representative and a party member; join.request from a stranger
+// 林水生: a resident, his household's representative and a party member (for most actions)
 const CALLER = 'demo-linshuisheng'
-const callerOf = (action: ActionName) => (action === 'join.request' ? 'rate-limit-stranger' : CALLER)
+/** the caller the action's access lets through to the limit: a stranger joins, 黄伟明 (第一、二网格) records a visit */
+const CALLERS: Partial<Record<ActionName, string>> = { 'join.request': 'rate-limit-stranger', 'workspace.recordVisit': 'demo-huangweiming' }
+const callerOf = (action: ActionName) => CALLERS[action] ?? CALLER
 
 test.each(Object.keys(RATE_LIMITS) as ActionName[])('%s: refused once a window is full, before the handler runs, writing nothing', async (action) => {
   const limit = RATE_LIMITS[action]!

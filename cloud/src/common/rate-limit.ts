@@ -72,6 +72,7 @@ export const RATE_LIMITS: Partial<Record<ActionName, RateLimit>> = {
   'reports.metoo': { max: { '1m': 20, '1d': 100 }, why: 'one 同问 per report, and each moves what the grid and the map show' },
   'reports.reopen': { max: { '1h': 5, '1d': 20 }, why: 'each reopening puts a report back on the grid worker’s queue and notifies them' },
   'mailbox.write': { max: { '1h': 5, '1d': 10 }, why: 'each letter notifies the whole committee and starts a clock they answer to the town for; a villager writes a few a month' },
+  'workspace.recordVisit': { max: { '1h': 30, '1d': 100 }, why: 'a grid worker records a day of door-to-door visits in one sitting, a few dozen at most; each runs the content check' },
 }
 
 /** China has no daylight saving: Shanghai's midnight is 16:00 UTC. */

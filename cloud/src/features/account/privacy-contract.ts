@@ -6,7 +6,7 @@ const id = z.string().trim().min(1, '缺少编号').max(80, '编号过长')
 
 /** One kind of data held about the person (我的个人信息), each item as a person reads it. */
 export interface MyDataSection {
-  key: 'person' | 'memberships' | 'joinRequests' | 'ruleAgreements' | 'ballots' | 'proxies' | 'comments' | 'proposals' | 'cosigns' | 'boards' | 'bookings' | 'reports' | 'volunteer' | 'mailbox' | 'affairs' | 'notifications' | 'audit'
+  key: 'person' | 'memberships' | 'joinRequests' | 'ruleAgreements' | 'ballots' | 'proxies' | 'comments' | 'proposals' | 'cosigns' | 'boards' | 'bookings' | 'reports' | 'volunteer' | 'mailbox' | 'visits' | 'affairs' | 'notifications' | 'audit'
   title: string
   /** what the section is for, in a sentence */
   note: string

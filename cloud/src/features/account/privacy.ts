@@ -15,7 +15,8 @@
  *   given back), authorisations and the booking register removed (booking/privacy.ts); 随手拍 reports kept for the
  *   grid's record under 已注销用户 (reporter and their history entries), their 同问 marks removed (the counts stay)
  *   志愿服务 sign-ups kept under 已注销用户 for the village's hours (an upcoming place or place in line given back);
- *   removed from the organisers of their volunteer organisation (an activity's poster is the organiser in office: kept)
+ *   removed from the organisers of their volunteer organisation (an activity's poster is the organiser in office: kept);
+ *   a grid worker's 走访记录 kept for the grid's record under 已注销用户
  * - refused while the person has a ballot in a topic still open (请在表决结束后再注销): removing it
  *   would change a count people are watching, and the roll fixed at the opening counts them.
  * - kept as written: the audit log (a hash chain: what a committee did in public office, with the
@@ -77,6 +78,8 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, readonly string[]>> =
   volunteerOrgs: ['organisers'],
   volunteerActivities: ['createdBy'],
   letters: ['writerId', 'history.by'],
+  // 走访记录: kept for the grid's record under 已注销用户 (the visits name a household by its doorplate, not its people)
+  visits: ['visitorId'],
 }
 
 const find = <C extends CollectionName>(store: Store, collection: C, filter: Filter) => store.find(collection, filter, { limit: ALL })
@@ -116,10 +119,11 @@ async function holdings(store: Store, personId: string) {
   const reports = { reported, metoo: await getMany(store, 'reports', metoos.map((m) => m.reportId)), marks: metoos }
   const volunteering = await find(store, 'volunteerSignups', { personId })
   const letters = await find(store, 'letters', { writerId: personId })
+  const visits = await find(store, 'visits', { visitorId: personId })
   const noticeReads = await find(store, 'noticeReads', { personId })
   const affairs = { reads: noticeReads, notices: await getMany(store, 'notices', noticeReads.map((r) => r.noticeId)) }
   const topics = await getMany(store, 'topics', [...ballots, ...castForOthers, ...granted, ...received, ...comments, ...likes].map((x) => x.topicId))
-  return { memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion, topics, boardEntries, appeals, nominated, nominations, councils, booking, reports, volunteering, letters, affairs }
+  return { memberships, joinRequests, notifications, ruleAgreements, ballots, castForOthers, granted, received, comments, likes, proposals, cosigns, deletion, topics, boardEntries, appeals, nominated, nominations, councils, booking, reports, volunteering, letters, visits, affairs }
 }
 type Holdings = Awaited<ReturnType<typeof holdings>>
 
@@ -267,6 +271,7 @@ async function myData(ctx: Context & { person: NonNullable<Context['person']> })
     section('mailbox', '书记信箱', '您写给村（居）委会的信（含匿名来信）、回复和您的评价。', [
       ...h.letters.map((l) => ({ title: l.subject, lines: [l.text, `${LETTER_STATUS_LABELS[l.status]}${l.anonymous ? ' · 匿名' : ''}${l.public ? ' · 已公开' : ''}${l.rating ? ` · 评分${l.rating}星` : ''}`], at: l.createdAt })),
     ]),
+    section('visits', '走访记录', '您作为网格员记录的入户走访。', h.visits.map((v) => ({ title: `走访${v.doorplate}`, lines: [v.note, `走访日期：${v.date}`], at: v.createdAt }))),
     section(
       'volunteer',
       '志愿服务',
@@ -375,6 +380,8 @@ export async function erasePerson(store: Store, personId: string, villageIds: st
     const history = l.history.map((e) => (e.by === personId ? { ...e, by: '', byName: DELETED_NAME } : e))
     await store.update('letters', { _id: l._id }, { set: { writerId: '', writerName: DELETED_NAME, history } })
   }
+  // 走访记录: kept for the grid's record under 已注销用户
+  await store.update('visits', { visitorId: personId }, { set: { visitorId: '', visitorName: DELETED_NAME } })
   for (const villageId of villageIds) {
     for (const roll of await find(store, 'topicRolls', { villageId })) {
       if (!roll.entries.some((e) => e.personId === personId)) continue

@@ -9,6 +9,7 @@ import { STAFF_NOTE } from './documents'
 import type { ErrorCode } from '../../errors'
 import type { StateMachine } from '../../common/transition'
 import { percent, shortDay, shortTime, zhCompare } from '../../common/time'
+import { quorumNeeded } from '../../common/quorum'
 
 export const HOUR = 3600 * 1000
 /** the committee may remind those who have not voted at most once in this time */
@@ -210,14 +211,8 @@ export const ballotId = (topicId: string, voterKey: string) => `${topicId}:${vot
 // ---------------------------------------------------------------------------------------------
 // quorum, tally, verdict
 
-/**
- * Participants needed for a valid decision (村民委员会组织法): more than half of the persons who may
- * vote, or at least two thirds of the households. Never less than one.
- */
-export function quorumNeeded(mode: VotingMode, eligible: number): number {
-  const n = mode === 'person' ? Math.floor(eligible / 2) + 1 : Math.ceil((eligible * 2) / 3)
-  return Math.max(1, n)
-}
+/** Participants needed for a valid decision (the town's workspace counts it too, so it lives in common). */
+export { quorumNeeded }
 
 export function quorumMet(mode: VotingMode, participants: number, eligible: number): boolean {
   return participants >= quorumNeeded(mode, eligible)
