@@ -5,6 +5,7 @@
  * imports this file for types only.
  */
 import { z } from 'zod'
+import { id, photos as photosOf, text, villageId } from '../../contract/inputs'
 import { action } from '../../contract/action'
 import type { Board, BoardEntry, ClauseRef, Council, EntryStatus, Nomination, Responsible } from './documents'
 
@@ -89,17 +90,9 @@ export interface BoardSettingsView {
 // ---------------------------------------------------------------------------------------------
 // inputs
 
-const id = z.string().trim().min(1, '缺少编号').max(120, '编号过长')
-const villageId = id
 const entryId = id
-const text = (what: string, max: number, min = 1) =>
-  z
-    .string({ required_error: `请填写${what}`, invalid_type_error: `请填写${what}` })
-    .trim()
-    .min(min, min > 1 ? `${what}至少${min}个字` : `请填写${what}`)
-    .max(max, `${what}不超过${max}个字`)
 const month = z.string().trim().regex(/^20\d\d-(0[1-9]|1[0-2])$/, '月份格式应为 2026-03')
-const photos = z.array(z.string().max(300, '照片无效')).max(9, '最多9张照片').default([])
+const photos = photosOf(9).default([])
 const board = z.enum(['red', 'black', 'good'], { errorMap: () => ({ message: '请选择榜单' }) })
 const council = z.enum(['villagers', 'moral', 'antiDrugGambling', 'weddingFuneral'], { errorMap: () => ({ message: '请选择四会之一' }) })
 

@@ -5,6 +5,7 @@
  * (documents are in documents.ts); the client imports this file for types only.
  */
 import { z } from 'zod'
+import { clock, day, id, text, villageId } from '../../contract/inputs'
 import { action } from '../../contract/action'
 import type { CsvFile } from '../../common/csv'
 import type { BookingService, BookingStatus, Eligibility, ServiceKind, SlotRule, ServiceException, Weekday } from './documents'
@@ -242,16 +243,6 @@ export interface HallPoster {
 // ---------------------------------------------------------------------------------------------
 // inputs
 
-const id = z.string().trim().min(1, '缺少编号').max(160, '编号过长')
-const villageId = id
-const day = z.string().trim().regex(/^20\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 2026-12-03')
-const clock = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 11:30')
-const text = (what: string, max: number) =>
-  z
-    .string({ required_error: `请填写${what}`, invalid_type_error: `请填写${what}` })
-    .trim()
-    .min(1, `请填写${what}`)
-    .max(max, `${what}不超过${max}个字`)
 const int = (what: string, min: number, max: number) =>
   z
     .number({ required_error: `请填写${what}`, invalid_type_error: `${what}应为数字` })

@@ -7,6 +7,7 @@
  * this file for types only.
  */
 import { z } from 'zod'
+import { id, text, villageId } from '../../contract/inputs'
 import { action } from '../../contract/action'
 import type { Ballot, BallotSource, Comment, Proposal, Proxy, RollChange, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
 
@@ -160,17 +161,9 @@ export interface ProposalView extends Proposal {
 // ---------------------------------------------------------------------------------------------
 // inputs
 
-const id = z.string().trim().min(1, '缺少编号').max(120, '编号过长')
-const villageId = id
 const topicId = id
 const INSTANT_MIN = Date.UTC(2020, 0, 1)
 const INSTANT_MAX = Date.UTC(2100, 0, 1)
-const text = (what: string, max: number, min = 1) =>
-  z
-    .string()
-    .trim()
-    .min(min, min > 1 ? `${what}至少${min}个字` : `请填写${what}`)
-    .max(max, `${what}不超过${max}个字`)
 
 const topicBody = z.object({
   villageId,

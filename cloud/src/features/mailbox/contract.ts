@@ -5,6 +5,7 @@
  * client imports this file for types only.
  */
 import { z } from 'zod'
+import { id, photos, text, villageId } from '../../contract/inputs'
 import { action } from '../../contract/action'
 import type { LetterAbout, LetterEvent, LetterStatus, LetterTo } from './documents'
 
@@ -69,16 +70,7 @@ export interface MailboxSettingsView {
 // ---------------------------------------------------------------------------------------------
 // inputs
 
-const id = z.string().trim().min(1, '缺少编号').max(160, '编号过长')
-const villageId = id
 const letterId = id
-const text = (what: string, max: number, min = 1) =>
-  z
-    .string({ required_error: `请填写${what}`, invalid_type_error: `请填写${what}` })
-    .trim()
-    .min(min, min > 1 ? `${what}至少${min}个字` : `请填写${what}`)
-    .max(max, `${what}不超过${max}个字`)
-const photos = (max: number) => z.array(z.string().max(300, '照片无效'), { invalid_type_error: '照片无效' }).max(max, `最多${max}张照片`)
 const note = z.string().trim().max(200, '说明不超过200个字').nullable().default(null)
 export const MAX_REPLY_DAYS = 60
 const replyDays = z

@@ -5,6 +5,7 @@
  * Every view and input (documents are in documents.ts); the client imports this file for types only.
  */
 import { z } from 'zod'
+import { day, id, photos, text, villageId } from '../../contract/inputs'
 import { action } from '../../contract/action'
 import type { CsvFile } from '../../common/csv'
 import type { LngLat } from '../account/documents'
@@ -142,16 +143,7 @@ export interface ReportCluster {
 // ---------------------------------------------------------------------------------------------
 // inputs
 
-const id = z.string().trim().min(1, '缺少编号').max(160, '编号过长')
-const villageId = id
 const reportId = id
-const text = (what: string, max: number, min = 1) =>
-  z
-    .string({ required_error: `请填写${what}`, invalid_type_error: `请填写${what}` })
-    .trim()
-    .min(min, min > 1 ? `${what}至少${min}个字` : `请填写${what}`)
-    .max(max, `${what}不超过${max}个字`)
-const photos = (max: number) => z.array(z.string().max(300, '照片无效'), { invalid_type_error: '照片无效' }).max(max, `最多${max}张照片`)
 /** GCJ-02, within China's bounds (a point elsewhere is a mistake, not a place in a village) */
 export const geoPoint = z.object({
   lng: z.number({ invalid_type_error: '位置无效' }).min(73, '位置无效').max(136, '位置无效'),
@@ -159,7 +151,6 @@ export const geoPoint = z.object({
 })
 const place = z.object({ address: text('地点', 80), point: geoPoint.nullable().default(null) }, { required_error: '请选择地点', invalid_type_error: '请选择地点' })
 const category = z.string({ required_error: '请选择问题类别', invalid_type_error: '请选择问题类别' }).trim().min(1, '请选择问题类别').max(12, '类别不超过12个字')
-const day = z.string().trim().regex(/^20\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 2026-12-03')
 const categorySetting = z.object({
   name: text('类别名称', 12),
   acceptHours: z.number({ invalid_type_error: '受理时限应为数字' }).int('受理时限应为整数').min(1, '受理时限至少1小时').max(720, '受理时限不超过720小时'),
