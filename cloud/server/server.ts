@@ -39,6 +39,7 @@ const TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.webp': 'image/webp',
+  '.pdf': 'application/pdf',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
@@ -57,8 +58,18 @@ function send(res: http.ServerResponse, status: number, body: unknown, close = f
   res.end(text)
 }
 
-/** Serves a file under root, never outside it. */
-function serveFile(res: http.ServerResponse, root: string, urlPath: string, fallback?: string): boolean {
+/**
+ * `inline; filename*=UTF-8''…` (RFC 6266 / 5987): the browser shows the PDF and saves it under the name the
+ * committee gave it. Only the name's own characters: no path, no control characters, at most 100.
+ */
+export function inlineDisposition(name: string): string {
+  const clean = Array.from(name.replace(/[\u0000-\u001f\u007f/\\]/g, '').trim()).slice(0, 100).join('') || 'file.pdf'
+  const encoded = encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  return `inline; filename*=UTF-8''${encoded}`
+}
+
+/** Serves a file under root, never outside it; a PDF inline under `downloadName` (the ?name= of its URL) when given. */
+function serveFile(res: http.ServerResponse, root: string, urlPath: string, fallback?: string, downloadName?: string | null): boolean {
   let decoded: string
   try {
     decoded = decodeURIComponent(urlPath)
@@ -76,6 +87,7 @@ function serveFile(res: http.ServerResponse, root: string, urlPath: string, fall
   const ext = path.extname(file)
   res.writeHead(200, {
     'content-type': TYPES[ext] ?? 'application/octet-stream',
+    ...(ext === '.pdf' ? { 'content-disposition': inlineDisposition(downloadName || path.basename(file)) } : {}),
     // hashed assets can be cached; index.html must not be
     'cache-control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
   })
@@ -90,7 +102,7 @@ export async function startLocalServer(opts: LocalServerOptions) {
   const log = opts.quiet ? () => undefined : (...a: unknown[]) => console.log(...a)
   const migrated = await migratePersonIds(ports.store)
   if (migrated) log(`已更新 ${migrated} 条数据：人员编号不再包含微信 openid`)
-  if (opts.seed !== false && (await seedDemo(ports.store, ports.clock.now()))) log('已写入演示数据（汕尾市的村和社区）')
+  if (opts.seed !== false && (await seedDemo(ports.store, ports.clock.now(), ports.files))) log('已写入演示数据（汕尾市的村和社区）')
   const router = createRouter(ports, {
     localOnly: true,
     onInternalError: (action, e) => console.error(`[api] ${action} failed:`, e),
@@ -124,7 +136,7 @@ export async function startLocalServer(opts: LocalServerOptions) {
         return send(res, status, body, close)
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false }, true)
-      if (url.pathname.startsWith('/files/') && serveFile(res, filesDir, url.pathname.slice('/files/'.length))) return
+      if (url.pathname.startsWith('/files/') && serveFile(res, filesDir, url.pathname.slice('/files/'.length), undefined, url.searchParams.get('name'))) return
       if (opts.staticDir && serveFile(res, opts.staticDir, url.pathname === '/' ? 'index.html' : url.pathname, 'index.html')) return
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
       res.end('找不到该页面')

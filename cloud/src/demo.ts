@@ -10,6 +10,7 @@
  */
 import { FEATURES } from './features'
 import { DuplicateIdError, type Store } from './ports/store'
+import type { Files } from './ports/ports'
 
 export { DEMO } from './features/account/seed'
 
@@ -32,12 +33,15 @@ function resumable(store: Store): Store {
   })
 }
 
-/** Seeds the parts not seeded yet (or not to the end); true when it seeded anything. */
-export async function seedDemo(store: Store, now: number): Promise<boolean> {
+/**
+ * Seeds the parts not seeded yet (or not to the end); true when it seeded anything. With `files` the demo's
+ * stored files are written too (a notice's PDF); without, documents that would name them go without.
+ */
+export async function seedDemo(store: Store, now: number, files?: Files): Promise<boolean> {
   let seeded = false
   for (const { seed } of FEATURES) {
     if (!seed || (await store.get('meta', seed.marker))) continue
-    await seed.run(resumable(store), now)
+    await seed.run(resumable(store), now, files)
     await resumable(store).insert('meta', { _id: seed.marker, at: now })
     seeded = true
   }

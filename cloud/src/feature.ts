@@ -6,7 +6,7 @@
  */
 import type { AnyActions } from './contract/action'
 import type { Handlers } from './handler'
-import type { Ports } from './ports/ports'
+import type { Files, Ports } from './ports/ports'
 import type { CollectionName, Store } from './ports/store'
 
 export interface CollectionSpec {
@@ -23,8 +23,8 @@ export interface Feature<A extends AnyActions = AnyActions> {
   collections: { readonly [C in CollectionName]?: CollectionSpec }
   /** idempotent steps of the time-driven job: each returns how many things it did */
   jobSteps?: Record<string, (ports: Ports, now: number) => Promise<number>>
-  /** this feature's part of the demo village; the marker says it ran (bump it to seed a new part) */
-  seed?: { marker: string; run(store: Store, now: number): Promise<void> }
+  /** this feature's part of the demo village; the marker says it ran (bump it to seed a new part); `files` where the demo has storage */
+  seed?: { marker: string; run(store: Store, now: number, files?: Files): Promise<void> }
 }
 
 export const defineFeature = <A extends AnyActions>(feature: Feature<A>): Feature<A> => feature

@@ -6,6 +6,10 @@
  */
 import type { InputOf } from '../../cloud/src/contract'
 import { pageUrl } from '../../src/routes'
+import { documentPath } from '../../cloud/src/common/documents'
+import { photoPath } from '../../cloud/src/common/photos'
+import { tinyPdf } from '../../cloud/src/common/pdf'
+import { DEMO_PDF_NAME } from '../../cloud/src/features/affairs/seed'
 import { apiPerTest, expectRefused } from './harness'
 
 const X = 'v-xinshan'
@@ -128,6 +132,58 @@ describe('notices', () => {
     expect((await api.as(P.liguilan).call('affairs.notice', { villageId: X, noticeId: water })).state).toBe('expired')
     const list = await api.as(P.liguilan).call('affairs.notices', { villageId: X })
     expect(list.notices.find((n) => n.title === '冬季流感疫苗免费接种')?.state).toBe('current')
+  })
+})
+
+describe('PDF attachments', () => {
+  const PDF = tinyPdf('停电通知', ['12月5日 8:00—17:00 新村路停电'])
+  /** what WeChat's cloud.uploadFile would have put in the village's documents folder (no upload route on the way) */
+  const stored = async (bytes: Buffer, path = documentPath(X, api.ports.clock.now())) => (await api.ports.files.put(path, bytes, 'application/pdf')).fileId
+
+  test('a notice keeps its PDF with the size storage measured (not the one sent); readers get a URL that names it', async () => {
+    const fileId = await stored(PDF)
+    const n = await api.as(P.committee).call('affairs.publishNotice', publish({ attachments: [{ fileId, name: '停电范围图.pdf', size: 1 }] }))
+    expect(n.attachments).toEqual([{ fileId, name: '停电范围图.pdf', size: PDF.length, url: expect.stringContaining(`?name=${encodeURIComponent('停电范围图.pdf')}`) }])
+    const read = await api.as(P.liguilan).call('affairs.notice', { villageId: X, noticeId: n.id })
+    expect(read.attachments.map((a) => [a.name, a.size])).toEqual([['停电范围图.pdf', PDF.length]])
+    // a correction renames it without another look at storage, and can drop it
+    const renamed = await api.as(P.committee).call('affairs.publishNotice', publish({ noticeId: n.id, attachments: [{ fileId, name: '停电范围.pdf' }] }))
+    expect(renamed.attachments.map((a) => [a.name, a.size])).toEqual([['停电范围.pdf', PDF.length]])
+    expect((await api.as(P.committee).call('affairs.publishNotice', publish({ noticeId: n.id, attachments: [] }))).attachments).toEqual([])
+  })
+
+  test('the seeded finance notice carries the quarter as a real PDF', async () => {
+    const n = await api.as(P.liguilan).call('affairs.notice', { villageId: X, noticeId: `${X}:n-finance` })
+    expect(n.attachments).toEqual([expect.objectContaining({ name: DEMO_PDF_NAME })])
+    const found = await api.ports.files.inspect(n.attachments[0].fileId)
+    expect(found?.head.toString('latin1', 0, 5)).toBe('%PDF-')
+    expect(found?.size).toBe(n.attachments[0].size)
+  })
+
+  test('refusals write nothing: a renamed PNG, an EXE called .pdf, over 10 MB, missing, another village’s, a photo, twice, a bad name', async () => {
+    const png = await stored(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64'))
+    const exe = await stored(Buffer.concat([Buffer.from('MZ\x90\x00', 'latin1'), Buffer.alloc(200)]))
+    const big = await stored(Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]))
+    const ok = await stored(PDF)
+    const other = await stored(PDF, documentPath(H, api.ports.clock.now()))
+    const photo = (await api.ports.files.put(photoPath(X, api.ports.clock.now(), 'pdf'), PDF, 'application/pdf')).fileId
+    const cases: Array<[unknown, string]> = [
+      [[{ fileId: png, name: '通知.pdf' }], '附件「通知.pdf」不是 PDF 文件'],
+      [[{ fileId: exe, name: '补贴名单.pdf' }], '附件「补贴名单.pdf」不是 PDF 文件'],
+      [[{ fileId: big, name: '大文件.pdf' }], '附件「大文件.pdf」超过10MB'],
+      [[{ fileId: documentPath(X, api.ports.clock.now()).replace(/^/, 'local://'), name: '没传上.pdf' }], '没有上传成功'],
+      [[{ fileId: other, name: '别村的.pdf' }], '附件无效'],
+      [[{ fileId: photo, name: '照片.pdf' }], '附件无效'],
+      [[{ fileId: ok, name: 'a.pdf' }, { fileId: ok, name: 'b.pdf' }], '同一个附件添加了两次'],
+      [[{ fileId: ok, name: '../../etc/passwd' }], '附件名称不能含有斜杠'],
+      [Array.from({ length: 6 }, () => ({ fileId: ok, name: 'x.pdf' })), '最多5个附件'],
+    ]
+    for (const [attachments, message] of cases) {
+      const err = await expectRefused(api, P.committee, 'affairs.publishNotice', publish({ attachments } as never), 'BAD_INPUT', message)
+      expect(Object.keys(err.fields ?? {}).some((f) => f.startsWith('attachments'))).toBe(true)
+    }
+    // a resident cannot attach anything, since a resident cannot publish
+    await expectRefused(api, P.liguilan, 'affairs.publishNotice', publish({ attachments: [{ fileId: ok, name: 'a.pdf' }] }), 'FORBIDDEN', '')
   })
 })
 

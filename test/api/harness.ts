@@ -31,7 +31,7 @@ export async function makeApi(opts: { localOnly?: boolean } = {}) {
   const ports: Ports & { notifier: typeof local.notifier } = cloudStore ? { ...local, store: cloudStore } : local
   // as the deploy step and a fresh function's first call do: every collection exists up front
   await cloudStore?.ensureCollections()
-  await seedDemo(ports.store, now)
+  await seedDemo(ports.store, now, ports.files)
   const internalErrors: unknown[] = []
   const router = createRouter(ports, { localOnly: opts.localOnly, onInternalError: (_a, e) => internalErrors.push(e) })
   const as = (openid: string | null) => ({

@@ -7,6 +7,7 @@ import sharp from 'sharp'
 import { MAX_BODY, startLocalServer } from '../../cloud/server/server'
 import { UPLOAD_SLOTS } from '../../cloud/server/upload'
 import { measureUploadMemory } from '../../scripts/upload-memory'
+import { tinyPdf } from '../../cloud/src/common/pdf'
 import { ID } from './harness'
 
 const X = 'v-xinshan'
@@ -24,10 +25,10 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
-async function upload(body: Buffer, { openid = ID.committee as string | null, villageId = X, type = 'image/png' } = {}) {
+async function upload(body: Buffer, { openid = ID.committee as string | null, villageId = X, type = 'image/png', kind = '' } = {}) {
   const headers: Record<string, string> = { 'content-type': type }
   if (openid) headers['x-demo-openid'] = openid
-  const res = await fetch(`${server.url}/upload?villageId=${villageId}`, { method: 'POST', headers, body: new Uint8Array(body) })
+  const res = await fetch(`${server.url}/upload?villageId=${villageId}${kind ? `&kind=${kind}` : ''}`, { method: 'POST', headers, body: new Uint8Array(body) })
   return { status: res.status, body: (await res.json()) as { ok: boolean; data?: { fileId: string }; error?: { code: string; message: string } } }
 }
 const filesInStorage = () => (fs.existsSync(path.join(dataDir, 'files')) ? fs.readdirSync(path.join(dataDir, 'files'), { recursive: true }).filter((f) => String(f).includes('.')) : [])
@@ -85,6 +86,53 @@ test('an image over 5 MB is refused', async () => {
   expect(await upload(big)).toEqual({ status: 413, body: { ok: false, error: { code: 'BAD_INPUT', message: '图片不能超过5MB' } } })
   const justUnder = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024 - PNG.length)])
   expect((await upload(justUnder)).status).toBe(200)
+})
+
+describe('PDF documents (kind=document)', () => {
+  const PDF = tinyPdf('停水通知', ['新村路 12月6日停水'])
+  const doc = (body: Buffer, type = 'application/pdf', openid: string | null = ID.committee) => upload(body, { type, kind: 'document', openid })
+
+  test('a PDF is stored as sent in the village documents folder and served inline as application/pdf under its name', async () => {
+    const r = await doc(PDF)
+    expect(r.status).toBe(200)
+    const fileId = r.body.data!.fileId
+    expect(fileId).toMatch(/^local:\/\/villages\/v-xinshan\/documents\/\d{8}\/[a-z0-9]+\.pdf$/)
+    const { [fileId]: url } = await server.ports.files.urls([fileId], { [fileId]: '2026年 停水(通知).pdf' })
+    const res = await fetch(server.url + url)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('content-disposition')).toBe(`inline; filename*=UTF-8''2026%E5%B9%B4%20%E5%81%9C%E6%B0%B4%28%E9%80%9A%E7%9F%A5%29.pdf`)
+    expect(Buffer.from(await res.arrayBuffer()).equals(PDF)).toBe(true)
+    // a name cannot break out of the header: CR/LF and path parts are dropped
+    const evil = await fetch(`${server.url}${url.split('?')[0]}?name=${encodeURIComponent('a\r\nSet-Cookie: x=1/../b.pdf')}`)
+    expect(evil.headers.get('set-cookie')).toBeNull()
+    expect(evil.headers.get('content-disposition')).toBe(`inline; filename*=UTF-8''aSet-Cookie%3A%20x%3D1..b.pdf`)
+  })
+
+  test('the bytes decide: a PNG or an EXE sent as application/pdf, and a PDF declared as an image, are refused and nothing is stored', async () => {
+    const before = filesInStorage().length
+    const notPdf = { status: 415, body: { ok: false, error: { code: 'BAD_INPUT', message: '只支持 PDF 文件' } } }
+    expect(await doc(PNG)).toEqual(notPdf)
+    expect(await doc(Buffer.concat([Buffer.from('MZ\x90\x00\x03', 'latin1'), Buffer.alloc(100)]), 'application/octet-stream')).toEqual(notPdf)
+    // `%PDF-` somewhere later is not a PDF header
+    expect(await doc(Buffer.concat([Buffer.from('<html>'), PDF]))).toEqual(notPdf)
+    expect((await doc(PDF, 'image/png')).status).toBe(415)
+    // and a PDF is no photo
+    expect(await upload(PDF, { type: 'application/octet-stream' })).toMatchObject({ status: 415, body: { error: { message: '只支持 JPG、PNG 图片' } } })
+    expect(filesInStorage()).toHaveLength(before)
+  })
+
+  test('over 10 MB is refused (declared, unread); just under is taken; members only; an unknown kind is refused', async () => {
+    const before = filesInStorage().length
+    const tooLarge = { status: 413, body: { ok: false, error: { code: 'BAD_INPUT', message: '文件不能超过10MB' } } }
+    expect(await doc(Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]))).toEqual(tooLarge)
+    expect(await doc(PDF, 'application/pdf', null)).toMatchObject({ status: 401 })
+    expect(await upload(PDF, { type: 'application/pdf', kind: 'document', openid: ID.wukanCommittee })).toMatchObject({ status: 403 })
+    expect(await upload(PDF, { type: 'application/pdf', kind: 'script' })).toMatchObject({ status: 400, body: { error: { message: '不支持的上传类型' } } })
+    expect(filesInStorage()).toHaveLength(before)
+    expect((await doc(Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024 - PDF.length)]))).status).toBe(200)
+  })
 })
 
 test('GET /upload is not an upload', async () => {

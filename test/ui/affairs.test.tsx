@@ -7,12 +7,19 @@ import { useAccount } from '../../src/features/account/store'
 import NoticesPage from '../../src/features/affairs/pages/notices'
 import NoticePage from '../../src/features/affairs/pages/notice'
 import FinancePage from '../../src/features/affairs/pages/finance'
+import PublishPage from '../../src/features/affairs/pages/publish'
+import * as picker from '../../src/shared/upload/pick-file'
+import * as documents from '../../src/shared/upload/documents'
 import { CallError } from '../../src/shared/api/call'
 import { router } from './mocks/taro'
 import { committee, meAs, resident, V } from './mocks/reports-fixtures'
 
 jest.mock('../../src/features/affairs/api')
+jest.mock('../../src/shared/upload/pick-file')
+jest.mock('../../src/shared/upload/documents', () => ({ ...jest.requireActual('../../src/shared/upload/documents'), uploadDocument: jest.fn(), openDocument: jest.fn() }))
 const mocked = jest.mocked(api)
+const pick = jest.mocked(picker)
+const docs = jest.mocked(documents)
 const taro = jest.mocked(Taro)
 
 const summary = (over: Partial<NoticeSummary> = {}): NoticeSummary => ({
@@ -53,7 +60,7 @@ test('the list: unread marked, expired ones say so, a category asks again, a not
 test('a notice: the committee sees 已读 x / y and takes it down with a reason', async () => {
   as(committee)
   router.params = { villageId: V, noticeId: `${V}:n1` }
-  const view: NoticeView = { ...summary({ read: true, reads: 12 }), villageId: V, text: '本周六上午8点至下午5点停水，请提前储水。', photos: [], photoUrls: {}, createdByName: '林志强', updatedAt: 0, residents: 40, canEdit: true }
+  const view: NoticeView = { ...summary({ read: true, reads: 12 }), villageId: V, text: '本周六上午8点至下午5点停水，请提前储水。', photos: [], photoUrls: {}, attachments: [], createdByName: '林志强', updatedAt: 0, residents: 40, canEdit: true }
   mocked.getNotice.mockResolvedValue(view)
   mocked.removeNotice.mockResolvedValue({ removed: true })
   render(<NoticePage />)
@@ -61,6 +68,45 @@ test('a notice: the committee sees 已读 x / y and takes it down with a reason'
   fireEvent.click(screen.getByText('撤下公告'))
   fireEvent.click(screen.getByText('确认撤下'))
   expect(mocked.removeNotice).toHaveBeenCalledWith(V, `${V}:n1`, '')
+})
+
+test('a notice lists its PDF attachments by name and size; 打开 opens the served file', async () => {
+  const url = '/files/villages/v/documents/20261201/a.pdf?name=x'
+  mocked.getNotice.mockResolvedValue({ ...summary(), villageId: V, text: '停水范围见附件。', photos: [], photoUrls: {}, attachments: [{ fileId: 'local://a.pdf', name: '停水范围图.pdf', size: 1536 * 1024, url }], createdByName: '林志强', updatedAt: 0, residents: null, canEdit: false })
+  render(<NoticePage />)
+  expect(await screen.findByText('📄 停水范围图.pdf')).toBeTruthy()
+  expect(screen.getByText('1.5 MB')).toBeTruthy()
+  fireEvent.click(screen.getByText('打开'))
+  expect(docs.openDocument).toHaveBeenCalledWith(url)
+})
+
+test('publishing with a PDF: a file over 10 MB is refused before it goes up, the server’s refusal is shown, one that uploads is sent by fileId and name', async () => {
+  as(committee)
+  mocked.publishNotice.mockResolvedValue({ id: `${V}:n9` } as NoticeView)
+  render(<PublishPage />)
+  pick.pickFile.mockResolvedValueOnce({ path: 'blob:big', name: '全年账本.pdf', size: 11 * 1024 * 1024 })
+  fireEvent.click(await screen.findByText('添加PDF附件'))
+  expect(await screen.findByText('「全年账本.pdf」超过10MB，请压缩后再添加')).toBeTruthy()
+  expect(docs.uploadDocument).not.toHaveBeenCalled()
+
+  pick.pickFile.mockResolvedValueOnce({ path: 'blob:png', name: '照片.pdf', size: 2048 })
+  docs.uploadDocument.mockRejectedValueOnce(new CallError({ code: 'BAD_INPUT', message: '只支持 PDF 文件' }))
+  fireEvent.click(screen.getByText('添加PDF附件'))
+  expect(await screen.findByText('「照片.pdf」上传失败：只支持 PDF 文件')).toBeTruthy()
+
+  pick.pickFile.mockResolvedValueOnce({ path: 'blob:ok', name: '停水范围图.pdf', size: 36 * 1024 })
+  docs.uploadDocument.mockResolvedValueOnce('local://villages/v/documents/20261201/a.pdf')
+  fireEvent.click(screen.getByText('添加PDF附件'))
+  expect(await screen.findByText('📄 停水范围图.pdf')).toBeTruthy()
+  expect(screen.getByText('36 KB')).toBeTruthy()
+  expect(screen.queryByText(/上传失败/)).toBeNull()
+  expect(docs.uploadDocument).toHaveBeenLastCalledWith(V, 'blob:ok')
+  fireEvent.click(screen.getByText('发布并通知村民'))
+  await screen.findByText('发布并通知村民')
+  expect(mocked.publishNotice).toHaveBeenCalledWith(expect.objectContaining({ attachments: [{ fileId: 'local://villages/v/documents/20261201/a.pdf', name: '停水范围图.pdf' }] }))
+  // 移除 takes it off again
+  fireEvent.click(screen.getByText('移除'))
+  expect(screen.queryByText('📄 停水范围图.pdf')).toBeNull()
 })
 
 test('财务公开: totals, a bar per category, and a refused CSV shown by its row and column', async () => {

@@ -19,22 +19,25 @@ export function sniffImage(b: Buffer): PhotoType | null {
   return null
 }
 
-/** `villages/<villageId>/photos/<yyyymmdd>/<random>.<ext>` (the day in Beijing time). */
-export function photoPath(villageId: string, now: number, ext: string): string {
+/** `villages/<villageId>/<folder>/<yyyymmdd>/<random>.<ext>` (the day in Beijing time). */
+export function storagePath(villageId: string, folder: string, now: number, ext: string): string {
   const day = new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10).replace(/-/g, '')
   const random = `${now.toString(36)}${Math.random().toString(36).slice(2, 10)}`
-  return `villages/${villageId}/photos/${day}/${random}.${ext}`
+  return `villages/${villageId}/${folder}/${day}/${random}.${ext}`
 }
+
+/** `villages/<villageId>/photos/<yyyymmdd>/<random>.<ext>` (the day in Beijing time). */
+export const photoPath = (villageId: string, now: number, ext: string): string => storagePath(villageId, 'photos', now, ext)
 
 /** a name in storage: letters, digits, dot, dash, underscore; never `..` */
 const SAFE_TAIL = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/
 
 /**
- * Whether fileId is a photo of this village: locally `local://villages/<id>/photos/…`, in the cloud
- * a CloudBase fileID `cloud://<env>.<bucket>/villages/<id>/photos/…`.
+ * Whether fileId is a file in one of this village's folders: locally `local://villages/<id>/<folder>/…`,
+ * in the cloud a CloudBase fileID `cloud://<env>.<bucket>/villages/<id>/<folder>/…`.
  */
-export function isVillagePhoto(villageId: string, fileId: string): boolean {
-  const folder = `villages/${villageId}/photos/`
+export function isVillageFile(villageId: string, folderName: string, fileId: string): boolean {
+  const folder = `villages/${villageId}/${folderName}/`
   let tail: string | null = null
   if (fileId.startsWith(`local://${folder}`)) tail = fileId.slice(`local://${folder}`.length)
   else {
@@ -43,6 +46,9 @@ export function isVillagePhoto(villageId: string, fileId: string): boolean {
   }
   return tail !== null && !tail.includes('..') && SAFE_TAIL.test(tail)
 }
+
+/** Whether fileId is a photo of this village (its photos folder). */
+export const isVillagePhoto = (villageId: string, fileId: string): boolean => isVillageFile(villageId, 'photos', fileId)
 
 /** Refuses (BAD_INPUT 照片无效) any fileId that is not one of the village's photos. */
 export function checkPhotos(villageId: string, fileIds: string[]): void {

@@ -3,10 +3,16 @@ import type { Store } from './store'
 export type { Store, TxStore, Doc, Filter, FindOptions, Patch } from './store'
 export { DuplicateIdError, StoreBusyError } from './store'
 
-/** Files: photos and generated images. `fileId` is what documents keep; `url` is what clients show. */
+/** Files: photos, PDF attachments and generated images. `fileId` is what documents keep; `url` is what clients show. */
 export interface Files {
   put(path: string, content: Buffer, contentType: string): Promise<{ fileId: string }>
-  urls(fileIds: string[]): Promise<Record<string, string>>
+  /**
+   * URLs to show or open the files; `names` (fileId -> name) asks that a document be served under that
+   * name where storage can (the local server's Content-Disposition), e.g. a PDF attachment
+   */
+  urls(fileIds: string[], names?: Record<string, string>): Promise<Record<string, string>>
+  /** a stored file's size and its first 16 bytes (what it really is), or null when there is none */
+  inspect(fileId: string): Promise<{ size: number; head: Buffer } | null>
 }
 
 export type CheckVerdict = { ok: true } | { ok: false; reason: string }

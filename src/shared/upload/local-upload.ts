@@ -1,12 +1,12 @@
-/** The h5 build's upload: the image bytes to the local server's POST /upload as the demo identity. Never in the weapp bundle. */
+/** The h5 build's upload: the image (or PDF) bytes to the local server's POST /upload as the demo identity. Never in the weapp bundle. */
 import type { ApiResult } from '@contract'
 import { CallError } from '../api/call'
 import { getDemoOpenid } from '../api/identity'
 
-export async function uploadToLocalServer(villageId: string, localPath: string): Promise<string> {
-  // chooseImage gives a blob: URL in the browser; its blob carries the image type
+export async function uploadToLocalServer(villageId: string, localPath: string, kind: 'photo' | 'document' = 'photo'): Promise<string> {
+  // chooseImage (and the file input) give a blob: URL in the browser; its blob carries the declared type
   const blob = await (await fetch(localPath)).blob()
-  const res = await fetch(`/upload?villageId=${encodeURIComponent(villageId)}`, {
+  const res = await fetch(`/upload?villageId=${encodeURIComponent(villageId)}${kind === 'document' ? '&kind=document' : ''}`, {
     method: 'POST',
     headers: { 'content-type': blob.type || 'application/octet-stream', 'x-demo-openid': getDemoOpenid() },
     body: blob,

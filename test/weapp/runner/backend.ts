@@ -30,7 +30,7 @@ export interface Backend {
 export async function localCloudBackend(now = Date.now()): Promise<Backend> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vh-weapp-'))
   const ports = createLocalPorts({ dataDir, clock: { now: () => now } })
-  await seedDemo(ports.store, now)
+  await seedDemo(ports.store, now, ports.files)
   return cloudFunctionOver(ports, () => {
     ports.store.close()
     fs.rmSync(dataDir, { recursive: true, force: true })

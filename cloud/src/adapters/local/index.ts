@@ -19,8 +19,30 @@ export class LocalFiles implements Files {
     fs.writeFileSync(full, content)
     return { fileId: `local://${safe}` }
   }
-  async urls(fileIds: string[]): Promise<Record<string, string>> {
-    return Object.fromEntries(fileIds.map((id) => [id, this.urlBase + id.replace(/^local:\/\//, '')]))
+  /** a document's name rides in the URL: the local server gives it back as Content-Disposition (server.ts) */
+  async urls(fileIds: string[], names: Record<string, string> = {}): Promise<Record<string, string>> {
+    return Object.fromEntries(
+      fileIds.map((id) => [id, this.urlBase + id.replace(/^local:\/\//, '') + (names[id] ? `?name=${encodeURIComponent(names[id])}` : '')]),
+    )
+  }
+  async inspect(fileId: string): Promise<{ size: number; head: Buffer } | null> {
+    const tail = fileId.startsWith('local://') ? fileId.slice('local://'.length) : null
+    if (!tail || tail.includes('..')) return null
+    const full = path.join(this.dir, tail)
+    let fd: number
+    try {
+      fd = fs.openSync(full, 'r')
+    } catch {
+      return null
+    }
+    try {
+      const { size } = fs.fstatSync(fd)
+      const head = Buffer.alloc(Math.min(16, size))
+      fs.readSync(fd, head, 0, head.length, 0)
+      return { size, head }
+    } finally {
+      fs.closeSync(fd)
+    }
   }
 }
 

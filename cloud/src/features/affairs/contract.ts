@@ -34,12 +34,22 @@ export interface NoticeList {
   canPublish: boolean
 }
 
+export interface AttachmentView {
+  fileId: string
+  name: string
+  size: number
+  /** where to open it (a temporary URL in the cloud; the local server serves it inline under its name) */
+  url: string | null
+}
+
 export interface NoticeView extends NoticeSummary {
   villageId: string
   text: string
   photos: string[]
   /** fileId -> url */
   photoUrls: Record<string, string>
+  /** PDF attachments, in order */
+  attachments: AttachmentView[]
   createdByName: string
   updatedAt: number
   /** how many of the village's residents there are (for 已读 x / y; the committee only, else null) */
@@ -100,6 +110,16 @@ const text = (what: string, max: number, min = 1) =>
     .max(max, `${what}不超过${max}个字`)
 const day = z.string().trim().regex(/^20\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 2026-12-03')
 const photos = z.array(z.string().max(300, '照片无效'), { invalid_type_error: '照片无效' }).max(9, '最多9张照片')
+/** an attachment as the client sends it: the uploaded fileId and the name picked; the server measures its size */
+const attachment = z.object({
+  fileId: z.string().max(300, '附件无效'),
+  name: z
+    .string({ invalid_type_error: '附件名称无效' })
+    .trim()
+    .min(1, '请填写附件名称')
+    .max(80, '附件名称不超过80个字')
+    .refine((n) => !/[\u0000-\u001f\u007f/\\]/.test(n), '附件名称不能含有斜杠或控制字符'),
+})
 const lines = (what: string, max: number) => z.array(text(what, 100), { invalid_type_error: `请填写${what}` }).max(max, `${what}不超过${max}项`)
 
 const guide = z.object({
@@ -136,6 +156,7 @@ export const affairsCommitteeActions = {
       title: text('标题', 40, 2),
       text: text('正文', 5000, 5),
       photos: photos.default([]),
+      attachments: z.array(attachment, { invalid_type_error: '附件无效' }).max(5, '最多5个附件').default([]),
       from: day,
       until: day.nullable().default(null),
     }),

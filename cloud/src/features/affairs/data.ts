@@ -43,6 +43,8 @@ export async function noticeSummaries(ctx: MemberContext, notices: Notice[]): Pr
 
 export async function noticeView(ctx: MemberContext, n: Notice, read: boolean): Promise<NoticeView> {
   const urls = n.photos.length ? await ctx.ports.files.urls(n.photos) : {}
+  const attachments = n.attachments ?? []
+  const fileUrls = attachments.length ? await ctx.ports.files.urls(attachments.map((a) => a.fileId), Object.fromEntries(attachments.map((a) => [a.fileId, a.name]))) : {}
   const committee = isCommittee(ctx.membership)
   return {
     ...noticeSummary(n, shanghaiDay(ctx.now), read, n.photos[0] ? (urls[n.photos[0]] ?? null) : null),
@@ -50,6 +52,7 @@ export async function noticeView(ctx: MemberContext, n: Notice, read: boolean): 
     text: n.text,
     photos: n.photos,
     photoUrls: Object.fromEntries(n.photos.flatMap((p) => (urls[p] ? [[p, urls[p]]] : []))),
+    attachments: attachments.map((a) => ({ ...a, url: fileUrls[a.fileId] ?? null })),
     createdByName: n.createdByName,
     updatedAt: n.updatedAt,
     residents: committee ? (await residentsOf(ctx.ports.store, n.villageId)).length : null,

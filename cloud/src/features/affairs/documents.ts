@@ -1,3 +1,5 @@
+import type { Attachment } from '../../common/documents'
+
 /**
  * 村务公开: the committee's notices (公告) with each person's read mark, and the 小微权力清单 (the village's duty
  * list: what it does, what it assists the government with, what it must not take on), each usable duty with its
@@ -20,6 +22,8 @@ export interface Notice {
   text: string
   /** fileIds of the village's checked photos */
   photos: string[]
+  /** PDFs (checked: the village's, `%PDF-`, at most 10 MB); absent on notices published before attachments existed */
+  attachments?: Attachment[]
   /** the first day it is shown to residents */
   from: string
   /** the last day of its period (公示期); null: until withdrawn */

@@ -7,6 +7,7 @@ import { checkPhotoContent, checkText } from '../../common/content'
 import { findAll, getInVillage } from '../../common/load'
 import { newId } from '../../common/ids'
 import { checkPhotos } from '../../common/photos'
+import { checkDocuments } from '../../common/documents'
 import { shanghaiDay } from '../../common/time'
 import { isCommittee } from '../account/policy'
 import { notifyMany } from '../account/notices'
@@ -67,16 +68,18 @@ export const noticeHandlers: Handlers<NoticeActions> = {
 
   'affairs.publishNotice': {
     access: ACCESS.committee,
-    async handle({ villageId, noticeId, category, title, text, photos, from, until }, ctx) {
+    async handle({ villageId, noticeId, category, title, text, photos, attachments: sent, from, until }, ctx) {
       const { store } = ctx.ports
       const bad = periodError(from, until)
       if (bad) throw new ApiError('BAD_INPUT', bad, { until: bad })
       if (until !== null && until < shanghaiDay(ctx.now)) throw new ApiError('BAD_INPUT', '公示截止日期已过', { until: '公示截止日期已过，请重新选择' })
       checkPhotos(villageId, photos)
       const old = noticeId ? await getInVillage(store, 'notices', noticeId, villageId, NOT_FOUND) : null
-      await checkText(ctx, { title, text })
+      await checkText(ctx, { title, text, attachments: sent.map((a) => a.name).join('\n') })
+      // a new attachment is looked at in storage (in WeChat its bytes went there from the phone, past no check of ours)
+      const attachments = await checkDocuments(ctx.ports.files, villageId, sent, old?.attachments)
       await checkPhotoContent(ctx, photos.filter((p) => !old?.photos.includes(p)))
-      const fields = { category, title, text, photos, from, until, updatedAt: ctx.now }
+      const fields = { category, title, text, photos, attachments, from, until, updatedAt: ctx.now }
       if (old) {
         const saved = await store.transaction(async (tx) => {
           const doc = await getInVillage(tx, 'notices', old._id, villageId, NOT_FOUND)

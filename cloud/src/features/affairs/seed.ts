@@ -3,9 +3,13 @@
  * one not yet begun, an expired one, a party notice with no end date; 河南社区 one. Both have a 小微权力清单 of their
  * kind (a village: 村务 and collective assets; a community: residents' services), each across 职责, 协助 and 禁入,
  * the usable duties with their 办事指南 and the 无证明 ones saying why no certificate is needed. 新山村 has its third
- * quarter's accounts (财务公开), imported from the CSV below.
+ * quarter's accounts (财务公开), imported from the CSV below; where the demo has storage, its finance notice carries
+ * the accounts as a small PDF (附件).
  */
 import type { Store } from '../../ports/store'
+import type { Files } from '../../ports/ports'
+import type { Attachment } from '../../common/documents'
+import { tinyPdf } from '../../common/pdf'
 import { shanghaiDayPlus } from '../../common/time'
 import type { Duty, DutyGuide, DutyKind, Notice, NoticeRead } from './documents'
 import { parseFinanceCsv } from './finance-csv'
@@ -95,13 +99,13 @@ const HENAN_NOTICES: NoticeSpec[] = [
   },
 ]
 
-function noticesOf(villageId: string, specs: NoticeSpec[], by: { id: string; name: string }, now: number): { notices: Notice[]; reads: NoticeRead[] } {
+function noticesOf(villageId: string, specs: NoticeSpec[], by: { id: string; name: string }, now: number, attached: Record<string, Attachment[]> = {}): { notices: Notice[]; reads: NoticeRead[] } {
   const notices: Notice[] = []
   const reads: NoticeRead[] = []
   for (const s of specs) {
     const _id = `${villageId}:${s.key}`
     const createdAt = now + Math.min(s.from, 0) * DAY - 2 * DAY
-    notices.push({ _id, villageId, category: s.category, title: s.title, text: s.text, photos: [], from: shanghaiDayPlus(now, s.from), until: s.until === null ? null : shanghaiDayPlus(now, s.until), createdBy: by.id, createdByName: by.name, createdAt, updatedAt: createdAt, reads: s.readers.length })
+    notices.push({ _id, villageId, category: s.category, title: s.title, text: s.text, photos: [], attachments: attached[s.key] ?? [], from: shanghaiDayPlus(now, s.from), until: s.until === null ? null : shanghaiDayPlus(now, s.until), createdBy: by.id, createdByName: by.name, createdAt, updatedAt: createdAt, reads: s.readers.length })
     for (const [i, key] of s.readers.entries()) reads.push({ _id: `${_id}:${pid(key)}`, villageId, noticeId: _id, personId: pid(key), at: createdAt + (i + 1) * 3600_000 })
   }
   return { notices, reads }
@@ -189,9 +193,26 @@ export const XINSHAN_Q3_CSV = `日期,类别,摘要,收入,支出
 2026-09-20,办公及水电,办公用品,,"8,700.00"
 `
 
-export async function seedAffairs(store: Store, now: number): Promise<void> {
+export const DEMO_PDF_NAME = '2026年第三季度收支明细表.pdf'
+
+/** the finance notice's attachment: the quarter's lines as a one-page PDF, at a fixed path (writing it again changes nothing) */
+async function financePdf(files: Files): Promise<Attachment> {
+  const lines = parseFinanceCsv(XINSHAN_Q3_CSV)
+  const yuan = (fen: number) => (fen / 100).toFixed(2)
+  const pdf = tinyPdf('新山村2026年第三季度财务收支明细', [
+    ...lines.map((l) => `${l.date}  ${l.category}  ${l.summary}  ${l.income ? `收入 ${yuan(l.income)}` : `支出 ${yuan(l.spending)}`}`),
+    '',
+    `收入合计 ${yuan(lines.reduce((s, l) => s + l.income, 0))} 元，支出合计 ${yuan(lines.reduce((s, l) => s + l.spending, 0))} 元`,
+    '新山村村民委员会、村务监督委员会',
+  ])
+  const { fileId } = await files.put(`villages/${X}/documents/demo/2026q3-finance.pdf`, pdf, 'application/pdf')
+  return { fileId, name: DEMO_PDF_NAME, size: pdf.length }
+}
+
+export async function seedAffairs(store: Store, now: number, files?: Files): Promise<void> {
   await store.insert('financePeriods', { _id: `${X}:2026年第三季度`, villageId: X, period: '2026年第三季度', lines: parseFinanceCsv(XINSHAN_Q3_CSV), importedAt: now - 21 * DAY, importedByName: '陈美玲' })
-  const x = noticesOf(X, XINSHAN_NOTICES, { id: pid('linzhiqiang'), name: '林志强' }, now)
+  const attached: Record<string, Attachment[]> = files ? { 'n-finance': [await financePdf(files)] } : {}
+  const x = noticesOf(X, XINSHAN_NOTICES, { id: pid('linzhiqiang'), name: '林志强' }, now, attached)
   const h = noticesOf(H, HENAN_NOTICES, { id: pid('zhoumin'), name: '周敏' }, now)
   for (const n of [...x.notices, ...h.notices]) await store.insert('notices', n)
   for (const r of [...x.reads, ...h.reads]) await store.insert('noticeReads', r)

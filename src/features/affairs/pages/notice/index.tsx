@@ -11,6 +11,7 @@ import { usePageParam } from '@/shared/page-params'
 import { formatTime } from '@/shared/time'
 import { Alert, Async, Button, Card, Tag, TextField } from '@/shared/ui'
 import { PhotoGrid } from '@/shared/ui/photo-picker'
+import { AttachmentList } from '@/shared/ui/attachments'
 import { getNotice, removeNotice } from '../../api'
 import { AffairsPage } from '../../components/frame'
 import { periodText } from '../../components/notice-item'
@@ -46,6 +47,7 @@ function Notice({ membership }: { membership: MembershipView }) {
               <Text selectable>{d.text}</Text>
             </View>
             {d.photos.length > 0 && <PhotoGrid ids={d.photos} urls={d.photoUrls} />}
+            <AttachmentList items={d.attachments} />
             <Text className='vh-muted'>{d.residents !== null ? `已读 ${d.reads} / ${d.residents} 位村民` : `${d.reads} 人已读`}</Text>
           </Card>
           {/* WeChat's share card (useShareAppMessage above); the browser has no village group to share into */}

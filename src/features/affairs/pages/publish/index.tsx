@@ -10,6 +10,7 @@ import { usePageParam } from '@/shared/page-params'
 import { ymd } from '@/shared/time'
 import { Alert, Async, Button, Field, Row, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
+import { AttachmentPicker, type AttachmentValue } from '@/shared/ui/attachments'
 import { getNotice, publishNotice } from '../../api'
 import { AffairsPage } from '../../components/frame'
 
@@ -30,9 +31,11 @@ function Publish({ membership }: { membership: MembershipView }) {
   const [title, setTitle] = useState('')
   const [text, setText] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
+  const [attachments, setAttachments] = useState<AttachmentValue[]>([])
   const [from, setFrom] = useState(ymd())
   const [until, setUntil] = useState<string | null>(null)
   const [uploading, setUploading] = useState(false)
+  const [attaching, setAttaching] = useState(false)
   useEffect(() => {
     const n = old.data
     if (!n) return
@@ -40,10 +43,11 @@ function Publish({ membership }: { membership: MembershipView }) {
     setTitle(n.title)
     setText(n.text)
     setPhotos(n.photos)
+    setAttachments(n.attachments)
     setFrom(n.from)
     setUntil(n.until)
   }, [old.data])
-  const save = useMutation(() => publishNotice({ villageId, noticeId, category, title, text, photos, from, until }), {
+  const save = useMutation(() => publishNotice({ villageId, noticeId, category, title, text, photos, attachments: attachments.map(({ fileId, name }) => ({ fileId, name })), from, until }), {
     success: noticeId ? '已修改' : '已发布',
     onSuccess: (n) => Taro.redirectTo({ url: pageUrl('affairs.notice', { villageId, noticeId: n.id }) }),
   })
@@ -63,6 +67,9 @@ function Publish({ membership }: { membership: MembershipView }) {
       <Field label='照片（可选）' error={save.fieldErrors.photos}>
         <PhotoPicker villageId={villageId} value={photos} onChange={setPhotos} urls={old.data?.photoUrls} onBusyChange={setUploading} />
       </Field>
+      <Field label='附件（PDF，可选，每个不超过10MB）' error={save.fieldErrors.attachments}>
+        <AttachmentPicker villageId={villageId} value={attachments} onChange={setAttachments} onBusyChange={setAttaching} />
+      </Field>
       <Picker mode='date' value={from} onChange={(e) => setFrom(String(e.detail.value))}>
         <Row label='公示开始'>
           <Text>{`${from} ▾`}</Text>
@@ -79,7 +86,7 @@ function Publish({ membership }: { membership: MembershipView }) {
         </Button>
       )}
       <Alert message={save.fieldErrors.until ?? save.error} />
-      <Button kind='primary' block loading={save.busy} disabled={uploading} onClick={() => void save.run()}>
+      <Button kind='primary' block loading={save.busy} disabled={uploading || attaching} onClick={() => void save.run()}>
         {noticeId ? '保存修改' : '发布并通知村民'}
       </Button>
     </>
