@@ -393,6 +393,21 @@ export const cases: PageCase[] = [
     tap: { text: '拨打 0660-6801000', wx: 'makePhoneCall' },
   },
   {
+    page: 'features/affairs/pages/duty/index',
+    name: 'duty-committee',
+    as: committee,
+    query: { villageId: 'v-xinshan', dutyId: 'v-xinshan:d-duty-4' },
+    expect: ['低保、特困供养申请受理', '对这项有疑问？写信问问'],
+    tap: { text: '编辑', url: /^\/features\/affairs\/pages\/duty-edit\/index\?villageId=v-xinshan&dutyId=v-xinshan%3Ad-duty-4$/ },
+  },
+  {
+    page: 'features/affairs/pages/duty-edit/index',
+    as: committee,
+    query: { villageId: 'v-xinshan', dutyId: 'v-xinshan:d-duty-4' },
+    expect: ['编辑 · 低保、特困供养申请受理', '为什么不需要证明', '无证明（不用开证明）'],
+    tap: { text: '保存修改', action: 'affairs.saveDuty' },
+  },
+  {
     page: 'features/affairs/pages/finance/index',
     as: committee,
     query: { villageId: 'v-xinshan' },

@@ -15,6 +15,8 @@ export const affairsRoutes = {
       duties: 'pages/duties/index',
       /** one duty with its 办事指南 (?villageId=&dutyId=) */
       duty: 'pages/duty/index',
+      /** the committee: add an item of the 小微权力清单 or edit one and its 办事指南 (?villageId=&dutyId=; none: new) */
+      dutyEdit: 'pages/duty-edit/index',
       /** 财务公开 (?villageId=): a period's bars by category and its table; the committee imports its CSV */
       finance: 'pages/finance/index',
     },

@@ -4,7 +4,8 @@ import type { MembershipView } from '@contract'
 import { DUTY_KINDS, DUTY_KIND_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
-import { Async, Card, Empty, Row, Tag } from '@/shared/ui'
+import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
+import { Async, Button, Card, Empty, Row, Tag } from '@/shared/ui'
 import { getDuties } from '../../api'
 import { AffairsPage } from '../../components/frame'
 
@@ -15,7 +16,7 @@ const KIND_NOTES = {
   banned: '村（居）委会不得承担、不得开具的事项',
 } as const
 
-/** 小微权力清单 (?villageId=): every item by kind; tap one for its steps and 办事指南. */
+/** 小微权力清单 (?villageId=): every item by kind; tap one for its steps and 办事指南; the committee's 新增事项. */
 export default function DutiesPage() {
   return <AffairsPage what='查看小微权力清单'>{(m) => <Duties membership={m} />}</AffairsPage>
 }
@@ -23,10 +24,23 @@ export default function DutiesPage() {
 function Duties({ membership }: { membership: MembershipView }) {
   const villageId = membership.villageId
   const query = useQuery(() => getDuties(villageId), [villageId])
+  // back from 新增 or 编辑: the list as saved
+  useReloadOnShow(query)
+  const add = () => void Taro.navigateTo({ url: pageUrl('affairs.dutyEdit', { villageId }) })
+  const committee = membership.roles.includes('committee')
   return (
-    <Async query={query} isEmpty={(d) => d.duties.length === 0} empty={<Empty text='本村（社区）还没有公布小微权力清单' />}>
+    <Async
+      query={query}
+      isEmpty={(d) => d.duties.length === 0}
+      empty={<Empty text='本村（社区）还没有公布小微权力清单' action={committee ? <Button onClick={add}>新增事项</Button> : undefined} />}
+    >
       {(d) => (
         <>
+          {d.canEdit && (
+            <Button kind='primary' block onClick={add}>
+              新增事项
+            </Button>
+          )}
           {DUTY_KINDS.map((kind) => (
             <Card key={kind} title={`${DUTY_KIND_LABELS[kind]}事项（${d.counts[kind]}项）`} extra={<Text className='vh-muted'>{KIND_NOTES[kind]}</Text>}>
               {d.duties

@@ -2,13 +2,18 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { MembershipView } from '@contract'
 import { DUTY_KIND_LABELS } from '@contract/tables'
+import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
+import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { usePageParam } from '@/shared/page-params'
 import { Async, Button, Card, Row, Tag } from '@/shared/ui'
 import { getDuty } from '../../api'
 import { AffairsPage } from '../../components/frame'
 
-/** One item of the 小微权力清单 (?villageId=&dutyId=): basis, steps, who, how long; for a usable duty its 办事指南 and whether a certificate is needed. */
+/**
+ * One item of the 小微权力清单 (?villageId=&dutyId=): basis, steps, who, how long; for a usable duty its 办事指南 and
+ * whether a certificate is needed; 写信问问 asks the 书记信箱 about it; the committee's 编辑.
+ */
 export default function DutyPage() {
   return <AffairsPage what='查看办事指南'>{(m) => <Duty membership={m} />}</AffairsPage>
 }
@@ -17,6 +22,9 @@ function Duty({ membership }: { membership: MembershipView }) {
   const villageId = membership.villageId
   const dutyId = usePageParam('dutyId') ?? ''
   const query = useQuery(() => getDuty(villageId, dutyId), [villageId, dutyId])
+  // back from 编辑: the saved text
+  useReloadOnShow(query)
+  const committee = membership.roles.includes('committee')
   return (
     <Async query={query}>
       {(d) => (
@@ -67,6 +75,21 @@ function Duty({ membership }: { membership: MembershipView }) {
                 {`拨打 ${d.guide.phone}`}
               </Button>
             </Card>
+          )}
+          {d.kind !== 'banned' && (
+            <Button
+              block
+              onClick={() =>
+                void Taro.navigateTo({ url: pageUrl('mailbox.write', { villageId, aboutKind: 'duty', aboutId: d.id, aboutLabel: `小微权力清单：${d.name}`.slice(0, 60) }) })
+              }
+            >
+              对这项有疑问？写信问问
+            </Button>
+          )}
+          {committee && (
+            <Button block onClick={() => void Taro.navigateTo({ url: pageUrl('affairs.dutyEdit', { villageId, dutyId: d.id }) })}>
+              编辑
+            </Button>
           )}
         </>
       )}
