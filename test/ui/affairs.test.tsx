@@ -131,3 +131,34 @@ test('财务公开: totals, a bar per category, and a refused CSV shown by its r
   fireEvent.click(screen.getByText('导入并公开'))
   expect(await screen.findByText('第3行“支出”列：“十元”不是金额，应为 1234.50')).toBeTruthy()
 })
+
+test('财务公开: the accountant’s CSV file picked instead of pasted fills the box, clears the old error, and is what is imported', async () => {
+  as(committee)
+  mocked.getFinance.mockResolvedValue({ periods: [], current: null, canImport: true })
+  mocked.importFinance.mockRejectedValueOnce(new CallError({ code: 'BAD_INPUT', message: '缺少“支出”列', fields: { csv: '缺少“支出”列' } }))
+  const CSV = '日期,类别,摘要,收入,支出\n2026-10-08,发包收入,鱼塘承包费,84000,\n2026-10-20,村道维修,路灯更换,,3600.50\n'
+  render(<FinancePage />)
+  fireEvent.change(await screen.findByPlaceholderText('如：2026年第四季度'), { target: { value: '2026年第四季度' } })
+  fireEvent.click(screen.getByText('导入并公开'))
+  expect(await screen.findByText('缺少“支出”列')).toBeTruthy()
+
+  // too large for the import: said at once, nothing read
+  pick.pickFile.mockResolvedValueOnce({ path: 'wxfile://big.csv', name: '全年.csv', size: 400_000 })
+  fireEvent.click(screen.getByText('选择CSV文件'))
+  expect(await screen.findByText('CSV文件过大（不超过300KB）')).toBeTruthy()
+  expect(pick.readTextFile).not.toHaveBeenCalled()
+
+  pick.pickFile.mockResolvedValueOnce({ path: 'wxfile://q4.csv', name: '第四季度.csv', size: 120 })
+  pick.readTextFile.mockResolvedValueOnce(CSV)
+  fireEvent.click(screen.getByText('选择CSV文件'))
+  expect(await screen.findByText('已读取「第四季度.csv」，共 2 行收支')).toBeTruthy()
+  expect(pick.pickFile).toHaveBeenLastCalledWith('csv')
+  expect(pick.readTextFile).toHaveBeenCalledWith('wxfile://q4.csv')
+  expect((screen.getByPlaceholderText('或把会计导出的CSV文件内容粘贴到这里') as HTMLTextAreaElement).value).toBe(CSV)
+  expect(screen.queryByText('缺少“支出”列')).toBeNull()
+  expect(screen.queryByText('CSV文件过大（不超过300KB）')).toBeNull()
+  mocked.importFinance.mockResolvedValueOnce({ id: `${V}:q4` } as FinanceView)
+  fireEvent.click(screen.getByText('导入并公开'))
+  await screen.findByText('导入并公开')
+  expect(mocked.importFinance).toHaveBeenLastCalledWith(V, '2026年第四季度', CSV)
+})

@@ -6,6 +6,7 @@ import { pageUrl } from '@/routes'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { Alert, Async, Button, Card, Empty, TextField } from '@/shared/ui'
+import { pickFile, readTextFile } from '@/shared/upload/pick-file'
 import { getFinance, importFinance } from '../../api'
 import { AffairsPage } from '../../components/frame'
 
@@ -45,7 +46,25 @@ function Finance({ membership }: { membership: MembershipView }) {
   const query = useQuery(() => getFinance(villageId, periodId), [villageId, periodId])
   const [period, setPeriod] = useState('')
   const [csv, setCsv] = useState('')
+  const [picked, setPicked] = useState<string | null>(null)
+  const [pickError, setPickError] = useState<string | null>(null)
   const save = useMutation(() => importFinance(villageId, period, csv), { success: '已导入', onSuccess: (f) => (setPeriodId(f.id), query.reload()) })
+  /** the accountant's CSV file (from a WeChat chat, or the computer's disk in the browser) instead of pasting it */
+  async function chooseCsv() {
+    setPickError(null)
+    try {
+      const file = await pickFile('csv')
+      if (!file) return
+      if (file.size > 300_000) return setPickError('CSV文件过大（不超过300KB）')
+      const text = await readTextFile(file.path)
+      setCsv(text)
+      // a new file: the last one's refusal no longer applies
+      save.reset()
+      setPicked(`已读取「${file.name}」，共 ${text.split(/\r?\n/).filter((l) => l.trim()).length - 1} 行收支`)
+    } catch (e) {
+      setPickError(e instanceof Error ? e.message : '没能读取文件，请重新选择')
+    }
+  }
   return (
     <>
       <Async query={query}>
@@ -89,7 +108,20 @@ function Finance({ membership }: { membership: MembershipView }) {
             {d.canImport && (
               <Card title='导入财务收支（村委会）'>
                 <TextField label='公开期间' value={period} maxlength={20} placeholder='如：2026年第四季度' error={save.fieldErrors.period} onChange={setPeriod} />
-                <TextField label='CSV内容（日期,类别,摘要,收入,支出）' value={csv} maxlength={300000} multiline placeholder='把会计导出的CSV文件内容粘贴到这里' error={save.fieldErrors.csv} onChange={setCsv} />
+                <Button block onClick={() => void chooseCsv()}>
+                  选择CSV文件
+                </Button>
+                {picked && <Text className='vh-muted vh-block'>{picked}</Text>}
+                <Alert message={pickError} />
+                <TextField
+                  label='CSV内容（日期,类别,摘要,收入,支出）'
+                  value={csv}
+                  maxlength={300000}
+                  multiline
+                  placeholder='或把会计导出的CSV文件内容粘贴到这里'
+                  error={save.fieldErrors.csv}
+                  onChange={(v) => (setCsv(v), setPicked(null), save.reset())}
+                />
                 <Alert message={save.fieldErrors.csv ? null : save.error} />
                 <Button kind='primary' block loading={save.busy} onClick={() => void save.run()}>
                   导入并公开
