@@ -78,6 +78,7 @@ export const SAMPLES: { [A in ActionName]?: Sample<A> } = {
   'account.myData': {},
   'account.requestDeletion': { reason: '不再使用' },
   'account.deletionRequests': { villageId: X },
+  'account.todo': { villageId: X },
   'account.confirmDeletion': { villageId: X, personId: 'p_wangfang', reason: '已电话核实本人' },
 
   'rules.status': { villageId: X },

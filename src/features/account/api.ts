@@ -8,6 +8,7 @@ export const getVillageByScene = (scene: string) => call('village.byScene', { sc
 export const requestJoin = (input: InputOf<'join.request'>) => call('join.request', input)
 export const getJoinQueue = (villageId: string, status: 'pending' | 'approved' | 'rejected') => call('join.queue', { villageId, status })
 export const decideJoin = (input: InputOf<'join.decide'>) => call('join.decide', input)
+export const getTodo = (villageId: string) => call('account.todo', { villageId })
 export const getVillageOverview = (villageId: string) => call('village.overview', { villageId })
 export const getVillagePoster = (villageId: string) => call('village.poster', { villageId })
 export const getNotifications = () => call('notifications.list', {})

@@ -8,6 +8,7 @@ import { pageUrl } from '@/routes'
 import { isLocalMode } from '@/shared/api/identity'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
+import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { Async, Button, Card, FieldError, Page, Row, Tag } from '@/shared/ui'
 import { getVillageOverview, getVillagePoster } from './api'
 import { AccountPending } from './components/account-pending'
@@ -35,41 +36,33 @@ export function WelcomeCard({ membership }: { membership: MembershipView }) {
   )
 }
 
-/** 首页: the village in figures, and for the committee the join requests waiting. */
+/** 首页: the village in figures (the committee's queues are in the 待办 card). */
 export function VillageOverviewCards({ membership }: { membership: MembershipView }) {
   const overview = useQuery(() => getVillageOverview(membership.villageId), [membership.villageId])
+  useReloadOnShow(overview)
   return (
     <Async query={overview}>
       {(o) => (
-        <>
-          <Card title={membership.village.kind === 'community' ? '社区概况' : '本村概况'}>
-            <View className='vh-stat'>
-              <View>
-                <Text className='vh-stat__num'>{o.counts.households}</Text>
-                <Text>户</Text>
-              </View>
-              <View>
-                <Text className='vh-stat__num'>{o.counts.members}</Text>
-                <Text>人已加入</Text>
-              </View>
-              <View>
-                <Text className='vh-stat__num'>{o.counts.grids}</Text>
-                <Text>个网格</Text>
-              </View>
-              <View>
-                <Text className='vh-stat__num'>{o.counts.partyMembers}</Text>
-                <Text>名党员</Text>
-              </View>
+        <Card title={membership.village.kind === 'community' ? '社区概况' : '本村概况'}>
+          <View className='vh-stat'>
+            <View>
+              <Text className='vh-stat__num'>{o.counts.households}</Text>
+              <Text>户</Text>
             </View>
-          </Card>
-          {o.pendingRequests !== null && (
-            <Card title='村（居）委会待办'>
-              <Row label='入村申请待审核' onClick={() => go('account.requests')}>
-                <Text className={o.pendingRequests ? 'vh-tag vh-tag--red' : ''}>{`${o.pendingRequests} 件`}</Text>
-              </Row>
-            </Card>
-          )}
-        </>
+            <View>
+              <Text className='vh-stat__num'>{o.counts.members}</Text>
+              <Text>人已加入</Text>
+            </View>
+            <View>
+              <Text className='vh-stat__num'>{o.counts.grids}</Text>
+              <Text>个网格</Text>
+            </View>
+            <View>
+              <Text className='vh-stat__num'>{o.counts.partyMembers}</Text>
+              <Text>名党员</Text>
+            </View>
+          </View>
+        </Card>
       )}
     </Async>
   )

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '村居议事厅' })
+export default definePageConfig({ navigationBarTitleText: '村居议事厅', enablePullDownRefresh: true })

@@ -28,4 +28,6 @@ export const accountMatrix: Matrix<typeof account.actions> = {
   'account.requestDeletion': ROWS.person,
   'account.deletionRequests': ROWS.committee,
   'account.confirmDeletion': ROWS.committee,
+  // 首页's 待办: every member's own, by role (staff get their role's queues or none)
+  'account.todo': ROWS.members,
 }

@@ -5,6 +5,8 @@ import { accountHandlers } from './handlers'
 import { registerHandlers } from './register'
 import { privacyActions } from './privacy-contract'
 import { privacyHandlers } from './privacy'
+import { todoActions } from './todo-contract'
+import { todoHandlers } from './todo'
 import { remindStaleJoinRequests } from './jobs'
 import { deliverDueNotices } from './notices'
 import { seedPlacesAndPeople } from './seed'
@@ -12,8 +14,8 @@ import { removeEndedRateLimits } from '../../common/rate-limit'
 
 export const account = defineFeature({
   name: 'account',
-  actions: { ...accountActions, ...registerActions, ...privacyActions },
-  handlers: { ...accountHandlers, ...registerHandlers, ...privacyHandlers },
+  actions: { ...accountActions, ...registerActions, ...privacyActions, ...todoActions },
+  handlers: { ...accountHandlers, ...registerHandlers, ...privacyHandlers, ...todoHandlers },
   collections: {
     regions: {},
     villages: {},

@@ -1,0 +1,137 @@
+/**
+ * 首页's 待办: everything waiting for the caller in the village, per role, each with its count and
+ * its page. It reads the other features' collections by name (as privacy.ts does: a feature imports
+ * only account, so account may not import them) and counts rather than loads wherever it can.
+ */
+import { ACCESS, type Handlers, type MemberContext } from '../../handler'
+import { findAll } from '../../common/load'
+import { shanghaiDay, shortTime } from '../../common/time'
+import { isCommittee } from './policy'
+import { getVillage } from './common'
+import type { TodoItem, todoActions } from './todo-contract'
+import { pageUrl, type PageKey } from '../../../../src/routes'
+
+/** more open topics than this at once does not happen in a village; the count stays right below it */
+const OPEN_TOPICS = 100
+
+type Item = Omit<TodoItem, 'page'> & { page: string | PageKey }
+const item = (i: Item): TodoItem => ({ ...i, page: i.page.startsWith('/') ? i.page : pageUrl(i.page as PageKey) })
+
+/** Open topics the caller (or, on a household topic, the household they represent) may still vote on. */
+async function votesWaiting(ctx: MemberContext, villageId: string): Promise<Item | null> {
+  const { store } = ctx.ports
+  const m = ctx.membership
+  const household = m.householdId ? await store.get('households', m.householdId) : null
+  const rep = household?.repPersonId === m.personId
+  const open = (await store.find('topics', { villageId, status: 'open' }, { sort: [['closesAt', 'asc']], limit: OPEN_TOPICS })).filter(
+    (t) => t.opensAt <= ctx.now && ctx.now < t.closesAt && (t.publishedAt === null || m.joinedAt <= t.publishedAt) && (t.mode === 'person' || rep),
+  )
+  const voted = await Promise.all(open.map((t) => store.get('ballots', `${t._id}:${t.mode === 'person' ? m.personId : m.householdId}`)))
+  const waiting = open.filter((_, i) => !voted[i])
+  if (!waiting.length) return null
+  const first = waiting[0]
+  return {
+    key: 'votes',
+    group: 'mine',
+    label: '待投票的议题',
+    count: waiting.length,
+    note: `「${first.title}」${shortTime(first.closesAt)}截止${first.mode === 'household' ? '（按户表决，您是户代表）' : ''}`,
+    page: waiting.length === 1 ? pageUrl('deliberation.topic', { topicId: first._id }) : 'topics',
+  }
+}
+
+async function residentItems(ctx: MemberContext, villageId: string): Promise<Item[]> {
+  const { store } = ctx.ports
+  const me = ctx.person._id
+  const today = shanghaiDay(ctx.now)
+  const village = await getVillage(ctx, villageId)
+  const current = village.currentRulesVersion ?? 0
+  const [votes, agreed, bookings, bookingsToday, reports, toConfirm, letters] = await Promise.all([
+    votesWaiting(ctx, villageId),
+    current ? store.get('ruleAgreements', `${villageId}:v${current}:${me}`) : Promise.resolve(null),
+    store.count('bookings', { villageId, personId: me, status: { $in: ['booked', 'waitlisted'] }, date: { $gte: today } }),
+    store.count('bookings', { villageId, personId: me, status: { $in: ['booked', 'waitlisted'] }, date: today }),
+    store.count('reports', { villageId, reporterId: me, status: { $in: ['reported', 'accepted', 'inProgress'] } }),
+    store.count('reports', { villageId, reporterId: me, status: 'resolved' }),
+    store.count('letters', { villageId, writerId: me, status: { $in: ['received', 'accepted'] } }),
+  ])
+  const rules = village.kind === 'community' ? '居民公约' : '村规民约'
+  const items: Array<Item | null> = [
+    votes,
+    current && !agreed ? { key: 'rules', group: 'mine', label: `${rules}待阅读承诺`, count: 1, note: `第${current}版`, page: 'rules.read' } : null,
+    bookings ? { key: 'bookings', group: 'mine', label: '我的预约', count: bookings, note: bookingsToday ? `今天${bookingsToday}个` : null, page: 'booking.mine' } : null,
+    toConfirm ? { key: 'reportsToConfirm', group: 'mine', label: '随手拍待我确认办结', count: toConfirm, note: null, page: 'reports.mine' } : null,
+    reports ? { key: 'reports', group: 'mine', label: '我的随手拍处理中', count: reports, note: null, page: 'reports.mine' } : null,
+    letters ? { key: 'letters', group: 'mine', label: '我的来信待回复', count: letters, note: null, page: 'mailbox.mine' } : null,
+  ]
+  return items.filter((i): i is Item => i !== null)
+}
+
+/** Households none of whose members has agreed to the current version (the rules' follow-up counts the same way). */
+async function householdsNotAgreed(ctx: MemberContext, villageId: string, current: number): Promise<number> {
+  const { store } = ctx.ports
+  const [households, agreements] = await Promise.all([store.count('households', { villageId }), current ? findAll(store, 'ruleAgreements', { versionId: `${villageId}:v${current}` }) : Promise.resolve([])])
+  return Math.max(0, households - new Set(agreements.map((a) => a.householdId).filter(Boolean)).size)
+}
+
+async function committeeItems(ctx: MemberContext, villageId: string): Promise<Item[]> {
+  const { store } = ctx.ports
+  const village = await getVillage(ctx, villageId)
+  const today = shanghaiDay(ctx.now)
+  const [requests, toDecide, firstToDecide, proposals, notAgreed, reports, letters, appeals, bookingsToday, deletions] = await Promise.all([
+    store.count('joinRequests', { villageId, status: 'pending' }),
+    store.count('topics', { villageId, status: 'closed' }),
+    store.find('topics', { villageId, status: 'closed' }, { sort: [['closesAt', 'asc']], limit: 1 }),
+    store.count('proposals', { villageId, status: 'accepted', topicId: null }),
+    householdsNotAgreed(ctx, villageId, village.currentRulesVersion ?? 0),
+    store.count('reports', { villageId, status: 'reported' }),
+    store.count('letters', { villageId, status: { $in: ['received', 'accepted'] } }),
+    store.count('boardEntries', { villageId, status: 'appealed' }),
+    store.count('bookings', { villageId, date: today, status: { $in: ['booked', 'checkedIn'] } }),
+    store.find('deletionRequests', { status: 'pending' }, { limit: 1000 }).then((all) => all.filter((r) => r.villageIds.includes(villageId)).length),
+  ])
+  const group = 'committee' as const
+  const items: Item[] = [
+    { key: 'joinRequests', group, label: '入村申请待审核', count: requests, note: null, page: 'account.requests' },
+    {
+      key: 'decisions',
+      group,
+      label: '议题待公布决议',
+      count: toDecide,
+      note: firstToDecide[0] ? `「${firstToDecide[0].title}」已截止` : null,
+      page: toDecide === 1 && firstToDecide[0] ? pageUrl('deliberation.manage', { topicId: firstToDecide[0]._id }) : 'topics',
+    },
+    { key: 'proposals', group, label: '村民提议待安排表决', count: proposals, note: null, page: 'deliberation.proposals' },
+    { key: 'notAgreed', group, label: `未承诺${village.kind === 'community' ? '居民公约' : '村规民约'}的户`, count: notAgreed, note: null, page: 'rules.followUp' },
+    { key: 'reports', group, label: '随手拍待受理', count: reports, note: null, page: 'reports.queue' },
+    { key: 'letters', group, label: '书记信箱待回复', count: letters, note: null, page: 'mailbox.inbox' },
+    { key: 'appeals', group, label: '红黑榜申诉待处理', count: appeals, note: null, page: 'boards.manage' },
+    { key: 'bookingsToday', group, label: '今天的预约', count: bookingsToday, note: null, page: 'services' },
+  ]
+  // rare: shown only when there is one
+  if (deletions) items.push({ key: 'deletions', group, label: '注销个人信息申请', count: deletions, note: null, page: 'account.deletions' })
+  return items
+}
+
+/** a grid worker who is not on the committee: the reports of their grids waiting to be accepted */
+async function gridItems(ctx: MemberContext, villageId: string): Promise<Item[]> {
+  const gridIds = ctx.membership.gridIds
+  if (!gridIds.length) return []
+  const count = await ctx.ports.store.count('reports', { villageId, gridId: { $in: gridIds }, status: 'reported' })
+  return [{ key: 'gridReports', group: 'grid', label: '本网格随手拍待受理', count, note: null, page: 'reports.queue' }]
+}
+
+export const todoHandlers: Handlers<typeof todoActions> = {
+  'account.todo': {
+    access: ACCESS.member,
+    async handle({ villageId }, ctx) {
+      const roles = ctx.membership.roles
+      const [mine, committee, grid] = await Promise.all([
+        roles.includes('resident') ? residentItems(ctx, villageId) : Promise.resolve([]),
+        isCommittee(ctx.membership) ? committeeItems(ctx, villageId) : Promise.resolve([]),
+        roles.includes('gridWorker') && !isCommittee(ctx.membership) ? gridItems(ctx, villageId) : Promise.resolve([]),
+      ])
+      return { items: [...mine, ...committee, ...grid].map(item) }
+    },
+  },
+}

@@ -1,0 +1,65 @@
+/** 首页's 待办: what waits for me, and for my role, each with its count; tapping one opens its page. */
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { MembershipView, TodoGroup, TodoItem } from '@contract'
+import { committeeWord } from '@contract/tables'
+import { tabPages } from '@/routes'
+import { useQuery } from '@/shared/api/use-query'
+import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
+import { Async, Card, Row } from '@/shared/ui'
+import { getTodo } from '../api'
+
+const TAB_URLS = new Set(Object.values(tabPages).map((p) => `/${p}`))
+
+/** a tab page is switched to (navigateTo refuses one) */
+export function openPage(url: string) {
+  void (TAB_URLS.has(url) ? Taro.switchTab({ url }) : Taro.navigateTo({ url }))
+}
+
+function TodoRow({ item }: { item: TodoItem }) {
+  const label = item.note ? (
+    <>
+      {item.label}
+      <Text className='vh-muted' style={{ display: 'block', fontSize: '0.85em' }}>
+        {item.note}
+      </Text>
+    </>
+  ) : (
+    item.label
+  )
+  return (
+    <Row label={label} onClick={() => openPage(item.page)}>
+      <Text className={item.count ? 'vh-tag vh-tag--red' : 'vh-muted'}>{`${item.count} ${item.key === 'notAgreed' ? '户' : '件'}`}</Text>
+    </Row>
+  )
+}
+
+export function TodoCard({ membership }: { membership: MembershipView }) {
+  const todo = useQuery(() => getTodo(membership.villageId), [membership.villageId])
+  useReloadOnShow(todo)
+  const titles: Record<TodoGroup, string> = { mine: '我的待办', committee: `${committeeWord(membership.village.kind)}待办`, grid: '网格待办' }
+  const resident = membership.roles.includes('resident')
+  return (
+    <Async query={todo}>
+      {({ items }) => (
+        <>
+          {(['mine', 'committee', 'grid'] as const).map((group) => {
+            const mine = items.filter((i) => i.group === group)
+            if (!mine.length && !(group === 'mine' && resident)) return null
+            return (
+              <Card key={group} title={titles[group]}>
+                {mine.length ? (
+                  mine.map((i) => <TodoRow key={i.key} item={i} />)
+                ) : (
+                  <View className='vh-row'>
+                    <Text className='vh-muted'>暂无待办，有新的议题、预约和回复会通知您</Text>
+                  </View>
+                )}
+              </Card>
+            )
+          })}
+        </>
+      )}
+    </Async>
+  )
+}

@@ -1,0 +1,66 @@
+/** Issue 15 point 3: 首页's 待办 — per role, everything waiting, with counts, each with its page; never stale. */
+import type { TodoItem } from '../../cloud/src/contract'
+import { pageUrl } from '../../src/routes'
+import { apiPerTest } from './harness'
+import { P, X, openTopic } from './deliberation-fixture'
+
+const api = apiPerTest()
+
+const todo = async (openid: string, villageId = X) => (await api.as(openid).call('account.todo', { villageId })).items
+const byKey = (items: TodoItem[]) => Object.fromEntries(items.map((i) => [i.key, i]))
+
+test('a resident: the votes they have not cast, the rules to agree to, their bookings, reports and letters', async () => {
+  const chen = byKey(await todo(P.chenjianguo))
+  expect(Object.keys(chen)).toEqual(['votes', 'rules', 'bookings', 'reports', 'letters'])
+  expect(chen.rules).toMatchObject({ group: 'mine', label: '村规民约待阅读承诺', count: 1, page: pageUrl('rules.read') })
+  expect(chen.bookings).toMatchObject({ count: 1, note: '今天1个', page: pageUrl('booking.mine') })
+  expect(chen.votes.count).toBe(2)
+  expect(chen.votes.page).toBe(pageUrl('topics'))
+
+  // agreeing and voting take them off
+  await api.as(P.chenjianguo).call('rules.agree', { villageId: X, versionId: `${X}:v1` })
+  const open = await api.as(P.chenjianguo).call('topics.list', { villageId: X, status: 'open' })
+  const personTopic = open.find((t) => t.mode === 'person' && !t.voted)!
+  await api.as(P.chenjianguo).call('ballots.cast', { villageId: X, topicId: personTopic.id, choices: ['yes'] })
+  const after = byKey(await todo(P.chenjianguo))
+  expect(after.rules).toBeUndefined()
+  // one left: its own page, its deadline
+  expect(after.votes).toMatchObject({ count: 1, page: expect.stringContaining('/features/deliberation/pages/topic/index?topicId=') as string })
+  expect(after.votes.note).toMatch(/截止/)
+})
+
+test('a household topic waits for its 户代表 only: the spouse is not asked to do what she cannot', async () => {
+  const t = await openTopic(api, { mode: 'household' })
+  const of = async (openid: string) => (await todo(openid)).find((i) => i.key === 'votes' && i.page.includes(encodeURIComponent(t)))
+  const waiting = async (openid: string) => (await todo(openid)).find((i) => i.key === 'votes')?.count ?? 0
+  const before = await waiting(P.resident)
+  expect(await waiting(P.liguilan)).toBe(1) // the demo's open 按人 topic, not this one
+  await api.as(P.resident).call('ballots.cast', { villageId: X, topicId: t, choices: ['yes'] })
+  expect(await waiting(P.resident)).toBe(before - 1)
+  expect(await of(P.liguilan)).toBeUndefined()
+})
+
+test('the committee: every queue with its count, even an empty one; an approved request leaves its queue at once', async () => {
+  const items = await todo(P.committee)
+  const c = byKey(items.filter((i) => i.group === 'committee'))
+  expect(Object.keys(c)).toEqual(['joinRequests', 'decisions', 'proposals', 'notAgreed', 'reports', 'letters', 'appeals', 'bookingsToday'])
+  expect(c.joinRequests).toMatchObject({ label: '入村申请待审核', count: 1, page: pageUrl('account.requests') })
+  expect(c.decisions).toMatchObject({ label: '议题待公布决议', count: 1, note: '「修缮祠堂前广场」已截止', page: pageUrl('deliberation.manage', { topicId: `${X}:t3` }) })
+  expect(c.notAgreed).toMatchObject({ label: '未承诺村规民约的户', count: 2, page: pageUrl('rules.followUp') })
+  expect(c.proposals.count).toBe(1)
+
+  await api.as(P.committee).call('join.decide', { villageId: X, requestId: `${X}:p_liuxiaodong`, decision: 'approve' })
+  expect(byKey(await todo(P.committee)).joinRequests.count).toBe(0)
+  await api.as(P.committee).call('topics.decide', { villageId: X, topicId: `${X}:t3`, decision: '按方案修缮，年底前完工。' })
+  expect(byKey(await todo(P.committee)).decisions).toMatchObject({ count: 0, note: null, page: pageUrl('topics') })
+})
+
+test('a grid worker: their grids’ reports to accept; staff and town officers have no resident’s list', async () => {
+  const grid = byKey(await todo(P.gridWorker))
+  expect(grid.gridReports).toMatchObject({ group: 'grid', label: '本网格随手拍待受理', page: pageUrl('reports.queue') })
+  expect(grid.gridReports.count).toBeGreaterThan(0)
+  expect(grid.joinRequests).toBeUndefined()
+  expect(await todo(P.hallStaff)).toEqual([])
+  // another village's list is not theirs to read
+  expect(await api.as(P.sunli).fail('account.todo', { villageId: X })).toMatchObject({ code: 'NOT_MEMBER' })
+})

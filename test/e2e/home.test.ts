@@ -1,0 +1,47 @@
+/** Issue 15: 首页 knows who opens it — screenshots for a resident, the committee, a grid worker and a town officer; never stale. */
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { appForSuite, ARTIFACTS, chromiumAvailable, type App } from './browser'
+
+const run = chromiumAvailable() ? describe : describe.skip
+jest.setTimeout(300_000)
+
+run('in Chromium: 首页 per role', () => {
+  let app: App
+  let page: Page
+  appForSuite((a, p) => ([app, page] = [a, p]))
+
+  const row = (label: string) => page.locator('.vh-row').filter({ hasText: label }).locator('visible=true').first()
+
+  test('each role sees its own 待办 with counts (screenshots in test/artifacts)', async () => {
+    for (const [name, file, waitFor] of [
+      ['陈建国', 'home-resident', '我的待办'],
+      ['林志强', 'home-committee', '村委会待办'],
+      ['黄伟明', 'home-grid-worker', '网格待办'],
+      ['蔡国华', 'home-town-officer', '本村概况'],
+    ] as const) {
+      await app.signInAs(page, name)
+      await page.getByText(waitFor, { exact: true }).waitFor()
+      await page.waitForTimeout(800) // let every card finish loading before the screenshot
+      await page.screenshot({ path: path.join(ARTIFACTS, `${file}.png`), fullPage: true })
+    }
+    // 蔡国华 is no resident of 新山村: nothing of a resident's is asked of him
+    expect(await page.getByText('我的待办', { exact: true }).count()).toBe(0)
+
+    await app.signInAs(page, '陈建国')
+    await row('村规民约待阅读承诺').waitFor()
+    await row('待投票的议题').getByText('2 件').waitFor()
+  })
+
+  test('the committee approves a request: back on 首页 its queue says 0 at once', async () => {
+    await app.signInAs(page, '林志强')
+    await row('入村申请待审核').getByText('1 件').waitFor()
+    await row('入村申请待审核').click()
+    const card = page.locator('.vh-card').filter({ hasText: '刘晓东' })
+    await card.getByText('批准', { exact: true }).click()
+    await page.locator('.vh-card').filter({ hasText: '刘晓东' }).waitFor({ state: 'detached' })
+    await page.goBack()
+    await page.waitForURL(/pages\/home\/index/)
+    await row('入村申请待审核').getByText('0 件').waitFor()
+  })
+})

@@ -1,0 +1,61 @@
+/** Issue 15 point 3: 首页's 待办 — mine and my role's, with counts, each opening its page. */
+import { fireEvent, render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { TodoItem } from '@contract'
+import * as api from '../../src/features/account/api'
+import { TodoCard } from '../../src/features/account/components/todo-card'
+import { henanResident, xinshanCommittee } from './fixtures'
+
+jest.mock('../../src/features/account/api')
+const mocked = jest.mocked(api)
+
+const item = (over: Partial<TodoItem> & Pick<TodoItem, 'key' | 'label' | 'count' | 'page'>): TodoItem => ({ group: 'mine', note: null, ...over })
+
+beforeEach(() => jest.clearAllMocks())
+
+test('my votes and rules, and the committee’s queues under 村委会待办, each with its count and page', async () => {
+  mocked.getTodo.mockResolvedValue({
+    items: [
+      item({ key: 'votes', label: '待投票的议题', count: 2, note: '「村道硬底化」12月1日 10:00截止', page: '/pages/topics/index' }),
+      item({ key: 'rules', label: '村规民约待阅读承诺', count: 1, note: '第2版', page: '/features/rules/pages/read/index' }),
+      item({ key: 'joinRequests', group: 'committee', label: '入村申请待审核', count: 0, page: '/features/account/pages/requests/index' }),
+      item({ key: 'notAgreed', group: 'committee', label: '未承诺村规民约的户', count: 2, page: '/features/rules/pages/follow-up/index' }),
+    ],
+  })
+  render(<TodoCard membership={xinshanCommittee} />)
+  expect(await screen.findByText('我的待办')).toBeTruthy()
+  expect(screen.getByText('村委会待办')).toBeTruthy()
+  expect(screen.getByText('「村道硬底化」12月1日 10:00截止')).toBeTruthy()
+  expect(screen.getByText('2 件')).toBeTruthy()
+  expect(screen.getByText('2 户')).toBeTruthy()
+  // an empty queue still says so: nothing is hidden from the committee
+  expect(screen.getByText('0 件')).toBeTruthy()
+  expect(mocked.getTodo).toHaveBeenCalledWith('v-xinshan')
+
+  // a tab page is switched to, any other is opened
+  fireEvent.click(screen.getByText('待投票的议题'))
+  expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/topics/index' })
+  fireEvent.click(screen.getByText('未承诺村规民约的户'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/features/rules/pages/follow-up/index' })
+})
+
+test('a resident with nothing waiting is told so; a community’s committee is a 居委会', async () => {
+  mocked.getTodo.mockResolvedValue({ items: [] })
+  const { unmount } = render(<TodoCard membership={henanResident} />)
+  expect(await screen.findByText('暂无待办，有新的议题、预约和回复会通知您')).toBeTruthy()
+  expect(screen.queryByText('居委会待办')).toBeNull()
+  unmount()
+
+  mocked.getTodo.mockResolvedValue({ items: [item({ key: 'letters', group: 'committee', label: '书记信箱待回复', count: 3, page: '/features/mailbox/pages/inbox/index' })] })
+  render(<TodoCard membership={{ ...henanResident, roles: ['resident', 'committee'] }} />)
+  expect(await screen.findByText('居委会待办')).toBeTruthy()
+  expect(screen.getByText('3 件')).toBeTruthy()
+})
+
+test('a failure to load says so and offers to try again', async () => {
+  mocked.getTodo.mockRejectedValueOnce(new Error('服务器出错了'))
+  mocked.getTodo.mockResolvedValueOnce({ items: [item({ key: 'bookings', label: '我的预约', count: 1, note: '今天1个', page: '/features/booking/pages/mine/index' })] })
+  render(<TodoCard membership={xinshanCommittee} />)
+  fireEvent.click(await screen.findByText('重试'))
+  expect(await screen.findByText('今天1个')).toBeTruthy()
+})
