@@ -30,7 +30,7 @@ run('in Chromium: 首页 per role', () => {
 
     await app.signInAs(page, '陈建国')
     await row('村规民约待阅读承诺').waitFor()
-    await row('待投票的议题').getByText('2 件').waitFor()
+    await row('待投票的议题').getByText('2 个').waitFor()
   })
 
   test('the committee approves a request: back on 首页 its queue says 0 at once', async () => {

@@ -25,8 +25,7 @@ run('in Chromium: a person asks to join 新山村, the committee approves, the p
     await page.getByText('您加入新山村的申请已提交，村（居）委会审核后会通知您。').waitFor()
 
     await signInAs('林志强')
-    await page.getByText('入村申请待审核').waitFor()
-    await page.getByText('2 件').waitFor()
+    await page.locator('.vh-row').filter({ hasText: '入村申请待审核' }).getByText('2 件').waitFor()
     await page.getByText('入村申请待审核').click()
     const card = page.locator('.vh-card').filter({ hasText: '新山村东一巷40号' })
     await card.getByText('未登记的门牌号，批准后将登记为新的一户').waitFor()

@@ -26,7 +26,7 @@ test('my votes and rules, and the committee’s queues under 村委会待办, ea
   expect(await screen.findByText('我的待办')).toBeTruthy()
   expect(screen.getByText('村委会待办')).toBeTruthy()
   expect(screen.getByText('「村道硬底化」12月1日 10:00截止')).toBeTruthy()
-  expect(screen.getByText('2 件')).toBeTruthy()
+  expect(screen.getByText('2 个')).toBeTruthy()
   expect(screen.getByText('2 户')).toBeTruthy()
   // an empty queue still says so: nothing is hidden from the committee
   expect(screen.getByText('0 件')).toBeTruthy()

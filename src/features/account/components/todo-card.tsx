@@ -16,6 +16,9 @@ export function openPage(url: string) {
   void (TAB_URLS.has(url) ? Taro.switchTab({ url }) : Taro.navigateTo({ url }))
 }
 
+/** how an item is counted where 件 does not fit */
+const UNITS: Record<string, string> = { votes: '个', bookings: '个', notAgreed: '户' }
+
 function TodoRow({ item }: { item: TodoItem }) {
   const label = item.note ? (
     <>
@@ -29,7 +32,7 @@ function TodoRow({ item }: { item: TodoItem }) {
   )
   return (
     <Row label={label} onClick={() => openPage(item.page)}>
-      <Text className={item.count ? 'vh-tag vh-tag--red' : 'vh-muted'}>{`${item.count} ${item.key === 'notAgreed' ? '户' : '件'}`}</Text>
+      <Text className={item.count ? 'vh-tag vh-tag--red' : 'vh-muted'} style={{ whiteSpace: 'nowrap' }}>{`${item.count} ${UNITS[item.key] ?? '件'}`}</Text>
     </Row>
   )
 }
