@@ -79,6 +79,7 @@ export const SAMPLES: { [A in ActionName]?: Sample<A> } = {
   'account.requestDeletion': { reason: '不再使用' },
   'account.deletionRequests': { villageId: X },
   'account.todo': { villageId: X },
+  'account.record': { villageId: X, kind: 'votes', page: 0 },
   'account.confirmDeletion': { villageId: X, personId: 'p_wangfang', reason: '已电话核实本人' },
 
   'rules.status': { villageId: X },
@@ -140,6 +141,8 @@ export const SAMPLES: { [A in ActionName]?: Sample<A> } = {
   'comments.create': { villageId: X, topicId: ROAD, text: '我赞成这个方案。' },
   'comments.like': { villageId: X, commentId: 'c-road-1' },
   'comments.hide': { villageId: X, commentId: 'c-road-6', reason: '与议题无关的内容' },
+  'comments.edit': { villageId: X, commentId: 'c-road-1', text: '东一巷一下雨就是泥路，早该硬化了。' },
+  'comments.delete': { villageId: X, commentId: 'c-road-1' },
 
   'audit.list': { villageId: X },
   'audit.actors': { villageId: X },

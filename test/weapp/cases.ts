@@ -135,6 +135,13 @@ export const cases: PageCase[] = [
   { page: 'features/deliberation/pages/roll/index', name: 'roll-resident', as: resident, query: { topicId: T.road }, expect: ['东一巷至新村路村道硬底化', '本议题选民名册共', '李桂兰', '新山村东一巷12号'] },
   { page: 'features/deliberation/pages/proposals/index', as: resident, expect: ['村小学门口设置减速带和斑马线', '已有 2/5 人联署'], tap: { text: '联署', action: 'proposals.cosign' } },
   // 个人信息 and the audit log
+  {
+    page: 'features/account/pages/record/index',
+    as: 'demo-chenjianguo',
+    query: { kind: 'comments' },
+    expect: ['评论「东一巷至新村路村道硬底化」', '东一巷一下雨就是泥路，老人小孩出门不方便，早该硬化了。', '修改', '删除'],
+    tap: { text: '查看', url: /^\/features\/deliberation\/pages\/topic\/index\?topicId=/ },
+  },
   { page: 'features/account/pages/my-data/index', as: resident, expect: ['林水生的个人信息', '所在村（社区）', '门牌：新山村东一巷12号', '我的联署', '注销个人信息'], tap: { text: '导出（复制全部内容）', wx: 'setClipboardData' } },
   {
     page: 'features/account/pages/deletions/index',

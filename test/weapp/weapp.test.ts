@@ -118,7 +118,7 @@ describe("WeChat's compiler (miniprogram-ci, offline)", () => {
     const { paths } = report.compile
     expect(paths).toEqual(expect.arrayContaining(['app.js', 'app.json', 'app.wxss']))
     for (const page of Object.values(tabPages)) expect(paths).toContain(`${page}.js`)
-    for (const page of ['join', 'requests', 'notifications']) {
+    for (const page of ['join', 'requests', 'notifications', 'record']) {
       expect(paths).toContain(`features/account/pages/${page}/index.js`)
     }
     expect(paths).not.toContain('features/account/pages/identity/index.js')

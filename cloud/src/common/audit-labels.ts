@@ -27,6 +27,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'ballots.recordInPerson': '现场表决登记',
   'ballots.proxy': '代投',
   'comments.hide': '隐藏评论',
+  'comments.edit': '修改评论',
+  'comments.delete': '删除评论',
   'proposals.accept': '提议达到联署',
   'proposals.schedule': '安排表决',
   'proposals.withdraw': '撤回提议',

@@ -9,6 +9,11 @@ export const requestJoin = (input: InputOf<'join.request'>) => call('join.reques
 export const getJoinQueue = (villageId: string, status: 'pending' | 'approved' | 'rejected') => call('join.queue', { villageId, status })
 export const decideJoin = (input: InputOf<'join.decide'>) => call('join.decide', input)
 export const getTodo = (villageId: string) => call('account.todo', { villageId })
+export const getMyRecord = (villageId: string, kind: InputOf<'account.record'>['kind'], page: number) => call('account.record', { villageId, kind, page })
+// 我的记录's changes are the owning feature's actions, on my own things only
+export const editMyComment = (villageId: string, commentId: string, text: string) => call('comments.edit', { villageId, commentId, text })
+export const deleteMyComment = (villageId: string, commentId: string) => call('comments.delete', { villageId, commentId })
+export const withdrawMyProposal = (villageId: string, proposalId: string, reason: string) => call('proposals.withdraw', { villageId, proposalId, reason })
 export const getVillageOverview = (villageId: string) => call('village.overview', { villageId })
 export const getVillagePoster = (villageId: string) => call('village.poster', { villageId })
 export const getNotifications = () => call('notifications.list', {})

@@ -12,6 +12,8 @@ export const accountRoutes = {
       register: 'pages/register/index',
       /** 我的个人信息: everything held about me, by section; 导出; 申请注销 */
       myData: 'pages/my-data/index',
+      /** 我的记录 (?kind=): my votes with receipts, comments (edit, delete), proposals (withdraw), agreements, bookings, reports */
+      record: 'pages/record/index',
       /** 注销申请 (committee): confirm a resident's deletion */
       deletions: 'pages/deletions/index',
       /** the 体验身份 picker: only in the h5 build, which only the local runtime serves */

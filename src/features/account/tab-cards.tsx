@@ -152,6 +152,12 @@ export function MyDataRow({ me }: { me: Me }) {
   return <Row label='我的个人信息（查看、导出、注销）' onClick={() => go('account.myData')} />
 }
 
+/** 我的: what I did in my village (votes with receipts, comments, proposals, agreements, bookings, reports). */
+export function MyRecordRow({ membership }: { membership: MembershipView | null }) {
+  if (!membership) return null
+  return <Row label='我的记录（投票、评论、提议、预约、随手拍）' onClick={() => go('account.record')} />
+}
+
 /** 我的: notices, with how many are unread. */
 export function NotificationsRow({ me }: { me: Me }) {
   return (

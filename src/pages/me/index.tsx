@@ -2,7 +2,7 @@ import { Switch } from '@tarojs/components'
 import { useTheme } from '@/shared/theme'
 import { Card, Row } from '@/shared/ui'
 import { JoinRequestsStatus } from '@/features/account/components/join-requests-status'
-import { AccountTab, CommitteeWorkCard, IdentityRow, MembershipsCard, MyDataRow, NotificationsRow, TownWorkCard } from '@/features/account/tab-cards'
+import { AccountTab, CommitteeWorkCard, IdentityRow, MembershipsCard, MyDataRow, MyRecordRow, NotificationsRow, TownWorkCard } from '@/features/account/tab-cards'
 import { MyCouncilsCard } from '@/features/boards/tab-cards'
 import { MyBookingsCard } from '@/features/booking/tab-cards'
 import { MyReportsCard } from '@/features/reports/tab-cards'
@@ -25,6 +25,7 @@ export default function MePage() {
           <MyCouncilsCard membership={current} />
           <Card>
             <NotificationsRow me={me} />
+            <MyRecordRow membership={current} />
             <MyDataRow me={me} />
             <Row label='长辈模式（大字大按钮）'>
               <Switch checked={elder} color='#b71c1c' onChange={(e) => setElder(e.detail.value)} />

@@ -30,4 +30,6 @@ export const accountMatrix: Matrix<typeof account.actions> = {
   'account.confirmDeletion': ROWS.committee,
   // 首页's 待办: every member's own, by role (staff get their role's queues or none)
   'account.todo': ROWS.members,
+  // 我的记录: every member's own (a member who did nothing gets empty pages)
+  'account.record': ROWS.members,
 }

@@ -7,6 +7,8 @@ import { privacyActions } from './privacy-contract'
 import { privacyHandlers } from './privacy'
 import { todoActions } from './todo-contract'
 import { todoHandlers } from './todo'
+import { recordActions } from './record-contract'
+import { recordHandlers } from './record'
 import { remindStaleJoinRequests } from './jobs'
 import { deliverDueNotices } from './notices'
 import { seedPlacesAndPeople } from './seed'
@@ -14,8 +16,8 @@ import { removeEndedRateLimits } from '../../common/rate-limit'
 
 export const account = defineFeature({
   name: 'account',
-  actions: { ...accountActions, ...registerActions, ...privacyActions, ...todoActions },
-  handlers: { ...accountHandlers, ...registerHandlers, ...privacyHandlers, ...todoHandlers },
+  actions: { ...accountActions, ...registerActions, ...privacyActions, ...todoActions, ...recordActions },
+  handlers: { ...accountHandlers, ...registerHandlers, ...privacyHandlers, ...todoHandlers, ...recordHandlers },
   collections: {
     regions: {},
     villages: {},

@@ -39,6 +39,8 @@ function viewOf(c: Comment, ctx: MemberContext, liked: ReadonlySet<string>): Com
   const mine = c.authorId === ctx.person._id
   const privileged = mine || isCommittee(ctx.membership)
   const { text, hidden, ...rest } = c
+  // a comment its author deleted reads as gone to everyone, its author included
+  if (c.deletedAt) return { ...rest, likes: Math.max(0, c.likes), text: null, hidden: { reason: null }, likedByMe: false, mine, replies: [], replyCount: 0, repliesNext: null }
   return {
     ...rest,
     likes: Math.max(0, c.likes),
@@ -77,6 +79,15 @@ async function commentsAfter(store: Store, filter: Filter, after: string | null,
 
 async function loadComment(ctx: MemberContext, villageId: string, commentId: string): Promise<Comment> {
   return getInVillage(ctx.ports.store, 'comments', commentId, villageId, '找不到该评论')
+}
+
+/** A comment the caller wrote and may still change: not hidden by the committee, not deleted. */
+async function ownComment(ctx: MemberContext, villageId: string, commentId: string): Promise<Comment> {
+  const c = await loadComment(ctx, villageId, commentId)
+  if (c.authorId !== ctx.person._id) throw new ApiError('FORBIDDEN', '只能修改或删除自己的评论')
+  if (c.deletedAt) throw new ApiError('CONFLICT', '该评论已经删除')
+  if (c.hidden) throw new ApiError('CONFLICT', '该评论已被村委会隐藏，不能修改')
+  return c
 }
 
 export const commentHandlers: Handlers<typeof commentActions> = {
@@ -177,6 +188,31 @@ export const commentHandlers: Handlers<typeof commentActions> = {
       }
       const now = await store.get('comments', commentId)
       return { liked, likes: Math.max(0, now?.likes ?? 0) }
+    },
+  },
+
+  'comments.edit': {
+    access: ACCESS.resident,
+    async handle({ villageId, commentId, text }, ctx) {
+      const c = await ownComment(ctx, villageId, commentId)
+      if (c.text === text) return viewOf(c, ctx, new Set())
+      await checkText(ctx, { text })
+      const n = await ctx.ports.store.update('comments', { _id: commentId, authorId: ctx.person._id, hidden: null, deletedAt: null }, { set: { text, editedAt: ctx.now } })
+      if (!n) throw new ApiError('CONFLICT', '该评论刚被隐藏或删除，不能修改')
+      await audit(ctx, 'comments.edit', { type: 'comment', id: commentId, label: `${c.authorName}的评论：${text.slice(0, 40)}` }, `原文：${c.text.slice(0, 80)}`)
+      return viewOf({ ...c, text, editedAt: ctx.now }, ctx, new Set())
+    },
+  },
+
+  'comments.delete': {
+    access: ACCESS.resident,
+    async handle({ villageId, commentId }, ctx) {
+      const c = await ownComment(ctx, villageId, commentId)
+      // the text goes; the place stays, so that its replies still hang from something
+      const n = await ctx.ports.store.update('comments', { _id: commentId, authorId: ctx.person._id, deletedAt: null }, { set: { text: '', deletedAt: ctx.now } })
+      if (!n) throw new ApiError('CONFLICT', '该评论已经删除')
+      await audit(ctx, 'comments.delete', { type: 'comment', id: commentId, label: `${c.authorName}的评论` }, null)
+      return { deleted: true as const }
     },
   },
 

@@ -268,6 +268,9 @@ export const commentActions = {
   ),
   'comments.like': action<{ liked: boolean; likes: number }>()(z.object({ villageId, commentId: id })),
   'comments.hide': action<CommentView>()(z.object({ villageId, commentId: id, reason: text('隐藏理由', 200, 2) })),
+  /** its author: a new text (checked like a new comment), or the comment deleted; both audited */
+  'comments.edit': action<CommentView>()(z.object({ villageId, commentId: id, text: text('评论', 500, 2) })),
+  'comments.delete': action<{ deleted: true }>()(z.object({ villageId, commentId: id })),
 }
 
 /** the committee: reports (随手拍) that cluster, turned into one draft topic that they link to */

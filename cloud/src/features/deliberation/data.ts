@@ -307,7 +307,7 @@ export async function summaryOf(ctx: MemberContext, t: Topic): Promise<TopicSumm
     // the verdict needs the tally; an open topic needs only the counts
     ended ? resultsOf(store, t, ctx.now) : Promise.resolve(null),
     myKey && t.status !== 'draft' ? store.get('ballots', ballotId(t._id, myKey)) : Promise.resolve(null),
-    store.count('comments', { topicId: t._id, hidden: null }),
+    store.count('comments', { topicId: t._id, hidden: null, deletedAt: null }),
   ])
   const turnout = results?.turnout ?? turnoutOf(t.mode, t.eligibleCount, t.status === 'draft' ? { online: 0, proxy: 0, meeting: 0 } : await sourceCounts(store, t._id))
   return {

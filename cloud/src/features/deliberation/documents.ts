@@ -203,6 +203,10 @@ export interface Comment {
   likes: number
   createdAt: number
   hidden: { reason: string; byName: string; at: number } | null
+  /** when its author last changed the text (我的 → 我的记录) */
+  editedAt?: number | null
+  /** when its author deleted it: the text is gone, its place (and its replies) stay */
+  deletedAt?: number | null
 }
 
 export interface Cosign {

@@ -39,4 +39,7 @@ export const deliberationMatrix: Matrix<typeof deliberation.actions> = {
   'comments.create': ROWS.residents,
   'comments.like': ROWS.residents,
   'comments.hide': ROWS.committee,
+  // only its author edits or deletes a comment: the sample is 陈建国's
+  'comments.edit': allow('householdRep'),
+  'comments.delete': allow('householdRep'),
 }

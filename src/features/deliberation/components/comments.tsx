@@ -150,6 +150,7 @@ function Replies({ villageId, topicId, comment: c, posted, render }: { villageId
 }
 
 function hiddenText(c: CommentView, canManage: boolean): string {
+  if (c.deletedAt) return '该评论已被作者删除'
   const reason = c.hidden?.reason
   if (c.mine) return reason ? `该评论已被村委会隐藏（理由：${reason}）` : '该评论已被村委会隐藏'
   return canManage && reason ? `该评论已被隐藏（理由：${reason}）` : '该评论已被隐藏'
