@@ -4,6 +4,7 @@
  * (adjusted per person, audited, once), my hours and the village's totals and ranking, roles, villages apart,
  * and every refusal writing nothing. T0 is Thursday 26 November 2026, 10:00 in Beijing.
  */
+import { pageUrl } from '../../src/routes'
 import { erasePerson } from '../../cloud/src/features/account/privacy'
 import { apiPerTest, expectRefused } from './harness'
 
@@ -73,6 +74,8 @@ test('sign-up: a place, then FULL or a place in line; a cancellation promotes th
   expect((await api.as(P.lin).call('volunteer.activity', { villageId: X, activityId: VISIT })).mine).toMatchObject({ status: 'waitlisted', position: 1 })
   const told = await api.ports.store.find('notifications', { personId: 'p_zhengzhiyuan' }, { limit: 50 })
   expect(told.map((n) => n.title)).toContain('志愿活动候补成功')
+  // the notice opens the activity
+  expect(told.find((n) => n.title === '志愿活动候补成功')!.page).toBe(pageUrl('volunteer.activity', { villageId: X, activityId: VISIT }))
 
   // she may sign up again (her cancelled sign-up started over): into the line, behind 林水生
   expect((await api.as(P.wu).call('volunteer.signUp', { villageId: X, activityId: VISIT, waitlist: true })).mine).toMatchObject({ status: 'waitlisted', position: 2 })

@@ -7,6 +7,7 @@ import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { findAll } from '../../common/load'
 import { shanghaiDay, shortTime } from '../../common/time'
 import { isCommittee } from './policy'
+import { peopleWord } from './documents'
 import { getVillage } from './common'
 import type { TodoItem, todoActions } from './todo-contract'
 import { pageUrl, type PageKey } from '../../../../src/routes'
@@ -101,7 +102,7 @@ async function committeeItems(ctx: MemberContext, villageId: string): Promise<It
       note: firstToDecide[0] ? `「${firstToDecide[0].title}」已截止` : null,
       page: toDecide === 1 && firstToDecide[0] ? pageUrl('deliberation.manage', { topicId: firstToDecide[0]._id }) : 'topics',
     },
-    { key: 'proposals', group, label: '村民提议待安排表决', count: proposals, note: null, page: 'deliberation.proposals' },
+    { key: 'proposals', group, label: `${peopleWord(village.kind)}提议待安排表决`, count: proposals, note: null, page: 'deliberation.proposals' },
     { key: 'notAgreed', group, label: `未承诺${village.kind === 'community' ? '居民公约' : '村规民约'}的户`, count: notAgreed, note: null, page: 'rules.followUp' },
     { key: 'reports', group, label: '随手拍待受理', count: reports, note: null, page: 'reports.queue' },
     { key: 'letters', group, label: '书记信箱待回复', count: letters, note: null, page: 'mailbox.inbox' },

@@ -3,6 +3,7 @@
  * sign-up and cancel (the place taken in seats.ts), check-in on the spot, posting and editing, the
  * organiser's confirmation of attendance (the hours recorded, audited), my hours and the village's totals.
  */
+import { pageUrl } from '../../../../src/routes'
 import { ApiError } from '../../errors'
 import type { Handlers, MemberContext } from '../../handler'
 import { ACCESS } from '../../handler'
@@ -299,7 +300,7 @@ export const volunteerHandlers: Handlers<typeof volunteerActions> = {
           await tx.update('volunteerSignups', s._id, { set: { status, minutes: minutes > 0 ? minutes : null, updatedAt: ctx.now } })
           if (status === 'attended') {
             served++
-            await notify(ctx, { personId: s.personId, villageId: s.villageId }, '志愿时长已记录', `「${a.title}」的志愿时长${hoursText(minutes)}已由${ctx.membership.name}确认记录，感谢您的服务！`, null, tx)
+            await notify(ctx, { personId: s.personId, villageId: s.villageId }, '志愿时长已记录', `「${a.title}」的志愿时长${hoursText(minutes)}已由${ctx.membership.name}确认记录，感谢您的服务！`, pageUrl('volunteer.hours', { villageId: s.villageId }), tx)
           }
         }
         const changes = [...adjusted.entries()].map(([p, m]) => `${checkedIn.get(p)!.name}${hoursText(m)}`)

@@ -7,6 +7,7 @@
  * waitlisted, and a claim that found no place and wanted no line is undone (its sign-up removed or restored).
  * Cancelling, and the promotion it allows, is one transaction over the activity and a few sign-ups by id.
  */
+import { pageUrl } from '../../../../src/routes'
 import { ApiError } from '../../errors'
 import { DuplicateIdError, StoreBusyError, type TxStore } from '../../ports/store'
 import { newId } from '../../common/ids'
@@ -111,7 +112,7 @@ export async function promoteInTx(ctx: NoticeContext, tx: TxStore, activity: Vol
     if (!s || (s.status !== 'waitlisted' && s.status !== 'holding')) continue
     await tx.update('volunteerSignups', id, { set: { status: 'signedUp', updatedAt: ctx.now } })
     signedUp++
-    await notify(ctx, { personId: s.personId, villageId: s.villageId }, '志愿活动候补成功', `您已候补到「${activity.title}」（${shortTime(activity.startsAt)}），请按时参加；不能来请提前取消。`, null, tx)
+    await notify(ctx, { personId: s.personId, villageId: s.villageId }, '志愿活动候补成功', `您已候补到「${activity.title}」（${shortTime(activity.startsAt)}），请按时参加；不能来请提前取消。`, pageUrl('volunteer.activity', { villageId: s.villageId, activityId: activity._id }), tx)
   }
   const changed = signedUp !== before.signedUp || waitlist.length !== before.waitlist.length || waitlist.some((w, i) => before.waitlist[i] !== w)
   // the count moves by its difference (an increment), the line is written whole
