@@ -197,7 +197,7 @@ describe('what is stored is the decoded image, encoded again', () => {
     const before = filesInStorage().length
     expect(await upload(bomb)).toEqual({ status: 413, body: { ok: false, error: { code: 'BAD_INPUT', message: '图片尺寸太大，请换一张' } } })
     expect(filesInStorage()).toHaveLength(before)
-  })
+  }, 30_000)
 })
 
 /** A raw request, to control what is sent and when: the body may be held back to see whether the server waits for it. */

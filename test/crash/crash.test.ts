@@ -255,11 +255,22 @@ test('killed while the job closes topics: each closes once with its count, and t
   const later = { VH_CLOCK_OFFSET_MS: String(DAY), VH_JOB_MS: '5' }
   const closedAtKill: number[] = []
   let undeliveredAtKill = 0
+  const closedNow = async () => {
+    const store = openStore(dir)
+    try {
+      return await store.count('topics', { _id: { $in: ids }, status: 'closed' })
+    } finally {
+      store.close()
+    }
+  }
   for (let cycle = 0; cycle < 8; cycle++) {
+    const before = cycle ? closedAtKill[cycle - 1] : 0
     const s = spawnServer(dir, later)
     await s.ready
-    // kills spread from the job's first moments on (a random delay may land every kill after the last close)
+    // kills spread from the job's first moments on (a random delay may land every kill after the last close);
+    // every other one waits for the first close of its run, however long the job's earlier steps take
     await sleep(cycle * 4)
+    if (cycle % 2) for (const until = Date.now() + 10_000; Date.now() < until && (await closedNow()) <= before; ) await sleep(1)
     await kill(s)
     const store = openStore(dir)
     closedAtKill.push(await store.count('topics', { _id: { $in: ids }, status: 'closed' }))

@@ -172,6 +172,24 @@ describe('SqliteStore group commit: the writes of one turn share a transaction, 
     expect(together.grew * 5).toBeLessThan(oneByOne.grew)
   })
 
+  test('transactions join the batch: one that throws undoes only its own writes; the others and the plain writes commit', async () => {
+    await store.insert('seats', { _id: 's', n: 0 })
+    const bump = () =>
+      store.transaction(async (tx) => {
+        const s = await tx.get<{ _id: string; n: number }>('seats', 's')
+        await tx.update('seats', 's', { set: { n: s!.n + 1 } })
+      })
+    const failing = store.transaction(async (tx) => {
+      await tx.update('seats', 's', { set: { n: 1000 } })
+      await tx.insert('log', { _id: 'from-failed' })
+      throw new Error('refused')
+    })
+    const all = await Promise.allSettled([bump(), failing, bump(), store.insert('log', { _id: 'plain' }), bump()])
+    expect(all.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled'])
+    expect(await store.get('seats', 's')).toEqual({ _id: 's', n: 3 })
+    expect((await store.find('log')).map((d) => d._id)).toEqual(['plain'])
+  })
+
   test('a write that fails in a new collection un-creates only its own table; writes keep their order around a transaction', async () => {
     const bad = store.update('fresh', { 'bad path!': 1 }, { set: { x: 1 } })
     const good = store.insert('other', { _id: 'o1' })

@@ -90,22 +90,23 @@ export function applyPatch<T extends Doc = any>(doc: T, patch: Patch): T {
 /** Prepared statements kept per SQL text; past this many distinct texts (`$in` lists vary) the cache starts over. */
 const STATEMENT_CACHE = 512
 
-interface QueuedWrite {
-  run: () => unknown
-  resolve: (value: unknown) => void
-  reject: (error: unknown) => void
-}
+/** A write outside a transaction (run synchronously) or a transaction (its function, awaited), waiting for the next group commit. */
+type Queued = { resolve: (value: unknown) => void; reject: (error: unknown) => void } & (
+  | { run: () => unknown; fn?: undefined }
+  | { fn: (tx: RawTxStore) => Promise<unknown>; run?: undefined }
+)
 
 /**
  * The embedded Store: one SQLite file in WAL mode, one table per collection holding JSON documents.
  * better-sqlite3 is synchronous, so every call is atomic within this process; writes take the
  * database's write lock (BEGIN IMMEDIATE) so that other processes on the same file are safe too.
  *
- * Group commit: the writes outside a transaction (insert, update, remove) that arrive in the same turn
- * of the event loop share one IMMEDIATE transaction, each in its own savepoint, so that one that fails
- * (a duplicate id) fails alone; every caller is answered after the COMMIT, so what was acknowledged is
- * written. Under load this turns fifty commits into one. Reads do not wait for queued writes: a write
- * not yet answered may or may not be seen by a concurrent read, as on CloudBase.
+ * Group commit: the writes (insert, update, remove) and transactions that arrive in the same turn of
+ * the event loop share one IMMEDIATE transaction, each in its own savepoint, so that one that fails (a
+ * duplicate id, a transaction that throws) fails alone and undoes only itself; every caller is answered
+ * after the COMMIT, so what was acknowledged is written. Under load this turns fifty commits into one.
+ * Reads do not wait for queued writes (a write not yet answered may or may not be seen by a concurrent
+ * read, as on CloudBase); while a batch runs, reads wait for it, so a transaction's reads are its own.
  */
 export class SqliteStore implements RawStore {
   readonly db: Database.Database
@@ -113,10 +114,17 @@ export class SqliteStore implements RawStore {
   /** tables created inside the open transaction: a rollback undoes their CREATE TABLE */
   private createdInTx: string[] = []
   private statements = new Map<string, Database.Statement>()
-  /** an open transaction: other calls on this connection wait for it to finish */
+  /** a batch being written: other calls on this connection wait for it to finish */
   private txDone: Promise<unknown> | null = null
-  private queued: QueuedWrite[] = []
+  private queued: Queued[] = []
   private flushing: Promise<void> | null = null
+  /** what a transaction's function is given: single documents by id, run on the batch's connection */
+  private readonly txApi: RawTxStore = {
+    get: async <T extends Doc = any>(c: string, id: string) => this.getSync<T>(c, id),
+    insert: async (c, doc) => this.insertSync(c, doc),
+    update: async (c, id, patch) => this.updateSync(c, { _id: id }, patch),
+    remove: async (c, id) => this.removeSync(c, { _id: id }),
+  }
 
   constructor(file: string) {
     this.db = new Database(file)
@@ -203,10 +211,10 @@ export class SqliteStore implements RawStore {
     this.createdInTx = []
   }
 
-  /** Queues a write for the next group commit; resolves after the COMMIT that wrote it. */
-  private write<R>(run: () => R): Promise<R> {
+  /** Queues a write or a transaction for the next group commit; resolves after the COMMIT that wrote it. */
+  private enqueue<R>(item: Omit<Queued, 'resolve' | 'reject'>): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      this.queued.push({ run, resolve: resolve as (v: unknown) => void, reject })
+      this.queued.push({ ...item, resolve: resolve as (v: unknown) => void, reject } as Queued)
       this.flushing ??= new Promise<void>((done) => setImmediate(() => void this.flush().finally(done)))
     })
   }
@@ -217,47 +225,51 @@ export class SqliteStore implements RawStore {
     this.queued = []
     this.flushing = null
     if (batch.length === 0) return
-    if (batch.length === 1) return this.flushOne(batch[0])
-    const outcomes: Array<{ ok: boolean; value: unknown }> = []
+    const written = this.writeBatch(batch)
+    // set before anything else runs: writeBatch ran up to its first await, within this turn
+    this.txDone = written
     try {
-      this.db
-        .transaction(() => {
-          for (const w of batch) {
-            // a nested better-sqlite3 transaction is a savepoint: a failed write undoes only itself
-            const tables = this.createdInTx.length
-            try {
-              outcomes.push({ ok: true, value: this.db.transaction(w.run)() })
-            } catch (e) {
-              const undone = this.createdInTx.splice(tables)
-              if (undone.length) {
-                for (const name of undone) this.tables.delete(name)
-                this.statements.clear()
-              }
-              outcomes.push({ ok: false, value: e })
-            }
-          }
-        })
-        .immediate()
-      this.createdInTx = []
-    } catch (e) {
-      // the COMMIT itself failed: nothing of the batch was written
-      this.rolledBack()
-      for (const w of batch) w.reject(e)
-      return
+      await written
+    } finally {
+      this.txDone = null
     }
-    batch.forEach((w, i) => (outcomes[i].ok ? w.resolve(outcomes[i].value) : w.reject(outcomes[i].value)))
   }
 
-  /** A batch of one (no concurrent writer) needs no savepoint: its transaction is its own. */
-  private flushOne(w: QueuedWrite): void {
+  private async writeBatch(batch: Queued[]): Promise<void> {
+    // a batch of one (no concurrent writer) needs no savepoint: its transaction is its own
+    const savepoints = batch.length > 1
+    const outcomes: Array<{ ok: boolean; value: unknown }> = []
     try {
-      const value = this.db.transaction(w.run).immediate()
+      this.db.exec('BEGIN IMMEDIATE')
+      for (const item of batch) {
+        const tables = this.createdInTx.length
+        if (savepoints) this.db.exec('SAVEPOINT w')
+        try {
+          const value = item.run ? item.run() : await item.fn(this.txApi)
+          if (savepoints) this.db.exec('RELEASE w')
+          outcomes.push({ ok: true, value })
+        } catch (e) {
+          if (!savepoints) throw e
+          this.db.exec('ROLLBACK TO w')
+          this.db.exec('RELEASE w')
+          const undone = this.createdInTx.splice(tables)
+          if (undone.length) {
+            for (const name of undone) this.tables.delete(name)
+            this.statements.clear()
+          }
+          outcomes.push({ ok: false, value: e })
+        }
+      }
+      this.db.exec('COMMIT')
       this.createdInTx = []
-      w.resolve(value)
     } catch (e) {
+      // the lone write failed, or the COMMIT itself: nothing of the batch was written
+      if (this.db.inTransaction) this.db.exec('ROLLBACK')
       this.rolledBack()
-      w.reject(e)
+      for (const item of batch) item.reject(e)
+      return
     }
+    batch.forEach((item, i) => (outcomes[i].ok ? item.resolve(outcomes[i].value) : item.reject(outcomes[i].value)))
   }
 
   async get<T extends Doc = any>(collection: string, id: string): Promise<T | null> {
@@ -291,44 +303,19 @@ export class SqliteStore implements RawStore {
   }
 
   async insert<T extends Doc = any>(collection: string, doc: T): Promise<void> {
-    return this.write(() => this.insertSync(collection, doc))
+    return this.enqueue({ run: () => this.insertSync(collection, doc) })
   }
 
   async update(collection: string, filter: Filter, patch: Patch): Promise<number> {
-    return this.write(() => this.updateSync(collection, filter, patch))
+    return this.enqueue({ run: () => this.updateSync(collection, filter, patch) })
   }
 
   async remove(collection: string, filter: Filter): Promise<number> {
-    return this.write(() => this.removeSync(collection, filter))
+    return this.enqueue({ run: () => this.removeSync(collection, filter) })
   }
 
+  /** Runs fn atomically (in the next group commit, in its own savepoint); a throw undoes its writes alone. */
   async transaction<R>(fn: (tx: RawTxStore) => Promise<R>): Promise<R> {
-    // writes queued before this transaction go first, as they were asked first
-    while (this.flushing || this.txDone) await (this.flushing ?? this.txDone)?.catch(() => undefined)
-    const tx: RawTxStore = {
-      get: async <T extends Doc = any>(c: string, id: string) => this.getSync<T>(c, id),
-      insert: async (c, doc) => this.insertSync(c, doc),
-      update: async (c, id, patch) => this.updateSync(c, { _id: id }, patch),
-      remove: async (c, id) => this.removeSync(c, { _id: id }),
-    }
-    const run = (async () => {
-      this.db.exec('BEGIN IMMEDIATE')
-      try {
-        const result = await fn(tx)
-        this.db.exec('COMMIT')
-        this.createdInTx = []
-        return result
-      } catch (e) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK')
-        this.rolledBack()
-        throw e
-      }
-    })()
-    this.txDone = run
-    try {
-      return await run
-    } finally {
-      this.txDone = null
-    }
+    return this.enqueue<R>({ fn })
   }
 }
