@@ -63,10 +63,10 @@ describe('voting', () => {
     expect(screen.queryByText('已投票')).toBeNull()
   })
 
-  test('a household member who is not its representative is told why and gets no ballot', async () => {
-    mocked.getTopic.mockResolvedValue(detail({ me: me({ canVote: false, reason: '本议题按户表决，由户代表投票' }) }))
+  test('a household member who is not its representative reads who votes for the family and whether they have, and gets no ballot', async () => {
+    mocked.getTopic.mockResolvedValue(detail({ me: me({ canVote: false, reason: '您家的户代表林水生已于12月3日投票' }) }))
     render(<TopicPage />)
-    expect(await screen.findByText('本议题按户表决，由户代表投票')).toBeTruthy()
+    expect(await screen.findByText('您家的户代表林水生已于12月3日投票')).toBeTruthy()
     expect(screen.queryByText('确认投票')).toBeNull()
     expect(screen.queryByRole('button', { name: '赞成' })).toBeNull()
   })
