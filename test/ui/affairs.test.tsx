@@ -74,7 +74,7 @@ test('a notice lists its PDF attachments by name and size; 打开 opens the serv
   const url = '/files/villages/v/documents/20261201/a.pdf?name=x'
   mocked.getNotice.mockResolvedValue({ ...summary(), villageId: V, text: '停水范围见附件。', photos: [], photoUrls: {}, attachments: [{ fileId: 'local://a.pdf', name: '停水范围图.pdf', size: 1536 * 1024, url }], createdByName: '林志强', updatedAt: 0, residents: null, canEdit: false })
   render(<NoticePage />)
-  expect(await screen.findByText('📄 停水范围图.pdf')).toBeTruthy()
+  expect(await screen.findByText('停水范围图.pdf')).toBeTruthy()
   expect(screen.getByText('1.5 MB')).toBeTruthy()
   fireEvent.click(screen.getByText('打开'))
   expect(docs.openDocument).toHaveBeenCalledWith(url)
@@ -97,7 +97,7 @@ test('publishing with a PDF: a file over 10 MB is refused before it goes up, the
   pick.pickFile.mockResolvedValueOnce({ path: 'blob:ok', name: '停水范围图.pdf', size: 36 * 1024 })
   docs.uploadDocument.mockResolvedValueOnce('local://villages/v/documents/20261201/a.pdf')
   fireEvent.click(screen.getByText('添加PDF附件'))
-  expect(await screen.findByText('📄 停水范围图.pdf')).toBeTruthy()
+  expect(await screen.findByText('停水范围图.pdf')).toBeTruthy()
   expect(screen.getByText('36 KB')).toBeTruthy()
   expect(screen.queryByText(/上传失败/)).toBeNull()
   expect(docs.uploadDocument).toHaveBeenLastCalledWith(V, 'blob:ok')
@@ -106,7 +106,7 @@ test('publishing with a PDF: a file over 10 MB is refused before it goes up, the
   expect(mocked.publishNotice).toHaveBeenCalledWith(expect.objectContaining({ attachments: [{ fileId: 'local://villages/v/documents/20261201/a.pdf', name: '停水范围图.pdf' }] }))
   // 移除 takes it off again
   fireEvent.click(screen.getByText('移除'))
-  expect(screen.queryByText('📄 停水范围图.pdf')).toBeNull()
+  expect(screen.queryByText('停水范围图.pdf')).toBeNull()
 })
 
 test('财务公开: totals, a bar per category, and a refused CSV shown by its row and column', async () => {

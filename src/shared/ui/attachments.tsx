@@ -6,7 +6,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { CallError } from '../api/call'
-import { Alert, Button } from '.'
+import { Alert, Button, Tag } from '.'
 import { fileSizeText, MAX_DOCUMENT_BYTES, openDocument, uploadDocument } from '../upload/documents'
 import { pickFile } from '../upload/pick-file'
 
@@ -19,7 +19,10 @@ export interface AttachmentValue {
 function AttachmentRow({ a, action }: { a: AttachmentValue; action: { label: string; run: () => void } | null }) {
   return (
     <View className='vh-row'>
-      <Text className='vh-row__label'>{`📄 ${a.name}`}</Text>
+      <View className='vh-row__label'>
+        <Tag>PDF</Tag>
+        <Text>{a.name}</Text>
+      </View>
       <View className='vh-row__value'>
         <Text className='vh-muted'>{`${fileSizeText(a.size)} `}</Text>
         {action && (
