@@ -180,6 +180,23 @@ test('posting: the committee for the village or an organisation, an organiser fo
   await expectRefused(api, P.committee, 'volunteer.save', { ...input, activityId: TALK }, 'CLOSED', '活动已开始或已结束，不能修改')
 })
 
+test('editing: the new title and time reach the sign-ups; a refused edit names its field and changes nothing', async () => {
+  const now = api.ports.clock.now()
+  const clean = await api.as(P.committee).call('volunteer.activity', { villageId: X, activityId: CLEAN })
+  const input = { villageId: X, activityId: CLEAN, orgId: clean.orgId, title: clean.title, place: clean.place, startsAt: clean.startsAt, endsAt: clean.endsAt, capacity: clean.capacity, bring: clean.bring, description: clean.description }
+  // into the past, below those signed up, an end before the start: each refused with its field, nothing written
+  expect((await expectRefused(api, P.committee, 'volunteer.save', { ...input, startsAt: now - HOUR, endsAt: now + HOUR }, 'BAD_INPUT', '开始时间应晚于现在')).fields).toEqual({ startsAt: '开始时间应晚于现在' })
+  expect((await expectRefused(api, P.committee, 'volunteer.save', { ...input, capacity: 0 }, 'BAD_INPUT', '招募人数至少1人')).fields).toEqual({ capacity: '招募人数至少1人' })
+  expect((await expectRefused(api, P.committee, 'volunteer.save', { ...input, endsAt: input.startsAt - HOUR }, 'BAD_INPUT', '结束时间应晚于开始时间')).fields).toEqual({ endsAt: '结束时间应晚于开始时间' })
+  await api.as(P.chen).call('volunteer.signUp', { villageId: X, activityId: CLEAN })
+  expect((await expectRefused(api, P.committee, 'volunteer.save', { ...input, capacity: 1 }, 'CONFLICT', '已有2人报名')).fields).toEqual({ capacity: '已有2人报名，不能少于2人' })
+
+  const moved = await api.as(P.committee).call('volunteer.save', { ...input, title: '村道清洁日（改期）', startsAt: input.startsAt + DAY, endsAt: input.endsAt + DAY + HOUR })
+  expect(moved).toMatchObject({ id: CLEAN, title: '村道清洁日（改期）', durationMinutes: 240, signedUp: 2 })
+  const mine = await api.as(P.lin).call('volunteer.mine', { villageId: X })
+  expect(mine.activities.find((a) => a.activityId === CLEAN)).toMatchObject({ title: '村道清洁日（改期）', startsAt: input.startsAt + DAY, endsAt: input.endsAt + DAY + HOUR })
+})
+
 test('roles and villages: staff read but do not volunteer; 乌坎村 cannot see or touch 新山村’s activities', async () => {
   expect((await api.as(P.staff).call('volunteer.activity', { villageId: X, activityId: CLEAN })).can.signUp).toBe(false)
   await expectRefused(api, P.staff, 'volunteer.signUp', { villageId: X, activityId: CLEAN }, 'FORBIDDEN', '')

@@ -11,6 +11,8 @@ export const volunteerRoutes = {
       activity: 'pages/activity/index',
       /** 志愿时长 (?villageId=): my hours and activities, the village's months and ranking */
       hours: 'pages/hours/index',
+      /** 发布志愿活动 (?villageId=), or edit one (&activityId=): the committee or the organisation's organisers */
+      edit: 'pages/edit/index',
     },
     h5Only: [],
   },

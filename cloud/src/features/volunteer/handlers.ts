@@ -24,6 +24,8 @@ const COMMITTEE_NAME = '村（居）委会'
 const activityOf = (ctx: MemberContext, activityId: string) => getInVillage(ctx.ports.store, 'volunteerActivities', activityId, ctx.membership.villageId, '找不到该活动')
 const orgOf = async (ctx: MemberContext, a: Pick<VolunteerActivity, 'orgId'>): Promise<VolunteerOrg | null> => (a.orgId ? ctx.ports.store.get('volunteerOrgs', a.orgId) : null)
 
+const tooFew = (signedUp: number) => new ApiError('CONFLICT', `已有${signedUp}人报名，招募人数不能少于${signedUp}`, { capacity: `已有${signedUp}人报名，不能少于${signedUp}人` })
+
 function assertOrganiser(ctx: MemberContext, org: VolunteerOrg | null): void {
   if (!organises(ctx.membership, org)) throw new ApiError('FORBIDDEN', '只有村（居）委会和该活动的组织者可以操作')
 }
@@ -224,8 +226,10 @@ export const volunteerHandlers: Handlers<typeof volunteerActions> = {
       if (before) {
         assertOrganiser(ctx, await orgOf(ctx, before))
         if (phaseOf(before, ctx.now) !== 'upcoming') throw new ApiError('CLOSED', '活动已开始或已结束，不能修改')
-        if (input.capacity < before.signedUp) throw new ApiError('CONFLICT', `已有${before.signedUp}人报名，招募人数不能少于${before.signedUp}`)
-      } else if (input.startsAt <= ctx.now) throw new ApiError('BAD_INPUT', '开始时间应晚于现在')
+        if (input.capacity < before.signedUp) throw tooFew(before.signedUp)
+      }
+      // a new time, too: an edit cannot move an activity into the past
+      if (input.startsAt <= ctx.now) throw new ApiError('BAD_INPUT', '开始时间应晚于现在', { startsAt: '开始时间应晚于现在' })
       await checkText(ctx, { title: input.title, place: input.place, bring: input.bring, description: input.description })
       const fields = {
         orgId: org?._id ?? null,
@@ -256,17 +260,16 @@ export const volunteerHandlers: Handlers<typeof volunteerActions> = {
         })
         return detail(ctx, id)
       }
-      // an edit: one transaction with the sign-ups (their copies of the title and time), and more places go to the line
+      // an edit: one transaction with the sign-ups (their copies of the title and time), and more places go to the line.
+      // The sign-ups are found before it: a transaction reads by id only (CloudBase), and SQLite's would wait on the query
+      const copies = before.title !== input.title || before.startsAt !== input.startsAt || before.endsAt !== input.endsAt
+      const signups = copies ? await store.find('volunteerSignups', { activityId: before._id }, { limit: MANY }) : []
       await store.transaction(async (tx) => {
         const a = (await tx.get('volunteerActivities', before._id))!
-        if (input.capacity < a.signedUp) throw new ApiError('CONFLICT', `已有${a.signedUp}人报名，招募人数不能少于${a.signedUp}`)
+        if (input.capacity < a.signedUp) throw tooFew(a.signedUp)
         await tx.update('volunteerActivities', a._id, { set: fields })
         const ids = [...a.waitlist]
-        if (a.title !== input.title || a.startsAt !== input.startsAt || a.endsAt !== input.endsAt) {
-          for (const s of await store.find('volunteerSignups', { activityId: a._id }, { limit: MANY })) {
-            await tx.update('volunteerSignups', s._id, { set: { title: input.title, startsAt: input.startsAt, endsAt: input.endsAt } })
-          }
-        }
+        for (const s of signups) await tx.update('volunteerSignups', s._id, { set: { title: input.title, startsAt: input.startsAt, endsAt: input.endsAt } })
         await promoteInTx(ctx, tx, { ...a, ...fields, waitlist: ids }, a)
       })
       return detail(ctx, before._id)

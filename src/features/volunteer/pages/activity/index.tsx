@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { ActivityDetail, MembershipView } from '@contract'
 import { hoursText, SIGNUP_STATUS_LABELS } from '@contract/tables'
+import { pageUrl } from '@/routes'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
@@ -80,6 +81,11 @@ function Activity({ membership, activityId }: { membership: MembershipView; acti
               <View>
                 <Text className='vh-muted'>{a.description}</Text>
               </View>
+            )}
+            {a.can.manage && a.phase === 'upcoming' && (
+              <Button kind='plain' onClick={() => void Taro.navigateTo({ url: pageUrl('volunteer.edit', { villageId, activityId: a.id }) })}>
+                编辑
+              </Button>
             )}
           </Card>
           <Alert message={act.error} />

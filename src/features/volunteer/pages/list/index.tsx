@@ -5,7 +5,7 @@ import type { MembershipView } from '@contract'
 import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
-import { Async, Card, Empty, Row } from '@/shared/ui'
+import { Async, Button, Card, Empty, Row } from '@/shared/ui'
 import { listActivities } from '../../api'
 import { ActivityItem, VolunteerPage } from '../../components'
 
@@ -28,6 +28,11 @@ function List({ membership }: { membership: MembershipView }) {
           <Text className='vh-muted'>我的时长 · 全村统计</Text>
         </Row>
       </Card>
+      {!!query.data?.canPostFor.length && (
+        <Button kind='primary' block onClick={() => go(pageUrl('volunteer.edit', { villageId }))}>
+          发布活动
+        </Button>
+      )}
       <View className='vh-chips'>
         {(
           [
