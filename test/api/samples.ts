@@ -244,6 +244,7 @@ export const SAMPLES: { [A in ActionName]?: Sample<A> } = {
   'volunteer.totals': { villageId: X },
   'volunteer.save': { villageId: X, title: '河道清理', place: '新山村小河边', startsAt: T0 + 3 * DAY, endsAt: T0 + 3 * DAY + 2 * 3600_000, capacity: 10, bring: '雨靴', description: '清理小河两岸垃圾。' },
   'volunteer.confirm': { villageId: X, activityId: 'va-xs-sort' },
+  'volunteer.poster': { villageId: X, activityId: 'va-xs-clean' },
 
   'mailbox.settings': { villageId: X },
   'mailbox.write': { villageId: X, to: 'committee', subject: '村口垃圾桶不够用', text: '村口只有两个垃圾桶，周末经常满出来，能不能再加两个？', photos: [], anonymous: false, consent: true, publicName: false, about: null },

@@ -6,6 +6,7 @@
  */
 import { pageUrl } from '../../src/routes'
 import { erasePerson } from '../../cloud/src/features/account/privacy'
+import { qrLinkOf } from '../qr-link'
 import { apiPerTest, expectRefused } from './harness'
 
 const X = 'v-xinshan'
@@ -196,6 +197,17 @@ test('editing: the new title and time reach the sign-ups; a refused edit names i
   const mine = await api.as(P.lin).call('volunteer.mine', { villageId: X })
   expect(mine.activities.find((a) => a.activityId === CLEAN)).toMatchObject({ title: '村道清洁日（改期）', startsAt: input.startsAt + DAY, endsAt: input.endsAt + DAY + HOUR })
 })
+
+test('the poster: the organiser’s, with a code that opens the activity page with its scene', async () => {
+  const poster = await api.as(P.organiser).call('volunteer.poster', { villageId: X, activityId: CLEAN })
+  expect(poster).toMatchObject({ villageName: '新山村', scene: `a=${CLEAN}`, page: 'features/volunteer/pages/activity/index', activity: { title: '村道清洁日', place: '新山村村委会门口集合' } })
+  expect(await qrLinkOf(poster.image)).toMatch(/#\/features\/volunteer\/pages\/activity\/index\?scene=a%3Dva-xs-clean$/)
+  // what the code names, anyone may read; the poster itself is the organisers'
+  expect(await api.as(P.sunli).call('volunteer.byScene', { scene: poster.scene })).toEqual({ villageId: X, activityId: CLEAN, title: '村道清洁日' })
+  await expectRefused(api, P.lin, 'volunteer.poster', { villageId: X, activityId: CLEAN }, 'FORBIDDEN', '只有村（居）委会和该活动的组织者可以操作')
+  await expectRefused(api, P.wukanCommittee, 'volunteer.poster', { villageId: 'v-wukan', activityId: CLEAN }, 'NOT_FOUND', '找不到该活动')
+  // rendering and reading a QR code takes seconds on a busy machine
+}, 60_000)
 
 test('roles and villages: staff read but do not volunteer; 乌坎村 cannot see or touch 新山村’s activities', async () => {
   expect((await api.as(P.staff).call('volunteer.activity', { villageId: X, activityId: CLEAN })).can.signUp).toBe(false)

@@ -10,13 +10,12 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import jsQR from 'jsqr'
 import type { Page } from 'playwright-core'
-import sharp from 'sharp'
 import type { BookingView, HallPoster, ServiceDays } from '../../cloud/src/contract'
 import { shanghaiDay, shanghaiDayPlus } from '../../cloud/src/common/time'
 import { instantOf, weekdayOf } from '../../cloud/src/features/booking/slots'
 import { appForSuite, ARTIFACTS, chromiumAvailable, type App } from './browser'
+import { qrLinkOf } from '../qr-link'
 import { pdfText } from './pdf-text'
 
 const run = chromiumAvailable() ? describe : describe.skip
@@ -164,13 +163,11 @@ run('in Chromium: a son books lunch for his mother, the slot fills, the waitlist
   test('on Wednesday at 11:10 林俊 opens the link in the poster’s code: his mother’s booking, 签到 once', async () => {
     await setTime(WEDNESDAY, '11:10')
     const poster = await as('demo-zhangxiuying')<HallPoster>('booking.poster', { villageId: X, hallId: HALL })
-    const png = Buffer.from(poster.image.replace(/^data:image\/png;base64,/, ''), 'base64')
-    const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
-    const link = jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data
+    const link = await qrLinkOf(poster.image)
     expect(link).toBe(`${app.server.url}/#/features/booking/pages/hall/index?scene=${encodeURIComponent('h=v-xinshan:hall')}`)
 
     await app.signInAs(page, '林俊')
-    await page.goto(link!)
+    await page.goto(link)
     await page.getByText('新山村党群服务中心').first().waitFor()
     await page.getByText(`今日预约 · ${md(WEDNESDAY)} 周三`).waitFor()
     const hers = page.locator('.vh-card').filter({ hasText: '李桂兰' }).filter({ hasText: '长者饭堂' })
@@ -196,10 +193,10 @@ run('in Chromium: a son books lunch for his mother, the slot fills, the waitlist
     await open(`poster/index?villageId=${X}&hallId=${encodeURIComponent(HALL)}`)
     // the sheet alone, as the printing browser opens it (no page sliding in over the last one)
     await page.reload()
-    await page.locator('.bk-poster__sheet').getByText('微信扫一扫 预约·签到').waitFor()
-    await page.locator('.bk-poster__code img').evaluate((img: HTMLImageElement) => img.decode())
+    await page.locator('.vh-poster__sheet').getByText('微信扫一扫 预约·签到').waitFor()
+    await page.locator('.vh-poster__code img').evaluate((img: HTMLImageElement) => img.decode())
     // the code drawn inside its square (the sheet's centring once pushed Taro's absolutely placed <img> half a code right)
-    const [square, drawn] = await Promise.all([page.locator('.bk-poster__code').boundingBox(), page.locator('.bk-poster__code img').boundingBox()])
+    const [square, drawn] = await Promise.all([page.locator('.vh-poster__code').boundingBox(), page.locator('.vh-poster__code img').boundingBox()])
     expect(Math.abs(drawn!.x - square!.x)).toBeLessThan(2)
     expect(drawn!.x + drawn!.width).toBeLessThanOrEqual(414)
     const services = (await as('demo-zhangxiuying')<HallPoster>('booking.poster', { villageId: X, hallId: HALL })).services.map((s) => s.name)

@@ -365,6 +365,8 @@ export const cases: PageCase[] = [
   { page: 'features/volunteer/pages/list/index', name: 'list-committee', as: committee, query: { villageId: 'v-xinshan' }, expect: ['村道清洁日', '发布活动'], tap: { text: '发布活动', url: /^\/features\/volunteer\/pages\/edit\/index\?villageId=v-xinshan$/ } },
   { page: 'features/volunteer/pages/edit/index', as: committee, query: { villageId: 'v-xinshan' }, expect: ['发布单位', '村（居）委会', '新山村志愿服务队', '09:00 开始', '11:00 结束'] },
   { page: 'features/volunteer/pages/edit/index', name: 'edit-existing', as: committee, query: { villageId: 'v-xinshan', activityId: 'va-xs-clean' }, expect: ['新山村志愿服务队发布 · 已有1人报名，招募人数不能少于1人', '保存修改'], tap: { text: '保存修改', action: 'volunteer.save' } },
+  { page: 'features/volunteer/pages/activity/index', name: 'activity-organiser', as: committee, query: { villageId: 'v-xinshan', activityId: 'va-xs-clean' }, expect: ['村道清洁日', '编辑', '报名名单（1人）'], tap: { text: '签到二维码海报', url: /^\/features\/volunteer\/pages\/poster\/index\?villageId=v-xinshan&activityId=va-xs-clean$/ } },
+  { page: 'features/volunteer/pages/poster/index', as: committee, query: { villageId: 'v-xinshan', activityId: 'va-xs-clean' }, expect: ['新山村', '村道清洁日', '微信扫一扫 志愿签到', '地点：新山村村委会门口集合', '组织：新山村志愿服务队'], tap: { text: '保存到相册', wx: 'saveImageToPhotosAlbum' } },
   { page: 'features/volunteer/pages/hours/index', as: committee, query: { villageId: 'v-xinshan' }, expect: ['全村志愿时长：', '志愿之星', '1. 林水生'], tap: { text: '推荐上善行义举榜', url: /^\/features\/boards\/pages\/nominations\/index\?villageId=v-xinshan&name=%E6%9E%97%E6%B0%B4%E7%94%9F$/ } },
   // 村务公开 (cloud/src/features/affairs/seed.ts): 林水生 has read three of 新山村's current notices, not the party one
   {

@@ -11,4 +11,5 @@ export const checkIn = (villageId: string, activityId: string) => call('voluntee
 export const getMyHours = (villageId: string) => call('volunteer.mine', { villageId })
 export const getTotals = (villageId: string) => call('volunteer.totals', { villageId, top: 10 })
 export const saveActivity = (input: InputOf<'volunteer.save'>) => call('volunteer.save', input)
+export const getPoster = (villageId: string, activityId: string) => call('volunteer.poster', { villageId, activityId })
 export const confirmHours = (input: InputOf<'volunteer.confirm'>) => call('volunteer.confirm', input)

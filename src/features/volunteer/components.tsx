@@ -8,10 +8,10 @@ import { usePageParam } from '@/shared/page-params'
 import { Card, Page, Tag } from '@/shared/ui'
 import { periodText, STATUS_TONE } from './labels'
 
-export function VolunteerPage({ what, villageId, children }: { what: string; villageId?: string; children: (m: MembershipView) => ReactNode }) {
+export function VolunteerPage({ what, villageId, className, children }: { what: string; villageId?: string; className?: string; children: (m: MembershipView) => ReactNode }) {
   const param = usePageParam('villageId')
   return (
-    <Page>
+    <Page className={className}>
       <VillageGate villageId={villageId ?? param} what={what} refused={`只有本村（社区）成员可以${what}`}>
         {children}
       </VillageGate>

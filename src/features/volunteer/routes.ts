@@ -13,6 +13,8 @@ export const volunteerRoutes = {
       hours: 'pages/hours/index',
       /** 发布志愿活动 (?villageId=), or edit one (&activityId=): the committee or the organisation's organisers */
       edit: 'pages/edit/index',
+      /** the organiser's check-in poster (?villageId=&activityId=), printable on A4: its code opens `activity` with scene a=<id> */
+      poster: 'pages/poster/index',
     },
     h5Only: [],
   },

@@ -7,6 +7,7 @@ import { ACCESS, type Context, type Handlers } from '../../handler'
 import { notify, notifyCommittee, villageCard } from './common'
 import { noticeView } from './notices'
 import { audit } from '../../common/audit'
+import { qrDataUrl } from '../../common/qr'
 import { householdId, isCommittee, personKeyOf, personView, rolesOnJoin } from './policy'
 import type { accountActions } from './contract'
 import { getInVillage } from '../../common/load'
@@ -252,8 +253,7 @@ export const accountHandlers: Handlers<typeof accountActions> = {
     access: ACCESS.committee,
     async handle({ villageId }, ctx) {
       const village = (await ctx.ports.store.get('villages', villageId))!
-      const code = await ctx.ports.qrCodes.unlimited(village.scene, JOIN_PAGE)
-      return { scene: village.scene, page: JOIN_PAGE, image: `data:${code.contentType};base64,${code.buffer.toString('base64')}` }
+      return { scene: village.scene, page: JOIN_PAGE, image: await qrDataUrl(ctx.ports.qrCodes, village.scene, JOIN_PAGE) }
     },
   },
 

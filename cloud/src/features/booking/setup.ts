@@ -11,6 +11,7 @@ import { audit } from '../../common/audit'
 import { checkText } from '../../common/content'
 import { getInVillage } from '../../common/load'
 import { newId } from '../../common/ids'
+import { qrDataUrl } from '../../common/qr'
 import { shanghaiDay, zhCompare } from '../../common/time'
 import { pageUrl } from '../../../../src/routes'
 import type { BookingPersonView, bookingStaffActions, serviceInput } from './contract'
@@ -233,13 +234,13 @@ export const bookingSetupHandlers: Handlers<SetupActions> = {
         loadHall(ctx.ports, villageId, hallId),
         ctx.ports.store.find('bookingServices', { villageId, hallId, active: true }, { limit: 100 }),
       ])
-      const code = await ctx.ports.qrCodes.unlimited(hall.scene, HALL_PAGE)
+      const image = await qrDataUrl(ctx.ports.qrCodes, hall.scene, HALL_PAGE)
       return {
         hall,
         services: services.sort((a, b) => SERVICE_KINDS.indexOf(a.kind) - SERVICE_KINDS.indexOf(b.kind)).map(serviceSummary),
         scene: hallScene(hallId),
         page: HALL_PAGE,
-        image: `data:${code.contentType};base64,${code.buffer.toString('base64')}`,
+        image,
       }
     },
   },

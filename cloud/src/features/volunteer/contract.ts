@@ -85,6 +85,18 @@ export interface VillageTotals {
   canNominate: boolean
 }
 
+/** The activity's check-in poster: an A4 sheet with its code, for the organiser to print and put up on the spot. */
+export interface ActivityPoster {
+  activity: ActivityCard
+  villageName: string
+  /** a=<activity id> */
+  scene: string
+  /** the page the code opens */
+  page: string
+  /** data: URL of the code (a mini-program code in the cloud; a QR code of the h5 link locally) */
+  image: string
+}
+
 // ---------------------------------------------------------------------------------------------
 // inputs
 
@@ -141,6 +153,8 @@ export const volunteerResidentActions = {
 export const volunteerOrganiserActions = {
   /** post or edit an activity (before it starts) */
   'volunteer.save': action<ActivityDetail>()(activityInput),
+  /** the activity's check-in poster (its code opens the activity page with scene a=<id>) */
+  'volunteer.poster': action<ActivityPoster>()(z.object({ villageId, activityId: id })),
   /** after the end: confirm attendance; each checked-in person gets the duration unless adjusted (0: did not serve) */
   'volunteer.confirm': action<ActivityDetail>()(
     z.object({

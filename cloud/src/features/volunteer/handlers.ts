@@ -11,14 +11,18 @@ import { audit } from '../../common/audit'
 import { checkText } from '../../common/content'
 import { findAll, getInVillage } from '../../common/load'
 import { newId } from '../../common/ids'
+import { qrDataUrl } from '../../common/qr'
+import { pageUrl } from '../../../../src/routes'
 import { shanghaiDay, shortTime } from '../../common/time'
 import { notify } from '../account/notices'
 import type { ActivityCard, ActivityDetail, RosterRow, volunteerActions } from './contract'
 import { hoursText, type VolunteerActivity, type VolunteerOrg, type VolunteerSignup } from './documents'
-import { activityIdOfScene, checkInWhy, durationMinutes, organises, phaseOf, signUpWhy } from './policy'
+import { activityIdOfScene, checkInWhy, durationMinutes, organises, phaseOf, sceneOf, signUpWhy } from './policy'
 import { claimPlace, promoteInTx, releasePlace, signupIdOf } from './seats'
 
 const MANY = 500
+/** the page an activity's poster opens (wxacode.getUnlimited takes it without the leading '/') */
+export const ACTIVITY_PAGE = pageUrl('volunteer.activity').slice(1)
 const COMMITTEE_NAME = '村（居）委会'
 
 const activityOf = (ctx: MemberContext, activityId: string) => getInVillage(ctx.ports.store, 'volunteerActivities', activityId, ctx.membership.villageId, '找不到该活动')
@@ -273,6 +277,18 @@ export const volunteerHandlers: Handlers<typeof volunteerActions> = {
         await promoteInTx(ctx, tx, { ...a, ...fields, waitlist: ids }, a)
       })
       return detail(ctx, before._id)
+    },
+  },
+
+  'volunteer.poster': {
+    access: ACCESS.member,
+    async handle({ activityId }, ctx) {
+      const a = await activityOf(ctx, activityId)
+      assertOrganiser(ctx, await orgOf(ctx, a))
+      if (a.cancelled) throw new ApiError('CLOSED', '该活动已取消')
+      const village = await ctx.ports.store.get('villages', a.villageId)
+      const scene = sceneOf(a._id)
+      return { activity: card(a, null, ctx.now), villageName: village?.name ?? '', scene, page: ACTIVITY_PAGE, image: await qrDataUrl(ctx.ports.qrCodes, scene, ACTIVITY_PAGE) }
     },
   },
 

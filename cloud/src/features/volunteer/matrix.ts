@@ -17,4 +17,5 @@ export const volunteerMatrix: Matrix<typeof volunteer.actions> = {
   // the committee, or the activity's organisation's organisers (陈小红 of 新山村志愿服务队 is not a persona)
   'volunteer.save': ROWS.committee,
   'volunteer.confirm': ROWS.committee,
+  'volunteer.poster': ROWS.committee,
 }

@@ -82,10 +82,17 @@ function Activity({ membership, activityId }: { membership: MembershipView; acti
                 <Text className='vh-muted'>{a.description}</Text>
               </View>
             )}
-            {a.can.manage && a.phase === 'upcoming' && (
-              <Button kind='plain' onClick={() => void Taro.navigateTo({ url: pageUrl('volunteer.edit', { villageId, activityId: a.id }) })}>
-                编辑
-              </Button>
+            {a.can.manage && (a.phase === 'upcoming' || a.phase === 'underway') && (
+              <View className='vh-chips'>
+                {a.phase === 'upcoming' && (
+                  <Button kind='plain' onClick={() => void Taro.navigateTo({ url: pageUrl('volunteer.edit', { villageId, activityId: a.id }) })}>
+                    编辑
+                  </Button>
+                )}
+                <Button kind='plain' onClick={() => void Taro.navigateTo({ url: pageUrl('volunteer.poster', { villageId, activityId: a.id }) })}>
+                  签到二维码海报
+                </Button>
+              </View>
             )}
           </Card>
           <Alert message={act.error} />
