@@ -161,6 +161,26 @@ test('hours: recorded only when the organiser confirms, adjusted per person, aud
   expect((await api.as(P.committee).call('volunteer.totals', { villageId: X })).canNominate).toBe(true)
 })
 
+test('confirming: each attendee between more than 0 and the length plus an hour, named when over; checked-in people marked absent get nothing', async () => {
+  // the patrol lasted 2 hours: at most 3 each
+  const over = await expectRefused(api, P.organiser, 'volunteer.confirm', { villageId: X, activityId: PATROL, adjust: [{ personId: 'p_linshuisheng', hours: 2.5 }, { personId: 'p_wulihua', hours: 3.5 }] }, 'BAD_INPUT', '吴丽华的时长不能超过3小时（活动2小时，最多多记1小时）')
+  expect(over.fields).toEqual({ 'adjust.1.hours': '吴丽华的时长不能超过3小时（活动2小时，最多多记1小时）' })
+  await expectRefused(api, P.organiser, 'volunteer.confirm', { villageId: X, activityId: PATROL, adjust: [{ personId: 'p_wulihua', hours: 0 }] }, 'BAD_INPUT', '时长应大于0；没有参加的请标为未参加')
+  await expectRefused(api, P.organiser, 'volunteer.confirm', { villageId: X, activityId: PATROL, absent: ['p_huangdeming'] }, 'BAD_INPUT', '只能调整已签到的志愿者的时长')
+  await expectRefused(api, P.organiser, 'volunteer.confirm', { villageId: X, activityId: PATROL, adjust: [{ personId: 'p_wulihua', hours: 1 }], absent: ['p_wulihua'] }, 'BAD_INPUT', '吴丽华已标为未参加')
+  const detail = await api.as(P.organiser).call('volunteer.activity', { villageId: X, activityId: PATROL })
+  expect(detail).toMatchObject({ durationMinutes: 120, maxMinutes: 180 })
+
+  const done = await api.as(P.organiser).call('volunteer.confirm', { villageId: X, activityId: PATROL, adjust: [{ personId: 'p_linshuisheng', hours: 3 }], absent: ['p_wulihua'] })
+  expect(done.roster!.map((r) => [r.name, r.status, r.minutes])).toEqual([
+    ['林水生', 'attended', 180],
+    ['吴丽华', 'absent', null],
+    ['黄德明', 'absent', null],
+  ])
+  const [entry] = (await api.as(P.committee).call('audit.list', { villageId: X, action: 'volunteer.confirm' })).entries
+  expect(entry.reason).toBe('1人参加，每人2小时；调整：林水生3小时、吴丽华未参加')
+})
+
 test('posting: the committee for the village or an organisation, an organiser for theirs only; bad input refused, nothing written', async () => {
   const now = api.ports.clock.now()
   const input = { villageId: X, title: '河道清理', place: '新山村小河边', startsAt: now + 3 * DAY, endsAt: now + 3 * DAY + 2 * HOUR, capacity: 10, bring: '雨靴', description: '清理小河两岸垃圾。' }

@@ -1,10 +1,14 @@
-/** 志愿服务's pages: posting and editing an activity (the form's checks beside their fields, clearing as each is fixed; a refused save keeps what was typed). */
+/**
+ * 志愿服务's pages: posting and editing an activity (the form's checks beside their fields, clearing as each is
+ * fixed; a refused save keeps what was typed); the organiser confirming hours, adjusted per person within bounds.
+ */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { ActivityDetail, ActivityList } from '@contract'
 import * as api from '../../src/features/volunteer/api'
 import { useAccount } from '../../src/features/account/store'
 import EditPage from '../../src/features/volunteer/pages/edit'
+import ActivityPage from '../../src/features/volunteer/pages/activity'
 import { CallError } from '../../src/shared/api/call'
 import { router } from './mocks/taro'
 import { committee, meAs, resident, V } from './mocks/reports-fixtures'
@@ -39,6 +43,7 @@ export const activity = (over: Partial<ActivityDetail> = {}): ActivityDetail => 
   confirmedAt: null,
   confirmedByName: null,
   durationMinutes: 180,
+  maxMinutes: 240,
   mine: null,
   can: { signUp: false, signUpWhy: null, cancel: false, checkIn: false, checkInWhy: null, manage: true, confirm: false },
   roster: [],
@@ -127,5 +132,60 @@ describe('发布志愿活动', () => {
     mocked.getActivity.mockResolvedValue(activity({ phase: 'underway' }))
     render(<EditPage />)
     expect(await screen.findByText('活动已开始或已结束，不能修改')).toBeTruthy()
+  })
+})
+
+describe('确认志愿时长', () => {
+  const ended = activity({
+    phase: 'ended',
+    startsAt: NOW - 26 * HOUR,
+    endsAt: NOW - 24 * HOUR,
+    durationMinutes: 120,
+    maxMinutes: 180,
+    can: { signUp: false, signUpWhy: '活动已开始，报名已截止', cancel: false, checkIn: false, checkInWhy: null, manage: true, confirm: true },
+    roster: [
+      { personId: 'p_lin', name: '林水生', status: 'checkedIn', position: null, checkedInAt: NOW - 26 * HOUR, minutes: null },
+      { personId: 'p_wu', name: '吴丽华', status: 'checkedIn', position: null, checkedInAt: NOW - 26 * HOUR, minutes: null },
+      { personId: 'p_chen', name: '陈建国', status: 'checkedIn', position: null, checkedInAt: NOW - 26 * HOUR, minutes: null },
+      { personId: 'p_huang', name: '黄德明', status: 'signedUp', position: null, checkedInAt: null, minutes: null },
+    ],
+  })
+  const row = (name: string) => screen.getByText(name).closest('.vh-row') as HTMLElement
+
+  test('each attendee starts at the length; − / + by half an hour within 0.5 and the length plus an hour; 未参加; one confirmation sends only the changes', async () => {
+    router.params = { villageId: V, activityId: 'va-1' }
+    mocked.getActivity.mockResolvedValue(ended)
+    mocked.confirmHours.mockResolvedValue({ ...ended, phase: 'confirmed' })
+    render(<ActivityPage />)
+    expect(await screen.findByText('活动2小时：已签到的每人默认记这么多；早退或多干了的，按实际调整（最多3小时）')).toBeTruthy()
+    expect(within(row('黄德明')).getByText('未签到 · 记为未参加')).toBeTruthy()
+    // 吴丽华 left early: 1.5 hours
+    fireEvent.click(within(row('吴丽华')).getByText('−'))
+    expect(within(row('吴丽华')).getByText('1.5小时')).toBeTruthy()
+    // 林水生 stayed to tidy up: + stops at 3 hours
+    for (let i = 0; i < 4; i++) fireEvent.click(within(row('林水生')).getByText('+'))
+    expect(within(row('林水生')).getByText('3小时')).toBeTruthy()
+    expect((within(row('林水生')).getByText('+') as HTMLButtonElement).disabled).toBe(true)
+    // 陈建国 checked in and left at once
+    fireEvent.click(within(row('陈建国')).getByText('未参加'))
+    expect(within(row('陈建国')).queryByText('2小时')).toBeNull()
+
+    fireEvent.click(screen.getByText('确认志愿时长'))
+    await waitFor(() => expect(mocked.confirmHours).toHaveBeenCalledWith({ villageId: V, activityId: 'va-1', adjust: [{ personId: 'p_lin', hours: 3 }, { personId: 'p_wu', hours: 1.5 }], absent: ['p_chen'] }))
+    expect(taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '记录时长：林水生3小时、吴丽华1.5小时；未参加：陈建国、黄德明。确认后不能修改。' }))
+  })
+
+  test('− stops at half an hour; nothing is sent when the organiser cancels the question', async () => {
+    router.params = { villageId: V, activityId: 'va-1' }
+    mocked.getActivity.mockResolvedValue(ended)
+    taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true } as Awaited<ReturnType<typeof Taro.showModal>>)
+    render(<ActivityPage />)
+    const minus = within(await screen.findByText('吴丽华').then((e) => e.closest('.vh-row') as HTMLElement)).getByText('−')
+    for (let i = 0; i < 5; i++) fireEvent.click(minus)
+    expect(within(row('吴丽华')).getByText('0.5小时')).toBeTruthy()
+    expect((minus as HTMLButtonElement).disabled).toBe(true)
+    fireEvent.click(screen.getByText('确认志愿时长'))
+    await waitFor(() => expect(taro.showModal).toHaveBeenCalled())
+    expect(mocked.confirmHours).not.toHaveBeenCalled()
   })
 })

@@ -45,6 +45,8 @@ export interface ActivityDetail extends ActivityCard {
   confirmedByName: string | null
   /** the activity's length, each attendee's hours unless adjusted */
   durationMinutes: number
+  /** the most one attendee may be recorded: the length and an hour more */
+  maxMinutes: number
   mine: { status: SignupStatus; position: number | null; checkedInAt: number | null; minutes: number | null } | null
   can: {
     signUp: boolean
@@ -128,7 +130,8 @@ export const activityInput = z
   .refine((v) => v.endsAt > v.startsAt, { message: '结束时间应晚于开始时间', path: ['endsAt'] })
   .refine((v) => v.endsAt - v.startsAt <= 24 * 3600_000, { message: '一次活动不超过24小时', path: ['endsAt'] })
 
-const hours = z.number({ invalid_type_error: '时长应为数字' }).min(0, '时长不能小于0').max(24, '时长不超过24小时').multipleOf(0.5, '时长以0.5小时为单位')
+/** the bound by the activity's length is the handler's (policy.ts maxMinutesOf) */
+const hours = z.number({ required_error: '请填写时长', invalid_type_error: '时长应为数字' }).gt(0, '时长应大于0；没有参加的请标为未参加').max(24, '时长不超过24小时').multipleOf(0.5, '时长以0.5小时为单位')
 
 export const volunteerResidentActions = {
   /** the activity a QR code's scene names (anyone: the page shows it before asking to join) */
@@ -155,12 +158,16 @@ export const volunteerOrganiserActions = {
   'volunteer.save': action<ActivityDetail>()(activityInput),
   /** the activity's check-in poster (its code opens the activity page with scene a=<id>) */
   'volunteer.poster': action<ActivityPoster>()(z.object({ villageId, activityId: id })),
-  /** after the end: confirm attendance; each checked-in person gets the duration unless adjusted (0: did not serve) */
+  /**
+   * after the end: confirm attendance; each checked-in person gets the activity's length unless adjusted (more than 0,
+   * at most the length and an hour more) or marked absent (checked in, did not serve); the others are absent
+   */
   'volunteer.confirm': action<ActivityDetail>()(
     z.object({
       villageId,
       activityId: id,
       adjust: z.array(z.object({ personId: id, hours })).max(200, '名单过长').default([]),
+      absent: z.array(id).max(200, '名单过长').default([]),
     }),
   ),
 }

@@ -3,8 +3,7 @@
  * sign-up and cancel (the place taken in seats.ts), check-in on the spot, posting and editing, the
  * organiser's confirmation of attendance (the hours recorded, audited), my hours and the village's totals.
  */
-import { pageUrl } from '../../../../src/routes'
-import { ApiError } from '../../errors'
+import { ApiError, problemsError } from '../../errors'
 import type { Handlers, MemberContext } from '../../handler'
 import { ACCESS } from '../../handler'
 import { audit } from '../../common/audit'
@@ -17,7 +16,7 @@ import { shanghaiDay, shortTime } from '../../common/time'
 import { notify } from '../account/notices'
 import type { ActivityCard, ActivityDetail, RosterRow, volunteerActions } from './contract'
 import { hoursText, type VolunteerActivity, type VolunteerOrg, type VolunteerSignup } from './documents'
-import { activityIdOfScene, checkInWhy, durationMinutes, organises, phaseOf, sceneOf, signUpWhy } from './policy'
+import { activityIdOfScene, checkInWhy, durationMinutes, EXTRA_MINUTES, maxMinutesOf, organises, phaseOf, sceneOf, signUpWhy } from './policy'
 import { claimPlace, promoteInTx, releasePlace, signupIdOf } from './seats'
 
 const MANY = 500
@@ -80,6 +79,7 @@ async function detail(ctx: MemberContext, activityId: string): Promise<ActivityD
     confirmedAt: a.confirmedAt,
     confirmedByName: a.confirmedByName,
     durationMinutes: durationMinutes(a),
+    maxMinutes: maxMinutesOf(a),
     mine: mine && { status: mine.status, position: positionOf(a, mine), checkedInAt: mine.checkedInAt, minutes: mine.minutes },
     can: {
       signUp: resident && !mine && signUpClosed === null,
@@ -294,7 +294,7 @@ export const volunteerHandlers: Handlers<typeof volunteerActions> = {
 
   'volunteer.confirm': {
     access: ACCESS.member,
-    async handle({ activityId, adjust }, ctx) {
+    async handle({ activityId, adjust, absent }, ctx) {
       const { store } = ctx.ports
       const a = await activityOf(ctx, activityId)
       assertOrganiser(ctx, await orgOf(ctx, a))
@@ -303,10 +303,17 @@ export const volunteerHandlers: Handlers<typeof volunteerActions> = {
       if (phase !== 'ended') throw new ApiError('CLOSED', phase === 'cancelled' ? '该活动已取消' : '活动结束后才能确认时长')
       const signups = (await store.find('volunteerSignups', { activityId }, { limit: MANY })).filter((s) => s.status === 'signedUp' || s.status === 'checkedIn')
       const checkedIn = new Map(signups.filter((s) => s.status === 'checkedIn').map((s) => [s.personId, s]))
-      const stray = adjust.find((x) => !checkedIn.has(x.personId))
+      const stray = [...adjust.map((x) => x.personId), ...absent].find((p) => !checkedIn.has(p))
       if (stray) throw new ApiError('BAD_INPUT', '只能调整已签到的志愿者的时长')
-      const adjusted = new Map(adjust.map((x) => [x.personId, Math.round(x.hours * 60)]))
       const full = durationMinutes(a)
+      const max = maxMinutesOf(a)
+      const problems = adjust.flatMap((x, i) => {
+        const who = checkedIn.get(x.personId)!.name
+        if (absent.includes(x.personId)) return [{ field: `adjust.${i}.hours`, message: `${who}已标为未参加，不能同时记录时长` }]
+        return x.hours * 60 > max ? [{ field: `adjust.${i}.hours`, message: `${who}的时长不能超过${hoursText(max)}（活动${hoursText(full)}，最多多记${hoursText(EXTRA_MINUTES)}）` }] : []
+      })
+      if (problems.length) throw problemsError(problems)
+      const adjusted = new Map<string, number>([...adjust.map((x): [string, number] => [x.personId, Math.round(x.hours * 60)]), ...absent.map((p): [string, number] => [p, 0])])
       let served = 0
       await store.transaction(async (tx) => {
         // conditional on its state as read: two organisers confirming at once record the hours once
@@ -322,7 +329,7 @@ export const volunteerHandlers: Handlers<typeof volunteerActions> = {
             await notify(ctx, { personId: s.personId, villageId: s.villageId }, '志愿时长已记录', `「${a.title}」的志愿时长${hoursText(minutes)}已由${ctx.membership.name}确认记录，感谢您的服务！`, pageUrl('volunteer.hours', { villageId: s.villageId }), tx)
           }
         }
-        const changes = [...adjusted.entries()].map(([p, m]) => `${checkedIn.get(p)!.name}${hoursText(m)}`)
+        const changes = [...adjusted.entries()].map(([p, m]) => `${checkedIn.get(p)!.name}${m ? hoursText(m) : '未参加'}`)
         await audit(ctx, 'volunteer.confirm', { type: 'volunteerActivity', id: activityId, label: a.title }, `${served}人参加，每人${hoursText(full)}${changes.length ? `；调整：${changes.join('、')}` : ''}`, tx)
       })
       return detail(ctx, activityId)

@@ -15,6 +15,12 @@ export function phaseOf(a: Pick<VolunteerActivity, 'cancelled' | 'confirmedAt' |
 /** the activity's length, in whole minutes: each attendee's hours unless the organiser adjusts them */
 export const durationMinutes = (a: Pick<VolunteerActivity, 'startsAt' | 'endsAt'>): number => Math.round((a.endsAt - a.startsAt) / 60_000)
 
+/** an attendee's hours may exceed the activity's length by this much (someone stayed to tidy up), never more */
+export const EXTRA_MINUTES = 60
+
+/** the most minutes one attendee of the activity may be recorded */
+export const maxMinutesOf = (a: Pick<VolunteerActivity, 'startsAt' | 'endsAt'>): number => durationMinutes(a) + EXTRA_MINUTES
+
 /** The committee organises every activity of the village; an organisation's organisers, their own organisation's. */
 export function organises(m: Pick<Membership, 'roles' | 'personId'>, org: Pick<VolunteerOrg, 'organisers'> | null): boolean {
   return m.roles.includes('committee') || Boolean(org?.organisers.includes(m.personId))

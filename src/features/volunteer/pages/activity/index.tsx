@@ -11,6 +11,7 @@ import { usePageParam } from '@/shared/page-params'
 import { Alert, Async, Button, Card, Loading, ErrorState, Page, Row, Tag } from '@/shared/ui'
 import { cancelSignUp, checkIn, confirmHours, getActivity, getActivityByScene, signUp } from '../../api'
 import { VolunteerPage } from '../../components'
+import { ConfirmHours } from '../../confirm-hours'
 import { periodText, STATUS_TONE } from '../../labels'
 
 /** 志愿活动 (?villageId=&activityId=, or the QR code's ?scene=a%3D…): sign up or wait in line, cancel, 签到 on the spot; the organiser's roster and confirmation of hours. */
@@ -50,12 +51,6 @@ function Activity({ membership, activityId }: { membership: MembershipView; acti
     const waiting = a.mine?.status === 'waitlisted'
     if (await askConfirm(waiting ? '退出候补？' : '取消报名？', waiting ? '退出后不再排队。' : '取消后名额让给候补的人。', waiting ? '退出候补' : '取消报名')) {
       await act.run(() => cancelSignUp(villageId, a.id), '已取消')
-    }
-  }
-  async function confirm(a: ActivityDetail) {
-    const checkedIn = a.roster?.filter((r) => r.status === 'checkedIn').length ?? 0
-    if (await askConfirm('确认志愿时长？', `已签到的${checkedIn}人每人记录${hoursText(a.durationMinutes)}，未签到的记为未参加。确认后不能修改。`, '确认时长')) {
-      await act.run(() => confirmHours({ villageId, activityId: a.id }), '时长已记录')
     }
   }
   return (
@@ -128,15 +123,14 @@ function Activity({ membership, activityId }: { membership: MembershipView; acti
           </Card>
           {a.roster && (
             <Card title={`报名名单（${a.roster.length}人）`}>
-              {a.roster.map((r) => (
-                <Row key={r.personId} label={r.name}>
-                  <Text className='vh-muted'>{`${r.position ? `候补第${r.position}位` : SIGNUP_STATUS_LABELS[r.status]}${r.minutes ? ` · ${hoursText(r.minutes)}` : ''}`}</Text>
-                </Row>
-              ))}
-              {a.can.confirm && (
-                <Button kind='primary' block disabled={act.busy} onClick={() => void confirm(a)}>
-                  确认志愿时长
-                </Button>
+              {a.can.confirm ? (
+                <ConfirmHours activity={a} busy={act.busy} onConfirm={(input) => act.run(() => confirmHours({ villageId, activityId: a.id, ...input }), '时长已记录')} />
+              ) : (
+                a.roster.map((r) => (
+                  <Row key={r.personId} label={r.name}>
+                    <Text className='vh-muted'>{`${r.position ? `候补第${r.position}位` : SIGNUP_STATUS_LABELS[r.status]}${r.minutes ? ` · ${hoursText(r.minutes)}` : ''}`}</Text>
+                  </Row>
+                ))
               )}
               {a.confirmedByName && <Text className='vh-muted'>{`${a.confirmedByName}已确认时长`}</Text>}
             </Card>
