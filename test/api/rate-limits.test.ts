@@ -86,6 +86,25 @@ test('proposals: five a day', async () => {
   expect(await api.ports.store.count('proposals', { villageId: X })).toBe(seeded + 5)
 })
 
+test('volunteering: signing up and cancelling in a loop stops at ten sign-ups a minute, then at ten cancellations an hour', async () => {
+  const clean = { villageId: X, activityId: 'va-xs-clean' }
+  const chen = api.as('demo-chenjianguo')
+  for (let i = 0; i < 10; i++) {
+    await chen.call('volunteer.signUp', clean)
+    await chen.call('volunteer.cancel', clean)
+  }
+  const signUps = await api.ports.store.count('rateLimits', {})
+  expect(await chen.fail('volunteer.signUp', clean)).toMatchObject({ code: 'RATE_LIMITED', message: '操作太频繁，请1分钟后再试' })
+  expect((await chen.call('volunteer.activity', clean)).mine).toBeNull()
+  // the next minute he may sign up again; cancelling is full for the hour, and his place stays his
+  api.advance(MINUTE)
+  expect((await chen.call('volunteer.signUp', clean)).mine).toMatchObject({ status: 'signedUp' })
+  expect(await chen.fail('volunteer.cancel', clean)).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/^操作太频繁，请\d+分钟后再试$/) })
+  expect((await chen.call('volunteer.activity', clean)).mine).toMatchObject({ status: 'signedUp' })
+  // refusals did not count: one slot more per window for the one sign-up that went through
+  expect(await api.ports.store.count('rateLimits', {})).toBe(signUps + 2)
+})
+
 // 林水生: a resident, his household's representative and a party member (for most actions)
 const CALLER = 'demo-linshuisheng'
 /** the caller the action's access lets through to the limit: a stranger joins, 黄伟明 (第一、二网格) records a visit */

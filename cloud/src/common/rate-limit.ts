@@ -71,6 +71,8 @@ export const RATE_LIMITS: Partial<Record<ActionName, RateLimit>> = {
   'reports.create': { max: { '1h': 10, '1d': 30 }, why: 'each report notifies its grid’s workers and starts a clock they answer to; a villager files a few a week' },
   'reports.metoo': { max: { '1m': 20, '1d': 100 }, why: 'one 同问 per report, and each moves what the grid and the map show' },
   'reports.reopen': { max: { '1h': 5, '1d': 20 }, why: 'each reopening puts a report back on the grid worker’s queue and notifies them' },
+  'volunteer.signUp': { max: { '1m': 10, '1d': 50 }, why: 'a sign-up takes a place others wait for in line; a villager signs up for a few activities a week, not dozens a minute' },
+  'volunteer.cancel': { max: { '1h': 10, '1d': 20 }, why: 'each cancellation gives the place to the first in line and notifies them: signing up and cancelling in a loop would churn the line' },
   'mailbox.write': { max: { '1h': 5, '1d': 10 }, why: 'each letter notifies the whole committee and starts a clock they answer to the town for; a villager writes a few a month' },
   'workspace.recordVisit': { max: { '1h': 30, '1d': 100 }, why: 'a grid worker records a day of door-to-door visits in one sitting, a few dozen at most; each runs the content check' },
 }
