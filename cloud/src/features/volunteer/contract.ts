@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { action } from '../../contract/action'
+import { id, text, villageId } from '../../contract/inputs'
 import type { ActivityPhase, SignupStatus } from './documents'
 
 // ---------------------------------------------------------------------------------------------
@@ -102,14 +103,6 @@ export interface ActivityPoster {
 // ---------------------------------------------------------------------------------------------
 // inputs
 
-const id = z.string().trim().min(1, '缺少编号').max(160, '编号过长')
-const villageId = id
-const text = (what: string, max: number) =>
-  z
-    .string({ required_error: `请填写${what}`, invalid_type_error: `请填写${what}` })
-    .trim()
-    .min(1, `请填写${what}`)
-    .max(max, `${what}不超过${max}个字`)
 const instant = (what: string) => z.number({ required_error: `请选择${what}`, invalid_type_error: `请选择${what}` }).int(`${what}无效`).min(1_500_000_000_000, `${what}无效`)
 
 export const activityInput = z
