@@ -14,6 +14,7 @@ import { reportsRoutes } from './features/reports/routes'
 import { mailboxRoutes } from './features/mailbox/routes'
 import { volunteerRoutes } from './features/volunteer/routes'
 import { affairsRoutes } from './features/affairs/routes'
+import { workspaceRoutes } from './features/workspace/routes'
 
 /** A feature's subpackage (root = the feature folder); h5Only pages are left out of the weapp build. */
 export interface SubPackage {
@@ -41,6 +42,7 @@ export const subPackages = {
   ...mailboxRoutes,
   ...volunteerRoutes,
   ...affairsRoutes,
+  ...workspaceRoutes,
 } as const
 
 type Sub = typeof subPackages

@@ -426,4 +426,28 @@ export const cases: PageCase[] = [
     expect: ['2026年第三季度', '收入合计 126,000.00 元 · 支出合计 91,000.00 元', '发包收入  收入 84,000.00', '2026-08-28 村道维修：东一巷排水沟加盖', '-27,400.00', '导入财务收支（村委会）'],
     tap: { text: '导入并公开', action: 'affairs.importFinance' },
   },
+  // workspaces (cloud/src/features/workspace/seed.ts): 黄伟明 has visited households of 第一、二网格; 蔡国华 sees 联安镇; 张秀英 her hall's day
+  { page: 'pages/services/index', name: 'services-grid-worker', as: gridWorker, expect: ['网格员工作', '我的网格', '住户、未承诺、未投票'], tap: { text: '我的网格', url: /^\/features\/workspace\/pages\/grid\/index\?villageId=v-xinshan$/ } },
+  { page: 'pages/services/index', name: 'services-hall-day', as: hallStaff, expect: ['今日服务 · 新山村党群服务中心', '待签到', '候补'], tap: { text: '今日名单', url: /^\/features\/booking\/pages\/day\/index\?villageId=v-xinshan&hallId=v-xinshan%3Ahall$/ } },
+  {
+    page: 'features/workspace/pages/grid/index',
+    as: gridWorker,
+    query: { villageId: 'v-xinshan' },
+    expect: ['第一网格（村东）', '未承诺第1版：林俊', '未投票「村集体鱼塘承包方案（2027—2031年）」：林水生', '上次走访', '我的走访记录', '回访吴阿姨'],
+    tap: { text: '记录走访', url: /^\/features\/workspace\/pages\/visit\/index\?villageId=v-xinshan$/ },
+  },
+  {
+    page: 'features/workspace/pages/visit/index',
+    as: gridWorker,
+    query: { villageId: 'v-xinshan', householdId: 'v-xinshan:新山村东一巷12号' },
+    expect: ['新山村东一巷12号 · 林水生', '未承诺村规民约：林俊', '新山村东一巷12号的走访记录', '林水生家三口在家'],
+    tap: { text: '添加照片', wx: 'chooseImage' },
+  },
+  {
+    page: 'features/workspace/pages/town/index',
+    as: 'demo-caiguohua',
+    query: { villageId: 'v-xinshan' },
+    expect: ['联安镇 · 2个村（社区）', '东尾村', '第1版 · 已承诺', '东一巷至新村路村道硬底化', '来信逾期'],
+    tap: { text: '全镇随手拍 · 逾期督办', url: /^\/features\/reports\/pages\/figures\/index\?villageId=v-xinshan$/ },
+  },
 ]

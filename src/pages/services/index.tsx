@@ -2,6 +2,7 @@ import { JoinPrompt } from '@/features/account/components/join-prompt'
 import { AccountTab } from '@/features/account/tab-cards'
 import { BookingHallCards } from '@/features/booking/tab-cards'
 import { VolunteerCard } from '@/features/volunteer/tab-cards'
+import { WorkspaceCards } from '@/features/workspace/tab-cards'
 
 /** 服务: the village's service halls (党群服务中心) with their bookable services (for hall staff the hall they work in and their pages), and 志愿服务. */
 export default function ServicesPage() {
@@ -10,6 +11,7 @@ export default function ServicesPage() {
       {(_, membership) =>
         membership ? (
           <>
+            <WorkspaceCards membership={membership} />
             <BookingHallCards membership={membership} />
             <VolunteerCard membership={membership} />
           </>

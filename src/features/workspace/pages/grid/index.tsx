@@ -1,0 +1,92 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { GridHousehold, MembershipView, WorkspaceGrid } from '@contract'
+import { pageUrl } from '@/routes'
+import { useQuery } from '@/shared/api/use-query'
+import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
+import { Async, Button, Card, Empty, Row, Tag } from '@/shared/ui'
+import { getGridWorkspace } from '../../api'
+import { WorkspacePage } from '../../components/frame'
+import { LinkBlock } from '../../components/link-block'
+import { Stats } from '../../components/stats'
+import { VisitItem } from '../../components/visit-item'
+import { shortDay, turnoutText } from '../../labels'
+
+/** 网格员工作 (?villageId=): my grids' households, who has not agreed or voted, the open topics, my recent visits. */
+export default function GridPage() {
+  return (
+    <WorkspacePage what='使用网格员工作台' role='gridWorker' refused='网格员工作台只对本村（社区）的网格员开放'>
+      {(m) => <GridWork membership={m} />}
+    </WorkspacePage>
+  )
+}
+
+const go = (url: string) => void Taro.navigateTo({ url })
+
+function GridWork({ membership }: { membership: MembershipView }) {
+  const villageId = membership.villageId
+  const query = useQuery(() => getGridWorkspace(villageId), [villageId])
+  useReloadOnShow(query)
+  usePullDownRefresh(() => void query.reload().finally(() => Taro.stopPullDownRefresh()))
+  return (
+    <Async query={query} isEmpty={(w) => w.grids.length === 0} empty={<Empty text='您还没有负责的网格，请联系村（居）委会分配' />}>
+      {(w) => (
+        <>
+          <View className='vh-title'>{`${w.villageName} · ${w.grids.map((g) => g.name).join('、')}`}</View>
+          {w.openTopics.length > 0 && (
+            <Card title='正在表决的议题'>
+              {w.openTopics.map((t) => (
+                <LinkBlock key={t.id} title={t.title} onClick={() => go(pageUrl('deliberation.topic', { villageId, topicId: t.id }))}>
+                  <Text className='vh-muted vh-block'>{turnoutText(t)}</Text>
+                </LinkBlock>
+              ))}
+            </Card>
+          )}
+          {w.grids.map((g) => (
+            <GridCard key={g.id} villageId={villageId} grid={g} rulesVersion={w.rulesVersion} />
+          ))}
+          <Button kind='primary' block onClick={() => go(pageUrl('workspace.visit', { villageId }))}>
+            记录走访
+          </Button>
+          <View className='vh-title'>我的走访记录</View>
+          {w.visits.length === 0 ? <Empty text='还没有走访记录。入户走访后，在这里记一笔' /> : w.visits.map((v) => <VisitItem key={v.id} visit={v} />)}
+        </>
+      )}
+    </Async>
+  )
+}
+
+function GridCard({ villageId, grid, rulesVersion }: { villageId: string; grid: WorkspaceGrid; rulesVersion: number | null }) {
+  return (
+    <Card title={grid.name} extra={<Tag tone='grey'>{`${grid.households.length}户`}</Tag>}>
+      <Stats
+        items={[
+          ...(rulesVersion ? [{ label: '未承诺（人）', value: grid.notAgreed }] : []),
+          { label: '待投票（户）', value: grid.notVoted },
+          { label: '待办问题', value: grid.reports.open },
+        ]}
+      />
+      <Row label='处理队列' onClick={() => go(pageUrl('reports.queue', { villageId, filter: grid.reports.overdue > 0 ? 'overdue' : 'open' }))}>
+        {grid.reports.overdue > 0 ? <Tag tone='red'>{`${grid.reports.overdue}件已逾期`}</Tag> : <Text className='vh-muted'>{`${grid.reports.open}件办理中`}</Text>}
+      </Row>
+      {grid.households.length === 0 && <Text className='vh-muted vh-block'>这个网格还没有登记住户</Text>}
+      {grid.households.map((h) => (
+        <HouseholdRow key={h.id} villageId={villageId} household={h} rulesVersion={rulesVersion} />
+      ))}
+    </Card>
+  )
+}
+
+function HouseholdRow({ villageId, household: h, rulesVersion }: { villageId: string; household: GridHousehold; rulesVersion: number | null }) {
+  const done = h.notAgreed.length === 0 && h.notVoted.length === 0
+  return (
+    <LinkBlock title={`${h.doorplate}${h.headName ? ` · ${h.headName}` : ''}`} onClick={() => go(pageUrl('workspace.visit', { villageId, householdId: h.id }))}>
+      {rulesVersion !== null && h.notAgreed.length > 0 && <Text className='vh-block'>{`未承诺第${rulesVersion}版：${h.notAgreed.join('、')}`}</Text>}
+      {h.notVoted.map((t) => (
+        <Text key={t.topicId} className='vh-block'>{`未投票「${t.title}」：${t.names.join('、')}`}</Text>
+      ))}
+      {done && <Tag tone='green'>已承诺、已投票</Tag>}
+      <Text className='vh-muted vh-block'>{h.lastVisit ? `上次走访 ${shortDay(h.lastVisit.date)}（${h.lastVisit.visitorName}）` : '还没有走访记录'}</Text>
+    </LinkBlock>
+  )
+}
