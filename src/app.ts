@@ -1,9 +1,12 @@
 import type { PropsWithChildren } from 'react'
 import './app.scss'
 import { registerPrivacyCheck } from './shared/privacy/privacy'
+import { watchOutbox } from './shared/api/outbox'
 
 // before any page can ask for photos, the camera or the clipboard
 registerPrivacyCheck()
+// what was written offline goes when the network returns (and now, if it already has)
+watchOutbox()
 
 /** The app shell: Taro renders the current page as `children`. */
 function App({ children }: PropsWithChildren) {

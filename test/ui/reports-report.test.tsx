@@ -4,6 +4,7 @@ import * as api from '../../src/features/reports/api'
 import { useAccount } from '../../src/features/account/store'
 import ReportPage from '../../src/features/reports/pages/report'
 import { CallError } from '../../src/shared/api/call'
+import { flushOutbox, useOutbox } from '../../src/shared/api/outbox'
 import { router } from './mocks/taro'
 import { meAs, resident, settings, summary, V, view } from './mocks/reports-fixtures'
 
@@ -15,6 +16,7 @@ const storage = (Taro as unknown as { __storage: Map<string, unknown> }).__stora
 beforeEach(() => {
   jest.clearAllMocks()
   storage.clear()
+  useOutbox.setState({ kept: [], failed: null })
   router.params = { villageId: V }
   useAccount.setState({ me: meAs(resident), currentVillageId: V, error: null })
   mocked.getSettings.mockResolvedValue(settings)
@@ -73,13 +75,31 @@ describe('随手拍', () => {
     await waitFor(() => expect(taro.redirectTo).toHaveBeenCalledWith({ url: expect.stringContaining(encodeURIComponent(`${V}:r9`)) }))
   })
 
-  test('a lost network keeps the draft and says so; opening the page again brings it back', async () => {
-    mocked.createReport.mockRejectedValue(new CallError({ code: 'NETWORK', message: '网络不给力，请检查网络后重试' }))
-    const first = render(<ReportPage />)
+  test('written without a network, the report is kept on the phone and sent when the network returns (issue 15, point 12)', async () => {
+    mocked.getNearby.mockRejectedValue(new CallError({ code: 'NETWORK' }))
+    mocked.createReport.mockRejectedValue(new CallError({ code: 'NETWORK' }))
+    render(<ReportPage />)
     await fill()
     fireEvent.click(screen.getByText('提交'))
-    expect(await screen.findByText('网络不通，已保存草稿，恢复后请重新提交')).toBeTruthy()
+    expect(await screen.findByText('已保存，联网后自动发送。发送后会通知网格员，可在“我的随手拍”查看。')).toBeTruthy()
     expect(taro.redirectTo).not.toHaveBeenCalled()
+    expect((screen.getByPlaceholderText(/说说看到了什么问题/) as HTMLTextAreaElement).value).toBe('')
+    expect(useOutbox.getState().kept).toEqual([
+      expect.objectContaining({ action: 'reports.create', label: '随手拍「环境卫生」', input: expect.objectContaining({ villageId: V, text: '东一巷口有人倒建筑垃圾' }) }),
+    ])
+
+    // the network is back: it goes by itself, and the person is told
+    const fetchMock = jest.fn(async () => ({ json: async () => ({ ok: true, data: view({ id: `${V}:r9` }) }) }))
+    ;(globalThis as { fetch?: unknown }).fetch = fetchMock
+    await act(() => flushOutbox())
+    expect(fetchMock).toHaveBeenCalledWith('/api/reports.create', expect.objectContaining({ body: expect.stringContaining('东一巷口有人倒建筑垃圾') }))
+    expect(taro.showToast).toHaveBeenCalledWith({ title: '已发送随手拍「环境卫生」', icon: 'none' })
+    expect(useOutbox.getState().kept).toEqual([])
+  })
+
+  test('what was typed is kept on the phone: opening the page again brings it back', async () => {
+    const first = render(<ReportPage />)
+    await fill()
     first.unmount()
 
     render(<ReportPage />)

@@ -3,7 +3,7 @@ import React from 'react'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- stands in for every component's props
 type P = Record<string, any> & { children?: React.ReactNode }
-const pass = ({ className, style, children, onClick, role }: P) => ({ className, style, children, onClick, role })
+const pass = ({ id, className, style, children, onClick, role }: P) => ({ id, className, style, children, onClick, role })
 
 export const View = (p: P) => <div {...pass(p)} />
 export const Text = (p: P) => <span {...pass(p)} />

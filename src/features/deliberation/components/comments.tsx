@@ -1,8 +1,9 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { CommentView, Stance } from '@contract'
 import { CallError, errorMessage } from '@/shared/api/call'
+import { KEPT_MESSAGE, sendOrKeep, useKeptCount } from '@/shared/api/outbox'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { fromNow } from '@/shared/time'
@@ -56,6 +57,19 @@ export function Comments({ villageId, topicId, canComment, why = null, canManage
     setLikes({})
     setHidden({})
   }, [first.data])
+  // what was written offline and is still on the phone; when some of it has gone, the list is read again
+  const waiting = useKeptCount(topicId)
+  const waitingBefore = useRef(waiting)
+  useEffect(() => {
+    if (waiting < waitingBefore.current) void first.reload()
+    waitingBefore.current = waiting
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the count changes
+  }, [waiting])
+  /** the comment I just posted: brought on screen once it is drawn */
+  const [justPosted, setJustPosted] = useState<string | null>(null)
+  useEffect(() => {
+    if (justPosted) scrollToComment(justPosted)
+  }, [justPosted])
   const loadMore = useMutation((after: string) => listComments(villageId, topicId, { after }), {
     onSuccess: (page) => setLater((l) => ({ comments: [...(l?.comments ?? []), ...page.comments], next: page.next })),
   })
@@ -64,6 +78,7 @@ export function Comments({ villageId, topicId, canComment, why = null, canManage
     setOpen(null)
     if (c.parentId) setPostedReplies((m) => ({ ...m, [c.parentId!]: [...(m[c.parentId!] ?? []), c] }))
     else setPosted((l) => [...l, c])
+    setJustPosted(c._id)
   }
 
   const item = (shown: CommentView, top: boolean) => {
@@ -100,6 +115,7 @@ export function Comments({ villageId, topicId, canComment, why = null, canManage
   return (
     <Card title={total === null ? '议事讨论' : `议事讨论（${total}）`}>
       {canComment ? <Composer villageId={villageId} topicId={topicId} parent={null} onPosted={onPosted} /> : <Text className='vh-muted dl-block'>{why ?? '本议题现在不能发表意见'}</Text>}
+      {waiting > 0 && <Text className='dl-notice'>{`您有 ${waiting} 条意见保存在手机上，联网后自动发送`}</Text>}
       <Async query={first} isEmpty={(p) => p.comments.length === 0 && posted.length === 0} empty={<Empty text='还没有人发表意见，说说您的看法吧' />}>
         {(page) => {
           const read = joined(page.comments, later?.comments ?? [])
@@ -121,6 +137,18 @@ export function Comments({ villageId, topicId, canComment, why = null, canManage
       </Async>
     </Card>
   )
+}
+
+/** a comment's element id (ids hold ':', which a selector would read as a pseudo-class) */
+const commentDomId = (id: string) => `comment-${id.replace(/[^\w-]/g, '_')}`
+
+/** brings a comment on screen: WeChat scrolls the page to it; the browser scrolls its element into view */
+function scrollToComment(id: string) {
+  if (process.env.TARO_ENV === 'weapp') {
+    void Taro.pageScrollTo({ selector: `#${commentDomId(id)}`, duration: 300 }).catch(() => undefined)
+    return
+  }
+  document.getElementById(commentDomId(id))?.scrollIntoView?.({ behavior: 'smooth', block: 'center' })
 }
 
 /** A comment's replies: the first few came with it; 展开更多回复 loads the rest a page at a time. */
@@ -192,7 +220,7 @@ function CommentItem({
   })
 
   return (
-    <View className='dl-comment'>
+    <View className='dl-comment' id={commentDomId(c._id)}>
       <View className='dl-comment__head'>
         <Text className='dl-comment__author'>{c.mine ? `${c.authorName}（我）` : c.authorName}</Text>
         {c.stance && <Tag tone={STANCE_TONES[c.stance]}>{STANCE_LABELS[c.stance]}</Tag>}
@@ -272,16 +300,25 @@ function Composer({
 }) {
   const [text, setText] = useState('')
   const [stance, setStance] = useState<Stance | null>(null)
-  const posting = useMutation((t: string) => createComment({ villageId, topicId, text: t, stance: parent ? null : stance, parentId: parent?._id ?? null }), {
-    success: '已发表',
-    onSuccess: (c) => {
-      setText('')
-      setStance(null)
-      onPosted(c)
+  const posting = useMutation(
+    (t: string) => {
+      const input = { villageId, topicId, text: t, stance: parent ? null : stance, parentId: parent?._id ?? null }
+      // without a network it is kept and sent when the network returns (null: kept)
+      return sendOrKeep(() => createComment(input), { action: 'comments.create', input, label: parent ? '您的回复' : '您的意见', about: topicId })
     },
-    // what was typed stays, so it can be fixed (e.g. 内容不合规)
-    onError: (e) => (e instanceof CallError && e.fields ? Object.values(e.fields)[0] : undefined),
-  })
+    {
+      success: (c) => (c ? '已发表' : undefined),
+      onSuccess: (c) => {
+        setText('')
+        setStance(null)
+        if (c) return onPosted(c)
+        Taro.showToast({ title: KEPT_MESSAGE, icon: 'none' })
+        onCancel?.()
+      },
+      // what was typed stays, so it can be fixed (e.g. 内容不合规)
+      onError: (e) => (e instanceof CallError && e.fields ? Object.values(e.fields)[0] : undefined),
+    },
+  )
 
   function post() {
     const t = text.trim()

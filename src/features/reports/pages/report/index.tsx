@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import type { MembershipView, ReportSettingsView, ReportSummary } from '@contract'
 import { pageUrl } from '@/routes'
 import { CallError } from '@/shared/api/call'
+import { KEPT_MESSAGE, sendOrKeep } from '@/shared/api/outbox'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
@@ -42,7 +43,7 @@ export function checkDraft(d: ReportDraft): Record<string, string> {
   return errors
 }
 
-type Outcome = { kind: 'nearby'; reports: ReportSummary[] } | { kind: 'sent'; reportId: string }
+type Outcome = { kind: 'nearby'; reports: ReportSummary[] } | { kind: 'sent'; reportId: string } | { kind: 'kept' }
 
 function ReportForm({ villageId, settings }: { villageId: string; settings: ReportSettingsView }) {
   const { committee } = useVillageWords()
@@ -66,20 +67,32 @@ function ReportForm({ villageId, settings }: { villageId: string; settings: Repo
     clearDraft(villageId)
     void Taro.redirectTo({ url: pageUrl('reports.detail', { villageId, reportId }) })
   }
+  // the outbox holds it now: the form starts empty, and the person is told it will go by itself
+  const kept = () => {
+    clearDraft(villageId)
+    setForm(EMPTY_DRAFT)
+    setNearby(null)
+    setNotice(`${KEPT_MESSAGE}。发送后会通知网格员，可在“我的随手拍”查看。`)
+  }
   const onNetwork = (e: unknown) => (e instanceof CallError && e.code === 'NETWORK' ? NETWORK_LOST : undefined)
 
   const submit = useMutation(
     async (force: boolean): Promise<Outcome> => {
       if (!force) {
-        const reports = await getNearby(villageId, form.category, form.point)
+        // offline there is nothing nearby to offer: the report itself is kept to send
+        const reports = await getNearby(villageId, form.category, form.point).catch((e: unknown) => {
+          if (e instanceof CallError && e.offline) return []
+          throw e
+        })
         if (reports.length) return { kind: 'nearby', reports }
       }
-      const r = await createReport({ villageId, category: form.category, text: form.text.trim(), photos: form.photos, place: { address: form.address.trim(), point: form.point }, anonymous: form.anonymous })
-      return { kind: 'sent', reportId: r.id }
+      const input = { villageId, category: form.category, text: form.text.trim(), photos: form.photos, place: { address: form.address.trim(), point: form.point }, anonymous: form.anonymous }
+      const r = await sendOrKeep(() => createReport(input), { action: 'reports.create', input, label: `随手拍「${form.category}」`, about: villageId })
+      return r ? { kind: 'sent', reportId: r.id } : { kind: 'kept' }
     },
     {
       success: (o) => (o.kind === 'sent' ? '已上报' : undefined),
-      onSuccess: (o) => (o.kind === 'nearby' ? setNearby(o.reports) : done(o.reportId)),
+      onSuccess: (o) => (o.kind === 'nearby' ? setNearby(o.reports) : o.kind === 'sent' ? done(o.reportId) : kept()),
       onError: (e) => {
         if (e instanceof CallError && e.fields) setErrors(serverErrors(e.fields))
         return onNetwork(e)
