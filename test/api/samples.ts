@@ -61,6 +61,7 @@ const LINS_HOUSE = householdId(X, '新山村东一巷12号')
 export const SAMPLES: { [A in ActionName]?: Sample<A> } = {
   'geo.tree': {},
   'village.byScene': { scene: 'v=xinshan' },
+  'village.card': { villageId: X },
   'account.me': {},
   'join.request': { villageId: X, name: '赵新来', doorplate: '新山村东一巷99号', relation: '户主' },
   'join.queue': { villageId: X },
@@ -97,6 +98,7 @@ export const SAMPLES: { [A in ActionName]?: Sample<A> } = {
 
   'topics.list': { villageId: X },
   'topics.get': { villageId: X, topicId: ROAD },
+  'topics.villageOf': { topicId: ROAD },
   'topics.save': {
     villageId: X,
     topicId: DRAFT,

@@ -198,10 +198,10 @@ describe('results', () => {
     expect(screen.queryByText('改投')).toBeNull()
   })
 
-  test('a failed load says why and retries', async () => {
-    mocked.getTopic.mockRejectedValueOnce(new CallError({ code: 'NOT_FOUND', message: '找不到该内容' })).mockResolvedValueOnce(detail())
+  test('a load that failed on the network says why and retries', async () => {
+    mocked.getTopic.mockRejectedValueOnce(new CallError({ code: 'NETWORK' })).mockResolvedValueOnce(detail())
     render(<TopicPage />)
-    expect(await screen.findByText('找不到该内容')).toBeTruthy()
+    expect(await screen.findByText('网络不通，请检查网络后重试')).toBeTruthy()
     fireEvent.click(screen.getByText('重试'))
     expect(await screen.findByText('村道路灯安装')).toBeTruthy()
   })

@@ -5,6 +5,7 @@ import type { InputOf } from '@contract'
 export const getMe = () => call('account.me', {})
 export const getGeoTree = () => call('geo.tree', {})
 export const getVillageByScene = (scene: string) => call('village.byScene', { scene })
+export const getVillageCard = (villageId: string) => call('village.card', { villageId })
 export const requestJoin = (input: InputOf<'join.request'>) => call('join.request', input)
 export const getJoinQueue = (villageId: string, status: 'pending' | 'approved' | 'rejected') => call('join.queue', { villageId, status })
 export const decideJoin = (input: InputOf<'join.decide'>) => call('join.decide', input)

@@ -30,6 +30,7 @@ export const cosignProposal = (villageId: string, proposalId: string) => call('p
 
 /** a page of a topic's comments, oldest first (after: the last page's next); with parentId, a page of that comment's replies */
 export const listComments = (villageId: string, topicId: string, page: { after?: string | null; parentId?: string | null } = {}) => call('comments.list', { villageId, topicId, ...page })
+export const getTopicVillage = (topicId: string) => call('topics.villageOf', { topicId })
 export const createComment = (input: InputOf<'comments.create'>) => call('comments.create', input)
 export const likeComment = (villageId: string, commentId: string) => call('comments.like', { villageId, commentId })
 export const hideComment = (villageId: string, commentId: string, reason: string) => call('comments.hide', { villageId, commentId, reason })

@@ -65,6 +65,25 @@ export function Loading({ text = '正在加载…' }: { text?: string }) {
   )
 }
 
+/**
+ * Grey bars in the shape of a list while it loads: the page keeps its layout instead of jumping when the data
+ * comes (weak networks), and a screen reader hears 正在加载.
+ */
+export function Skeleton({ rows = 3 }: { rows?: number }) {
+  return (
+    <View className='vh-skeleton' role='status'>
+      {Array.from({ length: rows }, (_, i) => (
+        <View key={i} className='vh-skeleton__item'>
+          <View className='vh-skeleton__bar vh-skeleton__bar--title' />
+          <View className='vh-skeleton__bar' />
+          <View className='vh-skeleton__bar vh-skeleton__bar--short' />
+        </View>
+      ))}
+      <Text className='vh-skeleton__label'>正在加载…</Text>
+    </View>
+  )
+}
+
 export function Empty({ text, action }: { text: string; action?: ReactNode }) {
   return (
     <View className='vh-state'>
@@ -83,7 +102,7 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry?: ()
   )
 }
 
-/** Loading, error and empty in one place, so that no page forgets one of them. */
+/** Loading (a skeleton), error and empty in one place, so that no page forgets one of them. */
 export function Async<T>({
   query,
   empty,
@@ -96,7 +115,7 @@ export function Async<T>({
   children: (data: T) => ReactNode
 }) {
   if (query.error && query.data === undefined) return <ErrorState message={query.error} onRetry={() => void query.reload()} />
-  if (query.data === undefined) return <Loading />
+  if (query.data === undefined) return <Skeleton />
   if (isEmpty?.(query.data)) return <>{empty}</>
   return <>{children(query.data)}</>
 }

@@ -46,6 +46,8 @@ export interface VillageOverview {
 export const accountActions = {
   'geo.tree': action<GeoTree>()(z.object({})),
   'village.byScene': action<VillageCard>()(z.object({ scene: z.string().trim().min(1, '二维码无效').max(32, '二维码无效') })),
+  /** a village's public card (name, kind, place: what the join picker lists), e.g. for a link to join it */
+  'village.card': action<VillageCard>()(z.object({ villageId })),
   'account.me': action<Me>()(z.object({})),
   'join.request': action<JoinRequest>()(
     z.object({

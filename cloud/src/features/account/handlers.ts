@@ -86,6 +86,15 @@ export const accountHandlers: Handlers<typeof accountActions> = {
     },
   },
 
+  'village.card': {
+    access: ACCESS.anyone,
+    async handle({ villageId }, ctx) {
+      const village = await ctx.ports.store.get('villages', villageId)
+      if (!village) throw new ApiError('NOT_FOUND', '找不到该村（社区），请在列表中选择')
+      return villageCard(ctx, village)
+    },
+  },
+
   'account.me': {
     access: ACCESS.anyone,
     async handle(_input, ctx) {

@@ -6,6 +6,7 @@ import type { account } from './module'
 export const accountMatrix: Matrix<typeof account.actions> = {
   'geo.tree': ROWS.anyone,
   'village.byScene': ROWS.anyone,
+  'village.card': ROWS.anyone,
   'account.me': ROWS.anyone,
   // anyone may ask to join (a member of the village is told 您已是…的成员, an applicant that theirs is pending)
   'join.request': ROWS.anyone,

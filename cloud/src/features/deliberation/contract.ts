@@ -9,6 +9,7 @@
 import { z } from 'zod'
 import { id, text, villageId } from '../../contract/inputs'
 import { action } from '../../contract/action'
+import type { VillageCard } from '../account/contract'
 import type { Ballot, BallotSource, Comment, Proposal, Proxy, RollChange, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
 
 // ---------------------------------------------------------------------------------------------
@@ -189,6 +190,8 @@ const topicBody = z.object({
 export const topicActions = {
   'topics.list': action<TopicSummary[]>()(z.object({ villageId, status: z.enum(['draft', 'open', 'closed', 'decided', 'done']).optional() })),
   'topics.get': action<TopicDetail>()(z.object({ villageId, topicId })),
+  /** which village a shared topic link belongs to (its name and place only, never the topic): for someone not in it */
+  'topics.villageOf': action<VillageCard>()(z.object({ topicId })),
   'topics.save': action<TopicDetail>()(topicBody),
   /** draft -> open (checks the options, the window and fixes the eligible count) */
   'topics.publish': action<TopicDetail>()(z.object({ villageId, topicId })),

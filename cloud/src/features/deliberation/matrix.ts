@@ -6,6 +6,7 @@ import type { deliberation } from './module'
 export const deliberationMatrix: Matrix<typeof deliberation.actions> = {
   'topics.list': ROWS.members,
   'topics.get': ROWS.members,
+  'topics.villageOf': ROWS.anyone,
   'topics.save': ROWS.committee,
   'topics.publish': ROWS.committee,
   'topics.discard': ROWS.committee,

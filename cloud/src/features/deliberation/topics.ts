@@ -27,7 +27,7 @@ import type { TxStore } from '../../ports/store'
 import type { z } from 'zod'
 import { getInVillage } from '../../common/load'
 import { checkPhotoContent, checkText } from '../../common/content'
-import { getVillage, villageResidents } from '../account/common'
+import { getVillage, villageCard, villageResidents } from '../account/common'
 import { isCommittee } from '../account/policy'
 
 
@@ -148,6 +148,17 @@ export const topicHandlers: Handlers<typeof topicActions> = {
     access: ACCESS.member,
     async handle({ villageId, topicId }, ctx) {
       return detailOf(ctx, await current(ctx, villageId, topicId))
+    },
+  },
+
+  'topics.villageOf': {
+    // anyone may ask: a share card reaches people outside the village, who are offered to join it
+    access: ACCESS.anyone,
+    async handle({ topicId }, ctx) {
+      const t = await ctx.ports.store.get('topics', topicId)
+      // a draft is the committee's alone: told apart from no topic at all, it would say that one exists
+      if (!t || t.status === 'draft') throw new ApiError('NOT_FOUND', '找不到该议题')
+      return villageCard(ctx, t.villageId)
     },
   },
 

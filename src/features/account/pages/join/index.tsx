@@ -8,7 +8,7 @@ import { useQuery } from '@/shared/api/use-query'
 import { Button, Card, ErrorState, Field, FieldError, Loading, Page, TextField } from '@/shared/ui'
 import { pageUrl } from '@/routes'
 import { usePageParam } from '@/shared/page-params'
-import { getVillageByScene, requestJoin } from '../../api'
+import { getVillageByScene, getVillageCard, requestJoin } from '../../api'
 import { useAccount } from '../../store'
 import { useEnsureAccount } from '../../use-account-on-show'
 import { VillagePicker } from '../../components/village-picker'
@@ -18,6 +18,9 @@ export default function JoinPage() {
   const [scene, setScene] = useState<string | null>(usePageParam('scene') ?? null)
   const [village, setVillage] = useState<VillageCard | null>(null)
   const scanned = useQuery(() => getVillageByScene(scene!), [scene], Boolean(scene))
+  // a link from another village's page (a shared topic) names the village to join
+  const linked = usePageParam('villageId')
+  const preset = useQuery(() => getVillageCard(linked!), [linked], Boolean(linked))
   const sceneLoading = Boolean(scene) && scanned.loading
   const me = useEnsureAccount().me
   const [name, setName] = useState(me?.person?.name ?? '')
@@ -43,6 +46,9 @@ export default function JoinPage() {
   useEffect(() => {
     if (scanned.data) setVillage(scanned.data)
   }, [scanned.data])
+  useEffect(() => {
+    if (preset.data) setVillage(preset.data)
+  }, [preset.data])
 
   async function scan() {
     try {

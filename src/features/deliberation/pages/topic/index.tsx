@@ -2,17 +2,17 @@ import { Button as TaroButton, Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { TopicDetail } from '@contract'
-import { VOTING_MODE_LABELS } from '@contract/tables'
+import { committeeWord, peopleWord, VOTING_MODE_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
+import { CallError } from '@/shared/api/call'
 import { useQuery } from '@/shared/api/use-query'
 import { usePageParams } from '@/shared/page-params'
 import { formatTime } from '@/shared/time'
 import { Async, Button, Card, Empty, Page, Row, Tag } from '@/shared/ui'
 import { AccountPending } from '@/features/account/components/account-pending'
-import { JoinPrompt } from '@/features/account/components/join-prompt'
 import { useAccount } from '@/features/account/store'
 import { useEnsureAccount } from '@/features/account/use-account-on-show'
-import { getTopic } from '../../api'
+import { getTopic, getTopicVillage } from '../../api'
 import { BallotForm } from '../../components/ballot-form'
 import { Comments } from '../../components/comments'
 import { Implementation } from '../../components/implementation'
@@ -37,10 +37,12 @@ export default function TopicPage() {
   const wanted = params.villageId ?? ''
   const currentVillageId = useAccount((s) => s.currentVillageId)
   const memberships = account.me?.memberships ?? []
-  // a share card names its village: open it there if I belong to it, else in my current village
-  const membership = memberships.find((m) => m.villageId === wanted) ?? memberships.find((m) => m.villageId === currentVillageId) ?? null
+  // a share card names its village: open it there if I belong to it (one I do not belong to is another village's
+  // topic); a link without it opens in my current village
+  const membership = memberships.find((m) => m.villageId === wanted) ?? (wanted ? null : memberships.find((m) => m.villageId === currentVillageId) ?? null)
   const villageId = membership?.villageId ?? ''
-  const detail = useQuery(() => getTopic(villageId, topicId), [villageId, topicId], Boolean(villageId && topicId))
+  // null: not a topic of this village (another village's, or none): said plainly below, without a 重试 that cannot work
+  const detail = useQuery(() => getTopic(villageId, topicId).catch(notFoundAsNull), [villageId, topicId], Boolean(villageId && topicId))
   useReloadOnShow(detail)
 
   const title = detail.data?.topic.title
@@ -51,12 +53,12 @@ export default function TopicPage() {
   }, [])
 
   if (!account.me) return <Page><AccountPending /></Page>
-  if (!membership) return <Page><JoinPrompt text='这是村（社区）里的议题。加入您所在的村（社区）后，就可以查看、投票和发表意见。' /></Page>
   if (!topicId) return <Page><Empty text='没有指定议题' /></Page>
+  if (!membership || detail.data === null) return <Page><ElsewhereTopic topicId={topicId} /></Page>
   return (
     <Page>
       <Async query={detail}>
-        {(d) => <TopicView detail={d} villageId={villageId} myPersonId={membership.personId} reload={detail.reload} />}
+        {(d) => d && <TopicView detail={d} villageId={villageId} myPersonId={membership.personId} reload={detail.reload} />}
       </Async>
     </Page>
   )
@@ -144,6 +146,47 @@ function TopicView({ detail: d, villageId, myPersonId, reload }: { detail: Topic
       {t.status !== 'draft' && <ShareCard />}
       {t.status !== 'draft' && <Comments villageId={villageId} topicId={t._id} canComment={d.can.comment} why={d.can.why ?? null} canManage={d.can.manage} />}
     </>
+  )
+}
+
+const notFoundAsNull = (e: unknown): null => {
+  if (e instanceof CallError && e.code === 'NOT_FOUND') return null
+  throw e
+}
+
+/**
+ * A topic that is not in the village I am acting in: the server says whose it is (its name and place only). Another
+ * of my villages' is opened there; a village I am not in is offered to join; one that does not exist is said so.
+ */
+function ElsewhereTopic({ topicId }: { topicId: string }) {
+  const where = useQuery(() => getTopicVillage(topicId).catch(notFoundAsNull), [topicId])
+  const memberships = useAccount((s) => s.me?.memberships ?? [])
+  return (
+    <Async query={where}>
+      {(v) => {
+        if (!v) return <Empty text='找不到该议题，可能已被删除或还没有发布' />
+        const words = { committee: committeeWord(v.kind), people: peopleWord(v.kind) }
+        if (memberships.some((m) => m.villageId === v.id)) {
+          return (
+            <Card title={`${v.name}的议题`}>
+              <Text className='vh-block'>{`这是${v.name}的议题，您现在在其他村（社区）。`}</Text>
+              <Button kind='primary' block onClick={() => Taro.redirectTo({ url: pageUrl('deliberation.topic', { topicId, villageId: v.id }) })}>
+                {`到${v.name}查看`}
+              </Button>
+            </Card>
+          )
+        }
+        return (
+          <Card title={`${v.name}的议题`}>
+            <Text className='vh-block'>{`这是${v.name}（${v.place}）的议题，只有${v.name}的${words.people}可以查看和参与。`}</Text>
+            <Text className='vh-muted vh-block'>{`如果您住在${v.name}，可以申请加入，${words.committee}核实后就能看到。`}</Text>
+            <Button kind='primary' block onClick={() => Taro.navigateTo({ url: pageUrl('account.join', { villageId: v.id }) })}>
+              {`申请加入${v.name}`}
+            </Button>
+          </Card>
+        )
+      }}
+    </Async>
   )
 }
 
