@@ -67,11 +67,13 @@ run('in Chromium: 新山村 publishes 第2版 of its 村规民约 and a resident
     await page.getByText('修改 第五条').waitFor()
     await page.getByText(NEW_TEXT).first().waitFor()
     const agree = page.getByText('我已阅读并承诺遵守', { exact: true })
-    await page.getByText('请读完全部条款后承诺').waitFor()
+    // the changes are the reading: agreeing wakes at their end, the full text a tap away (issue 15, point 11)
+    await page.getByText('请读完上面的改动后承诺').waitFor()
+    await page.getByText(/^查看第2版全文（\d+条）$/).waitFor()
     await page.waitForTimeout(800) // let the page transition finish before the screenshot
     await page.screenshot({ path: path.join(ARTIFACTS, 'e2e-rules-diff.png') })
     await agree.scrollIntoViewIfNeeded()
-    await page.getByText('请读完全部条款后承诺').waitFor({ state: 'detached' })
+    await page.getByText('请读完上面的改动后承诺').waitFor({ state: 'detached' })
     await agree.click()
     await page.getByText(/您已于 .* 承诺遵守第2版/).waitFor()
 

@@ -57,7 +57,7 @@ beforeEach(() => {
   useAccount.setState({ me: meWithTwoVillages, currentVillageId: 'v-xinshan' })
 })
 
-test('shows what changed since my version; the agree button wakes only at the last clause', async () => {
+test('shows what changed since my version; agreeing wakes at the end of the changes, the full text a tap away', async () => {
   mocked.getCurrentRules.mockResolvedValueOnce(v2).mockResolvedValueOnce({
     ...v2,
     mine: { _id: 'v-xinshan:v2:p1', villageId: 'v-xinshan', versionId: 'v-xinshan:v2', number: 2, personId: 'p1', name: '林志强', householdId: null, gridId: null, at: Date.UTC(2026, 10, 26, 3), partyCommitment: false, partyCommitmentAt: null },
@@ -73,10 +73,13 @@ test('shows what changed since my version; the agree button wakes only at the la
 
   fireEvent.click(screen.getByText('我已阅读并承诺遵守'))
   expect(mocked.agreeToRules).not.toHaveBeenCalled()
-  expect(screen.getByText('请读完全部条款后承诺')).toBeTruthy()
-
-  act(() => intersect('#rules-end'))
-  await waitFor(() => expect(screen.queryByText('请读完全部条款后承诺')).toBeNull())
+  // the changes are the reading (issue 15, point 11): the full text is a tap away, agreeing wakes at the changes' end
+  expect(screen.getByText('请读完上面的改动后承诺')).toBeTruthy()
+  expect(screen.queryByText('第一章 环境卫生')).toBeNull()
+  fireEvent.click(screen.getByText('查看第2版全文（1条）'))
+  expect(screen.getByText('第一章 环境卫生')).toBeTruthy()
+  act(() => intersect('#rules-changes-end'))
+  await waitFor(() => expect(screen.queryByText('请读完上面的改动后承诺')).toBeNull())
   fireEvent.click(screen.getByText('我已阅读并承诺遵守'))
   await waitFor(() => expect(mocked.agreeToRules).toHaveBeenCalledWith('v-xinshan', 'v-xinshan:v2'))
   expect(await screen.findByText(/承诺遵守第2版。$/)).toBeTruthy()
@@ -87,8 +90,8 @@ test('a version replaced meanwhile: the refusal is shown and the current one is 
   mocked.agreeToRules.mockRejectedValue(new CallError({ code: 'CONFLICT', message: '该版本已不是现行版本，请阅读并承诺遵守现行的第3版' }))
   render(<RulesReadPage />)
   await screen.findByText('我已阅读并承诺遵守')
-  act(() => intersect('#rules-end'))
-  await waitFor(() => expect(screen.queryByText('请读完全部条款后承诺')).toBeNull())
+  act(() => intersect('#rules-changes-end'))
+  await waitFor(() => expect(screen.queryByText('请读完上面的改动后承诺')).toBeNull())
   fireEvent.click(screen.getByText('我已阅读并承诺遵守'))
   expect(await screen.findByText('该版本已不是现行版本，请阅读并承诺遵守现行的第3版')).toBeTruthy()
   expect(mocked.getCurrentRules).toHaveBeenCalledTimes(2)

@@ -90,7 +90,7 @@ describe('weapp build', () => {
     const subs = appJson.subPackages ?? appJson.subpackages ?? []
     const account = subs.find((s) => s.root === subPackages.account.root)
     expect(account).toBeDefined()
-    expect(account!.pages.sort()).toEqual(['pages/deletions/index', 'pages/join/index', 'pages/my-data/index', 'pages/notifications/index', 'pages/record/index', 'pages/register/index', 'pages/requests/index'])
+    expect(account!.pages.sort()).toEqual(['pages/deletions/index', 'pages/join/index', 'pages/my-data/index', 'pages/notifications/index', 'pages/poster/index', 'pages/record/index', 'pages/register/index', 'pages/requests/index'])
     const all = [...appJson.pages, ...subs.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))]
     expect(all).not.toContain('features/account/pages/identity/index')
     expect(fs.existsSync(path.join(DIST, 'features/account/pages/identity/index.js'))).toBe(false)

@@ -16,6 +16,8 @@ export const accountRoutes = {
       record: 'pages/record/index',
       /** 注销申请 (committee): confirm a resident's deletion */
       deletions: 'pages/deletions/index',
+      /** 本村二维码 (committee): the join code as a printable poster with the village's name */
+      poster: 'pages/poster/index',
       /** the 体验身份 picker: only in the h5 build, which only the local runtime serves */
       identity: 'pages/identity/index',
     },

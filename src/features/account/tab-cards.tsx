@@ -1,16 +1,14 @@
 /** What the account feature adds to the tab pages: the frame that waits for the account, and its cards and rows. */
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
-import { useState } from 'react'
 import type { Me, MembershipView } from '@contract'
 import { pageUrl } from '@/routes'
 import { isLocalMode } from '@/shared/api/identity'
-import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
-import { Async, Button, Card, FieldError, Page, Row, Tag } from '@/shared/ui'
-import { getVillageOverview, getVillagePoster } from './api'
+import { Async, Button, Card, Page, Row, Tag } from '@/shared/ui'
+import { getVillageOverview } from './api'
 import { AccountPending } from './components/account-pending'
 import { JoinPrompt } from './components/join-prompt'
 import { RoleTags } from './components/role-tags'
@@ -120,8 +118,6 @@ export function MembershipsCard({ me, current }: { me: Me; current: MembershipVi
 
 /** 我的: the committee's work, 入村审核 and the village's QR poster. */
 export function CommitteeWorkCard({ membership }: { membership: MembershipView | null }) {
-  const [poster, setPoster] = useState<{ image: string } | null>(null)
-  const posterCall = useMutation(getVillagePoster, { onSuccess: setPoster })
   if (!membership?.roles.includes('committee')) return null
   return (
     <Card title='村（居）委会工作'>
@@ -129,9 +125,7 @@ export function CommitteeWorkCard({ membership }: { membership: MembershipView |
       <Row label='村民户籍（户代表、户主、网格、注销）' onClick={() => go('account.register')} />
       <Row label='注销个人信息申请' onClick={() => go('account.deletions')} />
       <Row label='操作记录（谁做了什么，可校验）' onClick={() => go('audit.log')} />
-      <Row label='本村二维码（贴在服务中心，扫码申请加入）' onClick={() => void posterCall.run(membership.villageId)} />
-      {poster && <Image src={poster.image} style={{ width: '360px', height: '360px' }} showMenuByLongpress />}
-      <FieldError message={posterCall.error ?? undefined} />
+      <Row label='本村二维码海报（打印贴在服务中心，扫码申请加入）' onClick={() => go('account.poster')} />
     </Card>
   )
 }

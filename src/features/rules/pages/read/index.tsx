@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import type { RulesCurrent } from '@contract'
 import { RULE_VERSION_LABELS, takesPart } from '@contract/tables'
 import { pageUrl } from '@/routes'
@@ -76,7 +76,10 @@ function RulesWithAgreement({ rules: r, villageId, reload }: { rules: RulesCurre
   const version = r.version!
   const { notResident, here, people } = useVillageWords()
   const membership = useCurrentMembership()
-  const reachedEnd = useReachedEnd('#rules-end', r.can.agree)
+  // re-agreeing to a new version, the changes are the reading: agreeing wakes at their end, the full text is a tap away
+  const rereading = Boolean(r.diffSinceMine && r.can.agree)
+  const reachedEnd = useReachedEnd(rereading ? '#rules-changes-end' : '#rules-end', r.can.agree)
+  const [fullText, setFullText] = useState(!rereading)
   const act = useMutation((kind: 'agree' | 'party') => (kind === 'agree' ? agreeToRules(villageId, version.id) : makePartyCommitment(villageId, version.id)), {
     success: (_, kind) => (kind === 'agree' ? '已承诺遵守' : '已亮身份'),
     onSuccess: reload,
@@ -94,10 +97,20 @@ function RulesWithAgreement({ rules: r, villageId, reload }: { rules: RulesCurre
         {r.progress && <Text className='rules-progress'>{r.progress.summary}</Text>}
       </Card>
       {r.diffSinceMine && <DiffView diff={r.diffSinceMine} title={`自您承诺的第${r.diffSinceMine.from}版以来的变化`} />}
-      <Card>
-        <ClauseList chapters={version.chapters} />
-        <View id='rules-end' className='rules-end' />
-      </Card>
+      {r.diffSinceMine && <View id='rules-changes-end' className='rules-end' />}
+      {fullText ? (
+        <Card>
+          <ClauseList chapters={version.chapters} />
+          <View id='rules-end' className='rules-end' />
+        </Card>
+      ) : (
+        <Card>
+          <Text className='vh-muted vh-block'>{`其余条款与您承诺过的第${r.diffSinceMine!.from}版相同，读完上面的改动就可以承诺。`}</Text>
+          <Button block onClick={() => setFullText(true)}>
+            {`查看${version.label}全文（${version.clauseCount}条）`}
+          </Button>
+        </Card>
+      )}
       <Card title='我的承诺'>
         {r.mine ? (
           <Text style={{ display: 'block' }}>{`您已于 ${formatTime(r.mine.at)} 承诺遵守${version.label}${r.mine.partyCommitment ? '，并以党员身份带头遵规守约' : ''}。`}</Text>
@@ -106,7 +119,7 @@ function RulesWithAgreement({ rules: r, villageId, reload }: { rules: RulesCurre
             <Button kind='primary' block disabled={!reachedEnd} loading={busy === 'agree'} onClick={() => void act.run('agree')}>
               我已阅读并承诺遵守
             </Button>
-            {!reachedEnd && <Text className='vh-muted'>请读完全部条款后承诺</Text>}
+            {!reachedEnd && <Text className='vh-muted'>{rereading ? '请读完上面的改动后承诺' : '请读完全部条款后承诺'}</Text>}
           </>
         ) : (
           <Text className='vh-muted'>{membership && !takesPart(membership) ? notResident(`承诺遵守${r.word}`) : `由${here}${people}承诺遵守`}</Text>
