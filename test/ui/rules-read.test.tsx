@@ -61,6 +61,9 @@ test('shows what changed since my version; agreeing wakes at the end of the chan
   mocked.getCurrentRules.mockResolvedValueOnce(v2).mockResolvedValueOnce({
     ...v2,
     mine: { _id: 'v-xinshan:v2:p1', villageId: 'v-xinshan', versionId: 'v-xinshan:v2', number: 2, personId: 'p1', name: '林志强', householdId: null, gridId: null, at: Date.UTC(2026, 10, 26, 3), partyCommitment: false, partyCommitmentAt: null },
+    // agreed: no changes since my version any more
+    myVersion: 2,
+    diffSinceMine: null,
     can: { agree: false, partyCommit: true, manage: false },
   })
   mocked.agreeToRules.mockResolvedValue({} as never)
@@ -83,6 +86,7 @@ test('shows what changed since my version; agreeing wakes at the end of the chan
   fireEvent.click(screen.getByText('我已阅读并承诺遵守'))
   await waitFor(() => expect(mocked.agreeToRules).toHaveBeenCalledWith('v-xinshan', 'v-xinshan:v2'))
   expect(await screen.findByText(/承诺遵守第2版。$/)).toBeTruthy()
+  expect(screen.getByText('第一章 环境卫生')).toBeTruthy()
 })
 
 test('a version replaced meanwhile: the refusal is shown and the current one is loaded', async () => {

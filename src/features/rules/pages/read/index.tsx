@@ -79,6 +79,7 @@ function RulesWithAgreement({ rules: r, villageId, reload }: { rules: RulesCurre
   // re-agreeing to a new version, the changes are the reading: agreeing wakes at their end, the full text is a tap away
   const rereading = Boolean(r.diffSinceMine && r.can.agree)
   const reachedEnd = useReachedEnd(rereading ? '#rules-changes-end' : '#rules-end', r.can.agree)
+  // once agreed (the reload brings no changes any more) the full text shows again
   const [fullText, setFullText] = useState(!rereading)
   const act = useMutation((kind: 'agree' | 'party') => (kind === 'agree' ? agreeToRules(villageId, version.id) : makePartyCommitment(villageId, version.id)), {
     success: (_, kind) => (kind === 'agree' ? '已承诺遵守' : '已亮身份'),
@@ -98,14 +99,14 @@ function RulesWithAgreement({ rules: r, villageId, reload }: { rules: RulesCurre
       </Card>
       {r.diffSinceMine && <DiffView diff={r.diffSinceMine} title={`自您承诺的第${r.diffSinceMine.from}版以来的变化`} />}
       {r.diffSinceMine && <View id='rules-changes-end' className='rules-end' />}
-      {fullText ? (
+      {fullText || !r.diffSinceMine ? (
         <Card>
           <ClauseList chapters={version.chapters} />
           <View id='rules-end' className='rules-end' />
         </Card>
       ) : (
         <Card>
-          <Text className='vh-muted vh-block'>{`其余条款与您承诺过的第${r.diffSinceMine!.from}版相同，读完上面的改动就可以承诺。`}</Text>
+          <Text className='vh-muted vh-block'>{`其余条款与您承诺过的第${r.diffSinceMine.from}版相同，读完上面的改动就可以承诺。`}</Text>
           <Button block onClick={() => setFullText(true)}>
             {`查看${version.label}全文（${version.clauseCount}条）`}
           </Button>
