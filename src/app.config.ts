@@ -16,6 +16,8 @@ export default defineAppConfig({
     navigationBarTitleText: '村居议事厅',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f6f3ee',
+    // h5: Taro's own title bar (title, 返回, 首页; src/shared/shell). WeChat always draws its own
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#6b6b6b',

@@ -2,11 +2,14 @@ import type { PropsWithChildren } from 'react'
 import './app.scss'
 import { registerPrivacyCheck } from './shared/privacy/privacy'
 import { watchOutbox } from './shared/api/outbox'
+import { installShell } from './shared/shell/shell'
 
 // before any page can ask for photos, the camera or the clipboard
 registerPrivacyCheck()
 // what was written offline goes when the network returns (and now, if it already has)
 watchOutbox()
+// the browser build's title bar, keyboard use and 长辈模式 outside the pages (nothing in WeChat)
+installShell()
 
 /** The app shell: Taro renders the current page as `children`. */
 function App({ children }: PropsWithChildren) {

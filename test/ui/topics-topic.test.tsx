@@ -36,7 +36,7 @@ describe('voting', () => {
     expect(await screen.findByText('请先选择赞成、反对或弃权')).toBeTruthy()
     expect(mocked.castBallot).not.toHaveBeenCalled()
 
-    fireEvent.click(screen.getByRole('button', { name: '赞成' }))
+    fireEvent.click(screen.getByRole('radio', { name: '赞成' }))
     fireEvent.click(screen.getByText('确认投票'))
     await waitFor(() => expect(mocked.castBallot).toHaveBeenCalledWith({ villageId: 'v-xinshan', topicId: TOPIC, choices: ['yes'] }))
     expect(await screen.findByText('已投票')).toBeTruthy()
@@ -44,7 +44,7 @@ describe('voting', () => {
     expect(mocked.getTopic).toHaveBeenCalledTimes(2)
 
     fireEvent.click(screen.getByText('改投'))
-    fireEvent.click(screen.getByRole('button', { name: '反对' }))
+    fireEvent.click(screen.getByRole('radio', { name: '反对' }))
     fireEvent.click(screen.getByText('确认改投'))
     await waitFor(() => expect(mocked.castBallot).toHaveBeenLastCalledWith({ villageId: 'v-xinshan', topicId: TOPIC, choices: ['no'] }))
     expect(await screen.findByText('我家的表决：反对')).toBeTruthy()
@@ -55,10 +55,14 @@ describe('voting', () => {
     mocked.getTopic.mockResolvedValue(detail())
     mocked.castBallot.mockRejectedValue(new CallError({ code: 'CLOSED', message: '已截止' }))
     render(<TopicPage />)
-    fireEvent.click(await screen.findByRole('button', { name: '反对' }))
+    fireEvent.click(await screen.findByRole('radio', { name: '反对' }))
     fireEvent.click(screen.getByText('确认投票'))
     expect(await screen.findByText('已截止')).toBeTruthy()
-    expect(screen.getByRole('button', { name: '反对' }).className).toContain('dl-yesno-btn--on')
+    // the selection is kept, and a screen reader hears which choice is selected
+    expect(screen.getByRole('radio', { name: '反对' }).className).toContain('dl-yesno-btn--on')
+    expect(screen.getByRole('radio', { name: '反对', checked: true })).toBeTruthy()
+    expect(screen.getByRole('radio', { name: '赞成', checked: false })).toBeTruthy()
+    expect(screen.getByRole('radiogroup', { name: '您的表决' })).toBeTruthy()
     expect(screen.getByText('确认投票')).toBeTruthy()
     expect(screen.queryByText('已投票')).toBeNull()
   })
@@ -68,7 +72,7 @@ describe('voting', () => {
     render(<TopicPage />)
     expect(await screen.findByText('您家的户代表林水生已于12月3日投票')).toBeTruthy()
     expect(screen.queryByText('确认投票')).toBeNull()
-    expect(screen.queryByRole('button', { name: '赞成' })).toBeNull()
+    expect(screen.queryByRole('radio', { name: '赞成' })).toBeNull()
   })
 
   test('a choice topic takes up to maxChoices', async () => {
@@ -92,6 +96,9 @@ describe('voting', () => {
     expect(screen.getByText('最多只能选 2 项')).toBeTruthy()
     fireEvent.click(screen.getByText('祠堂前'))
     fireEvent.click(screen.getByText('村口'))
+    // several may be picked: checkboxes, each saying whether it is picked
+    expect(screen.getAllByRole('checkbox', { checked: true }).map((c) => c.textContent)).toEqual(['✓东一巷', '✓村口'])
+    expect(screen.getByRole('checkbox', { name: '祠堂前', checked: false })).toBeTruthy()
     fireEvent.click(screen.getByText('确认投票'))
     await waitFor(() => expect(mocked.castBallot).toHaveBeenCalledWith({ villageId: 'v-xinshan', topicId: TOPIC, choices: ['o1', 'o3'] }))
     expect(await screen.findByText('我家的表决：东一巷、村口')).toBeTruthy()
@@ -103,7 +110,7 @@ describe('voting', () => {
     render(<TopicPage />)
     fireEvent.click(await screen.findByText('代林阿婆投票'))
     expect(screen.getByText(/^林阿婆委托您代为投票。/)).toBeTruthy()
-    fireEvent.click(screen.getByRole('button', { name: '赞成' }))
+    fireEvent.click(screen.getByRole('radio', { name: '赞成' }))
     fireEvent.click(screen.getByText('确认代林阿婆投票'))
     await waitFor(() => expect(mocked.castBallot).toHaveBeenCalledWith({ villageId: 'v-xinshan', topicId: TOPIC, choices: ['yes'], onBehalfOf: 'p7' }))
     expect(await screen.findByText('代林阿婆投票（已投）')).toBeTruthy()

@@ -12,7 +12,7 @@ import { CloudBaseEmulator } from '../cloudbase-emulator/emulator'
 import { emulatorCloudBackend, localCloudBackend, type Backend } from './runner/backend'
 import { DIST, freshWeappBuild, type SharedBuild } from './runner/build'
 import { Session } from './runner/session'
-import { compileView, type CompiledView } from './runner/view'
+import { compileView, findAll, type CompiledView } from './runner/view'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ARTIFACTS = path.resolve(__dirname, '../artifacts/weapp')
@@ -73,6 +73,9 @@ test('the built JS reads no `process` at run time (static scan)', () => {
   expect(hits).toEqual([])
 })
 
+/** account-join.png for features/account/pages/join/index (or the case's name) */
+const shotName = (c: PageCase) => `${c.name ?? c.page.replace(/\/index$/, '').replace(/^(features\/)?/, '').replace(/\/pages\//, '-').replace(/\//g, '-')}.png`
+
 const label = (c: PageCase) => `${c.page}${c.name ? ` (${c.name})` : ''} as ${c.as}${c.query ? ` ?${new URLSearchParams(c.query)}` : ''}`
 
 describe.each(cases.map((c) => [label(c), c] as const))('%s', (_name, c) => {
@@ -97,7 +100,7 @@ describe.each(cases.map((c) => [label(c), c] as const))('%s', (_name, c) => {
       for (const bad of ['网络不给力', '服务暂时不可用', '出了点问题', '加载失败']) expect(text).not.toContain(bad)
       expect(backend.received.length).toBeGreaterThan(0)
 
-      const shot = path.join(ARTIFACTS, `${(c.name ?? c.page.replace(/\/index$/, '').replace(/^(features\/)?/, '').replace(/\/pages\//, '-').replace(/\//g, '-'))}.png`)
+      const shot = path.join(ARTIFACTS, shotName(c))
       const title = appJson.window?.navigationBarTitleText ?? ''
       if (storeName === 'sqlite') await session.screenshot(browser, shot, title)
 
@@ -122,6 +125,28 @@ describe.each(cases.map((c) => [label(c), c] as const))('%s', (_name, c) => {
           expect({ action: reached?.action, openid: reached?.openid }).toEqual({ action: c.tap.action, openid: c.as })
         }
       }
+    } finally {
+      session.close()
+      backend.close()
+    }
+  }, 60_000)
+
+  test('in 长辈模式 (WeChat’s own font set large, nothing chosen on the phone): the page opens in large type', async () => {
+    const backend = await STORES.sqlite()
+    const session = new Session({ dist: DIST, view, backend: backend.call, openid: c.as, fontSizeSetting: 22 })
+    try {
+      if (c.prepare) await c.prepare(async (openid, action, input) => ((await backend.call({ action, input }, openid)) as { data?: unknown }).data)
+      await session.open(c.page, c.query ?? {})
+      expect([...session.mp.errors.map((e) => `${e.where}: ${e.message}`), ...session.mp.consoleErrors]).toEqual([])
+      const pages = findAll(session.tree(), (n) => String(n.attr.class ?? '').split(/\s+/).includes('vh-page'))
+      expect(pages.length).toBeGreaterThan(0)
+      expect(pages.every((n) => String(n.attr.class).split(/\s+/).includes('vh-elder'))).toBe(true)
+      const text = session.text()
+      for (const t of c.expect) expect(text).toContain(t)
+      // no offer of 长辈模式 when it is already on
+      expect(text).not.toContain('打开长辈模式')
+      const shot = path.join(ARTIFACTS, 'elder', shotName(c))
+      await session.screenshot(browser, shot, appJson.window?.navigationBarTitleText ?? '')
     } finally {
       session.close()
       backend.close()

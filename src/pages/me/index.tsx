@@ -1,6 +1,6 @@
-import { Switch } from '@tarojs/components'
+import {  } from '@tarojs/components'
 import { useTheme } from '@/shared/theme'
-import { Card, Row } from '@/shared/ui'
+import { Card, SwitchRow } from '@/shared/ui'
 import { JoinRequestsStatus } from '@/features/account/components/join-requests-status'
 import { AccountTab, CommitteeWorkCard, IdentityRow, MembershipsCard, MyDataRow, MyRecordRow, NotificationsRow, TownWorkCard } from '@/features/account/tab-cards'
 import { MyCouncilsCard } from '@/features/boards/tab-cards'
@@ -27,9 +27,7 @@ export default function MePage() {
             <NotificationsRow me={me} />
             <MyRecordRow membership={current} />
             <MyDataRow me={me} />
-            <Row label='长辈模式（大字大按钮）'>
-              <Switch checked={elder} color='#b71c1c' onChange={(e) => setElder(e.detail.value)} />
-            </Row>
+            <SwitchRow label='长辈模式（大字大按钮）' checked={elder} onChange={setElder} />
             <IdentityRow me={me} />
           </Card>
         </>

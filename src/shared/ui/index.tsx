@@ -1,16 +1,47 @@
-/** The small UI kit every page uses: page frame (长辈模式), cards, buttons, and the three states. */
+/**
+ * The small UI kit every page uses: page frame (长辈模式), cards, buttons, choices, switches, and the three states.
+ * Every control carries its role, state and focus here (h5: a screen reader names it, Tab reaches it and
+ * Enter/Space work it, see ../shell), so a page gets them by using the kit.
+ */
 import { Input, Button as TaroButton, Text, Textarea, View } from '@tarojs/components'
 import { useState, type ReactNode } from 'react'
 import { useTheme } from '../theme'
 import { PrivacyPopup } from '../privacy/privacy-popup'
 import './ui.scss'
 
+/**
+ * Reachable by Tab in the browser (WeChat keeps its own focus order and ignores it). A spread, because
+ * Taro's component types do not list tabIndex.
+ */
+export const focusable = (on = true): object => ({ tabIndex: on ? 0 : -1 })
+
 export function Page({ children, className }: { children: ReactNode; className?: string }) {
   const elder = useTheme((s) => s.elder)
   return (
     <View className={`vh-page ${elder ? 'vh-elder' : ''} ${className ?? ''}`}>
+      <ElderOffer />
       {children}
       <PrivacyPopup />
+    </View>
+  )
+}
+
+/** Asked once, on the first open of the app, wherever it opens: big type for those who want it. */
+function ElderOffer() {
+  const { offer, setElder, declineOffer } = useTheme()
+  if (!offer) return null
+  return (
+    <View className='vh-card vh-offer' role='region' aria-label='长辈模式'>
+      <Text className='vh-offer__title'>字太小？试试长辈模式</Text>
+      <Text className='vh-muted vh-block'>字更大，按钮更大，更好点。以后可以在「我的」里关掉。</Text>
+      <View className='vh-offer__actions'>
+        <Button kind='primary' onClick={() => setElder(true)}>
+          打开长辈模式
+        </Button>
+        <Button kind='plain' onClick={declineOffer}>
+          不用了
+        </Button>
+      </View>
     </View>
   )
 }
@@ -37,6 +68,8 @@ export function Button({
   disabled,
   loading,
   block,
+  label,
+  pressed,
 }: {
   children: ReactNode
   onClick?: () => void
@@ -44,13 +77,25 @@ export function Button({
   disabled?: boolean
   loading?: boolean
   block?: boolean
+  /** the name a screen reader says, when the text alone does not say it (e.g. 删除 → 删除第2条) */
+  label?: string
+  /** a toggle button: whether it is on (aria-pressed) */
+  pressed?: boolean
 }) {
+  const off = Boolean(disabled || loading)
   return (
     <TaroButton
-      className={`vh-btn vh-btn--${kind} ${block ? 'vh-btn--block' : ''} ${disabled || loading ? 'vh-btn--disabled' : ''}`}
+      className={`vh-btn vh-btn--${kind} ${block ? 'vh-btn--block' : ''} ${off ? 'vh-btn--disabled' : ''}`}
       // only when true: h5 renders disabled={false} as a present attribute
-      disabled={disabled || loading || undefined}
-      onClick={disabled || loading ? undefined : onClick}
+      disabled={off || undefined}
+      onClick={off ? undefined : onClick}
+      // h5 draws <taro-button-core>, not a <button>: say what it is and let Tab reach it
+      {...{ role: 'button' }}
+      aria-disabled={off || undefined}
+      aria-busy={loading || undefined}
+      aria-label={label}
+      aria-pressed={pressed}
+      {...focusable(!off)}
     >
       {loading ? '请稍候…' : children}
     </TaroButton>
@@ -126,7 +171,7 @@ export function Tag({ children, tone = 'default' }: { children: ReactNode; tone?
 
 export function Row({ label, children, onClick }: { label: ReactNode; children?: ReactNode; onClick?: () => void }) {
   return (
-    <View className={`vh-row ${onClick ? 'vh-row--link' : ''}`} onClick={onClick}>
+    <View className={`vh-row ${onClick ? 'vh-row--link' : ''}`} onClick={onClick} {...(onClick ? { role: 'button', ...focusable() } : {})}>
       <Text className='vh-row__label'>{label}</Text>
       <View className='vh-row__value'>{children}</View>
       {onClick && <Text className='vh-row__arrow'>›</Text>}
@@ -192,13 +237,88 @@ export function TextField({
 }) {
   const cls = `vh-field__input ${className ?? ''}`
   const shownError = useErrorUntilEdited(error, value)
+  // h5 draws the <input> inside Taro's element: the label must name that one (a screen reader, axe)
+  const named = { 'aria-label': label }
   return (
     <Field label={label} error={shownError}>
       {multiline ? (
-        <Textarea className={cls} value={value} placeholder={placeholder} maxlength={maxlength} autoHeight onInput={(e) => onChange(e.detail.value)} />
+        <Textarea className={cls} value={value} placeholder={placeholder} maxlength={maxlength} autoHeight nativeProps={named} onInput={(e) => onChange(e.detail.value)} />
       ) : (
-        <Input className={cls} value={value} placeholder={placeholder} maxlength={maxlength} onInput={(e) => onChange(e.detail.value)} />
+        <Input className={cls} value={value} placeholder={placeholder} maxlength={maxlength} nativeProps={named} onInput={(e) => onChange(e.detail.value)} />
       )}
     </Field>
+  )
+}
+
+/**
+ * One of a set of choices (a chip): `radio` picks one of the group, `checkbox` any of them, `toggle` a
+ * filter button. Screen readers hear which is selected; Tab reaches each and Enter/Space picks it.
+ * Put them in a <Choices> (the group and its name).
+ */
+export function Choice({
+  on,
+  onClick,
+  kind = 'radio',
+  disabled,
+  className = 'vh-chip',
+  onClassName = 'vh-chip--on',
+  label,
+  children,
+}: {
+  on: boolean
+  onClick?: () => void
+  kind?: 'radio' | 'checkbox' | 'toggle'
+  disabled?: boolean
+  /** the look: a chip unless given (e.g. a ballot's big 赞成 button) */
+  className?: string
+  onClassName?: string
+  /** the name a screen reader says, when the text is a symbol (★) */
+  label?: string
+  children: ReactNode
+}) {
+  const state = kind === 'toggle' ? { role: 'button', 'aria-pressed': on } : { role: kind, 'aria-checked': on }
+  return (
+    <View
+      className={`${className} ${on ? onClassName : ''} ${disabled ? 'vh-chip--disabled' : ''}`}
+      onClick={disabled ? undefined : onClick}
+      {...state}
+      aria-label={label}
+      aria-disabled={disabled || undefined}
+      {...focusable(!disabled)}
+    >
+      {children}
+    </View>
+  )
+}
+
+/** A row of choices with the group's name (radiogroup for one-of, group otherwise). */
+export function Choices({ label, kind = 'radio', className = 'vh-chips', children }: { label: string; kind?: 'radio' | 'checkbox' | 'toggle'; className?: string; children: ReactNode }) {
+  return (
+    <View className={className} role={kind === 'radio' ? 'radiogroup' : 'group'} aria-label={label}>
+      {children}
+    </View>
+  )
+}
+
+/**
+ * A labelled on/off line: the whole line is the switch (a big target), named by its label, drawn in em so
+ * that it grows with 长辈模式 (WeChat's and the browser's own switches stay 52×32).
+ */
+export function SwitchRow({ label, checked, disabled, onChange }: { label: string; checked: boolean; disabled?: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <View
+      className={`vh-row vh-switch-row ${disabled ? 'vh-switch-row--disabled' : ''}`}
+      role='switch'
+      aria-checked={checked}
+      aria-label={label}
+      aria-disabled={disabled || undefined}
+      onClick={disabled ? undefined : () => onChange(!checked)}
+      {...focusable(!disabled)}
+    >
+      <Text className='vh-row__label'>{label}</Text>
+      <View className={`vh-switch ${checked ? 'vh-switch--on' : ''}`}>
+        <View className='vh-switch__knob' />
+      </View>
+    </View>
   )
 }

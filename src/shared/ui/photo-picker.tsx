@@ -24,7 +24,7 @@ export function PhotoGrid({ ids, urls }: { ids: string[]; urls: Record<string, s
     <View className='vh-photos'>
       {list.map((url, i) => (
         <View key={`${i}:${url}`} className='vh-photos__tile' onClick={() => preview(list, url)}>
-          <Image className='vh-photos__img' src={url} mode='aspectFill' lazyLoad />
+          <Image className='vh-photos__img' src={url} mode='aspectFill' lazyLoad nativeProps={{ alt: '照片' }} />
         </View>
       ))}
     </View>
@@ -125,7 +125,7 @@ export function PhotoPicker({
           <View key={id} className='vh-photos__tile'>
             {shown[i] ? (
               <View className='vh-photos__fill' onClick={() => preview(viewable, shown[i])}>
-                <Image className='vh-photos__img' src={shown[i]} mode='aspectFill' />
+                <Image className='vh-photos__img' src={shown[i]} mode='aspectFill' nativeProps={{ alt: `照片${i + 1}` }} />
               </View>
             ) : (
               <Text className='vh-photos__note'>照片</Text>
@@ -137,7 +137,7 @@ export function PhotoPicker({
         ))}
         {pending.map((p) => (
           <View key={p.key} className={`vh-photos__tile vh-photos__tile--${p.status}`}>
-            <Image className='vh-photos__img' src={p.path} mode='aspectFill' />
+            <Image className='vh-photos__img' src={p.path} mode='aspectFill' nativeProps={{ alt: '正在上传的照片' }} />
             {p.status === 'uploading' ? (
               <View className='vh-photos__cover'>
                 <Text>上传中…</Text>

@@ -59,7 +59,7 @@ export function PosterHead({ village, title, image, scan }: { village: string; t
     <>
       <Text className='vh-poster__village'>{village}</Text>
       <Text className='vh-poster__title'>{title}</Text>
-      <Image className='vh-poster__code' src={image} mode='aspectFit' showMenuByLongpress />
+      <Image className='vh-poster__code' src={image} mode='aspectFit' showMenuByLongpress nativeProps={{ alt: `${title}的二维码：${scan}` }} />
       <Text className='vh-poster__scan'>{scan}</Text>
     </>
   )

@@ -3,17 +3,23 @@ import React from 'react'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- stands in for every component's props
 type P = Record<string, any> & { children?: React.ReactNode }
-const pass = ({ id, className, style, children, onClick, role }: P) => ({ id, className, style, children, onClick, role })
+/** what reaches the DOM: the look, the click, and what a screen reader and the keyboard use (role, aria-*, tabIndex) */
+const pass = ({ id, className, style, children, onClick, role, tabIndex, ...rest }: P) => ({
+  id,
+  className,
+  style,
+  children,
+  onClick,
+  role,
+  tabIndex,
+  ...Object.fromEntries(Object.entries(rest).filter(([k]) => k.startsWith('aria-'))),
+})
 
 export const View = (p: P) => <div {...pass(p)} />
 export const Text = (p: P) => <span {...pass(p)} />
 export const ScrollView = View
 export const Image = ({ src, className }: P) => <img src={src} className={className} alt='' />
-export const Button = ({ children, onClick, disabled, className }: P) => (
-  <button type='button' className={className} disabled={disabled} onClick={onClick}>
-    {children}
-  </button>
-)
+export const Button = ({ disabled, ...p }: P) => <button type='button' disabled={disabled} {...pass(p)} />
 const detail = (value: unknown) => ({ detail: { value } })
 export const Input = ({ value, placeholder, onInput, className }: P) => (
   <input className={className} value={value} placeholder={placeholder} onChange={(e) => onInput?.(detail(e.target.value))} />

@@ -1,5 +1,6 @@
 /** The bits of @tarojs/taro the pages use, recorded so tests can assert navigation and toasts. */
-const storage = new Map<string, unknown>()
+// 长辈模式 has been offered already (src/shared/theme.ts): pages render without the first-open offer
+const storage = new Map<string, unknown>([['vh.elderOffered', true]])
 export const router = { params: {} as Record<string, string> }
 
 const Taro = {

@@ -56,6 +56,8 @@ export interface MiniProgramOptions {
   backend: CloudBackend
   openid: string | null
   uploadDir: string
+  /** WeChat's font size setting (px); large turns 长辈模式 on */
+  fontSizeSetting?: number
 }
 
 export class MiniProgram {
@@ -94,6 +96,7 @@ export class MiniProgram {
       },
       openid: () => this.openid,
       uploadDir: opts.uploadDir,
+      fontSizeSetting: opts.fontSizeSetting,
       later: (fn) => this.later(fn, 0, 'wx callback'),
     })
     const record = (where: string) => (e: unknown) => this.recordError(where, e)

@@ -18,6 +18,8 @@ export interface SessionOptions {
   openid: string | null
   /** storage the person's phone already holds (e.g. the village picked last time) */
   storage?: Record<string, unknown>
+  /** WeChat's font size setting (px; 17 is standard) */
+  fontSizeSetting?: number
 }
 
 /** The tree with each node's ancestors, for finding the element an event is bound on. */
@@ -56,7 +58,7 @@ export class Session {
 
   constructor(private opts: SessionOptions) {
     this.uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vh-weapp-upload-'))
-    this.mp = new MiniProgram({ dist: opts.dist, backend: opts.backend, openid: opts.openid, uploadDir: this.uploadDir })
+    this.mp = new MiniProgram({ dist: opts.dist, backend: opts.backend, openid: opts.openid, uploadDir: this.uploadDir, fontSizeSetting: opts.fontSizeSetting })
     for (const [k, v] of Object.entries(opts.storage ?? {})) this.mp.recorder.storage.set(k, v)
   }
 

@@ -27,6 +27,8 @@ export interface WxOptions {
   later: (fn: () => void) => void
   /** what the page stack does on navigation (the runner records and does not open pages) */
   onNavigate?: (kind: string, url: string) => void
+  /** WeChat's font size setting in px (我 → 设置 → 通用 → 字体大小; 17 is standard); default 16 */
+  fontSizeSetting?: number
 }
 
 const SYSTEM_INFO = {
@@ -57,6 +59,7 @@ export function createWx(opts: WxOptions) {
   const modals: { title?: string; content?: string }[] = []
   const cloudCalls: { name: string; data: unknown; openid: string | null }[] = []
   const storage = new Map<string, unknown>()
+  const system = { ...SYSTEM_INFO, fontSizeSetting: opts.fontSizeSetting ?? SYSTEM_INFO.fontSizeSetting }
   let loading: string | null = null
 
   const ok = (name: string, extra: Record<string, unknown> = {}) => ({ errMsg: `${name}:ok`, ...extra })
@@ -236,14 +239,14 @@ export function createWx(opts: WxOptions) {
     }),
     showActionSheet: asyncApi<Cb>('showActionSheet', () => ok('showActionSheet', { tapIndex: 0 })),
     // system
-    getSystemInfoSync: syncApi('getSystemInfoSync', () => ({ ...SYSTEM_INFO })),
-    getSystemInfo: asyncApi<Cb>('getSystemInfo', () => ok('getSystemInfo', { ...SYSTEM_INFO })),
+    getSystemInfoSync: syncApi('getSystemInfoSync', () => ({ ...system })),
+    getSystemInfo: asyncApi<Cb>('getSystemInfo', () => ok('getSystemInfo', { ...system })),
     getWindowInfo: syncApi('getWindowInfo', () => {
       const { pixelRatio, screenWidth, screenHeight, windowWidth, windowHeight, statusBarHeight, safeArea } = SYSTEM_INFO
       return { pixelRatio, screenWidth, screenHeight, windowWidth, windowHeight, statusBarHeight, safeArea, screenTop: 0 }
     }),
     getDeviceInfo: syncApi('getDeviceInfo', () => ({ brand: SYSTEM_INFO.brand, model: SYSTEM_INFO.model, system: SYSTEM_INFO.system, platform: SYSTEM_INFO.platform, benchmarkLevel: 1 })),
-    getAppBaseInfo: syncApi('getAppBaseInfo', () => ({ SDKVersion: SYSTEM_INFO.SDKVersion, language: 'zh_CN', version: SYSTEM_INFO.version, theme: 'light', enableDebug: false, fontSizeSetting: 16 })),
+    getAppBaseInfo: syncApi('getAppBaseInfo', () => ({ SDKVersion: SYSTEM_INFO.SDKVersion, language: 'zh_CN', version: SYSTEM_INFO.version, theme: 'light', enableDebug: false, fontSizeSetting: system.fontSizeSetting })),
     getMenuButtonBoundingClientRect: syncApi('getMenuButtonBoundingClientRect', () => ({ width: 87, height: 32, top: 51, right: 383, bottom: 83, left: 296 })),
     getLaunchOptionsSync: syncApi('getLaunchOptionsSync', () => ({ path: 'pages/home/index', scene: 1001, query: {}, referrerInfo: {} })),
     getEnterOptionsSync: syncApi('getEnterOptionsSync', () => ({ path: 'pages/home/index', scene: 1001, query: {}, referrerInfo: {} })),

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { GeoTree, VillageCard } from '@contract'
-import { Async } from '@/shared/ui'
+import { Async, Choice, Choices } from '@/shared/ui'
 import { useQuery } from '@/shared/api/use-query'
 import { getGeoTree } from '../api'
 
@@ -19,17 +19,17 @@ export function VillagePicker({ value, onChange }: { value: VillageCard | null; 
         return (
           <View>
             <Text className='vh-muted'>{t.cities.map((c) => c.name).join('、')}：请选择县（市、区）</Text>
-            <Chips items={counties} selected={countyId} onSelect={(id) => (setCountyId(id), setTownId(null))} />
+            <Chips label='县（市、区）' items={counties} selected={countyId} onSelect={(id) => (setCountyId(id), setTownId(null))} />
             {county && (
               <>
                 <Text className='vh-muted'>选择镇（街道）</Text>
-                <Chips items={county.towns} selected={townId} onSelect={setTownId} />
+                <Chips label='镇（街道）' items={county.towns} selected={townId} onSelect={setTownId} />
               </>
             )}
             {town && (
               <>
                 <Text className='vh-muted'>选择村（社区）</Text>
-                <Chips items={town.villages} selected={value?.id ?? null} onSelect={(id) => onChange(town.villages.find((v) => v.id === id)!)} />
+                <Chips label='村（社区）' items={town.villages} selected={value?.id ?? null} onSelect={(id) => onChange(town.villages.find((v) => v.id === id)!)} />
                 {!town.villages.length && <Text className='vh-muted'>该镇（街道）暂未开通</Text>}
               </>
             )}
@@ -40,14 +40,14 @@ export function VillagePicker({ value, onChange }: { value: VillageCard | null; 
   )
 }
 
-function Chips({ items, selected, onSelect }: { items: Array<{ id: string; name: string }>; selected: string | null; onSelect: (id: string) => void }) {
+function Chips({ label, items, selected, onSelect }: { label: string; items: Array<{ id: string; name: string }>; selected: string | null; onSelect: (id: string) => void }) {
   return (
-    <View className='vh-chips'>
+    <Choices label={label}>
       {items.map((i) => (
-        <View key={i.id} className={`vh-chip ${selected === i.id ? 'vh-chip--on' : ''}`} onClick={() => onSelect(i.id)}>
+        <Choice key={i.id} on={selected === i.id} onClick={() => onSelect(i.id)}>
           {i.name}
-        </View>
+        </Choice>
       ))}
-    </View>
+    </Choices>
   )
 }

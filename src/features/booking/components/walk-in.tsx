@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
-import { Alert, Async, Button, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Choice, Choices, TextField } from '@/shared/ui'
 import { SearchPick } from '@/shared/ui/search-pick'
 import { getPeople, staffBook } from '../api'
 
@@ -25,14 +25,14 @@ export function WalkIn({ villageId, slotId, checkIn, onDone, onCancel }: { villa
   }
   return (
     <View>
-      <View className='vh-chips'>
-        <View className={`vh-chip ${!byName ? 'vh-chip--on' : ''}`} onClick={() => (setByName(false), saving.reset())}>
+      <Choices label='登记方式'>
+        <Choice on={!byName} onClick={() => (setByName(false), saving.reset())}>
           <Text>选择村民</Text>
-        </View>
-        <View className={`vh-chip ${byName ? 'vh-chip--on' : ''}`} onClick={() => (setByName(true), saving.reset())}>
+        </Choice>
+        <Choice on={byName} onClick={() => (setByName(true), saving.reset())}>
           <Text>填写姓名</Text>
-        </View>
-      </View>
+        </Choice>
+      </Choices>
       {byName ? (
         <TextField label='姓名' value={name} placeholder='没有用手机的长者，填写姓名' maxlength={20} error={errors.name} onChange={(v) => (setName(v), saving.clearField('name'))} />
       ) : (

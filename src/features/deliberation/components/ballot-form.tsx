@@ -3,7 +3,7 @@ import { useState } from 'react'
 import type { Ballot, MyVote, Topic } from '@contract'
 import { useMutation } from '@/shared/api/use-mutation'
 import { formatTime } from '@/shared/time'
-import { Button, FieldError } from '@/shared/ui'
+import { Button, Choice, Choices, FieldError } from '@/shared/ui'
 import { castBallot } from '../api'
 import { isClosed, isUpcoming } from '../labels'
 import { MyBallot } from './my-ballot'
@@ -105,16 +105,16 @@ export function BallotForm({
   return (
     <View>
       {me.proxiesForMe.length > 0 && (
-        <View className='dl-voters'>
-          <View className={`vh-chip ${voter === null ? 'vh-chip--on' : ''}`} onClick={() => pickVoter(null)}>
+        <Choices label='为谁投票' className='dl-voters'>
+          <Choice on={voter === null} onClick={() => pickVoter(null)}>
             为自己投票
-          </View>
+          </Choice>
           {me.proxiesForMe.map((p) => (
-            <View key={p.grantorId} className={`vh-chip ${voter === p.grantorId ? 'vh-chip--on' : ''}`} onClick={() => pickVoter(p.grantorId)}>
+            <Choice key={p.grantorId} on={voter === p.grantorId} onClick={() => pickVoter(p.grantorId)}>
               {`代${p.grantorName}投票${p.voted || castFor.includes(p.grantorId) ? '（已投）' : ''}`}
-            </View>
+            </Choice>
           ))}
-        </View>
+        </Choices>
       )}
 
       {grantor ? (
@@ -151,25 +151,27 @@ export function BallotForm({
       {showForm && (
         <>
           {topic.kind === 'yesno' ? (
-            <View className='dl-yesno'>
+            <Choices label='您的表决' className='dl-yesno'>
               {topic.options.map((o) => (
-                <View key={o.id} role='button' className={`dl-yesno-btn dl-yesno-btn--${o.id} ${selected.includes(o.id) ? 'dl-yesno-btn--on' : ''}`} onClick={() => toggle(o.id)}>
+                <Choice key={o.id} on={selected.includes(o.id)} className={`dl-yesno-btn dl-yesno-btn--${o.id}`} onClassName='dl-yesno-btn--on' onClick={() => toggle(o.id)}>
                   {o.label}
-                </View>
+                </Choice>
               ))}
-            </View>
+            </Choices>
           ) : (
             <View>
               <Text className='vh-muted dl-block'>{topic.maxChoices > 1 ? `最多可选 ${topic.maxChoices} 项，已选 ${selected.length} 项` : '请选择一项'}</Text>
-              {topic.options.map((o) => {
-                const on = selected.includes(o.id)
-                return (
-                  <View key={o.id} role='button' className={`dl-option ${on ? 'dl-option--on' : ''}`} onClick={() => toggle(o.id)}>
-                    <Text className='dl-option__box'>{on ? '✓' : ''}</Text>
-                    <Text>{o.label}</Text>
-                  </View>
-                )
-              })}
+              <Choices label='您的选择' kind={topic.maxChoices > 1 ? 'checkbox' : 'radio'} className=''>
+                {topic.options.map((o) => {
+                  const on = selected.includes(o.id)
+                  return (
+                    <Choice key={o.id} on={on} kind={topic.maxChoices > 1 ? 'checkbox' : 'radio'} className='dl-option' onClassName='dl-option--on' onClick={() => toggle(o.id)}>
+                      <Text className='dl-option__box'>{on ? '✓' : ''}</Text>
+                      <Text>{o.label}</Text>
+                    </Choice>
+                  )
+                })}
+              </Choices>
             </View>
           )}
           <Button kind='primary' block loading={cast.busy} onClick={submit}>

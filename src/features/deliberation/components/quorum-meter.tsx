@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { Turnout, VotingMode } from '@contract'
 import { BALLOT_SOURCE_SHORT } from '@contract/tables'
 import { percent } from '@/shared/percent'
-import { quorumExplained, quorumText } from '../labels'
+import { MODE_UNITS, quorumExplained, quorumText } from '../labels'
 import './deliberation.scss'
 
 /**
@@ -16,7 +16,15 @@ export function QuorumMeter({ mode, turnout: t, compact }: { mode: VotingMode; t
   return (
     <View className={`dl-meter ${compact ? 'dl-meter--compact' : ''} ${t.quorumMet ? 'dl-meter--met' : ''}`}>
       <Text className='dl-meter__text'>{quorumText(mode, t)}</Text>
-      <View className='dl-meter__bar' role='meter'>
+      <View
+        className='dl-meter__bar'
+        role='progressbar'
+        aria-label={`参与${MODE_UNITS[mode]}数`}
+        aria-valuemin={0}
+        aria-valuemax={Math.max(t.eligible, 1)}
+        aria-valuenow={Math.min(t.participants, t.eligible)}
+        aria-valuetext={`${quorumText(mode, t)}，参与率 ${t.percent}%`}
+      >
         <View className='dl-meter__fill dl-meter__fill--online' style={{ width: `${online}%` }} />
         <View className='dl-meter__fill dl-meter__fill--inperson' style={{ width: `${inPerson}%` }} />
         {t.eligible > 0 && <View className='dl-meter__line' style={{ left: `${line}%` }} />}

@@ -103,6 +103,7 @@ export function GridSvg({
         <g
           key={m.reportId}
           role='button'
+          tabIndex={0}
           aria-label={`${m.category} ${m.word}`}
           onClick={(e) => {
             e.stopPropagation()

@@ -19,7 +19,7 @@ export function ReportItem({ report: r, villageId, children }: { report: ReportS
   return (
     <View className='rp-item'>
       <View className='rp-item__body' onClick={open}>
-        {r.thumb && <Image className='rp-item__thumb' src={r.thumb} mode='aspectFill' lazyLoad />}
+        {r.thumb && <Image className='rp-item__thumb' src={r.thumb} mode='aspectFill' lazyLoad nativeProps={{ alt: '问题照片' }} />}
         <View className='rp-item__main'>
           <View className='rp-item__head'>
             <Text className='rp-item__category'>{r.category}</Text>

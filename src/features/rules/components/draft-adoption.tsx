@@ -1,7 +1,7 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
 import type { AdoptionMeeting } from '@contract'
 import { ymd } from '@/shared/time'
-import { Card, FieldError } from '@/shared/ui'
+import { Card, Choice, Choices, FieldError } from '@/shared/ui'
 import type { AdoptionForm, CountField } from './draft-form'
 import { COUNT_FIELDS, COUNT_LABELS } from './draft-form'
 
@@ -66,13 +66,13 @@ export function DraftAdoption({
       <Card title='表决情况'>
         <View className='vh-field'>
           <Text className='vh-field__label'>表决方式</Text>
-          <View className='vh-chips'>
+          <Choices label='表决会议'>
             {meetings.map((m) => (
-              <View key={m} className={`vh-chip ${adoption.meeting === m ? 'vh-chip--on' : ''}`} onClick={() => set('meeting', adoption.meeting === m ? null : m)}>
+              <Choice key={m} on={adoption.meeting === m} onClick={() => set('meeting', adoption.meeting === m ? null : m)}>
                 {m}
-              </View>
+              </Choice>
             ))}
-          </View>
+          </Choices>
           <FieldError message={errors['adoption.meeting']} />
         </View>
         <DateField label='表决日期' value={adoption.date} error={errors['adoption.date']} end={ymd()} onChange={(v) => set('date', v)} />

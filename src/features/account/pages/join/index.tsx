@@ -5,7 +5,7 @@ import type { Relation, VillageCard } from '@contract'
 import { RELATIONS } from '@contract/tables'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
-import { Button, Card, ErrorState, Field, FieldError, Loading, Page, TextField } from '@/shared/ui'
+import { Button, Card, Choice, Choices, ErrorState, Field, FieldError, Loading, Page, TextField } from '@/shared/ui'
 import { pageUrl } from '@/routes'
 import { usePageParam } from '@/shared/page-params'
 import { getVillageByScene, getVillageCard, requestJoin } from '../../api'
@@ -120,13 +120,13 @@ export default function JoinPage() {
         <TextField label='姓名' value={name} placeholder='请填写真实姓名' maxlength={20} error={errors.name} onChange={setName} />
         <TextField label='门牌号' value={doorplate} placeholder='如：新山村东一巷12号' maxlength={60} error={errors.doorplate} onChange={setDoorplate} />
         <Field label='与户主的关系' error={errors.relation}>
-          <View className='vh-chips'>
+          <Choices label='与户主关系'>
             {RELATIONS.map((r) => (
-              <View key={r} className={`vh-chip ${relation === r ? 'vh-chip--on' : ''}`} onClick={() => setRelation(r)}>
+              <Choice key={r} on={relation === r} onClick={() => setRelation(r)}>
                 {r === '户主' ? '本人是户主' : r}
-              </View>
+              </Choice>
             ))}
-          </View>
+          </Choices>
         </Field>
       </Card>
       {join.error && <Text className='vh-field-error'>{join.error}</Text>}

@@ -6,7 +6,7 @@ import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { askConfirm } from '@/shared/confirm'
-import { Alert, Async, Button, Card, Empty, Page, Tag, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Card, Choice, Choices, Empty, Page, Tag, TextField } from '@/shared/ui'
 import { endMembership, getRegister, moveHousehold, setHouseholdHead, setHouseholdRep } from '../../api'
 import { AccountPending } from '../../components/account-pending'
 import { useCurrentMembership } from '../../store'
@@ -168,13 +168,13 @@ function HouseholdCard({
           <Text className='vh-muted' style={muted}>
             调整网格：
           </Text>
-          <View className='vh-chips'>
+          <Choices label='所属网格'>
             {grids.map((g) => (
-              <View key={g.id} className={`vh-chip ${h.gridId === g.id ? 'vh-chip--on' : ''}`} onClick={h.gridId === g.id || change.busy ? undefined : () => void change.run('grid', g.id)}>
+              <Choice key={g.id} on={h.gridId === g.id} onClick={h.gridId === g.id || change.busy ? undefined : () => void change.run('grid', g.id)}>
                 {g.name}
-              </View>
+              </Choice>
             ))}
-          </View>
+          </Choices>
         </View>
       )}
       <Alert message={change.error} />
@@ -209,13 +209,13 @@ function EndPanel({ villageId, member, isRep, onDone, onCancel }: { villageId: s
   return (
     <View style={{ width: '100%', padding: '0.4em', borderRadius: '10px', background: '#f6f3ee' }}>
       <Text style={{ display: 'block', fontWeight: 600 }}>{`注销${member.name}：原因`}</Text>
-      <View className='vh-chips'>
+      <Choices label='迁出原因'>
         {END_REASONS.map((w) => (
-          <View key={w} className={`vh-chip ${why === w ? 'vh-chip--on' : ''}`} onClick={() => (setWhy(w), setErrors((e) => ({ ...e, why: undefined })))}>
+          <Choice key={w} on={why === w} onClick={() => (setWhy(w), setErrors((e) => ({ ...e, why: undefined })))}>
             {w}
-          </View>
+          </Choice>
         ))}
-      </View>
+      </Choices>
       <Alert message={errors.why ?? ending.fieldErrors.why} />
       <TextField
         label='说明'

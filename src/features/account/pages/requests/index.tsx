@@ -6,7 +6,7 @@ import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { askConfirm } from '@/shared/confirm'
 import { formatTime } from '@/shared/time'
-import { Async, Button, Card, Empty, FieldError, Page, Tag } from '@/shared/ui'
+import { Async, Button, Card, Choice, Choices, Empty, FieldError, Page, Tag } from '@/shared/ui'
 import { decideJoin, getJoinQueue } from '../../api'
 import { useCurrentMembership } from '../../store'
 import { useEnsureAccount } from '../../use-account-on-show'
@@ -37,13 +37,13 @@ export default function JoinRequestsPage() {
   return (
     <Page>
       <View className='vh-title'>{`${membership!.village.name} · 入村审核`}</View>
-      <View className='vh-chips'>
+      <Choices label='按状态查看'>
         {TABS.map((s) => (
-          <View key={s} className={`vh-chip ${tab === s ? 'vh-chip--on' : ''}`} onClick={() => setTab(s)}>
+          <Choice key={s} on={tab === s} onClick={() => setTab(s)}>
             {JOIN_STATUS_LABELS[s]}
-          </View>
+          </Choice>
         ))}
-      </View>
+      </Choices>
       <Async query={queue} isEmpty={(items) => items.length === 0} empty={<Empty text={tab === 'pending' ? '没有待审核的申请' : '暂无记录'} />}>
         {(items) => (
           <>

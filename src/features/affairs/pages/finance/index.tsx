@@ -5,7 +5,7 @@ import type { FinanceView, MembershipView } from '@contract'
 import { pageUrl } from '@/routes'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
-import { Alert, Async, Button, Card, Empty, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Card, Choice, Choices, Empty, TextField } from '@/shared/ui'
 import { pickFile, readTextFile } from '@/shared/upload/pick-file'
 import { getFinance, importFinance } from '../../api'
 import { AffairsPage } from '../../components/frame'
@@ -71,13 +71,13 @@ function Finance({ membership }: { membership: MembershipView }) {
         {(d) => (
           <>
             {d.periods.length > 1 && (
-              <View className='vh-chips'>
+              <Choices label='公开期'>
                 {d.periods.map((p) => (
-                  <View key={p.id} className={`vh-chip ${d.current?.id === p.id ? 'vh-chip--on' : ''}`} onClick={() => setPeriodId(p.id)}>
+                  <Choice key={p.id} on={d.current?.id === p.id} onClick={() => setPeriodId(p.id)}>
                     {p.period}
-                  </View>
+                  </Choice>
                 ))}
-              </View>
+              </Choices>
             )}
             {!d.current ? (
               <Empty text='还没有公开财务收支' />

@@ -1,4 +1,4 @@
-import { Picker, Switch, Text, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { MembershipView, ResponsibleKind } from '@contract'
@@ -7,7 +7,7 @@ import { pageUrl } from '@/routes'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { beijing } from '@/shared/time'
-import { Alert, Button, Card, Field, Row, TextField } from '@/shared/ui'
+import { Alert, Button, Card, Field, Row, SwitchRow, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
 import { createEntry, getCurrentRules, getHouseholds, getRanking } from '../../api'
 import { BoardsPage } from '../../components/gate'
@@ -109,10 +109,7 @@ function Create({ membership }: { membership: MembershipView }) {
         <Alert message={errors.responsible} />
         {form.board === 'black' && form.kind === 'person' && (
           <Field label='显示全名' error={errors.showNameReason}>
-            <View className='vh-row'>
-              <Text className='vh-row__label'>黑榜默认只显示姓氏（陈**）</Text>
-              <Switch checked={form.showName} onChange={(e) => set('showName', Boolean(e.detail.value))} />
-            </View>
+            <SwitchRow label='黑榜默认只显示姓氏（陈**），打开则显示全名' checked={form.showName} onChange={(on) => set('showName', on)} />
             {form.showName && (
               <TextField label='显示全名的理由（必填）' value={form.showNameReason} placeholder='如：屡教不改，经村民代表会议决定' maxlength={200} onChange={(v) => set('showNameReason', v)} />
             )}

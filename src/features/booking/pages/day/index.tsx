@@ -10,7 +10,7 @@ import { CsvExportCard } from '@/shared/csv/csv-export-card'
 import { usePageParam } from '@/shared/page-params'
 import { askConfirm } from '@/shared/confirm'
 import { ymd } from '@/shared/time'
-import { Alert, Async, Button, Card, Empty, Row, Tag } from '@/shared/ui'
+import { Alert, Async, Button, Card, Choice, Choices, Empty, Row, Tag } from '@/shared/ui'
 import { checkIn, exportCsv, getDayList, markNoShow } from '../../api'
 import { StaffPage } from '../../components/staff-page'
 import { WalkIn } from '../../components/walk-in'
@@ -40,13 +40,13 @@ function Day({ membership, hallId }: { membership: MembershipView; hallId: strin
         {(d) => (
           <>
             <View className='vh-title'>{`${d.hall.name} · ${dayLabel(d.date)}`}</View>
-            <View className='vh-chips'>
+            <Choices label='按服务筛选'>
               {[{ id: null, name: '全部' }, ...uniqueServices(d.slots)].map((x) => (
-                <View key={x.id ?? 'all'} className={`vh-chip ${service === x.id ? 'vh-chip--on' : ''}`} onClick={() => setService(x.id)}>
+                <Choice key={x.id ?? 'all'} on={service === x.id} onClick={() => setService(x.id)}>
                   <Text>{x.name}</Text>
-                </View>
+                </Choice>
               ))}
-            </View>
+            </Choices>
             {d.slots.filter((s) => !service || s.serviceId === service).map((s) => (
               <SlotCard key={s.slotId} villageId={villageId} hallId={hallId} slot={s} today={d.date === ymd()} onChanged={() => void list.reload()} />
             ))}

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { BookingView, MembershipView } from '@contract'
@@ -7,7 +7,7 @@ import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { askConfirm } from '@/shared/confirm'
-import { Alert, Async, Button, Card, Empty, Row } from '@/shared/ui'
+import { Alert, Async, Button, Card, Choice, Choices, Empty, Row } from '@/shared/ui'
 import { cancelBooking, getMine } from '../../api'
 import { BookingItem } from '../../components/booking-item'
 import { BookingPage } from '../../components/gate'
@@ -36,18 +36,18 @@ function Mine({ membership }: { membership: MembershipView }) {
   const go = (url: string) => void Taro.navigateTo({ url })
   return (
     <>
-      <View className='vh-chips'>
+      <Choices label='预约'>
         {(
           [
             ['upcoming', '即将到来'],
             ['past', '过往记录'],
           ] as const
         ).map(([t, label]) => (
-          <View key={t} className={`vh-chip ${tab === t ? 'vh-chip--on' : ''}`} onClick={() => setTab(t)}>
+          <Choice key={t} on={tab === t} onClick={() => setTab(t)}>
             <Text>{query.data ? `${label}（${query.data[t].length}）` : label}</Text>
-          </View>
+          </Choice>
         ))}
-      </View>
+      </Choices>
       <Alert message={cancelling.error} />
       <Async
         query={query}

@@ -1,4 +1,4 @@
-import { Picker, Switch, Text, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { BookingSetup, MembershipView, Weekday } from '@contract'
@@ -7,7 +7,7 @@ import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { usePageParam } from '@/shared/page-params'
 import { ymd } from '@/shared/time'
-import { Alert, Async, Button, Card, Empty, Field, Row, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Card, Choice, Choices, Empty, Field, Row, SwitchRow, TextField } from '@/shared/ui'
 import { SearchPick } from '@/shared/ui/search-pick'
 import { getSetup, saveService } from '../../api'
 import { StaffPage } from '../../components/staff-page'
@@ -65,20 +65,18 @@ function ServiceEditor({ setup, ids, initial }: { setup: BookingSetup; ids: { vi
       <Text className='vh-title vh-block'>{ids.serviceId ? `编辑服务 · ${initial.name}` : `新增服务 · ${setup.hall.name}`}</Text>
       <Card title='基本信息'>
         <Field label='服务类型' error={errors.kind}>
-          <View className='vh-chips'>
+          <Choices label='服务类别'>
             {SERVICE_KINDS.map((k) => (
-              <View key={k} className={`vh-chip ${form.kind === k ? 'vh-chip--on' : ''}`} onClick={() => (set('kind', k), !form.name.trim() && set('name', SERVICE_KIND_LABELS[k]))}>
+              <Choice key={k} on={form.kind === k} onClick={() => (set('kind', k), !form.name.trim() && set('name', SERVICE_KIND_LABELS[k]))}>
                 <Text>{SERVICE_KIND_LABELS[k]}</Text>
-              </View>
+              </Choice>
             ))}
-          </View>
+          </Choices>
         </Field>
         <TextField label='服务名称' value={form.name} placeholder='如：长者饭堂' maxlength={30} error={errors.name} onChange={(v) => set('name', v)} />
         <TextField label='介绍' multiline value={form.description} placeholder='提供什么服务、在哪里、要带什么' maxlength={200} error={errors.description} onChange={(v) => set('description', v)} />
         <TextField label='价格或补贴说明（可不填）' value={form.priceNote} placeholder='如：每餐12元，60岁以上补贴7元' maxlength={60} error={errors.priceNote} onChange={(v) => set('priceNote', v)} />
-        <Row label='开放预约'>
-          <Switch checked={form.active} color='#b71c1c' onChange={(e) => set('active', e.detail.value)} />
-        </Row>
+        <SwitchRow label='开放预约' checked={form.active} onChange={(on) => set('active', on)} />
       </Card>
 
       <Card title='每周时段'>
@@ -86,13 +84,13 @@ function ServiceEditor({ setup, ids, initial }: { setup: BookingSetup; ids: { vi
         {form.rules.map((r, i) => (
           <View key={i} className='bk-slot'>
             <Field label={`时段 ${i + 1}`} error={errors[`rules.${i}.weekdays`]}>
-              <View className='vh-chips'>
+              <Choices label='每周哪几天' kind='checkbox'>
                 {WEEKDAYS.map((d) => (
-                  <View key={d} className={`vh-chip ${r.weekdays.includes(d) ? 'vh-chip--on' : ''}`} onClick={() => setRule(i, { weekdays: r.weekdays.includes(d) ? r.weekdays.filter((x) => x !== d) : [...r.weekdays, d] })}>
+                  <Choice key={d} kind='checkbox' on={r.weekdays.includes(d)} onClick={() => setRule(i, { weekdays: r.weekdays.includes(d) ? r.weekdays.filter((x) => x !== d) : [...r.weekdays, d] })}>
                     <Text>{WEEKDAY_LABELS[d]}</Text>
-                  </View>
+                  </Choice>
                 ))}
-              </View>
+              </Choices>
             </Field>
             <Picker mode='time' value={r.start} onChange={(e) => setRule(i, { start: String(e.detail.value) })}>
               <Row label='开始'>
@@ -128,14 +126,14 @@ function ServiceEditor({ setup, ids, initial }: { setup: BookingSetup; ids: { vi
               </Row>
             </Picker>
             <Alert message={errors[`exceptions.${i}.date`]} />
-            <View className='vh-chips'>
-              <View className={`vh-chip ${e.closed ? 'vh-chip--on' : ''}`} onClick={() => setException(i, { closed: true })}>
+            <Choices label='当天'>
+              <Choice on={e.closed} onClick={() => setException(i, { closed: true })}>
                 <Text>当天休息</Text>
-              </View>
-              <View className={`vh-chip ${!e.closed ? 'vh-chip--on' : ''}`} onClick={() => setException(i, { closed: false })}>
+              </Choice>
+              <Choice on={!e.closed} onClick={() => setException(i, { closed: false })}>
                 <Text>调整名额</Text>
-              </View>
-            </View>
+              </Choice>
+            </Choices>
             {!e.closed && <TextField label='当天每段名额' value={e.capacity} placeholder='如：60' maxlength={4} error={errors[`exceptions.${i}.capacity`]} onChange={(v) => setException(i, { capacity: v })} />}
             <TextField label='原因（村民能看到）' value={e.reason} placeholder='如：元旦休息' maxlength={40} error={errors[`exceptions.${i}.reason`]} onChange={(v) => setException(i, { reason: v })} />
             <Button kind='plain' onClick={() => set('exceptions', form.exceptions.filter((_, j) => j !== i))}>

@@ -9,7 +9,7 @@ import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { usePageParam } from '@/shared/page-params'
 import { askSubscribe, type SubscribeOutcome } from '@/shared/subscribe'
-import { Alert, Async, Button, Card, Empty, Row, Tag } from '@/shared/ui'
+import { Alert, Async, Button, Card, Choice, Choices, Empty, Row, Tag } from '@/shared/ui'
 import { book, getDays } from '../../api'
 import { statusWords } from '../../components/booking-item'
 import { BookingPage } from '../../components/gate'
@@ -77,25 +77,25 @@ function Days({ data, villageId, onBooked }: { data: ServiceDays; villageId: str
       <ServiceInfo service={data.service} hallName={data.hall.name} />
       <Card title='为谁预约'>
         {data.bookables.length === 0 && <Text className='vh-muted'>您没有可以预约的人：为家人预约，请先在「家人代订」中取得授权</Text>}
-        <View className='vh-chips'>
+        <Choices label='为谁预约'>
           {data.bookables.map((b) => (
-            <View key={b.personId} className={`vh-chip ${b.personId === personId ? 'vh-chip--on' : ''}`} onClick={() => (setPersonId(b.personId), setRaced(null), booking.reset())}>
+            <Choice key={b.personId} on={b.personId === personId} onClick={() => (setPersonId(b.personId), setRaced(null), booking.reset())}>
               <Text>{`${b.name}（${b.relation}）`}</Text>
-            </View>
+            </Choice>
           ))}
-        </View>
+        </Choices>
         {person && !person.eligible && <Alert message={person.why ?? '不符合预约条件'} />}
         {staffOnly && <Alert message={data.needsStaff} />}
         <Row label='为其他家人预约' onClick={() => void Taro.navigateTo({ url: pageUrl('booking.family', { villageId }) })}>
           <Text className='vh-muted'>家人代订</Text>
         </Row>
       </Card>
-      <ScrollView scrollX className='bk-days'>
+      <ScrollView scrollX className='bk-days' {...{ role: 'radiogroup', 'aria-label': '预约哪一天' }}>
         {data.days.map((d) => (
-          <View key={d.date} className={`bk-day ${d.date === date ? 'bk-day--on' : ''} ${d.closedReason ? 'bk-day--closed' : ''}`} onClick={() => (setDate(d.date), setRaced(null))}>
+          <Choice key={d.date} on={d.date === date} className={`bk-day ${d.closedReason ? 'bk-day--closed' : ''}`} onClassName='bk-day--on' onClick={() => (setDate(d.date), setRaced(null))}>
             <Text>{dayLabel(d.date).split(' ')[0]}</Text>
             <Text className='bk-day__sub'>{d.closedReason ? '休息' : relativeDay(d.date) ?? d.weekday}</Text>
-          </View>
+          </Choice>
         ))}
       </ScrollView>
       {!day ? (

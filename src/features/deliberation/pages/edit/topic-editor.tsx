@@ -6,7 +6,7 @@ import { TOPIC_STATUS_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { CallError } from '@/shared/api/call'
 import { dayText, ymd } from '@/shared/time'
-import { Alert, Button, Card, Field, FieldError, Row, Tag, TextField } from '@/shared/ui'
+import { Alert, Button, Card, Choice, Choices as ChoiceGroup, Field, FieldError, Row, Tag, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
 import { askConfirm } from '@/shared/confirm'
 import { useDraftSave, useLeaveGuard } from '@/shared/use-draft-save'
@@ -165,7 +165,7 @@ export function TopicEditor({
 
       <Card title='怎样表决'>
         <Field label='表决方式' error={errors.kind}>
-          <Choices value={form.kind} items={(['yesno', 'choice'] as const).map((k) => ({ value: k, ...KIND_TEXT[k] }))} onChange={(k) => edit({ kind: k }, 'kind', 'options', 'maxChoices')} />
+          <Choices label='表决方式' value={form.kind} items={(['yesno', 'choice'] as const).map((k) => ({ value: k, ...KIND_TEXT[k] }))} onChange={(k) => edit({ kind: k }, 'kind', 'options', 'maxChoices')} />
         </Field>
         {form.kind === 'choice' && (
           <>
@@ -206,7 +206,7 @@ export function TopicEditor({
 
       <Card title='谁来投票'>
         <Field error={errors.mode}>
-          <Choices value={form.mode} items={(['person', 'household'] as const).map((m) => ({ value: m, ...modeText(m, kind) }))} onChange={(m) => edit({ mode: m }, 'mode')} />
+          <Choices label='按人还是按户表决' value={form.mode} items={(['person', 'household'] as const).map((m) => ({ value: m, ...modeText(m, kind) }))} onChange={(m) => edit({ mode: m }, 'mode')} />
         </Field>
         {topicId && (
           <>
@@ -218,7 +218,7 @@ export function TopicEditor({
 
       <Card title='票数公开'>
         <Field error={errors.results}>
-          <Choices value={form.results} items={(['live', 'sealed'] as const).map((r) => ({ value: r, ...RESULTS_TEXT[r] }))} onChange={(r) => edit({ results: r }, 'results')} />
+          <Choices label='票数何时公布' value={form.results} items={(['live', 'sealed'] as const).map((r) => ({ value: r, ...RESULTS_TEXT[r] }))} onChange={(r) => edit({ results: r }, 'results')} />
         </Field>
       </Card>
 
@@ -268,19 +268,19 @@ export function TopicEditor({
 }
 
 /** One of a few choices, each with a line saying what it means. */
-function Choices<T extends string>({ value, items, onChange }: { value: T; items: Array<{ value: T; label: string; hint: string }>; onChange: (v: T) => void }) {
+function Choices<T extends string>({ label, value, items, onChange }: { label: string; value: T; items: Array<{ value: T; label: string; hint: string }>; onChange: (v: T) => void }) {
   return (
-    <View className='dlb-choices'>
+    <ChoiceGroup label={label} className='dlb-choices'>
       {items.map((it) => (
-        <View key={it.value} role='radio' className={`dlb-choice ${value === it.value ? 'dlb-choice--on' : ''}`} onClick={() => onChange(it.value)}>
+        <Choice key={it.value} on={value === it.value} className='dlb-choice' onClassName='dlb-choice--on' onClick={() => onChange(it.value)}>
           <View className='dlb-choice__head'>
             <Text className='dlb-choice__mark'>{value === it.value ? '◉' : '○'}</Text>
             <Text className='dlb-choice__label'>{it.label}</Text>
           </View>
           <Text className='dlb-choice__hint'>{it.hint}</Text>
-        </View>
+        </Choice>
       ))}
-    </View>
+    </ChoiceGroup>
   )
 }
 

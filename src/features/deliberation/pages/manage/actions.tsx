@@ -1,11 +1,11 @@
-import { Switch, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { Topic, TopicDetail, VillageKind } from '@contract'
 import { TOPIC_STATUS_LABELS } from '@contract/tables'
 import { useMutation } from '@/shared/api/use-mutation'
 import { askConfirm } from '@/shared/confirm'
 import { formatTime } from '@/shared/time'
-import { Alert, Button, Card, Field, Tag, TextField } from '@/shared/ui'
+import { Alert, Button, Card, Field, SwitchRow, Tag, TextField } from '@/shared/ui'
 import { PhotoGrid, PhotoPicker } from '@/shared/ui/photo-picker'
 import { CsvExportCard } from '@/shared/csv/csv-export-card'
 import { addTopicUpdate, decideTopic, exportTopicCsv, remindNonVoters } from '../../api'
@@ -134,10 +134,7 @@ export function ImplementationCard({ villageId, detail: d, onUpdated }: { villag
             <Field label='照片'>
               <PhotoPicker villageId={villageId} value={photos} onChange={setPhotos} max={9} onBusyChange={setUploading} />
             </Field>
-            <View className='dlb-manage-switch'>
-              <Text>已办结（这是最后一条进展）</Text>
-              <Switch checked={done} color='#b71c1c' onChange={(e) => setDone(!!e.detail.value)} />
-            </View>
+            <SwitchRow label='已办结（这是最后一条进展）' checked={done} onChange={setDone} />
             <Alert message={adding.error} />
             <Button kind='primary' block loading={adding.busy} disabled={uploading} onClick={() => void add()}>
               发布进展

@@ -1,11 +1,11 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { MembershipView } from '@contract'
 import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
-import { Async, Button, Empty } from '@/shared/ui'
+import { Async, Button, Choice, Choices, Empty } from '@/shared/ui'
 import { getInbox, type InboxFilter } from '../../api'
 import { MailboxPage } from '../../components/frame'
 import { LetterItem } from '../../components/letter-item'
@@ -36,13 +36,13 @@ function Inbox({ membership }: { membership: MembershipView }) {
   return (
     <>
       <Text className='vh-title vh-block'>{`${membership.village.name} · 书记信箱`}</Text>
-      <View className='vh-chips'>
+      <Choices label='按状态筛选'>
         {FILTERS.map(([key, label]) => (
-          <View key={key} className={`vh-chip ${filter === key ? 'vh-chip--on' : ''}`} onClick={() => setFilter(key)}>
+          <Choice key={key} on={filter === key} onClick={() => setFilter(key)}>
             <Text>{label}</Text>
-          </View>
+          </Choice>
         ))}
-      </View>
+      </Choices>
       <Async query={query} isEmpty={(d) => d.length === 0} empty={<Empty text={filter === 'waiting' ? '没有待回复的来信' : '没有这样的来信'} />}>
         {(d) => (
           <>

@@ -1,4 +1,4 @@
-import { Switch, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { LetterView, MembershipView } from '@contract'
@@ -8,7 +8,7 @@ import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { usePageParam } from '@/shared/page-params'
 import { formatTime } from '@/shared/time'
-import { Alert, Async, Button, Card, Row, Tag, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Card, Row, SwitchRow, Tag, TextField } from '@/shared/ui'
 import { PhotoGrid, PhotoPicker } from '@/shared/ui/photo-picker'
 import { acceptLetter, getLetter, publishLetter, rateLetter, replyLetter, setConsent } from '../../api'
 import { MailboxPage } from '../../components/frame'
@@ -124,13 +124,9 @@ function PublicCard({ letter: l, onDone }: { letter: LetterView; onDone: () => v
     <Card title='公开'>
       {l.can.consent && (
         <>
-          <Row label='同意公开这封信和回复'>
-            <Switch checked={l.consent} disabled={consent.busy} color='#b71c1c' onChange={(e) => void consent.run(Boolean(e.detail.value), l.publicName)} />
-          </Row>
+          <SwitchRow label='同意公开这封信和回复' checked={l.consent} disabled={consent.busy} onChange={(on) => void consent.run(on, l.publicName)} />
           {l.consent && !l.anonymous && (
-            <Row label='公开时显示我的姓名'>
-              <Switch checked={l.publicName} disabled={consent.busy} color='#b71c1c' onChange={(e) => void consent.run(true, Boolean(e.detail.value))} />
-            </Row>
+            <SwitchRow label='公开时显示我的姓名' checked={l.publicName} disabled={consent.busy} onChange={(on) => void consent.run(true, on)} />
           )}
           <Alert message={consent.error} />
         </>

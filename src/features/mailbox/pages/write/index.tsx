@@ -1,4 +1,4 @@
-import { Switch, Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { LetterAbout, MembershipView } from '@contract'
@@ -8,7 +8,7 @@ import { CallError } from '@/shared/api/call'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { usePageParams } from '@/shared/page-params'
-import { Alert, Button, Card, Field, Row, TextField } from '@/shared/ui'
+import { Alert, Button, Card, Choice, Choices, Field, SwitchRow, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
 import { getSettings, writeLetter } from '../../api'
 import { MailboxPage } from '../../components/frame'
@@ -69,13 +69,13 @@ function WriteForm({ membership }: { membership: MembershipView }) {
     <>
       {restored && <Alert message='已恢复您上次没有寄出的信' />}
       <Card title='写给'>
-        <View className='vh-chips'>
+        <Choices label='写给'>
           {TO.map((to) => (
-            <View key={to} className={`vh-chip ${form.to === to ? 'vh-chip--on' : ''}`} onClick={() => set({ to })}>
+            <Choice key={to} on={form.to === to} onClick={() => set({ to })}>
               <Text>{LETTER_TO_LABELS[to]}</Text>
-            </View>
+            </Choice>
           ))}
-        </View>
+        </Choices>
         {settings.data && <Text className='vh-muted vh-block'>{`${committee}会在${settings.data.replyDays}天内回复，逾期未回复的会上报镇街督办。`}</Text>}
         {about && <Text className='vh-muted vh-block'>{`关于：${about.label}`}</Text>}
       </Card>
@@ -88,17 +88,11 @@ function WriteForm({ membership }: { membership: MembershipView }) {
         </Field>
       </Card>
       <Card>
-        <Row label='匿名来信'>
-          <Switch checked={form.anonymous} color='#b71c1c' onChange={(e) => set({ anonymous: Boolean(e.detail.value) })} />
-        </Row>
+        <SwitchRow label='匿名来信' checked={form.anonymous} onChange={(anonymous) => set({ anonymous })} />
         <Text className='vh-muted vh-block'>{`匿名时，除了${committee}，其他人看不到您的姓名。`}</Text>
-        <Row label='同意公开这封信和回复'>
-          <Switch checked={form.consent} color='#b71c1c' onChange={(e) => set({ consent: Boolean(e.detail.value) })} />
-        </Row>
+        <SwitchRow label='同意公开这封信和回复' checked={form.consent} onChange={(consent) => set({ consent })} />
         {form.consent && !form.anonymous && (
-          <Row label='公开时显示我的姓名'>
-            <Switch checked={form.publicName} color='#b71c1c' onChange={(e) => set({ publicName: Boolean(e.detail.value) })} />
-          </Row>
+          <SwitchRow label='公开时显示我的姓名' checked={form.publicName} onChange={(publicName) => set({ publicName })} />
         )}
         <Text className='vh-muted vh-block'>{`公开后本村（社区）的人都能看到信和回复；不同意的，只有您和${committee}能看到。寄出后也可以再改。`}</Text>
       </Card>

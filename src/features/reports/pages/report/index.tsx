@@ -1,4 +1,4 @@
-import { Switch, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { MembershipView, ReportSettingsView, ReportSummary } from '@contract'
@@ -8,7 +8,7 @@ import { KEPT_MESSAGE, sendOrKeep } from '@/shared/api/outbox'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
-import { Alert, Async, Button, Card, Field, Row, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Card, Field, Row, SwitchRow, TextField } from '@/shared/ui'
 import { createReport, getNearby, getSettings, meToo } from '../../api'
 import { ReportsPage } from '../../components/frame'
 import { GridSvg } from '../../components/grid-svg'
@@ -201,9 +201,7 @@ function ReportForm({ villageId, settings }: { villageId: string; settings: Repo
         )}
       </Card>
       <Card>
-        <Row label='匿名上报'>
-          <Switch checked={form.anonymous} color='#b71c1c' onChange={(e) => set({ anonymous: Boolean(e.detail.value) })} />
-        </Row>
+        <SwitchRow label='匿名上报' checked={form.anonymous} onChange={(anonymous) => set({ anonymous })} />
         <Text className='vh-muted vh-block'>{`匿名时，除了处理问题的网格员、${committee}和镇街干部，其他人看不到您的姓名。`}</Text>
       </Card>
       <Alert message={submit.error} />

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import type { RulesFollowUp } from '@contract'
 import { rulesWord } from '@contract/tables'
 import { useQuery } from '@/shared/api/use-query'
-import { Async, Card, Empty, Page } from '@/shared/ui'
+import { Async, Card, Choice, Choices, Empty, Page } from '@/shared/ui'
 import { AccountPending } from '../../../account/components/account-pending'
 import { useCurrentMembership } from '../../../account/store'
 import { useEnsureAccount } from '../../../account/use-account-on-show'
@@ -71,16 +71,16 @@ function FollowUpBody({ data, isCommittee, villageId }: { data: RulesFollowUp; i
       ) : (
         <>
           {data.grids.length > 1 && (
-            <View className='vh-chips'>
-              <View className={`vh-chip ${grid === ALL ? 'vh-chip--on' : ''}`} onClick={() => setGrid(ALL)}>
+            <Choices label='按网格查看'>
+              <Choice on={grid === ALL} onClick={() => setGrid(ALL)}>
                 全部网格
-              </View>
+              </Choice>
               {data.grids.map((g) => (
-                <View key={gridKey(g.gridId)} className={`vh-chip ${grid === gridKey(g.gridId) ? 'vh-chip--on' : ''}`} onClick={() => setGrid(gridKey(g.gridId))}>
+                <Choice key={gridKey(g.gridId)} on={grid === gridKey(g.gridId)} onClick={() => setGrid(gridKey(g.gridId))}>
                   {`${g.gridName}（${g.pendingPersons}人）`}
-                </View>
+                </Choice>
               ))}
-            </View>
+            </Choices>
           )}
           {shown.map((g) => (
             <GridCard key={gridKey(g.gridId)} grid={g} />

@@ -1,11 +1,11 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { MembershipView } from '@contract'
 import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
-import { Async, Button, Card, Empty, Row } from '@/shared/ui'
+import { Async, Button, Card, Choice, Choices, Empty, Row } from '@/shared/ui'
 import { listActivities } from '../../api'
 import { ActivityItem, VolunteerPage } from '../../components'
 
@@ -33,18 +33,18 @@ function List({ membership }: { membership: MembershipView }) {
           发布活动
         </Button>
       )}
-      <View className='vh-chips'>
+      <Choices label='活动'>
         {(
           [
             ['upcoming', '报名中 · 进行中'],
             ['past', '已结束'],
           ] as const
         ).map(([t, label]) => (
-          <View key={t} className={`vh-chip ${tab === t ? 'vh-chip--on' : ''}`} onClick={() => setTab(t)}>
+          <Choice key={t} on={tab === t} onClick={() => setTab(t)}>
             <Text>{query.data ? `${label}（${query.data[t].length}）` : label}</Text>
-          </View>
+          </Choice>
         ))}
-      </View>
+      </Choices>
       <Async query={query} isEmpty={(d) => d[tab].length === 0} empty={<Empty text={tab === 'upcoming' ? '近期没有志愿活动' : '还没有结束的活动'} />}>
         {(d) => (
           <>
