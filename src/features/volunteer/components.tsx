@@ -5,7 +5,7 @@ import type { ActivityCard, MembershipView } from '@contract'
 import { ACTIVITY_PHASE_LABELS, SIGNUP_STATUS_LABELS } from '@contract/tables'
 import { VillageGate } from '@/features/account/components/village-gate'
 import { usePageParam } from '@/shared/page-params'
-import { Card, Page, Tag } from '@/shared/ui'
+import { Card, Page, pressable, Tag } from '@/shared/ui'
 import { periodText, STATUS_TONE } from './labels'
 
 export function VolunteerPage({ what, villageId, className, children }: { what: string; villageId?: string; className?: string; children: (m: MembershipView) => ReactNode }) {
@@ -21,7 +21,7 @@ export function VolunteerPage({ what, villageId, className, children }: { what: 
 
 export function ActivityItem({ activity: a, onClick }: { activity: ActivityCard; onClick?: () => void }) {
   return (
-    <View onClick={onClick}>
+    <View {...pressable(onClick)}>
       <Card title={a.title} extra={<Tag tone={a.phase === 'upcoming' ? 'green' : 'grey'}>{ACTIVITY_PHASE_LABELS[a.phase]}</Tag>}>
         <View>
           <Text className='vh-muted'>{`${periodText(a)} · ${a.place}`}</Text>

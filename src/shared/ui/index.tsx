@@ -15,6 +15,12 @@ import './ui.scss'
  */
 export const focusable = (on = true): object => ({ tabIndex: on ? 0 : -1 })
 
+/**
+ * For a tappable element that is not a kit control (a card, a list line, a small text action): it becomes a
+ * button to screen readers, Tab reaches it, Enter/Space work it. Nothing at all without a handler.
+ */
+export const pressable = (onClick: (() => unknown) | undefined): object => (onClick ? { onClick, role: 'button', ...focusable() } : {})
+
 export function Page({ children, className }: { children: ReactNode; className?: string }) {
   const elder = useTheme((s) => s.elder)
   return (

@@ -8,7 +8,7 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { CallError } from '../api/call'
-import { Alert } from '.'
+import { Alert, focusable, pressable } from '.'
 import { choosePhotos, uploadPhoto } from '../upload/upload-photo'
 import './photo-picker.scss'
 
@@ -23,7 +23,7 @@ export function PhotoGrid({ ids, urls }: { ids: string[]; urls: Record<string, s
   return (
     <View className='vh-photos'>
       {list.map((url, i) => (
-        <View key={`${i}:${url}`} className='vh-photos__tile' onClick={() => preview(list, url)}>
+        <View key={`${i}:${url}`} className='vh-photos__tile' {...pressable(() => preview(list, url))}>
           <Image className='vh-photos__img' src={url} mode='aspectFill' lazyLoad nativeProps={{ alt: '照片' }} />
         </View>
       ))}
@@ -124,13 +124,13 @@ export function PhotoPicker({
         {value.map((id, i) => (
           <View key={id} className='vh-photos__tile'>
             {shown[i] ? (
-              <View className='vh-photos__fill' onClick={() => preview(viewable, shown[i])}>
+              <View className='vh-photos__fill' {...pressable(() => preview(viewable, shown[i]))}>
                 <Image className='vh-photos__img' src={shown[i]} mode='aspectFill' nativeProps={{ alt: `照片${i + 1}` }} />
               </View>
             ) : (
               <Text className='vh-photos__note'>照片</Text>
             )}
-            <View className='vh-photos__remove' role='button' onClick={() => remove(i)}>
+            <View className='vh-photos__remove' role='button' {...focusable()} onClick={() => remove(i)}>
               <Text>×</Text>
             </View>
           </View>
@@ -144,10 +144,10 @@ export function PhotoPicker({
               </View>
             ) : (
               <>
-                <View className='vh-photos__cover vh-photos__cover--failed' role='button' onClick={() => retry(p)}>
+                <View className='vh-photos__cover vh-photos__cover--failed' role='button' {...focusable()} onClick={() => retry(p)}>
                   <Text>点击重试</Text>
                 </View>
-                <View className='vh-photos__remove' role='button' onClick={() => setPending((ps) => ps.filter((x) => x.key !== p.key))}>
+                <View className='vh-photos__remove' role='button' {...focusable()} onClick={() => setPending((ps) => ps.filter((x) => x.key !== p.key))}>
                   <Text>×</Text>
                 </View>
               </>
@@ -155,7 +155,7 @@ export function PhotoPicker({
           </View>
         ))}
         {room > 0 && (
-          <View className='vh-photos__tile vh-photos__add' role='button' onClick={() => void add()}>
+          <View className='vh-photos__tile vh-photos__add' role='button' {...focusable()} onClick={() => void add()}>
             <Text className='vh-photos__plus'>＋</Text>
             <Text>添加照片</Text>
           </View>

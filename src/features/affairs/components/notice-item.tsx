@@ -4,13 +4,13 @@ import Taro from '@tarojs/taro'
 import type { NoticeSummary } from '@contract'
 import { NOTICE_CATEGORY_LABELS, NOTICE_STATE_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
-import { Tag } from '@/shared/ui'
+import { pressable, Tag } from '@/shared/ui'
 
 export const periodText = (n: Pick<NoticeSummary, 'from' | 'until'>) => (n.until ? `公示期 ${n.from} 至 ${n.until}` : `${n.from} 起`)
 
 export function NoticeItem({ notice: n, villageId }: { notice: NoticeSummary; villageId: string }) {
   return (
-    <View className='vh-card' onClick={() => void Taro.navigateTo({ url: pageUrl('affairs.notice', { villageId, noticeId: n.id }) })}>
+    <View className='vh-card' {...pressable(() => void Taro.navigateTo({ url: pageUrl('affairs.notice', { villageId, noticeId: n.id }) }))}>
       <View>
         <Tag tone={n.category === 'party' ? 'red' : n.category === 'finance' ? 'gold' : 'default'}>{NOTICE_CATEGORY_LABELS[n.category]}</Tag>
         {n.state !== 'current' && <Tag tone='grey'>{NOTICE_STATE_LABELS[n.state]}</Tag>}

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import type { EntryView } from '@contract'
 import { useMutation } from '@/shared/api/use-mutation'
 import { askConfirm } from '@/shared/confirm'
-import { Alert, Button, Card, Field, TextField } from '@/shared/ui'
+import { Alert, Button, Card, Choice, Choices, Field, TextField } from '@/shared/ui'
 import { decideAppeal, issueEntry, withdrawEntry } from '../api'
 
 type Props = { villageId: string; entry: EntryView; onDone: (e: EntryView) => void }
@@ -26,18 +26,18 @@ export function DecideAppeal({ villageId, entry, onDone }: Props) {
   return (
     <Card title='答复申诉'>
       <Field label='决定' error={errors.decision}>
-        <View className='vh-chips'>
+        <Choices label='决定'>
           {(
             [
               ['uphold', '支持申诉（撤销）'],
               ['reject', '驳回申诉（公示）'],
             ] as const
           ).map(([d, label]) => (
-            <View key={d} className={`vh-chip ${decision === d ? 'vh-chip--on' : ''}`} onClick={() => (setDecision(d), deciding.reset())}>
+            <Choice key={d} on={decision === d} onClick={() => (setDecision(d), deciding.reset())}>
               <Text>{label}</Text>
-            </View>
+            </Choice>
           ))}
-        </View>
+        </Choices>
       </Field>
       <TextField label='道德评议会意见' multiline value={councilOpinion} placeholder='评议会的意见，至少2个字' maxlength={500} error={errors.councilOpinion} onChange={(v) => (setOpinion(v), deciding.clearField('councilOpinion'))} />
       <TextField label='答复申诉人' multiline value={reply} placeholder='告诉申诉人为什么这样决定' maxlength={500} error={errors.reply} onChange={(v) => (setReply(v), deciding.clearField('reply'))} />

@@ -4,7 +4,7 @@ import type { EntryView, Responsible } from '@contract'
 import { BOARD_LABELS, ENTRY_STATUS_LABELS } from '@contract/tables'
 import { PhotoGrid } from '@/shared/ui/photo-picker'
 import { formatTime } from '@/shared/time'
-import { Card, Tag } from '@/shared/ui'
+import { Card, pressable, Tag } from '@/shared/ui'
 import { BOARD_TONE } from '../labels'
 
 /** 林水生户（新山村东一巷12号） / 陈** / 东一巷 · 保洁责任人 黄伟明 — the name exactly as the server sent it (masked or not) */
@@ -35,7 +35,7 @@ export function Points({ entry: e }: { entry: EntryView }) {
 /** the card on a board or a list; `showStatus` for lists that mix states (我家的公示, 榜单管理) */
 export function EntryCard({ entry: e, showStatus, onOpen }: { entry: EntryView; showStatus?: boolean; onOpen?: () => void }) {
   const title = (
-    <Text onClick={onOpen}>
+    <Text {...pressable(onOpen)}>
       {e.place}
       {onOpen ? ' ›' : ''}
     </Text>

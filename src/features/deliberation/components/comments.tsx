@@ -7,7 +7,7 @@ import { KEPT_MESSAGE, sendOrKeep, useKeptCount } from '@/shared/api/outbox'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { fromNow } from '@/shared/time'
-import { Alert, Async, Button, Card, Empty, FieldError, Tag } from '@/shared/ui'
+import { Alert, Async, Button, Card, Choice, Empty, FieldError, pressable, Tag } from '@/shared/ui'
 import { createComment, hideComment, likeComment, listComments } from '../api'
 import { STANCES, STANCE_LABELS, STANCE_TONES } from '../labels'
 import './deliberation.scss'
@@ -168,7 +168,7 @@ function Replies({ villageId, topicId, comment: c, posted, render }: { villageId
     <View className='dl-comment__replies'>
       {replies.map(render)}
       {next !== null && (
-        <Text className='dl-comment__action dl-comment__more' onClick={expand.busy ? undefined : () => void expand.run(next)}>
+        <Text className='dl-comment__action dl-comment__more' {...pressable(expand.busy ? undefined : () => void expand.run(next))}>
           {expand.busy ? '正在加载…' : left > 0 ? `展开更多回复（${left}条）` : '展开更多回复'}
         </Text>
       )}
@@ -237,19 +237,19 @@ function CommentItem({
           <Text className='dl-comment__text'>{c.text ?? ''}</Text>
           <View className='dl-comment__actions'>
             {canLike ? (
-              <Text className={`dl-comment__action ${liked ? 'dl-comment__action--on' : ''}`} onClick={() => void toggleLike.run()}>
+              <Text className={`dl-comment__action ${liked ? 'dl-comment__action--on' : ''}`} {...pressable(() => void toggleLike.run())}>
                 {`${liked ? '已赞' : '赞'} ${count}`}
               </Text>
             ) : (
               <Text className='vh-muted dl-comment__action'>{`${count} 人赞`}</Text>
             )}
             {canReply && (
-              <Text className='dl-comment__action' onClick={() => setOpen(open === 'reply' ? null : 'reply')}>
+              <Text className='dl-comment__action' {...pressable(() => setOpen(open === 'reply' ? null : 'reply'))}>
                 回复
               </Text>
             )}
             {canManage && (
-              <Text className='dl-comment__action' onClick={() => setOpen(open === 'hide' ? null : 'hide')}>
+              <Text className='dl-comment__action' {...pressable(() => setOpen(open === 'hide' ? null : 'hide'))}>
                 隐藏
               </Text>
             )}
@@ -339,9 +339,9 @@ function Composer({
         <View className='dl-composer__row'>
           <Text className='vh-muted'>我的看法（可不选，不算投票）：</Text>
           {STANCES.map((s) => (
-            <View key={s} className={`vh-chip ${stance === s ? 'vh-chip--on' : ''}`} onClick={() => setStance(stance === s ? null : s)}>
+            <Choice key={s} kind='toggle' on={stance === s} onClick={() => setStance(stance === s ? null : s)}>
               {STANCE_LABELS[s]}
-            </View>
+            </Choice>
           ))}
         </View>
       )}

@@ -6,7 +6,7 @@ import { BALLOT_SOURCE_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { useMutation } from '@/shared/api/use-mutation'
 import { formatTime } from '@/shared/time'
-import { Button, FieldError, Tag, TextField } from '@/shared/ui'
+import { Button, FieldError, pressable, Tag, TextField } from '@/shared/ui'
 import { objectToBallot } from '../api'
 import { isClosed } from '../labels'
 import './deliberation.scss'
@@ -75,7 +75,7 @@ export function Receipt({ topicId, receipt, closed }: { topicId: string; receipt
   return (
     <View className='dl-receipt'>
       <Text className='dl-receipt__code' userSelect>{`您的选票已计入（回执码 ${receipt}）`}</Text>
-      <Text className='dl-link' onClick={() => openCount(topicId)}>
+      <Text className='dl-link' {...pressable(() => openCount(topicId))}>
         查看计票清单 ›
       </Text>
     </View>

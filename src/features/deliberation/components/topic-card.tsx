@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { TopicSummary } from '@contract'
 import { VOTING_MODE_LABELS } from '@contract/tables'
-import { Card, Tag } from '@/shared/ui'
+import { Card, pressable, Tag } from '@/shared/ui'
 import { deadlineText, isUpcoming, resultLine } from '../labels'
 import { TopicStatusTag } from './topic-status-tag'
 import { QuorumMeter } from './quorum-meter'
@@ -11,7 +11,7 @@ import './deliberation.scss'
 export function TopicCard({ topic: t, onOpen, canVote = true }: { topic: TopicSummary; onOpen: () => void; /** false for staff, who are not asked to vote */ canVote?: boolean }) {
   const result = t.result ? resultLine(t.result) : null
   return (
-    <View className='dl-topic' onClick={onOpen}>
+    <View className='dl-topic' {...pressable(onOpen)}>
       <Card>
         <Text className='dl-topic__title'>{t.title}</Text>
         <View className='dl-topic__tags'>

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import type { LetterSummary } from '@contract'
 import { LETTER_STATUS_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
-import { Card, Tag } from '@/shared/ui'
+import { Card, pressable, Tag } from '@/shared/ui'
 import { formatTime } from '@/shared/time'
 import { dueWords, STATUS_TONE, writerWords } from '../labels'
 
@@ -13,7 +13,7 @@ export function LetterItem({ letter, villageId }: { letter: LetterSummary; villa
   const open = () => void Taro.navigateTo({ url: pageUrl('mailbox.letter', { villageId, letterId: letter.id }) })
   return (
     <Card>
-      <View onClick={open}>
+      <View {...pressable(open)}>
         <View>
           <Text className='vh-title'>{letter.subject}</Text> <Tag tone={STATUS_TONE[letter.status]}>{LETTER_STATUS_LABELS[letter.status]}</Tag>
           {letter.overdue && <Tag tone='red'>已逾期</Tag>}

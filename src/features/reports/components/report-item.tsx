@@ -6,7 +6,7 @@ import type { ReportDue, ReportSummary } from '@contract'
 import { REPORT_STATUS_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { formatTime } from '@/shared/time'
-import { Tag } from '@/shared/ui'
+import { pressable, Tag } from '@/shared/ui'
 import { distanceText, dueText, STATUS_TONE } from '../labels'
 
 export function DueClock({ due }: { due: ReportDue | null }) {
@@ -18,7 +18,7 @@ export function ReportItem({ report: r, villageId, children }: { report: ReportS
   const open = () => void Taro.navigateTo({ url: pageUrl('reports.detail', { villageId, reportId: r.id }) })
   return (
     <View className='rp-item'>
-      <View className='rp-item__body' onClick={open}>
+      <View className='rp-item__body' {...pressable(open)}>
         {r.thumb && <Image className='rp-item__thumb' src={r.thumb} mode='aspectFill' lazyLoad nativeProps={{ alt: '问题照片' }} />}
         <View className='rp-item__main'>
           <View className='rp-item__head'>

@@ -9,7 +9,7 @@ import type { ReportView } from '@contract'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { beijing, dayText, ymd } from '@/shared/time'
-import { Alert, Button, Card, Field, Row, TextField } from '@/shared/ui'
+import { Alert, Button, Card, Choice, Choices, Field, Row, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
 import { acceptReport, getSettings, rejectReport, resolveReport, startReport, transferReport } from '../api'
 
@@ -96,13 +96,13 @@ export function StaffActions({ report: r, onDone }: { report: ReportView; onDone
       {open === 'transfer' && (
         <>
           <Field label='转办到'>
-            <View className='vh-chips'>
+            <Choices label='转办到'>
               {targets.map((t) => (
-                <View key={t.id} className={`vh-chip ${to === t.id ? 'vh-chip--on' : ''}`} onClick={() => setTo(t.id)}>
+                <Choice key={t.id} on={to === t.id} onClick={() => setTo(t.id)}>
                   <Text>{t.name}</Text>
-                </View>
+                </Choice>
               ))}
-            </View>
+            </Choices>
           </Field>
           <TextField label='转办理由' value={note} maxlength={200} multiline placeholder='如：地点在第三网格' onChange={setNote} />
         </>

@@ -1,7 +1,7 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
 import type { AdoptionMeeting } from '@contract'
 import { ymd } from '@/shared/time'
-import { Card, Choice, Choices, FieldError } from '@/shared/ui'
+import { Card, Choice, Choices, FieldError, pressable } from '@/shared/ui'
 import type { AdoptionForm, CountField } from './draft-form'
 import { COUNT_FIELDS, COUNT_LABELS } from './draft-form'
 
@@ -29,7 +29,7 @@ function DateField({
           <View className={`vh-field__input rules-draft-date__value ${value ? '' : 'vh-muted'}`}>{value || '请选择日期'}</View>
         </Picker>
         {value && (
-          <Text className='rules-draft-tool' onClick={() => onChange('')}>
+          <Text className='rules-draft-tool' {...pressable(() => onChange(''))}>
             清除
           </Text>
         )}

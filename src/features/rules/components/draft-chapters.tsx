@@ -1,6 +1,6 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { askConfirm } from '@/shared/confirm'
-import { Button, Card, FieldError } from '@/shared/ui'
+import { Button, Card, FieldError, pressable } from '@/shared/ui'
 import type { ChapterForm, ClauseForm } from './draft-form'
 import { chineseNumber } from '@contract/tables'
 import { chapterClausesKey, chapterTitleKey, clauseKey, move, newChapter, newClause } from './draft-form'
@@ -134,7 +134,7 @@ function ChapterEditor({
 
 function Tool({ children, onClick, danger }: { children: string; onClick: () => void; danger?: boolean }) {
   return (
-    <Text className={`rules-draft-tool ${danger ? 'rules-draft-tool--danger' : ''}`} onClick={onClick}>
+    <Text className={`rules-draft-tool ${danger ? 'rules-draft-tool--danger' : ''}`} {...pressable(onClick)}>
       {children}
     </Text>
   )

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { getDemoOpenid, setDemoOpenid, VISITOR_PREFIX } from '@/shared/api/identity'
 import { useQuery } from '@/shared/api/use-query'
-import { Async, Card, Empty, Page, Tag } from '@/shared/ui'
+import { Async, Card, Empty, Page, pressable, Tag } from '@/shared/ui'
 import { pageUrl } from '@/routes'
 import { getDemoIdentities } from '../../api'
 import { useAccount } from '../../store'
@@ -26,13 +26,13 @@ export default function IdentityPage() {
       <Async query={list} isEmpty={(items) => !items.length} empty={<Empty text='没有演示人员' />}>
         {(items) => (
           <>
-            <View onClick={() => pick(`${VISITOR_PREFIX}${Date.now().toString(36)}`)}>
+            <View {...pressable(() => pick(`${VISITOR_PREFIX}${Date.now().toString(36)}`))}>
               <Card title='新访客' extra={current.startsWith(VISITOR_PREFIX) ? <Tag tone='red'>当前</Tag> : undefined}>
                 <Text className='vh-muted'>像第一次打开小程序的村民一样，从申请加入开始</Text>
               </Card>
             </View>
             {items.map((p) => (
-              <View key={p.openid} onClick={() => pick(p.openid)}>
+              <View key={p.openid} {...pressable(() => pick(p.openid))}>
                 <Card title={p.name} extra={p.openid === current ? <Tag tone='red'>当前</Tag> : undefined}>
                   <Text className='vh-muted'>{p.summary}</Text>
                 </Card>

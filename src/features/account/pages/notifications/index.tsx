@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
-import { Async, Card, Empty, Page } from '@/shared/ui'
+import { Async, Card, Empty, Page, pressable } from '@/shared/ui'
 import { getNotifications, markNotificationsRead } from '../../api'
 import { useAccount } from '../../store'
 
@@ -26,7 +26,7 @@ export default function NotificationsPage() {
         {(items) => (
           <>
             {items.map((n) => (
-              <View key={n._id} onClick={() => n.page && open(n.page)}>
+              <View key={n._id} {...pressable(() => n.page && open(n.page))}>
                 <Card title={`${n.read ? '' : '● '}${n.title}`} extra={<Text className='vh-muted'>{formatTime(n.createdAt)}</Text>}>
                   <Text>{n.body}</Text>
                 </Card>

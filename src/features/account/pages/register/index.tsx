@@ -6,7 +6,7 @@ import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { askConfirm } from '@/shared/confirm'
-import { Alert, Async, Button, Card, Choice, Choices, Empty, Page, Tag, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Card, Choice, Choices, Empty, Page, pressable, Tag, TextField } from '@/shared/ui'
 import { endMembership, getRegister, moveHousehold, setHouseholdHead, setHouseholdRep } from '../../api'
 import { AccountPending } from '../../components/account-pending'
 import { useCurrentMembership } from '../../store'
@@ -127,7 +127,7 @@ function HouseholdCard({
       {h.members.map((m) => (
         <View key={m.personId} style={memberRow}>
           {/* one handler always bound: Taro's weapp runtime fails when a listener is removed from a Text at run time */}
-          <Text style={{ fontWeight: 600 }} onClick={() => canEdit && !open && onToggle()}>
+          <Text style={{ fontWeight: 600 }} {...pressable(() => canEdit && !open && onToggle())}>
             {m.name}
           </Text>
           {m.relation && <Tag tone='grey'>{m.relation}</Tag>}

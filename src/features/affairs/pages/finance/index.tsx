@@ -5,7 +5,7 @@ import type { FinanceView, MembershipView } from '@contract'
 import { pageUrl } from '@/routes'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
-import { Alert, Async, Button, Card, Choice, Choices, Empty, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Card, Choice, Choices, Empty, pressable, TextField } from '@/shared/ui'
 import { pickFile, readTextFile } from '@/shared/upload/pick-file'
 import { getFinance, importFinance } from '../../api'
 import { AffairsPage } from '../../components/frame'
@@ -96,7 +96,7 @@ function Finance({ membership }: { membership: MembershipView }) {
                       <Text className='vh-row__label'>{`${l.date} ${l.category}：${l.summary}`}</Text>
                       <View className='vh-row__value'>
                         <Text>{l.income ? `+${yuan(l.income)}` : `-${yuan(l.spending)}`}</Text>
-                        <Text style={{ color: '#1f6fb2' }} onClick={() => ask(villageId, d.current!, i)}>
+                        <Text style={{ color: '#1f6fb2' }} {...pressable(() => ask(villageId, d.current!, i))}>
                           {' 问一问'}
                         </Text>
                       </View>

@@ -6,7 +6,7 @@ import { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
-import { Async, Button, Empty, Row } from '@/shared/ui'
+import { Async, Button, Choice, Choices, Empty, Row } from '@/shared/ui'
 import { getNotices } from '../../api'
 import { AffairsPage } from '../../components/frame'
 import { NoticeItem } from '../../components/notice-item'
@@ -25,13 +25,13 @@ function Notices({ membership }: { membership: MembershipView }) {
   return (
     <>
       <Row label='小微权力清单' onClick={() => void Taro.navigateTo({ url: pageUrl('affairs.duties', { villageId }) })} />
-      <View className='vh-chips'>
+      <Choices label='按类别查看'>
         {[null, ...NOTICE_CATEGORIES].map((c) => (
-          <View key={c ?? 'all'} className={`vh-chip ${category === c ? 'vh-chip--on' : ''}`} onClick={() => setCategory(c)}>
+          <Choice key={c ?? 'all'} on={category === c} onClick={() => setCategory(c)}>
             {c ? NOTICE_CATEGORY_LABELS[c] : '全部'}
-          </View>
+          </Choice>
         ))}
-      </View>
+      </Choices>
       <Async query={query} isEmpty={(d) => d.notices.length === 0 && !d.canPublish} empty={<Empty text={category ? `还没有${NOTICE_CATEGORY_LABELS[category]}公告` : '还没有公告'} />}>
         {(d) => (
           <>

@@ -1,4 +1,4 @@
-import { Picker, Text, View } from '@tarojs/components'
+import { Picker, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { MembershipView, NoticeCategory } from '@contract'
@@ -8,7 +8,7 @@ import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { usePageParam } from '@/shared/page-params'
 import { ymd } from '@/shared/time'
-import { Alert, Async, Button, Field, Row, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Choice, Choices, Field, Row, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
 import { AttachmentPicker, type AttachmentValue } from '@/shared/ui/attachments'
 import { getNotice, publishNotice } from '../../api'
@@ -54,13 +54,13 @@ function Publish({ membership }: { membership: MembershipView }) {
   const form = (
     <>
       <Field label='类别'>
-        <View className='vh-chips'>
+        <Choices label='类别'>
           {NOTICE_CATEGORIES.map((c) => (
-            <View key={c} className={`vh-chip ${category === c ? 'vh-chip--on' : ''}`} onClick={() => setCategory(c)}>
+            <Choice key={c} on={category === c} onClick={() => setCategory(c)}>
               {NOTICE_CATEGORY_LABELS[c]}
-            </View>
+            </Choice>
           ))}
-        </View>
+        </Choices>
       </Field>
       <TextField label='标题' value={title} maxlength={40} placeholder='如：关于12月停水的通知' error={save.fieldErrors.title} onChange={setTitle} />
       <TextField label='正文' value={text} maxlength={5000} multiline placeholder='写清楚时间、地点、要村民做什么' error={save.fieldErrors.text} onChange={setText} />

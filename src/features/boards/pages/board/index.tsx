@@ -7,7 +7,7 @@ import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { usePageParams } from '@/shared/page-params'
-import { Async, Button, Card, Empty, Row } from '@/shared/ui'
+import { Async, Button, Card, Choice, Choices, Empty, Row } from '@/shared/ui'
 import { listBoard } from '../../api'
 import { EntryCard } from '../../components/entry-card'
 import { BoardsPage, isCommittee } from '../../components/gate'
@@ -41,13 +41,13 @@ function BoardView({ membership }: { membership: MembershipView }) {
   return (
     <View>
       <View className='vh-title'>{title}</View>
-      <View className='vh-chips'>
+      <Choices label='榜单'>
         {BOARDS.map((b) => (
-          <View key={b} className={`vh-chip ${b === board ? 'vh-chip--on' : ''}`} onClick={() => setBoard(b)}>
+          <Choice key={b} on={b === board} onClick={() => setBoard(b)}>
             <Text>{BOARD_LABELS[b]}</Text>
-          </View>
+          </Choice>
         ))}
-      </View>
+      </Choices>
       <Picker mode='selector' range={months.map((m) => monthLabel(m))} value={Math.max(0, months.indexOf(month))} onChange={(e) => setMonth(months[Number(e.detail.value)] ?? month)}>
         <Row label='月份'>
           <Text>{`${monthLabel(month)} ▾`}</Text>

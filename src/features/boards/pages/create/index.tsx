@@ -7,7 +7,7 @@ import { pageUrl } from '@/routes'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { beijing } from '@/shared/time'
-import { Alert, Button, Card, Field, Row, SwitchRow, TextField } from '@/shared/ui'
+import { Alert, Button, Card, Choice, Choices, Field, Row, SwitchRow, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
 import { createEntry, getCurrentRules, getHouseholds, getRanking } from '../../api'
 import { BoardsPage } from '../../components/gate'
@@ -67,35 +67,35 @@ function Create({ membership }: { membership: MembershipView }) {
       <View className='vh-title'>新建榜单条目</View>
       <Card>
         <Field label='榜单' error={errors.board}>
-          <View className='vh-chips'>
+          <Choices label='榜单'>
             {BOARDS.map((b) => (
-              <View key={b} className={`vh-chip ${form.board === b ? 'vh-chip--on' : ''}`} onClick={() => set('board', b)}>
+              <Choice key={b} on={form.board === b} onClick={() => set('board', b)}>
                 <Text>{BOARD_LABELS[b]}</Text>
-              </View>
+              </Choice>
             ))}
-          </View>
+          </Choices>
         </Field>
         {form.board === 'black' && <Text className='vh-muted bd-block'>黑榜条目先告知当事户，告知期满无申诉才公示。</Text>}
         <TextField label='地点' value={form.place} placeholder='路段、巷子或门牌号' maxlength={60} error={errors.place} onChange={(v) => set('place', v)} />
         <TextField label='所属路段（可选，计入路段排名）' value={form.section} placeholder='如：东一巷' maxlength={40} error={errors.section} onChange={(v) => set('section', v)} />
         {!!ranking.data?.length && (
-          <View className='vh-chips'>
+          <Choices label='常用路段'>
             {ranking.data.map((r) => (
-              <View key={r.section} className={`vh-chip ${form.section === r.section ? 'vh-chip--on' : ''}`} onClick={() => set('section', r.section)}>
+              <Choice key={r.section} on={form.section === r.section} onClick={() => set('section', r.section)}>
                 <Text>{r.section}</Text>
-              </View>
+              </Choice>
             ))}
-          </View>
+          </Choices>
         )}
       </Card>
       <Card title='责任方'>
-        <View className='vh-chips'>
+        <Choices label='责任方'>
           {KINDS.map((k) => (
-            <View key={k} className={`vh-chip ${form.kind === k ? 'vh-chip--on' : ''}`} onClick={() => setKind(k)}>
+            <Choice key={k} on={form.kind === k} onClick={() => setKind(k)}>
               <Text>{RESPONSIBLE_KIND_LABELS[k]}</Text>
-            </View>
+            </Choice>
           ))}
-        </View>
+        </Choices>
         {register.error && <Alert message={`没能读取住户名册：${register.error}`} />}
         {form.kind === 'household' && (
           <SearchPick label='住户' placeholder='输入门牌号或户主姓名' choices={households.map((h) => ({ id: h.id, text: `${h.doorplate}（户主 ${h.headName}）` }))} value={form.householdId} onChange={(id) => set('householdId', id)} />

@@ -8,7 +8,7 @@ import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { formatTime } from '@/shared/time'
-import { Alert, Async, Button, Card, Empty, Row, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Card, Choice, Choices, Empty, Row, TextField } from '@/shared/ui'
 import { getBoardSettings, manageEntries, setBoardSettings } from '../../api'
 import { EntryCard } from '../../components/entry-card'
 import { BoardsPage } from '../../components/gate'
@@ -47,13 +47,13 @@ function Manage({ membership }: { membership: MembershipView }) {
           <Text className='vh-muted'>善行义举榜推荐</Text>
         </Row>
       </Card>
-      <View className='vh-chips'>
+      <Choices label='按状态查看'>
         {STATES.map((s) => (
-          <View key={s} className={`vh-chip ${s === status ? 'vh-chip--on' : ''}`} onClick={() => setStatus(s)}>
+          <Choice key={s} on={s === status} onClick={() => setStatus(s)}>
             <Text>{`${ENTRY_STATUS_LABELS[s]}${counts ? ` ${counts[s]}` : ''}`}</Text>
-          </View>
+          </Choice>
         ))}
-      </View>
+      </Choices>
       <Async query={query} isEmpty={(d) => d.entries.length === 0} empty={<Empty text={`没有「${ENTRY_STATUS_LABELS[status]}」的条目`} />}>
         {(d) => (
           <>

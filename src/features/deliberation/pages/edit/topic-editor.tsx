@@ -6,7 +6,7 @@ import { TOPIC_STATUS_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { CallError } from '@/shared/api/call'
 import { dayText, ymd } from '@/shared/time'
-import { Alert, Button, Card, Choice, Choices as ChoiceGroup, Field, FieldError, Row, Tag, TextField } from '@/shared/ui'
+import { Alert, Button, Card, Choice, Choices as ChoiceGroup, Field, FieldError, pressable, Row, Tag, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
 import { askConfirm } from '@/shared/confirm'
 import { useDraftSave, useLeaveGuard } from '@/shared/use-draft-save'
@@ -176,7 +176,7 @@ export function TopicEditor({
                     <Text className='dlb-edit-option__no'>{`${i + 1}.`}</Text>
                     <Input className='vh-field__input dlb-edit-option__input' value={o.label} placeholder={`选项${i + 1}`} maxlength={40} onInput={(e) => setOption(i, e.detail.value)} />
                     {form.options.length > MIN_OPTIONS && (
-                      <Text className='dlb-edit-tool' onClick={() => removeOption(i)}>
+                      <Text className='dlb-edit-tool' {...pressable(() => removeOption(i))}>
                         删除
                       </Text>
                     )}
@@ -191,13 +191,13 @@ export function TopicEditor({
               )}
             </Field>
             <Field label='每人最多可选' error={errors.maxChoices}>
-              <View className='vh-chips'>
+              <ChoiceGroup label='每人最多可选'>
                 {form.options.map((_, i) => (
-                  <View key={i} className={`vh-chip ${form.maxChoices === i + 1 ? 'vh-chip--on' : ''}`} onClick={() => edit({ maxChoices: i + 1 }, 'maxChoices')}>
+                  <Choice key={i} on={form.maxChoices === i + 1} onClick={() => edit({ maxChoices: i + 1 }, 'maxChoices')}>
                     {i === 0 ? '只选1项' : `最多选${i + 1}项`}
-                  </View>
+                  </Choice>
                 ))}
-              </View>
+              </ChoiceGroup>
             </Field>
           </>
         )}

@@ -9,7 +9,7 @@ import { useMutation } from '@/shared/api/use-mutation'
 import { askConfirm } from '@/shared/confirm'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
-import { Alert, Async, Button, Card, Empty, Page, Tag, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Card, Choice, Choices, Empty, Page, pressable, Tag, TextField } from '@/shared/ui'
 import { getTopic, listVoters, recordInPersonBallot } from '../../api'
 import { CommitteeOnly } from '../../components/committee-gate'
 import { Hint, modeText } from '../../components/committee-kit'
@@ -121,7 +121,7 @@ function Register({ membership, detail, voters: loaded, reload }: { membership: 
 
       <Card>
         <Input className='vh-field__input dlb-meeting-search' value={search} placeholder='搜索姓名或门牌号' onInput={(e) => setSearch(e.detail.value)} />
-        <View className='vh-chips dlb-meeting-filter'>
+        <Choices label='按是否投票查看' className='vh-chips dlb-meeting-filter'>
           {(
             [
               ['all', `全部 ${voters.length}`],
@@ -129,11 +129,11 @@ function Register({ membership, detail, voters: loaded, reload }: { membership: 
               ['done', `已投票 ${voted}`],
             ] as Array<[Filter, string]>
           ).map(([f, label]) => (
-            <View key={f} className={`vh-chip ${filter === f ? 'vh-chip--on' : ''}`} onClick={() => setFilter(f)}>
+            <Choice key={f} on={filter === f} onClick={() => setFilter(f)}>
               {label}
-            </View>
+            </Choice>
           ))}
-        </View>
+        </Choices>
         {matching.length === 0 ? (
           <Empty text={voters.length === 0 ? '没有可以投票的人' : q ? `没有找到“${q}”` : filter === 'todo' ? '都已投票' : '还没有人投票'} />
         ) : (
@@ -168,7 +168,7 @@ const canRecord = (v: Voter) => !v.voted || v.source === 'meeting'
 
 function VoterRow({ voter: v, open, onTap }: { voter: Voter; open: boolean; onTap: () => void }) {
   return (
-    <View className={`dlb-voter ${v.voted ? 'dlb-voter--voted' : ''} ${open ? 'dlb-voter--open' : ''}`} onClick={canRecord(v) ? onTap : undefined}>
+    <View className={`dlb-voter ${v.voted ? 'dlb-voter--voted' : ''} ${open ? 'dlb-voter--open' : ''}`} {...pressable(canRecord(v) ? onTap : undefined)}>
       <View className='dlb-voter__who'>
         <Text className='dlb-voter__name'>{v.name}</Text>
         {v.doorplate && <Text className='vh-muted'>{v.doorplate}</Text>}
@@ -243,13 +243,13 @@ function RecordPanel({
   return (
     <View className='dlb-record'>
       <Text className='dlb-record__title'>{`${correcting ? `更正${voter.name}的现场表决：改为` : `${voter.name}的选择`}${single ? '' : `（最多选${topic.maxChoices}项）`}`}</Text>
-      <View className='vh-chips'>
+      <Choices label={`${voter.name}的选择`} kind={single ? 'radio' : 'checkbox'}>
         {topic.options.map((o) => (
-          <View key={o.id} className={`vh-chip dlb-record__option ${choices.includes(o.id) ? 'vh-chip--on' : ''}`} onClick={() => toggle(o.id)}>
+          <Choice key={o.id} on={choices.includes(o.id)} kind={single ? 'radio' : 'checkbox'} className='vh-chip dlb-record__option' onClick={() => toggle(o.id)}>
             {o.label}
-          </View>
+          </Choice>
         ))}
-      </View>
+      </Choices>
       {correcting && (
         <TextField
           label='更正理由'

@@ -7,7 +7,7 @@ import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { usePageParam } from '@/shared/page-params'
 import { formatTime } from '@/shared/time'
-import { Alert, Async, Button, Card, Empty, Page, Tag, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Card, Choice, Choices, Empty, Page, Tag, TextField } from '@/shared/ui'
 import { amendTopicRoll, getTopic, getTopicRoll } from '../../api'
 import { MembersOnly } from '../../components/committee-gate'
 import { Hint, useReplaced } from '../../components/committee-kit'
@@ -283,13 +283,13 @@ function AmendPanel({
   return (
     <View className='dlb-roll-amend'>
       <Text className='dlb-roll-amend__title'>{`${verb}${who}`}</Text>
-      <View className='vh-chips'>
+      <Choices label='常用理由'>
         {QUICK_REASONS[mode][target.change].map((r) => (
-          <View key={r} className={`vh-chip ${reason === r ? 'vh-chip--on' : ''}`} onClick={() => edit(r)}>
+          <Choice key={r} on={reason === r} onClick={() => edit(r)}>
             {r}
-          </View>
+          </Choice>
         ))}
-      </View>
+      </Choices>
       <TextField
         label={`${verb}理由`}
         multiline

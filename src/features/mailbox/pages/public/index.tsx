@@ -5,7 +5,7 @@ import { pageUrl } from '@/routes'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { formatTime } from '@/shared/time'
-import { Async, Button, Card, Empty } from '@/shared/ui'
+import { Async, Button, Card, Empty, pressable } from '@/shared/ui'
 import { getPublic } from '../../api'
 import { MailboxPage } from '../../components/frame'
 
@@ -27,7 +27,7 @@ function PublicLetters({ membership }: { membership: MembershipView }) {
           <>
             {d.map((l) => (
               <Card key={l.id} title={l.subject}>
-                <Text className='vh-block' onClick={() => open(l.id)}>
+                <Text className='vh-block' {...pressable(() => open(l.id))}>
                   {l.text}
                 </Text>
                 <Text className='vh-muted vh-block'>{`${l.writerName ?? '村民来信'} · ${formatTime(l.createdAt)}`}</Text>

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { MembershipView, ReportSettingsView, ReportSummary } from '@contract'
@@ -8,7 +8,7 @@ import { KEPT_MESSAGE, sendOrKeep } from '@/shared/api/outbox'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
-import { Alert, Async, Button, Card, Field, Row, SwitchRow, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Card, Choice, Choices, Field, Row, SwitchRow, TextField } from '@/shared/ui'
 import { createReport, getNearby, getSettings, meToo } from '../../api'
 import { ReportsPage } from '../../components/frame'
 import { GridSvg } from '../../components/grid-svg'
@@ -164,13 +164,13 @@ function ReportForm({ villageId, settings }: { villageId: string; settings: Repo
         </Card>
       )}
       <Card title='问题类别'>
-        <View className='vh-chips'>
+        <Choices label='问题类别'>
           {settings.categories.map((c) => (
-            <View key={c.name} className={`vh-chip ${form.category === c.name ? 'vh-chip--on' : ''}`} onClick={() => set({ category: c.name })}>
+            <Choice key={c.name} on={form.category === c.name} onClick={() => set({ category: c.name })}>
               <Text>{c.name}</Text>
-            </View>
+            </Choice>
           ))}
-        </View>
+        </Choices>
         <Alert message={errors.category} />
       </Card>
       <Card>
