@@ -103,7 +103,6 @@ export function GridSvg({
         <g
           key={m.reportId}
           role='button'
-          tabIndex={0}
           aria-label={`${m.category} ${m.word}`}
           onClick={(e) => {
             e.stopPropagation()
