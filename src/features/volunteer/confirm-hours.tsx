@@ -8,7 +8,7 @@ import { useState } from 'react'
 import type { ActivityDetail, InputOf } from '@contract'
 import { hoursText } from '@contract/tables'
 import { askConfirm } from '@/shared/confirm'
-import { Button, Row } from '@/shared/ui'
+import { Button, Choice, Row } from '@/shared/ui'
 import './confirm-hours.scss'
 
 const STEP = 30
@@ -55,9 +55,9 @@ export function ConfirmHours({ activity: a, busy, onConfirm }: { activity: Activ
                   </Button>
                 </>
               )}
-              <View className={`vh-chip ${off ? 'vh-chip--on' : ''}`} onClick={() => setAbsent((x) => ({ ...x, [r.personId]: !off }))}>
+              <Choice kind='toggle' on={off} onClick={() => setAbsent((x) => ({ ...x, [r.personId]: !off }))}>
                 <Text>未参加</Text>
-              </View>
+              </Choice>
             </View>
           </Row>
         )

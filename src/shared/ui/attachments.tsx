@@ -6,7 +6,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { CallError } from '../api/call'
-import { Alert, Button, Tag } from '.'
+import { Alert, Button, pressable, Tag } from '.'
 import { fileSizeText, MAX_DOCUMENT_BYTES, openDocument, uploadDocument } from '../upload/documents'
 import { pickFile } from '../upload/pick-file'
 
@@ -26,7 +26,7 @@ function AttachmentRow({ a, action }: { a: AttachmentValue; action: { label: str
       <View className='vh-row__value'>
         <Text className='vh-muted'>{`${fileSizeText(a.size)} `}</Text>
         {action && (
-          <Text style={{ color: '#1f6fb2' }} onClick={action.run}>
+          <Text style={{ color: '#1f6fb2' }} {...pressable(action.run)}>
             {action.label}
           </Text>
         )}

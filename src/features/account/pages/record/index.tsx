@@ -6,7 +6,7 @@ import { useMutation } from '@/shared/api/use-mutation'
 import { askConfirm } from '@/shared/confirm'
 import { usePageParam } from '@/shared/page-params'
 import { formatTime } from '@/shared/time'
-import { Alert, Button, Card, Empty, ErrorState, Loading, Page, Tag, TextField } from '@/shared/ui'
+import { Alert, Button, Card, Choice, Choices, Empty, ErrorState, Loading, Page, Tag, TextField } from '@/shared/ui'
 import { deleteMyComment, editMyComment, getMyRecord, withdrawMyProposal } from '../../api'
 import { openPage } from '../../components/todo-card'
 import { AccountPending } from '../../components/account-pending'
@@ -39,13 +39,13 @@ export default function RecordPage() {
   if (!membership) return <Page>{account.me ? <Empty text='加入村（社区）后，这里会列出您的投票、评论和预约' /> : <AccountPending />}</Page>
   return (
     <Page>
-      <View className='vh-chips'>
+      <Choices label='走访方式'>
         {KINDS.map(([k, label]) => (
-          <View key={k} className={`vh-chip ${k === kind ? 'vh-chip--on' : ''}`} onClick={() => setKind(k)}>
+          <Choice key={k} on={k === kind} onClick={() => setKind(k)}>
             {label}
-          </View>
+          </Choice>
         ))}
-      </View>
+      </Choices>
       <RecordList key={`${membership.villageId}:${kind}`} villageId={membership.villageId} kind={kind} />
     </Page>
   )

@@ -1,4 +1,4 @@
-import { Switch, Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { DutyView, MembershipView } from '@contract'
@@ -7,7 +7,7 @@ import { pageUrl } from '@/routes'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { usePageParam } from '@/shared/page-params'
-import { Alert, Async, Button, Card, Field, Row, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Card, Choice, Choices, Field, SwitchRow, TextField } from '@/shared/ui'
 import { getDuty, saveDuty } from '../../api'
 import { AffairsPage } from '../../components/frame'
 import { fieldOf, formOf, inputOf, localChecks, type DutyForm } from './form'
@@ -66,13 +66,13 @@ function Editor({ villageId, duty }: { villageId: string; duty: DutyView | null 
       <Text className='vh-title vh-block'>{duty ? `编辑 · ${duty.name}` : '新增事项'}</Text>
       <Card title='事项'>
         <Field label='类别' error={error('kind')}>
-          <View className='vh-chips'>
+          <Choices label='类别'>
             {DUTY_KINDS.map((k) => (
-              <View key={k} className={`vh-chip ${form.kind === k ? 'vh-chip--on' : ''}`} onClick={() => set('kind', k)}>
+              <Choice key={k} on={form.kind === k} onClick={() => set('kind', k)}>
                 <Text>{DUTY_KIND_LABELS[k]}</Text>
-              </View>
+              </Choice>
             ))}
-          </View>
+          </Choices>
         </Field>
         <TextField label='事项名称' value={form.name} maxlength={40} placeholder='如：低保申请受理' error={error('name')} onChange={(v) => set('name', v)} />
         <TextField label='依据' value={form.basis} maxlength={200} multiline placeholder='法律法规或镇街清单，如：《社会救助暂行办法》' error={error('basis')} onChange={(v) => set('basis', v)} />
@@ -86,9 +86,7 @@ function Editor({ villageId, duty }: { villageId: string; duty: DutyView | null 
         </Card>
       ) : (
         <Card title='办事指南（村民来办时看）'>
-          <Row label='有办事指南'>
-            <Switch checked={form.hasGuide} color='#b71c1c' onChange={(e) => set('hasGuide', e.detail.value)} />
-          </Row>
+          <SwitchRow label='有办事指南' checked={form.hasGuide} onChange={(on) => set('hasGuide', on)} />
           {guide && (
             <>
               <TextField label='带什么材料（每行一项，可不填）' value={form.bring} maxlength={1300} multiline placeholder='每行写一样，如“身份证”“户口簿”' error={error('bring')} onChange={(v) => set('bring', v)} />
@@ -96,13 +94,13 @@ function Editor({ villageId, duty }: { villageId: string; duty: DutyView | null 
               <TextField label='什么时间办' value={form.when} maxlength={60} placeholder='如：工作日 8:30—12:00，14:30—17:30' error={error('when')} onChange={(v) => set('when', v)} />
               <TextField label='咨询电话' value={form.phone} maxlength={30} placeholder='如：0660-6801000' error={error('phone')} onChange={(v) => set('phone', v)} />
               <Field label='要不要开证明' error={error('needsCertificate')}>
-                <View className='vh-chips'>
+                <Choices label='要不要开证明'>
                   {CERTIFICATE_CHOICES.map((c) => (
-                    <View key={c.label} className={`vh-chip ${form.needsCertificate === c.needs ? 'vh-chip--on' : ''}`} onClick={() => set('needsCertificate', c.needs)}>
+                    <Choice key={c.label} on={form.needsCertificate === c.needs} onClick={() => set('needsCertificate', c.needs)}>
                       <Text>{c.label}</Text>
-                    </View>
+                    </Choice>
                   ))}
-                </View>
+                </Choices>
               </Field>
               <TextField
                 label={form.needsCertificate ? '需要什么证明、为什么' : '为什么不需要证明'}

@@ -7,7 +7,7 @@ import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { usePageParam } from '@/shared/page-params'
 import { dayText, ymd } from '@/shared/time'
-import { Alert, Async, Button, Card, Empty, Field, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Card, Choice, Choices, Empty, Field, TextField } from '@/shared/ui'
 import { emptyForm, checkForm, FIELDS_OF, formOf, toInput, type ActivityForm, type FormField } from '../../activity-form'
 import { getActivity, listActivities, saveActivity } from '../../api'
 import { VolunteerPage } from '../../components'
@@ -65,13 +65,13 @@ function Form({ villageId, activityId, initial, postFor, note }: { villageId: st
         {note && <Text className='vh-muted'>{note}</Text>}
         {postFor && postFor.length > 1 && (
           <Field label='发布单位' error={errors.orgId}>
-            <View className='vh-chips'>
+            <Choices label='组织方'>
               {postFor.map((o) => (
-                <View key={o.orgId ?? 'committee'} className={`vh-chip ${form.orgId === o.orgId ? 'vh-chip--on' : ''}`} onClick={() => set('orgId')(o.orgId)}>
+                <Choice key={o.orgId ?? 'committee'} on={form.orgId === o.orgId} onClick={() => set('orgId')(o.orgId)}>
                   <Text>{o.name}</Text>
-                </View>
+                </Choice>
               ))}
-            </View>
+            </Choices>
           </Field>
         )}
         <TextField label='活动名称' value={form.title} maxlength={40} placeholder='如：村道清洁日' error={errors.title} onChange={set('title')} />
