@@ -20,9 +20,9 @@ run('in Chromium: a household-mode topic from posting to the verdict', () => {
   const textbox = (name: string) => page.getByRole('textbox', { name })
   const openTopic = (topicId: string) => page.goto(`${app.server.url}/#/features/deliberation/pages/topic/index?topicId=${encodeURIComponent(topicId)}`)
   async function vote(choice: '赞成' | '反对' | '弃权', confirm = '确认投票') {
-    const radio = page.getByRole('radio', { name: choice, exact: true })
-    await radio.click()
-    expect(await radio.getAttribute('aria-checked')).toBe('true')
+    await page.getByRole('radio', { name: choice, exact: true }).click()
+    // a screen reader hears which choice is picked
+    await page.getByRole('radio', { name: choice, exact: true, checked: true }).waitFor()
     await page.getByText(confirm, { exact: true }).click()
     await page.getByText(`我家的表决：${choice}`).waitFor()
   }
