@@ -8,12 +8,13 @@ import { z } from 'zod'
 export const id = z.string().trim().min(1, '缺少编号').max(160, '编号过长')
 export const villageId = id
 
-/** a text a person writes: trimmed, with its name in the refusal (请填写标题, 标题至少4个字, 标题不超过40个字) */
+/** a text a person writes: trimmed, with its name in the refusal (empty: 请填写标题; short: 标题至少4个字; long: 标题不超过40个字) */
 export const text = (what: string, max: number, min = 1) =>
   z
     .string({ required_error: `请填写${what}`, invalid_type_error: `请填写${what}` })
     .trim()
-    .min(min, min > 1 ? `${what}至少${min}个字` : `请填写${what}`)
+    .min(1, `请填写${what}`)
+    .min(min, `${what}至少${min}个字`)
     .max(max, `${what}不超过${max}个字`)
 
 /** uploaded photos: file ids from the checked upload path */

@@ -4,6 +4,7 @@
  * for types only.
  */
 import { z } from 'zod'
+import { day, id, photos as photosOf, text, villageId } from '../../contract/inputs'
 import { action } from '../../contract/action'
 import { DUTY_KINDS, NOTICE_CATEGORIES, type DutyGuide, type DutyKind, type NoticeCategory, type NoticeState } from './documents'
 
@@ -99,17 +100,7 @@ export interface FinanceList {
 // ---------------------------------------------------------------------------------------------
 // inputs
 
-const id = z.string().trim().min(1, '缺少编号').max(160, '编号过长')
-const villageId = id
-const text = (what: string, max: number, min = 1) =>
-  z
-    .string({ required_error: `请填写${what}`, invalid_type_error: `请填写${what}` })
-    .trim()
-    .min(1, `请填写${what}`)
-    .min(min, `${what}至少${min}个字`)
-    .max(max, `${what}不超过${max}个字`)
-const day = z.string().trim().regex(/^20\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 2026-12-03')
-const photos = z.array(z.string().max(300, '照片无效'), { invalid_type_error: '照片无效' }).max(9, '最多9张照片')
+const photos = photosOf(9)
 /** an attachment as the client sends it: the uploaded fileId and the name picked; the server measures its size */
 const attachment = z.object({
   fileId: z.string().max(300, '附件无效'),
