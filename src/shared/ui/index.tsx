@@ -244,7 +244,8 @@ export function TextField({
   const cls = `vh-field__input ${className ?? ''}`
   const shownError = useErrorUntilEdited(error, value)
   // h5 draws the <input> inside Taro's element: the label must name that one (a screen reader, axe)
-  const named = { 'aria-label': label }
+  // (only without a placeholder: with one, the placeholder names it, as the e2e suites find boxes by it)
+  const named = placeholder ? undefined : { 'aria-label': label }
   return (
     <Field label={label} error={shownError}>
       {multiline ? (
