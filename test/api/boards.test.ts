@@ -123,7 +123,8 @@ describe('bad input: a clear error, nothing stored', () => {
     await refused(P.liguilan, 'boards.appeal', input, 'FORBIDDEN', '只有被公示的住户可以申诉')
     await refused(P.lin, 'boards.appeal', input, 'FORBIDDEN', '只有被公示的住户可以申诉')
     await refused(P.huang, 'boards.appeal', { ...input, entryId: e(6) }, 'CONFLICT', '公示期已过，不能再申诉')
-    await refused(P.chen, 'boards.appeal', { ...input, text: '' }, 'BAD_INPUT', '申诉理由至少5个字')
+    await refused(P.chen, 'boards.appeal', { ...input, text: '' }, 'BAD_INPUT', '请填写申诉理由')
+    await refused(P.chen, 'boards.appeal', { ...input, text: '不对' }, 'BAD_INPUT', '申诉理由至少5个字')
     await refused(P.chen, 'boards.appeal', { ...input, photos: ['cloud://env.bucket/villages/v-wukan/photos/x.jpg'] }, 'BAD_INPUT', '照片无效')
     // the period ends (the job has not run yet): too late all the same
     api.advance(3 * DAY)

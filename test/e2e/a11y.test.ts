@@ -1,0 +1,191 @@
+/**
+ * Every page of the app in Chromium, in normal mode and in 长辈模式: axe-core finds no serious or critical
+ * accessibility violation, and every button, switch and choice is a tap target at least 44 px high
+ * (48 px in 长辈模式). The pages come from the page table (src/routes.ts); each opens as the demo person
+ * and with the real parameters of its mini-program runner case (test/weapp/cases.ts, which must cover
+ * every page), plus the tab pages as a resident and as the committee, and the first open (长辈模式 offered).
+ * One browser, one tab, pages in sequence, each a fresh load of the app.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { pagePath, subPackages, tabPages, type PageKey } from '../../src/routes'
+import { cases } from '../weapp/cases'
+import { appForSuite, ARTIFACTS, chromiumAvailable, type App } from './browser'
+
+const run = chromiumAvailable() ? describe : describe.skip
+jest.setTimeout(120_000)
+
+const AXE = path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js')
+/** tap-target floors in CSS px (the kit's 88/96 design px on a 375-wide phone are more) */
+const MIN_TAP = { normal: 44, elder: 48 } as const
+type Mode = keyof typeof MIN_TAP
+
+interface Visit {
+  /** 'pages/home/index', as in app.json */
+  page: string
+  openid: string
+  query: Record<string, string>
+  /** the same backend calls as its runner case, made once before the first visit */
+  prepare?: (typeof cases)[number]['prepare']
+  /** nothing stored on the phone: the first open of the app */
+  firstOpen?: boolean
+}
+
+const committee = 'demo-linzhiqiang'
+const resident = 'demo-linshuisheng'
+
+/** every page of the h5 build, h5-only ones included */
+const ALL_PAGES: string[] = [
+  ...Object.keys(tabPages),
+  ...Object.entries(subPackages).flatMap(([pkg, sub]) => Object.keys(sub.pages).map((p) => `${pkg}.${p}`)),
+].map((key) => pagePath(key as PageKey).slice(1))
+
+/** pages the runner cannot open (h5 only), with the people and parameters a real link carries */
+const H5_ONLY: Visit[] = [
+  { page: pagePath('account.identity').slice(1), openid: resident, query: {} },
+  { page: pagePath('boards.print').slice(1), openid: committee, query: {} },
+]
+
+const key = (v: Visit) => `${v.page} as ${v.openid}${Object.keys(v.query).length ? ` ?${new URLSearchParams(v.query)}` : ''}`
+const VISITS: Visit[] = ([
+  { page: tabPages.home, openid: resident, query: {}, firstOpen: true },
+  ...Object.values(tabPages).flatMap((page) => [resident, committee].map((openid) => ({ page, openid, query: {} }))),
+  ...cases.map((c) => ({ page: c.page, openid: c.as, query: c.query ?? {}, prepare: c.prepare })),
+  ...H5_ONLY,
+] as Visit[]).filter((v, i, all) => all.findIndex((w) => key(w) === key(v) && !!w.firstOpen === !!v.firstOpen) === i)
+
+const prepared = new Set<Visit>()
+
+/** Stores the person (and 长辈模式) the way the app keeps them, then loads the page afresh. */
+async function open(app: App, page: Page, v: Visit, mode: Mode) {
+  if (v.prepare && !prepared.has(v)) {
+    prepared.add(v)
+    // a case's calls assume a fresh seed; here earlier cases may have used them up (e.g. one request decided)
+    await v.prepare(async (openid, action, input) => {
+      const r = await app.server.router(action, input, { openid })
+      if (!r.ok) throw new Error(`prepare ${action}: ${JSON.stringify(r.error)}`)
+      return r.data
+    }).catch((e: unknown) => console.warn(`a11y: ${v.page}: ${String(e)} (the page is checked as it is)`))
+  }
+  await page.evaluate(
+    ({ openid, elder, firstOpen }) => {
+      localStorage.clear()
+      if (firstOpen) return
+      localStorage.setItem('vh.demoOpenid', JSON.stringify({ data: openid }))
+      localStorage.setItem('vh.elderMode', JSON.stringify({ data: elder }))
+    },
+    { openid: v.openid, elder: mode === 'elder', firstOpen: !!v.firstOpen },
+  )
+  const query = new URLSearchParams(v.query).toString()
+  // a new search part makes it a fresh load of the app (a new hash alone would push onto the page stack)
+  await page.goto(`${app.server.url}/?load=${++loads}#/${v.page}${query ? `?${query}` : ''}`)
+  await page.locator('.vh-page').first().waitFor()
+  // the page's own data: every loading line gone (a failed load shows its error, which is checked too)
+  await page
+    .waitForFunction(() => !Array.from(document.querySelectorAll('.vh-state')).some((e) => (e as HTMLElement).innerText.includes('正在加载')), null, { timeout: 15_000 })
+    .catch(() => undefined)
+}
+let loads = 0
+
+/** each serious or critical violation: rule, what it asks, where (the first few nodes) */
+async function axe(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    type AxeResult = { violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; html: string }> }> }
+    const axeRun = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } }).axe.run
+    const r = await axeRun(document, { resultTypes: ['violations'] })
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 100)}`).join(' | ')}`)
+  })
+}
+
+/**
+ * every visible control a finger taps, and its height. Not the reports' points on the grids' map (an SVG):
+ * each is also a full-size line in the list under the map (WCAG 2.5.8's "equivalent control" exception),
+ * and 44 px circles would cover their neighbours.
+ */
+async function tapTargets(page: Page, min: number): Promise<string[]> {
+  return page.evaluate((min) => {
+    const sel = 'taro-button-core, button, [role=button], [role=switch], [role=radio], [role=checkbox]'
+    return Array.from(document.querySelectorAll<HTMLElement>(sel))
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ el, r }) => r.width > 0 && r.height > 0 && r.height < min && getComputedStyle(el).visibility !== 'hidden' && !el.closest('svg'))
+      .map(({ el, r }) => ({ what: `${el.tagName.toLowerCase()}.${el.className}「${(el.getAttribute('aria-label') ?? el.innerText).trim().slice(0, 20)}」`, height: Math.round(r.height * 10) / 10 }))
+      .map((t) => `${t.what} ${t.height}px`)
+  }, min)
+}
+
+run('in Chromium: every page in normal mode and in 长辈模式 passes axe-core (no serious or critical violation) and has tap targets of 44/48 px', () => {
+  let app: App
+  let page: Page
+  appForSuite((a, p) => ([app, page] = [a, p]))
+
+  beforeAll(async () => {
+    await page.setViewportSize({ width: 375, height: 812 })
+    // in every load of the app, before it runs
+    await page.addInitScript({ path: AXE })
+    await page.goto(`${app.server.url}/#/${tabPages.home}`)
+  })
+
+  test('every page of the app is visited', () => {
+    const visited = new Set(VISITS.map((v) => v.page))
+    expect(ALL_PAGES.filter((p) => !visited.has(p))).toEqual([])
+  })
+
+  describe.each(['normal', 'elder'] as const)('%s', (mode) => {
+    test.each(VISITS.filter((v) => !(v.firstOpen && mode === 'elder')).map((v) => [`${key(v)}${v.firstOpen ? ' (first open)' : ''}`, v] as const))('%s', async (_name, v) => {
+      await open(app, page, v, mode)
+      // the page is the one asked for (not an error page of the router) and 长辈模式 is what was stored
+      expect(await page.locator('.vh-page').count()).toBeGreaterThan(0)
+      expect(await page.locator('.vh-page.vh-elder').count() > 0).toBe(mode === 'elder')
+      const findings = await axe(page)
+      const small = await tapTargets(page, MIN_TAP[mode])
+      if (findings.length || small.length) {
+        fs.mkdirSync(path.join(ARTIFACTS, 'a11y'), { recursive: true })
+        await page.screenshot({ path: path.join(ARTIFACTS, 'a11y', `${mode}-${v.page.replace(/\//g, '-')}.png`), fullPage: true })
+      }
+      expect(findings).toEqual([])
+      expect(small).toEqual([])
+    })
+  })
+
+  test('the first open offers 长辈模式 once; taking it enlarges the page, the tab bar and the title bar', async () => {
+    const v = VISITS[0]
+    await open(app, page, v, 'normal')
+    const sizes = () =>
+      page.evaluate(() => {
+        const px = (el: Element | null) => (el ? parseFloat(getComputedStyle(el).fontSize) : 0)
+        return { page: px(document.querySelector('.vh-page')), tab: px(document.querySelector('.weui-tabbar__label')), title: px(document.querySelector('.taro-navigation-bar-title')) }
+      })
+    const before = await sizes()
+    await page.getByRole('button', { name: '打开长辈模式' }).click()
+    await page.locator('.vh-page.vh-elder').first().waitFor()
+    const after = await sizes()
+    expect(after.page).toBeGreaterThan(before.page * 1.2)
+    expect(after.tab).toBeGreaterThan(before.tab * 1.2)
+    expect(after.title).toBeGreaterThan(before.title)
+    await page.reload()
+    await page.locator('.vh-page.vh-elder').first().waitFor()
+    expect(await page.getByRole('button', { name: '打开长辈模式' }).count()).toBe(0)
+  })
+
+  test('the keyboard reaches and works the controls: Tab to a choice, Space picks it; the title bar goes 首页', async () => {
+    // 村集体鱼塘承包方案: open, and 林水生 has not voted on it in the seed
+    await open(app, page, { page: pagePath('deliberation.topic').slice(1), openid: resident, query: { topicId: 'v-xinshan:t2' } }, 'normal')
+    const first = page.locator('[role=radio]').first()
+    await first.waitFor()
+    for (let i = 0; i < 60 && !(await first.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+    expect(await first.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.press('Space')
+    expect(await first.getAttribute('aria-checked')).toBe('true')
+
+    // opened from a link (no page to go back to): no 返回, but 首页
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('议题')
+    expect(await page.getByRole('button', { name: '返回上一页' }).isVisible()).toBe(false)
+    const home = page.getByRole('button', { name: '回到首页' })
+    await home.focus()
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/pages\/home\/index/)
+  })
+})
