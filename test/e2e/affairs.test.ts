@@ -116,9 +116,10 @@ run('in Chromium: 村务公开 from the committee’s notice and 办事指南 to
     await page.reload()
     await page.getByText(REPLY).waitFor()
     await page.getByText('对回复满意吗？').waitFor()
-    await page.getByText('★', { exact: true }).nth(4).click()
+    await page.getByRole('radio', { name: '5星' }).click()
     await page.getByText('提交评价', { exact: true }).click()
-    await page.getByText('5星', { exact: true }).waitFor()
+    // rated: the stars are shown, read as「5星」
+    await page.getByRole('img', { name: '5星' }).waitFor()
     await shot('letter')
     const letter = await app.server.router('mailbox.get', { villageId: X, letterId }, committee)
     expect(letter.ok && (letter.data as LetterView)).toMatchObject({ about: { kind: 'duty', id: `${X}:d-duty-4` }, status: 'replied', rating: 5, reply: { text: REPLY } })

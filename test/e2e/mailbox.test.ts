@@ -46,9 +46,10 @@ run('in Chromium: a resident writes to the mailbox, the committee accepts and re
     await app.signInAs(page, '李桂兰')
     await open(`letter/index?villageId=v-xinshan&letterId=${encodeURIComponent(letterId)}`)
     await page.getByText('对回复满意吗？').waitFor()
-    await page.getByText('★', { exact: true }).nth(3).click()
+    await page.getByRole('radio', { name: '4星' }).click()
     await page.getByText('提交评价', { exact: true }).click()
-    await page.getByText('4星', { exact: true }).waitFor()
+    // rated: the stars are shown, read as「4星」
+    await page.getByRole('img', { name: '4星' }).waitFor()
     const done = await letter(letterId, 'demo-liguilan')
     expect(done).toMatchObject({ status: 'replied', rating: 4, reply: { text: REPLY, byName: '林志强' } })
     expect(done.history.map((e) => e.action)).toEqual(['write', 'accept', 'reply', 'rate'])

@@ -31,7 +31,7 @@ export function SearchPick({ label, placeholder, choices, value, error, onChange
   const matches = term ? choices.filter((c) => c.text.includes(term)) : []
   return (
     <Field label={label} error={error}>
-      <Input className='vh-field__input' value={q} placeholder={placeholder} maxlength={20} nativeProps={{ 'aria-label': label }} onInput={(e) => setQ(e.detail.value)} />
+      <Input className='vh-field__input' value={q} placeholder={placeholder} maxlength={20} onInput={(e) => setQ(e.detail.value)} />
       {matches.slice(0, MAX_SHOWN).map((c) => (
         <Row key={c.id} label={c.text} onClick={() => (onChange(c.id), setQ(''))} />
       ))}
