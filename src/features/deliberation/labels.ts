@@ -3,11 +3,12 @@
  * states (their words are the contract's tables, shared with the server).
  */
 import type { ProposalStatus, Stance, TopicResult, TopicStatus, Turnout, VotingMode } from '@contract'
+import { quorumWords } from '@/shared/quorum-words'
 import { PROPOSAL_STATUS_LABELS, TOPIC_STATUS_LABELS, TOPIC_UPCOMING_LABEL } from '@contract/tables'
 import { formatTime } from '@/shared/time'
 
 /** what one vote is counted in */
-export const MODE_UNITS: Record<VotingMode, string> = { person: '人', household: '户' }
+export const MODE_UNITS: Record<VotingMode, '人' | '户'> = { person: '人', household: '户' }
 
 export const STANCE_LABELS: Record<Stance, string> = { for: '赞成', against: '反对', neutral: '中立' }
 export const STANCE_TONES = { for: 'green', against: 'red', neutral: 'grey' } as const
@@ -61,10 +62,7 @@ export function quorumExplained(mode: VotingMode, t: Pick<Turnout, 'eligible' | 
 
 /** how far from the quorum, in plain words: 已有 1/4 户参与，还差2户就够数了 / 已有 3/4 户参与，人数够了，表决有效 */
 export function quorumText(mode: VotingMode, t: Turnout): string {
-  const unit = MODE_UNITS[mode]
-  const head = `已有 ${t.participants}/${t.eligible} ${unit}参与`
-  if (t.quorumMet) return `${head}，${unit}数够了，表决有效`
-  return `${head}，还差${Math.max(1, t.quorumNeeded - t.participants)}${unit}就够数了`
+  return quorumWords(MODE_UNITS[mode], t, t.quorumMet) + (t.quorumMet ? '，表决有效' : '')
 }
 
 /** the result in a few characters for the list: 有效·通过 / 有效·未通过 / 未达法定人数 */

@@ -1,12 +1,10 @@
 /** The workspaces' words: turnout against the quorum in plain words, a visit's day. */
 import type { WorkspaceTopic } from '@contract'
+import { quorumWords } from '@/shared/quorum-words'
 
 /** 已有 4/8 户参与，还差2户就够数了 / 已有 6/11 人参与，人数够了 (the words the topic page uses) */
 export function turnoutText(t: Pick<WorkspaceTopic, 'mode' | 'participants' | 'quorumNeeded' | 'eligible'>): string {
-  const unit = t.mode === 'household' ? '户' : '人'
-  const head = `已有 ${t.participants}/${t.eligible} ${unit}参与`
-  if (t.participants >= t.quorumNeeded) return `${head}，${unit}数够了`
-  return `${head}，还差${t.quorumNeeded - t.participants}${unit}就够数了`
+  return quorumWords(t.mode === 'household' ? '户' : '人', t, t.participants >= t.quorumNeeded)
 }
 
 /** 11月23日 */

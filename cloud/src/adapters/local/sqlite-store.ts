@@ -202,13 +202,13 @@ export class SqliteStore implements RawStore {
     return this.prepare(`DELETE FROM ${this.table(collection)} ${w.sql}`).run(...w.params).changes
   }
 
-  /** After a rollback: the tables it un-created are gone, and so are statements that name them. */
-  private rolledBack(): void {
-    if (this.createdInTx.length) {
-      for (const name of this.createdInTx) this.tables.delete(name)
+  /** After a rollback (to the start, or to a savepoint): the tables created since `from` are gone, and so are statements that name them. */
+  private forgetCreatedSince(from: number): void {
+    const undone = this.createdInTx.splice(from)
+    if (undone.length) {
+      for (const name of undone) this.tables.delete(name)
       this.statements.clear()
     }
-    this.createdInTx = []
   }
 
   /** Queues a write or a transaction for the next group commit; resolves after the COMMIT that wrote it. */
@@ -252,11 +252,7 @@ export class SqliteStore implements RawStore {
           if (!savepoints) throw e
           this.db.exec('ROLLBACK TO w')
           this.db.exec('RELEASE w')
-          const undone = this.createdInTx.splice(tables)
-          if (undone.length) {
-            for (const name of undone) this.tables.delete(name)
-            this.statements.clear()
-          }
+          this.forgetCreatedSince(tables)
           outcomes.push({ ok: false, value: e })
         }
       }
@@ -265,7 +261,7 @@ export class SqliteStore implements RawStore {
     } catch (e) {
       // the lone write failed, or the COMMIT itself: nothing of the batch was written
       if (this.db.inTransaction) this.db.exec('ROLLBACK')
-      this.rolledBack()
+      this.forgetCreatedSince(0)
       for (const item of batch) item.reject(e)
       return
     }

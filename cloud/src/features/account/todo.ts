@@ -9,6 +9,8 @@ import { shanghaiDay, shortTime } from '../../common/time'
 import { isCommittee } from './policy'
 import { peopleWord } from './documents'
 import { getVillage } from './common'
+import type { Village } from './documents'
+import { rulesWord } from '../../contract/tables'
 import type { TodoItem, todoActions } from './todo-contract'
 import { pageUrl, type PageKey } from '../../../../src/routes'
 
@@ -41,11 +43,11 @@ async function votesWaiting(ctx: MemberContext, villageId: string): Promise<Item
   }
 }
 
-async function residentItems(ctx: MemberContext, villageId: string): Promise<Item[]> {
+async function residentItems(ctx: MemberContext, village: Village): Promise<Item[]> {
   const { store } = ctx.ports
+  const villageId = village._id
   const me = ctx.person._id
   const today = shanghaiDay(ctx.now)
-  const village = await getVillage(ctx, villageId)
   const current = village.currentRulesVersion ?? 0
   const [votes, agreed, bookings, bookingsToday, reports, toConfirm, letters] = await Promise.all([
     votesWaiting(ctx, villageId),
@@ -56,7 +58,7 @@ async function residentItems(ctx: MemberContext, villageId: string): Promise<Ite
     store.count('reports', { villageId, reporterId: me, status: 'resolved' }),
     store.count('letters', { villageId, writerId: me, status: { $in: ['received', 'accepted'] } }),
   ])
-  const rules = village.kind === 'community' ? '居民公约' : '村规民约'
+  const rules = rulesWord(village.kind)
   const items: Array<Item | null> = [
     votes,
     current && !agreed ? { key: 'rules', group: 'mine', label: `${rules}待阅读承诺`, count: 1, note: `第${current}版`, page: 'rules.read' } : null,
@@ -75,9 +77,9 @@ async function householdsNotAgreed(ctx: MemberContext, villageId: string, curren
   return Math.max(0, households - new Set(agreements.map((a) => a.householdId).filter(Boolean)).size)
 }
 
-async function committeeItems(ctx: MemberContext, villageId: string): Promise<Item[]> {
+async function committeeItems(ctx: MemberContext, village: Village): Promise<Item[]> {
   const { store } = ctx.ports
-  const village = await getVillage(ctx, villageId)
+  const villageId = village._id
   const today = shanghaiDay(ctx.now)
   const [requests, toDecide, firstToDecide, proposals, notAgreed, reports, letters, appeals, bookingsToday, deletions] = await Promise.all([
     store.count('joinRequests', { villageId, status: 'pending' }),
@@ -103,7 +105,7 @@ async function committeeItems(ctx: MemberContext, villageId: string): Promise<It
       page: toDecide === 1 && firstToDecide[0] ? pageUrl('deliberation.manage', { topicId: firstToDecide[0]._id }) : 'topics',
     },
     { key: 'proposals', group, label: `${peopleWord(village.kind)}提议待安排表决`, count: proposals, note: null, page: 'deliberation.proposals' },
-    { key: 'notAgreed', group, label: `未承诺${village.kind === 'community' ? '居民公约' : '村规民约'}的户`, count: notAgreed, note: null, page: 'rules.followUp' },
+    { key: 'notAgreed', group, label: `未承诺${rulesWord(village.kind)}的户`, count: notAgreed, note: null, page: 'rules.followUp' },
     { key: 'reports', group, label: '随手拍待受理', count: reports, note: null, page: 'reports.queue' },
     { key: 'letters', group, label: '书记信箱待回复', count: letters, note: null, page: 'mailbox.inbox' },
     { key: 'appeals', group, label: '红黑榜申诉待处理', count: appeals, note: null, page: 'boards.manage' },
@@ -127,9 +129,11 @@ export const todoHandlers: Handlers<typeof todoActions> = {
     access: ACCESS.member,
     async handle({ villageId }, ctx) {
       const roles = ctx.membership.roles
+      // read once for both parts: the rules' version and the village's words
+      const village = roles.includes('resident') || isCommittee(ctx.membership) ? await getVillage(ctx, villageId) : null
       const [mine, committee, grid] = await Promise.all([
-        roles.includes('resident') ? residentItems(ctx, villageId) : Promise.resolve([]),
-        isCommittee(ctx.membership) ? committeeItems(ctx, villageId) : Promise.resolve([]),
+        village && roles.includes('resident') ? residentItems(ctx, village) : Promise.resolve([]),
+        village && isCommittee(ctx.membership) ? committeeItems(ctx, village) : Promise.resolve([]),
         roles.includes('gridWorker') && !isCommittee(ctx.membership) ? gridItems(ctx, villageId) : Promise.resolve([]),
       ])
       return { items: [...mine, ...committee, ...grid].map(item) }

@@ -1,9 +1,9 @@
 /** Reading 村务公开's documents into views: the caller's read marks, photo urls, the residents told of a notice. */
 import type { MemberContext } from '../../handler'
-import type { Store } from '../../ports/store'
 import { findAll } from '../../common/load'
 import { shanghaiDay } from '../../common/time'
 import { isCommittee } from '../account/policy'
+import { villageResidents } from '../account/common'
 import type { NoticeSummary, NoticeView, DutyView } from './contract'
 import type { Duty, Notice } from './documents'
 import { noticeState } from './policy'
@@ -11,10 +11,6 @@ import { noticeState } from './policy'
 export const readId = (noticeId: string, personId: string) => `${noticeId}:${personId}`
 
 /** the village's residents (as the notice of a new 公告 reaches them and its 已读 counts them) */
-export async function residentsOf(store: Store, villageId: string): Promise<string[]> {
-  return (await findAll(store, 'memberships', { villageId })).filter((m) => m.roles.includes('resident')).map((m) => m.personId)
-}
-
 export function noticeSummary(n: Notice, today: string, read: boolean, thumb: string | null): NoticeSummary {
   return {
     id: n._id,
@@ -55,7 +51,7 @@ export async function noticeView(ctx: MemberContext, n: Notice, read: boolean): 
     attachments: attachments.map((a) => ({ ...a, url: fileUrls[a.fileId] ?? null })),
     createdByName: n.createdByName,
     updatedAt: n.updatedAt,
-    residents: committee ? (await residentsOf(ctx.ports.store, n.villageId)).length : null,
+    residents: committee ? (await villageResidents(ctx.ports.store, n.villageId)).length : null,
     canEdit: committee,
   }
 }

@@ -10,10 +10,11 @@ import { checkPhotos } from '../../common/photos'
 import { checkDocuments } from '../../common/documents'
 import { shanghaiDay } from '../../common/time'
 import { isCommittee } from '../account/policy'
+import { villageResidents } from '../account/common'
 import { notifyMany } from '../account/notices'
 import type { affairsActions } from './contract'
 import { NOTICE_CATEGORY_LABELS, type Notice } from './documents'
-import { noticeSummaries, noticeView, readId, residentsOf } from './data'
+import { noticeSummaries, noticeView, readId } from './data'
 import { noticeOrder, noticeState, periodError, visibleTo } from './policy'
 import { NOTICE_PAGE } from './pages'
 
@@ -90,7 +91,7 @@ export const noticeHandlers: Handlers<NoticeActions> = {
         return noticeView(ctx, saved, (await store.get('noticeReads', readId(saved._id, ctx.person._id))) !== null)
       }
       const notice: Notice = { _id: `${villageId}:${newId('n', ctx.now)}`, villageId, ...fields, createdBy: ctx.person._id, createdByName: ctx.membership.name, createdAt: ctx.now, reads: 0 }
-      const told = (await residentsOf(store, villageId)).filter((p) => p !== ctx.person._id)
+      const told = (await villageResidents(store, villageId)).filter((p) => p !== ctx.person._id)
       const when = noticeState(notice, shanghaiDay(ctx.now)) === 'upcoming' ? `（${from}起公示）` : ''
       await store.transaction(async (tx) => {
         await tx.insert('notices', notice)
