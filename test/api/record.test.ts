@@ -85,7 +85,7 @@ test('my proposals with their states, withdrawable until scheduled; agreements, 
   expect(after.lines).toContain('撤回理由：已另行解决')
 
   const agreements = (await record(P.resident, 'agreements')).items
-  expect(agreements[0]).toMatchObject({ title: '村规民约第1版', state: '现行版本', page: pageUrl('rules.read', { versionId: `${X}:v1` }) })
+  expect(agreements[0]).toMatchObject({ title: '村规民约第1版', state: '现行版本', page: pageUrl('rules.read', { villageId: X, versionId: `${X}:v1` }) })
   expect((await record(P.chenjianguo, 'agreements')).items).toEqual([])
 
   const bookings = (await record(P.liguilan, 'bookings')).items

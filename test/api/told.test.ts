@@ -16,13 +16,25 @@ test('a new rules version: every resident but its publisher is asked to agree, a
   await c.call('rules.publish', { villageId: X, versionId: start.id })
   for (const who of [P.chenjianguo, P.resident, P.liguilan]) {
     const [n] = await notices(api, who, '新山村村规民约已发布新版本')
-    expect(n).toMatchObject({ page: pageUrl('rules.read'), read: false })
+    expect(n).toMatchObject({ page: pageUrl('rules.read', { villageId: X }), read: false })
     expect(n.body).toContain('第2版')
     expect(n.body).toContain('请阅读修改的条款并承诺遵守')
   }
   expect(await notices(api, P.committee, '新山村村规民约已发布新版本')).toHaveLength(0)
   // staff serve the village and agree to nothing
   expect(await notices(api, P.hallStaff, '新山村村规民约已发布新版本')).toHaveLength(0)
+})
+
+test('the notice of a community’s new 居民公约 opens that community’s rules, for 林俊 who lives in 新山村 too', async () => {
+  const H = 'v-henan'
+  const c = api.as('demo-zhoumin')
+  const start = await c.call('rules.startDraft', { villageId: H })
+  const chapters = start.chapters.map((ch, i) => ({ title: ch.title, clauses: ch.clauses.map((k, j) => ({ id: k.id, text: i === 0 && j === 0 ? `${k.text}（修订）` : k.text })) }))
+  await c.call('rules.saveDraft', { villageId: H, versionId: start.id, chapters, effectiveDate: '2026-12-01', adoption: { ...ADOPTION, meeting: '居民代表会议' } })
+  await c.call('rules.publish', { villageId: H, versionId: start.id })
+  const [n] = await notices(api, 'demo-linjun', '河南社区居民公约已发布新版本')
+  expect(n.page).toBe('/features/rules/pages/read/index?villageId=v-henan')
+  expect(await notices(api, 'demo-linjun', '新山村村规民约已发布新版本')).toHaveLength(0)
 })
 
 test('a topic: opened to its voters, closing tomorrow to those who have not voted (once), its result, decision and progress to every resident', async () => {

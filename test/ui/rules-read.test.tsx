@@ -5,7 +5,8 @@ import { useAccount } from '../../src/features/account/store'
 import { CallError } from '../../src/shared/api/call'
 import RulesReadPage from '../../src/features/rules/pages/read'
 // @ts-expect-error the mock's test helper
-import { intersect } from '@tarojs/taro'
+import taro, { intersect } from '@tarojs/taro'
+import { router } from './mocks/taro'
 import type { RulesCurrent } from '@contract'
 import { meWithTwoVillages } from './fixtures'
 
@@ -53,6 +54,7 @@ const v2: RulesCurrent = {
 
 beforeEach(() => {
   jest.clearAllMocks()
+  router.params = {}
   jest.mocked(accountApi).getMe.mockResolvedValue(meWithTwoVillages)
   useAccount.setState({ me: meWithTwoVillages, currentVillageId: 'v-xinshan' })
 })
@@ -99,4 +101,26 @@ test('a version replaced meanwhile: the refusal is shown and the current one is 
   fireEvent.click(screen.getByText('我已阅读并承诺遵守'))
   expect(await screen.findByText('该版本已不是现行版本，请阅读并承诺遵守现行的第3版')).toBeTruthy()
   expect(mocked.getCurrentRules).toHaveBeenCalledTimes(2)
+})
+
+test('a notice names its village: someone in two villages lands on that village’s rules, and acts in it from here', async () => {
+  router.params = { villageId: 'v-henan' }
+  const henan: RulesCurrent = { ...v2, word: '居民公约', version: { ...v2.version!, id: 'v-henan:v2', villageId: 'v-henan', title: '河南社区居民公约', word: '居民公约' }, progress: null, diffSinceMine: null, can: { agree: false, partyCommit: false, manage: false } }
+  mocked.getCurrentRules.mockResolvedValue(henan)
+  render(<RulesReadPage />)
+  expect(await screen.findByText('河南社区居民公约')).toBeTruthy()
+  expect(mocked.getCurrentRules).toHaveBeenCalledWith('v-henan')
+  expect(mocked.getCurrentRules).not.toHaveBeenCalledWith('v-xinshan')
+  expect(useAccount.getState().currentVillageId).toBe('v-henan')
+  expect(jest.mocked(taro.showToast)).toHaveBeenCalledWith({ title: '已切换到河南社区', icon: 'none' })
+  // and so the community's words: 本社区居民
+  expect(screen.getByText('由本社区居民承诺遵守')).toBeTruthy()
+})
+
+test('a link to a village the person is not in asks them to join rather than showing another village’s rules', async () => {
+  router.params = { villageId: 'v-wukan' }
+  render(<RulesReadPage />)
+  expect(await screen.findByText('您还不是这个村（社区）的成员，加入后才能查看它的村规民约（居民公约）。')).toBeTruthy()
+  expect(mocked.getCurrentRules).not.toHaveBeenCalled()
+  expect(useAccount.getState().currentVillageId).toBe('v-xinshan')
 })

@@ -83,7 +83,7 @@ const READERS: Record<RecordKind, Reader> = {
     const items = docs.map((a): RecordItem => {
       const lines = [`承诺遵守 · ${shortTime(a.at)}`]
       if (a.partyCommitment && a.partyCommitmentAt) lines.push(`党员亮身份承诺 · ${shortTime(a.partyCommitmentAt)}`)
-      return { id: a._id, title: `${rulesWord(village.kind)}第${a.number}版`, state: a.number === current ? '现行版本' : '旧版本', lines, at: a.at, page: pageUrl('rules.read', { versionId: a.versionId }), can: NONE }
+      return { id: a._id, title: `${rulesWord(village.kind)}第${a.number}版`, state: a.number === current ? '现行版本' : '旧版本', lines, at: a.at, page: pageUrl('rules.read', { villageId: village._id, versionId: a.versionId }), can: NONE }
     })
     return { items, more }
   },

@@ -156,7 +156,7 @@ export const draftingHandlers: Handlers<typeof draftingActions> = {
           tx,
         )
         const body = `${draft.title}${versionLabel(draft.number)}已经${a.meeting}表决通过，${draft.effectiveDate}起施行。请阅读${draft.number > 1 ? '修改的条款' : '全文'}并承诺遵守。`
-        await notifyMany(ctx, villageId, told, `${draft.title}已发布新版本`, body, pageUrl('rules.read'), tx)
+        await notifyMany(ctx, villageId, told, `${draft.title}已发布新版本`, body, pageUrl('rules.read', { villageId }), tx)
         return { version: { ...draft, ...set }, village: { ...village, currentRulesVersion: draft.number } }
       })
       const { version, village } = published

@@ -12,7 +12,8 @@ import { formatTime } from '@/shared/time'
 import { useReachedEnd } from '@/shared/use-reached-end'
 import { Async, Button, Card, Empty, FieldError, Page, Row, Tag } from '@/shared/ui'
 import { AccountPending } from '@/features/account/components/account-pending'
-import { useCurrentMembership } from '@/features/account/store'
+import { useAccount, useCurrentMembership } from '@/features/account/store'
+import { JoinPrompt } from '@/features/account/components/join-prompt'
 import { useEnsureAccount } from '@/features/account/use-account-on-show'
 import { agreeToRules, getCurrentRules, getRuleVersion, makePartyCommitment } from '../../api'
 import { AdoptionRecord } from '../../components/adoption-record'
@@ -20,13 +21,27 @@ import { ClauseList } from '../../components/clause-list'
 import { DiffView } from '../../components/diff-view'
 import { useVillageWords } from '@/features/account/words'
 
-/** Reads the current rules (or, with ?versionId=, any version) and takes the reader's agreement. */
+/**
+ * Reads the current rules (or, with ?versionId=, any version) and takes the reader's agreement. A notice of a new
+ * version names its village (?villageId=): someone in two villages acts in that one from here on, so that the
+ * versions, the draft and the follow-up this page links to are that village's too.
+ */
 export default function RulesReadPage() {
   const account = useEnsureAccount()
-  const membership = useCurrentMembership()
+  const current = useCurrentMembership()
   const versionId = usePageParam('versionId')
+  const villageId = usePageParam('villageId')
+  const named = villageId ? account.me?.memberships.find((m) => m.villageId === villageId) ?? null : null
+  const membership = villageId ? named : current
+  const switching = Boolean(named && current && named.villageId !== current.villageId)
+  useEffect(() => {
+    if (!switching || !named) return
+    useAccount.getState().switchVillage(named.villageId)
+    void Taro.showToast({ title: `已切换到${named.village.name}`, icon: 'none' })
+  }, [switching, named])
   if (!account.me) return <Page><AccountPending /></Page>
-  if (!membership) return <Page><Empty text='加入村（社区）后才能查看本村的村规民约' /></Page>
+  // not a member of it: the village's kind (and so its words) is unknown here
+  if (!membership) return <Page>{villageId ? <JoinPrompt text='您还不是这个村（社区）的成员，加入后才能查看它的村规民约（居民公约）。' /> : <Empty text='加入村（社区）后才能查看本村的村规民约' />}</Page>
   return <Page>{versionId ? <OneVersion villageId={membership.villageId} versionId={versionId} /> : <CurrentRules villageId={membership.villageId} />}</Page>
 }
 
