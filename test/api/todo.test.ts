@@ -60,7 +60,48 @@ test('a grid worker: their grids’ reports to accept; staff and town officers h
   expect(grid.gridReports).toMatchObject({ group: 'grid', label: '本网格随手拍待受理', page: pageUrl('reports.queue') })
   expect(grid.gridReports.count).toBeGreaterThan(0)
   expect(grid.joinRequests).toBeUndefined()
-  expect(await todo(P.hallStaff)).toEqual([])
+  // hall staff and town officers have their own groups (below), never a resident's
+  for (const who of [P.hallStaff, 'demo-caiguohua']) expect((await todo(who)).filter((i) => ['mine', 'committee', 'grid'].includes(i.group))).toEqual([])
   // another village's list is not theirs to read
   expect(await api.as(P.sunli).fail('account.todo', { villageId: X })).toMatchObject({ code: 'NOT_MEMBER' })
+})
+
+test('张秀英 at the hall: today’s bookings to check in and the waitlist, tomorrow’s canteen count — the figures of her day', async () => {
+  const hallId = `${X}:hall`
+  const items = await todo(P.hallStaff)
+  expect(items.every((i) => i.group === 'hall')).toBe(true)
+  const h = byKey(items)
+  expect(Object.keys(h)).toEqual(['hallCheckIn', 'hallWaitlist', 'canteenTomorrow'])
+  const day = await api.as(P.hallStaff).call('workspace.hall', { villageId: X })
+  expect(h.hallCheckIn).toMatchObject({ label: '今天待签到的预约', count: day.booked, page: pageUrl('booking.day', { villageId: X, hallId }) })
+  expect(h.hallWaitlist).toMatchObject({ label: '今天候补的预约', count: day.waitlisted, page: pageUrl('booking.day', { villageId: X, hallId }) })
+  // the kitchen's count is the headcount page's own figure for tomorrow
+  const headcount = await api.as(P.hallStaff).call('booking.headcount', { villageId: X, hallId, days: 2 })
+  expect(h.canteenTomorrow).toMatchObject({ label: '明天长者饭堂备餐', count: headcount.days[1].total, page: pageUrl('booking.headcount', { villageId: X, hallId }) })
+  expect(h.canteenTomorrow.count).toBeGreaterThan(0)
+
+  // a seat booked at the desk for tomorrow's lunch is one more to cook for
+  await api.as(P.hallStaff).call('booking.staffBook', { villageId: X, slotId: `${hallId}:canteen@${headcount.days[1].date}@11:30`, name: '王大爷' })
+  expect(byKey(await todo(P.hallStaff)).canteenTomorrow.count).toBe(h.canteenTomorrow.count + 1)
+})
+
+test('蔡国华 of 联安镇: the town’s overdue reports and letters, and its open topics short of the quorum, by village', async () => {
+  const items = await todo('demo-caiguohua')
+  expect(items.every((i) => i.group === 'town')).toBe(true)
+  const t = byKey(items)
+  expect(Object.keys(t)).toEqual(['townReports', 'townLetters', 'townQuorum'])
+  const page = pageUrl('workspace.town', { villageId: X })
+  const town = await api.as('demo-caiguohua').call('workspace.town', { villageId: X })
+  const sum = (f: (v: (typeof town.villages)[number]) => number) => town.villages.reduce((n, v) => n + f(v), 0)
+  expect(t.townReports).toMatchObject({ label: '逾期未办的随手拍', count: sum((v) => v.reports.overdue), page })
+  expect(t.townReports.count).toBeGreaterThan(0)
+  expect(t.townReports.note).toMatch(/^新山村\d+件/)
+  expect(t.townLetters).toMatchObject({ label: '逾期未回复的来信', count: sum((v) => v.letters.overdue), page })
+  const short = sum((v) => v.topics.filter((x) => x.participants < x.quorumNeeded).length)
+  expect(t.townQuorum).toMatchObject({ label: '参与人数还不够的议题', count: short, page })
+  // an open topic with nobody voting yet is short of it
+  await openTopic(api)
+  expect(byKey(await todo('demo-caiguohua')).townQuorum.count).toBe(short + 1)
+  // from 东尾村 too: the same town
+  expect((await todo('demo-caiguohua', 'v-dongwei')).map((i) => i.count)).toEqual(items.map((i) => i.count).map((n, i) => (i === 2 ? n + 1 : n)))
 })

@@ -146,6 +146,9 @@ describe('the town and the hall', () => {
     const n = (s: string) => rows.filter((r) => r.status === s).length
     expect(hall).toMatchObject({ hallName: '新山村党群服务中心', date: today(), booked: n('booked'), checkedIn: n('checkedIn'), noShow: n('noShow'), waitlisted: n('waitlisted') })
     expect(hall.booked + hall.waitlisted).toBeGreaterThan(0)
+    // tomorrow's canteen: the kitchen's headcount for that day
+    const headcount = await api.as(P.staff).call('booking.headcount', { villageId: X, hallId: `${X}:hall`, days: 2 })
+    expect(hall.canteenTomorrow).toBe(headcount.days[1].total)
   })
 
   test('others are refused: residents, the committee, another town', async () => {

@@ -1,4 +1,4 @@
-/** Issue 15: 首页 knows who opens it — screenshots for a resident, the committee, a grid worker and a town officer; never stale. */
+/** Issue 15: 首页 knows who opens it — screenshots for a resident, the committee, a grid worker, a town officer and the hall staff; never stale. */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { appForSuite, ARTIFACTS, chromiumAvailable, type App } from './browser'
@@ -18,15 +18,26 @@ run('in Chromium: 首页 per role', () => {
       ['陈建国', 'home-resident', '我的待办'],
       ['林志强', 'home-committee', '村委会待办'],
       ['黄伟明', 'home-grid-worker', '网格待办'],
-      ['蔡国华', 'home-town-officer', '本村概况'],
+      ['蔡国华', 'home-town-officer', '镇街待办'],
+      ['张秀英', 'home-hall-staff', '服务中心待办'],
     ] as const) {
       await app.signInAs(page, name)
       await page.getByText(waitFor, { exact: true }).waitFor()
       await page.waitForTimeout(800) // let every card finish loading before the screenshot
       await page.screenshot({ path: path.join(ARTIFACTS, `${file}.png`), fullPage: true })
     }
-    // 蔡国华 is no resident of 新山村: nothing of a resident's is asked of him
+    // 张秀英 is no resident of 新山村: nothing of a resident's is asked of her; her hall's day is, a tap from its page
     expect(await page.getByText('我的待办', { exact: true }).count()).toBe(0)
+    await row('明天长者饭堂备餐').getByText(/^\d+ 份$/).waitFor()
+    await row('今天待签到的预约').click()
+    await page.waitForURL(/booking\/pages\/day\/index/)
+
+    // 蔡国华: the town's overdue reports by village, opening the town's workspace
+    await app.signInAs(page, '蔡国华')
+    expect(await page.getByText('我的待办', { exact: true }).count()).toBe(0)
+    await row('逾期未办的随手拍').getByText(/新山村\d+件/).waitFor()
+    await row('逾期未办的随手拍').click()
+    await page.waitForURL(/workspace\/pages\/town\/index/)
 
     await app.signInAs(page, '陈建国')
     await row('村规民约待阅读承诺').waitFor()

@@ -59,3 +59,29 @@ test('a failure to load says so and offers to try again', async () => {
   fireEvent.click(await screen.findByText('重试'))
   expect(await screen.findByText('今天1个')).toBeTruthy()
 })
+
+test('hall staff and town officers: their own groups, counted, with no resident’s list', async () => {
+  const staff = { ...xinshanCommittee, roles: ['hallStaff' as const], householdId: null, hallId: 'v-xinshan:hall' }
+  mocked.getTodo.mockResolvedValue({
+    items: [
+      item({ key: 'hallCheckIn', group: 'hall', label: '今天待签到的预约', count: 12, note: '已签到3人', page: '/features/booking/pages/day/index?villageId=v-xinshan&hallId=v-xinshan%3Ahall' }),
+      item({ key: 'canteenTomorrow', group: 'hall', label: '明天长者饭堂备餐', count: 31, page: '/features/booking/pages/headcount/index?villageId=v-xinshan&hallId=v-xinshan%3Ahall' }),
+    ],
+  })
+  const { unmount } = render(<TodoCard membership={staff} />)
+  expect(await screen.findByText('服务中心待办')).toBeTruthy()
+  expect(screen.queryByText('我的待办')).toBeNull()
+  expect(screen.getByText('12 人')).toBeTruthy()
+  expect(screen.getByText('31 份')).toBeTruthy()
+  fireEvent.click(screen.getByText('明天长者饭堂备餐'))
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/features/booking/pages/headcount/index?villageId=v-xinshan&hallId=v-xinshan%3Ahall' })
+  unmount()
+
+  const officer = { ...xinshanCommittee, roles: ['townOfficer' as const], householdId: null, townId: 't-lianan' }
+  mocked.getTodo.mockResolvedValue({ items: [item({ key: 'townReports', group: 'town', label: '逾期未办的随手拍', count: 4, note: '新山村3件、东尾村1件', page: '/features/workspace/pages/town/index?villageId=v-xinshan' })] })
+  render(<TodoCard membership={officer} />)
+  expect(await screen.findByText('镇街待办')).toBeTruthy()
+  expect(screen.getByText('新山村3件、东尾村1件')).toBeTruthy()
+  fireEvent.click(screen.getByText('逾期未办的随手拍'))
+  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/features/workspace/pages/town/index?villageId=v-xinshan' })
+})

@@ -188,12 +188,16 @@ describe('服务 tab: each role’s way in', () => {
   })
 
   test('the hall staff’s day: today’s counts, and today’s list a tap away', async () => {
-    mocked.getHallWorkspace.mockResolvedValue({ hallId: `${V}:hall`, hallName: '新山村党群服务中心', date: today, booked: 3, checkedIn: 2, noShow: 1, waitlisted: 1 })
+    mocked.getHallWorkspace.mockResolvedValue({ hallId: `${V}:hall`, hallName: '新山村党群服务中心', date: today, booked: 3, checkedIn: 2, noShow: 1, waitlisted: 1, canteenTomorrow: 28 })
     render(<WorkspaceCards membership={hallStaff} />)
     expect(await screen.findByText('今日服务 · 新山村党群服务中心')).toBeTruthy()
     expect(stat('待签到')).toBe('3')
     expect(stat('未到')).toBe('1')
     fireEvent.click(screen.getByText('今日名单'))
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: `/features/booking/pages/day/index?villageId=${V}&hallId=${encodeURIComponent(`${V}:hall`)}` })
+    // the kitchen's count for tomorrow, its page a tap away
+    expect(screen.getByText('长者饭堂 28 份')).toBeTruthy()
+    fireEvent.click(screen.getByText('明日备餐'))
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: `/features/booking/pages/headcount/index?villageId=${V}&hallId=${encodeURIComponent(`${V}:hall`)}` })
   })
 })

@@ -68,6 +68,11 @@ function HallDayCard({ villageId }: { villageId: string }) {
           <Text className='vh-muted'>签到、未到、现场登记</Text>
         </Row>
       )}
+      {d && (
+        <Row label='明日备餐' onClick={() => go(pageUrl('booking.headcount', { villageId, hallId: d.hallId }))}>
+          <Text className='vh-muted'>{`长者饭堂 ${d.canteenTomorrow} 份`}</Text>
+        </Row>
+      )}
     </Card>
   )
 }

@@ -4,7 +4,7 @@ import { action } from '../../contract/action'
 const id = z.string().trim().min(1, '缺少编号').max(80, '编号过长')
 
 /** whose queue an item is: mine as a resident, or the work of my role */
-export type TodoGroup = 'mine' | 'committee' | 'grid'
+export type TodoGroup = 'mine' | 'committee' | 'grid' | 'hall' | 'town'
 
 /** One thing waiting, with how many and the page that deals with it (首页's 待办). */
 export interface TodoItem {

@@ -13,6 +13,7 @@ import type { Village } from './documents'
 import { rulesWord } from '../../contract/tables'
 import type { TodoItem, todoActions } from './todo-contract'
 import { pageUrl, type PageKey } from '../../../../src/routes'
+import { hallDay, townFigures } from './figures'
 
 /** more open topics than this at once does not happen in a village; the count stays right below it */
 const OPEN_TOPICS = 100
@@ -124,6 +125,43 @@ async function gridItems(ctx: MemberContext, villageId: string): Promise<Item[]>
   return [{ key: 'gridReports', group: 'grid', label: '本网格随手拍待受理', count, note: null, page: 'reports.queue' }]
 }
 
+/** hall staff: today's bookings still to check in and the waitlist, tomorrow's canteen seats (the hall's day, as their workspace counts it) */
+async function hallItems(ctx: MemberContext, villageId: string): Promise<Item[]> {
+  const hallId = ctx.membership.hallId
+  const hall = hallId ? await ctx.ports.store.get('halls', hallId) : null
+  if (!hall || hall.villageId !== villageId) return []
+  const d = await hallDay(ctx.ports.store, hall, shanghaiDay(ctx.now), ctx.now)
+  const group = 'hall' as const
+  const day = pageUrl('booking.day', { villageId, hallId: hall._id })
+  return [
+    { key: 'hallCheckIn', group, label: '今天待签到的预约', count: d.booked, note: d.checkedIn ? `已签到${d.checkedIn}人` : null, page: day },
+    { key: 'hallWaitlist', group, label: '今天候补的预约', count: d.waitlisted, note: null, page: day },
+    { key: 'canteenTomorrow', group, label: '明天长者饭堂备餐', count: d.canteenTomorrow, note: null, page: pageUrl('booking.headcount', { villageId, hallId: hall._id }) },
+  ]
+}
+
+/** where a town's count lies: 新山村3件、东尾村1件 */
+const byVillage = (parts: Array<{ name: string; n: number }>, unit: string): string | null =>
+  parts.filter((p) => p.n > 0).map((p) => `${p.name}${p.n}${unit}`).join('、') || null
+
+/** town officers: the town's overdue reports and letters, and its open topics still short of the quorum (the town workspace's figures) */
+async function townItems(ctx: MemberContext, villageId: string): Promise<Item[]> {
+  const townId = ctx.membership.townId
+  if (!townId) return []
+  const villages = await townFigures(ctx.ports.store, townId, shanghaiDay(ctx.now), ctx.now)
+  const group = 'town' as const
+  const page = pageUrl('workspace.town', { villageId })
+  const short = villages.map((v) => ({ name: v.name, n: v.topics.filter((t) => t.participants < t.quorumNeeded).length }))
+  const sum = (parts: Array<{ n: number }>) => parts.reduce((n, p) => n + p.n, 0)
+  const reports = villages.map((v) => ({ name: v.name, n: v.reports.overdue }))
+  const letters = villages.map((v) => ({ name: v.name, n: v.letters.overdue }))
+  return [
+    { key: 'townReports', group, label: '逾期未办的随手拍', count: sum(reports), note: byVillage(reports, '件'), page },
+    { key: 'townLetters', group, label: '逾期未回复的来信', count: sum(letters), note: byVillage(letters, '封'), page },
+    { key: 'townQuorum', group, label: '参与人数还不够的议题', count: sum(short), note: byVillage(short, '个'), page },
+  ]
+}
+
 export const todoHandlers: Handlers<typeof todoActions> = {
   'account.todo': {
     access: ACCESS.member,
@@ -131,12 +169,14 @@ export const todoHandlers: Handlers<typeof todoActions> = {
       const roles = ctx.membership.roles
       // read once for both parts: the rules' version and the village's words
       const village = roles.includes('resident') || isCommittee(ctx.membership) ? await getVillage(ctx, villageId) : null
-      const [mine, committee, grid] = await Promise.all([
+      const [mine, committee, grid, hall, town] = await Promise.all([
         village && roles.includes('resident') ? residentItems(ctx, village) : Promise.resolve([]),
         village && isCommittee(ctx.membership) ? committeeItems(ctx, village) : Promise.resolve([]),
         roles.includes('gridWorker') && !isCommittee(ctx.membership) ? gridItems(ctx, villageId) : Promise.resolve([]),
+        roles.includes('hallStaff') ? hallItems(ctx, villageId) : Promise.resolve([]),
+        roles.includes('townOfficer') ? townItems(ctx, villageId) : Promise.resolve([]),
       ])
-      return { items: [...mine, ...committee, ...grid].map(item) }
+      return { items: [...mine, ...committee, ...grid, ...hall, ...town].map(item) }
     },
   },
 }

@@ -5,7 +5,9 @@
  */
 import { z } from 'zod'
 import { action } from '../../contract/action'
-import type { VillageKind } from '../account/documents'
+import type { HallDay, TownVillage, WorkspaceTopic } from '../account/figures'
+
+export type { TownVillage, WorkspaceTopic } from '../account/figures'
 
 // ---------------------------------------------------------------------------------------------
 // views
@@ -23,17 +25,6 @@ export interface VisitView {
   visitorName: string
   createdAt: number
   mine: boolean
-}
-
-/** An open topic as a workspace shows it: turnout against the quorum. */
-export interface WorkspaceTopic {
-  id: string
-  title: string
-  mode: 'person' | 'household'
-  closesAt: number
-  participants: number
-  eligible: number
-  quorumNeeded: number
 }
 
 export interface GridHousehold {
@@ -71,19 +62,6 @@ export interface GridWorkspace {
   visits: VisitView[]
 }
 
-export interface TownVillage {
-  villageId: string
-  name: string
-  kind: VillageKind
-  /** agreement to the current rules: residents registered at a household, and those who agreed */
-  rules: { number: number; agreed: number; residents: number; percent: number } | null
-  topics: WorkspaceTopic[]
-  /** today at the village's halls: seats booked (checked in and no-shows included), checked in, no-shows */
-  bookings: { booked: number; checkedIn: number; noShow: number }
-  reports: { open: number; overdue: number }
-  letters: { waiting: number; overdue: number }
-}
-
 export interface TownWorkspace {
   townName: string
   /** YYYY-MM-DD, today in Shanghai */
@@ -91,16 +69,8 @@ export interface TownWorkspace {
   villages: TownVillage[]
 }
 
-export interface HallWorkspace {
-  hallId: string
-  hallName: string
-  date: string
-  /** today's bookings by state */
-  booked: number
-  checkedIn: number
-  noShow: number
-  waitlisted: number
-}
+/** the hall staff's day (account computes it for 首页's 待办 too) */
+export type HallWorkspace = HallDay
 
 // ---------------------------------------------------------------------------------------------
 // inputs

@@ -17,7 +17,7 @@ export function openPage(url: string) {
 }
 
 /** how an item is counted where 件 does not fit */
-const UNITS: Record<string, string> = { votes: '个', bookings: '个', notAgreed: '户' }
+const UNITS: Record<string, string> = { votes: '个', bookings: '个', notAgreed: '户', hallCheckIn: '人', hallWaitlist: '人', canteenTomorrow: '份', townLetters: '封', townQuorum: '个' }
 
 function TodoRow({ item }: { item: TodoItem }) {
   const label = item.note ? (
@@ -40,13 +40,13 @@ function TodoRow({ item }: { item: TodoItem }) {
 export function TodoCard({ membership }: { membership: MembershipView }) {
   const todo = useQuery(() => getTodo(membership.villageId), [membership.villageId])
   useReloadOnShow(todo)
-  const titles: Record<TodoGroup, string> = { mine: '我的待办', committee: `${committeeWord(membership.village.kind)}待办`, grid: '网格待办' }
+  const titles: Record<TodoGroup, string> = { mine: '我的待办', committee: `${committeeWord(membership.village.kind)}待办`, grid: '网格待办', hall: '服务中心待办', town: '镇街待办' }
   const resident = membership.roles.includes('resident')
   return (
     <Async query={todo}>
       {({ items }) => (
         <>
-          {(['mine', 'committee', 'grid'] as const).map((group) => {
+          {(['mine', 'committee', 'grid', 'hall', 'town'] as const).map((group) => {
             const mine = items.filter((i) => i.group === group)
             if (!mine.length && !(group === 'mine' && resident)) return null
             return (
