@@ -8,7 +8,8 @@
  *   4. the weapp's package sizes (WeChat's analyseCode via scripts/weapp-check.ts --json)
  *   5. the h5 first route's JavaScript, raw and gzipped
  * Traffic goes only to 127.0.0.1. Takes about two minutes when the builds are up to date.
- * `npm run bench -- --only=servers,booking,cloud,weapp,h5` runs some of the sections.
+ * `npm run bench -- --only=servers,booking,cloud,weapp,h5` runs some of the sections; `--cpu-prof` profiles the
+ * local server over each of its runs (scripts/lib/bench-profile.ts).
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -19,6 +20,7 @@ import { startLocalServer } from '../cloud/server/server'
 import type { LoadConfig, LoadKind, LoadResult } from './lib/bench-load'
 import { bookingBurst } from './lib/bench-booking'
 import { benchTopic } from './lib/bench-ballots'
+import { saveProfile, startProfile, summarize } from './lib/bench-profile'
 
 const ROOT = path.resolve(__dirname, '..')
 const LOAD_SCRIPT = path.join(__dirname, 'lib/bench-load.ts')
@@ -70,6 +72,7 @@ const GOALS: Array<{ kind: LoadKind; label: string; goal: number }> = [
   { kind: 'change', label: 'ballots.cast (changed vote)', goal: 0.4 },
 ]
 const measured = new Map<LoadKind, LoadResult>()
+const PROFILE = process.argv.includes('--cpu-prof')
 
 async function benchServers(): Promise<void> {
   const S = '1. local server'
@@ -89,7 +92,12 @@ async function benchServers(): Promise<void> {
         }
         const extra: Partial<LoadConfig> = kind === 'cast' ? { topicId, maxRequests: VOTERS } : kind === 'change' ? { topicId } : {}
         log(`local server: ${label}…`)
+        const stop = PROFILE ? await startProfile() : null
         const r = await drive(server.port, kind, extra)
+        if (stop) {
+          const profile = await stop()
+          log(`cpu profile of ${label}: ${saveProfile(path.join(ROOT, 'test/artifacts/bench'), kind, profile)}\n${summarize(profile).join('\n')}`)
+        }
         measured.set(kind, r)
         addLoad(S, label, r)
       }
