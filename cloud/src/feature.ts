@@ -12,6 +12,11 @@ import type { CollectionName, Store } from './ports/store'
 export interface CollectionSpec {
   /** fields queried together by equality or range (the SQLite adapter builds these; CloudBase's are set in its console) */
   indexes?: ReadonlyArray<readonly string[]>
+  /**
+   * big documents read by id on every call and seldom written: the SQLite adapter keeps them parsed in memory
+   * (SqliteStore.cacheDocuments; never served stale, and frozen: a reader must not change one)
+   */
+  cached?: boolean
 }
 
 export interface Feature<A extends AnyActions = AnyActions> {

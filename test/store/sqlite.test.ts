@@ -23,6 +23,21 @@ describeStoreConformance('SqliteStore', async () => {
   }
 })
 
+// the same contract with every collection the suite writes kept parsed in memory (cacheDocuments): a cached
+// document is never stale, whatever wrote it (this connection, a transaction undone, a duplicate refused)
+describeStoreConformance('SqliteStore with cached documents', async () => {
+  const dir = tempDir()
+  const store = new SqliteStore(path.join(dir, 'test.sqlite'))
+  for (const c of ['people', 'items', 'claims', 'slots', 'ledger', 'counter', 'neverWritten']) store.cacheDocuments(c)
+  return {
+    store,
+    cleanup: async () => {
+      store.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+})
+
 interface WorkerResult {
   worker: string
   granted: number
@@ -208,5 +223,66 @@ describe('SqliteStore group commit: the writes of one turn share a transaction, 
     const after = store.update('counter', { _id: 'c' }, { inc: { n: 10 } })
     await Promise.all([first, tx, after])
     expect(await store.get('counter', 'c')).toEqual({ _id: 'c', n: 11 })
+  })
+})
+
+describe('SqliteStore.cacheDocuments: documents kept parsed, never stale', () => {
+  let dir: string
+  let store: SqliteStore
+  let other: SqliteStore
+  beforeEach(async () => {
+    dir = tempDir()
+    store = new SqliteStore(path.join(dir, 'test.sqlite'))
+    other = new SqliteStore(path.join(dir, 'test.sqlite'))
+    store.cacheDocuments('rolls')
+    await store.insert('rolls', { _id: 'r', entries: [{ key: 'p1', name: '林水生' }] })
+  })
+  afterEach(() => {
+    store.close()
+    other.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+  type Roll = { _id: string; entries: Array<{ key: string; name: string }> }
+
+  test('a second read is the same frozen document; a reader cannot change it for the next', async () => {
+    const first = await store.get<Roll>('rolls', 'r')
+    expect(await store.get('rolls', 'r')).toBe(first)
+    expect(() => {
+      first!.entries[0].name = '改过'
+    }).toThrow(TypeError)
+    expect((await store.get<Roll>('rolls', 'r'))!.entries[0].name).toBe('林水生')
+    // a collection without the cache gives each reader its own copy
+    await store.insert('plain', { _id: 'x', n: 1 })
+    expect(await store.get('plain', 'x')).not.toBe(await store.get('plain', 'x'))
+  })
+
+  test("this connection's update and remove, and another connection's commit, are seen at once", async () => {
+    await store.get('rolls', 'r')
+    await store.update('rolls', { _id: 'r' }, { set: { entries: [] } })
+    expect(await store.get('rolls', 'r')).toEqual({ _id: 'r', entries: [] })
+    // another process on the same file (here another connection): PRAGMA data_version tells
+    await other.update('rolls', { _id: 'r' }, { set: { entries: [{ key: 'p2', name: '李桂兰' }] } })
+    expect(await store.get('rolls', 'r')).toEqual({ _id: 'r', entries: [{ key: 'p2', name: '李桂兰' }] })
+    await other.remove('rolls', { _id: 'r' })
+    expect(await store.get('rolls', 'r')).toBeNull()
+    await store.insert('rolls', { _id: 'r', entries: [] })
+    await store.get('rolls', 'r')
+    await store.remove('rolls', { _id: 'r' })
+    expect(await store.get('rolls', 'r')).toBeNull()
+  })
+
+  test('what a transaction read after its own write is not kept when it is undone', async () => {
+    await store.get('rolls', 'r')
+    const undone = store.transaction(async (tx) => {
+      await tx.update('rolls', 'r', { set: { entries: [] } })
+      expect(await tx.get('rolls', 'r')).toEqual({ _id: 'r', entries: [] })
+      throw new Error('refused')
+    })
+    await expect(undone).rejects.toThrow('refused')
+    expect(await store.get<Roll>('rolls', 'r')).toEqual({ _id: 'r', entries: [{ key: 'p1', name: '林水生' }] })
+    await store.transaction(async (tx) => {
+      await tx.update('rolls', 'r', { set: { entries: [] } })
+    })
+    expect(await store.get('rolls', 'r')).toEqual({ _id: 'r', entries: [] })
   })
 })

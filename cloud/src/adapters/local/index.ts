@@ -121,7 +121,10 @@ export function createLocalPorts(opts: LocalPortsOptions): Ports & { store: Sqli
   fs.mkdirSync(opts.dataDir, { recursive: true })
   const store = new SqliteStore(path.join(opts.dataDir, 'village-hall.sqlite'))
   // the indexes each feature declares for its collections
-  for (const [collection, spec] of COLLECTION_SPECS) for (const fields of spec.indexes ?? []) store.ensureIndex(collection, [...fields])
+  for (const [collection, spec] of COLLECTION_SPECS) {
+    for (const fields of spec.indexes ?? []) store.ensureIndex(collection, [...fields])
+    if (spec.cached) store.cacheDocuments(collection)
+  }
   return {
     store,
     files: new LocalFiles(path.join(opts.dataDir, 'files')),
