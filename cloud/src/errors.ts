@@ -4,6 +4,7 @@ export const ERROR_MESSAGES = {
   BAD_INPUT: '填写的内容有误',
   NOT_SIGNED_IN: '请先登录',
   FORBIDDEN: '无权限',
+  // said before the village is read (it may not exist): 村（居） names either kind
   NOT_MEMBER: '您不是本村（社区）的成员',
   NOT_FOUND: '找不到该内容',
   CONFLICT: '状态已变化，请刷新后再试',

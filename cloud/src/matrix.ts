@@ -7,7 +7,7 @@
  *
  * A cell says what the runtime must do with a valid input:
  * - allow: the call succeeds, or fails only for a business reason (已截止, 已联署, 找不到…), never for who is calling;
- * - deny: FORBIDDEN (无权限 or a reason such as 您是本村（社区）的服务人员…), NOT_MEMBER or NOT_SIGNED_IN, and nothing is written.
+ * - deny: FORBIDDEN (无权限 or a reason such as 您是本村的服务人员…), NOT_MEMBER or NOT_SIGNED_IN, and nothing is written.
  *
  * Role scope, decided on purpose (issue 10):
  * - Hall staff (hallStaff) and town officers (townOfficer) are members of the villages they serve but not residents.

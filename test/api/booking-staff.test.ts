@@ -104,7 +104,7 @@ describe('the day list and the headcount', () => {
   })
 
   test('who may read: the hall’s staff, the committee and town officers; not a resident, not another hall', async () => {
-    await refused(P.resident, 'booking.dayList', { villageId: X, hallId: HALL }, 'FORBIDDEN', '只有本服务中心的工作人员、村（居）委会和镇街干部可以查看')
+    await refused(P.resident, 'booking.dayList', { villageId: X, hallId: HALL }, 'FORBIDDEN', '只有本服务中心的工作人员、村委会和镇街干部可以查看')
     await refused(P.resident, 'booking.exportCsv', { villageId: X, hallId: HALL, kind: 'day' }, 'FORBIDDEN', '镇街干部')
     await refused(P.staff, 'booking.headcount', { villageId: X, hallId: 'v-wukan:hall' }, 'FORBIDDEN', '只有本服务中心的工作人员')
     await refused(P.wukanCommittee, 'booking.dayList', { villageId: X, hallId: HALL }, 'NOT_MEMBER', '您不是本村')
@@ -153,8 +153,8 @@ describe('no-shows', () => {
   test('refused: a resident, a town officer, staff of another hall’s booking, a waitlisted booking', async () => {
     api.advance(4 * 60 * MIN + 5 * MIN)
     const input = { villageId: X, bookingId: `${LEGAL_TODAY}~p_chenjianguo` }
-    await refused(P.resident, 'booking.markNoShow', input, 'FORBIDDEN', '只有服务中心的工作人员和村（居）委会可以操作')
-    await refused(P.town, 'booking.markNoShow', input, 'FORBIDDEN', '只有服务中心的工作人员和村（居）委会可以操作')
+    await refused(P.resident, 'booking.markNoShow', input, 'FORBIDDEN', '只有服务中心的工作人员和村委会可以操作')
+    await refused(P.town, 'booking.markNoShow', input, 'FORBIDDEN', '只有服务中心的工作人员和村委会可以操作')
     await refused(P.staff, 'booking.markNoShow', { villageId: X, bookingId: `${LEGAL_TODAY}~p_huangdeming` }, 'CONFLICT', '候补中的预约没有占用名额')
     await refused(P.staff, 'booking.markNoShow', { villageId: X, bookingId: 'nope' }, 'NOT_FOUND', '找不到该预约')
     // a booking of another hall (written straight into the store, as if 新山村 had a second hall)
@@ -201,8 +201,8 @@ describe('at the desk', () => {
     const both = await refused(P.staff, 'booking.staffBook', { villageId: X, slotId: lunch(TOMORROW) }, 'BAD_INPUT', '请选择村民或填写姓名')
     expect(both.fields).toEqual({ name: '请选择村民或填写姓名' })
     await refused(P.staff, 'booking.staffBook', { villageId: X, slotId: lunch(TOMORROW), name: '王大爷', note: '他说要去买六合彩' }, 'CONTENT_REJECTED', '内容不合规')
-    await refused(P.town, 'booking.staffBook', { villageId: X, slotId: lunch(TOMORROW), name: '王大爷' }, 'FORBIDDEN', '只有服务中心的工作人员和村（居）委会可以操作')
-    await refused(P.resident, 'booking.staffBook', { villageId: X, slotId: lunch(TOMORROW), name: '王大爷' }, 'FORBIDDEN', '只有服务中心的工作人员和村（居）委会可以操作')
+    await refused(P.town, 'booking.staffBook', { villageId: X, slotId: lunch(TOMORROW), name: '王大爷' }, 'FORBIDDEN', '只有服务中心的工作人员和村委会可以操作')
+    await refused(P.resident, 'booking.staffBook', { villageId: X, slotId: lunch(TOMORROW), name: '王大爷' }, 'FORBIDDEN', '只有服务中心的工作人员和村委会可以操作')
   })
 })
 
@@ -303,7 +303,7 @@ describe('the set-up', () => {
     expect(Object.keys(dup.fields!)).toEqual(['exceptions.1.date'])
     const noSeats = await refused(P.staff, 'booking.saveService', { ...newService, exceptions: [{ ...twice, closed: false }] }, 'BAD_INPUT', '请填写当天名额')
     expect(Object.keys(noSeats.fields!)).toEqual(['exceptions.0.capacity'])
-    const foreign = await refused(P.staff, 'booking.saveService', { ...newService, eligibility: { minAge: 60, householdIds: ['v-wukan:乌坎村老街16号'], note: null } }, 'BAD_INPUT', '名单中有不是本村（社区）的户')
+    const foreign = await refused(P.staff, 'booking.saveService', { ...newService, eligibility: { minAge: 60, householdIds: ['v-wukan:乌坎村老街16号'], note: null } }, 'BAD_INPUT', '名单中有不是本村的户')
     expect(Object.keys(foreign.fields!)).toEqual(['eligibility.householdIds'])
     const words = await refused(P.staff, 'booking.saveService', { ...newService, description: '这里可以代开发票' }, 'CONTENT_REJECTED', '内容不合规')
     expect(Object.keys(words.fields!)).toEqual(['description'])
@@ -311,10 +311,12 @@ describe('the set-up', () => {
   })
 
   test('who may set up: the hall’s staff and the committee, not another hall, a town officer or a resident', async () => {
-    await refused(P.staff, 'booking.saveService', { ...newService, hallId: 'v-wukan:hall' }, 'FORBIDDEN', '只有本服务中心的工作人员和村（居）委会可以操作')
-    await refused(P.town, 'booking.saveService', newService, 'FORBIDDEN', '只有本服务中心的工作人员和村（居）委会可以操作')
-    await refused(P.resident, 'booking.setup', { villageId: X, hallId: HALL }, 'FORBIDDEN', '只有本服务中心的工作人员和村（居）委会可以操作')
-    await refused(P.town, 'booking.poster', { villageId: X, hallId: HALL }, 'FORBIDDEN', '只有本服务中心的工作人员和村（居）委会可以操作')
+    await refused(P.staff, 'booking.saveService', { ...newService, hallId: 'v-wukan:hall' }, 'FORBIDDEN', '只有本服务中心的工作人员和村委会可以操作')
+    await refused(P.town, 'booking.saveService', newService, 'FORBIDDEN', '只有本服务中心的工作人员和村委会可以操作')
+    await refused(P.resident, 'booking.setup', { villageId: X, hallId: HALL }, 'FORBIDDEN', '只有本服务中心的工作人员和村委会可以操作')
+    // a community's is its 居委会 (林俊 rents in 河南社区)
+    await refused('demo-linjun', 'booking.setup', { villageId: 'v-henan', hallId: 'v-henan:hall' }, 'FORBIDDEN', '只有本服务中心的工作人员和居委会可以操作')
+    await refused(P.town, 'booking.poster', { villageId: X, hallId: HALL }, 'FORBIDDEN', '只有本服务中心的工作人员和村委会可以操作')
   })
 
   test('the poster: a PNG whose code opens the hall’s page with its scene', async () => {

@@ -40,7 +40,7 @@ describe('writing a letter', () => {
     expect((await api.as(P.liguilan).call('mailbox.mine', { villageId: X })).map((l) => l.id)).toEqual([v.id, m('allowance')])
     // the committee's inbox has it, and it is no one else's to read
     expect((await api.as(P.committee).call('mailbox.inbox', { villageId: X, filter: 'waiting' })).map((l) => l.id)).toContain(v.id)
-    await refused(P.chen, 'mailbox.get', { villageId: X, letterId: v.id }, 'FORBIDDEN', '只有来信人和村（居）委会')
+    await refused(P.chen, 'mailbox.get', { villageId: X, letterId: v.id }, 'FORBIDDEN', '只有来信人和村委会')
   })
 
   test('refusals write nothing: staff, bad photos, short text, unacceptable text, another village', async () => {
@@ -63,6 +63,17 @@ describe('writing a letter', () => {
     const audit = await api.ports.store.find('auditLog', { action: 'mailbox.setSettings' }, { limit: 5 })
     expect(audit.map((e) => e.reason)).toEqual(['3天'])
   })
+})
+
+test('in a community the letter is written to the 居委会, which answers as such (林俊 rents in 河南社区)', async () => {
+  const H = 'v-henan'
+  const written = await api.as('demo-linjun').call('mailbox.write', letter({ villageId: H, to: 'committee', photos: [], anonymous: false, consent: false, publicName: false, about: null }))
+  const accepted = await api.as('demo-zhoumin').call('mailbox.accept', { villageId: H, letterId: written.id, note: null })
+  expect(accepted.history.map((e) => [e.role, e.note])).toEqual([
+    ['来信人', '写给居委会'],
+    ['居委会', null],
+  ])
+  await refused('demo-linjun', 'mailbox.rate', { villageId: H, letterId: written.id, rating: 5, note: null }, 'CONFLICT', '居委会回复后才能评价')
 })
 
 describe('the committee answers', () => {
@@ -96,8 +107,8 @@ describe('the committee answers', () => {
     await refused(P.chen, 'mailbox.rate', { villageId: X, letterId: id, rating: 1, note: null }, 'DUPLICATE', '您已评价过该回复')
     expect(rated.history.map((e) => [e.action, e.role])).toEqual([
       ['write', '来信人'],
-      ['accept', '村（居）委会'],
-      ['reply', '村（居）委会'],
+      ['accept', '村委会'],
+      ['reply', '村委会'],
       ['rate', '来信人'],
     ])
     const audit = await api.ports.store.find('auditLog', { targetId: id }, { limit: 10 })

@@ -46,7 +46,7 @@ test('the demo: activities in every state, the organiser sees the roster, a resi
   ])
   expect(list.upcoming.find((a) => a.id === CLEAN)!.myStatus).toBe('signedUp')
   expect(list.canPostFor).toEqual([])
-  expect((await api.as(P.committee).call('volunteer.activities', { villageId: X })).canPostFor.map((o) => o.name)).toEqual(['村（居）委会', '新山村志愿服务队'])
+  expect((await api.as(P.committee).call('volunteer.activities', { villageId: X })).canPostFor.map((o) => o.name)).toEqual(['村委会', '新山村志愿服务队'])
   expect((await api.as(P.organiser).call('volunteer.activities', { villageId: X })).canPostFor.map((o) => o.name)).toEqual(['新山村志愿服务队'])
 
   const visit = await api.as(P.zheng).call('volunteer.activity', { villageId: X, activityId: VISIT })
@@ -126,7 +126,7 @@ test('hours: recorded only when the organiser confirms, adjusted per person, aud
   const totalsBefore = await api.as(P.lin).call('volunteer.totals', { villageId: X })
 
   // only the organiser, only after the end, only checked-in people adjusted, within 0–24 in halves
-  await expectRefused(api, P.lin, 'volunteer.confirm', { villageId: X, activityId: PATROL }, 'FORBIDDEN', '只有村（居）委会和该活动的组织者可以操作')
+  await expectRefused(api, P.lin, 'volunteer.confirm', { villageId: X, activityId: PATROL }, 'FORBIDDEN', '只有村委会和该活动的组织者可以操作')
   await expectRefused(api, P.committee, 'volunteer.confirm', { villageId: X, activityId: TALK }, 'CLOSED', '活动结束后才能确认时长')
   await expectRefused(api, P.organiser, 'volunteer.confirm', { villageId: X, activityId: PATROL, adjust: [{ personId: 'p_huangdeming', hours: 1 }] }, 'BAD_INPUT', '只能调整已签到的志愿者的时长')
   await expectRefused(api, P.organiser, 'volunteer.confirm', { villageId: X, activityId: PATROL, adjust: [{ personId: 'p_wulihua', hours: 1.2 }] }, 'BAD_INPUT', '时长以0.5小时为单位')
@@ -185,15 +185,15 @@ test('posting: the committee for the village or an organisation, an organiser fo
   const now = api.ports.clock.now()
   const input = { villageId: X, title: '河道清理', place: '新山村小河边', startsAt: now + 3 * DAY, endsAt: now + 3 * DAY + 2 * HOUR, capacity: 10, bring: '雨靴', description: '清理小河两岸垃圾。' }
   const posted = await api.as(P.committee).call('volunteer.save', input)
-  expect(posted).toMatchObject({ orgName: '村（居）委会', phase: 'upcoming', signedUp: 0, durationMinutes: 120, createdByName: '林志强', can: { manage: true } })
+  expect(posted).toMatchObject({ orgName: '村委会', phase: 'upcoming', signedUp: 0, durationMinutes: 120, createdByName: '林志强', can: { manage: true } })
   expect(posted.id.length).toBeLessThanOrEqual(30)
   expect(await api.as('anyone-at-all').call('volunteer.byScene', { scene: `a=${posted.id}` })).toEqual({ villageId: X, activityId: posted.id, title: '河道清理' })
   const ours = await api.as(P.organiser).call('volunteer.save', { ...input, orgId: 'vo-xinshan-team' })
   expect(ours.orgName).toBe('新山村志愿服务队')
 
-  await expectRefused(api, P.organiser, 'volunteer.save', input, 'FORBIDDEN', '只有村（居）委会和该活动的组织者可以操作')
-  await expectRefused(api, P.organiser, 'volunteer.save', { ...input, activityId: posted.id, orgId: 'vo-xinshan-team' }, 'FORBIDDEN', '只有村（居）委会和该活动的组织者可以操作')
-  await expectRefused(api, P.lin, 'volunteer.save', input, 'FORBIDDEN', '只有村（居）委会和该活动的组织者可以操作')
+  await expectRefused(api, P.organiser, 'volunteer.save', input, 'FORBIDDEN', '只有村委会和该活动的组织者可以操作')
+  await expectRefused(api, P.organiser, 'volunteer.save', { ...input, activityId: posted.id, orgId: 'vo-xinshan-team' }, 'FORBIDDEN', '只有村委会和该活动的组织者可以操作')
+  await expectRefused(api, P.lin, 'volunteer.save', input, 'FORBIDDEN', '只有村委会和该活动的组织者可以操作')
   await expectRefused(api, P.committee, 'volunteer.save', { ...input, endsAt: input.startsAt }, 'BAD_INPUT', '结束时间应晚于开始时间')
   await expectRefused(api, P.committee, 'volunteer.save', { ...input, startsAt: now - HOUR, endsAt: now + HOUR }, 'BAD_INPUT', '开始时间应晚于现在')
   await expectRefused(api, P.committee, 'volunteer.save', { ...input, capacity: 0 }, 'BAD_INPUT', '招募人数至少1人')
@@ -224,7 +224,7 @@ test('the poster: the organiser’s, with a code that opens the activity page wi
   expect(await qrLinkOf(poster.image)).toMatch(/#\/features\/volunteer\/pages\/activity\/index\?scene=a%3Dva-xs-clean$/)
   // what the code names, anyone may read; the poster itself is the organisers'
   expect(await api.as(P.sunli).call('volunteer.byScene', { scene: poster.scene })).toEqual({ villageId: X, activityId: CLEAN, title: '村道清洁日' })
-  await expectRefused(api, P.lin, 'volunteer.poster', { villageId: X, activityId: CLEAN }, 'FORBIDDEN', '只有村（居）委会和该活动的组织者可以操作')
+  await expectRefused(api, P.lin, 'volunteer.poster', { villageId: X, activityId: CLEAN }, 'FORBIDDEN', '只有村委会和该活动的组织者可以操作')
   await expectRefused(api, P.wukanCommittee, 'volunteer.poster', { villageId: 'v-wukan', activityId: CLEAN }, 'NOT_FOUND', '找不到该活动')
   // rendering and reading a QR code takes seconds on a busy machine
 }, 60_000)

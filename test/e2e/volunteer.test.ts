@@ -55,7 +55,7 @@ run('in Chromium: a volunteer signs up, checks in with the poster’s code, and 
     await visible('发布活动').click()
     await page.waitForURL(/volunteer\/pages\/activity\/index\?.*activityId=/)
     activityId = decodeURIComponent(/activityId=([^&]+)/.exec(page.url())![1])
-    expect(await activity('demo-linzhiqiang')).toMatchObject({ title: TITLE, startsAt: instantOf(TOMORROW, '09:00'), endsAt: instantOf(TOMORROW, '11:00'), capacity: 8, orgName: '村（居）委会' })
+    expect(await activity('demo-linzhiqiang')).toMatchObject({ title: TITLE, startsAt: instantOf(TOMORROW, '09:00'), endsAt: instantOf(TOMORROW, '11:00'), capacity: 8, orgName: '村委会' })
 
     await app.signInAs(page, '陈建国')
     await open(`list/index?villageId=${X}`)

@@ -28,7 +28,7 @@ export const activity = (over: Partial<ActivityDetail> = {}): ActivityDetail => 
   id: 'va-1',
   title: '村道清洁日',
   place: '村委会门口',
-  orgName: '村（居）委会',
+  orgName: '村委会',
   startsAt: FRIDAY_9,
   endsAt: FRIDAY_9 + 3 * HOUR,
   capacity: 20,
@@ -66,7 +66,7 @@ const timeBox = () => screen.getByText('时间').closest('.vh-field') as HTMLEle
 
 describe('发布志愿活动', () => {
   test('nothing is sent while a field is wrong; each error sits beside its field and goes as soon as that field is fixed', async () => {
-    mocked.listActivities.mockResolvedValue(list([{ orgId: null, name: '村（居）委会' }, { orgId: 'vo-team', name: '新山村志愿服务队' }]))
+    mocked.listActivities.mockResolvedValue(list([{ orgId: null, name: '村委会' }, { orgId: 'vo-team', name: '新山村志愿服务队' }]))
     mocked.saveActivity.mockResolvedValue(activity({ id: 'va-new' }))
     render(<EditPage />)
     // tomorrow 09:00–11:00 to start with

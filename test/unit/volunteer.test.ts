@@ -10,7 +10,7 @@ const activity = (over: Partial<VolunteerActivity> = {}): VolunteerActivity => (
   _id: 'va-1',
   villageId: 'v-xinshan',
   orgId: null,
-  orgName: '村（居）委会',
+  orgName: '村委会',
   title: '村道清洁日',
   place: '村委会门口',
   startsAt: T0 + 60 * MIN,

@@ -6,7 +6,7 @@
  */
 
 // each feature's words live beside its documents (features/<name>/documents.ts); one line per feature
-export { ROLES, ROLE_LABELS, committeeWord, peopleWord, roleWord, PARTICIPANT_ROLES, takesPart, notResidentReason, RELATIONS, JOIN_STATUS_LABELS, END_REASONS } from '../features/account/documents'
+export { ROLES, ROLE_LABELS, committeeWord, peopleWord, hereWord, villageWords, type VillageWords, roleWord, PARTICIPANT_ROLES, takesPart, notResidentReason, RELATIONS, JOIN_STATUS_LABELS, END_REASONS } from '../features/account/documents'
 export { rulesWord, ADOPTION_MEETINGS, adoptionMeetings, chineseNumber, clauseLabel, RULE_VERSION_LABELS, ruleVersionState, type RuleVersionState } from '../features/rules/documents'
 export { TOPIC_STATUS_LABELS, TOPIC_UPCOMING_LABEL, PROPOSAL_STATUS_LABELS, BALLOT_SOURCE_LABELS, BALLOT_SOURCE_SHORT, VOTING_MODE_LABELS, STAFF_NOTE } from '../features/deliberation/documents'
 export { AUDIT_ACTION_LABELS, auditActionLabel, SYSTEM_ACTOR, AUDIT_PAGE } from '../features/audit/documents'
@@ -15,4 +15,4 @@ export { SERVICE_KINDS, SERVICE_KIND_LABELS, WEEKDAY_LABELS, BOOKING_STATUS_LABE
 export { DEFAULT_CATEGORIES, REPORT_STATUS_LABELS, REPORT_ACTION_LABELS, OPEN_STATUSES } from '../features/reports/documents'
 export { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS, NOTICE_STATE_LABELS, DUTY_KINDS, DUTY_KIND_LABELS } from '../features/affairs/documents'
 export { SIGNUP_STATUS_LABELS, ACTIVITY_PHASE_LABELS, hoursText } from '../features/volunteer/documents'
-export { LETTER_STATUS_LABELS, LETTER_TO_LABELS, LETTER_ACTION_LABELS, DEFAULT_REPLY_DAYS } from '../features/mailbox/documents'
+export { LETTER_STATUS_LABELS, letterToWord, LETTER_ACTION_LABELS, DEFAULT_REPLY_DAYS } from '../features/mailbox/documents'

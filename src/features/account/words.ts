@@ -1,14 +1,8 @@
 import type { VillageKind } from '@contract'
-import { committeeWord, notResidentReason, peopleWord } from '@contract/tables'
+import { notResidentReason, villageWords, type VillageWords as Words } from '@contract/tables'
 import { useCurrentMembership } from './store'
 
-export interface VillageWords {
-  /** 村委会 / 居委会 */
-  committee: string
-  /** 村民 / 居民 */
-  people: string
-  /** 本村 / 本社区 */
-  here: string
+export interface VillageWords extends Words {
   /** why someone who serves the village cannot do `what`: 您不是本村村民，不能投票 */
   notResident: (what: string) => string
 }
@@ -20,5 +14,5 @@ export interface VillageWords {
 export function useVillageWords(kind?: VillageKind): VillageWords {
   const current = useCurrentMembership()?.village.kind
   const k = kind ?? current ?? 'village'
-  return { committee: committeeWord(k), people: peopleWord(k), here: k === 'community' ? '本社区' : '本村', notResident: (what) => notResidentReason(k, what) }
+  return { ...villageWords(k), notResident: (what) => notResidentReason(k, what) }
 }

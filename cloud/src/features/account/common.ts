@@ -1,4 +1,4 @@
-import type { Village } from './documents'
+import { villageWords, type Village, type VillageWords } from './documents'
 import type { VillageCard } from './contract'
 import type { Context } from '../../handler'
 import { ApiError } from '../../errors'
@@ -12,6 +12,11 @@ export async function getVillage(ctx: Pick<Context, 'ports'>, villageId: string)
   const village = await ctx.ports.store.get('villages', villageId)
   if (!village) throw new ApiError('NOT_FOUND', '找不到该村（社区）')
   return village
+}
+
+/** The words of a village (村委会/居委会, 村民/居民, 本村/本社区), read once where a text needs them and the village is not at hand yet (a refusal). */
+export async function wordsOf(ctx: Pick<Context, 'ports'>, villageId: string): Promise<VillageWords> {
+  return villageWords((await getVillage(ctx, villageId)).kind)
 }
 
 export async function villageCard(ctx: Context, villageOrId: Village | string): Promise<VillageCard> {

@@ -84,6 +84,7 @@ export const END_REASONS = ['迁出', '去世', '其他'] as const
 export const ROLES = ['resident', 'householdRep', 'committee', 'gridWorker', 'hallStaff', 'townOfficer'] as const
 export type Role = (typeof ROLES)[number]
 
+/** a role's word where no village is known (村（居）委会); where one is, roleWord */
 export const ROLE_LABELS: Record<Role, string> = {
   resident: '村民',
   householdRep: '户代表',
@@ -97,6 +98,15 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const committeeWord = (kind: VillageKind): '村委会' | '居委会' => (kind === 'community' ? '居委会' : '村委会')
 /** 村民 in a village, 居民 in an urban community */
 export const peopleWord = (kind: VillageKind): '村民' | '居民' => (kind === 'community' ? '居民' : '村民')
+/** 本村 in a village, 本社区 in an urban community */
+export const hereWord = (kind: VillageKind): '本村' | '本社区' => (kind === 'community' ? '本社区' : '本村')
+/** A village's own words, server and app alike: 村委会/居委会, 村民/居民, 本村/本社区 (村（居） only where no village is known). */
+export interface VillageWords {
+  committee: '村委会' | '居委会'
+  people: '村民' | '居民'
+  here: '本村' | '本社区'
+}
+export const villageWords = (kind: VillageKind): VillageWords => ({ committee: committeeWord(kind), people: peopleWord(kind), here: hereWord(kind) })
 /** a role's word in a village of this kind (村民/居民, 村委会/居委会) */
 export function roleWord(role: Role, kind: VillageKind): string {
   if (role === 'resident') return peopleWord(kind)
@@ -112,7 +122,7 @@ export function roleWord(role: Role, kind: VillageKind): string {
 export const PARTICIPANT_ROLES: readonly Role[] = ['resident']
 export const takesPart = (m: { roles: readonly Role[] }): boolean => m.roles.some((r) => PARTICIPANT_ROLES.includes(r))
 /** why a member who serves the village cannot do `what` there: 您不是本村村民，不能投票 */
-export const notResidentReason = (kind: VillageKind, what: string): string => `您不是${kind === 'community' ? '本社区居民' : '本村村民'}，不能${what}`
+export const notResidentReason = (kind: VillageKind, what: string): string => `您不是${hereWord(kind)}${peopleWord(kind)}，不能${what}`
 
 export const RELATIONS = ['户主', '配偶', '子女', '父母', '孙辈', '兄弟姐妹', '其他亲属', '租住'] as const
 export type Relation = (typeof RELATIONS)[number]

@@ -1,5 +1,6 @@
 import type { GeoTree, Me, VillageCard } from './contract'
 import type { Grid, JoinRequest, Membership, Person, PersonKey } from './documents'
+import { committeeWord } from './documents'
 import { DuplicateIdError } from '../../ports/store'
 import { randomBytes } from 'node:crypto'
 import { ApiError } from '../../errors'
@@ -142,7 +143,7 @@ export const accountHandlers: Handlers<typeof accountActions> = {
       await store.transaction(async (tx) => {
         const earlier = await tx.get('joinRequests', request._id)
         if (!earlier) await tx.insert('joinRequests', request)
-        else if (earlier.status !== 'rejected') throw new ApiError('DUPLICATE', '您的申请正在审核中，请耐心等待村（居）委会处理')
+        else if (earlier.status !== 'rejected') throw new ApiError('DUPLICATE', `您的申请正在审核中，请耐心等待${village.name}${committeeWord(village.kind)}处理`)
         else {
           // asking again after a rejection reopens the same request, keeping its earlier decisions
           const { decisions: _keep, _id, ...fresh } = request
@@ -189,7 +190,7 @@ export const accountHandlers: Handlers<typeof accountActions> = {
           ctx,
           { personId: request.personId, villageId },
           status === 'approved' ? '入村申请已通过' : '入村申请未通过',
-          status === 'approved' ? `欢迎加入${village.name}！` : `${village.name}村（居）委会未通过您的申请：${reason}`,
+          status === 'approved' ? `欢迎加入${village.name}！` : `${village.name}${committeeWord(village.kind)}未通过您的申请：${reason}`,
           status === 'approved' ? pageUrl('home') : pageUrl('account.join'),
           tx,
         )

@@ -31,7 +31,7 @@ import { getMany } from '../../common/load'
 import { auditActionLabel } from '../../common/audit-labels'
 import { shanghaiTime } from '../../common/time'
 import { notifyCommittee } from './common'
-import { JOIN_STATUS_LABELS, ROLE_LABELS } from './documents'
+import { JOIN_STATUS_LABELS, peopleWord, roleWord } from './documents'
 import { DELETED_NAME, OPEN_BALLOT_REFUSAL, type DeletionRequest } from './privacy-documents'
 import type { DeletionView, MyData, MyDataSection, privacyActions } from './privacy-contract'
 import { pageUrl } from '../../../../src/routes'
@@ -167,6 +167,7 @@ async function myData(ctx: Context & { person: NonNullable<Context['person']> })
     auditAbout(store, me._id, h, villageIds),
   ])
   const village = (id: string) => villages.find((v) => v._id === id)?.name ?? id
+  const kindOf = (id: string) => villages.find((v) => v._id === id)?.kind ?? 'village'
   const topic = (id: string) => h.topics.find((t) => t._id === id)
   const when = (ms: number) => shanghaiTime(ms)
   const choiceWords = (topicId: string, choices: string[]) => choices.map((c) => topic(topicId)?.options.find((o) => o.id === c)?.label ?? c).join('、')
@@ -176,6 +177,7 @@ async function myData(ctx: Context & { person: NonNullable<Context['person']> })
     section(
       'memberships',
       '所在村（社区）',
+      // the sections' texts cover all of a person's villages, maybe a village and a community: 村（居） names both
       '村（居）委会核实后登记的身份，用于投票、承诺和办事。',
       h.memberships.map((m) => ({
         title: village(m.villageId),
@@ -183,7 +185,7 @@ async function myData(ctx: Context & { person: NonNullable<Context['person']> })
           `登记姓名：${m.name}`,
           ...(m.householdId ? [`门牌：${households.find((x) => x._id === m.householdId)?.doorplate ?? '—'}`] : []),
           ...(m.relation ? [`与户主关系：${m.relation}`] : []),
-          `身份：${m.roles.map((r) => ROLE_LABELS[r]).join('、')}${m.partyMember ? '、党员' : ''}`,
+          `身份：${m.roles.map((r) => roleWord(r, kindOf(m.villageId))).join('、')}${m.partyMember ? '、党员' : ''}`,
           `加入时间：${when(m.joinedAt)}`,
         ],
         at: m.joinedAt,
@@ -420,11 +422,13 @@ export const privacyHandlers: Handlers<typeof privacyActions> = {
       const h = await holdings(store, me._id)
       if (h.deletion?.status === 'pending') return deletionView(ctx, h.deletion, h)
       const villageIds = [...new Set([...h.memberships.map((m) => m.villageId), ...h.joinRequests.map((r) => r.villageId)])]
+      // read once for the committees' notices, each in its village's words
+      const villages = await getMany(store, 'villages', villageIds)
       const request: DeletionRequest = { _id: me._id, personId: me._id, name: me.name, villageIds, reason: reason || null, status: 'pending', createdAt: ctx.now, doneAt: null, doneByName: null }
       await store.transaction(async (tx) => {
         await tx.insert('deletionRequests', request)
-        for (const villageId of villageIds) {
-          await notifyCommittee(ctx, villageId, '注销个人信息申请', '有村（居）民申请注销个人信息，请到「注销申请」核实后处理。', pageUrl('account.deletions'), tx)
+        for (const v of villages) {
+          await notifyCommittee(ctx, v._id, '注销个人信息申请', `有${peopleWord(v.kind)}申请注销个人信息，请到「注销申请」核实后处理。`, pageUrl('account.deletions'), tx)
         }
       })
       // nobody to confirm (no village knows them): nothing is held but the person record, removed at once

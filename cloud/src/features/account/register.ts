@@ -5,6 +5,7 @@
  */
 import type { HouseholdView, registerActions } from './contract'
 import type { Household, Membership } from './documents'
+import { wordsOf } from './common'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import type { TxStore } from '../../ports/store'
@@ -119,11 +120,12 @@ export const registerHandlers: Handlers<typeof registerActions> = {
   'register.endMembership': {
     access: ACCESS.committee,
     async handle({ villageId, personId, why, reason }, ctx) {
-      if (personId === ctx.person._id) throw new ApiError('FORBIDDEN', '不能注销自己的成员身份，请由其他村（居）委会成员办理')
+      const words = await wordsOf(ctx, villageId)
+      if (personId === ctx.person._id) throw new ApiError('FORBIDDEN', `不能注销自己的成员身份，请由其他${words.committee}成员办理`)
       // the audit log that the committee and the town read keeps the reason
       await checkText(ctx, { reason })
       await ctx.ports.store.transaction(async (tx) => {
-        const m = await getInVillage(tx, 'memberships', `${villageId}:${personId}`, villageId, '该村民不是本村（社区）成员')
+        const m = await getInVillage(tx, 'memberships', `${villageId}:${personId}`, villageId, `该${words.people}不是${words.here}成员`)
         const h = m.householdId ? await tx.get('households', m.householdId) : null
         // a household whose representative leaves has none until the committee names the next
         if (h && h.repPersonId === personId) await tx.update('households', h._id, { set: { repPersonId: null } })

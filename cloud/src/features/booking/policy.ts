@@ -5,6 +5,7 @@
 import { ApiError } from '../../errors'
 import type { MemberContext } from '../../handler'
 import type { Membership } from '../account/documents'
+import { wordsOf } from '../account/common'
 import type { Bookable } from './contract'
 import type { Booking } from './documents'
 
@@ -14,11 +15,12 @@ export const servesHall = (m: Membership, hallId: string): boolean => m.roles.in
 /** servesHall, or a town officer (who reads the day list and the headcount) */
 export const readsHall = (m: Membership, hallId: string): boolean => servesHall(m, hallId) || m.roles.includes('townOfficer')
 
-export function assertServesHall(ctx: MemberContext, hallId: string): void {
-  if (!servesHall(ctx.membership, hallId)) throw new ApiError('FORBIDDEN', '只有本服务中心的工作人员和村（居）委会可以操作')
+// refusals name the village's committee (村委会/居委会): its village is read then, and only then
+export async function assertServesHall(ctx: MemberContext, hallId: string): Promise<void> {
+  if (!servesHall(ctx.membership, hallId)) throw new ApiError('FORBIDDEN', `只有本服务中心的工作人员和${(await wordsOf(ctx, ctx.membership.villageId)).committee}可以操作`)
 }
-export function assertReadsHall(ctx: MemberContext, hallId: string): void {
-  if (!readsHall(ctx.membership, hallId)) throw new ApiError('FORBIDDEN', '只有本服务中心的工作人员、村（居）委会和镇街干部可以查看')
+export async function assertReadsHall(ctx: MemberContext, hallId: string): Promise<void> {
+  if (!readsHall(ctx.membership, hallId)) throw new ApiError('FORBIDDEN', `只有本服务中心的工作人员、${(await wordsOf(ctx, ctx.membership.villageId)).committee}和镇街干部可以查看`)
 }
 
 /** A person the caller may book for, with their membership (eligibility reads the household). */
@@ -54,7 +56,7 @@ export async function bookableOrRefuse(ctx: MemberContext, personId: string | un
   const target = personId ?? ctx.membership.personId
   const found = (await bookablesOf(ctx)).find((b) => b.personId === target)
   if (found) return found
-  if (target === ctx.membership.personId) throw new ApiError('FORBIDDEN', '您是本村（社区）的服务人员，不能为自己预约；请为同户家人或授权您的家人预约')
+  if (target === ctx.membership.personId) throw new ApiError('FORBIDDEN', `您是${(await wordsOf(ctx, ctx.membership.villageId)).here}的服务人员，不能为自己预约；请为同户家人或授权您的家人预约`)
   throw new ApiError('FORBIDDEN', '只能为本人、同户家人或授权您代订的家人预约')
 }
 

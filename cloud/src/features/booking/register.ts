@@ -3,6 +3,7 @@ import { ApiError } from '../../errors'
 import type { MemberContext } from '../../handler'
 import type { TxStore } from '../../ports/store'
 import type { Booking, BookingPerson } from './documents'
+import { wordsOf } from '../account/common'
 
 export const registerId = (villageId: string, personId: string): string => `${villageId}:${personId}`
 
@@ -15,7 +16,7 @@ export async function countNoShowInTx(tx: TxStore, b: Booking, now: number): Pro
 }
 
 /** committee or hall staff of any hall of the village: the register and the village's settings */
-export function assertStaffOfVillage(ctx: MemberContext): void {
+export async function assertStaffOfVillage(ctx: MemberContext): Promise<void> {
   const roles = ctx.membership.roles
-  if (!roles.includes('committee') && !roles.includes('hallStaff')) throw new ApiError('FORBIDDEN', '只有服务中心的工作人员和村（居）委会可以操作')
+  if (!roles.includes('committee') && !roles.includes('hallStaff')) throw new ApiError('FORBIDDEN', `只有服务中心的工作人员和${(await wordsOf(ctx, ctx.membership.villageId)).committee}可以操作`)
 }

@@ -17,6 +17,7 @@ import { bookableOrRefuse, bookablesOf, concernsMe, servesHall, type BookableMem
 import { bookingIdOf, claimSeat, releaseSeat } from './seats'
 import { bookingClosedWhy, cancelClosedWhy, checkInWhy, eligibilityWhy, parseSlotId, slotsOn, weekdayLabel, windowDays } from './slots'
 import { bookingView, bookingViews, hallCard, hallIdOfScene, loadHall, serviceSummary } from './views'
+import { wordsOf } from '../account/common'
 
 const ACTIVE: BookingStatus[] = ['booked', 'waitlisted']
 const MANY = 500
@@ -282,8 +283,11 @@ export const bookingResidentHandlers: Handlers<typeof bookingResidentActions> = 
       }
       const elderId = forOther ? personId : ctx.membership.personId
       const [elder, delegate] = await Promise.all([store.get('memberships', `${villageId}:${elderId}`), store.get('memberships', `${villageId}:${delegateId}`)])
-      if (!elder || !elder.roles.includes('resident')) throw forOther ? new ApiError('NOT_FOUND', '找不到该村民') : new ApiError('FORBIDDEN', '只有本村（社区）居民可以授权家人代订')
-      if (!delegate || !delegate.roles.includes('resident')) throw new ApiError('NOT_FOUND', '找不到被授权的村民（须为本村（社区）居民）')
+      if (!elder || !delegate || !elder.roles.includes('resident') || !delegate.roles.includes('resident')) {
+        const { here, people } = await wordsOf(ctx, villageId)
+        if (!elder || !elder.roles.includes('resident')) throw forOther ? new ApiError('NOT_FOUND', `找不到该${people}`) : new ApiError('FORBIDDEN', `只有${here}${people}可以授权家人代订`)
+        throw new ApiError('NOT_FOUND', `找不到被授权的${people}（须为${here}${people}）`)
+      }
       if (delegateId === elderId) throw new ApiError('BAD_INPUT', '不能授权给自己', { delegateId: '不能授权给自己' })
       const doc: BookingDelegate = {
         _id: `${villageId}:${elderId}:${delegateId}`,

@@ -23,6 +23,7 @@ import { ageIn, specOf } from './slots'
 import { hallScene, loadHall, serviceSummary } from './views'
 import { findAll } from '../../common/load'
 import { assertStaffOfVillage, registerId } from './register'
+import { wordsOf } from '../account/common'
 
 /** the page a hall's poster opens (wxacode.getUnlimited takes it without the leading '/') */
 export const HALL_PAGE = pageUrl('booking.hall').slice(1)
@@ -74,7 +75,7 @@ export const bookingSetupHandlers: Handlers<SetupActions> = {
   'booking.people': {
     access: ACCESS.member,
     async handle({ villageId }, ctx) {
-      assertStaffOfVillage(ctx)
+      await assertStaffOfVillage(ctx)
       const { store } = ctx.ports
       const [members, registers, households, limit] = await Promise.all([
         findAll(store, 'memberships', { villageId }),
@@ -94,7 +95,7 @@ export const bookingSetupHandlers: Handlers<SetupActions> = {
   'booking.setPerson': {
     access: ACCESS.member,
     async handle({ villageId, personId, birthYear, resetNoShows }, ctx) {
-      assertStaffOfVillage(ctx)
+      await assertStaffOfVillage(ctx)
       const { store } = ctx.ports
       if (birthYear === undefined && !resetNoShows) throw new ApiError('BAD_INPUT', '请填写出生年份或选择清零未到次数', { birthYear: '请填写出生年份' })
       const thisYear = Number(shanghaiDay(ctx.now).slice(0, 4))
@@ -131,7 +132,7 @@ export const bookingSetupHandlers: Handlers<SetupActions> = {
   'booking.setup': {
     access: ACCESS.member,
     async handle({ villageId, hallId }, ctx) {
-      assertServesHall(ctx, hallId)
+      await assertServesHall(ctx, hallId)
       const { store } = ctx.ports
       const [hall, services, limit, households] = await Promise.all([
         loadHall(ctx.ports, villageId, hallId),
@@ -152,7 +153,7 @@ export const bookingSetupHandlers: Handlers<SetupActions> = {
     access: ACCESS.member,
     async handle(input, ctx) {
       const { villageId, hallId, serviceId } = input
-      assertServesHall(ctx, hallId)
+      await assertServesHall(ctx, hallId)
       const { store } = ctx.ports
       await loadHall(ctx.ports, villageId, hallId)
       const existing = serviceId ? await getInVillage(store, 'bookingServices', serviceId, villageId, '找不到该服务') : null
@@ -161,7 +162,7 @@ export const bookingSetupHandlers: Handlers<SetupActions> = {
       const listed = input.eligibility.householdIds
       if (listed.length) {
         const found = await store.find('households', { _id: { $in: listed } }, { limit: listed.length })
-        if (found.filter((h) => h.villageId === villageId).length !== new Set(listed).size) problems.push({ field: 'eligibility.householdIds', message: '名单中有不是本村（社区）的户，请重新选择' })
+        if (found.filter((h) => h.villageId === villageId).length !== new Set(listed).size) problems.push({ field: 'eligibility.householdIds', message: `名单中有不是${(await wordsOf(ctx, villageId)).here}的户，请重新选择` })
       }
       if (problems.length) throw problemsError(problems)
       await checkText(ctx, {
@@ -213,7 +214,7 @@ export const bookingSetupHandlers: Handlers<SetupActions> = {
   'booking.setNoShowLimit': {
     access: ACCESS.member,
     async handle({ villageId, noShowLimit }, ctx) {
-      assertStaffOfVillage(ctx)
+      await assertStaffOfVillage(ctx)
       await ctx.ports.store.transaction(async (tx) => {
         const before = await tx.get('bookingSettings', villageId)
         const doc: BookingSettings = { _id: villageId, villageId, noShowLimit, updatedAt: ctx.now, updatedByName: ctx.membership.name }
@@ -229,7 +230,7 @@ export const bookingSetupHandlers: Handlers<SetupActions> = {
   'booking.poster': {
     access: ACCESS.member,
     async handle({ villageId, hallId }, ctx) {
-      assertServesHall(ctx, hallId)
+      await assertServesHall(ctx, hallId)
       const [hall, services] = await Promise.all([
         loadHall(ctx.ports, villageId, hallId),
         ctx.ports.store.find('bookingServices', { villageId, hallId, active: true }, { limit: 100 }),

@@ -38,7 +38,7 @@ const NOT_NO_SHOW: Partial<Record<BookingStatus, string>> = {
 }
 
 async function readableHall(ctx: MemberContext, villageId: string, hallId: string) {
-  assertReadsHall(ctx, hallId)
+  await assertReadsHall(ctx, hallId)
   return loadHall(ctx.ports, villageId, hallId)
 }
 
@@ -77,9 +77,9 @@ const deskHandlers: Handlers<Omit<typeof bookingStaffActions, keyof typeof booki
   'booking.markNoShow': {
     access: ACCESS.member,
     async handle({ villageId, bookingId }, ctx) {
-      assertStaffOfVillage(ctx)
+      await assertStaffOfVillage(ctx)
       const found = await getInVillage(ctx.ports.store, 'bookings', bookingId, villageId, '找不到该预约')
-      assertServesHall(ctx, found.hallId)
+      await assertServesHall(ctx, found.hallId)
       const service = await serviceInVillage(ctx, found.serviceId)
       const booking = await releaseSeat(
         ctx,
@@ -104,9 +104,9 @@ const deskHandlers: Handlers<Omit<typeof bookingStaffActions, keyof typeof booki
     access: ACCESS.member,
     async handle({ villageId, slotId, personId, name, note, checkIn }, ctx) {
       const { store } = ctx.ports
-      assertStaffOfVillage(ctx)
+      await assertStaffOfVillage(ctx)
       const service = await serviceOfSlot(ctx, slotId)
-      assertServesHall(ctx, service.hallId)
+      await assertServesHall(ctx, service.hallId)
       if (!service.active) throw new ApiError('CLOSED', '该服务暂停预约')
       const slot = specOf(service, slotId) ?? (await store.get('slots', slotId))
       if (!slot) throw new ApiError('NOT_FOUND', '找不到该时段（当天不开放或已调整）')

@@ -1,5 +1,5 @@
 import type { DemoIdentity } from './contract'
-import { ROLE_LABELS } from '../account/documents'
+import { roleWord } from '../account/documents'
 import { ACCESS, type Handlers } from '../../handler'
 import type { devActions } from './contract'
 
@@ -13,13 +13,13 @@ export const devHandlers: Handlers<typeof devActions> = {
         ctx.ports.store.find('memberships', {}),
         ctx.ports.store.find('villages', {}),
       ])
-      const villageName = new Map(villages.map((v) => [v._id, v.name]))
+      const villageOf = new Map(villages.map((v) => [v._id, v]))
       return persons.map((p): DemoIdentity => {
         const mine = memberships.filter((m) => m.personId === p._id)
         const roles = [...new Set(mine.flatMap((m) => m.roles))]
         const summary = mine.length
           ? mine
-              .map((m) => `${villageName.get(m.villageId)} · ${m.roles.map((r) => ROLE_LABELS[r]).join('、')}${m.partyMember ? '、党员' : ''}`)
+              .map((m) => `${villageOf.get(m.villageId)?.name} · ${m.roles.map((r) => roleWord(r, villageOf.get(m.villageId)?.kind ?? 'village')).join('、')}${m.partyMember ? '、党员' : ''}`)
               .join('；')
           : '尚未加入任何村（社区）'
         return { openid: p.openid, name: p.name, summary, roles }

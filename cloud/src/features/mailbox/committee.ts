@@ -9,17 +9,17 @@ import { transition } from '../../common/transition'
 import { notify } from '../account/notices'
 import type { mailboxCommitteeActions } from './contract'
 import type { Letter, LetterEvent } from './documents'
-import { COMMITTEE_ROLE, inboxOrder, isOverdue, LETTER_MACHINE } from './policy'
-import { letterSummary, letterView, loadLetter, noticeName, PAGES, readerFor, settingsView } from './views'
+import { inboxOrder, isOverdue, LETTER_MACHINE } from './policy'
+import { letterSummary, letterView, loadLetter, noticeName, PAGES, readerFor, settingsView, type VillageReader } from './views'
 
 const PAGE = 1000
 
-const committeeEvent = (ctx: MemberContext, action: LetterEvent['action'], note: string | null): LetterEvent => ({
+const committeeEvent = (ctx: MemberContext, reader: VillageReader, action: LetterEvent['action'], note: string | null): LetterEvent => ({
   at: ctx.now,
   action,
   by: ctx.person._id,
   byName: ctx.membership.name,
-  role: COMMITTEE_ROLE,
+  role: reader.words.committee,
   note,
 })
 
@@ -45,7 +45,7 @@ export const mailboxCommitteeHandlers: Handlers<typeof mailboxCommitteeActions> 
       const { letter, reader } = await loadLetter(ctx, villageId, letterId)
       await checkText(ctx, { note })
       const written = await transition(ctx.ports, LETTER_MACHINE, letter._id, 'accept', {
-        set: (doc) => ({ updatedAt: ctx.now, history: [...doc.history, committeeEvent(ctx, 'accept', note)] }),
+        set: (doc) => ({ updatedAt: ctx.now, history: [...doc.history, committeeEvent(ctx, reader, 'accept', note)] }),
         also: (tx, doc) => tellWriter(ctx, doc, '您的来信已受理', `${noticeName(doc)}已受理${note ? `：${note}` : ''}。`, tx),
         by: ctx,
         audit: { reason: note },
@@ -62,7 +62,7 @@ export const mailboxCommitteeHandlers: Handlers<typeof mailboxCommitteeActions> 
       await checkText(ctx, { text })
       await checkPhotoContent(ctx, photos)
       const written = await transition(ctx.ports, LETTER_MACHINE, letter._id, 'reply', {
-        set: (doc) => ({ reply: { text, photos, at: ctx.now, byName: ctx.membership.name }, updatedAt: ctx.now, history: [...doc.history, committeeEvent(ctx, 'reply', null)] }),
+        set: (doc) => ({ reply: { text, photos, at: ctx.now, byName: ctx.membership.name }, updatedAt: ctx.now, history: [...doc.history, committeeEvent(ctx, reader, 'reply', null)] }),
         also: (tx, doc) => tellWriter(ctx, doc, '您的来信已回复', `${noticeName(doc)}已回复，请查看并评价。`, tx),
         by: ctx,
       })
@@ -86,7 +86,7 @@ export const mailboxCommitteeHandlers: Handlers<typeof mailboxCommitteeActions> 
           public: makePublic,
           publishedAt: makePublic ? ctx.now : null,
           updatedAt: ctx.now,
-          history: [...doc.history, committeeEvent(ctx, makePublic ? 'publish' : 'unpublish', null)],
+          history: [...doc.history, committeeEvent(ctx, reader, makePublic ? 'publish' : 'unpublish', null)],
         }
         await tx.update('letters', doc._id, { set })
         await audit(ctx, makePublic ? 'mailbox.publish' : 'mailbox.unpublish', { type: LETTER_MACHINE.targetType, id: doc._id, label: LETTER_MACHINE.label(doc) }, null, tx)

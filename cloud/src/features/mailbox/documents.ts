@@ -3,10 +3,12 @@
  * the reply due date the village sets, answered by the committee, rated once by its writer, and made public
  * with the writer's consent. Instants are epoch ms.
  */
+import { committeeWord, type VillageKind } from '../account/documents'
 
 /** who the letter is addressed to */
 export type LetterTo = 'committee' | 'secretary'
-export const LETTER_TO_LABELS: Record<LetterTo, string> = { committee: '村（居）委会', secretary: '党组织书记' }
+/** whom a letter is written to, in the village's own words: 村委会 / 居委会, or 党组织书记 */
+export const letterToWord = (to: LetterTo, kind: VillageKind): string => (to === 'committee' ? committeeWord(kind) : '党组织书记')
 
 /** received (已收到) -> accepted (已受理) -> replied (已回复); a letter may be replied to straight from received */
 export type LetterStatus = 'received' | 'accepted' | 'replied'
@@ -41,7 +43,7 @@ export interface LetterEvent {
   by: string
   /** 系统 for the job; 匿名村民 for an anonymous writer as others than the committee and the writer see it */
   byName: string
-  /** 村（居）委会 / 来信人 / 系统 */
+  /** 村委会 or 居委会 (the village's word when it was written) / 来信人 / 系统 */
   role: string
   note: string | null
 }

@@ -11,7 +11,6 @@ export const DAY_MS = 24 * 3_600_000
 /** how an anonymous writer reads to those who may not see them */
 export const ANONYMOUS_NAME = '匿名村民'
 export const SYSTEM_NAME = '系统'
-export const COMMITTEE_ROLE = '村（居）委会'
 export const WRITER_ROLE = '来信人'
 
 export type LetterEventName = 'accept' | 'reply'

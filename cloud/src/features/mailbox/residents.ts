@@ -8,8 +8,9 @@ import { checkPhotoContent, checkText } from '../../common/content'
 import { newId } from '../../common/ids'
 import { checkPhotos } from '../../common/photos'
 import { notifyCommittee } from '../account/notices'
+import { getVillage } from '../account/common'
 import type { mailboxResidentActions } from './contract'
-import { LETTER_TO_LABELS, type Letter, type LetterEvent } from './documents'
+import { letterToWord, type Letter, type LetterEvent } from './documents'
 import { ANONYMOUS_NAME, dueFrom, WRITER_ROLE } from './policy'
 import { letterSummary, letterView, letterViews, loadLetter, noticeName, PAGES, readerFor, settingsView } from './views'
 
@@ -42,7 +43,7 @@ export const mailboxResidentHandlers: Handlers<typeof mailboxResidentActions> = 
       checkPhotos(villageId, photos)
       await checkText(ctx, { subject, text })
       await checkPhotoContent(ctx, photos)
-      const { replyDays } = await settingsView(store, villageId)
+      const [{ replyDays }, village] = await Promise.all([settingsView(store, villageId), getVillage(ctx, villageId)])
       const letter: Letter = {
         _id: `${villageId}:${newId('m', ctx.now)}`,
         villageId,
@@ -67,7 +68,7 @@ export const mailboxResidentHandlers: Handlers<typeof mailboxResidentActions> = 
         reply: null,
         rating: null,
         ratingNote: null,
-        history: [writerEvent(ctx, { anonymous }, 'write', `写给${LETTER_TO_LABELS[to]}${consent ? '，同意公开' : ''}`)],
+        history: [writerEvent(ctx, { anonymous }, 'write', `写给${letterToWord(to, village.kind)}${consent ? '，同意公开' : ''}`)],
       }
       await store.transaction(async (tx) => {
         await tx.insert('letters', letter)
@@ -99,7 +100,7 @@ export const mailboxResidentHandlers: Handlers<typeof mailboxResidentActions> = 
     async handle({ villageId, letterId, rating, note }, ctx) {
       const { letter, reader } = await loadLetter(ctx, villageId, letterId)
       assertWriter(ctx, letter, '评价回复')
-      if (letter.status !== 'replied') throw new ApiError('CONFLICT', '村（居）委会回复后才能评价')
+      if (letter.status !== 'replied') throw new ApiError('CONFLICT', `${reader.words.committee}回复后才能评价`)
       if (letter.rating !== null) throw new ApiError('DUPLICATE', '您已评价过该回复')
       await checkText(ctx, { note })
       const written = await ctx.ports.store.transaction(async (tx) => {

@@ -6,8 +6,9 @@
  */
 import type { Store } from '../../ports/store'
 import type { Letter, LetterEvent } from './documents'
-import { DEFAULT_REPLY_DAYS } from './documents'
-import { ANONYMOUS_NAME, COMMITTEE_ROLE, dueFrom, SYSTEM_NAME, WRITER_ROLE } from './policy'
+import { DEFAULT_REPLY_DAYS, letterToWord } from './documents'
+import { committeeWord } from '../account/documents'
+import { ANONYMOUS_NAME, dueFrom, SYSTEM_NAME, WRITER_ROLE } from './policy'
 
 const X = 'v-xinshan'
 const W = 'v-wukan'
@@ -35,6 +36,8 @@ interface Draft {
   escalated?: number
 }
 
+/** both villages with letters (新山村, 乌坎村) are villages: 村委会 */
+const KIND = 'village' as const
 const COMMITTEE: Record<string, [string, string]> = { [X]: ['p_linzhiqiang', '林志强'], [W]: ['p_yangjinhe', '杨锦和'] }
 
 function letterOf(d: Draft, now: number): Letter {
@@ -45,8 +48,8 @@ function letterOf(d: Draft, now: number): Letter {
   const [byId, byName] = COMMITTEE[villageId]
   const asWriter = d.anonymous ? ANONYMOUS_NAME : writerName
   const to = d.to ?? 'committee'
-  const history: LetterEvent[] = [{ at, action: 'write', by: writerId, byName: asWriter, role: WRITER_ROLE, note: `写给${to === 'committee' ? '村（居）委会' : '党组织书记'}${d.consent ? '，同意公开' : ''}` }]
-  const committee = (after: number, action: LetterEvent['action'], note: string | null): LetterEvent => ({ at: at + after * HOUR, action, by: byId, byName, role: COMMITTEE_ROLE, note })
+  const history: LetterEvent[] = [{ at, action: 'write', by: writerId, byName: asWriter, role: WRITER_ROLE, note: `写给${letterToWord(to, KIND)}${d.consent ? '，同意公开' : ''}` }]
+  const committee = (after: number, action: LetterEvent['action'], note: string | null): LetterEvent => ({ at: at + after * HOUR, action, by: byId, byName, role: committeeWord(KIND), note })
   if (d.accepted !== undefined) history.push(committee(d.accepted, 'accept', '已转交相关负责人核实'))
   if (d.escalated !== undefined) history.push({ at: at + d.escalated * HOUR, action: 'escalate', by: '', byName: SYSTEM_NAME, role: SYSTEM_NAME, note: '回复期限已过，已上报镇街' })
   if (d.replied) history.push(committee(d.replied.after, 'reply', null))

@@ -3,7 +3,7 @@ import { ApiError } from '../../errors'
 import type { MemberContext } from '../../handler'
 import type { Store } from '../../ports/store'
 import { getInVillage } from '../../common/load'
-import type { Village } from '../account/documents'
+import { villageWords, type Village, type VillageWords } from '../account/documents'
 import { pageUrl } from '../../../../src/routes'
 import type { LetterSummary, LetterView, MailboxSettingsView } from './contract'
 import type { Letter } from './documents'
@@ -24,14 +24,17 @@ export async function townOf(store: Pick<Store, 'get'>, villageId: string): Prom
   return v?.townId ?? ''
 }
 
-export async function readerFor(ctx: MemberContext): Promise<Reader> {
-  return readerOf(ctx.membership, await townOf(ctx.ports.store, ctx.membership.villageId))
+/** the caller as a reader of the village's letters, with the village's words (read once with its town) */
+export type VillageReader = Reader & { words: VillageWords }
+export async function readerFor(ctx: MemberContext): Promise<VillageReader> {
+  const v: Village | null = await ctx.ports.store.get('villages', ctx.membership.villageId)
+  return { ...readerOf(ctx.membership, v?.townId ?? ''), words: villageWords(v?.kind ?? 'village') }
 }
 
 /** The letter, if this caller may read it: NOT_FOUND for another village's, FORBIDDEN for one not theirs to read. */
-export async function loadLetter(ctx: MemberContext, villageId: string, letterId: string): Promise<{ letter: Letter; reader: Reader }> {
+export async function loadLetter(ctx: MemberContext, villageId: string, letterId: string): Promise<{ letter: Letter; reader: VillageReader }> {
   const [letter, reader] = await Promise.all([getInVillage(ctx.ports.store, 'letters', letterId, villageId, '找不到该来信'), readerFor(ctx)])
-  if (!mayRead(letter, reader)) throw new ApiError('FORBIDDEN', '只有来信人和村（居）委会可以查看未公开的来信')
+  if (!mayRead(letter, reader)) throw new ApiError('FORBIDDEN', `只有来信人和${reader.words.committee}可以查看未公开的来信`)
   return { letter, reader }
 }
 

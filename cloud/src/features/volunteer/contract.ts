@@ -68,7 +68,7 @@ export interface ActivityDetail extends ActivityCard {
 export interface ActivityList {
   upcoming: ActivityCard[]
   past: ActivityCard[]
-  /** the organisations the caller may post for (the committee: null = 村（居）委会 too) */
+  /** the organisations the caller may post for (the committee: null, as 村委会/居委会) */
   canPostFor: Array<{ orgId: string | null; name: string }>
 }
 

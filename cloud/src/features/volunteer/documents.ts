@@ -26,7 +26,7 @@ export interface VolunteerActivity {
   villageId: string
   /** null: posted by the committee */
   orgId: string | null
-  /** the organisation's name, or 村（居）委会 */
+  /** the organisation's name, or the committee's (村委会/居委会) */
   orgName: string
   title: string
   place: string

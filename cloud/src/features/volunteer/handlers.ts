@@ -14,6 +14,7 @@ import { qrDataUrl } from '../../common/qr'
 import { pageUrl } from '../../../../src/routes'
 import { shanghaiDay, shortTime } from '../../common/time'
 import { notify } from '../account/notices'
+import { wordsOf } from '../account/common'
 import type { ActivityCard, ActivityDetail, RosterRow, volunteerActions } from './contract'
 import { hoursText, type VolunteerActivity, type VolunteerOrg, type VolunteerSignup } from './documents'
 import { activityIdOfScene, checkInWhy, durationMinutes, EXTRA_MINUTES, maxMinutesOf, organises, phaseOf, sceneOf, signUpWhy } from './policy'
@@ -22,15 +23,15 @@ import { claimPlace, promoteInTx, releasePlace, signupIdOf } from './seats'
 const MANY = 500
 /** the page an activity's poster opens (wxacode.getUnlimited takes it without the leading '/') */
 export const ACTIVITY_PAGE = pageUrl('volunteer.activity').slice(1)
-const COMMITTEE_NAME = '村（居）委会'
 
 const activityOf = (ctx: MemberContext, activityId: string) => getInVillage(ctx.ports.store, 'volunteerActivities', activityId, ctx.membership.villageId, '找不到该活动')
 const orgOf = async (ctx: MemberContext, a: Pick<VolunteerActivity, 'orgId'>): Promise<VolunteerOrg | null> => (a.orgId ? ctx.ports.store.get('volunteerOrgs', a.orgId) : null)
 
 const tooFew = (signedUp: number) => new ApiError('CONFLICT', `已有${signedUp}人报名，招募人数不能少于${signedUp}`, { capacity: `已有${signedUp}人报名，不能少于${signedUp}人` })
 
-function assertOrganiser(ctx: MemberContext, org: VolunteerOrg | null): void {
-  if (!organises(ctx.membership, org)) throw new ApiError('FORBIDDEN', '只有村（居）委会和该活动的组织者可以操作')
+// the village is read only to say who may (村委会/居委会)
+async function assertOrganiser(ctx: MemberContext, org: VolunteerOrg | null): Promise<void> {
+  if (!organises(ctx.membership, org)) throw new ApiError('FORBIDDEN', `只有${(await wordsOf(ctx, ctx.membership.villageId)).committee}和该活动的组织者可以操作`)
 }
 
 const positionOf = (a: VolunteerActivity, s: VolunteerSignup): number | null => (s.status === 'waitlisted' ? a.waitlist.indexOf(s._id) + 1 || null : null)
@@ -116,12 +117,13 @@ export const volunteerHandlers: Handlers<typeof volunteerActions> = {
       ])
       const mineOf = new Map(mine.map((s) => [s.activityId, s]))
       const cards = activities.filter((a) => !a.cancelled).map((a) => card(a, mineOf.get(a._id) ?? null, ctx.now))
-      const committee = ctx.membership.roles.includes('committee')
+      // the committee posts under the village's word for it (村委会/居委会)
+      const committee = ctx.membership.roles.includes('committee') ? (await wordsOf(ctx, villageId)).committee : null
       return {
         // soonest first; the past newest first
         upcoming: cards.filter((c) => c.endsAt > ctx.now).reverse(),
         past: cards.filter((c) => c.endsAt <= ctx.now),
-        canPostFor: [...(committee ? [{ orgId: null, name: COMMITTEE_NAME }] : []), ...orgs.filter((o) => organises(ctx.membership, o)).map((o) => ({ orgId: o._id, name: o.name }))],
+        canPostFor: [...(committee ? [{ orgId: null, name: committee }] : []), ...orgs.filter((o) => organises(ctx.membership, o)).map((o) => ({ orgId: o._id, name: o.name }))],
       }
     },
   },
@@ -225,10 +227,10 @@ export const volunteerHandlers: Handlers<typeof volunteerActions> = {
       const { store } = ctx.ports
       const { villageId } = input
       const org = input.orgId ? await getInVillage(store, 'volunteerOrgs', input.orgId, villageId, '找不到该志愿组织') : null
-      assertOrganiser(ctx, org)
+      await assertOrganiser(ctx, org)
       const before = input.activityId ? await activityOf(ctx, input.activityId) : null
       if (before) {
-        assertOrganiser(ctx, await orgOf(ctx, before))
+        await assertOrganiser(ctx, await orgOf(ctx, before))
         if (phaseOf(before, ctx.now) !== 'upcoming') throw new ApiError('CLOSED', '活动已开始或已结束，不能修改')
         if (input.capacity < before.signedUp) throw tooFew(before.signedUp)
       }
@@ -237,7 +239,7 @@ export const volunteerHandlers: Handlers<typeof volunteerActions> = {
       await checkText(ctx, { title: input.title, place: input.place, bring: input.bring, description: input.description })
       const fields = {
         orgId: org?._id ?? null,
-        orgName: org?.name ?? COMMITTEE_NAME,
+        orgName: org?.name ?? (await wordsOf(ctx, villageId)).committee,
         title: input.title,
         place: input.place,
         startsAt: input.startsAt,
@@ -284,7 +286,7 @@ export const volunteerHandlers: Handlers<typeof volunteerActions> = {
     access: ACCESS.member,
     async handle({ activityId }, ctx) {
       const a = await activityOf(ctx, activityId)
-      assertOrganiser(ctx, await orgOf(ctx, a))
+      await assertOrganiser(ctx, await orgOf(ctx, a))
       if (a.cancelled) throw new ApiError('CLOSED', '该活动已取消')
       const village = await ctx.ports.store.get('villages', a.villageId)
       const scene = sceneOf(a._id)
@@ -297,7 +299,7 @@ export const volunteerHandlers: Handlers<typeof volunteerActions> = {
     async handle({ activityId, adjust, absent }, ctx) {
       const { store } = ctx.ports
       const a = await activityOf(ctx, activityId)
-      assertOrganiser(ctx, await orgOf(ctx, a))
+      await assertOrganiser(ctx, await orgOf(ctx, a))
       const phase = phaseOf(a, ctx.now)
       if (phase === 'confirmed') throw new ApiError('DUPLICATE', '该活动的时长已经确认过了')
       if (phase !== 'ended') throw new ApiError('CLOSED', phase === 'cancelled' ? '该活动已取消' : '活动结束后才能确认时长')

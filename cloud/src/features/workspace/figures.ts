@@ -3,6 +3,7 @@ import { ApiError } from '../../errors'
 import type { Access, Handlers } from '../../handler'
 import { shanghaiDay } from '../../common/time'
 import { hallDay, townFigures } from '../account/figures'
+import { wordsOf } from '../account/common'
 import type { workspaceActions } from './contract'
 
 const TOWN_ACCESS: Access = { kind: 'member', roles: ['townOfficer'] }
@@ -27,7 +28,7 @@ export const figureHandlers: Handlers<Pick<typeof workspaceActions, 'workspace.t
       const hallId = ctx.membership.hallId
       const { store } = ctx.ports
       const hall = hallId ? await store.get('halls', hallId) : null
-      if (!hall || hall.villageId !== villageId) throw new ApiError('FORBIDDEN', '您的账号没有登记所在的服务中心，请联系村（居）委会')
+      if (!hall || hall.villageId !== villageId) throw new ApiError('FORBIDDEN', `您的账号没有登记所在的服务中心，请联系${(await wordsOf(ctx, villageId)).committee}`)
       return hallDay(store, hall, shanghaiDay(ctx.now), ctx.now)
     },
   },

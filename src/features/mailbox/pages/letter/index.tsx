@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import type { LetterView, MembershipView } from '@contract'
-import { LETTER_ACTION_LABELS, LETTER_STATUS_LABELS, LETTER_TO_LABELS } from '@contract/tables'
+import type { LetterView, MembershipView, VillageKind } from '@contract'
+import { LETTER_ACTION_LABELS, LETTER_STATUS_LABELS, letterToWord } from '@contract/tables'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
@@ -26,11 +26,11 @@ function LetterLoader({ membership }: { membership: MembershipView }) {
   const query = useQuery(() => getLetter(membership.villageId, letterId), [membership.villageId, letterId])
   useReloadOnShow(query)
   usePullDownRefresh(() => void query.reload().finally(() => Taro.stopPullDownRefresh()))
-  return <Async query={query}>{(l) => <Letter letter={l} onChange={() => void query.reload()} />}</Async>
+  return <Async query={query}>{(l) => <Letter letter={l} kind={membership.village.kind} onChange={() => void query.reload()} />}</Async>
 }
 
-function Letter({ letter: l, onChange }: { letter: LetterView; onChange: () => void }) {
-  const { committee } = useVillageWords()
+function Letter({ letter: l, kind, onChange }: { letter: LetterView; kind: VillageKind; onChange: () => void }) {
+  const { committee } = useVillageWords(kind)
   const due = dueWords(l)
   return (
     <>
@@ -42,7 +42,7 @@ function Letter({ letter: l, onChange }: { letter: LetterView; onChange: () => v
           {l.public && <Tag tone='grey'>已公开</Tag>}
         </View>
         <Text className='vh-muted vh-block'>
-          {[`写给${LETTER_TO_LABELS[l.to]}`, writerWords(l), formatTime(l.createdAt), due].filter(Boolean).join(' · ')}
+          {[`写给${letterToWord(l.to, kind)}`, writerWords(l), formatTime(l.createdAt), due].filter(Boolean).join(' · ')}
         </Text>
         {l.about && <Text className='vh-muted vh-block'>{`关于：${l.about.label}`}</Text>}
         <Text className='vh-block'>{l.text}</Text>

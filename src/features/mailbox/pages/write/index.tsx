@@ -2,7 +2,7 @@ import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { LetterAbout, MembershipView } from '@contract'
-import { LETTER_TO_LABELS } from '@contract/tables'
+import { letterToWord } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { CallError } from '@/shared/api/call'
 import { useMutation } from '@/shared/api/use-mutation'
@@ -30,7 +30,7 @@ export default function WritePage() {
 const TO = ['committee', 'secretary'] as const
 
 function WriteForm({ membership }: { membership: MembershipView }) {
-  const { committee } = useVillageWords()
+  const { committee, here } = useVillageWords(membership.village.kind)
   const villageId = membership.villageId
   const params = usePageParams()
   const about: LetterAbout | null = params.aboutKind && params.aboutId && params.aboutLabel ? { kind: params.aboutKind, id: params.aboutId, label: params.aboutLabel } : null
@@ -72,7 +72,7 @@ function WriteForm({ membership }: { membership: MembershipView }) {
         <Choices label='写给'>
           {TO.map((to) => (
             <Choice key={to} on={form.to === to} onClick={() => set({ to })}>
-              <Text>{LETTER_TO_LABELS[to]}</Text>
+              <Text>{letterToWord(to, membership.village.kind)}</Text>
             </Choice>
           ))}
         </Choices>
@@ -94,7 +94,7 @@ function WriteForm({ membership }: { membership: MembershipView }) {
         {form.consent && !form.anonymous && (
           <SwitchRow label='公开时显示我的姓名' checked={form.publicName} onChange={(publicName) => set({ publicName })} />
         )}
-        <Text className='vh-muted vh-block'>{`公开后本村（社区）的人都能看到信和回复；不同意的，只有您和${committee}能看到。寄出后也可以再改。`}</Text>
+        <Text className='vh-muted vh-block'>{`公开后${here}的人都能看到信和回复；不同意的，只有您和${committee}能看到。寄出后也可以再改。`}</Text>
       </Card>
       <Alert message={submit.error} />
       <Button kind='primary' block loading={submit.busy} disabled={uploading} onClick={send}>
