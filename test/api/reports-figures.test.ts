@@ -365,7 +365,7 @@ describe('clusters, and a cluster turned into a topic', () => {
     for (const key of ['e1', 'e2', 'e3']) {
       const r = (await api.ports.store.get('reports', K(key)))!
       expect(r.topicId).toBe(topic._id)
-      expect(r.history.at(-1)).toMatchObject({ action: 'linkTopic', by: 'p_linzhiqiang', byName: '林志强', role: '村（居）委会', note: '转为议题「东一巷垃圾堆放整治」', at: T0 })
+      expect(r.history.at(-1)).toMatchObject({ action: 'linkTopic', by: 'p_linzhiqiang', byName: '林志强', role: '村委会', note: '转为议题「东一巷垃圾堆放整治」', at: T0 })
       // the link is no change of state
       expect(r.status).toBe({ e1: 'accepted', e2: 'resolved', e3: 'reported' }[key])
     }

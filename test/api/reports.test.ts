@@ -79,7 +79,7 @@ describe('reports.create', () => {
       const err = await expectRefused(api, P.liguilan, 'reports.create', rubbish(over), code, message)
       if (field) expect(err.fields?.[field]).toBeTruthy()
     }
-    await refused({ place: { address: '汕尾市区', point: { lng: 115.37, lat: 22.78 } } }, 'BAD_INPUT', '该地点不在本村（社区）范围内', 'place')
+    await refused({ place: { address: '汕尾市区', point: { lng: 115.37, lat: 22.78 } } }, 'BAD_INPUT', '该地点不在本村范围内', 'place')
     await refused({ category: '' }, 'BAD_INPUT', '请选择问题类别', 'category')
     await refused({ category: '养殖污染' }, 'BAD_INPUT', '请从列表中选择问题类别', 'category')
     await refused({ text: '   ' }, 'BAD_INPUT', '问题描述', 'text')
@@ -183,7 +183,7 @@ describe('the closed loop', () => {
     const r = await file()
     const rejected = await api.as(P.committee).call('reports.reject', { villageId: X, reportId: r.id, reason: '该处为私人宅基地，请业主自行清理' })
     expect(rejected).toMatchObject({ status: 'rejected', due: null })
-    expect(rejected.history[1]).toMatchObject({ action: 'reject', byName: '林志强', role: '村（居）委会', note: '该处为私人宅基地，请业主自行清理' })
+    expect(rejected.history[1]).toMatchObject({ action: 'reject', byName: '林志强', role: '村委会', note: '该处为私人宅基地，请业主自行清理' })
     expect((await outbox('您的随手拍不予受理'))[0]).toMatchObject({ to: ['p_liguilan'], body: expect.stringContaining('私人宅基地') as string })
     expect(await auditOf(r.id)).toEqual([['reports.reject', '林志强']])
   })
@@ -193,10 +193,10 @@ describe('handling refusals write nothing', () => {
   test('who may not, and why', async () => {
     const r = await file()
     const accept = { villageId: X, reportId: r.id, expectedDate: '2026-11-28', note: null }
-    await expectRefused(api, P.chenjianguo, 'reports.accept', accept, 'FORBIDDEN', '只有本网格的网格员、村（居）委会或镇街干部可以处理')
+    await expectRefused(api, P.chenjianguo, 'reports.accept', accept, 'FORBIDDEN', '只有本网格的网格员、村委会或镇街干部可以处理')
     await expectRefused(api, P.grid3, 'reports.accept', accept, 'FORBIDDEN', '该问题不在您负责的网格')
     await expectRefused(api, P.grid3, 'reports.reject', { villageId: X, reportId: r.id, reason: '不归我管' }, 'FORBIDDEN', '该问题不在您负责的网格')
-    await expectRefused(api, P.staff, 'reports.accept', accept, 'FORBIDDEN', '只有本网格的网格员、村（居）委会或镇街干部可以处理')
+    await expectRefused(api, P.staff, 'reports.accept', accept, 'FORBIDDEN', '只有本网格的网格员、村委会或镇街干部可以处理')
     await expectRefused(api, P.sunli, 'reports.accept', accept, 'NOT_MEMBER', '')
     // only the reporter confirms or reopens
     await api.as(P.huang).call('reports.accept', accept)
@@ -308,7 +308,7 @@ describe('the queue', () => {
     expect(ids(await api.as(P.town).call('reports.queue', { villageId: X, filter: 'town' }))).toEqual(['dike'])
     expect(ids(await api.as(P.committee).call('reports.queue', { villageId: X, filter: 'overdue' }))).toEqual(['rubbish1', 'rubbish2', 'pole'])
     expect(ids(await api.as(P.committee).call('reports.queue', { villageId: X, filter: 'closed' }))).toEqual(['drain', 'fence', 'bridge'])
-    await expectRefused(api, P.liguilan, 'reports.queue', { villageId: X, filter: 'open' }, 'FORBIDDEN', '只有网格员、村（居）委会和镇街干部有处理队列')
+    await expectRefused(api, P.liguilan, 'reports.queue', { villageId: X, filter: 'open' }, 'FORBIDDEN', '只有网格员、村委会和镇街干部有处理队列')
   })
 })
 

@@ -113,15 +113,17 @@ describe('who handles a report and who sees its reporter', () => {
   const otherOfficer = who(['townOfficer'], { townId: 't-donghai' })
 
   test('the grid’s workers, the committee and the town; once at the town, not the grid', () => {
-    expect(handlingRefusal(g1, worker1, LIANAN)).toBeNull()
-    expect(handlingRefusal(g1, who(['committee', 'resident']), LIANAN)).toBeNull()
-    expect(handlingRefusal(g1, officer, LIANAN)).toBeNull()
-    expect(handlingRefusal(g1, worker3, LIANAN)).toBe('该问题不在您负责的网格，不能处理')
-    expect(handlingRefusal(g1, who(['resident']), LIANAN)).toBe('只有本网格的网格员、村（居）委会或镇街干部可以处理')
-    expect(handlingRefusal(g1, otherOfficer, LIANAN)).toBe('只有本网格的网格员、村（居）委会或镇街干部可以处理')
-    expect(handlingRefusal(town, worker1, LIANAN)).toBe('该问题已转办镇街，由镇街干部处理')
-    expect(handlingRefusal(town, officer, LIANAN)).toBeNull()
-    expect(handlingRefusal({ ...g1, gridId: null }, worker1, LIANAN)).toBe('该问题不在您负责的网格，不能处理')
+    expect(handlingRefusal(g1, worker1, LIANAN, '村委会')).toBeNull()
+    expect(handlingRefusal(g1, who(['committee', 'resident']), LIANAN, '村委会')).toBeNull()
+    expect(handlingRefusal(g1, officer, LIANAN, '村委会')).toBeNull()
+    expect(handlingRefusal(g1, worker3, LIANAN, '村委会')).toBe('该问题不在您负责的网格，不能处理')
+    expect(handlingRefusal(g1, who(['resident']), LIANAN, '村委会')).toBe('只有本网格的网格员、村委会或镇街干部可以处理')
+    // a community's committee is its 居委会
+    expect(handlingRefusal(g1, who(['resident']), LIANAN, '居委会')).toBe('只有本网格的网格员、居委会或镇街干部可以处理')
+    expect(handlingRefusal(g1, otherOfficer, LIANAN, '村委会')).toBe('只有本网格的网格员、村委会或镇街干部可以处理')
+    expect(handlingRefusal(town, worker1, LIANAN, '村委会')).toBe('该问题已转办镇街，由镇街干部处理')
+    expect(handlingRefusal(town, officer, LIANAN, '村委会')).toBeNull()
+    expect(handlingRefusal({ ...g1, gridId: null }, worker1, LIANAN, '村委会')).toBe('该问题不在您负责的网格，不能处理')
   })
 
   test('an anonymous reporter is seen by themselves, the grid’s workers, the committee and the town only', () => {
@@ -136,9 +138,9 @@ describe('who handles a report and who sees its reporter', () => {
   })
 
   test('the role a step is recorded under, and each one’s queue', () => {
-    expect(roleWord(g1, worker1, LIANAN)).toBe('网格员')
-    expect(roleWord(g1, who(['committee', 'gridWorker'], { gridIds: [`${X}:g2`] }), LIANAN)).toBe('村（居）委会')
-    expect(roleWord(g1, officer, LIANAN)).toBe('镇街干部')
+    expect(roleWord(g1, worker1, LIANAN, '村委会')).toBe('网格员')
+    expect(roleWord(g1, who(['committee', 'gridWorker'], { gridIds: [`${X}:g2`] }), LIANAN, '村委会')).toBe('村委会')
+    expect(roleWord(g1, officer, LIANAN, '村委会')).toBe('镇街干部')
     expect(queueScope(who(['committee']), LIANAN)).toEqual({ kind: 'all' })
     expect(queueScope(officer, LIANAN)).toEqual({ kind: 'town' })
     expect(queueScope(worker3, LIANAN)).toEqual({ kind: 'grids', gridIds: [`${X}:g3`] })

@@ -12,6 +12,7 @@ import { shanghaiDay, TZ } from '../../common/time'
 import type { Collections } from '../../ports/store'
 import type { fromReportsActions } from './contract'
 import { saveTopic } from './topics'
+import { wordsOf } from '../account/common'
 
 type Report = Collections['reports']
 
@@ -19,10 +20,10 @@ const DAY = 24 * 3_600_000
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s)
 
 /** one line per report, oldest first: category, place, day, the start of what was said (never who said it) */
-export function reportsBackground(reports: Report[]): string {
+export function reportsBackground(reports: Report[], people: string): string {
   const lines = reports.map((r, i) => `${i + 1}. 【${r.category}】${clip(r.place.address, 30)}，${shanghaiDay(r.createdAt)}：${clip(r.text.replace(/\s+/g, ' '), 40)}`)
   // 20 lines of at most ~90 characters stay within the topic's 2000
-  return [`本议题由${reports.length}条村民随手拍上报转来：`, ...lines].join('\n')
+  return [`本议题由${reports.length}条${people}随手拍上报转来：`, ...lines].join('\n')
 }
 
 export const fromReportsHandlers: Handlers<typeof fromReportsActions> = {
@@ -42,10 +43,11 @@ export const fromReportsHandlers: Handlers<typeof fromReportsActions> = {
       reports.sort((a, b) => a.createdAt - b.createdAt)
       // a draft the committee completes: 是/否 by person, opening tomorrow 08:00 for a week (all editable before publishing)
       const opensAt = dayjs(ctx.now).tz(TZ).add(1, 'day').startOf('day').hour(8).valueOf()
-      const event = { at: ctx.now, action: 'linkTopic' as const, by: ctx.person._id, byName: ctx.membership.name, role: '村（居）委会', note: `转为议题「${title}」`, photos: [] }
+      const words = await wordsOf(ctx, villageId)
+      const event = { at: ctx.now, action: 'linkTopic' as const, by: ctx.person._id, byName: ctx.membership.name, role: words.committee, note: `转为议题「${title}」`, photos: [] }
       return saveTopic(
         ctx,
-        { villageId, title, question, background: reportsBackground(reports), photos: [], kind: 'yesno', options: [], maxChoices: 1, mode: 'person', results: 'live', opensAt, closesAt: opensAt + 7 * DAY + 12 * 3_600_000 },
+        { villageId, title, question, background: reportsBackground(reports, words.people), photos: [], kind: 'yesno', options: [], maxChoices: 1, mode: 'person', results: 'live', opensAt, closesAt: opensAt + 7 * DAY + 12 * 3_600_000 },
         {
           action: 'topics.fromReports',
           reason: `由${reports.length}条上报转来（${reports.map((r) => r.category).filter((c, i, all) => all.indexOf(c) === i).join('、')}）`,

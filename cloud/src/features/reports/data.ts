@@ -11,7 +11,7 @@ import type { Grid, Village } from '../account/documents'
 import { pageUrl } from '../../../../src/routes'
 import type { ReportSettingsView, ReportSummary, ReportView } from './contract'
 import { OPEN_STATUSES, type Report } from './documents'
-import { ANONYMOUS_NAME, handlerOf, handlingRefusal, seesReporter, settingsOrDefault, type Handler } from './policy'
+import { ANONYMOUS_NAME, handlerOf, mayHandle, seesReporter, settingsOrDefault, type Handler } from './policy'
 import { centerOf } from './routing'
 import { reportSummary } from './views'
 
@@ -58,7 +58,7 @@ export function viewOf(r: Report, h: Handler, townId: string, gridNames: Readonl
   const byReporter = (by: string) => r.reporterId !== '' && by === r.reporterId
   const shown = !r.anonymous || seesReporter(r, h, townId)
   const mine = byReporter(h.personId)
-  const handles = handlingRefusal(r, h, townId) === null
+  const handles = mayHandle(r, h, townId)
   const open = OPEN_STATUSES.includes(r.status)
   const photoUrls: Record<string, string> = {}
   for (const id of [...r.photos, ...r.resultPhotos, ...r.history.flatMap((e) => e.photos)]) if (urls[id]) photoUrls[id] = urls[id]

@@ -63,7 +63,7 @@ export interface ReportEvent {
   by: string
   /** 系统 for the job; the reporter's name is never here when they are anonymous (匿名村民) */
   byName: string
-  /** 网格员 / 镇街干部 / 村（居）委会 / 村民 / 系统 */
+  /** 网格员 / 镇街干部 / 村委会 or 居委会 / 村民 / 系统 */
   role: string
   note: string | null
   photos: string[]

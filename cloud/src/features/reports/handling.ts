@@ -14,12 +14,12 @@ import { checkPhotos } from '../../common/photos'
 import { shanghaiDay } from '../../common/time'
 import { assertStep, transition } from '../../common/transition'
 import type { TxStore } from '../../ports/store'
-import { notify, notifyMany } from '../account/common'
-import type { Role } from '../account/documents'
+import { getVillage, notify, notifyMany, wordsOf } from '../account/common'
+import { committeeWord, type Role } from '../account/documents'
 import type { reportHandlingActions } from './contract'
 import { OPEN_STATUSES, type Report, type ReportEvent } from './documents'
 import { gridWorkersOf, noticeName, PAGES, reportSummaries, reportView, settingsOf, settingsView, tellHandlers, townOf, townOfficersOf } from './data'
-import { acceptDue, autoConfirmDue, categoryOf, handlerOf, handlingRefusal, queueScope, REPORT_MACHINE, resolveDue, roleWord, type ReportEventName } from './policy'
+import { acceptDue, autoConfirmDue, categoryOf, handlerOf, handlingRefusal, mayHandle, queueScope, REPORT_MACHINE, resolveDue, roleWord, type ReportEventName } from './policy'
 import { isOverdue, queueOrder } from './views'
 
 /**
@@ -32,17 +32,21 @@ const HAS_QUEUE: ReadonlyArray<Role> = ['committee', 'gridWorker', 'townOfficer'
 type Handling = Omit<typeof reportHandlingActions, 'reports.figures' | 'reports.town' | 'reports.exportCsv' | 'reports.clusters'>
 
 /** The report, once the caller may handle it and it may take this step (FORBIDDEN, then CONFLICT, in words). */
-async function loadForStep(ctx: MemberContext, villageId: string, reportId: string, event: ReportEventName): Promise<{ r: Report; townId: string }> {
-  const [r, townId] = await Promise.all([getInVillage(ctx.ports.store, 'reports', reportId, villageId, '找不到该问题'), townOf(ctx.ports.store, villageId)])
-  const refused = handlingRefusal(r, handlerOf(ctx.membership), townId)
+/** the report's village as its handling needs it: the town (whose officers handle it) and the committee's word (村委会/居委会) */
+type Place = { townId: string; committee: string }
+
+async function loadForStep(ctx: MemberContext, villageId: string, reportId: string, event: ReportEventName): Promise<{ r: Report; at: Place }> {
+  const [r, v] = await Promise.all([getInVillage(ctx.ports.store, 'reports', reportId, villageId, '找不到该问题'), getVillage(ctx, villageId)])
+  const at = { townId: v.townId, committee: committeeWord(v.kind) }
+  const refused = handlingRefusal(r, handlerOf(ctx.membership), at.townId, at.committee)
   if (refused) throw new ApiError('FORBIDDEN', refused)
   assertStep(REPORT_MACHINE, r.status, event)
-  return { r, townId }
+  return { r, at }
 }
 
 /** the history entry of a handler's step */
-function staffEvent(ctx: MemberContext, r: Pick<Report, 'gridId'>, townId: string, action: ReportEvent['action'], note: string | null, photos: string[] = []): ReportEvent {
-  return { at: ctx.now, action, by: ctx.person._id, byName: ctx.membership.name, role: roleWord(r, handlerOf(ctx.membership), townId), note, photos }
+function staffEvent(ctx: MemberContext, r: Pick<Report, 'gridId'>, at: Place, action: ReportEvent['action'], note: string | null, photos: string[] = []): ReportEvent {
+  return { at: ctx.now, action, by: ctx.person._id, byName: ctx.membership.name, role: roleWord(r, handlerOf(ctx.membership), at.townId, at.committee), note, photos }
 }
 
 /**
@@ -53,14 +57,14 @@ function staffEvent(ctx: MemberContext, r: Pick<Report, 'gridId'>, townId: strin
 function step(
   ctx: MemberContext,
   r: Report,
-  townId: string,
+  at: Place,
   event: ReportEventName,
   o: { set?: (doc: Report) => Record<string, unknown>; note: string | null; photos?: string[]; reason: string | null; tell: (tx: Pick<TxStore, 'insert'>, doc: Report) => Promise<void> },
 ): Promise<Report> {
   const h = handlerOf(ctx.membership)
   return transition(ctx.ports, REPORT_MACHINE, r._id, event, {
-    set: (doc) => ({ ...o.set?.(doc), updatedAt: ctx.now, history: [...doc.history, staffEvent(ctx, doc, townId, event, o.note, o.photos)] }),
-    when: { test: (doc) => handlingRefusal(doc, h, townId) === null, refused: '该问题已转办，请刷新后再试' },
+    set: (doc) => ({ ...o.set?.(doc), updatedAt: ctx.now, history: [...doc.history, staffEvent(ctx, doc, at, event, o.note, o.photos)] }),
+    when: { test: (doc) => mayHandle(doc, h, at.townId), refused: '该问题已转办，请刷新后再试' },
     also: o.tell,
     by: ctx,
     audit: { reason: o.reason },
@@ -77,7 +81,7 @@ export const reportHandlingHandlers: Handlers<Handling> = {
     access: HANDLERS,
     async handle({ villageId, filter }, ctx) {
       const { store } = ctx.ports
-      if (!ctx.membership.roles.some((r) => HAS_QUEUE.includes(r))) throw new ApiError('FORBIDDEN', '只有网格员、村（居）委会和镇街干部有处理队列')
+      if (!ctx.membership.roles.some((r) => HAS_QUEUE.includes(r))) throw new ApiError('FORBIDDEN', `只有网格员、${(await wordsOf(ctx, villageId)).committee}和镇街干部有处理队列`)
       const scope = queueScope(handlerOf(ctx.membership), await townOf(store, villageId))
       const closed = filter === 'closed'
       const found = await store.find(
@@ -95,12 +99,12 @@ export const reportHandlingHandlers: Handlers<Handling> = {
   'reports.accept': {
     access: HANDLERS,
     async handle({ villageId, reportId, expectedDate, note }, ctx) {
-      const { r, townId } = await loadForStep(ctx, villageId, reportId, 'accept')
+      const { r, at } = await loadForStep(ctx, villageId, reportId, 'accept')
       if (expectedDate < shanghaiDay(ctx.now)) throw new ApiError('BAD_INPUT', '预计办结日期不能早于今天', { expectedDate: '预计办结日期不能早于今天' })
       await checkText(ctx, { note })
       const c = categoryOf((await settingsOf(ctx.ports.store, villageId)).categories, r.category)
       const due = resolveDue(ctx.now, expectedDate, c)
-      const written = await step(ctx, r, townId, 'accept', {
+      const written = await step(ctx, r, at, 'accept', {
         set: () => ({ resolveDueAt: due }),
         note: `预计${shanghaiDay(due)}前办结${note ? `。${note}` : ''}`,
         reason: `预计${shanghaiDay(due)}前办结`,
@@ -113,9 +117,9 @@ export const reportHandlingHandlers: Handlers<Handling> = {
   'reports.reject': {
     access: HANDLERS,
     async handle({ villageId, reportId, reason }, ctx) {
-      const { r, townId } = await loadForStep(ctx, villageId, reportId, 'reject')
+      const { r, at } = await loadForStep(ctx, villageId, reportId, 'reject')
       await checkText(ctx, { reason })
-      const written = await step(ctx, r, townId, 'reject', {
+      const written = await step(ctx, r, at, 'reject', {
         note: reason,
         reason,
         tell: (tx, doc) => tellReporter(ctx, doc, '您的随手拍不予受理', `${noticeName(doc)}不予受理，理由：${reason}`, tx),
@@ -128,7 +132,7 @@ export const reportHandlingHandlers: Handlers<Handling> = {
     access: HANDLERS,
     async handle({ villageId, reportId, to, reason }, ctx) {
       const { store } = ctx.ports
-      const { r, townId } = await loadForStep(ctx, villageId, reportId, 'transfer')
+      const { r, at } = await loadForStep(ctx, villageId, reportId, 'transfer')
       const grid = to.kind === 'grid' ? await getInVillage(store, 'grids', to.gridId, villageId, '找不到该网格') : null
       if (grid && r.level === 'grid' && r.gridId === grid._id) throw new ApiError('BAD_INPUT', '该问题已在这个网格', { to: '请选择另一个网格' })
       if (!grid && r.level === 'town') throw new ApiError('CONFLICT', '该问题已转办镇街')
@@ -136,7 +140,7 @@ export const reportHandlingHandlers: Handlers<Handling> = {
       const c = categoryOf((await settingsOf(store, villageId)).categories, r.category)
       const receivers = grid ? await gridWorkersOf(store, villageId, grid._id) : await townOfficersOf(store, villageId)
       const where = grid ? grid.name : '镇街'
-      const written = await step(ctx, r, townId, 'transfer', {
+      const written = await step(ctx, r, at, 'transfer', {
         // at its new place it waits to be accepted again, on a new clock (which may be escalated again)
         set: () => ({ ...(grid ? { gridId: grid._id, level: 'grid', escalatedAt: null } : { level: 'town' }), acceptDueAt: acceptDue(ctx.now, c), resolveDueAt: null }),
         note: `转办至${where}：${reason}`,
@@ -153,9 +157,9 @@ export const reportHandlingHandlers: Handlers<Handling> = {
   'reports.start': {
     access: HANDLERS,
     async handle({ villageId, reportId, note }, ctx) {
-      const { r, townId } = await loadForStep(ctx, villageId, reportId, 'start')
+      const { r, at } = await loadForStep(ctx, villageId, reportId, 'start')
       await checkText(ctx, { note })
-      const written = await step(ctx, r, townId, 'start', {
+      const written = await step(ctx, r, at, 'start', {
         note,
         reason: null,
         tell: (tx, doc) => tellReporter(ctx, doc, '您的随手拍正在处理', `${noticeName(doc)}正在处理中${note ? `：${note}` : '。'}`, tx),
@@ -168,14 +172,14 @@ export const reportHandlingHandlers: Handlers<Handling> = {
     access: HANDLERS,
     async handle({ villageId, reportId, note, photos }, ctx) {
       const { store } = ctx.ports
-      const { r, townId } = await loadForStep(ctx, villageId, reportId, 'resolve')
+      const { r, at } = await loadForStep(ctx, villageId, reportId, 'resolve')
       checkPhotos(villageId, photos)
       await checkText(ctx, { note })
       await checkPhotoContent(ctx, photos)
       const { autoConfirmDays } = await settingsOf(store, villageId)
       const marks = await store.find('reportMeToos', { reportId: r._id }, { limit: 1000 })
       const autoConfirmAt = autoConfirmDue(ctx.now, autoConfirmDays)
-      const written = await step(ctx, r, townId, 'resolve', {
+      const written = await step(ctx, r, at, 'resolve', {
         set: () => ({ resultPhotos: photos, autoConfirmAt }),
         note,
         photos,

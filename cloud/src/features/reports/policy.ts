@@ -99,13 +99,16 @@ const servesGrid = (h: Handler, gridId: string | null) => h.roles.includes('grid
  * the grid workers of its grid, the committee, the officers of the village's town. Once transferred to the
  * town, only the town and the committee.
  */
-export function handlingRefusal(r: Pick<Report, 'gridId' | 'level'>, h: Handler, villageTownId: string): string | null {
+export function handlingRefusal(r: Pick<Report, 'gridId' | 'level'>, h: Handler, villageTownId: string, committee: string): string | null {
+  const who = `只有本网格的网格员、${committee}或镇街干部可以处理`
   if (h.roles.includes('committee') || isTownOf(h, villageTownId)) return null
-  if (r.level === 'town') return h.roles.includes('gridWorker') ? '该问题已转办镇街，由镇街干部处理' : '只有本网格的网格员、村（居）委会或镇街干部可以处理'
+  if (r.level === 'town') return h.roles.includes('gridWorker') ? '该问题已转办镇街，由镇街干部处理' : who
   if (servesGrid(h, r.gridId)) return null
   if (h.roles.includes('gridWorker')) return '该问题不在您负责的网格，不能处理'
-  return '只有本网格的网格员、村（居）委会或镇街干部可以处理'
+  return who
 }
+/** handlingRefusal's yes or no, where no words are said (the committee's word is not needed) */
+export const mayHandle = (r: Pick<Report, 'gridId' | 'level'>, h: Handler, villageTownId: string): boolean => handlingRefusal(r, h, villageTownId, '') === null
 
 /** Who may see an anonymous reporter's name: the reporter, the grid workers of its grid, the committee, the town. */
 export function seesReporter(r: Pick<Report, 'gridId' | 'reporterId'>, h: Handler, villageTownId: string): boolean {
@@ -113,9 +116,9 @@ export function seesReporter(r: Pick<Report, 'gridId' | 'reporterId'>, h: Handle
 }
 
 /** The word for the role a handler acts in (the history's role column). */
-export function roleWord(r: Pick<Report, 'gridId'>, h: Handler, villageTownId: string): string {
+export function roleWord(r: Pick<Report, 'gridId'>, h: Handler, villageTownId: string, committee: string): string {
   if (servesGrid(h, r.gridId)) return '网格员'
-  if (h.roles.includes('committee')) return '村（居）委会'
+  if (h.roles.includes('committee')) return committee
   if (isTownOf(h, villageTownId)) return '镇街干部'
   return '村民'
 }

@@ -9,6 +9,7 @@ import { checkPhotoContent, checkText } from '../../common/content'
 import { getInVillage, getMany } from '../../common/load'
 import { newId } from '../../common/ids'
 import { checkPhotos } from '../../common/photos'
+import { wordsOf } from '../account/common'
 import { transition } from '../../common/transition'
 import type { reportResidentActions } from './contract'
 import { newReport, OPEN_STATUSES, REPORT_STATUS_LABELS, type Report, type ReportEvent } from './documents'
@@ -76,7 +77,10 @@ export const reportResidentHandlers: Handlers<Omit<typeof reportResidentActions,
       if (place.point) {
         const grids = await gridsOf(store, villageId)
         gridId = gridAt(grids, place.point)
-        if (!gridId && hasAreas(grids)) throw new ApiError('BAD_INPUT', '该地点不在本村（社区）范围内', { place: '该地点不在本村（社区）范围内，请重新选择' })
+        if (!gridId && hasAreas(grids)) {
+          const { here } = await wordsOf(ctx, villageId)
+          throw new ApiError('BAD_INPUT', `该地点不在${here}范围内`, { place: `该地点不在${here}范围内，请重新选择` })
+        }
       }
       gridId ??= await homeGrid(ctx)
       await checkText(ctx, { text, place: place.address })

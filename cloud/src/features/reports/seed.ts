@@ -63,7 +63,7 @@ const AT = {
 type Who = { id: string; name: string; role: string }
 const person = (key: string, name: string, role = '村民'): Who => ({ id: pid(key), name, role })
 const HUANG = person('huangweiming', '黄伟明', '网格员')
-const LIN_ZQ = person('linzhiqiang', '林志强', '村（居）委会')
+const LIN_ZQ = person('linzhiqiang', '林志强', '村委会')
 const HE = person('hezhi', '何志', '网格员')
 const SYSTEM: Who = { id: '', name: SYSTEM_NAME, role: SYSTEM_NAME }
 /** a 同问 in the history names nobody (reportMeToos holds who) */
