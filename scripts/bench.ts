@@ -3,7 +3,8 @@
  *   1. the local server (same router as the cloud function, over SQLite) at 50 keep-alive connections
  *      from a separate load-generator process: join.request, then account.me (a read after the writes),
  *      a first ballot by each of 30,000 voters on one topic's roll, and votes changed again and again
- *   2. a bare node:http + better-sqlite3 insert server, driven the same way, as the baseline
+ *   2. a bare node:http + better-sqlite3 insert server, driven the same way right after each of those runs, as
+ *      the baseline (req/s ratios between neighbours, and each server's CPU time per request)
  *   3. the bundled `api` cloud function: size, require() time and first call (wx-server-sdk stubbed)
  *   4. the weapp's package sizes (WeChat's analyseCode via scripts/weapp-check.ts --json)
  *   5. the h5 first route's JavaScript, raw and gzipped
@@ -55,9 +56,10 @@ function drive(port: number, kind: LoadKind, extra: Partial<LoadConfig> = {}): P
   })
 }
 
-function addLoad(section: string, label: string, r: LoadResult) {
+function addLoad(section: string, label: string, r: LoadResult, cpuUs?: number) {
   const errs = r.errors + r.warmupErrors
-  add(section, label, `${r.rps.toFixed(0)} req/s  p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  ${r.requests} reqs  errors ${r.errors}` + (r.warmupErrors ? ` (+${r.warmupErrors} in warm-up)` : ''))
+  const cpu = cpuUs === undefined ? '' : `  CPU ${cpuUs.toFixed(0)} µs/req`
+  add(section, label, `${r.rps.toFixed(0)} req/s  p50 ${ms(r.p50)}  p99 ${ms(r.p99)}${cpu}  ${r.requests} reqs  errors ${r.errors}` + (r.warmupErrors ? ` (+${r.warmupErrors} in warm-up)` : ''))
   if (errs && r.firstError) add(section, `  first error`, r.firstError)
 }
 
@@ -71,19 +73,43 @@ const GOALS: Array<{ kind: LoadKind; label: string; goal: number }> = [
   { kind: 'cast', label: 'ballots.cast (first ballot)', goal: 0.6 },
   { kind: 'change', label: 'ballots.cast (changed vote)', goal: 0.4 },
 ]
-const measured = new Map<LoadKind, LoadResult>()
 const PROFILE = process.argv.includes('--cpu-prof')
 
+/** the bare server, forked once: its port, and its CPU time so far (µs) */
+async function startBare(): Promise<{ port: number; cpu: () => Promise<number>; stop: () => void }> {
+  const bare = forkTs('bare')
+  const port = await new Promise<number>((resolve, reject) => {
+    bare.once('message', (m) => resolve((m as { port: number }).port))
+    bare.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)))
+  })
+  const cpu = () =>
+    new Promise<number>((resolve) => {
+      bare.once('message', (m) => {
+        const { user, system } = (m as { cpu: NodeJS.CpuUsage }).cpu
+        resolve(user + system)
+      })
+      bare.send('cpu')
+    })
+  return { port, cpu, stop: () => bare.connected && bare.disconnect() }
+}
+
+const usOf = (c: NodeJS.CpuUsage) => c.user + c.system
+const perRequest = (cpuUs: number, r: LoadResult) => (r.answered ? cpuUs / r.answered : NaN)
+
 async function benchServers(): Promise<void> {
-  const S = '1. local server'
+  const S = '1. local server, bare server'
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-data-'))
+  let bare: Awaited<ReturnType<typeof startBare>> | null = null
   try {
+    bare = await startBare()
     const server = await startLocalServer({ port: 0, dataDir, jobIntervalMs: 0, seed: true, quiet: true })
     try {
-      // writes first, then the read: account.me must stay fast with the join requests the writes left
-      // the topic both ballot runs vote on: made before the first
+      // writes first, then the read: account.me must stay fast with the join requests the writes left.
+      // Each run is followed at once by a run of the bare server (other work on the machine changes over a
+      // minute: a ratio is only fair between neighbours), and both servers' CPU time per request is shown
+      // (the server's process; this process is the local server's, idle but for it while a run goes).
       let topicId = ''
-      for (const { kind, label } of GOALS) {
+      for (const { kind, label, goal } of GOALS) {
         if (kind === 'cast') {
           log(`local server: ${VOTERS} voters and a topic on their roll…`)
           const t0 = Date.now()
@@ -93,13 +119,22 @@ async function benchServers(): Promise<void> {
         const extra: Partial<LoadConfig> = kind === 'cast' ? { topicId, maxRequests: VOTERS } : kind === 'change' ? { topicId } : {}
         log(`local server: ${label}…`)
         const stop = PROFILE ? await startProfile() : null
+        const c0 = process.cpuUsage()
         const r = await drive(server.port, kind, extra)
+        const cpu = perRequest(usOf(process.cpuUsage(c0)), r)
         if (stop) {
           const profile = await stop()
           log(`cpu profile of ${label}: ${saveProfile(path.join(ROOT, 'test/artifacts/bench'), kind, profile)}\n${summarize(profile).join('\n')}`)
         }
-        measured.set(kind, r)
-        addLoad(S, label, r)
+        addLoad(S, label, r, cpu)
+        log(`bare http + sqlite insert, beside ${label}…`)
+        const b0 = await bare.cpu()
+        const base = await drive(bare.port, 'bare')
+        const baseCpu = perRequest((await bare.cpu()) - b0, base)
+        addLoad(S, '  bare insert, just after', base, baseCpu)
+        const ratio = r.rps / base.rps
+        const verdict = goal ? (ratio >= goal ? `  (goal ≥ ${goal}x: met)` : `  (goal ≥ ${goal}x: NOT met)`) : ''
+        add(S, `  ${label} / bare insert`, `${ratio.toFixed(2)}x${verdict}; CPU per request ${(cpu / baseCpu).toFixed(1)}x the bare's`)
       }
       const count = (c: string) => (server.ports.store.db.prepare(`SELECT count(*) AS n FROM "${c}"`).get() as { n: number }).n
       add(S, '  rows after run', `persons ${count('persons')}, joinRequests ${count('joinRequests')}, ballots ${count('ballots')}, notifications ${count('notifications')}`)
@@ -109,29 +144,8 @@ async function benchServers(): Promise<void> {
   } catch (e) {
     add(S, 'local server', `n/a (${message(e)})`)
   } finally {
+    bare?.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
-  }
-
-  const B = '2. bare baseline'
-  const bare = forkTs('bare')
-  try {
-    const port = await new Promise<number>((resolve, reject) => {
-      bare.once('message', (m) => resolve((m as { port: number }).port))
-      bare.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)))
-    })
-    log('bare http + sqlite insert…')
-    const base = await drive(port, 'bare')
-    addLoad(B, 'http + 1 sqlite insert', base)
-    for (const { kind, label, goal } of GOALS) {
-      const r = measured.get(kind)
-      const ratio = r ? r.rps / base.rps : null
-      const verdict = ratio === null ? 'n/a (not measured)' : `${ratio.toFixed(2)}x` + (goal ? (ratio >= goal ? `  (goal ≥ ${goal}x: met)` : `  (goal ≥ ${goal}x: NOT met)`) : '')
-      add(B, `${label} / bare insert`, verdict)
-    }
-  } catch (e) {
-    add(B, 'bare baseline', `n/a (${message(e)})`)
-  } finally {
-    if (bare.connected) bare.disconnect()
   }
 }
 
@@ -274,7 +288,7 @@ function benchH5(): void {
 
 /** Issue 12's capacity case: 500 residents at once at an 80-seat slot (every other one asking for the waitlist). */
 async function benchBooking(): Promise<void> {
-  const S = '2b. booking burst'
+  const S = '2. booking burst'
   for (const store of ['sqlite', 'cloudbase'] as const) {
     try {
       log(`booking: 500 at once at 80 seats on ${store}…`)

@@ -3,7 +3,8 @@
  *
  *   bench-load.ts load   receives a LoadConfig, hammers 127.0.0.1 with keep-alive POSTs, replies LoadResult
  *   bench-load.ts bare   a bare node:http server doing one better-sqlite3 insert per request (WAL,
- *                        synchronous NORMAL, as SqliteStore); replies { port }, exits when the parent goes
+ *                        synchronous NORMAL, as SqliteStore); replies { port }, then its CPU time so far
+ *                        (process.cpuUsage) to each 'cpu' message; exits when the parent goes
  */
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
@@ -32,7 +33,10 @@ export interface LoadConfig {
 }
 
 export interface LoadResult {
+  /** answered in the measured seconds */
   requests: number
+  /** answered in all, warm-up included (what the server's CPU time is divided by) */
+  answered: number
   errors: number
   warmupErrors: number
   firstError: string | null
@@ -90,6 +94,7 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   let warmupErrors = 0
   let firstError: string | null = null
   let lastEnd = measureFrom
+  let answered = 0
 
   async function worker() {
     while (performance.now() < stopAt && sent < cfg.maxRequests) {
@@ -104,6 +109,7 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
         error = e instanceof Error ? e.message : String(e)
       }
       const t1 = performance.now()
+      answered++
       if (error) firstError ??= error
       if (t0 < measureFrom) {
         if (error) warmupErrors++
@@ -121,6 +127,7 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   const seconds = Math.max(lastEnd - measureFrom, 1) / 1000
   return {
     requests: latencies.length,
+    answered,
     errors,
     warmupErrors,
     firstError,
@@ -156,6 +163,9 @@ function startBare() {
   server.listen(0, '127.0.0.1', () => {
     const addr = server.address()
     process.send?.({ port: typeof addr === 'object' && addr ? addr.port : 0 })
+  })
+  process.on('message', (m) => {
+    if (m === 'cpu') process.send?.({ cpu: process.cpuUsage() })
   })
   process.on('disconnect', () => {
     server.closeAllConnections()
