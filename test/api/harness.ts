@@ -4,6 +4,7 @@ import path from 'node:path'
 import { createLocalPorts } from '../../cloud/src/adapters/local'
 import { CloudBaseStore } from '../../cloud/src/adapters/cloudbase'
 import type { Ports } from '../../cloud/src/ports/ports'
+import type { CollectionName, Collections, RawStore, RawTxStore } from '../../cloud/src/ports/store'
 import { COLLECTIONS } from '../../cloud/src/features'
 import { CloudBaseEmulator, wxCloudFor } from '../cloudbase-emulator/emulator'
 import { createRouter } from '../../cloud/src/router'
@@ -28,7 +29,8 @@ export async function makeApi(opts: { localOnly?: boolean } = {}) {
   const local = createLocalPorts({ dataDir, clock: { now: () => now } })
   const emulator = API_STORE === 'cloudbase' ? await new CloudBaseEmulator().start() : null
   const cloudStore = emulator ? new CloudBaseStore(wxCloudFor(emulator.url).database({ throwOnNotFound: false }), { collections: COLLECTIONS }) : null
-  const ports: Ports & { notifier: typeof local.notifier } = cloudStore ? { ...local, store: cloudStore } : local
+  const sqliteCalls = { n: 0 }
+  const ports: Ports & { notifier: typeof local.notifier } = cloudStore ? { ...local, store: cloudStore } : { ...local, store: countingStore(local.store, sqliteCalls) }
   // as the deploy step and a fresh function's first call do: every collection exists up front
   await cloudStore?.ensureCollections()
   await seedDemo(ports.store, now, ports.files)
@@ -62,6 +64,15 @@ export async function makeApi(opts: { localOnly?: boolean } = {}) {
     internalErrors,
     advance: (ms: number) => (now += ms),
     emulator,
+    /** database calls so far: on CloudBase every round trip to the emulator, on SQLite every call of the Store port (transaction steps included) */
+    dbCalls: () => (emulator ? emulator.totalRequests() : sqliteCalls.n),
+    /** Writes documents straight into the store, bypassing actions and the call count: a big village seeded in a moment. */
+    seedDocuments<C extends CollectionName>(collection: C, docs: ReadonlyArray<Collections[C]>): void {
+      if (emulator) return emulator.seedDocuments(collection, docs)
+      local.store.ensureTable(collection)
+      const insert = local.store.db.prepare(`INSERT INTO "${collection}" (_id, doc) VALUES (?, ?)`)
+      local.store.db.transaction(() => docs.forEach((d) => insert.run(d._id, JSON.stringify(d))))()
+    },
     close: () => {
       local.store.close()
       void emulator?.stop()
@@ -138,6 +149,38 @@ export function membershipDoc(villageId: string, personId: string, name: string,
     ...over,
   }
 }
+
+/**
+ * The store with every call counted in `calls.n`: a transaction counts its begin, each step and its commit, as on
+ * CloudBase. A method a test replaces (jest.spyOn) is kept as given, uncounted.
+ */
+function countingStore<S extends RawStore>(store: S, calls: { n: number }): S {
+  const counted = <T extends object>(target: T, wrap?: (prop: string, fn: (...a: unknown[]) => unknown) => (...a: unknown[]) => unknown): T => {
+    const replaced = new Map<PropertyKey, unknown>()
+    return new Proxy(target, {
+      set(t, prop, value) {
+        if (!STORE_CALLS.has(String(prop))) return Reflect.set(t, prop, value)
+        replaced.set(prop, value)
+        return true
+      },
+      get(t, prop, receiver) {
+        if (replaced.has(prop)) return replaced.get(prop)
+        const value: unknown = Reflect.get(t, prop, receiver)
+        if (typeof value !== 'function' || !STORE_CALLS.has(String(prop))) return value
+        const fn = (value as (...a: unknown[]) => unknown).bind(t)
+        return wrap ? wrap(String(prop), fn) : (...args: unknown[]) => (calls.n++, fn(...args))
+      },
+    })
+  }
+  return counted(store, (prop, fn) => {
+    if (prop !== 'transaction') return (...args: unknown[]) => (calls.n++, fn(...args))
+    return (work: unknown) => {
+      calls.n += 2
+      return fn((tx: RawTxStore) => (work as (tx: RawTxStore) => Promise<unknown>)(counted(tx)))
+    }
+  })
+}
+const STORE_CALLS = new Set(['get', 'find', 'count', 'insert', 'update', 'remove', 'transaction'])
 
 /**
  * The API's ports with a store that dies (throws 'killed') at its (k+1)-th call of one of `ops`: a process killed

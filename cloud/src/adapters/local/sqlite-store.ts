@@ -170,6 +170,11 @@ export class SqliteStore implements RawStore {
     return `"${name}"`
   }
 
+  /** Creates the collection's table if it is missing (a fixture writing rows directly needs it). */
+  ensureTable(collection: string): void {
+    this.table(collection)
+  }
+
   /** An index on fields that are filtered often; a no-op when it exists. */
   ensureIndex(collection: string, fields: string[]): void {
     const t = this.table(collection)

@@ -4,7 +4,7 @@
  * only account, so account may not import them) and counts rather than loads wherever it can.
  */
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import { findAll } from '../../common/load'
+import { findAll, getMany } from '../../common/load'
 import { shanghaiDay, shortTime } from '../../common/time'
 import { isCommittee } from './policy'
 import { peopleWord } from './documents'
@@ -17,6 +17,8 @@ import { hallDay, townFigures } from './figures'
 
 /** more open topics than this at once does not happen in a village; the count stays right below it */
 const OPEN_TOPICS = 100
+/** one person's coming bookings: a service allows a few each, so a resident never nears this */
+const UPCOMING_BOOKINGS = 200
 
 type Item = Omit<TodoItem, 'page'> & { page: string | PageKey }
 const item = (i: Item): TodoItem => ({ ...i, page: i.page.startsWith('/') ? i.page : pageUrl(i.page as PageKey) })
@@ -25,13 +27,16 @@ const item = (i: Item): TodoItem => ({ ...i, page: i.page.startsWith('/') ? i.pa
 async function votesWaiting(ctx: MemberContext, villageId: string): Promise<Item | null> {
   const { store } = ctx.ports
   const m = ctx.membership
-  const household = m.householdId ? await store.get('households', m.householdId) : null
-  const rep = household?.repPersonId === m.personId
-  const open = (await store.find('topics', { villageId, status: 'open' }, { sort: [['closesAt', 'asc']], limit: OPEN_TOPICS })).filter(
-    (t) => t.opensAt <= ctx.now && ctx.now < t.closesAt && (t.publishedAt === null || m.joinedAt <= t.publishedAt) && (t.mode === 'person' || rep),
+  const mayVote = (await store.find('topics', { villageId, status: 'open' }, { sort: [['closesAt', 'asc']], limit: OPEN_TOPICS })).filter(
+    (t) => t.opensAt <= ctx.now && ctx.now < t.closesAt && (t.publishedAt === null || m.joinedAt <= t.publishedAt),
   )
-  const voted = await Promise.all(open.map((t) => store.get('ballots', `${t._id}:${t.mode === 'person' ? m.personId : m.householdId}`)))
-  const waiting = open.filter((_, i) => !voted[i])
+  // the household is read only when a topic is voted by household
+  const household = m.householdId && mayVote.some((t) => t.mode === 'household') ? await store.get('households', m.householdId) : null
+  const rep = household?.repPersonId === m.personId
+  const open = mayVote.filter((t) => t.mode === 'person' || rep)
+  // my ballots on all of them in one query, not one read per open topic
+  const voted = new Set((await getMany(store, 'ballots', open.map((t) => `${t._id}:${t.mode === 'person' ? m.personId : m.householdId}`))).map((b) => b.topicId))
+  const waiting = open.filter((t) => !voted.has(t._id))
   if (!waiting.length) return null
   const first = waiting[0]
   return {
@@ -50,16 +55,18 @@ async function residentItems(ctx: MemberContext, village: Village): Promise<Item
   const me = ctx.person._id
   const today = shanghaiDay(ctx.now)
   const current = village.currentRulesVersion ?? 0
-  const [votes, agreed, bookings, bookingsToday, reports, toConfirm, letters] = await Promise.all([
+  const [votes, agreed, upcoming, reports, toConfirm, letters] = await Promise.all([
     votesWaiting(ctx, villageId),
     current ? store.get('ruleAgreements', `${villageId}:v${current}:${me}`) : Promise.resolve(null),
-    store.count('bookings', { villageId, personId: me, status: { $in: ['booked', 'waitlisted'] }, date: { $gte: today } }),
-    store.count('bookings', { villageId, personId: me, status: { $in: ['booked', 'waitlisted'] }, date: today }),
+    // my coming bookings are few (each service limits them per person): read once, counted twice
+    store.find('bookings', { villageId, personId: me, status: { $in: ['booked', 'waitlisted'] }, date: { $gte: today } }, { limit: UPCOMING_BOOKINGS }),
     store.count('reports', { villageId, reporterId: me, status: { $in: ['reported', 'accepted', 'inProgress'] } }),
     store.count('reports', { villageId, reporterId: me, status: 'resolved' }),
     store.count('letters', { villageId, writerId: me, status: { $in: ['received', 'accepted'] } }),
   ])
   const rules = rulesWord(village.kind)
+  const bookings = upcoming.length
+  const bookingsToday = upcoming.filter((b) => b.date === today).length
   const items: Array<Item | null> = [
     votes,
     current && !agreed ? { key: 'rules', group: 'mine', label: `${rules}待阅读承诺`, count: 1, note: `第${current}版`, page: 'rules.read' } : null,

@@ -1,0 +1,184 @@
+/**
+ * Issue 16: no read action makes more than 10 database calls, whatever the village's size. On the CloudBase emulator
+ * (project api-cloudbase) a call is one round trip of the real wx-server-sdk (a find of 100 documents is one, of 1,000
+ * is ten; a transaction's begin, each step and its commit count one each); on SQLite (project api) it is one call of
+ * the Store port, counted the same way. The village is 新山村 of the demo grown well past it: thousands of members
+ * and households, hundreds of topics, comments, notices, reports and notifications, written directly (not through
+ * actions) so that seeding takes a moment.
+ */
+import type { ActionName, InputOf } from '../../cloud/src/contract'
+import type { CollectionName, Collections } from '../../cloud/src/ports/store'
+import { API_STORE, makeApi, membershipDoc, T0 } from './harness'
+import { addFixtures, OPENID, sampleFor, X, type Api } from './samples'
+import type { Persona } from '../../cloud/src/matrix'
+
+export const BIG = { households: 1500, members: 4000, topics: 300, comments: 400, notices: 200, reports: 300, notifications: 300, ballots: 1500, agreements: 2000 }
+const BOUND = 10
+
+/** copies of a demo document, each with its own _id and what `vary` changes */
+async function clones<C extends CollectionName>(api: Api, collection: C, id: string, n: number, vary: (i: number, doc: Collections[C]) => Partial<Collections[C]>): Promise<Array<Collections[C]>> {
+  const doc = await api.ports.store.get(collection, id)
+  if (!doc) throw new Error(`the demo has no ${collection}/${id}`)
+  return Array.from({ length: n }, (_, i) => ({ ...structuredClone(doc), ...vary(i, doc) }))
+}
+
+/** 新山村 grown to BIG's sizes, everything else as the demo has it */
+export async function growVillage(api: Api): Promise<void> {
+  const grids = [`${X}:g1`, `${X}:g2`, `${X}:g3`]
+  const household = (await api.ports.store.find('households', { villageId: X }, { limit: 1 }))[0]
+  api.seedDocuments(
+    'households',
+    Array.from({ length: BIG.households }, (_, i) => ({ ...household, _id: `${X}:hbig${i}`, gridId: grids[i % 3], doorplate: `新山村新区${i + 1}号`, headName: `村民${i}`, repPersonId: `p_big${i}` })),
+  )
+  api.seedDocuments(
+    'persons',
+    Array.from({ length: BIG.members }, (_, i) => ({ _id: `p_big${i}`, openid: `big-${i}`, name: `村民${i}`, createdAt: T0 - 1000 * 3600_000 })),
+  )
+  api.seedDocuments(
+    'memberships',
+    Array.from({ length: BIG.members }, (_, i) => membershipDoc(X, `p_big${i}`, `村民${i}`, { householdId: `${X}:hbig${i % BIG.households}`, relation: i < BIG.households ? '户主' : '子女' })),
+  )
+  const statuses = ['open', 'closed', 'decided'] as const
+  const demoTopic = { open: `${X}:t1`, closed: `${X}:t3`, decided: `${X}:t4` }
+  for (const status of statuses) {
+    api.seedDocuments(
+      'topics',
+      await clones(api, 'topics', demoTopic[status], BIG.topics / 3, (i, t) => ({ _id: `${X}:tbig-${status}-${i}`, title: `${t.title}（第${i + 1}期）`, createdAt: t.createdAt - (i + 1) * 60_000 })),
+    )
+  }
+  api.seedDocuments(
+    'comments',
+    await clones(api, 'comments', 'c-road-1', BIG.comments, (i) => ({ _id: `c-big-${i}`, parentId: null, authorId: `p_big${i}`, authorName: `村民${i}`, likes: 0, createdAt: T0 - 100_000 + i })),
+  )
+  api.seedDocuments(
+    'notices',
+    await clones(api, 'notices', `${X}:n-water`, BIG.notices, (i, n) => ({ _id: `${X}:n-big-${i}`, title: `${n.title}（${i + 1}）` })),
+  )
+  api.seedDocuments(
+    'reports',
+    await clones(api, 'reports', `${X}:r-lamp`, BIG.reports, (i) => ({ _id: `${X}:r-big-${i}`, reporterId: `p_big${i}`, gridId: grids[i % 3] }) as Partial<Collections['reports']>),
+  )
+  const note = (await api.ports.store.find('notifications', {}, { limit: 1 }))[0]
+  api.seedDocuments(
+    'notifications',
+    Array.from({ length: BIG.notifications }, (_, i) => ({ ...note, _id: `nt-big-${i}`, personId: 'p_liguilan', at: T0 - 1000 * i, read: i > 10 }) as Collections['notifications']),
+  )
+  const ballot = (await api.ports.store.find('ballots', { topicId: `${X}:t1` }, { limit: 1 }))[0]
+  api.seedDocuments(
+    'ballots',
+    Array.from({ length: BIG.ballots }, (_, i) => ({ ...ballot, _id: `${X}:t1:p_big${i}`, voterKey: `p_big${i}`, personId: `p_big${i}`, castBy: `p_big${i}`, householdId: `${X}:hbig${i % BIG.households}`, gridId: grids[i % 3], receipt: `BIG${i}` })),
+  )
+  const agreement = (await api.ports.store.find('ruleAgreements', { villageId: X }, { limit: 1 }))[0]
+  api.seedDocuments(
+    'ruleAgreements',
+    Array.from({ length: BIG.agreements }, (_, i) => ({ ...agreement, _id: `${agreement.versionId}:p_big${i}`, personId: `p_big${i}`, householdId: `${X}:hbig${i % BIG.households}` }) as Collections['ruleAgreements']),
+  )
+}
+
+type Case = [persona: Persona, action: ActionName, input?: unknown]
+const READS: Case[] = [
+  ['resident', 'account.me'],
+  ['resident', 'account.todo'],
+  ['resident', 'village.overview'],
+  ['resident', 'notifications.list'],
+  ['resident', 'topics.list'],
+  ['resident', 'topics.get'],
+  ['resident', 'comments.list'],
+  ['resident', 'rules.current'],
+  ['resident', 'rules.status'],
+  ['resident', 'affairs.notices'],
+  ['resident', 'account.record'],
+  ['resident', 'account.record', { villageId: X, kind: 'comments', page: 0 }],
+  ['resident', 'proposals.list'],
+  ['resident', 'reports.mine'],
+  ['resident', 'mailbox.mine'],
+  ['resident', 'volunteer.activities'],
+  ['resident', 'booking.mine'],
+  ['resident', 'boards.list'],
+  ['committee', 'account.me'],
+  ['committee', 'account.todo'],
+  ['committee', 'topics.list'],
+  ['committee', 'topics.get'],
+  ['committee', 'ballots.voters'],
+  ['committee', 'topics.turnoutByGrid'],
+  ['committee', 'topics.roll'],
+  ['committee', 'audit.list'],
+  ['committee', 'register.households'],
+  ['committee', 'village.members'],
+  ['committee', 'join.queue'],
+  ['committee', 'reports.queue'],
+  ['committee', 'reports.figures'],
+  ['committee', 'rules.followUp', { villageId: X }],
+  ['committee', 'mailbox.inbox'],
+  ['hallStaff', 'workspace.hall'],
+  ['gridWorker', 'account.me'],
+  ['gridWorker', 'workspace.grid'],
+  ['gridWorker', 'workspace.visits'],
+  ['gridWorker', 'register.households'],
+  ['gridWorker', 'village.members'],
+  ['gridWorker', 'rules.followUp'],
+  ['gridWorker', 'reports.queue'],
+  ['townOfficer', 'workspace.town'],
+]
+
+/**
+ * Over the bound today, each with what replaces its walk: the tallies and turnout of topics become counters kept with
+ * the ballot (the d-tally work of issue 16); the others are still to be paged or counted. A case here is a todo, not a
+ * pass: when it is fixed, move it back into the asserted ones.
+ */
+const KNOWN: Record<string, string> = {
+  'resident topics.get': 'the live tally reads every ballot: a counter on the topic (d-tally)',
+  'committee topics.get': 'the live tally and turnout read every ballot: counters on the topic (d-tally)',
+  'committee ballots.voters': 'turnout reads every ballot: counters on the topic (d-tally)',
+  'committee topics.turnoutByGrid': 'per-grid turnout reads every ballot: counters per grid (d-tally)',
+  'resident topics.list': 'every topic (up to 500) with its tally and turnout: keyset pages, and counters (d-tally)',
+  'committee topics.list': 'every topic (up to 500) with its tally and turnout: keyset pages, and counters (d-tally)',
+  'resident comments.list': 'the first replies of each comment on the page, one query per comment: to be read together',
+  'committee account.todo': 'households that have not agreed to the rules read every agreement: a progress counter on the version',
+  'committee rules.followUp': 'the whole village’s households and agreements: a progress counter and pages by grid',
+  'gridWorker rules.followUp': 'the grid’s households and agreements: a progress counter and pages',
+  'resident rules.current': 'agreement progress reads every agreement: a counter on the version',
+  'gridWorker workspace.grid': 'the grids’ whole register, rolls and ballots on one page: to be paged by household',
+  'townOfficer workspace.town': 'every village of the town in full: counters per village',
+  'committee register.households': 'the whole register in one answer: keyset pages',
+  'gridWorker register.households': 'the grid’s register in one answer: keyset pages',
+  'committee village.members': 'every member in one answer: keyset pages',
+  'gridWorker village.members': 'the grid’s members in one answer: keyset pages',
+}
+
+let api: Api
+beforeAll(async () => {
+  api = await makeApi()
+  await addFixtures(api)
+  await growVillage(api)
+}, 120_000)
+afterAll(() => api.close())
+
+/** how many database calls one call of the action makes */
+async function callsOf(persona: Persona, action: ActionName, input: unknown): Promise<number> {
+  const before = api.dbCalls()
+  await api.as(OPENID[persona]).call(action, input as InputOf<typeof action>)
+  return api.dbCalls() - before
+}
+
+const named = READS.map(([persona, action, input]) => ({ name: `${persona} ${action}${input ? ` ${JSON.stringify(input)}` : ''}`, key: `${persona} ${action}`, persona, action, input }))
+
+describe(`a read action makes at most ${BOUND} database calls in a village of ${BIG.members} members, ${BIG.households} households, ${BIG.topics} topics`, () => {
+  test.each(named.filter((c) => !(c.key in KNOWN)).map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    expect(await callsOf(c.persona, c.action, c.input ?? sampleFor(c.action, c.persona))).toBeLessThanOrEqual(BOUND)
+  })
+  for (const [key, why] of Object.entries(KNOWN)) test.todo(`${key}: ${why}`)
+})
+
+test('the count is of database calls: a find of 1,000 documents is ten round trips on CloudBase, one Store call on SQLite', async () => {
+  const before = api.dbCalls()
+  expect(await api.ports.store.find('memberships', { villageId: X }, { limit: 1000 })).toHaveLength(1000)
+  expect(api.dbCalls() - before).toBe(API_STORE === 'cloudbase' ? 10 : 1)
+  const mid = api.dbCalls()
+  await api.ports.store.transaction(async (tx) => {
+    await tx.get('villages', X)
+    await tx.update('villages', X, { set: { name: (await tx.get('villages', X))!.name } })
+  })
+  // begin, three steps, commit
+  expect(api.dbCalls() - mid).toBe(5)
+})
