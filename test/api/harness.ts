@@ -180,13 +180,13 @@ function countingStore<S extends RawStore>(store: S, calls: { n: number }): S {
     }
   })
 }
-const STORE_CALLS = new Set(['get', 'find', 'count', 'insert', 'update', 'remove', 'transaction'])
+const STORE_CALLS = new Set(['get', 'find', 'count', 'insert', 'insertMany', 'update', 'remove', 'transaction'])
 
 /**
  * The API's ports with a store that dies (throws 'killed') at its (k+1)-th call of one of `ops`: a process killed
  * between two writes. By default every write and transaction counts.
  */
-export function killedAfter(api: Api, k: number, ops: readonly string[] = ['insert', 'update', 'remove', 'transaction']): Ports {
+export function killedAfter(api: Api, k: number, ops: readonly string[] = ['insert', 'insertMany', 'update', 'remove', 'transaction']): Ports {
   let calls = 0
   const store = new Proxy(api.ports.store, {
     get(target, prop, receiver) {

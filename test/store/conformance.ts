@@ -117,6 +117,27 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       )
 
       test(
+        'insertMany writes a batch in one call; a duplicate in it throws DuplicateIdError naming it, and the first stays as it was',
+        async () => {
+          const batch = Array.from({ length: 100 }, (_, i) => ({ _id: `n:${String(i).padStart(3, '0')}`, i, tags: ['新'] }))
+          await store.insertMany('items', batch)
+          expect(await store.find('items', {}, { sort: [['i', 'asc']], limit: 200 })).toEqual(batch)
+          await store.insertMany('items', [])
+          let error: unknown
+          try {
+            await store.insertMany('items', [{ _id: 'n:new', i: 1000 }, { _id: 'n:007', i: -1 }])
+          } catch (e) {
+            error = e
+          }
+          expect(error).toBeInstanceOf(DuplicateIdError)
+          expect(error).toMatchObject({ collection: 'items', id: 'n:007' })
+          expect(await store.get('items', 'n:007')).toEqual(batch[7])
+          await expect(store.insertMany('items', [{ _id: 'twice' }, { _id: 'twice' }])).rejects.toThrow(/same _id twice/)
+        },
+        timeout,
+      )
+
+      test(
         'the same _id in another collection is not a duplicate',
         async () => {
           await store.insert('items', { _id: 'x', in: 'items' })

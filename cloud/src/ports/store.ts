@@ -23,6 +23,14 @@ export function assertDefinedFilter(filter: Filter): void {
   for (const [field, cond] of Object.entries(filter)) if (cond === undefined) throw new Error(`filter value for "${field}" is undefined`)
 }
 
+/** the most documents one insertMany takes */
+export const INSERT_MANY = 100
+
+export function checkInsertMany(docs: readonly Doc[]): void {
+  if (docs.length > INSERT_MANY) throw new Error(`insertMany takes at most ${INSERT_MANY} documents, not ${docs.length}`)
+  if (new Set(docs.map((d) => d._id)).size !== docs.length) throw new Error('insertMany was given the same _id twice')
+}
+
 export interface FindOptions {
   /** fields to sort by, in order */
   sort?: Array<[field: string, direction: 'asc' | 'desc']>
@@ -67,6 +75,12 @@ export interface Store<M = Collections> {
   count<C extends keyof M & string>(collection: C, filter?: Filter): Promise<number>
   /** Inserts a document; throws DuplicateIdError when `_id` exists. */
   insert<C extends keyof M & string>(collection: C, doc: M[C]): Promise<void>
+  /**
+   * Inserts up to INSERT_MANY documents in one call (one round trip on CloudBase). On a duplicate `_id` it throws
+   * DuplicateIdError and which of the others were written is not said (CloudBase writes those before it): a caller
+   * retrying a batch reads first what is there.
+   */
+  insertMany<C extends keyof M & string>(collection: C, docs: Array<M[C]>): Promise<void>
   /** Applies the patch to every document matching the filter; returns how many matched. */
   update<C extends keyof M & string>(collection: C, filter: Filter, patch: Patch): Promise<number>
   remove<C extends keyof M & string>(collection: C, filter: Filter): Promise<number>
@@ -89,6 +103,7 @@ export interface RawStore {
   find<T extends Doc = any>(collection: string, filter?: Filter, options?: FindOptions): Promise<T[]>
   count(collection: string, filter?: Filter): Promise<number>
   insert<T extends Doc = any>(collection: string, doc: T): Promise<void>
+  insertMany<T extends Doc = any>(collection: string, docs: T[]): Promise<void>
   update(collection: string, filter: Filter, patch: Patch): Promise<number>
   remove(collection: string, filter: Filter): Promise<number>
   transaction<R>(fn: (tx: RawTxStore) => Promise<R>): Promise<R>

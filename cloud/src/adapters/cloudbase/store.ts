@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the raw adapter leaves document types to the typed Store (ports/store.ts) */
-import { assertDefinedFilter, DuplicateIdError, StoreBusyError, type Doc, type FieldCondition, type Filter, type FindOptions, type Patch, type RawStore, type RawTxStore } from '../../ports/store'
+import { assertDefinedFilter, checkInsertMany, DuplicateIdError, StoreBusyError, type Doc, type FieldCondition, type Filter, type FindOptions, type Patch, type RawStore, type RawTxStore } from '../../ports/store'
 import { errorInfo, type WxCollection, type WxCommand, type WxCommandValue, type WxDatabase, type WxQuery } from './types'
 
 /**
@@ -291,6 +291,29 @@ export class CloudBaseStore implements RawStore {
       if (isDuplicateKeyError(e)) throw new DuplicateIdError(collection, doc._id)
       // the SDK may not say why a write failed; an _id that is there is a duplicate
       if (isDatabaseError(e) && (await this.get(collection, doc._id).catch(() => null))) throw new DuplicateIdError(collection, doc._id)
+      throw e
+    }
+  }
+
+  async insertMany(collection: string, docs: Doc[]): Promise<void> {
+    checkInsertMany(docs)
+    if (!docs.length) return
+    for (const doc of docs) if (typeof doc._id !== 'string' || !doc._id) throw new Error('document needs a string _id')
+    const add = () => this.coll(collection).add({ data: docs.map((d) => ({ ...d })) })
+    try {
+      try {
+        await add()
+      } catch (e) {
+        if (!isCollectionMissingError(e)) throw e
+        await this.ensureCollection(collection)
+        await add()
+      }
+    } catch (e) {
+      if (!isDuplicateKeyError(e) && !isDatabaseError(e)) throw e
+      // which one: the message names it (MongoDB's dup key), or the first that is there
+      const named = docs.find((d) => errorInfo(e).text.includes(`"${d._id}"`))
+      const there = named ?? (await this.find(collection, { _id: { $in: docs.map((d) => d._id) } }, { limit: 1 }).catch(() => []))[0]
+      if (there) throw new DuplicateIdError(collection, there._id)
       throw e
     }
   }

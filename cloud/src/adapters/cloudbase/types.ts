@@ -51,7 +51,8 @@ export interface WxDocumentRef {
 
 export interface WxCollection extends WxQuery {
   doc(id: string): WxDocumentRef
-  add(options: { data: Record<string, unknown> }): Promise<{ _id?: string }>
+  /** an array of documents is one request (wx-server-sdk answers `_ids`) */
+  add(options: { data: Record<string, unknown> | Array<Record<string, unknown>> }): Promise<{ _id?: string; _ids?: string[] }>
 }
 
 export interface WxTransaction {

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the raw adapter leaves document types to the typed Store (ports/store.ts) */
 import Database from 'better-sqlite3'
-import { assertDefinedFilter, DuplicateIdError, type Doc, type Filter, type FindOptions, type Patch, type RawStore, type RawTxStore } from '../../ports/store'
+import { assertDefinedFilter, checkInsertMany, DuplicateIdError, type Doc, type Filter, type FindOptions, type Patch, type RawStore, type RawTxStore } from '../../ports/store'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/
@@ -357,6 +357,13 @@ export class SqliteStore implements RawStore {
 
   async insert<T extends Doc = any>(collection: string, doc: T): Promise<void> {
     return this.enqueue({ run: () => this.insertSync(collection, doc) })
+  }
+
+  async insertMany<T extends Doc = any>(collection: string, docs: T[]): Promise<void> {
+    checkInsertMany(docs)
+    if (!docs.length) return
+    // a write of its own in the group commit: a duplicate undoes the whole batch (CloudBase may keep those before it)
+    return this.enqueue({ run: () => docs.forEach((d) => this.insertSync(collection, d)) })
   }
 
   async update(collection: string, filter: Filter, patch: Patch): Promise<number> {

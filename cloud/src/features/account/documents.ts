@@ -211,6 +211,10 @@ export interface NoticeEvent {
   attempts: number
   /** when the job may try it (again) */
   nextAt: number
+  /** how many of its people this pass has delivered to: a delivery works in batches and the next one resumes here */
+  cursor?: number
+  /** pushes of this pass still to retry: at the end of the list, the next pass starts over after a delay */
+  unfinished?: number
 }
 
 /** 入村申请 */

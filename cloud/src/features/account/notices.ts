@@ -12,8 +12,8 @@
  * a failed push left behind, with growing delays, and gives up on a push after PUSH_ATTEMPTS.
  */
 import type { Context } from '../../handler'
-import type { Ports } from '../../ports/ports'
-import { DuplicateIdError, type TxStore } from '../../ports/store'
+import type { Ports, PushOutcome } from '../../ports/ports'
+import { DuplicateIdError, INSERT_MANY, type TxStore } from '../../ports/store'
 import { newId } from '../../common/ids'
 import type { AppNotification, NoticeEvent, StoredNotification } from './documents'
 import { DELETED_NAME } from './privacy-documents'
@@ -104,48 +104,122 @@ async function reachable(ports: Ports, personIds: string[]): Promise<Array<{ per
   })
 }
 
-/** Delivers one event: its notifications (idempotent) and their pushes; marks it done when nothing is left. */
-async function deliverEvent(ports: Ports, e: NoticeEvent, now: number): Promise<void> {
+/** people per batch: one read of who is there, one insert of the notices, a few updates by push outcome */
+export const DELIVERY_BATCH = INSERT_MANY
+/**
+ * People one call of deliverNotices reaches (over all its events): a reminder to 5,000 people goes out in batches over
+ * the job's runs, from its event's cursor, so that no function run makes thousands of calls and hits its time limit.
+ */
+export const PEOPLE_PER_RUN = 2000
+/** right after an action, within its answer: most events are to a few people; a big one goes on in the job */
+export const PEOPLE_AFTER_ACTION = 200
+
+type Recipient = { personId: string; openid: string | undefined }
+
+function notificationOf(e: NoticeEvent, personId: string, now: number): StoredNotification {
+  return {
+    _id: `${e._id}:${personId}`,
+    villageId: e.villageId,
+    personId,
+    title: e.title,
+    body: e.body,
+    page: e.page,
+    read: false,
+    createdAt: e.createdAt,
+    // the insert is the claim: whoever stores the notice pushes it
+    push: 'sending',
+    pushLeaseUntil: now + PUSH_LEASE_MS,
+    pushAttempts: 0,
+  }
+}
+
+/** One person the slow way (a batch another delivery of the same event raced): insert or claim, then push. */
+async function deliverOne(ports: Ports, e: NoticeEvent, { personId, openid }: Recipient, now: number): Promise<boolean> {
+  const n = notificationOf(e, personId, now)
+  try {
+    await ports.store.insert('notifications', n)
+    return await sendClaimed(ports, n, openid)
+  } catch (err) {
+    if (!(err instanceof DuplicateIdError)) throw err
+    const stored = await ports.store.get('notifications', n._id)
+    return !stored || (await claimStored(ports, stored, openid, now))
+  }
+}
+
+/**
+ * One batch of an event's people: what is stored already is read once, the rest inserted in one call and pushed,
+ * the outcomes written one update per outcome. Returns how many pushes are left to retry.
+ */
+async function deliverBatch(ports: Ports, e: NoticeEvent, people: Recipient[], now: number): Promise<number> {
+  const { store } = ports
+  const ids = people.map((p) => `${e._id}:${p.personId}`)
+  const stored = new Map((await store.find('notifications', { _id: { $in: ids } }, { limit: ids.length })).map((n) => [n._id, n]))
+  const fresh = people.filter((p) => !stored.has(`${e._id}:${p.personId}`))
+  let unfinished = 0
+  // stored by an earlier pass: only a push still to try (or one whose process died) needs more
+  for (const p of people) {
+    const n = stored.get(`${e._id}:${p.personId}`)
+    if (n && (n.push === 'pending' || n.push === 'sending') && !(await claimStored(ports, n, p.openid, now))) unfinished++
+  }
+  if (!fresh.length) return unfinished
+  const docs = fresh.map((p) => notificationOf(e, p.personId, now))
+  try {
+    await store.insertMany('notifications', docs)
+  } catch (err) {
+    if (!(err instanceof DuplicateIdError)) throw err
+    for (const p of fresh) if (!(await deliverOne(ports, e, p, now))) unfinished++
+    return unfinished
+  }
+  const outcomes = await Promise.all(
+    docs.map((n, i) =>
+      ports.notifier
+        .send({ key: n._id, personId: n.personId, villageId: n.villageId, openid: fresh[i].openid, title: n.title, body: n.body, page: n.page ?? undefined })
+        .catch(() => null),
+    ),
+  )
+  const byOutcome = new Map<PushOutcome | null, string[]>()
+  outcomes.forEach((o, i) => byOutcome.set(o, [...(byOutcome.get(o) ?? []), docs[i]._id]))
+  for (const [outcome, done] of byOutcome) {
+    // a failed first try: pending for the next pass (PUSH_ATTEMPTS > 1)
+    const set = outcome ? { push: outcome, pushLeaseUntil: undefined } : { push: 'pending', pushAttempts: 1, pushLeaseUntil: undefined }
+    await store.update('notifications', { _id: { $in: done } }, { set })
+    if (!outcome) unfinished += done.length
+  }
+  return unfinished
+}
+
+/**
+ * Delivers an event from its cursor, to about `budget` people (whole batches); returns how many it reached. Once every person has
+ * their notification and every push an outcome, the event is done; a pass that left pushes to retry starts over later.
+ */
+async function deliverEvent(ports: Ports, e: NoticeEvent, now: number, budget: number): Promise<number> {
   const { store } = ports
   const to =
     e.to === 'committee'
       ? (await store.find('memberships', { villageId: e.villageId }, { limit: 1000 })).filter((m) => m.roles.includes('committee')).map((m) => m.personId)
       : e.to
-  let unfinished = 0
-  for (const { personId, openid } of await reachable(ports, to)) {
-    const n: StoredNotification = {
-      _id: `${e._id}:${personId}`,
-      villageId: e.villageId,
-      personId,
-      title: e.title,
-      body: e.body,
-      page: e.page,
-      read: false,
-      createdAt: e.createdAt,
-      // the insert is the claim: whoever stores the notice pushes it
-      push: 'sending',
-      pushLeaseUntil: now + PUSH_LEASE_MS,
-      pushAttempts: 0,
-    }
-    let done: boolean
-    try {
-      await store.insert('notifications', n)
-      done = await sendClaimed(ports, n, openid)
-    } catch (err) {
-      if (!(err instanceof DuplicateIdError)) throw err
-      const stored = await store.get('notifications', n._id)
-      done = !stored || (await claimStored(ports, stored, openid, now))
-    }
-    if (!done) unfinished++
+  let cursor = Math.min(e.cursor ?? 0, to.length)
+  let unfinished = e.unfinished ?? 0
+  let used = 0
+  while (cursor < to.length && used < budget) {
+    const slice = to.slice(cursor, cursor + DELIVERY_BATCH)
+    unfinished += await deliverBatch(ports, e, await reachable(ports, slice), now)
+    cursor += slice.length
+    used += slice.length
+    // where the next run resumes (every batch is idempotent: one cut before this update is done again, not twice)
+    if (cursor < to.length) await store.update('noticeOutbox', { _id: e._id, status: 'pending' }, { set: { cursor, unfinished, nextAt: now } })
   }
+  if (cursor < to.length) return used
   const attempts = e.attempts + 1
-  if (!unfinished) await store.update('noticeOutbox', { _id: e._id, status: 'pending' }, { set: { status: 'done', attempts, nextAt: now } })
-  else await store.update('noticeOutbox', { _id: e._id, status: 'pending' }, { set: { attempts, nextAt: now + RETRY_AFTER_MS[Math.min(attempts, RETRY_AFTER_MS.length - 1)] } })
+  if (!unfinished) await store.update('noticeOutbox', { _id: e._id, status: 'pending' }, { set: { status: 'done', attempts, nextAt: now, cursor, unfinished: 0 } })
+  else await store.update('noticeOutbox', { _id: e._id, status: 'pending' }, { set: { attempts, cursor: 0, unfinished: 0, nextAt: now + RETRY_AFTER_MS[Math.min(attempts, RETRY_AFTER_MS.length - 1)] } })
+  return used
 }
 
 /**
- * Delivers the events named (right after the action that wrote them) or, without ids, every pending event that is due (the job). Returns how many events it worked on. Never
- * throws for one bad event: what fails stays pending for the next run.
+ * Delivers the events named (right after the action that wrote them) or, without ids, every pending event that is
+ * due (the job), to about PEOPLE_AFTER_ACTION or PEOPLE_PER_RUN people in all: what is left stays pending from its cursor for the job's
+ * next run. Returns how many events it worked on. Never throws for one bad event: what fails stays pending.
  */
 export async function deliverNotices(ports: Ports, now: number, ids?: string[]): Promise<number> {
   const events = ids
@@ -154,9 +228,11 @@ export async function deliverNotices(ports: Ports, now: number, ids?: string[]):
       : []
     : await ports.store.find('noticeOutbox', { status: 'pending', nextAt: { $lte: now } }, { sort: [['nextAt', 'asc']], limit: 100 })
   let worked = 0
+  let budget = ids ? PEOPLE_AFTER_ACTION : PEOPLE_PER_RUN
   for (const e of events) {
+    if (budget <= 0) break
     try {
-      await deliverEvent(ports, e, now)
+      budget -= Math.max(1, await deliverEvent(ports, e, now, budget))
       worked++
     } catch (err) {
       console.error('[notices] delivery failed, the job will try again:', e._id, err)
