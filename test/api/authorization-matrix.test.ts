@@ -132,8 +132,8 @@ describe('role scope: what the door lets through is scoped too', () => {
   test('hall staff and town officers read a topic and are told why they take no part; a resident is not', async () => {
     for (const who of [OPENID.hallStaff, OPENID.townOfficer]) {
       const d = await api.as(who).call('topics.get', { villageId: X, topicId: `${X}:t1` })
-      expect(d.can).toMatchObject({ comment: false, why: '您是本村（社区）的服务人员，不参与表决、评论和提议' })
-      expect(d.me).toMatchObject({ canVote: false, reason: '您是本村（社区）的服务人员，不参与表决、评论和提议' })
+      expect(d.can).toMatchObject({ comment: false, why: '您是本村的服务人员，不参与表决、评论和提议' })
+      expect(d.me).toMatchObject({ canVote: false, reason: '您是本村的服务人员，不参与表决、评论和提议' })
     }
     const d = await api.as(OPENID.resident).call('topics.get', { villageId: X, topicId: `${X}:t1` })
     expect(d.can).toMatchObject({ comment: true, why: null })

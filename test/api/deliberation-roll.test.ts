@@ -133,6 +133,6 @@ test('a voter with nobody to delegate to is told where and how to vote without t
   const topicId = await openTopic(api)
   const alone = await api.as(P.newcomer).call('topics.get', { villageId: X, topicId })
   expect(alone.me.canVote).toBe(true)
-  expect(alone.me.help).toMatch(/没有可以委托代投的家人.*新山村党群服务中心.*现场投票.*致电村（居）委会 0660-/)
+  expect(alone.me.help).toMatch(/没有可以委托代投的家人.*新山村党群服务中心.*现场投票.*致电村委会 0660-/)
   expect((await api.as(P.resident).call('topics.get', { villageId: X, topicId })).me.help).toBeNull()
 })

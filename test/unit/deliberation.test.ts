@@ -241,10 +241,11 @@ describe('who votes', () => {
   })
 
   test('household mode: only the representative votes, under the household key', () => {
-    expect(voterFor('household', members[0], households[0])).toMatchObject({ ok: true, voter: { key: 'h1', personId: 'a' } })
-    expect(voterFor('household', members[1], households[0])).toEqual({ ok: false, code: 'FORBIDDEN', reason: '本议题按户表决，由户代表投票' })
-    expect(voterFor('person', members[1], households[0])).toMatchObject({ ok: true, voter: { key: 'b' } })
-    expect(voterFor('person', members[3], null)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(voterFor('household', members[0], households[0], 'village')).toMatchObject({ ok: true, voter: { key: 'h1', personId: 'a' } })
+    expect(voterFor('household', members[1], households[0], 'village')).toEqual({ ok: false, code: 'FORBIDDEN', reason: '本议题按户表决，由户代表投票' })
+    expect(voterFor('person', members[1], households[0], 'village')).toMatchObject({ ok: true, voter: { key: 'b' } })
+    expect(voterFor('person', members[3], null, 'village')).toMatchObject({ ok: false, code: 'FORBIDDEN', reason: '您是本村的服务人员，不参与表决、评论和提议' })
+    expect(voterFor('person', members[3], null, 'community')).toMatchObject({ ok: false, code: 'FORBIDDEN', reason: '您是本社区的服务人员，不参与表决、评论和提议' })
   })
 
   test('the rest of the household reads who votes for it and whether it has (the day in Shanghai)', () => {

@@ -14,6 +14,7 @@ import { allBallots, closeIfDue, loadTopic, loadVoters, newReceipt, PAGES, proxy
 import { ballotId, choicesProblem, windowRefusal, type Voter } from './policy'
 import { shortTime } from '../../common/time'
 import type { ballotActions } from './contract'
+import { wordsOf } from '../account/common'
 
 
 
@@ -115,7 +116,7 @@ export const ballotHandlers: Handlers<typeof ballotActions> = {
         proxy = await store.get('proxies', proxyIdOf(topicId, onBehalfOf))
         if (!proxy || proxy.revoked || proxy.proxyId !== ctx.person._id || proxy.villageId !== villageId) throw new ApiError('FORBIDDEN', '对方没有委托您代投本议题')
         const grantor = await store.get('memberships', `${villageId}:${onBehalfOf}`)
-        if (!grantor) throw new ApiError('FORBIDDEN', '委托人已不是本村（社区）成员')
+        if (!grantor) throw new ApiError('FORBIDDEN', `委托人已不是${(await wordsOf(ctx, villageId)).here}成员`)
         voterMember = grantor
       }
       const voter = await voterOf(ctx, t, voterMember)

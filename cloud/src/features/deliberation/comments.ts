@@ -12,6 +12,7 @@ import type { commentActions } from './contract'
 import { getInVillage } from '../../common/load'
 import { checkText } from '../../common/content'
 import { isCommittee } from '../account/policy'
+import { wordsOf } from '../account/common'
 
 /**
  * A page is at most this many top-level comments, each with its first few replies, oldest first (the order a
@@ -228,7 +229,7 @@ export const commentHandlers: Handlers<typeof commentActions> = {
       if (!n) throw new ApiError('CONFLICT', '该评论已被隐藏')
       const t = await store.get('topics', c.topicId)
       await audit(ctx, 'comments.hide', { type: 'comment', id: commentId, label: `${c.authorName}的评论：${c.text.slice(0, 40)}` }, reason)
-      await notify(ctx, { personId: c.authorId, villageId }, '您的评论已被隐藏', `您在「${t?.title ?? '议题'}」下的评论已被村（居）委会隐藏，理由：${reason}`, PAGES.topic(c.topicId))
+      await notify(ctx, { personId: c.authorId, villageId }, '您的评论已被隐藏', `您在「${t?.title ?? '议题'}」下的评论已被${(await wordsOf(ctx, villageId)).committee}隐藏，理由：${reason}`, PAGES.topic(c.topicId))
       return viewOf({ ...c, hidden }, ctx, new Set())
     },
   },

@@ -1,8 +1,8 @@
 /** What the deliberation handlers share: loading topics, ballots and voters, closing a topic, and the views. */
-import type { Grid, Membership } from '../account/documents'
+import { committeeWord, takesPart, type Grid, type Membership } from '../account/documents'
 import type { MyVote, TopicDetail, TopicResult, TopicSummary, Turnout, OptionTally } from './contract'
 import type { Ballot, Topic, TopicCount, TopicRoll } from './documents'
-import { STAFF_NOTE } from './documents'
+import { staffNote } from './documents'
 import { createHash, randomBytes, randomInt } from 'node:crypto'
 import { theJob } from '../../common/audit'
 import { ApiError } from '../../errors'
@@ -118,8 +118,9 @@ export async function loadVoters(store: Store, t: Topic): Promise<Voter[]> {
  */
 export async function voterCheck(store: Store, t: Topic, m: Membership, subject = '您'): Promise<VoterCheck> {
   const byRegister = async () => {
-    const household = m.householdId ? await store.get('households', m.householdId) : null
-    return voterFor(t.mode, m, household && household.villageId === t.villageId ? household : null)
+    // the village is read only to tell one who serves it why not (本村/本社区的服务人员)
+    const [household, village] = await Promise.all([m.householdId ? store.get('households', m.householdId) : null, takesPart(m) ? null : store.get('villages', t.villageId)])
+    return voterFor(t.mode, m, household && household.villageId === t.villageId ? household : null, village?.kind ?? 'village')
   }
   if (t.rollChunks === undefined) return byRegister()
   // one read on the way that counts: the voter's roll chunk (the register is read only to explain a refusal)
@@ -131,7 +132,7 @@ export async function voterCheck(store: Store, t: Topic, m: Membership, subject 
   const register = await byRegister()
   if (!register.ok) return register
   if (entry) return refuse(`本议题的选民名册上，${entry.doorplate ?? '该户'}由${entry.name}代表投票`)
-  return refuse(`${subject}不在本议题的选民名册上，如有疑问请联系村（居）委会`)
+  return refuse(`${subject}不在本议题的选民名册上，如有疑问请联系${committeeWord((await store.get('villages', t.villageId))?.kind ?? 'village')}`)
 }
 
 /** The voter's entry on the frozen roll, or null (one small read, whatever the size of the village). */
@@ -238,8 +239,9 @@ async function delegationHelp(ctx: MemberContext): Promise<string | null> {
   const household = m.householdId ? await store.get('households', m.householdId) : null
   if (household?.gridId && (await store.find('memberships', { villageId: m.villageId }, { limit: 2000 })).some((x) => x.gridIds.includes(household.gridId!))) return null
   const [village, hall] = await Promise.all([store.get('villages', m.villageId), store.get('halls', `${m.villageId}:hall`)])
-  const where = hall ? `${hall.name}（${hall.address}）` : '村（居）委会'
-  return `您没有可以委托代投的家人${household?.gridId ? '，本网格也还没有网格员' : ''}。如不方便用手机投票，可以到${where}现场投票${village?.phone ? `，或致电村（居）委会 ${village.phone}` : ''}。`
+  const committee = committeeWord(village?.kind ?? 'village')
+  const where = hall ? `${hall.name}（${hall.address}）` : committee
+  return `您没有可以委托代投的家人${household?.gridId ? '，本网格也还没有网格员' : ''}。如不方便用手机投票，可以到${where}现场投票${village?.phone ? `，或致电${committee} ${village.phone}` : ''}。`
 }
 
 /** The caller's part: may I vote and why not, my ballot, whom I vote for, whom I asked to vote for me. */
@@ -287,13 +289,15 @@ export async function detailOf(ctx: MemberContext, t: Topic): Promise<TopicDetai
   ])
   const manage = isCommittee(ctx.membership)
   const takesPart = ctx.membership.roles.includes('resident')
+  // those who serve the village are told why in its words (one read, for them only)
+  const why = takesPart ? null : staffNote((await store.get('villages', t.villageId))?.kind ?? 'village')
   return {
     topic: t,
     photoUrls,
     ...results,
     me,
     // comments and likes are the residents' (ACCESS.resident); staff read, and are told why
-    can: { manage, comment: t.status !== 'draft' && takesPart, why: takesPart ? null : STAFF_NOTE },
+    can: { manage, comment: t.status !== 'draft' && takesPart, why },
     proposal: proposal ? { id: proposal._id, title: proposal.title, proposerName: proposal.proposerName } : null,
     problems: t.status === 'draft' && manage ? publishProblems(t, ctx.now) : null,
   }

@@ -4,6 +4,7 @@
  * draft -> open -> closed -> decided -> done. `open` with opensAt in the future is shown as 即将开始;
  * the time-driven job closes an open topic at closesAt.
  */
+import { hereWord, type VillageKind } from '../account/documents'
 export type TopicStatus = 'draft' | 'open' | 'closed' | 'decided' | 'done'
 /** person: every resident (村民/居民) votes; household: one vote per household, cast by its 户代表 */
 export type VotingMode = 'person' | 'household'
@@ -260,7 +261,7 @@ export const VOTING_MODE_LABELS: Record<VotingMode, string> = { person: '按人�
  * Why a member without the resident role (hall staff, a town officer, a grid worker who lives elsewhere) takes
  * no part: they serve the village and read its topics, but the votes, comments, likes and proposals are the residents'.
  */
-export const STAFF_NOTE = '您是本村（社区）的服务人员，不参与表决、评论和提议'
+export const staffNote = (kind: VillageKind): string => `您是${hereWord(kind)}的服务人员，不参与表决、评论和提议`
 
 declare module '../../ports/store' {
   interface Collections {

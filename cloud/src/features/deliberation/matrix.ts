@@ -21,7 +21,7 @@ export const deliberationMatrix: Matrix<typeof deliberation.actions> = {
   'topics.amendRoll': ROWS.committee,
   'topics.count': ROWS.members,
   'topics.receipt': ROWS.members,
-  // the frozen roll decides who votes: the residents; staff are told 您是本村（社区）的服务人员，不参与表决… (a grid
+  // the frozen roll decides who votes: the residents; staff are told 您是本村的服务人员，不参与表决… (a grid
   // worker still casts a ballot as someone's proxy, which is why the access is member and the roll refuses)
   'ballots.cast': ROWS.residents,
   'ballots.voters': ROWS.committee,

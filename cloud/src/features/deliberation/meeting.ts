@@ -14,6 +14,7 @@ import { shortTime } from '../../common/time'
 import { ballotDoc, checkChoices, insertBallot, labelsOf, openTopic, voterOf } from './ballots'
 import { PAGES } from './data'
 import { ballotId } from './policy'
+import { wordsOf } from '../account/common'
 
 const NEEDS_REASON = '更正现场表决请写明理由（至少两个字）'
 
@@ -44,7 +45,10 @@ export const meetingHandlers: Handlers<typeof meetingActions> = {
       const t = await openTopic(ctx, villageId, topicId, '投票已截止，不能再录入现场表决')
       checkChoices(t, choices)
       const m = await store.get('memberships', `${villageId}:${voterPersonId}`)
-      if (!m) throw new ApiError('NOT_FOUND', '该村民不是本村（社区）成员')
+      if (!m) {
+        const { people, here } = await wordsOf(ctx, villageId)
+        throw new ApiError('NOT_FOUND', `该${people}不是${here}成员`)
+      }
       const voter = await voterOf(ctx, t, m)
       const why = reason && reason.length >= 2 ? reason : null
       // the voter is told the reason (and the meeting page shows it)
@@ -59,9 +63,10 @@ export const meetingHandlers: Handlers<typeof meetingActions> = {
       const label = `${t.title}：${voter.name}${voter.doorplate ? `（${voter.doorplate}）` : ''}`
       await audit(ctx, 'ballots.recordInPerson', { type: 'ballot', id: put.ballot._id, label }, put.changed ? `更正现场表决：${why}` : null)
       const whose = t.mode === 'household' ? '您家' : '您'
+      const { committee } = await wordsOf(ctx, villageId)
       const body = put.changed
-        ? `村（居）委会${ctx.membership.name}更正了${whose}在「${t.title}」现场会议上的表决：${labelsOf(t, choices)}，理由：${why}。回执码 ${put.ballot.receipt}。`
-        : `村（居）委会${ctx.membership.name}已登记${whose}在「${t.title}」现场会议上的表决：${labelsOf(t, choices)}。回执码 ${put.ballot.receipt}。如有异议，请在投票截止前在议题页提出。`
+        ? `${committee}${ctx.membership.name}更正了${whose}在「${t.title}」现场会议上的表决：${labelsOf(t, choices)}，理由：${why}。回执码 ${put.ballot.receipt}。`
+        : `${committee}${ctx.membership.name}已登记${whose}在「${t.title}」现场会议上的表决：${labelsOf(t, choices)}。回执码 ${put.ballot.receipt}。如有异议，请在投票截止前在议题页提出。`
       await notify(ctx, { personId: voter.personId, villageId }, put.changed ? '现场表决已更正' : '现场表决已登记', body, PAGES.topic(topicId))
       return put.ballot
     },

@@ -2,10 +2,10 @@
  * Pure rules of deliberation: who may vote, the quorum and majority of the 村民委员会组织法, the tally,
  * the verdict, the checks on a ballot's choices and on a topic before it opens.
  */
-import { takesPart, type Household, type Membership } from '../account/documents'
+import { takesPart, type Household, type Membership, type VillageKind } from '../account/documents'
 import type { GridTurnout, OptionTally, TopicResult, Turnout } from './contract'
 import type { Ballot, CountEntry, RollChange, RollEntry, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
-import { STAFF_NOTE } from './documents'
+import { staffNote } from './documents'
 import type { ErrorCode } from '../../errors'
 import type { StateMachine } from '../../common/transition'
 import { percent, shortDay, shortTime, zhCompare } from '../../common/time'
@@ -196,10 +196,10 @@ export type VoterCheck = { ok: true; voter: Voter } | ({ ok: false } & Refusal)
  * Whether this member may cast (or have cast for them) the ballot of the topic, and under which key.
  * Household mode: only the household's representative; others are told so.
  */
-export function voterFor(mode: VotingMode, m: MemberLike, household: HouseholdLike | null): VoterCheck {
+export function voterFor(mode: VotingMode, m: MemberLike, household: HouseholdLike | null, kind: VillageKind): VoterCheck {
   const base = { personId: m.personId, name: m.name, householdId: household?._id ?? null, gridId: household?.gridId ?? null, doorplate: household?.doorplate ?? null }
   // a member without the resident role only serves the village (hall staff, town officer, a grid worker from elsewhere)
-  if (!takesPart(m)) return { ok: false, code: 'FORBIDDEN', reason: STAFF_NOTE }
+  if (!takesPart(m)) return { ok: false, code: 'FORBIDDEN', reason: staffNote(kind) }
   if (mode === 'person') return { ok: true, voter: { key: m.personId, ...base } }
   if (!household || household._id !== m.householdId) return { ok: false, code: 'FORBIDDEN', reason: '本议题按户表决，您还没有登记户籍门牌，不能投票' }
   if (household.repPersonId !== m.personId) return { ok: false, code: 'FORBIDDEN', reason: '本议题按户表决，由户代表投票' }

@@ -13,6 +13,7 @@ import type { proposalActions } from './contract'
 import { getInVillage } from '../../common/load'
 import { checkText } from '../../common/content'
 import { getVillage } from '../account/common'
+import { wordsOf } from '../account/common'
 
 
 
@@ -23,13 +24,15 @@ function view(p: Proposal, ctx: MemberContext, cosigned: boolean): ProposalView 
 
 /** Marks the proposal accepted once it has its co-signers (conditional: exactly once) and tells the committee and the proposer. */
 async function acceptIfReached(ctx: Context, p: Proposal): Promise<void> {
+  // the notices' words (村民/居民, 村委会/居委会); read before the transaction, which reads nothing outside itself
+  const { committee, people } = await wordsOf(ctx, p.villageId)
   // the step is the claim: of concurrent co-signers, only the one whose step applies tells anyone
   await transition(ctx.ports, PROPOSAL_MACHINE, p._id, 'accept', {
     set: { acceptedAt: ctx.now },
     when: { test: (doc) => doc.cosigns >= doc.needed, refused: '联署人数未达到' },
     also: async (tx) => {
-      await notifyCommittee(ctx, p.villageId, '村民提议已达到联署人数', `「${p.title}」（${p.proposerName}提议）已有${p.needed}位村民联署，请安排议事`, PAGES.edit(p._id), tx)
-      await notify(ctx, { personId: p.proposerId, villageId: p.villageId }, '您的提议已获足够联署', `「${p.title}」已有${p.needed}位村民联署，村（居）委会将安排议事`, PAGES.proposals, tx)
+      await notifyCommittee(ctx, p.villageId, `${people}提议已达到联署人数`, `「${p.title}」（${p.proposerName}提议）已有${p.needed}位${people}联署，请安排议事`, PAGES.edit(p._id), tx)
+      await notify(ctx, { personId: p.proposerId, villageId: p.villageId }, '您的提议已获足够联署', `「${p.title}」已有${p.needed}位${people}联署，${committee}将安排议事`, PAGES.proposals, tx)
     },
     by: null,
   }).catch((e: unknown) => (e instanceof ApiError ? null : Promise.reject(e)))

@@ -13,6 +13,7 @@ import { checkText } from '../../common/content'
 import { isCommittee } from '../account/policy'
 import { loadGrids, loadTopic, loadVoters, registerVoters } from './data'
 import { amendedRoll } from './policy'
+import { wordsOf } from '../account/common'
 
 type Register = Awaited<ReturnType<typeof registerVoters>>
 
@@ -57,7 +58,10 @@ export const rollHandlers: Handlers<typeof rollActions> = {
       const roll = amendedRoll(register.eligible, candidates, t.rollChanges ?? [])
       const onRoll = roll.find((v) => v.key === key)
       const who = onRoll ?? candidates.find((v) => v.key === key)
-      if (!who) throw new ApiError('NOT_FOUND', t.mode === 'household' ? '本村（社区）没有这一户，或该户还没有户代表' : '该村民不是本村（社区）成员')
+      if (!who) {
+        const { here, people } = await wordsOf(ctx, villageId)
+        throw new ApiError('NOT_FOUND', t.mode === 'household' ? `${here}没有这一户，或该户还没有户代表` : `该${people}不是${here}成员`)
+      }
       if (change === 'add' && onRoll) throw new ApiError('CONFLICT', `${who.name}已在选民名册上`)
       if (change === 'remove' && !onRoll) throw new ApiError('CONFLICT', `${who.name}不在选民名册上`)
       await checkText(ctx, { reason })

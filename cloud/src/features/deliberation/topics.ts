@@ -29,6 +29,7 @@ import { getInVillage } from '../../common/load'
 import { checkPhotoContent, checkText } from '../../common/content'
 import { getVillage, villageCard, villageResidents } from '../account/common'
 import { isCommittee } from '../account/policy'
+import { wordsOf } from '../account/common'
 
 
 
@@ -178,7 +179,8 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       const roll = await loadVoters(store, t)
       const eligibleCount = roll.length
       if (!eligibleCount) {
-        const message = t.mode === 'household' ? '本村（社区）还没有登记户代表，不能按户表决' : '本村（社区）还没有登记的村（居）民，不能发起表决'
+        const { here, people } = await wordsOf(ctx, villageId)
+        const message = t.mode === 'household' ? `${here}还没有登记户代表，不能按户表决` : `${here}还没有登记的${people}，不能发起表决`
         throw new ApiError('BAD_INPUT', message, { mode: message })
       }
       const reason = `${VOTING_MODE_LABELS[t.mode]}，可投票${eligibleCount}${unit(t)}，${shortTime(t.opensAt)}至${shortTime(t.closesAt)}，${t.results === 'sealed' ? '截止前不公开票数' : '实时公开票数'}`

@@ -12,8 +12,8 @@ import { formatTime } from '@/shared/time'
 import { Alert, Async, Button, Card, Empty, Page, Tag, TextField } from '@/shared/ui'
 import { cosignProposal, createProposal, listProposals } from '../../api'
 import { isCommittee, MembersOnly } from '../../components/committee-gate'
-import { Bar, Hint, peopleWord } from '../../components/committee-kit'
-import { STAFF_NOTE } from '@contract/tables'
+import { Bar, Hint } from '../../components/committee-kit'
+import { staffNote } from '@contract/tables'
 import { proposalTag, takesPart } from '../../labels'
 import './index.scss'
 import { useVillageWords } from '@/features/account/words'
@@ -30,9 +30,8 @@ export default function ProposalsPage() {
 }
 
 function Proposals({ membership }: { membership: MembershipView }) {
-  const { committee } = useVillageWords()
+  const { committee, people, here } = useVillageWords(membership.village.kind)
   const villageId = membership.villageId
-  const people = peopleWord(membership.village.kind)
   const query = useQuery(() => listProposals(villageId), [villageId])
   /** what the server returned after my own actions since the list was loaded */
   const [mine, setMine] = useState<{ base: ProposalView[] | undefined; byId: Record<string, ProposalView>; added: ProposalView[] }>({ base: undefined, byId: {}, added: [] })
@@ -48,9 +47,9 @@ function Proposals({ membership }: { membership: MembershipView }) {
   return (
     <View>
       <View className='vh-title'>{`${membership.village.name} · ${people}提议`}</View>
-      <Hint>{`有想让大家一起商量的事，可以提出来；联署的${people}达到本村规定的人数后，提议提交${committee}安排表决。`}</Hint>
+      <Hint>{`有想让大家一起商量的事，可以提出来；联署的${people}达到${here}规定的人数后，提议提交${committee}安排表决。`}</Hint>
       {!takesPart(membership) ? (
-        <Hint>{STAFF_NOTE}</Hint>
+        <Hint>{staffNote(membership.village.kind)}</Hint>
       ) : proposing ? (
         <ProposeForm
           villageId={villageId}
