@@ -22,7 +22,7 @@ run('in Chromium: a person asks to join 新山村, the committee approves, the p
     await page.getByRole('textbox', { name: '如：新山村东一巷12号' }).fill('新山村东一巷40号')
     await page.getByText('本人是户主').click()
     await page.getByText('提交申请', { exact: true }).click()
-    await page.getByText('您加入新山村的申请已提交，村（居）委会审核后会通知您。').waitFor()
+    await page.getByText('您加入新山村的申请已提交，村委会审核后会通知您。').waitFor()
 
     await signInAs('林志强')
     await page.locator('.vh-row').filter({ hasText: '入村申请待审核' }).getByText('2 件').waitFor()

@@ -85,7 +85,7 @@ test('the server’s refusal marks its field (guide.phone → 咨询电话) unti
   type('如：0660-6801000', '0660-6801001')
   expect(screen.queryByText('咨询电话含有违规词')).toBeNull()
   fireEvent.click(screen.getByText('禁入'))
-  expect(screen.getByText('禁入事项是村（居）委会不得承担的事，没有办事指南。')).toBeTruthy()
+  expect(screen.getByText('禁入事项是村委会不得承担的事，没有办事指南。')).toBeTruthy()
   mocked.saveDuty.mockResolvedValueOnce({ ...DUTY, kind: 'banned', guide: null })
   fireEvent.click(screen.getByText('保存修改'))
   await screen.findByText('保存修改')

@@ -88,6 +88,6 @@ test('校验记录完整性 shows the result, broken or whole; a load error offe
 test('a resident is told the log is for the committee and the town', () => {
   useAccount.setState({ me: { ...meWithTwoVillages, memberships: [henanResident] }, currentVillageId: 'v-henan', error: null })
   render(<AuditLogPage />)
-  expect(screen.getByText('只有村（居）委会成员和镇街干部可以查看操作记录')).toBeTruthy()
+  expect(screen.getByText('只有居委会成员和镇街干部可以查看操作记录')).toBeTruthy()
   expect(mocked.getAuditLog).not.toHaveBeenCalled()
 })

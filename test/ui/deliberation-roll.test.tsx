@@ -162,7 +162,7 @@ describe('选民名册: the committee on a draft', () => {
       }),
     )
     render(<RollPage />)
-    expect(await screen.findByText('还没有调整，名册与村（社区）登记一致')).toBeTruthy()
+    expect(await screen.findByText('还没有调整，名册与本村登记一致')).toBeTruthy()
 
     fireEvent.click(within(rowOf('林水生')).getByText('移出'))
     fireEvent.change(reasonBox(), { target: { value: '  已迁出本村，户口迁往海丰县城 ' } })

@@ -20,7 +20,7 @@ jest.mock('../../src/features/deliberation/api')
 jest.mock('../../src/features/account/api')
 const mocked = jest.mocked(api)
 
-const STAFF_NOTE = '您是本村（社区）的服务人员，不参与表决、评论和提议'
+const STAFF_NOTE = '您是本村的服务人员，不参与表决、评论和提议'
 const hallStaff: MembershipView = { ...xinshanCommittee, _id: 'v-xinshan:p9', personId: 'p9', name: '张秀英', householdId: null, relation: null, roles: ['hallStaff'], partyMember: false, hallId: 'v-xinshan:hall' }
 const meStaff: Me = { person: { _id: 'p9', name: '张秀英', createdAt: 0 }, memberships: [hallStaff], requests: [], unread: 0 }
 const resident: MembershipView = { ...xinshanCommittee, roles: ['resident'] }

@@ -125,7 +125,7 @@ describe('发布志愿活动', () => {
     useAccount.setState({ me: meAs(resident), currentVillageId: V, error: null })
     mocked.listActivities.mockResolvedValue(list([]))
     const { unmount } = render(<EditPage />)
-    expect(await screen.findByText('只有村（居）委会和志愿组织的组织者可以发布活动')).toBeTruthy()
+    expect(await screen.findByText('只有村委会和志愿组织的组织者可以发布活动')).toBeTruthy()
     expect(screen.queryByText('发布活动')).toBeNull()
     unmount()
     router.params = { villageId: V, activityId: 'va-1' }

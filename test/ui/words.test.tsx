@@ -1,7 +1,8 @@
 /** Issue 15, point 9: the words follow the village (村委会 / 居委会, 村民提议 / 居民提议), the quorum in plain words, errors that go as they are fixed. */
 import { fireEvent, render, screen } from '@testing-library/react'
 import { useState } from 'react'
-import { committeeWord, roleWord } from '@contract/tables'
+import { committeeWord, roleWord, villageWords } from '@contract/tables'
+import { CommitteeWorkCard } from '../../src/features/account/tab-cards'
 import { roleLabels } from '../../src/features/account/labels'
 import { useAccount } from '../../src/features/account/store'
 import { Implementation } from '../../src/features/deliberation/components/implementation'
@@ -16,6 +17,20 @@ test('one word for the committee, by the village’s kind, never 村（居）委
   expect(roleWord('resident', 'community')).toBe('居民')
   expect(roleLabels(xinshanCommittee, 'village')).toEqual(['村民', '户代表', '村委会', '党员'])
   expect(roleLabels({ roles: ['resident', 'committee'], partyMember: false }, 'community')).toEqual(['居民', '居委会'])
+})
+
+test('the village’s words, one helper for server and app: 村委会/村民/本村 and 居委会/居民/本社区', () => {
+  expect(villageWords('village')).toEqual({ committee: '村委会', people: '村民', here: '本村' })
+  expect(villageWords('community')).toEqual({ committee: '居委会', people: '居民', here: '本社区' })
+  // 我的: a community's committee works as its 居委会
+  const { unmount } = render(<CommitteeWorkCard membership={{ ...henanResident, roles: ['resident', 'committee'] }} />)
+  expect(screen.getByText('居委会工作')).toBeTruthy()
+  expect(screen.getByText('居民户籍（户代表、户主、网格、注销）')).toBeTruthy()
+  expect(screen.getByText('本社区二维码海报（打印贴在服务中心，扫码申请加入）')).toBeTruthy()
+  unmount()
+  render(<CommitteeWorkCard membership={xinshanCommittee} />)
+  expect(screen.getByText('村委会工作')).toBeTruthy()
+  expect(screen.queryByText(/村（居）/)).toBeNull()
 })
 
 test('a decision is the 村委会’s in a village and the 居委会’s in a community', () => {

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import type { Me, MembershipView } from '@contract'
+import { villageWords } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { isLocalMode } from '@/shared/api/identity'
 import { useQuery } from '@/shared/api/use-query'
@@ -119,13 +120,14 @@ export function MembershipsCard({ me, current }: { me: Me; current: MembershipVi
 /** 我的: the committee's work, 入村审核 and the village's QR poster. */
 export function CommitteeWorkCard({ membership }: { membership: MembershipView | null }) {
   if (!membership?.roles.includes('committee')) return null
+  const { committee, people, here } = villageWords(membership.village.kind)
   return (
-    <Card title='村（居）委会工作'>
+    <Card title={`${committee}工作`}>
       <Row label='入村审核' onClick={() => go('account.requests')} />
-      <Row label='村民户籍（户代表、户主、网格、注销）' onClick={() => go('account.register')} />
+      <Row label={`${people}户籍（户代表、户主、网格、注销）`} onClick={() => go('account.register')} />
       <Row label='注销个人信息申请' onClick={() => go('account.deletions')} />
       <Row label='操作记录（谁做了什么，可校验）' onClick={() => go('audit.log')} />
-      <Row label='本村二维码海报（打印贴在服务中心，扫码申请加入）' onClick={() => go('account.poster')} />
+      <Row label={`${here}二维码海报（打印贴在服务中心，扫码申请加入）`} onClick={() => go('account.poster')} />
     </Card>
   )
 }

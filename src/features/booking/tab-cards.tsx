@@ -10,6 +10,7 @@ import { getMine, listHalls } from './api'
 import { readsHall, servesHall } from './components/gate'
 import { scheduleShort } from './labels'
 import { StaffLinks } from './components/staff-links'
+import { useVillageWords } from '@/features/account/words'
 
 const go = (url: string) => void Taro.navigateTo({ url })
 
@@ -18,8 +19,9 @@ export function BookingHallCards({ membership }: { membership: MembershipView })
   const villageId = membership.villageId
   const halls = useQuery(() => listHalls(villageId), [villageId])
   useReloadOnShow(halls)
+  const { here } = useVillageWords(membership.village.kind)
   return (
-    <Async query={halls} isEmpty={(hs) => hs.length === 0} empty={<Empty text='本村（社区）尚未登记服务中心' />}>
+    <Async query={halls} isEmpty={(hs) => hs.length === 0} empty={<Empty text={`${here}尚未登记服务中心`} />}>
       {(hs) => (
         <>
           {hs.map((h) => (

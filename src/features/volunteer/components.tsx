@@ -7,12 +7,14 @@ import { VillageGate } from '@/features/account/components/village-gate'
 import { usePageParam } from '@/shared/page-params'
 import { Card, Page, pressable, Tag } from '@/shared/ui'
 import { periodText, STATUS_TONE } from './labels'
+import { useVillageWords } from '@/features/account/words'
 
 export function VolunteerPage({ what, villageId, className, children }: { what: string; villageId?: string; className?: string; children: (m: MembershipView) => ReactNode }) {
   const param = usePageParam('villageId')
+  const { here } = useVillageWords()
   return (
     <Page className={className}>
-      <VillageGate villageId={villageId ?? param} what={what} refused={`只有本村（社区）成员可以${what}`}>
+      <VillageGate villageId={villageId ?? param} what={what} refused={`只有${here}成员可以${what}`}>
         {children}
       </VillageGate>
     </Page>

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { AGREE_BUTTON_ID, answerPrivacy, usePrivacy } from './privacy'
 import './privacy-popup.scss'
 
-/** what the app collects and why, in a sentence each (the full guide is the one filed with WeChat) */
+/** what the app collects and why, in a sentence each (the full guide is the one filed with WeChat); shown before any village is joined, so 村（居）/本村（社区） name both kinds */
 const SUMMARY = [
   '照片：您在议题、落实进展、随手拍中上传的照片，仅用于本村（社区）议事和问题处理，上传前会去除拍摄地点等信息。',
   '位置：随手拍时您在地图上选择的问题地点，用于把问题转给所在网格的网格员。',

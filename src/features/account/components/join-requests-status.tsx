@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Me } from '@contract'
-import { JOIN_STATUS_LABELS } from '@contract/tables'
+import { committeeWord, JOIN_STATUS_LABELS } from '@contract/tables'
 import { Card, Tag } from '@/shared/ui'
 import { formatTime } from '@/shared/time'
 import { JOIN_STATUS_TONES } from '../labels'
@@ -18,7 +18,7 @@ export function JoinRequestsStatus({ requests }: { requests: Me['requests'] }) {
               <Text>{r.village.name}</Text>
               <Text className='vh-muted'>{` · ${r.doorplate}`}</Text>
               {r.status === 'rejected' && last?.reason && <Text className='vh-field-error'>{`未通过原因：${last.reason}`}</Text>}
-              {r.status === 'pending' && <Text className='vh-muted' style={{ display: 'block' }}>{`${formatTime(r.createdAt)} 提交，等待村（居）委会审核`}</Text>}
+              {r.status === 'pending' && <Text className='vh-muted' style={{ display: 'block' }}>{`${formatTime(r.createdAt)} 提交，等待${committeeWord(r.village.kind)}审核`}</Text>}
             </View>
             <Tag tone={JOIN_STATUS_TONES[r.status]}>{JOIN_STATUS_LABELS[r.status]}</Tag>
           </View>

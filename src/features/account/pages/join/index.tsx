@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { Relation, VillageCard } from '@contract'
-import { RELATIONS } from '@contract/tables'
+import { committeeWord, RELATIONS, villageWords } from '@contract/tables'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { Button, Card, Choice, Choices, ErrorState, Field, FieldError, Loading, Page, TextField } from '@/shared/ui'
@@ -32,12 +32,12 @@ export default function JoinPage() {
   const [relation, setRelation] = useState<Relation | null>(null)
   /** the checks made here before sending; the server's reasons come with the mutation */
   const [checks, setChecks] = useState<Record<string, string>>({})
-  const [done, setDone] = useState<string | null>(null)
+  const [done, setDone] = useState<VillageCard | null>(null)
   const join = useMutation(
     async (v: VillageCard, r: Relation) => {
       await requestJoin({ villageId: v.id, name: name.trim(), doorplate: doorplate.trim(), relation: r, via: scene ? 'scan' : 'pick' })
       await useAccount.getState().load()
-      return v.name
+      return v
     },
     { onSuccess: setDone },
   )
@@ -77,7 +77,7 @@ export default function JoinPage() {
     return (
       <Page>
         <Card title='申请已提交'>
-          <Text>{`您加入${done}的申请已提交，村（居）委会审核后会通知您。`}</Text>
+          <Text>{`您加入${done.name}的申请已提交，${committeeWord(done.kind)}审核后会通知您。`}</Text>
           <Button kind='primary' block onClick={() => Taro.switchTab({ url: pageUrl('home') })}>
             返回首页
           </Button>
@@ -133,7 +133,8 @@ export default function JoinPage() {
       <Button kind='primary' block loading={join.busy} onClick={submit}>
         提交申请
       </Button>
-      <Text className='vh-muted'>村（居）委会核实后会通知您。您的信息只用于本村（社区）事务。</Text>
+      {/* before a village is chosen its kind is unknown: 村（居） names both */}
+      <Text className='vh-muted'>{village ? `${villageWords(village.kind).committee}核实后会通知您。您的信息只用于${villageWords(village.kind).here}事务。` : '村（居）委会核实后会通知您。您的信息只用于本村（社区）事务。'}</Text>
     </Page>
   )
 }

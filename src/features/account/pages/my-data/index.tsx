@@ -67,7 +67,10 @@ function MyDataView({ data, onChanged }: { data: MyData; onChanged: () => void }
   )
 }
 
-/** 申请注销: asked once; a committee confirms; a ballot in an open topic makes it wait. */
+/**
+ * 申请注销: asked once; a committee confirms; a ballot in an open topic makes it wait. The texts speak of all the
+ * person's villages at once, which may be a village and a community: 村（居）委会 names both.
+ */
 function DeletionCard({ deletion, onChanged }: { deletion: DeletionView | null; onChanged: () => void }) {
   const [reason, setReason] = useState('')
   const ask = useMutation(requestDeletion, {

@@ -8,13 +8,14 @@ import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { Async, Button, Card, Empty, Row, Tag } from '@/shared/ui'
 import { getDuties } from '../../api'
 import { AffairsPage } from '../../components/frame'
+import { useVillageWords } from '@/features/account/words'
 
-/** what each kind of item means to a resident */
-const KIND_NOTES = {
-  duty: '村（居）委会自己的职责',
+/** what each kind of item means to a resident, in the village's word for its committee */
+const kindNotes = (committee: string) => ({
+  duty: `${committee}自己的职责`,
   assist: '协助政府部门做的事',
-  banned: '村（居）委会不得承担、不得开具的事项',
-} as const
+  banned: `${committee}不得承担、不得开具的事项`,
+})
 
 /** 小微权力清单 (?villageId=): every item by kind; tap one for its steps and 办事指南; the committee's 新增事项. */
 export default function DutiesPage() {
@@ -28,11 +29,13 @@ function Duties({ membership }: { membership: MembershipView }) {
   useReloadOnShow(query)
   const add = () => void Taro.navigateTo({ url: pageUrl('affairs.dutyEdit', { villageId }) })
   const committee = membership.roles.includes('committee')
+  const words = useVillageWords(membership.village.kind)
+  const notes = kindNotes(words.committee)
   return (
     <Async
       query={query}
       isEmpty={(d) => d.duties.length === 0}
-      empty={<Empty text='本村（社区）还没有公布小微权力清单' action={committee ? <Button onClick={add}>新增事项</Button> : undefined} />}
+      empty={<Empty text={`${words.here}还没有公布小微权力清单`} action={committee ? <Button onClick={add}>新增事项</Button> : undefined} />}
     >
       {(d) => (
         <>
@@ -42,7 +45,7 @@ function Duties({ membership }: { membership: MembershipView }) {
             </Button>
           )}
           {DUTY_KINDS.map((kind) => (
-            <Card key={kind} title={`${DUTY_KIND_LABELS[kind]}事项（${d.counts[kind]}项）`} extra={<Text className='vh-muted'>{KIND_NOTES[kind]}</Text>}>
+            <Card key={kind} title={`${DUTY_KIND_LABELS[kind]}事项（${d.counts[kind]}项）`} extra={<Text className='vh-muted'>{notes[kind]}</Text>}>
               {d.duties
                 .filter((x) => x.kind === kind)
                 .map((x) => (

@@ -11,6 +11,7 @@ import { Alert, Async, Button, Card, Choice, Choices, Field, SwitchRow, TextFiel
 import { getDuty, saveDuty } from '../../api'
 import { AffairsPage } from '../../components/frame'
 import { fieldOf, formOf, inputOf, localChecks, type DutyForm } from './form'
+import { useVillageWords } from '@/features/account/words'
 
 /** The committee: add an item to the 小微权力清单 or edit one and its 办事指南 (?villageId=&dutyId=; none: a new item). */
 export default function DutyEditPage() {
@@ -35,6 +36,7 @@ const CERTIFICATE_CHOICES = [
 ] as const
 
 function Editor({ villageId, duty }: { villageId: string; duty: DutyView | null }) {
+  const { committee, people } = useVillageWords()
   const [form, setForm] = useState<DutyForm>(() => formOf(duty))
   // the checks show from the first 保存 on, worked out again at each change: a fixed field's mark goes at once
   const [tried, setTried] = useState(false)
@@ -82,10 +84,10 @@ function Editor({ villageId, duty }: { villageId: string; duty: DutyView | null 
       </Card>
       {form.kind === 'banned' ? (
         <Card title='办事指南'>
-          <Text className='vh-muted'>禁入事项是村（居）委会不得承担的事，没有办事指南。</Text>
+          <Text className='vh-muted'>{`禁入事项是${committee}不得承担的事，没有办事指南。`}</Text>
         </Card>
       ) : (
-        <Card title='办事指南（村民来办时看）'>
+        <Card title={`办事指南（${people}来办时看）`}>
           <SwitchRow label='有办事指南' checked={form.hasGuide} onChange={(on) => set('hasGuide', on)} />
           {guide && (
             <>

@@ -7,6 +7,7 @@ import { useQuery } from '@/shared/api/use-query'
 import { formatTime, ymd } from '@/shared/time'
 import { Alert, Async, Button, Card, Empty, Page, Tag } from '@/shared/ui'
 import { MemberGate } from '@/features/account/components/member-gate'
+import { useVillageWords } from '@/features/account/words'
 import { getAuditActors, getAuditLog, verifyAuditLog } from '../../api'
 
 const line = { display: 'block', margin: '0.15em 0' } as const
@@ -26,12 +27,11 @@ const ACTIONS = Object.entries(AUDIT_ACTION_LABELS)
  * when, why — newest first, for the committee and the town's officers. Entries are chained by hash:
  * 校验记录完整性 recomputes the chain and says whether any entry was changed or removed.
  */
-const ONLY = '只有村（居）委会成员和镇街干部可以查看操作记录'
-
 export default function AuditLogPage() {
+  const { committee } = useVillageWords()
   return (
     <Page>
-      <MemberGate notMember={ONLY} allow={(m) => m.roles.includes('committee') || m.roles.includes('townOfficer')}>
+      <MemberGate notMember={`只有${committee}成员和镇街干部可以查看操作记录`} allow={(m) => m.roles.includes('committee') || m.roles.includes('townOfficer')}>
         {(m) => <AuditLog membership={m} />}
       </MemberGate>
     </Page>

@@ -20,6 +20,7 @@ export default function PeoplePage() {
 }
 
 function People({ membership }: { membership: MembershipView }) {
+  const { here, people } = useVillageWords(membership.village.kind)
   const villageId = membership.villageId
   const query = useQuery(() => getPeople(villageId), [villageId])
   useReloadOnShow(query)
@@ -35,7 +36,7 @@ function People({ membership }: { membership: MembershipView }) {
     <>
       <Input className='vh-field__input' value={q} placeholder='输入姓名或门牌号查找' maxlength={20} onInput={(e) => setQ(e.detail.value)} />
       <Alert message={saving.error} />
-      <Async query={query} isEmpty={(ps) => ps.length === 0} empty={<Empty text='本村（社区）还没有村民加入' />}>
+      <Async query={query} isEmpty={(ps) => ps.length === 0} empty={<Empty text={`${here}还没有${people}加入`} />}>
         {(ps) => {
           const shown = ps.map((p) => changed[p.personId] ?? p).filter((p) => !term || p.name.includes(term) || (p.doorplate ?? '').includes(term))
           return (

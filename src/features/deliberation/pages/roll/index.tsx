@@ -80,7 +80,7 @@ function RollBody({
   onAmended: (roll: RollView) => void
   reload: () => Promise<void>
 }) {
-  const { committee } = useVillageWords()
+  const { committee, here } = useVillageWords()
   const [search, setSearch] = useState('')
   const [shown, setShown] = useState(STEP)
   const [amending, setAmending] = useState<Amending | null>(null)
@@ -129,9 +129,9 @@ function RollBody({
         )}
         <Hint>
           {roll.frozen
-            ? `名册在议题发布时${topic.publishedAt ? `（${formatTime(topic.publishedAt)}）` : ''}固定，此后加入本村（社区）的本次不能投票。名册只列姓名和门牌，不公开任何人的选择；如有疑问，请联系${committee}。`
+            ? `名册在议题发布时${topic.publishedAt ? `（${formatTime(topic.publishedAt)}）` : ''}固定，此后加入${here}的本次不能投票。名册只列姓名和门牌，不公开任何人的选择；如有疑问，请联系${committee}。`
             : editable
-              ? `名册按村（社区）登记生成${roll.mode === 'household' ? '，每户由户代表投票' : ''}。发布前可以移出或加入，须写明理由并留下记录；发布后名册固定，不能再修改。`
+              ? `名册按${here}登记生成${roll.mode === 'household' ? '，每户由户代表投票' : ''}。发布前可以移出或加入，须写明理由并留下记录；发布后名册固定，不能再修改。`
               : '发布前名册还可能调整，以发布时的名单为准。'}
         </Hint>
       </Card>
@@ -185,8 +185,8 @@ function RollBody({
         <Card title='可加入的人员'>
           <Hint>
             {roll.mode === 'household'
-              ? '本村（社区）登记有户代表、但不在名册上的户。加入须写明理由。'
-              : '本村（社区）登记在册、但不在名册上的人员。加入须写明理由。'}
+              ? `${here}登记有户代表、但不在名册上的户。加入须写明理由。`
+              : `${here}登记在册、但不在名册上的人员。加入须写明理由。`}
           </Hint>
           {addable.length === 0 ? (
             <Empty text={roll.addable.length === 0 ? '没有可加入的人员，登记在册的都已在名册上' : `没有找到“${q}”`} />
@@ -315,10 +315,11 @@ function AmendPanel({
 
 /** 名册调整记录: every change made to the draft's roll, with its reason, who and when. */
 function ChangesCard({ changes, frozen }: { changes: RollChange[]; frozen: boolean }) {
+  const { here } = useVillageWords()
   return (
     <Card title='名册调整记录'>
       {changes.length === 0 ? (
-        <Empty text={frozen ? '发布前没有调整，名册与村（社区）登记一致' : '还没有调整，名册与村（社区）登记一致'} />
+        <Empty text={frozen ? `发布前没有调整，名册与${here}登记一致` : `还没有调整，名册与${here}登记一致`} />
       ) : (
         changes.map((c, i) => (
           <View key={`${c.at}:${c.key}:${i}`} className='dlb-roll-change'>

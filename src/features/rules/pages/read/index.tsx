@@ -65,6 +65,7 @@ function OneVersion({ villageId, versionId }: { villageId: string; versionId: st
 }
 
 function CurrentRules({ villageId }: { villageId: string }) {
+  const { here } = useVillageWords()
   const rules = useQuery(() => getCurrentRules(villageId), [villageId])
   const word = rules.data?.word
   useEffect(() => {
@@ -78,7 +79,7 @@ function CurrentRules({ villageId }: { villageId: string }) {
           <RulesWithAgreement rules={r} villageId={villageId} reload={rules.reload} />
         ) : (
           <>
-            <Empty text={`本村（社区）还没有发布${r.word}`} />
+            <Empty text={`${here}还没有发布${r.word}`} />
             {r.can.manage && <ManageLinks />}
           </>
         )

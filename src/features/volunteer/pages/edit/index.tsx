@@ -12,6 +12,7 @@ import { emptyForm, checkForm, FIELDS_OF, formOf, toInput, type ActivityForm, ty
 import { getActivity, listActivities, saveActivity } from '../../api'
 import { VolunteerPage } from '../../components'
 import './index.scss'
+import { useVillageWords } from '@/features/account/words'
 
 /** 发布志愿活动 (?villageId=), or 编辑 one (&activityId=): the committee, or an organisation's organisers, for their own. */
 export default function EditPage() {
@@ -21,6 +22,7 @@ export default function EditPage() {
 
 function Edit({ membership, activityId }: { membership: MembershipView; activityId: string | null }) {
   const villageId = membership.villageId
+  const { committee } = useVillageWords(membership.village.kind)
   // whom the caller may post for (a new activity), or the activity as it is (an edit)
   const list = useQuery(() => listActivities(villageId), [villageId], activityId === null)
   const old = useQuery(() => getActivity(villageId, activityId ?? ''), [villageId, activityId], activityId !== null)
@@ -30,13 +32,13 @@ function Edit({ membership, activityId }: { membership: MembershipView; activity
   if (activityId) {
     return (
       <Async query={old}>
-        {(a) => (a.can.manage && a.phase === 'upcoming' ? <Form villageId={villageId} activityId={activityId} initial={formOf(a)} postFor={null} note={`${a.orgName}发布 · 已有${a.signedUp}人报名，招募人数不能少于${a.signedUp}人`} /> : <Empty text={a.can.manage ? '活动已开始或已结束，不能修改' : '只有村（居）委会和该活动的组织者可以修改'} />)}
+        {(a) => (a.can.manage && a.phase === 'upcoming' ? <Form villageId={villageId} activityId={activityId} initial={formOf(a)} postFor={null} note={`${a.orgName}发布 · 已有${a.signedUp}人报名，招募人数不能少于${a.signedUp}人`} /> : <Empty text={a.can.manage ? '活动已开始或已结束，不能修改' : `只有${committee}和该活动的组织者可以修改`} />)}
       </Async>
     )
   }
   return (
     <Async query={list}>
-      {(l) => (l.canPostFor.length ? <Form villageId={villageId} activityId={null} initial={emptyForm(l.canPostFor[0].orgId, Date.now())} postFor={l.canPostFor} note={null} /> : <Empty text='只有村（居）委会和志愿组织的组织者可以发布活动' />)}
+      {(l) => (l.canPostFor.length ? <Form villageId={villageId} activityId={null} initial={emptyForm(l.canPostFor[0].orgId, Date.now())} postFor={l.canPostFor} note={null} /> : <Empty text={`只有${committee}和志愿组织的组织者可以发布活动`} />)}
     </Async>
   )
 }

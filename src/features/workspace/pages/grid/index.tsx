@@ -11,11 +11,13 @@ import { LinkBlock } from '../../components/link-block'
 import { Stats } from '../../components/stats'
 import { VisitItem } from '../../components/visit-item'
 import { shortDay, turnoutText } from '../../labels'
+import { useVillageWords } from '@/features/account/words'
 
 /** 网格员工作 (?villageId=): my grids' households, who has not agreed or voted, the open topics, my recent visits. */
 export default function GridPage() {
+  const { here } = useVillageWords()
   return (
-    <WorkspacePage what='使用网格员工作台' role='gridWorker' refused='网格员工作台只对本村（社区）的网格员开放'>
+    <WorkspacePage what='使用网格员工作台' role='gridWorker' refused={`网格员工作台只对${here}的网格员开放`}>
       {(m) => <GridWork membership={m} />}
     </WorkspacePage>
   )
@@ -28,8 +30,9 @@ function GridWork({ membership }: { membership: MembershipView }) {
   const query = useQuery(() => getGridWorkspace(villageId), [villageId])
   useReloadOnShow(query)
   usePullDownRefresh(() => void query.reload().finally(() => Taro.stopPullDownRefresh()))
+  const { committee } = useVillageWords(membership.village.kind)
   return (
-    <Async query={query} isEmpty={(w) => w.grids.length === 0} empty={<Empty text='您还没有负责的网格，请联系村（居）委会分配' />}>
+    <Async query={query} isEmpty={(w) => w.grids.length === 0} empty={<Empty text={`您还没有负责的网格，请联系${committee}分配`} />}>
       {(w) => (
         <>
           <View className='vh-title'>{`${w.villageName} · ${w.grids.map((g) => g.name).join('、')}`}</View>
