@@ -105,3 +105,19 @@ test('someone without a village is invited to join', async () => {
   await waitFor(() => expect(jest.mocked(accountApi).getMe).toHaveBeenCalled())
   expect(mocked.listTopics).not.toHaveBeenCalled()
 })
+
+test('a full page of ended topics offers 加载更多, which appends the next page after the last one’s deadline', async () => {
+  const ended = (from: number, n: number) =>
+    Array.from({ length: n }, (_, i) => summary({ id: `t-old-${from + i}`, title: `往期议题${from + i}`, status: 'decided', closesAt: Date.now() - (from + i + 1) * DAY }))
+  const firstPage = [...list().slice(0, 2), ...ended(0, 20)]
+  mocked.listTopics.mockImplementation(async (_v, status, after) => (status === 'draft' ? [] : after ? ended(20, 5) : firstPage))
+  render(<TopicsPage />)
+  expect(await screen.findByText('往期议题19')).toBeTruthy()
+  expect(screen.queryByText('往期议题20')).toBeNull()
+  fireEvent.click(screen.getByText('加载更多'))
+  expect(await screen.findByText('往期议题24')).toBeTruthy()
+  const last = firstPage[firstPage.length - 1]
+  expect(mocked.listTopics).toHaveBeenLastCalledWith('v-xinshan', undefined, `${last.closesAt}:${last.id}`)
+  // a short page is the last: no more to load
+  await waitFor(() => expect(screen.queryByText('加载更多')).toBeNull())
+})

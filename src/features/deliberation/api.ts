@@ -2,7 +2,7 @@
 import { call } from '@/shared/api/call'
 import type { InputOf } from '@contract'
 
-export const listTopics = (villageId: string, status?: InputOf<'topics.list'>['status']) => call('topics.list', { villageId, status })
+export const listTopics = (villageId: string, status?: InputOf<'topics.list'>['status'], after: string | null = null) => call('topics.list', { villageId, status, after })
 export const getTopic = (villageId: string, topicId: string) => call('topics.get', { villageId, topicId })
 export const saveTopic = (input: InputOf<'topics.save'>) => call('topics.save', input)
 export const publishTopic = (villageId: string, topicId: string) => call('topics.publish', { villageId, topicId })

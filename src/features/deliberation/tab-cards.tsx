@@ -1,12 +1,14 @@
 /** What the deliberation feature adds to the tab pages: the whole 议事 tab of a village. */
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import type { MembershipView, TopicSummary } from '@contract'
-import { VOTING_MODE_LABELS } from '@contract/tables'
+import { topicsNext, VOTING_MODE_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
+import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
-import { Async, Button, Card, Empty, Row, Tag } from '@/shared/ui'
+import { Alert, Async, Button, Card, Empty, Row, Tag } from '@/shared/ui'
 import { listTopics } from './api'
 import { TopicCard } from './components/topic-card'
 import { isUpcoming, takesPart } from './labels'
@@ -38,8 +40,17 @@ export function VillageTopics({ membership }: { membership: MembershipView }) {
   const resident = takesPart(membership)
   const topics = useQuery(() => listTopics(villageId), [villageId])
   const drafts = useQuery(() => listTopics(villageId, 'draft'), [villageId], isCommittee)
+  // the ended topics past the first page, asked for with 加载更多 (keyset pages stay valid while the first reloads on show)
+  const [older, setOlder] = useState<{ list: TopicSummary[]; next: string | null } | null>(null)
+  useEffect(() => setOlder(null), [villageId])
+  const next = older ? older.next : topics.data ? topicsNext(topics.data) : null
+  const more = useMutation(async (after: string) => {
+    const page = await listTopics(villageId, undefined, after)
+    setOlder((o) => ({ list: [...(o?.list ?? []), ...page], next: topicsNext(page) }))
+  })
   useReloadOnShow(topics, drafts)
   usePullDownRefresh(() => {
+    setOlder(null)
     void Promise.all([topics.reload(), drafts.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
   const open = (url: string) => void Taro.navigateTo({ url })
@@ -72,9 +83,9 @@ export function VillageTopics({ membership }: { membership: MembershipView }) {
         isEmpty={(l) => published(l).length === 0}
         empty={<Empty text={`${membership.village.name}还没有议题。${committee}发布议题后，您可以在这里投票、发表意见。`} />}
       >
-        {(list) => (
+        {(first) => (
           <>
-            {sections(published(list)).map((s) => (
+            {sections(published([...first, ...(older?.list ?? []).filter((t) => !first.some((f) => f.id === t.id))])).map((s) => (
               <View key={s.title} className='dl-section'>
                 <Text className='dl-section__title'>{s.title}</Text>
                 {s.topics.map((t) => (
@@ -82,6 +93,12 @@ export function VillageTopics({ membership }: { membership: MembershipView }) {
                 ))}
               </View>
             ))}
+            {next !== null && (
+              <Button block kind='plain' loading={more.busy} onClick={() => void more.run(next)}>
+                加载更多
+              </Button>
+            )}
+            <Alert message={more.error} />
           </>
         )}
       </Async>

@@ -10,6 +10,7 @@ import { newId } from '../../common/ids'
 import { likeIdOf, loadTopic, PAGES } from './data'
 import type { commentActions } from './contract'
 import { getInVillage } from '../../common/load'
+import { cursorAfter, pageAfter } from '../../common/keyset'
 import { checkText } from '../../common/content'
 import { isCommittee } from '../account/policy'
 import { wordsOf } from '../account/common'
@@ -56,27 +57,10 @@ function viewOf(c: Comment, ctx: MemberContext, liked: ReadonlySet<string>): Com
 }
 
 /** `after` of the next page: the last comment's instant and id (ties in the instant are ordered by id). */
-const cursorOf = (c: Comment) => `${c.createdAt}:${c._id}`
+const cursorOf = (c: Comment) => cursorAfter(c.createdAt, c._id)
 
-/**
- * Comments matching `filter` in (createdAt, _id) order, after the cursor: `limit` of them and whether more follow.
- * Keyset, not skip: a page costs the same at the 3,000th comment as at the first, and new comments (which come
- * last) never shift the pages a reader is walking.
- */
-async function commentsAfter(store: Store, filter: Filter, after: string | null, limit: number): Promise<{ docs: Comment[]; more: boolean }> {
-  const sort: Array<[string, 'asc']> = [['createdAt', 'asc'], ['_id', 'asc']]
-  const docs: Comment[] = []
-  let since: Filter = {}
-  if (after) {
-    const cut = after.indexOf(':')
-    const at = Number(after.slice(0, cut))
-    // the rest of the instant the last page ended in, then what came after it
-    docs.push(...(await store.find('comments', { ...filter, createdAt: at, _id: { $gt: after.slice(cut + 1) } }, { sort, limit: limit + 1 })))
-    since = { createdAt: { $gt: at } }
-  }
-  if (docs.length <= limit) docs.push(...(await store.find('comments', { ...filter, ...since }, { sort, limit: limit + 1 - docs.length })))
-  return { docs: docs.slice(0, limit), more: docs.length > limit }
-}
+/** Comments matching `filter` in (createdAt, _id) order after the cursor (keyset: the 3,000th comment costs what the first does). */
+const commentsAfter = (store: Store, filter: Filter, after: string | null, limit: number) => pageAfter(store, 'comments', filter, 'createdAt', 'asc', after, limit)
 
 async function loadComment(ctx: MemberContext, villageId: string, commentId: string): Promise<Comment> {
   return getInVillage(ctx.ports.store, 'comments', commentId, villageId, '找不到该评论')

@@ -7,7 +7,7 @@
  * this file for types only.
  */
 import { z } from 'zod'
-import { id, text, villageId } from '../../contract/inputs'
+import { cursor, id, text, villageId } from '../../contract/inputs'
 import { action } from '../../contract/action'
 import type { VillageCard } from '../account/contract'
 import type { Ballot, BallotSource, Comment, Proposal, Proxy, RollChange, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
@@ -188,7 +188,11 @@ const topicBody = z.object({
 })
 
 export const topicActions = {
-  'topics.list': action<TopicSummary[]>()(z.object({ villageId, status: z.enum(['draft', 'open', 'closed', 'decided', 'done']).optional() })),
+  /**
+   * Without a status: every open topic, then the ended ones (closed, decided, done) newest deadline first, TOPICS_PAGE at
+   * a time — the next page is `after: topicsNext(page)`. With a status: that status's topics (the drafts), newest first.
+   */
+  'topics.list': action<TopicSummary[]>()(z.object({ villageId, status: z.enum(['draft', 'open', 'closed', 'decided', 'done']).optional(), after: cursor })),
   'topics.get': action<TopicDetail>()(z.object({ villageId, topicId })),
   /** which village a shared topic link belongs to (its name and place only, never the topic): for someone not in it */
   'topics.villageOf': action<VillageCard>()(z.object({ topicId })),
@@ -264,7 +268,7 @@ export const proposalActions = {
 export const commentActions = {
   /** a page of top-level comments with their first replies; with parentId, a page of that comment's replies */
   'comments.list': action<CommentPage>()(
-    z.object({ villageId, topicId, parentId: id.nullable().default(null), after: z.string().trim().max(200, '分页位置有误').regex(/^\d{1,15}:\S+$/, '分页位置有误').nullable().default(null) }),
+    z.object({ villageId, topicId, parentId: id.nullable().default(null), after: cursor }),
   ),
   'comments.create': action<CommentView>()(
     z.object({ villageId, topicId, text: text('评论', 500, 2), stance: z.enum(['for', 'against', 'neutral']).nullable().default(null), parentId: id.nullable().default(null) }),

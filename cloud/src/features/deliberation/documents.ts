@@ -231,6 +231,16 @@ export interface CommentLike {
 }
 
 /** 议题 */
+/** ended topics per page of topics.list (every open topic comes with the first) */
+export const TOPICS_PAGE = 20
+
+/** The `after` of topics.list's next page, from the page it gave: its last ended topic's deadline and id; null when it was the last. */
+export function topicsNext(page: ReadonlyArray<{ id: string; status: TopicStatus; closesAt: number }>): string | null {
+  const ended = page.filter((t) => t.status !== 'open' && t.status !== 'draft')
+  const last = ended[ended.length - 1]
+  return ended.length >= TOPICS_PAGE && last ? `${last.closesAt}:${last.id}` : null
+}
+
 export const TOPIC_STATUS_LABELS: Record<TopicStatus, string> = {
   draft: '草稿',
   open: '投票中',

@@ -10,7 +10,7 @@ export const deliberation = defineFeature({
   actions: deliberationActions,
   handlers: deliberationHandlers,
   collections: {
-    topics: { indexes: [['villageId', 'status'], ['status', 'closesAt']] },
+    topics: { indexes: [['villageId', 'status', 'closesAt'], ['status', 'closesAt']] },
     // a chunk of 100 voters is read by every ballot: parsing it was half of a ballot's time
     topicRolls: { indexes: [['topicId']], cached: true },
     topicCounts: { indexes: [['topicId']] },

@@ -1,5 +1,5 @@
 /** Topics: draft, publish, close (by the job or on read), decide, implementation updates, reminders, per-grid turnout, CSV. */
-import { VOTING_MODE_LABELS, type Ballot, type ImplementationUpdate, type Proposal, type Topic, type TopicStatus } from './documents'
+import { TOPICS_PAGE, VOTING_MODE_LABELS, type Ballot, type ImplementationUpdate, type Proposal, type Topic, type TopicStatus } from './documents'
 import { ApiError, problemsError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { notify, notifyMany } from '../account/notices'
@@ -26,6 +26,7 @@ import type { TopicDetail, topicActions } from './contract'
 import type { TxStore } from '../../ports/store'
 import type { z } from 'zod'
 import { getInVillage } from '../../common/load'
+import { pageAfter } from '../../common/keyset'
 import { checkPhotoContent, checkText } from '../../common/content'
 import { getVillage, villageCard, villageResidents } from '../account/common'
 import { isCommittee } from '../account/policy'
@@ -128,12 +129,29 @@ export async function saveTopic(ctx: MemberContext, input: SaveInput, origin?: D
 }
 
 const RANK: Record<TopicStatus, number> = { draft: 0, open: 1, closed: 2, decided: 3, done: 4 }
+const ENDED: TopicStatus[] = ['closed', 'decided', 'done']
+/** open topics at once: a village has a handful */
+const OPEN_TOPICS = 100
+/** one status's topics (the committee's drafts) */
+const STATUS_LIST = 200
 
 export const topicHandlers: Handlers<typeof topicActions> = {
   'topics.list': {
     access: ACCESS.member,
-    async handle({ villageId, status }, ctx) {
-      const found = await ctx.ports.store.find('topics', status ? { villageId, status } : { villageId }, { sort: [['createdAt', 'desc']], limit: 500 })
+    async handle({ villageId, status, after }, ctx) {
+      const { store } = ctx.ports
+      let found: Topic[]
+      if (status) {
+        if (status === 'draft' && !isCommittee(ctx.membership)) return []
+        found = await store.find('topics', { villageId, status }, { sort: [['createdAt', 'desc']], limit: STATUS_LIST })
+      } else {
+        // keyset pages of the ended topics by deadline (never a skip over hundreds); the open ones, few, with the first
+        const [open, ended] = await Promise.all([
+          after ? Promise.resolve([]) : store.find('topics', { villageId, status: 'open' }, { sort: [['closesAt', 'asc']], limit: OPEN_TOPICS }),
+          pageAfter(store, 'topics', { villageId, status: { $in: ENDED } }, 'closesAt', 'desc', after, TOPICS_PAGE),
+        ])
+        found = [...open, ...ended.docs]
+      }
       const visible = found.filter((t) => t.status !== 'draft' || isCommittee(ctx.membership))
       const topics = (await Promise.all(visible.map((t) => closeIfDue(ctx.ports, t, ctx.now)))).filter((t) => !status || t.status === status)
       topics.sort(
