@@ -7,7 +7,7 @@
 import { runJobs } from '../../cloud/src/jobs'
 import { PEOPLE_AFTER_ACTION, PEOPLE_PER_RUN } from '../../cloud/src/features/account/notices'
 import type { RollEntry } from '../../cloud/src/features/deliberation/documents'
-import { apiPerTest, ID, killedAfter, T0 } from './harness'
+import { apiPerTest, ID, killedAfter, membershipDoc, T0 } from './harness'
 
 const api = apiPerTest()
 const X = 'v-xinshan'
@@ -101,4 +101,17 @@ test.each([3, 8, 14])('a job run cut after its %i-th write resumes where it stop
   // a batch's pushes go out between two writes: a cut loses none of them
   expect(pushes.size).toBe(count)
   expect(await api.ports.store.count('noticeOutbox', { status: 'pending' })).toBe(0)
+})
+
+test('a notice to the committee finds its members among thousands in one query (not the first thousand memberships)', async () => {
+  // memberships that sort before 林志强's, more than a page of 1,000
+  api.seedDocuments(
+    'memberships',
+    Array.from({ length: 1500 }, (_, i) => membershipDoc(X, `p_aaa${i}`, `村民${i}`)),
+  )
+  const before = api.dbCalls()
+  await api.as(ID.newcomer).call('join.request', { villageId: X, name: '赵新来', doorplate: '新山村东一巷99号', relation: '户主' })
+  expect(api.dbCalls() - before).toBeLessThanOrEqual(20)
+  const told = await api.ports.store.find('notifications', { title: '新的入村申请' }, { limit: 100 })
+  expect(told.map((n) => n.personId)).toEqual(expect.arrayContaining(['p_linzhiqiang']))
 })

@@ -152,6 +152,16 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       beforeEach(seedPeople, timeout)
 
       test(
+        '$has matches an array field holding the value (and nothing without the field)',
+        async () => {
+          expect(ids(await store.find('people', { tags: { $has: '党员' } }))).toEqual(['p1'])
+          expect(await store.count('people', { tags: { $has: '党员' }, village: 'v1' })).toBe(1)
+          expect(await store.count('people', { tags: { $has: '网格员' } })).toBe(0)
+        },
+        timeout,
+      )
+
+      test(
         'a filter value undefined is refused everywhere (CloudBase would drop the key and match everything), and nothing changes',
         async () => {
           const bad = { village: undefined } as unknown as Record<string, string>

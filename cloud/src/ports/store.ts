@@ -14,6 +14,8 @@ export type FieldCondition =
   | null
   | { $in: Array<string | number | boolean> }
   | { $ne: string | number | boolean | null }
+  /** an array field that holds this value among its elements (a membership's roles) */
+  | { $has: string | number | boolean }
   | { $gt?: number | string; $gte?: number | string; $lt?: number | string; $lte?: number | string }
 
 export type Filter = Record<string, FieldCondition>

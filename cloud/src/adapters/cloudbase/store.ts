@@ -162,6 +162,8 @@ export class CloudBaseStore implements RawStore {
     if (cond === null || typeof cond !== 'object') return cond
     if ('$in' in cond) return cond.$in.length === 0 ? NOTHING : _.in(cond.$in)
     if ('$ne' in cond) return _.neq(cond.$ne)
+    // MongoDB's (and CloudBase's) equality on an array field matches an element
+    if ('$has' in cond) return cond.$has
     const parts: WxCommandValue[] = []
     if (cond.$gt !== undefined) parts.push(_.gt(cond.$gt))
     if (cond.$gte !== undefined) parts.push(_.gte(cond.$gte))

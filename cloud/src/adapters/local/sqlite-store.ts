@@ -35,6 +35,9 @@ function where(filter: Filter = {}): { sql: string; params: unknown[] } {
         parts.push(`${col} IN (${cond.$in.map(() => '?').join(',')})`)
         params.push(...cond.$in.map(sqlValue))
       }
+    } else if ('$has' in cond) {
+      parts.push(`EXISTS (SELECT 1 FROM json_each(doc, ${jsonPath(field)}) WHERE value = ?)`)
+      params.push(sqlValue(cond.$has))
     } else if ('$ne' in cond) {
       if (cond.$ne === null) parts.push(`${col} IS NOT NULL`)
       else {

@@ -196,7 +196,7 @@ async function deliverEvent(ports: Ports, e: NoticeEvent, now: number, budget: n
   const { store } = ports
   const to =
     e.to === 'committee'
-      ? (await store.find('memberships', { villageId: e.villageId }, { limit: 1000 })).filter((m) => m.roles.includes('committee')).map((m) => m.personId)
+      ? (await store.find('memberships', { villageId: e.villageId, roles: { $has: 'committee' } }, { limit: 100 })).map((m) => m.personId)
       : e.to
   let cursor = Math.min(e.cursor ?? 0, to.length)
   let unfinished = e.unfinished ?? 0
