@@ -133,7 +133,6 @@ const KNOWN: Record<string, string> = {
   'committee topics.turnoutByGrid': 'per-grid turnout reads every ballot: counters per grid (d-tally)',
   'resident topics.list': 'keyset pages now, but each summary reads its tally and turnout (counters: d-tally), my ballot and its comment count',
   'committee topics.list': 'keyset pages now, but each summary reads its tally and turnout (counters: d-tally), my ballot and its comment count',
-  'resident comments.list': 'the first replies of each comment on the page, one query per comment: to be read together',
   'committee account.todo': 'households that have not agreed to the rules read every agreement: a progress counter on the version',
   'committee rules.followUp': 'the whole village’s households and agreements: a progress counter and pages by grid',
   'gridWorker rules.followUp': 'the grid’s households and agreements: a progress counter and pages',

@@ -62,6 +62,29 @@ const cursorOf = (c: Comment) => cursorAfter(c.createdAt, c._id)
 /** Comments matching `filter` in (createdAt, _id) order after the cursor (keyset: the 3,000th comment costs what the first does). */
 const commentsAfter = (store: Store, filter: Filter, after: string | null, limit: number) => pageAfter(store, 'comments', filter, 'createdAt', 'asc', after, limit)
 
+/** replies read together for a page of comments: when fewer come back, they are all there is */
+const REPLIES_TOGETHER = 100
+
+/**
+ * Each top-level comment's first REPLIES_SHOWN replies and how many it has: one query for the whole page when its
+ * comments have few replies (the usual case); past REPLIES_TOGETHER, a comment whose first replies the query may have
+ * cut is read on its own, and one with more than are shown is counted.
+ */
+async function firstReplies(store: Store, topicId: string, parents: Comment[]): Promise<Array<{ shown: { docs: Comment[]; more: boolean }; count: number }>> {
+  if (!parents.length) return []
+  const together = await store.find('comments', { topicId, parentId: { $in: parents.map((c) => c._id) } }, { sort: [['createdAt', 'asc'], ['_id', 'asc']], limit: REPLIES_TOGETHER })
+  const complete = together.length < REPLIES_TOGETHER
+  return Promise.all(
+    parents.map(async (c) => {
+      const mine = together.filter((r) => r.parentId === c._id)
+      // all of them, or a cut that still holds more than are shown (the first are the earliest either way)
+      const shown = complete || mine.length > REPLIES_SHOWN ? { docs: mine.slice(0, REPLIES_SHOWN), more: mine.length > REPLIES_SHOWN } : await commentsAfter(store, { topicId, parentId: c._id }, null, REPLIES_SHOWN)
+      const count = !shown.more ? shown.docs.length : complete ? mine.length : await store.count('comments', { topicId, parentId: c._id })
+      return { shown, count }
+    }),
+  )
+}
+
 async function loadComment(ctx: MemberContext, villageId: string, commentId: string): Promise<Comment> {
   return getInVillage(ctx.ports.store, 'comments', commentId, villageId, '找不到该评论')
 }
@@ -87,16 +110,7 @@ export const commentHandlers: Handlers<typeof commentActions> = {
       }
       const filter = { topicId, parentId }
       const [page, total] = await Promise.all([commentsAfter(store, filter, after, parentId ? REPLIES_PAGE : COMMENTS_PAGE), store.count('comments', parentId ? filter : { topicId })])
-      // each top-level comment's first replies; counted only when there are more than are shown
-      const replies = await Promise.all(
-        parentId
-          ? []
-          : page.docs.map(async (c) => {
-              const shown = await commentsAfter(store, { topicId, parentId: c._id }, null, REPLIES_SHOWN)
-              const count = shown.more ? await store.count('comments', { topicId, parentId: c._id }) : shown.docs.length
-              return { shown, count }
-            }),
-      )
+      const replies = parentId ? [] : await firstReplies(store, topicId, page.docs)
       const ids = [...page.docs, ...replies.flatMap((r) => r.shown.docs)].map((c) => c._id)
       const likes = ids.length ? await store.find('commentLikes', { topicId, personId: ctx.person._id, commentId: { $in: ids } }) : []
       const liked = new Set(likes.map((l) => l.commentId))
