@@ -50,6 +50,8 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/ui/**/*.test.tsx'],
       moduleNameMapper: {
+        // an image import is its URL (before '@/': the first match wins)
+        '\\.(png|jpe?g|gif)$': '<rootDir>/test/ui/mocks/file.ts',
         ...base.moduleNameMapper,
         '^@tarojs/components$': '<rootDir>/test/ui/mocks/components.tsx',
         '^@tarojs/taro$': '<rootDir>/test/ui/mocks/taro.ts',

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import type { Compiler } from 'webpack'
+import { WEAPP_ARIA, weappAttrName } from './weapp-aria'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -18,6 +19,8 @@ const compileInclude = [
   path.resolve(root, 'cloud/src/contract'),
   path.resolve(root, 'cloud/src/common/audit-labels.ts'),
   ...(fs.existsSync(features) ? fs.readdirSync(features) : []).map((f) => path.join(features, f, 'documents.ts')).filter((f) => fs.existsSync(f)),
+  // WeChat's accessibility attributes, which src/app.ts gives the runtime
+  path.resolve(root, 'config/weapp-aria.ts'),
 ]
 
 /**
@@ -66,6 +69,24 @@ function inlineLicenses(chain: any) {
   }
 }
 
+/**
+ * WeChat's accessibility attributes on <view>, <text> and <button> (./weapp-aria.ts): added to the
+ * component list the weapp templates are generated from (the mini plugin's template, built after this), a
+ * `role` written as WeChat's `aria-role`. The runtime gets the same table in src/app.ts.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- webpack-chain and Taro's template have no types here
+function weappAria(chain: any) {
+  type Template = {
+    internalComponents: Record<string, Record<string, string>>
+    replacePropName: (name: string, value: string, component: string, alias: object) => string
+  }
+  const template: Template | undefined = chain.plugins.has('miniPlugin') ? chain.plugin('miniPlugin').get('args')?.[0]?.combination?.config?.template : undefined
+  if (!template) throw new Error('weapp build: Taro\'s mini plugin template was not found (./weapp-aria.ts cannot be applied)')
+  for (const [component, attrs] of Object.entries(WEAPP_ARIA)) Object.assign(template.internalComponents[component], attrs)
+  const replace = template.replacePropName.bind(template)
+  template.replacePropName = (name, value, component, alias) => replace(weappAttrName(name), value, component, alias)
+}
+
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -112,6 +133,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         chain.plugin('dist-project-config').use(DistProjectConfig)
         inlineLicenses(chain)
+        if (process.env.TARO_ENV === 'weapp') weappAria(chain)
       },
     },
     h5: {

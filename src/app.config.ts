@@ -20,6 +20,10 @@ export default defineAppConfig({
     navigationStyle: 'default',
   },
   tabBar: {
+    // WeChat: the app's own tab bar (src/custom-tab-bar), which 长辈模式 enlarges and which shows the unread count;
+    // WeChat still wants the list below. The browser: Taro's h5 build has no custom tab bar (it draws none with
+    // custom set), so each tab page draws the same bar itself (src/shared/ui Page)
+    custom: true,
     color: '#6b6b6b',
     selectedColor: '#b71c1c',
     backgroundColor: '#ffffff',

@@ -1,8 +1,14 @@
 import type { PropsWithChildren } from 'react'
+import { mergeInternalComponents } from '@tarojs/shared'
 import './app.scss'
 import { registerPrivacyCheck } from './shared/privacy/privacy'
 import { watchOutbox } from './shared/api/outbox'
 import { installShell } from './shared/shell/shell'
+import { WEAPP_ARIA } from '../config/weapp-aria'
+
+// WeChat's screen reader: the kit's roles and names reach <view>/<text>/<button> (the templates have them from
+// the build, config/index.ts); before any page renders, as the runtime reads this table once
+if (process.env.TARO_ENV === 'weapp') mergeInternalComponents(WEAPP_ARIA)
 
 // before any page can ask for photos, the camera or the clipboard
 registerPrivacyCheck()

@@ -1,8 +1,8 @@
 /** Issue 15 point 1: the unread count on the 我的 tab, refreshed each time a tab page is shown. */
-import { render, waitFor } from '@testing-library/react'
-import Taro from '@tarojs/taro'
+import { render, screen, waitFor } from '@testing-library/react'
 import * as api from '../../src/features/account/api'
 import { useAccount } from '../../src/features/account/store'
+import { useTabBar } from '../../src/shared/tab-bar/store'
 import MePage from '../../src/pages/me'
 import { meWithTwoVillages } from './fixtures'
 
@@ -12,25 +12,26 @@ const mocked = jest.mocked(api)
 beforeEach(() => {
   jest.clearAllMocks()
   useAccount.setState({ me: null, currentVillageId: null, error: null })
+  useTabBar.setState({ current: null, badges: {} })
 })
 
 test('unread notices put their count on the 我的 tab; none left takes the badge away', async () => {
   mocked.getMe.mockResolvedValue({ ...meWithTwoVillages, unread: 3 })
   const first = render(<MePage />)
-  await waitFor(() => expect(Taro.setTabBarBadge).toHaveBeenCalledWith({ index: 3, text: '3' }))
-  expect(Taro.removeTabBarBadge).not.toHaveBeenCalled()
+  const me = await screen.findByRole('tab', { name: '我的，3条未读消息' })
+  expect(me.textContent).toBe('3我的')
   first.unmount()
 
   // read them all, come back to a tab: shown again, the account reloads and the badge goes
   mocked.getMe.mockResolvedValue({ ...meWithTwoVillages, unread: 0 })
   render(<MePage />)
-  await waitFor(() => expect(Taro.removeTabBarBadge).toHaveBeenCalledWith({ index: 3 }))
+  await waitFor(() => expect(useTabBar.getState().badges.me).toBe(0))
+  expect(screen.getByRole('tab', { name: '我的' }).textContent).toBe('我的')
 })
 
-test('more than 99 reads 99+, and a page without the tab bar is no error', async () => {
-  jest.mocked(Taro.setTabBarBadge).mockRejectedValueOnce(new Error('setTabBarBadge:fail not TabBar page'))
+test('more than 99 reads 99+', async () => {
   mocked.getMe.mockResolvedValue({ ...meWithTwoVillages, unread: 120 })
-  const { findByText } = render(<MePage />)
-  await waitFor(() => expect(Taro.setTabBarBadge).toHaveBeenCalledWith({ index: 3, text: '99+' }))
-  expect(await findByText('120 条未读')).toBeTruthy()
+  render(<MePage />)
+  expect(await screen.findByText('120 条未读')).toBeTruthy()
+  expect(screen.getByRole('tab', { name: '我的，99+条未读消息' }).textContent).toBe('99+我的')
 })

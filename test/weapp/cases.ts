@@ -1,5 +1,5 @@
 import type { VNode } from './runner/view'
-import { findAll } from './runner/view'
+import { findAll, textOf } from './runner/view'
 
 /**
  * Every page of the built app.json, opened in the runner as a demo person for whom it makes sense,
@@ -21,6 +21,26 @@ export interface PageCase {
   name?: string
   /** more checks of the rendered tree (e.g. the markers and polygons a native map is given) */
   check?: (tree: VNode) => void
+}
+
+/**
+ * What WeChat's screen reader gets (config/weapp-aria.ts): aria-role, aria-label, aria-checked… on the views,
+ * which WeChat's template compiler hands its renderer as ariaRole, ariaLabel… The ballot's choices are radios
+ * in a named group, none picked yet; the turnout meter a named progressbar with its value; the kit's tappable
+ * lines buttons.
+ */
+function ariaChecks(tree: VNode) {
+  const role = (r: string) => findAll(tree, (n) => n.attr.ariaRole === r)
+  const groups = role('radiogroup')
+  expect(groups.map((g) => g.attr.ariaLabel)).toContain('您的表决')
+  const choices = role('radio')
+  expect(choices.map((n) => textOf(n).trim())).toEqual(expect.arrayContaining(['赞成', '反对']))
+  expect(choices.map((n) => n.attr.ariaChecked)).toEqual(choices.map(() => false))
+  const meter = role('progressbar')[0]
+  expect(meter?.attr.ariaLabel).toMatch(/^参与.+数$/)
+  expect(typeof meter?.attr.ariaValuenow).toBe('number')
+  expect(meter?.attr.ariaValuemax).toBeGreaterThanOrEqual(meter?.attr.ariaValuenow as number)
+  expect(role('button').length).toBeGreaterThan(0)
 }
 
 const committee = 'demo-linzhiqiang'
@@ -99,7 +119,14 @@ export const cases: PageCase[] = [
   { page: 'features/rules/pages/versions/index', as: committee, expect: ['第1版 新山村村规民约', '6 章 24 条'], tap: { text: '第1版 新山村村规民约', url: /^\/features\/rules\/pages\/read\/index\?versionId=v-xinshan(%3A|:)v1/ } },
   { page: 'features/rules/pages/draft/index', as: committee, expect: ['现行的是第1版《新山村村规民约》，共 24 条'], tap: { text: '以现行第1版为底稿起草', action: 'rules.startDraft' } },
   { page: 'features/rules/pages/follow-up/index', as: committee, expect: ['承诺情况跟进', '陈建国', '新山村西二巷20号'], tap: { text: '导出未承诺名单', action: 'rules.exportCsv' } },
-  { page: 'features/deliberation/pages/topic/index', as: resident, query: { topicId: T.road }, expect: ['东一巷至新村路村道硬底化', '代李桂兰投票', '实时票数', '议事讨论（7）', '东一巷下雨积水的几个点我都拍照记录了'], tap: { first: ['赞成'], text: '确认投票', action: 'ballots.cast' } },
+  {
+    page: 'features/deliberation/pages/topic/index',
+    as: resident,
+    query: { topicId: T.road },
+    expect: ['东一巷至新村路村道硬底化', '代李桂兰投票', '实时票数', '议事讨论（7）', '东一巷下雨积水的几个点我都拍照记录了'],
+    tap: { first: ['赞成'], text: '确认投票', action: 'ballots.cast' },
+    check: ariaChecks,
+  },
   {
     page: 'features/deliberation/pages/topic/index',
     name: 'topic-meeting-ballot',

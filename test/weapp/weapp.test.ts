@@ -20,7 +20,7 @@ interface AppJson {
   pages: string[]
   subPackages?: { root: string; pages: string[] }[]
   subpackages?: { root: string; pages: string[] }[]
-  tabBar?: { list: { pagePath: string; iconPath?: string; selectedIconPath?: string }[] }
+  tabBar?: { custom?: boolean; list: { pagePath: string; iconPath?: string; selectedIconPath?: string }[] }
   lazyCodeLoading?: string
   __usePrivacyCheck__?: boolean
   requiredPrivateInfos?: string[]
@@ -72,6 +72,8 @@ describe('weapp build', () => {
   test('app.json has the 4 tab pages in the main package', () => {
     expect(appJson.pages).toEqual(Object.values(tabPages))
     expect(appJson.tabBar?.list.map((t) => t.pagePath)).toEqual(Object.values(tabPages))
+    // the app's own tab bar (src/custom-tab-bar), which 长辈模式 enlarges and which shows the unread count
+    expect(appJson.tabBar?.custom).toBe(true)
     expect(appJson.lazyCodeLoading).toBe('requiredComponents')
   })
 
@@ -125,6 +127,8 @@ describe("WeChat's compiler (miniprogram-ci, offline)", () => {
     // tabBar icons sit outside the dependency graph: they must still be in the package
     const icons = (appJson.tabBar?.list ?? []).flatMap((t) => [t.iconPath, t.selectedIconPath]).filter(Boolean)
     for (const icon of icons) expect(paths).toContain(icon)
+    // and the custom tab bar WeChat draws on each tab page
+    for (const f of ['index.js', 'index.json', 'index.wxml']) expect(paths).toContain(`custom-tab-bar/${f}`)
   })
 
   test('every code quality rule passes', () => {

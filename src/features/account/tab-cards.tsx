@@ -9,6 +9,7 @@ import { isLocalMode } from '@/shared/api/identity'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { Async, Button, Card, Page, Row, Tag } from '@/shared/ui'
+import type { TabKey } from '@/shared/tab-bar/store'
 import { getVillageOverview } from './api'
 import { AccountPending } from './components/account-pending'
 import { JoinPrompt } from './components/join-prompt'
@@ -19,10 +20,10 @@ import { useAccountOnShow } from './use-account-on-show'
 const go = (key: Parameters<typeof pageUrl>[0]) => void Taro.navigateTo({ url: pageUrl(key) })
 
 /** A tab page: refreshes the account each time it is shown and waits for it; then the person and the village they act in. */
-export function AccountTab({ children }: { children: (me: Me, membership: MembershipView | null) => ReactNode }) {
+export function AccountTab({ tab, children }: { tab: TabKey; children: (me: Me, membership: MembershipView | null) => ReactNode }) {
   const account = useAccountOnShow()
   const membership = useCurrentMembership()
-  return <Page>{account.me ? children(account.me, membership) : <AccountPending />}</Page>
+  return <Page tab={tab}>{account.me ? children(account.me, membership) : <AccountPending />}</Page>
 }
 
 /** 首页: the village and who I am in it. */

@@ -23,7 +23,7 @@ export default function HomePage() {
     void useAccount.getState().load().finally(() => Taro.stopPullDownRefresh())
   })
   return (
-    <AccountTab>
+    <AccountTab tab='home'>
       {(me, membership) => (
         <>
           {!membership ? (

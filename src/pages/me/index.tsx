@@ -12,7 +12,7 @@ import { MyLettersCard } from '@/features/mailbox/tab-cards'
 export default function MePage() {
   const { elder, setElder } = useTheme()
   return (
-    <AccountTab>
+    <AccountTab tab='me'>
       {(me, current) => (
         <>
           <MembershipsCard me={me} current={current} />

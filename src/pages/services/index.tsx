@@ -7,7 +7,7 @@ import { WorkspaceCards } from '@/features/workspace/tab-cards'
 /** 服务: the village's service halls (党群服务中心) with their bookable services (for hall staff the hall they work in and their pages), and 志愿服务. */
 export default function ServicesPage() {
   return (
-    <AccountTab>
+    <AccountTab tab='services'>
       {(_, membership) =>
         membership ? (
           <>

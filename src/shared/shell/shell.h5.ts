@@ -1,6 +1,6 @@
 /**
  * The browser build's shell (Taro takes this file instead of shell.ts for h5). Taro draws some things
- * outside the React pages: the title bar, the tab bar, showModal's dialog and showToast's toast. This
+ * outside the React pages: the title bar, showModal's dialog and showToast's toast (the tab bar is the app's own). This
  * gives them what the pages get from the UI kit: names and roles for screen readers, keyboard use, and
  * 长辈模式's sizes (a class on <html>, see shell.h5.scss).
  */

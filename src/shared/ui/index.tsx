@@ -4,9 +4,12 @@
  * Enter/Space work it, see ../shell), so a page gets them by using the kit.
  */
 import { Input, Button as TaroButton, Text, Textarea, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
 import { useState, type ReactNode } from 'react'
 import { useTheme } from '../theme'
 import { PrivacyPopup } from '../privacy/privacy-popup'
+import { TabBar } from '../tab-bar/tab-bar'
+import { useTabBar, type TabKey } from '../tab-bar/store'
 import './ui.scss'
 
 /**
@@ -21,13 +24,22 @@ export const focusable = (on = true): object => ({ tabIndex: on ? 0 : -1 })
  */
 export const pressable = (onClick: (() => unknown) | undefined): object => (onClick ? { onClick, role: 'button', ...focusable() } : {})
 
-export function Page({ children, className }: { children: ReactNode; className?: string }) {
+/**
+ * Every page's frame. A tab page names its tab: the tab bar marks it (WeChat draws the app's tab bar,
+ * src/custom-tab-bar, one per tab page, told here which tab is shown; the browser's is drawn here, as Taro's
+ * h5 build has no custom tab bar).
+ */
+export function Page({ children, className, tab }: { children: ReactNode; className?: string; tab?: TabKey }) {
   const elder = useTheme((s) => s.elder)
+  useDidShow(() => {
+    if (tab) useTabBar.getState().select(tab)
+  })
   return (
-    <View className={`vh-page ${elder ? 'vh-elder' : ''} ${className ?? ''}`}>
+    <View className={`vh-page ${elder ? 'vh-elder' : ''} ${tab ? 'vh-page--tab' : ''} ${className ?? ''}`}>
       <ElderOffer />
       {children}
       <PrivacyPopup />
+      {tab && process.env.TARO_ENV === 'h5' && <TabBar current={tab} />}
     </View>
   )
 }

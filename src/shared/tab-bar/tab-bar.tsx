@@ -1,0 +1,71 @@
+import Taro from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import { tabPages } from '@/routes'
+import home from '@/assets/tabbar/home.png'
+import homeOn from '@/assets/tabbar/home-active.png'
+import topics from '@/assets/tabbar/topics.png'
+import topicsOn from '@/assets/tabbar/topics-active.png'
+import services from '@/assets/tabbar/services.png'
+import servicesOn from '@/assets/tabbar/services-active.png'
+import me from '@/assets/tabbar/me.png'
+import meOn from '@/assets/tabbar/me-active.png'
+import { useTheme } from '../theme'
+import { useTabBar, type TabKey } from './store'
+import './tab-bar.scss'
+
+/** the four tabs, in app.config's order (its tabBar.list must stay the same: WeChat requires it) */
+export const TABS: { key: TabKey; text: string; icon: string; iconOn: string }[] = [
+  { key: 'home', text: '首页', icon: home, iconOn: homeOn },
+  { key: 'topics', text: '议事', icon: topics, iconOn: topicsOn },
+  { key: 'services', text: '服务', icon: services, iconOn: servicesOn },
+  { key: 'me', text: '我的', icon: me, iconOn: meOn },
+]
+
+/** '3', '99+' for more; '' for none */
+export const badgeText = (n: number | undefined): string => (!n || n <= 0 ? '' : n > 99 ? '99+' : String(n))
+
+/**
+ * The app's own tab bar (WeChat's and Taro's draw 10 px labels that 长辈模式 cannot reach): labels of 13 px,
+ * 18 px in 长辈模式 (live, with the switch in 我的), icons and targets growing with them, the tab shown marked
+ * (a tab, selected, to a screen reader) and the unread count on 我的.
+ */
+export function TabBar({ current }: { current: TabKey | null }) {
+  const elder = useTheme((s) => s.elder)
+  const badges = useTabBar((s) => s.badges)
+  const go = (tab: TabKey) => {
+    if (tab === current) return
+    // marked at once: the next page's bar (WeChat: its own instance) shows it already selected
+    useTabBar.getState().select(tab)
+    void Taro.switchTab({ url: `/${tabPages[tab]}` })
+  }
+  return (
+    <View className={`vh-tabbar ${elder ? 'vh-tabbar--elder' : ''}`} role='tablist' aria-label='主菜单'>
+      {TABS.map((t) => {
+        const on = t.key === current
+        const badge = badgeText(badges[t.key])
+        return (
+          <View
+            key={t.key}
+            className={`vh-tabbar__item ${on ? 'vh-tabbar__item--on' : ''}`}
+            role='tab'
+            aria-selected={on}
+            aria-label={badge ? `${t.text}，${badge}条未读消息` : t.text}
+            onClick={() => go(t.key)}
+            // Tab reaches it in the browser (the kit's focusable(); not imported: the kit draws this bar)
+            {...{ tabIndex: 0 }}
+          >
+            <View className='vh-tabbar__icon-box'>
+              <Image className='vh-tabbar__icon' src={on ? t.iconOn : t.icon} mode='aspectFit' nativeProps={{ alt: '' }} aria-hidden />
+              {badge && (
+                <Text className='vh-tabbar__badge' aria-hidden>
+                  {badge}
+                </Text>
+              )}
+            </View>
+            <Text className='vh-tabbar__label'>{t.text}</Text>
+          </View>
+        )
+      })}
+    </View>
+  )
+}

@@ -1,0 +1,2 @@
+/** an imported image: its URL */
+export default 'image.png'
