@@ -206,7 +206,7 @@ run('in Chromium: every page in normal mode and in 长辈模式 passes axe-core 
     const me = await app.server.router('account.me', {}, { openid: resident })
     const unread = me.ok ? (me.data as { unread: number }).unread : -1
     expect(unread).toBeGreaterThan(0)
-    expect(tabs[3].name).toBe(`我的，${unread > 99 ? '99+' : unread}条未读消息`)
+    expect(tabs[3].name).toBe(`我的${unread > 99 ? '99+' : unread}条未读消息`)
     fs.mkdirSync(ARTIFACTS, { recursive: true })
     await page.evaluate(() => (document.querySelector('.vh-page')?.closest('.taro_page') as HTMLElement).scrollTo(0, 0))
     await page.screenshot({ path: path.join(ARTIFACTS, `home-tabbar-${mode}.png`) })

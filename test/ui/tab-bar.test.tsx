@@ -47,7 +47,7 @@ test('WeChat’s tab bar shows the tab the app is showing and the unread count, 
   act(() => useTabBar.getState().select('services'))
   expect(selected()).toEqual(['服务'])
   act(() => useTabBar.getState().setBadge('me', 5))
-  expect(screen.getByRole('tab', { name: '我的，5条未读消息' }).textContent).toBe('5我的')
+  expect(screen.getByRole('tab', { name: '我的5条未读消息' }).textContent).toBe('我的5')
   act(() => useTabBar.getState().setBadge('me', 0))
   expect(screen.getByRole('tab', { name: '我的' }).textContent).toBe('我的')
 })

@@ -49,20 +49,17 @@ export function TabBar({ current }: { current: TabKey | null }) {
             className={`vh-tabbar__item ${on ? 'vh-tabbar__item--on' : ''}`}
             role='tab'
             aria-selected={on}
-            aria-label={badge ? `${t.text}，${badge}条未读消息` : t.text}
+            // the visible text (我的 3) begins the name, as a screen reader user hears it and voice control says it
+            aria-label={badge ? `${t.text}${badge}条未读消息` : t.text}
             onClick={() => go(t.key)}
             // Tab reaches it in the browser (the kit's focusable(); not imported: the kit draws this bar)
             {...{ tabIndex: 0 }}
           >
             <View className='vh-tabbar__icon-box'>
               <Image className='vh-tabbar__icon' src={on ? t.iconOn : t.icon} mode='aspectFit' nativeProps={{ alt: '' }} aria-hidden />
-              {badge && (
-                <Text className='vh-tabbar__badge' aria-hidden>
-                  {badge}
-                </Text>
-              )}
             </View>
             <Text className='vh-tabbar__label'>{t.text}</Text>
+            {badge && <Text className='vh-tabbar__badge'>{badge}</Text>}
           </View>
         )
       })}
