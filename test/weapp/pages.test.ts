@@ -12,7 +12,7 @@ import { CloudBaseEmulator } from '../cloudbase-emulator/emulator'
 import { emulatorCloudBackend, localCloudBackend, type Backend } from './runner/backend'
 import { DIST, freshWeappBuild, type SharedBuild } from './runner/build'
 import { Session } from './runner/session'
-import { compileView, findAll, type CompiledView } from './runner/view'
+import { compileView, findAll, textOf, type CompiledView } from './runner/view'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const ARTIFACTS = path.resolve(__dirname, '../artifacts/weapp')
@@ -72,6 +72,33 @@ test('the built JS reads no `process` at run time (static scan)', () => {
   }
   expect(hits).toEqual([])
 })
+
+test('WeChat’s custom tab bar on 我的: the tab shown selected, the unread count, 长辈模式’s larger bar; a tap switches tabs', async () => {
+  const backend = await STORES.sqlite()
+  // WeChat's font set large: 长辈模式 from the start
+  const session = new Session({ dist: DIST, view, backend: backend.call, openid: 'demo-linshuisheng', fontSizeSetting: 22 })
+  try {
+    // 林志强 reminds those who have not voted on the village road: a notice for 林水生
+    await backend.call({ action: 'topics.remind', input: { villageId: 'v-xinshan', topicId: 'v-xinshan:t1' } }, 'demo-linzhiqiang')
+    await session.open('pages/me/index')
+    const bar = await session.openTabBar()
+    expect([...session.mp.errors.map((e) => `${e.where}: ${e.message}`), ...session.mp.consoleErrors]).toEqual([])
+    const tabs = findAll(bar.tree(), (n) => n.attr.ariaRole === 'tab')
+    expect(tabs.map((t) => textOf(t).trim())).toEqual(['首页', '议事', '服务', '我的1'])
+    expect(tabs.map((t) => t.attr.ariaSelected)).toEqual([false, false, false, true])
+    expect(tabs[3].attr.ariaLabel).toBe('我的1条未读消息')
+    const list = findAll(bar.tree(), (n) => n.attr.ariaRole === 'tablist')[0]
+    expect(String(list.attr.class).split(/\s+/)).toContain('vh-tabbar--elder')
+
+    const navBefore = session.mp.recorder.navigations.length
+    await bar.tap('议事')
+    expect(session.mp.recorder.navigations.slice(navBefore).map((n) => n.url)).toContain('/pages/topics/index')
+    expect(findAll(bar.tree(), (n) => n.attr.ariaRole === 'tab' && n.attr.ariaSelected === true).map((t) => textOf(t).trim())).toEqual(['议事'])
+  } finally {
+    session.close()
+    backend.close()
+  }
+}, 60_000)
 
 /** account-join.png for features/account/pages/join/index (or the case's name) */
 const shotName = (c: PageCase) => `${c.name ?? c.page.replace(/\/index$/, '').replace(/^(features\/)?/, '').replace(/\/pages\//, '-').replace(/\//g, '-')}.png`

@@ -300,6 +300,30 @@ export class MiniProgram {
     return page
   }
 
+  /**
+   * WeChat's custom tab bar (app.json tabBar.custom) on a tab page: the component WeChat creates with the page
+   * (one per tab page), attached. Its view is custom-tab-bar/index.wxml over its data; `fire` taps it.
+   */
+  attachTabBar(page: PageInstance): PageInstance {
+    const name = 'custom-tab-bar/index'
+    if (!this.componentDefs.has(name)) this.runDefining('loadingComponent', name)
+    const def = this.componentDefs.get(name)
+    if (!def) throw new Error(`${name}.js did not call Component(): ${this.errors.map((e) => `${e.name}: ${e.message}`).join('; ')}`)
+    const bar = {} as PageInstance
+    Object.assign(bar, def.methods ?? {})
+    bar.data = clone(def.data ?? {})
+    bar.route = name
+    bar.options = {}
+    bar.setData = (patch: AnyObj, cb?: () => void) => {
+      for (const [k, v] of Object.entries(patch)) setPath(bar.data, k, clone(v))
+      if (cb) this.later(cb, 0, `${name} setData callback`)
+    }
+    bar.getPageId = page.getPageId
+    const attached = (def.lifetimes?.attached ?? def.attached) as ((this: PageInstance) => void) | undefined
+    this.guard(`${name} attached`, () => attached?.call(bar))
+    return bar
+  }
+
   /** Fires an event on a node of the rendered view, as WeChat hands it to the bound handler. */
   fire(page: PageInstance, handler: string, type: string, node: { id: string; dataset: AnyObj }, detail: AnyObj = {}, direct?: () => void): void {
     if (direct) return this.guard(`${page.route} ${type}`, direct)

@@ -109,6 +109,22 @@ export class Session {
     await this.mp.settle()
   }
 
+  /** WeChat's custom tab bar on the open tab page, attached as WeChat does; its rendered tree and a tap on it. */
+  async openTabBar(): Promise<{ tree: () => VNode; tap: (label: string) => Promise<void> }> {
+    if (!this.page) throw new Error('no page open')
+    const bar = this.mp.attachTabBar(this.page)
+    await this.mp.settle()
+    const tree = () => this.opts.view.render(`${bar.route}.wxml`, bar.data)
+    const tap = async (label: string) => {
+      const hit = withAncestors(tree()).find(({ node, ancestors }) => textOf(node).trim() === label && [node, ...ancestors].some((n) => boundHandler(n, 'tap')))
+      if (!hit) throw new Error(`the tab bar shows no tappable "${label}": ${textOf(tree())}`)
+      const bound = [hit.node, ...[...hit.ancestors].reverse()].find((n) => boundHandler(n, 'tap'))!
+      this.mp.fire(bar, boundHandler(bound, 'tap')!, 'tap', { id: String(bound.attr.id ?? ''), dataset: datasetOf(bound) })
+      await this.mp.settle()
+    }
+    return { tree, tap }
+  }
+
   /** Scrolls to the end of the page: every observed element comes on screen. */
   async scrollToEnd(): Promise<void> {
     if (!this.page) throw new Error('no page open')
