@@ -8,8 +8,9 @@
  *   3. the bundled `api` cloud function: size, require() time and first call (wx-server-sdk stubbed)
  *   4. the weapp's package sizes (WeChat's analyseCode via scripts/weapp-check.ts --json)
  *   5. the h5 first route's JavaScript, raw and gzipped
+ *   6. reads of a topic's tally with 1,000 and with 100,000 ballots in one village (the counters), and the ratio
  * Traffic goes only to 127.0.0.1. Takes about two minutes when the builds are up to date.
- * `npm run bench -- --only=servers,booking,cloud,weapp,h5` runs some of the sections; `--cpu-prof` profiles the
+ * `npm run bench -- --only=servers,booking,cloud,weapp,h5,tally` runs some of the sections; `--cpu-prof` profiles the
  * local server over each of its runs (scripts/lib/bench-profile.ts).
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process'
@@ -22,6 +23,7 @@ import type { LoadConfig, LoadKind, LoadResult } from './lib/bench-load'
 import { bookingBurst } from './lib/bench-booking'
 import { benchTopic } from './lib/bench-ballots'
 import { saveProfile, startProfile, summarize } from './lib/bench-profile'
+import { timeAction, topicWithBallots } from './lib/bench-tally'
 
 const ROOT = path.resolve(__dirname, '..')
 const LOAD_SCRIPT = path.join(__dirname, 'lib/bench-load.ts')
@@ -286,6 +288,54 @@ function benchH5(): void {
   }
 }
 
+/** Issue 16's flat reads: the same reads of a topic with 1,000 and with 100,000 ballots in one village (goal: within 2x). */
+async function benchTally(): Promise<void> {
+  const S = '6. tally reads'
+  const SIZES = [1_000, 100_000]
+  const RUNS = 21
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-tally-'))
+  try {
+    const server = await startLocalServer({ port: 0, dataDir, jobIntervalMs: 0, seed: true, quiet: true })
+    try {
+      const X = 'v-xinshan'
+      const reads = [
+        { label: 'topics.get', input: (topicId: string) => ({ villageId: X, topicId }) },
+        { label: 'topics.list', input: () => ({ villageId: X }) },
+        { label: 'topics.turnoutByGrid', input: (topicId: string) => ({ villageId: X, topicId }) },
+      ]
+      const at = new Map<string, number[]>()
+      for (const n of SIZES) {
+        log(`tally: a topic with ${n} ballots…`)
+        const t0 = Date.now()
+        const topicId = await topicWithBallots(server, n)
+        add(S, `  topic with ${n} ballots`, `written in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+        for (const r of reads) {
+          const m = await timeAction(server, r.label, r.input(topicId), RUNS)
+          at.set(r.label, [...(at.get(r.label) ?? []), m])
+          add(S, `${r.label} (${n} ballots)`, `${ms(m)} median of ${RUNS}`)
+        }
+        // the same topic read as before the counters (every ballot walked), for comparison
+        const db = server.ports.store.db
+        const doc = (db.prepare('SELECT doc FROM topics WHERE _id = ?').get(topicId) as { doc: string }).doc
+        const { tallyShards: _shards, ...legacy } = JSON.parse(doc) as Record<string, unknown>
+        db.prepare('UPDATE topics SET doc = ? WHERE _id = ?').run(JSON.stringify(legacy), topicId)
+        add(S, `  topics.get walking the ballots (${n})`, `${ms(await timeAction(server, 'topics.get', { villageId: X, topicId }, 3))} median of 3 (before the counters)`)
+        db.prepare('UPDATE topics SET doc = ? WHERE _id = ?').run(doc, topicId)
+      }
+      for (const [label, [small, big]] of at) {
+        const ratio = big / small
+        add(S, `${label} ${SIZES[1]} / ${SIZES[0]}`, `${ratio.toFixed(2)}x  (goal ≤ 2x: ${ratio <= 2 ? 'met' : 'NOT met'})`)
+      }
+    } finally {
+      await server.close()
+    }
+  } catch (e) {
+    add(S, 'tally reads', `n/a (${message(e)})`)
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
 /** Issue 12's capacity case: 500 residents at once at an 80-seat slot (every other one asking for the waitlist). */
 async function benchBooking(): Promise<void> {
   const S = '2. booking burst'
@@ -326,6 +376,7 @@ async function main() {
   if (wanted('cloud')) await benchCloud()
   if (wanted('weapp')) benchWeapp()
   if (wanted('h5')) benchH5()
+  if (wanted('tally')) await benchTally()
   printTable()
   console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)}s`)
   process.exit(0)

@@ -11,7 +11,7 @@ import { createLocalPorts } from '../src/adapters/local'
 import { createRouter } from '../src/router'
 import { runJobs } from '../src/jobs'
 import { seedDemo } from '../src/demo'
-import { migratePersonIds } from '../src/migrations'
+import { migratePersonIds, migrateTallies } from '../src/migrations'
 import type { Clock } from '../src/ports/ports'
 import { createUploadHandler } from './upload'
 import { lingeringClose, readCapped } from './body'
@@ -103,6 +103,9 @@ export async function startLocalServer(opts: LocalServerOptions) {
   const migrated = await migratePersonIds(ports.store)
   if (migrated) log(`已更新 ${migrated} 条数据：人员编号不再包含微信 openid`)
   if (opts.seed !== false && (await seedDemo(ports.store, ports.clock.now(), ports.files))) log('已写入演示数据（汕尾市的村和社区）')
+  // after the seed (which counts its own topics), before the first ballot: no ballot is cast while it counts
+  const tallied = await migrateTallies(ports.store)
+  if (tallied) log(`已为 ${tallied} 个议题建立计票计数`)
   const router = createRouter(ports, {
     localOnly: true,
     onInternalError: (action, e) => console.error(`[api] ${action} failed:`, e),

@@ -1,12 +1,14 @@
 /**
- * Data migrations, run before the demo seed when the local server starts (idempotent, and once per
- * data folder: a meta marker says it ran). One so far: person ids that carried the WeChat openid
+ * Data migrations, run when the local server starts (idempotent, and once per data folder: a meta
+ * marker says it ran). Person ids that carried the WeChat openid
  * (`p_<openid>`, and the demo's `p_demo-<key>`) get ids that reveal nothing — the demo's `p_<key>`,
  * everyone else a random one — rewritten in every document that names them, composite ids included.
+ * And topics opened before their tallies were kept as counters get them, built from their ballots.
  */
 import { randomBytes } from 'node:crypto'
 import { COLLECTIONS } from './features'
 import { personKeyOf } from './features/account/policy'
+import { tallyFromBallots } from './features/deliberation/data'
 import { DuplicateIdError, type CollectionName, type Doc, type Store } from './ports/store'
 
 const ALL = 1_000_000
@@ -74,4 +76,19 @@ export async function renameIds(store: Store, renames: Map<string, string>): Pro
     }
   }
   return changed
+}
+
+const TALLIES = 'migration-topic-tallies-v1'
+
+/**
+ * Topics opened before the counters: an open one gets its shards, an ended one its final counts, each
+ * from its ballots, once (a topic that has them is left alone). Run after the demo seed, before the
+ * server takes a ballot. Returns how many topics it counted.
+ */
+export async function migrateTallies(store: Store): Promise<number> {
+  if (await store.get('meta', TALLIES)) return 0
+  let counted = 0
+  for (const t of await store.find('topics', {}, { limit: ALL })) if (await tallyFromBallots(store, t)) counted++
+  await store.insert('meta', { _id: TALLIES, at: Date.now() }).catch((e: unknown) => (e instanceof DuplicateIdError ? undefined : Promise.reject(e)))
+  return counted
 }

@@ -1,6 +1,8 @@
 import type { Membership, Person, Village } from '../../cloud/src/contract'
 import { makeApi } from './harness'
 import { P, pid, type Api } from './deliberation-fixture'
+import { loadVoters } from '../../cloud/src/features/deliberation/data'
+import { countsOf, sumCounts } from '../../cloud/src/features/deliberation/policy'
 
 /** A village of 1,000 residents made directly in the store, with 新山村's 林志强 as its committee. */
 const V = 'v-bench'
@@ -46,6 +48,22 @@ async function openBenchTopic(): Promise<string> {
 
 const CHOICES = ['yes', 'no', 'abstain']
 
+/** The topic's counters (its shards summed) equal a recount of its ballots and roll, and the topic page reads them. */
+async function expectCountersExact(topicId: string) {
+  const { store } = api.ports
+  const t = (await store.get('topics', topicId))!
+  expect(t.tallyShards).toBeGreaterThan(1)
+  const [shards, ballots, roll] = await Promise.all([store.find('topicTallies', { topicId }), store.find('ballots', { topicId }, { limit: 5000 }), loadVoters(store, t)])
+  expect(shards).toHaveLength(t.tallyShards!)
+  const kept = sumCounts(shards)
+  const recount = countsOf(ballots, roll)
+  // a counter taken back to 0 stays as 0: compare without them
+  const nonzero = (c: typeof kept) => Object.fromEntries(Object.entries(c).map(([k, m]) => [k, Object.fromEntries(Object.entries(m as Record<string, number>).filter(([, n]) => n))]))
+  expect(nonzero(kept)).toEqual(nonzero(recount))
+  const d = await api.as(P.committee).call('topics.get', { villageId: V, topicId })
+  expect(d.turnout.participants).toBe(ballots.length)
+}
+
 test('1,000 simultaneous ballots on one topic: 1,000 counted ballots and the right totals', async () => {
   const t = await openBenchTopic()
   const started = Date.now()
@@ -63,6 +81,7 @@ test('1,000 simultaneous ballots on one topic: 1,000 counted ballots and the rig
     ['abstain', 333],
   ])
   expect(d.tally!.some((o) => o.carries)).toBe(false)
+  await expectCountersExact(t)
 })
 
 test('one voter changing the ballot many times at once still has exactly one ballot', async () => {
@@ -76,6 +95,7 @@ test('one voter changing the ballot many times at once still has exactly one bal
   const d = await api.as(P.committee).call('topics.get', { villageId: V, topicId: t })
   expect(d.turnout.participants).toBe(1)
   expect(d.tally!.reduce((n, o) => n + o.votes, 0)).toBe(1)
+  await expectCountersExact(t)
 })
 
 test('on the phone and at the meeting at the same moment: one ballot per voter, and the other is refused', async () => {
@@ -107,4 +127,20 @@ test('on the phone and at the meeting at the same moment: one ballot per voter, 
   expect(d.turnout.online + d.turnout.inPerson).toBe(voters.length)
   expect(d.turnout.online).toBeGreaterThan(0)
   expect(d.turnout.inPerson).toBeGreaterThan(0)
+  await expectCountersExact(t)
+})
+
+test('casts, changes and meeting corrections at once: the counters equal a recount of the ballots', async () => {
+  const t = await openBenchTopic()
+  const cast = (i: number, choice: string) => api.router('ballots.cast', { villageId: V, topicId: t, choices: [choice] }, { openid: openid(i) })
+  const record = (i: number, choice: string, reason?: string) =>
+    api.router('ballots.recordInPerson', { villageId: V, topicId: t, voterPersonId: pid(openid(i)), choices: [choice], ...(reason ? { reason } : {}) }, { openid: P.committee })
+  // 300..399 on the phone, each pressing three times at once; 400..449 at the meeting, each corrected at once with a reason
+  const phone = Array.from({ length: 100 }, (_, k) => [0, 1, 2].map((n) => cast(300 + k, CHOICES[(k + n) % 3])))
+  const meeting = Array.from({ length: 50 }, (_, k) => [record(400 + k, CHOICES[k % 3]), record(400 + k, CHOICES[(k + 1) % 3], '登记有误，按本人意见更正')])
+  const results = await Promise.all([...phone.flat(), ...meeting.flat()])
+  // a correction that came first is refused (nothing to correct yet); every other write went through
+  expect(results.filter((r) => !r.ok && r.error.code !== 'BAD_INPUT')).toEqual([])
+  expect(await api.ports.store.count('ballots', { topicId: t })).toBe(150)
+  await expectCountersExact(t)
 })

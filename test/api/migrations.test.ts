@@ -1,5 +1,7 @@
 /** An existing data folder whose person ids carry openids is migrated on start: ids that reveal nothing, every reference kept. */
-import { migratePersonIds, renameIds } from '../../cloud/src/migrations'
+import { migratePersonIds, migrateTallies, renameIds } from '../../cloud/src/migrations'
+import { countsOfTopic, loadVoters } from '../../cloud/src/features/deliberation/data'
+import { countsOf } from '../../cloud/src/features/deliberation/policy'
 import { apiPerTest } from './harness'
 import { openTopic, P, X} from './deliberation-fixture'
 
@@ -28,4 +30,53 @@ test('p_<openid> and p_demo-<key> ids become random and p_<key>; memberships, ba
   expect((await api.as(P.committee).call('account.me', {})).memberships.map((m) => m.villageId)).toContain(X)
   expect((await api.as(openid).call('topics.get', { villageId: X, topicId })).me.canVote).toBe(false) // joined before, but not on this topic's roll
   expect(await migratePersonIds(store)).toBe(0) // idempotent
+})
+
+describe('the counters', () => {
+  /** a topic's counts as the app reads them, and as a recount of its ballots and roll gives them */
+  async function countsNow(topicId: string) {
+    const { store } = api.ports
+    const t = (await store.get('topics', topicId))!
+    const [kept, ballots, roll] = await Promise.all([countsOfTopic(store, t, true), store.find('ballots', { topicId }), loadVoters(store, t)])
+    return { kept, recount: countsOf(ballots, roll), t }
+  }
+
+  test('the demo seed counts every opened topic: shards for the open ones, final counts on the ended ones, equal to a recount', async () => {
+    const topics = (await api.ports.store.find('topics', {})).filter((t) => t.status !== 'draft')
+    expect(topics.length).toBeGreaterThan(4)
+    for (const t of topics) {
+      const { kept, recount } = await countsNow(t._id)
+      expect(t.status === 'open' ? t.tallyShards : t.final).toBeTruthy()
+      expect(kept).toEqual(recount)
+    }
+    expect(await migrateTallies(api.ports.store)).toBe(0) // the seed left nothing to count
+  })
+
+  test('a topic opened before the counters reads its ballots until the migration builds them, once; then every ballot counts', async () => {
+    const { store } = api.ports
+    const topicId = await openTopic(api)
+    await api.as(P.resident).call('ballots.cast', { villageId: X, topicId, choices: ['yes'] })
+    await api.as(P.committee).call('ballots.cast', { villageId: X, topicId, choices: ['no'] })
+    // as it was before the counters: no shards, none named on the topic
+    await store.remove('topicTallies', { topicId })
+    await store.update('topics', { _id: topicId }, { set: { tallyShards: undefined } })
+    const before = await api.as(P.committee).call('topics.get', { villageId: X, topicId })
+    expect(before.tally!.map((o) => o.votes)).toEqual([1, 1, 0])
+    await api.as(P.resident).call('ballots.cast', { villageId: X, topicId, choices: ['abstain'] }) // not counted anywhere yet: read from the ballots
+
+    expect(await migrateTallies(store)).toBe(1)
+    expect(await migrateTallies(store)).toBe(0)
+    const built = await countsNow(topicId)
+    expect(built.t.tallyShards).toBeGreaterThan(1)
+    expect(built.kept).toEqual(built.recount)
+    // a change takes the old choice out of the counters, a new voter adds theirs
+    await api.as(P.resident).call('ballots.cast', { villageId: X, topicId, choices: ['yes'] })
+    await api.as(P.chenjianguo).call('ballots.cast', { villageId: X, topicId, choices: ['yes'] })
+    const after = await api.as(P.committee).call('topics.get', { villageId: X, topicId })
+    expect(after.tally!.map((o) => o.votes)).toEqual([2, 1, 0])
+    expect(after.turnout.participants).toBe(3)
+    const { kept, recount } = await countsNow(topicId)
+    expect(kept.ballots).toEqual({ online: 3, proxy: 0, meeting: 0 })
+    expect({ ...kept, votes: { ...kept.votes, abstain: undefined } }).toEqual({ ...recount, votes: { ...recount.votes, abstain: undefined } })
+  })
 })

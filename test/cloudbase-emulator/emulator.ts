@@ -84,7 +84,8 @@ export class CloudBaseEmulator {
         res.end(JSON.stringify(out))
       })
     })
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r))
+    // a burst of a thousand callers (the concurrency suites) must queue, not be reset at Node's default backlog of 511
+    await new Promise<void>((r) => this.server!.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, r))
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/admin`
     return this
   }

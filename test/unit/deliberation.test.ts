@@ -18,7 +18,7 @@ import {
   turnoutOf,
   voterFor,
   windowRefusal,
-  YESNO_OPTIONS, amendedRoll, ROLL_CHUNK_SIZE, rollChunkCount, rollChunkOf, splitRoll, receiptCode, recount, countText, countEntries } from '../../cloud/src/features/deliberation/policy'
+  YESNO_OPTIONS, amendedRoll, applyDelta, countsOf, gridField, gridOfField, sumCounts, tallyDelta, tallyFromVotes, tallyShards, tallyShardCount, ROLL_CHUNK_SIZE, rollChunkCount, rollChunkOf, splitRoll, receiptCode, recount, countText, countEntries } from '../../cloud/src/features/deliberation/policy'
 
 const NOW = Date.UTC(2026, 10, 26, 2, 0, 0) // 2026-11-26 10:00 in Shanghai
 const HOUR = 3600 * 1000
@@ -260,10 +260,51 @@ describe('who votes', () => {
       { _id: 'g1', name: '第一网格' },
       { _id: 'g2', name: '第二网格' },
     ]
-    expect(turnoutByGrid(voters, new Set(['a', 'd']), grids)).toEqual([
+    const voted = voters.filter((v) => v.key === 'a' || v.key === 'd').map((v) => ({ source: 'online' as const, choices: ['yes'], gridId: v.gridId }))
+    expect(turnoutByGrid(countsOf(voted, voters), grids)).toEqual([
       { gridId: 'g1', gridName: '第一网格', participants: 2, eligible: 3, percent: 67 },
       { gridId: 'g2', gridName: '第二网格', participants: 0, eligible: 1, percent: 0 },
     ])
+    // a grid removed since the roll froze, and voters without a grid, are 未分网格 (last)
+    expect(turnoutByGrid(countsOf(voted, voters), grids.slice(1))).toEqual([
+      { gridId: 'g2', gridName: '第二网格', participants: 0, eligible: 1, percent: 0 },
+      { gridId: null, gridName: '未分网格', participants: 2, eligible: 3, percent: 67 },
+    ])
+  })
+})
+
+describe('the counters', () => {
+  const b = (source: 'online' | 'proxy' | 'meeting', choices: string[], gridId: string | null = 'v-x:g1') => ({ source, choices, gridId })
+
+  test('a grid id becomes a field name CloudBase accepts, and back', () => {
+    for (const id of ['v-xinshan:g1', '第一网格', 'a.b$c']) {
+      expect(gridField(id)).toMatch(/^[A-Za-z0-9_]+$/)
+      expect(gridOfField(gridField(id))).toBe(id)
+    }
+    expect(gridOfField(gridField(null))).toBeNull()
+  })
+
+  test('a first cast counts its source, each option it picks once, and its grid; a change moves them; nothing changed is no write', () => {
+    expect(tallyDelta(null, b('online', ['o1', 'o2']))).toEqual({ 'ballots.online': 1, 'votes.o1': 1, 'votes.o2': 1, [`grids.${gridField('v-x:g1')}`]: 1 })
+    // online -> proxy, o1,o2 -> o2,o3: o2 stays, the grid stays
+    expect(tallyDelta(b('online', ['o1', 'o2']), b('proxy', ['o2', 'o3']))).toEqual({ 'ballots.online': -1, 'ballots.proxy': 1, 'votes.o1': -1, 'votes.o3': 1 })
+    expect(tallyDelta(b('meeting', ['yes']), b('meeting', ['yes']))).toEqual({})
+    expect(tallyDelta(b('online', ['no'], null), null)).toEqual({ 'ballots.online': -1, 'votes.no': -1, 'grids.none': -1 })
+  })
+
+  test('shards split by voter sum to the counts of all the ballots, and applying deltas in any order agrees with a recount', () => {
+    const voters = Array.from({ length: 40 }, (_, i) => ({ key: `p${i}`, personId: `p${i}`, name: `${i}`, householdId: null, gridId: i % 3 ? 'v-x:g1' : null, doorplate: null }))
+    const cast = voters.slice(0, 25).map((v, i) => ({ ...b(i % 5 ? 'online' : 'meeting', [['yes', 'no', 'abstain'][i % 3]], v.gridId), voterKey: v.key }))
+    const shards = tallyShards({ _id: 'v-x:t1', villageId: 'v-x' }, voters, cast)
+    expect(shards).toHaveLength(tallyShardCount(40))
+    expect(new Set(shards.map((s) => s._id)).size).toBe(shards.length)
+    expect([tallyShardCount(11), tallyShardCount(1000), tallyShardCount(100_000)]).toEqual([4, 63, 64])
+    expect(sumCounts(shards)).toEqual(countsOf(cast, voters))
+    const byDeltas = countsOf([], voters)
+    for (const x of cast) applyDelta(byDeltas, tallyDelta(null, { ...x, choices: ['no'] }))
+    for (const x of cast) applyDelta(byDeltas, tallyDelta({ ...x, choices: ['no'] }, x))
+    expect(byDeltas).toEqual(countsOf(cast, voters))
+    expect(tallyFromVotes(YESNO_OPTIONS, byDeltas.votes, 25).map((o) => o.votes)).toEqual(tallyOf(YESNO_OPTIONS, cast).map((o) => o.votes))
   })
 })
 

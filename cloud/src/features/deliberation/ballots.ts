@@ -8,6 +8,7 @@ import type { Ballot, BallotSource, Proxy, Topic } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { DuplicateIdError, type Store } from '../../ports/store'
+import { countBallot } from './tally'
 import { notify } from '../account/common'
 import { audit } from '../../common/audit'
 import { allBallots, closeIfDue, loadTopic, loadVoters, newReceipt, PAGES, proxyIdOf, voterCheck } from './data'
@@ -57,30 +58,47 @@ export function ballotDoc(t: Topic, voter: Voter, choices: string[], source: Bal
   }
 }
 
-/** Inserts a first ballot; false when the voter already has one (one ballot per voter by its id). */
-export async function insertBallot(store: Store, doc: Ballot): Promise<boolean> {
-  try {
-    await store.insert('ballots', doc)
-    return true
-  } catch (e) {
-    if (!(e instanceof DuplicateIdError)) throw e
-    return false
+/**
+ * Writes a voter's ballot and counts it on the topic's counters, in one transaction: the first cast
+ * inserts it; a later one asks `change` what to set on the ballot there (null: this cast may not change
+ * it, `blockedBy`). A change takes the old choices out of the counters and puts the new ones in.
+ */
+export async function writeBallot(
+  store: Store,
+  t: Topic,
+  doc: Ballot,
+  change: (cur: Ballot) => Partial<Ballot> | null,
+): Promise<{ ballot: Ballot; changed: boolean } | { blockedBy: Ballot }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.transaction(async (tx) => {
+        const cur = await tx.get('ballots', doc._id)
+        if (!cur) {
+          await tx.insert('ballots', doc)
+          await countBallot(tx, t, null, doc)
+          return { ballot: doc, changed: false }
+        }
+        const set = change(cur)
+        if (!set) return { blockedBy: cur }
+        const next: Ballot = { ...cur, ...set, changes: cur.changes + 1 }
+        await tx.update('ballots', cur._id, { set, inc: { changes: 1 } })
+        await countBallot(tx, t, cur, next)
+        return { ballot: next, changed: true }
+      })
+    } catch (e) {
+      // two first casts at once (CloudBase): the one whose insert lost runs again, finds the ballot and changes it (or is blocked)
+      if (!(e instanceof DuplicateIdError) || e.collection !== 'ballots' || attempt >= 3) throw e
+    }
   }
 }
 
 /**
  * Writes the ballot: the first cast inserts it; a later one changes it, but only a ballot whose source
- * is one of `mayChange`. Returns null when there is a ballot this cast may not change.
+ * is one of `mayChange` (`blockedBy` otherwise). The receipt stays the one given with the first cast.
  */
-export async function putBallot(ctx: MemberContext, doc: Ballot, mayChange: BallotSource[]): Promise<{ ballot: Ballot; changed: boolean } | { blockedBy: Ballot }> {
-  const { store } = ctx.ports
-  if (await insertBallot(store, doc)) return { ballot: doc, changed: false }
-  // the receipt stays the one given with the first cast
-  const { _id, villageId: _v, topicId: _t, voterKey: _k, changes: _c, receipt: _r, ...fields } = doc
-  const n = await store.update('ballots', { _id, source: { $in: mayChange } }, { set: fields, inc: { changes: 1 } })
-  const now = await store.get('ballots', _id)
-  if (!now) throw new ApiError('CONFLICT')
-  return n ? { ballot: now, changed: true } : { blockedBy: now }
+export function putBallot(ctx: MemberContext, t: Topic, doc: Ballot, mayChange: BallotSource[]): Promise<{ ballot: Ballot; changed: boolean } | { blockedBy: Ballot }> {
+  const { _id: _i, villageId: _v, topicId: _t, voterKey: _k, changes: _c, receipt: _r, ...fields } = doc
+  return writeBallot(ctx.ports.store, t, doc, (cur) => (mayChange.includes(cur.source) ? fields : null))
 }
 
 export const labelsOf = (t: Topic, choices: string[]) => choices.map((c) => t.options.find((o) => o.id === c)?.label ?? c).join('、')
@@ -122,7 +140,7 @@ export const ballotHandlers: Handlers<typeof ballotActions> = {
       const voter = await voterOf(ctx, t, voterMember)
       const doc = ballotDoc(t, voter, choices, proxy ? 'proxy' : 'online', ctx)
       // a proxy may change what a proxy cast, not what the voter cast themselves
-      const put = await putBallot(ctx, doc, proxy ? ['proxy'] : ['online', 'proxy'])
+      const put = await putBallot(ctx, t, doc, proxy ? ['proxy'] : ['online', 'proxy'])
       if ('blockedBy' in put) {
         const b = put.blockedBy
         const who = proxy ? proxy.grantorName : t.mode === 'household' ? '您家' : '您'

@@ -1,29 +1,32 @@
 /** What the deliberation handlers share: loading topics, ballots and voters, closing a topic, and the views. */
 import { committeeWord, takesPart, type Grid, type Membership } from '../account/documents'
 import type { MyVote, TopicDetail, TopicResult, TopicSummary, Turnout, OptionTally } from './contract'
-import type { Ballot, Topic, TopicCount, TopicRoll } from './documents'
+import type { Ballot, TallyCounts, Topic, TopicCount, TopicRoll } from './documents'
 import { staffNote } from './documents'
+import { readShards } from './tally'
 import { createHash, randomBytes, randomInt } from 'node:crypto'
 import { theJob } from '../../common/audit'
 import { ApiError } from '../../errors'
 import { transition } from '../../common/transition'
 import type { MemberContext } from '../../handler'
 import type { Ports } from '../../ports/ports'
-import type { Store } from '../../ports/store'
+import type { Filter, Store } from '../../ports/store'
 import { deliverNotices, notifyCommittee, notifyMany } from '../account/notices'
 import { isCommittee } from '../account/policy'
 import { villageResidents } from '../account/common'
 import {
   ballotId,
   countsVisible,
-  countSources,
+  countsOf,
+  emptyCounts,
+  tallyFromVotes,
+  tallyShards,
   DEFAULT_PROPOSAL_THRESHOLD,
   eligibleVoters,
   hasEnded,
   householdVoteNote,
   publishProblems,
   resultOf,
-  tallyOf,
   turnoutOf,
   voterFor,
   windowRefusal,
@@ -38,7 +41,6 @@ import {
   rollChunkOf,
   sortedRoll,
   splitRoll,
-  type SourceCounts,
   type VoterCheck,
   type Voter,
 } from './policy'
@@ -68,24 +70,15 @@ export const proposalThreshold = (v: { proposalThreshold?: number }) =>
   typeof v.proposalThreshold === 'number' && Number.isInteger(v.proposalThreshold) && v.proposalThreshold >= 1 ? v.proposalThreshold : DEFAULT_PROPOSAL_THRESHOLD
 
 const PAGE = 1000
-/** Every ballot of a topic, page by page (the cloud database returns at most 1000 at a time). */
+/** Every ballot of a topic, page by page (the cloud database returns at most 1000 at a time), each page after the last id (never OFFSET). */
 export async function allBallots(store: Store, topicId: string): Promise<Ballot[]> {
   const out: Ballot[] = []
   for (;;) {
-    const page = await store.find('ballots', { topicId }, { sort: [['_id', 'asc']], skip: out.length, limit: PAGE })
+    const filter: Filter = out.length ? { topicId, _id: { $gt: out[out.length - 1]._id } } : { topicId }
+    const page = await store.find('ballots', filter, { sort: [['_id', 'asc']], limit: PAGE })
     out.push(...page)
     if (page.length < PAGE) return out
   }
-}
-
-/** How many ballots came from where, by counting (no ballot leaves the database). */
-export async function sourceCounts(store: Store, topicId: string): Promise<SourceCounts> {
-  const [all, proxy, meeting] = await Promise.all([
-    store.count('ballots', { topicId }),
-    store.count('ballots', { topicId, source: 'proxy' }),
-    store.count('ballots', { topicId, source: 'meeting' }),
-  ])
-  return { online: all - proxy - meeting, proxy, meeting }
 }
 
 /** Who may vote on a topic of the village by the register now: the start of a draft's roll. */
@@ -160,16 +153,51 @@ export interface Results {
 }
 
 /**
- * Turnout, tally and verdict of a topic, computed from its ballots at read time (exact under any
- * concurrency). While results are sealed and voting is open, only the ballots are counted: no choice is read.
+ * A topic's counts: stored on it since the close, else its counters summed (one find), else — a topic
+ * opened before the counters, until the migration has run — counted from its ballots (and, with
+ * `byGrid`, its roll).
  */
-export async function resultsOf(store: Store, t: Topic, now: number): Promise<Results> {
-  if (t.status === 'draft') return { turnout: turnoutOf(t.mode, t.eligibleCount, { online: 0, proxy: 0, meeting: 0 }), tally: null, result: null }
-  if (!countsVisible(t, now)) return { turnout: turnoutOf(t.mode, t.eligibleCount, await sourceCounts(store, t._id)), tally: null, result: null }
-  const ballots = await allBallots(store, t._id)
-  const turnout = turnoutOf(t.mode, t.eligibleCount, countSources(ballots))
-  const tally = tallyOf(t.options, ballots)
+export async function countsOfTopic(store: Store, t: Topic, byGrid = false): Promise<TallyCounts> {
+  if (t.final) return t.final
+  if (t.status === 'draft') return emptyCounts()
+  const kept = await readShards(store, t)
+  if (kept) return kept
+  const [ballots, roll] = await Promise.all([allBallots(store, t._id), byGrid ? loadVoters(store, t) : Promise.resolve([])])
+  return countsOf(ballots, roll)
+}
+
+/** Turnout, tally (null while sealed and open) and verdict (once voting has ended) from the topic's counts. */
+export function resultsFrom(t: Topic, c: TallyCounts, now: number): Results {
+  const turnout = turnoutOf(t.mode, t.eligibleCount, c.ballots)
+  if (!countsVisible(t, now)) return { turnout, tally: null, result: null }
+  const tally = tallyFromVotes(t.options, c.votes, turnout.participants)
   return { turnout, tally, result: hasEnded(t, now) ? resultOf(t, turnout, tally) : null }
+}
+
+export async function resultsOf(store: Store, t: Topic, now: number): Promise<Results> {
+  return resultsFrom(t, await countsOfTopic(store, t), now)
+}
+
+/**
+ * Builds the counters of a topic opened before they existed, from its ballots and roll, once (the
+ * migration and the demo seed): an open topic gets its shards, an ended one its final counts. False
+ * when it has them already. Run while no ballot is being cast on it (the server's start).
+ */
+export async function tallyFromBallots(store: Store, t: Topic): Promise<boolean> {
+  if (t.status === 'draft' || t.tallyShards !== undefined || t.final) return false
+  const [ballots, roll] = await Promise.all([allBallots(store, t._id), loadVoters(store, t)])
+  return store.transaction(async (tx) => {
+    const cur = await tx.get('topics', t._id)
+    if (!cur || cur.status === 'draft' || cur.tallyShards !== undefined || cur.final) return false
+    if (cur.status === 'open') {
+      const shards = tallyShards(cur, roll, ballots)
+      for (const d of shards) await tx.insert('topicTallies', d)
+      await tx.update('topics', cur._id, { set: { tallyShards: shards.length } })
+    } else {
+      await tx.update('topics', cur._id, { set: { final: countsOf(ballots, roll) } })
+    }
+    return true
+  })
 }
 
 /**
@@ -206,13 +234,14 @@ export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{
   if (t.status !== 'open' || now < t.closesAt) return { topic: t, closed: false }
   // its time is up, so no ballot changes any more: the count is published with the close, and the
   // committee's notice written, in one transaction
-  const count = publishedCount(t, await allBallots(ports.store, t._id))
-  const { result } = await resultsOf(ports.store, { ...t, status: 'closed', closedAt: t.closesAt }, now)
+  const [ballots, final] = await Promise.all([allBallots(ports.store, t._id), countsOfTopic(ports.store, t, true)])
+  const count = publishedCount(t, ballots)
+  const { result } = resultsFrom({ ...t, status: 'closed', closedAt: t.closesAt }, final, now)
   const residents = await villageResidents(ports.store, t.villageId)
   const notices: string[] = []
   // the step is the claim: a concurrent close (the job, or a read) that loses it is refused and sends nothing
   const closed = await transition(ports, TOPIC_MACHINE, t._id, 'close', {
-    set: { closedAt: t.closesAt, countChunks: count.docs.length, countHash: count.hash },
+    set: { closedAt: t.closesAt, countChunks: count.docs.length, countHash: count.hash, final },
     when: { test: (doc) => doc.closesAt <= now, refused: '投票还没有截止' },
     also: async (tx) => {
       for (const d of count.docs) await tx.insert('topicCounts', d)
@@ -291,8 +320,10 @@ export async function detailOf(ctx: MemberContext, t: Topic): Promise<TopicDetai
   const takesPart = ctx.membership.roles.includes('resident')
   // those who serve the village are told why in its words (one read, for them only)
   const why = takesPart ? null : staffNote((await store.get('villages', t.villageId))?.kind ?? 'village')
+  // the final counts by grid are the committee's (topics.turnoutByGrid); the view has the tally and turnout
+  const { final: _final, ...topic } = t
   return {
-    topic: t,
+    topic,
     photoUrls,
     ...results,
     me,
@@ -306,14 +337,11 @@ export async function detailOf(ctx: MemberContext, t: Topic): Promise<TopicDetai
 export async function summaryOf(ctx: MemberContext, t: Topic): Promise<TopicSummary> {
   const { store } = ctx.ports
   const myKey = t.mode === 'person' ? ctx.person._id : ctx.membership.householdId
-  const ended = hasEnded(t, ctx.now)
   const [results, mine, commentCount] = await Promise.all([
-    // the verdict needs the tally; an open topic needs only the counts
-    ended ? resultsOf(store, t, ctx.now) : Promise.resolve(null),
+    resultsOf(store, t, ctx.now),
     myKey && t.status !== 'draft' ? store.get('ballots', ballotId(t._id, myKey)) : Promise.resolve(null),
     store.count('comments', { topicId: t._id, hidden: null, deletedAt: null }),
   ])
-  const turnout = results?.turnout ?? turnoutOf(t.mode, t.eligibleCount, t.status === 'draft' ? { online: 0, proxy: 0, meeting: 0 } : await sourceCounts(store, t._id))
   return {
     id: t._id,
     title: t.title,
@@ -321,9 +349,9 @@ export async function summaryOf(ctx: MemberContext, t: Topic): Promise<TopicSumm
     mode: t.mode,
     opensAt: t.opensAt,
     closesAt: t.closesAt,
-    turnout,
+    turnout: results.turnout,
     voted: !!mine,
     commentCount,
-    result: results?.result ?? null,
+    result: results.result,
   }
 }

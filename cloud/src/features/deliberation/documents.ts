@@ -59,6 +59,10 @@ export interface Topic {
   /** set at the close: the count (计票清单) is in this many topicCounts chunks, and its SHA-256 */
   countChunks?: number
   countHash?: string
+  /** its counters are in this many topicTallies shards, written with every ballot (absent on topics opened before the counters) */
+  tallyShards?: number
+  /** set at the close: the final counts, read from here afterwards */
+  final?: TallyCounts
   createdBy: string
   createdByName: string
   createdAt: number
@@ -134,6 +138,29 @@ export interface Ballot {
   history?: Array<{ choices: string[]; castByName: string; castAt: number; reason: string }>
   /** the voter's objection to what the committee recorded for them at the meeting (before the close) */
   objection?: { reason: string; at: number } | null
+}
+
+/**
+ * A topic's counts, kept as counters: ballots by how they were cast, votes per option id, and per grid
+ * (keyed by gridField: CloudBase field names take letters, digits and _ only) the ballots and the voters on the roll.
+ */
+export interface TallyCounts {
+  ballots: Record<BallotSource, number>
+  votes: Record<string, number>
+  grids: Record<string, number>
+  eligible: Record<string, number>
+}
+
+/**
+ * One shard of a topic's counters, `${topicId}:tally${k}`: a voter's ballot is counted in the shard its
+ * key hashes to (its roll entry too), so that voters casting at once on CloudBase seldom hold the same
+ * document, and a read sums a few small documents however many ballots there are.
+ */
+export interface TopicTally extends TallyCounts {
+  _id: string
+  villageId: string
+  topicId: string
+  shard: number
 }
 
 /** One counted ballot on a topic's published count (计票清单): no voter, only the voter's receipt. */
@@ -278,6 +305,7 @@ declare module '../../ports/store' {
     topics: Topic
     topicRolls: TopicRoll
     topicCounts: TopicCount
+    topicTallies: TopicTally
     ballots: Ballot
     proxies: Proxy
     proposals: Proposal

@@ -4,14 +4,14 @@
  * the close, and a correction needs a reason, keeps the old entry in the ballot's history and is audited.
  */
 import type { meetingActions } from './contract'
-import type { Ballot } from './documents'
+import type { Ballot, Topic } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { notify, notifyCommittee } from '../account/common'
 import { audit } from '../../common/audit'
 import { checkText } from '../../common/content'
 import { shortTime } from '../../common/time'
-import { ballotDoc, checkChoices, insertBallot, labelsOf, openTopic, voterOf } from './ballots'
+import { ballotDoc, checkChoices, labelsOf, openTopic, voterOf, writeBallot } from './ballots'
 import { PAGES } from './data'
 import { ballotId } from './policy'
 import { wordsOf } from '../account/common'
@@ -22,18 +22,12 @@ const NEEDS_REASON = '更正现场表决请写明理由（至少两个字）'
  * Writes a meeting ballot: the first record inserts it; a later one corrects it, only a meeting
  * ballot, only with a reason, keeping what it replaced. `blockedBy` when the voter voted on the phone.
  */
-async function recordMeetingBallot(ctx: MemberContext, doc: Ballot, reason: string | null): Promise<{ ballot: Ballot; changed: boolean } | { blockedBy: Ballot }> {
-  const { store } = ctx.ports
-  if (await insertBallot(store, doc)) return { ballot: doc, changed: false }
-  return store.transaction(async (tx) => {
-    const cur = await tx.get('ballots', doc._id)
-    if (!cur) throw new ApiError('CONFLICT')
-    if (cur.source !== 'meeting') return { blockedBy: cur }
+function recordMeetingBallot(ctx: MemberContext, t: Topic, doc: Ballot, reason: string | null): Promise<{ ballot: Ballot; changed: boolean } | { blockedBy: Ballot }> {
+  return writeBallot(ctx.ports.store, t, doc, (cur) => {
+    if (cur.source !== 'meeting') return null
     if (!reason) throw new ApiError('BAD_INPUT', NEEDS_REASON, { reason: NEEDS_REASON })
     const history = [...(cur.history ?? []), { choices: cur.choices, castByName: cur.castByName, castAt: cur.castAt, reason }]
-    const set = { choices: doc.choices, castBy: doc.castBy, castByName: doc.castByName, castAt: doc.castAt, history, objection: null }
-    await tx.update('ballots', cur._id, { set, inc: { changes: 1 } })
-    return { ballot: { ...cur, ...set, changes: cur.changes + 1 }, changed: true }
+    return { choices: doc.choices, castBy: doc.castBy, castByName: doc.castByName, castAt: doc.castAt, history, objection: null }
   })
 }
 
@@ -54,7 +48,7 @@ export const meetingHandlers: Handlers<typeof meetingActions> = {
       // the voter is told the reason (and the meeting page shows it)
       await checkText(ctx, { reason: why })
       // the committee may correct what it recorded at the meeting, with a reason; a ballot cast on the phone stays
-      const put = await recordMeetingBallot(ctx, ballotDoc(t, voter, choices, 'meeting', ctx), why)
+      const put = await recordMeetingBallot(ctx, t, ballotDoc(t, voter, choices, 'meeting', ctx), why)
       if ('blockedBy' in put) {
         const b = put.blockedBy
         const who = t.mode === 'household' ? `${voter.doorplate ?? voter.name}已由${b.source === 'proxy' ? '代投人' : '户代表'}` : `${voter.name}已${b.source === 'proxy' ? '由代投人' : ''}`

@@ -14,6 +14,7 @@ export const deliberation = defineFeature({
     // a chunk of 100 voters is read by every ballot: parsing it was half of a ballot's time
     topicRolls: { indexes: [['topicId']], cached: true },
     topicCounts: { indexes: [['topicId']] },
+    topicTallies: { indexes: [['topicId']] },
     ballots: { indexes: [['topicId', 'source'], ['villageId', 'personId']] },
     proxies: { indexes: [['topicId', 'proxyId']] },
     proposals: { indexes: [['villageId']] },

@@ -4,7 +4,7 @@
  */
 import { takesPart, type Household, type Membership, type VillageKind } from '../account/documents'
 import type { GridTurnout, OptionTally, TopicResult, Turnout } from './contract'
-import type { Ballot, CountEntry, RollChange, RollEntry, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
+import type { Ballot, CountEntry, RollChange, RollEntry, TallyCounts, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
 import { staffNote } from './documents'
 import type { ErrorCode } from '../../errors'
 import type { StateMachine } from '../../common/transition'
@@ -224,12 +224,6 @@ export interface SourceCounts {
   meeting: number
 }
 
-export function countSources(ballots: Array<Pick<Ballot, 'source'>>): SourceCounts {
-  const c: SourceCounts = { online: 0, proxy: 0, meeting: 0 }
-  for (const b of ballots) c[b.source]++
-  return c
-}
-
 /** Turnout against the quorum: every ballot counts, on the phone (the voter's own or by proxy) or at the meeting. */
 export function turnoutOf(mode: VotingMode, eligible: number, c: SourceCounts): Turnout {
   const participants = c.online + c.proxy + c.meeting
@@ -253,16 +247,17 @@ export function carries(option: Pick<TopicOption, 'abstain'>, votes: number, par
 
 /** Counts per option from the ballots (a ballot of a multiple choice counts once for each option it picks). */
 export function tallyOf(options: TopicOption[], ballots: Array<Pick<Ballot, 'choices'>>): OptionTally[] {
-  const votes = new Map(options.map((o) => [o.id, 0]))
-  for (const b of ballots) for (const c of new Set(b.choices)) if (votes.has(c)) votes.set(c, votes.get(c)! + 1)
-  const participants = ballots.length
-  return options.map((o) => ({
-    optionId: o.id,
-    label: o.label,
-    votes: votes.get(o.id)!,
-    percent: percent(votes.get(o.id)!, participants),
-    carries: carries(o, votes.get(o.id)!, participants),
-  }))
+  const votes: Record<string, number> = {}
+  for (const b of ballots) for (const c of new Set(b.choices)) votes[c] = (votes[c] ?? 0) + 1
+  return tallyFromVotes(options, votes, ballots.length)
+}
+
+/** The tally from the votes per option id (the counters') and how many took part. */
+export function tallyFromVotes(options: TopicOption[], votes: Readonly<Record<string, number>>, participants: number): OptionTally[] {
+  return options.map((o) => {
+    const n = votes[o.id] ?? 0
+    return { optionId: o.id, label: o.label, votes: n, percent: percent(n, participants), carries: carries(o, n, participants) }
+  })
 }
 
 const unit = (mode: VotingMode) => (mode === 'person' ? '人' : '户')
@@ -298,17 +293,22 @@ export function resultOf(t: Pick<Topic, 'kind' | 'mode'>, turnout: Turnout, tall
   return { valid: true, verdict: '有效', carried: carried.map((o) => o.optionId), summary }
 }
 
-/** Turnout by grid among those who may vote, in the grids' order, then voters without a grid. */
-export function turnoutByGrid(voters: Voter[], votedKeys: ReadonlySet<string>, grids: Array<{ _id: string; name: string }>): GridTurnout[] {
+/**
+ * Turnout by grid among those who may vote, in the grids' order, then voters without a grid (or in a
+ * grid since removed), from the counts per grid: voters on the roll and their ballots.
+ */
+export function turnoutByGrid(c: Pick<TallyCounts, 'eligible' | 'grids'>, grids: Array<{ _id: string; name: string }>): GridTurnout[] {
   const order = new Map(grids.map((g, i) => [g._id, i]))
   const groups = new Map<string | null, { eligible: number; participants: number }>()
-  for (const v of voters) {
-    const key = v.gridId && order.has(v.gridId) ? v.gridId : null
+  const add = (field: string, what: 'eligible' | 'participants', n: number) => {
+    const id = gridOfField(field)
+    const key = id !== null && order.has(id) ? id : null
     const g = groups.get(key) ?? { eligible: 0, participants: 0 }
-    g.eligible++
-    if (votedKeys.has(v.key)) g.participants++
+    g[what] += n
     groups.set(key, g)
   }
+  for (const [field, n] of Object.entries(c.eligible)) if (n) add(field, 'eligible', n)
+  for (const [field, n] of Object.entries(c.grids)) if (n) add(field, 'participants', n)
   return [...groups.entries()]
     .sort(([a], [b]) => (a === null ? Infinity : order.get(a)!) - (b === null ? Infinity : order.get(b)!))
     .map(([gridId, g]) => ({
@@ -318,6 +318,86 @@ export function turnoutByGrid(voters: Voter[], votedKeys: ReadonlySet<string>, g
       eligible: g.eligible,
       percent: percent(g.participants, g.eligible),
     }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// the counters (topicTallies): kept with every ballot write, summed on every read
+
+/**
+ * Shards of a topic's counters, by the size of its roll: about one for every 16 voters (CloudBase fails a
+ * transaction at once on a document another one holds, so voters casting together must seldom share
+ * one), from 4 up to 64 (all read in one find, at most 100 documents).
+ */
+export const tallyShardCount = (voters: number) => Math.min(64, Math.max(4, Math.ceil(voters / 16)))
+export const tallyShardId = (topicId: string, k: number) => `${topicId}:tally${k}`
+/** the shard that counts a voter (the roll's hash, so that a changed ballot moves within one shard) */
+export const tallyShardOf = (voterKey: string, shards: number) => rollChunkOf(voterKey, shards)
+
+const hex = (s: string) => Array.from(new TextEncoder().encode(s), (b) => b.toString(16).padStart(2, '0')).join('')
+/** A grid id as a field name (CloudBase field paths take letters, digits and _ only): `g<hex>`, `none` without a grid. */
+export const gridField = (gridId: string | null) => (gridId === null ? 'none' : `g${hex(gridId)}`)
+export function gridOfField(field: string): string | null {
+  if (!field.startsWith('g')) return null
+  return new TextDecoder().decode(Uint8Array.from(field.slice(1).match(/../g) ?? [], (h) => parseInt(h, 16)))
+}
+
+export const emptyCounts = (): TallyCounts => ({ ballots: { online: 0, proxy: 0, meeting: 0 }, votes: {}, grids: {}, eligible: {} })
+
+type Counted = Pick<Ballot, 'source' | 'choices' | 'gridId'>
+
+/** The increments a ballot write makes on its shard: what it replaces taken out (`before`), what it writes counted (`after`). */
+export function tallyDelta(before: Counted | null, after: Counted | null): Record<string, number> {
+  const inc: Record<string, number> = {}
+  const add = (b: Counted, n: number) => {
+    for (const k of [`ballots.${b.source}`, ...[...new Set(b.choices)].map((c) => `votes.${c}`), `grids.${gridField(b.gridId)}`]) inc[k] = (inc[k] ?? 0) + n
+  }
+  if (before) add(before, -1)
+  if (after) add(after, 1)
+  for (const k of Object.keys(inc)) if (!inc[k]) delete inc[k]
+  return inc
+}
+
+/** Adds increments (tallyDelta's dotted fields) to counts, in place. */
+export function applyDelta(c: TallyCounts, inc: Readonly<Record<string, number>>): TallyCounts {
+  for (const [path, n] of Object.entries(inc)) {
+    const [part, key] = path.split('.') as [keyof TallyCounts, string]
+    const m = c[part] as Record<string, number>
+    m[key] = (m[key] ?? 0) + n
+  }
+  return c
+}
+
+/** The counts of these ballots and this roll (the voters' grids), as the counters would hold them. */
+export function countsOf(ballots: readonly Counted[], roll: ReadonlyArray<Pick<Voter, 'gridId'>>): TallyCounts {
+  const c = emptyCounts()
+  for (const b of ballots) applyDelta(c, tallyDelta(null, b))
+  for (const v of roll) applyDelta(c, { [`eligible.${gridField(v.gridId)}`]: 1 })
+  return c
+}
+
+/** The sum of a topic's shards. */
+export function sumCounts(parts: readonly TallyCounts[]): TallyCounts {
+  const c = emptyCounts()
+  for (const p of parts) {
+    for (const part of ['ballots', 'votes', 'grids', 'eligible'] as const) {
+      for (const [k, n] of Object.entries(p[part] ?? {})) applyDelta(c, { [`${part}.${k}`]: n })
+    }
+  }
+  return c
+}
+
+/** The shards of a topic's counters, counting its roll and the ballots it has (none yet when it opens). */
+export function tallyShards(t: Pick<Topic, '_id' | 'villageId'>, roll: readonly Voter[], ballots: ReadonlyArray<Counted & Pick<Ballot, 'voterKey'>>, shards = tallyShardCount(roll.length)) {
+  return Array.from({ length: shards }, (_, k) => ({
+    _id: tallyShardId(t._id, k),
+    villageId: t.villageId,
+    topicId: t._id,
+    shard: k,
+    ...countsOf(
+      ballots.filter((b) => tallyShardOf(b.voterKey, shards) === k),
+      roll.filter((v) => tallyShardOf(v.key, shards) === k),
+    ),
+  }))
 }
 
 // ---------------------------------------------------------------------------------------------

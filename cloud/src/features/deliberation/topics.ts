@@ -11,6 +11,7 @@ import { tallyCsv, turnoutCsv } from './csv'
 import {
   allBallots,
   closeIfDue,
+  countsOfTopic,
   detailOf,
   loadGrids,
   loadTopic,
@@ -20,7 +21,7 @@ import {
   resultsOf,
   summaryOf,
 } from './data'
-import { buildOptions, countsVisible, publishProblems, REMIND_EVERY, turnoutByGrid, windowRefusal, TOPIC_MACHINE, PROPOSAL_MACHINE } from './policy'
+import { buildOptions, countsVisible, publishProblems, REMIND_EVERY, tallyShards, turnoutByGrid, windowRefusal, TOPIC_MACHINE, PROPOSAL_MACHINE } from './policy'
 import { shanghaiTime, shortTime } from '../../common/time'
 import type { TopicDetail, topicActions } from './contract'
 import type { TxStore } from '../../ports/store'
@@ -202,12 +203,14 @@ export const topicHandlers: Handlers<typeof topicActions> = {
         throw new ApiError('BAD_INPUT', message, { mode: message })
       }
       const reason = `${VOTING_MODE_LABELS[t.mode]}，可投票${eligibleCount}${unit(t)}，${shortTime(t.opensAt)}至${shortTime(t.closesAt)}，${t.results === 'sealed' ? '截止前不公开票数' : '实时公开票数'}`
-      // the voter roll is frozen with the opening, in the same transaction
+      // the voter roll is frozen with the opening, in the same transaction, and the counters start from it
       const chunks = rollDocs(t, roll)
+      const shards = tallyShards(t, roll, [])
       const opened = await transition(ctx.ports, TOPIC_MACHINE, topicId, 'publish', {
-        set: { eligibleCount, rollChunks: chunks.length, publishedAt: ctx.now },
+        set: { eligibleCount, rollChunks: chunks.length, tallyShards: shards.length, publishedAt: ctx.now },
         also: async (tx) => {
           for (const c of chunks) await tx.insert('topicRolls', c)
+          for (const d of shards) await tx.insert('topicTallies', d)
           // everyone on the roll is told it is open, with the change (a 户代表 votes for the household)
           const voters = roll.map((v) => v.personId)
           const body = `「${t.title}」${t.mode === 'household' ? '按户表决，请户代表' : '请'}在${shortTime(t.closesAt)}前投票${t.opensAt > ctx.now ? `（${shortTime(t.opensAt)}开始）` : ''}。`
@@ -311,8 +314,8 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       const { store } = ctx.ports
       const t = await current(ctx, villageId, topicId)
       if (t.status === 'draft') return []
-      const [voters, ballots, grids] = await Promise.all([loadVoters(store, t), allBallots(store, topicId), loadGrids(store, villageId)])
-      return turnoutByGrid(voters, new Set(ballots.map((b) => b.voterKey)), grids)
+      const [counts, grids] = await Promise.all([countsOfTopic(store, t, true), loadGrids(store, villageId)])
+      return turnoutByGrid(counts, grids)
     },
   },
 

@@ -1,0 +1,27 @@
+/**
+ * A topic's counters (topicTallies): every ballot write adds its change to its voter's shard in the
+ * same transaction, so that reading the tally, the turnout and the turnout by grid sums a few small
+ * documents whatever the number of ballots; at the close the sum is stored on the topic.
+ */
+import type { Ballot, TallyCounts, Topic } from './documents'
+import type { Store, TxStore } from '../../ports/store'
+import { sumCounts, tallyDelta, tallyShardId, tallyShardOf } from './policy'
+
+/** The sum of the topic's shards (one find), or null for a topic opened before the counters. */
+export async function readShards(store: Store, t: Pick<Topic, '_id' | 'tallyShards'>): Promise<TallyCounts | null> {
+  if (t.tallyShards === undefined) return null
+  return sumCounts(await store.find('topicTallies', { topicId: t._id }, { limit: t.tallyShards }))
+}
+
+/**
+ * Counts a ballot write on its shard, inside the transaction that writes the ballot: `before` is the
+ * ballot it replaces (taken out), `after` what it writes (counted); either null.
+ */
+export async function countBallot(tx: TxStore, t: Pick<Topic, '_id' | 'tallyShards'>, before: Ballot | null, after: Ballot | null): Promise<void> {
+  if (t.tallyShards === undefined) return
+  const inc = tallyDelta(before, after)
+  if (!Object.keys(inc).length) return
+  const id = tallyShardId(t._id, tallyShardOf((after ?? before)!.voterKey, t.tallyShards))
+  // the shards are written with the opening (or by the migration): a missing one is a bug, never a silent miscount
+  if (!(await tx.update('topicTallies', id, { inc }))) throw new Error(`tally shard ${id} is missing`)
+}
