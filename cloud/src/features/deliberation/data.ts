@@ -3,9 +3,10 @@ import { committeeWord, takesPart, type Grid, type Membership } from '../account
 import type { MyVote, TopicDetail, TopicResult, TopicSummary, Turnout, OptionTally } from './contract'
 import type { Ballot, TallyCounts, Topic, TopicCount, TopicRoll } from './documents'
 import { staffNote } from './documents'
-import { readShards } from './tally'
+import { readShards, readShardsOf } from './tally'
 import { createHash, randomBytes, randomInt } from 'node:crypto'
 import { theJob } from '../../common/audit'
+import { getMany } from '../../common/load'
 import { ApiError } from '../../errors'
 import { transition } from '../../common/transition'
 import type { MemberContext } from '../../handler'
@@ -334,24 +335,38 @@ export async function detailOf(ctx: MemberContext, t: Topic): Promise<TopicDetai
   }
 }
 
-export async function summaryOf(ctx: MemberContext, t: Topic): Promise<TopicSummary> {
+/**
+ * The list's summaries of a page of topics: the counters of every topic in one find and my ballots in
+ * one more (a topic read alone would cost both per topic); the shown-comment count is still one count each.
+ */
+export async function summariesOf(ctx: MemberContext, topics: Topic[]): Promise<TopicSummary[]> {
   const { store } = ctx.ports
-  const myKey = t.mode === 'person' ? ctx.person._id : ctx.membership.householdId
-  const [results, mine, commentCount] = await Promise.all([
-    resultsOf(store, t, ctx.now),
-    myKey && t.status !== 'draft' ? store.get('ballots', ballotId(t._id, myKey)) : Promise.resolve(null),
-    store.count('comments', { topicId: t._id, hidden: null, deletedAt: null }),
+  const myKey = (t: Topic) => (t.mode === 'person' ? ctx.person._id : ctx.membership.householdId)
+  const live = topics.filter((t) => !t.final && t.status !== 'draft')
+  const myBallots = topics.flatMap((t) => (t.status !== 'draft' && myKey(t) ? [ballotId(t._id, myKey(t)!)] : []))
+  const [shards, mine, commentCounts] = await Promise.all([
+    readShardsOf(store, live),
+    getMany(store, 'ballots', myBallots),
+    Promise.all(topics.map((t) => store.count('comments', { topicId: t._id, hidden: null, deletedAt: null }))),
   ])
-  return {
-    id: t._id,
-    title: t.title,
-    status: t.status,
-    mode: t.mode,
-    opensAt: t.opensAt,
-    closesAt: t.closesAt,
-    turnout: results.turnout,
-    voted: !!mine,
-    commentCount,
-    result: results.result,
-  }
+  const voted = new Set(mine.map((b) => b._id))
+  return Promise.all(
+    topics.map(async (t, i) => {
+      const counts = t.final ?? (t.status === 'draft' ? emptyCounts() : (shards.get(t._id) ?? (await countsOfTopic(store, t))))
+      const results = resultsFrom(t, counts, ctx.now)
+      const key = myKey(t)
+      return {
+        id: t._id,
+        title: t.title,
+        status: t.status,
+        mode: t.mode,
+        opensAt: t.opensAt,
+        closesAt: t.closesAt,
+        turnout: results.turnout,
+        voted: t.status !== 'draft' && !!key && voted.has(ballotId(t._id, key)),
+        commentCount: commentCounts[i],
+        result: results.result,
+      }
+    }),
+  )
 }

@@ -14,6 +14,20 @@ export async function readShards(store: Store, t: Pick<Topic, '_id' | 'tallyShar
 }
 
 /**
+ * The summed shards of many topics in one find (a list page), by topic id; topics opened before the
+ * counters are absent from the map.
+ */
+export async function readShardsOf(store: Store, topics: ReadonlyArray<Pick<Topic, '_id' | 'tallyShards'>>): Promise<Map<string, TallyCounts>> {
+  const kept = topics.filter((t) => t.tallyShards !== undefined)
+  const out = new Map<string, TallyCounts>()
+  if (!kept.length) return out
+  const limit = kept.reduce((n, t) => n + t.tallyShards!, 0)
+  const shards = await store.find('topicTallies', { topicId: { $in: kept.map((t) => t._id) } }, { limit })
+  for (const t of kept) out.set(t._id, sumCounts(shards.filter((s) => s.topicId === t._id)))
+  return out
+}
+
+/**
  * Counts a ballot write on its shard, inside the transaction that writes the ballot: `before` is the
  * ballot it replaces (taken out), `after` what it writes (counted); either null.
  */

@@ -19,7 +19,7 @@ import {
   rollDocs,
   PAGES,
   resultsOf,
-  summaryOf,
+  summariesOf,
 } from './data'
 import { buildOptions, countsVisible, publishProblems, REMIND_EVERY, tallyShards, turnoutByGrid, windowRefusal, TOPIC_MACHINE, PROPOSAL_MACHINE } from './policy'
 import { shanghaiTime, shortTime } from '../../common/time'
@@ -160,7 +160,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
           RANK[a.status] - RANK[b.status] ||
           (a.status === 'open' ? a.closesAt - b.closesAt : (b.closedAt ?? b.publishedAt ?? b.createdAt) - (a.closedAt ?? a.publishedAt ?? a.createdAt)),
       )
-      return Promise.all(topics.map((t) => summaryOf(ctx, t)))
+      return summariesOf(ctx, topics)
     },
   },
 
