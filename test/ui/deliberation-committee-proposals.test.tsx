@@ -43,6 +43,19 @@ describe('村民提议', () => {
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/features/deliberation/pages/topic/index?topicId=v-xinshan%3At1' })
   })
 
+  test('titled by the village’s word: 村民提议 in a village, 居民提议 in a community', async () => {
+    mocked.listProposals.mockResolvedValue([])
+    const { unmount } = render(<ProposalsPage />)
+    expect(await screen.findByText('新山村 · 村民提议')).toBeTruthy()
+    expect(taro.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: '村民提议' })
+    unmount()
+    useAccount.setState({ currentVillageId: 'v-henan' })
+    render(<ProposalsPage />)
+    expect(await screen.findByText('河南社区 · 居民提议')).toBeTruthy()
+    expect(screen.getByText('还没有居民提议')).toBeTruthy()
+    expect(taro.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: '居民提议' })
+  })
+
   test('co-signing asks, calls cosignProposal and shows the new count', async () => {
     mocked.listProposals.mockResolvedValue(all)
     mocked.cosignProposal.mockResolvedValue({ ...pavilion, cosigns: 3, cosignedByMe: true })

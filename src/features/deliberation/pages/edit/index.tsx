@@ -47,7 +47,7 @@ function ScheduleProposal({ membership, proposalId }: { membership: MembershipVi
     <Async query={query}>
       {(list: ProposalView[]) => {
         const p = list.find((x) => x._id === proposalId)
-        if (!p) return <Empty text='找不到这条村民提议，可能已被撤回' />
+        if (!p) return <Empty text='找不到这条提议，可能已被撤回' />
         if (p.status === 'scheduled' && p.topicId) {
           const id = p.topicId
           return <Empty text={`提议「${p.title}」已经安排了表决`} action={<Button onClick={() => void Taro.redirectTo({ url: pageUrl('deliberation.topic', { topicId: id }) })}>查看议题</Button>} />

@@ -130,7 +130,7 @@ export function TopicEditor({
       <Hint>{`草稿只有${committee}成员能看到；发布后全体${people}都能看到并投票。`}</Hint>
 
       {proposal && (
-        <Card title='来自村民提议'>
+        <Card title={`来自${people}提议`}>
           <Text>{`「${proposal.title}」`}</Text>
           <Hint>{`${proposal.proposerName} 提议。发布后，提议人和联署的${people}会看到它已安排表决。`}</Hint>
         </Card>

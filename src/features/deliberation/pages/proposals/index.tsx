@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { MembershipView, ProposalStatus, ProposalView } from '@contract'
 import { PROPOSAL_STATUS_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
@@ -43,6 +43,10 @@ function Proposals({ membership }: { membership: MembershipView }) {
     })
   const list = query.data && [...local.added.filter((a) => !query.data!.some((p) => p._id === a._id)), ...query.data].map((p) => local.byId[p._id] ?? p)
   const [proposing, setProposing] = useState(false)
+  useEffect(() => {
+    // 居民提议 in a community; the page config can only hold one title
+    void Taro.setNavigationBarTitle({ title: `${people}提议` }).catch(() => undefined)
+  }, [people])
 
   return (
     <View>
