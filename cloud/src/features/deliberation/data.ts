@@ -267,7 +267,8 @@ async function delegationHelp(ctx: MemberContext): Promise<string | null> {
   const m = ctx.membership
   if (m.householdId && (await store.count('memberships', { villageId: m.villageId, householdId: m.householdId })) > 1) return null
   const household = m.householdId ? await store.get('households', m.householdId) : null
-  if (household?.gridId && (await store.find('memberships', { villageId: m.villageId }, { limit: 2000 })).some((x) => x.gridIds.includes(household.gridId!))) return null
+  // the grid's worker: one query for a member holding the grid (not a walk of the village's members)
+  if (household?.gridId && (await store.count('memberships', { villageId: m.villageId, gridIds: { $has: household.gridId } })) > 0) return null
   const [village, hall] = await Promise.all([store.get('villages', m.villageId), store.get('halls', `${m.villageId}:hall`)])
   const committee = committeeWord(village?.kind ?? 'village')
   const where = hall ? `${hall.name}（${hall.address}）` : committee
