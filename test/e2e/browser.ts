@@ -53,7 +53,13 @@ export async function startApp(opts: { clock?: { now(): number } } = {}) {
       const ids = await server.router('dev.identities', {}, { openid: 'e2e' })
       const person = ids.ok ? (ids.data as Array<{ openid: string; name: string }>).find((p) => p.name === name) : undefined
       if (!person) throw new Error(`no demo person named ${name}`)
-      await page.goto(`${server.url}/#/pages/home/index`)
+      const home = () => page.goto(`${server.url}/#/pages/home/index`)
+      // a page the last step left may still be going back (navigateBack after a save): let it land, then go home
+      await home().catch(async (e: unknown) => {
+        if (!/interrupted by another navigation/.test(String(e))) throw e
+        await page.waitForLoadState()
+        await home()
+      })
       await page.evaluate((openid) => {
         localStorage.setItem('vh.demoOpenid', JSON.stringify({ data: openid }))
         localStorage.removeItem('vh.currentVillage')
