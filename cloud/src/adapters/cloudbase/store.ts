@@ -278,17 +278,21 @@ export class CloudBaseStore implements RawStore {
     }
   }
 
+  /** Runs an add, creating the collection first if CloudBase says it is missing (then adding again). */
+  private async addCreating(collection: string, add: () => Promise<unknown>): Promise<void> {
+    try {
+      await add()
+    } catch (e) {
+      if (!isCollectionMissingError(e)) throw e
+      await this.ensureCollection(collection)
+      await add()
+    }
+  }
+
   async insert(collection: string, doc: Doc): Promise<void> {
     if (typeof doc._id !== 'string' || !doc._id) throw new Error('document needs a string _id')
-    const add = () => this.coll(collection).add({ data: { ...doc } })
     try {
-      try {
-        await add()
-      } catch (e) {
-        if (!isCollectionMissingError(e)) throw e
-        await this.ensureCollection(collection)
-        await add()
-      }
+      await this.addCreating(collection, () => this.coll(collection).add({ data: { ...doc } }))
     } catch (e) {
       if (isDuplicateKeyError(e)) throw new DuplicateIdError(collection, doc._id)
       // the SDK may not say why a write failed; an _id that is there is a duplicate
@@ -301,15 +305,8 @@ export class CloudBaseStore implements RawStore {
     checkInsertMany(docs)
     if (!docs.length) return
     for (const doc of docs) if (typeof doc._id !== 'string' || !doc._id) throw new Error('document needs a string _id')
-    const add = () => this.coll(collection).add({ data: docs.map((d) => ({ ...d })) })
     try {
-      try {
-        await add()
-      } catch (e) {
-        if (!isCollectionMissingError(e)) throw e
-        await this.ensureCollection(collection)
-        await add()
-      }
+      await this.addCreating(collection, () => this.coll(collection).add({ data: docs.map((d) => ({ ...d })) }))
     } catch (e) {
       if (!isDuplicateKeyError(e) && !isDatabaseError(e)) throw e
       // which one: the message names it (MongoDB's dup key), or the first that is there
