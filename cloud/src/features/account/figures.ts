@@ -62,40 +62,56 @@ async function rulesOf(store: Store, v: Village): Promise<TownVillage['rules']> 
   return { number: current, agreed: Math.min(agreed, residents), residents, percent: percent(agreed, residents) }
 }
 
-/** One village of the town today: rules agreed, open topics' turnout, today's bookings, open and overdue reports and letters. */
-export async function villageFigures(store: Store, v: Village, today: string, now: number): Promise<TownVillage> {
-  const villageId = v._id
-  const [rules, open, booked, checkedIn, noShow, reportsOpen, lateToAccept, lateToResolve, waiting, lettersOverdue] = await Promise.all([
-    rulesOf(store, v),
+/** What needs the town's attention in a village: open topics' turnout, overdue reports and letters (首页's 待办 needs only these). */
+export interface VillageAlerts {
+  topics: WorkspaceTopic[]
+  reportsOverdue: number
+  lettersOverdue: number
+}
+
+export async function villageAlerts(store: Store, villageId: string, now: number): Promise<VillageAlerts> {
+  const [open, lateToAccept, lateToResolve, lettersOverdue] = await Promise.all([
     store.find('topics', { villageId, status: 'open' }, { sort: [['closesAt', 'asc']], limit: 50 }),
-    store.count('bookings', { villageId, date: today, status: { $in: SEATED } }),
-    store.count('bookings', { villageId, date: today, status: 'checkedIn' }),
-    store.count('bookings', { villageId, date: today, status: 'noShow' }),
-    store.count('reports', { villageId, status: { $in: OPEN_REPORTS } }),
     store.count('reports', { villageId, status: 'reported', acceptDueAt: { $lt: now } }),
     store.count('reports', { villageId, status: { $in: ['accepted', 'inProgress'] }, resolveDueAt: { $lt: now } }),
-    store.count('letters', { villageId, status: { $in: WAITING_LETTERS } }),
     store.count('letters', { villageId, status: { $in: WAITING_LETTERS }, dueAt: { $lt: now } }),
   ])
   const topics = await Promise.all(
     open.map(async (t) => ({ id: t._id, title: t.title, mode: t.mode, closesAt: t.closesAt, participants: await store.count('ballots', { topicId: t._id }), eligible: t.eligibleCount, quorumNeeded: quorumNeeded(t.mode, t.eligibleCount) })),
   )
+  return { topics, reportsOverdue: lateToAccept + lateToResolve, lettersOverdue }
+}
+
+/** One village of the town today: rules agreed, open topics' turnout, today's bookings, open and overdue reports and letters. */
+export async function villageFigures(store: Store, v: Village, today: string, now: number): Promise<TownVillage> {
+  const villageId = v._id
+  const [rules, alerts, booked, checkedIn, noShow, reportsOpen, waiting] = await Promise.all([
+    rulesOf(store, v),
+    villageAlerts(store, villageId, now),
+    store.count('bookings', { villageId, date: today, status: { $in: SEATED } }),
+    store.count('bookings', { villageId, date: today, status: 'checkedIn' }),
+    store.count('bookings', { villageId, date: today, status: 'noShow' }),
+    store.count('reports', { villageId, status: { $in: OPEN_REPORTS } }),
+    store.count('letters', { villageId, status: { $in: WAITING_LETTERS } }),
+  ])
   return {
     villageId,
     name: v.name,
     kind: v.kind,
     rules,
-    topics,
+    topics: alerts.topics,
     bookings: { booked, checkedIn, noShow },
-    reports: { open: reportsOpen, overdue: lateToAccept + lateToResolve },
-    letters: { waiting, overdue: lettersOverdue },
+    reports: { open: reportsOpen, overdue: alerts.reportsOverdue },
+    letters: { waiting, overdue: alerts.lettersOverdue },
   }
 }
 
+/** The villages of a town, in one order. */
+export const townVillages = (store: Store, townId: string) => store.find('villages', { townId }, { sort: [['_id', 'asc']] })
+
 /** Every village of the officer's town, in one order. */
 export async function townFigures(store: Store, townId: string, today: string, now: number): Promise<TownVillage[]> {
-  const villages = await store.find('villages', { townId }, { sort: [['_id', 'asc']] })
-  return Promise.all(villages.map((v) => villageFigures(store, v, today, now)))
+  return Promise.all((await townVillages(store, townId)).map((v) => villageFigures(store, v, today, now)))
 }
 
 /** The hall's day: today's bookings by state, and tomorrow's canteen seats. */

@@ -13,7 +13,7 @@ import type { Village } from './documents'
 import { rulesWord } from '../../contract/tables'
 import type { TodoItem, todoActions } from './todo-contract'
 import { pageUrl, type PageKey } from '../../../../src/routes'
-import { hallDay, townFigures } from './figures'
+import { hallDay, townVillages, villageAlerts } from './figures'
 
 /** more open topics than this at once does not happen in a village; the count stays right below it */
 const OPEN_TOPICS = 100
@@ -155,13 +155,16 @@ const byVillage = (parts: Array<{ name: string; n: number }>, unit: string): str
 async function townItems(ctx: MemberContext, villageId: string): Promise<Item[]> {
   const townId = ctx.membership.townId
   if (!townId) return []
-  const villages = await townFigures(ctx.ports.store, townId, shanghaiDay(ctx.now), ctx.now)
+  // only what the 待办 shows (the workspace's other figures are not read on every 首页)
+  const { store } = ctx.ports
+  const villages = await townVillages(store, townId)
+  const alerts = await Promise.all(villages.map((v) => villageAlerts(store, v._id, ctx.now)))
   const group = 'town' as const
   const page = pageUrl('workspace.town', { villageId })
-  const short = villages.map((v) => ({ name: v.name, n: v.topics.filter((t) => t.participants < t.quorumNeeded).length }))
+  const short = villages.map((v, i) => ({ name: v.name, n: alerts[i].topics.filter((t) => t.participants < t.quorumNeeded).length }))
   const sum = (parts: Array<{ n: number }>) => parts.reduce((n, p) => n + p.n, 0)
-  const reports = villages.map((v) => ({ name: v.name, n: v.reports.overdue }))
-  const letters = villages.map((v) => ({ name: v.name, n: v.letters.overdue }))
+  const reports = villages.map((v, i) => ({ name: v.name, n: alerts[i].reportsOverdue }))
+  const letters = villages.map((v, i) => ({ name: v.name, n: alerts[i].lettersOverdue }))
   return [
     { key: 'townReports', group, label: '逾期未办的随手拍', count: sum(reports), note: byVillage(reports, '件'), page },
     { key: 'townLetters', group, label: '逾期未回复的来信', count: sum(letters), note: byVillage(letters, '封'), page },
