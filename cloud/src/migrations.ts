@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import { COLLECTIONS } from './features'
 import { personKeyOf } from './features/account/policy'
-import { tallyFromBallots } from './features/deliberation/data'
+import { commentCountFromComments, tallyFromBallots } from './features/deliberation/data'
 import { DuplicateIdError, type CollectionName, type Doc, type Store } from './ports/store'
 
 const ALL = 1_000_000
@@ -90,5 +90,19 @@ export async function migrateTallies(store: Store): Promise<number> {
   let counted = 0
   for (const t of await store.find('topics', {}, { limit: ALL })) if (await tallyFromBallots(store, t)) counted++
   await store.insert('meta', { _id: TALLIES, at: Date.now() }).catch((e: unknown) => (e instanceof DuplicateIdError ? undefined : Promise.reject(e)))
+  return counted
+}
+
+const COMMENT_COUNTS = 'migration-comment-counts-v1'
+
+/**
+ * Topics from before the comment counter get it, counted from their shown comments, once (a topic that has
+ * one is left alone). Run after the demo seed, before the server takes a comment. Returns how many it counted.
+ */
+export async function migrateCommentCounts(store: Store): Promise<number> {
+  if (await store.get('meta', COMMENT_COUNTS)) return 0
+  let counted = 0
+  for (const t of await store.find('topics', {}, { limit: ALL })) if (await commentCountFromComments(store, t)) counted++
+  await store.insert('meta', { _id: COMMENT_COUNTS, at: Date.now() }).catch((e: unknown) => (e instanceof DuplicateIdError ? undefined : Promise.reject(e)))
   return counted
 }

@@ -71,6 +71,40 @@ describe('likes', () => {
   })
 })
 
+describe('the comment counter (issue 16)', () => {
+  test('comments, hides and deletes at once keep the topic’s counter equal to a recount of the comments everyone sees; the list shows it', async () => {
+    const { store } = api.ports
+    const t = await openTopic(api)
+    const first = await Promise.all([P.resident, P.chenjianguo, P.wulihua, P.huangdeming].map((who, i) => write(who, t, `第${i + 1}条意见，请大家讨论。`)))
+    expect((await store.get('topics', t))!.commentCount).toBe(4)
+    const [a, b, c] = first
+    const results = await Promise.allSettled([
+      // six new comments (two replies), while the committee hides one twice and another that its author deletes at the same time
+      ...[P.liguilan, P.linjun, P.chenxiaohong, P.zhengzhiyuan].map((who) => write(who, t, `${who}的新意见，写在同一时刻。`)),
+      write(P.liguilan, t, '回复：同意第一条。', { parentId: a._id }),
+      write(P.linjun, t, '回复：第二条要再商量。', { parentId: b._id }),
+      api.as(P.committee).call('comments.hide', { villageId: X, commentId: a._id, reason: '含有不实信息，请核实后再发' }),
+      api.as(P.committee).call('comments.hide', { villageId: X, commentId: a._id, reason: '含有不实信息，请核实后再发' }),
+      api.as(P.committee).call('comments.hide', { villageId: X, commentId: c._id, reason: '与议题无关，请另行反映' }),
+      api.as(P.wulihua).call('comments.delete', { villageId: X, commentId: c._id }),
+    ])
+    // every write landed but the second hide of one comment (and the delete, if the hide of its comment came first)
+    const refused = results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))
+    expect(refused.length === 1 || refused.length === 2).toBe(true)
+    expect(refused[0]).toMatch(/CONFLICT/)
+    const recount = await store.count('comments', { topicId: t, hidden: null, deletedAt: null })
+    // 4 + 6, less the hidden one and the one hidden or deleted (counted once, whichever came first)
+    expect(recount).toBe(8)
+    expect((await store.get('topics', t))!.commentCount).toBe(recount)
+    expect((await api.as(P.resident).call('topics.list', { villageId: X })).find((x) => x.id === t)!.commentCount).toBe(recount)
+    // a comment both deleted and then hidden is taken off once only
+    const d = first[3]
+    await api.as(P.huangdeming).call('comments.delete', { villageId: X, commentId: d._id })
+    await api.as(P.committee).call('comments.hide', { villageId: X, commentId: d._id, reason: '作者已删除，仍需隐藏' })
+    expect((await store.get('topics', t))!.commentCount).toBe(7)
+  })
+})
+
 describe('hiding a comment', () => {
   test('the committee hides with a reason: audited, the author told; others see that it was hidden, the author and the committee see why', async () => {
     const t = await openTopic(api)

@@ -1,5 +1,5 @@
 /** An existing data folder whose person ids carry openids is migrated on start: ids that reveal nothing, every reference kept. */
-import { migratePersonIds, migrateTallies, renameIds } from '../../cloud/src/migrations'
+import { migrateCommentCounts, migratePersonIds, migrateTallies, renameIds } from '../../cloud/src/migrations'
 import { countsOfTopic, loadVoters } from '../../cloud/src/features/deliberation/data'
 import { countsOf } from '../../cloud/src/features/deliberation/policy'
 import { apiPerTest } from './harness'
@@ -78,5 +78,36 @@ describe('the counters', () => {
     const { kept, recount } = await countsNow(topicId)
     expect(kept.ballots).toEqual({ online: 3, proxy: 0, meeting: 0 })
     expect({ ...kept, votes: { ...kept.votes, abstain: undefined } }).toEqual({ ...recount, votes: { ...recount.votes, abstain: undefined } })
+  })
+})
+
+describe('comment counters (issue 16)', () => {
+  const shown = (topicId: string) => api.ports.store.count('comments', { topicId, hidden: null, deletedAt: null })
+  const listed = async (topicId: string) => (await api.as(P.resident).call('topics.list', { villageId: X })).find((t) => t.id === topicId)!.commentCount
+
+  test('the demo seed gives every topic its count of shown comments (the hidden one left out); the migration finds none to count', async () => {
+    const topics = await api.ports.store.find('topics', {})
+    for (const t of topics) expect(t.commentCount).toBe(await shown(t._id))
+    const road = topics.find((t) => t._id === `${X}:t1`)!
+    expect(road.commentCount).toBeGreaterThan(0)
+    expect(road.commentCount).toBeLessThan(await api.ports.store.count('comments', { topicId: road._id }))
+    expect(await migrateCommentCounts(api.ports.store)).toBe(0)
+  })
+
+  test('a topic from before the counter is counted on read until the migration sets it, once; then comments keep it', async () => {
+    const { store } = api.ports
+    const topicId = await openTopic(api)
+    await api.as(P.resident).call('comments.create', { villageId: X, topicId, text: '我赞成这个方案。' })
+    await store.update('topics', { _id: topicId }, { set: { commentCount: undefined } })
+    // a comment written meanwhile is not counted on the topic (it has no counter), but the list counts it
+    await api.as(P.chenjianguo).call('comments.create', { villageId: X, topicId, text: '同意，尽快办。' })
+    expect((await store.get('topics', topicId))!.commentCount).toBeUndefined()
+    expect(await listed(topicId)).toBe(2)
+    await store.remove('meta', { _id: 'migration-comment-counts-v1' })
+    expect(await migrateCommentCounts(store)).toBe(1)
+    expect(await migrateCommentCounts(store)).toBe(0)
+    await api.as(P.wulihua).call('comments.create', { villageId: X, topicId, text: '我也支持。' })
+    expect((await store.get('topics', topicId))!.commentCount).toBe(3)
+    expect(await listed(topicId)).toBe(3)
   })
 })

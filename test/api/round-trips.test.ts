@@ -129,8 +129,6 @@ const READS: Case[] = [
 const KNOWN: Record<string, string> = {
   'committee topics.get': 'tally and turnout are counters and the grid worker is found by one query now (was 13 calls on SQLite, 32 on CloudBase): 11 on both, the voter with nobody to delegate to being told where else to vote (household, grid, village and hall reads)',
   'committee ballots.voters': 'turnout is a counter now; who voted still reads every ballot (20 on CloudBase): to be paged with the roll',
-  'resident topics.list': 'keyset pages; the counters and my ballots of the whole page in one find each, but each topic still counts its shown comments (127 calls with 100 open topics, was 344): a comment counter on the topic',
-  'committee topics.list': 'as the resident’s: one count of shown comments per topic',
   'committee account.todo': 'households that have not agreed to the rules read every agreement: a progress counter on the version',
   'committee rules.followUp': 'the whole village’s households and agreements: a progress counter and pages by grid',
   'gridWorker rules.followUp': 'the grid’s households and agreements: a progress counter and pages',

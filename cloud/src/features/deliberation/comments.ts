@@ -3,7 +3,7 @@ import type { CommentPage, CommentView } from './contract'
 import type { Comment, CommentLike } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import { DuplicateIdError, type Filter, type Store } from '../../ports/store'
+import { DuplicateIdError, type Filter, type Store, type TxStore } from '../../ports/store'
 import { notify } from '../account/common'
 import { audit } from '../../common/audit'
 import { newId } from '../../common/ids'
@@ -85,6 +85,16 @@ async function firstReplies(store: Store, topicId: string, parents: Comment[]): 
   )
 }
 
+/**
+ * Counts a comment that everyone now sees (+1) or no longer does (-1) on its topic, inside the transaction that
+ * writes the comment, so that the list's count needs no query; a topic from before the counter is left to be
+ * counted (reads count its comments until the migration gives it one).
+ */
+async function countShown(tx: TxStore, topicId: string, delta: 1 | -1): Promise<void> {
+  const t = await tx.get('topics', topicId)
+  if (t?.commentCount !== undefined) await tx.update('topics', topicId, { inc: { commentCount: delta } })
+}
+
 async function loadComment(ctx: MemberContext, villageId: string, commentId: string): Promise<Comment> {
   return getInVillage(ctx.ports.store, 'comments', commentId, villageId, '找不到该评论')
 }
@@ -155,7 +165,10 @@ export const commentHandlers: Handlers<typeof commentActions> = {
         createdAt: ctx.now,
         hidden: null,
       }
-      await store.insert('comments', c)
+      await store.transaction(async (tx) => {
+        await tx.insert('comments', c)
+        await countShown(tx, topicId, 1)
+      })
       if (parent && parent.authorId !== ctx.person._id) {
         await notify(ctx, { personId: parent.authorId, villageId }, '有人回复了您的评论', `${c.authorName}在「${t.title}」回复了您：${text.slice(0, 40)}`, PAGES.topic(topicId))
       }
@@ -208,8 +221,13 @@ export const commentHandlers: Handlers<typeof commentActions> = {
     async handle({ villageId, commentId }, ctx) {
       const c = await ownComment(ctx, villageId, commentId)
       // the text goes; the place stays, so that its replies still hang from something
-      const n = await ctx.ports.store.update('comments', { _id: commentId, authorId: ctx.person._id, deletedAt: null }, { set: { text: '', deletedAt: ctx.now } })
-      if (!n) throw new ApiError('CONFLICT', '该评论已经删除')
+      await ctx.ports.store.transaction(async (tx) => {
+        const cur = await tx.get('comments', commentId)
+        if (!cur || cur.deletedAt) throw new ApiError('CONFLICT', '该评论已经删除')
+        if (cur.hidden) throw new ApiError('CONFLICT', '该评论刚被隐藏，不能删除')
+        await tx.update('comments', commentId, { set: { text: '', deletedAt: ctx.now } })
+        await countShown(tx, cur.topicId, -1)
+      })
       await audit(ctx, 'comments.delete', { type: 'comment', id: commentId, label: `${c.authorName}的评论` }, null)
       return { deleted: true as const }
     },
@@ -223,8 +241,13 @@ export const commentHandlers: Handlers<typeof commentActions> = {
       // the author reads the reason
       await checkText(ctx, { reason })
       const hidden = { reason, byName: ctx.membership.name, at: ctx.now }
-      const n = await store.update('comments', { _id: commentId, hidden: null }, { set: { hidden } })
-      if (!n) throw new ApiError('CONFLICT', '该评论已被隐藏')
+      await store.transaction(async (tx) => {
+        const cur = await tx.get('comments', commentId)
+        if (!cur || cur.hidden) throw new ApiError('CONFLICT', '该评论已被隐藏')
+        await tx.update('comments', commentId, { set: { hidden } })
+        // a deleted comment was no longer counted
+        if (!cur.deletedAt) await countShown(tx, cur.topicId, -1)
+      })
       const t = await store.get('topics', c.topicId)
       await audit(ctx, 'comments.hide', { type: 'comment', id: commentId, label: `${c.authorName}的评论：${c.text.slice(0, 40)}` }, reason)
       await notify(ctx, { personId: c.authorId, villageId }, '您的评论已被隐藏', `您在「${t?.title ?? '议题'}」下的评论已被${(await wordsOf(ctx, villageId)).committee}隐藏，理由：${reason}`, PAGES.topic(c.topicId))

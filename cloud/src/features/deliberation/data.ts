@@ -336,9 +336,23 @@ export async function detailOf(ctx: MemberContext, t: Topic): Promise<TopicDetai
   }
 }
 
+/** the comments of a topic that everyone sees: what its commentCount counts */
+export const shownComments = (topicId: string): Filter => ({ topicId, hidden: null, deletedAt: null })
+
+/**
+ * Gives a topic from before the comment counter its count, once (a topic that has one is left alone; the
+ * update is conditional): the migration and the demo seed, while no comment is being written. True when set.
+ */
+export async function commentCountFromComments(store: Store, t: Pick<Topic, '_id' | 'commentCount'>): Promise<boolean> {
+  if (t.commentCount !== undefined) return false
+  const n = await store.count('comments', shownComments(t._id))
+  return (await store.update('topics', { _id: t._id, commentCount: null }, { set: { commentCount: n } })) > 0
+}
+
 /**
  * The list's summaries of a page of topics: the counters of every topic in one find and my ballots in
- * one more (a topic read alone would cost both per topic); the shown-comment count is still one count each.
+ * one more (a topic read alone would cost both per topic); the comment count is the topic's own counter
+ * (counted only for a topic from before it).
  */
 export async function summariesOf(ctx: MemberContext, topics: Topic[]): Promise<TopicSummary[]> {
   const { store } = ctx.ports
@@ -348,7 +362,7 @@ export async function summariesOf(ctx: MemberContext, topics: Topic[]): Promise<
   const [shards, mine, commentCounts] = await Promise.all([
     readShardsOf(store, live),
     getMany(store, 'ballots', myBallots),
-    Promise.all(topics.map((t) => store.count('comments', { topicId: t._id, hidden: null, deletedAt: null }))),
+    Promise.all(topics.map((t) => t.commentCount ?? store.count('comments', shownComments(t._id)))),
   ])
   const voted = new Set(mine.map((b) => b._id))
   return Promise.all(

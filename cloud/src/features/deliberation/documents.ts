@@ -63,6 +63,11 @@ export interface Topic {
   tallyShards?: number
   /** set at the close: the final counts, read from here afterwards */
   final?: TallyCounts
+  /**
+   * the comments everyone sees (neither hidden nor deleted, replies included), kept in the transaction of every
+   * comment written, hidden or deleted (absent on topics from before the counter: counted on read until the migration)
+   */
+  commentCount?: number
   createdBy: string
   createdByName: string
   createdAt: number

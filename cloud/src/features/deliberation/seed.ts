@@ -9,7 +9,7 @@
  */
 import type { Household, Membership } from '../account/documents'
 import type { Ballot, BallotSource, Comment, ImplementationUpdate, Proposal, Proxy, Stance, Topic } from './documents'
-import { newReceipt, publishedCount, rollDocs, tallyFromBallots } from './data'
+import { commentCountFromComments, newReceipt, publishedCount, rollDocs, tallyFromBallots } from './data'
 import type { Store } from '../../ports/store'
 import { ballotId, buildOptions, eligibleVoters } from './policy'
 import type { CommentLike } from './documents'
@@ -387,6 +387,8 @@ export async function seedDeliberation(store: Store, now: number): Promise<void>
   }
   // the counters, from the ballots just written: an open topic's shards, an ended one's final counts (once each)
   for (const t of topics.values()) await tallyFromBallots(store, t)
+  // and the comments each shows, from those just written
+  for (const t of topics.values()) await commentCountFromComments(store, t)
 
   for (const { p, proposer, signers } of proposals) {
     const all = [proposer, ...signers]

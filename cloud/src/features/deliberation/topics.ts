@@ -109,6 +109,7 @@ export async function saveTopic(ctx: MemberContext, input: SaveInput, origin?: D
       ...content,
       status: 'draft',
       eligibleCount: 0,
+      commentCount: 0,
       createdBy: ctx.person._id,
       createdByName: ctx.membership.name,
       createdAt: ctx.now,
