@@ -135,9 +135,12 @@ test('a voter with nobody to delegate to is told where and how to vote without t
   expect(alone.me.canVote).toBe(true)
   expect(alone.me.help).toMatch(/没有可以委托代投的家人.*新山村党群服务中心.*现场投票.*致电村委会 0660-/)
   expect((await api.as(P.resident).call('topics.get', { villageId: X, topicId })).me.help).toBeNull()
-  // alone, but in a grid that has a worker (黄伟明 holds 第一网格): the worker can vote for her, so no help text
+  // alone, but in a grid that has a worker (黄伟明 holds 第一网格): the worker can vote for her, so no help text on a
+  // topic whose roll (which freezes each voter's grid at the opening) has her there; the worker is whom she may ask
   const [wang] = await api.ports.store.find('memberships', { villageId: X, name: '王芳' })
   const [worker] = await api.ports.store.find('memberships', { villageId: X, name: '黄伟明' })
   await api.ports.store.update('households', { _id: wang.householdId! }, { set: { gridId: worker.gridIds[0] } })
-  expect((await api.as(P.newcomer).call('topics.get', { villageId: X, topicId })).me.help).toBeNull()
+  const later = await openTopic(api, { title: '村文化室添置图书' })
+  expect((await api.as(P.newcomer).call('topics.get', { villageId: X, topicId: later })).me.help).toBeNull()
+  expect(await api.as(P.newcomer).call('proxies.candidates', { villageId: X, topicId: later })).toEqual([{ personId: worker.personId, name: '黄伟明', why: expect.stringContaining('本网格网格员') }])
 })

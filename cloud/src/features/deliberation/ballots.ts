@@ -11,7 +11,7 @@ import { DuplicateIdError, type Store } from '../../ports/store'
 import { countBallot } from './tally'
 import { notify } from '../account/common'
 import { audit } from '../../common/audit'
-import { allBallots, closeIfDue, loadTopic, loadVoters, newReceipt, PAGES, proxyIdOf, voterCheck } from './data'
+import { allBallots, askable, closeIfDue, loadTopic, loadVoters, newReceipt, PAGES, proxyIdOf, voterCheck } from './data'
 import { ballotId, choicesProblem, windowRefusal, type Voter } from './policy'
 import { shortTime } from '../../common/time'
 import type { ballotActions } from './contract'
@@ -103,22 +103,16 @@ export function putBallot(ctx: MemberContext, t: Topic, doc: Ballot, mayChange: 
 
 export const labelsOf = (t: Topic, choices: string[]) => choices.map((c) => t.options.find((o) => o.id === c)?.label ?? c).join('、')
 
-/** whom a resident may ask to vote for them: the members of their household and the grid workers of its grid */
-async function candidatesFor(ctx: MemberContext, villageId: string): Promise<Array<{ personId: string; name: string; why: string }>> {
+/** whom a resident may ask to vote for them: the members of their household and the grid workers of its grid (bounded reads: askable) */
+async function candidatesFor(ctx: MemberContext): Promise<Array<{ personId: string; name: string; why: string }>> {
   const { store } = ctx.ports
   const me = ctx.membership
   const household = me.householdId ? await store.get('households', me.householdId) : null
-  const [members, grid] = await Promise.all([
-    store.find('memberships', { villageId }, { sort: [['joinedAt', 'asc']] }),
-    household?.gridId ? store.get('grids', household.gridId) : Promise.resolve(null),
-  ])
-  const out: Array<{ personId: string; name: string; why: string }> = []
-  for (const m of members) {
-    if (m.personId === me.personId) continue
-    if (household && m.householdId === household._id) out.push({ personId: m.personId, name: m.name, why: `同户家人${m.relation ? `（${m.relation}）` : ''}` })
-    else if (grid && m.roles.includes('gridWorker') && m.gridIds.includes(grid._id)) out.push({ personId: m.personId, name: m.name, why: `本网格网格员（${grid.name}）` })
-  }
-  return out
+  const gridId = household?.villageId === me.villageId ? household.gridId : null
+  const [{ family, workers }, grid] = await Promise.all([askable(store, me, gridId), gridId ? store.get('grids', gridId) : Promise.resolve(null)])
+  const why = (m: Membership) => (grid && workers.includes(m) ? `本网格网格员（${grid.name}）` : `同户家人${m.relation ? `（${m.relation}）` : ''}`)
+  // in the order they joined the village, as the register lists them
+  return [...family, ...(grid ? workers : [])].sort((a, b) => a.joinedAt - b.joinedAt).map((m) => ({ personId: m.personId, name: m.name, why: why(m) }))
 }
 
 export const ballotHandlers: Handlers<typeof ballotActions> = {
@@ -187,7 +181,7 @@ export const ballotHandlers: Handlers<typeof ballotActions> = {
       if (t.status === 'draft') throw new ApiError('CONFLICT', '议题尚未发布')
       await voterOf(ctx, t, ctx.membership)
       if (proxyPersonId === ctx.person._id) throw new ApiError('BAD_INPUT', '不能委托自己', { proxyPersonId: '不能委托自己' })
-      const candidate = (await candidatesFor(ctx, villageId)).find((c) => c.personId === proxyPersonId)
+      const candidate = (await candidatesFor(ctx)).find((c) => c.personId === proxyPersonId)
       if (!candidate) throw new ApiError('FORBIDDEN', '只能委托同户家人或本网格的网格员代投')
       const doc: Proxy = {
         _id: proxyIdOf(topicId, ctx.person._id),
@@ -226,7 +220,7 @@ export const ballotHandlers: Handlers<typeof ballotActions> = {
     access: ACCESS.resident,
     async handle({ villageId, topicId }, ctx) {
       await loadTopic(ctx, villageId, topicId)
-      return candidatesFor(ctx, villageId)
+      return candidatesFor(ctx)
     },
   },
 }

@@ -258,46 +258,74 @@ export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{
   return { topic: closed, closed: true }
 }
 
+/** at most this many of a household's members and of a grid's workers are offered as proxies (a household or a grid has a few) */
+const ASKABLE = 20
+
 /**
- * For a voter with nobody to delegate to (a one-person household whose grid has no worker): the way
- * to vote without the phone — at the hall in person, or a call to the committee. Null when someone can.
+ * Whom a member may ask to vote for them (代投): the other members of their household, and the grid workers of
+ * `gridId` who are not family — two bounded queries whatever the size of the village, `limit` of each at most.
  */
-async function delegationHelp(ctx: MemberContext): Promise<string | null> {
+export async function askable(store: Store, m: Membership, gridId: string | null, limit = ASKABLE): Promise<{ family: Membership[]; workers: Membership[] }> {
+  const byJoining = { sort: [['joinedAt', 'asc']] as Array<[string, 'asc']>, limit: limit + 1 }
+  const [household, grid] = await Promise.all([
+    m.householdId ? store.find('memberships', { villageId: m.villageId, householdId: m.householdId }, byJoining) : Promise.resolve([]),
+    gridId ? store.find('memberships', { villageId: m.villageId, roles: { $has: 'gridWorker' }, gridIds: { $has: gridId } }, byJoining) : Promise.resolve([]),
+  ])
+  const family = household.filter((x) => x.personId !== m.personId).slice(0, limit)
+  const kin = new Set(family.map((x) => x.personId))
+  return { family, workers: grid.filter((x) => x.personId !== m.personId && !kin.has(x.personId)).slice(0, limit) }
+}
+
+/**
+ * For a voter with nobody to delegate to (alone in the household, in a grid without a worker — the grid the roll
+ * froze): the way to vote without the phone — at the hall in person, or a call to the committee. Null when someone
+ * can vote for them. Two queries, and two more reads for the words when it is needed.
+ */
+async function delegationHelp(ctx: MemberContext, gridId: string | null): Promise<{ help: string | null; family: number }> {
   const { store } = ctx.ports
   const m = ctx.membership
-  if (m.householdId && (await store.count('memberships', { villageId: m.villageId, householdId: m.householdId })) > 1) return null
-  const household = m.householdId ? await store.get('households', m.householdId) : null
-  // the grid's worker: one query for a member holding the grid (not a walk of the village's members)
-  if (household?.gridId && (await store.count('memberships', { villageId: m.villageId, gridIds: { $has: household.gridId } })) > 0) return null
+  const { family, workers } = await askable(store, m, gridId, 1)
+  if (family.length || workers.length) return { help: null, family: family.length }
   const [village, hall] = await Promise.all([store.get('villages', m.villageId), store.get('halls', `${m.villageId}:hall`)])
   const committee = committeeWord(village?.kind ?? 'village')
   const where = hall ? `${hall.name}（${hall.address}）` : committee
-  return `您没有可以委托代投的家人${household?.gridId ? '，本网格也还没有网格员' : ''}。如不方便用手机投票，可以到${where}现场投票${village?.phone ? `，或致电${committee} ${village.phone}` : ''}。`
+  const help = `您没有可以委托代投的家人${gridId ? '，本网格也还没有网格员' : ''}。如不方便用手机投票，可以到${where}现场投票${village?.phone ? `，或致电${committee} ${village.phone}` : ''}。`
+  return { help, family: 0 }
 }
 
-/** The caller's part: may I vote and why not, my ballot, whom I vote for, whom I asked to vote for me. */
+/** Who asked me to vote for them on this topic, and whether each has voted: one find, and one or two more for all of them together. */
+async function proxiesForMe(store: Store, t: Topic, me: string): Promise<MyVote['proxiesForMe']> {
+  const forMe = await store.find('proxies', { topicId: t._id, proxyId: me, revoked: false }, { limit: 100 })
+  if (!forMe.length) return []
+  // in household mode a grantor's ballot is their household's
+  const households = t.mode === 'household' ? new Map((await getMany(store, 'memberships', forMe.map((p) => `${t.villageId}:${p.grantorId}`))).map((g) => [g.personId, g.householdId])) : null
+  const keyOf = (grantorId: string) => (households ? (households.get(grantorId) ?? null) : grantorId)
+  const keys = forMe.map((p) => keyOf(p.grantorId)).filter((k): k is string => k !== null)
+  const voted = new Set((await getMany(store, 'ballots', keys.map((k) => ballotId(t._id, k)))).map((b) => b.voterKey))
+  return forMe.map((p) => {
+    const key = keyOf(p.grantorId)
+    return { grantorId: p.grantorId, grantorName: p.grantorName, voted: key !== null && voted.has(key) }
+  })
+}
+
+/**
+ * The caller's part: may I vote and why not, my ballot, whom I vote for, whom I asked to vote for me. A voter who
+ * may vote, has not and asked nobody is told whether anyone can vote for them (delegationHelp); one with nobody in
+ * the household who is not a grid worker cannot have been asked by anyone, so that find is left out.
+ */
 export async function myVote(ctx: MemberContext, t: Topic): Promise<MyVote> {
   const { store } = ctx.ports
   const me = ctx.person._id
   const m = ctx.membership
-  const check = await voterCheck(store, t, m)
   const window = windowRefusal(t, ctx.now)
   const myKey = t.mode === 'person' ? me : m.householdId
-  const [ballot, forMe, mine] = await Promise.all([
+  const [check, ballot, mine] = await Promise.all([
+    voterCheck(store, t, m),
     myKey && t.status !== 'draft' ? store.get('ballots', ballotId(t._id, myKey)) : Promise.resolve(null),
-    t.status !== 'draft' ? store.find('proxies', { topicId: t._id, proxyId: me, revoked: false }) : Promise.resolve([]),
     store.get('proxies', proxyIdOf(t._id, me)),
   ])
   // a household's ballot is shown to the person whose vote it is and whoever cast it, not to the rest of the family
   const own = ballot && (ballot.personId === me || ballot.castBy === me) ? ballot : null
-  const proxiesForMe = await Promise.all(
-    forMe.map(async (p) => {
-      let key: string | null = p.grantorId
-      if (t.mode === 'household') key = (await store.get('memberships', `${t.villageId}:${p.grantorId}`))?.householdId ?? null
-      const voted = key ? !!(await store.get('ballots', ballotId(t._id, key))) : false
-      return { grantorId: p.grantorId, grantorName: p.grantorName, voted }
-    }),
-  )
   let reason: string | null = window?.reason ?? (check.ok ? null : check.reason)
   // someone in a household that its 户代表 votes for is told who that is and whether the family has voted
   if (t.mode === 'household' && !check.ok && m.householdId && window?.code !== 'CONFLICT') {
@@ -305,8 +333,10 @@ export async function myVote(ctx: MemberContext, t: Topic): Promise<MyVote> {
     if (rep && rep.personId !== me) reason = householdVoteNote(rep.name, ballot?.castAt ?? null, hasEnded(t, ctx.now))
   }
   if (!reason && ballot?.source === 'meeting') reason = t.mode === 'person' ? '您已在现场表决，以现场表决为准' : '您家已在现场表决，以现场表决为准'
-  const help = !reason && !own && !mine ? await delegationHelp(ctx) : null
-  return { canVote: !reason, reason, ballot: own, proxiesForMe, myProxy: mine && !mine.revoked ? mine : null, help }
+  const help = !reason && !own && !mine && check.ok ? await delegationHelp(ctx, check.voter.gridId) : null
+  const askedByNobody = help !== null && help.family === 0 && !m.roles.includes('gridWorker')
+  const forMe = t.status !== 'draft' && !askedByNobody ? await proxiesForMe(store, t, me) : []
+  return { canVote: !reason, reason, ballot: own, proxiesForMe: forMe, myProxy: mine && !mine.revoked ? mine : null, help: help?.help ?? null }
 }
 
 export async function detailOf(ctx: MemberContext, t: Topic): Promise<TopicDetail> {
