@@ -180,7 +180,7 @@ function countingStore<S extends RawStore>(store: S, calls: { n: number }): S {
     }
   })
 }
-const STORE_CALLS = new Set(['get', 'find', 'count', 'insert', 'insertMany', 'update', 'remove', 'transaction'])
+const STORE_CALLS = new Set(['get', 'find', 'count', 'totals', 'insert', 'insertMany', 'update', 'remove', 'transaction'])
 
 /**
  * The API's ports with a store that dies (throws 'killed') at its (k+1)-th call of one of `ops`: a process killed

@@ -11,7 +11,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { EJSON } from 'bson'
-import { Query } from 'mingo'
+import { Aggregator, Query } from 'mingo'
 import { update as applyUpdate } from 'mingo/updater'
 
 type Doc = Record<string, unknown> & { _id: string }
@@ -25,6 +25,8 @@ export const SETTINGS = {
   transactionLifeMs: 30_000,
   /** a write to a document another open transaction wrote fails at once, not after a wait (事务冲突 DATABASE_TRANSACTION_CONFLICT) */
   conflictImmediately: true,
+  /** an aggregation without a limit stage answers 20 documents (聚合 Aggregate.end: 默认 20 条) */
+  aggregateDefaultLimit: 20,
   /** one response at most 1 MB (数据库限制: 单次返回数据 1MB) */
   maxResultBytes: 1024 * 1024,
 }
@@ -150,6 +152,8 @@ export class CloudBaseEmulator {
         const docs = this.matching(String(p.collectionName), this.parse(p.query), null)
         return { data: { total: docs.length } }
       }
+      case 'database.aggregateDocuments':
+        return { data: { list: this.aggregate(p) } }
       case 'database.insertDocument':
         return { data: this.insert(p) }
       case 'database.modifyDocument':
@@ -209,6 +213,14 @@ export class CloudBaseEmulator {
   private matching(name: string, query: Record<string, unknown>, tx: Tx | null): Doc[] {
     const q = new Query(query)
     return this.view(name, tx).filter((d) => q.test(d))
+  }
+
+  /** `stages` as the SDK sends them ({ stageKey: '$match', stageValue: EJSON }), run by mingo: MongoDB's semantics */
+  private aggregate(p: Record<string, unknown>): string[] {
+    const stages = (p.stages as Array<{ stageKey: string; stageValue: string }>).map((s) => ({ [s.stageKey]: this.parse(s.stageValue) }))
+    if (!stages.some((s) => '$limit' in s)) stages.push({ $limit: SETTINGS.aggregateDefaultLimit } as never)
+    const out = new Aggregator(stages).run(this.view(String(p.collectionName), null)) as unknown[]
+    return out.map((d) => EJSON.stringify(d, { relaxed: false }))
   }
 
   private getDocument(p: Record<string, unknown>) {

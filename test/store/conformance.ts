@@ -289,6 +289,40 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       )
 
       test(
+        'totals: counts and sums by group in one call, each figure under its own condition',
+        async () => {
+          const groups = await store.totals('people', { age: { $gte: 18 } }, ['village'], {
+            all: {},
+            active: { where: { active: true } },
+            young: { where: { age: { $lt: 40 } } },
+            score: { sum: 'score' },
+            activeScore: { where: { active: true }, sum: 'score' },
+            noted: { where: { note: { $ne: null } } },
+            noNote: { where: { note: null } },
+            inTowns: { where: { 'address.town': { $in: ['海城', '天河'] } } },
+            // a range never holds for a field that is not there
+            ranked: { where: { rank: { $lt: 100 } } },
+          })
+          expect(Object.fromEntries(groups.map((g) => [g.key[0], g.totals]))).toEqual({
+            v1: { all: 2, active: 1, young: 1, score: 8, activeScore: 3, noted: 0, noNote: 2, inTowns: 1, ranked: 0 },
+            v2: { all: 2, active: 2, young: 1, score: 6, activeScore: 6, noted: 1, noNote: 1, inTowns: 2, ranked: 0 },
+            v3: { all: 1, active: 0, young: 1, score: 2, activeScore: 0, noted: 0, noNote: 1, inTowns: 0, ranked: 0 },
+          })
+          // by two fields, a missing one grouped with null
+          const two = await store.totals('people', {}, ['address.city', 'note'], { n: {} })
+          expect(two.map((g) => [...g.key, g.totals.n]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
+            ['广州', '网格员', 1],
+            ['汕尾', null, 4],
+          ])
+          // nothing matching, an empty $in, a collection never written: no groups
+          expect(await store.totals('people', { age: 200 }, ['village'], { n: {} })).toEqual([])
+          expect(await store.totals('people', { village: { $in: [] } }, ['village'], { n: {} })).toEqual([])
+          expect(await store.totals('neverWritten', {}, ['village'], { n: {} })).toEqual([])
+        },
+        timeout,
+      )
+
+      test(
         'find returns whole documents, equal to what was inserted',
         async () => {
           const [p1] = await store.find<Person>('people', { _id: 'p1' })

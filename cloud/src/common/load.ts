@@ -1,5 +1,5 @@
 import { ApiError } from '../errors'
-import type { CollectionName, Collections, Filter, Store, TxStore } from '../ports/store'
+import type { CollectionName, Collections, Filter, Store, TotalSpec, TxStore } from '../ports/store'
 
 /** Collections whose documents belong to one village. */
 export type VillageCollection = { [C in CollectionName]: Collections[C] extends { villageId: string } ? C : never }[CollectionName]
@@ -41,4 +41,15 @@ export async function getMany<C extends keyof Collections & string>(store: Store
     out.push(...(await store.find(collection, { _id: { $in: chunk } }, { limit: chunk.length })))
   }
   return out
+}
+
+/**
+ * Store.totals grouped by one field: the figures of a value of it (zeros for a value no document has), e.g. each
+ * village of a town at once. One call.
+ */
+export async function totalsBy<C extends CollectionName, K extends string>(store: Store, collection: C, filter: Filter, by: string, specs: Record<K, TotalSpec>): Promise<(value: string | number | null) => Record<K, number>> {
+  const groups = await store.totals(collection, filter, [by], specs)
+  const found = new Map(groups.map((g) => [g.key[0], g.totals]))
+  const zero = Object.fromEntries(Object.keys(specs).map((k) => [k, 0])) as Record<K, number>
+  return (value) => found.get(value) ?? zero
 }

@@ -33,6 +33,34 @@ export function checkInsertMany(docs: readonly Doc[]): void {
   if (new Set(docs.map((d) => d._id)).size !== docs.length) throw new Error('insertMany was given the same _id twice')
 }
 
+/**
+ * One figure of Store.totals, per group: how many of its documents also match `where` (every one without it), or
+ * with `sum` the total of that number field over them (a missing one adds 0). `where` compares plain fields only:
+ * equality, `$in`, `$ne` and ranges on numbers (no `$has`).
+ */
+export interface TotalSpec {
+  where?: Filter
+  sum?: string
+}
+
+/** A group of Store.totals: the `by` fields' values (null for a missing one), in order, and its figures. */
+export interface GroupTotals<K extends string = string> {
+  key: Array<string | number | null>
+  totals: Record<K, number>
+}
+
+/** the most groups one Store.totals answers: more is a caller's bug (its `by` values come from a bounded `$in`) */
+export const MAX_GROUPS = 1000
+
+export function checkTotals(by: readonly string[], specs: Record<string, TotalSpec>): void {
+  if (!by.length) throw new Error('totals needs a field to group by')
+  if (!Object.keys(specs).length) throw new Error('totals needs a figure')
+}
+
+export function tooManyGroups(collection: string): Error {
+  return new Error(`totals of ${collection} has more than ${MAX_GROUPS} groups`)
+}
+
 export interface FindOptions {
   /** fields to sort by, in order */
   sort?: Array<[field: string, direction: 'asc' | 'desc']>
@@ -75,6 +103,12 @@ export interface Store<M = Collections> {
   get<C extends keyof M & string>(collection: C, id: string): Promise<M[C] | null>
   find<C extends keyof M & string>(collection: C, filter?: Filter, options?: FindOptions): Promise<Array<M[C]>>
   count<C extends keyof M & string>(collection: C, filter?: Filter): Promise<number>
+  /**
+   * Counts and sums in one call (one round trip on CloudBase, an aggregation): the documents matching `filter`,
+   * grouped by the values of `by` (string or number fields), each group with every figure of `specs`. Groups with no
+   * document are absent; at most MAX_GROUPS (more throws). A town's villages at once, a page's topics at once.
+   */
+  totals<C extends keyof M & string, K extends string>(collection: C, filter: Filter, by: string[], specs: Record<K, TotalSpec>): Promise<Array<GroupTotals<K>>>
   /** Inserts a document; throws DuplicateIdError when `_id` exists. */
   insert<C extends keyof M & string>(collection: C, doc: M[C]): Promise<void>
   /**
@@ -104,6 +138,7 @@ export interface RawStore {
   get<T extends Doc = any>(collection: string, id: string): Promise<T | null>
   find<T extends Doc = any>(collection: string, filter?: Filter, options?: FindOptions): Promise<T[]>
   count(collection: string, filter?: Filter): Promise<number>
+  totals<K extends string>(collection: string, filter: Filter, by: string[], specs: Record<K, TotalSpec>): Promise<Array<GroupTotals<K>>>
   insert<T extends Doc = any>(collection: string, doc: T): Promise<void>
   insertMany<T extends Doc = any>(collection: string, docs: T[]): Promise<void>
   update(collection: string, filter: Filter, patch: Patch): Promise<number>

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the raw adapter leaves document types to the typed Store (ports/store.ts) */
-import { assertDefinedFilter, checkInsertMany, DuplicateIdError, StoreBusyError, type Doc, type FieldCondition, type Filter, type FindOptions, type Patch, type RawStore, type RawTxStore } from '../../ports/store'
+import { assertDefinedFilter, checkInsertMany, checkTotals, DuplicateIdError, MAX_GROUPS, StoreBusyError, tooManyGroups, type Doc, type FieldCondition, type Filter, type FindOptions, type GroupTotals, type Patch, type RawStore, type RawTxStore, type TotalSpec } from '../../ports/store'
 import { errorInfo, type WxCollection, type WxCommand, type WxCommandValue, type WxDatabase, type WxQuery } from './types'
 
 /**
@@ -71,6 +71,32 @@ function isNotFoundError(e: unknown): boolean {
 export function isTransactionConflictError(e: unknown): boolean {
   const { code, text } = errorInfo(e)
   return code === 'DATABASE_TRANSACTION_CONFLICT' || /DATABASE_TRANSACTION_CONFLICT|Transaction is conflicted/i.test(text)
+}
+
+/** a field's value in an aggregation expression: a missing field reads as null, as a query's equality to null matches it */
+const valueOf = (field: string) => ({ $ifNull: [`$${checkPath(field)}`, null] })
+
+/**
+ * A filter as an aggregation expression (a figure's `where` in totals), meaning what the query would: ranges hold for
+ * a value that is there (MongoDB orders null below every number; a query's range never matches it).
+ */
+function expression(filter: Filter): Record<string, unknown> {
+  assertDefinedFilter(filter)
+  const all: unknown[] = []
+  for (const [field, cond] of Object.entries(filter)) {
+    const v = valueOf(field)
+    if (cond === null || typeof cond !== 'object') all.push({ $eq: [v, cond] })
+    else if ('$in' in cond) all.push({ $in: [v, cond.$in] })
+    else if ('$ne' in cond) all.push({ $ne: [v, cond.$ne] })
+    else if ('$has' in cond) throw new Error(`totals: $has cannot be a figure's condition (${field})`)
+    else {
+      const ops = { $gt: '$gt', $gte: '$gte', $lt: '$lt', $lte: '$lte' } as const
+      const parts = Object.entries(ops).flatMap(([k, op]) => ((cond as Record<string, unknown>)[k] === undefined ? [] : [{ [op]: [v, (cond as Record<string, unknown>)[k]] }]))
+      if (!parts.length) throw new Error('empty range condition')
+      all.push({ $ne: [v, null] }, ...parts)
+    }
+  }
+  return all.length === 1 ? (all[0] as Record<string, unknown>) : { $and: all }
 }
 
 /** A collection was missing inside a transaction: it is created outside, then the transaction runs again. */
@@ -276,6 +302,38 @@ export class CloudBaseStore implements RawStore {
       if (isCollectionMissingError(e)) return 0
       throw e
     }
+  }
+
+  /**
+   * Counts and sums by group in one aggregation: match, group by the fields (a missing one as null), each figure a
+   * `$sum` of 1 or of the field, under a `$cond` of its `where`. The aggregation answers 20 groups unless limited.
+   */
+  async totals<K extends string>(collection: string, filter: Filter, by: string[], specs: Record<K, TotalSpec>): Promise<Array<GroupTotals<K>>> {
+    checkTotals(by, specs)
+    const cond = this.condition(filter)
+    if (cond === null) return []
+    const names = Object.keys(specs) as K[]
+    const group: Record<string, unknown> = { _id: Object.fromEntries(by.map((f, i) => [`k${i}`, valueOf(f)])) }
+    names.forEach((name, i) => {
+      const spec: TotalSpec = specs[name]
+      const value = spec.sum ? { $ifNull: [`$${checkPath(spec.sum)}`, 0] } : 1
+      group[`t${i}`] = { $sum: spec.where && Object.keys(spec.where).length ? { $cond: [expression(spec.where), value, 0] } : value }
+    })
+    let data: unknown[]
+    try {
+      ;({ list: data } = await this.coll(collection).aggregate().match(cond).group(group).limit(MAX_GROUPS + 1).end())
+    } catch (e) {
+      if (isCollectionMissingError(e)) return []
+      throw e
+    }
+    if (data.length > MAX_GROUPS) throw tooManyGroups(collection)
+    return data.map((raw) => {
+      const row = raw as { _id: Record<string, string | number | null> } & Record<string, number>
+      return {
+        key: by.map((_, i) => row._id[`k${i}`] ?? null),
+        totals: Object.fromEntries(names.map((n, i) => [n, Number(row[`t${i}`] ?? 0)])) as Record<K, number>,
+      }
+    })
   }
 
   /** Runs an add, creating the collection first if CloudBase says it is missing (then adding again). */

@@ -42,6 +42,15 @@ export interface WxQuery {
   remove(): Promise<{ stats: { removed: number } }>
 }
 
+/** An aggregation pipeline (collection.aggregate()): `end` runs it, one request; without a `limit` stage it answers 20 documents. */
+export interface WxAggregate {
+  match(condition: Record<string, unknown>): WxAggregate
+  group(spec: Record<string, unknown>): WxAggregate
+  limit(n: number): WxAggregate
+  /** wx-server-sdk answers the documents as `list` (not `data`, as get does) */
+  end(): Promise<{ list: unknown[] }>
+}
+
 export interface WxDocumentRef {
   /** with `throwOnNotFound: false` a missing document gives `{ data: null }` */
   get(): Promise<{ data: unknown }>
@@ -51,6 +60,7 @@ export interface WxDocumentRef {
 
 export interface WxCollection extends WxQuery {
   doc(id: string): WxDocumentRef
+  aggregate(): WxAggregate
   /** an array of documents is one request (wx-server-sdk answers `_ids`) */
   add(options: { data: Record<string, unknown> | Array<Record<string, unknown>> }): Promise<{ _id?: string; _ids?: string[] }>
 }

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the raw adapter leaves document types to the typed Store (ports/store.ts) */
 import Database from 'better-sqlite3'
-import { assertDefinedFilter, checkInsertMany, DuplicateIdError, type Doc, type Filter, type FindOptions, type Patch, type RawStore, type RawTxStore } from '../../ports/store'
+import { assertDefinedFilter, checkInsertMany, checkTotals, DuplicateIdError, MAX_GROUPS, tooManyGroups, type Doc, type Filter, type FindOptions, type GroupTotals, type Patch, type RawStore, type RawTxStore, type TotalSpec } from '../../ports/store'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/
@@ -57,6 +57,14 @@ function where(filter: Filter = {}): { sql: string; params: unknown[] } {
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params }
 }
+
+/** the filter as one SQL condition (`1` when empty), for a CASE inside an aggregate */
+function condition(filter: Filter): { sql: string; params: unknown[] } {
+  const w = where(filter)
+  return { sql: w.sql ? w.sql.slice('WHERE '.length) : '1', params: w.params }
+}
+
+const fieldSql = (field: string) => (field === '_id' ? '_id' : `json_extract(doc, ${jsonPath(field)})`)
 
 function setPath(doc: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.')
@@ -355,6 +363,31 @@ export class SqliteStore implements RawStore {
       const w = where(filter)
       const row = this.prepare(`SELECT COUNT(*) AS n FROM ${this.table(collection)} ${w.sql}`).get(...w.params) as { n: number }
       return row.n
+    })
+  }
+
+  async totals<K extends string>(collection: string, filter: Filter, by: string[], specs: Record<K, TotalSpec>): Promise<Array<GroupTotals<K>>> {
+    checkTotals(by, specs)
+    return this.outsideTx(() => {
+      const names = Object.keys(specs) as K[]
+      const params: unknown[] = []
+      const figures = names.map((name, i) => {
+        const spec: TotalSpec = specs[name]
+        const value = spec.sum ? `COALESCE(${fieldSql(spec.sum)}, 0)` : '1'
+        if (!spec.where || !Object.keys(spec.where).length) return `SUM(${value}) AS t${i}`
+        const c = condition(spec.where)
+        params.push(...c.params)
+        return `SUM(CASE WHEN ${c.sql} THEN ${value} ELSE 0 END) AS t${i}`
+      })
+      const w = where(filter)
+      const keys = by.map((f, i) => `${fieldSql(f)} AS k${i}`)
+      const sql = `SELECT ${[...keys, ...figures].join(', ')} FROM ${this.table(collection)} ${w.sql} GROUP BY ${by.map((_, i) => `k${i}`).join(', ')} LIMIT ${MAX_GROUPS + 1}`
+      const rows = this.prepare(sql).all(...params, ...w.params) as Array<Record<string, number | string | null>>
+      if (rows.length > MAX_GROUPS) throw tooManyGroups(collection)
+      return rows.map((r) => ({
+        key: by.map((_, i) => r[`k${i}`] as string | number | null),
+        totals: Object.fromEntries(names.map((n, i) => [n, Number(r[`t${i}`] ?? 0)])) as Record<K, number>,
+      }))
     })
   }
 

@@ -2,12 +2,13 @@
  * A village's figures as those who serve it see them — the town officer's (every village of the town at once) and
  * the hall staff's (their hall's day) — computed once here for both the workspaces and 首页's 待办. They read the
  * other features' collections by name (as todo.ts and privacy.ts do: account imports no feature). Counts only:
- * every figure is a `count` (or the few open topics), never a walk through a village's collections, so that a town
- * of many villages opens in a handful of small queries per village.
+ * every figure is a count (Store.totals grouped by village, or the open topics), never a walk through a village's
+ * collections, and one call counts it for every village of the town at once.
  */
 import type { Store } from '../../ports/store'
 import { quorumNeeded } from '../../common/quorum'
 import { percent, shanghaiDayPlus } from '../../common/time'
+import { totalsBy } from '../../common/load'
 import type { Village, VillageKind } from './documents'
 
 /** An open topic as a workspace shows it: turnout against the quorum. */
@@ -52,66 +53,96 @@ const SEATED = ['booked', 'checkedIn', 'noShow']
 const OPEN_REPORTS = ['reported', 'accepted', 'inProgress']
 const WAITING_LETTERS = ['received', 'accepted']
 
-async function rulesOf(store: Store, v: Village): Promise<TownVillage['rules']> {
-  const current = v.currentRulesVersion
-  if (!current) return null
-  const [version] = await store.find('ruleVersions', { villageId: v._id, number: current, status: 'published' }, { limit: 1 })
-  if (!version) return null
-  // residents are the members registered at a household (staff and officers have none)
-  const [agreed, residents] = await Promise.all([store.count('ruleAgreements', { villageId: v._id, versionId: version._id }), store.count('memberships', { villageId: v._id, householdId: { $ne: null } })])
-  return { number: current, agreed: Math.min(agreed, residents), residents, percent: percent(agreed, residents) }
-}
+/** the open topics a town's workspace and 待办 show at most, those closing first (one find of CloudBase's page) */
+export const TOWN_OPEN_TOPICS = 100
 
 /** What needs the town's attention in a village: open topics' turnout, overdue reports and letters (首页's 待办 needs only these). */
 export interface VillageAlerts {
   topics: WorkspaceTopic[]
+  reportsOpen: number
   reportsOverdue: number
+  lettersWaiting: number
   lettersOverdue: number
 }
 
-export async function villageAlerts(store: Store, villageId: string, now: number): Promise<VillageAlerts> {
-  const [open, lateToAccept, lateToResolve, lettersOverdue] = await Promise.all([
-    store.find('topics', { villageId, status: 'open' }, { sort: [['closesAt', 'asc']], limit: 50 }),
-    store.count('reports', { villageId, status: 'reported', acceptDueAt: { $lt: now } }),
-    store.count('reports', { villageId, status: { $in: ['accepted', 'inProgress'] }, resolveDueAt: { $lt: now } }),
-    store.count('letters', { villageId, status: { $in: WAITING_LETTERS }, dueAt: { $lt: now } }),
-  ])
-  const topics = await Promise.all(
-    open.map(async (t) => ({ id: t._id, title: t.title, mode: t.mode, closesAt: t.closesAt, participants: await store.count('ballots', { topicId: t._id }), eligible: t.eligibleCount, quorumNeeded: quorumNeeded(t.mode, t.eligibleCount) })),
-  )
-  return { topics, reportsOverdue: lateToAccept + lateToResolve, lettersOverdue }
+const inVillages = (villages: ReadonlyArray<Pick<Village, '_id'>>) => ({ villageId: { $in: villages.map((v) => v._id) } })
+
+/** The open topics of these villages with their turnout, by village: one find, and one count of their ballots grouped by topic. */
+export async function openTopicsOf(store: Store, villages: ReadonlyArray<Pick<Village, '_id'>>): Promise<Map<string, WorkspaceTopic[]>> {
+  const open = await store.find('topics', { ...inVillages(villages), status: 'open' }, { sort: [['closesAt', 'asc']], limit: TOWN_OPEN_TOPICS })
+  const ballots = open.length ? await totalsBy(store, 'ballots', { topicId: { $in: open.map((t) => t._id) } }, 'topicId', { n: {} }) : () => ({ n: 0 })
+  const out = new Map<string, WorkspaceTopic[]>(villages.map((v) => [v._id, []]))
+  for (const t of open) {
+    out.get(t.villageId)?.push({ id: t._id, title: t.title, mode: t.mode, closesAt: t.closesAt, participants: ballots(t._id).n, eligible: t.eligibleCount, quorumNeeded: quorumNeeded(t.mode, t.eligibleCount) })
+  }
+  return out
 }
 
-/** One village of the town today: rules agreed, open topics' turnout, today's bookings, open and overdue reports and letters. */
-export async function villageFigures(store: Store, v: Village, today: string, now: number): Promise<TownVillage> {
-  const villageId = v._id
-  const [rules, alerts, booked, checkedIn, noShow, reportsOpen, waiting] = await Promise.all([
-    rulesOf(store, v),
-    villageAlerts(store, villageId, now),
-    store.count('bookings', { villageId, date: today, status: { $in: SEATED } }),
-    store.count('bookings', { villageId, date: today, status: 'checkedIn' }),
-    store.count('bookings', { villageId, date: today, status: 'noShow' }),
-    store.count('reports', { villageId, status: { $in: OPEN_REPORTS } }),
-    store.count('letters', { villageId, status: { $in: WAITING_LETTERS } }),
+/** Every village's alerts at once: four calls whatever the number of villages (the topics, their ballots, reports, letters). */
+export async function townAlerts(store: Store, villages: ReadonlyArray<Pick<Village, '_id'>>, now: number): Promise<(villageId: string) => VillageAlerts> {
+  if (!villages.length) return () => ({ topics: [], reportsOpen: 0, reportsOverdue: 0, lettersWaiting: 0, lettersOverdue: 0 })
+  const [topics, reports, letters] = await Promise.all([
+    openTopicsOf(store, villages),
+    totalsBy(store, 'reports', { ...inVillages(villages), status: { $in: OPEN_REPORTS } }, 'villageId', {
+      open: {},
+      lateToAccept: { where: { status: 'reported', acceptDueAt: { $lt: now } } },
+      lateToResolve: { where: { status: { $in: ['accepted', 'inProgress'] }, resolveDueAt: { $lt: now } } },
+    }),
+    totalsBy(store, 'letters', { ...inVillages(villages), status: { $in: WAITING_LETTERS } }, 'villageId', { waiting: {}, overdue: { where: { dueAt: { $lt: now } } } }),
   ])
-  return {
-    villageId,
-    name: v.name,
-    kind: v.kind,
-    rules,
-    topics: alerts.topics,
-    bookings: { booked, checkedIn, noShow },
-    reports: { open: reportsOpen, overdue: alerts.reportsOverdue },
-    letters: { waiting, overdue: alerts.lettersOverdue },
+  return (villageId) => {
+    const r = reports(villageId)
+    const l = letters(villageId)
+    return { topics: topics.get(villageId) ?? [], reportsOpen: r.open, reportsOverdue: r.lateToAccept + r.lateToResolve, lettersWaiting: l.waiting, lettersOverdue: l.overdue }
+  }
+}
+
+/**
+ * Agreement to each village's current rules: the residents (members registered at a household) who agreed, and all of
+ * them, counted for the whole town at once (agreements by village and version, residents by village).
+ */
+async function townRules(store: Store, villages: readonly Village[]): Promise<(v: Village) => TownVillage['rules']> {
+  const [agreements, residents] = await Promise.all([
+    store.totals('ruleAgreements', inVillages(villages), ['villageId', 'number'], { n: {} }),
+    totalsBy(store, 'memberships', { ...inVillages(villages), householdId: { $ne: null } }, 'villageId', { n: {} }),
+  ])
+  return (v) => {
+    const current = v.currentRulesVersion
+    if (!current) return null
+    const agreed = agreements.find((g) => g.key[0] === v._id && g.key[1] === current)?.totals.n ?? 0
+    const all = residents(v._id).n
+    return { number: current, agreed: Math.min(agreed, all), residents: all, percent: percent(agreed, all) }
   }
 }
 
 /** The villages of a town, in one order. */
 export const townVillages = (store: Store, townId: string) => store.find('villages', { townId }, { sort: [['_id', 'asc']] })
 
-/** Every village of the officer's town, in one order. */
+/**
+ * Every village of the officer's town: rules agreed, open topics' turnout, today's bookings, open and overdue reports
+ * and letters — each figure counted for all the villages in one call, so the town costs the same with 3 villages or 30.
+ */
 export async function townFigures(store: Store, townId: string, today: string, now: number): Promise<TownVillage[]> {
-  return Promise.all((await townVillages(store, townId)).map((v) => villageFigures(store, v, today, now)))
+  const villages = await townVillages(store, townId)
+  if (!villages.length) return []
+  const [rules, alerts, bookings] = await Promise.all([
+    townRules(store, villages),
+    townAlerts(store, villages, now),
+    totalsBy(store, 'bookings', { ...inVillages(villages), date: today, status: { $in: SEATED } }, 'villageId', { booked: {}, checkedIn: { where: { status: 'checkedIn' } }, noShow: { where: { status: 'noShow' } } }),
+  ])
+  return villages.map((v) => {
+    const a = alerts(v._id)
+    return {
+      villageId: v._id,
+      name: v.name,
+      kind: v.kind,
+      rules: rules(v),
+      topics: a.topics,
+      bookings: bookings(v._id),
+      reports: { open: a.reportsOpen, overdue: a.reportsOverdue },
+      letters: { waiting: a.lettersWaiting, overdue: a.lettersOverdue },
+    }
+  })
 }
 
 /** The hall's day: today's bookings by state, and tomorrow's canteen seats. */

@@ -13,7 +13,7 @@ import type { Village } from './documents'
 import { rulesWord } from '../../contract/tables'
 import type { TodoItem, todoActions } from './todo-contract'
 import { pageUrl, type PageKey } from '../../../../src/routes'
-import { hallDay, townVillages, villageAlerts } from './figures'
+import { hallDay, townAlerts, townVillages } from './figures'
 
 /** more open topics than this at once does not happen in a village; the count stays right below it */
 const OPEN_TOPICS = 100
@@ -158,7 +158,8 @@ async function townItems(ctx: MemberContext, villageId: string): Promise<Item[]>
   // only what the 待办 shows (the workspace's other figures are not read on every 首页)
   const { store } = ctx.ports
   const villages = await townVillages(store, townId)
-  const alerts = await Promise.all(villages.map((v) => villageAlerts(store, v._id, ctx.now)))
+  const alertsOf = await townAlerts(store, villages, ctx.now)
+  const alerts = villages.map((v) => alertsOf(v._id))
   const group = 'town' as const
   const page = pageUrl('workspace.town', { villageId })
   const short = villages.map((v, i) => ({ name: v.name, n: alerts[i].topics.filter((t) => t.participants < t.quorumNeeded).length }))
