@@ -1,0 +1,135 @@
+/**
+ * The bench's flat reads (issue 16: every list and detail action within 2x from 1,000 to 100,000 documents in one
+ * village). 新山村 of the demo grows, straight into SQLite (the bench measures reading, not writing), by n members in
+ * n/3 households spread over its grids, an agreement to the current rules by two members in three, and a topic opened
+ * with them all on its roll, n ballots on it and n comments under it; the counters are then built from those documents
+ * as the migrations would. Each read goes through the router as the person who would make it, timed.
+ */
+import type { startLocalServer } from '../../cloud/server/server'
+import type { Ballot, Comment, Topic } from '../../cloud/src/features/deliberation/documents'
+import { loadVoters } from '../../cloud/src/features/deliberation/data'
+import { tallyShards } from '../../cloud/src/features/deliberation/policy'
+import type { Collections } from '../../cloud/src/ports/store'
+
+type Server = Awaited<ReturnType<typeof startLocalServer>>
+export const X = 'v-xinshan'
+export const COMMITTEE = 'demo-linzhiqiang'
+export const RESIDENT = 'demo-linshuisheng'
+
+/** write documents straight into their SQLite tables, in one transaction */
+function put<C extends keyof Collections>(server: Server, collection: C, docs: Array<Collections[C]>): void {
+  const { db } = server.ports.store
+  const insert = db.prepare(`INSERT OR REPLACE INTO "${collection}" (_id, doc) VALUES (?, ?)`)
+  db.transaction(() => {
+    for (const d of docs) insert.run(d._id, JSON.stringify(d))
+  })()
+}
+
+/** persons p_bench{from}…p_bench{to-1}: members of 新山村, three to a household, two in three agreed to the rules */
+export async function growMembers(server: Server, from: number, to: number): Promise<string[]> {
+  const { store } = server.ports
+  const now = server.ports.clock.now()
+  const grids = (await store.find('grids', { villageId: X })).map((g) => g._id)
+  const version = (await store.find('ruleVersions', { villageId: X, current: true }, { limit: 1 }))[0]
+  const ids = Array.from({ length: to - from }, (_, k) => from + k)
+  const householdOf = (i: number) => `${X}:hbench${Math.floor(i / 3)}`
+  const gridOf = (i: number) => grids[Math.floor(i / 3) % grids.length] ?? null
+  put(server, 'persons', ids.map((i) => ({ _id: `p_bench${i}`, openid: `bench-${i}`, name: `压测村民${i}`, createdAt: now - 86_400_000 })))
+  put(
+    server,
+    'households',
+    ids.filter((i) => i % 3 === 0).map((i) => ({ _id: householdOf(i), villageId: X, gridId: gridOf(i), doorplate: `新山村压测路${i / 3 + 1}号`, headName: `压测村民${i}`, repPersonId: `p_bench${i}` })),
+  )
+  put(
+    server,
+    'memberships',
+    ids.map((i) => ({
+      _id: `${X}:p_bench${i}`, villageId: X, personId: `p_bench${i}`, name: `压测村民${i}`, householdId: householdOf(i), relation: i % 3 ? '子女' : '户主',
+      roles: ['resident'], partyMember: false, gridIds: [], hallId: null, townId: null, joinedAt: now - 86_400_000,
+    })),
+  )
+  if (version) {
+    put(
+      server,
+      'ruleAgreements',
+      ids.filter((i) => i % 3 !== 2).map((i) => ({
+        _id: `${version._id}:p_bench${i}`, villageId: X, versionId: version._id, number: version.number, personId: `p_bench${i}`, name: `压测村民${i}`,
+        householdId: householdOf(i), gridId: gridOf(i), at: now - i, partyCommitment: false, partyCommitmentAt: null,
+      })),
+    )
+  }
+  return ids.map((i) => `p_bench${i}`)
+}
+
+/** A topic opened with the whole village on its roll, a ballot by each of `voters` and as many comments, with its counters. */
+export async function topicWithBallots(server: Server, voters: string[]): Promise<string> {
+  const { store } = server.ports
+  const now = server.ports.clock.now()
+  const n = voters.length
+  const input = { villageId: X, title: `读取压测：${n}张选票`, background: '压测用议题。', question: '是否同意本次压测事项？', kind: 'yesno' as const, mode: 'person' as const, results: 'live' as const, opensAt: now - 60_000, closesAt: now + 7 * 86_400_000 }
+  const saved = await server.router('topics.save', input, { openid: COMMITTEE })
+  if (!saved.ok) throw new Error(`topics.save: ${JSON.stringify(saved.error)}`)
+  const topicId = (saved.data as { topic: { _id: string } }).topic._id
+  const published = await server.router('topics.publish', { villageId: X, topicId }, { openid: COMMITTEE })
+  if (!published.ok) throw new Error(`topics.publish: ${JSON.stringify(published.error)}`)
+  const grids = (await store.find('grids', { villageId: X })).map((g) => g._id)
+  const ballots: Ballot[] = voters.map((personId, i) => ({
+    _id: `${topicId}:${personId}`,
+    villageId: X,
+    topicId,
+    voterKey: personId,
+    personId,
+    householdId: null,
+    gridId: grids[i % grids.length] ?? null,
+    choices: [['yes', 'no', 'abstain'][i % 3]],
+    source: i % 10 ? 'online' : 'meeting',
+    castBy: personId,
+    castByName: `压测村民${i}`,
+    castAt: now - i,
+    changes: 0,
+    receipt: `R${String(i).padStart(3, '0').slice(0, 3)}-${String(i).padStart(4, '0').slice(-4)}`,
+  }))
+  const comments: Comment[] = voters.map((personId, i) => ({
+    _id: `${topicId}:c${i}`, villageId: X, topicId, parentId: i % 4 === 3 ? `${topicId}:c${i - 1}` : null, authorId: personId, authorName: `压测村民${i}`,
+    text: `我对这件事的看法（第${i + 1}条）`, stance: null, likes: i % 7, createdAt: now - 60_000 + i, hidden: i % 50 === 49 ? { reason: '与议题无关', byName: '林志强', at: now } : null,
+  }))
+  const t = (await store.get('topics', topicId)) as Topic
+  const shards = tallyShards(t, await loadVoters(store, t), ballots, t.tallyShards)
+  put(server, 'ballots', ballots)
+  put(server, 'comments', comments)
+  put(server, 'topicTallies', shards)
+  return topicId
+}
+
+/** Median time of `runs` calls of an action by `openid` (after one warm-up call; 3 calls when it takes over half a second). */
+export async function timeAction(server: Server, action: string, input: unknown, runs: number, openid = COMMITTEE): Promise<number> {
+  const call = async () => {
+    const t0 = performance.now()
+    const r = await server.router(action, input, { openid })
+    if (!r.ok) throw new Error(`${action}: ${JSON.stringify(r.error)}`)
+    return performance.now() - t0
+  }
+  const n = (await call()) > 500 ? Math.min(3, runs) : runs
+  const times: number[] = []
+  for (let i = 0; i < n; i++) times.push(await call())
+  return times.sort((a, b) => a - b)[Math.floor(n / 2)]
+}
+
+/** The reads the issue names, each as the person who makes it; `topicId` is the topic of this size. */
+export const FLAT_READS: Array<{ label: string; openid?: string; input: (topicId: string) => unknown }> = [
+  { label: 'topics.list', input: () => ({ villageId: X }) },
+  { label: 'topics.get', input: (topicId) => ({ villageId: X, topicId }) },
+  { label: 'topics.get (resident)', openid: RESIDENT, input: (topicId) => ({ villageId: X, topicId }) },
+  { label: 'comments.list', openid: RESIDENT, input: (topicId) => ({ villageId: X, topicId }) },
+  { label: 'ballots.voters', input: (topicId) => ({ villageId: X, topicId }) },
+  { label: 'topics.turnoutByGrid', input: (topicId) => ({ villageId: X, topicId }) },
+  { label: 'rules.current', openid: RESIDENT, input: () => ({ villageId: X }) },
+  { label: 'rules.followUp', input: () => ({ villageId: X }) },
+  { label: 'village.overview', openid: RESIDENT, input: () => ({ villageId: X }) },
+  { label: 'account.me', openid: RESIDENT, input: () => ({}) },
+  { label: 'account.todo', input: () => ({ villageId: X }) },
+  { label: 'register.households', input: () => ({ villageId: X }) },
+  { label: 'village.members', input: () => ({ villageId: X }) },
+  { label: 'topics.exportCsv turnout', input: (topicId) => ({ villageId: X, topicId, kind: 'turnout' }) },
+  { label: 'rules.exportCsv followUp', input: () => ({ villageId: X, kind: 'followUp' }) },
+]
