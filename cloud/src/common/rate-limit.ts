@@ -11,7 +11,7 @@
  * slot back by removing it, so a refusal (bad input, content check, conflict) neither counts nor leaves a
  * trace. Windows that have ended are removed by the time-driven job (removeEndedRateLimits).
  */
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { ActionName } from '../contract'
 import { ApiError } from '../errors'
 import type { Ports } from '../ports/ports'
@@ -28,6 +28,8 @@ export interface RateLimitSlot {
   windowStart: number
   /** the window's end: the job removes the slot after it */
   expiresAt: number
+  /** the call that took it with the slots of its other windows (one insert for all): tells its own slots after a failed insert */
+  claim?: string
 }
 
 declare module '../ports/store' {
@@ -99,37 +101,78 @@ function waitText(ms: number): string {
 
 /**
  * The slot each window is tried at first: the one after the last this process took in it (`bucket:who:windowStart`).
- * Only a guess, so that a call costs one insert per window and no count: the insert is the claim, and a slot taken
- * meanwhile (by another process, or a slot given back) falls back to counting. Forgotten all at once past HINTS.
+ * Only a guess, so that a call costs one insert for all its windows and no count: the insert is the claim, and a slot
+ * taken meanwhile (by another process, or a slot given back) falls back to counting. Forgotten all at once past HINTS.
  */
 const nextSlot = new Map<string, number>()
 const HINTS = 10_000
 
-/** Takes a free slot of one window, or returns null when all are taken. */
-async function takeSlot(store: Store, bucket: string, who: string, windowStart: number, expiresAt: number, max: number): Promise<string | null> {
-  const key = { bucket, who, windowStart }
-  const window = `${bucket}:${who}:${windowStart}`
-  const guess = nextSlot.get(window) ?? 0
-  let used = guess < max ? guess : await store.count('rateLimits', key)
-  // start at the guess (or the count): with no race and no slot given back, the first insert succeeds; else walk the slots once
-  for (let n = used % max, tries = 0; used < max && tries < max; tries++, n = (n + 1) % max) {
-    const _id = `${window}:${n}`
+/** One window of one call: where its slots are and how many there are. */
+interface Window {
+  key: Pick<RateLimitSlot, 'bucket' | 'who' | 'windowStart'>
+  /** `bucket:who:windowStart`, the slots' id prefix */
+  id: string
+  expiresAt: number
+  max: number
+}
+
+function tookSlot(w: Window, n: number): string {
+  if (nextSlot.size >= HINTS) nextSlot.clear()
+  nextSlot.set(w.id, n + 1)
+  return `${w.id}:${n}`
+}
+
+/** Takes a free slot of one window by counting and walking its slots (its guess was taken or full), or returns null when all are taken. */
+async function takeSlot(store: Store, w: Window): Promise<string | null> {
+  let used = await store.count('rateLimits', w.key)
+  // start at the count: with no race and no slot given back, the first insert succeeds; else walk the slots once
+  for (let n = used % w.max, tries = 0; used < w.max && tries < w.max; tries++, n = (n + 1) % w.max) {
     try {
-      await store.insert('rateLimits', { _id, ...key, expiresAt })
-      if (nextSlot.size >= HINTS) nextSlot.clear()
-      nextSlot.set(window, n + 1)
-      return _id
+      await store.insert('rateLimits', { _id: `${w.id}:${n}`, ...w.key, expiresAt: w.expiresAt })
+      return tookSlot(w, n)
     } catch (e) {
       if (!(e instanceof DuplicateIdError)) throw e
       // taken meanwhile, or the free one is a gap left by a slot given back: is any left at all?
-      used = await store.count('rateLimits', key)
+      used = await store.count('rateLimits', w.key)
     }
   }
   return null
 }
 
+/** tells this process's insertMany of slots from every other call's: `claim` on a slot says who wrote it */
+const PROCESS_CLAIM = randomBytes(6).toString('base64url')
+let claims = 0
+
+/**
+ * A slot in each window, or the first window that is full. The guessed slots of all windows are inserted in one
+ * call; should one of them be taken, the slots that call wrote are told by their claim (CloudBase may write some of a
+ * batch that fails) and the windows still without one count and walk their slots one by one.
+ */
+async function takeSlots(store: Store, windows: Window[]): Promise<{ taken: string[]; full: Window | null }> {
+  const claim = `${PROCESS_CLAIM}${++claims}`
+  const guesses = windows.map((w) => ({ w, n: nextSlot.get(w.id) ?? 0 })).filter((g) => g.n < g.w.max)
+  const docs: RateLimitSlot[] = guesses.map(({ w, n }) => ({ _id: `${w.id}:${n}`, ...w.key, expiresAt: w.expiresAt, claim }))
+  let mine: Set<string>
+  try {
+    if (docs.length) await store.insertMany('rateLimits', docs)
+    mine = new Set(docs.map((d) => d._id))
+  } catch (e) {
+    if (!(e instanceof DuplicateIdError)) throw e
+    const there = await store.find('rateLimits', { _id: { $in: docs.map((d) => d._id) } }, { limit: docs.length })
+    mine = new Set(there.filter((d) => d.claim === claim).map((d) => d._id))
+  }
+  const taken = guesses.filter((g, i) => mine.has(docs[i]._id)).map(({ w, n }) => tookSlot(w, n))
+  for (const w of windows) {
+    if (taken.some((id) => id.startsWith(`${w.id}:`))) continue
+    const slot = await takeSlot(store, w)
+    if (!slot) return { taken, full: w }
+    taken.push(slot)
+  }
+  return { taken, full: null }
+}
+
 async function releaseSlots(store: Store, ids: readonly string[]): Promise<void> {
-  for (const _id of ids) await store.remove('rateLimits', { _id })
+  if (ids.length) await store.remove('rateLimits', { _id: { $in: [...ids] } })
 }
 
 /**
@@ -140,15 +183,15 @@ export async function withRateLimit<R>(store: Store, action: string, openid: str
   const limit = RATE_LIMITS[action as ActionName]
   if (!limit) return run()
   const who = rateKeyOf(openid)
-  const taken: string[] = []
-  for (const [name, max] of Object.entries(limit.max) as Array<[WindowName, number]>) {
+  const windows = (Object.entries(limit.max) as Array<[WindowName, number]>).map(([name, max]): Window => {
     const { start, end } = windowOf(name, now)
-    const slot = await takeSlot(store, `${action}:${name}`, who, start, end, max)
-    if (!slot) {
-      await releaseSlots(store, taken)
-      throw new ApiError('RATE_LIMITED', `操作太频繁，请${waitText(end - now)}后再试`)
-    }
-    taken.push(slot)
+    const key = { bucket: `${action}:${name}`, who, windowStart: start }
+    return { key, id: `${key.bucket}:${who}:${start}`, expiresAt: end, max }
+  })
+  const { taken, full } = await takeSlots(store, windows)
+  if (full) {
+    await releaseSlots(store, taken)
+    throw new ApiError('RATE_LIMITED', `操作太频繁，请${waitText(full.expiresAt - now)}后再试`)
   }
   try {
     return await run()

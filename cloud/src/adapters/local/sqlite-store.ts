@@ -150,11 +150,24 @@ export class SqliteStore implements RawStore {
     remove: async (c, id) => this.removeSync(c, { _id: id }),
   }
 
+  /** the batch's own statements, prepared once (exec parses its text every time; a batch runs two per write) */
+  private readonly sql: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo' | 'dataVersion', Database.Statement>
+
   constructor(file: string) {
     this.db = new Database(file)
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('busy_timeout = 10000')
+    const prepare = (text: string) => this.db.prepare(text)
+    this.sql = {
+      begin: prepare('BEGIN IMMEDIATE'),
+      commit: prepare('COMMIT'),
+      rollback: prepare('ROLLBACK'),
+      savepoint: prepare('SAVEPOINT w'),
+      release: prepare('RELEASE w'),
+      rollbackTo: prepare('ROLLBACK TO w'),
+      dataVersion: prepare('PRAGMA data_version').pluck(),
+    }
   }
 
   close(): void {
@@ -208,7 +221,7 @@ export class SqliteStore implements RawStore {
   private cacheOf(collection: string): Map<string, Doc> | null {
     const docs = this.cached.get(collection)
     if (!docs) return null
-    const version = this.prepare('PRAGMA data_version').pluck().get()
+    const version = this.sql.dataVersion.get()
     if (version !== this.cachedVersion) {
       for (const m of this.cached.values()) m.clear()
       this.cachedVersion = version
@@ -304,27 +317,27 @@ export class SqliteStore implements RawStore {
     const savepoints = batch.length > 1
     const outcomes: Array<{ ok: boolean; value: unknown }> = []
     try {
-      this.db.exec('BEGIN IMMEDIATE')
+      this.sql.begin.run()
       for (const item of batch) {
         const tables = this.createdInTx.length
-        if (savepoints) this.db.exec('SAVEPOINT w')
+        if (savepoints) this.sql.savepoint.run()
         try {
           const value = item.run ? item.run() : await item.fn(this.txApi)
-          if (savepoints) this.db.exec('RELEASE w')
+          if (savepoints) this.sql.release.run()
           outcomes.push({ ok: true, value })
         } catch (e) {
           if (!savepoints) throw e
-          this.db.exec('ROLLBACK TO w')
-          this.db.exec('RELEASE w')
+          this.sql.rollbackTo.run()
+          this.sql.release.run()
           this.forgetCreatedSince(tables)
           outcomes.push({ ok: false, value: e })
         }
       }
-      this.db.exec('COMMIT')
+      this.sql.commit.run()
       this.createdInTx = []
     } catch (e) {
       // the lone write failed, or the COMMIT itself: nothing of the batch was written
-      if (this.db.inTransaction) this.db.exec('ROLLBACK')
+      if (this.db.inTransaction) this.sql.rollback.run()
       this.forgetCreatedSince(0)
       for (const item of batch) item.reject(e)
       return

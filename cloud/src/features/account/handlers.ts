@@ -25,27 +25,23 @@ async function cardsFor(ctx: Context, villageIds: string[]): Promise<Map<string,
   return new Map(cards.map((c) => [c.id, c]))
 }
 
-/** Creates the caller's person record on first use; its name is what they wrote when asking to join. */
-async function ensurePerson(ctx: Context, name: string): Promise<Person> {
-  if (ctx.person) return ctx.person
-  const { store } = ctx.ports
-  // a random id that tells nothing about the openid; one person per openid through the claim document
+/**
+ * A first-time caller's person record and its claim (one person per openid): written in the transaction of
+ * what they first ask for, so that joining costs one write. Its name is what they wrote when asking to join.
+ */
+function newPerson(ctx: Context, name: string): { person: Person; claim: PersonKey } {
+  // a random id that tells nothing about the openid
   const person: Person = { _id: `p_${randomBytes(9).toString('base64url')}`, openid: ctx.openid, name, createdAt: ctx.now }
-  const claim: PersonKey = { _id: personKeyOf(ctx.openid), personId: person._id }
-  try {
-    await store.transaction(async (tx) => {
-      await tx.insert('personKeys', claim)
-      await tx.insert('persons', person)
-    })
-    return person
-  } catch (e) {
-    if (!(e instanceof DuplicateIdError)) throw e
-    // a concurrent first call of the same caller won: theirs is the person
-    const won = await store.get('personKeys', claim._id)
-    const existing = won ? await store.get('persons', won.personId) : null
-    if (!existing) throw new ApiError('CONFLICT')
-    return existing
-  }
+  return { person, claim: { _id: personKeyOf(ctx.openid), personId: person._id } }
+}
+
+/** The person a concurrent first call of the same caller created (its claim won). */
+async function claimedPerson(ctx: Context): Promise<Person> {
+  const { store } = ctx.ports
+  const won = await store.get('personKeys', personKeyOf(ctx.openid))
+  const existing = won ? await store.get('persons', won.personId) : null
+  if (!existing) throw new ApiError('CONFLICT')
+  return existing
 }
 
 export const accountHandlers: Handlers<typeof accountActions> = {
@@ -123,35 +119,48 @@ export const accountHandlers: Handlers<typeof accountActions> = {
       const village = await store.get('villages', input.villageId)
       if (!village) throw new ApiError('NOT_FOUND', '找不到该村（社区）')
       await checkText(ctx, { name: input.name, doorplate: input.doorplate })
-      const person = await ensurePerson(ctx, input.name)
-      if (await store.get('memberships', `${village._id}:${person._id}`)) {
-        throw new ApiError('DUPLICATE', `您已是${village.name}的成员`)
-      }
-      const request: JoinRequest = {
-        _id: `${village._id}:${person._id}`,
-        villageId: village._id,
-        personId: person._id,
-        name: input.name,
-        doorplate: input.doorplate,
-        relation: input.relation,
-        via: input.via,
-        status: 'pending',
-        createdAt: ctx.now,
-        decisions: [],
-      }
-      // the request and the committee's notice in one transaction
-      await store.transaction(async (tx) => {
-        const earlier = await tx.get('joinRequests', request._id)
-        if (!earlier) await tx.insert('joinRequests', request)
-        else if (earlier.status !== 'rejected') throw new ApiError('DUPLICATE', `您的申请正在审核中，请耐心等待${village.name}${committeeWord(village.kind)}处理`)
-        else {
-          // asking again after a rejection reopens the same request, keeping its earlier decisions
-          const { decisions: _keep, _id, ...fresh } = request
-          await tx.update('joinRequests', _id, { set: fresh })
+      for (;;) {
+        // a first-time caller: their person record is created with the request (nobody can be a member yet)
+        const fresh = ctx.person ? null : newPerson(ctx, input.name)
+        const personId = ctx.person?._id ?? fresh!.person._id
+        const request: JoinRequest = {
+          _id: `${village._id}:${personId}`,
+          villageId: village._id,
+          personId,
+          name: input.name,
+          doorplate: input.doorplate,
+          relation: input.relation,
+          via: input.via,
+          status: 'pending',
+          createdAt: ctx.now,
+          decisions: [],
         }
-        await notifyCommittee(ctx, village._id, '新的入村申请', `${input.name}（${input.doorplate}）申请加入${village.name}`, pageUrl('account.requests'), tx)
-      })
-      return (await store.get('joinRequests', request._id))!
+        try {
+          // the person, the request and the committee's notice in one transaction
+          return await store.transaction(async (tx): Promise<JoinRequest> => {
+            if (fresh) {
+              await tx.insert('personKeys', fresh.claim)
+              await tx.insert('persons', fresh.person)
+            } else if (await tx.get('memberships', request._id)) throw new ApiError('DUPLICATE', `您已是${village.name}的成员`)
+            const earlier = fresh ? null : await tx.get('joinRequests', request._id)
+            if (earlier && earlier.status !== 'rejected') throw new ApiError('DUPLICATE', `您的申请正在审核中，请耐心等待${village.name}${committeeWord(village.kind)}处理`)
+            let saved = request
+            if (!earlier) await tx.insert('joinRequests', request)
+            else {
+              // asking again after a rejection reopens the same request, keeping its earlier decisions
+              const { decisions: _keep, _id, ...reopened } = request
+              await tx.update('joinRequests', _id, { set: reopened })
+              saved = { ...earlier, ...reopened }
+            }
+            await notifyCommittee(ctx, village._id, '新的入村申请', `${input.name}（${input.doorplate}）申请加入${village.name}`, pageUrl('account.requests'), tx)
+            return saved
+          })
+        } catch (e) {
+          if (!fresh || !(e instanceof DuplicateIdError) || e.collection !== 'personKeys') throw e
+          // a concurrent first call of the same caller won: theirs is the person, and this asks again as them
+          ctx.person = await claimedPerson(ctx)
+        }
+      }
     },
   },
 

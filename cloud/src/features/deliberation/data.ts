@@ -4,7 +4,7 @@ import type { MyVote, TopicDetail, TopicResult, TopicSummary, Turnout, OptionTal
 import type { Ballot, TallyCounts, Topic, TopicCount, TopicRoll } from './documents'
 import { staffNote } from './documents'
 import { readShards, readShardsOf } from './tally'
-import { createHash, randomBytes, randomInt } from 'node:crypto'
+import { createHash, randomFillSync, randomInt } from 'node:crypto'
 import { theJob } from '../../common/audit'
 import { getMany } from '../../common/load'
 import { ApiError } from '../../errors'
@@ -133,8 +133,14 @@ export async function voterCheck(store: Store, t: Topic, m: Membership, subject 
 export async function rollEntry(store: Pick<Store, 'get'>, t: Topic, key: string): Promise<Voter | null> {
   if (t.rollChunks === undefined) return null
   const chunk = await store.get('topicRolls', rollChunkId(t._id, rollChunkOf(key, t.rollChunks)))
-  return chunk?.entries.find((e) => e.key === key) ?? null
+  if (!chunk) return null
+  // a chunk the store keeps (frozen, read by every ballot) is indexed by voter once; one read for this call is searched
+  if (!Object.isFrozen(chunk)) return chunk.entries.find((e) => e.key === key) ?? null
+  let byKey = rollIndex.get(chunk)
+  if (!byKey) rollIndex.set(chunk, (byKey = new Map(chunk.entries.map((e) => [e.key, e]))))
+  return byKey.get(key) ?? null
 }
+const rollIndex = new WeakMap<TopicRoll, Map<string, Voter>>()
 
 /** The roll's chunk documents, to be written in the transaction that opens the topic. */
 export function rollDocs(t: Pick<Topic, '_id' | 'villageId'>, roll: Voter[]): TopicRoll[] {
@@ -210,8 +216,19 @@ export async function closeIfDue(ports: Ports, t: Topic, now: number): Promise<T
   return (await closeTopic(ports, t, now)).topic
 }
 
+/** crypto-random bytes for receipts, drawn 4 KB at a time (one call into the CSPRNG per 512 ballots), each byte used once */
+const receiptBytes = Buffer.alloc(4096)
+let receiptAt = receiptBytes.length
+
 /** A receipt for a new ballot (crypto-random). */
-export const newReceipt = () => receiptCode(randomBytes(8))
+export function newReceipt(): string {
+  if (receiptAt + 8 > receiptBytes.length) {
+    randomFillSync(receiptBytes)
+    receiptAt = 0
+  }
+  receiptAt += 8
+  return receiptCode(receiptBytes.subarray(receiptAt - 8, receiptAt))
+}
 
 /**
  * The count (计票清单) a closed topic publishes: every counted ballot as (receipt, choices, source) in

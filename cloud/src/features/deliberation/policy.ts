@@ -448,8 +448,9 @@ const RECEIPT_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
 
 /** K7Q2-M8XP: 8 characters from 32 (40 bits), from the random bytes given (crypto in the caller). */
 export function receiptCode(random: Uint8Array): string {
-  const chars = Array.from(random.slice(0, 8), (b) => RECEIPT_ALPHABET[b % RECEIPT_ALPHABET.length])
-  return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`
+  let code = ''
+  for (let i = 0; i < 8; i++) code += (i === 4 ? '-' : '') + RECEIPT_ALPHABET[random[i] % RECEIPT_ALPHABET.length]
+  return code
 }
 
 /**
