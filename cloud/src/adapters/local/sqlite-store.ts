@@ -4,6 +4,8 @@ import { assertDefinedFilter, checkInsertMany, checkTotals, DuplicateIdError, MA
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/
+/** a string every JSON writer spells the same (no escapes): ids, roles */
+const PLAIN = /^[A-Za-z0-9_.:-]+$/
 
 function checkName(collection: string): string {
   if (!NAME.test(collection)) throw new Error(`bad collection name: ${collection}`)
@@ -36,6 +38,12 @@ function where(filter: Filter = {}): { sql: string; params: unknown[] } {
         params.push(...cond.$in.map(sqlValue))
       }
     } else if ('$has' in cond) {
+      // documents are stored as JSON.stringify wrote them, so a plain string held anywhere in one appears in its text as
+      // "value": that test (a substring search) passes over most rows before json_each parses the few left (2 µs a row)
+      if (typeof cond.$has === 'string' && PLAIN.test(cond.$has)) {
+        parts.push('instr(doc, ?) > 0')
+        params.push(JSON.stringify(cond.$has))
+      }
       parts.push(`EXISTS (SELECT 1 FROM json_each(doc, ${jsonPath(field)}) WHERE value = ?)`)
       params.push(sqlValue(cond.$has))
     } else if ('$ne' in cond) {
