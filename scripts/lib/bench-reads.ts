@@ -7,7 +7,7 @@
  */
 import type { startLocalServer } from '../../cloud/server/server'
 import type { Ballot, Comment, Topic } from '../../cloud/src/features/deliberation/documents'
-import { loadVoters } from '../../cloud/src/features/deliberation/data'
+import { commentCountFromComments, loadVoters } from '../../cloud/src/features/deliberation/data'
 import { tallyShards } from '../../cloud/src/features/deliberation/policy'
 import type { Collections } from '../../cloud/src/ports/store'
 
@@ -98,6 +98,10 @@ export async function topicWithBallots(server: Server, voters: string[]): Promis
   put(server, 'ballots', ballots)
   put(server, 'comments', comments)
   put(server, 'topicTallies', shards)
+  // the topic's counter of shown comments, counted as the migration counts it for a topic from before it
+  const { commentCount: _stale, ...uncounted } = (await store.get('topics', topicId)) as Topic
+  put(server, 'topics', [uncounted])
+  await commentCountFromComments(store, uncounted)
   return topicId
 }
 
