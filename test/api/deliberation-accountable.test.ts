@@ -29,7 +29,7 @@ describe('meeting ballots are never silent', () => {
     expect(api.snapshot()).toEqual(before)
     await api.as(P.chenjianguo).call('ballots.object', { villageId: X, topicId, reason: '我投的是反对，登记错了' })
     expect(await notices(api, P.committee2, '村民对现场表决登记有异议')).toHaveLength(1)
-    expect((await c.call('ballots.voters', { villageId: X, topicId })).find((v) => v.name === '陈建国')).toMatchObject({ objection: '我投的是反对，登记错了' })
+    expect((await c.call('ballots.voters', { villageId: X, topicId })).voters.find((v) => v.name === '陈建国')).toMatchObject({ objection: '我投的是反对，登记错了' })
 
     // a correction without a reason changes nothing
     before = api.snapshot()

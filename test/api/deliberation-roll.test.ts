@@ -2,7 +2,7 @@
  * The voter roll (选民名册): fixed when a topic opens, and the one list that ballots, turnout,
  * per-grid figures, reminders, the meeting list and the CSV all use.
  */
-import { apiPerTest } from './harness'
+import { apiPerTest, membershipDoc } from './harness'
 import { HOUR, openTopic, P, pid, RESIDENTS, topicInput, X} from './deliberation-fixture'
 
 const api = apiPerTest()
@@ -34,7 +34,7 @@ test('someone who joins after the topic opened is refused online, by proxy and a
 
   const detail = await api.as(P.resident).call('topics.get', { villageId: X, topicId })
   expect(detail.turnout.eligible).toBe(RESIDENTS)
-  const voters = await api.as(P.committee).call('ballots.voters', { villageId: X, topicId })
+  const { voters } = await api.as(P.committee).call('ballots.voters', { villageId: X, topicId })
   expect(voters.map((v) => v.personId)).not.toContain(newcomer)
 
   // a topic opened after she joined has her on its roll
@@ -47,7 +47,7 @@ test('every view counts the same roll: the topic, the meeting list, per grid, th
   await newcomerJoins() // the register grows after the opening; the roll does not
   const c = api.as(P.committee)
   const detail = await c.call('topics.get', { villageId: X, topicId })
-  const voters = await c.call('ballots.voters', { villageId: X, topicId })
+  const { voters } = await c.call('ballots.voters', { villageId: X, topicId })
   const grids = await c.call('topics.turnoutByGrid', { villageId: X, topicId })
   const csv = await c.call('topics.exportCsv', { villageId: X, topicId, kind: 'turnout' })
   const reminded = await c.call('topics.remind', { villageId: X, topicId })
@@ -64,15 +64,52 @@ test('the roll is stored in small chunks, and one voter is found by reading one'
   expect(t.rollChunks).toBe(1)
   const chunks = await api.ports.store.find('topicRolls', { topicId })
   expect(chunks.flatMap((c) => c.entries).map((e) => e.name).sort()).toEqual(
-    (await api.as(P.committee).call('ballots.voters', { villageId: X, topicId })).map((v) => v.name).sort(),
+    (await api.as(P.committee).call('ballots.voters', { villageId: X, topicId })).voters.map((v) => v.name).sort(),
   )
+})
+
+test('the meeting list comes 50 at a time in the roll’s order: the pages hold every voter once, with their ballot; the figures are the counters; a search finds a name or a doorplate', async () => {
+  const { store } = api.ports
+  // 240 more residents: a roll of three chunks
+  for (let i = 0; i < 240; i++) await store.insert('memberships', membershipDoc(X, `p_many${i}`, `村民${i}`, { householdId: null }))
+  const topicId = await openTopic(api)
+  expect((await store.get('topics', topicId))!.rollChunks).toBe(3)
+  await api.as(P.resident).call('ballots.cast', { villageId: X, topicId, choices: ['yes'] })
+  const c = api.as(P.committee)
+  await c.call('ballots.recordInPerson', { villageId: X, topicId, voterPersonId: 'p_many7', choices: ['no'] })
+
+  const seen: string[] = []
+  let after: string | null = null
+  let pages = 0
+  do {
+    const before = api.dbCalls()
+    const page: Awaited<ReturnType<typeof c.call<'ballots.voters'>>> = await c.call('ballots.voters', { villageId: X, topicId, after })
+    expect(api.dbCalls() - before).toBeLessThanOrEqual(8)
+    expect(page.voters.length).toBeLessThanOrEqual(50)
+    expect(page.counts).toEqual({ eligible: RESIDENTS + 240, voted: 2, meeting: 1 })
+    seen.push(...page.voters.map((v) => v.personId))
+    for (const v of page.voters) expect(v.voted).toBe(v.personId === pid(P.resident) || v.personId === 'p_many7')
+    expect(page.voters.find((v) => v.personId === 'p_many7')?.source ?? 'meeting').toBe('meeting')
+    after = page.next
+    pages++
+  } while (after)
+  expect(pages).toBeGreaterThanOrEqual(6)
+  expect(new Set(seen).size).toBe(seen.length)
+  expect(seen.sort()).toEqual((await store.find('topicRolls', { topicId })).flatMap((r) => r.entries.map((e) => e.personId)).sort())
+
+  const byName = await c.call('ballots.voters', { villageId: X, topicId, q: '村民7' })
+  expect(byName).toMatchObject({ next: null, voters: [{ personId: 'p_many7', name: '村民7', voted: true, source: 'meeting' }] })
+  const byDoorplate = await c.call('ballots.voters', { villageId: X, topicId, q: '新山村东一巷12号' })
+  expect(byDoorplate.voters.map((v) => v.name).sort()).toEqual(['林俊', '林水生', '李桂兰'].sort())
+  expect((await c.call('ballots.voters', { villageId: X, topicId, q: '没有这个人' })).voters).toEqual([])
 })
 
 test('a draft topic has no frozen roll: the committee sees the register as it is now', async () => {
   const draft = await api.as(P.committee).call('topics.save', topicInput(api))
   await newcomerJoins()
-  const voters = await api.as(P.committee).call('ballots.voters', { villageId: X, topicId: draft.topic._id })
+  const { voters, counts } = await api.as(P.committee).call('ballots.voters', { villageId: X, topicId: draft.topic._id })
   expect(voters).toHaveLength(RESIDENTS + 1)
+  expect(counts).toEqual({ eligible: RESIDENTS + 1, voted: 0, meeting: 0 })
   expect(await api.ports.store.count('topicRolls', { topicId: draft.topic._id })).toBe(0)
 })
 

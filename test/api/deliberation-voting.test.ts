@@ -152,7 +152,7 @@ describe('one ballot per voter', () => {
     expect(d.turnout).toMatchObject({ participants: 2, online: 1, inPerson: 1 })
     expect(await audits(api, 'ballots.recordInPerson')).toHaveLength(2)
 
-    const voters = await c.call('ballots.voters', { villageId: X, topicId: t })
+    const { voters } = await c.call('ballots.voters', { villageId: X, topicId: t })
     expect(voters).toHaveLength(RESIDENTS)
     expect(voters.filter((v) => v.voted).map((v) => [v.name, v.source])).toEqual(
       expect.arrayContaining([
@@ -173,7 +173,7 @@ describe('one ballot per voter', () => {
     )
     await c.call('ballots.recordInPerson', { villageId: X, topicId: t, voterPersonId: pid(P.resident), choices: ['yes'] })
     await refusedCleanly(() => castFails(P.resident, t, ['no']), 'DUPLICATE', /您家已在现场会议上投票/)
-    const voters = await c.call('ballots.voters', { villageId: X, topicId: t })
+    const { voters } = await c.call('ballots.voters', { villageId: X, topicId: t })
     expect(voters).toHaveLength(HOUSEHOLDS)
     expect(voters.find((v) => v.personId === pid(P.resident))).toMatchObject({ doorplate: '新山村东一巷12号', voted: true, source: 'meeting' })
   })

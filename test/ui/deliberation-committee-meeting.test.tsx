@@ -1,20 +1,19 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { OutputOf } from '@contract'
+import type { VoterRow } from '@contract'
 import * as api from '../../src/features/deliberation/api'
 import { CallError } from '../../src/shared/api/call'
 import { useAccount } from '../../src/features/account/store'
 import MeetingPage from '../../src/features/deliberation/pages/meeting'
 import { meWithTwoVillages } from './fixtures'
-import { DAY, detail, NOW } from './mocks/deliberation-committee'
+import { DAY, detail, NOW, voterPage } from './mocks/deliberation-committee'
 import { router } from './mocks/taro'
 
 jest.mock('../../src/features/deliberation/api')
 const mocked = jest.mocked(api)
 const taro = jest.mocked(Taro)
 
-type Voters = OutputOf<'ballots.voters'>
-const voters: Voters = [
+const voters: VoterRow[] = [
   { personId: 'p7', name: '林水生', doorplate: '新山村东一巷12号', voted: false, source: null },
   { personId: 'p8', name: '陈秀英', doorplate: '新山村东一巷14号', voted: true, source: 'online' },
   { personId: 'p9', name: '黄大海', doorplate: '新山村西三巷5号', voted: false, source: null },
@@ -38,7 +37,7 @@ afterEach(() => {
 
 describe('现场表决登记', () => {
   test('lists who may vote and how they voted; a search by name or doorplate narrows it', async () => {
-    mocked.listVoters.mockResolvedValue(voters)
+    mocked.listVoters.mockResolvedValue(voterPage(voters))
     render(<MeetingPage />)
     expect(await screen.findByText('林水生')).toBeTruthy()
     expect(mocked.listVoters).toHaveBeenCalledWith('v-xinshan', 'v-xinshan:t1')
@@ -59,8 +58,35 @@ describe('现场表决登记', () => {
     expect(screen.getByText('林水生')).toBeTruthy()
   })
 
+  test('a big roll comes a page at a time: 加载更多 adds the next page; a search not found among those listed is asked of the whole roll', async () => {
+    const zheng: VoterRow = { personId: 'p11', name: '郑大伯', doorplate: '新山村北一巷2号', voted: false, source: null }
+    const counts = { eligible: 120, voted: 31, meeting: 4 }
+    mocked.listVoters.mockImplementation(async (_v, _t, page) => (page?.after === '0:p10' ? voterPage([zheng], null, counts) : page?.q === '郑大伯' ? voterPage([zheng], null, counts) : voterPage(voters, '0:p10', counts)))
+    render(<MeetingPage />)
+    expect(await screen.findByText('林水生')).toBeTruthy()
+    // the figures are the whole roll's, not the rows listed
+    expect(screen.getByText('31/120')).toBeTruthy()
+    expect(screen.getByText('现场已登记 4 户')).toBeTruthy()
+    expect(screen.getByText('未投票 89')).toBeTruthy()
+    expect(screen.getByText('已列出 4/120 户')).toBeTruthy()
+
+    fireEvent.change(screen.getByPlaceholderText('搜索姓名或门牌号'), { target: { value: '郑大伯' } })
+    expect(screen.getByText('已列出的人中没有找到“郑大伯”')).toBeTruthy()
+    fireEvent.click(screen.getByText('在全部 120 户中查找“郑大伯”（姓名或门牌号须完整）'))
+    expect(await screen.findByText('郑大伯')).toBeTruthy()
+    expect(mocked.listVoters).toHaveBeenLastCalledWith('v-xinshan', 'v-xinshan:t1', { q: '郑大伯' })
+
+    fireEvent.change(screen.getByPlaceholderText('搜索姓名或门牌号'), { target: { value: '' } })
+    expect(screen.queryByText('郑大伯')).toBeNull()
+    fireEvent.click(screen.getByText('加载更多'))
+    expect(await screen.findByText('郑大伯')).toBeTruthy()
+    expect(mocked.listVoters).toHaveBeenLastCalledWith('v-xinshan', 'v-xinshan:t1', { after: '0:p10' })
+    expect(screen.getByText('林水生')).toBeTruthy()
+    expect(screen.queryByText('加载更多')).toBeNull()
+  })
+
   test('recording a voter asks, records the ballot, and the list and the count follow', async () => {
-    mocked.listVoters.mockResolvedValueOnce(voters).mockResolvedValue(voters.map((v) => (v.personId === 'p7' ? { ...v, voted: true, source: 'meeting' as const } : v)))
+    mocked.listVoters.mockResolvedValueOnce(voterPage(voters)).mockResolvedValue(voterPage(voters.map((v) => (v.personId === 'p7' ? { ...v, voted: true, source: 'meeting' as const } : v))))
     mocked.recordInPersonBallot.mockResolvedValue(ballot)
     render(<MeetingPage />)
     fireEvent.click(await screen.findByText('林水生'))
@@ -79,7 +105,7 @@ describe('现场表决登记', () => {
   })
 
   test('a voter who already voted on the phone is refused (DUPLICATE): the reason is shown and the row marked', async () => {
-    mocked.listVoters.mockResolvedValueOnce(voters).mockResolvedValue(voters.map((v) => (v.personId === 'p9' ? { ...v, voted: true, source: 'online' as const } : v)))
+    mocked.listVoters.mockResolvedValueOnce(voterPage(voters)).mockResolvedValue(voterPage(voters.map((v) => (v.personId === 'p9' ? { ...v, voted: true, source: 'online' as const } : v))))
     mocked.recordInPersonBallot.mockRejectedValue(new CallError({ code: 'DUPLICATE', message: '该户已在手机上投票，不能重复登记' }))
     render(<MeetingPage />)
     fireEvent.click(await screen.findByText('黄大海'))
@@ -93,7 +119,7 @@ describe('现场表决登记', () => {
   })
 
   test('another refusal keeps the panel open with the reason', async () => {
-    mocked.listVoters.mockResolvedValue(voters)
+    mocked.listVoters.mockResolvedValue(voterPage(voters))
     mocked.recordInPersonBallot.mockRejectedValue(new CallError({ code: 'CLOSED', message: '投票已截止' }))
     render(<MeetingPage />)
     fireEvent.click(await screen.findByText('林水生'))
@@ -116,7 +142,7 @@ describe('现场表决登记', () => {
         ],
       }),
     )
-    mocked.listVoters.mockResolvedValue(voters)
+    mocked.listVoters.mockResolvedValue(voterPage(voters))
     mocked.recordInPersonBallot.mockResolvedValue({ ...ballot, choices: ['o1', 'o3'] })
     render(<MeetingPage />)
     fireEvent.click(await screen.findByText('林水生'))

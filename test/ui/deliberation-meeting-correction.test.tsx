@@ -1,20 +1,19 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { OutputOf } from '@contract'
+import type { VoterRow } from '@contract'
 import * as api from '../../src/features/deliberation/api'
 import { CallError } from '../../src/shared/api/call'
 import { useAccount } from '../../src/features/account/store'
 import MeetingPage from '../../src/features/deliberation/pages/meeting'
 import { meWithTwoVillages } from './fixtures'
-import { detail, NOW } from './mocks/deliberation-committee'
+import { detail, NOW, voterPage } from './mocks/deliberation-committee'
 import { router } from './mocks/taro'
 
 jest.mock('../../src/features/deliberation/api')
 const mocked = jest.mocked(api)
 const taro = jest.mocked(Taro)
 
-type Voters = OutputOf<'ballots.voters'>
-const voters: Voters = [
+const voters: VoterRow[] = [
   { personId: 'p7', name: '林水生', doorplate: '新山村东一巷12号', voted: false, source: null, objection: null },
   { personId: 'p8', name: '陈秀英', doorplate: '新山村东一巷14号', voted: true, source: 'online', objection: null },
   { personId: 'p10', name: '黄德明', doorplate: '新山村西三巷7号', voted: true, source: 'meeting', objection: '那天我在镇上，没有参加会议，请核实' },
@@ -36,7 +35,7 @@ afterEach(() => {
 })
 
 test("a voter's objection is shown on the list; one who voted on the phone cannot be touched", async () => {
-  mocked.listVoters.mockResolvedValue(voters)
+  mocked.listVoters.mockResolvedValue(voterPage(voters))
   render(<MeetingPage />)
   expect(await screen.findByText('异议：那天我在镇上，没有参加会议，请核实')).toBeTruthy()
   expect(within(row('黄德明')).getByText('更正 ›')).toBeTruthy()
@@ -47,7 +46,7 @@ test("a voter's objection is shown on the list; one who voted on the phone canno
 })
 
 test('correcting a meeting ballot asks for the reason: none is refused without sending; with one it is sent', async () => {
-  mocked.listVoters.mockResolvedValueOnce(voters).mockResolvedValue(voters.map((v) => (v.personId === 'p10' ? { ...v, objection: null } : v)))
+  mocked.listVoters.mockResolvedValueOnce(voterPage(voters)).mockResolvedValue(voterPage(voters.map((v) => (v.personId === 'p10' ? { ...v, objection: null } : v))))
   mocked.recordInPersonBallot.mockResolvedValue(ballot)
   render(<MeetingPage />)
   fireEvent.click(await screen.findByText('黄德明'))
@@ -70,7 +69,7 @@ test('correcting a meeting ballot asks for the reason: none is refused without s
 })
 
 test("the server's field error for the reason is shown beside the field", async () => {
-  mocked.listVoters.mockResolvedValue(voters)
+  mocked.listVoters.mockResolvedValue(voterPage(voters))
   const message = '更正现场表决请写明理由（至少两个字）'
   mocked.recordInPersonBallot.mockRejectedValue(new CallError({ code: 'BAD_INPUT', message, fields: { reason: message } }))
   render(<MeetingPage />)

@@ -9,7 +9,7 @@ import type { CollectionName, Collections, Filter, Store } from '../ports/store'
 /** the cursor after a document: its sort value and its id */
 export const cursorAfter = (value: number, id: string): string => `${value}:${id}`
 
-function parseCursor(after: string): { value: number; id: string } | null {
+export function parseCursor(after: string): { value: number; id: string } | null {
   const cut = after.indexOf(':')
   const value = Number(after.slice(0, cut))
   return cut > 0 && Number.isFinite(value) ? { value, id: after.slice(cut + 1) } : null

@@ -19,7 +19,8 @@ export const exportTopicCsv = (villageId: string, topicId: string, kind: 'tally'
 export const castBallot = (input: InputOf<'ballots.cast'>) => call('ballots.cast', input)
 export const recordInPersonBallot = (input: InputOf<'ballots.recordInPerson'>) => call('ballots.recordInPerson', input)
 export const objectToBallot = (villageId: string, topicId: string, reason: string) => call('ballots.object', { villageId, topicId, reason })
-export const listVoters = (villageId: string, topicId: string) => call('ballots.voters', { villageId, topicId })
+/** a page of the roll with who has voted (after: the last page's next), or with q the voters of that exact name or doorplate */
+export const listVoters = (villageId: string, topicId: string, page?: { after?: string | null; q?: string }) => call('ballots.voters', { villageId, topicId, ...page })
 export const grantProxy = (villageId: string, topicId: string, proxyPersonId: string) => call('proxies.grant', { villageId, topicId, proxyPersonId })
 export const revokeProxy = (villageId: string, topicId: string) => call('proxies.revoke', { villageId, topicId })
 export const listProxyCandidates = (villageId: string, topicId: string) => call('proxies.candidates', { villageId, topicId })

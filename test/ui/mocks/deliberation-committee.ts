@@ -1,5 +1,5 @@
 /** Deliberation views for the committee pages' UI tests (发布议题, 现场表决登记, 议题管理, 村民提议). */
-import type { ProposalView, Topic, TopicDetail, Turnout } from '@contract'
+import type { ProposalView, Topic, TopicDetail, Turnout, VoterPage, VoterRow } from '@contract'
 import * as base from './deliberation-fixtures'
 
 export const DAY = base.DAY
@@ -57,3 +57,8 @@ export const proposal = (over: Partial<ProposalView> = {}): ProposalView => ({
   mine: false,
   ...over,
 })
+
+/** ballots.voters' answer: these rows, the next page's cursor, and the roll's figures (counted from the rows unless given) */
+export function voterPage(voters: VoterRow[], next: string | null = null, counts?: VoterPage['counts']): VoterPage {
+  return { voters, next, counts: counts ?? { eligible: voters.length, voted: voters.filter((v) => v.voted).length, meeting: voters.filter((v) => v.source === 'meeting').length } }
+}

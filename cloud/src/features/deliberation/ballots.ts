@@ -9,9 +9,10 @@ import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { DuplicateIdError, type Store } from '../../ports/store'
 import { countBallot } from './tally'
+import { voterPage } from './roll'
 import { notify } from '../account/common'
 import { audit } from '../../common/audit'
-import { allBallots, askable, closeIfDue, loadTopic, loadVoters, newReceipt, PAGES, proxyIdOf, voterCheck } from './data'
+import { askable, closeIfDue, loadTopic, newReceipt, PAGES, proxyIdOf, voterCheck } from './data'
 import { ballotId, choicesProblem, windowRefusal, type Voter } from './policy'
 import { shortTime } from '../../common/time'
 import type { ballotActions } from './contract'
@@ -158,15 +159,8 @@ export const ballotHandlers: Handlers<typeof ballotActions> = {
 
   'ballots.voters': {
     access: ACCESS.committee,
-    async handle({ villageId, topicId }, ctx) {
-      const { store } = ctx.ports
-      const t = await loadTopic(ctx, villageId, topicId)
-      const [voters, ballots] = await Promise.all([loadVoters(store, t), t.status === 'draft' ? Promise.resolve([]) : allBallots(store, topicId)])
-      const byKey = new Map(ballots.map((b) => [b.voterKey, b]))
-      return voters.map((v) => {
-        const b = byKey.get(v.key)
-        return { personId: v.personId, name: v.name, doorplate: v.doorplate, voted: !!b, source: b?.source ?? null, objection: b?.objection?.reason ?? null }
-      })
+    async handle({ villageId, topicId, after, q }, ctx) {
+      return voterPage(ctx, await loadTopic(ctx, villageId, topicId), after, q || undefined)
     },
   },
 

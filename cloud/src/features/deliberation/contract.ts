@@ -82,6 +82,25 @@ export interface MyVote {
   help?: string | null
 }
 
+/** one voter on a topic's roll, with whether (and how) they have voted */
+export interface VoterRow {
+  personId: string
+  name: string
+  doorplate: string | null
+  voted: boolean
+  source: BallotSource | null
+  objection?: string | null
+}
+
+/** a page of ballots.voters */
+export interface VoterPage {
+  voters: VoterRow[]
+  /** give it back as `after` for the next page; null on the last (and for a search) */
+  next: string | null
+  /** the whole roll's figures, from the topic's counters: how many may vote, have voted, were recorded at the meeting */
+  counts: { eligible: number; voted: number; meeting: number }
+}
+
 export interface TopicDetail {
   topic: Topic
   /** fileId -> url */
@@ -246,9 +265,12 @@ export const ballotActions = {
   'ballots.cast': action<Ballot>()(
     z.object({ villageId, topicId, choices: z.array(id).min(1, '请选择').max(10, '选项过多'), onBehalfOf: id.optional() }),
   ),
-  /** who may vote on the topic, with whether they have (committee, to record the meeting) */
-  'ballots.voters': action<Array<{ personId: string; name: string; doorplate: string | null; voted: boolean; source: BallotSource | null; objection?: string | null }>>()(
-    z.object({ villageId, topicId }),
+  /**
+   * who may vote on the topic, with whether they have (committee, to record the meeting): VOTERS_PAGE at a time in the
+   * roll's order, the next page `after: page.next`; with q, the voters of that exact name or doorplate (one page)
+   */
+  'ballots.voters': action<VoterPage>()(
+    z.object({ villageId, topicId, after: cursor, q: z.string().trim().max(40, '查找的姓名或门牌号不超过40个字').optional() }),
   ),
   'proxies.grant': action<Proxy>()(z.object({ villageId, topicId, proxyPersonId: id })),
   'proxies.revoke': action<{ revoked: number }>()(z.object({ villageId, topicId })),

@@ -3,19 +3,106 @@
  * the notice board (names only, never a choice); before that, the committee amends the draft's —
  * adding someone the register leaves out or taking someone off, always with a reason, audited.
  */
-import type { RollView, rollActions } from './contract'
+import type { RollView, VoterPage, rollActions } from './contract'
 import type { RollChange, Topic } from './documents'
+import type { Store } from '../../ports/store'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { audit } from '../../common/audit'
-import { getInVillage } from '../../common/load'
+import { getInVillage, getMany } from '../../common/load'
+import { cursorAfter, parseCursor } from '../../common/keyset'
 import { checkText } from '../../common/content'
 import { isCommittee } from '../account/policy'
-import { loadGrids, loadTopic, loadVoters, registerVoters } from './data'
-import { amendedRoll } from './policy'
+import { countsOfTopic, loadGrids, loadTopic, loadVoters, registerVoters } from './data'
+import { amendedRoll, ballotId, rollChunkId, rollChunkOf, sortedRoll, type Voter } from './policy'
 import { wordsOf } from '../account/common'
 
 type Register = Awaited<ReturnType<typeof registerVoters>>
+
+/** voters on a page of ballots.voters */
+export const VOTERS_PAGE = 50
+/** roll chunks read for a page: one holds about ROLL_CHUNK_SIZE (100) voters, so three fill a page after a short one */
+const CHUNKS_READ = 3
+/** at most this many people found by a search (a name or a doorplate is shared by a few) */
+const FOUND = 20
+/** the cursor's key for "from the start of this chunk" (never a person's or household's id) */
+const CHUNK_START = '*'
+
+/**
+ * A page of the topic's roll after the cursor (chunk, key), in its stored order: chunk by chunk, each by doorplate
+ * and name. The roll is frozen with the opening, so a position in it never moves; a page is one find of a few
+ * chunks (~15 KB each) whatever the size of the village. A draft's roll (the register's, amended) is paged the same
+ * way as one chunk.
+ */
+async function rollPage(store: Store, t: Topic, after: string | null): Promise<{ entries: Voter[]; next: string | null; size?: number }> {
+  const at = after ? parseCursor(after) : null
+  const chunked = t.status !== 'draft' && t.rollChunks !== undefined
+  const first = chunked ? Math.min(Math.max(0, at?.value ?? 0), t.rollChunks!) : 0
+  const total = chunked ? t.rollChunks! : 1
+  let chunks: Voter[][]
+  if (chunked) {
+    const ids = Array.from({ length: Math.min(CHUNKS_READ, total - first) }, (_, k) => rollChunkId(t._id, first + k))
+    const docs = ids.length ? await store.find('topicRolls', { _id: { $in: ids } }, { limit: ids.length }) : []
+    chunks = ids.map((id) => sortedRoll([...(docs.find((d) => d._id === id)?.entries ?? [])]))
+  } else chunks = [await loadVoters(store, t)]
+  const out: Array<{ voter: Voter; chunk: number }> = []
+  for (let k = 0; k < chunks.length && out.length <= VOTERS_PAGE; k++) {
+    const start = k === 0 && at ? chunks[0].findIndex((v) => v.key === at.id) + 1 : 0
+    for (const voter of chunks[k].slice(start, start + VOTERS_PAGE + 1 - out.length)) out.push({ voter, chunk: first + k })
+  }
+  const page = out.slice(0, VOTERS_PAGE)
+  const last = page.at(-1)
+  let next: string | null = null
+  if (out.length > VOTERS_PAGE && last) next = cursorAfter(last.chunk, last.voter.key)
+  else if (first + chunks.length < total) next = cursorAfter(first + chunks.length, CHUNK_START)
+  // a draft's whole roll was read: its size is the count of those who would vote
+  return { entries: page.map((p) => p.voter), next, ...(chunked ? {} : { size: chunks[0].length }) }
+}
+
+/**
+ * The voters of the roll with this exact name or doorplate: the register finds whom it names (two bounded queries,
+ * and one more for the people of a doorplate when each person votes), their roll chunks are read together.
+ */
+async function rollSearch(store: Store, t: Topic, q: string): Promise<Voter[]> {
+  if (t.status === 'draft' || t.rollChunks === undefined) return (await loadVoters(store, t)).filter((v) => v.name.includes(q) || (v.doorplate ?? '').includes(q)).slice(0, FOUND)
+  const { villageId } = t
+  const [named, households] = await Promise.all([
+    store.find('memberships', { villageId, name: q }, { limit: FOUND }),
+    store.find('households', { villageId, doorplate: q }, { limit: FOUND }),
+  ])
+  let keys: string[]
+  if (t.mode === 'household') keys = [...named.map((m) => m.householdId), ...households.map((h) => h._id)].filter((k): k is string => !!k)
+  else {
+    const housed = households.length ? await store.find('memberships', { villageId, householdId: { $in: households.map((h) => h._id) } }, { limit: FOUND }) : []
+    keys = [...named, ...housed].map((m) => m.personId)
+  }
+  const wanted = new Set(keys.slice(0, FOUND))
+  const chunks = await getMany(store, 'topicRolls', [...wanted].map((k) => rollChunkId(t._id, rollChunkOf(k, t.rollChunks!))))
+  return sortedRoll(chunks.flatMap((c) => c.entries).filter((e) => wanted.has(e.key)))
+}
+
+/**
+ * ballots.voters: a page of the roll (or a search of it) with each voter's ballot, read by id for the page alone,
+ * and the whole roll's figures from the counters — a few reads whatever the number of voters and ballots.
+ */
+export async function voterPage(ctx: MemberContext, t: Topic, after: string | null, q: string | undefined): Promise<VoterPage> {
+  const { store } = ctx.ports
+  const [{ entries, next, size }, counts] = await Promise.all([
+    q ? rollSearch(store, t, q).then((entries) => ({ entries, next: null, size: undefined })) : rollPage(store, t, after),
+    countsOfTopic(store, t),
+  ])
+  const ballots = t.status === 'draft' || !entries.length ? [] : await getMany(store, 'ballots', entries.map((v) => ballotId(t._id, v.key)))
+  const byKey = new Map(ballots.map((b) => [b.voterKey, b]))
+  const { online, proxy, meeting } = counts.ballots
+  return {
+    voters: entries.map((v) => {
+      const b = byKey.get(v.key)
+      return { personId: v.personId, name: v.name, doorplate: v.doorplate, voted: !!b, source: b?.source ?? null, objection: b?.objection?.reason ?? null }
+    }),
+    next,
+    counts: { eligible: size ?? t.eligibleCount, voted: online + proxy + meeting, meeting },
+  }
+}
 
 /** The view of a topic's roll; a draft's is computed from the register (read once: pass it when already read). */
 async function rollView(ctx: MemberContext, t: Topic, register?: Register): Promise<RollView> {

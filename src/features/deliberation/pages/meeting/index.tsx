@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
-import type { BallotSource, MembershipView, OutputOf, Topic, TopicDetail } from '@contract'
+import { useEffect, useState } from 'react'
+import type { BallotSource, MembershipView, Topic, TopicDetail, VoterPage, VoterRow as Voter } from '@contract'
 import { BALLOT_SOURCE_SHORT } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { CallError } from '@/shared/api/call'
@@ -18,10 +18,7 @@ import { isUpcoming, MODE_UNITS } from '../../labels'
 import { usePageParam } from '@/shared/page-params'
 import './index.scss'
 
-type Voter = OutputOf<'ballots.voters'>[number]
 type Filter = 'all' | 'todo' | 'done'
-/** rows drawn at once; a search narrows the rest */
-const SHOWN = 80
 
 const isOpenNow = (t: Topic) => t.status === 'open' && !isUpcoming(t)
 
@@ -72,8 +69,12 @@ function NotOpen({ topic }: { topic: Topic }) {
   )
 }
 
-function Register({ membership, detail, voters: loaded, reload }: { membership: MembershipView; detail: TopicDetail; voters: Voter[]; reload: () => Promise<void> }) {
+/** the rows of `a`, then those of `b` not among them */
+const merged = (a: Voter[], b: Voter[]) => [...a, ...b.filter((v) => !a.some((x) => x.personId === v.personId))]
+
+function Register({ membership, detail, voters: first, reload }: { membership: MembershipView; detail: TopicDetail; voters: VoterPage; reload: () => Promise<void> }) {
   const topic = detail.topic
+  const villageId = membership.villageId
   const unit = MODE_UNITS[topic.mode]
   /** recorded here (or found already voted) since the list was loaded; null: voted, how not known yet */
   const [marked, setMarked] = useState<Record<string, BallotSource | null>>({})
@@ -81,16 +82,32 @@ function Register({ membership, detail, voters: loaded, reload }: { membership: 
   const [search, setSearch] = useState('')
   const [filter, setFilter] = useState<Filter>('all')
   const [selected, setSelected] = useState<string | null>(null)
+  // the pages after the first, asked for with 加载更多 (the roll is frozen: they stay valid while the first reloads)
+  const [later, setLater] = useState<{ voters: Voter[]; next: string | null } | null>(null)
+  const more = useMutation(async (after: string) => {
+    const page = await listVoters(villageId, topic._id, { after })
+    setLater((l) => ({ voters: [...(l?.voters ?? []), ...page.voters], next: page.next }))
+  })
+  // voters of the whole roll with the name or doorplate searched for, when not all of it is loaded
+  const [found, setFound] = useState<{ q: string; voters: Voter[] } | null>(null)
+  const lookUp = useMutation(async (q: string) => setFound({ q, voters: (await listVoters(villageId, topic._id, { q })).voters }))
+  // recorded here since the figures were read: added until the reload brings the counters' own
+  const [recorded, setRecorded] = useState(0)
+  useEffect(() => setRecorded(0), [first])
 
-  const voters = loaded.map((v) =>
+  const next = later ? later.next : first.next
+  const q = search.trim()
+  const loaded = merged(first.voters, later?.voters ?? [])
+  const voters = merged(found && found.q === q ? found.voters : [], loaded).map((v) =>
     v.personId in marked ? { ...v, voted: true, source: v.source ?? marked[v.personId], objection: marked[v.personId] === 'meeting' ? null : v.objection } : v,
   )
-  const voted = voters.filter((v) => v.voted).length
-  const atMeeting = voters.filter((v) => v.source === 'meeting').length
-  const q = search.trim()
+  const { eligible } = first.counts
+  const voted = first.counts.voted + recorded
+  const atMeeting = first.counts.meeting + recorded
   const matching = voters.filter((v) => (!q || v.name.includes(q) || (v.doorplate ?? '').includes(q)) && (filter === 'all' || (filter === 'todo') === !v.voted))
 
   function mark(v: Voter, source: BallotSource | null, notice?: string) {
+    if (source === 'meeting' && !v.voted) setRecorded((n) => n + 1)
     setMarked((m) => ({ ...m, [v.personId]: source }))
     setNotices((n) => (notice ? { ...n, [v.personId]: notice } : n))
     setSelected(null)
@@ -103,11 +120,11 @@ function Register({ membership, detail, voters: loaded, reload }: { membership: 
         <Hint>{`${modeText(topic.mode, membership.village.kind).label}：${modeText(topic.mode, membership.village.kind).hint}。截止 ${formatTime(topic.closesAt)}。`}</Hint>
         <View className='vh-stat'>
           <View>
-            <Text className='vh-stat__num'>{`${voted}/${voters.length}`}</Text>
+            <Text className='vh-stat__num'>{`${voted}/${eligible}`}</Text>
             <Text className='vh-muted'>{`已投票（${unit}）`}</Text>
           </View>
           <View>
-            <Text className='vh-stat__num'>{voters.length - voted}</Text>
+            <Text className='vh-stat__num'>{eligible - voted}</Text>
             <Text className='vh-muted'>{`未投票（${unit}）`}</Text>
           </View>
         </View>
@@ -121,11 +138,17 @@ function Register({ membership, detail, voters: loaded, reload }: { membership: 
 
       <Card>
         <Input className='vh-field__input dlb-meeting-search' value={search} placeholder='搜索姓名或门牌号' onInput={(e) => setSearch(e.detail.value)} />
+        {q && next !== null && found?.q !== q && (
+          <Button kind='plain' block loading={lookUp.busy} onClick={() => void lookUp.run(q)}>
+            {`在全部 ${eligible} ${unit}中查找“${q}”（姓名或门牌号须完整）`}
+          </Button>
+        )}
+        <Alert message={lookUp.error} />
         <Choices label='按是否投票查看' className='vh-chips dlb-meeting-filter'>
           {(
             [
-              ['all', `全部 ${voters.length}`],
-              ['todo', `未投票 ${voters.length - voted}`],
+              ['all', `全部 ${eligible}`],
+              ['todo', `未投票 ${eligible - voted}`],
               ['done', `已投票 ${voted}`],
             ] as Array<[Filter, string]>
           ).map(([f, label]) => (
@@ -135,15 +158,15 @@ function Register({ membership, detail, voters: loaded, reload }: { membership: 
           ))}
         </Choices>
         {matching.length === 0 ? (
-          <Empty text={voters.length === 0 ? '没有可以投票的人' : q ? `没有找到“${q}”` : filter === 'todo' ? '都已投票' : '还没有人投票'} />
+          <Empty text={eligible === 0 ? '没有可以投票的人' : q ? `${next !== null ? '已列出的人中' : ''}没有找到“${q}”` : filter === 'todo' ? `${next !== null ? '已列出的' : ''}都已投票` : `${next !== null ? '已列出的' : ''}还没有人投票`} />
         ) : (
-          matching.slice(0, SHOWN).map((v) => (
+          matching.map((v) => (
             <View key={v.personId}>
               <VoterRow voter={v} open={selected === v.personId} onTap={() => setSelected(selected === v.personId ? null : v.personId)} />
               <Alert message={notices[v.personId]} className='dlb-meeting-notice' />
               {selected === v.personId && canRecord(v) && (
                 <RecordPanel
-                  villageId={membership.villageId}
+                  villageId={villageId}
                   topic={topic}
                   voter={v}
                   onRecorded={() => {
@@ -157,7 +180,15 @@ function Register({ membership, detail, voters: loaded, reload }: { membership: 
             </View>
           ))
         )}
-        {matching.length > SHOWN && <Hint>{`还有 ${matching.length - SHOWN} 位未列出，请输入姓名或门牌号查找`}</Hint>}
+        {next !== null && (
+          <>
+            <Hint>{`已列出 ${loaded.length}/${eligible} ${unit}`}</Hint>
+            <Button kind='plain' block loading={more.busy} onClick={() => void more.run(next)}>
+              加载更多
+            </Button>
+            <Alert message={more.error} />
+          </>
+        )}
       </Card>
     </View>
   )
