@@ -4,7 +4,8 @@
  * not count either; calls at once never get past the limit; ended windows are removed by the job.
  */
 import type { ActionName } from '../../cloud/src/contract'
-import { RATE_LIMITS, withRateLimit } from '../../cloud/src/common/rate-limit'
+import { RATE_LIMITS, rateKeyOf, withRateLimit } from '../../cloud/src/common/rate-limit'
+import type { Collections } from '../../cloud/src/ports/store'
 import { runJobs } from '../../cloud/src/jobs'
 import { apiPerTest } from './harness'
 import { HOUR, notices, openTopic, P, pid, X} from './deliberation-fixture'
@@ -135,4 +136,30 @@ test('the job removes windows that have ended and keeps those still counting', a
   api.advance(24 * HOUR)
   expect(await runJobs(api.ports)).toMatchObject({ rateLimits: 1 })
   expect(await api.ports.store.count('rateLimits')).toBe(0)
+})
+
+test('slots a failed batch wrote (CloudBase writes a batch up to its duplicate) are the call’s own; the rest are walked, and a refusal gives all its own back', async () => {
+  const { store } = api.ports
+  const partial = new Proxy(store, {
+    get(target, key) {
+      if (key === 'insertMany') return async (c: 'rateLimits', docs: Array<Collections['rateLimits']>) => { for (const d of docs) await target.insert(c, d) }
+      const value: unknown = Reflect.get(target, key)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+  const action = 'comments.create'
+  const caller = 'rate-limit-partial'
+  const who = rateKeyOf(caller)
+  const now = api.ports.clock.now()
+  const slots = async () => (await store.find('rateLimits', { who })).map((s) => `${s.bucket}#${s._id.split(':').pop()}`).sort()
+  await withRateLimit(store, action, caller, now, async () => null)
+  // another process takes the day's slot 1, the one this process tries next: the batch writes the minute's slot 1, then fails
+  const [day] = await store.find('rateLimits', { who, bucket: `${action}:1d` })
+  const { claim: _theirs, ...other } = day
+  await store.insert('rateLimits', { ...other, _id: day._id.replace(/:0$/, ':1') })
+  expect(await withRateLimit(partial, action, caller, now, async () => 'ran')).toBe('ran')
+  const after = [`${action}:1d#0`, `${action}:1d#1`, `${action}:1d#2`, `${action}:1m#0`, `${action}:1m#1`]
+  expect(await slots()).toEqual(after)
+  await expect(withRateLimit(partial, action, caller, now, () => Promise.reject(new Error('refused')))).rejects.toThrow('refused')
+  expect(await slots()).toEqual(after)
 })

@@ -8,7 +8,11 @@
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]/g
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
+/** printable ASCII: nothing to strip or normalise (ids, choices, most of what an action is sent) */
+const PLAIN = /^[\u0020-\u007E]*$/
+
 export function visibleText(s: string): string {
+  if (PLAIN.test(s)) return s
   return s.replace(LONE_SURROGATE, '').normalize('NFC').replace(INVISIBLE, '')
 }
 

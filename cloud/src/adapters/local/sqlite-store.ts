@@ -241,8 +241,20 @@ export class SqliteStore implements RawStore {
     this.cached.get(collection)?.clear()
   }
 
-  /** Runs fn once no transaction is open; the check and fn run in the same tick, so nothing slips between. */
-  private async outsideTx<R>(fn: () => R): Promise<R> {
+  /**
+   * Runs fn once no transaction is open; the check and fn run in the same tick, so nothing slips between. With
+   * none open (most reads) it runs at once, with no async function's promise around it.
+   */
+  private outsideTx<R>(fn: () => R): Promise<R> {
+    if (this.txDone) return this.afterTx(fn)
+    try {
+      return Promise.resolve(fn())
+    } catch (e) {
+      return Promise.reject(e)
+    }
+  }
+
+  private async afterTx<R>(fn: () => R): Promise<R> {
     while (this.txDone) await this.txDone.catch(() => undefined)
     return fn()
   }
@@ -353,11 +365,11 @@ export class SqliteStore implements RawStore {
     batch.forEach((item, i) => (outcomes[i].ok ? item.resolve(outcomes[i].value) : item.reject(outcomes[i].value)))
   }
 
-  async get<T extends Doc = any>(collection: string, id: string): Promise<T | null> {
+  get<T extends Doc = any>(collection: string, id: string): Promise<T | null> {
     return this.outsideTx(() => this.getSync<T>(collection, id))
   }
 
-  async find<T extends Doc = any>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
+  find<T extends Doc = any>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
     return this.outsideTx(() => this.findSync<T>(collection, filter, options))
   }
 
@@ -379,7 +391,7 @@ export class SqliteStore implements RawStore {
     return rows.map((r) => JSON.parse(r.doc) as T)
   }
 
-  async count(collection: string, filter: Filter = {}): Promise<number> {
+  count(collection: string, filter: Filter = {}): Promise<number> {
     return this.outsideTx(() => {
       const w = where(filter)
       const row = this.prepare(`SELECT COUNT(*) AS n FROM ${this.table(collection)} ${w.sql}`).get(...w.params) as { n: number }
@@ -412,7 +424,7 @@ export class SqliteStore implements RawStore {
     })
   }
 
-  async insert<T extends Doc = any>(collection: string, doc: T): Promise<void> {
+  insert<T extends Doc = any>(collection: string, doc: T): Promise<void> {
     return this.enqueue({ run: () => this.insertSync(collection, doc) })
   }
 
@@ -423,16 +435,16 @@ export class SqliteStore implements RawStore {
     return this.enqueue({ run: () => docs.forEach((d) => this.insertSync(collection, d)) })
   }
 
-  async update(collection: string, filter: Filter, patch: Patch): Promise<number> {
+  update(collection: string, filter: Filter, patch: Patch): Promise<number> {
     return this.enqueue({ run: () => this.updateSync(collection, filter, patch) })
   }
 
-  async remove(collection: string, filter: Filter): Promise<number> {
+  remove(collection: string, filter: Filter): Promise<number> {
     return this.enqueue({ run: () => this.removeSync(collection, filter) })
   }
 
   /** Runs fn atomically (in the next group commit, in its own savepoint); a throw undoes its writes alone. */
-  async transaction<R>(fn: (tx: RawTxStore) => Promise<R>): Promise<R> {
+  transaction<R>(fn: (tx: RawTxStore) => Promise<R>): Promise<R> {
     return this.enqueue<R>({ fn })
   }
 }
