@@ -11,7 +11,7 @@ import { createLocalPorts } from '../src/adapters/local'
 import { createRouter } from '../src/router'
 import { runJobs } from '../src/jobs'
 import { seedDemo } from '../src/demo'
-import { migrateCommentCounts, migratePersonIds, migrateTallies } from '../src/migrations'
+import { migrateCommentCounts, migratePersonIds, migrateResidentCounts, migrateTallies } from '../src/migrations'
 import type { Clock } from '../src/ports/ports'
 import { createUploadHandler } from './upload'
 import { lingeringClose, readCapped } from './body'
@@ -110,6 +110,7 @@ export async function startLocalServer(opts: LocalServerOptions) {
   if (tallied) log(`已为 ${tallied} 个议题建立计票计数`)
   const commented = await migrateCommentCounts(ports.store)
   if (commented) log(`已为 ${commented} 个议题建立评论计数`)
+  if (await migrateResidentCounts(ports.store)) log('已建立村规民约承诺进度计数')
   const router = createRouter(ports, {
     localOnly: true,
     onInternalError: (action, e) => console.error(`[api] ${action} failed:`, e),

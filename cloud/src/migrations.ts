@@ -3,12 +3,14 @@
  * marker says it ran). Person ids that carried the WeChat openid
  * (`p_<openid>`, and the demo's `p_demo-<key>`) get ids that reveal nothing — the demo's `p_<key>`,
  * everyone else a random one — rewritten in every document that names them, composite ids included.
- * And topics opened before their tallies were kept as counters get them, built from their ballots.
+ * And topics opened before their tallies were kept as counters get them, built from their ballots; villages
+ * before the rules' progress counters get theirs, counted from their residents and agreements.
  */
 import { randomBytes } from 'node:crypto'
 import { COLLECTIONS } from './features'
 import { personKeyOf } from './features/account/policy'
 import { commentCountFromComments, tallyFromBallots } from './features/deliberation/data'
+import { rebuildResidentCounts } from './features/account/residents'
 import { DuplicateIdError, type CollectionName, type Doc, type Store } from './ports/store'
 
 const ALL = 1_000_000
@@ -105,4 +107,19 @@ export async function migrateCommentCounts(store: Store): Promise<number> {
   for (const t of await store.find('topics', {}, { limit: ALL })) if (await commentCountFromComments(store, t)) counted++
   await store.insert('meta', { _id: COMMENT_COUNTS, at: Date.now() }).catch((e: unknown) => (e instanceof DuplicateIdError ? undefined : Promise.reject(e)))
   return counted
+}
+
+const RESIDENT_COUNTS = 'migration-resident-counts-v1'
+
+/**
+ * Villages whose residents were not counted yet (a data folder from before the counters): each household's residents
+ * and agreements and the grids' counters, recounted once. Run before the server takes an agreement or a join.
+ * Returns how many documents it wrote.
+ */
+export async function migrateResidentCounts(store: Store): Promise<number> {
+  if (await store.get('meta', RESIDENT_COUNTS)) return 0
+  let written = 0
+  for (const v of await store.find('villages', {}, { limit: ALL })) written += await rebuildResidentCounts(store, v._id)
+  await store.insert('meta', { _id: RESIDENT_COUNTS, at: Date.now() }).catch((e: unknown) => (e instanceof DuplicateIdError ? undefined : Promise.reject(e)))
+  return written
 }

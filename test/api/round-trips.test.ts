@@ -11,6 +11,7 @@ import type { CollectionName, Collections } from '../../cloud/src/ports/store'
 import { API_STORE, makeApi, membershipDoc, T0 } from './harness'
 import { addFixtures, OPENID, sampleFor, X, type Api } from './samples'
 import type { Persona } from '../../cloud/src/matrix'
+import { rebuildResidentCounts } from '../../cloud/src/features/account/residents'
 
 export const BIG = { households: 1500, members: 4000, topics: 300, comments: 400, notices: 200, reports: 300, notifications: 300, ballots: 1500, agreements: 2000 }
 const BOUND = 10
@@ -73,6 +74,8 @@ export async function growVillage(api: Api): Promise<void> {
     'ruleAgreements',
     Array.from({ length: BIG.agreements }, (_, i) => ({ ...agreement, _id: `${agreement.versionId}:p_big${i}`, personId: `p_big${i}`, householdId: `${X}:hbig${i % BIG.households}` }) as Collections['ruleAgreements']),
   )
+  // the rules' progress counters, as the server's start counts a data folder written before them
+  await rebuildResidentCounts(api.ports.store, X)
 }
 
 type Case = [persona: Persona, action: ActionName, input?: unknown]
@@ -130,10 +133,7 @@ const READS: Case[] = [
  * pass: when it is fixed, move it back into the asserted ones.
  */
 const KNOWN: Record<string, string> = {
-  'committee account.todo': 'households that have not agreed to the rules read every agreement: a progress counter on the version',
-  'committee rules.followUp': 'the whole village’s households and agreements: a progress counter and pages by grid',
-  'gridWorker rules.followUp': 'the grid’s households and agreements: a progress counter and pages',
-  'resident rules.current': 'agreement progress reads every agreement: a counter on the version',
+  'committee account.todo': 'the rules’ households not agreed are one read of the progress counters now (41 calls → 18): the rest is one count per kind of work waiting (join requests, decisions, proposals, reports, letters, appeals, bookings, deletions) beside the resident’s own items: a todo counter per village',
   'gridWorker workspace.grid': 'the grids’ whole register, rolls and ballots on one page: to be paged by household',
   'townOfficer workspace.town': 'every figure is one grouped count for all the villages now (was 75 calls): 11 on CloudBase, the rules’ agreed and residents two of them — one with the residents’ counters (branch e-rules)',
   'committee register.households': 'the whole register in one answer: keyset pages',

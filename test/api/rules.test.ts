@@ -1,5 +1,7 @@
 import type { RuleAgreement, RuleVersionDetail } from '../../cloud/src/contract'
-import { ID, apiPerTest } from './harness'
+import { ID, apiPerTest, membershipDoc } from './harness'
+import { FOLLOW_UP_PAGE } from '../../cloud/src/features/rules/follow-up'
+import { rebuildResidentCounts } from '../../cloud/src/features/account/residents'
 
 const api = apiPerTest()
 
@@ -296,31 +298,65 @@ describe('publishing', () => {
 })
 
 describe('follow-up', () => {
-  test('the committee sees who has not agreed, by grid; a grid worker only their grids', async () => {
+  test('the committee sees who has not agreed, by grid, one grid’s households at a time; a grid worker only their grids', async () => {
     const all = await api.as(ID.committee).call('rules.followUp', { villageId: X })
     expect(all.version).toEqual({ id: `${X}:v1`, number: 1, title: '新山村村规民约' })
     expect(all.totals).toEqual({ pendingPersons: 4, pendingHouseholds: 2 })
-    const flat = (f: typeof all) => f.grids.map((g) => [g.gridName, g.households.map((h) => `${h.doorplate}:${h.headName}:${h.pending.map((p) => p.name).join('、')}`)])
-    expect(flat(all)).toEqual([
-      ['第一网格（村东）', ['新山村东一巷12号:林水生:林俊']],
-      ['第二网格（村西）', ['新山村西二巷20号:陈建国:陈建国、陈小红']],
-      ['第三网格（新村）', ['新山村新村路6号:黄德明:黄德明']],
+    expect(all.grids.map((g) => [g.gridName, g.pendingPersons, g.pendingHouseholds])).toEqual([
+      ['第一网格（村东）', 1, 0],
+      ['第二网格（村西）', 2, 1],
+      ['第三网格（新村）', 1, 1],
     ])
-    expect(all.grids[0].households[0]).toMatchObject({ householdAgreed: true, residents: 3 })
-    expect(all.grids[1].households[0].householdAgreed).toBe(false)
+    const flat = (p: (typeof all)['page']) => p!.households.map((h) => `${h.doorplate}:${h.headName}:${h.pending.map((x) => x.name).join('、')}`)
+    // no grid asked: the first one's page
+    expect(all.page!.gridId).toBe(`${X}:g1`)
+    expect(flat(all.page)).toEqual(['新山村东一巷12号:林水生:林俊'])
+    expect(all.page!.households[0]).toMatchObject({ householdAgreed: true, residents: 3 })
+    const g2 = await api.as(ID.committee).call('rules.followUp', { villageId: X, gridId: `${X}:g2` })
+    expect(flat(g2.page)).toEqual(['新山村西二巷20号:陈建国:陈建国、陈小红'])
+    expect(g2.page!.households[0].householdAgreed).toBe(false)
+    expect(flat((await api.as(ID.committee).call('rules.followUp', { villageId: X, gridId: `${X}:g3` })).page)).toEqual(['新山村新村路6号:黄德明:黄德明'])
 
     const worker = await api.as(ID.gridWorker).call('rules.followUp', { villageId: X })
     expect(worker.grids.map((g) => g.gridId)).toEqual([`${X}:g1`, `${X}:g2`])
     expect(worker.totals).toEqual({ pendingPersons: 3, pendingHouseholds: 1 })
-    expect((await api.as(ID.gridWorker).call('rules.followUp', { villageId: X, gridId: `${X}:g2` })).grids.map((g) => g.gridId)).toEqual([`${X}:g2`])
+    expect((await api.as(ID.gridWorker).call('rules.followUp', { villageId: X, gridId: `${X}:g2` })).page!.gridId).toBe(`${X}:g2`)
     expect(await api.as(ID.gridWorker).fail('rules.followUp', { villageId: X, gridId: `${X}:g3` })).toMatchObject({ code: 'FORBIDDEN', message: '只能查看您负责的网格' })
-    expect((await api.as(ID.committee).call('rules.followUp', { villageId: X, gridId: `${X}:g3` })).totals.pendingPersons).toBe(1)
+    expect(await api.as(ID.gridWorker).fail('rules.followUp', { villageId: X, gridId: null })).toMatchObject({ code: 'FORBIDDEN' })
     expect(await api.as(ID.committee).fail('rules.followUp', { villageId: X, gridId: `${W}:g1` })).toMatchObject({ code: 'NOT_FOUND' })
     expect(await api.as(ID.resident).fail('rules.followUp', { villageId: X })).toMatchObject({ code: 'FORBIDDEN' })
 
     await api.as(P.chenjianguo).call('rules.agree', { villageId: X, versionId: `${X}:v1` })
     const after = await api.as(ID.gridWorker).call('rules.followUp', { villageId: X, gridId: `${X}:g2` })
-    expect(after.grids[0].households[0]).toMatchObject({ householdAgreed: true, pending: [expect.objectContaining({ name: '陈小红' })] })
+    expect(after.page!.households[0]).toMatchObject({ householdAgreed: true, pending: [expect.objectContaining({ name: '陈小红' })] })
+    expect(after.grids.find((g) => g.gridId === `${X}:g2`)).toMatchObject({ pendingPersons: 1, pendingHouseholds: 0 })
+    // the last one of the household: it leaves the list, and the grid with it
+    await api.as('demo-chenxiaohong').call('rules.agree', { villageId: X, versionId: `${X}:v1` })
+    const done = await api.as(ID.gridWorker).call('rules.followUp', { villageId: X, gridId: `${X}:g2` })
+    expect(done.page).toEqual({ gridId: `${X}:g2`, households: [], next: null })
+    expect(done.grids.map((g) => g.gridId)).toEqual([`${X}:g1`])
+  })
+
+  test('a grid with many households to visit comes a page at a time, by doorplate, each after the last', async () => {
+    const { store } = api.ports
+    const n = FOLLOW_UP_PAGE * 2 + 3
+    // households written directly, then counted as the server's start counts a data folder
+    await store.insertMany('households', Array.from({ length: n }, (_, i) => ({ _id: `${X}:hp${i}`, villageId: X, gridId: `${X}:g3`, doorplate: `新山村新村路${100 + i}号`, headName: `村民${i}`, repPersonId: null })))
+    await store.insertMany('memberships', Array.from({ length: n }, (_, i) => membershipDoc(X, `p_pg${i}`, `村民${i}`, { householdId: `${X}:hp${i}`, relation: '户主' })))
+    await rebuildResidentCounts(store, X)
+    const pages: string[][] = []
+    let after: string | undefined
+    do {
+      const r = await api.as(ID.committee).call('rules.followUp', { villageId: X, gridId: `${X}:g3`, after })
+      expect(r.grids.find((g) => g.gridId === `${X}:g3`)).toMatchObject({ pendingPersons: n + 1, pendingHouseholds: n + 1 })
+      pages.push(r.page!.households.map((h) => h.doorplate))
+      after = r.page!.next ?? undefined
+    } while (after)
+    expect(pages.map((p) => p.length)).toEqual([FOLLOW_UP_PAGE, FOLLOW_UP_PAGE, 4])
+    const all = pages.flat()
+    expect(new Set(all).size).toBe(n + 1)
+    expect(all).toEqual([...all].sort())
+    expect(all).toContain('新山村新村路6号')
   })
 
   test('CSV exports start with the BOM, have Chinese headers and the right rows, and are audited', async () => {
@@ -400,7 +436,8 @@ test('the whole round: 第2版 with one changed clause, a resident who agreed to
   // the follow-up now lists everyone else for 第2版, with the version they last agreed to
   const follow = await committee.call('rules.followUp', { villageId: X })
   expect(follow.totals.pendingPersons).toBe(9)
-  const chen = follow.grids.flatMap((g) => g.households.flatMap((h) => h.pending)).find((p) => p.name === '陈美玲')
+  const west = await committee.call('rules.followUp', { villageId: X, gridId: `${X}:g2` })
+  const chen = west.page!.households.flatMap((h) => h.pending).find((p) => p.name === '陈美玲')
   expect(chen).toMatchObject({ agreedVersion: 1 })
 })
 

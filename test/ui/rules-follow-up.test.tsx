@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { MembershipView, RulesFollowUp } from '@contract'
+import type { FollowUpHousehold, MembershipView, RulesFollowUp } from '@contract'
 import * as api from '../../src/features/rules/api'
 import { CallError } from '../../src/shared/api/call'
 import { useAccount } from '../../src/features/account/store'
@@ -11,47 +11,36 @@ import { meWithTwoVillages, xinshanCommittee } from './fixtures'
 jest.mock('../../src/features/rules/api')
 const mocked = jest.mocked(api)
 
+const east: FollowUpHousehold = {
+  householdId: 'h1',
+  doorplate: '新山村东一巷12号',
+  headName: '林水生',
+  residents: 2,
+  householdAgreed: false,
+  pending: [
+    { personId: 'p7', name: '林水生', relation: '户主', agreedVersion: 1, agreedAt: 0 },
+    { personId: 'p8', name: '陈秀英', relation: '配偶', agreedVersion: null, agreedAt: null },
+  ],
+}
+const west: FollowUpHousehold = {
+  householdId: 'h2',
+  doorplate: '新山村西三巷5号',
+  headName: '黄大海',
+  residents: 3,
+  householdAgreed: true,
+  pending: [{ personId: 'p9', name: '黄小明', relation: '子女', agreedVersion: null, agreedAt: null }],
+}
 const followUp: RulesFollowUp = {
   version: { id: 'v-xinshan:v2', number: 2, title: '新山村村规民约' },
   grids: [
-    {
-      gridId: 'g1',
-      gridName: '东片网格',
-      pendingPersons: 2,
-      pendingHouseholds: 1,
-      households: [
-        {
-          householdId: 'h1',
-          doorplate: '新山村东一巷12号',
-          headName: '林水生',
-          residents: 2,
-          householdAgreed: false,
-          pending: [
-            { personId: 'p7', name: '林水生', relation: '户主', agreedVersion: 1, agreedAt: 0 },
-            { personId: 'p8', name: '陈秀英', relation: '配偶', agreedVersion: null, agreedAt: null },
-          ],
-        },
-      ],
-    },
-    {
-      gridId: 'g2',
-      gridName: '西片网格',
-      pendingPersons: 1,
-      pendingHouseholds: 0,
-      households: [
-        {
-          householdId: 'h2',
-          doorplate: '新山村西三巷5号',
-          headName: '黄大海',
-          residents: 3,
-          householdAgreed: true,
-          pending: [{ personId: 'p9', name: '黄小明', relation: '子女', agreedVersion: null, agreedAt: null }],
-        },
-      ],
-    },
+    { gridId: 'g1', gridName: '东片网格', pendingPersons: 2, pendingHouseholds: 1 },
+    { gridId: 'g2', gridName: '西片网格', pendingPersons: 1, pendingHouseholds: 0 },
   ],
   totals: { pendingPersons: 3, pendingHouseholds: 1 },
+  page: { gridId: 'g1', households: [east], next: null },
 }
+/** the server's answer for one grid's page */
+const pageOf = (gridId: string, households: FollowUpHousehold[], next: string | null = null): RulesFollowUp => ({ ...followUp, page: { gridId, households, next } })
 
 const gridWorker: MembershipView = { ...xinshanCommittee, roles: ['resident', 'gridWorker'], gridIds: ['g1'] }
 
@@ -61,26 +50,50 @@ beforeEach(() => {
 })
 
 describe('承诺情况跟进', () => {
-  test('lists, by grid, the households and persons who have not agreed; a chip shows one grid', async () => {
-    mocked.getRulesFollowUp.mockResolvedValue(followUp)
+  test('lists the first grid’s households and persons who have not agreed; a chip loads another grid', async () => {
+    mocked.getRulesFollowUp.mockImplementation(async (_v, gridId) => (gridId === 'g2' ? pageOf('g2', [west]) : followUp))
     render(<FollowUpPage />)
-    expect(await screen.findByText('东片网格')).toBeTruthy()
+    expect(await screen.findByText('新山村东一巷12号')).toBeTruthy()
     expect(screen.getByText('第2版 新山村村规民约')).toBeTruthy()
     expect(screen.getByText('1 户、2 人未承诺')).toBeTruthy()
-    expect(screen.getByText('新山村东一巷12号')).toBeTruthy()
     expect(screen.getByText('全户未承诺')).toBeTruthy()
     expect(screen.getByText('陈秀英')).toBeTruthy()
     expect(screen.getByText('曾承诺第1版')).toBeTruthy()
-    expect(screen.getByText('西片网格')).toBeTruthy()
-    expect(screen.getByText('黄小明')).toBeTruthy()
-    expect(screen.getByText('本户已有人承诺')).toBeTruthy()
-    expect(mocked.getRulesFollowUp).toHaveBeenCalledWith('v-xinshan')
+    expect(screen.getByText('已列出本网格全部 1 户')).toBeTruthy()
+    expect(screen.queryByText('黄小明')).toBeNull()
+    expect(mocked.getRulesFollowUp).toHaveBeenCalledWith('v-xinshan', undefined)
 
     fireEvent.click(screen.getByText('西片网格（1人）'))
+    expect(await screen.findByText('黄小明')).toBeTruthy()
+    expect(mocked.getRulesFollowUp).toHaveBeenLastCalledWith('v-xinshan', 'g2')
     expect(screen.queryByText('陈秀英')).toBeNull()
-    expect(screen.getByText('黄小明')).toBeTruthy()
-    fireEvent.click(screen.getByText('全部网格'))
+    expect(screen.getByText('本户已有人承诺')).toBeTruthy()
+  })
+
+  test('a grid with more households comes a page at a time: 加载更多 appends the next page; a failed page says so and keeps the list', async () => {
+    const more = (i: number): FollowUpHousehold => ({ ...west, householdId: `hx${i}`, doorplate: `新山村东二巷${i}号`, pending: [{ ...west.pending[0], personId: `px${i}`, name: `村民${i}` }] })
+    mocked.getRulesFollowUp.mockImplementation(async (_v, _g, after) => (after === 'c2' ? pageOf('g1', [more(3)]) : after === 'c1' ? pageOf('g1', [more(2)], 'c2') : pageOf('g1', [east], 'c1')))
+    render(<FollowUpPage />)
+    expect(await screen.findByText('陈秀英')).toBeTruthy()
+    fireEvent.click(screen.getByText('加载更多'))
+    expect(await screen.findByText('村民2')).toBeTruthy()
+    expect(mocked.getRulesFollowUp).toHaveBeenLastCalledWith('v-xinshan', 'g1', 'c1')
     expect(screen.getByText('陈秀英')).toBeTruthy()
+
+    mocked.getRulesFollowUp.mockRejectedValueOnce(new CallError({ code: 'NETWORK', message: '网络不给力，请检查网络后重试' }))
+    fireEvent.click(screen.getByText('加载更多'))
+    expect(await screen.findByText('网络不给力，请检查网络后重试')).toBeTruthy()
+    expect(screen.getByText('村民2')).toBeTruthy()
+    fireEvent.click(screen.getByText('加载更多'))
+    expect(await screen.findByText('村民3')).toBeTruthy()
+    expect(screen.queryByText('加载更多')).toBeNull()
+    expect(screen.getByText('已列出本网格全部 3 户')).toBeTruthy()
+  })
+
+  test('when everyone has agreed it says so', async () => {
+    mocked.getRulesFollowUp.mockResolvedValue({ ...followUp, grids: [], totals: { pendingPersons: 0, pendingHouseholds: 0 }, page: null })
+    render(<FollowUpPage />)
+    expect(await screen.findByText('全部居民都已承诺遵守第2版')).toBeTruthy()
   })
 
   test('the committee exports the follow-up list and the agreement records as CSV files', async () => {
@@ -113,13 +126,14 @@ describe('承诺情况跟进', () => {
     render(<FollowUpPage />)
     expect(await screen.findByText('陈秀英')).toBeTruthy()
     expect(screen.queryByText('导出未承诺名单')).toBeNull()
-    expect(screen.queryByText('全部网格')).toBeNull()
+    // one grid: no chips
+    expect(screen.queryByText('东片网格（2人）')).toBeNull()
   })
 
   test('before any version is published it says so; a failed load offers to retry', async () => {
     mocked.getRulesFollowUp
       .mockRejectedValueOnce(new CallError({ code: 'NETWORK', message: '网络不给力，请检查网络后重试' }))
-      .mockResolvedValueOnce({ version: null, grids: [], totals: { pendingPersons: 0, pendingHouseholds: 0 } })
+      .mockResolvedValueOnce({ version: null, grids: [], totals: { pendingPersons: 0, pendingHouseholds: 0 }, page: null })
     render(<FollowUpPage />)
     fireEvent.click(await screen.findByText('重试'))
     expect(await screen.findByText('还没有发布村规民约，发布后这里会列出尚未承诺的居民')).toBeTruthy()

@@ -1,7 +1,7 @@
 import type { Grid, Household, Membership } from '../../cloud/src/features/account/documents'
 import type { RuleAdoption, RuleChapter, RuleVersion } from '../../cloud/src/features/rules/documents'
 import { BOM, agreementsCsv, csvCell, followUpCsv, toCsv } from '../../cloud/src/features/rules/csv'
-import { assignClauseIds, chineseNumber, diffVersions, followUpGroups, numberChapters, publishProblems, rulesProgress } from '../../cloud/src/features/rules/policy'
+import { assignClauseIds, chineseNumber, diffVersions, followUpGrids, followUpHouseholds, numberChapters, progressOf, publishProblems, rulesProgress } from '../../cloud/src/features/rules/policy'
 import { percent, shanghaiDay, shanghaiTime } from '../../cloud/src/common/time'
 
 const ch = (title: string, ...clauses: Array<[string, string]>): RuleChapter => ({ title, clauses: clauses.map(([id, text]) => ({ id, text })) })
@@ -164,16 +164,31 @@ describe('follow-up list', () => {
   ]
   const members = [member('p1', 'h1'), member('p2', 'h1', ['resident'], { name: '林俊', relation: '子女' }), member('p3', 'h2', ['resident'], { name: '陈建国' }), member('p5', 'h3')]
 
-  test('households and persons not yet agreed, by grid, with the version each last agreed to', () => {
-    const groups = followUpGroups({ members, households, grids, agreedPersonIds: new Set(['p1', 'p5']), latest: new Map([['p2', { number: 1, at: 5 }]]), onlyGrids: null })
-    expect(groups.map((g) => [g.gridName, g.pendingPersons, g.pendingHouseholds])).toEqual([
-      ['第一网格', 1, 0],
-      ['第二网格', 1, 1],
+  test('a page of households: who has not agreed, with the version each last agreed to; a household where all did is left out', () => {
+    const page = followUpHouseholds({ households: [...households, null], members: [...members, member('p9', null, ['resident'], { name: '无户' })], agreedPersonIds: new Set(['p1', 'p5']), latest: new Map([['p2', { number: 1, at: 5 }]]) })
+    expect(page.map((h) => [h.doorplate, h.householdAgreed, h.pending.map((p) => p.name)])).toEqual([
+      ['东一巷12号', true, ['林俊']],
+      ['西二巷20号', false, ['陈建国']],
+      ['未登记门牌', false, ['无户']],
     ])
-    expect(groups[0].households[0]).toMatchObject({ doorplate: '东一巷12号', headName: '林水生', householdAgreed: true, pending: [{ name: '林俊', relation: '子女', agreedVersion: 1, agreedAt: 5 }] })
-    expect(groups[1].households.map((h) => h.doorplate)).toEqual(['西二巷20号'])
-    const mine = followUpGroups({ members, households, grids, agreedPersonIds: new Set(), latest: new Map(), onlyGrids: new Set(['v:g1']) })
-    expect(mine.map((g) => g.gridId)).toEqual(['v:g1'])
+    expect(page[0]).toMatchObject({ headName: '林水生', residents: 2, pending: [{ relation: '子女', agreedVersion: 1, agreedAt: 5 }] })
+  })
+
+  test('the grids from the counters: those with someone pending, in grid order, then the residents in no grid; a grid worker’s only', () => {
+    const c = (residents: number, households: number, agreedPersons: number, agreedHouseholds: number) => ({ residents, households, agreedPersons, agreedHouseholds })
+    const counts = new Map([
+      ['v:g2', c(5, 3, 2, 2)],
+      ['v:g1', c(2, 1, 2, 1)],
+      [null, c(1, 0, 0, 0)],
+      ['v:gone', c(2, 1, 0, 0)],
+    ])
+    expect(followUpGrids(counts, grids, null)).toEqual([
+      { gridId: 'v:g2', gridName: '第二网格', pendingPersons: 3, pendingHouseholds: 1 },
+      { gridId: null, gridName: '未分网格', pendingPersons: 3, pendingHouseholds: 1 },
+    ])
+    expect(followUpGrids(counts, grids, new Set(['v:g1'])).map((g) => g.gridId)).toEqual([])
+    expect(followUpGrids(counts, grids, new Set(['v:g2'])).map((g) => g.gridId)).toEqual(['v:g2'])
+    expect(progressOf(c(7, 4, 3, 1), 2, 'village')).toMatchObject({ versionNumber: 2, persons: { agreed: 3, total: 7, percent: 43 }, households: { agreed: 1, total: 4, percent: 25 }, summary: '本村已有 1 户 (25%) 承诺' })
   })
 })
 
@@ -217,10 +232,7 @@ describe('CSV', () => {
     ])
     const f = followUpCsv([
       {
-        gridId: 'v:g1',
         gridName: '第一网格',
-        pendingPersons: 1,
-        pendingHouseholds: 0,
         households: [{ householdId: 'h1', doorplate: '东一巷12号', headName: '林水生', residents: 3, householdAgreed: true, pending: [{ personId: 'p2', name: '林俊', relation: '子女', agreedVersion: null, agreedAt: null }] }],
       },
     ])

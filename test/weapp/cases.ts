@@ -118,7 +118,7 @@ export const cases: PageCase[] = [
   { page: 'features/rules/pages/read/index', name: 'read-version', as: resident, query: { versionId: 'v-xinshan:v1' }, expect: ['新山村村规民约', '第一章 总则'] },
   { page: 'features/rules/pages/versions/index', as: committee, expect: ['第1版 新山村村规民约', '6 章 24 条'], tap: { text: '第1版 新山村村规民约', url: /^\/features\/rules\/pages\/read\/index\?versionId=v-xinshan(%3A|:)v1/ } },
   { page: 'features/rules/pages/draft/index', as: committee, expect: ['现行的是第1版《新山村村规民约》，共 24 条'], tap: { text: '以现行第1版为底稿起草', action: 'rules.startDraft' } },
-  { page: 'features/rules/pages/follow-up/index', as: committee, expect: ['承诺情况跟进', '陈建国', '新山村西二巷20号'], tap: { text: '导出未承诺名单', action: 'rules.exportCsv' } },
+  { page: 'features/rules/pages/follow-up/index', as: committee, expect: ['承诺情况跟进', '林俊', '新山村东一巷12号', '第二网格（村西）（2人）'], tap: { text: '导出未承诺名单', action: 'rules.exportCsv' } },
   {
     page: 'features/deliberation/pages/topic/index',
     as: resident,

@@ -6,13 +6,24 @@
  */
 import type { CollectionName, Collections, Filter, Store } from '../ports/store'
 
-/** the cursor after a document: its sort value and its id */
-export const cursorAfter = (value: number, id: string): string => `${value}:${id}`
+/** the cursor after a document: its sort value (a number, or a text such as a doorplate) and its id */
+export const cursorAfter = (value: number | string, id: string): string => (typeof value === 'number' ? `${value}:${id}` : JSON.stringify([value, id]))
 
 export function parseCursor(after: string): { value: number; id: string } | null {
   const cut = after.indexOf(':')
   const value = Number(after.slice(0, cut))
   return cut > 0 && Number.isFinite(value) ? { value, id: after.slice(cut + 1) } : null
+}
+
+/** a cursor of either kind: a number's `value:id`, a text's JSON pair */
+function parseKeyset(after: string): { value: number | string; id: string } | null {
+  if (!after.startsWith('[')) return parseCursor(after)
+  try {
+    const [value, id] = JSON.parse(after) as unknown[]
+    return typeof value === 'string' && typeof id === 'string' ? { value, id } : null
+  } catch {
+    return null
+  }
 }
 
 /** `limit` documents matching `filter` in (field, _id) order after the cursor (a malformed one reads from the start), and whether more follow. */
@@ -32,7 +43,7 @@ export async function pageAfter<C extends CollectionName>(
   const beyond = direction === 'asc' ? '$gt' : '$lt'
   const docs: Array<Collections[C]> = []
   let since: Filter = {}
-  const cursor = after ? parseCursor(after) : null
+  const cursor = after ? parseKeyset(after) : null
   if (cursor) {
     docs.push(...(await store.find(collection, { ...filter, [field]: cursor.value, _id: { [beyond]: cursor.id } }, { sort, limit: limit + 1 })))
     since = { [field]: { [beyond]: cursor.value } }

@@ -12,5 +12,6 @@ export const startRulesDraft = (villageId: string) => call('rules.startDraft', {
 export const saveRulesDraft = (input: InputOf<'rules.saveDraft'>) => call('rules.saveDraft', input)
 export const discardRulesDraft = (villageId: string, versionId: string) => call('rules.discardDraft', { villageId, versionId })
 export const publishRules = (villageId: string, versionId: string) => call('rules.publish', { villageId, versionId })
-export const getRulesFollowUp = (villageId: string, gridId?: string) => call('rules.followUp', { villageId, gridId })
+/** the counts by grid and one grid's page of households (gridId: that grid, null the households in none, absent the first) */
+export const getRulesFollowUp = (villageId: string, gridId?: string | null, after?: string) => call('rules.followUp', { villageId, gridId, after })
 export const exportRulesCsv = (villageId: string, kind: 'followUp' | 'agreements') => call('rules.exportCsv', { villageId, kind })

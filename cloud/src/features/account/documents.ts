@@ -60,6 +60,33 @@ export interface Household {
   headName: string
   /** the person who casts the household's vote (户代表) */
   repPersonId: string | null
+  /**
+   * The rules' progress, kept with every change of it (residents.ts), absent until counted: how many members are
+   * residents; how many of them agreed to rules version `rulesVersion` (another version than the current one counts 0);
+   * and the version every resident agreed to (0 if none), which the follow-up filters on.
+   */
+  residents?: number
+  rulesVersion?: number
+  rulesAgreed?: number
+  rulesDone?: number
+}
+
+/**
+ * One of a village's residents' counters (residents.ts): per grid (null: households in none, and residents without a
+ * household) and shard (a household always counts on the same one), the residents and the households with residents,
+ * and of them those who agreed to the rules version `rulesVersion` (stale when another version is current: 0 then).
+ */
+export interface ResidentCount {
+  /** `${villageId}:${gridId ?? '-'}:${shard}` */
+  _id: string
+  villageId: string
+  gridId: string | null
+  shard: number
+  residents: number
+  households: number
+  rulesVersion: number
+  agreedPersons: number
+  agreedHouseholds: number
 }
 
 export interface Person {
@@ -227,6 +254,7 @@ declare module '../../ports/store' {
     grids: Grid
     halls: Hall
     households: Household
+    residentCounts: ResidentCount
     persons: Person
     personKeys: PersonKey
     memberships: Membership

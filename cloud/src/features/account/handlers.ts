@@ -7,6 +7,7 @@ import { ApiError } from '../../errors'
 import { ACCESS, type Context, type Handlers } from '../../handler'
 import { notify, notifyCommittee, villageCard } from './common'
 import { noticeView } from './notices'
+import { countMember } from './residents'
 import { audit } from '../../common/audit'
 import { qrDataUrl } from '../../common/qr'
 import { householdId, isCommittee, personKeyOf, personView, rolesOnJoin } from './policy'
@@ -227,6 +228,8 @@ export const accountHandlers: Handlers<typeof accountActions> = {
           joinedAt: ctx.now,
         }
         await tx.insert('memberships', membership)
+        // the rules' progress counts the new resident (read in the transaction: a version published meanwhile counts)
+        await countMember(tx, (await tx.get('villages', villageId))!, membership, household, 1)
       })
       await audit(ctx, status === 'approved' ? 'join.approve' : 'join.reject', { type: 'joinRequest', id: requestId, label: `${request.name}（${request.doorplate}）` }, reason || null)
       return (await store.get('joinRequests', requestId))!

@@ -31,6 +31,7 @@ import { getMany } from '../../common/load'
 import { auditActionLabel } from '../../common/audit-labels'
 import { shanghaiTime } from '../../common/time'
 import { notifyCommittee } from './common'
+import { countMember } from './residents'
 import { JOIN_STATUS_LABELS, peopleWord, roleWord } from './documents'
 import { DELETED_NAME, OPEN_BALLOT_REFUSAL, type DeletionRequest } from './privacy-documents'
 import type { DeletionView, MyData, MyDataSection, privacyActions } from './privacy-contract'
@@ -316,7 +317,13 @@ export async function erasePerson(store: Store, personId: string, villageIds: st
         await store.update('boardEntries', { 'responsible.householdId': m.householdId, 'responsible.name': m.name }, { set: { 'responsible.name': DELETED_NAME } })
       }
     }
-    await store.remove('memberships', { _id: m._id })
+    // the rules' progress stops counting them with the membership
+    await store.transaction(async (tx) => {
+      const [member, village, household] = await Promise.all([tx.get('memberships', m._id), tx.get('villages', m.villageId), m.householdId ? tx.get('households', m.householdId) : null])
+      if (!member) return
+      if (village) await countMember(tx, village, member, household, -1)
+      await tx.remove('memberships', m._id)
+    })
   }
   for (const c of ['joinRequests', 'notifications', 'ruleAgreements', 'cosigns'] as const) await store.remove(c, { personId })
   for (const like of h.likes) {

@@ -13,6 +13,7 @@ import { audit } from '../../common/audit'
 import { getInVillage } from '../../common/load'
 import { checkText } from '../../common/content'
 import { isCommittee } from './policy'
+import { countMember, moveHouseholdCounts } from './residents'
 
 function viewOf(h: Household, members: Membership[], gridName: string): HouseholdView {
   const rep = members.find((m) => m.personId === h.repPersonId)
@@ -110,6 +111,9 @@ export const registerHandlers: Handlers<typeof registerActions> = {
       const h = await getInVillage(store, 'households', householdId, villageId, '找不到该户')
       if (h.gridId === gridId) throw new ApiError('CONFLICT', `该户已在${grid.name}`)
       await store.transaction(async (tx) => {
+        // the household's residents and agreements move to the grid's counters with it
+        const [village, fresh] = await Promise.all([tx.get('villages', villageId), tx.get('households', householdId)])
+        await moveHouseholdCounts(tx, village!, fresh!, gridId)
         await tx.update('households', householdId, { set: { gridId } })
         await audit(ctx, 'register.moveHousehold', { type: 'household', id: householdId, label: `${h.doorplate}：划入${grid.name}` }, null, tx)
       })
@@ -129,6 +133,7 @@ export const registerHandlers: Handlers<typeof registerActions> = {
         const h = m.householdId ? await tx.get('households', m.householdId) : null
         // a household whose representative leaves has none until the committee names the next
         if (h && h.repPersonId === personId) await tx.update('households', h._id, { set: { repPersonId: null } })
+        await countMember(tx, (await tx.get('villages', villageId))!, m, h, -1)
         await tx.remove('memberships', m._id)
         await audit(ctx, 'register.endMembership', { type: 'membership', id: m._id, label: `${m.name}${h ? `（${h.doorplate}）` : ''}` }, `${why}：${reason}`, tx)
       })

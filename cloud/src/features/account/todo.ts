@@ -4,7 +4,8 @@
  * only account, so account may not import them) and counts rather than loads wherever it can.
  */
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import { findAll, getMany } from '../../common/load'
+import { getMany } from '../../common/load'
+import { residentTotalsByGrid, sumTotals } from './residents'
 import { shanghaiDay, shortTime } from '../../common/time'
 import { isCommittee } from './policy'
 import { peopleWord } from './documents'
@@ -19,6 +20,8 @@ import { hallDay, townAlerts, townVillages } from './figures'
 const OPEN_TOPICS = 100
 /** one person's coming bookings: a service allows a few each, so a resident never nears this */
 const UPCOMING_BOOKINGS = 200
+/** one person's reports not yet closed: a resident never nears this */
+const MY_OPEN_REPORTS = 200
 
 type Item = Omit<TodoItem, 'page'> & { page: string | PageKey }
 const item = (i: Item): TodoItem => ({ ...i, page: i.page.startsWith('/') ? i.page : pageUrl(i.page as PageKey) })
@@ -55,16 +58,18 @@ async function residentItems(ctx: MemberContext, village: Village): Promise<Item
   const me = ctx.person._id
   const today = shanghaiDay(ctx.now)
   const current = village.currentRulesVersion ?? 0
-  const [votes, agreed, upcoming, reports, toConfirm, letters] = await Promise.all([
+  const [votes, agreed, upcoming, open, letters] = await Promise.all([
     votesWaiting(ctx, villageId),
     current ? store.get('ruleAgreements', `${villageId}:v${current}:${me}`) : Promise.resolve(null),
     // my coming bookings are few (each service limits them per person): read once, counted twice
     store.find('bookings', { villageId, personId: me, status: { $in: ['booked', 'waitlisted'] }, date: { $gte: today } }, { limit: UPCOMING_BOOKINGS }),
-    store.count('reports', { villageId, reporterId: me, status: { $in: ['reported', 'accepted', 'inProgress'] } }),
-    store.count('reports', { villageId, reporterId: me, status: 'resolved' }),
+    // my reports still open or waiting for me to confirm: a few, read once and counted twice
+    store.find('reports', { villageId, reporterId: me, status: { $in: ['reported', 'accepted', 'inProgress', 'resolved'] } }, { limit: MY_OPEN_REPORTS }),
     store.count('letters', { villageId, writerId: me, status: { $in: ['received', 'accepted'] } }),
   ])
   const rules = rulesWord(village.kind)
+  const toConfirm = open.filter((r) => r.status === 'resolved').length
+  const reports = open.length - toConfirm
   const bookings = upcoming.length
   const bookingsToday = upcoming.filter((b) => b.date === today).length
   const items: Array<Item | null> = [
@@ -78,21 +83,21 @@ async function residentItems(ctx: MemberContext, village: Village): Promise<Item
   return items.filter((i): i is Item => i !== null)
 }
 
-/** Households none of whose members has agreed to the current version (the rules' follow-up counts the same way). */
+/** Households with residents none of whom has agreed to the current version, from the progress counters (as the rules' follow-up counts them). */
 async function householdsNotAgreed(ctx: MemberContext, villageId: string, current: number): Promise<number> {
-  const { store } = ctx.ports
-  const [households, agreements] = await Promise.all([store.count('households', { villageId }), current ? findAll(store, 'ruleAgreements', { versionId: `${villageId}:v${current}` }) : Promise.resolve([])])
-  return Math.max(0, households - new Set(agreements.map((a) => a.householdId).filter(Boolean)).size)
+  if (!current) return 0
+  const t = sumTotals((await residentTotalsByGrid(ctx.ports.store, villageId, current)).values())
+  return Math.max(0, t.households - t.agreedHouseholds)
 }
 
 async function committeeItems(ctx: MemberContext, village: Village): Promise<Item[]> {
   const { store } = ctx.ports
   const villageId = village._id
   const today = shanghaiDay(ctx.now)
-  const [requests, toDecide, firstToDecide, proposals, notAgreed, reports, letters, appeals, bookingsToday, deletions] = await Promise.all([
+  const [requests, closed, proposals, notAgreed, reports, letters, appeals, bookingsToday, deletions] = await Promise.all([
     store.count('joinRequests', { villageId, status: 'pending' }),
-    store.count('topics', { villageId, status: 'closed' }),
-    store.find('topics', { villageId, status: 'closed' }, { sort: [['closesAt', 'asc']], limit: 1 }),
+    // topics waiting for a decision are few: read once, the first named; counted apart only past the page
+    store.find('topics', { villageId, status: 'closed' }, { sort: [['closesAt', 'asc']], limit: OPEN_TOPICS }),
     store.count('proposals', { villageId, status: 'accepted', topicId: null }),
     householdsNotAgreed(ctx, villageId, village.currentRulesVersion ?? 0),
     store.count('reports', { villageId, status: 'reported' }),
@@ -101,6 +106,8 @@ async function committeeItems(ctx: MemberContext, village: Village): Promise<Ite
     store.count('bookings', { villageId, date: today, status: { $in: ['booked', 'checkedIn'] } }),
     store.find('deletionRequests', { status: 'pending' }, { limit: 1000 }).then((all) => all.filter((r) => r.villageIds.includes(villageId)).length),
   ])
+  const toDecide = closed.length < OPEN_TOPICS ? closed.length : await store.count('topics', { villageId, status: 'closed' })
+  const firstToDecide = closed.slice(0, 1)
   const group = 'committee' as const
   const items: Item[] = [
     { key: 'joinRequests', group, label: '入村申请待审核', count: requests, note: null, page: 'account.requests' },

@@ -3,13 +3,13 @@ import type { agreeingActions } from './contract'
 import type { RuleAgreement } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
+import { countPerson } from '../account/residents'
 import { agreementIdOf, currentOf, stale, versionIdOf } from './versions'
 
 /** The caller's agreement to a version, made in a transaction that checks the version is still the current one. */
 async function agreeTo(ctx: MemberContext, villageId: string, versionId: string, partyCommitment: boolean): Promise<RuleAgreement> {
   const { store } = ctx.ports
   const m = ctx.membership
-  const household = m.householdId ? await store.get('households', m.householdId) : null
   const id = agreementIdOf(versionId, ctx.person._id)
   return store.transaction(async (tx) => {
     const village = await tx.get('villages', villageId)
@@ -24,6 +24,7 @@ async function agreeTo(ctx: MemberContext, villageId: string, versionId: string,
       await tx.update('ruleAgreements', id, { set: patch })
       return { ...existing, ...patch }
     }
+    const household = m.householdId ? await tx.get('households', m.householdId) : null
     const agreement: RuleAgreement = {
       _id: id,
       villageId,
@@ -38,6 +39,8 @@ async function agreeTo(ctx: MemberContext, villageId: string, versionId: string,
       partyCommitmentAt: partyCommitment ? ctx.now : null,
     }
     await tx.insert('ruleAgreements', agreement)
+    // the progress counts it with the agreement: one more person, and the household if it is its first
+    await countPerson(tx, villageId, current, household, ctx.person._id, { residents: 0, agreed: 1 })
     return agreement
   })
 }

@@ -224,18 +224,28 @@ export interface FollowUpHousehold {
   householdAgreed: boolean
   pending: FollowUpPerson[]
 }
+/** a grid with someone who has not agreed (null: households in no grid), from the progress counters */
 export interface FollowUpGrid {
   gridId: string | null
   gridName: string
-  households: FollowUpHousehold[]
   pendingPersons: number
   /** households in which nobody agreed yet */
   pendingHouseholds: number
 }
+/** one grid's households with someone who has not agreed, by doorplate, a page at a time */
+export interface FollowUpPage {
+  gridId: string | null
+  households: FollowUpHousehold[]
+  /** the cursor of the next page (`after`), null on the last */
+  next: string | null
+}
 export interface RulesFollowUp {
   version: { id: string; number: number; title: string } | null
+  /** the grids the caller follows up that have someone to visit, in grid order */
   grids: FollowUpGrid[]
   totals: { pendingPersons: number; pendingHouseholds: number }
+  /** the asked grid's page (the first grid's when none is asked), null when nobody is left to visit */
+  page: FollowUpPage | null
 }
 
 import type { CsvFile } from '../../common/csv'
@@ -276,7 +286,8 @@ export const draftingActions = {
 
 /** committee and grid workers: who has not agreed yet */
 export const followUpActions = {
-  'rules.followUp': action<RulesFollowUp>()(z.object({ villageId, gridId: id.optional() })),
+  // gridId null: the households in no grid (the committee's); after: the cursor of the grid's next page
+  'rules.followUp': action<RulesFollowUp>()(z.object({ villageId, gridId: id.nullable().optional(), after: z.string().max(300).optional() })),
   'rules.exportCsv': action<CsvFile>()(z.object({ villageId, kind: z.enum(['followUp', 'agreements'], { errorMap: () => ({ message: '请选择导出内容' }) }) })),
 }
 

@@ -1,7 +1,7 @@
 /** The rules' CSV exports: the follow-up list and the agreements (the CSV writer is shared: ../csv). */
 import type { Grid, Household } from '../account/documents'
 import type { RuleAgreement } from './documents'
-import type { FollowUpGrid } from './contract'
+import type { FollowUpHousehold } from './contract'
 import { versionLabel } from './policy'
 import { shanghaiTime, zhCompare } from '../../common/time'
 import { BOM, csvCell, toCsv, type Cell } from '../../common/csv'
@@ -9,7 +9,8 @@ import { BOM, csvCell, toCsv, type Cell } from '../../common/csv'
 export { BOM, csvCell, toCsv, type Cell }
 
 export const FOLLOW_UP_HEADERS = ['网格', '门牌号', '户主', '姓名', '与户主关系', '本户已有人承诺', '最近承诺的版本', '最近承诺时间']
-export function followUpCsv(groups: FollowUpGrid[]): { content: string; rows: number } {
+/** the pending persons of each grid's households, in the order given */
+export function followUpCsv(groups: Array<{ gridName: string; households: FollowUpHousehold[] }>): { content: string; rows: number } {
   const rows: Cell[][] = []
   for (const g of groups)
     for (const h of g.households)

@@ -14,7 +14,7 @@ import type {
   RulesProgress,
 } from './contract'
 import { isCalendarDay } from './contract'
-import { percent, zhCompare } from '../../common/time'
+import { percent } from '../../common/time'
 
 
 export { chineseNumber, clauseLabel }
@@ -91,12 +91,12 @@ export function rulesProgress(members: ResidentLike[], agreedPersonIds: Readonly
   const agreedResidents = residents.filter((m) => agreedPersonIds.has(m.personId))
   const households = new Set(residents.map((m) => m.householdId).filter((h): h is string => !!h))
   const agreedHouseholds = new Set(agreedResidents.map((m) => m.householdId).filter((h): h is string => !!h))
-  const p: RulesProgress = {
-    versionNumber,
-    persons: rate(agreedResidents.length, residents.length),
-    households: rate(agreedHouseholds.size, households.size),
-    summary: '',
-  }
+  return progressOf({ residents: residents.length, households: households.size, agreedPersons: agreedResidents.length, agreedHouseholds: agreedHouseholds.size }, versionNumber, kind)
+}
+
+/** The progress from its counts (the counters the agreements and membership changes keep; rulesProgress is the recount). */
+export function progressOf(c: ProgressCounts, versionNumber: number, kind: VillageKind): RulesProgress {
+  const p: RulesProgress = { versionNumber, persons: rate(c.agreedPersons, c.residents), households: rate(c.agreedHouseholds, c.households), summary: '' }
   p.summary = progressSummary(kind, p)
   return p
 }
@@ -188,54 +188,60 @@ export interface LatestAgreement {
 }
 
 /**
- * Households and persons who have not agreed to the current version, by grid (in grid order, then
- * households that have no grid), households by doorplate. Only residents count; `grids` limits the
- * list to those grids (a grid worker's own).
+ * The follow-up's entries for a page of households (in the given order): each household's residents who have not
+ * agreed to the current version, with the version each last agreed to; a household where all did is left out. Only
+ * residents count. Residents without a registered household come as one entry with `household` null.
  */
-export function followUpGroups(input: {
+export function followUpHouseholds(input: {
+  households: Array<Pick<Household, '_id' | 'doorplate' | 'headName'> | null>
   members: Membership[]
-  households: Household[]
-  grids: Grid[]
   agreedPersonIds: ReadonlySet<string>
   latest: ReadonlyMap<string, LatestAgreement>
-  onlyGrids: ReadonlySet<string> | null
-}): FollowUpGrid[] {
-  const { members, households, grids, agreedPersonIds, latest, onlyGrids } = input
-  const householdById = new Map(households.map((h) => [h._id, h]))
-  const byHousehold = new Map<string | null, Membership[]>()
-  for (const m of members.filter(isResident)) {
-    const key = m.householdId && householdById.has(m.householdId) ? m.householdId : null
-    byHousehold.set(key, [...(byHousehold.get(key) ?? []), m])
-  }
-  const gridOrder = new Map(grids.map((g, i) => [g._id, i]))
-  const groups = new Map<string | null, FollowUpGrid>()
-  for (const [hid, residents] of byHousehold) {
-    const h = hid ? householdById.get(hid)! : null
-    const gridId = h?.gridId && gridOrder.has(h.gridId) ? h.gridId : null
-    if (onlyGrids && (!gridId || !onlyGrids.has(gridId))) continue
+}): FollowUpHousehold[] {
+  const { households, members, agreedPersonIds, latest } = input
+  const out: FollowUpHousehold[] = []
+  for (const h of households) {
+    const residents = members.filter((m) => isResident(m) && m.householdId === (h?._id ?? null))
     const pending = residents.filter((m) => !agreedPersonIds.has(m.personId))
     if (!pending.length) continue
-    const householdAgreed = pending.length < residents.length
-    const entry: FollowUpHousehold = {
-      householdId: hid,
+    out.push({
+      householdId: h?._id ?? null,
       doorplate: h?.doorplate ?? '未登记门牌',
       headName: h?.headName ?? '',
       residents: residents.length,
-      householdAgreed,
+      householdAgreed: pending.length < residents.length,
       pending: pending
         .sort((x, y) => x.joinedAt - y.joinedAt)
         .map((m) => ({ personId: m.personId, name: m.name, relation: m.relation, agreedVersion: latest.get(m.personId)?.number ?? null, agreedAt: latest.get(m.personId)?.at ?? null })),
-    }
-    let group = groups.get(gridId)
-    if (!group) {
-      group = { gridId, gridName: gridId ? grids[gridOrder.get(gridId)!].name : '未分网格', households: [], pendingPersons: 0, pendingHouseholds: 0 }
-      groups.set(gridId, group)
-    }
-    group.households.push(entry)
-    group.pendingPersons += pending.length
-    if (!householdAgreed) group.pendingHouseholds++
+    })
   }
-  const out = [...groups.values()]
-  for (const g of out) g.households.sort((x, y) => zhCompare(x.doorplate, y.doorplate))
-  return out.sort((x, y) => (x.gridId ? gridOrder.get(x.gridId)! : Infinity) - (y.gridId ? gridOrder.get(y.gridId)! : Infinity))
+  return out
+}
+
+/** the counts of a grid (or a village) as the progress counters keep them */
+export interface ProgressCounts {
+  residents: number
+  households: number
+  agreedPersons: number
+  agreedHouseholds: number
+}
+
+/**
+ * The grids to follow up, in grid order then the residents in no grid (null), each with who has not agreed from the
+ * counters; grids where everyone agreed are left out, and with `onlyGrids` (a grid worker's) those not listed.
+ */
+export function followUpGrids(counts: ReadonlyMap<string | null, ProgressCounts>, grids: Array<Pick<Grid, '_id' | 'name'>>, onlyGrids: ReadonlySet<string> | null): FollowUpGrid[] {
+  const known = new Set(grids.map((g) => g._id))
+  const out: FollowUpGrid[] = []
+  const add = (gridId: string | null, gridName: string, c: ProgressCounts | undefined) => {
+    if (!c || c.residents - c.agreedPersons <= 0) return
+    out.push({ gridId, gridName, pendingPersons: c.residents - c.agreedPersons, pendingHouseholds: c.households - c.agreedHouseholds })
+  }
+  for (const g of grids) if (!onlyGrids || onlyGrids.has(g._id)) add(g._id, g.name, counts.get(g._id))
+  if (!onlyGrids) {
+    // a grid removed from the list counts with the households in none
+    const none = [...counts].filter(([id]) => id === null || !known.has(id)).map(([, c]) => c)
+    if (none.length) add(null, '未分网格', none.reduce((s, c) => ({ residents: s.residents + c.residents, households: s.households + c.households, agreedPersons: s.agreedPersons + c.agreedPersons, agreedHouseholds: s.agreedHouseholds + c.agreedHouseholds })))
+  }
+  return out
 }

@@ -5,8 +5,12 @@ import type { RulesCurrent } from './contract'
 import { ACCESS, type Handlers } from '../../handler'
 import { getVillage } from '../account/common'
 import { isCommittee } from '../account/policy'
-import { clauseCount, diffVersions, isResident, rulesProgress, versionLabel } from './policy'
+import { clauseCount, diffVersions, isResident, progressOf, versionLabel } from './policy'
+import { residentTotalsByGrid, sumTotals } from '../account/residents'
 import { currentOf, detail, myLatestAgreement, versionIdOf, view, visibleVersion } from './versions'
+
+/** the party members of a village who commit publicly: a few dozen */
+const PARTY_COMMITMENTS = 500
 
 export const readingHandlers: Handlers<typeof readingActions> = {
   'rules.status': {
@@ -50,23 +54,23 @@ export const readingHandlers: Handlers<typeof readingActions> = {
       }
       if (!current) return none
       const versionId = versionIdOf(villageId, current)
-      const [version, members, agreements, older] = await Promise.all([
+      // the progress from its counters, the party members' commitments by themselves: never every agreement
+      const [version, counts, party, older] = await Promise.all([
         store.get('ruleVersions', versionId),
-        store.find('memberships', { villageId }),
-        store.find('ruleAgreements', { versionId }, { sort: [['at', 'asc']] }),
+        residentTotalsByGrid(store, villageId, current),
+        store.find('ruleAgreements', { versionId, partyCommitment: true }, { sort: [['partyCommitmentAt', 'asc']], limit: PARTY_COMMITMENTS }),
         latestMine && latestMine.number < current ? store.get('ruleVersions', latestMine.versionId) : Promise.resolve(null),
       ])
       if (!version) return none
-      const mine = agreements.find((a) => a.personId === ctx.person._id) ?? null
+      const mine = latestMine?.number === current ? latestMine : null
       const canAgree = isResident(me)
       return {
         ...none,
         version: view(version, village),
         mine,
         diffSinceMine: older ? diffVersions(older, version) : null,
-        progress: rulesProgress(members, new Set(agreements.map((a) => a.personId)), current, village.kind),
-        partyCommitments: agreements
-          .filter((a) => a.partyCommitment)
+        progress: progressOf(sumTotals(counts.values()), current, village.kind),
+        partyCommitments: party
           .sort((a, b) => (a.partyCommitmentAt ?? a.at) - (b.partyCommitmentAt ?? b.at))
           .map((a) => ({ name: a.name, at: a.partyCommitmentAt ?? a.at })),
         can: { agree: canAgree && !mine, partyCommit: canAgree && me.partyMember && !mine?.partyCommitment, manage },

@@ -5,6 +5,7 @@
  * Called by seedDemo after villages, households and memberships exist.
  */
 import type { Village } from '../account/documents'
+import { rebuildResidentCounts } from '../account/residents'
 import type { RuleAdoption, RuleAgreement, RuleChapter, RuleVersion } from './documents'
 import type { Store } from '../../ports/store'
 import { shanghaiDayPlus } from '../../common/time'
@@ -275,4 +276,6 @@ export async function seedRules(store: Store, now: number): Promise<void> {
     }
     await store.insert('ruleAgreements', agreement)
   }
+  // the progress counters, from the residents and agreements just written
+  for (const v of await store.find('villages', {}, { limit: 1000 })) await rebuildResidentCounts(store, v._id)
 }

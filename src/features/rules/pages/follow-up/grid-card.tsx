@@ -1,14 +1,16 @@
 import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import type { FollowUpGrid, FollowUpHousehold } from '@contract'
 import { Card, Tag } from '@/shared/ui'
 
-/** One grid: its households with someone who has not agreed yet, and who. */
-export function GridCard({ grid }: { grid: FollowUpGrid }) {
+/** One grid: its counts, the households loaded so far with someone who has not agreed yet, and who; then `children` (加载更多). */
+export function GridCard({ grid, households, children }: { grid: FollowUpGrid; households: FollowUpHousehold[]; children?: ReactNode }) {
   return (
     <Card title={grid.gridName} extra={<Text className='vh-muted'>{`${grid.pendingHouseholds} 户、${grid.pendingPersons} 人未承诺`}</Text>}>
-      {grid.households.map((h) => (
+      {households.map((h) => (
         <HouseholdRow key={h.householdId ?? h.doorplate} household={h} />
       ))}
+      {children}
     </Card>
   )
 }

@@ -1,0 +1,196 @@
+/**
+ * The village's residents as counters, for the rules' progress and follow-up (issue 16: no read walks the village).
+ * Each household keeps how many of its members are residents and how many of those agreed to the rules' current
+ * version; a few counter documents per grid (residentCounts, sharded by household) keep the sums: residents,
+ * households with residents, and of them those who agreed. Every write that changes them — an agreement, a join
+ * approved, a membership ended or erased, a household moved to another grid — adds its change in its own transaction,
+ * reading the household (and the person's agreement) there, so the counts stay exact: a household counts as agreed
+ * while at least one of its residents has, whoever joins or leaves. A new rules version needs no write: a count of
+ * another version reads as 0, and the first change for the new version starts it. The account feature owns this
+ * because its writes move the counts (a feature imports only account); the rules' agreements are read by name.
+ */
+import type { Household, Membership, ResidentCount, Village } from './documents'
+import type { Store, TxStore } from '../../ports/store'
+import { findAll } from '../../common/load'
+
+/** counter documents per grid: agreements of different households rarely wait for each other */
+export const RESIDENT_SHARDS = 4
+/** the counters of one village: (grids + 1) × RESIDENT_SHARDS, far below this */
+const MAX_COUNTERS = 1000
+
+export const residentCountId = (villageId: string, gridId: string | null, shard: number) => `${villageId}:${gridId ?? '-'}:${shard}`
+/** the id of a person's agreement to a rules version (the rules feature's `${versionId}:${personId}`) */
+const agreementId = (villageId: string, version: number, personId: string) => `${villageId}:v${version}:${personId}`
+
+/** a household (or a resident without one, by person id) always counts on the same shard */
+export function shardOf(key: string): number {
+  let h = 0
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) >>> 0
+  return h % RESIDENT_SHARDS
+}
+
+const isResident = (m: Pick<Membership, 'roles'>) => m.roles.includes('resident')
+export const currentRules = (village: Pick<Village, 'currentRulesVersion'>) => village.currentRulesVersion ?? 0
+
+/** What a household counts: its residents, and those who agreed to `version` (0 when it counted another). */
+export function householdCounts(h: Pick<Household, 'residents' | 'rulesVersion' | 'rulesAgreed'>, version: number): { residents: number; agreed: number } {
+  return { residents: h.residents ?? 0, agreed: version && h.rulesVersion === version ? h.rulesAgreed ?? 0 : 0 }
+}
+
+/** the household's counting fields for these counts */
+export function householdFields(c: { residents: number; agreed: number }, version: number): Required<Pick<Household, 'residents' | 'rulesVersion' | 'rulesAgreed' | 'rulesDone'>> {
+  return { residents: c.residents, rulesVersion: version, rulesAgreed: c.agreed, rulesDone: version && c.residents > 0 && c.agreed >= c.residents ? version : 0 }
+}
+
+type Delta = Pick<ResidentCount, 'residents' | 'households' | 'agreedPersons' | 'agreedHouseholds'>
+const negate = (d: Delta): Delta => ({ residents: -d.residents, households: -d.households, agreedPersons: -d.agreedPersons, agreedHouseholds: -d.agreedHouseholds })
+
+/**
+ * Adds a change to a counter, in the caller's transaction. `version` is the rules version the agreed part counts for;
+ * a counter still on an older one starts over at the change, one already on a newer one (published meanwhile) keeps
+ * its agreed part and takes only the residents.
+ */
+async function addToCounter(tx: TxStore, villageId: string, gridId: string | null, shard: number, version: number, d: Delta): Promise<void> {
+  if (!d.residents && !d.households && !d.agreedPersons && !d.agreedHouseholds) return
+  const id = residentCountId(villageId, gridId, shard)
+  const doc = await tx.get('residentCounts', id)
+  if (!doc) {
+    await tx.insert('residentCounts', { _id: id, villageId, gridId, shard, rulesVersion: version, ...d })
+    return
+  }
+  const people = { residents: d.residents, households: d.households }
+  if (doc.rulesVersion === version) await tx.update('residentCounts', id, { inc: { ...people, agreedPersons: d.agreedPersons, agreedHouseholds: d.agreedHouseholds } })
+  else if (doc.rulesVersion < version) await tx.update('residentCounts', id, { inc: people, set: { rulesVersion: version, agreedPersons: d.agreedPersons, agreedHouseholds: d.agreedHouseholds } })
+  else await tx.update('residentCounts', id, { inc: people })
+}
+
+/**
+ * One person's change, in the caller's transaction: `residents` +1 joining, -1 leaving; `agreed` +1 agreeing to the
+ * current version `current` (or joining having agreed), -1 leaving having agreed. `household` is the person's, as read
+ * in the transaction (null without one: counted by `personId`, in no grid).
+ */
+export async function countPerson(tx: TxStore, villageId: string, current: number, household: Household | null, personId: string, change: { residents: number; agreed: number }): Promise<void> {
+  // a household that counted a newer version (published meanwhile) is not taken back to this one
+  const version = Math.max(current, household?.rulesVersion ?? 0)
+  const agreed = version === current ? change.agreed : 0
+  const before = household ? householdCounts(household, version) : { residents: 0, agreed: 0 }
+  const after = { residents: before.residents + change.residents, agreed: before.agreed + agreed }
+  if (household) await tx.update('households', household._id, { set: householdFields(after, version) })
+  const counted = (c: { residents: number; agreed: number }) => (household ? { households: Number(c.residents > 0), agreedHouseholds: Number(c.agreed > 0) } : { households: 0, agreedHouseholds: 0 })
+  const [a, b] = [counted(after), counted(before)]
+  await addToCounter(tx, villageId, household?.gridId ?? null, shardOf(household?._id ?? personId), version, {
+    residents: change.residents,
+    households: a.households - b.households,
+    agreedPersons: agreed,
+    agreedHouseholds: a.agreedHouseholds - b.agreedHouseholds,
+  })
+}
+
+/**
+ * A member joins (+1) or leaves (-1) the village, in the caller's transaction: a resident counts, with their
+ * agreement to the current version if they made one (someone who left and comes back keeps it).
+ */
+export async function countMember(tx: TxStore, village: Pick<Village, '_id' | 'currentRulesVersion'>, m: Pick<Membership, 'personId' | 'roles'>, household: Household | null, sign: 1 | -1): Promise<void> {
+  if (!isResident(m)) return
+  const current = currentRules(village)
+  const agreed = current ? !!(await tx.get('ruleAgreements', agreementId(village._id, current, m.personId))) : false
+  await countPerson(tx, village._id, current, household, m.personId, { residents: sign, agreed: agreed ? sign : 0 })
+}
+
+/** A household moves to another grid, in the caller's transaction (before its gridId changes): its counts go with it. */
+export async function moveHouseholdCounts(tx: TxStore, village: Pick<Village, '_id' | 'currentRulesVersion'>, h: Household, toGrid: string | null): Promise<void> {
+  const version = Math.max(currentRules(village), h.rulesVersion ?? 0)
+  const c = householdCounts(h, version)
+  const d: Delta = { residents: c.residents, households: Number(c.residents > 0), agreedPersons: c.agreed, agreedHouseholds: Number(c.agreed > 0) }
+  const shard = shardOf(h._id)
+  await addToCounter(tx, village._id, h.gridId, shard, version, negate(d))
+  await addToCounter(tx, village._id, toGrid, shard, version, d)
+}
+
+export interface ResidentTotals {
+  residents: number
+  households: number
+  agreedPersons: number
+  agreedHouseholds: number
+}
+const ZERO: ResidentTotals = { residents: 0, households: 0, agreedPersons: 0, agreedHouseholds: 0 }
+
+/** The village's counters summed per grid (null: no grid), agreed parts for version `current` — one query. */
+export async function residentTotalsByGrid(store: Store, villageId: string, current: number): Promise<Map<string | null, ResidentTotals>> {
+  const out = new Map<string | null, ResidentTotals>()
+  for (const c of await store.find('residentCounts', { villageId }, { limit: MAX_COUNTERS })) {
+    const t = out.get(c.gridId) ?? { ...ZERO }
+    const fresh = current > 0 && c.rulesVersion === current
+    out.set(c.gridId, {
+      residents: t.residents + c.residents,
+      households: t.households + c.households,
+      agreedPersons: t.agreedPersons + (fresh ? c.agreedPersons : 0),
+      agreedHouseholds: t.agreedHouseholds + (fresh ? c.agreedHouseholds : 0),
+    })
+  }
+  return out
+}
+
+export const sumTotals = (all: Iterable<ResidentTotals>): ResidentTotals =>
+  [...all].reduce((s, t) => ({ residents: s.residents + t.residents, households: s.households + t.households, agreedPersons: s.agreedPersons + t.agreedPersons, agreedHouseholds: s.agreedHouseholds + t.agreedHouseholds }), { ...ZERO })
+
+/**
+ * Recounts a village from its memberships, households and agreements to the current version, and writes what differs:
+ * the households' counting fields and every counter (one per grid and shard, zeros included, so that agreements
+ * rarely create one). Idempotent; run by the seed and at the local server's start (migrations.ts), when no agreement
+ * or membership is being written. Returns how many documents it wrote.
+ */
+export async function rebuildResidentCounts(store: Store, villageId: string): Promise<number> {
+  const village = await store.get('villages', villageId)
+  if (!village) return 0
+  const current = currentRules(village)
+  const [members, households, grids, agreements, existing] = await Promise.all([
+    findAll(store, 'memberships', { villageId }),
+    findAll(store, 'households', { villageId }),
+    store.find('grids', { villageId }, { limit: MAX_COUNTERS }),
+    current ? findAll(store, 'ruleAgreements', { versionId: `${villageId}:v${current}` }) : Promise.resolve([]),
+    store.find('residentCounts', { villageId }, { limit: MAX_COUNTERS }),
+  ])
+  const agreed = new Set(agreements.map((a) => a.personId))
+  const byId = new Map(households.map((h) => [h._id, h]))
+  const perHousehold = new Map(households.map((h) => [h._id, { residents: 0, agreed: 0 }]))
+  const counters = new Map<string, ResidentCount>()
+  const counter = (gridId: string | null, shard: number) => {
+    const id = residentCountId(villageId, gridId, shard)
+    if (!counters.has(id)) counters.set(id, { _id: id, villageId, gridId, shard, rulesVersion: current, ...ZERO })
+    return counters.get(id)!
+  }
+  for (const gridId of [...grids.map((g) => g._id), null]) for (let s = 0; s < RESIDENT_SHARDS; s++) counter(gridId, s)
+  for (const m of members.filter(isResident)) {
+    const h = m.householdId ? byId.get(m.householdId) : undefined
+    const c = counter(h?.gridId ?? null, shardOf(h?._id ?? m.personId))
+    c.residents++
+    if (agreed.has(m.personId)) c.agreedPersons++
+    if (!h) continue
+    const hc = perHousehold.get(h._id)!
+    hc.residents++
+    if (agreed.has(m.personId)) hc.agreed++
+  }
+  let written = 0
+  for (const h of households) {
+    const hc = perHousehold.get(h._id)!
+    const c = counter(h.gridId, shardOf(h._id))
+    if (hc.residents > 0) c.households++
+    if (hc.agreed > 0) c.agreedHouseholds++
+    const fields = householdFields(hc, current)
+    if ((Object.keys(fields) as Array<keyof typeof fields>).every((k) => h[k] === fields[k])) continue
+    await store.update('households', { _id: h._id }, { set: fields })
+    written++
+  }
+  const before = new Map(existing.map((c) => [c._id, c]))
+  for (const c of counters.values()) {
+    const old = before.get(c._id)
+    const { _id, ...fields } = c
+    if (old && (Object.keys(fields) as Array<keyof typeof fields>).every((k) => old[k] === fields[k])) continue
+    if (old) await store.update('residentCounts', { _id }, { set: fields })
+    else await store.insert('residentCounts', c)
+    written++
+  }
+  for (const old of existing) if (!counters.has(old._id)) written += await store.remove('residentCounts', { _id: old._id })
+  return written
+}

@@ -1,0 +1,133 @@
+/**
+ * Issue 16: the rules' progress is kept as counters (account/residents.ts) by every write that moves it — agreements,
+ * joins approved, memberships ended or erased, households moved to another grid, a new version — and after any mix of
+ * them equals a recount of the residents, households and agreements; the rebuild makes them from scratch, idempotently.
+ */
+import { householdCounts, rebuildResidentCounts, residentTotalsByGrid } from '../../cloud/src/features/account/residents'
+import { rulesProgress } from '../../cloud/src/features/rules/policy'
+import { findAll } from '../../cloud/src/common/load'
+import { ID, apiPerTest } from './harness'
+
+const api = apiPerTest()
+const X = 'v-xinshan'
+const committee = () => api.as(ID.committee)
+
+/** what the counters say, and what a recount of the village's documents says, per grid and per household */
+async function keptAndRecount() {
+  const { store } = api.ports
+  const village = (await store.get('villages', X))!
+  const current = village.currentRulesVersion ?? 0
+  const [members, households, agreements] = await Promise.all([
+    findAll(store, 'memberships', { villageId: X }),
+    findAll(store, 'households', { villageId: X }),
+    findAll(store, 'ruleAgreements', { versionId: `${X}:v${current}` }),
+  ])
+  const agreed = new Set(agreements.map((a) => a.personId))
+  const residents = members.filter((m) => m.roles.includes('resident'))
+  const gridOf = new Map(households.map((h) => [h._id, h.gridId]))
+  const byGrid: Record<string, { residents: number; households: number; agreedPersons: number; agreedHouseholds: number }> = {}
+  const perHousehold: Record<string, { residents: number; agreed: number; listed: boolean }> = {}
+  for (const h of households) perHousehold[h._id] = { residents: 0, agreed: 0, listed: false }
+  for (const m of residents) {
+    const g = String(gridOf.get(m.householdId ?? '') ?? null)
+    byGrid[g] ??= { residents: 0, households: 0, agreedPersons: 0, agreedHouseholds: 0 }
+    byGrid[g].residents++
+    if (agreed.has(m.personId)) byGrid[g].agreedPersons++
+    const h = perHousehold[m.householdId ?? '']
+    if (!h) continue
+    h.residents++
+    if (agreed.has(m.personId)) h.agreed++
+  }
+  for (const h of households) {
+    const c = perHousehold[h._id]
+    c.listed = c.residents > c.agreed
+    if (!c.residents) continue
+    const g = String(h.gridId)
+    byGrid[g].households++
+    if (c.agreed) byGrid[g].agreedHouseholds++
+  }
+  const keptGrids = Object.fromEntries([...(await residentTotalsByGrid(store, X, current))].filter(([, t]) => t.residents > 0).map(([g, t]) => [String(g), t]))
+  const keptHouseholds = Object.fromEntries(
+    households.map((h) => {
+      const c = householdCounts(h, current)
+      return [h._id, { ...c, listed: c.residents > 0 && h.rulesDone !== current }]
+    }),
+  )
+  return { kept: { grids: keptGrids, households: keptHouseholds }, recount: { grids: byGrid, households: perHousehold }, progress: rulesProgress(members, agreed, current, village.kind) }
+}
+
+async function expectExact() {
+  const { kept, recount, progress } = await keptAndRecount()
+  expect(kept).toEqual(recount)
+  expect((await committee().call('rules.current', { villageId: X })).progress).toEqual(progress)
+}
+
+async function join(openid: string, name: string, doorplate: string, relation: '户主' | '子女') {
+  const req = await api.as(openid).call('join.request', { villageId: X, name, doorplate, relation })
+  await committee().call('join.decide', { villageId: X, requestId: req._id, decision: 'approve' })
+}
+const end = (personId: string) => committee().call('register.endMembership', { villageId: X, personId, why: '迁出', reason: '已迁往外地' })
+const agree = (openid: string, version = 1) => api.as(openid).call('rules.agree', { villageId: X, versionId: `${X}:v${version}` })
+
+test('after agreements, joins, departures, a household moved, a new version and an erasure, the counters equal a recount', async () => {
+  const { store } = api.ports
+  // the seed counted its own residents: nothing to rebuild
+  expect(await rebuildResidentCounts(store, X)).toBe(0)
+  await expectExact()
+
+  // the first and the second agreer of a household
+  await agree('demo-chenjianguo')
+  await agree('demo-chenxiaohong')
+  await expectExact()
+  // a newcomer's household (new), who agrees; then someone joins a household where someone agreed
+  await join(ID.newcomer, '王芳', '新山村东一巷40号', '户主')
+  await expectExact()
+  await agree(ID.newcomer)
+  // 刘晓东's request of the demo: to join 林水生's household, who agreed
+  await committee().call('join.decide', { villageId: X, requestId: `${X}:p_liuxiaodong`, decision: 'approve' })
+  await expectExact()
+  // the household moves to another grid with its counts
+  await committee().call('register.moveHousehold', { villageId: X, householdId: `${X}:新山村东一巷40号`, gridId: `${X}:g3` })
+  await expectExact()
+  // an agreer leaves a household where another agreed; the last agreer of a household leaves; a household's only resident leaves
+  await end('p_chenjianguo')
+  await end('p_chenxiaohong')
+  await end('p_huangdeming')
+  await expectExact()
+  expect((await committee().call('rules.current', { villageId: X })).progress).toMatchObject({ persons: { agreed: 8, total: 10 }, households: { agreed: 7, total: 7 } })
+
+  // a new version: nobody has agreed to it yet, whatever the counters held for the old one
+  const start = await committee().call('rules.startDraft', { villageId: X })
+  const chapters = start.chapters.map((c) => ({ title: c.title, clauses: c.clauses.map((k) => ({ id: k.id, text: k.id === 'xs14' ? '彩礼不超过3万元。' : k.text })) }))
+  await committee().call('rules.saveDraft', {
+    villageId: X,
+    versionId: start.id,
+    chapters,
+    effectiveDate: '2026-12-01',
+    adoption: { meeting: '村民代表会议', date: '2026-11-20', totalEligible: 45, attendance: 40, votesFor: 38, votesAgainst: 1, abstain: 1 },
+  })
+  await committee().call('rules.publish', { villageId: X, versionId: start.id })
+  await expectExact()
+  expect((await committee().call('rules.current', { villageId: X })).progress).toMatchObject({ versionNumber: 2, persons: { agreed: 0, total: 10 } })
+  await agree(ID.resident, 2)
+  await agree('demo-linjun', 2)
+  await agree(ID.newcomer, 2)
+  // someone who agreed to 第1版 only leaves; one who agreed to 第2版 leaves and comes back: their agreement counts again
+  await end('p_wulihua')
+  await end('p_linjun')
+  await expectExact()
+  await join('demo-linjun', '林俊', '新山村东一巷12号', '子女')
+  await expectExact()
+  expect((await committee().call('rules.current', { villageId: X })).progress).toMatchObject({ persons: { agreed: 3, total: 9 }, households: { agreed: 2, total: 6 } })
+
+  // an erased person stops counting
+  await api.as('demo-liuxiaodong').call('account.requestDeletion', { reason: '不再使用' })
+  await committee().call('account.confirmDeletion', { villageId: X, personId: 'p_liuxiaodong', reason: '已电话核实本人' })
+  await expectExact()
+
+  // the rebuild from scratch gives the same counts, and a second one has nothing to write
+  await store.remove('residentCounts', { villageId: X })
+  expect(await rebuildResidentCounts(store, X)).toBeGreaterThan(0)
+  await expectExact()
+  expect(await rebuildResidentCounts(store, X)).toBe(0)
+})
