@@ -2,6 +2,7 @@
 import type { agreeingActions } from './contract'
 import type { RuleAgreement } from './documents'
 import { ApiError } from '../../errors'
+import { DuplicateIdError } from '../../ports/store'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { countPerson } from '../account/residents'
 import { agreementIdOf, currentOf, stale, versionIdOf } from './versions'
@@ -11,7 +12,7 @@ async function agreeTo(ctx: MemberContext, villageId: string, versionId: string,
   const { store } = ctx.ports
   const m = ctx.membership
   const id = agreementIdOf(versionId, ctx.person._id)
-  return store.transaction(async (tx) => {
+  const once = () => store.transaction(async (tx) => {
     const village = await tx.get('villages', villageId)
     const version = await tx.get('ruleVersions', versionId)
     if (!village || !version || version.villageId !== villageId || version.status !== 'published') throw new ApiError('NOT_FOUND', '找不到该版本')
@@ -43,6 +44,8 @@ async function agreeTo(ctx: MemberContext, villageId: string, versionId: string,
     await countPerson(tx, villageId, current, household, ctx.person._id, { residents: 0, agreed: 1 })
     return agreement
   })
+  // taps at once: a transaction that meets the other's agreement only at its insert runs again, and finds it
+  return once().catch((e: unknown) => (e instanceof DuplicateIdError ? once() : Promise.reject(e)))
 }
 
 export const agreeingHandlers: Handlers<typeof agreeingActions> = {
