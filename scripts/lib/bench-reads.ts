@@ -10,6 +10,7 @@ import type { Ballot, Comment, Topic } from '../../cloud/src/features/deliberati
 import { commentCountFromComments, loadVoters } from '../../cloud/src/features/deliberation/data'
 import { tallyShards } from '../../cloud/src/features/deliberation/policy'
 import type { Collections } from '../../cloud/src/ports/store'
+import { rebuildResidentCounts } from '../../cloud/src/features/account/residents'
 
 type Server = Awaited<ReturnType<typeof startLocalServer>>
 export const X = 'v-xinshan'
@@ -58,6 +59,8 @@ export async function growMembers(server: Server, from: number, to: number): Pro
       })),
     )
   }
+  // the rules' progress counters, from these documents as the server's start counts a data folder
+  await rebuildResidentCounts(store, X)
   return ids.map((i) => `p_bench${i}`)
 }
 
