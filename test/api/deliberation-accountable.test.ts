@@ -86,8 +86,9 @@ describe('receipts and the published count', () => {
     // and the hash in the audit log is the list's
     const text = count.entries.map((e) => `${e.receipt},${e.choices.join('|')},${e.source}`).join('\n')
     expect(count.hash).toBe(createHash('sha256').update(text).digest('hex'))
-    const [closed] = (await api.ports.store.find('auditLog', { villageId: X, targetType: 'topic', targetId: topicId })).filter((a) => a.action === 'topics.close')
-    expect(closed.reason).toContain(count.hash)
+    const published = (await api.ports.store.find('auditLog', { villageId: X, targetType: 'topic', targetId: topicId })).filter((a) => a.action === 'topics.count')
+    expect(published).toHaveLength(1)
+    expect(published[0].reason).toContain(count.hash)
   })
 
   test('the demo’s closed topics have their counts', async () => {

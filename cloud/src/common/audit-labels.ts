@@ -19,6 +19,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'topics.amendRoll': '核对选民名册',
   'topics.publish': '发布议题',
   'topics.close': '投票截止',
+  'topics.count': '公布计票清单',
   'topics.decide': '公布决议',
   'topics.update': '落实进展',
   'topics.done': '办结议题',

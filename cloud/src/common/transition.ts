@@ -26,8 +26,8 @@ export interface StateMachine<C extends Stateful, E extends string> {
 }
 
 export interface Step<C extends Stateful> {
-  /** the other fields the step writes (may depend on the document as read in the transaction) */
-  set?: Record<string, unknown> | ((doc: Collections[C]) => Record<string, unknown>)
+  /** the other fields the step writes (may depend on the document as read in the transaction, and on others read with tx) */
+  set?: Record<string, unknown> | ((doc: Collections[C], tx: TxStore) => Record<string, unknown> | Promise<Record<string, unknown>>)
   inc?: Patch['inc']
   /** other single-document writes that belong to the step, in the same transaction */
   also?: (tx: TxStore, doc: Collections[C]) => Promise<void>
@@ -58,7 +58,7 @@ export async function transition<C extends Stateful, E extends string>(
     if (!doc) throw new ApiError('NOT_FOUND')
     if (!rule.from.includes(doc.status)) throw new ApiError('CONFLICT', machine.refusal(doc.status, event))
     if (step.when && !step.when.test(doc)) throw new ApiError('CONFLICT', step.when.refused)
-    const set = { ...(typeof step.set === 'function' ? step.set(doc) : step.set), status: rule.to }
+    const set = { ...(typeof step.set === 'function' ? await step.set(doc, tx) : step.set), status: rule.to }
     await tx.update(machine.collection, id, { set, inc: step.inc })
     await step.also?.(tx, doc)
     if (step.by) {

@@ -62,7 +62,8 @@ export function ballotDoc(t: Topic, voter: Voter, choices: string[], source: Bal
 /**
  * Writes a voter's ballot and counts it on the topic's counters, in one transaction: the first cast
  * inserts it; a later one asks `change` what to set on the ballot there (null: this cast may not change
- * it, `blockedBy`). A change takes the old choices out of the counters and puts the new ones in.
+ * it, `blockedBy`). A change takes the old choices out of the counters and puts the new ones in. A
+ * topic closed since the caller's window check refuses it (投票已截止), in the transaction.
  */
 export async function writeBallot(
   store: Store,
@@ -73,17 +74,20 @@ export async function writeBallot(
   for (let attempt = 1; ; attempt++) {
     try {
       return await store.transaction(async (tx) => {
+        // a topic with counters is guarded by its sealed shard (countBallot); one without is read again here
+        const live = t.tallyShards === undefined ? await tx.get('topics', t._id) : t
+        if (!live || live.status !== 'open') throw new ApiError('CLOSED', '投票已截止')
         const cur = await tx.get('ballots', doc._id)
         if (!cur) {
           await tx.insert('ballots', doc)
-          await countBallot(tx, t, null, doc)
+          await countBallot(tx, live, null, doc)
           return { ballot: doc, changed: false }
         }
         const set = change(cur)
         if (!set) return { blockedBy: cur }
         const next: Ballot = { ...cur, ...set, changes: cur.changes + 1 }
         await tx.update('ballots', cur._id, { set, inc: { changes: 1 } })
-        await countBallot(tx, t, cur, next)
+        await countBallot(tx, live, cur, next)
         return { ballot: next, changed: true }
       })
     } catch (e) {

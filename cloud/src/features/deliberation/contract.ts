@@ -115,6 +115,8 @@ export interface TopicDetail {
   proposal: { id: string; title: string; proposerName: string } | null
   /** drafts, for the committee: what keeps it from being published ([] when ready); null otherwise */
   problems?: Array<{ field: string; message: string }> | null
+  /** closed, its count (计票清单) still being built by the job: the page says 计票清单生成中 */
+  countPending?: boolean
 }
 
 export interface GridTurnout {
@@ -125,7 +127,7 @@ export interface GridTurnout {
   percent: number
 }
 
-/** A closed topic's count: every counted ballot by receipt, in random order, and the hash the audit log holds. */
+/** A closed topic's count: every counted ballot by receipt, in receipt order (random codes), and the hash the audit log holds. */
 export interface CountView {
   entries: Array<{ receipt: string; choices: string[]; source: BallotSource }>
   /** the topic's options, to read the choices by */

@@ -9,11 +9,17 @@ import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import type { Topic, TopicCount } from './documents'
 import { closeIfDue, loadTopic } from './data'
 import { ballotId } from './policy'
+import { advanceCount, COUNT_STEPS_INLINE } from './publish'
+
+export const COUNT_PENDING = '计票清单生成中，请稍后再看'
 
 /** The closed topic and its count's chunks, or the reason there is no count to read. */
 async function readCount(ctx: MemberContext, villageId: string, topicId: string): Promise<{ t: Topic; chunks: TopicCount[] }> {
-  const t = await closeIfDue(ctx.ports, await loadTopic(ctx, villageId, topicId), ctx.now)
+  let t = await closeIfDue(ctx.ports, await loadTopic(ctx, villageId, topicId), ctx.now)
   if (t.status === 'draft' || t.status === 'open') throw new ApiError('CONFLICT', '投票截止后公布计票清单')
+  // the job builds the count; whoever asks first builds a batch or two of it (a village's topic is done at once)
+  if (t.countJob?.publish) t = await advanceCount(ctx.ports, t, ctx.now, COUNT_STEPS_INLINE)
+  if (t.countJob?.publish) throw new ApiError('CONFLICT', COUNT_PENDING)
   if (t.countChunks === undefined || !t.countHash) throw new ApiError('NOT_FOUND', '本议题截止时还没有计票清单')
   return { t, chunks: await ctx.ports.store.find('topicCounts', { topicId }, { sort: [['index', 'asc']], limit: t.countChunks }) }
 }

@@ -1,18 +1,18 @@
 /** What the deliberation handlers share: loading topics, ballots and voters, closing a topic, and the views. */
 import { committeeWord, takesPart, type Grid, type Membership } from '../account/documents'
 import type { MyVote, TopicDetail, TopicResult, TopicSummary, Turnout, OptionTally } from './contract'
-import type { Ballot, TallyCounts, Topic, TopicCount, TopicRoll } from './documents'
+import type { Ballot, TallyCounts, Topic, TopicRoll } from './documents'
 import { staffNote } from './documents'
-import { readShards, readShardsOf } from './tally'
-import { createHash, randomFillSync, randomInt } from 'node:crypto'
+import { readShards, readShardsOf, sealShards } from './tally'
+import { randomFillSync } from 'node:crypto'
 import { theJob } from '../../common/audit'
 import { getMany } from '../../common/load'
 import { ApiError } from '../../errors'
 import { transition } from '../../common/transition'
 import type { MemberContext } from '../../handler'
 import type { Ports } from '../../ports/ports'
-import type { Filter, Store } from '../../ports/store'
-import { deliverNotices, notifyCommittee, notifyMany } from '../account/notices'
+import type { Filter, Store, TxStore } from '../../ports/store'
+import { deliverNotices, notifyCommittee, notifyMany, type NoticeContext } from '../account/notices'
 import { isCommittee } from '../account/policy'
 import { villageResidents } from '../account/common'
 import {
@@ -32,10 +32,7 @@ import {
   voterFor,
   windowRefusal,
   TOPIC_MACHINE,
-  COUNT_CHUNK_SIZE,
-  countChunkId,
-  countEntries,
-  countText,
+  startCount,
   receiptCode,
   amendedRoll,
   rollChunkId,
@@ -230,45 +227,36 @@ export function newReceipt(): string {
   return receiptCode(receiptBytes.subarray(receiptAt - 8, receiptAt))
 }
 
-/**
- * The count (计票清单) a closed topic publishes: every counted ballot as (receipt, choices, source) in
- * random order, so that neither the order nor a name links a ballot to a voter; its chunks and hash.
- */
-export function publishedCount(t: Pick<Topic, '_id' | 'villageId'>, ballots: Ballot[]): { docs: TopicCount[]; hash: string; total: number } {
-  const entries = countEntries(ballots, newReceipt)
-  for (let i = entries.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1)
-    ;[entries[i], entries[j]] = [entries[j], entries[i]]
-  }
-  const docs: TopicCount[] = []
-  for (let i = 0; i * COUNT_CHUNK_SIZE < Math.max(1, entries.length); i++) {
-    docs.push({ _id: countChunkId(t._id, i), villageId: t.villageId, topicId: t._id, index: i, entries: entries.slice(i * COUNT_CHUNK_SIZE, (i + 1) * COUNT_CHUNK_SIZE) })
-  }
-  return { docs, hash: createHash('sha256').update(countText(entries)).digest('hex'), total: entries.length }
+/** The committee is told the results are ready, and the residents (the committee among them) the result on the topic's page (in tx). */
+export async function tellClosed(ctx: NoticeContext, t: Topic, final: TallyCounts, residents: string[], tx: TxStore): Promise<void> {
+  const { result } = resultsFrom({ ...t, status: 'closed', closedAt: t.closesAt }, final, ctx.now)
+  await notifyCommittee(ctx, t.villageId, '表决结果已出', `「${t.title}」投票已截止。${result?.summary ?? ''}请公布决议。`, PAGES.manage(t._id), tx)
+  await notifyMany(ctx, t.villageId, residents, '表决结果', `「${t.title}」投票已截止。${result?.summary ?? ''}`, PAGES.topic(t._id), tx)
 }
 
-/** closeIfDue, telling whether this call is the one that closed it */
+/**
+ * closeIfDue, telling whether this call is the one that closed it. In one transaction: the step, the
+ * counters sealed and summed into the final counts (a ballot still in flight is refused or conflicts,
+ * never left out), the notices, and the count job started — the count (计票清单) is built by the job in
+ * batches (publish.ts). A topic without counters gets its final counts, and tells its result, from that job.
+ */
 export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{ topic: Topic; closed: boolean }> {
   if (t.status !== 'open' || now < t.closesAt) return { topic: t, closed: false }
-  // its time is up, so no ballot changes any more: the count is published with the close, and the
-  // committee's notice written, in one transaction
-  const [ballots, final] = await Promise.all([allBallots(ports.store, t._id), countsOfTopic(ports.store, t, true)])
-  const count = publishedCount(t, ballots)
-  const { result } = resultsFrom({ ...t, status: 'closed', closedAt: t.closesAt }, final, now)
   const residents = await villageResidents(ports.store, t.villageId)
   const notices: string[] = []
+  let final: TallyCounts | null = null
   // the step is the claim: a concurrent close (the job, or a read) that loses it is refused and sends nothing
   const closed = await transition(ports, TOPIC_MACHINE, t._id, 'close', {
-    set: { closedAt: t.closesAt, countChunks: count.docs.length, countHash: count.hash, final },
+    set: async (doc, tx) => {
+      final = doc.tallyShards === undefined ? null : await sealShards(tx, doc)
+      return { closedAt: doc.closesAt, countJob: startCount(now, true, !final), ...(final ? { final } : {}) }
+    },
     when: { test: (doc) => doc.closesAt <= now, refused: '投票还没有截止' },
-    also: async (tx) => {
-      for (const d of count.docs) await tx.insert('topicCounts', d)
-      await notifyCommittee({ ports, now, notices }, t.villageId, '表决结果已出', `「${t.title}」投票已截止。${result?.summary ?? ''}请公布决议。`, PAGES.manage(t._id), tx)
-      // and the residents, the committee's members among them, the result on the topic's page
-      await notifyMany({ ports, now, notices }, t.villageId, residents, '表决结果', `「${t.title}」投票已截止。${result?.summary ?? ''}`, PAGES.topic(t._id), tx)
+    also: async (tx, doc) => {
+      if (final) await tellClosed({ ports, now, notices }, doc, final, residents, tx)
     },
     by: theJob(now),
-    audit: { reason: `投票截止，公布计票清单${count.total}张选票，SHA-256 ${count.hash}` },
+    audit: { reason: '投票截止，计票清单随后公布' },
   }).catch((e: unknown) => (e instanceof ApiError ? null : Promise.reject(e)))
   if (!closed) return { topic: (await ports.store.get('topics', t._id)) ?? t, closed: false }
   await deliverNotices(ports, now, notices)
@@ -370,9 +358,10 @@ export async function detailOf(ctx: MemberContext, t: Topic): Promise<TopicDetai
   // those who serve the village are told why in its words (one read, for them only)
   const why = takesPart ? null : staffNote((await store.get('villages', t.villageId))?.kind ?? 'village')
   // the final counts by grid are the committee's (topics.turnoutByGrid); the view has the tally and turnout
-  const { final: _final, ...topic } = t
+  const { final: _final, countJob, ...topic } = t
   return {
     topic,
+    ...(countJob?.publish ? { countPending: true } : {}),
     photoUrls,
     ...results,
     me,

@@ -5,6 +5,7 @@
  * the time-driven job closes an open topic at closesAt.
  */
 import { hereWord, type VillageKind } from '../account/documents'
+import type { Sha256State } from '../../common/sha256'
 export type TopicStatus = 'draft' | 'open' | 'closed' | 'decided' | 'done'
 /** person: every resident (村民/居民) votes; household: one vote per household, cast by its 户代表 */
 export type VotingMode = 'person' | 'household'
@@ -56,9 +57,11 @@ export interface Topic {
   rollChunks?: number
   /** the committee's amendments to the draft roll, each with its reason (applied when the topic opens) */
   rollChanges?: RollChange[]
-  /** set at the close: the count (计票清单) is in this many topicCounts chunks, and its SHA-256 */
+  /** set when the count (计票清单) is ready: it is in this many topicCounts chunks, and its SHA-256 */
   countChunks?: number
   countHash?: string
+  /** from the close until the count is ready: the job building it in batches, where it stopped */
+  countJob?: CountJob | null
   /** its counters are in this many topicTallies shards, written with every ballot (absent on topics opened before the counters) */
   tallyShards?: number
   /** set at the close: the final counts, read from here afterwards */
@@ -79,6 +82,26 @@ export interface Topic {
   remindedAt?: number | null
   /** when the job told those who had not voted that it closes within a day (once per topic) */
   closingNoticeAt?: number | null
+}
+
+/**
+ * The job that builds a closed topic's count (计票清单) a batch of ballots at a time, in receipt order, each
+ * batch one topicCounts chunk written with the cursor in one transaction: a run cut anywhere goes on from
+ * the last batch it wrote. A topic whose counts were never kept as counters also gets them here.
+ */
+export interface CountJob {
+  /** false: the count was published before (a topic closed before the counters), only the counts are built */
+  publish: boolean
+  /** the last ballot read: its receipt ('' when reading in _id order, for the counts alone) and _id */
+  after: { receipt: string; id: string } | null
+  /** chunks written so far, and the ballots in them */
+  chunks: number
+  total: number
+  /** the SHA-256 of the list so far */
+  sha: Sha256State
+  /** the counts of the ballots read so far, for a topic without counters (null: its shards hold them) */
+  counts: TallyCounts | null
+  startedAt: number
 }
 
 /** An amendment to a draft topic's voter roll: someone the register leaves out, or someone it should not count. */
@@ -166,6 +189,8 @@ export interface TopicTally extends TallyCounts {
   villageId: string
   topicId: string
   shard: number
+  /** set by the close, in its transaction: a ballot that finds its shard sealed is refused (投票已截止) */
+  sealed?: boolean
 }
 
 /** One counted ballot on a topic's published count (计票清单): no voter, only the voter's receipt. */

@@ -3,6 +3,8 @@ import type { Ports } from '../../ports/ports'
 import { deliverNotices, notifyMany } from '../account/notices'
 import { shortTime } from '../../common/time'
 import { allBallots, closeTopic, loadVoters, PAGES } from './data'
+import { startCount } from './policy'
+import { DuplicateIdError } from '../../ports/store'
 
 /** Open topics whose voting time is up: close them (open -> closed, conditional) and tell the committee the results are ready. */
 export async function closeDueTopics(ports: Ports, now: number): Promise<number> {
@@ -47,4 +49,25 @@ export async function remindClosingTopics(ports: Ports, now: number): Promise<nu
     await deliverNotices(ports, now, notices)
   }
   return reminded
+}
+
+const TALLIED = 'migration-topic-tallies-job-v1'
+/** ended topics given a count job by one run (each job then goes a batch at a time) */
+const TALLY_STARTS = 20
+
+/**
+ * The counters' migration as a step of the job (CloudBase has no server start to run it at): each ended
+ * topic closed before the counters, without final counts, gets a count job that counts its ballots in
+ * batches (publish.ts; its published count stays as it was). A topic still open when it ran gets its
+ * final counts from the same job at its close; until then it is read from its ballots. Once none is
+ * left, a marker makes the step one read. Returns how many topics it started.
+ */
+export async function tallyOldTopics(ports: Ports, now: number): Promise<number> {
+  const { store } = ports
+  if (await store.get('meta', TALLIED)) return 0
+  const old = await store.find('topics', { status: { $in: ['closed', 'decided', 'done'] }, tallyShards: null, final: null, countJob: null }, { limit: TALLY_STARTS })
+  let started = 0
+  for (const t of old) started += await store.update('topics', { _id: t._id, final: null, countJob: null }, { set: { countJob: startCount(now, false, true) } })
+  if (!old.length) await store.insert('meta', { _id: TALLIED, at: now }).catch((e: unknown) => (e instanceof DuplicateIdError ? undefined : Promise.reject(e)))
+  return started
 }

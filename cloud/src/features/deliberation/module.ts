@@ -2,7 +2,8 @@
 import { defineFeature } from '../../feature'
 import { deliberationActions } from './contract'
 import { deliberationHandlers } from './handlers'
-import { closeDueTopics, remindClosingTopics } from './jobs'
+import { closeDueTopics, remindClosingTopics, tallyOldTopics } from './jobs'
+import { buildCounts } from './publish'
 import { seedDeliberation } from './seed'
 
 export const deliberation = defineFeature({
@@ -10,12 +11,14 @@ export const deliberation = defineFeature({
   actions: deliberationActions,
   handlers: deliberationHandlers,
   collections: {
-    topics: { indexes: [['villageId', 'status', 'closesAt'], ['status', 'closesAt']] },
+    // the count job finds the counts being built by their start
+    topics: { indexes: [['villageId', 'status', 'closesAt'], ['status', 'closesAt'], ['countJob.startedAt']] },
     // a chunk of 100 voters is read by every ballot: parsing it was half of a ballot's time
     topicRolls: { indexes: [['topicId']], cached: true },
     topicCounts: { indexes: [['topicId']] },
     topicTallies: { indexes: [['topicId']] },
-    ballots: { indexes: [['topicId', 'source'], ['villageId', 'personId']] },
+    // the count (计票清单) is read in receipt order, a batch after the last
+    ballots: { indexes: [['topicId', 'source'], ['villageId', 'personId'], ['topicId', 'receipt']] },
     proxies: { indexes: [['topicId', 'proxyId']] },
     proposals: { indexes: [['villageId']] },
     cosigns: { indexes: [['villageId', 'personId']] },
@@ -23,6 +26,7 @@ export const deliberation = defineFeature({
     comments: { indexes: [['topicId', 'parentId', 'createdAt'], ['villageId', 'authorId']] },
     commentLikes: { indexes: [['topicId', 'personId']] },
   },
-  jobSteps: { topicsClosed: closeDueTopics, topicsClosingSoon: remindClosingTopics },
+  // closing first: a topic closed in this run has its count started in the same run
+  jobSteps: { topicsClosed: closeDueTopics, topicsClosingSoon: remindClosingTopics, topicsTallied: tallyOldTopics, countsPublished: buildCounts },
   seed: { marker: 'demo-deliberation-v1', run: seedDeliberation },
 })

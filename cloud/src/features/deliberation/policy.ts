@@ -4,12 +4,13 @@
  */
 import { takesPart, type Household, type Membership, type VillageKind } from '../account/documents'
 import type { GridTurnout, OptionTally, TopicResult, Turnout } from './contract'
-import type { Ballot, CountEntry, RollChange, RollEntry, TallyCounts, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
+import type { Ballot, CountEntry, CountJob, RollChange, RollEntry, TallyCounts, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
 import { staffNote } from './documents'
 import type { ErrorCode } from '../../errors'
 import type { StateMachine } from '../../common/transition'
 import { percent, shortDay, shortTime, zhCompare } from '../../common/time'
 import { quorumNeeded } from '../../common/quorum'
+import { sha256Start } from '../../common/sha256'
 
 export const HOUR = 3600 * 1000
 /** the committee may remind those who have not voted at most once in this time */
@@ -472,4 +473,9 @@ export function recount(entries: readonly CountEntry[]): Record<string, number> 
 }
 
 export const COUNT_CHUNK_SIZE = 500
+
+/** A count job from the start: `publish` the list (false: only the counts), `counting` the ballots into final counts too. */
+export function startCount(now: number, publish: boolean, counting: boolean): CountJob {
+  return { publish, after: null, chunks: 0, total: 0, sha: sha256Start(), counts: counting ? emptyCounts() : null, startedAt: now }
+}
 export const countChunkId = (topicId: string, i: number) => `${topicId}:count${i}`

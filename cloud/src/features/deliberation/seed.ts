@@ -9,7 +9,8 @@
  */
 import type { Household, Membership } from '../account/documents'
 import type { Ballot, BallotSource, Comment, ImplementationUpdate, Proposal, Proxy, Stance, Topic } from './documents'
-import { commentCountFromComments, newReceipt, publishedCount, rollDocs, tallyFromBallots } from './data'
+import { commentCountFromComments, newReceipt, rollDocs, tallyFromBallots } from './data'
+import { publishedCount } from './publish'
 import type { Store } from '../../ports/store'
 import { ballotId, buildOptions, eligibleVoters } from './policy'
 import type { CommentLike } from './documents'
@@ -377,7 +378,7 @@ export async function seedDeliberation(store: Store, now: number): Promise<void>
   // topics whose voting has ended published their count (计票清单) at the close
   for (const t of topics.values()) {
     if (t.status === 'draft' || t.status === 'open') continue
-    // the count is shuffled afresh each time: its chunks and its hash are written together, once
+    // its chunks and its hash are written together, once (the job builds the same in batches)
     if ((await store.get('topics', t._id))?.countHash) continue
     const count = publishedCount(t, await store.find('ballots', { topicId: t._id }))
     await store.transaction(async (tx) => {

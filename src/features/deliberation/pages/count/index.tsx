@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { CountView, MembershipView, OptionTally, TopicDetail } from '@contract'
 import { BALLOT_SOURCE_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
+import { CallError } from '@/shared/api/call'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { usePageParam } from '@/shared/page-params'
@@ -38,12 +39,15 @@ export function differences(recounted: Array<{ optionId: string; votes: number }
 
 async function load(villageId: string, topicId: string): Promise<{ detail: TopicDetail; count: CountView | null }> {
   const detail = await getTopic(villageId, topicId)
-  return { detail, count: isClosed(detail.topic.status) ? await getTopicCount(villageId, topicId) : null }
+  if (!isClosed(detail.topic.status)) return { detail, count: null }
+  // a count still being built: asking builds a batch or two of it, and says 生成中 if that was not all
+  const count = await getTopicCount(villageId, topicId).catch((e: unknown) => (detail.countPending && e instanceof CallError && e.code === 'CONFLICT' ? null : Promise.reject(e)))
+  return { detail, count }
 }
 
 /**
  * 计票清单 (?topicId=): a closed topic's published count, one line per counted ballot with only its
- * receipt, its choices and how it was cast, in random order; recounted here from the lines, beside the
+ * receipt, its choices and how it was cast, in receipt order (random codes); recounted here from the lines, beside the
  * published tally; its SHA-256; a search for a receipt, mine highlighted.
  */
 export default function CountPage() {
@@ -67,7 +71,7 @@ function Count({ membership, topicId }: { membership: MembershipView; topicId: s
         ) : (
           <Card title={detail.topic.title} extra={<TopicStatusTag topic={detail.topic} />}>
             <Empty
-              text='投票截止后公布计票清单'
+              text={detail.countPending ? '计票清单生成中，请稍后再看' : '投票截止后公布计票清单'}
               action={<Button onClick={() => void Taro.navigateTo({ url: pageUrl('deliberation.topic', { topicId }) })}>查看议题</Button>}
             />
           </Card>
@@ -102,7 +106,7 @@ function CountBody({ detail, count }: { detail: TopicDetail; count: CountView })
     <View>
       <Card title={topic.title} extra={<TopicStatusTag topic={topic} />}>
         <Text className='dlb-count-explain'>
-          {`这是本议题的计票清单：每张计入的选票一行，只有回执码，不含姓名；任何人都可以据此重新计票。清单在投票截止${topic.closedAt ? `（${formatTime(topic.closedAt)}）` : ''}时生成，顺序随机打乱，看不出是谁投的。`}
+          {`这是本议题的计票清单：每张计入的选票一行，只有回执码，不含姓名；任何人都可以据此重新计票。清单在投票截止${topic.closedAt ? `（${formatTime(topic.closedAt)}）` : ''}后生成，按回执码排列：回执码是随机的，看不出是谁投的。`}
         </Text>
         <Hint>投票时每张选票都有一个回执码，只有投票人自己知道。用回执码可以在下面找到自己的那一行，核对选票是否按您的选择计入。</Hint>
       </Card>

@@ -106,7 +106,7 @@ function TopicView({ detail: d, villageId, myPersonId, reload }: { detail: Topic
       </Row>
       {closed && (
         <Row label='计票清单' onClick={() => void Taro.navigateTo({ url: pageUrl('deliberation.count', { topicId: t._id }) })}>
-          <Text className='vh-muted'>按回执码核对、自己重新计票</Text>
+          <Text className='vh-muted'>{d.countPending ? '计票清单生成中' : '按回执码核对、自己重新计票'}</Text>
         </Row>
       )}
     </Card>
