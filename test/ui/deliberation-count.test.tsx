@@ -107,3 +107,15 @@ test('an open topic has no count yet; a failure can be retried; no ballots is an
   expect(await screen.findByText('本议题没有计入的选票')).toBeTruthy()
   expect(screen.queryByText('您的选票在这里')).toBeNull()
 })
+
+test('a count the job is still building says 计票清单生成中; asked again once it is ready, it shows', async () => {
+  const pending = { ...closed(), countPending: true }
+  mocked.getTopic.mockResolvedValue(pending)
+  mocked.getTopicCount.mockRejectedValueOnce(new CallError({ code: 'CONFLICT', message: '计票清单生成中，请稍后再看' })).mockResolvedValueOnce(count())
+  const { unmount } = render(<CountPage />)
+  expect(await screen.findByText('计票清单生成中，请稍后再看')).toBeTruthy()
+  expect(screen.queryByText('重试')).toBeNull()
+  unmount()
+  render(<CountPage />)
+  expect(await screen.findByText('✓ 与公布的各选项票数一致')).toBeTruthy()
+})

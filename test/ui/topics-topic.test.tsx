@@ -168,6 +168,15 @@ describe('results', () => {
     expect(screen.getByText('未达法定人数：4 户中只有 1 户参与，需至少 3 户。')).toBeTruthy()
     expect(screen.getByText('待公布决议')).toBeTruthy()
     expect(screen.queryByText('确认投票')).toBeNull()
+    expect(screen.getByText('按回执码核对、自己重新计票')).toBeTruthy()
+  })
+
+  test('a closed topic whose count the job is still building says 计票清单生成中 (the row still leads to it)', async () => {
+    mocked.getTopic.mockResolvedValue({ ...detail({ me: me({ canVote: false, reason: '已截止' }) }, { status: 'closed', closedAt: Date.now() }), countPending: true })
+    render(<TopicPage />)
+    fireEvent.click(await screen.findByText('计票清单生成中'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: expect.stringContaining('/features/deliberation/pages/count/index?topicId=') as string })
+    expect(screen.queryByText('按回执码核对、自己重新计票')).toBeNull()
   })
 
   test('a decided topic shows the carried option, the decision and the implementation record', async () => {

@@ -74,8 +74,9 @@ export async function writeBallot(
   for (let attempt = 1; ; attempt++) {
     try {
       return await store.transaction(async (tx) => {
-        // a topic with counters is guarded by its sealed shard (countBallot); one without is read again here
-        const live = t.tallyShards === undefined ? await tx.get('topics', t._id) : t
+        // the topic read again, first (before the shard is held): closed since the caller's check, the ballot is
+        // refused; closed after this read, the close's seal of the shards conflicts with this transaction (sealShards)
+        const live = await tx.get('topics', t._id)
         if (!live || live.status !== 'open') throw new ApiError('CLOSED', '投票已截止')
         const cur = await tx.get('ballots', doc._id)
         if (!cur) {

@@ -189,7 +189,7 @@ export interface TopicTally extends TallyCounts {
   villageId: string
   topicId: string
   shard: number
-  /** set by the close, in its transaction: a ballot that finds its shard sealed is refused (投票已截止) */
+  /** set by the close, in its transaction: no ballot counts on it afterwards (sealShards) */
   sealed?: boolean
 }
 

@@ -6,7 +6,6 @@
 import type { Ballot, TallyCounts, Topic } from './documents'
 import type { Store, TxStore } from '../../ports/store'
 import { sumCounts, tallyDelta, tallyShardId, tallyShardOf } from './policy'
-import { ApiError } from '../../errors'
 
 /** The sum of the topic's shards (one find), or null for a topic opened before the counters. */
 export async function readShards(store: Store, t: Pick<Topic, '_id' | 'tallyShards'>): Promise<TallyCounts | null> {
@@ -30,26 +29,23 @@ export async function readShardsOf(store: Store, topics: ReadonlyArray<Pick<Topi
 
 /**
  * Counts a ballot write on its shard, inside the transaction that writes the ballot: `before` is the
- * ballot it replaces (taken out), `after` what it writes (counted); either null. The shard is read first:
- * one the close has sealed refuses the ballot (投票已截止) — a ballot that passed the window check just
- * before the deadline and commits after the close would be in neither the final counts nor the count.
- * On CloudBase the read fixes the shard's version, so a close sealing it meanwhile makes this write
- * conflict (the transaction runs again and finds it sealed).
+ * ballot it replaces (taken out), `after` what it writes (counted); either null. A blind increment: a
+ * shard is never read by a ballot, so ballots cast at once conflict only on the same shard at once.
  */
 export async function countBallot(tx: TxStore, t: Pick<Topic, '_id' | 'tallyShards'>, before: Ballot | null, after: Ballot | null): Promise<void> {
   if (t.tallyShards === undefined) return
-  const id = tallyShardId(t._id, tallyShardOf((after ?? before)!.voterKey, t.tallyShards))
-  const shard = await tx.get('topicTallies', id)
-  // the shards are written with the opening (or by the migration): a missing one is a bug, never a silent miscount
-  if (!shard) throw new Error(`tally shard ${id} is missing`)
-  if (shard.sealed) throw new ApiError('CLOSED', '投票已截止')
   const inc = tallyDelta(before, after)
-  if (Object.keys(inc).length) await tx.update('topicTallies', id, { inc })
+  if (!Object.keys(inc).length) return
+  const id = tallyShardId(t._id, tallyShardOf((after ?? before)!.voterKey, t.tallyShards))
+  // the shards are written with the opening (or by the migration): a missing one is a bug, never a silent miscount
+  if (!(await tx.update('topicTallies', id, { inc }))) throw new Error(`tally shard ${id} is missing`)
 }
 
 /**
- * Seals every shard of a topic in the close's transaction and returns their sum, the final counts: no
- * ballot counts on them afterwards (countBallot), and one counting meanwhile conflicts with the close.
+ * Seals every shard of a topic in the close's transaction and returns their sum, the final counts. The
+ * close writes every shard: a ballot whose transaction began before the close commits (it read the topic
+ * still open) and counts on a shard after it conflicts with it on CloudBase, and runs again to find the
+ * topic closed (writeBallot); one counting while the close runs makes the close run again after it.
  */
 export async function sealShards(tx: TxStore, t: Pick<Topic, '_id' | 'tallyShards'>): Promise<TallyCounts> {
   const shards: TallyCounts[] = []
