@@ -73,7 +73,7 @@ export interface Household {
 
 /**
  * One of a village's residents' counters (residents.ts): per grid (null: households in none, and residents without a
- * household) and shard (a household always counts on the same one), the residents and the households with residents,
+ * household) and shard (only a grid's sum means anything), the residents and the households with residents,
  * and of them those who agreed to the rules version `rulesVersion` (stale when another version is current: 0 then).
  */
 export interface ResidentCount {

@@ -191,7 +191,7 @@ export const accountHandlers: Handlers<typeof accountActions> = {
       const record = { status, reason: reason || null, by: ctx.person._id, byName: ctx.membership.name, at: ctx.now } as const
       const village = (await store.get('villages', villageId))!
 
-      await store.transaction(async (tx) => {
+      const decide = () => store.transaction(async (tx) => {
         const current = await tx.get('joinRequests', requestId)
         if (current?.status !== 'pending') throw new ApiError('CONFLICT', '该申请已处理过了')
         await tx.update('joinRequests', requestId, { set: { status, decisions: [...current.decisions, record] } })
@@ -231,6 +231,8 @@ export const accountHandlers: Handlers<typeof accountActions> = {
         // the rules' progress counts the new resident (read in the transaction: a version published meanwhile counts)
         await countMember(tx, (await tx.get('villages', villageId))!, membership, household, 1)
       })
+      // two newcomers of a new doorplate at once: the one that meets the other's household at its insert runs again
+      await decide().catch((e: unknown) => (e instanceof DuplicateIdError ? decide() : Promise.reject(e)))
       await audit(ctx, status === 'approved' ? 'join.approve' : 'join.reject', { type: 'joinRequest', id: requestId, label: `${request.name}（${request.doorplate}）` }, reason || null)
       return (await store.get('joinRequests', requestId))!
     },

@@ -1,7 +1,7 @@
 /**
  * The village's residents as counters, for the rules' progress and follow-up (issue 16: no read walks the village).
  * Each household keeps how many of its members are residents and how many of those agreed to the rules' current
- * version; a few counter documents per grid (residentCounts, sharded by household) keep the sums: residents,
+ * version; a few counter documents per grid (residentCounts, sharded) keep the sums: residents,
  * households with residents, and of them those who agreed. Every write that changes them — an agreement, a join
  * approved, a membership ended or erased, a household moved to another grid — adds its change in its own transaction,
  * reading the household (and the person's agreement) there, so the counts stay exact: a household counts as agreed
@@ -13,8 +13,11 @@ import type { Household, Membership, ResidentCount, Village } from './documents'
 import type { Store, TxStore } from '../../ports/store'
 import { findAll } from '../../common/load'
 
-/** counter documents per grid: agreements of different households rarely wait for each other */
-export const RESIDENT_SHARDS = 4
+/**
+ * counter documents per grid: people agreeing or joining at once rarely wait for each other (a change counts on its
+ * person's shard, a household's move on the household's: only each grid's sum means anything)
+ */
+export const RESIDENT_SHARDS = 8
 /** the counters of one village: (grids + 1) × RESIDENT_SHARDS, far below this */
 const MAX_COUNTERS = 1000
 
@@ -22,7 +25,7 @@ export const residentCountId = (villageId: string, gridId: string | null, shard:
 /** the id of a person's agreement to a rules version (the rules feature's `${versionId}:${personId}`) */
 const agreementId = (villageId: string, version: number, personId: string) => `${villageId}:v${version}:${personId}`
 
-/** a household (or a resident without one, by person id) always counts on the same shard */
+/** the shard a person's (or a moved household's) change counts on */
 export function shardOf(key: string): number {
   let h = 0
   for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) >>> 0
@@ -78,7 +81,7 @@ export async function countPerson(tx: TxStore, villageId: string, current: numbe
   if (household) await tx.update('households', household._id, { set: householdFields(after, version) })
   const counted = (c: { residents: number; agreed: number }) => (household ? { households: Number(c.residents > 0), agreedHouseholds: Number(c.agreed > 0) } : { households: 0, agreedHouseholds: 0 })
   const [a, b] = [counted(after), counted(before)]
-  await addToCounter(tx, villageId, household?.gridId ?? null, shardOf(household?._id ?? personId), version, {
+  await addToCounter(tx, villageId, household?.gridId ?? null, shardOf(personId), version, {
     residents: change.residents,
     households: a.households - b.households,
     agreedPersons: agreed,
@@ -163,7 +166,7 @@ export async function rebuildResidentCounts(store: Store, villageId: string): Pr
   for (const gridId of [...grids.map((g) => g._id), null]) for (let s = 0; s < RESIDENT_SHARDS; s++) counter(gridId, s)
   for (const m of members.filter(isResident)) {
     const h = m.householdId ? byId.get(m.householdId) : undefined
-    const c = counter(h?.gridId ?? null, shardOf(h?._id ?? m.personId))
+    const c = counter(h?.gridId ?? null, shardOf(m.personId))
     c.residents++
     if (agreed.has(m.personId)) c.agreedPersons++
     if (!h) continue
