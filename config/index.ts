@@ -87,6 +87,25 @@ function weappAria(chain: any) {
   template.replacePropName = (name, value, component, alias) => replace(weappAttrName(name), value, component, alias)
 }
 
+/** whether any source file under src/ contains `text` */
+function sourceMentions(text: string, dir = path.join(root, 'src')): boolean {
+  return fs.readdirSync(dir, { withFileTypes: true }).some((e) =>
+    e.isDirectory() ? sourceMentions(text, path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && fs.readFileSync(path.join(dir, e.name), 'utf8').includes(text),
+  )
+}
+
+/**
+ * Taro's base.wxml (main package) repeats each template at every level of nesting; its default list puts in two
+ * the app never draws: <scroll-view> (2.3 KB a level; an import of ScrollView adds it back, the booking days
+ * scroll by CSS) and the catch-view a <View catchMove> is drawn with (0.8 KB a level; kept while a file says catchMove).
+ */
+function trimDefaultTemplates() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- Taro's runner keeps the list in this module
+  const { componentConfig } = require('@tarojs/webpack5-runner/dist/utils/component') as { componentConfig: { includes: Set<string> } }
+  componentConfig.includes.delete('scroll-view')
+  if (!sourceMentions('catchMove')) componentConfig.includes.delete('catch-view')
+}
+
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -116,12 +135,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@contract': path.resolve(root, 'cloud/src/contract'),
     },
     copy: { patterns: [], options: {} },
+    // weapp: Taro's templates are repeated per level of nesting in base.wxml (main package); deeper nodes render
+    // through its `comp` component. 16 by default; the app's pages nest about 10 deep
+    baseLevel: 10,
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
       // modules used only by subpackages are moved out of the main package's common chunks
       optimizeMainPackage: { enable: true },
+      // no page sets innerHTML (dangerouslySetInnerHTML): Taro's HTML parser stays out of taro.js
+      runtime: { enableInnerHTML: false },
       compile: { include: compileInclude },
       postcss: {
         pxtransform: { enable: true, config: {} },
@@ -133,7 +157,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         chain.plugin('dist-project-config').use(DistProjectConfig)
         inlineLicenses(chain)
-        if (process.env.TARO_ENV === 'weapp') weappAria(chain)
+        if (process.env.TARO_ENV === 'weapp') {
+          weappAria(chain)
+          trimDefaultTemplates()
+        }
       },
     },
     h5: {

@@ -22,7 +22,9 @@ const ARIA = {
 
 export const WEAPP_ARIA: Record<'View' | 'Text' | 'Button', Record<string, string>> = {
   View: { ...ARIA },
-  Text: { ...ARIA },
+  // a <text> is only ever made a button (pressable() in the kit): each attribute here is repeated in every
+  // level of Taro's base.wxml, which the main package carries
+  Text: { role: '' },
   // WeChat's <button> is a button already: its name, when the text alone does not say it
   Button: { 'aria-label': '', 'aria-disabled': '' },
 }

@@ -10,8 +10,9 @@
  *   5. the h5 first route's JavaScript, raw and gzipped
  *   6. the flat reads: each list and detail action with 1,000 and with 100,000 members, ballots, comments and
  *      agreements in one village (scripts/lib/bench-reads.ts), and the ratio
+ *   7. 首页's first paint in Chromium against a bare Taro h5 page: FCP and time-to-content (scripts/lib/bench-first-paint.ts)
  * Traffic goes only to 127.0.0.1. Takes about two minutes when the builds are up to date.
- * `npm run bench -- --only=servers,booking,cloud,weapp,h5,reads` runs some of the sections; `--cpu-prof` profiles the
+ * `npm run bench -- --only=servers,booking,cloud,weapp,h5,reads,paint` runs some of the sections; `--cpu-prof` profiles the
  * local server over each of its runs (scripts/lib/bench-profile.ts).
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process'
@@ -25,6 +26,7 @@ import { bookingBurst } from './lib/bench-booking'
 import { benchTopic } from './lib/bench-ballots'
 import { saveProfile, startProfile, summarize } from './lib/bench-profile'
 import { FLAT_READS, growMembers, timeAction, topicWithBallots } from './lib/bench-reads'
+import { measureFirstPaint } from './lib/bench-first-paint'
 
 const ROOT = path.resolve(__dirname, '..')
 const LOAD_SCRIPT = path.join(__dirname, 'lib/bench-load.ts')
@@ -242,17 +244,22 @@ function benchWeapp(): void {
   }
 }
 
+/** dist/h5, built when older than the sources */
+function buildH5(): void {
+  // in a child so that Taro's build log goes to stderr and this table keeps stdout
+  const build = spawnSync(process.execPath, ['--import', 'tsx', '-e', "require('./cloud/server/start').buildH5IfNeeded()"], {
+    cwd: ROOT,
+    stdio: ['ignore', 2, 2],
+    timeout: 240_000,
+  })
+  if (build.status !== 0) throw new Error(`buildH5IfNeeded failed (exit ${build.status}${build.signal ? `, ${build.signal}` : ''})`)
+}
+
 function benchH5(): void {
   const S = '5. h5 first route'
   const h5 = path.join(ROOT, 'dist/h5')
   try {
-    // in a child so that Taro's build log goes to stderr and this table keeps stdout
-    const build = spawnSync(process.execPath, ['--import', 'tsx', '-e', "require('./cloud/server/start').buildH5IfNeeded()"], {
-      cwd: ROOT,
-      stdio: ['ignore', 2, 2],
-      timeout: 240_000,
-    })
-    if (build.status !== 0) throw new Error(`buildH5IfNeeded failed (exit ${build.status}${build.signal ? `, ${build.signal}` : ''})`)
+    buildH5()
     const html = fs.readFileSync(path.join(h5, 'index.html'), 'utf8')
     const srcs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1])
     const sizes = (files: string[]) => {
@@ -286,6 +293,23 @@ function benchH5(): void {
     add(S, '  first route JS (entry + home)', `${kb(entry.raw + home.raw)} raw, ${kb(entry.gz + home.gz)} gzip`)
   } catch (e) {
     add(S, 'h5', `n/a (${message(e)})`)
+  }
+}
+
+/** Issue 16: 首页's FCP within 1.2× and its time-to-content within 1.3× of a bare Taro page's, in Chromium. */
+async function benchPaint(): Promise<void> {
+  const S = '7. 首页 first paint'
+  try {
+    buildH5()
+    const { bare, home, runs } = await measureFirstPaint(path.join(ROOT, 'dist/h5'))
+    const ratio = (a: number, b: number, goal: number) => `${(a / b).toFixed(2)}× (goal ≤ ${goal}×${a / b <= goal ? ', met' : ', NOT met'})`
+    add(S, `bare Taro page (median of ${runs})`, `FCP ${ms(bare.fcp)}  content ${ms(bare.content)}`)
+    add(S, `首页, returning 林水生 (median of ${runs})`, `FCP ${ms(home.fcp)}  content ${ms(home.content)} (待办 and 本村概况 shown)`)
+    add(S, '  FCP ratio', ratio(home.fcp, bare.fcp, 1.2))
+    add(S, '  time-to-content ratio', ratio(home.content, bare.content, 1.3))
+    add(S, '  API calls of one load', home.calls.join(', '))
+  } catch (e) {
+    add(S, 'paint', `n/a (${message(e)})`)
   }
 }
 
@@ -375,6 +399,7 @@ async function main() {
   if (wanted('weapp')) benchWeapp()
   if (wanted('h5')) benchH5()
   if (wanted('reads') || wanted('tally')) await benchFlatReads()
+  if (wanted('paint')) await benchPaint()
   printTable()
   console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)}s`)
   process.exit(0)

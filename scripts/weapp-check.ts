@@ -17,12 +17,15 @@ import {
   type QualityItem,
   DIST_WEAPP,
   MAIN_PACKAGE_BUDGET,
+  SUBPACKAGE_BUDGET,
+  TOTAL_BUDGET,
   analyse,
   buildWeappIfNeeded,
   checkQuality,
   compile,
   createProject,
   formatBytes,
+  withinBudgets,
 } from './lib/weapp-ci'
 
 export interface WeappCheckReport {
@@ -90,7 +93,7 @@ async function main(): Promise<WeappCheckReport> {
   let analysed: WeappCheckReport['analyse']
   try {
     const result = await analyse(project)
-    analysed = { ok: result.mainPackage <= MAIN_PACKAGE_BUDGET, budget: MAIN_PACKAGE_BUDGET, ...result }
+    analysed = { ok: withinBudgets(result), budget: MAIN_PACKAGE_BUDGET, ...result }
   } catch (e) {
     analysed = { ok: false, error: message(e) }
   }
@@ -120,9 +123,9 @@ function printTable(report: WeappCheckReport) {
   const a = report.analyse
   if ('error' in a) rows.push(['analyse', 'FAIL', a.error])
   else {
-    rows.push(['main package', a.ok ? 'ok' : 'FAIL', `${formatBytes(a.mainPackage)} (${a.mainPackage} B, budget ${formatBytes(a.budget)})`])
-    for (const sub of a.subPackages) rows.push([`subpackage ${sub.root}`, '', `${formatBytes(sub.bytes)} (${sub.bytes} B, ${sub.files} files)`])
-    rows.push(['total', '', `${formatBytes(a.total)} (${a.total} B)`])
+    rows.push(['main package', a.mainPackage <= a.budget ? 'ok' : 'FAIL', `${formatBytes(a.mainPackage)} (${a.mainPackage} B, budget ${formatBytes(a.budget)})`])
+    for (const sub of a.subPackages) rows.push([`subpackage ${sub.root}`, sub.bytes <= SUBPACKAGE_BUDGET ? '' : 'FAIL', `${formatBytes(sub.bytes)} (${sub.bytes} B, ${sub.files} files, budget ${formatBytes(SUBPACKAGE_BUDGET)})`])
+    rows.push(['total', a.total <= TOTAL_BUDGET ? '' : 'FAIL', `${formatBytes(a.total)} (${a.total} B, budget ${formatBytes(TOTAL_BUDGET)})`])
     if (a.unused.length) rows.push(['unused files', '', a.unused.map((u) => u.path).join(', ')])
     rows.push(['largest in main', '', a.largestMain.slice(0, 5).map((f) => `${f.path} ${formatBytes(f.bytes)}`).join(', ')])
   }

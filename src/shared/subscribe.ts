@@ -14,7 +14,10 @@ export type SubscribeOutcome = 'accepted' | 'refused' | 'skipped'
 export function askSubscribe(...kinds: SubscribeKind[]): Promise<SubscribeOutcome> {
   // a build-time constant: the h5 bundle drops the rest
   if (process.env.TARO_ENV !== 'weapp') return Promise.resolve('skipped')
-  const tmplIds = kinds.map((k) => SUBSCRIBE_TEMPLATES[k]).filter(Boolean)
+  // a block body: the constant is pasted in as an object literal, which an arrow's bare body would read as a block
+  const tmplIds = kinds.map((k) => {
+    return SUBSCRIBE_TEMPLATES[k]
+  }).filter(Boolean)
   if (!tmplIds.length) return Promise.resolve('skipped')
   // Taro's Option type requires alipay's entityIds too; WeChat reads tmplIds only
   const option = { tmplIds } as unknown as Taro.requestSubscribeMessage.Option

@@ -1,16 +1,15 @@
 /**
  * The client's one dayjs: zh-cn, with utc and timezone set up here once. Calendar days and clock
- * times are Beijing time (Asia/Shanghai) wherever the phone is; nothing else in src/ imports dayjs.
+ * times are Beijing time (Asia/Shanghai) wherever the phone is; nothing else in src/ imports dayjs but
+ * ./time-ago.ts (刚刚, 3 分钟前), which only the pages that show it load.
  */
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import utc from 'dayjs/plugin/utc'
 import timezone from 'dayjs/plugin/timezone'
-import relativeTime from 'dayjs/plugin/relativeTime'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
-dayjs.extend(relativeTime)
 dayjs.locale('zh-cn')
 
 export const TZ = 'Asia/Shanghai'
@@ -31,8 +30,4 @@ export const dayText = (date: string) => dayjs(date).format('YYYY年M月D日 ddd
 export function formatTime(ms: number, now = Date.now()): string {
   const t = beijing(ms)
   return t.year() === beijing(now).year() ? t.format('M月D日 HH:mm') : t.format('YYYY年M月D日')
-}
-
-export function fromNow(ms: number, now = Date.now()): string {
-  return dayjs(ms).from(dayjs(now))
 }

@@ -121,6 +121,23 @@ describe('roles and villages', () => {
     const me = await api.as('demo-linjun').call('account.me', {})
     expect(me.memberships.map((m) => m.village.name).sort()).toEqual(['新山村', '河南社区'].sort())
   })
+
+  test("首页 opens with one call: account.me and the figures of the village the app last acted in, while I belong to it", async () => {
+    const linjun = api.as('demo-linjun')
+    const me = await linjun.call('account.me', {})
+    const [first, second] = me.memberships.map((m) => m.villageId)
+    const figures = async (villageId: string) => (await linjun.call('village.overview', { villageId })).counts
+    // the village asked for
+    expect(await linjun.call('home.open', { villageId: second })).toEqual({ me, villageId: second, counts: await figures(second) })
+    // none, or one I do not (or no longer) belong to: my first, as the app then picks
+    for (const villageId of [undefined, 'v-wukan']) {
+      expect(await linjun.call('home.open', { villageId })).toEqual({ me, villageId: first, counts: await figures(first) })
+    }
+    // before joining anywhere: who I am, no figures
+    const newcomer = await api.as(ID.pendingPerson).call('home.open', { villageId: 'v-xinshan' })
+    expect(newcomer).toEqual({ me: await api.as(ID.pendingPerson).call('account.me', {}), villageId: null, counts: null })
+    expect(newcomer.me.requests.map((r) => r.status)).toEqual(['pending'])
+  })
 })
 
 describe('the router', () => {

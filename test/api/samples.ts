@@ -63,6 +63,7 @@ export const SAMPLES: { [A in ActionName]?: Sample<A> } = {
   'village.byScene': { scene: 'v=xinshan' },
   'village.card': { villageId: X },
   'account.me': {},
+  'home.open': { villageId: X },
   'join.request': { villageId: X, name: '赵新来', doorplate: '新山村东一巷99号', relation: '户主' },
   'join.queue': { villageId: X },
   'join.decide': { villageId: X, requestId: `${X}:p_liuxiaodong`, decision: 'approve' },

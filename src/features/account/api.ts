@@ -3,6 +3,7 @@ import { call } from '@/shared/api/call'
 import type { InputOf } from '@contract'
 
 export const getMe = () => call('account.me', {})
+export const openHome = (villageId: string | undefined) => call('home.open', { villageId })
 export const getGeoTree = () => call('geo.tree', {})
 export const getVillageByScene = (scene: string) => call('village.byScene', { scene })
 export const getVillageCard = (villageId: string) => call('village.card', { villageId })
@@ -15,7 +16,6 @@ export const getMyRecord = (villageId: string, kind: InputOf<'account.record'>['
 export const editMyComment = (villageId: string, commentId: string, text: string) => call('comments.edit', { villageId, commentId, text })
 export const deleteMyComment = (villageId: string, commentId: string) => call('comments.delete', { villageId, commentId })
 export const withdrawMyProposal = (villageId: string, proposalId: string, reason: string) => call('proposals.withdraw', { villageId, proposalId, reason })
-export const getVillageOverview = (villageId: string) => call('village.overview', { villageId })
 export const getVillagePoster = (villageId: string) => call('village.poster', { villageId })
 export const getNotifications = () => call('notifications.list', {})
 export const markNotificationsRead = (ids: string[]) => call('notifications.read', { ids })

@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
-import type { Me, MembershipView } from '@contract'
+import type { Me, MembershipView, VillageCounts } from '@contract'
 import { errorMessage } from '@/shared/api/call'
-import { getMe } from './api'
+import { prefetch } from '@/shared/api/prefetch'
+import { getMe, getTodo, openHome } from './api'
 import { showUnreadBadge } from './unread-badge'
 
 const CURRENT_KEY = 'vh.currentVillage'
@@ -13,7 +14,10 @@ interface AccountState {
   error: string | null
   /** the village the person is acting in; they switch it in 我的 */
   currentVillageId: string | null
-  load: () => Promise<void>
+  /** 本村概况's figures, as 首页 last read them with the account (home.open) */
+  figures: { villageId: string; counts: VillageCounts } | null
+  /** account.me; for 首页 (`home`), home.open: the account and the figures in one call, 待办 beside it */
+  load: (options?: { home?: boolean }) => Promise<void>
   switchVillage: (villageId: string) => void
   reset: () => void
 }
@@ -23,15 +27,20 @@ export const useAccount = create<AccountState>((set, get) => ({
   loading: false,
   error: null,
   currentVillageId: (Taro.getStorageSync(CURRENT_KEY) as string) || null,
-  async load() {
+  figures: null,
+  async load({ home = false } = {}) {
     set({ loading: true, error: null })
     try {
-      const me = await getMe()
-      const ids = me.memberships.map((m) => m.villageId)
       const current = get().currentVillageId
+      // 待办 of the village the app last acted in goes out now, not after the account (the card takes it)
+      if (home && current) prefetch(todoKey(current), () => getTodo(current))
+      const opened = home ? await openHome(current ?? undefined) : null
+      const me = opened ? opened.me : await getMe()
+      const ids = me.memberships.map((m) => m.villageId)
       const next = current && ids.includes(current) ? current : ids[0] ?? null
       if (next !== current) Taro.setStorageSync(CURRENT_KEY, next ?? '')
-      set({ me, loading: false, currentVillageId: next })
+      const figures = opened?.villageId && opened.counts ? { villageId: opened.villageId, counts: opened.counts } : get().figures
+      set({ me, loading: false, currentVillageId: next, figures })
       showUnreadBadge(me.unread)
     } catch (e) {
       set({ loading: false, error: errorMessage(e) })
@@ -45,6 +54,9 @@ export const useAccount = create<AccountState>((set, get) => ({
     set({ me: null, error: null })
   },
 }))
+
+/** the key 首页's 待办 is prefetched under (see TodoCard) */
+export const todoKey = (villageId: string) => `account.todo:${villageId}`
 
 /** The membership in the village the person is acting in, if any. */
 export function useCurrentMembership(): MembershipView | null {

@@ -6,11 +6,8 @@ import type { Me, MembershipView } from '@contract'
 import { villageWords } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { isLocalMode } from '@/shared/api/identity'
-import { useQuery } from '@/shared/api/use-query'
-import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { Async, Button, Card, Page, Row, Tag } from '@/shared/ui'
 import type { TabKey } from '@/shared/tab-bar/store'
-import { getVillageOverview } from './api'
 import { AccountPending } from './components/account-pending'
 import { JoinPrompt } from './components/join-prompt'
 import { RoleTags } from './components/role-tags'
@@ -21,9 +18,10 @@ const go = (key: Parameters<typeof pageUrl>[0]) => void Taro.navigateTo({ url: p
 
 /** A tab page: refreshes the account each time it is shown and waits for it; then the person and the village they act in. */
 export function AccountTab({ tab, children }: { tab: TabKey; children: (me: Me, membership: MembershipView | null) => ReactNode }) {
-  const account = useAccountOnShow()
+  const home = tab === 'home'
+  const account = useAccountOnShow(home)
   const membership = useCurrentMembership()
-  return <Page tab={tab}>{account.me ? children(account.me, membership) : <AccountPending />}</Page>
+  return <Page tab={tab}>{account.me ? children(account.me, membership) : <AccountPending home={home} />}</Page>
 }
 
 /** 首页: the village and who I am in it. */
@@ -36,29 +34,29 @@ export function WelcomeCard({ membership }: { membership: MembershipView }) {
   )
 }
 
-/** 首页: the village in figures (the committee's queues are in the 待办 card). */
+/** 首页: the village in figures (the committee's queues are in the 待办 card), read with the account (home.open). */
 export function VillageOverviewCards({ membership }: { membership: MembershipView }) {
-  const overview = useQuery(() => getVillageOverview(membership.villageId), [membership.villageId])
-  useReloadOnShow(overview)
+  const { figures, loading, error, load } = useAccount()
+  const counts = figures?.villageId === membership.villageId ? figures.counts : undefined
   return (
-    <Async query={overview}>
-      {(o) => (
+    <Async query={{ data: counts, loading, error, reload: () => load({ home: true }) }}>
+      {(counts) => (
         <Card title={membership.village.kind === 'community' ? '社区概况' : '本村概况'}>
           <View className='vh-stat'>
             <View>
-              <Text className='vh-stat__num'>{o.counts.households}</Text>
+              <Text className='vh-stat__num'>{counts.households}</Text>
               <Text>户</Text>
             </View>
             <View>
-              <Text className='vh-stat__num'>{o.counts.members}</Text>
+              <Text className='vh-stat__num'>{counts.members}</Text>
               <Text>人已加入</Text>
             </View>
             <View>
-              <Text className='vh-stat__num'>{o.counts.grids}</Text>
+              <Text className='vh-stat__num'>{counts.grids}</Text>
               <Text>个网格</Text>
             </View>
             <View>
-              <Text className='vh-stat__num'>{o.counts.partyMembers}</Text>
+              <Text className='vh-stat__num'>{counts.partyMembers}</Text>
               <Text>名党员</Text>
             </View>
           </View>

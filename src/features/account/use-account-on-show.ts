@@ -2,10 +2,13 @@ import { useEffect } from 'react'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { useAccount } from './store'
 
-/** Tab pages refresh the account each time they are shown (a request may have been decided meanwhile). */
-export function useAccountOnShow() {
+/**
+ * Tab pages refresh the account each time they are shown (a request may have been decided meanwhile);
+ * 首页 (`home`) with its figures and 待办 in the same round trip.
+ */
+export function useAccountOnShow(home = false) {
   const account = useAccount()
-  useReloadOnShow({ loading: account.loading, reload: account.load })
+  useReloadOnShow({ loading: account.loading, reload: () => account.load({ home }) })
   return account
 }
 

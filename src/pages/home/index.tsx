@@ -20,7 +20,7 @@ export default function HomePage() {
   usePullDownRefresh(() => {
     // a new key remounts the cards, so each loads afresh
     setRound((r) => r + 1)
-    void useAccount.getState().load().finally(() => Taro.stopPullDownRefresh())
+    void useAccount.getState().load({ home: true }).finally(() => Taro.stopPullDownRefresh())
   })
   return (
     <AccountTab tab='home'>

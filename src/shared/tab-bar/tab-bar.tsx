@@ -1,24 +1,17 @@
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { tabPages } from '@/routes'
-import home from '@/assets/tabbar/home.png'
-import homeOn from '@/assets/tabbar/home-active.png'
-import topics from '@/assets/tabbar/topics.png'
-import topicsOn from '@/assets/tabbar/topics-active.png'
-import services from '@/assets/tabbar/services.png'
-import servicesOn from '@/assets/tabbar/services-active.png'
-import me from '@/assets/tabbar/me.png'
-import meOn from '@/assets/tabbar/me-active.png'
+import { TAB_ICONS as I } from './icons'
 import { useTheme } from '../theme'
 import { useTabBar, type TabKey } from './store'
 import './tab-bar.scss'
 
 /** the four tabs, in app.config's order (its tabBar.list must stay the same: WeChat requires it) */
 export const TABS: { key: TabKey; text: string; icon: string; iconOn: string }[] = [
-  { key: 'home', text: '首页', icon: home, iconOn: homeOn },
-  { key: 'topics', text: '议事', icon: topics, iconOn: topicsOn },
-  { key: 'services', text: '服务', icon: services, iconOn: servicesOn },
-  { key: 'me', text: '我的', icon: me, iconOn: meOn },
+  { key: 'home', text: '首页', icon: I.home, iconOn: I.homeOn },
+  { key: 'topics', text: '议事', icon: I.topics, iconOn: I.topicsOn },
+  { key: 'services', text: '服务', icon: I.services, iconOn: I.servicesOn },
+  { key: 'me', text: '我的', icon: I.me, iconOn: I.meOn },
 ]
 
 /** '3', '99+' for more; '' for none */

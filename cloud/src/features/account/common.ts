@@ -21,14 +21,21 @@ export async function wordsOf(ctx: Pick<Context, 'ports'>, villageId: string): P
 
 export async function villageCard(ctx: Context, villageOrId: Village | string): Promise<VillageCard> {
   const village = typeof villageOrId === 'string' ? await getVillage(ctx, villageOrId) : villageOrId
-  const regions = await ctx.ports.store.find('regions', { _id: { $in: [village.cityId, village.countyId, village.townId] } })
+  return (await villageCards(ctx, [village]))[0]
+}
+
+/** Several villages' cards with one read of their regions (account.me's villages: one query however many). */
+export async function villageCards(ctx: Context, villages: Village[]): Promise<VillageCard[]> {
+  if (!villages.length) return []
+  const ids = [...new Set(villages.flatMap((v) => [v.cityId, v.countyId, v.townId]))]
+  const regions = await ctx.ports.store.find('regions', { _id: { $in: ids } })
   const name = (id: string) => regions.find((r) => r._id === id)?.name ?? ''
-  return {
+  return villages.map((village) => ({
     id: village._id,
     name: village.name,
     kind: village.kind,
     place: [name(village.cityId), name(village.countyId), name(village.townId)].filter(Boolean).join(' · '),
-  }
+  }))
 }
 
 /** The village's residents now: whom its news reaches (a rules version to agree to, a topic's result, its decision). */

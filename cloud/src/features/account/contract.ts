@@ -34,13 +34,28 @@ export interface Me {
   unread: number
 }
 
+export interface VillageCounts {
+  members: number
+  households: number
+  grids: number
+  partyMembers: number
+}
+
 export interface VillageOverview {
   village: VillageCard
   me: Membership
-  counts: { members: number; households: number; grids: number; partyMembers: number }
+  counts: VillageCounts
   halls: Hall[]
   /** only for the committee */
   pendingRequests: number | null
+}
+
+/** 首页's first screen in one call: who I am, and the figures of the village the app acts in. */
+export interface HomeOpen {
+  me: Me
+  /** the village asked for while I belong to it, else my first; null before I belong to one */
+  villageId: string | null
+  counts: VillageCounts | null
 }
 
 export const accountActions = {
@@ -49,6 +64,8 @@ export const accountActions = {
   /** a village's public card (name, kind, place: what the join picker lists), e.g. for a link to join it */
   'village.card': action<VillageCard>()(z.object({ villageId })),
   'account.me': action<Me>()(z.object({})),
+  /** account.me and 本村概况 in one round trip; villageId: the village the app last acted in (it may be stale) */
+  'home.open': action<HomeOpen>()(z.object({ villageId: villageId.optional() })),
   'join.request': action<JoinRequest>()(
     z.object({
       villageId,

@@ -1,11 +1,11 @@
-import type { GeoTree, Me, VillageCard } from './contract'
+import type { GeoTree, Me, VillageCard, VillageCounts } from './contract'
 import type { Grid, JoinRequest, Membership, Person, PersonKey } from './documents'
 import { committeeWord } from './documents'
 import { DuplicateIdError } from '../../ports/store'
 import { randomBytes } from 'node:crypto'
 import { ApiError } from '../../errors'
 import { ACCESS, type Context, type Handlers } from '../../handler'
-import { notify, notifyCommittee, villageCard } from './common'
+import { notify, notifyCommittee, villageCard, villageCards } from './common'
 import { noticeView } from './notices'
 import { countMember } from './residents'
 import { audit } from '../../common/audit'
@@ -22,8 +22,39 @@ const JOIN_PAGE = pageUrl('account.join').slice(1)
 
 async function cardsFor(ctx: Context, villageIds: string[]): Promise<Map<string, VillageCard>> {
   const villages = await ctx.ports.store.find('villages', { _id: { $in: [...new Set(villageIds)] } })
-  const cards = await Promise.all(villages.map((v) => villageCard(ctx, v)))
+  const cards = await villageCards(ctx, villages)
   return new Map(cards.map((c) => [c.id, c]))
+}
+
+/** Who I am: my person, villages (each with its card), requests to join and unread count (account.me, home.open). */
+async function meOf(ctx: Context): Promise<{ me: Me; memberships: Membership[] }> {
+  if (!ctx.person) return { me: { person: null, memberships: [], requests: [], unread: 0 }, memberships: [] }
+  const personId = ctx.person._id
+  const [memberships, requests, unread] = await Promise.all([
+    ctx.ports.store.find('memberships', { personId }, { sort: [['joinedAt', 'asc']] }),
+    ctx.ports.store.find('joinRequests', { personId }, { sort: [['createdAt', 'desc']] }),
+    ctx.ports.store.count('notifications', { personId, read: false }),
+  ])
+  const cards = await cardsFor(ctx, [...memberships.map((m) => m.villageId), ...requests.map((r) => r.villageId)])
+  const me: Me = {
+    person: personView(ctx.person),
+    memberships: memberships.map((m) => ({ ...m, village: cards.get(m.villageId)! })),
+    requests: requests.map((r) => ({ ...r, village: cards.get(r.villageId)! })),
+    unread,
+  }
+  return { me, memberships }
+}
+
+/** 本村概况's figures: four counts */
+async function villageCounts(ctx: Context, villageId: string): Promise<VillageCounts> {
+  const { store } = ctx.ports
+  const [members, households, grids, partyMembers] = await Promise.all([
+    store.count('memberships', { villageId }),
+    store.count('households', { villageId }),
+    store.count('grids', { villageId }),
+    store.count('memberships', { villageId, partyMember: true }),
+  ])
+  return { members, households, grids, partyMembers }
 }
 
 /**
@@ -96,20 +127,18 @@ export const accountHandlers: Handlers<typeof accountActions> = {
   'account.me': {
     access: ACCESS.anyone,
     async handle(_input, ctx) {
-      if (!ctx.person) return { person: null, memberships: [], requests: [], unread: 0 } satisfies Me
-      const personId = ctx.person._id
-      const [memberships, requests, unread] = await Promise.all([
-        ctx.ports.store.find('memberships', { personId }, { sort: [['joinedAt', 'asc']] }),
-        ctx.ports.store.find('joinRequests', { personId }, { sort: [['createdAt', 'desc']] }),
-        ctx.ports.store.count('notifications', { personId, read: false }),
-      ])
-      const cards = await cardsFor(ctx, [...memberships.map((m) => m.villageId), ...requests.map((r) => r.villageId)])
-      return {
-        person: personView(ctx.person),
-        memberships: memberships.map((m) => ({ ...m, village: cards.get(m.villageId)! })),
-        requests: requests.map((r) => ({ ...r, village: cards.get(r.villageId)! })),
-        unread,
-      }
+      return (await meOf(ctx)).me
+    },
+  },
+
+  'home.open': {
+    access: ACCESS.anyone,
+    async handle({ villageId }, ctx) {
+      const { me, memberships } = await meOf(ctx)
+      // the village the app last acted in, while I still belong to it; else my first (as the app picks)
+      const current = memberships.find((m) => m.villageId === villageId) ?? memberships[0]
+      if (!current) return { me, villageId: null, counts: null }
+      return { me, villageId: current.villageId, counts: await villageCounts(ctx, current.villageId) }
     },
   },
 
@@ -243,16 +272,13 @@ export const accountHandlers: Handlers<typeof accountActions> = {
     async handle({ villageId }, ctx) {
       const { store } = ctx.ports
       const committee = isCommittee(ctx.membership)
-      const [card, members, households, grids, partyMembers, halls, pending] = await Promise.all([
+      const [card, counts, halls, pending] = await Promise.all([
         villageCard(ctx, villageId),
-        store.count('memberships', { villageId }),
-        store.count('households', { villageId }),
-        store.count('grids', { villageId }),
-        store.count('memberships', { villageId, partyMember: true }),
+        villageCounts(ctx, villageId),
         store.find('halls', { villageId }),
         committee ? store.count('joinRequests', { villageId, status: 'pending' }) : Promise.resolve(null),
       ])
-      return { village: card, me: ctx.membership, counts: { members, households, grids, partyMembers }, halls, pendingRequests: pending }
+      return { village: card, me: ctx.membership, counts, halls, pendingRequests: pending }
     },
   },
 

@@ -8,6 +8,8 @@ export const accountMatrix: Matrix<typeof account.actions> = {
   'village.byScene': ROWS.anyone,
   'village.card': ROWS.anyone,
   'account.me': ROWS.anyone,
+  // account.me and the figures of my village (none before I belong to one)
+  'home.open': ROWS.anyone,
   // anyone may ask to join (a member of the village is told 您已是…的成员, an applicant that theirs is pending)
   'join.request': ROWS.anyone,
   'join.queue': ROWS.committee,

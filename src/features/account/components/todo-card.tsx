@@ -4,10 +4,12 @@ import Taro from '@tarojs/taro'
 import type { MembershipView, TodoGroup, TodoItem } from '@contract'
 import { committeeWord } from '@contract/tables'
 import { tabPages } from '@/routes'
+import { takePrefetched } from '@/shared/api/prefetch'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { Async, Card, Row } from '@/shared/ui'
 import { getTodo } from '../api'
+import { todoKey } from '../store'
 
 const TAB_URLS = new Set(Object.values(tabPages).map((p) => `/${p}`))
 
@@ -38,7 +40,8 @@ function TodoRow({ item }: { item: TodoItem }) {
 }
 
 export function TodoCard({ membership }: { membership: MembershipView }) {
-  const todo = useQuery(() => getTodo(membership.villageId), [membership.villageId])
+  // 首页's account call started it already (the village it last acted in), else it goes now
+  const todo = useQuery(() => takePrefetched<Awaited<ReturnType<typeof getTodo>>>(todoKey(membership.villageId)) ?? getTodo(membership.villageId), [membership.villageId])
   useReloadOnShow(todo)
   const titles: Record<TodoGroup, string> = { mine: '我的待办', committee: `${committeeWord(membership.village.kind)}待办`, grid: '网格待办', hall: '服务中心待办', town: '镇街待办' }
   const resident = membership.roles.includes('resident')

@@ -3,7 +3,7 @@ import type { Turnout, VotingMode } from '@contract'
 import { BALLOT_SOURCE_SHORT } from '@contract/tables'
 import { percent } from '@/shared/percent'
 import { MODE_UNITS, quorumExplained, quorumText } from '../labels'
-import './deliberation.scss'
+import './tab.scss'
 
 /**
  * How far the turnout is from the legal quorum: a bar of participants against all who may vote,

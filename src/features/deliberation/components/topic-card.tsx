@@ -5,7 +5,7 @@ import { Card, pressable, Tag } from '@/shared/ui'
 import { deadlineText, isUpcoming, resultLine } from '../labels'
 import { TopicStatusTag } from './topic-status-tag'
 import { QuorumMeter } from './quorum-meter'
-import './deliberation.scss'
+import './tab.scss'
 
 /** One topic in the 议事 tab: what, how it is voted, until when, how far from the quorum, the result. */
 export function TopicCard({ topic: t, onOpen, canVote = true }: { topic: TopicSummary; onOpen: () => void; /** false for staff, who are not asked to vote */ canVote?: boolean }) {

@@ -1,4 +1,4 @@
-import { ScrollView, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { Bookable, BookingView, DayView, MembershipView, ServiceDays, SlotView } from '@contract'
@@ -90,14 +90,15 @@ function Days({ data, villageId, onBooked }: { data: ServiceDays; villageId: str
           <Text className='vh-muted'>家人代订</Text>
         </Row>
       </Card>
-      <ScrollView scrollX className='bk-days' {...{ role: 'radiogroup', 'aria-label': '预约哪一天' }}>
+      {/* a view that scrolls by CSS, not a <scroll-view>: that one alone would add its template to every level of base.wxml */}
+      <View className='bk-days' role='radiogroup' aria-label='预约哪一天'>
         {data.days.map((d) => (
           <Choice key={d.date} on={d.date === date} className={`bk-day ${d.closedReason ? 'bk-day--closed' : ''}`} onClassName='bk-day--on' onClick={() => (setDate(d.date), setRaced(null))}>
             <Text>{dayLabel(d.date).split(' ')[0]}</Text>
             <Text className='bk-day__sub'>{d.closedReason ? '休息' : relativeDay(d.date) ?? d.weekday}</Text>
           </Choice>
         ))}
-      </ScrollView>
+      </View>
       {!day ? (
         <Empty text='近期没有可预约的日子' />
       ) : (

@@ -1,0 +1,22 @@
+/**
+ * A call started ahead of the component that shows it, so that two calls which do not depend on each other
+ * go out together (首页: 待办 of the village the app last acted in, beside home.open) instead of one after the
+ * other. The component takes it once; one left untaken for long is not served (it would be stale).
+ */
+const FRESH_MS = 10_000
+
+const started = new Map<string, { at: number; result: Promise<unknown> }>()
+
+export function prefetch<T>(key: string, load: () => Promise<T>): void {
+  const result = load()
+  // a failure is the taker's to show; untaken, it must not surface as an unhandled rejection
+  result.catch(() => undefined)
+  started.set(key, { at: Date.now(), result })
+}
+
+/** the call started for `key` in the last moments, once; undefined when there is none (then call it yourself) */
+export function takePrefetched<T>(key: string): Promise<T> | undefined {
+  const entry = started.get(key)
+  started.delete(key)
+  return entry && Date.now() - entry.at < FRESH_MS ? (entry.result as Promise<T>) : undefined
+}
