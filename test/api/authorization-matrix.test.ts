@@ -117,9 +117,9 @@ describe('role scope: what the door lets through is scoped too', () => {
   test('a grid worker who is not on the committee gets the members of their own grids only', async () => {
     const households = await api.ports.store.find('households', { villageId: X })
     const gridOf = new Map(households.map((h) => [h._id, h.gridId]))
-    const all = await api.as(OPENID.committee).call('village.members', { villageId: X })
-    const g1 = await api.as(OPENID.gridWorker).call('village.members', { villageId: X })
-    const g3 = await api.as(OPENID.gridWorkerOtherGrid).call('village.members', { villageId: X })
+    const { members: all } = await api.as(OPENID.committee).call('village.members', { villageId: X })
+    const { members: g1 } = await api.as(OPENID.gridWorker).call('village.members', { villageId: X })
+    const { members: g3 } = await api.as(OPENID.gridWorkerOtherGrid).call('village.members', { villageId: X })
     expect(g1.length).toBeGreaterThan(0)
     expect(g3.length).toBeGreaterThan(0)
     expect(g1.every((m) => gridOf.get(m.householdId ?? '') === `${X}:g1`)).toBe(true)

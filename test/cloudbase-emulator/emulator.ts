@@ -10,7 +10,7 @@
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { EJSON } from 'bson'
+import { BSONRegExp, EJSON } from 'bson'
 import { Aggregator, Query } from 'mingo'
 import { update as applyUpdate } from 'mingo/updater'
 
@@ -211,7 +211,7 @@ export class CloudBaseEmulator {
   }
 
   private matching(name: string, query: Record<string, unknown>, tx: Tx | null): Doc[] {
-    const q = new Query(query)
+    const q = new Query(withRegExps(query) as Record<string, unknown>)
     return this.view(name, tx).filter((d) => q.test(d))
   }
 
@@ -392,4 +392,12 @@ export function wxCloudFor(url: string): import('../../cloud/src/adapters/cloudb
   // CloudBase serves them in parallel, so a request may wait longer than the SDK's 15 s default
   cloud.init({ env: 'emulator-env', serviceUrl: url, secretId: 'emulator', secretKey: 'emulator', timeout: 60_000 })
   return cloud
+}
+
+/** db.RegExp arrives as EJSON's BSONRegExp, which mingo compares as a value: give it a RegExp, which it matches as CloudBase does */
+function withRegExps(value: unknown): unknown {
+  if (value instanceof BSONRegExp) return new RegExp(value.pattern, value.options)
+  if (Array.isArray(value)) return value.map(withRegExps)
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withRegExps(v)]))
+  return value
 }

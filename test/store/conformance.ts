@@ -162,6 +162,18 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       )
 
       test(
+        '$contains matches a string field holding the text anywhere, taken literally',
+        async () => {
+          expect(sortedIds(await store.find('people', { name: { $contains: '秀' } }))).toEqual(['p4'])
+          expect(sortedIds(await store.find('people', { name: { $contains: '林志强' } }))).toEqual(['p1'])
+          expect(await store.count('people', { name: { $contains: '秀' }, village: 'v1' })).toBe(0)
+          expect(await store.count('people', { name: { $contains: 'i M' } })).toBe(1)
+          expect(await store.count('people', { name: { $contains: '.*' } })).toBe(0)
+        },
+        timeout,
+      )
+
+      test(
         'a filter value undefined is refused everywhere (CloudBase would drop the key and match everything), and nothing changes',
         async () => {
           const bad = { village: undefined } as unknown as Record<string, string>

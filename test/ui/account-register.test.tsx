@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { HouseholdView } from '@contract'
+import type { HouseholdView, RegisterPage as Page } from '@contract'
 import * as api from '../../src/features/account/api'
 import { useAccount } from '../../src/features/account/store'
 import { CallError } from '../../src/shared/api/call'
@@ -29,29 +29,81 @@ const lin: HouseholdView = {
 }
 const wu: HouseholdView = { id: 'h20', doorplate: '新山村西三巷5号', gridId: 'g2', gridName: '第二网格（村西）', headName: '吴阿伯', rep: null, members: [{ personId: 'p20', name: '吴阿伯', relation: '户主', roles: ['resident'] }], canVote: false }
 const card = (doorplate: string) => screen.getByText(doorplate).closest('.vh-card') as HTMLElement
+const header = () => screen.getByText('新山村 · 村民户籍').closest('.vh-card') as HTMLElement
+/** a page of the register as the server answers it: the counts are the register's, not the page's */
+const page = (households: HouseholdView[], more: Partial<Page> = {}): Page => ({ households, grids, next: null, total: 57, noRep: 9, narrow: false, ...more })
+const chen: HouseholdView = { ...wu, id: 'h31', doorplate: '新山村西三巷9号', headName: '陈阿婆', members: [{ personId: 'p31', name: '陈阿婆', relation: '户主', roles: ['resident'] }] }
 
 beforeEach(() => {
   jest.clearAllMocks()
   useAccount.setState({ me: meWithTwoVillages, currentVillageId: 'v-xinshan', error: null })
-  mocked.getRegister.mockResolvedValue({ households: [lin, wu], grids })
+  mocked.getRegister.mockResolvedValue(page([lin, wu]))
 })
 
-test('lists households by grid with head, representative and members; names a representative', async () => {
+test('a page of households with head, representative and members; the counts are the server’s; naming a representative shows at once', async () => {
   mocked.setHouseholdRep.mockResolvedValue({ ...lin, rep: { personId: 'p8', name: '李桂兰' } })
   render(<RegisterPage />)
-  expect(await screen.findByText('第一网格（村东）（1 户）')).toBeTruthy()
-  expect(screen.getByText('共 2 户，其中 1 户没有户代表，不能参加按户表决')).toBeTruthy()
+  expect(await screen.findByText('共 57 户，其中 9 户没有户代表，不能参加按户表决')).toBeTruthy()
+  expect(mocked.getRegister).toHaveBeenCalledWith({ villageId: 'v-xinshan', gridId: undefined, q: undefined, after: null })
   expect(within(card('新山村东一巷12号')).getByText('户主 林水生 · 户代表 林水生 · 第一网格（村东）')).toBeTruthy()
   expect(within(card('新山村西三巷5号')).getByText('本户没有户代表，不能参加按户表决；请指定一位户代表')).toBeTruthy()
+  expect(screen.queryByText('加载更多')).toBeNull()
 
   fireEvent.click(within(card('新山村东一巷12号')).getByText('管理本户'))
   fireEvent.click(within(card('新山村东一巷12号')).getByText('设为户代表'))
   await waitFor(() => expect(mocked.setHouseholdRep).toHaveBeenCalledWith('v-xinshan', 'h12', 'p8'))
+  // the answer shows in its row; the first page reloads for the counts
+  expect(await within(card('新山村东一巷12号')).findByText('户主 林水生 · 户代表 李桂兰 · 第一网格（村东）')).toBeTruthy()
   expect(mocked.getRegister).toHaveBeenCalledTimes(2)
 
   mocked.moveHousehold.mockResolvedValue({ ...lin, gridId: 'g2' })
   fireEvent.click(within(card('新山村东一巷12号')).getByText('第二网格（村西）'))
   await waitFor(() => expect(mocked.moveHousehold).toHaveBeenCalledWith('v-xinshan', 'h12', 'g2'))
+})
+
+test('加载更多 asks for the page after the cursor and adds it; a failure says so and can be tried again', async () => {
+  mocked.getRegister.mockResolvedValueOnce(page([lin, wu], { next: 'c2' }))
+  mocked.getRegister.mockRejectedValueOnce(new CallError({ code: 'BUSY', message: '网络不太好，请稍后再试' }))
+  mocked.getRegister.mockResolvedValueOnce(page([chen]))
+  render(<RegisterPage />)
+  fireEvent.click(await screen.findByText('加载更多'))
+  expect(await screen.findByText('网络不太好，请稍后再试')).toBeTruthy()
+  fireEvent.click(screen.getByText('加载更多'))
+  expect(await screen.findByText('新山村西三巷9号')).toBeTruthy()
+  expect(mocked.getRegister).toHaveBeenLastCalledWith({ villageId: 'v-xinshan', gridId: undefined, q: undefined, after: 'c2' })
+  expect(screen.getByText('新山村东一巷12号')).toBeTruthy()
+  expect(screen.queryByText('加载更多')).toBeNull()
+  // a change on a later page shows in its row there
+  mocked.setHouseholdRep.mockResolvedValue({ ...chen, rep: { personId: 'p31', name: '陈阿婆' }, canVote: true })
+  fireEvent.click(within(card('新山村西三巷9号')).getByText('管理本户'))
+  fireEvent.click(within(card('新山村西三巷9号')).getByText('设为户代表'))
+  expect(await within(card('新山村西三巷9号')).findByText('可按户表决')).toBeTruthy()
+})
+
+test('a grid and a search are asked of the server; an empty answer says what found nothing', async () => {
+  render(<RegisterPage />)
+  fireEvent.click(within(await screen.findByRole('radiogroup', { name: '按网格查看' })).getByText('第二网格（村西）'))
+  await waitFor(() => expect(mocked.getRegister).toHaveBeenLastCalledWith({ villageId: 'v-xinshan', gridId: 'g2', q: undefined, after: null }))
+  mocked.getRegister.mockResolvedValue(page([], { total: 0, noRep: 0 }))
+  fireEvent.click(within(header()).getByText('未分网格'))
+  expect(await screen.findByText('未分网格还没有登记的户')).toBeTruthy()
+  expect(within(header()).getByText('未分网格：共 0 户')).toBeTruthy()
+
+  fireEvent.click(within(header()).getByText('全部'))
+  fireEvent.input(screen.getByPlaceholderText('搜索姓名或门牌号'), { target: { value: '欧阳' } })
+  expect(await screen.findByText('没有找到“欧阳”')).toBeTruthy()
+  expect(mocked.getRegister).toHaveBeenLastCalledWith({ villageId: 'v-xinshan', gridId: undefined, q: '欧阳', after: null })
+
+  mocked.getRegister.mockResolvedValue(page([lin], { narrow: true }))
+  fireEvent.input(screen.getByPlaceholderText('搜索姓名或门牌号'), { target: { value: '林' } })
+  expect(await screen.findByText('找到的较多，只列出前 30 户，请多输入几个字')).toBeTruthy()
+})
+
+test('the first page failing offers 重试', async () => {
+  mocked.getRegister.mockRejectedValueOnce(new CallError({ code: 'BUSY', message: '网络不太好，请稍后再试' }))
+  render(<RegisterPage />)
+  fireEvent.click(await screen.findByText('重试'))
+  expect(await screen.findByText('新山村东一巷12号')).toBeTruthy()
 })
 
 test('ending a membership needs a reason and its words; nothing is sent without them', async () => {

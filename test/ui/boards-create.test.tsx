@@ -20,7 +20,8 @@ beforeEach(() => {
   jest.clearAllMocks()
   jest.useFakeTimers({ now: NOW, doNotFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'setImmediate', 'queueMicrotask', 'nextTick'] })
   useAccount.setState({ me: meWithTwoVillages, currentVillageId: 'v-xinshan', error: null })
-  mocked.getHouseholds.mockResolvedValue({ households, grids: [] } as Awaited<ReturnType<typeof api.getHouseholds>>)
+  // the register's search on the server: 门牌号 or a member's name
+  mocked.searchHouseholds.mockImplementation(async (_village, q) => households.filter((h) => h.doorplate.includes(q) || h.members.some((m) => m.name.includes(q))))
   mocked.getRanking.mockResolvedValue([{ section: '东一巷', points: 15, entries: 2 }, { section: '西二巷', points: 8, entries: 1 }])
   mocked.getCurrentRules.mockResolvedValue({
     word: '村规民约',
@@ -80,8 +81,9 @@ describe('新建榜单条目', () => {
     fireEvent.click(await screen.findByText('东一巷'))
     fireEvent.click(screen.getByText('住户'))
     fireEvent.change(field('输入门牌号或户主姓名'), { target: { value: '林水生' } })
-    expect(screen.queryByText('新山村西二巷20号（户主 陈建国）')).toBeNull()
     fireEvent.click(await screen.findByText('新山村东一巷12号（户主 林水生）'))
+    expect(mocked.searchHouseholds).toHaveBeenCalledWith('v-xinshan', '林水生')
+    expect(screen.queryByText('新山村西二巷20号（户主 陈建国）')).toBeNull()
     await waitFor(() => expect(screen.getByText('选择条款 ▾')).toBeTruthy())
     pick('选择条款 ▾', 1)
     fireEvent.change(field('如：奖励洗衣液一瓶'), { target: { value: '奖励洗衣液一瓶' } })
@@ -99,6 +101,6 @@ describe('新建榜单条目', () => {
     useAccount.setState({ me: { ...meWithTwoVillages, memberships: [henanResident] }, currentVillageId: 'v-henan', error: null })
     render(<CreatePage />)
     expect(await screen.findByText('只有居委会成员可以新建榜单条目')).toBeTruthy()
-    expect(mocked.getHouseholds).not.toHaveBeenCalled()
+    expect(mocked.searchHouseholds).not.toHaveBeenCalled()
   })
 })

@@ -101,6 +101,12 @@ export const cases: PageCase[] = [
     as: committee,
     expect: ['新山村 · 村民户籍', '新山村东一巷12号', '户主 林水生 · 户代表 林水生', '李桂兰'],
     tap: { first: ['李桂兰'], text: '设为户代表', action: 'register.setRep' },
+    // a page of the register: the count is the server's, the grids a filter asked of the server
+    check: (tree) => {
+      expect(textOf(tree)).toMatch(/共 \d+ 户/)
+      const grids = findAll(tree, (n) => n.attr.ariaRole === 'radiogroup' && n.attr.ariaLabel === '按网格查看')
+      expect(grids.map((g) => textOf(g))).toEqual([expect.stringMatching(/^全部.*第一网格（村东）.*未分网格$/)])
+    },
   },
   {
     page: 'features/account/pages/notifications/index',
@@ -221,7 +227,7 @@ export const cases: PageCase[] = [
     tap: { text: '新建榜单条目', url: /^\/features\/boards\/pages\/create\/index/ },
   },
   { page: 'features/boards/pages/create/index', as: committee, expect: ['新建榜单条目', '责任方', '选择条款 ▾', '榜单月份'] },
-  { page: 'features/boards/pages/councils/index', as: committee, expect: ['新山村 · 四会成员', '道德评议会', '郑志远', '红白理事会', '陈美玲'], tap: { text: '免去', action: 'councils.remove' } },
+  { page: 'features/boards/pages/councils/index', as: committee, expect: ['新山村 · 四会成员', '道德评议会', '郑志远', '红白理事会', '陈美玲', '任命成员'], tap: { text: '免去', action: 'councils.remove' } },
   // 长者饭堂 and the stations
   { page: 'pages/services/index', name: 'services-volunteer', as: son, expect: ['志愿服务', '志愿活动', '志愿时长'], tap: { text: '志愿活动', url: /^\/features\/volunteer\/pages\/list\/index\?villageId=v-xinshan$/ } },
   { page: 'pages/services/index', name: 'services-booking', as: son, expect: ['新山村党群服务中心', '今日预约 · 签到', '长者饭堂', '社工服务站', '一村一法律顾问'], tap: { text: '社工服务站', url: /^\/features\/booking\/pages\/service\/index\?villageId=v-xinshan&serviceId=v-xinshan%3Ahall%3AsocialWork$/ } },

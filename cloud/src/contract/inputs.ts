@@ -21,8 +21,14 @@ export const text = (what: string, max: number, min = 1) =>
 export const photos = (max: number) => z.array(z.string().max(300, '照片无效'), { invalid_type_error: '照片无效' }).max(max, `最多${max}张照片`)
 
 /** a calendar day, 2026-12-03 */
-/** a keyset page's position, as the previous page gave it (common/keyset.ts): the last item's sort value and id; none for the first page */
-export const cursor = z.string().trim().max(200, '分页位置有误').regex(/^\d{1,15}:\S+$/, '分页位置有误').nullable().default(null)
+/** a keyset page's position, as the previous page gave it (common/keyset.ts): the last item's sort value and id (`value:id`, a text's a JSON pair); none for the first page */
+export const cursor = z
+  .string()
+  .trim()
+  .max(300, '分页位置有误')
+  .regex(/^(\d{1,15}:\S+|\[".*"\])$/, '分页位置有误')
+  .nullable()
+  .default(null)
 
 export const day = z.string().trim().regex(/^20\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 2026-12-03')
 /** a clock time of day, 11:30 */

@@ -6,7 +6,7 @@
  */
 
 // each feature's words live beside its documents (features/<name>/documents.ts); one line per feature
-export { ROLES, ROLE_LABELS, committeeWord, peopleWord, hereWord, villageWords, type VillageWords, roleWord, PARTICIPANT_ROLES, takesPart, notResidentReason, RELATIONS, JOIN_STATUS_LABELS, END_REASONS } from '../features/account/documents'
+export { ROLES, ROLE_LABELS, committeeWord, peopleWord, hereWord, villageWords, type VillageWords, roleWord, PARTICIPANT_ROLES, takesPart, notResidentReason, RELATIONS, JOIN_STATUS_LABELS, END_REASONS, REGISTER_PAGE, NO_GRID } from '../features/account/documents'
 export { rulesWord, ADOPTION_MEETINGS, adoptionMeetings, chineseNumber, clauseLabel, RULE_VERSION_LABELS, ruleVersionState, type RuleVersionState } from '../features/rules/documents'
 export { TOPIC_STATUS_LABELS, TOPIC_UPCOMING_LABEL, TOPICS_PAGE, topicsNext, PROPOSAL_STATUS_LABELS, BALLOT_SOURCE_LABELS, BALLOT_SOURCE_SHORT, VOTING_MODE_LABELS, staffNote } from '../features/deliberation/documents'
 export { AUDIT_ACTION_LABELS, auditActionLabel, SYSTEM_ACTOR, AUDIT_PAGE } from '../features/audit/documents'

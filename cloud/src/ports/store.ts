@@ -16,6 +16,8 @@ export type FieldCondition =
   | { $ne: string | number | boolean | null }
   /** an array field that holds this value among its elements (a membership's roles) */
   | { $has: string | number | boolean }
+  /** a string field holding this text anywhere (a search by name or 门牌号: it reads what the rest of the filter leaves, so pair it with an indexed one) */
+  | { $contains: string }
   | { $gt?: number | string; $gte?: number | string; $lt?: number | string; $lte?: number | string }
 
 export type Filter = Record<string, FieldCondition>

@@ -20,7 +20,7 @@ export const getVillagePoster = (villageId: string) => call('village.poster', { 
 export const getNotifications = () => call('notifications.list', {})
 export const markNotificationsRead = (ids: string[]) => call('notifications.read', { ids })
 export const getDemoIdentities = () => call('dev.identities', {})
-export const getRegister = (villageId: string) => call('register.households', { villageId })
+export const getRegister = (input: InputOf<'register.households'>) => call('register.households', input)
 export const setHouseholdRep = (villageId: string, householdId: string, personId: string) => call('register.setRep', { villageId, householdId, personId })
 export const setHouseholdHead = (villageId: string, householdId: string, personId: string) => call('register.setHead', { villageId, householdId, personId })
 export const moveHousehold = (villageId: string, householdId: string, gridId: string) => call('register.moveHousehold', { villageId, householdId, gridId })

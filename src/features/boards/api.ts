@@ -26,4 +26,5 @@ export const reviewNomination = (input: InputOf<'boards.reviewNomination'>) => c
 /** the clause picker: the village's current rules (the rules feature's action, through the one door) */
 export const getCurrentRules = (villageId: string) => call('rules.current', { villageId })
 /** the responsible-party picker: the village's households and their members */
-export const getHouseholds = (villageId: string) => call('register.households', { villageId })
+/** the register's households (and their people) whose 门牌号 or a member's name holds `q`: one answer of the first matches */
+export const searchHouseholds = async (villageId: string, q: string) => (await call('register.households', { villageId, q })).households

@@ -190,6 +190,8 @@ export class CloudBaseStore implements RawStore {
     if ('$ne' in cond) return _.neq(cond.$ne)
     // MongoDB's (and CloudBase's) equality on an array field matches an element
     if ('$has' in cond) return cond.$has
+    // a regular expression of the text taken literally (CloudBase has no substring operator)
+    if ('$contains' in cond) return this.db.RegExp({ regexp: cond.$contains.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: '' })
     const parts: WxCommandValue[] = []
     if (cond.$gt !== undefined) parts.push(_.gt(cond.$gt))
     if (cond.$gte !== undefined) parts.push(_.gte(cond.$gte))

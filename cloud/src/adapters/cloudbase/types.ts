@@ -71,6 +71,8 @@ export interface WxTransaction {
 
 export interface WxDatabase {
   command: WxCommand
+  /** a regular-expression condition (db.RegExp) */
+  RegExp(options: { regexp: string; options?: string }): unknown
   collection(name: string): WxCollection
   /** retries the callback on DATABASE_TRANSACTION_CONFLICT; a throw rolls back and is rethrown */
   runTransaction<R>(fn: (t: WxTransaction) => Promise<R>, retries?: number): Promise<R>

@@ -46,6 +46,9 @@ function where(filter: Filter = {}): { sql: string; params: unknown[] } {
       }
       parts.push(`EXISTS (SELECT 1 FROM json_each(doc, ${jsonPath(field)}) WHERE value = ?)`)
       params.push(sqlValue(cond.$has))
+    } else if ('$contains' in cond) {
+      parts.push(`instr(${col}, ?) > 0`)
+      params.push(cond.$contains)
     } else if ('$ne' in cond) {
       if (cond.$ne === null) parts.push(`${col} IS NOT NULL`)
       else {

@@ -2,9 +2,17 @@ import { z } from 'zod'
 import { END_REASONS, RELATIONS } from './documents'
 import type { AppNotification, Hall, JoinRequest, Membership, Person, Relation, Role, VillageKind } from './documents'
 import { action } from '../../contract/action'
+import { cursor } from '../../contract/inputs'
 
 const id = z.string().trim().min(1, '缺少编号').max(80, '编号过长')
 const villageId = id
+const after = cursor
+
+export interface MembersPage {
+  members: Array<Membership & { doorplate: string | null }>
+  /** the cursor of the next page; null after the last */
+  next: string | null
+}
 
 export interface VillageCard {
   id: string
@@ -92,7 +100,11 @@ export const accountActions = {
       }),
   ),
   'village.overview': action<VillageOverview>()(z.object({ villageId })),
-  'village.members': action<Array<Membership & { doorplate: string | null }>>()(z.object({ villageId })),
+  /**
+   * The members a page at a time (`next` → `after`): the committee's everyone by name; a grid's (`gridId`, and always a
+   * grid worker's) by household in 门牌号 order, the people of REGISTER_PAGE households a page.
+   */
+  'village.members': action<MembersPage>()(z.object({ villageId, gridId: id.optional(), after })),
   'village.poster': action<{ scene: string; page: string; image: string }>()(z.object({ villageId })),
   'notifications.list': action<AppNotification[]>()(z.object({})),
   'notifications.read': action<{ updated: number }>()(z.object({ ids: z.array(id).max(100) })),
@@ -113,9 +125,29 @@ export interface HouseholdView {
   canVote: boolean
 }
 
+export interface RegisterPage {
+  /** REGISTER_PAGE households at most, in 门牌号 order */
+  households: HouseholdView[]
+  grids: Array<{ id: string; name: string }>
+  /** the cursor of the next page; null after the last (and for a search) */
+  next: string | null
+  /** what the register holds where the page reads (the grid asked for, a grid worker's grids), counted: not this page's length */
+  total: number
+  /** of those, the households with no 户代表 (they cannot take part in a household vote) */
+  noRep: number
+  /** a search that found more than one answer shows: ask for more characters */
+  narrow: boolean
+}
+
 /** the village register: households, their head and representative, grids, and memberships that end */
 export const registerActions = {
-  'register.households': action<{ households: HouseholdView[]; grids: Array<{ id: string; name: string }> }>()(z.object({ villageId })),
+  /**
+   * The register a page at a time (`next` → `after`) in 门牌号 order: all of it, one grid (`gridId`, NO_GRID for none),
+   * or a search `q` in 门牌号 and members' names (one answer, `narrow` when it found more).
+   */
+  'register.households': action<RegisterPage>()(
+    z.object({ villageId, gridId: id.optional(), q: z.string().trim().max(20, '搜索词不超过20个字').optional(), after }),
+  ),
   /** exactly one 户代表 per household: naming one replaces the other */
   'register.setRep': action<HouseholdView>()(z.object({ villageId, householdId: id, personId: id })),
   'register.setHead': action<HouseholdView>()(z.object({ villageId, householdId: id, personId: id })),

@@ -105,6 +105,14 @@ export interface PersonKey {
   personId: string
 }
 
+/** households a page of the register (and of a grid's members); members a page of the committee's list */
+export const REGISTER_PAGE = 30
+export const MEMBERS_PAGE = 50
+/** a search answers at most REGISTER_PAGE households; past them, or past this many people of the name, it asks for more characters */
+export const SEARCH_PEOPLE = 99
+/** the register's `gridId` of the households in no grid */
+export const NO_GRID = 'none'
+
 /** why a membership ends (the register) */
 export const END_REASONS = ['迁出', '去世', '其他'] as const
 

@@ -1,6 +1,8 @@
-import type { GeoTree, Me, VillageCard, VillageCounts } from './contract'
+import type { GeoTree, Me, MembersPage, VillageCard, VillageCounts } from './contract'
 import type { Grid, JoinRequest, Membership, Person, PersonKey } from './documents'
-import { committeeWord } from './documents'
+import { committeeWord, MEMBERS_PAGE } from './documents'
+import { householdsAfter, householdScope, membersOf } from './register'
+import { cursorAfter, pageAfter } from '../../common/keyset'
 import { DuplicateIdError } from '../../ports/store'
 import { randomBytes } from 'node:crypto'
 import { ApiError } from '../../errors'
@@ -284,18 +286,24 @@ export const accountHandlers: Handlers<typeof accountActions> = {
 
   'village.members': {
     access: ACCESS.committeeOrGrid,
-    async handle({ villageId }, ctx) {
-      const [members, households] = await Promise.all([
-        ctx.ports.store.find('memberships', { villageId }, { sort: [['householdId', 'asc']] }),
-        ctx.ports.store.find('households', { villageId }),
-      ])
-      // a grid worker who is not on the committee sees the people of their own grids, as in the register and the follow-up
-      const mine = isCommittee(ctx.membership) ? null : new Set(ctx.membership.gridIds)
-      const byId = new Map(households.map((h) => [h._id, h]))
-      const gridOf = (m: Membership) => (m.householdId ? byId.get(m.householdId)?.gridId ?? null : null)
-      return members
-        .filter((m) => !mine || mine.has(gridOf(m) ?? ''))
-        .map((m) => ({ ...m, doorplate: m.householdId ? byId.get(m.householdId)?.doorplate ?? null : null }))
+    async handle({ villageId, gridId, after }, ctx): Promise<MembersPage> {
+      const { store } = ctx.ports
+      // a grid's people (and a grid worker's, who is not on the committee: their grids only, as in the register and the
+      // follow-up) come by household, whose grid they share; the committee's everyone by name, those of no household too
+      if (gridId !== undefined || !isCommittee(ctx.membership)) {
+        const page = await householdsAfter(store, householdScope(ctx, gridId), after)
+        const members = await membersOf(store, villageId, page.households)
+        return { members: page.households.flatMap((h) => members.filter((m) => m.householdId === h._id).map((m) => ({ ...m, doorplate: h.doorplate }))), next: page.next }
+      }
+      const { docs, more } = await pageAfter(store, 'memberships', { villageId }, 'name', 'asc', after, MEMBERS_PAGE)
+      const ids = [...new Set(docs.flatMap((m) => (m.householdId ? [m.householdId] : [])))]
+      const households = ids.length ? await store.find('households', { _id: { $in: ids } }, { limit: ids.length }) : []
+      const doorplate = new Map(households.map((h) => [h._id, h.doorplate]))
+      const last = docs[docs.length - 1]
+      return {
+        members: docs.map((m) => ({ ...m, doorplate: (m.householdId && doorplate.get(m.householdId)) || null })),
+        next: more && last ? cursorAfter(last.name, last._id) : null,
+      }
     },
   },
 

@@ -3,12 +3,13 @@
  * 户代表, the grid each belongs to, and memberships that end (moved away, deceased) — each change
  * by the committee, audited with the change. Grid workers see the households of their grids.
  */
-import type { HouseholdView, registerActions } from './contract'
-import type { Household, Membership } from './documents'
+import type { HouseholdView, RegisterPage, registerActions } from './contract'
+import { NO_GRID, REGISTER_PAGE, SEARCH_PEOPLE, type Grid, type Household, type Membership } from './documents'
 import { wordsOf } from './common'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import type { TxStore } from '../../ports/store'
+import type { Filter, Store, TxStore } from '../../ports/store'
+import { cursorAfter, pageAfter } from '../../common/keyset'
 import { audit } from '../../common/audit'
 import { getInVillage } from '../../common/load'
 import { checkText } from '../../common/content'
@@ -37,6 +38,52 @@ async function householdView(ctx: MemberContext, householdId: string): Promise<H
   return viewOf(h, members, grid?.name ?? '未分网格')
 }
 
+/**
+ * Where a register read looks: the village, one grid (NO_GRID: none) or, for a grid worker who is not on the
+ * committee, their grids only (asking for another grid is refused).
+ */
+export function householdScope(ctx: MemberContext, gridId: string | undefined): Filter {
+  const villageId = ctx.membership.villageId
+  const grid: Filter = gridId === undefined ? {} : { gridId: gridId === NO_GRID ? null : gridId }
+  if (isCommittee(ctx.membership)) return { villageId, ...grid }
+  const mine = ctx.membership.gridIds
+  if (gridId !== undefined && !mine.includes(gridId)) throw new ApiError('FORBIDDEN', '网格员只能查看本网格的户籍')
+  return { villageId, ...(gridId === undefined ? { gridId: { $in: mine } } : grid) }
+}
+
+/** The next page of households in 门牌号 order: one or two bounded queries (common/keyset.ts). */
+export async function householdsAfter(store: Store, scope: Filter, after: string | null, limit = REGISTER_PAGE): Promise<{ households: Household[]; next: string | null }> {
+  const { docs, more } = await pageAfter(store, 'households', scope, 'doorplate', 'asc', after, limit)
+  const last = docs[docs.length - 1]
+  return { households: docs, next: more && last ? cursorAfter(last.doorplate, last._id) : null }
+}
+
+/** The members of these households (one query: a page's households hold far fewer than a find's 1,000). */
+export async function membersOf(store: Store, villageId: string, households: Household[]): Promise<Membership[]> {
+  if (households.length === 0) return []
+  return store.find('memberships', { villageId, householdId: { $in: households.map((h) => h._id) } }, { sort: [['_id', 'asc']], limit: 1000 })
+}
+
+/**
+ * A search in the scope: households whose 门牌号 holds `q`, and those of the people whose name does (the Store port has
+ * no `or`: two queries, then the second's households). One answer of REGISTER_PAGE households in 门牌号 order, and
+ * whether there were more (then the page asks for more characters rather than paging a search).
+ */
+async function searchHouseholds(store: Store, scope: Filter, q: string): Promise<{ households: Household[]; narrow: boolean }> {
+  const villageId = scope.villageId as string
+  const [byDoorplate, people] = await Promise.all([
+    store.find('households', { ...scope, doorplate: { $contains: q } }, { sort: [['doorplate', 'asc']], limit: REGISTER_PAGE + 1 }),
+    store.find('memberships', { villageId, name: { $contains: q } }, { sort: [['name', 'asc']], limit: SEARCH_PEOPLE + 1 }),
+  ])
+  const found = new Set(byDoorplate.map((h) => h._id))
+  const more = [...new Set(people.slice(0, SEARCH_PEOPLE).flatMap((m) => (m.householdId && !found.has(m.householdId) ? [m.householdId] : [])))]
+  const byName = more.length ? await store.find('households', { ...scope, _id: { $in: more } }, { limit: more.length }) : []
+  const all = [...byDoorplate.slice(0, REGISTER_PAGE), ...byName].sort((a, b) => (a.doorplate < b.doorplate ? -1 : a.doorplate > b.doorplate ? 1 : a._id < b._id ? -1 : 1))
+  return { households: all.slice(0, REGISTER_PAGE), narrow: byDoorplate.length > REGISTER_PAGE || people.length > SEARCH_PEOPLE || all.length > REGISTER_PAGE }
+}
+
+const gridView = (g: Grid) => ({ id: g._id, name: g.name })
+
 /** A member of this household, read in the transaction. */
 async function memberOf(tx: Pick<TxStore, 'get'>, villageId: string, householdId: string, personId: string): Promise<Membership> {
   const m = await tx.get('memberships', `${villageId}:${personId}`)
@@ -49,20 +96,24 @@ const withoutRep = (roles: Membership['roles']) => roles.filter((r) => r !== 'ho
 export const registerHandlers: Handlers<typeof registerActions> = {
   'register.households': {
     access: ACCESS.committeeOrGrid,
-    async handle({ villageId }, ctx) {
+    async handle({ villageId, gridId, q, after }, ctx): Promise<RegisterPage> {
       const { store } = ctx.ports
-      const [households, members, grids] = await Promise.all([
-        store.find('households', { villageId }, { sort: [['doorplate', 'asc']] }),
-        store.find('memberships', { villageId }),
-        store.find('grids', { villageId }, { sort: [['_id', 'asc']] }),
+      const scope = householdScope(ctx, gridId)
+      const [page, grids, total, noRep] = await Promise.all([
+        q ? searchHouseholds(store, scope, q).then((r) => ({ ...r, next: null })) : householdsAfter(store, scope, after).then((r) => ({ ...r, narrow: false })),
+        store.find('grids', { villageId }, { sort: [['_id', 'asc']], limit: 100 }),
+        store.count('households', scope),
+        store.count('households', { ...scope, repPersonId: null }),
       ])
-      const mine = isCommittee(ctx.membership) ? null : new Set(ctx.membership.gridIds)
+      const members = await membersOf(store, villageId, page.households)
       const gridName = new Map(grids.map((g) => [g._id, g.name]))
       return {
-        households: households
-          .filter((h) => !mine || (h.gridId !== null && mine.has(h.gridId)))
-          .map((h) => viewOf(h, members.filter((m) => m.householdId === h._id), (h.gridId && gridName.get(h.gridId)) || '未分网格')),
-        grids: grids.map((g) => ({ id: g._id, name: g.name })),
+        households: page.households.map((h) => viewOf(h, members.filter((m) => m.householdId === h._id), (h.gridId && gridName.get(h.gridId)) || '未分网格')),
+        grids: grids.map(gridView),
+        next: page.next,
+        total,
+        noRep,
+        narrow: page.narrow,
       }
     },
   },

@@ -1,10 +1,11 @@
 import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { HouseholdView, MembershipView } from '@contract'
-import { END_REASONS } from '@contract/tables'
+import { END_REASONS, NO_GRID, REGISTER_PAGE } from '@contract/tables'
 import { useMutation } from '@/shared/api/use-mutation'
-import { useQuery } from '@/shared/api/use-query'
+import { usePages } from '@/shared/api/use-pages'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
+import { useDebounced } from '@/shared/use-debounced'
 import { askConfirm } from '@/shared/confirm'
 import { Alert, Async, Button, Card, Choice, Choices, Empty, Page, pressable, Tag, TextField } from '@/shared/ui'
 import { endMembership, getRegister, moveHousehold, setHouseholdHead, setHouseholdRep } from '../../api'
@@ -22,7 +23,8 @@ const warn = { display: 'block', margin: '0.3em 0', padding: '0.4em 0.6em', bord
 const memberRow = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0.4em', padding: '0.4em 0', borderTop: '1px solid #f0ebe3' } as const
 
 /**
- * 村民户籍: the village's households by grid, each with its 户主, 户代表 and members. The committee names
+ * 村民户籍: the village's households in 门牌号 order, a page at a time (加载更多), all or one grid's, or a search by
+ * name or 门牌号 (on the server), each with its 户主, 户代表 and members. The committee names
  * the 户代表 (exactly one) or the 户主, moves a household to another grid, and ends a membership
  * (迁出/去世/其他) with a reason; grid workers read the households of their grids.
  */
@@ -45,50 +47,72 @@ function Register({ membership }: { membership: MembershipView }) {
   const { committee } = useVillageWords()
   const villageId = membership.villageId
   const canEdit = membership.roles.includes('committee')
-  const query = useQuery(() => getRegister(villageId), [villageId])
-  useReloadOnShow(query)
   const [search, setSearch] = useState('')
+  const q = useDebounced(search.trim())
+  // undefined: every household the reader may see (a grid worker's: their grids)
+  const [gridId, setGridId] = useState<string | undefined>()
+  const pages = usePages((after) => getRegister({ villageId, gridId, q: q || undefined, after }), [villageId, gridId, q], (p) => ({ items: p.households, next: p.next }))
+  useReloadOnShow(pages.first)
+  // a household changed here shows so at once on whichever page holds it; the first page reloads for the counts
+  const [changed, setChanged] = useState<Record<string, HouseholdView>>({})
   const [open, setOpen] = useState<string | null>(null)
-  const q = search.trim()
+  const onChanged = (view: HouseholdView) => {
+    setChanged((c) => ({ ...c, [view.id]: view }))
+    return pages.first.reload()
+  }
 
   return (
-    <Async query={query}>
-      {({ households, grids }) => {
-        const matching = households.filter((h) => !q || h.doorplate.includes(q) || h.members.some((m) => m.name.includes(q)))
-        const sections = [...grids.map((g) => ({ id: g.id as string | null, name: g.name })), { id: null, name: '未分网格' }]
-          .map((g) => ({ ...g, households: matching.filter((h) => h.gridId === g.id || (g.id === null && !grids.some((x) => x.id === h.gridId))) }))
-          .filter((g) => g.households.length > 0)
-        const noRep = households.filter((h) => !h.canVote).length
+    <Async query={pages.first}>
+      {({ grids, total, noRep, narrow }) => {
+        const households = pages.items.map((h) => changed[h.id] ?? h)
+        const choices = canEdit ? [...grids, { id: NO_GRID, name: '未分网格' }] : grids.filter((g) => membership.gridIds.includes(g.id))
+        const where = choices.find((g) => g.id === gridId)?.name
         return (
           <View>
             <Card title={`${membership.village.name} · 村民户籍`}>
-              <Text style={muted}>{`共 ${households.length} 户${noRep ? `，其中 ${noRep} 户没有户代表，不能参加按户表决` : ''}`}</Text>
+              <Text style={muted}>{`${where ? `${where}：` : ''}共 ${total} 户${noRep ? `，其中 ${noRep} 户没有户代表，不能参加按户表决` : ''}`}</Text>
               <Text className='vh-muted' style={muted}>
                 {canEdit ? '点一户可设户代表（每户一位）、户主，调整网格，或注销迁出、去世的成员。每项改动都会留下记录。' : `网格员可以查看本网格的户籍；如需更改，请联系${committee}。`}
               </Text>
-              <Input className='vh-field__input' value={search} placeholder='搜索姓名或门牌号' onInput={(e) => setSearch(e.detail.value)} />
-            </Card>
-            {sections.length === 0 ? (
-              <Empty text={households.length === 0 ? '还没有登记的户' : `没有找到“${q}”`} />
-            ) : (
-              sections.map((g) => (
-                <View key={g.id ?? 'none'}>
-                  <Text className='vh-title' style={muted}>{`${g.name}（${g.households.length} 户）`}</Text>
-                  {g.households.map((h) => (
-                    <HouseholdCard
-                      key={h.id}
-                      villageId={villageId}
-                      household={h}
-                      grids={grids}
-                      canEdit={canEdit}
-                      open={open === h.id}
-                      onToggle={() => setOpen(open === h.id ? null : h.id)}
-                      onChanged={query.reload}
-                    />
+              {choices.length > 1 && (
+                <Choices label='按网格查看'>
+                  <Choice on={gridId === undefined} onClick={() => setGridId(undefined)}>
+                    全部
+                  </Choice>
+                  {choices.map((g) => (
+                    <Choice key={g.id} on={gridId === g.id} onClick={() => setGridId(g.id)}>
+                      {g.name}
+                    </Choice>
                   ))}
-                </View>
+                </Choices>
+              )}
+              <Input className='vh-field__input' value={search} maxlength={20} placeholder='搜索姓名或门牌号' onInput={(e) => setSearch(e.detail.value)} />
+              {pages.first.loading && <Text className='vh-muted' style={muted}>正在查找…</Text>}
+              <Alert message={pages.first.error} />
+            </Card>
+            {households.length === 0 ? (
+              <Empty text={q ? `没有找到“${q}”` : where ? `${where}还没有登记的户` : '还没有登记的户'} />
+            ) : (
+              households.map((h) => (
+                <HouseholdCard
+                  key={h.id}
+                  villageId={villageId}
+                  household={h}
+                  grids={grids}
+                  canEdit={canEdit}
+                  open={open === h.id}
+                  onToggle={() => setOpen(open === h.id ? null : h.id)}
+                  onChanged={onChanged}
+                />
               ))
             )}
+            {narrow && <Text className='vh-muted' style={muted}>{`找到的较多，只列出前 ${REGISTER_PAGE} 户，请多输入几个字`}</Text>}
+            {pages.hasMore && (
+              <Button block kind='plain' loading={pages.loadingMore} onClick={pages.loadMore}>
+                加载更多
+              </Button>
+            )}
+            <Alert message={pages.moreError} />
           </View>
         )
       }}
@@ -111,13 +135,13 @@ function HouseholdCard({
   canEdit: boolean
   open: boolean
   onToggle: () => void
-  onChanged: () => Promise<void>
+  onChanged: (view: HouseholdView) => Promise<void>
 }) {
   const [ending, setEnding] = useState<Member | null>(null)
   const change = useMutation(
     (kind: 'rep' | 'head' | 'grid', id: string) =>
       kind === 'rep' ? setHouseholdRep(villageId, h.id, id) : kind === 'head' ? setHouseholdHead(villageId, h.id, id) : moveHousehold(villageId, h.id, id),
-    { success: (_, kind) => ({ rep: '已设为户代表', head: '已设为户主', grid: '已调整网格' })[kind], onSuccess: onChanged },
+    { success: (_, kind) => ({ rep: '已设为户代表', head: '已设为户主', grid: '已调整网格' })[kind], onSuccess: (view) => onChanged(view) },
   )
 
   return (
@@ -156,7 +180,7 @@ function HouseholdCard({
               isRep={h.rep?.personId === m.personId}
               onDone={() => {
                 setEnding(null)
-                return onChanged()
+                return onChanged(withoutMember(h, m.personId))
               }}
               onCancel={() => setEnding(null)}
             />
@@ -185,6 +209,12 @@ function HouseholdCard({
       )}
     </Card>
   )
+}
+
+/** the household once this member's membership has ended (the server's view, without asking it again) */
+function withoutMember(h: HouseholdView, personId: string): HouseholdView {
+  const leaving = h.rep?.personId === personId
+  return { ...h, members: h.members.filter((m) => m.personId !== personId), rep: leaving ? null : h.rep, canVote: leaving ? false : h.canVote }
 }
 
 function EndPanel({ villageId, member, isRep, onDone, onCancel }: { villageId: string; member: Member; isRep: boolean; onDone: () => Promise<void>; onCancel: () => void }) {

@@ -1,4 +1,4 @@
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { Council, CouncilView, MembershipView } from '@contract'
 import { useMutation } from '@/shared/api/use-mutation'
@@ -6,7 +6,9 @@ import { useQuery } from '@/shared/api/use-query'
 import { askConfirm } from '@/shared/confirm'
 import { formatTime } from '@/shared/time'
 import { Alert, Async, Button, Card, Empty } from '@/shared/ui'
-import { appointMember, getHouseholds, listCouncils, removeMember } from '../../api'
+import { appointMember, listCouncils, removeMember } from '../../api'
+import { personSearch } from '../../components/register-search'
+import { SearchPick } from '@/shared/ui/search-pick'
 import { BoardsPage } from '../../components/gate'
 
 /** 四会: 村民议事会, 道德评议会, 禁毒禁赌会, 红白理事会 and their members; the committee appoints and removes them. */
@@ -21,9 +23,7 @@ export default function CouncilsPage() {
 function Councils({ membership }: { membership: MembershipView }) {
   const villageId = membership.villageId
   const query = useQuery(() => listCouncils(villageId), [villageId])
-  const register = useQuery(() => getHouseholds(villageId), [villageId])
   const [latest, setLatest] = useState<CouncilView[] | null>(null)
-  const people = (register.data?.households ?? []).flatMap((h) => h.members.map((p) => ({ id: p.personId, text: `${p.name}（${h.doorplate}）` })))
   const appoint = useMutation((council: Council, personId: string) => appointMember(villageId, council, personId), { success: '已任命', onSuccess: setLatest })
   const remove = useMutation((council: Council, personId: string) => removeMember(villageId, council, personId), { success: '已免去', onSuccess: setLatest })
 
@@ -40,7 +40,6 @@ function Councils({ membership }: { membership: MembershipView }) {
           <>
             {list.map((c) => {
               const taken = new Set(c.members.map((m) => m.personId))
-              const choices = people.filter((p) => !taken.has(p.id))
               return (
                 <Card key={c.council} title={c.label} extra={<Text className='vh-muted'>{`${c.members.length} 人`}</Text>}>
                   {c.members.length === 0 && <Text className='vh-muted bd-block'>还没有成员</Text>}
@@ -55,9 +54,11 @@ function Councils({ membership }: { membership: MembershipView }) {
                       </View>
                     </View>
                   ))}
-                  <Picker mode='selector' range={choices.map((p) => p.text)} onChange={(e) => void appoint.run(c.council, choices[Number(e.detail.value)]?.id ?? '')}>
-                    <Text className='vh-btn vh-btn--plain'>{appoint.pending?.[0] === c.council ? '请稍候…' : '＋ 任命成员'}</Text>
-                  </Picker>
+                  {appoint.pending?.[0] === c.council ? (
+                    <Text className='vh-muted bd-block'>请稍候…</Text>
+                  ) : (
+                    <SearchPick label='任命成员' placeholder='输入姓名或门牌号' search={personSearch(villageId, taken)} value={null} onChange={(id) => id && void appoint.run(c.council, id)} />
+                  )}
                 </Card>
               )
             })}

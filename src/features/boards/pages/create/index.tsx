@@ -9,7 +9,8 @@ import { useQuery } from '@/shared/api/use-query'
 import { beijing } from '@/shared/time'
 import { Alert, Button, Card, Choice, Choices, Field, Row, SwitchRow, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
-import { createEntry, getCurrentRules, getHouseholds, getRanking } from '../../api'
+import { createEntry, getCurrentRules, getRanking } from '../../api'
+import { householdSearch, personSearch } from '../../components/register-search'
 import { BoardsPage } from '../../components/gate'
 import { SearchPick } from '@/shared/ui/search-pick'
 import { monthLabel, thisMonth } from '../../labels'
@@ -31,7 +32,6 @@ function Create({ membership }: { membership: MembershipView }) {
   const [form, setForm] = useState<EntryForm>(() => emptyForm(thisMonth()))
   const [checked, setChecked] = useState<Record<string, string>>({})
   const [uploading, setUploading] = useState(false)
-  const register = useQuery(() => getHouseholds(villageId), [villageId])
   const rules = useQuery(() => getCurrentRules(villageId), [villageId])
   // the road sections already on the boards, offered as chips; a new one is typed
   const ranking = useQuery(() => getRanking(villageId), [villageId])
@@ -40,8 +40,6 @@ function Create({ membership }: { membership: MembershipView }) {
     onSuccess: (e) => Taro.redirectTo({ url: pageUrl('boards.entry', { entryId: e.id }) }),
   })
 
-  const households = register.data?.households ?? []
-  const people = households.flatMap((h) => h.members.map((p) => ({ id: p.personId, text: `${p.name}（${h.doorplate}）` })))
   const clauses = rules.data?.version?.chapters.flatMap((c) => c.clauses) ?? []
   const months = [0, 1, 2].map((i) => beijing().subtract(i, 'month').format('YYYY-MM'))
   const errors = { ...creating.fieldErrors, ...checked }
@@ -96,12 +94,11 @@ function Create({ membership }: { membership: MembershipView }) {
             </Choice>
           ))}
         </Choices>
-        {register.error && <Alert message={`没能读取住户名册：${register.error}`} />}
         {form.kind === 'household' && (
-          <SearchPick label='住户' placeholder='输入门牌号或户主姓名' choices={households.map((h) => ({ id: h.id, text: `${h.doorplate}（户主 ${h.headName}）` }))} value={form.householdId} onChange={(id) => set('householdId', id)} />
+          <SearchPick label='住户' placeholder='输入门牌号或户主姓名' search={householdSearch(villageId)} value={form.householdId} onChange={(id) => set('householdId', id)} />
         )}
         {(form.kind === 'person' || form.kind === 'section') && (
-          <SearchPick label={form.kind === 'section' ? '保洁责任人' : '个人'} placeholder='输入姓名或门牌号' choices={people} value={form.personId} onChange={(id) => set('personId', id)} />
+          <SearchPick label={form.kind === 'section' ? '保洁责任人' : '个人'} placeholder='输入姓名或门牌号' search={personSearch(villageId)} value={form.personId} onChange={(id) => set('personId', id)} />
         )}
         {form.kind === 'section' && !form.personId && (
           <TextField label='或填写保洁责任人姓名' value={form.cleanerName} placeholder='不是本村登记的村民时填写' maxlength={20} onChange={(v) => set('cleanerName', v)} />
