@@ -273,6 +273,7 @@ export const SAMPLES: { [A in ActionName]?: Sample<A> } = {
   'affairs.saveDuty': { villageId: X, dutyId: `${X}:d-duty-3`, kind: 'duty', name: '宅基地申请初审', basis: '《土地管理法》第六十二条', steps: ['提出申请', '村委会初审', '报镇审批'], responsible: '村委会主任', timeLimit: '15个工作日', guide: null },
 
   'workspace.grid': { villageId: X },
+  'workspace.households': { villageId: X, gridId: `${X}:g1` },
   'workspace.visits': { villageId: X },
   'workspace.recordVisit': { villageId: X, householdId: LINS_HOUSE, date: '2026-11-26', note: '入户了解鱼塘承包方案的意见，已提醒户代表按时投票。', photos: [] },
   'workspace.town': { villageId: X },

@@ -6,7 +6,7 @@
 import { apiPerTest, expectRefused } from './harness'
 import { householdId } from '../../cloud/src/features/account/policy'
 import { erasePerson } from '../../cloud/src/features/account/privacy'
-import type { GridWorkspace } from '../../cloud/src/contract'
+import type { GridHousehold } from '../../cloud/src/contract'
 
 const X = 'v-xinshan'
 const W = 'v-wukan'
@@ -20,7 +20,9 @@ const api = apiPerTest()
 const refused = (openid: string, action: string, input: unknown, code: string, message: string | RegExp) => expectRefused(api, openid, action, input, code, message)
 const today = () => new Date(api.ports.clock.now() + 8 * 3_600_000).toISOString().slice(0, 10)
 const daysAgo = (n: number) => new Date(api.ports.clock.now() + 8 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10)
-const household = (ws: GridWorkspace, id: string) => ws.grids.flatMap((g) => g.households).find((h) => h.id === id)!
+/** one household of 黄伟明's grids, as the list shows it */
+const household = async (id: string): Promise<GridHousehold> => (await api.as(P.grid).call('workspace.households', { villageId: X, householdId: id })).households[0]
+const page = (gridId: string, after?: string) => api.as(P.grid).call('workspace.households', { villageId: X, gridId, after })
 const grid = () => api.as(P.grid).call('workspace.grid', { villageId: X })
 const visit = (over: Record<string, unknown> = {}) => ({ villageId: X, householdId: LIN, date: today(), note: '入户了解鱼塘承包方案的意见，已提醒户代表按时投票。', photos: [], ...over })
 
@@ -28,30 +30,54 @@ describe('网格员工作', () => {
   test('my grids only, each household with who has not agreed to the current rules and who has not voted', async () => {
     const ws = await grid()
     expect(ws.grids.map((g) => g.name)).toEqual(['第一网格（村东）', '第二网格（村西）'])
-    expect(ws.grids.flatMap((g) => g.households).map((h) => h.id)).not.toContain(HUANG)
+    const listed = (await Promise.all(ws.grids.map((g) => page(g.id)))).flatMap((p) => p.households)
+    expect(listed.map((h) => h.id)).not.toContain(HUANG)
+    expect(listed.length).toBe(ws.grids.reduce((n, g) => n + g.households, 0))
     expect(ws.rulesVersion).toBe(1)
-    expect(household(ws, CHEN).notAgreed).toEqual(['陈建国', '陈小红'])
-    expect(household(ws, LIN)).toMatchObject({ headName: '林水生', residents: 3, notAgreed: ['林俊'] })
+    expect((await household(CHEN)).notAgreed).toEqual(['陈建国', '陈小红'])
+    expect(await household(LIN)).toMatchObject({ headName: '林水生', residents: 3, notAgreed: ['林俊'] })
+    expect(listed.find((h) => h.id === LIN)).toEqual(await household(LIN))
     // by household the 户代表 is named; by person each resident still to vote
     const fish = ws.openTopics.find((t) => t.mode === 'household')!
-    expect(household(ws, LIN).notVoted.find((t) => t.topicId === fish.id)!.names).toEqual(['林水生'])
-    // a household that has done everything sorts after those that have not
-    const g1 = ws.grids[0].households
-    expect(g1.findIndex((h) => h.notVoted.length === 0 && h.notAgreed.length === 0)).toBeGreaterThan(g1.findIndex((h) => h.id === LIN))
+    expect((await household(LIN)).notVoted.find((t) => t.topicId === fish.id)!.names).toEqual(['林水生'])
+    // another grid's households are not mine, by grid or by household
+    await refused(P.grid, 'workspace.households', { villageId: X, gridId: `${X}:g3` }, 'FORBIDDEN', '只能查看和记录您负责网格的住户')
+    await refused(P.grid, 'workspace.households', { villageId: X, householdId: HUANG }, 'FORBIDDEN', '只能查看和记录您负责网格的住户')
+  })
+
+  test('a grid’s households come a page at a time by 门牌号, each page after the last one’s end, none twice', async () => {
+    const g1 = `${X}:g1`
+    const template = await api.ports.store.get('households', LIN)
+    const added = Array.from({ length: 30 }, (_, i) => ({ ...template!, _id: `${X}:新山村东三巷${String(i + 1).padStart(2, '0')}号`, doorplate: `新山村东三巷${i + 1}号`, headName: `住户${i + 1}`, repPersonId: null, lastVisit: null }))
+    await api.ports.store.insertMany('households', added)
+    const total = (await grid()).grids.find((g) => g.id === g1)!.households
+    const seen: string[] = []
+    let after: string | undefined
+    for (let n = 0; n < 5; n++) {
+      const p = await page(g1, after)
+      expect(p.households.length).toBeLessThanOrEqual(20)
+      seen.push(...p.households.map((h) => h.id))
+      if (!p.next) break
+      after = p.next
+    }
+    expect(seen).toHaveLength(total)
+    expect(new Set(seen).size).toBe(total)
+    expect([...seen].sort()).toEqual(seen)
+    expect(seen).toEqual(expect.arrayContaining(added.map((h) => h._id)))
   })
 
   test('agreeing and voting take a household off the lists at once', async () => {
     const versionId = (await api.as(P.chen).call('rules.current', { villageId: X })).version!.id
     await api.as(P.chen).call('rules.agree', { villageId: X, versionId })
     const fish = (await grid()).openTopics.find((t) => t.mode === 'household')!
-    const before = household(await grid(), CHEN)
+    const before = await household(CHEN)
     expect(before.notVoted.map((t) => t.topicId)).toContain(fish.id)
     const topic = await api.as(P.chen).call('topics.get', { villageId: X, topicId: fish.id })
     await api.as(P.chen).call('ballots.cast', { villageId: X, topicId: fish.id, choices: [topic.topic.options[0].id] })
-    const after = await grid()
-    expect(household(after, CHEN).notAgreed).toEqual(['陈小红'])
-    expect(household(after, CHEN).notVoted.map((t) => t.topicId)).not.toContain(fish.id)
-    expect(after.openTopics.find((t) => t.id === fish.id)!.participants).toBe(fish.participants + 1)
+    const after = await household(CHEN)
+    expect(after.notAgreed).toEqual(['陈小红'])
+    expect(after.notVoted.map((t) => t.topicId)).not.toContain(fish.id)
+    expect((await grid()).openTopics.find((t) => t.id === fish.id)!.participants).toBe(fish.participants + 1)
   })
 
   test('the grids’ open and overdue reports are the queue’s', async () => {
@@ -71,9 +97,12 @@ describe('走访记录', () => {
     expect(v).toMatchObject({ doorplate: '新山村东一巷12号', gridName: '第一网格（村东）', date: today(), visitorName: '黄伟明', mine: true })
     const ws = await grid()
     expect(ws.visits[0].id).toBe(v.id)
-    expect(household(ws, LIN).lastVisit).toEqual({ date: today(), visitorName: '黄伟明' })
+    expect((await household(LIN)).lastVisit).toEqual({ date: today(), visitorName: '黄伟明' })
     const history = await api.as(P.grid).call('workspace.visits', { villageId: X, householdId: LIN })
     expect(history.map((x) => x.id)).toEqual([v.id, `${X}:visit-lin`])
+    // one written up later for an earlier day leaves the last visit as it is
+    await api.as(P.grid).call('workspace.recordVisit', visit({ date: daysAgo(2) }))
+    expect((await household(LIN)).lastVisit).toEqual({ date: today(), visitorName: '黄伟明' })
   })
 
   test('refusals write nothing: another grid, the future, over a week back, a bad note, another village’s photo, not a grid worker', async () => {
@@ -104,6 +133,10 @@ describe('走访记录', () => {
     const kept = await api.ports.store.find('visits', { villageId: X })
     expect(kept.length).toBe(4)
     expect(kept.every((v) => v.visitorId === '' && v.visitorName === '已注销用户')).toBe(true)
+    // the households' last visits too
+    const visited = await api.ports.store.find('households', { 'lastVisit.visitorName': '已注销用户' })
+    expect(visited.map((h) => h.doorplate).sort()).toEqual(['新山村东一巷12号', '新山村东一巷30号', '新山村西二巷20号'])
+    expect(await api.ports.store.count('households', { 'lastVisit.visitorId': 'p_huangweiming' })).toBe(0)
   })
 })
 

@@ -5,7 +5,7 @@
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { GridHousehold, GridWorkspace, TownWorkspace, VisitView } from '@contract'
+import type { GridHousehold, GridHouseholdPage, GridWorkspace, TownWorkspace, VisitView } from '@contract'
 import * as api from '../../src/features/workspace/api'
 import { useAccount } from '../../src/features/account/store'
 import { CallError } from '../../src/shared/api/call'
@@ -32,11 +32,14 @@ const workspace = (over: Partial<GridWorkspace> = {}): GridWorkspace => ({
   rulesVersion: 1,
   openTopics: [{ id: `${V}:t2`, title: '村集体鱼塘承包方案', mode: 'household', closesAt: Date.now() + 86_400_000, participants: 4, eligible: 8, quorumNeeded: 6 }],
   grids: [
-    { id: `${V}:g1`, name: '第一网格', households: [household(), household({ id: WU, doorplate: '新山村东一巷30号', headName: '吴丽华', residents: 1, notAgreed: [], notVoted: [], lastVisit: null })], notAgreed: 1, notVoted: 1, reports: { open: 5, overdue: 1 } },
+    { id: `${V}:g1`, name: '第一网格', households: 2, reports: { open: 5, overdue: 1 } },
   ],
   visits: [visit()],
   ...over,
 })
+const WU_ROW = household({ id: WU, doorplate: '新山村东一巷30号', headName: '吴丽华', residents: 1, notAgreed: [], notVoted: [], lastVisit: null })
+/** the first page of 第一网格's households */
+const firstPage = (over: Partial<GridHouseholdPage> = {}): GridHouseholdPage => ({ households: [household(), WU_ROW], next: null, ...over })
 /** a headline figure by its name */
 const stat = (label: string, i = 0) => screen.getAllByText(label)[i].previousSibling?.textContent
 const as = (m: typeof resident) => useAccount.setState({ me: meAs(m), currentVillageId: V, error: null })
@@ -50,6 +53,7 @@ beforeEach(() => {
 describe('网格员工作', () => {
   test('each household says who has not agreed and who has not voted, and when it was last visited', async () => {
     mocked.getGridWorkspace.mockResolvedValue(workspace())
+    mocked.getHouseholds.mockResolvedValue(firstPage())
     render(<GridPage />)
     expect(await screen.findByText('未承诺第1版：林俊')).toBeTruthy()
     expect(screen.getByText('未投票「村集体鱼塘承包方案」：林水生')).toBeTruthy()
@@ -58,11 +62,30 @@ describe('网格员工作', () => {
     expect(screen.getByText('已承诺、已投票')).toBeTruthy()
     // turnout in plain words, not 需≥6户
     expect(screen.getByText('已有 4/8 户参与，还差2户就够数了')).toBeTruthy()
-    expect(stat('未承诺（人）')).toBe('1')
+    expect(stat('住户')).toBe('2')
+    expect(mocked.getHouseholds).toHaveBeenCalledWith(V, { gridId: `${V}:g1` })
+  })
+
+  test('加载更多 adds the next page after the last; a failure is said and the rows read stay', async () => {
+    mocked.getGridWorkspace.mockResolvedValue(workspace())
+    mocked.getHouseholds.mockResolvedValueOnce(firstPage({ next: WU }))
+    render(<GridPage />)
+    expect(await screen.findByText('新山村东一巷30号 · 吴丽华')).toBeTruthy()
+    mocked.getHouseholds.mockRejectedValueOnce(new CallError({ code: 'INTERNAL', message: '系统繁忙，请稍后再试' }))
+    fireEvent.click(screen.getByText('加载更多'))
+    expect(await screen.findByText('系统繁忙，请稍后再试')).toBeTruthy()
+    expect(screen.getByText('新山村东一巷12号 · 林水生')).toBeTruthy()
+    mocked.getHouseholds.mockResolvedValueOnce({ households: [household({ id: `${V}:新山村东二巷1号`, doorplate: '新山村东二巷1号', headName: '郑志远' })], next: null })
+    fireEvent.click(screen.getByText('加载更多'))
+    expect(await screen.findByText('新山村东二巷1号 · 郑志远')).toBeTruthy()
+    expect(mocked.getHouseholds).toHaveBeenLastCalledWith(V, { gridId: `${V}:g1`, after: WU })
+    expect(screen.getByText('新山村东一巷12号 · 林水生')).toBeTruthy()
+    expect(screen.queryByText('加载更多')).toBeNull()
   })
 
   test('a household opens 记录走访 for it; the queue opens on its overdue reports', async () => {
     mocked.getGridWorkspace.mockResolvedValue(workspace())
+    mocked.getHouseholds.mockResolvedValue(firstPage())
     render(<GridPage />)
     fireEvent.click(await screen.findByText('新山村东一巷30号 · 吴丽华'))
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: `/features/workspace/pages/visit/index?villageId=${V}&householdId=${encodeURIComponent(WU)}` })
@@ -71,7 +94,8 @@ describe('网格员工作', () => {
   })
 
   test('no rules yet: no agreement line; no grid: told whom to ask; not a grid worker: told, nothing loaded', async () => {
-    mocked.getGridWorkspace.mockResolvedValueOnce(workspace({ rulesVersion: null, grids: [{ ...workspace().grids[0], households: [household({ notAgreed: [] })] }] }))
+    mocked.getGridWorkspace.mockResolvedValueOnce(workspace({ rulesVersion: null, grids: [{ ...workspace().grids[0], households: 1 }] }))
+    mocked.getHouseholds.mockResolvedValueOnce(firstPage({ households: [household({ notAgreed: [] })] }))
     const { unmount } = render(<GridPage />)
     expect(await screen.findByText('未投票「村集体鱼塘承包方案」：林水生')).toBeTruthy()
     expect(screen.queryByText(/未承诺/)).toBeNull()
@@ -91,13 +115,14 @@ describe('网格员工作', () => {
 describe('记录走访', () => {
   test('opened for a household: its history shown; a short note is refused here, the error clears as it is fixed, then saved', async () => {
     router.params = { villageId: V, householdId: LIN }
-    mocked.getGridWorkspace.mockResolvedValue(workspace())
+    mocked.getHouseholds.mockResolvedValue(firstPage({ households: [household()] }))
     mocked.getVisits.mockResolvedValue([visit()])
     mocked.recordVisit.mockResolvedValue(visit({ id: 'new', date: today, note: '回访，已投票' }))
     render(<VisitPage />)
     expect(await screen.findByText('新山村东一巷12号的走访记录')).toBeTruthy()
     expect(await screen.findByText('了解鱼塘承包方案的意见')).toBeTruthy()
     expect(mocked.getVisits).toHaveBeenCalledWith(V, LIN)
+    expect(mocked.getHouseholds).toHaveBeenCalledWith(V, { householdId: LIN })
     expect(screen.getByText('未投票「村集体鱼塘承包方案」：林水生')).toBeTruthy()
     fireEvent.click(screen.getByText('保存走访记录'))
     expect(await screen.findByText('走访情况至少4个字')).toBeTruthy()
@@ -111,7 +136,7 @@ describe('记录走访', () => {
   })
 
   test('no household chosen is said before sending; the server’s content check names the note, cleared as it is rewritten', async () => {
-    mocked.getGridWorkspace.mockResolvedValue(workspace())
+    mocked.getHouseholds.mockResolvedValue(firstPage({ households: [household()] }))
     mocked.recordVisit.mockRejectedValue(new CallError({ code: 'CONTENT_REJECTED', message: '内容不合规：含有不当用语', fields: { note: '含有不当用语' } }))
     const first = render(<VisitPage />)
     fireEvent.input(await screen.findByPlaceholderText(NOTE), { target: { value: '住户反映一些情况' } })

@@ -50,7 +50,19 @@ export interface HallDay {
 }
 
 const SEATED = ['booked', 'checkedIn', 'noShow']
-const OPEN_REPORTS = ['reported', 'accepted', 'inProgress']
+/** a report still to be handled */
+export const OPEN_REPORTS = ['reported', 'accepted', 'inProgress']
+
+/**
+ * Open reports' figures for Store.totals (filter by OPEN_REPORTS): all of them, and those past the time they were due
+ * to be accepted or resolved (the reports feature's own rule, read here from its fields).
+ */
+export const reportFigures = (now: number) => ({
+  open: {},
+  lateToAccept: { where: { status: 'reported', acceptDueAt: { $lt: now } } },
+  lateToResolve: { where: { status: { $in: ['accepted', 'inProgress'] }, resolveDueAt: { $lt: now } } },
+})
+export const overdueOf = (r: { lateToAccept: number; lateToResolve: number }) => r.lateToAccept + r.lateToResolve
 const WAITING_LETTERS = ['received', 'accepted']
 
 /** the open topics a town's workspace and 待办 show at most, those closing first (one find of CloudBase's page) */
@@ -68,8 +80,8 @@ export interface VillageAlerts {
 const inVillages = (villages: ReadonlyArray<Pick<Village, '_id'>>) => ({ villageId: { $in: villages.map((v) => v._id) } })
 
 /** The open topics of these villages with their turnout, by village: one find, and one count of their ballots grouped by topic. */
-export async function openTopicsOf(store: Store, villages: ReadonlyArray<Pick<Village, '_id'>>): Promise<Map<string, WorkspaceTopic[]>> {
-  const open = await store.find('topics', { ...inVillages(villages), status: 'open' }, { sort: [['closesAt', 'asc']], limit: TOWN_OPEN_TOPICS })
+export async function openTopicsOf(store: Store, villages: ReadonlyArray<Pick<Village, '_id'>>, limit = TOWN_OPEN_TOPICS): Promise<Map<string, WorkspaceTopic[]>> {
+  const open = await store.find('topics', { ...inVillages(villages), status: 'open' }, { sort: [['closesAt', 'asc']], limit })
   const ballots = open.length ? await totalsBy(store, 'ballots', { topicId: { $in: open.map((t) => t._id) } }, 'topicId', { n: {} }) : () => ({ n: 0 })
   const out = new Map<string, WorkspaceTopic[]>(villages.map((v) => [v._id, []]))
   for (const t of open) {
@@ -83,17 +95,13 @@ export async function townAlerts(store: Store, villages: ReadonlyArray<Pick<Vill
   if (!villages.length) return () => ({ topics: [], reportsOpen: 0, reportsOverdue: 0, lettersWaiting: 0, lettersOverdue: 0 })
   const [topics, reports, letters] = await Promise.all([
     openTopicsOf(store, villages),
-    totalsBy(store, 'reports', { ...inVillages(villages), status: { $in: OPEN_REPORTS } }, 'villageId', {
-      open: {},
-      lateToAccept: { where: { status: 'reported', acceptDueAt: { $lt: now } } },
-      lateToResolve: { where: { status: { $in: ['accepted', 'inProgress'] }, resolveDueAt: { $lt: now } } },
-    }),
+    totalsBy(store, 'reports', { ...inVillages(villages), status: { $in: OPEN_REPORTS } }, 'villageId', reportFigures(now)),
     totalsBy(store, 'letters', { ...inVillages(villages), status: { $in: WAITING_LETTERS } }, 'villageId', { waiting: {}, overdue: { where: { dueAt: { $lt: now } } } }),
   ])
   return (villageId) => {
     const r = reports(villageId)
     const l = letters(villageId)
-    return { topics: topics.get(villageId) ?? [], reportsOpen: r.open, reportsOverdue: r.lateToAccept + r.lateToResolve, lettersWaiting: l.waiting, lettersOverdue: l.overdue }
+    return { topics: topics.get(villageId) ?? [], reportsOpen: r.open, reportsOverdue: overdueOf(r), lettersWaiting: l.waiting, lettersOverdue: l.overdue }
   }
 }
 

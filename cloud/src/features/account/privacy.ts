@@ -48,7 +48,8 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, readonly string[]>> =
   memberships: ['personId'],
   joinRequests: ['personId'],
   notifications: ['personId'],
-  households: ['repPersonId'],
+  // and the last visit's grid worker (workspace keeps it on the household; renamed like the visits below)
+  households: ['repPersonId', 'lastVisit.visitorId'],
   ruleAgreements: ['personId'],
   ballots: ['personId', 'castBy'],
   proxies: ['grantorId', 'proxyId'],
@@ -391,6 +392,7 @@ export async function erasePerson(store: Store, personId: string, villageIds: st
   }
   // 走访记录: kept for the grid's record under 已注销用户
   await store.update('visits', { visitorId: personId }, { set: { visitorId: '', visitorName: DELETED_NAME } })
+  await store.update('households', { 'lastVisit.visitorId': personId }, { set: { 'lastVisit.visitorId': '', 'lastVisit.visitorName': DELETED_NAME } })
   for (const villageId of villageIds) {
     for (const roll of await find(store, 'topicRolls', { villageId })) {
       if (!roll.entries.some((e) => e.personId === personId)) continue

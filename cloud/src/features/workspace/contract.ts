@@ -43,13 +43,16 @@ export interface GridHousehold {
 export interface WorkspaceGrid {
   id: string
   name: string
-  households: GridHousehold[]
-  /** residents of the grid who have not agreed to the current rules */
-  notAgreed: number
-  /** households with someone still to vote in an open topic */
-  notVoted: number
+  /** households registered in the grid (their list comes a page at a time: workspace.households) */
+  households: number
   /** the grid's open reports on my queue (those the town took over are not), and the overdue among them */
   reports: { open: number; overdue: number }
+}
+
+/** A page of a grid's households, by 门牌号; `next` reads the one after it (null: the last). */
+export interface GridHouseholdPage {
+  households: GridHousehold[]
+  next: string | null
 }
 
 export interface GridWorkspace {
@@ -83,8 +86,15 @@ const day = z
   .regex(/^20\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 2026-12-03')
 
 export const workspaceActions = {
-  /** 网格员工作: my grids' households with who has not agreed or voted, the grids' reports, my recent visits */
+  /** 网格员工作: my grids in counts (households, open and overdue reports), the open topics' turnout, my recent visits */
   'workspace.grid': action<GridWorkspace>()(z.object({ villageId })),
+  /**
+   * a page of one of my grids' households, each with who has not agreed or voted and its last visit (加载更多:
+   * `after` = the last page's `next`); or, with `householdId`, that one household of my grids (记录走访)
+   */
+  'workspace.households': action<GridHouseholdPage>()(
+    z.object({ villageId, gridId: id.optional(), householdId: id.optional(), after: z.string().max(400, '翻页参数无效').optional() }).refine((x) => x.gridId || x.householdId, { message: '请选择网格', path: ['gridId'] }),
+  ),
   /** visits: mine (newest first), or one household's of my grids by every grid worker */
   'workspace.visits': action<VisitView[]>()(z.object({ villageId, householdId: id.optional() })),
   /** 记录走访: a household of my grids, the day, a note, an optional photo */

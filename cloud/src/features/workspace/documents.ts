@@ -27,6 +27,21 @@ export interface Visit {
 /** how far back a visit may be recorded (a worker writes up a week's visits on Friday) */
 export const VISIT_BACKDATE_DAYS = 7
 
+/** A household's last visit, kept on the household by every visit recorded (the grid's list shows it without reading the visits). */
+export interface LastVisit {
+  date: string
+  /** '' once the visitor asked for their data to be deleted */
+  visitorId: string
+  visitorName: string
+}
+
+declare module '../account/documents' {
+  interface Household {
+    /** the last visit to the household (workspace keeps it with each visit); absent before the first */
+    lastVisit?: LastVisit | null
+  }
+}
+
 declare module '../../ports/store' {
   interface Collections {
     visits: Visit

@@ -1,35 +1,38 @@
 /**
- * 网格员工作: a grid worker's grids — each household with who has not agreed to the current rules or voted in an
- * open topic, the grids' open and overdue reports — and 走访记录 (record a visit, my visits, a household's visits).
- * A grid worker sees and records only their own grids.
+ * 网格员工作: a grid worker's grids in counts — households, open and overdue reports — with the open topics' turnout
+ * and my recent visits; each grid's households a page at a time, each with who has not agreed to the current rules
+ * or voted in an open topic and its last visit; and 走访记录 (record a visit, my visits, a household's visits).
+ * A grid worker sees and records only their own grids. Every read is a few bounded queries whatever the village's
+ * size (issue 16): counts grouped by grid, and per page only the page's households' members, agreements and ballots.
  */
 import { ApiError } from '../../errors'
 import type { Access, Handlers, MemberContext } from '../../handler'
-import type { Collections, Filter, Store } from '../../ports/store'
+import type { Filter } from '../../ports/store'
 import { checkPhotoContent, checkText } from '../../common/content'
 import { newId } from '../../common/ids'
-import { findAll, getInVillage } from '../../common/load'
+import { getInVillage, totalsBy } from '../../common/load'
 import { checkPhotos } from '../../common/photos'
-import { quorumNeeded } from '../../common/quorum'
 import { shanghaiDay, shanghaiDayPlus } from '../../common/time'
 import { getVillage } from '../account/common'
-import type { Household } from '../account/documents'
-import type { GridHousehold, VisitView, WorkspaceTopic, workspaceActions } from './contract'
+import { OPEN_REPORTS, openTopicsOf, overdueOf, reportFigures } from '../account/figures'
+import type { Grid, Household } from '../account/documents'
+import type { GridHouseholdPage, VisitView, workspaceActions } from './contract'
 import { VISIT_BACKDATE_DAYS, type Visit } from './documents'
-import { householdRow, reportOverdue, visitDateProblem, visitOrder, type OpenTopicRoll } from './policy'
+import { householdRow, pageRoll, visitDateProblem } from './policy'
 
 export const GRID_ACCESS: Access = { kind: 'member', roles: ['gridWorker'] }
-const OPEN_REPORTS = ['reported', 'accepted', 'inProgress']
 const MY_VISITS = 30
 const HOUSEHOLD_VISITS = 50
-const CHUNK = 100
-
-/** every document whose `field` is one of `values`, 100 values to a query (CloudBase's `in` stays small) */
-async function findIn<C extends keyof Collections & string>(store: Store, collection: C, field: string, values: string[], filter: Filter = {}): Promise<Array<Collections[C]>> {
-  const out: Array<Collections[C]> = []
-  for (let i = 0; i < values.length; i += CHUNK) out.push(...(await findAll(store, collection, { ...filter, [field]: { $in: values.slice(i, i + CHUNK) } })))
-  return out
-}
+/** households per page of a grid's list */
+export const HOUSEHOLD_PAGE = 20
+/** the open topics the workspace follows, those closing first */
+const OPEN_TOPICS = 20
+/** the most members, agreements or ballots of one page's households read (a page of 20 households has far fewer) */
+const PAGE_READ = 1000
+const VISIT_SORT: Array<[string, 'asc' | 'desc']> = [
+  ['date', 'desc'],
+  ['createdAt', 'desc'],
+]
 
 /** A household of the caller's grids, or NOT_FOUND / FORBIDDEN. */
 async function myHousehold(ctx: MemberContext, villageId: string, householdId: string): Promise<Household> {
@@ -38,9 +41,9 @@ async function myHousehold(ctx: MemberContext, villageId: string, householdId: s
   return h
 }
 
-async function visitViews(ctx: MemberContext, villageId: string, visits: Visit[]): Promise<VisitView[]> {
+async function visitViews(ctx: MemberContext, grids: ReadonlyArray<Pick<Grid, '_id' | 'name'>>, visits: Visit[]): Promise<VisitView[]> {
   if (!visits.length) return []
-  const [grids, urls] = await Promise.all([ctx.ports.store.find('grids', { villageId }), ctx.ports.files.urls([...new Set(visits.flatMap((v) => v.photos))])])
+  const urls = await ctx.ports.files.urls([...new Set(visits.flatMap((v) => v.photos))])
   const names = new Map(grids.map((g) => [g._id, g.name]))
   return visits.map((v) => ({
     id: v._id,
@@ -57,81 +60,78 @@ async function visitViews(ctx: MemberContext, villageId: string, visits: Visit[]
   }))
 }
 
-/** The open topics with their rolls (only this grid's entries matter, but a roll is chunked by voter, not by grid) and who of these households voted. */
-async function openTopics(store: Store, villageId: string, householdIds: string[]): Promise<{ topics: WorkspaceTopic[]; rolls: OpenTopicRoll[] }> {
-  const open = await store.find('topics', { villageId, status: 'open' }, { sort: [['closesAt', 'asc']], limit: 50 })
-  const loaded = await Promise.all(
-    open.map(async (t) => {
-      const [rolls, ballots, participants] = await Promise.all([
-        findAll(store, 'topicRolls', { topicId: t._id }),
-        findIn(store, 'ballots', 'householdId', householdIds, { topicId: t._id }),
-        store.count('ballots', { topicId: t._id }),
-      ])
-      const entries = rolls.flatMap((r) => r.entries).filter((e) => e.householdId !== null && householdIds.includes(e.householdId))
-      const topic: WorkspaceTopic = { id: t._id, title: t.title, mode: t.mode, closesAt: t.closesAt, participants, eligible: t.eligibleCount, quorumNeeded: quorumNeeded(t.mode, t.eligibleCount) }
-      const roll: OpenTopicRoll = { id: t._id, title: t.title, mode: t.mode, entries: entries.map((e) => ({ key: e.key, householdId: e.householdId, name: e.name })), voted: new Set(ballots.map((b) => b.voterKey)) }
-      return { topic, roll }
-    }),
-  )
-  return { topics: loaded.map((x) => x.topic), rolls: loaded.map((x) => x.roll) }
+const villageGrids = (ctx: MemberContext, villageId: string) => ctx.ports.store.find('grids', { villageId }, { sort: [['_id', 'asc']] })
+
+/**
+ * A page of a grid's households in id order (a household's id is its village and 门牌号): the keyset is the last
+ * id, one query a page however far down the list.
+ */
+async function householdPage(ctx: MemberContext, filter: Filter, after: string | undefined): Promise<{ docs: Household[]; next: string | null }> {
+  const docs = await ctx.ports.store.find('households', { ...filter, ...(after ? { _id: { $gt: after } } : {}) }, { sort: [['_id', 'asc']], limit: HOUSEHOLD_PAGE + 1 })
+  const shown = docs.slice(0, HOUSEHOLD_PAGE)
+  return { docs: shown, next: docs.length > HOUSEHOLD_PAGE ? shown[shown.length - 1]._id : null }
 }
 
-/** the current rules version's agreements by these households' residents; null when the village has no rules yet */
-async function agreedOf(store: Store, villageId: string, current: number | null | undefined, householdIds: string[]): Promise<Set<string> | null> {
-  if (!current) return null
-  const [version] = await store.find('ruleVersions', { villageId, number: current, status: 'published' }, { limit: 1 })
-  if (!version) return null
-  return new Set((await findIn(store, 'ruleAgreements', 'householdId', householdIds, { versionId: version._id })).map((a) => a.personId))
-}
-
-export const gridHandlers: Handlers<Pick<typeof workspaceActions, 'workspace.grid' | 'workspace.visits' | 'workspace.recordVisit'>> = {
+export const gridHandlers: Handlers<Pick<typeof workspaceActions, 'workspace.grid' | 'workspace.households' | 'workspace.visits' | 'workspace.recordVisit'>> = {
   'workspace.grid': {
     access: GRID_ACCESS,
     async handle({ villageId }, ctx) {
       const { store } = ctx.ports
       const gridIds = ctx.membership.gridIds
-      const [village, allGrids, households] = await Promise.all([
+      const mine = { villageId, gridId: { $in: gridIds } }
+      const none = () => ({ n: 0, open: 0, lateToAccept: 0, lateToResolve: 0 })
+      const [village, allGrids, topics, households, reports, visits] = await Promise.all([
         getVillage(ctx, villageId),
-        store.find('grids', { villageId }, { sort: [['_id', 'asc']] }),
-        gridIds.length ? findIn(store, 'households', 'gridId', gridIds, { villageId }) : Promise.resolve([]),
-      ])
-      const grids = allGrids.filter((g) => gridIds.includes(g._id))
-      const householdIds = households.map((h) => h._id)
-      const [members, agreed, topics, reports, visits, mine] = await Promise.all([
-        findIn(store, 'memberships', 'householdId', householdIds, { villageId }),
-        agreedOf(store, villageId, village.currentRulesVersion, householdIds),
-        openTopics(store, villageId, householdIds),
+        villageGrids(ctx, villageId),
+        openTopicsOf(store, [{ _id: villageId }], OPEN_TOPICS),
+        gridIds.length ? totalsBy(store, 'households', mine, 'gridId', { n: {} }) : none,
         // the grid worker's queue: what the town took over is no longer theirs
-        gridIds.length ? findAll(store, 'reports', { villageId, level: 'grid', gridId: { $in: gridIds }, status: { $in: OPEN_REPORTS } }) : Promise.resolve([]),
-        findIn(store, 'visits', 'householdId', householdIds, { villageId }),
-        store.find('visits', { villageId, visitorId: ctx.person._id }, { sort: [['date', 'desc'], ['createdAt', 'desc']], limit: MY_VISITS }),
+        gridIds.length ? totalsBy(store, 'reports', { ...mine, level: 'grid', status: { $in: OPEN_REPORTS } }, 'gridId', reportFigures(ctx.now)) : none,
+        store.find('visits', { villageId, visitorId: ctx.person._id }, { sort: VISIT_SORT, limit: MY_VISITS }),
       ])
-      const residents = members.filter((m) => m.roles.includes('resident'))
-      const last = new Map<string, GridHousehold['lastVisit']>()
-      for (const v of visits) {
-        const seen = last.get(v.householdId)
-        if (!seen || v.date > seen.date) last.set(v.householdId, { date: v.date, visitorName: v.visitorName })
-      }
       return {
         villageName: village.name,
-        rulesVersion: agreed ? (village.currentRulesVersion ?? null) : null,
-        openTopics: topics.topics,
-        grids: grids.map((g) => {
-          const rows = households
-            .filter((h) => h.gridId === g._id)
-            .map((h) => householdRow(h, residents.filter((m) => m.householdId === h._id), agreed, topics.rolls, last.get(h._id) ?? null))
-            .sort(visitOrder)
-          const open = reports.filter((r) => r.gridId === g._id)
-          return {
-            id: g._id,
-            name: g.name,
-            households: rows,
-            notAgreed: rows.reduce((n, h) => n + h.notAgreed.length, 0),
-            notVoted: rows.filter((h) => h.notVoted.length > 0).length,
-            reports: { open: open.length, overdue: open.filter((r) => reportOverdue(r, ctx.now)).length },
-          }
+        rulesVersion: village.currentRulesVersion ?? null,
+        openTopics: topics.get(villageId) ?? [],
+        grids: allGrids
+          .filter((g) => gridIds.includes(g._id))
+          .map((g) => {
+            const r = reports(g._id)
+            return { id: g._id, name: g.name, households: households(g._id).n, reports: { open: r.open, overdue: overdueOf(r) } }
+          }),
+        visits: await visitViews(ctx, allGrids, visits),
+      }
+    },
+  },
+
+  'workspace.households': {
+    access: GRID_ACCESS,
+    async handle({ villageId, gridId, householdId, after }, ctx): Promise<GridHouseholdPage> {
+      if (!householdId && !ctx.membership.gridIds.includes(gridId!)) throw new ApiError('FORBIDDEN', '只能查看和记录您负责网格的住户')
+      const { store } = ctx.ports
+      const [village, page, open] = await Promise.all([
+        getVillage(ctx, villageId),
+        householdId ? myHousehold(ctx, villageId, householdId).then((h) => ({ docs: [h], next: null })) : householdPage(ctx, { villageId, gridId: gridId! }, after),
+        store.find('topics', { villageId, status: 'open' }, { sort: [['closesAt', 'asc']], limit: OPEN_TOPICS }),
+      ])
+      const ids = page.docs.map((h) => h._id)
+      if (!ids.length) return { households: [], next: null }
+      const current = village.currentRulesVersion ?? null
+      const ofPage = { villageId, householdId: { $in: ids } }
+      const [members, agreements, ballots] = await Promise.all([
+        store.find('memberships', ofPage, { limit: PAGE_READ }),
+        current ? store.find('ruleAgreements', { ...ofPage, number: current }, { limit: PAGE_READ }) : Promise.resolve([]),
+        open.length ? store.find('ballots', { ...ofPage, topicId: { $in: open.map((t) => t._id) } }, { limit: PAGE_READ }) : Promise.resolve([]),
+      ])
+      const agreed = current ? new Set(agreements.map((a) => a.personId)) : null
+      const rolls = open.map((t) => pageRoll(t, page.docs, members, new Set(ballots.filter((b) => b.topicId === t._id).map((b) => b.voterKey))))
+      const residents = members.filter((m) => m.roles.includes('resident'))
+      return {
+        households: page.docs.map((h) => {
+          const last = h.lastVisit ?? null
+          return householdRow(h, residents.filter((m) => m.householdId === h._id), agreed, rolls, last && { date: last.date, visitorName: last.visitorName })
         }),
-        visits: await visitViews(ctx, villageId, mine),
+        next: page.next,
       }
     },
   },
@@ -140,13 +140,13 @@ export const gridHandlers: Handlers<Pick<typeof workspaceActions, 'workspace.gri
     access: GRID_ACCESS,
     async handle({ villageId, householdId }, ctx) {
       const { store } = ctx.ports
-      const sort: Array<[string, 'asc' | 'desc']> = [
-        ['date', 'desc'],
-        ['createdAt', 'desc'],
-      ]
-      if (!householdId) return visitViews(ctx, villageId, await store.find('visits', { villageId, visitorId: ctx.person._id }, { sort, limit: MY_VISITS }))
-      await myHousehold(ctx, villageId, householdId)
-      return visitViews(ctx, villageId, await store.find('visits', { villageId, householdId }, { sort, limit: HOUSEHOLD_VISITS }))
+      const [grids, visits] = await Promise.all([
+        villageGrids(ctx, villageId),
+        householdId
+          ? myHousehold(ctx, villageId, householdId).then(() => store.find('visits', { villageId, householdId }, { sort: VISIT_SORT, limit: HOUSEHOLD_VISITS }))
+          : store.find('visits', { villageId, visitorId: ctx.person._id }, { sort: VISIT_SORT, limit: MY_VISITS }),
+      ])
+      return visitViews(ctx, grids, visits)
     },
   },
 
@@ -173,8 +173,13 @@ export const gridHandlers: Handlers<Pick<typeof workspaceActions, 'workspace.gri
         createdAt: ctx.now,
       }
       // the visit is itself the record (who, when, where); the village's audit log, which every member reads, gets no household's circumstances
-      await ctx.ports.store.insert('visits', visit)
-      return (await visitViews(ctx, villageId, [visit]))[0]
+      await ctx.ports.store.transaction(async (tx) => {
+        await tx.insert('visits', visit)
+        // the household's last visit, unless one dated later was recorded before (a week's visits written up on Friday)
+        const fresh = await tx.get('households', householdId)
+        if (fresh && !(fresh.lastVisit && fresh.lastVisit.date > date)) await tx.update('households', householdId, { set: { lastVisit: { date, visitorId: visit.visitorId, visitorName: visit.visitorName } } })
+      })
+      return (await visitViews(ctx, await villageGrids(ctx, villageId), [visit]))[0]
     },
   },
 }

@@ -7,6 +7,8 @@ export const workspaceMatrix: Matrix<typeof workspace.actions> = {
   // every grid worker has a workspace: their own grids'
   'workspace.grid': allow(WHO.gridWorkers),
   'workspace.visits': allow(WHO.gridWorkers),
+  // the sample pages 第一网格: its grid worker only (第三网格's is refused)
+  'workspace.households': allow('gridWorker'),
   // the sample visits a household of 第一网格: its grid worker only (第三网格's is refused, nothing written)
   'workspace.recordVisit': allow('gridWorker'),
   // an officer of another town is no member of 新山村

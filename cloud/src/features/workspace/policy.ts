@@ -2,7 +2,6 @@
 import type { Household, Membership } from '../account/documents'
 import type { GridHousehold } from './contract'
 import { VISIT_BACKDATE_DAYS } from './documents'
-import { zhCompare } from '../../common/time'
 
 /** An open topic with what the household view needs: who may vote (its frozen roll) and who did. */
 export interface OpenTopicRoll {
@@ -42,13 +41,52 @@ export function householdRow(
   }
 }
 
+/** An open topic as the household list needs it: how it votes, when its roll was frozen, the committee's amendments. */
+export interface OpenTopic {
+  _id: string
+  title: string
+  mode: 'person' | 'household'
+  publishedAt: number | null
+  rollChanges?: ReadonlyArray<{ key: string; change: 'add' | 'remove' }>
+}
+
 /**
- * Households needing a visit first: those with someone who has not agreed or voted, then the longest unvisited
- * (never visited before any date), then by doorplate.
+ * Who of these households is on an open topic's roll, read from the register as the roll was frozen at the opening
+ * (the page's households only: the roll itself is chunked by voter across the whole village). By person: each
+ * resident who had joined by then; by household: the household, named by its 户代表. The committee's amendments
+ * apply in order: a removed voter is off, an added one of these households on (as a voter of its mode).
  */
-export function visitOrder(a: GridHousehold, b: GridHousehold): number {
-  const pending = (h: GridHousehold) => (h.notAgreed.length || h.notVoted.length ? 0 : 1)
-  return pending(a) - pending(b) || (a.lastVisit?.date ?? '').localeCompare(b.lastVisit?.date ?? '') || zhCompare(a.doorplate, b.doorplate)
+export function pageRoll(
+  t: OpenTopic,
+  households: ReadonlyArray<Pick<Household, '_id' | 'repPersonId' | 'headName'>>,
+  members: ReadonlyArray<Pick<Membership, 'personId' | 'name' | 'householdId' | 'roles' | 'joinedAt'>>,
+  voted: ReadonlySet<string>,
+): OpenTopicRoll {
+  const opened = t.publishedAt ?? Infinity
+  const byPerson = new Map(members.map((m) => [m.personId, m]))
+  const candidates = new Map<string, OpenTopicRoll['entries'][number]>()
+  const roll = new Map<string, OpenTopicRoll['entries'][number]>()
+  if (t.mode === 'person') {
+    for (const m of members) {
+      if (!m.householdId) continue
+      const entry = { key: m.personId, householdId: m.householdId, name: m.name }
+      candidates.set(m.personId, entry)
+      if (m.roles.includes('resident') && m.joinedAt <= opened) roll.set(m.personId, entry)
+    }
+  } else {
+    for (const h of households) {
+      const rep = h.repPersonId ? byPerson.get(h.repPersonId) : undefined
+      if (!rep) continue
+      const entry = { key: h._id, householdId: h._id, name: rep.name }
+      candidates.set(h._id, entry)
+      if (rep.joinedAt <= opened) roll.set(h._id, entry)
+    }
+  }
+  for (const c of t.rollChanges ?? []) {
+    if (c.change === 'remove') roll.delete(c.key)
+    else if (candidates.has(c.key)) roll.set(c.key, candidates.get(c.key)!)
+  }
+  return { id: t._id, title: t.title, mode: t.mode, entries: [...roll.values()], voted }
 }
 
 /** Why a visit's date cannot be recorded, or null: not in the future, at most a week back. */
@@ -56,10 +94,4 @@ export function visitDateProblem(date: string, today: string, earliest: string):
   if (date > today) return '走访日期不能晚于今天'
   if (date < earliest) return `只能记录${VISIT_BACKDATE_DAYS}天内的走访`
   return null
-}
-
-/** An open report past the time it is due to be accepted or resolved (the reports feature's own rule, read here from its fields). */
-export function reportOverdue(r: { status: string; acceptDueAt: number; resolveDueAt: number | null }, now: number): boolean {
-  if (r.status === 'reported') return now > r.acceptDueAt
-  return r.resolveDueAt !== null && now > r.resolveDueAt
 }

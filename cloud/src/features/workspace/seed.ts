@@ -11,6 +11,7 @@ const X = 'v-xinshan'
 const HOUR = 3_600_000
 const VISITOR = { visitorId: 'p_huangweiming', visitorName: '黄伟明' }
 
+/** oldest first */
 const VISITS: Array<{ id: string; doorplate: string; grid: string; daysAgo: number; note: string }> = [
   { id: 'visit-wu-1', doorplate: '新山村东一巷30号', grid: 'g1', daysAgo: 12, note: '吴阿姨独居，腿脚不便，想预约长者饭堂午餐但不会用手机，已告知可到服务中心由工作人员代为预约。' },
   { id: 'visit-chen', doorplate: '新山村西二巷20号', grid: 'g2', daysAgo: 6, note: '陈建国家反映门口路灯不亮，已帮其在随手拍上报；提醒其阅读并承诺新的村规民约。' },
@@ -33,6 +34,8 @@ export async function seedWorkspace(store: Store, now: number): Promise<void> {
       createdAt: now - v.daysAgo * 24 * HOUR + 2 * HOUR,
     }
     await store.insert('visits', visit)
+    // the household keeps its last visit, as recordVisit does (VISITS is oldest first)
+    await store.update('households', { _id: visit.householdId }, { set: { lastVisit: { date: visit.date, visitorId: visit.visitorId, visitorName: visit.visitorName } } })
   }
 }
 

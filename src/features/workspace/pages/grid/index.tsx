@@ -1,11 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { GridHousehold, MembershipView, WorkspaceGrid } from '@contract'
+import { useEffect, useState } from 'react'
+import type { GridHousehold, GridHouseholdPage, MembershipView, WorkspaceGrid } from '@contract'
 import { pageUrl } from '@/routes'
+import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
-import { Async, Button, Card, Empty, Row, Tag } from '@/shared/ui'
-import { getGridWorkspace } from '../../api'
+import { Alert, Async, Button, Card, Empty, Row, Tag } from '@/shared/ui'
+import { getGridWorkspace, getHouseholds } from '../../api'
 import { WorkspacePage } from '../../components/frame'
 import { LinkBlock } from '../../components/link-block'
 import { Stats } from '../../components/stats'
@@ -13,7 +15,7 @@ import { VisitItem } from '../../components/visit-item'
 import { shortDay, turnoutText } from '../../labels'
 import { useVillageWords } from '@/features/account/words'
 
-/** 网格员工作 (?villageId=): my grids' households, who has not agreed or voted, the open topics, my recent visits. */
+/** 网格员工作 (?villageId=): my grids in counts, the open topics, each grid's households a page at a time (who has not agreed or voted), my recent visits. */
 export default function GridPage() {
   const { here } = useVillageWords()
   return (
@@ -48,9 +50,6 @@ function GridWork({ membership }: { membership: MembershipView }) {
           {w.grids.map((g) => (
             <GridCard key={g.id} villageId={villageId} grid={g} rulesVersion={w.rulesVersion} />
           ))}
-          <Button kind='primary' block onClick={() => go(pageUrl('workspace.visit', { villageId }))}>
-            记录走访
-          </Button>
           <View className='vh-title'>我的走访记录</View>
           {w.visits.length === 0 ? <Empty text='还没有走访记录。入户走访后，在这里记一笔' /> : w.visits.map((v) => <VisitItem key={v.id} visit={v} />)}
         </>
@@ -61,22 +60,51 @@ function GridWork({ membership }: { membership: MembershipView }) {
 
 function GridCard({ villageId, grid, rulesVersion }: { villageId: string; grid: WorkspaceGrid; rulesVersion: number | null }) {
   return (
-    <Card title={grid.name} extra={<Tag tone='grey'>{`${grid.households.length}户`}</Tag>}>
+    <Card title={grid.name} extra={<Tag tone='grey'>{`${grid.households}户`}</Tag>}>
       <Stats
         items={[
-          ...(rulesVersion ? [{ label: '未承诺（人）', value: grid.notAgreed }] : []),
-          { label: '待投票（户）', value: grid.notVoted },
+          { label: '住户', value: grid.households },
           { label: '待办问题', value: grid.reports.open },
         ]}
       />
       <Row label='处理队列' onClick={() => go(pageUrl('reports.queue', { villageId, filter: grid.reports.overdue > 0 ? 'overdue' : 'open' }))}>
         {grid.reports.overdue > 0 ? <Tag tone='red'>{`${grid.reports.overdue}件已逾期`}</Tag> : <Text className='vh-muted'>{`${grid.reports.open}件办理中`}</Text>}
       </Row>
-      {grid.households.length === 0 && <Text className='vh-muted vh-block'>这个网格还没有登记住户</Text>}
-      {grid.households.map((h) => (
-        <HouseholdRow key={h.id} villageId={villageId} household={h} rulesVersion={rulesVersion} />
-      ))}
+      <Households villageId={villageId} gridId={grid.id} rulesVersion={rulesVersion} />
     </Card>
+  )
+}
+
+/** The grid's households by 门牌号, a page at a time (加载更多); read again when the page is shown (a visit just recorded). Tap one to record a visit. */
+function Households({ villageId, gridId, rulesVersion }: { villageId: string; gridId: string; rulesVersion: number | null }) {
+  const first = useQuery(() => getHouseholds(villageId, { gridId }), [villageId, gridId])
+  useReloadOnShow(first)
+  /** the pages after the first; null until 加载更多 */
+  const [later, setLater] = useState<GridHouseholdPage | null>(null)
+  useEffect(() => setLater(null), [first.data])
+  const loadMore = useMutation((after: string) => getHouseholds(villageId, { gridId, after }), {
+    onSuccess: (page) => setLater((l) => ({ households: [...(l?.households ?? []), ...page.households], next: page.next })),
+  })
+  return (
+    <Async query={first} isEmpty={(p) => p.households.length === 0} empty={<Text className='vh-muted vh-block'>这个网格还没有登记住户</Text>}>
+      {(page) => {
+        const next = later ? later.next : page.next
+        return (
+          <View>
+            <Text className='vh-muted vh-block'>点选一户，为它记录走访</Text>
+            {[...page.households, ...(later?.households ?? [])].map((h) => (
+              <HouseholdRow key={h.id} villageId={villageId} household={h} rulesVersion={rulesVersion} />
+            ))}
+            {next !== null && (
+              <Button kind='plain' block loading={loadMore.busy} onClick={() => void loadMore.run(next)}>
+                加载更多
+              </Button>
+            )}
+            <Alert message={loadMore.error} />
+          </View>
+        )
+      }}
+    </Async>
   )
 }
 

@@ -1,6 +1,8 @@
 import { Picker, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { GridHousehold, MembershipView } from '@contract'
+import type { MembershipView } from '@contract'
+import { pageUrl } from '@/routes'
 import { rulesWord } from '@contract/tables'
 import { CallError } from '@/shared/api/call'
 import { useMutation } from '@/shared/api/use-mutation'
@@ -9,12 +11,15 @@ import { usePageParam } from '@/shared/page-params'
 import { ymd } from '@/shared/time'
 import { Alert, Async, Button, Card, Empty, Field, Row, TextField } from '@/shared/ui'
 import { PhotoPicker } from '@/shared/ui/photo-picker'
-import { getGridWorkspace, getVisits, recordVisit } from '../../api'
+import { getHouseholds, getVisits, recordVisit } from '../../api'
 import { WorkspacePage } from '../../components/frame'
 import { VisitItem } from '../../components/visit-item'
 import { shortDay } from '../../labels'
 
-/** 记录走访 (?villageId=&householdId=): which household of my grids, the day (today or up to a week back), what I found, a photo. */
+/**
+ * 记录走访 (?villageId=&householdId=): the household of my grids (tapped on 我的网格's list, where a grid's households
+ * are paged: too many for a wheel), the day (today or up to a week back), what I found, a photo.
+ */
 export default function VisitPage() {
   return (
     <WorkspacePage what='记录走访' role='gridWorker' refused='只有网格员可以记录走访'>
@@ -29,8 +34,9 @@ const DAY = 86_400_000
 
 function VisitForm({ membership }: { membership: MembershipView }) {
   const villageId = membership.villageId
-  const workspace = useQuery(() => getGridWorkspace(villageId), [villageId])
-  const [householdId, setHouseholdId] = useState(usePageParam('householdId') ?? '')
+  const householdId = usePageParam('householdId') ?? ''
+  // the household with who has not agreed or voted (what to bring up at the door)
+  const household = useQuery(() => getHouseholds(villageId, { householdId }), [villageId, householdId], Boolean(householdId))
   const [date, setDate] = useState(ymd())
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
@@ -43,7 +49,7 @@ function VisitForm({ membership }: { membership: MembershipView }) {
     onSuccess: async () => {
       setNote('')
       setPhotos([])
-      await Promise.all([history.reload(), workspace.reload()])
+      await Promise.all([history.reload(), household.reload()])
     },
     onError: (e) => {
       if (e instanceof CallError && e.fields) setErrors(e.fields)
@@ -58,33 +64,21 @@ function VisitForm({ membership }: { membership: MembershipView }) {
     if (Object.keys(local).length) return save.fail('请先改正标红的地方')
     void save.run()
   }
+  const chosen = household.data?.households[0] ?? null
   return (
-    <Async query={workspace}>
-      {(w) => {
-        const households: GridHousehold[] = w.grids.flatMap((g) => g.households)
-        if (!households.length) return <Empty text='您负责的网格还没有登记住户' />
-        const chosen = households.find((h) => h.id === householdId) ?? null
-        const names = households.map((h) => `${h.doorplate}${h.headName ? ` · ${h.headName}` : ''}`)
-        return (
-          <>
-            <Card>
-              <Field label='走访的住户' error={errors.householdId}>
-                <Picker
-                  mode='selector'
-                  range={names}
-                  value={Math.max(0, households.findIndex((h) => h.id === householdId))}
-                  onChange={(e) => {
-                    setHouseholdId(households[Number(e.detail.value)].id)
-                    clear('householdId')
-                  }}
-                >
-                  <Row label={`${chosen ? names[households.indexOf(chosen)] : '请选择住户'} ▾`} />
-                </Picker>
-              </Field>
-              {chosen && chosen.notAgreed.length > 0 && <Text className='vh-muted vh-block'>{`未承诺${rulesWord(membership.village.kind)}：${chosen.notAgreed.join('、')}`}</Text>}
-              {chosen?.notVoted.map((t) => (
-                <Text key={t.topicId} className='vh-muted vh-block'>{`未投票「${t.title}」：${t.names.join('、')}`}</Text>
-              ))}
+    <>
+      <Card>
+        <Field label='走访的住户' error={errors.householdId ?? (householdId ? (household.error ?? undefined) : undefined)}>
+          {householdId ? (
+            <Row label={chosen ? `${chosen.doorplate}${chosen.headName ? ` · ${chosen.headName}` : ''}` : '正在读取住户…'} />
+          ) : (
+            <Row label='请到「我的网格」点选住户 ▸' onClick={() => void Taro.redirectTo({ url: pageUrl('workspace.grid', { villageId }) })} />
+          )}
+        </Field>
+        {chosen && chosen.notAgreed.length > 0 && <Text className='vh-muted vh-block'>{`未承诺${rulesWord(membership.village.kind)}：${chosen.notAgreed.join('、')}`}</Text>}
+        {chosen?.notVoted.map((t) => (
+          <Text key={t.topicId} className='vh-muted vh-block'>{`未投票「${t.title}」：${t.names.join('、')}`}</Text>
+        ))}
               <Field label='走访日期' error={errors.date}>
                 <Picker
                   mode='date'
@@ -133,9 +127,6 @@ function VisitForm({ membership }: { membership: MembershipView }) {
                 </Async>
               </>
             )}
-          </>
-        )
-      }}
-    </Async>
+    </>
   )
 }
