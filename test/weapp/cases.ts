@@ -468,7 +468,8 @@ export const cases: PageCase[] = [
     as: gridWorker,
     query: { villageId: 'v-xinshan' },
     expect: ['第一网格（村东）', '未承诺第1版：林俊', '未投票「村集体鱼塘承包方案（2027—2031年）」：林水生', '上次走访', '我的走访记录', '回访吴阿姨'],
-    tap: { text: '记录走访', url: /^\/features\/workspace\/pages\/visit\/index\?villageId=v-xinshan$/ },
+    // a household of the list (a page of 20, 加载更多 for the next) opens 记录走访 for it
+    tap: { text: '新山村东一巷12号 · 林水生', url: /^\/features\/workspace\/pages\/visit\/index\?villageId=v-xinshan&householdId=v-xinshan%3A/ },
   },
   {
     page: 'features/workspace/pages/visit/index',
