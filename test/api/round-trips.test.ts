@@ -147,7 +147,6 @@ const READS: Case[] = [
  */
 const KNOWN: Record<string, string> = {
   'committee account.todo': 'the rules’ households not agreed are one read of the progress counters now (41 calls → 18): the rest is one count per kind of work waiting (join requests, decisions, proposals, reports, letters, appeals, bookings, deletions) beside the resident’s own items: a todo counter per village',
-  'townOfficer workspace.town': 'every figure is one grouped count for all the villages now (was 75 calls): 11 on CloudBase, the rules’ agreed and residents two of them — one with the residents’ counters (branch e-rules)',
 }
 
 let api: Api

@@ -106,19 +106,17 @@ export async function townAlerts(store: Store, villages: ReadonlyArray<Pick<Vill
 }
 
 /**
- * Agreement to each village's current rules: the residents (members registered at a household) who agreed, and all of
- * them, counted for the whole town at once (agreements by village and version, residents by village).
+ * Agreement to each village's current rules from the residents' counters (residents.ts): every village's counters
+ * summed in one call, by village and the version their agreed part counts (another version's reads as 0).
  */
 async function townRules(store: Store, villages: readonly Village[]): Promise<(v: Village) => TownVillage['rules']> {
-  const [agreements, residents] = await Promise.all([
-    store.totals('ruleAgreements', inVillages(villages), ['villageId', 'number'], { n: {} }),
-    totalsBy(store, 'memberships', { ...inVillages(villages), householdId: { $ne: null } }, 'villageId', { n: {} }),
-  ])
+  const groups = await store.totals('residentCounts', inVillages(villages), ['villageId', 'rulesVersion'], { residents: { sum: 'residents' }, agreed: { sum: 'agreedPersons' } })
   return (v) => {
     const current = v.currentRulesVersion
     if (!current) return null
-    const agreed = agreements.find((g) => g.key[0] === v._id && g.key[1] === current)?.totals.n ?? 0
-    const all = residents(v._id).n
+    const mine = groups.filter((g) => g.key[0] === v._id)
+    const all = mine.reduce((n, g) => n + g.totals.residents, 0)
+    const agreed = mine.filter((g) => g.key[1] === current).reduce((n, g) => n + g.totals.agreed, 0)
     return { number: current, agreed: Math.min(agreed, all), residents: all, percent: percent(agreed, all) }
   }
 }
