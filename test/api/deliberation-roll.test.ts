@@ -2,7 +2,7 @@
  * The voter roll (选民名册): fixed when a topic opens, and the one list that ballots, turnout,
  * per-grid figures, reminders, the meeting list and the CSV all use.
  */
-import { apiPerTest, membershipDoc } from './harness'
+import { apiPerTest, csvExport, membershipDoc } from './harness'
 import { HOUR, openTopic, P, pid, RESIDENTS, topicInput, X} from './deliberation-fixture'
 
 const api = apiPerTest()
@@ -49,7 +49,7 @@ test('every view counts the same roll: the topic, the meeting list, per grid, th
   const detail = await c.call('topics.get', { villageId: X, topicId })
   const { voters } = await c.call('ballots.voters', { villageId: X, topicId })
   const grids = await c.call('topics.turnoutByGrid', { villageId: X, topicId })
-  const csv = await c.call('topics.exportCsv', { villageId: X, topicId, kind: 'turnout' })
+  const csv = await csvExport(c, 'topics.exportCsv', { villageId: X, topicId, kind: 'turnout' })
   const reminded = await c.call('topics.remind', { villageId: X, topicId })
   expect(detail.turnout.eligible).toBe(RESIDENTS)
   expect(voters).toHaveLength(RESIDENTS)

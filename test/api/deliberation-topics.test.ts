@@ -1,6 +1,6 @@
 import { runJobs } from '../../cloud/src/jobs'
 import { pageUrl } from '../../src/routes'
-import { apiPerTest } from './harness'
+import { apiPerTest, csvExport } from './harness'
 import { audits, DAY, HOUR, HOUSEHOLDS, notices, openTopic, P, pid, RESIDENTS, topicInput, W, X, type TopicInput } from './deliberation-fixture'
 
 const api = apiPerTest()
@@ -245,7 +245,7 @@ describe('turnout by grid and CSV', () => {
     expect(lines).toContain('其中：现场表决,3,,')
     expect(lines.at(-1)).toBe('结论,,,有效。赞成 6 票，超过参加表决 8 人的半数，通过。')
 
-    const turnout = await committee().call('topics.exportCsv', { villageId: X, topicId: square, kind: 'turnout' })
+    const turnout = await csvExport(committee(), 'topics.exportCsv', { villageId: X, topicId: square, kind: 'turnout' })
     expect(turnout.rows).toBe(RESIDENTS)
     expect(turnout.content).toContain('第一网格（村东）,新山村东一巷12号,李桂兰,是,现场表决,')
     expect(turnout.content).not.toMatch(/赞成|反对|弃权/)

@@ -1,4 +1,4 @@
-import { apiPerTest, membershipDoc } from './harness'
+import { apiPerTest, csvExport, membershipDoc } from './harness'
 import { audits, DAY, HOUR, HOUSEHOLDS, notices, openTopic, P, pid, RESIDENTS, W, X } from './deliberation-fixture'
 
 const api = apiPerTest()
@@ -272,7 +272,7 @@ describe('sealed results: no action returns counts before the close', () => {
       const c = api.as(P.committee)
       out.push(await c.call('ballots.voters', { villageId: X, topicId: t }))
       out.push(await c.call('topics.turnoutByGrid', { villageId: X, topicId: t }))
-      out.push(await c.call('topics.exportCsv', { villageId: X, topicId: t, kind: 'turnout' }))
+      out.push(await csvExport(c, 'topics.exportCsv', { villageId: X, topicId: t, kind: 'turnout' }))
       return out
     }
     const seen = await everything()

@@ -9,6 +9,7 @@ import { COLLECTIONS } from '../../cloud/src/features'
 import { CloudBaseEmulator, wxCloudFor } from '../cloudbase-emulator/emulator'
 import { createRouter } from '../../cloud/src/router'
 import { seedDemo } from '../../cloud/src/demo'
+import type { CsvFile } from '../../cloud/src/common/csv'
 import type { ActionName, ApiErrorBody, InputOf, Membership, OutputOf } from '../../cloud/src/contract'
 
 /** the demo's openids (demo-<key>) and WeChat-shaped ones (o + 27 characters) */
@@ -198,4 +199,17 @@ export function killedAfter(api: Api, k: number, ops: readonly string[] = ['inse
     },
   })
   return { ...api.ports, store }
+}
+
+type CsvAction = 'topics.exportCsv' | 'rules.exportCsv' | 'reports.exportCsv' | 'booking.exportCsv'
+/** A CSV export asked page after page until `next` is null (cloud/src/common/csv.ts), joined as the client's card joins them. */
+export async function csvExport<A extends CsvAction>(caller: Pick<ReturnType<Api['as']>, 'call'>, action: A, input: InputOf<A>): Promise<{ filename: string; content: string; rows: number; pages: number }> {
+  const ask = async (after: string | null): Promise<CsvFile> => (await caller.call(action, after === null ? input : ({ ...(input as object), after } as InputOf<A>))) as CsvFile
+  let page = await ask(null)
+  const file = { filename: page.filename, content: page.content, rows: page.rows, pages: 1 }
+  while (page.next !== null) {
+    page = await ask(page.next)
+    Object.assign(file, { content: file.content + page.content, rows: file.rows + page.rows, pages: file.pages + 1 })
+  }
+  return file
 }

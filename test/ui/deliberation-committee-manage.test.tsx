@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import * as api from '../../src/features/deliberation/api'
 import { CallError } from '../../src/shared/api/call'
@@ -114,7 +114,7 @@ describe('议题管理', () => {
 
   test('the tally and the turnout are exported as CSV through the shared download', async () => {
     mocked.getTopic.mockResolvedValue(closed())
-    mocked.exportTopicCsv.mockImplementation(async (_v, _t, kind) => ({ filename: kind === 'tally' ? '村东道路硬化方案-计票结果.csv' : '村东道路硬化方案-参与情况.csv', content: '\uFEFF选项,票数\r\n', rows: 3 }))
+    mocked.exportTopicCsv.mockImplementation(async (_v, _t, kind) => ({ filename: kind === 'tally' ? '村东道路硬化方案-计票结果.csv' : '村东道路硬化方案-参与情况.csv', content: '\uFEFF选项,票数\r\n', rows: 3, next: null }))
     Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:csv'), revokeObjectURL: jest.fn() })
     const downloads: string[] = []
     jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
@@ -122,11 +122,81 @@ describe('议题管理', () => {
     })
     render(<ManagePage />)
     fireEvent.click(await screen.findByText('导出计票结果'))
-    await waitFor(() => expect(mocked.exportTopicCsv).toHaveBeenCalledWith('v-xinshan', 'v-xinshan:t1', 'tally'))
+    await waitFor(() => expect(mocked.exportTopicCsv).toHaveBeenCalledWith('v-xinshan', 'v-xinshan:t1', 'tally', null))
     fireEvent.click(await screen.findByText('导出参与情况'))
     await waitFor(() => expect(downloads).toEqual(['村东道路硬化方案-计票结果.csv', '村东道路硬化方案-参与情况.csv']))
-    expect(mocked.exportTopicCsv).toHaveBeenCalledWith('v-xinshan', 'v-xinshan:t1', 'turnout')
+    expect(mocked.exportTopicCsv).toHaveBeenCalledWith('v-xinshan', 'v-xinshan:t1', 'turnout', null)
     expect(taro.showToast).toHaveBeenCalledWith({ title: '已导出 3 条', icon: 'success' })
+  })
+
+  /** the turnout in three pages (500 + 500 + 200 of 1,200), each answered when the test says */
+  function pagedTurnout(thirdFails = false) {
+    const waiting: Array<() => void> = []
+    const page = (content: string, rows: number, next: string | null) => ({ filename: '参与情况.csv', content, rows, next, total: 1200 })
+    mocked.exportTopicCsv.mockImplementation(
+      (_v, _t, _k, after) =>
+        new Promise((resolve, reject) => {
+          const answer = () => {
+            if (!after) return resolve(page('\uFEFF网格,投票人\r\n一,甲\r\n', 500, '1'))
+            if (after === '1') return resolve(page('二,乙\r\n', 500, '2'))
+            return thirdFails ? reject(new CallError({ code: 'CONFLICT', message: '议题已变更，请重新导出' })) : resolve(page('三,丙\r\n', 200, null))
+          }
+          waiting.push(answer)
+        }),
+    )
+    const answerNext = async () => {
+      await waitFor(() => expect(waiting.length).toBeGreaterThan(0))
+      await act(async () => waiting.shift()!())
+    }
+    return answerNext
+  }
+  function captureDownloads() {
+    const saved: Array<{ name: string; content: string }> = []
+    const blobs: string[] = []
+    const RealBlob = Blob
+    jest.spyOn(window, 'Blob').mockImplementation((parts?: BlobPart[]) => {
+      blobs.push((parts ?? []).join(''))
+      return new RealBlob(parts)
+    })
+    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:csv'), revokeObjectURL: jest.fn() })
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ name: this.download, content: blobs[blobs.length - 1] })
+    })
+    return saved
+  }
+
+  test('a long turnout comes page by page: the button counts the rows, and one file is saved with the header once', async () => {
+    mocked.getTopic.mockResolvedValue(closed())
+    const answerNext = pagedTurnout()
+    const saved = captureDownloads()
+    render(<ManagePage />)
+    fireEvent.click(await screen.findByText('导出参与情况'))
+    await answerNext()
+    expect(await screen.findByText('正在导出 500 / 1,200 条')).toBeTruthy()
+    await answerNext()
+    expect(await screen.findByText('正在导出 1,000 / 1,200 条')).toBeTruthy()
+    expect(saved).toEqual([])
+    await answerNext()
+    await waitFor(() => expect(saved).toEqual([{ name: '参与情况.csv', content: '\uFEFF网格,投票人\r\n一,甲\r\n二,乙\r\n三,丙\r\n' }]))
+    expect(mocked.exportTopicCsv.mock.calls.map((c) => c[3])).toEqual([null, '1', '2'])
+    expect(taro.showToast).toHaveBeenCalledWith({ title: '已导出 1,200 条', icon: 'success' })
+    expect(await screen.findByText('导出参与情况')).toBeTruthy()
+  })
+
+  test('a page that fails mid-way shows why and saves nothing partial', async () => {
+    mocked.getTopic.mockResolvedValue(closed())
+    const answerNext = pagedTurnout(true)
+    const saved = captureDownloads()
+    render(<ManagePage />)
+    fireEvent.click(await screen.findByText('导出参与情况'))
+    await answerNext()
+    await answerNext()
+    await answerNext()
+    expect(await screen.findByText('议题已变更，请重新导出')).toBeTruthy()
+    expect(saved).toEqual([])
+    expect(taro.showToast).not.toHaveBeenCalledWith(expect.objectContaining({ icon: 'success' }))
+    // the button is back for another try
+    expect(screen.getByText('导出参与情况')).toBeTruthy()
   })
 
   test('a sealed open topic shows no counts and cannot export the tally yet', async () => {

@@ -102,7 +102,7 @@ describe('办理情况统计', () => {
       ],
       overdue: [{ ...summary({ id: 'v-dongwei:r4', excerpt: '村口桥栏杆松动' }), villageId: 'v-dongwei', villageName: '东尾村' }],
     })
-    mocked.exportReportsCsv.mockResolvedValue({ filename: 'reports.csv', content: '\ufeff编号', rows: 3 })
+    mocked.exportReportsCsv.mockResolvedValue({ filename: 'reports.csv', content: '\ufeff编号', rows: 3, next: null })
     render(<FiguresPage />)
     expect(await screen.findByText('5.3小时')).toBeTruthy()
     expect(screen.getByText('2.5天')).toBeTruthy()

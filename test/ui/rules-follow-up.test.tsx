@@ -98,7 +98,7 @@ describe('承诺情况跟进', () => {
 
   test('the committee exports the follow-up list and the agreement records as CSV files', async () => {
     mocked.getRulesFollowUp.mockResolvedValue(followUp)
-    mocked.exportRulesCsv.mockImplementation(async (_v, kind) => ({ filename: kind === 'followUp' ? '新山村村规民约-未承诺名单-第2版-2026-11-26.csv' : '新山村村规民约-承诺记录-2026-11-26.csv', content: '\uFEFF网格,门牌号\r\n', rows: 3 }))
+    mocked.exportRulesCsv.mockImplementation(async (_v, kind) => ({ filename: kind === 'followUp' ? '新山村村规民约-未承诺名单-第2版-2026-11-26.csv' : '新山村村规民约-承诺记录-2026-11-26.csv', content: '\uFEFF网格,门牌号\r\n', rows: 3, next: null }))
     const blobs: Blob[] = []
     const createObjectURL = jest.fn((b: Blob) => (blobs.push(b), 'blob:csv'))
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() })

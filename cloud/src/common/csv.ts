@@ -1,13 +1,34 @@
 /** CSV for Excel: UTF-8 with a BOM (so Chinese opens right), CRLF, RFC 4180 quoting, no formula injection. Shared by every feature's export. */
+import { ApiError } from '../errors'
 
 export const BOM = '\uFEFF'
 
-/** An export as the client receives it (every feature's CSV action answers this). */
+/**
+ * One page of an export as the client receives it (every feature's CSV action answers this): the client
+ * asks again with `after: next` until `next` is null and joins the pages into one file. Only the first
+ * page carries the BOM and the header line, so the pages simply concatenate.
+ */
 export interface CsvFile {
   filename: string
-  /** CSV text: UTF-8 BOM, Chinese headers, CRLF line ends */
+  /** CSV text: CRLF line ends; on the first page the UTF-8 BOM and the Chinese headers first */
   content: string
+  /** data rows on this page */
   rows: number
+  /** the cursor of the next page, null on the last */
+  next: string | null
+  /** the rows of the whole file, when known up front (the client shows 3,000 / 12,000) */
+  total?: number
+}
+
+/**
+ * An export stored in numbered pages: which page `after` asks for, refused when it is not one of them; and the
+ * `next` to answer with it. The first call (no `after`) answers the header alone with `next` '0': it is the one
+ * that writes the audit entry (a transaction of its own), so no call carries both the audit and a page of rows.
+ */
+export function pageOfExport(after: string, pages: number): { page: number; next: string | null } {
+  const page = /^\d{1,6}$/.test(after) ? Number(after) : -1
+  if (page < 0 || page >= pages) throw new ApiError('BAD_INPUT', '导出位置有误，请重新导出')
+  return { page, next: page + 1 < pages ? String(page + 1) : null }
 }
 
 export type Cell = string | number | boolean | null | undefined
@@ -23,6 +44,9 @@ export function csvCell(value: Cell): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-export function toCsv(headers: string[], rows: Cell[][]): string {
-  return BOM + [headers, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
+const lines = (rows: Cell[][]) => rows.map((r) => r.map(csvCell).join(',') + '\r\n').join('')
+
+/** A whole file, or with `first` false a later page of one (its rows only: no BOM, no header). */
+export function toCsv(headers: string[], rows: Cell[][], first = true): string {
+  return first ? BOM + lines([headers]) + lines(rows) : lines(rows)
 }

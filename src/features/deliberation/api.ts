@@ -14,7 +14,7 @@ export const getTurnoutByGrid = (villageId: string, topicId: string) => call('to
 export const getTopicRoll = (villageId: string, topicId: string) => call('topics.roll', { villageId, topicId })
 export const amendTopicRoll = (input: InputOf<'topics.amendRoll'>) => call('topics.amendRoll', input)
 export const getTopicCount = (villageId: string, topicId: string) => call('topics.count', { villageId, topicId })
-export const exportTopicCsv = (villageId: string, topicId: string, kind: 'tally' | 'turnout') => call('topics.exportCsv', { villageId, topicId, kind })
+export const exportTopicCsv = (villageId: string, topicId: string, kind: 'tally' | 'turnout', after: string | null = null) => call('topics.exportCsv', { villageId, topicId, kind, after })
 
 export const castBallot = (input: InputOf<'ballots.cast'>) => call('ballots.cast', input)
 export const recordInPersonBallot = (input: InputOf<'ballots.recordInPerson'>) => call('ballots.recordInPerson', input)

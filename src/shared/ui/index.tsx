@@ -85,6 +85,7 @@ export function Button({
   kind = 'default',
   disabled,
   loading,
+  loadingText,
   block,
   label,
   pressed,
@@ -94,6 +95,8 @@ export function Button({
   kind?: ButtonKind
   disabled?: boolean
   loading?: boolean
+  /** what it says while loading, e.g. how far a long export has come (else 请稍候…) */
+  loadingText?: string
   block?: boolean
   /** the name a screen reader says, when the text alone does not say it (e.g. 删除 → 删除第2条) */
   label?: string
@@ -115,7 +118,7 @@ export function Button({
       aria-pressed={pressed}
       {...focusable(!off)}
     >
-      {loading ? '请稍候…' : children}
+      {loading ? (loadingText ?? '请稍候…') : children}
     </TaroButton>
   )
 }

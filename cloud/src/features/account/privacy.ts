@@ -58,6 +58,7 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, readonly string[]>> =
   proposals: ['proposerId'],
   cosigns: ['personId'],
   topicRolls: ['entries.personId'],
+  topicRollPages: ['entries.personId'],
   deletionRequests: ['personId'],
   // kept on purpose (see above): what was done in office, and the chained log
   auditLog: ['actorId'],
@@ -394,10 +395,12 @@ export async function erasePerson(store: Store, personId: string, villageIds: st
   await store.update('visits', { visitorId: personId }, { set: { visitorId: '', visitorName: DELETED_NAME } })
   await store.update('households', { 'lastVisit.visitorId': personId }, { set: { 'lastVisit.visitorId': '', 'lastVisit.visitorName': DELETED_NAME } })
   for (const villageId of villageIds) {
-    for (const roll of await find(store, 'topicRolls', { villageId })) {
-      if (!roll.entries.some((e) => e.personId === personId)) continue
-      const entries = roll.entries.map((e) => (e.personId === personId ? { ...e, personId: '', name: DELETED_NAME, doorplate: null } : e))
-      await store.update('topicRolls', { _id: roll._id }, { set: { entries } })
+    for (const collection of ['topicRolls', 'topicRollPages'] as const) {
+      for (const roll of await find(store, collection, { villageId })) {
+        if (!roll.entries.some((e) => e.personId === personId)) continue
+        const entries = roll.entries.map((e) => (e.personId === personId ? { ...e, personId: '', name: DELETED_NAME, doorplate: null } : e))
+        await store.update(collection, { _id: roll._id }, { set: { entries } })
+      }
     }
   }
   await store.remove('personKeys', { personId })

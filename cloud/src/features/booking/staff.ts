@@ -66,8 +66,8 @@ const deskHandlers: Handlers<Omit<typeof bookingStaffActions, keyof typeof booki
       const day = date ?? shanghaiDay(ctx.now)
       const out =
         kind === 'day'
-          ? { filename: `${hall.name}-${day}-预约名单.csv`, ...dayCsv(await dayListOf(ctx.ports, hall, day, ctx.now)) }
-          : { filename: `${hall.name}-${shanghaiDay(ctx.now)}-用餐人数.csv`, ...headcountCsv(await headcountOf(ctx.ports, hall, 7, ctx.now)) }
+          ? { filename: `${hall.name}-${day}-预约名单.csv`, ...dayCsv(await dayListOf(ctx.ports, hall, day, ctx.now)), next: null }
+          : { filename: `${hall.name}-${shanghaiDay(ctx.now)}-用餐人数.csv`, ...headcountCsv(await headcountOf(ctx.ports, hall, 7, ctx.now)), next: null }
       // the lists name people: who took them away is on record
       await audit(ctx, 'booking.export', { type: 'hall', id: hallId, label: out.filename }, `${out.rows}行`)
       return out

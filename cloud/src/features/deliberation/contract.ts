@@ -7,7 +7,8 @@
  * this file for types only.
  */
 import { z } from 'zod'
-import { cursor, id, text, villageId } from '../../contract/inputs'
+import { csvAfter, cursor, id, text, villageId } from '../../contract/inputs'
+import type { CsvFile } from '../../common/csv'
 import { action } from '../../contract/action'
 import type { VillageCard } from '../account/contract'
 import type { Ballot, BallotSource, Comment, Proposal, Proxy, RollChange, Topic, TopicOption, TopicStatus, VotingMode } from './documents'
@@ -230,7 +231,7 @@ export const topicActions = {
   /** notify the residents (or 户代表) who have not voted yet */
   'topics.remind': action<{ reminded: number }>()(z.object({ villageId, topicId })),
   'topics.turnoutByGrid': action<GridTurnout[]>()(z.object({ villageId, topicId })),
-  'topics.exportCsv': action<{ filename: string; content: string; rows: number }>()(z.object({ villageId, topicId, kind: z.enum(['tally', 'turnout']) })),
+  'topics.exportCsv': action<CsvFile>()(z.object({ villageId, topicId, kind: z.enum(['tally', 'turnout']), after: csvAfter })),
 }
 
 /** the meeting (榕树下议事): ballots the committee records, each told to its voter, who may object */

@@ -23,7 +23,13 @@ export function tallyCsv(tally: OptionTally[], turnout: Turnout, result: TopicRe
 
 export const TURNOUT_HEADERS = ['网格', '门牌号', '投票人', '已投票', '投票方式', '投票时间', '经办人']
 /** Every voter who may vote, in the committee's order, with whether and how they voted. */
-export function turnoutCsv(voters: Voter[], ballots: ReadonlyMap<string, Pick<Ballot, 'source' | 'castAt' | 'castByName'>>, gridNames: ReadonlyMap<string, string>): { content: string; rows: number } {
+export function turnoutCsv(
+  voters: Voter[],
+  ballots: ReadonlyMap<string, Pick<Ballot, 'source' | 'castAt' | 'castByName'>>,
+  gridNames: ReadonlyMap<string, string>,
+  /** a later page has no header */
+  first = true,
+): { content: string; rows: number } {
   const rows: Cell[][] = voters.map((v) => {
     const b = ballots.get(v.key)
     return [
@@ -36,5 +42,5 @@ export function turnoutCsv(voters: Voter[], ballots: ReadonlyMap<string, Pick<Ba
       b && b.source !== 'online' ? b.castByName : '',
     ]
   })
-  return { content: toCsv(TURNOUT_HEADERS, rows), rows: rows.length }
+  return { content: toCsv(TURNOUT_HEADERS, rows, first), rows: rows.length }
 }

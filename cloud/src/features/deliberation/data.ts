@@ -36,6 +36,8 @@ import {
   receiptCode,
   amendedRoll,
   rollChunkId,
+  rollPageId,
+  ROLL_PAGE_SIZE,
   rollChunkOf,
   sortedRoll,
   splitRoll,
@@ -142,6 +144,15 @@ const rollIndex = new WeakMap<TopicRoll, Map<string, Voter>>()
 /** The roll's chunk documents, to be written in the transaction that opens the topic. */
 export function rollDocs(t: Pick<Topic, '_id' | 'villageId'>, roll: Voter[]): TopicRoll[] {
   return splitRoll(roll).map((entries, i) => ({ _id: rollChunkId(t._id, i), villageId: t.villageId, topicId: t._id, entries }))
+}
+
+/** The sorted roll's page documents, written with the chunks. */
+export function rollPageDocs(t: Pick<Topic, '_id' | 'villageId'>, roll: Voter[]): TopicRoll[] {
+  const pages: TopicRoll[] = []
+  for (let i = 0; i === 0 || i * ROLL_PAGE_SIZE < roll.length; i++) {
+    pages.push({ _id: rollPageId(t._id, i), villageId: t.villageId, topicId: t._id, entries: roll.slice(i * ROLL_PAGE_SIZE, (i + 1) * ROLL_PAGE_SIZE) })
+  }
+  return pages
 }
 
 export async function loadGrids(store: Store, villageId: string): Promise<Grid[]> {

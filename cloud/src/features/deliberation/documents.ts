@@ -55,6 +55,8 @@ export interface Topic {
   eligibleCount: number
   /** the frozen voter roll is stored in this many topicRolls chunks (absent on topics opened before rolls existed) */
   rollChunks?: number
+  /** and in this many topicRollPages, in the committee's order (absent on topics opened before the paged exports) */
+  rollPages?: number
   /** the committee's amendments to the draft roll, each with its reason (applied when the topic opens) */
   rollChanges?: RollChange[]
   /** set when the count (计票清单) is ready: it is in this many topicCounts chunks, and its SHA-256 */
@@ -334,6 +336,8 @@ declare module '../../ports/store' {
   interface Collections {
     topics: Topic
     topicRolls: TopicRoll
+    /** the frozen roll once more, sorted and cut in pages of ROLL_PAGE_SIZE: the turnout CSV reads one per call */
+    topicRollPages: TopicRoll
     topicCounts: TopicCount
     topicTallies: TopicTally
     ballots: Ballot

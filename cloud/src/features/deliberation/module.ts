@@ -15,6 +15,7 @@ export const deliberation = defineFeature({
     topics: { indexes: [['villageId', 'status', 'closesAt'], ['status', 'closesAt'], ['countJob.startedAt']] },
     // a chunk of 100 voters is read by every ballot: parsing it was half of a ballot's time
     topicRolls: { indexes: [['topicId']], cached: true },
+    topicRollPages: { indexes: [['topicId']] },
     topicCounts: { indexes: [['topicId']] },
     topicTallies: { indexes: [['topicId']] },
     // the count (计票清单) is read in receipt order, a batch after the last

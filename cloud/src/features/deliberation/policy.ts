@@ -419,6 +419,10 @@ export function rollChunkOf(key: string, chunks: number): number {
 
 export const rollChunkId = (topicId: string, i: number) => `${topicId}:roll${i}`
 
+/** entries per roll page: the same roll again, in the committee's order, for the turnout CSV a page per call */
+export const ROLL_PAGE_SIZE = 500
+export const rollPageId = (topicId: string, i: number) => `${topicId}:page${i}`
+
 /** The roll split into its chunks' entries (index = chunk number). */
 export function splitRoll(entries: RollEntry[]): RollEntry[][] {
   const n = rollChunkCount(entries.length)

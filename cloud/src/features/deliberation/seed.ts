@@ -9,7 +9,7 @@
  */
 import type { Household, Membership } from '../account/documents'
 import type { Ballot, BallotSource, Comment, ImplementationUpdate, Proposal, Proxy, Stance, Topic } from './documents'
-import { commentCountFromComments, newReceipt, rollDocs, tallyFromBallots } from './data'
+import { commentCountFromComments, newReceipt, rollDocs, rollPageDocs, tallyFromBallots } from './data'
 import { publishedCount } from './publish'
 import type { Store } from '../../ports/store'
 import { ballotId, buildOptions, eligibleVoters } from './policy'
@@ -49,6 +49,7 @@ export async function seedDeliberation(store: Store, now: number): Promise<void>
     // a topic that has opened has its roll, frozen from the register at the opening
     const roll = s.status === 'draft' ? [] : eligibleVoters(s.mode, membersOf.get(s.villageId)!, householdsOf.get(s.villageId)!)
     const rollChunks = rollDocs(s, roll)
+    const rollPages = rollPageDocs(s, roll)
     const ended = s.status === 'closed' || s.status === 'decided' || s.status === 'done'
     const t: Topic = {
       photos: [],
@@ -59,7 +60,7 @@ export async function seedDeliberation(store: Store, now: number): Promise<void>
       ...rest,
       options: buildOptions(s.kind, labels ?? []),
       eligibleCount: roll.length,
-      ...(s.status === 'draft' ? {} : { rollChunks: rollChunks.length }),
+      ...(s.status === 'draft' ? {} : { rollChunks: rollChunks.length, rollPages: rollPages.length }),
       createdBy: pid(by[0]),
       createdByName: by[1],
       createdAt: s.opensAt - 2 * DAY,
@@ -70,6 +71,7 @@ export async function seedDeliberation(store: Store, now: number): Promise<void>
     topics.set(t._id, t)
     await store.insert('topics', t)
     if (s.status !== 'draft') for (const c of rollChunks) await store.insert('topicRolls', c)
+    if (s.status !== 'draft') for (const p of rollPages) await store.insert('topicRollPages', p)
   }
 
   /** [voter key, choices, source, cast by (for proxy and meeting), hours after the opening] */

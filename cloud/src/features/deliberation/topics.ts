@@ -7,7 +7,7 @@ import { audit } from '../../common/audit'
 import { assertStep, transition } from '../../common/transition'
 import { newId } from '../../common/ids'
 import { checkPhotos } from '../../common/photos'
-import { tallyCsv, turnoutCsv } from './csv'
+import { tallyCsv, turnoutCsv, TURNOUT_HEADERS } from './csv'
 import {
   allBallots,
   closeIfDue,
@@ -17,14 +17,16 @@ import {
   loadTopic,
   loadVoters,
   rollDocs,
+  rollPageDocs,
   PAGES,
   resultsOf,
   summariesOf,
 } from './data'
-import { buildOptions, countsVisible, publishProblems, REMIND_EVERY, tallyShards, turnoutByGrid, windowRefusal, TOPIC_MACHINE, PROPOSAL_MACHINE } from './policy'
+import { ballotId, buildOptions, countsVisible, rollPageId, publishProblems, REMIND_EVERY, tallyShards, turnoutByGrid, windowRefusal, TOPIC_MACHINE, PROPOSAL_MACHINE } from './policy'
 import { shanghaiTime, shortTime } from '../../common/time'
 import type { TopicDetail, topicActions } from './contract'
-import type { TxStore } from '../../ports/store'
+import type { Store, TxStore } from '../../ports/store'
+import { pageOfExport, toCsv, type CsvFile } from '../../common/csv'
 import type { z } from 'zod'
 import { getInVillage } from '../../common/load'
 import { pageAfter } from '../../common/keyset'
@@ -34,6 +36,27 @@ import { isCommittee } from '../account/policy'
 import { wordsOf } from '../account/common'
 
 
+
+/**
+ * A page of the turnout CSV: the header first, then one page of the sorted roll and the ballots of its voters
+ * (by id, one find) per call, whatever the size of the village. A topic opened before the roll had pages
+ * answers all of it at once.
+ */
+async function turnoutPage(store: Store, t: Topic, after: string | null | undefined): Promise<Omit<CsvFile, 'filename'>> {
+  const gridNames = async () => new Map((await loadGrids(store, t.villageId)).map((g) => [g._id, g.name]))
+  if (!t.rollPages) {
+    const [voters, ballots, grids] = await Promise.all([loadVoters(store, t), allBallots(store, t._id), gridNames()])
+    return { ...turnoutCsv(voters, new Map(ballots.map((b) => [b.voterKey, b])), grids), next: null }
+  }
+  if (!after) return { content: toCsv(TURNOUT_HEADERS, []), rows: 0, next: '0', total: t.eligibleCount }
+  const { page, next } = pageOfExport(after, t.rollPages)
+  const [roll, grids] = await Promise.all([store.get('topicRollPages', rollPageId(t._id, page)), gridNames()])
+  if (!roll) throw new ApiError('NOT_FOUND', '找不到该议题的选民名册')
+  const ids = roll.entries.map((v) => ballotId(t._id, v.key))
+  const ballots = ids.length ? await store.find('ballots', { _id: { $in: ids } }, { limit: ids.length }) : []
+  const byKey = new Map<string, Ballot>(ballots.map((b) => [b.voterKey, b]))
+  return { ...turnoutCsv(roll.entries, byKey, grids, false), next, total: t.eligibleCount }
+}
 
 const unit = (t: Pick<Topic, 'mode'>) => (t.mode === 'person' ? '人' : '户')
 
@@ -206,11 +229,13 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       const reason = `${VOTING_MODE_LABELS[t.mode]}，可投票${eligibleCount}${unit(t)}，${shortTime(t.opensAt)}至${shortTime(t.closesAt)}，${t.results === 'sealed' ? '截止前不公开票数' : '实时公开票数'}`
       // the voter roll is frozen with the opening, in the same transaction, and the counters start from it
       const chunks = rollDocs(t, roll)
+      const pages = rollPageDocs(t, roll)
       const shards = tallyShards(t, roll, [])
       const opened = await transition(ctx.ports, TOPIC_MACHINE, topicId, 'publish', {
-        set: { eligibleCount, rollChunks: chunks.length, tallyShards: shards.length, publishedAt: ctx.now },
+        set: { eligibleCount, rollChunks: chunks.length, rollPages: pages.length, tallyShards: shards.length, publishedAt: ctx.now },
         also: async (tx) => {
           for (const c of chunks) await tx.insert('topicRolls', c)
+          for (const p of pages) await tx.insert('topicRollPages', p)
           for (const d of shards) await tx.insert('topicTallies', d)
           // everyone on the roll is told it is open, with the change (a 户代表 votes for the household)
           const voters = roll.map((v) => v.personId)
@@ -322,23 +347,22 @@ export const topicHandlers: Handlers<typeof topicActions> = {
 
   'topics.exportCsv': {
     access: ACCESS.committee,
-    async handle({ villageId, topicId, kind }, ctx) {
+    async handle({ villageId, topicId, kind, after }, ctx) {
       const { store } = ctx.ports
       const t = await current(ctx, villageId, topicId)
       if (t.status === 'draft') throw new ApiError('CONFLICT', '议题还没有发布')
       const village = await getVillage(ctx, villageId)
       const day = shanghaiTime(ctx.now).slice(0, 10)
-      let out: { filename: string; content: string; rows: number }
+      let out: CsvFile
       if (kind === 'tally') {
         if (!countsVisible(t, ctx.now)) throw new ApiError('FORBIDDEN', '本议题的票数密封到投票截止，截止后才能导出')
         const { turnout, tally, result } = await resultsOf(store, t, ctx.now)
-        out = { filename: `${village.name}-${t.title}-票数统计-${day}.csv`, ...tallyCsv(tally ?? [], turnout, result, unit(t)) }
+        out = { filename: `${village.name}-${t.title}-票数统计-${day}.csv`, ...tallyCsv(tally ?? [], turnout, result, unit(t)), next: null }
       } else {
-        const [voters, ballots, grids] = await Promise.all([loadVoters(store, t), allBallots(store, topicId), loadGrids(store, villageId)])
-        const byKey = new Map<string, Ballot>(ballots.map((b) => [b.voterKey, b]))
-        out = { filename: `${village.name}-${t.title}-参与情况-${day}.csv`, ...turnoutCsv(voters, byKey, new Map(grids.map((g) => [g._id, g.name]))) }
+        out = { filename: `${village.name}-${t.title}-参与情况-${day}.csv`, ...(await turnoutPage(store, t, after)) }
       }
-      await audit(ctx, 'topics.export', { type: 'topic', id: topicId, label: out.filename }, `${out.rows}行`)
+      // one entry per export, at its first page (the later pages are the same export going on)
+      if (!after) await audit(ctx, 'topics.export', { type: 'topic', id: topicId, label: out.filename }, `${out.total ?? out.rows}行`)
       return out
     },
   },

@@ -148,7 +148,7 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
         loaded.map(({ village, reports, gridNames }) => ({ name: village.name, reports, gridNames })),
         ctx.now,
       )
-      const out = { filename: `${place.name}-随手拍上报-${shanghaiDay(ctx.now)}.csv`, ...csv }
+      const out = { filename: `${place.name}-随手拍上报-${shanghaiDay(ctx.now)}.csv`, ...csv, next: null }
       await audit(ctx, 'reports.export', { type: scope === 'town' ? 'town' : 'village', id: place.id, label: out.filename }, `${out.rows}行`)
       return out
     },

@@ -144,7 +144,7 @@ export const followUpHandlers: Handlers<typeof followUpActions> = {
         out = { filename: `${village.name}${rulesWord(village.kind)}-承诺记录-${today}.csv`, ...agreementsCsv(agreements, households, grids) }
       }
       await audit(ctx, 'rules.export', { type: 'village', id: villageId, label: out.filename }, `${out.rows}条`)
-      return out
+      return { ...out, next: null }
     },
   },
 }

@@ -156,7 +156,7 @@ export function ExportCard({ villageId, detail: d }: { villageId: string; detail
         { kind: 'tally', label: '导出计票结果', disabled: sealed },
         { kind: 'turnout', label: '导出参与情况' },
       ]}
-      fetch={(kind) => exportTopicCsv(villageId, d.topic._id, kind)}
+      fetch={(kind, after) => exportTopicCsv(villageId, d.topic._id, kind, after)}
       lineClassName='dlb-manage-line'
     >
       {sealed && <Hint>本议题截止后公布票数，截止后才能导出计票结果。</Hint>}
