@@ -62,9 +62,9 @@ test('a 1,200-voter turnout over pages is the one-shot file: header once, the co
   expect(lines.filter((l) => l.includes(',是,'))).toHaveLength(5)
   expect(lines.find((l) => l.includes(',村民950,'))).toMatch(/,是,现场表决,.*,林志强$/)
 
-  // the voters come in the roll's order (the meeting list's), page after page
-  const voters = await api.as(P.committee).call('ballots.voters', { villageId: X, topicId })
-  expect(lines.slice(1).map((l) => l.split(',')[2])).toEqual(voters.map((v) => v.name))
+  // the voters come in the roll's order (the published roll's), page after page
+  const roll = await api.as(P.committee).call('topics.roll', { villageId: X, topicId })
+  expect(lines.slice(1).map((l) => l.split(',')[2])).toEqual(roll.entries.map((v) => v.name))
 
   // a topic opened before the roll had pages answers it all at once: the same file
   await api.ports.store.update('topics', { _id: topicId }, { set: { rollPages: null } })
