@@ -80,6 +80,14 @@ export async function renameIds(store: Store, renames: Map<string, string>): Pro
   return changed
 }
 
+/** Runs `migrate` once per data folder: a meta marker written after it says it ran (a second start finds it). */
+async function once(store: Store, marker: string, migrate: () => Promise<number>): Promise<number> {
+  if (await store.get('meta', marker)) return 0
+  const n = await migrate()
+  await store.insert('meta', { _id: marker, at: Date.now() }).catch((e: unknown) => (e instanceof DuplicateIdError ? undefined : Promise.reject(e)))
+  return n
+}
+
 const TALLIES = 'migration-topic-tallies-v1'
 
 /**
@@ -88,11 +96,11 @@ const TALLIES = 'migration-topic-tallies-v1'
  * server takes a ballot. Returns how many topics it counted.
  */
 export async function migrateTallies(store: Store): Promise<number> {
-  if (await store.get('meta', TALLIES)) return 0
-  let counted = 0
-  for (const t of await store.find('topics', {}, { limit: ALL })) if (await tallyFromBallots(store, t)) counted++
-  await store.insert('meta', { _id: TALLIES, at: Date.now() }).catch((e: unknown) => (e instanceof DuplicateIdError ? undefined : Promise.reject(e)))
-  return counted
+  return once(store, TALLIES, async () => {
+    let counted = 0
+    for (const t of await store.find('topics', {}, { limit: ALL })) if (await tallyFromBallots(store, t)) counted++
+    return counted
+  })
 }
 
 const COMMENT_COUNTS = 'migration-comment-counts-v1'
@@ -102,11 +110,11 @@ const COMMENT_COUNTS = 'migration-comment-counts-v1'
  * one is left alone). Run after the demo seed, before the server takes a comment. Returns how many it counted.
  */
 export async function migrateCommentCounts(store: Store): Promise<number> {
-  if (await store.get('meta', COMMENT_COUNTS)) return 0
-  let counted = 0
-  for (const t of await store.find('topics', {}, { limit: ALL })) if (await commentCountFromComments(store, t)) counted++
-  await store.insert('meta', { _id: COMMENT_COUNTS, at: Date.now() }).catch((e: unknown) => (e instanceof DuplicateIdError ? undefined : Promise.reject(e)))
-  return counted
+  return once(store, COMMENT_COUNTS, async () => {
+    let counted = 0
+    for (const t of await store.find('topics', {}, { limit: ALL })) if (await commentCountFromComments(store, t)) counted++
+    return counted
+  })
 }
 
 const RESIDENT_COUNTS = 'migration-resident-counts-v1'
@@ -117,9 +125,9 @@ const RESIDENT_COUNTS = 'migration-resident-counts-v1'
  * Returns how many documents it wrote.
  */
 export async function migrateResidentCounts(store: Store): Promise<number> {
-  if (await store.get('meta', RESIDENT_COUNTS)) return 0
-  let written = 0
-  for (const v of await store.find('villages', {}, { limit: ALL })) written += await rebuildResidentCounts(store, v._id)
-  await store.insert('meta', { _id: RESIDENT_COUNTS, at: Date.now() }).catch((e: unknown) => (e instanceof DuplicateIdError ? undefined : Promise.reject(e)))
-  return written
+  return once(store, RESIDENT_COUNTS, async () => {
+    let written = 0
+    for (const v of await store.find('villages', {}, { limit: ALL })) written += await rebuildResidentCounts(store, v._id)
+    return written
+  })
 }
