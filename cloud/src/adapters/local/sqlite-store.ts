@@ -379,7 +379,8 @@ export class SqliteStore implements RawStore {
   private findSync<T extends Doc = any>(collection: string, filter: Filter, options: FindOptions): T[] {
     const w = where(filter)
     const order = (options.sort ?? []).map(([f, d]) => `${f === '_id' ? '_id' : `json_extract(doc, ${jsonPath(f)})`} ${d === 'desc' ? 'DESC' : 'ASC'}`)
-    order.push('_id ASC')
+    // _id last breaks ties; named twice, SQLite would not walk the (…, field) index and sorted every match instead
+    if (!(options.sort ?? []).some(([f]) => f === '_id')) order.push('_id ASC')
     const params = [...w.params]
     let page = ''
     const { limit, skip } = options
