@@ -103,11 +103,12 @@ export async function migrateTallies(store: Store): Promise<number> {
   })
 }
 
-const COMMENT_COUNTS = 'migration-comment-counts-v1'
+// v2: the discussion's total (every comment written) beside the shown ones
+const COMMENT_COUNTS = 'migration-comment-counts-v2'
 
 /**
- * Topics from before the comment counter get it, counted from their shown comments, once (a topic that has
- * one is left alone). Run after the demo seed, before the server takes a comment. Returns how many it counted.
+ * Topics from before the comment counters get them, counted from their comments (the shown ones, and all written),
+ * once (a counter a topic has is left alone). Run after the demo seed, before the server takes a comment. Returns how many it counted.
  */
 export async function migrateCommentCounts(store: Store): Promise<number> {
   return once(store, COMMENT_COUNTS, async () => {

@@ -102,7 +102,7 @@ export async function topicWithBallots(server: Server, voters: string[]): Promis
   put(server, 'comments', comments)
   put(server, 'topicTallies', shards)
   // the topic's counter of shown comments, counted as the migration counts it for a topic from before it
-  const { commentCount: _stale, ...uncounted } = (await store.get('topics', topicId)) as Topic
+  const { commentCount: _stale, commentTotal: _staleTotal, ...uncounted } = (await store.get('topics', topicId)) as Topic
   put(server, 'topics', [uncounted])
   await commentCountFromComments(store, uncounted)
   return topicId

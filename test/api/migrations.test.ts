@@ -88,6 +88,7 @@ describe('comment counters (issue 16)', () => {
   test('the demo seed gives every topic its count of shown comments (the hidden one left out); the migration finds none to count', async () => {
     const topics = await api.ports.store.find('topics', {})
     for (const t of topics) expect(t.commentCount).toBe(await shown(t._id))
+    for (const t of topics) expect(t.commentTotal).toBe(await api.ports.store.count('comments', { topicId: t._id }))
     const road = topics.find((t) => t._id === `${X}:t1`)!
     expect(road.commentCount).toBeGreaterThan(0)
     expect(road.commentCount).toBeLessThan(await api.ports.store.count('comments', { topicId: road._id }))
@@ -98,16 +99,21 @@ describe('comment counters (issue 16)', () => {
     const { store } = api.ports
     const topicId = await openTopic(api)
     await api.as(P.resident).call('comments.create', { villageId: X, topicId, text: '我赞成这个方案。' })
-    await store.update('topics', { _id: topicId }, { set: { commentCount: undefined } })
-    // a comment written meanwhile is not counted on the topic (it has no counter), but the list counts it
+    await store.update('topics', { _id: topicId }, { set: { commentCount: undefined, commentTotal: undefined } })
+    // a comment written meanwhile is not counted on the topic (it has no counter), but the lists count it
     await api.as(P.chenjianguo).call('comments.create', { villageId: X, topicId, text: '同意，尽快办。' })
     expect((await store.get('topics', topicId))!.commentCount).toBeUndefined()
+    expect((await store.get('topics', topicId))!.commentTotal).toBeUndefined()
     expect(await listed(topicId)).toBe(2)
-    await store.remove('meta', { _id: 'migration-comment-counts-v1' })
+    const discussed = async () => (await api.as(P.resident).call('comments.list', { villageId: X, topicId })).total
+    expect(await discussed()).toBe(2)
+    await store.remove('meta', { _id: 'migration-comment-counts-v2' })
     expect(await migrateCommentCounts(store)).toBe(1)
     expect(await migrateCommentCounts(store)).toBe(0)
     await api.as(P.wulihua).call('comments.create', { villageId: X, topicId, text: '我也支持。' })
     expect((await store.get('topics', topicId))!.commentCount).toBe(3)
+    expect((await store.get('topics', topicId))!.commentTotal).toBe(3)
     expect(await listed(topicId)).toBe(3)
+    expect(await discussed()).toBe(3)
   })
 })

@@ -90,9 +90,12 @@ async function firstReplies(store: Store, topicId: string, parents: Comment[]): 
  * writes the comment, so that the list's count needs no query; a topic from before the counter is left to be
  * counted (reads count its comments until the migration gives it one).
  */
-async function countShown(tx: TxStore, topicId: string, delta: 1 | -1): Promise<void> {
+async function countShown(tx: TxStore, topicId: string, delta: 1 | -1, written = false): Promise<void> {
   const t = await tx.get('topics', topicId)
-  if (t?.commentCount !== undefined) await tx.update('topics', topicId, { inc: { commentCount: delta } })
+  const inc: Record<string, number> = {}
+  if (t?.commentCount !== undefined) inc.commentCount = delta
+  if (written && t?.commentTotal !== undefined) inc.commentTotal = 1
+  if (Object.keys(inc).length) await tx.update('topics', topicId, { inc })
 }
 
 async function loadComment(ctx: MemberContext, villageId: string, commentId: string): Promise<Comment> {
@@ -113,13 +116,13 @@ export const commentHandlers: Handlers<typeof commentActions> = {
     access: ACCESS.member,
     async handle({ villageId, topicId, parentId, after }, ctx): Promise<CommentPage> {
       const { store } = ctx.ports
-      await loadTopic(ctx, villageId, topicId)
+      const t = await loadTopic(ctx, villageId, topicId)
       if (parentId) {
         const parent = await store.get('comments', parentId)
         if (!parent || parent.topicId !== topicId || parent.parentId) throw new ApiError('NOT_FOUND', '找不到该评论')
       }
       const filter = { topicId, parentId }
-      const [page, total] = await Promise.all([commentsAfter(store, filter, after, parentId ? REPLIES_PAGE : COMMENTS_PAGE), store.count('comments', parentId ? filter : { topicId })])
+      const [page, total] = await Promise.all([commentsAfter(store, filter, after, parentId ? REPLIES_PAGE : COMMENTS_PAGE), parentId ? store.count('comments', filter) : (t.commentTotal ?? store.count('comments', { topicId }))])
       const replies = parentId ? [] : await firstReplies(store, topicId, page.docs)
       const ids = [...page.docs, ...replies.flatMap((r) => r.shown.docs)].map((c) => c._id)
       const likes = ids.length ? await store.find('commentLikes', { topicId, personId: ctx.person._id, commentId: { $in: ids } }) : []
@@ -167,7 +170,7 @@ export const commentHandlers: Handlers<typeof commentActions> = {
       }
       await store.transaction(async (tx) => {
         await tx.insert('comments', c)
-        await countShown(tx, topicId, 1)
+        await countShown(tx, topicId, 1, true)
       })
       if (parent && parent.authorId !== ctx.person._id) {
         await notify(ctx, { personId: parent.authorId, villageId }, '有人回复了您的评论', `${c.authorName}在「${t.title}」回复了您：${text.slice(0, 40)}`, PAGES.topic(topicId))

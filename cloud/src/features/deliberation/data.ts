@@ -387,13 +387,15 @@ export async function detailOf(ctx: MemberContext, t: Topic): Promise<TopicDetai
 export const shownComments = (topicId: string): Filter => ({ topicId, hidden: null, deletedAt: null })
 
 /**
- * Gives a topic from before the comment counter its count, once (a topic that has one is left alone; the
- * update is conditional): the migration and the demo seed, while no comment is being written. True when set.
+ * Gives a topic from before the comment counters its counts, once each (a counter it has is left alone; the
+ * updates are conditional): the migration and the demo seed, while no comment is being written. True when one was set.
  */
-export async function commentCountFromComments(store: Store, t: Pick<Topic, '_id' | 'commentCount'>): Promise<boolean> {
-  if (t.commentCount !== undefined) return false
-  const n = await store.count('comments', shownComments(t._id))
-  return (await store.update('topics', { _id: t._id, commentCount: null }, { set: { commentCount: n } })) > 0
+export async function commentCountFromComments(store: Store, t: Pick<Topic, '_id' | 'commentCount' | 'commentTotal'>): Promise<boolean> {
+  const [shown, total] = await Promise.all([
+    t.commentCount === undefined ? store.count('comments', shownComments(t._id)).then((n) => store.update('topics', { _id: t._id, commentCount: null }, { set: { commentCount: n } })) : 0,
+    t.commentTotal === undefined ? store.count('comments', { topicId: t._id }).then((n) => store.update('topics', { _id: t._id, commentTotal: null }, { set: { commentTotal: n } })) : 0,
+  ])
+  return shown + total > 0
 }
 
 /**

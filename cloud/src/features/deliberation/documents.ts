@@ -73,6 +73,11 @@ export interface Topic {
    * comment written, hidden or deleted (absent on topics from before the counter: counted on read until the migration)
    */
   commentCount?: number
+  /**
+   * every comment and reply written on the topic, hidden and deleted ones too (the thread keeps their places): the
+   * discussion's heading; one more in the transaction of each comment written (absent before the counter: counted)
+   */
+  commentTotal?: number
   createdBy: string
   createdByName: string
   createdAt: number

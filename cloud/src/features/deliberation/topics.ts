@@ -133,6 +133,7 @@ export async function saveTopic(ctx: MemberContext, input: SaveInput, origin?: D
       status: 'draft',
       eligibleCount: 0,
       commentCount: 0,
+      commentTotal: 0,
       createdBy: ctx.person._id,
       createdByName: ctx.membership.name,
       createdAt: ctx.now,
