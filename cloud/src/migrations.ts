@@ -11,6 +11,7 @@ import { COLLECTIONS } from './features'
 import { personKeyOf } from './features/account/policy'
 import { commentCountFromComments, tallyFromBallots } from './features/deliberation/data'
 import { rebuildResidentCounts } from './features/account/residents'
+import { SERVING_ROLES } from './features/account/documents'
 import { DuplicateIdError, type CollectionName, type Doc, type Store } from './ports/store'
 
 const ALL = 1_000_000
@@ -130,5 +131,19 @@ export async function migrateResidentCounts(store: Store): Promise<number> {
     let written = 0
     for (const v of await store.find('villages', {}, { limit: ALL })) written += await rebuildResidentCounts(store, v._id)
     return written
+  })
+}
+
+const SERVING_MEMBERS = 'migration-serving-members-v1'
+
+/**
+ * Members holding a serving role from before the `serving` mark get it (a grid's workers, the committee and the town's
+ * officers are found by it), once: one update per serving role. Returns how many memberships it marked.
+ */
+export async function migrateServingMembers(store: Store): Promise<number> {
+  return once(store, SERVING_MEMBERS, async () => {
+    let marked = 0
+    for (const role of SERVING_ROLES) marked += await store.update('memberships', { roles: { $has: role }, serving: { $ne: true } }, { set: { serving: true } })
+    return marked
   })
 }

@@ -2,6 +2,7 @@ import type { Membership, Person, Village } from '../../cloud/src/contract'
 import { makeApi } from './harness'
 import { P, pid, type Api } from './deliberation-fixture'
 import { loadVoters } from '../../cloud/src/features/deliberation/data'
+import { servesIn } from '../../cloud/src/features/account/documents'
 import { countsOf, sumCounts } from '../../cloud/src/features/deliberation/policy'
 
 /** A village of 1,000 residents made directly in the store, with 新山村's 林志强 as its committee. */
@@ -27,6 +28,7 @@ beforeAll(async () => {
     hallId: null,
     townId: null,
     joinedAt: 0,
+    ...(servesIn(roles) ? { serving: true } : {}),
   })
   await store.insert('memberships', member(pid(P.committee), '林志强', ['committee']))
   for (let i = 0; i < N; i++) {

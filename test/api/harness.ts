@@ -8,6 +8,7 @@ import type { CollectionName, Collections, RawStore, RawTxStore } from '../../cl
 import { COLLECTIONS } from '../../cloud/src/features'
 import { CloudBaseEmulator, wxCloudFor } from '../cloudbase-emulator/emulator'
 import { createRouter } from '../../cloud/src/router'
+import { servesIn } from '../../cloud/src/features/account/documents'
 import { seedDemo } from '../../cloud/src/demo'
 import type { CsvFile } from '../../cloud/src/common/csv'
 import type { ActionName, ApiErrorBody, InputOf, Membership, OutputOf } from '../../cloud/src/contract'
@@ -148,6 +149,8 @@ export function membershipDoc(villageId: string, personId: string, name: string,
     townId: null,
     joinedAt: T0,
     ...over,
+    // as the seed and the register mark one: a fixture's grid worker is found among the village's serving members
+    ...(servesIn(over.roles ?? []) ? { serving: true } : {}),
   }
 }
 

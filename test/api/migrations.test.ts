@@ -1,5 +1,6 @@
 /** An existing data folder whose person ids carry openids is migrated on start: ids that reveal nothing, every reference kept. */
-import { migrateCommentCounts, migratePersonIds, migrateTallies, renameIds } from '../../cloud/src/migrations'
+import { migrateCommentCounts, migratePersonIds, migrateServingMembers, migrateTallies, renameIds } from '../../cloud/src/migrations'
+import { servesIn } from '../../cloud/src/features/account/documents'
 import { countsOfTopic, loadVoters } from '../../cloud/src/features/deliberation/data'
 import { countsOf } from '../../cloud/src/features/deliberation/policy'
 import { apiPerTest } from './harness'
@@ -115,5 +116,22 @@ describe('comment counters (issue 16)', () => {
     expect((await store.get('topics', topicId))!.commentTotal).toBe(3)
     expect(await listed(topicId)).toBe(3)
     expect(await discussed()).toBe(3)
+  })
+})
+
+describe('serving members (issue 16)', () => {
+  test('the seed marks exactly the members who serve; a folder from before is marked once', async () => {
+    const { store } = api.ports
+    const all = await store.find('memberships', {}, { limit: 10_000 })
+    expect(all.filter((m) => m.serving).map((m) => m._id).sort()).toEqual(all.filter((m) => servesIn(m.roles)).map((m) => m._id).sort())
+    expect(all.some((m) => m.roles.includes('gridWorker'))).toBe(true)
+    // a folder written before the mark
+    await store.update('memberships', { serving: true }, { set: { serving: undefined } })
+    expect(await store.count('memberships', { serving: true })).toBe(0)
+    await store.remove('meta', { _id: 'migration-serving-members-v1' })
+    expect(await migrateServingMembers(store)).toBe(all.filter((m) => servesIn(m.roles)).length)
+    expect(await migrateServingMembers(store)).toBe(0)
+    const marked = await store.find('memberships', { serving: true }, { limit: 10_000 })
+    expect(marked.map((m) => m._id).sort()).toEqual(all.filter((m) => servesIn(m.roles)).map((m) => m._id).sort())
   })
 })

@@ -6,6 +6,7 @@ import type { Store } from '../../ports/store'
 import { findAll } from '../../common/load'
 
 export { notify, notifyCommittee, notifyMany, type NoticeContext } from './notices'
+export { membersServing, townOfficersOf } from './serving'
 
 /** The village, or NOT_FOUND. */
 export async function getVillage(ctx: Pick<Context, 'ports'>, villageId: string): Promise<Village> {

@@ -155,6 +155,9 @@ export function roleWord(role: Role, kind: VillageKind): string {
  * server's ACCESS.resident and the app's buttons both read this, so a button is never offered and then refused.
  */
 export const PARTICIPANT_ROLES: readonly Role[] = ['resident']
+/** the roles that serve a village: a member holding one is `serving`, so its few are found without reading its residents */
+export const SERVING_ROLES: readonly Role[] = ['committee', 'gridWorker', 'hallStaff', 'townOfficer']
+export const servesIn = (roles: readonly Role[]): boolean => roles.some((r) => SERVING_ROLES.includes(r))
 export const takesPart = (m: { roles: readonly Role[] }): boolean => m.roles.some((r) => PARTICIPANT_ROLES.includes(r))
 /** why a member who serves the village cannot do `what` there: 您不是本村村民，不能投票 */
 export const notResidentReason = (kind: VillageKind, what: string): string => `您不是${hereWord(kind)}${peopleWord(kind)}，不能${what}`
@@ -178,6 +181,11 @@ export interface Membership {
   hallId: string | null
   /** town officer: the town they serve */
   townId: string | null
+  /**
+   * holds one of SERVING_ROLES (servesIn(roles)); absent on a resident. Indexed with villageId: a grid's workers, the
+   * committee, the town's officers are read among the village's few serving members, not among its thousands.
+   */
+  serving?: boolean
   joinedAt: number
 }
 

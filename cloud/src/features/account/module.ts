@@ -28,7 +28,7 @@ export const account = defineFeature({
     residentCounts: { indexes: [['villageId']] },
     persons: { indexes: [['openid']] },
     personKeys: {},
-    memberships: { indexes: [['personId'], ['villageId'], ['villageId', 'householdId'], ['villageId', 'name']] },
+    memberships: { indexes: [['personId'], ['villageId'], ['villageId', 'householdId'], ['villageId', 'name'], ['villageId', 'serving']] },
     joinRequests: { indexes: [['villageId', 'status'], ['personId']] },
     notifications: { indexes: [['personId', 'read']] },
     noticeOutbox: { indexes: [['status', 'nextAt']] },

@@ -17,6 +17,7 @@ import { DuplicateIdError, INSERT_MANY, type TxStore } from '../../ports/store'
 import { newId } from '../../common/ids'
 import type { AppNotification, NoticeEvent, StoredNotification } from './documents'
 import { DELETED_NAME } from './privacy-documents'
+import { membersServing } from './serving'
 
 /** What writing a notice needs: a handler's Context, or the job's ports, time and its own list. */
 export type NoticeContext = Pick<Context, 'ports' | 'now' | 'notices'>
@@ -196,7 +197,7 @@ async function deliverEvent(ports: Ports, e: NoticeEvent, now: number, budget: n
   const { store } = ports
   const to =
     e.to === 'committee'
-      ? (await store.find('memberships', { villageId: e.villageId, roles: { $has: 'committee' } }, { limit: 100 })).map((m) => m.personId)
+      ? (await membersServing(store, e.villageId, 'committee')).map((m) => m.personId)
       : e.to
   let cursor = Math.min(e.cursor ?? 0, to.length)
   let unfinished = e.unfinished ?? 0

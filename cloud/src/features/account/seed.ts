@@ -3,7 +3,7 @@
  * named after real ones, grids, halls, households and people in every role, plus join requests in
  * every state. Run once per data folder (cloud/src/demo.ts keeps the marker).
  */
-import type { Grid, Hall, Household, JoinRequest, Membership, Person, Region, Relation, Role, Village } from './documents'
+import { servesIn, type Grid, type Hall, type Household, type JoinRequest, type Membership, type Person, type Region, type Relation, type Role, type Village } from './documents'
 import type { Store } from '../../ports/store'
 import { householdId } from './policy'
 
@@ -146,6 +146,7 @@ export async function seedPlacesAndPeople(store: Store, now: number): Promise<vo
       gridIds: (m.grids ?? []).map((g) => `${v.id}:g${g + 1}`),
       hallId: m.hall ? `${v.id}:hall` : null,
       townId: town,
+      ...(servesIn(m.roles) ? { serving: true } : {}),
       joinedAt: now - (80 - i) * DAY,
     } satisfies Membership)
   }

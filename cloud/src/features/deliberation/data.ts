@@ -14,7 +14,7 @@ import type { Ports } from '../../ports/ports'
 import type { Filter, Store, TxStore } from '../../ports/store'
 import { deliverNotices, notifyCommittee, notifyMany, type NoticeContext } from '../account/notices'
 import { isCommittee } from '../account/policy'
-import { villageResidents } from '../account/common'
+import { membersServing, villageResidents } from '../account/common'
 import {
   ballotId,
   countsVisible,
@@ -285,7 +285,7 @@ export async function askable(store: Store, m: Membership, gridId: string | null
   const byJoining = { sort: [['joinedAt', 'asc']] as Array<[string, 'asc']>, limit: limit + 1 }
   const [household, grid] = await Promise.all([
     m.householdId ? store.find('memberships', { villageId: m.villageId, householdId: m.householdId }, byJoining) : Promise.resolve([]),
-    gridId ? store.find('memberships', { villageId: m.villageId, roles: { $has: 'gridWorker' }, gridIds: { $has: gridId } }, byJoining) : Promise.resolve([]),
+    gridId ? membersServing(store, m.villageId, 'gridWorker').then((ws) => ws.filter((w) => w.gridIds.includes(gridId))) : Promise.resolve([]),
   ])
   const family = household.filter((x) => x.personId !== m.personId).slice(0, limit)
   const kin = new Set(family.map((x) => x.personId))

@@ -5,23 +5,16 @@
  * or after a kill never escalate a letter twice and finish what a killed run left.
  */
 import type { Ports } from '../../ports/ports'
-import type { Store } from '../../ports/store'
 import { appendAudit, systemAuditEntry } from '../../common/audit'
-import { findAll } from '../../common/load'
 import { shortTime } from '../../common/time'
 import { deliverNotices, notify, notifyMany, type NoticeContext } from '../account/notices'
+import { townOfficersOf } from '../account/common'
 import type { LetterEvent } from './documents'
 import { WAITING_STATUSES } from './documents'
 import { isOverdue, LETTER_MACHINE, SYSTEM_NAME } from './policy'
-import { noticeName, PAGES, townOf } from './views'
+import { noticeName, PAGES } from './views'
 
 const PAGE = 200
-
-/** The officers of the village's town who are members of the village. */
-async function townOfficersOf(store: Store, villageId: string): Promise<string[]> {
-  const [members, townId] = await Promise.all([findAll(store, 'memberships', { villageId }), townOf(store, villageId)])
-  return members.filter((m) => m.roles.includes('townOfficer') && m.townId === townId).map((m) => m.personId)
-}
 
 /** mailboxEscalate: returns how many letters were escalated. */
 export async function escalateOverdueLetters(ports: Ports, now: number): Promise<number> {

@@ -5,8 +5,8 @@
  */
 import type { MemberContext } from '../../handler'
 import type { Store, TxStore } from '../../ports/store'
-import { findAll, getMany } from '../../common/load'
-import { notifyCommittee, notifyMany, type NoticeContext } from '../account/common'
+import { getMany } from '../../common/load'
+import { membersServing, notifyCommittee, notifyMany, townOfficersOf, type NoticeContext } from '../account/common'
 import type { Grid, Village } from '../account/documents'
 import { pageUrl } from '../../../../src/routes'
 import type { ReportSettingsView, ReportSummary, ReportView } from './contract'
@@ -109,17 +109,12 @@ export async function reportSummaries(ctx: Pick<MemberContext, 'ports' | 'now'>,
 /** The grid workers of a grid (person ids). */
 export async function gridWorkersOf(store: Store, villageId: string, gridId: string | null): Promise<string[]> {
   if (!gridId) return []
-  const members = await findAll(store, 'memberships', { villageId })
-  return members.filter((m) => m.roles.includes('gridWorker') && m.gridIds.includes(gridId)).map((m) => m.personId)
-}
-
-/** The officers of the village's town who are members of the village. */
-export async function townOfficersOf(store: Store, villageId: string): Promise<string[]> {
-  const [members, townId] = await Promise.all([findAll(store, 'memberships', { villageId }), townOf(store, villageId)])
-  return members.filter((m) => m.roles.includes('townOfficer') && m.townId === townId).map((m) => m.personId)
+  return (await membersServing(store, villageId, 'gridWorker')).filter((m) => m.gridIds.includes(gridId)).map((m) => m.personId)
 }
 
 /** Who handles a report now: its grid's workers, or the town's officers once transferred; the committee when there are none. */
+export { townOfficersOf }
+
 export async function handlersOf(store: Store, r: Pick<Report, 'villageId' | 'gridId' | 'level'>): Promise<string[]> {
   return r.level === 'town' ? townOfficersOf(store, r.villageId) : gridWorkersOf(store, r.villageId, r.gridId)
 }
