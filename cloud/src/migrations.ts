@@ -119,7 +119,8 @@ export async function migrateCommentCounts(store: Store): Promise<number> {
   })
 }
 
-const RESIDENT_COUNTS = 'migration-resident-counts-v1'
+// v2: with 本村概况's counter of each village
+const RESIDENT_COUNTS = 'migration-resident-counts-v2'
 
 /**
  * Villages whose residents were not counted yet (a data folder from before the counters): each household's residents

@@ -117,6 +117,32 @@ describe('roles and villages', () => {
     expect(resident.counts).toMatchObject({ grids: 3, households: 8 })
   })
 
+  test('本村概况 is a counter kept with every membership begun or ended, equal to a recount; a village without one is counted', async () => {
+    const X = 'v-xinshan'
+    const { store } = api.ports
+    const shown = async () => (await api.as(ID.committee).call('village.overview', { villageId: X })).counts
+    const recount = async () => ({
+      members: await store.count('memberships', { villageId: X }),
+      households: await store.count('households', { villageId: X }),
+      grids: await store.count('grids', { villageId: X }),
+      partyMembers: await store.count('memberships', { villageId: X, partyMember: true }),
+    })
+    const first = await shown()
+    expect(first).toEqual(await recount())
+    expect(await store.get('villageCounts', X)).toMatchObject({ members: first.members })
+    // a newcomer at a new doorplate: one member and one household more
+    const req = await api.as(ID.newcomer).call('join.request', joinInput)
+    await api.as(ID.committee).call('join.decide', { villageId: X, requestId: req._id, decision: 'approve' })
+    expect(await shown()).toEqual({ ...first, members: first.members + 1, households: first.households + 1 })
+    // a party member leaves: the household stays on the register
+    await api.as(ID.committee).call('register.endMembership', { villageId: X, personId: 'p_linshuisheng', why: '迁出', reason: '全家迁往深圳，户口已迁出' })
+    expect(await shown()).toEqual({ ...first, households: first.households + 1, partyMembers: first.partyMembers - 1 })
+    expect(await shown()).toEqual(await recount())
+    // a folder from before the counter: counted on read, the same figures
+    await store.remove('villageCounts', { _id: X })
+    expect(await shown()).toEqual(await recount())
+  })
+
   test('a person may belong to two villages', async () => {
     const me = await api.as('demo-linjun').call('account.me', {})
     expect(me.memberships.map((m) => m.village.name).sort()).toEqual(['新山村', '河南社区'].sort())

@@ -89,6 +89,18 @@ export interface ResidentCount {
   agreedHouseholds: number
 }
 
+/**
+ * 本村概况's figures of one village (`_id` its id), kept in the transaction of every membership begun or ended: its
+ * members, its households, its party members. Absent on a village from before the counter (counted on read until the
+ * migration rebuilds it).
+ */
+export interface VillageCount {
+  _id: string
+  members: number
+  households: number
+  partyMembers: number
+}
+
 export interface Person {
   _id: string
   /** WeChat identity in the cloud; demo identities locally */
@@ -271,6 +283,7 @@ declare module '../../ports/store' {
     halls: Hall
     households: Household
     residentCounts: ResidentCount
+    villageCounts: VillageCount
     persons: Person
     personKeys: PersonKey
     memberships: Membership

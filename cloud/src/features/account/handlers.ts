@@ -47,13 +47,14 @@ async function meOf(ctx: Context): Promise<{ me: Me; memberships: Membership[] }
   return { me, memberships }
 }
 
-/** 本村概况's figures: four counts */
+/** 本村概况's figures: the village's counter and its grids (a few), or for a village from before the counter four counts */
 async function villageCounts(ctx: Context, villageId: string): Promise<VillageCounts> {
   const { store } = ctx.ports
-  const [members, households, grids, partyMembers] = await Promise.all([
+  const [kept, grids] = await Promise.all([store.get('villageCounts', villageId), store.count('grids', { villageId })])
+  if (kept) return { members: kept.members, households: kept.households, grids, partyMembers: kept.partyMembers }
+  const [members, households, partyMembers] = await Promise.all([
     store.count('memberships', { villageId }),
     store.count('households', { villageId }),
-    store.count('grids', { villageId }),
     store.count('memberships', { villageId, partyMember: true }),
   ])
   return { members, households, grids, partyMembers }
@@ -238,6 +239,7 @@ export const accountHandlers: Handlers<typeof accountActions> = {
         if (status === 'rejected') return
         const hid = householdId(villageId, request.doorplate)
         let household = await tx.get('households', hid)
+        const created = !household
         if (!household) {
           household = { _id: hid, villageId, gridId: null, doorplate: request.doorplate, headName: request.relation === '户主' ? request.name : '', repPersonId: null }
           await tx.insert('households', household)
@@ -259,8 +261,8 @@ export const accountHandlers: Handlers<typeof accountActions> = {
           joinedAt: ctx.now,
         }
         await tx.insert('memberships', membership)
-        // the rules' progress counts the new resident (read in the transaction: a version published meanwhile counts)
-        await countMember(tx, (await tx.get('villages', villageId))!, membership, household, 1)
+        // 本村概况 and the rules' progress count the new member (read in the transaction: a version published meanwhile counts)
+        await countMember(tx, (await tx.get('villages', villageId))!, membership, household, 1, created)
       })
       // two newcomers of a new doorplate at once: the one that meets the other's household at its insert runs again
       await decide().catch((e: unknown) => (e instanceof DuplicateIdError ? decide() : Promise.reject(e)))

@@ -26,6 +26,7 @@ export const account = defineFeature({
     // the register's pages: in 门牌号 order, the village's or a grid's
     households: { indexes: [['villageId'], ['villageId', 'doorplate'], ['villageId', 'gridId', 'doorplate']] },
     residentCounts: { indexes: [['villageId']] },
+    villageCounts: {},
     persons: { indexes: [['openid']] },
     personKeys: {},
     memberships: { indexes: [['personId'], ['villageId'], ['villageId', 'householdId'], ['villageId', 'name'], ['villageId', 'serving']] },

@@ -9,7 +9,7 @@
  * another version reads as 0, and the first change for the new version starts it. The account feature owns this
  * because its writes move the counts (a feature imports only account); the rules' agreements are read by name.
  */
-import type { Household, Membership, ResidentCount, Village } from './documents'
+import type { Household, Membership, ResidentCount, Village, VillageCount } from './documents'
 import type { Store, TxStore } from '../../ports/store'
 import { findAll } from '../../common/load'
 
@@ -90,10 +90,20 @@ export async function countPerson(tx: TxStore, villageId: string, current: numbe
 }
 
 /**
- * A member joins (+1) or leaves (-1) the village, in the caller's transaction: a resident counts, with their
- * agreement to the current version if they made one (someone who left and comes back keeps it).
+ * A member joins (+1) or leaves (-1) the village, in the caller's transaction: 本村概况 counts every member (and the
+ * household `created` for them), and a resident counts for the rules, with their agreement to the current version if
+ * they made one (someone who left and comes back keeps it).
  */
-export async function countMember(tx: TxStore, village: Pick<Village, '_id' | 'currentRulesVersion'>, m: Pick<Membership, 'personId' | 'roles'>, household: Household | null, sign: 1 | -1): Promise<void> {
+export async function countMember(
+  tx: TxStore,
+  village: Pick<Village, '_id' | 'currentRulesVersion'>,
+  m: Pick<Membership, 'personId' | 'roles' | 'partyMember'>,
+  household: Household | null,
+  sign: 1 | -1,
+  created = false,
+): Promise<void> {
+  // a village from before the counter has none to add to (0 matched): it is counted on read until the migration
+  await tx.update('villageCounts', village._id, { inc: { members: sign, partyMembers: m.partyMember ? sign : 0, households: created ? 1 : 0 } })
   if (!isResident(m)) return
   const current = currentRules(village)
   const agreed = current ? !!(await tx.get('ruleAgreements', agreementId(village._id, current, m.personId))) : false
@@ -139,7 +149,7 @@ export const sumTotals = (all: Iterable<ResidentTotals>): ResidentTotals =>
 
 /**
  * Recounts a village from its memberships, households and agreements to the current version, and writes what differs:
- * the households' counting fields and every counter (one per grid and shard, zeros included, so that agreements
+ * 本村概况's counter, the households' counting fields and every counter (one per grid and shard, zeros included, so that agreements
  * rarely create one). Idempotent; run by the seed and at the local server's start (migrations.ts), when no agreement
  * or membership is being written. Returns how many documents it wrote.
  */
@@ -174,7 +184,7 @@ export async function rebuildResidentCounts(store: Store, villageId: string): Pr
     hc.residents++
     if (agreed.has(m.personId)) hc.agreed++
   }
-  let written = 0
+  let written = await keepVillageCount(store, { _id: villageId, members: members.length, households: households.length, partyMembers: members.filter((m) => m.partyMember).length })
   for (const h of households) {
     const hc = perHousehold.get(h._id)!
     const c = counter(h.gridId, shardOf(h._id))
@@ -196,4 +206,14 @@ export async function rebuildResidentCounts(store: Store, villageId: string): Pr
   }
   for (const old of existing) if (!counters.has(old._id)) written += await store.remove('residentCounts', { _id: old._id })
   return written
+}
+
+/** Writes the village's 本村概况 counter when it differs (1) or leaves it (0). */
+async function keepVillageCount(store: Store, counted: VillageCount): Promise<number> {
+  const old = await store.get('villageCounts', counted._id)
+  if (old && old.members === counted.members && old.households === counted.households && old.partyMembers === counted.partyMembers) return 0
+  const { _id, ...fields } = counted
+  if (old) await store.update('villageCounts', { _id }, { set: fields })
+  else await store.insert('villageCounts', counted)
+  return 1
 }
