@@ -25,12 +25,13 @@ async function keptAndRecount() {
   const agreed = new Set(agreements.map((a) => a.personId))
   const residents = members.filter((m) => m.roles.includes('resident'))
   const gridOf = new Map(households.map((h) => [h._id, h.gridId]))
-  const byGrid: Record<string, { residents: number; households: number; agreedPersons: number; agreedHouseholds: number }> = {}
+  const zero = () => ({ residents: 0, households: 0, agreedPersons: 0, agreedHouseholds: 0, registered: 0, unrepresented: 0 })
+  const byGrid: Record<string, ReturnType<typeof zero>> = {}
   const perHousehold: Record<string, { residents: number; agreed: number; listed: boolean }> = {}
   for (const h of households) perHousehold[h._id] = { residents: 0, agreed: 0, listed: false }
   for (const m of residents) {
     const g = String(gridOf.get(m.householdId ?? '') ?? null)
-    byGrid[g] ??= { residents: 0, households: 0, agreedPersons: 0, agreedHouseholds: 0 }
+    byGrid[g] ??= zero()
     byGrid[g].residents++
     if (agreed.has(m.personId)) byGrid[g].agreedPersons++
     const h = perHousehold[m.householdId ?? '']
@@ -41,19 +42,28 @@ async function keptAndRecount() {
   for (const h of households) {
     const c = perHousehold[h._id]
     c.listed = c.residents > c.agreed
-    if (!c.residents) continue
     const g = String(h.gridId)
+    // the register's figures: every household on it, and those without a 户代表
+    byGrid[g] ??= zero()
+    byGrid[g].registered++
+    if (!h.repPersonId) byGrid[g].unrepresented++
+    if (!c.residents) continue
     byGrid[g].households++
     if (c.agreed) byGrid[g].agreedHouseholds++
   }
-  const keptGrids = Object.fromEntries([...(await residentTotalsByGrid(store, X, current))].filter(([, t]) => t.residents > 0).map(([g, t]) => [String(g), t]))
+  const keptGrids = Object.fromEntries([...(await residentTotalsByGrid(store, X, current))].filter(([, t]) => t.residents > 0 || t.registered > 0).map(([g, t]) => [String(g), t]))
   const keptHouseholds = Object.fromEntries(
     households.map((h) => {
       const c = householdCounts(h, current)
       return [h._id, { ...c, listed: c.residents > 0 && h.rulesDone !== current }]
     }),
   )
-  return { kept: { grids: keptGrids, households: keptHouseholds }, recount: { grids: byGrid, households: perHousehold }, progress: rulesProgress(members, agreed, current, village.kind) }
+  const page = await committee().call('register.households', { villageId: X })
+  return {
+    kept: { grids: keptGrids, households: keptHouseholds, register: { total: page.total, noRep: page.noRep } },
+    recount: { grids: byGrid, households: perHousehold, register: { total: households.length, noRep: households.filter((h) => !h.repPersonId).length } },
+    progress: rulesProgress(members, agreed, current, village.kind),
+  }
 }
 
 async function expectExact() {
@@ -69,7 +79,7 @@ async function join(openid: string, name: string, doorplate: string, relation: '
 const end = (personId: string) => committee().call('register.endMembership', { villageId: X, personId, why: '迁出', reason: '已迁往外地' })
 const agree = (openid: string, version = 1) => api.as(openid).call('rules.agree', { villageId: X, versionId: `${X}:v${version}` })
 
-test('after agreements, joins, departures, a household moved, a new version and an erasure, the counters equal a recount', async () => {
+test('after agreements, joins, departures, a household moved, a new version, erasures and 户代表 changes, the counters and the register’s figures equal a recount', async () => {
   const { store } = api.ports
   // the seed counted its own residents: nothing to rebuild
   expect(await rebuildResidentCounts(store, X)).toBe(0)
@@ -123,6 +133,18 @@ test('after agreements, joins, departures, a household moved, a new version and 
   // an erased person stops counting
   await api.as('demo-liuxiaodong').call('account.requestDeletion', { reason: '不再使用' })
   await committee().call('account.confirmDeletion', { villageId: X, personId: 'p_liuxiaodong', reason: '已电话核实本人' })
+  await expectExact()
+  // and an erased 户代表 leaves their household without one
+  const wangfang = (await store.find('persons', { openid: ID.newcomer }))[0]._id
+  expect((await store.get('households', `${X}:新山村东一巷40号`))!.repPersonId).toBe(wangfang)
+  await api.as(ID.newcomer).call('account.requestDeletion', { reason: '不再使用' })
+  await committee().call('account.confirmDeletion', { villageId: X, personId: wangfang, reason: '已电话核实本人' })
+  expect((await store.get('households', `${X}:新山村东一巷40号`))!.repPersonId).toBeNull()
+  await expectExact()
+  // a 户代表 leaves a household of others, who then get one
+  await end('p_linshuisheng')
+  await expectExact()
+  await committee().call('register.setRep', { villageId: X, householdId: `${X}:新山村东一巷12号`, personId: 'p_liguilan' })
   await expectExact()
 
   // the rebuild from scratch gives the same counts, and a second one has nothing to write

@@ -87,6 +87,9 @@ export interface ResidentCount {
   rulesVersion: number
   agreedPersons: number
   agreedHouseholds: number
+  /** the register: households on it, and those of them without a 户代表 (absent before these counts: read as 0 until rebuilt) */
+  registered?: number
+  unrepresented?: number
 }
 
 /**

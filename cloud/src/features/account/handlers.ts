@@ -9,7 +9,7 @@ import { ApiError } from '../../errors'
 import { ACCESS, type Context, type Handlers } from '../../handler'
 import { notify, notifyCommittee, villageCard, villageCards } from './common'
 import { noticeView } from './notices'
-import { countMember } from './residents'
+import { countHousehold, countMember } from './residents'
 import { audit } from '../../common/audit'
 import { qrDataUrl } from '../../common/qr'
 import { householdId, isCommittee, personKeyOf, personView, rolesOnJoin } from './policy'
@@ -246,6 +246,11 @@ export const accountHandlers: Handlers<typeof accountActions> = {
         }
         const roles = rolesOnJoin(request.relation, household.repPersonId !== null)
         if (roles.includes('householdRep')) await tx.update('households', hid, { set: { repPersonId: request.personId, headName: request.name } })
+        // read in the transaction: a rules version published meanwhile counts
+        const counted = (await tx.get('villages', villageId))!
+        // the register's figures: a household new to it, and whether it has a 户代表 now that it had not
+        const unrepresented = Number(!household.repPersonId && !roles.includes('householdRep')) - Number(!created && !household.repPersonId)
+        await countHousehold(tx, counted, household, { registered: Number(created), unrepresented })
         const membership: Membership = {
           _id: `${villageId}:${request.personId}`,
           villageId,
@@ -261,8 +266,8 @@ export const accountHandlers: Handlers<typeof accountActions> = {
           joinedAt: ctx.now,
         }
         await tx.insert('memberships', membership)
-        // 本村概况 and the rules' progress count the new member (read in the transaction: a version published meanwhile counts)
-        await countMember(tx, (await tx.get('villages', villageId))!, membership, household, 1, created)
+        // 本村概况 and the rules' progress count the new member
+        await countMember(tx, counted, membership, household, 1, created)
       })
       // two newcomers of a new doorplate at once: the one that meets the other's household at its insert runs again
       await decide().catch((e: unknown) => (e instanceof DuplicateIdError ? decide() : Promise.reject(e)))

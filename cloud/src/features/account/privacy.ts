@@ -31,7 +31,7 @@ import { getMany } from '../../common/load'
 import { auditActionLabel } from '../../common/audit-labels'
 import { shanghaiTime } from '../../common/time'
 import { notifyCommittee } from './common'
-import { countMember } from './residents'
+import { countHousehold, countMember } from './residents'
 import { JOIN_STATUS_LABELS, peopleWord, roleWord } from './documents'
 import { DELETED_NAME, OPEN_BALLOT_REFUSAL, type DeletionRequest } from './privacy-documents'
 import type { DeletionView, MyData, MyDataSection, privacyActions } from './privacy-contract'
@@ -310,7 +310,6 @@ export async function erasePerson(store: Store, personId: string, villageIds: st
   const h = await holdings(store, personId)
   for (const m of h.memberships) {
     if (m.householdId) {
-      await store.update('households', { _id: m.householdId, repPersonId: personId }, { set: { repPersonId: null } })
       // the register names its head: when that is the person (the head, or the household's only member), the name goes too
       const others = (await store.count('memberships', { villageId: m.villageId, householdId: m.householdId })) - 1
       if (m.relation === '户主' || others === 0) {
@@ -319,9 +318,13 @@ export async function erasePerson(store: Store, personId: string, villageIds: st
         await store.update('boardEntries', { 'responsible.householdId': m.householdId, 'responsible.name': m.name }, { set: { 'responsible.name': DELETED_NAME } })
       }
     }
-    // the rules' progress stops counting them with the membership
+    // the rules' progress stops counting them with the membership; their household has no 户代表 until the committee names one
     await store.transaction(async (tx) => {
       const [member, village, household] = await Promise.all([tx.get('memberships', m._id), tx.get('villages', m.villageId), m.householdId ? tx.get('households', m.householdId) : null])
+      if (household?.repPersonId === personId) {
+        await tx.update('households', household._id, { set: { repPersonId: null } })
+        if (village) await countHousehold(tx, village, household, { unrepresented: 1 })
+      }
       if (!member) return
       if (village) await countMember(tx, village, member, household, -1)
       await tx.remove('memberships', m._id)

@@ -14,7 +14,7 @@ import { audit } from '../../common/audit'
 import { getInVillage } from '../../common/load'
 import { checkText } from '../../common/content'
 import { isCommittee } from './policy'
-import { countMember, moveHouseholdCounts } from './residents'
+import { countHousehold, countMember, moveHouseholdCounts, residentTotalsByGrid, sumTotals } from './residents'
 
 function viewOf(h: Household, members: Membership[], gridName: string): HouseholdView {
   const rep = members.find((m) => m.personId === h.repPersonId)
@@ -49,6 +49,21 @@ export function householdScope(ctx: MemberContext, gridId: string | undefined): 
   const mine = ctx.membership.gridIds
   if (gridId !== undefined && !mine.includes(gridId)) throw new ApiError('FORBIDDEN', '网格员只能查看本网格的户籍')
   return { villageId, ...(gridId === undefined ? { gridId: { $in: mine } } : grid) }
+}
+
+/** Whether a grid's households are in the scope (householdScope's gridId: any, one grid or none, or a grid worker's grids). */
+function gridInScope(scope: Filter, gridId: string | null): boolean {
+  const g = scope.gridId
+  if (g === undefined) return true
+  if (g !== null && typeof g === 'object' && '$in' in g) return g.$in.includes(gridId as string)
+  return g === gridId
+}
+
+/** The register's figures in the scope: households on it and those without a 户代表, from the grids' counters (one query). */
+async function registerFigures(store: Store, scope: Filter): Promise<{ total: number; noRep: number }> {
+  const byGrid = await residentTotalsByGrid(store, scope.villageId as string, 0)
+  const t = sumTotals([...byGrid].filter(([gridId]) => gridInScope(scope, gridId)).map(([, totals]) => totals))
+  return { total: t.registered, noRep: t.unrepresented }
 }
 
 /** The next page of households in 门牌号 order: one or two bounded queries (common/keyset.ts). */
@@ -99,11 +114,10 @@ export const registerHandlers: Handlers<typeof registerActions> = {
     async handle({ villageId, gridId, q, after }, ctx): Promise<RegisterPage> {
       const { store } = ctx.ports
       const scope = householdScope(ctx, gridId)
-      const [page, grids, total, noRep] = await Promise.all([
+      const [page, grids, { total, noRep }] = await Promise.all([
         q ? searchHouseholds(store, scope, q).then((r) => ({ ...r, next: null })) : householdsAfter(store, scope, after).then((r) => ({ ...r, narrow: false })),
         store.find('grids', { villageId }, { sort: [['_id', 'asc']], limit: 100 }),
-        store.count('households', scope),
-        store.count('households', { ...scope, repPersonId: null }),
+        registerFigures(store, scope),
       ])
       const members = await membersOf(store, villageId, page.households)
       const gridName = new Map(grids.map((g) => [g._id, g.name]))
@@ -131,6 +145,7 @@ export const registerHandlers: Handlers<typeof registerActions> = {
         }
         await tx.update('memberships', next._id, { set: { roles: [...withoutRep(next.roles), 'householdRep'] } })
         await tx.update('households', householdId, { set: { repPersonId: personId } })
+        if (!h.repPersonId) await countHousehold(tx, (await tx.get('villages', villageId))!, h, { unrepresented: -1 })
         await audit(ctx, 'register.setRep', { type: 'household', id: householdId, label: `${h.doorplate}：户代表改为${next.name}` }, null, tx)
       })
       return householdView(ctx, householdId)
@@ -181,10 +196,13 @@ export const registerHandlers: Handlers<typeof registerActions> = {
       await checkText(ctx, { reason })
       await ctx.ports.store.transaction(async (tx) => {
         const m = await getInVillage(tx, 'memberships', `${villageId}:${personId}`, villageId, `该${words.people}不是${words.here}成员`)
-        const h = m.householdId ? await tx.get('households', m.householdId) : null
+        const [h, village] = await Promise.all([m.householdId ? tx.get('households', m.householdId) : null, tx.get('villages', villageId)])
         // a household whose representative leaves has none until the committee names the next
-        if (h && h.repPersonId === personId) await tx.update('households', h._id, { set: { repPersonId: null } })
-        await countMember(tx, (await tx.get('villages', villageId))!, m, h, -1)
+        if (h && h.repPersonId === personId) {
+          await tx.update('households', h._id, { set: { repPersonId: null } })
+          await countHousehold(tx, village!, h, { unrepresented: 1 })
+        }
+        await countMember(tx, village!, m, h, -1)
         await tx.remove('memberships', m._id)
         await audit(ctx, 'register.endMembership', { type: 'membership', id: m._id, label: `${m.name}${h ? `（${h.doorplate}）` : ''}` }, `${why}：${reason}`, tx)
       })

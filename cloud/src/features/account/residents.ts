@@ -45,8 +45,8 @@ export function householdFields(c: { residents: number; agreed: number }, versio
   return { residents: c.residents, rulesVersion: version, rulesAgreed: c.agreed, rulesDone: version && c.residents > 0 && c.agreed >= c.residents ? version : 0 }
 }
 
-type Delta = Pick<ResidentCount, 'residents' | 'households' | 'agreedPersons' | 'agreedHouseholds'>
-const negate = (d: Delta): Delta => ({ residents: -d.residents, households: -d.households, agreedPersons: -d.agreedPersons, agreedHouseholds: -d.agreedHouseholds })
+type Delta = Pick<ResidentCount, 'residents' | 'households' | 'agreedPersons' | 'agreedHouseholds' | 'registered' | 'unrepresented'>
+const negate = (d: Delta): Delta => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, -v])) as Delta
 
 /**
  * Adds a change to a counter, in the caller's transaction. `version` is the rules version the agreed part counts for;
@@ -54,14 +54,15 @@ const negate = (d: Delta): Delta => ({ residents: -d.residents, households: -d.h
  * its agreed part and takes only the residents.
  */
 async function addToCounter(tx: TxStore, villageId: string, gridId: string | null, shard: number, version: number, d: Delta): Promise<void> {
-  if (!d.residents && !d.households && !d.agreedPersons && !d.agreedHouseholds) return
+  if (!Object.values(d).some((v) => v)) return
   const id = residentCountId(villageId, gridId, shard)
   const doc = await tx.get('residentCounts', id)
   if (!doc) {
-    await tx.insert('residentCounts', { _id: id, villageId, gridId, shard, rulesVersion: version, ...d })
+    await tx.insert('residentCounts', { _id: id, villageId, gridId, shard, rulesVersion: version, registered: 0, unrepresented: 0, ...d })
     return
   }
-  const people = { residents: d.residents, households: d.households }
+  // the register's figures count whatever the rules version, as the residents do
+  const people = { residents: d.residents, households: d.households, registered: d.registered ?? 0, unrepresented: d.unrepresented ?? 0 }
   if (doc.rulesVersion === version) await tx.update('residentCounts', id, { inc: { ...people, agreedPersons: d.agreedPersons, agreedHouseholds: d.agreedHouseholds } })
   else if (doc.rulesVersion < version) await tx.update('residentCounts', id, { inc: people, set: { rulesVersion: version, agreedPersons: d.agreedPersons, agreedHouseholds: d.agreedHouseholds } })
   else await tx.update('residentCounts', id, { inc: people })
@@ -114,10 +115,19 @@ export async function countMember(
 export async function moveHouseholdCounts(tx: TxStore, village: Pick<Village, '_id' | 'currentRulesVersion'>, h: Household, toGrid: string | null): Promise<void> {
   const version = Math.max(currentRules(village), h.rulesVersion ?? 0)
   const c = householdCounts(h, version)
-  const d: Delta = { residents: c.residents, households: Number(c.residents > 0), agreedPersons: c.agreed, agreedHouseholds: Number(c.agreed > 0) }
+  const d: Delta = { residents: c.residents, households: Number(c.residents > 0), agreedPersons: c.agreed, agreedHouseholds: Number(c.agreed > 0), registered: 1, unrepresented: Number(!h.repPersonId) }
   const shard = shardOf(h._id)
   await addToCounter(tx, village._id, h.gridId, shard, version, negate(d))
   await addToCounter(tx, village._id, toGrid, shard, version, d)
+}
+
+/**
+ * A household joins the register (`registered` +1), or gains (-1) or loses (+1) its 户代表 (`unrepresented`), in the
+ * caller's transaction: `h` as read there, before the change.
+ */
+export async function countHousehold(tx: TxStore, village: Pick<Village, '_id' | 'currentRulesVersion'>, h: Household, change: Pick<Delta, 'registered' | 'unrepresented'>): Promise<void> {
+  const version = Math.max(currentRules(village), h.rulesVersion ?? 0)
+  await addToCounter(tx, village._id, h.gridId, shardOf(h._id), version, { residents: 0, households: 0, agreedPersons: 0, agreedHouseholds: 0, ...change })
 }
 
 export interface ResidentTotals {
@@ -125,8 +135,11 @@ export interface ResidentTotals {
   households: number
   agreedPersons: number
   agreedHouseholds: number
+  /** households on the register, and those of them without a 户代表 */
+  registered: number
+  unrepresented: number
 }
-const ZERO: ResidentTotals = { residents: 0, households: 0, agreedPersons: 0, agreedHouseholds: 0 }
+const ZERO: ResidentTotals = { residents: 0, households: 0, agreedPersons: 0, agreedHouseholds: 0, registered: 0, unrepresented: 0 }
 
 /** The village's counters summed per grid (null: no grid), agreed parts for version `current` — one query. */
 export async function residentTotalsByGrid(store: Store, villageId: string, current: number): Promise<Map<string | null, ResidentTotals>> {
@@ -139,13 +152,19 @@ export async function residentTotalsByGrid(store: Store, villageId: string, curr
       households: t.households + c.households,
       agreedPersons: t.agreedPersons + (fresh ? c.agreedPersons : 0),
       agreedHouseholds: t.agreedHouseholds + (fresh ? c.agreedHouseholds : 0),
+      registered: t.registered + (c.registered ?? 0),
+      unrepresented: t.unrepresented + (c.unrepresented ?? 0),
     })
   }
   return out
 }
 
 export const sumTotals = (all: Iterable<ResidentTotals>): ResidentTotals =>
-  [...all].reduce((s, t) => ({ residents: s.residents + t.residents, households: s.households + t.households, agreedPersons: s.agreedPersons + t.agreedPersons, agreedHouseholds: s.agreedHouseholds + t.agreedHouseholds }), { ...ZERO })
+  [...all].reduce((s, t) => {
+    const sum = { ...s }
+    for (const k of Object.keys(ZERO) as Array<keyof ResidentTotals>) sum[k] += t[k]
+    return sum
+  }, { ...ZERO })
 
 /**
  * Recounts a village from its memberships, households and agreements to the current version, and writes what differs:
@@ -190,6 +209,8 @@ export async function rebuildResidentCounts(store: Store, villageId: string): Pr
     const c = counter(h.gridId, shardOf(h._id))
     if (hc.residents > 0) c.households++
     if (hc.agreed > 0) c.agreedHouseholds++
+    c.registered = (c.registered ?? 0) + 1
+    if (!h.repPersonId) c.unrepresented = (c.unrepresented ?? 0) + 1
     const fields = householdFields(hc, current)
     if ((Object.keys(fields) as Array<keyof typeof fields>).every((k) => h[k] === fields[k])) continue
     await store.update('households', { _id: h._id }, { set: fields })
