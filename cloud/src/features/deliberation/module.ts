@@ -12,7 +12,7 @@ export const deliberation = defineFeature({
   handlers: deliberationHandlers,
   collections: {
     // the count job finds the counts being built by their start
-    topics: { indexes: [['villageId', 'status', 'closesAt'], ['status', 'closesAt'], ['countJob.startedAt']] },
+    topics: { indexes: [['villageId', 'status', 'closesAt'], ['status', 'closesAt'], ['countJob.startedAt']], cached: true },
     // a chunk of 100 voters is read by every ballot: parsing it was half of a ballot's time
     topicRolls: { indexes: [['topicId']], cached: true },
     topicRollPages: { indexes: [['topicId']] },
