@@ -143,6 +143,17 @@ describe('roles and villages', () => {
     expect(await shown()).toEqual(await recount())
   })
 
+  test('unread notices are counted up to 100: a committee member away for weeks costs account.me what 100 do', async () => {
+    const me = api.as(ID.committee)
+    const personId = (await me.call('account.me', {})).person!._id
+    const before = (await me.call('account.me', {})).unread
+    expect(before).toBeLessThan(100)
+    const many = Array.from({ length: 250 }, (_, i) => ({ _id: `n-many-${i}`, villageId: 'v-xinshan', personId, title: '新的入村申请', body: `第${i + 1}条`, page: null, read: false, createdAt: i }))
+    api.seedDocuments('notifications', many)
+    expect((await me.call('account.me', {})).unread).toBe(100)
+    expect(await api.ports.store.count('notifications', { personId, read: false })).toBe(250 + before)
+  })
+
   test('a person may belong to two villages', async () => {
     const me = await api.as('demo-linjun').call('account.me', {})
     expect(me.memberships.map((m) => m.village.name).sort()).toEqual(['新山村', '河南社区'].sort())

@@ -162,6 +162,19 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       )
 
       test(
+        'count with atMost stops at it: the smaller of the matches and the cap',
+        async () => {
+          const all = await store.count('people')
+          expect(all).toBeGreaterThan(2)
+          expect(await store.count('people', {}, 2)).toBe(2)
+          expect(await store.count('people', {}, all + 5)).toBe(all)
+          expect(await store.count('people', { village: 'v1' }, 0)).toBe(0)
+          expect(await store.count('people', { tags: { $has: '网格员' } }, 10)).toBe(0)
+        },
+        timeout,
+      )
+
+      test(
         '$contains matches a string field holding the text anywhere, taken literally',
         async () => {
           expect(sortedIds(await store.find('people', { name: { $contains: '秀' } }))).toEqual(['p4'])

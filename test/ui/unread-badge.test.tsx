@@ -29,9 +29,9 @@ test('unread notices put their count on the 我的 tab; none left takes the badg
   expect(screen.getByRole('tab', { name: '我的' }).textContent).toBe('我的')
 })
 
-test('more than 99 reads 99+', async () => {
-  mocked.getMe.mockResolvedValue({ ...meWithTwoVillages, unread: 120 })
+test('more than 99 reads 99+ (the server counts to 100)', async () => {
+  mocked.getMe.mockResolvedValue({ ...meWithTwoVillages, unread: 100 })
   render(<MePage />)
-  expect(await screen.findByText('120 条未读')).toBeTruthy()
+  expect(await screen.findByText('99+ 条未读')).toBeTruthy()
   expect(screen.getByRole('tab', { name: '我的99+条未读消息' }).textContent).toBe('我的99+')
 })

@@ -104,7 +104,8 @@ export interface TxStore<M = Collections> {
 export interface Store<M = Collections> {
   get<C extends keyof M & string>(collection: C, id: string): Promise<M[C] | null>
   find<C extends keyof M & string>(collection: C, filter?: Filter, options?: FindOptions): Promise<Array<M[C]>>
-  count<C extends keyof M & string>(collection: C, filter?: Filter): Promise<number>
+  /** How many match; with `atMost`, no more than that (counting stops there: a badge's 99+ costs what 100 do). */
+  count<C extends keyof M & string>(collection: C, filter?: Filter, atMost?: number): Promise<number>
   /**
    * Counts and sums in one call (one round trip on CloudBase, an aggregation): the documents matching `filter`,
    * grouped by the values of `by` (string or number fields), each group with every figure of `specs`. Groups with no
@@ -139,7 +140,7 @@ export interface RawTxStore {
 export interface RawStore {
   get<T extends Doc = any>(collection: string, id: string): Promise<T | null>
   find<T extends Doc = any>(collection: string, filter?: Filter, options?: FindOptions): Promise<T[]>
-  count(collection: string, filter?: Filter): Promise<number>
+  count(collection: string, filter?: Filter, atMost?: number): Promise<number>
   totals<K extends string>(collection: string, filter: Filter, by: string[], specs: Record<K, TotalSpec>): Promise<Array<GroupTotals<K>>>
   insert<T extends Doc = any>(collection: string, doc: T): Promise<void>
   insertMany<T extends Doc = any>(collection: string, docs: T[]): Promise<void>

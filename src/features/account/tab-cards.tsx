@@ -7,7 +7,7 @@ import { villageWords } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { isLocalMode } from '@/shared/api/identity'
 import { Async, Button, Card, Page, Row, Tag } from '@/shared/ui'
-import type { TabKey } from '@/shared/tab-bar/store'
+import { badgeText, type TabKey } from '@/shared/tab-bar/store'
 import { AccountPending } from './components/account-pending'
 import { JoinPrompt } from './components/join-prompt'
 import { RoleTags } from './components/role-tags'
@@ -72,7 +72,7 @@ export function UnreadCard({ me }: { me: Me }) {
   return (
     <Card>
       <Row label='未读消息' onClick={() => go('account.notifications')}>
-        <Text className='vh-tag vh-tag--red'>{`${me.unread} 条`}</Text>
+        <Text className='vh-tag vh-tag--red'>{`${badgeText(me.unread)} 条`}</Text>
       </Row>
     </Card>
   )
@@ -157,7 +157,7 @@ export function MyRecordRow({ membership }: { membership: MembershipView | null 
 export function NotificationsRow({ me }: { me: Me }) {
   return (
     <Row label='消息通知' onClick={() => go('account.notifications')}>
-      {me.unread > 0 && <Tag tone='red'>{`${me.unread} 条未读`}</Tag>}
+      {me.unread > 0 && <Tag tone='red'>{`${badgeText(me.unread)} 条未读`}</Tag>}
     </Row>
   )
 }

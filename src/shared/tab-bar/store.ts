@@ -3,6 +3,9 @@ import type { tabPages } from '@/routes'
 
 export type TabKey = keyof typeof tabPages
 
+/** '3', '99+' for more; '' for none (the server counts unread notices up to 100) */
+export const badgeText = (n: number | undefined): string => (!n || n <= 0 ? '' : n > 99 ? '99+' : String(n))
+
 interface TabBarState {
   /** the tab page being shown (WeChat: each tab page sets it when shown; a tap sets it before switching) */
   current: TabKey | null

@@ -3,7 +3,7 @@ import { Image, Text, View } from '@tarojs/components'
 import { tabPages } from '@/routes'
 import { TAB_ICONS as I } from './icons'
 import { useTheme } from '../theme'
-import { useTabBar, type TabKey } from './store'
+import { badgeText, useTabBar, type TabKey } from './store'
 import './tab-bar.scss'
 
 /** the four tabs, in app.config's order (its tabBar.list must stay the same: WeChat requires it) */
@@ -14,8 +14,6 @@ export const TABS: { key: TabKey; text: string; icon: string; iconOn: string }[]
   { key: 'me', text: '我的', icon: I.me, iconOn: I.meOn },
 ]
 
-/** '3', '99+' for more; '' for none */
-export const badgeText = (n: number | undefined): string => (!n || n <= 0 ? '' : n > 99 ? '99+' : String(n))
 
 /**
  * The app's own tab bar (WeChat's and Taro's draw 10 px labels that 长辈模式 cannot reach): labels of 13 px,

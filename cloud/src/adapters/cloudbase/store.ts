@@ -294,12 +294,13 @@ export class CloudBaseStore implements RawStore {
     return branches.length === 1 ? branches[0] : _.or(...branches)
   }
 
-  async count(collection: string, filter: Filter = {}): Promise<number> {
+  async count(collection: string, filter: Filter = {}, atMost?: number): Promise<number> {
     const cond = this.condition(filter)
     if (cond === null) return 0
     try {
+      // the database counts by its index in one call: the cap only shapes the answer
       const { total } = await this.coll(collection).where(cond).count()
-      return total
+      return atMost === undefined ? total : Math.min(total, Math.max(0, Math.floor(atMost)))
     } catch (e) {
       if (isCollectionMissingError(e)) return 0
       throw e

@@ -395,10 +395,16 @@ export class SqliteStore implements RawStore {
     return rows.map((r) => JSON.parse(r.doc) as T)
   }
 
-  count(collection: string, filter: Filter = {}): Promise<number> {
+  count(collection: string, filter: Filter = {}, atMost?: number): Promise<number> {
     return this.outsideTx(() => {
       const w = where(filter)
-      const row = this.prepare(`SELECT COUNT(*) AS n FROM ${this.table(collection)} ${w.sql}`).get(...w.params) as { n: number }
+      const t = this.table(collection)
+      // capped: the matches are read no further than the cap
+      const row = (
+        atMost === undefined
+          ? this.prepare(`SELECT COUNT(*) AS n FROM ${t} ${w.sql}`).get(...w.params)
+          : this.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${t} ${w.sql} LIMIT ?)`).get(...w.params, Math.max(0, Math.floor(atMost)))
+      ) as { n: number }
       return row.n
     })
   }

@@ -39,6 +39,7 @@ export interface Me {
   person: Omit<Person, 'openid'> | null
   memberships: MembershipView[]
   requests: Array<JoinRequest & { village: VillageCard }>
+  /** unread notices, counted up to 100 (the app shows 99+ past 99) */
   unread: number
 }
 

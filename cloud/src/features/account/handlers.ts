@@ -28,6 +28,9 @@ async function cardsFor(ctx: Context, villageIds: string[]): Promise<Map<string,
   return new Map(cards.map((c) => [c.id, c]))
 }
 
+/** unread notices are counted up to this (the app shows 99+ past 99): account.me stays one small read however many */
+const UNREAD_COUNTED = 100
+
 /** Who I am: my person, villages (each with its card), requests to join and unread count (account.me, home.open). */
 async function meOf(ctx: Context): Promise<{ me: Me; memberships: Membership[] }> {
   if (!ctx.person) return { me: { person: null, memberships: [], requests: [], unread: 0 }, memberships: [] }
@@ -35,7 +38,8 @@ async function meOf(ctx: Context): Promise<{ me: Me; memberships: Membership[] }
   const [memberships, requests, unread] = await Promise.all([
     ctx.ports.store.find('memberships', { personId }, { sort: [['joinedAt', 'asc']] }),
     ctx.ports.store.find('joinRequests', { personId }, { sort: [['createdAt', 'desc']] }),
-    ctx.ports.store.count('notifications', { personId, read: false }),
+    // a committee member away for weeks has thousands: counted to UNREAD_COUNTED, shown as 99+
+    ctx.ports.store.count('notifications', { personId, read: false }, UNREAD_COUNTED),
   ])
   const cards = await cardsFor(ctx, [...memberships.map((m) => m.villageId), ...requests.map((r) => r.villageId)])
   const me: Me = {
