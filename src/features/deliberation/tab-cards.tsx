@@ -8,7 +8,7 @@ import { pageUrl } from '@/routes'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
-import { Alert, Async, Button, Card, Empty, Row, Tag } from '@/shared/ui'
+import { LoadMore, Async, Button, Card, Empty, Row, Tag } from '@/shared/ui'
 import { listTopics } from './api'
 import { TopicCard } from './components/topic-card'
 import { isUpcoming, takesPart } from './labels'
@@ -93,12 +93,7 @@ export function VillageTopics({ membership }: { membership: MembershipView }) {
                 ))}
               </View>
             ))}
-            {next !== null && (
-              <Button block kind='plain' loading={more.busy} onClick={() => void more.run(next)}>
-                加载更多
-              </Button>
-            )}
-            <Alert message={more.error} />
+            <LoadMore more={next !== null} busy={more.busy} error={more.error} onLoad={() => void more.run(next!)} />
           </>
         )}
       </Async>

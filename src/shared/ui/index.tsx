@@ -209,6 +209,25 @@ export function Alert({ message, className }: { message?: string | null; classNa
   ) : null
 }
 
+/**
+ * 加载更多 under a list read a page at a time: the button while there is a next page, else `end` (所有的都已列出);
+ * below it the error of the last try, if it failed (what was loaded stays).
+ */
+export function LoadMore({ more, busy, error, onLoad, end }: { more: boolean; busy: boolean; error?: string | null; onLoad: () => void; end?: ReactNode }) {
+  return (
+    <>
+      {more ? (
+        <Button kind='plain' block loading={busy} onClick={onLoad}>
+          加载更多
+        </Button>
+      ) : (
+        (end ?? null)
+      )}
+      <Alert message={error} />
+    </>
+  )
+}
+
 export function FieldError({ message }: { message?: string }) {
   return message ? <Text className='vh-field-error'>{message}</Text> : null
 }

@@ -7,7 +7,7 @@ import { KEPT_MESSAGE, sendOrKeep, useKeptCount } from '@/shared/api/outbox'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { fromNow } from '@/shared/time-ago'
-import { Alert, Async, Button, Card, Choice, Empty, FieldError, pressable, Tag } from '@/shared/ui'
+import { Alert, LoadMore, Async, Button, Card, Choice, Empty, FieldError, pressable, Tag } from '@/shared/ui'
 import { createComment, hideComment, likeComment, listComments } from '../api'
 import { STANCES, STANCE_LABELS, STANCE_TONES } from '../labels'
 import './deliberation.scss'
@@ -125,12 +125,7 @@ export function Comments({ villageId, topicId, canComment, why = null, canManage
           return (
             <View>
               {all.map((c) => item(c, true))}
-              {next !== null && (
-                <Button kind='plain' block loading={loadMore.busy} onClick={() => void loadMore.run(next)}>
-                  加载更多
-                </Button>
-              )}
-              <Alert message={loadMore.error} />
+              <LoadMore more={next !== null} busy={loadMore.busy} error={loadMore.error} onLoad={() => void loadMore.run(next!)} />
             </View>
           )
         }}

@@ -6,7 +6,7 @@ import { useMutation } from '@/shared/api/use-mutation'
 import { askConfirm } from '@/shared/confirm'
 import { usePageParam } from '@/shared/page-params'
 import { formatTime } from '@/shared/time'
-import { Alert, Button, Card, Choice, Choices, Empty, ErrorState, Loading, Page, Tag, TextField } from '@/shared/ui'
+import { Alert, LoadMore, Button, Card, Choice, Choices, Empty, ErrorState, Loading, Page, Tag, TextField } from '@/shared/ui'
 import { deleteMyComment, editMyComment, getMyRecord, withdrawMyProposal } from '../../api'
 import { openPage } from '../../components/todo-card'
 import { AccountPending } from '../../components/account-pending'
@@ -82,12 +82,7 @@ function RecordList({ villageId, kind }: { villageId: string; kind: RecordKind }
       {items.map((item) => (
         <RecordCard key={item.id} villageId={villageId} kind={kind} item={item} onChanged={(i) => changed(item.id, i)} />
       ))}
-      {next !== null && (
-        <Button block kind='plain' loading={more.busy} onClick={() => void more.run(next)}>
-          加载更多
-        </Button>
-      )}
-      <Alert message={error && items.length ? error : null} />
+      <LoadMore more={next !== null} busy={more.busy} error={error && items.length ? error : null} onLoad={() => void more.run(next!)} />
     </View>
   )
 }

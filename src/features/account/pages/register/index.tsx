@@ -7,7 +7,7 @@ import { usePages } from '@/shared/api/use-pages'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { useDebounced } from '@/shared/use-debounced'
 import { askConfirm } from '@/shared/confirm'
-import { Alert, Async, Button, Card, Choice, Choices, Empty, Page, pressable, Tag, TextField } from '@/shared/ui'
+import { Alert, LoadMore, Async, Button, Card, Choice, Choices, Empty, Page, pressable, Tag, TextField } from '@/shared/ui'
 import { endMembership, getRegister, moveHousehold, setHouseholdHead, setHouseholdRep } from '../../api'
 import { AccountPending } from '../../components/account-pending'
 import { useCurrentMembership } from '../../store'
@@ -107,12 +107,7 @@ function Register({ membership }: { membership: MembershipView }) {
               ))
             )}
             {narrow && <Text className='vh-muted' style={muted}>{`找到的较多，只列出前 ${REGISTER_PAGE} 户，请多输入几个字`}</Text>}
-            {pages.hasMore && (
-              <Button block kind='plain' loading={pages.loadingMore} onClick={pages.loadMore}>
-                加载更多
-              </Button>
-            )}
-            <Alert message={pages.moreError} />
+            <LoadMore more={pages.hasMore} busy={pages.loadingMore} error={pages.moreError} onLoad={pages.loadMore} />
           </View>
         )
       }}

@@ -5,7 +5,7 @@ import { AUDIT_ACTION_LABELS, AUDIT_PAGE, auditActionLabel } from '@contract/tab
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime, ymd } from '@/shared/time'
-import { Alert, Async, Button, Card, Empty, Page, Tag } from '@/shared/ui'
+import { Alert, LoadMore, Async, Button, Card, Empty, Page, Tag } from '@/shared/ui'
 import { MemberGate } from '@/features/account/components/member-gate'
 import { useVillageWords } from '@/features/account/words'
 import { getAuditActors, getAuditLog, verifyAuditLog } from '../../api'
@@ -115,14 +115,13 @@ function AuditLog({ membership }: { membership: MembershipView }) {
               {entries.map((e) => (
                 <EntryCard key={e._id} entry={e} />
               ))}
-              {next !== null ? (
-                <Button kind='plain' block loading={loadMore.busy} onClick={() => void loadMore.run(next)}>
-                  加载更多
-                </Button>
-              ) : (
-                <Text className='vh-muted' style={{ ...line, textAlign: 'center' }}>{`共 ${entries.length} 条，已到最早的记录`}</Text>
-              )}
-              <Alert message={loadMore.error} />
+              <LoadMore
+                more={next !== null}
+                busy={loadMore.busy}
+                error={loadMore.error}
+                onLoad={() => void loadMore.run(next!)}
+                end={<Text className='vh-muted' style={{ ...line, textAlign: 'center' }}>{`共 ${entries.length} 条，已到最早的记录`}</Text>}
+              />
             </View>
           )
         }}

@@ -9,7 +9,7 @@ import { useMutation } from '@/shared/api/use-mutation'
 import { askConfirm } from '@/shared/confirm'
 import { useQuery } from '@/shared/api/use-query'
 import { formatTime } from '@/shared/time'
-import { Alert, Async, Button, Card, Choice, Choices, Empty, Page, pressable, Tag, TextField } from '@/shared/ui'
+import { Alert, LoadMore, Async, Button, Card, Choice, Choices, Empty, Page, pressable, Tag, TextField } from '@/shared/ui'
 import { getTopic, listVoters, recordInPersonBallot } from '../../api'
 import { CommitteeOnly } from '../../components/committee-gate'
 import { Hint, modeText } from '../../components/committee-kit'
@@ -183,10 +183,7 @@ function Register({ membership, detail, voters: first, reload }: { membership: M
         {next !== null && (
           <>
             <Hint>{`已列出 ${loaded.length}/${eligible} ${unit}`}</Hint>
-            <Button kind='plain' block loading={more.busy} onClick={() => void more.run(next)}>
-              加载更多
-            </Button>
-            <Alert message={more.error} />
+            <LoadMore more busy={more.busy} error={more.error} onLoad={() => void more.run(next)} />
           </>
         )}
       </Card>

@@ -4,7 +4,7 @@ import type { FollowUpHousehold, RulesFollowUp } from '@contract'
 import { rulesWord } from '@contract/tables'
 import { useQuery } from '@/shared/api/use-query'
 import { useMutation } from '@/shared/api/use-mutation'
-import { Alert, Async, Button, Card, Choice, Choices, Empty, ErrorState, Loading, Page } from '@/shared/ui'
+import { LoadMore, Async, Card, Choice, Choices, Empty, ErrorState, Loading, Page } from '@/shared/ui'
 import { AccountPending } from '../../../account/components/account-pending'
 import { useCurrentMembership } from '../../../account/store'
 import { useEnsureAccount } from '../../../account/use-account-on-show'
@@ -85,14 +85,13 @@ function FollowUp({ villageId, isCommittee, word }: { villageId: string; isCommi
                   query.error ? <ErrorState message={query.error} onRetry={() => void query.reload()} /> : <Loading />
                 ) : shown && page ? (
                   <GridCard grid={shown} households={households}>
-                    {next !== null ? (
-                      <Button kind='plain' block loading={loadMore.busy} onClick={() => void loadMore.run(page.gridId, next)}>
-                        加载更多
-                      </Button>
-                    ) : (
-                      <Text className='vh-muted rules-fu-end'>{`已列出本网格全部 ${households.length} 户`}</Text>
-                    )}
-                    <Alert message={loadMore.error} />
+                    <LoadMore
+                      more={next !== null}
+                      busy={loadMore.busy}
+                      error={loadMore.error}
+                      onLoad={() => void loadMore.run(page.gridId, next!)}
+                      end={<Text className='vh-muted rules-fu-end'>{`已列出本网格全部 ${households.length} 户`}</Text>}
+                    />
                   </GridCard>
                 ) : (
                   <Empty text='这个网格的居民都已承诺' />

@@ -6,7 +6,7 @@ import { pageUrl } from '@/routes'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
-import { Alert, Async, Button, Card, Empty, Row, Tag } from '@/shared/ui'
+import { LoadMore, Async, Card, Empty, Row, Tag } from '@/shared/ui'
 import { getGridWorkspace, getHouseholds } from '../../api'
 import { WorkspacePage } from '../../components/frame'
 import { LinkBlock } from '../../components/link-block'
@@ -95,12 +95,7 @@ function Households({ villageId, gridId, rulesVersion }: { villageId: string; gr
             {[...page.households, ...(later?.households ?? [])].map((h) => (
               <HouseholdRow key={h.id} villageId={villageId} household={h} rulesVersion={rulesVersion} />
             ))}
-            {next !== null && (
-              <Button kind='plain' block loading={loadMore.busy} onClick={() => void loadMore.run(next)}>
-                加载更多
-              </Button>
-            )}
-            <Alert message={loadMore.error} />
+            <LoadMore more={next !== null} busy={loadMore.busy} error={loadMore.error} onLoad={() => void loadMore.run(next!)} />
           </View>
         )
       }}
