@@ -80,7 +80,9 @@ describe('notices', () => {
     expect(n).toMatchObject({ state: 'current', reads: 0, read: false, createdByName: '林志强' })
     const events = await api.ports.store.find('noticeOutbox', { title: '村务公告' }, { limit: 10 })
     expect(events).toHaveLength(1)
-    const to = events[0].to as string[]
+    // to the residents as they are at delivery, but the author: delivered right after the action
+    expect(events[0]).toMatchObject({ to: 'residents', except: 'p_linzhiqiang', status: 'done' })
+    const to = (await api.ports.store.find('notifications', { title: '村务公告' }, { limit: 100 })).map((x) => x.personId)
     expect(to).toEqual(expect.arrayContaining(['p_liguilan', 'p_linshuisheng']))
     expect(to).not.toContain('p_linzhiqiang')
     expect(to).not.toContain('p_zhangxiuying') // hall staff are no residents

@@ -2,10 +2,8 @@ import { villageWords, type Village, type VillageWords } from './documents'
 import type { VillageCard } from './contract'
 import type { Context } from '../../handler'
 import { ApiError } from '../../errors'
-import type { Store } from '../../ports/store'
-import { findAll } from '../../common/load'
 
-export { notify, notifyCommittee, notifyMany, type NoticeContext } from './notices'
+export { notify, notifyCommittee, notifyMany, notifyResidents, type NoticeContext } from './notices'
 export { membersServing, townOfficersOf } from './serving'
 
 /** The village, or NOT_FOUND. */
@@ -39,7 +37,3 @@ export async function villageCards(ctx: Context, villages: Village[]): Promise<V
   }))
 }
 
-/** The village's residents now: whom its news reaches (a rules version to agree to, a topic's result, its decision). */
-export async function villageResidents(store: Store, villageId: string): Promise<string[]> {
-  return (await findAll(store, 'memberships', { villageId })).filter((m) => m.roles.includes('resident')).map((m) => m.personId)
-}

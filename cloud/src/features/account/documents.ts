@@ -258,8 +258,10 @@ export interface StoredNotification extends AppNotification {
 export interface NoticeEvent {
   _id: string
   villageId: string
-  /** person ids, or the village's committee as it is at delivery */
-  to: string[] | 'committee'
+  /** person ids, or the village's committee or its residents as they are at delivery */
+  to: string[] | 'committee' | 'residents'
+  /** with `to` residents: the one not told (who published what they are told of) */
+  except?: string | null
   title: string
   body: string
   page: string | null
@@ -271,6 +273,8 @@ export interface NoticeEvent {
   nextAt: number
   /** how many of its people this pass has delivered to: a delivery works in batches and the next one resumes here */
   cursor?: number
+  /** with `to` residents: the keyset cursor of the village's members (by name) after the last batch of this pass */
+  after?: string | null
   /** pushes of this pass still to retry: at the end of the list, the next pass starts over after a delay */
   unfinished?: number
 }

@@ -18,6 +18,7 @@ import { newId } from '../../common/ids'
 import type { AppNotification, NoticeEvent, StoredNotification } from './documents'
 import { DELETED_NAME } from './privacy-documents'
 import { membersServing } from './serving'
+import { cursorAfter, pageAfter } from '../../common/keyset'
 
 /** What writing a notice needs: a handler's Context, or the job's ports, time and its own list. */
 export type NoticeContext = Pick<Context, 'ports' | 'now' | 'notices'>
@@ -52,6 +53,14 @@ export async function notify(
 /** notify() to every committee member of the village (as it is when the notice is delivered). */
 export async function notifyCommittee(ctx: NoticeContext, villageId: string, title: string, body: string, page: string | null = null, tx?: Pick<TxStore, 'insert'>): Promise<void> {
   await writeEvent(ctx, { villageId, to: 'committee', title, body, page }, tx)
+}
+
+/**
+ * notify() to every resident of the village but `except` (as they are when it is delivered: a page of its members at a
+ * time, however many), in one event.
+ */
+export async function notifyResidents(ctx: NoticeContext, villageId: string, title: string, body: string, page: string | null, tx?: Pick<TxStore, 'insert'>, except: string | null = null): Promise<void> {
+  await writeEvent(ctx, { villageId, to: 'residents', except, title, body, page }, tx)
 }
 
 /** notify() to many people at once (one event, however many are told). */
@@ -195,26 +204,49 @@ async function deliverBatch(ports: Ports, e: NoticeEvent, people: Recipient[], n
  */
 async function deliverEvent(ports: Ports, e: NoticeEvent, now: number, budget: number): Promise<number> {
   const { store } = ports
-  const to =
-    e.to === 'committee'
-      ? (await membersServing(store, e.villageId, 'committee')).map((m) => m.personId)
-      : e.to
-  let cursor = Math.min(e.cursor ?? 0, to.length)
+  const batches = await audienceOf(ports, e)
+  let at = { cursor: e.cursor ?? 0, after: e.after ?? null }
   let unfinished = e.unfinished ?? 0
   let used = 0
-  while (cursor < to.length && used < budget) {
-    const slice = to.slice(cursor, cursor + DELIVERY_BATCH)
-    unfinished += await deliverBatch(ports, e, await reachable(ports, slice), now)
-    cursor += slice.length
-    used += slice.length
+  let more = true
+  while (more && used < budget) {
+    const batch = await batches(at)
+    if (batch.people.length) unfinished += await deliverBatch(ports, e, await reachable(ports, batch.people), now)
+    at = batch.at
+    more = batch.more
+    used += batch.read
     // where the next run resumes (every batch is idempotent: one cut before this update is done again, not twice)
-    if (cursor < to.length) await store.update('noticeOutbox', { _id: e._id, status: 'pending' }, { set: { cursor, unfinished, nextAt: now } })
+    if (more) await store.update('noticeOutbox', { _id: e._id, status: 'pending' }, { set: { ...at, unfinished, nextAt: now } })
   }
-  if (cursor < to.length) return used
+  if (more) return used
   const attempts = e.attempts + 1
-  if (!unfinished) await store.update('noticeOutbox', { _id: e._id, status: 'pending' }, { set: { status: 'done', attempts, nextAt: now, cursor, unfinished: 0 } })
-  else await store.update('noticeOutbox', { _id: e._id, status: 'pending' }, { set: { attempts, cursor: 0, unfinished: 0, nextAt: now + RETRY_AFTER_MS[Math.min(attempts, RETRY_AFTER_MS.length - 1)] } })
+  if (!unfinished) await store.update('noticeOutbox', { _id: e._id, status: 'pending' }, { set: { status: 'done', attempts, nextAt: now, ...at, unfinished: 0 } })
+  else await store.update('noticeOutbox', { _id: e._id, status: 'pending' }, { set: { attempts, cursor: 0, after: null, unfinished: 0, nextAt: now + RETRY_AFTER_MS[Math.min(attempts, RETRY_AFTER_MS.length - 1)] } })
   return used
+}
+
+type Position = { cursor: number; after: string | null }
+type Batch = { people: string[]; read: number; at: Position; more: boolean }
+
+/**
+ * An event's people a batch at a time from a position: a list's next slice (the committee's read at delivery), or
+ * for the residents the next page of the village's members by name (keyset: the 100th page costs what the first does).
+ */
+async function audienceOf(ports: Ports, e: NoticeEvent): Promise<(at: Position) => Promise<Batch>> {
+  if (e.to === 'residents') {
+    return async (at) => {
+      const page = await pageAfter(ports.store, 'memberships', { villageId: e.villageId }, 'name', 'asc', at.after, DELIVERY_BATCH)
+      const last = page.docs.at(-1)
+      const people = page.docs.filter((m) => m.roles.includes('resident') && m.personId !== e.except).map((m) => m.personId)
+      return { people, read: Math.max(1, page.docs.length), at: { cursor: at.cursor + page.docs.length, after: last ? cursorAfter(last.name, last._id) : at.after }, more: page.more }
+    }
+  }
+  const to = e.to === 'committee' ? (await membersServing(ports.store, e.villageId, 'committee')).map((m) => m.personId) : e.to
+  return async (at) => {
+    const cursor = Math.min(at.cursor, to.length)
+    const people = to.slice(cursor, cursor + DELIVERY_BATCH)
+    return { people, read: people.length, at: { cursor: cursor + people.length, after: null }, more: cursor + people.length < to.length }
+  }
 }
 
 /**

@@ -159,6 +159,11 @@ export async function residentTotalsByGrid(store: Store, villageId: string, curr
   return out
 }
 
+/** How many residents the village has now, from its counters (one query, whatever its size). */
+export async function residentCount(store: Store, villageId: string): Promise<number> {
+  return sumTotals((await residentTotalsByGrid(store, villageId, 0)).values()).residents
+}
+
 export const sumTotals = (all: Iterable<ResidentTotals>): ResidentTotals =>
   [...all].reduce((s, t) => {
     const sum = { ...s }

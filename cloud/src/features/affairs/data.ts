@@ -3,7 +3,7 @@ import type { MemberContext } from '../../handler'
 import { findAll } from '../../common/load'
 import { shanghaiDay } from '../../common/time'
 import { isCommittee } from '../account/policy'
-import { villageResidents } from '../account/common'
+import { residentCount } from '../account/residents'
 import type { NoticeSummary, NoticeView, DutyView } from './contract'
 import type { Duty, Notice } from './documents'
 import { noticeState } from './policy'
@@ -51,7 +51,7 @@ export async function noticeView(ctx: MemberContext, n: Notice, read: boolean): 
     attachments: attachments.map((a) => ({ ...a, url: fileUrls[a.fileId] ?? null })),
     createdByName: n.createdByName,
     updatedAt: n.updatedAt,
-    residents: committee ? (await villageResidents(ctx.ports.store, n.villageId)).length : null,
+    residents: committee ? await residentCount(ctx.ports.store, n.villageId) : null,
     canEdit: committee,
   }
 }

@@ -10,8 +10,7 @@ import { checkPhotos } from '../../common/photos'
 import { checkDocuments } from '../../common/documents'
 import { shanghaiDay } from '../../common/time'
 import { isCommittee } from '../account/policy'
-import { villageResidents } from '../account/common'
-import { notifyMany } from '../account/notices'
+import { notifyResidents } from '../account/notices'
 import type { affairsActions } from './contract'
 import { NOTICE_CATEGORY_LABELS, type Notice } from './documents'
 import { noticeSummaries, noticeView, readId } from './data'
@@ -91,12 +90,11 @@ export const noticeHandlers: Handlers<NoticeActions> = {
         return noticeView(ctx, saved, (await store.get('noticeReads', readId(saved._id, ctx.person._id))) !== null)
       }
       const notice: Notice = { _id: `${villageId}:${newId('n', ctx.now)}`, villageId, ...fields, createdBy: ctx.person._id, createdByName: ctx.membership.name, createdAt: ctx.now, reads: 0 }
-      const told = (await villageResidents(store, villageId)).filter((p) => p !== ctx.person._id)
       const when = noticeState(notice, shanghaiDay(ctx.now)) === 'upcoming' ? `（${from}起公示）` : ''
       await store.transaction(async (tx) => {
         await tx.insert('notices', notice)
         await audit(ctx, 'affairs.publishNotice', { type: 'notice', id: notice._id, label: title }, null, tx)
-        await notifyMany(ctx, villageId, told, `${NOTICE_CATEGORY_LABELS[category]}公告`, `${title}${when}`, NOTICE_PAGE(villageId, notice._id), tx)
+        await notifyResidents(ctx, villageId, `${NOTICE_CATEGORY_LABELS[category]}公告`, `${title}${when}`, NOTICE_PAGE(villageId, notice._id), tx, ctx.person._id)
       })
       return noticeView(ctx, notice, false)
     },

@@ -12,9 +12,9 @@ import { transition } from '../../common/transition'
 import type { MemberContext } from '../../handler'
 import type { Ports } from '../../ports/ports'
 import type { Filter, Store, TxStore } from '../../ports/store'
-import { deliverNotices, notifyCommittee, notifyMany, type NoticeContext } from '../account/notices'
+import { deliverNotices, notifyCommittee, notifyResidents, type NoticeContext } from '../account/notices'
 import { isCommittee } from '../account/policy'
-import { membersServing, villageResidents } from '../account/common'
+import { membersServing } from '../account/common'
 import {
   ballotId,
   countsVisible,
@@ -239,10 +239,10 @@ export function newReceipt(): string {
 }
 
 /** The committee is told the results are ready, and the residents (the committee among them) the result on the topic's page (in tx). */
-export async function tellClosed(ctx: NoticeContext, t: Topic, final: TallyCounts, residents: string[], tx: TxStore): Promise<void> {
+export async function tellClosed(ctx: NoticeContext, t: Topic, final: TallyCounts, tx: TxStore): Promise<void> {
   const { result } = resultsFrom({ ...t, status: 'closed', closedAt: t.closesAt }, final, ctx.now)
   await notifyCommittee(ctx, t.villageId, '表决结果已出', `「${t.title}」投票已截止。${result?.summary ?? ''}请公布决议。`, PAGES.manage(t._id), tx)
-  await notifyMany(ctx, t.villageId, residents, '表决结果', `「${t.title}」投票已截止。${result?.summary ?? ''}`, PAGES.topic(t._id), tx)
+  await notifyResidents(ctx, t.villageId, '表决结果', `「${t.title}」投票已截止。${result?.summary ?? ''}`, PAGES.topic(t._id), tx)
 }
 
 /**
@@ -253,7 +253,6 @@ export async function tellClosed(ctx: NoticeContext, t: Topic, final: TallyCount
  */
 export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{ topic: Topic; closed: boolean }> {
   if (t.status !== 'open' || now < t.closesAt) return { topic: t, closed: false }
-  const residents = await villageResidents(ports.store, t.villageId)
   const notices: string[] = []
   let final: TallyCounts | null = null
   // the step is the claim: a concurrent close (the job, or a read) that loses it is refused and sends nothing
@@ -264,7 +263,7 @@ export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{
     },
     when: { test: (doc) => doc.closesAt <= now, refused: '投票还没有截止' },
     also: async (tx, doc) => {
-      if (final) await tellClosed({ ports, now, notices }, doc, final, residents, tx)
+      if (final) await tellClosed({ ports, now, notices }, doc, final, tx)
     },
     by: theJob(now),
     audit: { reason: '投票截止，计票清单随后公布' },

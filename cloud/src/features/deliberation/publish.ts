@@ -17,7 +17,6 @@ import { cursorAfter, pageAfter } from '../../common/keyset'
 import { appendAudit, systemAuditEntry } from '../../common/audit'
 import { sha256Hex, sha256Start, sha256Update } from '../../common/sha256'
 import { deliverNotices } from '../account/notices'
-import { villageResidents } from '../account/common'
 import { loadVoters, newReceipt, tellClosed } from './data'
 import { applyDelta, countChunkId, countEntries, countsOf, countText, sumCounts, tallyDelta, COUNT_CHUNK_SIZE } from './policy'
 
@@ -78,8 +77,7 @@ export async function countStep(ports: Ports, t: Topic, now: number): Promise<To
   }
   // a topic without counters: its roll's voters by grid complete the final counts
   const final: TallyCounts | null = done && next.counts ? sumCounts([next.counts, countsOf([], await loadVoters(store, t))]) : null
-  // a topic closed without counters tells its result once it is counted: whom, read before the transaction
-  const residents = final && job.publish ? await villageResidents(store, t.villageId) : []
+  // a topic closed without counters tells its result once it is counted
   const notices: string[] = []
   const hash = sha256Hex(next.sha)
   const written = await store
@@ -98,7 +96,7 @@ export async function countStep(ports: Ports, t: Topic, now: number): Promise<To
         const target = { type: 'topic', id: t._id, label: t.title }
         await appendAudit(tx, systemAuditEntry(t.villageId, now, 'topics.count', target, `公布计票清单${next.total}张选票，SHA-256 ${hash}`))
       }
-      if (final && job.publish) await tellClosed({ ports, now, notices }, cur, final, residents, tx)
+      if (final && job.publish) await tellClosed({ ports, now, notices }, cur, final, tx)
       const { countJob: _gone, ...rest } = { ...cur, ...set }
       return rest as Topic
     })

@@ -2,7 +2,7 @@
 import { TOPICS_PAGE, VOTING_MODE_LABELS, type Ballot, type ImplementationUpdate, type Proposal, type Topic, type TopicStatus } from './documents'
 import { ApiError, problemsError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import { notify, notifyMany } from '../account/notices'
+import { notify, notifyMany, notifyResidents } from '../account/notices'
 import { audit } from '../../common/audit'
 import { assertStep, transition } from '../../common/transition'
 import { newId } from '../../common/ids'
@@ -31,7 +31,7 @@ import type { z } from 'zod'
 import { getInVillage } from '../../common/load'
 import { pageAfter } from '../../common/keyset'
 import { checkPhotoContent, checkText } from '../../common/content'
-import { getVillage, villageCard, villageResidents } from '../account/common'
+import { getVillage, villageCard } from '../account/common'
 import { isCommittee } from '../account/policy'
 import { wordsOf } from '../account/common'
 
@@ -277,10 +277,9 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       assertStep(TOPIC_MACHINE, t.status, 'decide')
       await checkText(ctx, { decision })
       const { result } = await resultsOf(ctx.ports.store, t, ctx.now)
-      const residents = await villageResidents(ctx.ports.store, villageId)
       const decided = await transition(ctx.ports, TOPIC_MACHINE, topicId, 'decide', {
         set: { decision: { text: decision, byName: ctx.membership.name, at: ctx.now } },
-        also: (tx) => notifyMany(ctx, villageId, residents, '议题决议已公布', `「${t.title}」的决议：${decision}`, PAGES.topic(topicId), tx),
+        also: (tx) => notifyResidents(ctx, villageId, '议题决议已公布', `「${t.title}」的决议：${decision}`, PAGES.topic(topicId), tx),
         by: ctx,
         audit: { reason: `${result?.verdict ?? ''}；决议：${decision}` },
       })
@@ -296,10 +295,9 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       await checkText(ctx, { text })
       await checkPhotoContent(ctx, photos)
       const update: ImplementationUpdate = { id: newId('u', ctx.now), text, photos, done, byName: ctx.membership.name, at: ctx.now }
-      const residents = await villageResidents(ctx.ports.store, villageId)
       const saved = await transition(ctx.ports, TOPIC_MACHINE, topicId, done ? 'done' : 'update', {
         set: (t) => ({ updates: [...t.updates, update] }),
-        also: (tx, t) => notifyMany(ctx, villageId, residents, done ? '议题已落实' : '议题落实进展', `「${t.title}」${done ? '已落实' : '有新进展'}：${text}`, PAGES.topic(topicId), tx),
+        also: (tx, t) => notifyResidents(ctx, villageId, done ? '议题已落实' : '议题落实进展', `「${t.title}」${done ? '已落实' : '有新进展'}：${text}`, PAGES.topic(topicId), tx),
         by: ctx,
         audit: { reason: text },
       })

@@ -5,7 +5,7 @@ import type { RuleAdoption, RuleVersion } from './documents'
 import { ApiError, problemsError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { DuplicateIdError } from '../../ports/store'
-import { getVillage, notifyMany, villageResidents } from '../account/common'
+import { getVillage, notifyResidents } from '../account/common'
 import { pageUrl } from '../../../../src/routes'
 import { audit } from '../../common/audit'
 import { newId } from '../../common/ids'
@@ -131,8 +131,6 @@ export const draftingHandlers: Handlers<typeof draftingActions> = {
     async handle({ villageId, versionId }, ctx) {
       const { store } = ctx.ports
       const today = shanghaiDay(ctx.now)
-      // every resident is asked to read and agree to the new version (the one publishing it knows)
-      const told = (await villageResidents(store, villageId)).filter((p) => p !== ctx.person._id)
       const published = await store.transaction(async (tx) => {
         const village = await tx.get('villages', villageId)
         const draft = await tx.get('ruleVersions', versionId)
@@ -156,7 +154,8 @@ export const draftingHandlers: Handlers<typeof draftingActions> = {
           tx,
         )
         const body = `${draft.title}${versionLabel(draft.number)}已经${a.meeting}表决通过，${draft.effectiveDate}起施行。请阅读${draft.number > 1 ? '修改的条款' : '全文'}并承诺遵守。`
-        await notifyMany(ctx, villageId, told, `${draft.title}已发布新版本`, body, pageUrl('rules.read', { villageId }), tx)
+        // every resident is asked to read and agree to the new version (the one publishing it knows)
+        await notifyResidents(ctx, villageId, `${draft.title}已发布新版本`, body, pageUrl('rules.read', { villageId }), tx, ctx.person._id)
         return { version: { ...draft, ...set }, village: { ...village, currentRulesVersion: draft.number } }
       })
       const { version, village } = published
