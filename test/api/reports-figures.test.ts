@@ -4,7 +4,7 @@
  * turned into a draft topic (topics.fromReports). Each test clears the demo's reports and writes its own, so
  * every number here comes from the fixture below, not from the seed.
  */
-import { apiPerTest, expectRefused, T0 } from './harness'
+import { apiPerTest, csvExport, expectRefused, T0 } from './harness'
 import { addFixtures } from './samples'
 import type { LngLat, Report, ReportEvent } from '../../cloud/src/contract'
 import { newReport } from '../../cloud/src/features/reports/documents'
@@ -207,7 +207,7 @@ describe('the CSV', () => {
   const lines = (content: string) => content.replace(/^\uFEFF/, '').trimEnd().split('\r\n')
 
   test('the village’s: UTF-8 BOM, Chinese headers, one row per report oldest first, late ones marked, no reporter', async () => {
-    const csv = await api.as(P.committee).call('reports.exportCsv', { villageId: X, scope: 'village' })
+    const csv = await csvExport(api.as(P.committee), 'reports.exportCsv', { villageId: X, scope: 'village' })
     expect(csv.filename).toBe('新山村-随手拍上报-2026-11-26.csv')
     expect(csv.content.startsWith('\uFEFF村（社区）,编号,类别,状态,地点,网格,上报时间,受理期限,办结期限,是否逾期,受理用时（小时）,办结用时（天）,评分,同问\r\n')).toBe(true)
     const rows = lines(csv.content).slice(1)
@@ -228,7 +228,7 @@ describe('the CSV', () => {
   })
 
   test('the town’s, by its officer: every village of the town; the committee may not export the town', async () => {
-    const csv = await api.as(P.town).call('reports.exportCsv', { villageId: X, scope: 'town' })
+    const csv = await csvExport(api.as(P.town), 'reports.exportCsv', { villageId: X, scope: 'town' })
     expect(csv.filename).toBe('联安镇-随手拍上报-2026-11-26.csv')
     expect(csv.rows).toBe(11)
     const villages = lines(csv.content).slice(1).map((r) => r.split(',')[0])

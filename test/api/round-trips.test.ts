@@ -9,6 +9,7 @@
 import type { ActionName, InputOf } from '../../cloud/src/contract'
 import type { CollectionName, Collections } from '../../cloud/src/ports/store'
 import { cursorAfter } from '../../cloud/src/common/keyset'
+import { groupCursor } from '../../cloud/src/common/csv'
 import { API_STORE, makeApi, membershipDoc, T0 } from './harness'
 import { addFixtures, OPENID, sampleFor, X, type Api } from './samples'
 import type { Persona } from '../../cloud/src/matrix'
@@ -121,6 +122,11 @@ const READS: Case[] = [
   ['committee', 'reports.queue'],
   ['committee', 'reports.figures'],
   ['committee', 'rules.followUp', { villageId: X }],
+  // an export's pages (the first call answers the header and writes the audit entry): far down a grid, a version, a village
+  ['committee', 'rules.exportCsv', { villageId: X, kind: 'followUp', after: groupCursor(`${X}:g2`, cursorAfter('新山村新区1001号', `${X}:hbig1000`)) }],
+  ['committee', 'rules.exportCsv', { villageId: X, kind: 'agreements', after: groupCursor(1) }],
+  ['committee', 'reports.exportCsv', { villageId: X, scope: 'village', after: groupCursor(X) }],
+  ['townOfficer', 'reports.exportCsv', { villageId: X, scope: 'town', after: groupCursor(X) }],
   ['committee', 'mailbox.inbox'],
   ['hallStaff', 'workspace.hall'],
   ['gridWorker', 'account.me'],

@@ -1,5 +1,5 @@
 import type { RuleAgreement, RuleVersionDetail } from '../../cloud/src/contract'
-import { ID, apiPerTest, membershipDoc } from './harness'
+import { ID, apiPerTest, csvExport, membershipDoc } from './harness'
 import { FOLLOW_UP_PAGE } from '../../cloud/src/features/rules/follow-up'
 import { rebuildResidentCounts } from '../../cloud/src/features/account/residents'
 
@@ -361,7 +361,7 @@ describe('follow-up', () => {
 
   test('CSV exports start with the BOM, have Chinese headers and the right rows, and are audited', async () => {
     const c = api.as(ID.committee)
-    const f = await c.call('rules.exportCsv', { villageId: X, kind: 'followUp' })
+    const f = await csvExport(c, 'rules.exportCsv', { villageId: X, kind: 'followUp' })
     expect(f.filename).toBe('新山村村规民约-未承诺名单-第1版-2026-11-26.csv')
     expect(f.content.startsWith('\uFEFF网格,门牌号,户主,姓名')).toBe(true)
     const lines = f.content.slice(1).trimEnd().split('\r\n')
@@ -369,7 +369,7 @@ describe('follow-up', () => {
     expect(lines[1]).toBe('第一网格（村东）,新山村东一巷12号,林水生,林俊,子女,是,从未承诺,')
     expect(f.rows).toBe(4)
 
-    const a = await c.call('rules.exportCsv', { villageId: X, kind: 'agreements' })
+    const a = await csvExport(c, 'rules.exportCsv', { villageId: X, kind: 'agreements' })
     expect(a.filename).toBe('新山村村规民约-承诺记录-2026-11-26.csv')
     const rows = a.content.slice(1).trimEnd().split('\r\n')
     expect(rows[0]).toBe('版本,姓名,门牌号,网格,承诺时间,党员亮身份承诺,亮身份时间')

@@ -112,7 +112,7 @@ describe('办理情况统计', () => {
     fireEvent.click(screen.getByText('村口桥栏杆松动'))
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/features/reports/pages/detail/index?villageId=v-dongwei&reportId=v-dongwei%3Ar4' })
     fireEvent.click(screen.getByText('导出全镇的上报'))
-    await waitFor(() => expect(mocked.exportReportsCsv).toHaveBeenCalledWith(V, 'town'))
+    await waitFor(() => expect(mocked.exportReportsCsv).toHaveBeenCalledWith(V, 'town', null))
     expect(screen.queryByText('反复出现的问题')).toBeNull()
   })
 

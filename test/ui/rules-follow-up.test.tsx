@@ -96,12 +96,21 @@ describe('承诺情况跟进', () => {
     expect(await screen.findByText('全部居民都已承诺遵守第2版')).toBeTruthy()
   })
 
-  test('the committee exports the follow-up list and the agreement records as CSV files', async () => {
+  test('the committee exports the follow-up list and the agreement records as CSV files, page after page', async () => {
     mocked.getRulesFollowUp.mockResolvedValue(followUp)
-    mocked.exportRulesCsv.mockImplementation(async (_v, kind) => ({ filename: kind === 'followUp' ? '新山村村规民约-未承诺名单-第2版-2026-11-26.csv' : '新山村村规民约-承诺记录-2026-11-26.csv', content: '\uFEFF网格,门牌号\r\n', rows: 3, next: null }))
-    const blobs: Blob[] = []
-    const createObjectURL = jest.fn((b: Blob) => (blobs.push(b), 'blob:csv'))
-    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() })
+    // the header first, then a page per call until `next` is null
+    mocked.exportRulesCsv.mockImplementation(async (_v, kind, after) => {
+      const filename = kind === 'followUp' ? '新山村村规民约-未承诺名单-第2版-2026-11-26.csv' : '新山村村规民约-承诺记录-2026-11-26.csv'
+      if (!after) return { filename, content: '\uFEFF网格,门牌号\r\n', rows: 0, next: '["g1"]', total: 3 }
+      return after === '["g1"]' ? { filename, content: '第一网格,东一巷12号\r\n', rows: 2, next: '["g2"]' } : { filename, content: '第二网格,西二巷3号\r\n', rows: 1, next: null }
+    })
+    const blobs: Array<{ content: string; type?: string }> = []
+    const RealBlob = Blob
+    const blob = jest.spyOn(window, 'Blob').mockImplementation((parts?: BlobPart[], options?: BlobPropertyBag) => {
+      blobs.push({ content: (parts ?? []).join(''), type: options?.type })
+      return new RealBlob(parts, options)
+    })
+    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:csv'), revokeObjectURL: jest.fn() })
     const downloads: string[] = []
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       downloads.push(this.download)
@@ -109,15 +118,21 @@ describe('承诺情况跟进', () => {
     render(<FollowUpPage />)
 
     fireEvent.click(await screen.findByText('导出未承诺名单'))
-    await waitFor(() => expect(mocked.exportRulesCsv).toHaveBeenCalledWith('v-xinshan', 'followUp'))
     await waitFor(() => expect(downloads).toEqual(['新山村村规民约-未承诺名单-第2版-2026-11-26.csv']))
-    expect(blobs[0].type).toBe('text/csv;charset=utf-8')
+    expect(mocked.exportRulesCsv.mock.calls).toEqual([
+      ['v-xinshan', 'followUp', null],
+      ['v-xinshan', 'followUp', '["g1"]'],
+      ['v-xinshan', 'followUp', '["g2"]'],
+    ])
+    // one file: the header once, then the pages in order
+    expect(blobs).toEqual([{ content: '\uFEFF网格,门牌号\r\n第一网格,东一巷12号\r\n第二网格,西二巷3号\r\n', type: 'text/csv;charset=utf-8' }])
 
     fireEvent.click(await screen.findByText('导出承诺记录'))
-    await waitFor(() => expect(mocked.exportRulesCsv).toHaveBeenCalledWith('v-xinshan', 'agreements'))
     await waitFor(() => expect(downloads).toHaveLength(2))
+    expect(mocked.exportRulesCsv).toHaveBeenCalledWith('v-xinshan', 'agreements', '["g2"]')
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '已导出 3 条', icon: 'success' })
     click.mockRestore()
+    blob.mockRestore()
   })
 
   test('a grid worker sees the list but no export', async () => {

@@ -15,8 +15,8 @@ export function parseCursor(after: string): { value: number; id: string } | null
   return cut > 0 && Number.isFinite(value) ? { value, id: after.slice(cut + 1) } : null
 }
 
-/** a cursor of either kind: a number's `value:id`, a text's JSON pair */
-function parseKeyset(after: string): { value: number | string; id: string } | null {
+/** a cursor of either kind: a number's `value:id`, a text's JSON pair (null: not a cursor) */
+export function parseKeyset(after: string): { value: number | string; id: string } | null {
   if (!after.startsWith('[')) return parseCursor(after)
   try {
     const [value, id] = JSON.parse(after) as unknown[]

@@ -30,7 +30,7 @@ export const cursor = z
   .nullable()
   .default(null)
 /** an export's page (common/csv.ts): the `next` of the page before, as the server gave it; none for the first page */
-export const csvAfter = z.string().trim().min(1, '导出位置有误').max(200, '导出位置有误').nullish()
+export const csvAfter = z.string().trim().min(1, '导出位置有误').max(300, '导出位置有误').nullish()
 
 export const day = z.string().trim().regex(/^20\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 2026-12-03')
 /** a clock time of day, 11:30 */

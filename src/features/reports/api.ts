@@ -23,7 +23,7 @@ export const startReport = (villageId: string, reportId: string, note: string | 
 export const resolveReport = (villageId: string, reportId: string, note: string, photos: string[]) => call('reports.resolve', { villageId, reportId, note, photos })
 export const getFigures = (villageId: string) => call('reports.figures', { villageId })
 export const getTown = (villageId: string) => call('reports.town', { villageId })
-export const exportReportsCsv = (villageId: string, scope: 'village' | 'town') => call('reports.exportCsv', { villageId, scope })
+export const exportReportsCsv = (villageId: string, scope: 'village' | 'town', after: string | null = null) => call('reports.exportCsv', { villageId, scope, after })
 export const getClusters = (villageId: string) => call('reports.clusters', { villageId })
 export const saveSettings = (input: InputOf<'reports.setSettings'>) => call('reports.setSettings', input)
 

@@ -14,4 +14,4 @@ export const discardRulesDraft = (villageId: string, versionId: string) => call(
 export const publishRules = (villageId: string, versionId: string) => call('rules.publish', { villageId, versionId })
 /** the counts by grid and one grid's page of households (gridId: that grid, null the households in none, absent the first) */
 export const getRulesFollowUp = (villageId: string, gridId?: string | null, after?: string) => call('rules.followUp', { villageId, gridId, after })
-export const exportRulesCsv = (villageId: string, kind: 'followUp' | 'agreements') => call('rules.exportCsv', { villageId, kind })
+export const exportRulesCsv = (villageId: string, kind: 'followUp' | 'agreements', after: string | null = null) => call('rules.exportCsv', { villageId, kind, after })

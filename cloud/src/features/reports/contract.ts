@@ -5,7 +5,7 @@
  * Every view and input (documents are in documents.ts); the client imports this file for types only.
  */
 import { z } from 'zod'
-import { day, id, photos, text, villageId } from '../../contract/inputs'
+import { csvAfter, day, id, photos, text, villageId } from '../../contract/inputs'
 import { action } from '../../contract/action'
 import type { CsvFile } from '../../common/csv'
 import type { LngLat } from '../account/documents'
@@ -209,7 +209,7 @@ export const reportHandlingActions = {
   /** town officers: every village of their town at once */
   'reports.town': action<TownFigures>()(z.object({ villageId })),
   /** CSV (UTF-8 BOM): the village's reports, or (town officers) the town's */
-  'reports.exportCsv': action<CsvFile>()(z.object({ villageId, scope: z.enum(['village', 'town']).default('village') })),
+  'reports.exportCsv': action<CsvFile>()(z.object({ villageId, scope: z.enum(['village', 'town']).default('village'), after: csvAfter })),
   /** the committee: open reports that cluster (one category, one place or grid, within 4 weeks, 3 or more) */
   'reports.clusters': action<ReportCluster[]>()(z.object({ villageId })),
   /** the committee: the categories and their deadlines, the days to confirm automatically */

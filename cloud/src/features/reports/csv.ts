@@ -17,11 +17,14 @@ export interface CsvVillage {
   reports: Report[]
 }
 
-/** every village's reports in the order given, each village's oldest first */
-export function reportsCsv(villages: CsvVillage[], now: number): { content: string; rows: number } {
+/**
+ * every village's reports in the order given, each village's oldest first (ties by id, in the order the export's keyset
+ * pages read them, so that the pages join); `first` false: a later page of the file (no header)
+ */
+export function reportsCsv(villages: CsvVillage[], now: number, first = true): { content: string; rows: number } {
   const rows = villages.flatMap((v) =>
     [...v.reports]
-      .sort((a, b) => a.createdAt - b.createdAt || a._id.localeCompare(b._id))
+      .sort((a, b) => a.createdAt - b.createdAt || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
       .map((r) => [
         v.name,
         r._id,
@@ -39,5 +42,5 @@ export function reportsCsv(villages: CsvVillage[], now: number): { content: stri
         r.metoo,
       ]),
   )
-  return { content: toCsv(REPORT_HEADERS, rows), rows: rows.length }
+  return { content: toCsv(REPORT_HEADERS, rows, first), rows: rows.length }
 }

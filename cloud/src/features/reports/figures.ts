@@ -6,6 +6,8 @@
 import { ApiError } from '../../errors'
 import { ACCESS, type Access, type Handlers, type MemberContext } from '../../handler'
 import { audit } from '../../common/audit'
+import { groupCursor, groupOfExport } from '../../common/csv'
+import { cursorAfter, pageAfter } from '../../common/keyset'
 import { findAll } from '../../common/load'
 import { shanghaiDay } from '../../common/time'
 import type { Store } from '../../ports/store'
@@ -23,6 +25,8 @@ import { reportsCsv } from './csv'
 const DAY = 24 * 3_600_000
 /** the map shows a closed report for a month after it closed */
 const MAP_RECENT = 30 * DAY
+/** reports per page of the export: the page and its village's grids are a few CloudBase round trips (100 documents each) */
+const EXPORT_REPORTS = 200
 const CLOSED: ReportStatus[] = (Object.keys(REPORT_STATUS_LABELS) as ReportStatus[]).filter((s) => !OPEN_STATUSES.includes(s))
 
 /** the village's figures: the committee, grid workers (their grids) and the town's officers */
@@ -50,7 +54,7 @@ async function townOf(ctx: MemberContext): Promise<{ townId: string; townName: s
   return { townId, townName: town?.name ?? '', villages }
 }
 
-/** every report of each village with its grids' names (the town's view and exports read a whole village) */
+/** every report of each village with its grids' names (the town's view reads a whole village) */
 function loadVillages(store: Store, villages: Village[]) {
   return Promise.all(
     villages.map(async (village) => {
@@ -132,7 +136,7 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
 
   'reports.exportCsv': {
     access: EXPORT_ACCESS,
-    async handle({ villageId, scope }, ctx) {
+    async handle({ villageId, scope, after }, ctx) {
       const { store } = ctx.ports
       let place: { id: string; name: string; villages: Village[] }
       if (scope === 'town') {
@@ -143,14 +147,20 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
         const village = await getVillage(ctx, villageId)
         place = { id: village._id, name: village.name, villages: [village] }
       }
-      const loaded = await loadVillages(store, place.villages)
-      const csv = reportsCsv(
-        loaded.map(({ village, reports, gridNames }) => ({ name: village.name, reports, gridNames })),
-        ctx.now,
-      )
-      const out = { filename: `${place.name}-随手拍上报-${shanghaiDay(ctx.now)}.csv`, ...csv, next: null }
-      await audit(ctx, 'reports.export', { type: scope === 'town' ? 'town' : 'village', id: place.id, label: out.filename }, `${out.rows}行`)
-      return out
+      const filename = `${place.name}-随手拍上报-${shanghaiDay(ctx.now)}.csv`
+      const ids = place.villages.map((v) => v._id)
+      if (!after) {
+        // the header and the count; one audit entry per export, here (the later pages are the same export going on)
+        const total = await store.count('reports', { villageId: ids.length === 1 ? ids[0] : { $in: ids } })
+        await audit(ctx, 'reports.export', { type: scope === 'town' ? 'town' : 'village', id: place.id, label: filename }, `${total}行`)
+        return { filename, ...reportsCsv([], ctx.now), next: ids.length ? groupCursor(ids[0]) : null, total }
+      }
+      // then each village in turn (the town's by id), EXPORT_REPORTS reports a page oldest first
+      const at = groupOfExport(after, ids, 'number')
+      const [{ docs, more }, grids] = await Promise.all([pageAfter(store, 'reports', { villageId: at.group }, 'createdAt', 'asc', at.keyset, EXPORT_REPORTS), gridsOf(store, at.group)])
+      const village = { name: place.villages[ids.indexOf(at.group)].name, reports: docs, gridNames: namesOf(grids) }
+      const last = docs[docs.length - 1]
+      return { filename, ...reportsCsv([village], ctx.now, false), next: at.next(more && last ? cursorAfter(last.createdAt, last._id) : null) }
     },
   },
 

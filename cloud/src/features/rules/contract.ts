@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { ADOPTION_MEETINGS } from './documents'
 import type { RuleAdoption, RuleAgreement, RuleVersionStatus, RulesWord } from './documents'
 import { action } from '../../contract/action'
+import { csvAfter } from '../../contract/inputs'
 
 const id = z.string().trim().min(1, '缺少编号').max(80, '编号过长')
 const villageId = id
@@ -288,7 +289,7 @@ export const draftingActions = {
 export const followUpActions = {
   // gridId null: the households in no grid (the committee's); after: the cursor of the grid's next page
   'rules.followUp': action<RulesFollowUp>()(z.object({ villageId, gridId: id.nullable().optional(), after: z.string().max(300).optional() })),
-  'rules.exportCsv': action<CsvFile>()(z.object({ villageId, kind: z.enum(['followUp', 'agreements'], { errorMap: () => ({ message: '请选择导出内容' }) }) })),
+  'rules.exportCsv': action<CsvFile>()(z.object({ villageId, kind: z.enum(['followUp', 'agreements'], { errorMap: () => ({ message: '请选择导出内容' }) }), after: csvAfter })),
 }
 
 export const rulesActions = { ...readingActions, ...agreeingActions, ...draftingActions, ...followUpActions }

@@ -1,19 +1,19 @@
 /**
  * The committee and grid workers follow up who has not agreed yet: the grids' counts from the progress counters
  * (account/residents.ts), and one grid's households a page at a time (keyset on the doorplate), so that the page costs
- * the same in a village of 100 or 10,000 households. The CSV exports read everything, page by page.
+ * the same in a village of 100 or 10,000 households. The CSV exports answer a page per call the same way.
  */
 import type { followUpActions } from './contract'
 import type { Grid, Household, Village } from '../account/documents'
-import type { RuleAgreement } from './documents'
 import { rulesWord } from './documents'
-import type { FollowUpHousehold, FollowUpPage, RulesFollowUp } from './contract'
+import type { FollowUpPage, RulesFollowUp } from './contract'
 import type { Filter, Store } from '../../ports/store'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { getVillage } from '../account/common'
 import { residentTotalsByGrid } from '../account/residents'
 import { audit } from '../../common/audit'
+import { groupCursor, groupOfExport, type CsvFile } from '../../common/csv'
 import { cursorAfter, pageAfter } from '../../common/keyset'
 import { getMany } from '../../common/load'
 import { isCommittee } from '../account/policy'
@@ -30,8 +30,11 @@ const MEMBERS = 1000
 const CHUNK = 100
 /** a village's grids */
 const GRIDS = 200
-/** agreements per page of the agreements export */
-const EXPORT_PAGE = 500
+/**
+ * agreements per page of the agreements export: the page (two keyset queries, up to 4 CloudBase round trips of 100
+ * documents) and its households by id (2) stay within 10 database calls with the caller, the village and the grids
+ */
+const EXPORT_AGREEMENTS = 200
 
 /** `filter` with field in `values`, 100 values to a query, the queries at once */
 async function findIn<C extends 'memberships' | 'ruleAgreements'>(store: Store, collection: C, field: string, values: string[], filter: Filter, sort: Array<[string, 'asc' | 'desc']> = []) {
@@ -45,14 +48,14 @@ interface Head {
   followUp: Omit<RulesFollowUp, 'page'>
 }
 
-/** The village, its grids and the counts of the grids the caller follows up (onlyGrids: a grid worker's). */
-async function followUpHead(ctx: MemberContext, villageId: string, onlyGrids: ReadonlySet<string> | null): Promise<Head> {
+/** The village, its grids and the counts of the grids the caller follows up (onlyGrids: a grid worker's); `titled` false: the version's title is not needed. */
+async function followUpHead(ctx: MemberContext, villageId: string, onlyGrids: ReadonlySet<string> | null, titled = true): Promise<Head> {
   const { store } = ctx.ports
   const [village, grids] = await Promise.all([getVillage(ctx, villageId), store.find('grids', { villageId }, { sort: [['_id', 'asc']], limit: GRIDS })])
   const current = currentOf(village)
   if (!current) return { village, grids, followUp: { version: null, grids: [], totals: { pendingPersons: 0, pendingHouseholds: 0 } } }
   const versionId = versionIdOf(villageId, current)
-  const [version, counts] = await Promise.all([store.get('ruleVersions', versionId), residentTotalsByGrid(store, villageId, current)])
+  const [version, counts] = await Promise.all([titled ? store.get('ruleVersions', versionId) : null, residentTotalsByGrid(store, villageId, current)])
   const groups = followUpGrids(counts, grids, onlyGrids)
   return {
     village,
@@ -89,16 +92,45 @@ async function followUpPage(store: Store, villageId: string, current: number, gr
   }
 }
 
-/** Every agreement of the village, a keyset page at a time (in the order they were made). */
-async function allAgreements(store: Store, villageId: string): Promise<RuleAgreement[]> {
-  const out: RuleAgreement[] = []
-  for (let after: string | undefined; ; ) {
-    const { docs, more } = await pageAfter(store, 'ruleAgreements', { villageId }, 'at', 'asc', after, EXPORT_PAGE)
-    out.push(...docs)
-    if (!more) return out
-    const last = docs[docs.length - 1]
-    after = cursorAfter(last.at, last._id)
-  }
+/**
+ * The follow-up list a page per call (cloud/src/common/csv.ts): the header with the count from the counters, then
+ * every grid with someone to visit in the follow-up's order (then the households in none), a page of rules.followUp
+ * at a time (FOLLOW_UP_PAGE households by doorplate: their members and agreements are what bounds a page's calls). A
+ * cursor names a grid of the village, not of the list, so a grid whose last resident agrees meanwhile still pages on.
+ */
+async function followUpExport(ctx: MemberContext, villageId: string, after: string | null | undefined, today: string): Promise<CsvFile> {
+  const { village, grids, followUp } = await followUpHead(ctx, villageId, null, false)
+  const { version } = followUp
+  const filename = `${village.name}${rulesWord(village.kind)}-未承诺名单${version ? `-${versionLabel(version.number)}` : ''}-${today}.csv`
+  const total = followUp.totals.pendingPersons
+  if (!after) return { filename, ...followUpCsv([]), next: version && followUp.grids.length ? groupCursor(followUp.grids[0].gridId) : null, total }
+  const pending = new Map(followUp.grids.map((g) => [g.gridId, g.gridName]))
+  const at = groupOfExport(after, version ? [...grids.map((g) => g._id), null] : [], 'string')
+  // (no version: no group, the cursor was refused)
+  const page = await followUpPage(ctx.ports.store, villageId, version?.number ?? 0, at.group, at.keyset)
+  const gridName = pending.get(at.group) ?? grids.find((g) => g._id === at.group)?.name ?? '未分网格'
+  return { filename, ...followUpCsv([{ gridName, households: page.households }], false), next: at.next(page.next, (g) => !pending.has(g)), total }
+}
+
+/**
+ * The agreements a page per call: the header with their count, then each version newest first, EXPORT_AGREEMENTS
+ * agreements a page in the order they were made (keyset on (at, _id) within the version) with their households by id.
+ */
+async function agreementsExport(ctx: MemberContext, villageId: string, after: string | null | undefined, today: string): Promise<CsvFile> {
+  const { store } = ctx.ports
+  const village = await getVillage(ctx, villageId)
+  const filename = `${village.name}${rulesWord(village.kind)}-承诺记录-${today}.csv`
+  // every agreement is to a published version: 第1版 to the current one
+  const numbers = Array.from({ length: currentOf(village) }, (_, i) => currentOf(village) - i)
+  if (!after) return { filename, ...agreementsCsv([], [], []), next: numbers.length ? groupCursor(numbers[0]) : null, total: await store.count('ruleAgreements', { villageId }) }
+  const at = groupOfExport(after, numbers, 'number')
+  const [{ docs, more }, grids] = await Promise.all([
+    pageAfter(store, 'ruleAgreements', { versionId: versionIdOf(villageId, at.group) }, 'at', 'asc', at.keyset, EXPORT_AGREEMENTS),
+    store.find('grids', { villageId }, { limit: GRIDS }),
+  ])
+  const households = await getMany(store, 'households', docs.map((a) => a.householdId).filter((h): h is string => !!h))
+  const last = docs[docs.length - 1]
+  return { filename, ...agreementsCsv(docs, households, grids, false), next: at.next(more && last ? cursorAfter(last.at, last._id) : null) }
 }
 
 export const followUpHandlers: Handlers<typeof followUpActions> = {
@@ -119,32 +151,12 @@ export const followUpHandlers: Handlers<typeof followUpActions> = {
 
   'rules.exportCsv': {
     access: ACCESS.committee,
-    async handle({ villageId, kind }, ctx) {
-      const { store } = ctx.ports
+    async handle({ villageId, kind, after }, ctx) {
       const today = shanghaiDay(ctx.now)
-      let out: { filename: string; content: string; rows: number }
-      if (kind === 'followUp') {
-        const { village, followUp } = await followUpHead(ctx, villageId, null)
-        const groups: Array<{ gridName: string; households: FollowUpHousehold[] }> = []
-        for (const g of followUp.version ? followUp.grids : []) {
-          const households: FollowUpHousehold[] = []
-          for (let after: string | undefined; ; ) {
-            const page = await followUpPage(store, villageId, followUp.version!.number, g.gridId, after)
-            households.push(...page.households)
-            if (!page.next) break
-            after = page.next
-          }
-          groups.push({ gridName: g.gridName, households })
-        }
-        const which = followUp.version ? `-${versionLabel(followUp.version.number)}` : ''
-        out = { filename: `${village.name}${rulesWord(village.kind)}-未承诺名单${which}-${today}.csv`, ...followUpCsv(groups) }
-      } else {
-        const [village, agreements, grids] = await Promise.all([getVillage(ctx, villageId), allAgreements(store, villageId), store.find('grids', { villageId }, { limit: GRIDS })])
-        const households = await getMany(store, 'households', agreements.map((a) => a.householdId).filter((h): h is string => !!h))
-        out = { filename: `${village.name}${rulesWord(village.kind)}-承诺记录-${today}.csv`, ...agreementsCsv(agreements, households, grids) }
-      }
-      await audit(ctx, 'rules.export', { type: 'village', id: villageId, label: out.filename }, `${out.rows}条`)
-      return { ...out, next: null }
+      const out = kind === 'followUp' ? await followUpExport(ctx, villageId, after, today) : await agreementsExport(ctx, villageId, after, today)
+      // one entry per export, at its first page (the later pages are the same export going on)
+      if (!after) await audit(ctx, 'rules.export', { type: 'village', id: villageId, label: out.filename }, `${out.total ?? out.rows}条`)
+      return out
     },
   },
 }

@@ -10,7 +10,7 @@ export const rules = defineFeature({
   handlers: rulesHandlers,
   collections: {
     ruleVersions: { indexes: [['villageId']] },
-    ruleAgreements: { indexes: [['versionId'], ['villageId', 'personId']] },
+    ruleAgreements: { indexes: [['versionId', 'at'], ['villageId', 'personId']] },
   },
   seed: { marker: 'demo-rules-v1', run: seedRules },
 })

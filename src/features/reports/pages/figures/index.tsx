@@ -59,7 +59,7 @@ function Figures({ membership }: { membership: MembershipView }) {
       <CsvExportCard
         title='导出'
         kinds={[{ kind: 'village' as const, label: `导出${membership.village.name}的上报` }, ...(town ? [{ kind: 'town' as const, label: '导出全镇的上报' }] : [])]}
-        fetch={(scope) => exportReportsCsv(villageId, scope)}
+        fetch={(scope, after) => exportReportsCsv(villageId, scope, after)}
       />
       {isCommittee(membership) && (
         <Card>

@@ -10,7 +10,7 @@ export function ExportCard({ villageId }: { villageId: string }) {
         { kind: 'followUp', label: '导出未承诺名单' },
         { kind: 'agreements', label: '导出承诺记录' },
       ]}
-      fetch={(kind) => exportRulesCsv(villageId, kind)}
+      fetch={(kind, after) => exportRulesCsv(villageId, kind, after)}
       lineClassName='rules-fu-hint'
     />
   )
