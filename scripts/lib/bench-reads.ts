@@ -11,6 +11,7 @@ import { commentCountFromComments, loadVoters } from '../../cloud/src/features/d
 import { tallyShards } from '../../cloud/src/features/deliberation/policy'
 import type { Collections } from '../../cloud/src/ports/store'
 import { rebuildResidentCounts } from '../../cloud/src/features/account/residents'
+import { groupCursor } from '../../cloud/src/common/csv'
 
 type Server = Awaited<ReturnType<typeof startLocalServer>>
 export const X = 'v-xinshan'
@@ -31,7 +32,9 @@ export async function growMembers(server: Server, from: number, to: number): Pro
   const { store } = server.ports
   const now = server.ports.clock.now()
   const grids = (await store.find('grids', { villageId: X })).map((g) => g._id)
-  const version = (await store.find('ruleVersions', { villageId: X, current: true }, { limit: 1 }))[0]
+  // the current version is the village's (a version document has no `current` field: a query on it found none)
+  const current = (await store.get('villages', X))?.currentRulesVersion
+  const version = current ? await store.get('ruleVersions', `${X}:v${current}`) : null
   const ids = Array.from({ length: to - from }, (_, k) => from + k)
   const householdOf = (i: number) => `${X}:hbench${Math.floor(i / 3)}`
   const gridOf = (i: number) => grids[Math.floor(i / 3) % grids.length] ?? null
@@ -139,5 +142,7 @@ export const FLAT_READS: Array<{ label: string; openid?: string; input: (topicId
   { label: 'village.members', input: () => ({ villageId: X }) },
   // a page of rows (500 voters and their ballots); the first call answers the header and writes the audit entry
   { label: 'topics.exportCsv turnout (a page)', input: (topicId) => ({ villageId: X, topicId, kind: 'turnout', after: '0' }) },
-  { label: 'rules.exportCsv followUp', input: () => ({ villageId: X, kind: 'followUp' }) },
+  // a page of the follow-up list (20 households of the first grid) and of the agreements (200 to the demo's 第1版)
+  { label: 'rules.exportCsv followUp (a page)', input: () => ({ villageId: X, kind: 'followUp', after: groupCursor(`${X}:g1`) }) },
+  { label: 'rules.exportCsv agreements (a page)', input: () => ({ villageId: X, kind: 'agreements', after: groupCursor(1) }) },
 ]
