@@ -63,7 +63,8 @@ export const reportFigures = (now: number) => ({
   lateToResolve: { where: { status: { $in: ['accepted', 'inProgress'] }, resolveDueAt: { $lt: now } } },
 })
 export const overdueOf = (r: { lateToAccept: number; lateToResolve: number }) => r.lateToAccept + r.lateToResolve
-const WAITING_LETTERS = ['received', 'accepted']
+/** a letter the committee still owes a reply */
+export const WAITING_LETTERS = ['received', 'accepted']
 
 /** the open topics a town's workspace and 待办 show at most, those closing first (one find of CloudBase's page) */
 export const TOWN_OPEN_TOPICS = 100

@@ -4,7 +4,8 @@
  * only account, so account may not import them) and counts rather than loads wherever it can.
  */
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import { getMany } from '../../common/load'
+import { getMany, totalsBy } from '../../common/load'
+import type { Filter } from '../../ports/store'
 import { residentTotalsByGrid, sumTotals } from './residents'
 import { shanghaiDay, shortTime } from '../../common/time'
 import { isCommittee } from './policy'
@@ -14,14 +15,10 @@ import type { Village } from './documents'
 import { rulesWord } from '../../contract/tables'
 import type { TodoItem, todoActions } from './todo-contract'
 import { pageUrl, type PageKey } from '../../../../src/routes'
-import { hallDay, townAlerts, townVillages } from './figures'
+import { hallDay, OPEN_REPORTS, townAlerts, townVillages, WAITING_LETTERS } from './figures'
 
 /** more open topics than this at once does not happen in a village; the count stays right below it */
 const OPEN_TOPICS = 100
-/** one person's coming bookings: a service allows a few each, so a resident never nears this */
-const UPCOMING_BOOKINGS = 200
-/** one person's reports not yet closed: a resident never nears this */
-const MY_OPEN_REPORTS = 200
 
 type Item = Omit<TodoItem, 'page'> & { page: string | PageKey }
 const item = (i: Item): TodoItem => ({ ...i, page: i.page.startsWith('/') ? i.page : pageUrl(i.page as PageKey) })
@@ -52,26 +49,55 @@ async function votesWaiting(ctx: MemberContext, villageId: string): Promise<Item
   }
 }
 
-async function residentItems(ctx: MemberContext, village: Village): Promise<Item[]> {
+/**
+ * The counts a committee member's 待办 shares with their own (mine and the village's reports, letters and bookings):
+ * one Store.totals of each collection gives both, so the committee pays nothing more for them than a resident does.
+ * For anyone else (`ofVillage` false) only the caller's own are read.
+ */
+interface Shared {
+  mine: { bookings: number; bookingsToday: number; reports: number; toConfirm: number; letters: number }
+  village: { reports: number; letters: number; bookingsToday: number }
+}
+
+/** a resident's report still being handled or waiting for them to confirm it done */
+const MINE_OPEN = [...OPEN_REPORTS, 'resolved']
+
+async function sharedCounts(ctx: MemberContext, villageId: string, ofVillage: boolean): Promise<Shared> {
   const { store } = ctx.ports
-  const villageId = village._id
   const me = ctx.person._id
   const today = shanghaiDay(ctx.now)
+  // the caller's own are a few; the village's are its waiting work (open reports, letters waiting, bookings from today: all bounded by use, not by history)
+  const mineOnly = (filter: Filter) => (ofVillage ? {} : filter)
+  const [reports, letters, bookings] = await Promise.all([
+    store.totals('reports', { villageId, ...mineOnly({ reporterId: me }), status: { $in: MINE_OPEN } }, ['status'], { all: {}, mine: { where: { reporterId: me } } }),
+    totalsBy(store, 'letters', { villageId, ...mineOnly({ writerId: me }), status: { $in: WAITING_LETTERS } }, 'villageId', { all: {}, mine: { where: { writerId: me } } }),
+    totalsBy(store, 'bookings', { villageId, ...mineOnly({ personId: me }), status: { $in: ['booked', 'waitlisted', 'checkedIn'] }, date: { $gte: today } }, 'villageId', {
+      mine: { where: { personId: me, status: { $in: ['booked', 'waitlisted'] } } },
+      mineToday: { where: { personId: me, status: { $in: ['booked', 'waitlisted'] }, date: today } },
+      // the committee's 今天的预约: seats booked for today, checked in or not yet
+      villageToday: { where: { status: { $in: ['booked', 'checkedIn'] }, date: today } },
+    }),
+  ])
+  const ofStatus = (status: string) => reports.find((g) => g.key[0] === status)?.totals
+  const mineReports = reports.reduce((n, g) => n + g.totals.mine, 0)
+  const toConfirm = ofStatus('resolved')?.mine ?? 0
+  const b = bookings(villageId)
+  const l = letters(villageId)
+  return {
+    mine: { bookings: b.mine, bookingsToday: b.mineToday, reports: mineReports - toConfirm, toConfirm, letters: l.mine },
+    village: { reports: ofStatus('reported')?.all ?? 0, letters: l.all, bookingsToday: b.villageToday },
+  }
+}
+
+async function residentItems(ctx: MemberContext, village: Village, shared: Promise<Shared>): Promise<Item[]> {
   const current = village.currentRulesVersion ?? 0
-  const [votes, agreed, upcoming, open, letters] = await Promise.all([
-    votesWaiting(ctx, villageId),
-    current ? store.get('ruleAgreements', `${villageId}:v${current}:${me}`) : Promise.resolve(null),
-    // my coming bookings are few (each service limits them per person): read once, counted twice
-    store.find('bookings', { villageId, personId: me, status: { $in: ['booked', 'waitlisted'] }, date: { $gte: today } }, { limit: UPCOMING_BOOKINGS }),
-    // my reports still open or waiting for me to confirm: a few, read once and counted twice
-    store.find('reports', { villageId, reporterId: me, status: { $in: ['reported', 'accepted', 'inProgress', 'resolved'] } }, { limit: MY_OPEN_REPORTS }),
-    store.count('letters', { villageId, writerId: me, status: { $in: ['received', 'accepted'] } }),
+  const [votes, agreed, mine] = await Promise.all([
+    votesWaiting(ctx, village._id),
+    current ? ctx.ports.store.get('ruleAgreements', `${village._id}:v${current}:${ctx.person._id}`) : Promise.resolve(null),
+    shared.then((s) => s.mine),
   ])
   const rules = rulesWord(village.kind)
-  const toConfirm = open.filter((r) => r.status === 'resolved').length
-  const reports = open.length - toConfirm
-  const bookings = upcoming.length
-  const bookingsToday = upcoming.filter((b) => b.date === today).length
+  const { bookings, bookingsToday, toConfirm, reports, letters } = mine
   const items: Array<Item | null> = [
     votes,
     current && !agreed ? { key: 'rules', group: 'mine', label: `${rules}待阅读承诺`, count: 1, note: `第${current}版`, page: 'rules.read' } : null,
@@ -90,21 +116,19 @@ async function householdsNotAgreed(ctx: MemberContext, villageId: string, curren
   return Math.max(0, t.households - t.agreedHouseholds)
 }
 
-async function committeeItems(ctx: MemberContext, village: Village): Promise<Item[]> {
+async function committeeItems(ctx: MemberContext, village: Village, shared: Promise<Shared>): Promise<Item[]> {
   const { store } = ctx.ports
   const villageId = village._id
-  const today = shanghaiDay(ctx.now)
-  const [requests, closed, proposals, notAgreed, reports, letters, appeals, bookingsToday, deletions] = await Promise.all([
+  const [requests, closed, proposals, notAgreed, appeals, deletions, { reports, letters, bookingsToday }] = await Promise.all([
     store.count('joinRequests', { villageId, status: 'pending' }),
     // topics waiting for a decision are few: read once, the first named; counted apart only past the page
     store.find('topics', { villageId, status: 'closed' }, { sort: [['closesAt', 'asc']], limit: OPEN_TOPICS }),
     store.count('proposals', { villageId, status: 'accepted', topicId: null }),
     householdsNotAgreed(ctx, villageId, village.currentRulesVersion ?? 0),
-    store.count('reports', { villageId, status: 'reported' }),
-    store.count('letters', { villageId, status: { $in: ['received', 'accepted'] } }),
     store.count('boardEntries', { villageId, status: 'appealed' }),
-    store.count('bookings', { villageId, date: today, status: { $in: ['booked', 'checkedIn'] } }),
-    store.find('deletionRequests', { status: 'pending' }, { limit: 1000 }).then((all) => all.filter((r) => r.villageIds.includes(villageId)).length),
+    // a person leaving several villages asks each of them: counted, never loaded
+    store.count('deletionRequests', { status: 'pending', villageIds: { $has: villageId } }),
+    shared.then((s) => s.village),
   ])
   const toDecide = closed.length < OPEN_TOPICS ? closed.length : await store.count('topics', { villageId, status: 'closed' })
   const firstToDecide = closed.slice(0, 1)
@@ -187,14 +211,17 @@ export const todoHandlers: Handlers<typeof todoActions> = {
       const roles = ctx.membership.roles
       // read once for both parts: the rules' version and the village's words
       const village = roles.includes('resident') || isCommittee(ctx.membership) ? await getVillage(ctx, villageId) : null
-      const [mine, committee, grid, hall, town] = await Promise.all([
-        village && roles.includes('resident') ? residentItems(ctx, village) : Promise.resolve([]),
-        village && isCommittee(ctx.membership) ? committeeItems(ctx, village) : Promise.resolve([]),
-        roles.includes('gridWorker') && !isCommittee(ctx.membership) ? gridItems(ctx, villageId) : Promise.resolve([]),
+      const committee = isCommittee(ctx.membership)
+      // one count of reports, letters and bookings for both parts (the committee's own and the village's)
+      const shared = village ? sharedCounts(ctx, villageId, committee) : null
+      const [mine, committeeOwn, grid, hall, town] = await Promise.all([
+        village && shared && roles.includes('resident') ? residentItems(ctx, village, shared) : Promise.resolve([]),
+        village && shared && committee ? committeeItems(ctx, village, shared) : Promise.resolve([]),
+        roles.includes('gridWorker') && !committee ? gridItems(ctx, villageId) : Promise.resolve([]),
         roles.includes('hallStaff') ? hallItems(ctx, villageId) : Promise.resolve([]),
         roles.includes('townOfficer') ? townItems(ctx, villageId) : Promise.resolve([]),
       ])
-      return { items: [...mine, ...committee, ...grid, ...hall, ...town].map(item) }
+      return { items: [...mine, ...committeeOwn, ...grid, ...hall, ...town].map(item) }
     },
   },
 }
