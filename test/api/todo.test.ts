@@ -2,6 +2,7 @@
 import type { TodoItem } from '../../cloud/src/contract'
 import { pageUrl } from '../../src/routes'
 import { apiPerTest } from './harness'
+import { shanghaiDay } from '../../cloud/src/common/time'
 import { P, X, openTopic } from './deliberation-fixture'
 
 const api = apiPerTest()
@@ -53,6 +54,33 @@ test('the committee: every queue with its count, even an empty one; an approved 
   expect(byKey(await todo(P.committee)).joinRequests.count).toBe(0)
   await api.as(P.committee).call('topics.decide', { villageId: X, topicId: `${X}:t3`, decision: '按方案修缮，年底前完工。' })
   expect(byKey(await todo(P.committee)).decisions).toMatchObject({ count: 0, note: null, page: pageUrl('topics') })
+})
+
+test('a committee member’s own reports, letters and bookings and the village’s: each figure counted apart, one more of his own in both', async () => {
+  const { store } = api.ports
+  const today = shanghaiDay(api.ports.clock.now())
+  const split = (items: TodoItem[]) => ({ mine: byKey(items.filter((i) => i.group === 'mine')), village: byKey(items.filter((i) => i.group === 'committee')) })
+  const waiting = async () => ({
+    reports: await store.count('reports', { villageId: X, status: 'reported' }),
+    letters: await store.count('letters', { villageId: X, status: { $in: ['received', 'accepted'] } }),
+    bookingsToday: await store.count('bookings', { villageId: X, date: today, status: { $in: ['booked', 'checkedIn'] } }),
+  })
+  const before = split(await todo(P.committee))
+  const counted = await waiting()
+  expect({ reports: before.village.reports.count, letters: before.village.letters.count, bookingsToday: before.village.bookingsToday.count }).toEqual(counted)
+  // others' are among them: the village's are not his
+  expect(counted.reports).toBeGreaterThan(before.mine.reports?.count ?? 0)
+  expect(counted.bookingsToday).toBeGreaterThan(0)
+
+  await api.as(P.committee).call('reports.create', { villageId: X, category: '环境卫生', text: '东一巷口垃圾桶旁堆了很多装修垃圾。', photos: [], place: { address: '新山村东一巷口', point: { lng: 115.3312, lat: 22.9305 } }, anonymous: false })
+  await api.as(P.committee).call('mailbox.write', { villageId: X, to: 'committee', subject: '村口垃圾桶不够用', text: '村口只有两个垃圾桶，周末经常满出来，能不能再加两个？', photos: [], anonymous: false, consent: true, publicName: false, about: null })
+  await api.as(P.committee).call('booking.book', { villageId: X, slotId: `${X}:hall:publicService@2026-11-27@09:00` })
+  const after = split(await todo(P.committee))
+  const mineOf = (g: typeof before) => [g.mine.reports?.count ?? 0, g.mine.letters?.count ?? 0, g.mine.bookings?.count ?? 0]
+  expect(mineOf(after)).toEqual(mineOf(before).map((n) => n + 1))
+  // a booking for tomorrow is not today's
+  expect(after.mine.bookings.note).toBe(before.mine.bookings?.note ?? null)
+  expect([after.village.reports.count, after.village.letters.count, after.village.bookingsToday.count]).toEqual([counted.reports + 1, counted.letters + 1, counted.bookingsToday])
 })
 
 test('a grid worker: their grids’ reports to accept; staff and town officers have no resident’s list', async () => {
