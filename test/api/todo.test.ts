@@ -54,6 +54,12 @@ test('the committee: every queue with its count, even an empty one; an approved 
   expect(byKey(await todo(P.committee)).joinRequests.count).toBe(0)
   await api.as(P.committee).call('topics.decide', { villageId: X, topicId: `${X}:t3`, decision: '按方案修缮，年底前完工。' })
   expect(byKey(await todo(P.committee)).decisions).toMatchObject({ count: 0, note: null, page: pageUrl('topics') })
+
+  // a resident asking to be forgotten: shown to their village's committee only, and only while one waits
+  expect(c.deletions).toBeUndefined()
+  await api.as(P.wulihua).call('account.requestDeletion', { reason: '不再使用' })
+  expect(byKey(await todo(P.committee)).deletions).toMatchObject({ label: '注销个人信息申请', count: 1, page: pageUrl('account.deletions') })
+  expect(byKey(await todo('demo-yangjinhe', 'v-wukan')).deletions).toBeUndefined()
 })
 
 test('a committee member’s own reports, letters and bookings and the village’s: each figure counted apart, one more of his own in both', async () => {
