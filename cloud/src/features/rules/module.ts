@@ -10,7 +10,8 @@ export const rules = defineFeature({
   handlers: rulesHandlers,
   collections: {
     ruleVersions: { indexes: [['villageId']] },
-    ruleAgreements: { indexes: [['versionId', 'at'], ['villageId', 'personId']] },
+    // the party members' commitments on the rules page: a few among a version's thousands of agreements
+    ruleAgreements: { indexes: [['versionId', 'at'], ['villageId', 'personId'], ['versionId', 'partyCommitment', 'partyCommitmentAt']] },
   },
   seed: { marker: 'demo-rules-v1', run: seedRules },
 })
