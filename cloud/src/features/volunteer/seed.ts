@@ -30,6 +30,8 @@ interface ActivitySeed {
   place: string
   /** from now */
   start: number
+  /** the hour (Beijing) it starts on that day, as activities are posted: an edit keeps it within the day; without, `start` from now to the hour (one under way now) */
+  hour?: number
   hours: number
   capacity: number
   bring: string
@@ -47,6 +49,7 @@ const ACTIVITIES: ActivitySeed[] = [
     title: '村道清洁日',
     place: '新山村村委会门口集合',
     start: 2 * DAY,
+    hour: 8,
     hours: 3,
     capacity: 20,
     bring: '手套、草帽、饮用水',
@@ -58,6 +61,7 @@ const ACTIVITIES: ActivitySeed[] = [
     title: '探访独居长者',
     place: '新山村党群服务中心',
     start: 3 * DAY,
+    hour: 15,
     hours: 2,
     capacity: 3,
     bring: '无',
@@ -89,6 +93,7 @@ const ACTIVITIES: ActivitySeed[] = [
     title: '垃圾分类督导',
     place: '新山村各垃圾收集点',
     start: -DAY,
+    hour: 9,
     hours: 2,
     capacity: 6,
     bring: '志愿者马甲',
@@ -104,6 +109,7 @@ const ACTIVITIES: ActivitySeed[] = [
     title: '海滩净滩行动',
     place: '新山村海滩',
     start: -14 * DAY,
+    hour: 8,
     hours: 3,
     capacity: 15,
     bring: '手套、垃圾袋',
@@ -121,6 +127,7 @@ const ACTIVITIES: ActivitySeed[] = [
     title: '敬老院义务理发',
     place: '联安镇敬老院',
     start: -40 * DAY,
+    hour: 8,
     hours: 4,
     capacity: 5,
     bring: '理发工具（会理发的）',
@@ -137,12 +144,14 @@ const ACTIVITIES: ActivitySeed[] = [
 
 /** whole hours, as activities are posted */
 const roundHour = (ms: number) => Math.floor(ms / HOUR) * HOUR
+/** `hour` o'clock in Beijing (UTC+8, no daylight saving) on the day of `ms` */
+const atHour = (ms: number, hour: number) => ms - ((ms + 8 * HOUR) % DAY) + hour * HOUR
 
 export async function seedVolunteer(store: Store, now: number): Promise<void> {
   const org: VolunteerOrg = { _id: ORG, villageId: X, name: '新山村志愿服务队', organisers: ['p_chenxiaohong'], createdAt: now - 90 * DAY }
   await store.insert('volunteerOrgs', org)
   for (const s of ACTIVITIES) {
-    const startsAt = roundHour(now + s.start)
+    const startsAt = s.hour === undefined ? roundHour(now + s.start) : atHour(now + s.start, s.hour)
     const endsAt = startsAt + s.hours * HOUR
     // every sign-up that held a place (a confirmed one keeps its count: attended and absent alike)
     const held = s.seats.filter(([, status]) => status !== 'waitlisted').length
@@ -192,7 +201,7 @@ export async function seedVolunteer(store: Store, now: number): Promise<void> {
     }
   }
   // 乌坎村's own activity (another village's, for the cross-village checks)
-  const portAt = roundHour(now + 4 * DAY)
+  const portAt = atHour(now + 4 * DAY, 8)
   await store.insert('volunteerActivities', {
     _id: 'va-wk-port',
     villageId: 'v-wukan',
