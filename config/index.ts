@@ -184,7 +184,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
           config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
         },
       },
-      webpackChain(chain) {
+      webpackChain(chain, webpack) {
+        // Taro's own tab bar is never drawn (the app's is custom): its module gives way to a stub
+        chain
+          .plugin('no-taro-tabbar')
+          .use(webpack.NormalModuleReplacementPlugin, [/@tarojs[\\/]router[\\/]dist[\\/]tabbar\.js$/, path.resolve(root, 'src/shared/shell/no-taro-tabbar.ts')])
         // Pages are already loaded with import() per route; also split what lazy pages share
         // (vendor code, shared modules) into their own chunks so the first route stays small.
         const splitChunks = chain.optimization.get('splitChunks')

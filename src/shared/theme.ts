@@ -13,14 +13,19 @@ export const LARGE_WECHAT_FONT = 20
 
 /** WeChat's font-size setting, or null where the API is missing (the browser, old WeChat versions). */
 function wechatFontSize(): number | null {
-  try {
-    if (typeof Taro.getAppBaseInfo !== 'function') return null
-    // in WeChat's result, not in Taro's type
-    const size = (Taro.getAppBaseInfo() as { fontSizeSetting?: unknown } | undefined)?.fontSizeSetting
-    return typeof size === 'number' ? size : null
-  } catch {
-    return null
+  // the browser has no such setting; and Taro's h5 getAppBaseInfo would put its user-agent parser (~40 KB) into
+  // the first script every page waits for. A block the build drops (not an early return), so the import goes too
+  if (process.env.TARO_ENV !== 'h5') {
+    try {
+      if (typeof Taro.getAppBaseInfo !== 'function') return null
+      // in WeChat's result, not in Taro's type
+      const size = (Taro.getAppBaseInfo() as { fontSizeSetting?: unknown } | undefined)?.fontSizeSetting
+      return typeof size === 'number' ? size : null
+    } catch {
+      return null
+    }
   }
+  return null
 }
 
 interface ThemeState {

@@ -12,7 +12,14 @@ import { Button, Choice, Choices, Page, Row, SwitchRow } from '../../src/shared/
 const taro = Taro as unknown as { __storage: Map<string, unknown>; getAppBaseInfo?: () => { fontSizeSetting?: number } }
 const storage = taro.__storage
 
+const taroEnv = process.env.TARO_ENV
+/** the ui project runs as the browser build (mocks/setup.ts): WeChat's font setting is read only in WeChat */
+const inWeChat = () => {
+  process.env.TARO_ENV = 'weapp'
+}
+
 afterEach(() => {
+  process.env.TARO_ENV = taroEnv
   storage.delete('vh.elderMode')
   storage.set('vh.elderOffered', true)
   delete taro.getAppBaseInfo
@@ -138,6 +145,7 @@ describe('长辈模式', () => {
   })
 
   test('starts on when WeChat’s own font is large, unless the person chose otherwise', () => {
+    inWeChat()
     storage.delete('vh.elderOffered')
     taro.getAppBaseInfo = () => ({ fontSizeSetting: LARGE_WECHAT_FONT })
     recomputeTheme()
@@ -154,10 +162,20 @@ describe('长辈模式', () => {
   })
 
   test('where the API is missing or throws, nothing breaks', () => {
+    inWeChat()
     taro.getAppBaseInfo = () => {
       throw new Error('not supported')
     }
     recomputeTheme()
     expect(useTheme.getState().elder).toBe(false)
+  })
+
+  test('in the browser WeChat’s font setting is not asked for', () => {
+    const getAppBaseInfo = jest.fn(() => ({ fontSizeSetting: 24 }))
+    taro.getAppBaseInfo = getAppBaseInfo
+    storage.delete('vh.elderOffered')
+    recomputeTheme()
+    expect(getAppBaseInfo).not.toHaveBeenCalled()
+    expect(useTheme.getState()).toMatchObject({ elder: false, offer: true })
   })
 })
