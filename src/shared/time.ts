@@ -26,8 +26,5 @@ export const fromBeijing = (date: string, hhmm: string) => dayjs.tz(`${date} ${h
 /** 2025年11月26日 星期三, for a picked YYYY-MM-DD */
 export const dayText = (date: string) => dayjs(date).format('YYYY年M月D日 dddd')
 
-/** 11月26日 14:30 (this year) or 2025年11月26日 */
-export function formatTime(ms: number, now = Date.now()): string {
-  const t = beijing(ms)
-  return t.year() === beijing(now).year() ? t.format('M月D日 HH:mm') : t.format('YYYY年M月D日')
-}
+// by arithmetic, in a module of its own without dayjs (首页 shows it)
+export { formatTime } from './format-time'

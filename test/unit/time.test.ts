@@ -2,6 +2,7 @@ import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import timezone from 'dayjs/plugin/timezone'
 import { shanghaiDay, shanghaiDayPlus, shanghaiTime, shortDay, shortTime, zhCompare } from '../../cloud/src/common/time'
+import { formatTime } from '../../src/shared/format-time'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
@@ -45,5 +46,19 @@ describe('zhCompare: Chinese order made once', () => {
     expect(['张三', '陈建国', '林水生', '黄伟明'].sort(zhCompare)).toEqual(['陈建国', '黄伟明', '林水生', '张三'])
     expect(['东一巷12号', '东一巷2号', '东一巷3号'].sort(zhCompare)).toEqual(['东一巷2号', '东一巷3号', '东一巷12号'])
     expect(zhCompare('林', '林')).toBe(0)
+  })
+})
+
+describe('the client’s formatTime by arithmetic gives what it gave with dayjs', () => {
+  test('this year with the clock time, another year with the year, in Beijing time', () => {
+    const dayjsFormat = (ms: number, now: number) =>
+      dayjs(ms).tz('Asia/Shanghai').year() === dayjs(now).tz('Asia/Shanghai').year() ? tz(ms, 'M月D日 HH:mm') : tz(ms, 'YYYY年M月D日')
+    const now = Date.UTC(2026, 11, 31, 16, 30) // already 2027-01-01 in Beijing
+    const instants = [now, Date.UTC(2026, 11, 31, 15, 59), Date.UTC(2027, 0, 1, 0, 5), Date.UTC(2026, 5, 1, 3, 7), Date.UTC(2028, 1, 28, 16)]
+    for (let i = 0; i < 500; i++) instants.push(Date.UTC(2025, 0, 1) + ((i * 2654435761) % 4294967296) * 30)
+    const wrong = instants.filter((ms) => formatTime(ms, now) !== dayjsFormat(ms, now))
+    expect(wrong.map((ms) => [new Date(ms).toISOString(), formatTime(ms, now), dayjsFormat(ms, now)])).toEqual([])
+    expect(formatTime(Date.UTC(2026, 11, 31, 15, 59), now)).toBe('2026年12月31日')
+    expect(formatTime(Date.UTC(2027, 0, 1, 0, 5), now)).toBe('1月1日 08:05')
   })
 })

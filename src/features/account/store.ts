@@ -58,6 +58,25 @@ export const useAccount = create<AccountState>((set, get) => ({
 /** the key 首页's 待办 is prefetched under (see TodoCard) */
 export const todoKey = (villageId: string) => `account.todo:${villageId}`
 
+/** set while the load started with the app has not yet been taken by 首页's first show */
+let warmHome = false
+
+/**
+ * 首页 opened cold in the browser: its load (home.open, 待办 beside it) starts with the app, while the page's
+ * code is still loading, so that the page is drawn with its content rather than waiting for it.
+ */
+export function loadHomeEarly(): void {
+  warmHome = true
+  void useAccount.getState().load({ home: true })
+}
+
+/** whether 首页's first show finds the account just loaded with the app (then it need not load it again); once */
+export function takeEarlyHome(): boolean {
+  const warm = warmHome
+  warmHome = false
+  return warm
+}
+
 /** The membership in the village the person is acting in, if any. */
 export function useCurrentMembership(): MembershipView | null {
   return useAccount((s) => s.me?.memberships.find((m) => m.villageId === s.currentVillageId) ?? null)

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
-import { useAccount } from './store'
+import { takeEarlyHome, useAccount } from './store'
 
 /**
  * Tab pages refresh the account each time they are shown (a request may have been decided meanwhile);
@@ -8,7 +8,8 @@ import { useAccount } from './store'
  */
 export function useAccountOnShow(home = false) {
   const account = useAccount()
-  useReloadOnShow({ loading: account.loading, reload: () => account.load({ home }) })
+  // the first show of 首页 opened cold leaves alone the load the app started (src/app.ts), even when it has ended
+  useReloadOnShow({ loading: account.loading, reload: () => (home && takeEarlyHome() ? undefined : account.load({ home })) })
   return account
 }
 

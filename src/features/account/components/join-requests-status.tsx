@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { Me } from '@contract'
 import { committeeWord, JOIN_STATUS_LABELS } from '@contract/tables'
 import { Card, Tag } from '@/shared/ui'
-import { formatTime } from '@/shared/time'
+import { formatTime } from '@/shared/format-time'
 import { JOIN_STATUS_TONES } from '../labels'
 
 /** The person's own join requests and what became of them. */

@@ -1,5 +1,5 @@
 /**
- * Stands in for @tarojs/router's tabbar.js in the browser build (config/index.ts). The app's tab bar is custom
+ * Stands in for @tarojs/router's tabbar.js in the browser build (./index.ts). The app's tab bar is custom
  * (app.config.ts), so Taro's initTabbar returns at once; but its imports, the <taro-tabbar> element and the
  * tab bar APIs (~30 KB), would still be in the first script every page waits for.
  */
