@@ -124,6 +124,10 @@ async function expectNoticesExactlyOnce(dataDir: string): Promise<{ notices: num
           committees.set(e.villageId, (await store.find('memberships', { villageId: e.villageId })).filter((m) => m.roles.includes('committee')).length)
         }
         expect(mine).toHaveLength(committees.get(e.villageId)!)
+      } else if (e.to === 'residents') {
+        // the village's residents (none joins or leaves here), but the one who published
+        const residents = (await store.find('memberships', { villageId: e.villageId }, { limit: 100_000 })).filter((m) => m.roles.includes('resident') && m.personId !== e.except)
+        expect(mine.map((n) => n.personId).sort()).toEqual(residents.map((m) => m.personId).sort())
       } else expect(mine.map((n) => n.personId).sort()).toEqual([...e.to].sort())
     }
     const keys = pushes(dataDir).map((p) => p.key)
