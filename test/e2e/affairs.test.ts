@@ -65,7 +65,7 @@ run('in Chromium: 村务公开 from the committee’s notice and 办事指南 to
 
     // 3. 李桂兰 was told, finds it unread and reads it; its PDF opens as the very file uploaded
     const outbox = await app.server.ports.store.find('noticeOutbox', { title: '党务公告' }, { limit: 5 })
-    expect(outbox.map((e) => (e.to as string[]).includes('p_liguilan'))).toEqual([true])
+    expect(outbox.map((e) => [e.to, e.except])).toEqual([['residents', 'p_linzhiqiang']]) // every resident but its author
     await app.signInAs(page, '李桂兰')
     await page.getByText('公告', { exact: true }).click()
     await page.waitForURL(/affairs\/pages\/notices\/index/)
