@@ -5,6 +5,7 @@
  *      a first ballot by each of 30,000 voters on one topic's roll, and votes changed again and again
  *   2. a bare node:http + better-sqlite3 insert server, driven the same way right after each of those runs, as
  *      the baseline (req/s ratios between neighbours, and each server's CPU time per request)
+ *   1b. the SQLite statements each of those writes runs per call, counted and timed (scripts/lib/bench-statements.ts)
  *   3. the bundled `api` cloud function: size, require() time and first call (wx-server-sdk stubbed)
  *   4. the weapp's package sizes (WeChat's analyseCode via scripts/weapp-check.ts --json)
  *   5. the h5 first route's JavaScript, raw and gzipped
@@ -12,14 +13,13 @@
  *      agreements in one village (scripts/lib/bench-reads.ts), and the ratio
  *   7. 首页's first paint in Chromium against a bare Taro h5 page: FCP and time-to-content (scripts/lib/bench-first-paint.ts)
  * Traffic goes only to 127.0.0.1. Takes about two minutes when the builds are up to date.
- * `npm run bench -- --only=servers,booking,cloud,weapp,h5,reads,paint` runs some of the sections; `--cpu-prof` profiles the
+ * `npm run bench -- --only=servers,statements,booking,cloud,weapp,h5,reads,paint` runs some of the sections; `--cpu-prof` profiles the
  * local server over each of its runs (scripts/lib/bench-profile.ts).
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import zlib from 'node:zlib'
 import { startLocalServer } from '../cloud/server/server'
 import type { LoadConfig, LoadKind, LoadResult } from './lib/bench-load'
 import { bookingBurst } from './lib/bench-booking'
@@ -27,6 +27,8 @@ import { benchTopic } from './lib/bench-ballots'
 import { saveProfile, startProfile, summarize } from './lib/bench-profile'
 import { FLAT_READS, growMembers, timeAction, topicWithBallots } from './lib/bench-reads'
 import { measureFirstPaint } from './lib/bench-first-paint'
+import { firstRouteOf, H5_FIRST_ROUTE_GZIP } from './lib/h5-first-route'
+import { statementsPerAction } from './lib/bench-statements'
 
 const ROOT = path.resolve(__dirname, '..')
 const LOAD_SCRIPT = path.join(__dirname, 'lib/bench-load.ts')
@@ -257,40 +259,15 @@ function buildH5(): void {
 
 function benchH5(): void {
   const S = '5. h5 first route'
-  const h5 = path.join(ROOT, 'dist/h5')
   try {
     buildH5()
-    const html = fs.readFileSync(path.join(h5, 'index.html'), 'utf8')
-    const srcs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1])
-    const sizes = (files: string[]) => {
-      let raw = 0
-      let gz = 0
-      for (const f of files) {
-        const buf = fs.readFileSync(path.join(h5, f.replace(/^\//, '')))
-        raw += buf.length
-        gz += zlib.gzipSync(buf, { level: 9 }).length
-      }
-      return { raw, gz, text: `${kb(raw)} raw, ${kb(gz)} gzip` }
-    }
-    const entry = sizes(srcs)
-    add(S, `entry <script>s (${srcs.length})`, `${srcs.map((s) => path.basename(s)).join(', ')}`)
-    add(S, '  entry total', entry.text)
-    // Taro's h5 routes: { path: "pages/home/index", load() { return [Promise.all([s.e(150), …]) …] } };
-    // __webpack_require__.u maps chunk ids to chunk/<id>.<hash>.js
-    const app = srcs.map((s) => fs.readFileSync(path.join(h5, s.replace(/^\//, '')), 'utf8')).join('\n')
-    const route = app.match(/"path":"pages\/home\/index","load":function[^{]*\{return\s*\[?Promise\.all\(\[([^\]]*)\]/)
-    const hashes = app.match(/\.u=function\(\w+\)\{return"chunk\/"\+\w+\+"\."\+(\{[^}]*\})/)
-    if (!route || !hashes) {
-      add(S, 'home page chunks', 'n/a (route table or chunk map not found in the entry bundle)')
-      return
-    }
-    const map = JSON.parse(hashes[1]) as Record<string, string>
-    const ids = [...route[1].matchAll(/\.e\((\d+)\)/g)].map((m) => m[1])
-    const chunks = ids.map((id) => `chunk/${id}.${map[id]}.js`).filter((f) => fs.existsSync(path.join(h5, f)))
-    const home = sizes(chunks)
-    add(S, `home page chunks (${chunks.length})`, chunks.map((c) => path.basename(c)).join(', '))
-    add(S, '  home chunks total', home.text)
-    add(S, '  first route JS (entry + home)', `${kb(entry.raw + home.raw)} raw, ${kb(entry.gz + home.gz)} gzip`)
+    const { entry, home, total } = firstRouteOf(path.join(ROOT, 'dist/h5'))
+    const text = (x: { raw: number; gzip: number }) => `${kb(x.raw)} raw, ${kb(x.gzip)} gzip`
+    add(S, `entry <script>s (${entry.files.length})`, entry.files.map((f) => path.basename(f)).join(', '))
+    add(S, '  entry total', text(entry))
+    add(S, `home page chunks (${home.files.length})`, home.files.map((c) => path.basename(c)).join(', '))
+    add(S, '  home chunks total', text(home))
+    add(S, '  first route JS (entry + home)', `${text(total)}${total.gzip <= H5_FIRST_ROUTE_GZIP ? '  (goal ≤ 150 KB gzip: met)' : '  (goal ≤ 150 KB gzip: NOT met)'}`)
   } catch (e) {
     add(S, 'h5', `n/a (${message(e)})`)
   }
@@ -358,6 +335,20 @@ async function benchFlatReads(): Promise<void> {
   }
 }
 
+/** The SQLite statements behind each write of section 1, per call (scripts/lib/bench-statements.ts). */
+async function benchStatements(): Promise<void> {
+  const S = '1b. statements per call'
+  try {
+    log('statements: 3,000 calls of each write, 50 at a time, in this process…')
+    for (const f of await statementsPerAction()) {
+      add(S, f.action, `${f.statementsPerCall.toFixed(1)} statements, ${f.sqlUs.toFixed(0)} µs in SQLite of ${f.wallUs.toFixed(0)} µs per call`)
+      for (const t of f.top) add(S, '', `${t.perCall.toFixed(2).padStart(5)}× ${t.us.toFixed(1).padStart(5)} µs  ${t.sql}`)
+    }
+  } catch (e) {
+    add(S, 'statements', `n/a (${message(e)})`)
+  }
+}
+
 /** Issue 12's capacity case: 500 residents at once at an 80-seat slot (every other one asking for the waitlist). */
 async function benchBooking(): Promise<void> {
   const S = '2. booking burst'
@@ -394,6 +385,7 @@ async function main() {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',')
   const wanted = (section: string) => !only || only.includes(section)
   if (wanted('servers')) await benchServers()
+  if (wanted('statements')) await benchStatements()
   if (wanted('booking')) await benchBooking()
   if (wanted('cloud')) await benchCloud()
   if (wanted('weapp')) benchWeapp()

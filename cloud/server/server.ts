@@ -100,7 +100,7 @@ function serveFile(res: http.ServerResponse, root: string, urlPath: string, fall
 export async function startLocalServer(opts: LocalServerOptions) {
   let baseUrl = `http://localhost:${opts.port}`
   // port 0 (tests): the poster's QR code names the port the server got, once it listens
-  const ports = createLocalPorts({ dataDir: opts.dataDir, baseUrl: () => baseUrl, clock: opts.clock, pushLog: opts.pushLog })
+  const ports = createLocalPorts({ dataDir: opts.dataDir, baseUrl: () => baseUrl, clock: opts.clock, pushLog: opts.pushLog, checkpointThread: true })
   const log = opts.quiet ? () => undefined : (...a: unknown[]) => console.log(...a)
   const migrated = await migratePersonIds(ports.store)
   if (migrated) log(`已更新 ${migrated} 条数据：人员编号不再包含微信 openid`)

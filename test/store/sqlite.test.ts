@@ -226,6 +226,70 @@ describe('SqliteStore group commit: the writes of one turn share a transaction, 
   })
 })
 
+describe('SqliteStore read snapshot: the reads of one turn share one read transaction', () => {
+  let dir: string
+  let store: SqliteStore
+  let other: SqliteStore
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
+  beforeEach(async () => {
+    dir = tempDir()
+    store = new SqliteStore(path.join(dir, 'test.sqlite'))
+    other = new SqliteStore(path.join(dir, 'test.sqlite'))
+    await store.insert('plain', { _id: 'a', n: 1 })
+  })
+  afterEach(() => {
+    store.close()
+    other.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  test("another connection's commit is seen from the next turn, and the snapshot never blocks a writer", async () => {
+    await nextTurn()
+    expect(await store.get('plain', 'a')).toEqual({ _id: 'a', n: 1 })
+    // committed by another connection while this turn's snapshot is open: not seen until the turn is over
+    other.db.prepare(`UPDATE "plain" SET doc = '{"_id":"a","n":2}' WHERE _id = 'a'`).run()
+    expect(await store.get('plain', 'a')).toEqual({ _id: 'a', n: 1 })
+    await nextTurn()
+    expect(await store.get('plain', 'a')).toEqual({ _id: 'a', n: 2 })
+    // this connection's own write ends its snapshot first: what it acknowledged, it reads
+    await store.update('plain', { _id: 'a' }, { set: { n: 3 } })
+    expect(await store.get('plain', 'a')).toEqual({ _id: 'a', n: 3 })
+    expect(await other.get('plain', 'a')).toEqual({ _id: 'a', n: 3 })
+  })
+
+  test('raw use of the connection ends the snapshot, so that what it writes is committed at once', async () => {
+    await nextTurn()
+    expect(await store.count('plain')).toBe(1)
+    store.db.prepare(`INSERT INTO "plain" (_id, doc) VALUES ('b', '{"_id":"b","n":1}')`).run()
+    expect(store.db.inTransaction).toBe(false)
+    expect(other.db.prepare('SELECT COUNT(*) AS n FROM "plain"').get()).toEqual({ n: 2 })
+    // and a read of a collection never seen creates its table outside the snapshot (not left holding the write lock)
+    expect(await store.find('fresh', {})).toEqual([])
+    await other.insert('fresh', { _id: 'x' })
+    expect(await other.count('fresh')).toBe(1)
+  })
+})
+
+test('checkpointOnThread: the WAL is copied into the database file by another thread, never by a commit', async () => {
+  const dir = tempDir()
+  const file = path.join(dir, 'test.sqlite')
+  const store = new SqliteStore(file)
+  try {
+    store.checkpointOnThread()
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+    const before = fs.statSync(file).size
+    // about 200 pages: under SQLite's own threshold (1,000), so only the thread copies them
+    for (const half of [0, 100]) await store.insertMany('plain', Array.from({ length: 100 }, (_, i) => ({ _id: `d${half + i}`, text: 'x'.repeat(3000) })))
+    const deadline = Date.now() + 5000
+    while (fs.statSync(file).size < before + 500_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+    expect(fs.statSync(file).size).toBeGreaterThan(before + 500_000)
+    expect(await store.count('plain')).toBe(200)
+  } finally {
+    store.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+})
+
 describe('SqliteStore.cacheDocuments: documents kept parsed, never stale', () => {
   let dir: string
   let store: SqliteStore

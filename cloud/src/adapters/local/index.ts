@@ -115,11 +115,14 @@ export interface LocalPortsOptions {
   clock?: Clock
   /** where pushes are written as lines of JSON (none: memory only) */
   pushLog?: string
+  /** the long-running server's: WAL checkpoints on a thread of their own */
+  checkpointThread?: boolean
 }
 
 export function createLocalPorts(opts: LocalPortsOptions): Ports & { store: SqliteStore; notifier: LocalNotifier } {
   fs.mkdirSync(opts.dataDir, { recursive: true })
   const store = new SqliteStore(path.join(opts.dataDir, 'village-hall.sqlite'))
+  if (opts.checkpointThread) store.checkpointOnThread()
   // the indexes each feature declares for its collections
   for (const [collection, spec] of COLLECTION_SPECS) {
     for (const fields of spec.indexes ?? []) store.ensureIndex(collection, [...fields])
