@@ -37,6 +37,38 @@ test('a notice written but never delivered (the process died after the commit) i
   }
 })
 
+test('a delivery right after the action that finds a notice already stored (a job raced it) neither stores nor pushes it twice', async () => {
+  const api = await makeApi()
+  try {
+    const { ports } = api
+    const now = ports.clock.now()
+    const notices: string[] = []
+    await ports.store.transaction((tx) => notifyCommittee({ ports, now, notices }, 'v-xinshan', '测试竞态', '任务抢先存了一条', null, tx))
+    // a job stored 林志强's notice and was pushing it when the action's own delivery came (it skips the read of what is stored)
+    const event = (await ports.store.get('noticeOutbox', notices[0]))!
+    await ports.store.insert('notifications', {
+      _id: `${event._id}:p_linzhiqiang`,
+      villageId: 'v-xinshan',
+      personId: 'p_linzhiqiang',
+      title: event.title,
+      body: event.body,
+      page: null,
+      read: false,
+      createdAt: event.createdAt,
+      push: 'sending',
+      pushLeaseUntil: now + MINUTE,
+      pushAttempts: 0,
+    })
+    await deliverNotices(ports, now, notices)
+    const stored = await ports.store.find('notifications', { title: '测试竞态' })
+    expect(stored.map((n) => n.personId).sort()).toEqual(['p_chenmeiling', 'p_linzhiqiang'])
+    // the push in flight is the job's: only 陈美玲's is sent here
+    expect(ports.notifier.sent.filter((n) => n.title === '测试竞态').map((n) => n.personId)).toEqual(['p_chenmeiling'])
+  } finally {
+    api.close()
+  }
+})
+
 test('a push that fails is tried again later by the job, then given up after a few tries; the in-app notice is there from the start', async () => {
   const api = await makeApi()
   try {

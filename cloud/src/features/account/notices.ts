@@ -158,12 +158,14 @@ async function deliverOne(ports: Ports, e: NoticeEvent, { personId, openid }: Re
 
 /**
  * One batch of an event's people: what is stored already is read once, the rest inserted in one call and pushed,
- * the outcomes written one update per outcome. Returns how many pushes are left to retry.
+ * the outcomes written one update per outcome. Returns how many pushes are left to retry. `unseen`: the event's
+ * first batch right after the action that wrote it, when nothing can be stored yet but by a job racing it (then
+ * the insert meets a duplicate and each person goes the slow way): the read is skipped.
  */
-async function deliverBatch(ports: Ports, e: NoticeEvent, people: Recipient[], now: number): Promise<number> {
+async function deliverBatch(ports: Ports, e: NoticeEvent, people: Recipient[], now: number, unseen = false): Promise<number> {
   const { store } = ports
   const ids = people.map((p) => `${e._id}:${p.personId}`)
-  const stored = new Map((await store.find('notifications', { _id: { $in: ids } }, { limit: ids.length })).map((n) => [n._id, n]))
+  const stored = new Map(unseen ? [] : (await store.find('notifications', { _id: { $in: ids } }, { limit: ids.length })).map((n) => [n._id, n]))
   const fresh = people.filter((p) => !stored.has(`${e._id}:${p.personId}`))
   let unfinished = 0
   // stored by an earlier pass: only a push still to try (or one whose process died) needs more
@@ -202,16 +204,18 @@ async function deliverBatch(ports: Ports, e: NoticeEvent, people: Recipient[], n
  * Delivers an event from its cursor, to about `budget` people (whole batches); returns how many it reached. Once every person has
  * their notification and every push an outcome, the event is done; a pass that left pushes to retry starts over later.
  */
-async function deliverEvent(ports: Ports, e: NoticeEvent, now: number, budget: number): Promise<number> {
+async function deliverEvent(ports: Ports, e: NoticeEvent, now: number, budget: number, afterAction: boolean): Promise<number> {
   const { store } = ports
   const batches = await audienceOf(ports, e)
   let at = { cursor: e.cursor ?? 0, after: e.after ?? null }
+  let unseen = afterAction && e.attempts === 0 && at.cursor === 0
   let unfinished = e.unfinished ?? 0
   let used = 0
   let more = true
   while (more && used < budget) {
     const batch = await batches(at)
-    if (batch.people.length) unfinished += await deliverBatch(ports, e, await reachable(ports, batch.people), now)
+    if (batch.people.length) unfinished += await deliverBatch(ports, e, await reachable(ports, batch.people), now, unseen)
+    unseen = false
     at = batch.at
     more = batch.more
     used += batch.read
@@ -265,7 +269,7 @@ export async function deliverNotices(ports: Ports, now: number, ids?: string[]):
   for (const e of events) {
     if (budget <= 0) break
     try {
-      budget -= Math.max(1, await deliverEvent(ports, e, now, budget))
+      budget -= Math.max(1, await deliverEvent(ports, e, now, budget, ids !== undefined))
       worked++
     } catch (err) {
       console.error('[notices] delivery failed, the job will try again:', e._id, err)
