@@ -11,7 +11,7 @@ import { createLocalPorts } from '../src/adapters/local'
 import { createRouter } from '../src/router'
 import { runJobs } from '../src/jobs'
 import { seedDemo } from '../src/demo'
-import { migrateCommentCounts, migratePersonIds, migrateResidentCounts, migrateServingMembers, migrateTallies } from '../src/migrations'
+import { migrateCommentCounts, migratePersonIds, migrateResidentCounts, migrateServingMembers, migrateTallies, migrateWaitingCounts } from '../src/migrations'
 import type { Clock } from '../src/ports/ports'
 import { createUploadHandler } from './upload'
 import { lingeringClose, readCapped } from './body'
@@ -111,6 +111,7 @@ export async function startLocalServer(opts: LocalServerOptions) {
   const commented = await migrateCommentCounts(ports.store)
   if (commented) log(`已为 ${commented} 个议题建立评论计数`)
   if (await migrateResidentCounts(ports.store)) log('已建立村规民约承诺进度计数')
+  if (await migrateWaitingCounts(ports.store)) log('已建立村（居）委会待办计数')
   const marked = await migrateServingMembers(ports.store)
   if (marked) log(`已标记 ${marked} 位村（居）干部和工作人员`)
   const router = createRouter(ports, {

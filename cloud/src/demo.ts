@@ -11,6 +11,7 @@
 import { FEATURES } from './features'
 import { DuplicateIdError, type Store } from './ports/store'
 import type { Files } from './ports/ports'
+import { rebuildWaitingCounts } from './features/account/waiting'
 
 export { DEMO } from './features/account/seed'
 
@@ -45,5 +46,7 @@ export async function seedDemo(store: Store, now: number, files?: Files): Promis
     await resumable(store).insert('meta', { _id: seed.marker, at: now })
     seeded = true
   }
+  // the parts write their join requests, topics, proposals and appeals directly: the committees' counters count them after
+  if (seeded) for (const v of await store.find('villages', {}, { limit: 1000 })) await rebuildWaitingCounts(store, v._id)
   return seeded
 }

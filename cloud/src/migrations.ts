@@ -4,13 +4,15 @@
  * (`p_<openid>`, and the demo's `p_demo-<key>`) get ids that reveal nothing — the demo's `p_<key>`,
  * everyone else a random one — rewritten in every document that names them, composite ids included.
  * And topics opened before their tallies were kept as counters get them, built from their ballots; villages
- * before the rules' progress counters get theirs, counted from their residents and agreements.
+ * before the rules' progress counters get theirs, counted from their residents and agreements, and before the
+ * committee's counter of waiting work theirs.
  */
 import { randomBytes } from 'node:crypto'
 import { COLLECTIONS } from './features'
 import { personKeyOf } from './features/account/policy'
 import { commentCountFromComments, tallyFromBallots } from './features/deliberation/data'
 import { rebuildResidentCounts } from './features/account/residents'
+import { rebuildWaitingCounts } from './features/account/waiting'
 import { SERVING_ROLES } from './features/account/documents'
 import { DuplicateIdError, type CollectionName, type Doc, type Store } from './ports/store'
 
@@ -131,6 +133,21 @@ export async function migrateResidentCounts(store: Store): Promise<number> {
   return once(store, RESIDENT_COUNTS, async () => {
     let written = 0
     for (const v of await store.find('villages', {}, { limit: ALL })) written += await rebuildResidentCounts(store, v._id)
+    return written
+  })
+}
+
+const WAITING_COUNTS = 'migration-waiting-counts-v1'
+
+/**
+ * Villages from before the committee's counter of waiting work (join requests, decisions, proposals, appeals,
+ * deletions) get it, counted from their documents, once. Run before the server takes a request. Returns how many
+ * counters it wrote.
+ */
+export async function migrateWaitingCounts(store: Store): Promise<number> {
+  return once(store, WAITING_COUNTS, async () => {
+    let written = 0
+    for (const v of await store.find('villages', {}, { limit: ALL })) written += await rebuildWaitingCounts(store, v._id)
     return written
   })
 }

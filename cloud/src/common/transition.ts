@@ -23,6 +23,8 @@ export interface StateMachine<C extends Stateful, E extends string> {
   refusal(status: StatusOf<C>, event: E): string
   /** how the audit log names the document */
   label(doc: Collections[C]): string
+  /** counters kept with the document's state: every step adds its change (the document before and after it) in its transaction */
+  counted?: (tx: TxStore, before: Collections[C], after: Collections[C]) => Promise<void>
 }
 
 export interface Step<C extends Stateful> {
@@ -60,6 +62,9 @@ export async function transition<C extends Stateful, E extends string>(
     if (step.when && !step.when.test(doc)) throw new ApiError('CONFLICT', step.when.refused)
     const set = { ...(typeof step.set === 'function' ? await step.set(doc, tx) : step.set), status: rule.to }
     await tx.update(machine.collection, id, { set, inc: step.inc })
+    const written = { ...doc, ...set } as unknown as Record<string, number>
+    for (const [k, n] of Object.entries(step.inc ?? {})) written[k] = (written[k] ?? 0) + n
+    await machine.counted?.(tx, doc, written as unknown as Collections[C])
     await step.also?.(tx, doc)
     if (step.by) {
       const target: AuditTarget = { type: machine.targetType, id, label: machine.label(doc) }
@@ -67,8 +72,6 @@ export async function transition<C extends Stateful, E extends string>(
       const villageId = (doc as { villageId: string }).villageId
       await appendAudit(tx, 'job' in step.by ? systemAuditEntry(villageId, step.by.now, action, target, reason) : auditEntry(step.by, action, target, reason))
     }
-    const written = { ...doc, ...set } as unknown as Record<string, number>
-    for (const [k, n] of Object.entries(step.inc ?? {})) written[k] = (written[k] ?? 0) + n
     return written as unknown as Collections[C]
   })
 }

@@ -10,6 +10,7 @@ import { ACCESS, type Context, type Handlers } from '../../handler'
 import { notify, notifyCommittee, villageCard, villageCards } from './common'
 import { noticeView } from './notices'
 import { countHousehold, countMember } from './residents'
+import { keepWaiting } from './waiting'
 import { audit } from '../../common/audit'
 import { qrDataUrl } from '../../common/qr'
 import { householdId, isCommittee, personKeyOf, personView, rolesOnJoin } from './policy'
@@ -189,6 +190,7 @@ export const accountHandlers: Handlers<typeof accountActions> = {
               await tx.update('joinRequests', _id, { set: reopened })
               saved = { ...earlier, ...reopened }
             }
+            await keepWaiting(tx, 'joinRequests', [village._id], earlier, saved)
             await notifyCommittee(ctx, village._id, '新的入村申请', `${input.name}（${input.doorplate}）申请加入${village.name}`, pageUrl('account.requests'), tx)
             return saved
           })
@@ -231,6 +233,7 @@ export const accountHandlers: Handlers<typeof accountActions> = {
         const current = await tx.get('joinRequests', requestId)
         if (current?.status !== 'pending') throw new ApiError('CONFLICT', '该申请已处理过了')
         await tx.update('joinRequests', requestId, { set: { status, decisions: [...current.decisions, record] } })
+        await keepWaiting(tx, 'joinRequests', [villageId], current, { status })
         // the applicant is told with the decision, in its transaction
         await notify(
           ctx,

@@ -27,6 +27,8 @@ export const account = defineFeature({
     households: { indexes: [['villageId'], ['villageId', 'doorplate'], ['villageId', 'gridId', 'doorplate']] },
     residentCounts: { indexes: [['villageId']] },
     villageCounts: {},
+    // the committee's waiting work, one document per village (waiting.ts)
+    waitingCounts: {},
     persons: { indexes: [['openid']] },
     personKeys: {},
     memberships: { indexes: [['personId'], ['villageId'], ['villageId', 'householdId'], ['villageId', 'name'], ['villageId', 'serving']] },

@@ -32,6 +32,7 @@ import { auditActionLabel } from '../../common/audit-labels'
 import { shanghaiTime } from '../../common/time'
 import { notifyCommittee } from './common'
 import { countHousehold, countMember } from './residents'
+import { keepWaiting } from './waiting'
 import { JOIN_STATUS_LABELS, peopleWord, roleWord } from './documents'
 import { DELETED_NAME, OPEN_BALLOT_REFUSAL, type DeletionRequest } from './privacy-documents'
 import type { DeletionView, MyData, MyDataSection, privacyActions } from './privacy-contract'
@@ -330,6 +331,15 @@ export async function erasePerson(store: Store, personId: string, villageIds: st
       await tx.remove('memberships', m._id)
     })
   }
+  // a request still pending leaves its committee's 待办 with it
+  for (const r of h.joinRequests.filter((x) => x.status === 'pending')) {
+    await store.transaction(async (tx) => {
+      const current = await tx.get('joinRequests', r._id)
+      if (!current) return
+      await tx.remove('joinRequests', r._id)
+      await keepWaiting(tx, 'joinRequests', [current.villageId], current, null)
+    })
+  }
   for (const c of ['joinRequests', 'notifications', 'ruleAgreements', 'cosigns'] as const) await store.remove(c, { personId })
   for (const like of h.likes) {
     if (await store.remove('commentLikes', { _id: like._id })) await store.update('comments', { _id: like.commentId }, { inc: { likes: -1 } })
@@ -442,6 +452,7 @@ export const privacyHandlers: Handlers<typeof privacyActions> = {
       const request: DeletionRequest = { _id: me._id, personId: me._id, name: me.name, villageIds, reason: reason || null, status: 'pending', createdAt: ctx.now, doneAt: null, doneByName: null }
       await store.transaction(async (tx) => {
         await tx.insert('deletionRequests', request)
+        await keepWaiting(tx, 'deletions', villageIds, null, request)
         for (const v of villages) {
           await notifyCommittee(ctx, v._id, '注销个人信息申请', `有${peopleWord(v.kind)}申请注销个人信息，请到「注销申请」核实后处理。`, pageUrl('account.deletions'), tx)
         }
@@ -474,7 +485,9 @@ export const privacyHandlers: Handlers<typeof privacyActions> = {
       if (blocked) throw new ApiError('CONFLICT', blocked)
       await erasePerson(store, personId, request.villageIds)
       await store.transaction(async (tx) => {
+        const current = await tx.get('deletionRequests', personId)
         await tx.update('deletionRequests', personId, { set: { status: 'done', doneAt: ctx.now, doneByName: ctx.membership.name, name: DELETED_NAME } })
+        await keepWaiting(tx, 'deletions', request.villageIds, current, { status: 'done' })
         // the log keeps no name of the person: the entry says a deletion was confirmed, by whom and why
         await audit(ctx, 'account.confirmDeletion', { type: 'person', id: personId, label: DELETED_NAME }, reason, tx)
       })

@@ -5,7 +5,7 @@
  */
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { getMany, totalsBy } from '../../common/load'
-import type { Filter } from '../../ports/store'
+import type { Collections, Filter } from '../../ports/store'
 import { residentTotalsByGrid, sumTotals } from './residents'
 import { shanghaiDay, shortTime } from '../../common/time'
 import { isCommittee } from './policy'
@@ -16,6 +16,7 @@ import { rulesWord } from '../../contract/tables'
 import type { TodoItem, todoActions } from './todo-contract'
 import { pageUrl, type PageKey } from '../../../../src/routes'
 import { hallDay, OPEN_REPORTS, townAlerts, townVillages, WAITING_LETTERS } from './figures'
+import { waitingOf } from './waiting'
 
 /** more open topics than this at once does not happen in a village; the count stays right below it */
 const OPEN_TOPICS = 100
@@ -23,12 +24,23 @@ const OPEN_TOPICS = 100
 type Item = Omit<TodoItem, 'page'> & { page: string | PageKey }
 const item = (i: Item): TodoItem => ({ ...i, page: i.page.startsWith('/') ? i.page : pageUrl(i.page as PageKey) })
 
+type LiveTopic = Collections['topics']
+
+/**
+ * The village's open topics, those closing first — and for the committee, after them, the closed ones waiting for
+ * their decision, the first closed first: one find for the votes and the decisions (open before closed: 'open' sorts
+ * after 'closed').
+ */
+function liveTopics(ctx: MemberContext, villageId: string, committee: boolean): Promise<LiveTopic[]> {
+  return ctx.ports.store.find('topics', { villageId, status: committee ? { $in: ['open', 'closed'] } : 'open' }, { sort: [['status', 'desc'], ['closesAt', 'asc']], limit: OPEN_TOPICS })
+}
+
 /** Open topics the caller (or, on a household topic, the household they represent) may still vote on. */
-async function votesWaiting(ctx: MemberContext, villageId: string): Promise<Item | null> {
+async function votesWaiting(ctx: MemberContext, topics: Promise<LiveTopic[]>): Promise<Item | null> {
   const { store } = ctx.ports
   const m = ctx.membership
-  const mayVote = (await store.find('topics', { villageId, status: 'open' }, { sort: [['closesAt', 'asc']], limit: OPEN_TOPICS })).filter(
-    (t) => t.opensAt <= ctx.now && ctx.now < t.closesAt && (t.publishedAt === null || m.joinedAt <= t.publishedAt),
+  const mayVote = (await topics).filter(
+    (t) => t.status === 'open' && t.opensAt <= ctx.now && ctx.now < t.closesAt && (t.publishedAt === null || m.joinedAt <= t.publishedAt),
   )
   // the household is read only when a topic is voted by household
   const household = m.householdId && mayVote.some((t) => t.mode === 'household') ? await store.get('households', m.householdId) : null
@@ -89,10 +101,10 @@ async function sharedCounts(ctx: MemberContext, villageId: string, ofVillage: bo
   }
 }
 
-async function residentItems(ctx: MemberContext, village: Village, shared: Promise<Shared>): Promise<Item[]> {
+async function residentItems(ctx: MemberContext, village: Village, shared: Promise<Shared>, topics: Promise<LiveTopic[]>): Promise<Item[]> {
   const current = village.currentRulesVersion ?? 0
   const [votes, agreed, mine] = await Promise.all([
-    votesWaiting(ctx, village._id),
+    votesWaiting(ctx, topics),
     current ? ctx.ports.store.get('ruleAgreements', `${village._id}:v${current}:${ctx.person._id}`) : Promise.resolve(null),
     shared.then((s) => s.mine),
   ])
@@ -116,22 +128,25 @@ async function householdsNotAgreed(ctx: MemberContext, villageId: string, curren
   return Math.max(0, t.households - t.agreedHouseholds)
 }
 
-async function committeeItems(ctx: MemberContext, village: Village, shared: Promise<Shared>): Promise<Item[]> {
-  const { store } = ctx.ports
+/** the first topic waiting for its decision: after the open ones in the shared page, or (a page full of open topics) read apart */
+async function firstToDecide(ctx: MemberContext, villageId: string, topics: LiveTopic[], toDecide: number): Promise<LiveTopic | null> {
+  const inPage = topics.find((t) => t.status === 'closed')
+  if (inPage || !toDecide || topics.length < OPEN_TOPICS) return inPage ?? null
+  const [first] = await ctx.ports.store.find('topics', { villageId, status: 'closed' }, { sort: [['closesAt', 'asc']], limit: 1 })
+  return first ?? null
+}
+
+async function committeeItems(ctx: MemberContext, village: Village, shared: Promise<Shared>, topics: Promise<LiveTopic[]>): Promise<Item[]> {
   const villageId = village._id
-  const [requests, closed, proposals, notAgreed, appeals, deletions, { reports, letters, bookingsToday }] = await Promise.all([
-    store.count('joinRequests', { villageId, status: 'pending' }),
-    // topics waiting for a decision are few: read once, the first named; counted apart only past the page
-    store.find('topics', { villageId, status: 'closed' }, { sort: [['closesAt', 'asc']], limit: OPEN_TOPICS }),
-    store.count('proposals', { villageId, status: 'accepted', topicId: null }),
+  const [waiting, live, notAgreed, { reports, letters, bookingsToday }] = await Promise.all([
+    // join requests, decisions, proposals, appeals and deletions: one counter document (waiting.ts)
+    waitingOf(ctx.ports.store, villageId),
+    topics,
     householdsNotAgreed(ctx, villageId, village.currentRulesVersion ?? 0),
-    store.count('boardEntries', { villageId, status: 'appealed' }),
-    // a person leaving several villages asks each of them: counted, never loaded
-    store.count('deletionRequests', { status: 'pending', villageIds: { $has: villageId } }),
     shared.then((s) => s.village),
   ])
-  const toDecide = closed.length < OPEN_TOPICS ? closed.length : await store.count('topics', { villageId, status: 'closed' })
-  const firstToDecide = closed.slice(0, 1)
+  const { joinRequests: requests, decisions: toDecide, proposals, appeals, deletions } = waiting
+  const first = toDecide ? await firstToDecide(ctx, villageId, live, toDecide) : null
   const group = 'committee' as const
   const items: Item[] = [
     { key: 'joinRequests', group, label: '入村申请待审核', count: requests, note: null, page: 'account.requests' },
@@ -140,8 +155,8 @@ async function committeeItems(ctx: MemberContext, village: Village, shared: Prom
       group,
       label: '议题待公布决议',
       count: toDecide,
-      note: firstToDecide[0] ? `「${firstToDecide[0].title}」已截止` : null,
-      page: toDecide === 1 && firstToDecide[0] ? pageUrl('deliberation.manage', { topicId: firstToDecide[0]._id }) : 'topics',
+      note: first ? `「${first.title}」已截止` : null,
+      page: toDecide === 1 && first ? pageUrl('deliberation.manage', { topicId: first._id }) : 'topics',
     },
     { key: 'proposals', group, label: `${peopleWord(village.kind)}提议待安排表决`, count: proposals, note: null, page: 'deliberation.proposals' },
     { key: 'notAgreed', group, label: `未承诺${rulesWord(village.kind)}的户`, count: notAgreed, note: null, page: 'rules.followUp' },
@@ -214,9 +229,11 @@ export const todoHandlers: Handlers<typeof todoActions> = {
       const committee = isCommittee(ctx.membership)
       // one count of reports, letters and bookings for both parts (the committee's own and the village's)
       const shared = village ? sharedCounts(ctx, villageId, committee) : null
+      // one find of the topics for both parts: the open ones (the votes) and, for the committee, the closed ones (the decisions)
+      const topics = village ? liveTopics(ctx, villageId, committee) : null
       const [mine, committeeOwn, grid, hall, town] = await Promise.all([
-        village && shared && roles.includes('resident') ? residentItems(ctx, village, shared) : Promise.resolve([]),
-        village && shared && committee ? committeeItems(ctx, village, shared) : Promise.resolve([]),
+        village && shared && topics && roles.includes('resident') ? residentItems(ctx, village, shared, topics) : Promise.resolve([]),
+        village && shared && topics && committee ? committeeItems(ctx, village, shared, topics) : Promise.resolve([]),
         roles.includes('gridWorker') && !committee ? gridItems(ctx, villageId) : Promise.resolve([]),
         roles.includes('hallStaff') ? hallItems(ctx, villageId) : Promise.resolve([]),
         roles.includes('townOfficer') ? townItems(ctx, villageId) : Promise.resolve([]),

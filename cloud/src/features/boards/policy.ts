@@ -1,6 +1,7 @@
 /** The boards' pure rules: the entry and nomination state machines, who sees a name, who may appeal and when, the ranking. */
 import { zhCompare } from '../../common/time'
 import type { StateMachine } from '../../common/transition'
+import { keepWaiting } from '../account/waiting'
 import type { BoardEntry, EntryStatus, NominationStatus } from './documents'
 import { BOARD_LABELS, ENTRY_STATUS_LABELS } from './documents'
 
@@ -32,6 +33,8 @@ export const ENTRY_MACHINE: StateMachine<'boardEntries', EntryEvent> = {
     return `该条目${ENTRY_STATUS_LABELS[status]}，不能再${event === 'withdraw' ? '撤销' : '发布'}`
   },
   label: (e) => `${BOARD_LABELS[e.board]}：${e.place}`,
+  // under appeal: the committee's 待办 counts it until decided or withdrawn
+  counted: (tx, before, after) => keepWaiting(tx, 'appeals', [after.villageId], before, after),
 }
 
 export const NOMINATION_MACHINE: StateMachine<'nominations', 'accept' | 'decline'> = {

@@ -8,6 +8,7 @@ import type { Ballot, CountEntry, CountJob, RollChange, RollEntry, TallyCounts, 
 import { staffNote } from './documents'
 import type { ErrorCode } from '../../errors'
 import type { StateMachine } from '../../common/transition'
+import { keepWaiting } from '../account/waiting'
 import { percent, shortDay, shortTime, zhCompare } from '../../common/time'
 import { quorumNeeded } from '../../common/quorum'
 import { sha256Start } from '../../common/sha256'
@@ -134,6 +135,8 @@ export const TOPIC_MACHINE: StateMachine<'topics', 'publish' | 'close' | 'decide
     return `${said[status]}，${event === 'decide' ? '不能公布决议' : '不能添加实施进展'}`
   },
   label: (t) => t.title,
+  // closed: the committee's 待办 counts it until its decision
+  counted: (tx, before, after) => keepWaiting(tx, 'decisions', [after.villageId], before, after),
 }
 
 /** A residents' proposal: collecting co-signatures -> accepted (enough) -> scheduled (a topic opened); withdrawn by its proposer before that. */
@@ -150,6 +153,8 @@ export const PROPOSAL_MACHINE: StateMachine<'proposals', 'accept' | 'schedule' |
     return { collecting: '该提议还在征集联署', accepted: '该提议已获足够联署', scheduled: '该提议已列入议题，请直接参加投票', withdrawn: '该提议已撤回' }[status]
   },
   label: (p) => p.title,
+  // accepted and on no topic yet: the committee's 待办 counts it
+  counted: (tx, before, after) => keepWaiting(tx, 'proposals', [after.villageId], before, after),
 }
 
 // ---------------------------------------------------------------------------------------------

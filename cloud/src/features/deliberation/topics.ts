@@ -3,6 +3,7 @@ import { TOPICS_PAGE, VOTING_MODE_LABELS, type Ballot, type ImplementationUpdate
 import { ApiError, problemsError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { notify, notifyMany, notifyResidents } from '../account/notices'
+import { keepWaiting } from '../account/waiting'
 import { audit } from '../../common/audit'
 import { assertStep, transition } from '../../common/transition'
 import { newId } from '../../common/ids'
@@ -75,6 +76,20 @@ export interface DraftOrigin {
   also: (tx: TxStore, topic: Topic) => Promise<void>
 }
 
+/**
+ * Moves an accepted proposal from the topic `from` to `to` (null: none) when it is still on `from`; false when it
+ * is not (it moved meanwhile). In one transaction with the committee's 待办 counter, which counts it while on none.
+ */
+function relinkProposal(store: Store, proposalId: string, from: string | null, to: string | null): Promise<boolean> {
+  return store.transaction(async (tx) => {
+    const p = await tx.get('proposals', proposalId)
+    if (p?.status !== 'accepted' || p.topicId !== from) return false
+    await tx.update('proposals', proposalId, { set: { topicId: to } })
+    await keepWaiting(tx, 'proposals', [p.villageId], p, { ...p, topicId: to })
+    return true
+  })
+}
+
 /** topics.save: a new draft or a draft changed; `origin` (new drafts only) names where it came from and writes with it. */
 export async function saveTopic(ctx: MemberContext, input: SaveInput, origin?: DraftOrigin): Promise<TopicDetail> {
   const { store } = ctx.ports
@@ -100,7 +115,7 @@ export async function saveTopic(ctx: MemberContext, input: SaveInput, origin?: D
 
   // link the proposal first: a proposal schedules one topic
   if (proposal && proposal.topicId !== id) {
-    const linked = await store.update('proposals', { _id: proposal._id, status: 'accepted', topicId: null }, { set: { topicId: id } })
+    const linked = await relinkProposal(store, proposal._id, null, id)
     if (!linked) throw new ApiError('CONFLICT', '该提议刚被列入其他议题，请刷新')
   }
   const content = {
@@ -122,7 +137,7 @@ export async function saveTopic(ctx: MemberContext, input: SaveInput, origin?: D
     const n = await store.update('topics', { _id: id, status: 'draft' }, { set: content })
     if (!n) throw new ApiError('CONFLICT', '议题已经发布，不能再修改')
     if (existing.proposalId && existing.proposalId !== content.proposalId) {
-      await store.update('proposals', { _id: existing.proposalId, topicId: id, status: 'accepted' }, { set: { topicId: null } })
+      await relinkProposal(store, existing.proposalId, id, null)
     }
     saved = { ...existing, ...content }
   } else {
@@ -264,7 +279,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       const t = await loadTopic(ctx, villageId, topicId)
       const removed = await store.remove('topics', { _id: topicId, villageId, status: 'draft' })
       if (!removed) throw new ApiError('CONFLICT', '已发布的议题不能删除')
-      if (t.proposalId) await store.update('proposals', { _id: t.proposalId, topicId, status: 'accepted' }, { set: { topicId: null } })
+      if (t.proposalId) await relinkProposal(store, t.proposalId, topicId, null)
       await audit(ctx, 'topics.discard', { type: 'topic', id: topicId, label: `${t.title}（草稿）` })
       return { removed }
     },

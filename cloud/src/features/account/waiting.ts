@@ -1,0 +1,89 @@
+/**
+ * The committee's waiting work as one counter document per village (issue 16: 首页's 待办 reads one document, not
+ * five counts): join requests pending, topics closed awaiting their decision, proposals accepted and not yet on a
+ * topic, board entries under appeal, and deletion requests pending (a person leaving several villages counts in each).
+ * Every write that moves such a document into or out of its counted state adds the change to the counter in its own
+ * transaction (`keepWaiting`): the state machines' steps do it for topics, proposals and board entries
+ * (common/transition's `counted`), the others where they write. A village from before the counter has none to add
+ * to (0 matched): it is counted on read until the migration builds it. The account feature owns this because its
+ * own collections are among those counted (a feature imports only account); the others are read here by name.
+ */
+import type { Filter, Store, TxStore } from '../../ports/store'
+
+export const WAITING_KINDS = ['joinRequests', 'decisions', 'proposals', 'appeals', 'deletions'] as const
+export type WaitingKind = (typeof WAITING_KINDS)[number]
+export type WaitingFigures = Record<WaitingKind, number>
+
+/** the counter document of a village (its _id is the village's) */
+export interface WaitingCount extends WaitingFigures {
+  _id: string
+}
+
+/** a counted document as the counter sees it */
+type Counted = { status: string; topicId?: string | null }
+
+/** whether a document in this state waits for the committee (the same rule as each kind's `FRESH` filter) */
+const WAITS: Record<WaitingKind, (d: Counted) => boolean> = {
+  joinRequests: (r) => r.status === 'pending',
+  decisions: (t) => t.status === 'closed',
+  proposals: (p) => p.status === 'accepted' && p.topicId === null,
+  appeals: (e) => e.status === 'appealed',
+  deletions: (d) => d.status === 'pending',
+}
+
+/** each kind's fresh count in a village: the collection and its filter */
+const FRESH: Record<WaitingKind, (villageId: string) => { collection: 'joinRequests' | 'topics' | 'proposals' | 'boardEntries' | 'deletionRequests'; filter: Filter }> = {
+  joinRequests: (villageId) => ({ collection: 'joinRequests', filter: { villageId, status: 'pending' } }),
+  decisions: (villageId) => ({ collection: 'topics', filter: { villageId, status: 'closed' } }),
+  proposals: (villageId) => ({ collection: 'proposals', filter: { villageId, status: 'accepted', topicId: null } }),
+  appeals: (villageId) => ({ collection: 'boardEntries', filter: { villageId, status: 'appealed' } }),
+  deletions: (villageId) => ({ collection: 'deletionRequests', filter: { status: 'pending', villageIds: { $has: villageId } } }),
+}
+
+/**
+ * A document of `kind` changes from `before` to `after` (null: not there), in the caller's transaction: the
+ * counters of its villages take the difference, if any.
+ */
+export async function keepWaiting(tx: TxStore, kind: WaitingKind, villageIds: readonly string[], before: Counted | null, after: Counted | null): Promise<void> {
+  const delta = Number(!!after && WAITS[kind](after)) - Number(!!before && WAITS[kind](before))
+  if (!delta) return
+  for (const villageId of villageIds) await tx.update('waitingCounts', villageId, { inc: { [kind]: delta } })
+}
+
+/** The village's waiting work counted afresh: one count per kind. */
+export async function countWaiting(store: Store, villageId: string): Promise<WaitingFigures> {
+  const counts = await Promise.all(
+    WAITING_KINDS.map((kind) => {
+      const { collection, filter } = FRESH[kind](villageId)
+      return store.count(collection, filter)
+    }),
+  )
+  return Object.fromEntries(WAITING_KINDS.map((kind, i) => [kind, counts[i]])) as WaitingFigures
+}
+
+/** The village's waiting work: its counter (one read), or counted for a village from before it. */
+export async function waitingOf(store: Store, villageId: string): Promise<WaitingFigures> {
+  const kept = await store.get('waitingCounts', villageId)
+  if (!kept) return countWaiting(store, villageId)
+  const { _id, ...figures } = kept
+  return figures
+}
+
+/**
+ * Recounts the village's counter and writes it when it differs (1) or leaves it (0). Run by the demo's seed (its
+ * documents are written directly) and once per data folder at the local server's start (migrations.ts), when no
+ * counted document is being written.
+ */
+export async function rebuildWaitingCounts(store: Store, villageId: string): Promise<number> {
+  const [fresh, old] = await Promise.all([countWaiting(store, villageId), store.get('waitingCounts', villageId)])
+  if (old && WAITING_KINDS.every((k) => old[k] === fresh[k])) return 0
+  if (old) await store.update('waitingCounts', { _id: villageId }, { set: fresh })
+  else await store.insert('waitingCounts', { _id: villageId, ...fresh })
+  return 1
+}
+
+declare module '../../ports/store' {
+  interface Collections {
+    waitingCounts: WaitingCount
+  }
+}
