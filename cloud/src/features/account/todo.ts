@@ -16,7 +16,7 @@ import { rulesWord } from '../../contract/tables'
 import type { TodoItem, todoActions } from './todo-contract'
 import { pageUrl, type PageKey } from '../../../../src/routes'
 import { hallDay, OPEN_REPORTS, townAlerts, townVillages, WAITING_LETTERS } from './figures'
-import { waitingOf } from './waiting'
+import { findFirstDecision, waitingOf, type FirstDecision } from './waiting'
 
 /** more open topics than this at once does not happen in a village; the count stays right below it */
 const OPEN_TOPICS = 100
@@ -32,7 +32,7 @@ type LiveTopic = Collections['topics']
  * after 'closed').
  */
 function liveTopics(ctx: MemberContext, villageId: string, committee: boolean): Promise<LiveTopic[]> {
-  return ctx.ports.store.find('topics', { villageId, status: committee ? { $in: ['open', 'closed'] } : 'open' }, { sort: [['status', 'desc'], ['closesAt', 'asc']], limit: OPEN_TOPICS })
+  return ctx.ports.store.find('topics', { villageId, status: committee ? { $in: ['open', 'closed'] } : 'open' }, { sort: [['status', 'desc'], ['closesAt', 'asc'], ['_id', 'asc']], limit: OPEN_TOPICS })
 }
 
 /** Open topics the caller (or, on a household topic, the household they represent) may still vote on. */
@@ -128,12 +128,18 @@ async function householdsNotAgreed(ctx: MemberContext, villageId: string, curren
   return Math.max(0, t.households - t.agreedHouseholds)
 }
 
-/** the first topic waiting for its decision: after the open ones in the shared page, or (a page full of open topics) read apart */
-async function firstToDecide(ctx: MemberContext, villageId: string, topics: LiveTopic[], toDecide: number): Promise<LiveTopic | null> {
+/**
+ * The first topic waiting for its decision: the counter names it; when it does not (its topic was decided, or a
+ * village without the counter), the first closed one after the open ones in the shared page, or read apart when
+ * the page is full of open ones.
+ */
+async function firstToDecide(ctx: MemberContext, villageId: string, topics: LiveTopic[], known: FirstDecision | null): Promise<{ id: string; title: string } | null> {
+  if (known) return { id: known.topicId, title: known.title }
   const inPage = topics.find((t) => t.status === 'closed')
-  if (inPage || !toDecide || topics.length < OPEN_TOPICS) return inPage ?? null
-  const [first] = await ctx.ports.store.find('topics', { villageId, status: 'closed' }, { sort: [['closesAt', 'asc']], limit: 1 })
-  return first ?? null
+  if (inPage) return { id: inPage._id, title: inPage.title }
+  if (topics.length < OPEN_TOPICS) return null
+  const first = await findFirstDecision(ctx.ports.store, villageId)
+  return first && { id: first.topicId, title: first.title }
 }
 
 async function committeeItems(ctx: MemberContext, village: Village, shared: Promise<Shared>, topics: Promise<LiveTopic[]>): Promise<Item[]> {
@@ -146,7 +152,7 @@ async function committeeItems(ctx: MemberContext, village: Village, shared: Prom
     shared.then((s) => s.village),
   ])
   const { joinRequests: requests, decisions: toDecide, proposals, appeals, deletions } = waiting
-  const first = toDecide ? await firstToDecide(ctx, villageId, live, toDecide) : null
+  const first = toDecide ? await firstToDecide(ctx, villageId, live, waiting.firstDecision) : null
   const group = 'committee' as const
   const items: Item[] = [
     { key: 'joinRequests', group, label: '入村申请待审核', count: requests, note: null, page: 'account.requests' },
@@ -156,7 +162,7 @@ async function committeeItems(ctx: MemberContext, village: Village, shared: Prom
       label: '议题待公布决议',
       count: toDecide,
       note: first ? `「${first.title}」已截止` : null,
-      page: toDecide === 1 && first ? pageUrl('deliberation.manage', { topicId: first._id }) : 'topics',
+      page: toDecide === 1 && first ? pageUrl('deliberation.manage', { topicId: first.id }) : 'topics',
     },
     { key: 'proposals', group, label: `${peopleWord(village.kind)}提议待安排表决`, count: proposals, note: null, page: 'deliberation.proposals' },
     { key: 'notAgreed', group, label: `未承诺${rulesWord(village.kind)}的户`, count: notAgreed, note: null, page: 'rules.followUp' },

@@ -3,7 +3,8 @@
  * five counts): join requests pending, topics closed awaiting their decision, proposals accepted and not yet on a
  * topic, board entries under appeal, and deletion requests pending (a person leaving several villages counts in each).
  * Every write that moves such a document into or out of its counted state adds the change to the counter in its own
- * transaction (`keepWaiting`): the state machines' steps do it for topics, proposals and board entries
+ * transaction (`keepWaiting`; a topic's `keepDecisions`, which also keeps the first of them, the one 待办 names):
+ * the state machines' steps do it for topics, proposals and board entries
  * (common/transition's `counted`), the others where they write. A village from before the counter has none to add
  * to (0 matched): it is counted on read until the migration builds it. The account feature owns this because its
  * own collections are among those counted (a feature imports only account); the others are read here by name.
@@ -14,10 +15,26 @@ export const WAITING_KINDS = ['joinRequests', 'decisions', 'proposals', 'appeals
 export type WaitingKind = (typeof WAITING_KINDS)[number]
 export type WaitingFigures = Record<WaitingKind, number>
 
+/** the topic waiting longest for its decision, as 待办 names it */
+export interface FirstDecision {
+  topicId: string
+  title: string
+  closesAt: number
+}
+
 /** the counter document of a village (its _id is the village's) */
 export interface WaitingCount extends WaitingFigures {
   _id: string
+  /**
+   * the first of the `decisions` (closing first, then by id): set when a topic closes before it (or the first closes),
+   * null when there is none — or, with `decisions` above 0, when it was decided and the next is not known: then read
+   */
+  firstDecision?: FirstDecision | null
 }
+
+type ClosedTopic = { _id: string; villageId: string; status: string; title: string; closesAt: number }
+const firstOf = (t: ClosedTopic): FirstDecision => ({ topicId: t._id, title: t.title, closesAt: t.closesAt })
+const before = (a: FirstDecision, b: FirstDecision) => a.closesAt < b.closesAt || (a.closesAt === b.closesAt && a.topicId < b.topicId)
 
 /** a counted document as the counter sees it */
 type Counted = { status: string; topicId?: string | null }
@@ -50,6 +67,29 @@ export async function keepWaiting(tx: TxStore, kind: WaitingKind, villageIds: re
   for (const villageId of villageIds) await tx.update('waitingCounts', villageId, { inc: { [kind]: delta } })
 }
 
+/**
+ * A topic's step, in the caller's transaction: a topic closing or decided changes the village's decisions, and the
+ * first of them named on 待办 (read here: a topic closes at most once, so this read is rare).
+ */
+export async function keepDecisions(tx: TxStore, was: ClosedTopic, now: ClosedTopic): Promise<void> {
+  const delta = Number(WAITS.decisions(now)) - Number(WAITS.decisions(was))
+  if (!delta) return
+  const counter = await tx.get('waitingCounts', now.villageId)
+  if (!counter) return
+  const known = counter.firstDecision ?? null
+  let first = known
+  if (delta > 0 && (counter.decisions <= 0 || (known && before(firstOf(now), known)))) first = firstOf(now)
+  // the first decided: the next is found by the next read that needs it
+  if (delta < 0 && known?.topicId === now._id) first = null
+  await tx.update('waitingCounts', now.villageId, { inc: { decisions: delta }, set: { firstDecision: first } })
+}
+
+/** The first topic waiting for its decision, counted afresh (null: none). */
+export async function findFirstDecision(store: Store, villageId: string): Promise<FirstDecision | null> {
+  const [t] = await store.find('topics', { villageId, status: 'closed' }, { sort: [['closesAt', 'asc'], ['_id', 'asc']], limit: 1 })
+  return t ? firstOf(t) : null
+}
+
 /** The village's waiting work counted afresh: one count per kind. */
 export async function countWaiting(store: Store, villageId: string): Promise<WaitingFigures> {
   const counts = await Promise.all(
@@ -61,12 +101,12 @@ export async function countWaiting(store: Store, villageId: string): Promise<Wai
   return Object.fromEntries(WAITING_KINDS.map((kind, i) => [kind, counts[i]])) as WaitingFigures
 }
 
-/** The village's waiting work: its counter (one read), or counted for a village from before it. */
-export async function waitingOf(store: Store, villageId: string): Promise<WaitingFigures> {
+/** The village's waiting work: its counter (one read), or counted for a village from before it (its first decision then unknown). */
+export async function waitingOf(store: Store, villageId: string): Promise<WaitingFigures & { firstDecision: FirstDecision | null }> {
   const kept = await store.get('waitingCounts', villageId)
-  if (!kept) return countWaiting(store, villageId)
-  const { _id, ...figures } = kept
-  return figures
+  if (!kept) return { ...(await countWaiting(store, villageId)), firstDecision: null }
+  const { _id, firstDecision, ...figures } = kept
+  return { ...figures, firstDecision: firstDecision ?? null }
 }
 
 /**
@@ -75,8 +115,9 @@ export async function waitingOf(store: Store, villageId: string): Promise<Waitin
  * counted document is being written.
  */
 export async function rebuildWaitingCounts(store: Store, villageId: string): Promise<number> {
-  const [fresh, old] = await Promise.all([countWaiting(store, villageId), store.get('waitingCounts', villageId)])
-  if (old && WAITING_KINDS.every((k) => old[k] === fresh[k])) return 0
+  const [counts, firstDecision, old] = await Promise.all([countWaiting(store, villageId), findFirstDecision(store, villageId), store.get('waitingCounts', villageId)])
+  const fresh = { ...counts, firstDecision }
+  if (old && WAITING_KINDS.every((k) => old[k] === fresh[k]) && JSON.stringify(old.firstDecision ?? null) === JSON.stringify(firstDecision)) return 0
   if (old) await store.update('waitingCounts', { _id: villageId }, { set: fresh })
   else await store.insert('waitingCounts', { _id: villageId, ...fresh })
   return 1

@@ -8,7 +8,7 @@ import type { Ballot, CountEntry, CountJob, RollChange, RollEntry, TallyCounts, 
 import { staffNote } from './documents'
 import type { ErrorCode } from '../../errors'
 import type { StateMachine } from '../../common/transition'
-import { keepWaiting } from '../account/waiting'
+import { keepDecisions, keepWaiting } from '../account/waiting'
 import { percent, shortDay, shortTime, zhCompare } from '../../common/time'
 import { quorumNeeded } from '../../common/quorum'
 import { sha256Start } from '../../common/sha256'
@@ -136,7 +136,7 @@ export const TOPIC_MACHINE: StateMachine<'topics', 'publish' | 'close' | 'decide
   },
   label: (t) => t.title,
   // closed: the committee's 待办 counts it until its decision
-  counted: (tx, before, after) => keepWaiting(tx, 'decisions', [after.villageId], before, after),
+  counted: (tx, before, after) => keepDecisions(tx, before, after),
 }
 
 /** A residents' proposal: collecting co-signatures -> accepted (enough) -> scheduled (a topic opened); withdrawn by its proposer before that. */
