@@ -121,8 +121,8 @@ export async function migrateCommentCounts(store: Store): Promise<number> {
   })
 }
 
-// v2: with 本村概况's counter of each village
-const RESIDENT_COUNTS = 'migration-resident-counts-v2'
+// v2: with 本村概况's counter of each village; v3: with each membership's agreement to the current version
+const RESIDENT_COUNTS = 'migration-resident-counts-v3'
 
 /**
  * Villages whose residents were not counted yet (a data folder from before the counters): each household's residents

@@ -202,6 +202,11 @@ export interface Membership {
    */
   serving?: boolean
   joinedAt: number
+  /**
+   * the rules version this member agreed to, when it is the village's current one (0 or an older number: not agreed to
+   * the current one), kept with the agreement for 首页's 待办; absent on a membership from before it: the agreement is read
+   */
+  rulesAgreed?: number
 }
 
 export type JoinStatus = 'pending' | 'approved' | 'rejected'

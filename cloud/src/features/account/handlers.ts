@@ -272,9 +272,9 @@ export const accountHandlers: Handlers<typeof accountActions> = {
           townId: null,
           joinedAt: ctx.now,
         }
-        await tx.insert('memberships', membership)
-        // 本村概况 and the rules' progress count the new member
-        await countMember(tx, counted, membership, household, 1, created)
+        // 本村概况 and the rules' progress count the new member; their agreement (someone coming back keeps it) goes on the membership for 待办
+        const agreed = await countMember(tx, counted, membership, household, 1, created)
+        await tx.insert('memberships', agreed === null ? membership : { ...membership, rulesAgreed: agreed ? (counted.currentRulesVersion ?? 0) : 0 })
       })
       // two newcomers of a new doorplate at once: the one that meets the other's household at its insert runs again
       await decide().catch((e: unknown) => (e instanceof DuplicateIdError ? decide() : Promise.reject(e)))

@@ -93,7 +93,7 @@ export async function countPerson(tx: TxStore, villageId: string, current: numbe
 /**
  * A member joins (+1) or leaves (-1) the village, in the caller's transaction: 本村概况 counts every member (and the
  * household `created` for them), and a resident counts for the rules, with their agreement to the current version if
- * they made one (someone who left and comes back keeps it).
+ * they made one (someone who left and comes back keeps it). Returns whether a resident agreed to it (null: not a resident, not read).
  */
 export async function countMember(
   tx: TxStore,
@@ -102,13 +102,14 @@ export async function countMember(
   household: Household | null,
   sign: 1 | -1,
   created = false,
-): Promise<void> {
+): Promise<boolean | null> {
   // a village from before the counter has none to add to (0 matched): it is counted on read until the migration
   await tx.update('villageCounts', village._id, { inc: { members: sign, partyMembers: m.partyMember ? sign : 0, households: created ? 1 : 0 } })
-  if (!isResident(m)) return
+  if (!isResident(m)) return null
   const current = currentRules(village)
   const agreed = current ? !!(await tx.get('ruleAgreements', agreementId(village._id, current, m.personId))) : false
   await countPerson(tx, village._id, current, household, m.personId, { residents: sign, agreed: agreed ? sign : 0 })
+  return agreed
 }
 
 /** A household moves to another grid, in the caller's transaction (before its gridId changes): its counts go with it. */
@@ -173,7 +174,7 @@ export const sumTotals = (all: Iterable<ResidentTotals>): ResidentTotals =>
 
 /**
  * Recounts a village from its memberships, households and agreements to the current version, and writes what differs:
- * 本村概况's counter, the households' counting fields and every counter (one per grid and shard, zeros included, so that agreements
+ * 本村概况's counter, each membership's agreement (rulesAgreed), the households' counting fields and every counter (one per grid and shard, zeros included, so that agreements
  * rarely create one). Idempotent; run by the seed and at the local server's start (migrations.ts), when no agreement
  * or membership is being written. Returns how many documents it wrote.
  */
@@ -209,6 +210,7 @@ export async function rebuildResidentCounts(store: Store, villageId: string): Pr
     if (agreed.has(m.personId)) hc.agreed++
   }
   let written = await keepVillageCount(store, { _id: villageId, members: members.length, households: households.length, partyMembers: members.filter((m) => m.partyMember).length })
+  written += await keepMembersAgreed(store, members, agreed, current)
   for (const h of households) {
     const hc = perHousehold.get(h._id)!
     const c = counter(h.gridId, shardOf(h._id))
@@ -231,6 +233,21 @@ export async function rebuildResidentCounts(store: Store, villageId: string): Pr
     written++
   }
   for (const old of existing) if (!counters.has(old._id)) written += await store.remove('residentCounts', { _id: old._id })
+  return written
+}
+
+/** memberships written by one update of their ids */
+const MEMBERS_AT_ONCE = 500
+
+/** Marks each membership agreed to the current version or not (`rulesAgreed`) where it says otherwise; returns how many it wrote. */
+async function keepMembersAgreed(store: Store, members: readonly Membership[], agreed: ReadonlySet<string>, current: number): Promise<number> {
+  const wrong = members.filter((m) => m.rulesAgreed === undefined || (current > 0 && m.rulesAgreed === current) !== agreed.has(m.personId))
+  let written = 0
+  for (const [value, of] of [[current, wrong.filter((m) => agreed.has(m.personId))], [0, wrong.filter((m) => !agreed.has(m.personId))]] as const) {
+    for (let i = 0; i < of.length; i += MEMBERS_AT_ONCE) {
+      written += await store.update('memberships', { _id: { $in: of.slice(i, i + MEMBERS_AT_ONCE).map((m) => m._id) } }, { set: { rulesAgreed: value } })
+    }
+  }
   return written
 }
 

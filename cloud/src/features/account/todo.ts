@@ -101,11 +101,19 @@ async function sharedCounts(ctx: MemberContext, villageId: string, ofVillage: bo
   }
 }
 
+/** whether the caller agreed to the current rules version: on their membership, or read for a membership from before it */
+async function agreedTo(ctx: MemberContext, villageId: string, current: number): Promise<boolean> {
+  if (!current) return false
+  const kept = ctx.membership.rulesAgreed
+  if (kept !== undefined) return kept === current
+  return !!(await ctx.ports.store.get('ruleAgreements', `${villageId}:v${current}:${ctx.person._id}`))
+}
+
 async function residentItems(ctx: MemberContext, village: Village, shared: Promise<Shared>, topics: Promise<LiveTopic[]>): Promise<Item[]> {
   const current = village.currentRulesVersion ?? 0
   const [votes, agreed, mine] = await Promise.all([
     votesWaiting(ctx, topics),
-    current ? ctx.ports.store.get('ruleAgreements', `${village._id}:v${current}:${ctx.person._id}`) : Promise.resolve(null),
+    agreedTo(ctx, village._id, current),
     shared.then((s) => s.mine),
   ])
   const rules = rulesWord(village.kind)

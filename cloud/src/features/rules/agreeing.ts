@@ -40,6 +40,8 @@ async function agreeTo(ctx: MemberContext, villageId: string, versionId: string,
       partyCommitmentAt: partyCommitment ? ctx.now : null,
     }
     await tx.insert('ruleAgreements', agreement)
+    // 首页's 待办 reads it on the membership
+    await tx.update('memberships', m._id, { set: { rulesAgreed: version.number } })
     // the progress counts it with the agreement: one more person, and the household if it is its first
     await countPerson(tx, villageId, current, household, ctx.person._id, { residents: 0, agreed: 1 })
     return agreement
