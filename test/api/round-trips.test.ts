@@ -14,6 +14,7 @@ import { API_STORE, makeApi, membershipDoc, T0 } from './harness'
 import { addFixtures, OPENID, sampleFor, X, type Api } from './samples'
 import type { Persona } from '../../cloud/src/matrix'
 import { rebuildResidentCounts } from '../../cloud/src/features/account/residents'
+import { rebuildWaitingCounts } from '../../cloud/src/features/account/waiting'
 
 export const BIG = { households: 1500, members: 4000, topics: 300, comments: 400, notices: 200, reports: 300, notifications: 300, ballots: 1500, agreements: 2000 }
 const BOUND = 10
@@ -78,6 +79,8 @@ export async function growVillage(api: Api): Promise<void> {
   )
   // the rules' progress counters, as the server's start counts a data folder written before them
   await rebuildResidentCounts(api.ports.store, X)
+  // and the committee's counter of waiting work (the topics above are written past it)
+  await rebuildWaitingCounts(api.ports.store, X)
 }
 
 type Case = [persona: Persona, action: ActionName, input?: unknown]
@@ -151,9 +154,7 @@ const READS: Case[] = [
  * the ballot (landed: the resident's topic page and turnout by grid are in the bound now); the others are still to be paged or counted. A case here is a todo, not a
  * pass: when it is fixed, move it back into the asserted ones.
  */
-const KNOWN: Record<string, string> = {
-  'committee account.todo': 'reports, letters and bookings are one Store.totals each for the member’s own and the village’s (41 → 18 → 16 calls): left are the sign-in and the village (3), the votes, ballots and rules agreement of the member’s own (3), the rules’ progress counters, the closed topics (a find, and a count past its page) and one count each of join requests, proposals, appeals and deletions — the last five as one per-village counter of waiting work kept with each status change, the topics’ find shared with the open ones, and the agreement kept on the membership would reach 10',
-}
+const KNOWN: Record<string, string> = {}
 
 let api: Api
 beforeAll(async () => {
