@@ -11,7 +11,7 @@ import { createLocalPorts } from '../src/adapters/local'
 import { createRouter } from '../src/router'
 import { runJobs } from '../src/jobs'
 import { seedDemo } from '../src/demo'
-import { migrateCommentCounts, migratePersonIds, migrateResidentCounts, migrateServingMembers, migrateTallies, migrateWaitingCounts } from '../src/migrations'
+import { migrateCommentCounts, migratePersonIds, migrateReportTimes, migrateResidentCounts, migrateServingMembers, migrateTallies, migrateWaitingCounts } from '../src/migrations'
 import type { Clock } from '../src/ports/ports'
 import { createUploadHandler } from './upload'
 import { lingeringClose, readCapped } from './body'
@@ -114,6 +114,8 @@ export async function startLocalServer(opts: LocalServerOptions) {
   if (await migrateWaitingCounts(ports.store)) log('已建立村（居）委会待办计数')
   const marked = await migrateServingMembers(ports.store)
   if (marked) log(`已标记 ${marked} 位村（居）干部和工作人员`)
+  const timed = await migrateReportTimes(ports.store)
+  if (timed) log(`已为 ${timed} 件随手拍记下受理和办结用时`)
   const router = createRouter(ports, {
     localOnly: true,
     onInternalError: (action, e) => console.error(`[api] ${action} failed:`, e),

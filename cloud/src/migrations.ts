@@ -5,7 +5,8 @@
  * everyone else a random one — rewritten in every document that names them, composite ids included.
  * And topics opened before their tallies were kept as counters get them, built from their ballots; villages
  * before the rules' progress counters get theirs, counted from their residents and agreements, and before the
- * committee's counter of waiting work theirs.
+ * committee's counter of waiting work theirs; reports from before their kept times to accept and resolve get them
+ * from their history.
  */
 import { randomBytes } from 'node:crypto'
 import { COLLECTIONS } from './features'
@@ -14,6 +15,7 @@ import { commentCountFromComments, tallyFromBallots } from './features/deliberat
 import { rebuildResidentCounts } from './features/account/residents'
 import { rebuildWaitingCounts } from './features/account/waiting'
 import { SERVING_ROLES } from './features/account/documents'
+import { tookOf } from './features/reports/documents'
 import { DuplicateIdError, type CollectionName, type Doc, type Store } from './ports/store'
 
 const ALL = 1_000_000
@@ -163,5 +165,28 @@ export async function migrateServingMembers(store: Store): Promise<number> {
     let marked = 0
     for (const role of SERVING_ROLES) marked += await store.update('memberships', { roles: { $has: role }, serving: { $ne: true } }, { set: { serving: true } })
     return marked
+  })
+}
+
+const REPORT_TIMES = 'migration-report-times-v1'
+const REPORT_PAGE = 1000
+
+/**
+ * Reports from before their times to accept and resolve were kept on them (the figures sum those) get them from their
+ * history, once, a page at a time by id. Run before the server takes a report's step. Returns how many it wrote.
+ */
+export async function migrateReportTimes(store: Store): Promise<number> {
+  return once(store, REPORT_TIMES, async () => {
+    let written = 0
+    for (let after = ''; ; ) {
+      const page = await store.find('reports', { _id: { $gt: after } }, { sort: [['_id', 'asc']], limit: REPORT_PAGE })
+      for (const r of page) {
+        if (r.acceptTook !== undefined && r.resolveTook !== undefined) continue
+        await store.update('reports', { _id: r._id }, { set: tookOf(r) })
+        written++
+      }
+      if (page.length < REPORT_PAGE) return written
+      after = page[page.length - 1]._id
+    }
   })
 }

@@ -1,5 +1,5 @@
 /** An existing data folder whose person ids carry openids is migrated on start: ids that reveal nothing, every reference kept. */
-import { migrateCommentCounts, migratePersonIds, migrateServingMembers, migrateTallies, renameIds } from '../../cloud/src/migrations'
+import { migrateCommentCounts, migratePersonIds, migrateReportTimes, migrateServingMembers, migrateTallies, renameIds } from '../../cloud/src/migrations'
 import { servesIn } from '../../cloud/src/features/account/documents'
 import { countsOfTopic, loadVoters } from '../../cloud/src/features/deliberation/data'
 import { countsOf } from '../../cloud/src/features/deliberation/policy'
@@ -133,5 +133,25 @@ describe('serving members (issue 16)', () => {
     expect(await migrateServingMembers(store)).toBe(0)
     const marked = await store.find('memberships', { serving: true }, { limit: 10_000 })
     expect(marked.map((m) => m._id).sort()).toEqual(all.filter((m) => servesIn(m.roles)).map((m) => m._id).sort())
+  })
+})
+
+describe('reports’ times to accept and resolve (issue 16)', () => {
+  test('the seed keeps them from each report’s history; a folder from before gets them once, and the figures read them', async () => {
+    const { store } = api.ports
+    const all = () => store.find('reports', { villageId: X }, { sort: [['_id', 'asc']], limit: 1000 })
+    const seeded = await all()
+    const figures = () => api.as(P.committee).call('reports.figures', { villageId: X })
+    const before = await figures()
+    expect(before.avgAcceptHours).not.toBeNull()
+    expect(before.avgResolveDays).not.toBeNull()
+    // a folder written before the times were kept: the figures have no times to average
+    await store.update('reports', { villageId: X }, { set: { acceptTook: undefined, resolveTook: undefined } })
+    expect([(await figures()).avgAcceptHours, (await figures()).avgResolveDays]).toEqual([null, null])
+    await store.remove('meta', { _id: 'migration-report-times-v1' })
+    expect(await migrateReportTimes(store)).toBeGreaterThanOrEqual(seeded.length)
+    expect(await migrateReportTimes(store)).toBe(0)
+    expect(await all()).toEqual(seeded)
+    expect(await figures()).toEqual(before)
   })
 })

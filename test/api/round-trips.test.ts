@@ -16,7 +16,7 @@ import type { Persona } from '../../cloud/src/matrix'
 import { rebuildResidentCounts } from '../../cloud/src/features/account/residents'
 import { rebuildWaitingCounts } from '../../cloud/src/features/account/waiting'
 
-export const BIG = { households: 1500, members: 4000, topics: 300, comments: 400, notices: 200, reports: 300, notifications: 300, ballots: 1500, agreements: 2000 }
+export const BIG = { households: 1500, members: 4000, topics: 300, comments: 400, notices: 200, reports: 10_500, notifications: 300, ballots: 1500, agreements: 2000 }
 const BOUND = 10
 
 /** copies of a demo document, each with its own _id and what `vary` changes */
@@ -58,9 +58,15 @@ export async function growVillage(api: Api): Promise<void> {
     'notices',
     await clones(api, 'notices', `${X}:n-water`, BIG.notices, (i, n) => ({ _id: `${X}:n-big-${i}`, title: `${n.title}（${i + 1}）` })),
   )
+  // reports: more than a walk reads in 10 calls (10 pages of 1,000 on SQLite), all within the map's month and the
+  // clusters' four weeks, at the lamp's place: one in twenty open, the rest closed lately, accepted and resolved, some rated
   api.seedDocuments(
     'reports',
-    await clones(api, 'reports', `${X}:r-lamp`, BIG.reports, (i) => ({ _id: `${X}:r-big-${i}`, reporterId: `p_big${i}`, gridId: grids[i % 3] }) as Partial<Collections['reports']>),
+    await clones(api, 'reports', `${X}:r-lamp`, BIG.reports, (i, r) => {
+      const createdAt = r.createdAt - i * 60_000
+      const closed = i % 20 ? { status: i % 2 ? 'resolved' : 'confirmed', acceptTook: 3_600_000, resolveTook: 86_400_000, rating: i % 2 ? null : 4 } : {}
+      return { _id: `${X}:r-big-${i}`, reporterId: `p_big${i % BIG.members}`, gridId: grids[i % 3], createdAt, updatedAt: createdAt + 3_600_000, ...closed } as Partial<Collections['reports']>
+    }),
   )
   const note = (await api.ports.store.find('notifications', {}, { limit: 1 }))[0]
   api.seedDocuments(
@@ -124,6 +130,12 @@ const READS: Case[] = [
   ['committee', 'join.queue'],
   ['committee', 'reports.queue'],
   ['committee', 'reports.figures'],
+  ['gridWorker', 'reports.figures'],
+  ['townOfficer', 'reports.figures'],
+  ['townOfficer', 'reports.town'],
+  ['resident', 'reports.map'],
+  ['committee', 'reports.map'],
+  ['committee', 'reports.clusters'],
   ['committee', 'rules.followUp', { villageId: X }],
   // an export's pages (the first call answers the header and writes the audit entry): far down a grid, a version, a village
   ['committee', 'rules.exportCsv', { villageId: X, kind: 'followUp', after: groupCursor(`${X}:g2`, cursorAfter('新山村新区1001号', `${X}:hbig1000`)) }],

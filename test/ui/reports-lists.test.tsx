@@ -108,7 +108,9 @@ describe('办理情况统计', () => {
     expect(screen.getByText('2.5天')).toBeTruthy()
     expect(screen.getAllByText('4.5星（4人评价）').length).toBeGreaterThan(0)
     expect(await screen.findByText('共3 · 未办结1 · 逾期1 · 暂无评价')).toBeTruthy()
-    expect(screen.getByText('联安镇 · 逾期问题（1）')).toBeTruthy()
+    // the title counts every overdue report of the town (新山村's and 东尾村's figures), the list shows the most overdue
+    expect(screen.getByText(`联安镇 · 逾期问题（${figures().overdue + 1}）`)).toBeTruthy()
+    expect(screen.getByText('仅显示逾期最久的1件')).toBeTruthy()
     fireEvent.click(screen.getByText('村口桥栏杆松动'))
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/features/reports/pages/detail/index?villageId=v-dongwei&reportId=v-dongwei%3Ar4' })
     fireEvent.click(screen.getByText('导出全镇的上报'))

@@ -91,4 +91,5 @@ export const reportMap: ReportMap = {
     { gridId: `${V}:g1`, gridName: '第一网格', reports: [summary()] },
     { gridId: `${V}:g2`, gridName: '第二网格', reports: [summary({ id: `${V}:r2`, category: '道路设施', excerpt: '新村路路灯坏了三盏', status: 'accepted', gridId: `${V}:g2`, gridName: '第二网格', due: { kind: 'resolve', at: Date.now() - 50 * HOUR, overdue: true } })] },
   ],
+  capped: null,
 }

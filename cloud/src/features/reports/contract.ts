@@ -107,8 +107,10 @@ export interface ReportMap {
   grids: GridArea[]
   halls: Array<{ id: string; name: string; point: GeoPoint | null }>
   markers: MapMarker[]
-  /** every open report (and those closed in the last 30 days), grouped by grid (null: unrouted), for the list beside the map */
+  /** the open reports (and those closed in the last 30 days), grouped by grid (null: unrouted), for the list beside the map */
   byGrid: Array<{ gridId: string | null; gridName: string; reports: ReportSummary[] }>
+  /** when a village has more than the map shows: the newest this many open reports and most lately closed ones are shown; null when every one is */
+  capped: { open: number; closed: number } | null
 }
 
 export interface ReportFigures {
@@ -129,7 +131,7 @@ export interface TownFigures {
   townId: string
   townName: string
   villages: Array<{ villageId: string; name: string; figures: ReportFigures }>
-  /** overdue open reports of every village of the town, most overdue first */
+  /** overdue open reports of every village of the town, most overdue first: at most TOWN_OVERDUE of them (the villages' figures count all) */
   overdue: Array<ReportSummary & { villageId: string; villageName: string }>
 }
 

@@ -101,6 +101,10 @@ export interface Report {
   /** 同问 marks (ReportMeToo) */
   metoo: number
   reopened: number
+  /** ms from the report to its first acceptance; null until accepted (the figures' mean time to accept is a grouped sum of it) */
+  acceptTook: number | null
+  /** ms from the report to its resolution while it stands (resolved or confirmed); null otherwise, a reopen clears it */
+  resolveTook: number | null
   /** the deliberation topic it was turned into, with others of its cluster */
   topicId: string | null
   history: ReportEvent[]
@@ -109,9 +113,27 @@ export interface Report {
 /** The fields a report is filed with; the rest of its life starts empty (newReport). */
 export type FiledReport = Pick<Report, '_id' | 'villageId' | 'gridId' | 'category' | 'text' | 'photos' | 'place' | 'reporterId' | 'reporterName' | 'anonymous' | 'createdAt' | 'acceptDueAt' | 'history'>
 
-/** A report as filed: 已上报 at grid level, nothing yet of its acceptance, result, rating, 同问 or topic (`over` for the seed and tests). */
+/** its first acceptance (a report reopened later keeps it) */
+export const acceptedAt = (r: Pick<Report, 'history'>): number | null => r.history.find((e) => e.action === 'accept')?.at ?? null
+
+/** its last resolution, while it stands (resolved or confirmed; a reopened one is not resolved) */
+export function resolvedAt(r: Pick<Report, 'status' | 'history'>): number | null {
+  if (r.status !== 'resolved' && r.status !== 'confirmed') return null
+  return [...r.history].reverse().find((e) => e.action === 'resolve')?.at ?? null
+}
+
+/** acceptTook and resolveTook as its history says (the seed, tests and the migration of reports from before them) */
+export function tookOf(r: Pick<Report, 'status' | 'history' | 'createdAt'>): Pick<Report, 'acceptTook' | 'resolveTook'> {
+  const [accepted, resolved] = [acceptedAt(r), resolvedAt(r)]
+  return { acceptTook: accepted === null ? null : accepted - r.createdAt, resolveTook: resolved === null ? null : resolved - r.createdAt }
+}
+
+/**
+ * A report as filed: 已上报 at grid level, nothing yet of its acceptance, result, rating, 同问 or topic (`over` for
+ * the seed and tests; its times to accept and resolve follow from the history unless `over` gives them).
+ */
 export function newReport(filed: FiledReport, over: Partial<Report> = {}): Report {
-  return {
+  const r: Omit<Report, 'acceptTook' | 'resolveTook'> & Partial<Report> = {
     level: 'grid',
     status: 'reported',
     updatedAt: filed.createdAt,
@@ -127,6 +149,7 @@ export function newReport(filed: FiledReport, over: Partial<Report> = {}): Repor
     ...filed,
     ...over,
   }
+  return { ...r, ...tookOf(r), ...('acceptTook' in over ? { acceptTook: over.acceptTook } : {}), ...('resolveTook' in over ? { resolveTook: over.resolveTook } : {}) } as Report
 }
 
 /** one person's 同问 on a report: `${reportId}:${personId}` */

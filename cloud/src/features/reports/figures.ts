@@ -8,23 +8,35 @@ import { ACCESS, type Access, type Handlers, type MemberContext } from '../../ha
 import { audit } from '../../common/audit'
 import { groupCursor, groupOfExport } from '../../common/csv'
 import { cursorAfter, pageAfter } from '../../common/keyset'
-import { findAll } from '../../common/load'
+import { getMany } from '../../common/load'
 import { shanghaiDay } from '../../common/time'
-import type { Store } from '../../ports/store'
+import type { Filter, Store } from '../../ports/store'
 import { getVillage } from '../account/common'
 import { isCommittee } from '../account/policy'
+import { reportFigures } from '../account/figures'
 import type { Grid, Hall, Village } from '../account/documents'
-import type { GridArea, ReportMap, reportActions } from './contract'
+import type { GridArea, ReportFigures, ReportMap, reportActions } from './contract'
 import { OPEN_STATUSES, REPORT_STATUS_LABELS, type Report, type ReportStatus } from './documents'
-import { gridsOf, settingsOf } from './data'
+import { gridsOf } from './data'
+import { settingsOrDefault } from './policy'
 import { centerOf } from './routing'
 import { dueOf, queueOrder, reportSummary } from './views'
-import { clusterCandidate, clustersOf, figuresOf, UNROUTED, whereOf } from './tally'
+import { CLUSTER_WINDOW, clusterCandidate, clustersOf, figuresFrom, UNROUTED, whereOf, type CategoryTotals, type StatusTotals } from './tally'
 import { reportsCsv } from './csv'
 
 const DAY = 24 * 3_600_000
 /** the map shows a closed report for a month after it closed */
 const MAP_RECENT = 30 * DAY
+/**
+ * The map shows at most the newest open reports and the most lately closed ones (one more of each is read to know if
+ * some were left out): a few CloudBase round trips whatever the village holds, and as many markers as a map can show.
+ */
+const MAP_OPEN = 200
+const MAP_CLOSED = 100
+/** the town's overdue list: the most overdue of the town (its villages' figures count every one) */
+const TOWN_OVERDUE = 100
+/** clusters are looked for among the newest candidates of the window (the committee sees what recurs lately) */
+const CLUSTER_SCAN = 300
 /** reports per page of the export: the page and its village's grids are a few CloudBase round trips (100 documents each) */
 const EXPORT_REPORTS = 200
 const CLOSED: ReportStatus[] = (Object.keys(REPORT_STATUS_LABELS) as ReportStatus[]).filter((s) => !OPEN_STATUSES.includes(s))
@@ -36,9 +48,6 @@ const EXPORT_ACCESS: Access = { kind: 'member', roles: ['committee', 'townOffice
 
 const namesOf = (grids: Grid[]) => new Map(grids.map((g) => [g._id, g.name]))
 const gridArea = (g: Grid): GridArea => ({ id: g._id, name: g.name, area: g.area ?? null })
-
-/** the village's categories, in its order */
-const categoriesOf = async (store: Store, villageId: string): Promise<string[]> => (await settingsOf(store, villageId)).categories.map((c) => c.name)
 
 /** sees the whole village: the committee and the town; a grid worker only is limited to their grids */
 const seesAll = (ctx: MemberContext) => isCommittee(ctx.membership) || ctx.membership.roles.includes('townOfficer')
@@ -54,14 +63,50 @@ async function townOf(ctx: MemberContext): Promise<{ townId: string; townName: s
   return { townId, townName: town?.name ?? '', villages }
 }
 
-/** every report of each village with its grids' names (the town's view reads a whole village) */
-function loadVillages(store: Store, villages: Village[]) {
-  return Promise.all(
-    villages.map(async (village) => {
-      const [reports, grids] = await Promise.all([findAll(store, 'reports', { villageId: village._id }), gridsOf(store, village._id)])
-      return { village, reports, gridNames: namesOf(grids) }
+/** each village's categories, in its order: one read for all of them */
+async function categoriesOf(store: Store, villageIds: string[]): Promise<(villageId: string) => string[]> {
+  const found = await getMany(store, 'reportSettings', villageIds)
+  return (villageId) => settingsOrDefault(found.find((s) => s._id === villageId) ?? null).categories.map((c) => c.name)
+}
+
+/**
+ * Each village's figures over the reports `filter` leaves: two grouped counts (by village and state, by village and
+ * category), with the times to accept and resolve and the ratings summed from each report's own fields — never a
+ * walk through the reports, so a village of 100,000 costs what one of 100 does.
+ */
+async function figuresIn(store: Store, filter: Filter, now: number): Promise<(villageId: string, categories: readonly string[]) => ReportFigures> {
+  const { lateToAccept, lateToResolve } = reportFigures(now)
+  const [statuses, categories] = await Promise.all([
+    store.totals('reports', filter, ['villageId', 'status'], {
+      n: {},
+      lateToAccept,
+      lateToResolve,
+      accepted: { where: { acceptTook: { $gte: 0 } } },
+      acceptTook: { sum: 'acceptTook' },
+      resolved: { where: { resolveTook: { $gte: 0 } } },
+      resolveTook: { sum: 'resolveTook' },
+      rated: { where: { rating: { $gte: 1 } } },
+      rating: { sum: 'rating' },
     }),
-  )
+    store.totals('reports', filter, ['villageId', 'category'], { n: {}, open: { where: { status: { $in: [...OPEN_STATUSES] } } }, lateToAccept, lateToResolve }),
+  ])
+  return (villageId, names) =>
+    figuresFrom(
+      statuses.filter((g) => g.key[0] === villageId).map((g): StatusTotals => ({ status: g.key[1] as ReportStatus, ...g.totals })),
+      categories.filter((g) => g.key[0] === villageId).map((g): CategoryTotals => ({ category: String(g.key[1]), ...g.totals })),
+      names,
+    )
+}
+
+/** the town's most overdue open reports, most overdue first: the late to accept and the late to resolve, each by its index */
+async function overdueIn(store: Store, villageIds: string[], now: number): Promise<Report[]> {
+  const villageId = { $in: villageIds }
+  const [toAccept, toResolve] = await Promise.all([
+    store.find('reports', { villageId, status: 'reported', acceptDueAt: { $lt: now } }, { sort: [['acceptDueAt', 'asc']], limit: TOWN_OVERDUE }),
+    store.find('reports', { villageId, status: { $in: ['accepted', 'inProgress'] }, resolveDueAt: { $lt: now } }, { sort: [['resolveDueAt', 'asc']], limit: TOWN_OVERDUE }),
+  ])
+  const due = (r: Report) => dueOf(r, now)?.at ?? 0
+  return [...toAccept, ...toResolve].sort((a, b) => due(a) - due(b) || b.createdAt - a.createdAt).slice(0, TOWN_OVERDUE)
 }
 
 export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.map' | 'reports.figures' | 'reports.town' | 'reports.exportCsv' | 'reports.clusters'>> = {
@@ -72,10 +117,11 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
       const [grids, halls, open, closed] = await Promise.all([
         gridsOf(store, villageId),
         store.find('halls', { villageId }, { sort: [['_id', 'asc']] }),
-        findAll(store, 'reports', { villageId, status: { $in: [...OPEN_STATUSES] } }),
-        findAll(store, 'reports', { villageId, status: { $in: CLOSED }, updatedAt: { $gte: ctx.now - MAP_RECENT } }),
+        store.find('reports', { villageId, status: { $in: [...OPEN_STATUSES] } }, { sort: [['createdAt', 'desc']], limit: MAP_OPEN + 1 }),
+        store.find('reports', { villageId, status: { $in: CLOSED }, updatedAt: { $gte: ctx.now - MAP_RECENT } }, { sort: [['updatedAt', 'desc']], limit: MAP_CLOSED + 1 }),
       ])
-      const shown = [...open, ...closed].sort(queueOrder(ctx.now))
+      const capped = open.length > MAP_OPEN || closed.length > MAP_CLOSED ? { open: MAP_OPEN, closed: MAP_CLOSED } : null
+      const shown = [...open.slice(0, MAP_OPEN), ...closed.slice(0, MAP_CLOSED)].sort(queueOrder(ctx.now))
       const [names, urls] = [namesOf(grids), await files.urls(shown.flatMap((r) => r.photos.slice(0, 1)))]
       const summary = (r: Report) => reportSummary(r, names, urls, ctx.now)
       const unrouted = shown.filter((r) => !r.gridId || !names.has(r.gridId))
@@ -94,6 +140,7 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
           ...grids.map((g) => ({ gridId: g._id, gridName: g.name, reports: shown.filter((r) => r.gridId === g._id).map(summary) })),
           ...(unrouted.length ? [{ gridId: null, gridName: UNROUTED, reports: unrouted.map(summary) }] : []),
         ],
+        capped,
       }
     },
   },
@@ -103,11 +150,10 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
     async handle({ villageId }, ctx) {
       const { store } = ctx.ports
       const { gridIds } = ctx.membership
-      const [reports, categories] = await Promise.all([
-        seesAll(ctx) ? findAll(store, 'reports', { villageId }) : gridIds.length ? findAll(store, 'reports', { villageId, gridId: { $in: gridIds } }) : [],
-        categoriesOf(store, villageId),
-      ])
-      return figuresOf(reports, categories, ctx.now)
+      // a grid worker only: their grids' reports (none when they have no grid)
+      const filter: Filter | null = seesAll(ctx) ? { villageId } : gridIds.length ? { villageId, gridId: { $in: gridIds } } : null
+      const [figures, categories] = await Promise.all([filter ? figuresIn(store, filter, ctx.now) : null, categoriesOf(store, [villageId])])
+      return figures ? figures(villageId, categories(villageId)) : figuresFrom([], [], categories(villageId))
     },
   },
 
@@ -116,20 +162,17 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
     async handle(_input, ctx) {
       const { store, files } = ctx.ports
       const { townId, townName, villages } = await townOf(ctx)
-      const [loaded, categories] = await Promise.all([loadVillages(store, villages), Promise.all(villages.map((v) => categoriesOf(store, v._id)))])
-      const overdue = loaded.flatMap(({ village, reports, gridNames }) =>
-        reports.flatMap((r) => {
-          const due = dueOf(r, ctx.now)
-          return due?.overdue ? [{ r, due: due.at, village, gridNames }] : []
-        }),
-      )
-      overdue.sort((a, b) => a.due - b.due || b.r.createdAt - a.r.createdAt)
-      const urls = await files.urls(overdue.flatMap(({ r }) => r.photos.slice(0, 1)))
+      const ids = villages.map((v) => v._id)
+      if (!ids.length) return { townId, townName, villages: [], overdue: [] }
+      const [figures, categories, overdue] = await Promise.all([figuresIn(store, { villageId: { $in: ids } }, ctx.now), categoriesOf(store, ids), overdueIn(store, ids, ctx.now)])
+      // the overdue ones' grids and photos only
+      const [grids, urls] = await Promise.all([getMany(store, 'grids', overdue.flatMap((r) => (r.gridId ? [r.gridId] : []))), files.urls(overdue.flatMap((r) => r.photos.slice(0, 1)))])
+      const [gridNames, byId] = [namesOf(grids), new Map(villages.map((v) => [v._id, v]))]
       return {
         townId,
         townName,
-        villages: loaded.map(({ village, reports }, i) => ({ villageId: village._id, name: village.name, figures: figuresOf(reports, categories[i], ctx.now) })),
-        overdue: overdue.map(({ r, village, gridNames }) => ({ ...reportSummary(r, gridNames, urls, ctx.now), villageId: village._id, villageName: village.name })),
+        villages: villages.map((v) => ({ villageId: v._id, name: v.name, figures: figures(v._id, categories(v._id)) })),
+        overdue: overdue.map((r) => ({ ...reportSummary(r, gridNames, urls, ctx.now), villageId: r.villageId, villageName: byId.get(r.villageId)?.name ?? '' })),
       }
     },
   },
@@ -171,7 +214,12 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
       const [village, grids, found] = await Promise.all([
         getVillage(ctx, villageId),
         gridsOf(store, villageId),
-        findAll(store, 'reports', { villageId, status: { $in: [...OPEN_STATUSES, 'resolved', 'confirmed'] } }),
+        // the candidates of the window (clusterCandidate's rule as a query on the village's reports by time), newest first
+        store.find(
+          'reports',
+          { villageId, createdAt: { $gte: ctx.now - CLUSTER_WINDOW }, topicId: null, status: { $in: [...OPEN_STATUSES, 'resolved', 'confirmed'] } },
+          { sort: [['createdAt', 'desc']], limit: CLUSTER_SCAN },
+        ),
       ])
       const groups = clustersOf(found.filter((r) => clusterCandidate(r, ctx.now)))
       const [names, urls] = [namesOf(grids), await files.urls(groups.flat().flatMap((r) => r.photos.slice(0, 1)))]

@@ -17,7 +17,7 @@ import type { TxStore } from '../../ports/store'
 import { getVillage, notify, notifyMany, wordsOf } from '../account/common'
 import { committeeWord, type Role } from '../account/documents'
 import type { reportHandlingActions } from './contract'
-import { OPEN_STATUSES, type Report, type ReportEvent } from './documents'
+import { acceptedAt, OPEN_STATUSES, type Report, type ReportEvent } from './documents'
 import { gridWorkersOf, noticeName, PAGES, reportSummaries, reportView, settingsOf, settingsView, tellHandlers, townOf, townOfficersOf } from './data'
 import { acceptDue, autoConfirmDue, categoryOf, handlerOf, handlingRefusal, mayHandle, queueScope, REPORT_MACHINE, resolveDue, roleWord, type ReportEventName } from './policy'
 import { isOverdue, queueOrder } from './views'
@@ -105,7 +105,8 @@ export const reportHandlingHandlers: Handlers<Handling> = {
       const c = categoryOf((await settingsOf(ctx.ports.store, villageId)).categories, r.category)
       const due = resolveDue(ctx.now, expectedDate, c)
       const written = await step(ctx, r, at, 'accept', {
-        set: () => ({ resolveDueAt: due }),
+        // the first acceptance is the one the figures time (a report transferred after it keeps it)
+        set: (doc) => ({ resolveDueAt: due, acceptTook: (acceptedAt(doc) ?? ctx.now) - doc.createdAt }),
         note: `预计${shanghaiDay(due)}前办结${note ? `。${note}` : ''}`,
         reason: `预计${shanghaiDay(due)}前办结`,
         tell: (tx, doc) => tellReporter(ctx, doc, '您的随手拍已受理', `${noticeName(doc)}已由${ctx.membership.name}受理，预计${shanghaiDay(due)}前办结。`, tx),
@@ -180,7 +181,7 @@ export const reportHandlingHandlers: Handlers<Handling> = {
       const marks = await store.find('reportMeToos', { reportId: r._id }, { limit: 1000 })
       const autoConfirmAt = autoConfirmDue(ctx.now, autoConfirmDays)
       const written = await step(ctx, r, at, 'resolve', {
-        set: () => ({ resultPhotos: photos, autoConfirmAt }),
+        set: (doc) => ({ resultPhotos: photos, autoConfirmAt, resolveTook: ctx.now - doc.createdAt }),
         note,
         photos,
         reason: note,

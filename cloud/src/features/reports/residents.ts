@@ -190,6 +190,8 @@ export const reportResidentHandlers: Handlers<Omit<typeof reportResidentActions,
           resolveDueAt: ctx.now + categoryOf(settings.categories, doc.category).resolveDays * DAY_MS,
           autoConfirmAt: null,
           escalatedAt: null,
+          // no longer resolved: out of the mean time to resolve until resolved again
+          resolveTook: null,
           updatedAt: ctx.now,
           history: [...doc.history, residentEvent(ctx, doc, 'reopen', reason)],
         }),

@@ -1,10 +1,12 @@
 /**
  * The pure arithmetic behind the figures, the export and the clusters: when a report was accepted and resolved,
- * whether it ran late, a village's ReportFigures, and which reports cluster (one category, one place). No store.
+ * whether it ran late, a village's ReportFigures from its grouped counts, and which reports cluster (one category, one
+ * place). No store.
  */
 import type { ReportFigures } from './contract'
 import type { Report, ReportStatus } from './documents'
-import { OPEN_STATUSES, REPORT_STATUS_LABELS } from './documents'
+import { acceptedAt, OPEN_STATUSES, REPORT_STATUS_LABELS, resolvedAt } from './documents'
+import { overdueOf } from '../account/figures'
 import { metres } from './routing'
 import { isOverdue } from './views'
 
@@ -15,17 +17,7 @@ export const UNROUTED = '未划分网格'
 
 /** hours and days are shown to one decimal (2.5 小时, 1.3 天), rounded once, at the end */
 const tenth = (x: number) => Math.round(x * 10) / 10
-const mean = (xs: number[]) => (xs.length ? tenth(xs.reduce((a, b) => a + b, 0) / xs.length) : null)
-const present = <T>(x: T | null): T[] => (x === null ? [] : [x])
 
-/** its first acceptance (a report reopened later keeps it) */
-export const acceptedAt = (r: Report): number | null => r.history.find((e) => e.action === 'accept')?.at ?? null
-
-/** its last resolution, while it stands (resolved or confirmed; a reopened one is not resolved) */
-export function resolvedAt(r: Report): number | null {
-  if (r.status !== 'resolved' && r.status !== 'confirmed') return null
-  return [...r.history].reverse().find((e) => e.action === 'resolve')?.at ?? null
-}
 
 const hoursToAccept = (r: Report) => {
   const at = acceptedAt(r)
@@ -61,26 +53,52 @@ export function wasLate(r: Report, now: number): boolean {
 
 const STATUSES = Object.keys(REPORT_STATUS_LABELS) as ReportStatus[]
 
+/** one state's reports of a village, as Store.totals counts them (times in ms, summed over those that have one) */
+export interface StatusTotals {
+  status: ReportStatus
+  n: number
+  lateToAccept: number
+  lateToResolve: number
+  accepted: number
+  acceptTook: number
+  resolved: number
+  resolveTook: number
+  rated: number
+  rating: number
+}
+
+/** one category's reports of a village, as Store.totals counts them */
+export interface CategoryTotals {
+  category: string
+  n: number
+  open: number
+  lateToAccept: number
+  lateToResolve: number
+}
+
+const sumOf = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((a, x) => a + f(x), 0)
+const meanOf = (total: number, n: number) => (n ? tenth(total / n) : null)
+
 /**
- * A set of reports' figures. `categories` are the village's own, in its order (each listed even with none); a
- * category a report still carries after the village dropped it follows them.
+ * A village's figures from its grouped counts. `categories` are the village's own, in its order (each listed even
+ * with none); a category a report still carries after the village dropped it follows them.
  */
-export function figuresOf(reports: Report[], categories: readonly string[], now: number): ReportFigures {
-  const open = (r: Report) => OPEN_STATUSES.includes(r.status)
-  const names = [...categories, ...[...new Set(reports.map((r) => r.category))].filter((c) => !categories.includes(c)).sort()]
-  const rated = reports.flatMap((r) => present(r.rating))
+export function figuresFrom(statuses: readonly StatusTotals[], byCategory: readonly CategoryTotals[], categories: readonly string[]): ReportFigures {
+  const names = [...categories, ...byCategory.map((c) => c.category).filter((c) => !categories.includes(c)).sort()]
+  const of = (s: ReportStatus) => statuses.find((t) => t.status === s)?.n ?? 0
+  const rated = sumOf(statuses, (t) => t.rated)
   return {
-    total: reports.length,
-    open: reports.filter(open).length,
-    overdue: reports.filter((r) => isOverdue(r, now)).length,
-    byStatus: Object.fromEntries(STATUSES.map((s) => [s, reports.filter((r) => r.status === s).length])) as Record<ReportStatus, number>,
+    total: sumOf(statuses, (t) => t.n),
+    open: sumOf(OPEN_STATUSES, of),
+    overdue: sumOf(statuses, overdueOf),
+    byStatus: Object.fromEntries(STATUSES.map((s) => [s, of(s)])) as Record<ReportStatus, number>,
     byCategory: names.map((category) => {
-      const of = reports.filter((r) => r.category === category)
-      return { category, total: of.length, open: of.filter(open).length, overdue: of.filter((r) => isOverdue(r, now)).length }
+      const c = byCategory.find((x) => x.category === category)
+      return { category, total: c?.n ?? 0, open: c?.open ?? 0, overdue: c ? overdueOf(c) : 0 }
     }),
-    avgAcceptHours: mean(reports.flatMap((r) => present(hoursToAccept(r)))),
-    avgResolveDays: mean(reports.flatMap((r) => present(daysToResolve(r)))),
-    satisfaction: { count: rated.length, average: mean(rated) },
+    avgAcceptHours: meanOf(sumOf(statuses, (t) => t.acceptTook) / HOUR, sumOf(statuses, (t) => t.accepted)),
+    avgResolveDays: meanOf(sumOf(statuses, (t) => t.resolveTook) / DAY, sumOf(statuses, (t) => t.resolved)),
+    satisfaction: { count: rated, average: meanOf(sumOf(statuses, (t) => t.rating), rated) },
   }
 }
 

@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { MembershipView } from '@contract'
+import type { MembershipView, TownFigures } from '@contract'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { CsvExportCard } from '@/shared/csv/csv-export-card'
@@ -12,6 +12,9 @@ import { FiguresCard, satisfactionText } from '../../components/figures-card'
 import { ReportsPage } from '../../components/frame'
 import { ReportItem } from '../../components/report-item'
 import { handlesReports, isCommittee, isTownOfficer } from '../../labels'
+
+/** every overdue report of the town (its list shows the most overdue of them) */
+const overdueOf = (t: TownFigures) => t.villages.reduce((n, v) => n + v.figures.overdue, 0)
 
 /** The village's figures; for town officers every village of the town and its overdue list; the committee's clusters; CSV. */
 export default function FiguresPage() {
@@ -44,8 +47,9 @@ function Figures({ membership }: { membership: MembershipView }) {
                   </Row>
                 ))}
               </Card>
-              <Card title={`${t.townName} · 逾期问题（${t.overdue.length}）`}>
+              <Card title={`${t.townName} · 逾期问题（${overdueOf(t)}）`}>
                 {t.overdue.length === 0 && <Empty text='全镇没有逾期的问题' />}
+                {overdueOf(t) > t.overdue.length && <Text className='vh-muted vh-block'>{`仅显示逾期最久的${t.overdue.length}件`}</Text>}
                 {t.overdue.map((r) => (
                   <ReportItem key={r.id} report={r} villageId={r.villageId}>
                     <Text className='vh-muted'>{r.villageName}</Text>

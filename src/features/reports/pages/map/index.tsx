@@ -34,7 +34,11 @@ function MapView({ membership }: { membership: MembershipView }) {
             <GridSvg grids={map.grids} halls={map.halls} markers={map.markers} onMarker={open} />
           )}
           <Legend />
-          <Text className='vh-muted vh-block'>{`共 ${map.markers.length} 处问题标在图上（未办结的，及近30天办结的）`}</Text>
+          <Text className='vh-muted vh-block'>
+            {map.capped
+              ? `问题较多，仅显示最近上报的${map.capped.open}件未办结问题和近30天最近办结的${map.capped.closed}件，共 ${map.markers.length} 处标在图上`
+              : `共 ${map.markers.length} 处问题标在图上（未办结的，及近30天办结的）`}
+          </Text>
           {map.byGrid.length === 0 && <Empty text='近30天没有上报的问题' />}
           {map.byGrid.map((g) => (
             <Card key={g.gridId ?? 'none'} title={`${g.gridName}（${g.reports.length}）`}>
