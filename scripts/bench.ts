@@ -9,8 +9,8 @@
  *   3. the bundled `api` cloud function: size, require() time and first call (wx-server-sdk stubbed)
  *   4. the weapp's package sizes (WeChat's analyseCode via scripts/weapp-check.ts --json)
  *   5. the h5 first route's JavaScript, raw and gzipped
- *   6. the flat reads: each list and detail action with 1,000 and with 100,000 members, ballots, comments and
- *      agreements in one village (scripts/lib/bench-reads.ts), and the ratio
+ *   6. the flat reads: each list and detail action with 1,000 and with 100,000 members, ballots, comments,
+ *      agreements and reports in one village (scripts/lib/bench-reads.ts), and the ratio
  *   7. 首页's first paint in Chromium against a bare Taro h5 page: FCP and time-to-content (scripts/lib/bench-first-paint.ts)
  * Traffic goes only to 127.0.0.1. Takes about two minutes when the builds are up to date.
  * `npm run bench -- --only=servers,statements,booking,cloud,weapp,h5,reads,paint` runs some of the sections; `--cpu-prof` profiles the
@@ -25,7 +25,7 @@ import type { LoadConfig, LoadKind, LoadResult } from './lib/bench-load'
 import { bookingBurst } from './lib/bench-booking'
 import { benchTopic } from './lib/bench-ballots'
 import { saveProfile, startProfile, summarize } from './lib/bench-profile'
-import { FLAT_READS, growMembers, timeAction, topicWithBallots } from './lib/bench-reads'
+import { FLAT_READS, growMembers, growReports, timeAction, topicWithBallots } from './lib/bench-reads'
 import { measureFirstPaint } from './lib/bench-first-paint'
 import { firstRouteOf, H5_FIRST_ROUTE_GZIP } from './lib/h5-first-route'
 import { statementsPerAction } from './lib/bench-statements'
@@ -290,7 +290,7 @@ async function benchPaint(): Promise<void> {
   }
 }
 
-/** Issue 16's flat reads: the same reads with 1,000 and with 100,000 members, ballots, comments and agreements in one village (goal: within 2x). */
+/** Issue 16's flat reads: the same reads with 1,000 and with 100,000 members, ballots, comments, agreements and reports in one village (goal: within 2x). */
 async function benchFlatReads(): Promise<void> {
   const S = '6. flat reads'
   const SIZES = [1_000, 100_000]
@@ -302,9 +302,10 @@ async function benchFlatReads(): Promise<void> {
       const at = new Map<string, number[]>()
       let grown = 0
       for (const n of SIZES) {
-        log(`flat reads: 新山村 with ${n} members, ballots, comments and agreements…`)
+        log(`flat reads: 新山村 with ${n} members, ballots, comments, agreements and reports…`)
         const t0 = Date.now()
         const voters = await growMembers(server, grown, n)
+        await growReports(server, grown, n)
         grown = n
         log(`flat reads: members written in ${((Date.now() - t0) / 1000).toFixed(1)} s; a topic with ${n} ballots and comments…`)
         const topicId = await topicWithBallots(server, voters.slice(0, n))

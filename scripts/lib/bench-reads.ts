@@ -1,8 +1,8 @@
 /**
  * The bench's flat reads (issue 16: every list and detail action within 2x from 1,000 to 100,000 documents in one
  * village). 新山村 of the demo grows, straight into SQLite (the bench measures reading, not writing), by n members in
- * n/3 households spread over its grids, an agreement to the current rules by two members in three, and a topic opened
- * with them all on its roll, n ballots on it and n comments under it; the counters are then built from those documents
+ * n/3 households spread over its grids, an agreement to the current rules by two members in three, n reports (随手拍)
+ * over its lanes and the last 40 days, and a topic opened with them all on its roll, n ballots on it and n comments under it; the counters are then built from those documents
  * as the migrations would. Each read goes through the router as the person who would make it, timed.
  */
 import type { startLocalServer } from '../../cloud/server/server'
@@ -12,11 +12,13 @@ import { tallyShards } from '../../cloud/src/features/deliberation/policy'
 import type { Collections } from '../../cloud/src/ports/store'
 import { rebuildResidentCounts } from '../../cloud/src/features/account/residents'
 import { groupCursor } from '../../cloud/src/common/csv'
+import { newReport, type Report, type ReportStatus } from '../../cloud/src/features/reports/documents'
 
 type Server = Awaited<ReturnType<typeof startLocalServer>>
 export const X = 'v-xinshan'
 export const COMMITTEE = 'demo-linzhiqiang'
 export const RESIDENT = 'demo-linshuisheng'
+export const TOWN_OFFICER = 'demo-caiguohua'
 
 /** write documents straight into their SQLite tables, in one transaction */
 function put<C extends keyof Collections>(server: Server, collection: C, docs: Array<Collections[C]>): void {
@@ -65,6 +67,42 @@ export async function growMembers(server: Server, from: number, to: number): Pro
   // the rules' progress counters, from these documents as the server's start counts a data folder
   await rebuildResidentCounts(store, X)
   return ids.map((i) => `p_bench${i}`)
+}
+
+const MINUTE = 60_000
+const CLOSED_STATES: ReportStatus[] = ['resolved', 'confirmed', 'confirmed', 'rejected']
+
+/**
+ * reports r-bench{from}…r-bench{to-1} of 新山村, by its members: one in ten open (some overdue), the rest closed, filed
+ * over the last 40 days (the map's month and the clusters' four weeks hold most), spread over a 100 × 100 field of
+ * points 50 m apart in four categories, so that the clusters have work to do.
+ */
+export async function growReports(server: Server, from: number, to: number): Promise<void> {
+  const now = server.ports.clock.now()
+  const grids = (await server.ports.store.find('grids', { villageId: X })).map((g) => g._id)
+  const categories = ['环境卫生', '道路设施', '噪音', '安全隐患']
+  const reports: Report[] = Array.from({ length: to - from }, (_, k) => {
+    const i = from + k
+    const createdAt = now - (i % (40 * 24 * 60)) * MINUTE - 7
+    const open = i % 10 === 0
+    const status: ReportStatus = open ? (['reported', 'accepted', 'inProgress'] as const)[(i / 10) % 3] : CLOSED_STATES[i % 4]
+    const accepted = status !== 'reported' && status !== 'rejected'
+    const resolved = status === 'resolved' || status === 'confirmed'
+    return newReport(
+      {
+        _id: `${X}:r-bench${i}`, villageId: X, gridId: grids[i % grids.length] ?? null, category: categories[i % 4], text: `压测上报${i}：路边有问题，请处理。`, photos: [],
+        place: { address: `新山村压测路${i % 100}号`, point: { lng: 115.3 + (i % 100) * 0.0005, lat: 22.9 + (Math.floor(i / 100) % 100) * 0.00045 } },
+        reporterId: `p_bench${i}`, reporterName: `压测村民${i}`, anonymous: false, createdAt, acceptDueAt: createdAt + 24 * 60 * MINUTE,
+        history: [
+          { at: createdAt, action: 'report', by: `p_bench${i}`, byName: `压测村民${i}`, role: '村民', note: null, photos: [] },
+          ...(accepted ? [{ at: createdAt + 90 * MINUTE, action: 'accept' as const, by: 'p_huangweiming', byName: '黄伟明', role: '网格员', note: null, photos: [] }] : []),
+          ...(resolved ? [{ at: createdAt + 2 * 24 * 60 * MINUTE, action: 'resolve' as const, by: 'p_huangweiming', byName: '黄伟明', role: '网格员', note: '已处理', photos: [] }] : []),
+        ],
+      },
+      { status, updatedAt: createdAt + (resolved ? 2 * 24 * 60 * MINUTE : 90 * MINUTE), resolveDueAt: accepted ? createdAt + 3 * 24 * 60 * MINUTE : null, rating: status === 'confirmed' ? 1 + (i % 5) : null },
+    )
+  })
+  put(server, 'reports', reports)
 }
 
 /** A topic opened with the whole village on its roll, a ballot by each of `voters` and as many comments, with its counters. */
@@ -145,4 +183,10 @@ export const FLAT_READS: Array<{ label: string; openid?: string; input: (topicId
   // a page of the follow-up list (20 households of the first grid) and of the agreements (200 to the demo's 第1版)
   { label: 'rules.exportCsv followUp (a page)', input: () => ({ villageId: X, kind: 'followUp', after: groupCursor(`${X}:g1`) }) },
   { label: 'rules.exportCsv agreements (a page)', input: () => ({ villageId: X, kind: 'agreements', after: groupCursor(1) }) },
+  // 随手拍 over n reports: the figures, the town's view, 民情地图, the clusters and the queue
+  { label: 'reports.figures', input: () => ({ villageId: X }) },
+  { label: 'reports.town', openid: TOWN_OFFICER, input: () => ({ villageId: X }) },
+  { label: 'reports.map', openid: RESIDENT, input: () => ({ villageId: X }) },
+  { label: 'reports.clusters', input: () => ({ villageId: X }) },
+  { label: 'reports.queue', input: () => ({ villageId: X }) },
 ]
