@@ -186,6 +186,22 @@ describe('the town', () => {
     expect(JSON.stringify(town)).not.toMatch(/林水生|p_linshuisheng/)
   })
 
+  test('more overdue than the list shows: the 100 most overdue of the town, and the figures count every one', async () => {
+    // 东尾村: 101 more late to accept, 10 to 110 hours past; with K (48 h), D (24 h) and B (6 h), 104 overdue
+    const late = Array.from({ length: 101 }, (_, i) => report(`late${i}`, { villageId: V, gridId: `${V}:g1`, ago: 150, acceptDueAt: T0 - (10 + i) * HOUR }))
+    for (let i = 0; i < late.length; i += 100) await api.ports.store.insertMany('reports', late.slice(i, i + 100))
+    const town = await api.as(P.town).call('reports.town', { villageId: X })
+    expect(town.villages.map((v) => [v.name, v.figures.overdue])).toEqual([
+      ['东尾村', 102],
+      ['新山村', 2],
+    ])
+    // the least overdue four are left out: B (6 h), late0–late2 (10–12 h)
+    expect(town.overdue).toHaveLength(100)
+    expect([town.overdue[0].id, town.overdue[99].id]).toEqual([`${V}:rf-late100`, `${V}:rf-late3`])
+    expect(town.overdue.map((r) => r.id)).toEqual(expect.arrayContaining([`${V}:rf-K`, `${X}:rf-D`]))
+    expect(town.overdue.map((r) => r.id)).not.toContain(`${X}:rf-B`)
+  })
+
   test('an officer of another town sees theirs; the committee and grid workers are refused', async () => {
     const other = await api.as(P.otherTown).call('reports.town', { villageId: W })
     expect(other.villages.map((v) => v.name)).toEqual(['乌坎村'])
@@ -293,6 +309,18 @@ describe('民情地图', () => {
     // the first photo is the thumbnail; the anonymous reporter is named nowhere
     expect(map.byGrid[0].reports[0].thumb).toMatch(/a\.jpg/)
     expect(JSON.stringify(map)).not.toMatch(/林水生|p_linshuisheng/)
+    expect(map.capped).toBeNull()
+  })
+
+  test('more open reports than the map shows: the newest 200 and the closed lately, and it says so', async () => {
+    // 201 filed in the last hour, newer than every other open one
+    const many = Array.from({ length: 201 }, (_, i) => report(`m${i}`, { ago: 0.5 + i / 1000, place: at(115.301, 22.901) }))
+    for (let i = 0; i < many.length; i += 100) await api.ports.store.insertMany('reports', many.slice(i, i + 100))
+    const map = await api.as(P.resident).call('reports.map', { villageId: X })
+    expect(map.capped).toEqual({ open: 200, closed: 100 })
+    const listed = map.byGrid.flatMap((g) => g.reports.map((r) => r.id.replace(`${X}:rf-`, '')))
+    expect(listed.sort()).toEqual([...many.slice(0, 200).map((r) => r._id.replace(`${X}:rf-`, '')), 'closedLately', 'rejectedLately'].sort())
+    expect(map.markers).toHaveLength(202)
   })
 
   test('a village without areas is centred on its hall; another village is refused', async () => {

@@ -86,6 +86,13 @@ describe('民情地图 in the browser', () => {
     expect(screen.getByText('第一网格（1）')).toBeTruthy()
     expect(screen.getByText('第二网格（1）')).toBeTruthy()
     expect(screen.getByText('新村路路灯坏了三盏')).toBeTruthy()
+    expect(screen.getByText('共 2 处问题标在图上（未办结的，及近30天办结的）')).toBeTruthy()
+  })
+
+  test('a village with more reports than the map shows says which ones it shows', async () => {
+    mocked.getMap.mockResolvedValue({ ...reportMap, capped: { open: 200, closed: 100 } })
+    render(<MapPage />)
+    expect(await screen.findByText('问题较多，仅显示最近上报的200件未办结问题和近30天最近办结的100件，共 2 处标在图上')).toBeTruthy()
   })
 })
 
