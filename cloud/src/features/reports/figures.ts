@@ -118,6 +118,7 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
         gridsOf(store, villageId),
         store.find('halls', { villageId }, { sort: [['_id', 'asc']] }),
         store.find('reports', { villageId, status: { $in: [...OPEN_STATUSES] } }, { sort: [['createdAt', 'desc']], limit: MAP_OPEN + 1 }),
+        // by the village's reports in order of change (the index on villageId and updatedAt): the closed are most of them
         store.find('reports', { villageId, status: { $in: CLOSED }, updatedAt: { $gte: ctx.now - MAP_RECENT } }, { sort: [['updatedAt', 'desc']], limit: MAP_CLOSED + 1 }),
       ])
       const capped = open.length > MAP_OPEN || closed.length > MAP_CLOSED ? { open: MAP_OPEN, closed: MAP_CLOSED } : null

@@ -10,7 +10,7 @@ export const reports = defineFeature({
   actions: reportActions,
   handlers: reportHandlers,
   collections: {
-    reports: { indexes: [['villageId', 'createdAt'], ['villageId', 'status', 'createdAt'], ['villageId', 'status', 'updatedAt'], ['villageId', 'gridId', 'status'], ['villageId', 'reporterId'], ['villageId', 'category', 'status'], ['status', 'acceptDueAt'], ['status', 'resolveDueAt'], ['status', 'autoConfirmAt']] },
+    reports: { indexes: [['villageId', 'createdAt'], ['villageId', 'status', 'createdAt'], ['villageId', 'updatedAt'], ['villageId', 'gridId', 'status'], ['villageId', 'reporterId'], ['villageId', 'category', 'status'], ['status', 'acceptDueAt'], ['status', 'resolveDueAt'], ['status', 'autoConfirmAt']] },
     reportMeToos: { indexes: [['villageId', 'personId'], ['reportId']] },
     reportSettings: {},
   },
