@@ -73,9 +73,10 @@ const MINUTE = 60_000
 const CLOSED_STATES: ReportStatus[] = ['resolved', 'confirmed', 'confirmed', 'rejected']
 
 /**
- * reports r-bench{from}…r-bench{to-1} of 新山村, by its members: one in ten open (some overdue), the rest closed, filed
- * over the last 40 days (the map's month and the clusters' four weeks hold most), spread over a 100 × 100 field of
- * points 50 m apart in four categories, so that the clusters have work to do.
+ * reports r-bench{from}…r-bench{to-1} of 新山村, by its members, one every 15 minutes back from now (1,000 are ten days,
+ * 100,000 three years: a village grows by its history, while the work in hand stays what its grid workers carry): one
+ * in three of the last two weeks still open (some overdue), the rest closed; spread over a 100 × 100 field of points
+ * 50 m apart in four categories, so that the clusters have work to do.
  */
 export async function growReports(server: Server, from: number, to: number): Promise<void> {
   const now = server.ports.clock.now()
@@ -83,9 +84,9 @@ export async function growReports(server: Server, from: number, to: number): Pro
   const categories = ['环境卫生', '道路设施', '噪音', '安全隐患']
   const reports: Report[] = Array.from({ length: to - from }, (_, k) => {
     const i = from + k
-    const createdAt = now - (i % (40 * 24 * 60)) * MINUTE - 7
-    const open = i % 10 === 0
-    const status: ReportStatus = open ? (['reported', 'accepted', 'inProgress'] as const)[(i / 10) % 3] : CLOSED_STATES[i % 4]
+    const createdAt = now - i * 15 * MINUTE - 7
+    const open = i % 3 === 0 && createdAt > now - 14 * 24 * 60 * MINUTE
+    const status: ReportStatus = open ? (['reported', 'accepted', 'inProgress'] as const)[(i / 3) % 3] : CLOSED_STATES[i % 4]
     const accepted = status !== 'reported' && status !== 'rejected'
     const resolved = status === 'resolved' || status === 'confirmed'
     return newReport(
