@@ -48,6 +48,8 @@ const API_PATH = /^\/api\/([A-Za-z]+\.[A-Za-z]+)(?:\?|$)/
 
 /** the largest `POST /api/*` body: a 413 with a typed error beyond it, declared or streamed */
 export const MAX_BODY = 2 * 1024 * 1024
+/** how often the local server refreshes SQLite's planner statistics */
+export const OPTIMIZE_EVERY_MS = 6 * 3600_000
 
 /**
  * `close`: the request body was left unread (refused before reading, or cut at its cap), so the
@@ -116,6 +118,10 @@ export async function startLocalServer(opts: LocalServerOptions) {
   if (marked) log(`已标记 ${marked} 位村（居）干部和工作人员`)
   const timed = await migrateReportTimes(ports.store)
   if (timed) log(`已为 ${timed} 件随手拍记下受理和办结用时`)
+  // the planner's statistics: at start, and as the data grows (see SqliteStore.optimize)
+  ports.store.optimize()
+  const optimizer = setInterval(() => ports.store.optimize(), OPTIMIZE_EVERY_MS)
+  optimizer.unref()
   const router = createRouter(ports, {
     localOnly: true,
     onInternalError: (action, e) => console.error(`[api] ${action} failed:`, e),
@@ -191,6 +197,7 @@ export async function startLocalServer(opts: LocalServerOptions) {
     router,
     async close() {
       if (timer) clearInterval(timer)
+      clearInterval(optimizer)
       await new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections?.()
       ports.store.close()

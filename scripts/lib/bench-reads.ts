@@ -12,7 +12,7 @@ import { tallyShards } from '../../cloud/src/features/deliberation/policy'
 import type { Collections } from '../../cloud/src/ports/store'
 import { rebuildResidentCounts } from '../../cloud/src/features/account/residents'
 import { groupCursor } from '../../cloud/src/common/csv'
-import { newReport, type Report, type ReportStatus } from '../../cloud/src/features/reports/documents'
+import { DEFAULT_REPORT_SETTINGS, newReport, type Report, type ReportStatus } from '../../cloud/src/features/reports/documents'
 
 type Server = Awaited<ReturnType<typeof startLocalServer>>
 export const X = 'v-xinshan'
@@ -71,6 +71,9 @@ export async function growMembers(server: Server, from: number, to: number): Pro
 
 const MINUTE = 60_000
 const CLOSED_STATES: ReportStatus[] = ['resolved', 'confirmed', 'confirmed', 'rejected']
+const DAY = 24 * 60 * MINUTE
+/** the default of reports' settings (DEFAULT_REPORT_SETTINGS.autoConfirmDays) */
+const AUTO_CONFIRM_DAYS = DEFAULT_REPORT_SETTINGS.autoConfirmDays
 
 /**
  * reports r-bench{from}…r-bench{to-1} of 新山村, by its members, one every 15 minutes back from now (1,000 are ten days,
@@ -86,7 +89,9 @@ export async function growReports(server: Server, from: number, to: number): Pro
     const i = from + k
     const createdAt = now - i * 15 * MINUTE - 7
     const open = i % 3 === 0 && createdAt > now - 14 * 24 * 60 * MINUTE
-    const status: ReportStatus = open ? (['reported', 'accepted', 'inProgress'] as const)[(i / 3) % 3] : CLOSED_STATES[i % 4]
+    // resolved two days after it came; one the reporter has not confirmed is confirmed by the job AUTO_CONFIRM_DAYS later
+    const closed = CLOSED_STATES[i % 4]
+    const status: ReportStatus = open ? (['reported', 'accepted', 'inProgress'] as const)[(i / 3) % 3] : closed === 'resolved' && createdAt + (2 + AUTO_CONFIRM_DAYS) * DAY < now ? 'confirmed' : closed
     const accepted = status !== 'reported' && status !== 'rejected'
     const resolved = status === 'resolved' || status === 'confirmed'
     return newReport(
@@ -100,7 +105,7 @@ export async function growReports(server: Server, from: number, to: number): Pro
           ...(resolved ? [{ at: createdAt + 2 * 24 * 60 * MINUTE, action: 'resolve' as const, by: 'p_huangweiming', byName: '黄伟明', role: '网格员', note: '已处理', photos: [] }] : []),
         ],
       },
-      { status, updatedAt: createdAt + (resolved ? 2 * 24 * 60 * MINUTE : 90 * MINUTE), resolveDueAt: accepted ? createdAt + 3 * 24 * 60 * MINUTE : null, rating: status === 'confirmed' ? 1 + (i % 5) : null },
+      { status, updatedAt: createdAt + (resolved ? 2 * 24 * 60 * MINUTE : 90 * MINUTE), resolveDueAt: accepted ? createdAt + 3 * 24 * 60 * MINUTE : null, rating: status === 'confirmed' && closed === 'confirmed' ? 1 + (i % 5) : null, autoConfirmAt: status === 'resolved' ? createdAt + (2 + AUTO_CONFIRM_DAYS) * DAY : null },
     )
   })
   put(server, 'reports', reports)

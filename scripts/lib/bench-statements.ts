@@ -26,7 +26,7 @@ export interface StatementFigures {
 type Call = (i: number) => Promise<{ ok: boolean; error?: unknown }>
 
 /** Wraps run/get/all of every statement of the connection to count and time them by SQL text. */
-function countStatements(db: Database.Database): { take(): Map<string, { n: number; ns: bigint }> } {
+export function countStatements(db: Database.Database): { take(): Map<string, { n: number; ns: bigint }> } {
   let stats = new Map<string, { n: number; ns: bigint }>()
   const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<string, (...a: unknown[]) => unknown>
   for (const method of ['run', 'get', 'all']) {

@@ -290,6 +290,34 @@ test('checkpointOnThread: the WAL is copied into the database file by another th
   }
 })
 
+test('optimize: with statistics the planner finds the few open reports by their index instead of walking all by date', async () => {
+  const dir = tempDir()
+  const store = new SqliteStore(path.join(dir, 'test.sqlite'))
+  try {
+    store.ensureIndex('reports', ['villageId', 'createdAt'])
+    store.ensureIndex('reports', ['villageId', 'status', 'createdAt'])
+    const insert = store.db.prepare('INSERT INTO "reports" (_id, doc) VALUES (?, ?)')
+    // 20,000 reports of one village, 1 in 100 still open
+    store.db.transaction(() => {
+      for (let i = 0; i < 20_000; i++) insert.run(`r${i}`, JSON.stringify({ _id: `r${i}`, villageId: 'v', status: i % 100 ? 'confirmed' : 'reported', createdAt: i }))
+    })()
+    const plan = () =>
+      (store.db
+        .prepare(`EXPLAIN QUERY PLAN SELECT doc FROM "reports" WHERE json_extract(doc, '$.villageId') = ? AND json_extract(doc, '$.status') IN (?, ?) ORDER BY json_extract(doc, '$.createdAt') DESC, _id ASC LIMIT 1000`)
+        .all('v', 'reported', 'accepted') as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join('; ')
+    expect(plan()).toContain('reports_villageId_createdAt')
+    store.optimize()
+    expect(plan()).toContain('reports_villageId_status_createdAt')
+    const open = await store.find('reports', { villageId: 'v', status: { $in: ['reported', 'accepted'] } }, { sort: [['createdAt', 'desc']], limit: 1000 })
+    expect(open).toHaveLength(200)
+  } finally {
+    store.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+})
+
 describe('SqliteStore.cacheDocuments: documents kept parsed, never stale', () => {
   let dir: string
   let store: SqliteStore

@@ -206,6 +206,16 @@ export class SqliteStore implements RawStore {
     this.checkpointer ??= startCheckpointer(this.conn)
   }
 
+  /**
+   * Gives the query planner statistics of the data as it is now (PRAGMA optimize: the tables whose size changed much
+   * since, each from a sample). Without them SQLite guesses, and picks the index that saves a sort: 随手拍's queue
+   * (the open reports, newest first) walked every report of the village by date, 400 ms at 100,000 reports, where
+   * the (village, status, date) index finds the few hundred open ones in a few ms. About 0.3 s at that size.
+   */
+  optimize(): void {
+    this.db.exec('PRAGMA optimize = 0x10002')
+  }
+
   close(): void {
     void this.checkpointer?.stop()
     this.endSnapshot()
