@@ -57,6 +57,54 @@ describe('notices', () => {
     expect((await api.as(P.committee).call('affairs.notices', { villageId: X, category: 'finance' })).notices.map((n) => n.title)).toEqual(['2026年第三季度村级财务公开'])
   })
 
+  test('the list comes a page at a time in its order, every notice once; the unread figure counts the newest 100 current ones', async () => {
+    const water = (await api.ports.store.get('notices', `${X}:n-water`))!
+    // current (some without an end day, several on one day), upcoming and expired, interleaved by id
+    const many = Array.from({ length: 200 }, (_, i) => {
+      const kind = i % 5 === 4 ? 'upcoming' : i % 5 === 3 ? 'expired' : 'current'
+      const day = `2026-${kind === 'upcoming' ? '12' : kind === 'expired' ? '09' : '11'}-${String(1 + (i % 7)).padStart(2, '0')}`
+      return { ...water, _id: `${X}:n-many-${String(i).padStart(3, '0')}`, title: `公告${i}`, from: day, until: kind === 'expired' ? '2026-10-01' : i % 2 ? null : '2026-12-31' }
+    })
+    api.seedDocuments('notices', many)
+    const walk = async (key: string) => {
+      const seen: Array<{ id: string; state: string; from: string }> = []
+      let after: string | null = null
+      let first: { unread: number | null } | null = null
+      for (let page = 0; page < 50; page++) {
+        const got: Awaited<ReturnType<typeof list>> = await list(key, after)
+        first ??= got
+        expect(got.notices.length).toBeLessThanOrEqual(20)
+        if (page > 0) expect(got.unread).toBeNull()
+        seen.push(...got.notices.map((n) => ({ id: n.id, state: n.state, from: n.from })))
+        after = got.next
+        if (!after) break
+      }
+      return { seen, unread: first!.unread }
+    }
+    const list = (key: string, after: string | null) => api.as(key).call('affairs.notices', { villageId: X, after })
+    const rank = { current: 0, upcoming: 1, expired: 2 } as const
+    const inOrder = (seen: Array<{ id: string; state: string; from: string }>) =>
+      [...seen].sort((a, b) => rank[a.state as keyof typeof rank] - rank[b.state as keyof typeof rank] || b.from.localeCompare(a.from) || b.id.localeCompare(a.id))
+
+    const resident = await walk(P.liguilan)
+    const all = await api.ports.store.find('notices', { villageId: X }, { limit: 1000 })
+    const visible = all.filter((n) => n.from <= '2026-11-26')
+    expect(resident.seen.map((n) => n.id)).toEqual(inOrder(resident.seen).map((n) => n.id))
+    expect(new Set(resident.seen.map((n) => n.id)).size).toBe(resident.seen.length)
+    expect(resident.seen.map((n) => n.id).sort()).toEqual(visible.map((n) => n._id).sort())
+    // 120 current of the 200 and the demo's 4 (the newest, one of them read): the figure looks at the newest 100
+    expect(resident.seen.filter((n) => n.state === 'current')).toHaveLength(124)
+    expect(resident.unread).toBe(99)
+
+    const committee = await walk(P.committee)
+    expect(committee.seen.map((n) => n.id)).toEqual(inOrder(committee.seen).map((n) => n.id))
+    expect(committee.seen.map((n) => n.id).sort()).toEqual(all.map((n) => n._id).sort())
+    expect(committee.seen.filter((n) => n.state === 'upcoming')).toHaveLength(41)
+
+    // a malformed cursor reads from the start
+    expect((await list(P.liguilan, 'nonsense')).notices[0].id).toBe(resident.seen[0].id)
+  })
+
   test('opening a notice marks it read for the caller and counts them once', async () => {
     const id = `${X}:n-party`
     const first = await api.as(P.liguilan).call('affairs.notice', { villageId: X, noticeId: id })

@@ -45,14 +45,14 @@ beforeEach(() => {
 })
 
 test('the list: unread marked, expired ones say so, a category asks again, a notice opens; residents cannot publish', async () => {
-  mocked.getNotices.mockResolvedValue({ notices: [summary(), summary({ id: `${V}:n2`, title: '台风防御提示', state: 'expired', read: true })], unread: 1, canPublish: false })
+  mocked.getNotices.mockResolvedValue({ notices: [summary(), summary({ id: `${V}:n2`, title: '台风防御提示', state: 'expired', read: true })], unread: 1, canPublish: false, next: null })
   render(<NoticesPage />)
   expect(await screen.findByText('1 条公告未读')).toBeTruthy()
   expect(screen.getByText('未读')).toBeTruthy()
   expect(screen.getByText('已过期')).toBeTruthy()
   expect(screen.queryByText('发布公告')).toBeNull()
   fireEvent.click(screen.getByText('财务'))
-  expect(mocked.getNotices).toHaveBeenLastCalledWith(V, 'finance')
+  expect(mocked.getNotices).toHaveBeenLastCalledWith(V, 'finance', null)
   fireEvent.click(await screen.findByText('关于12月停水的通知'))
   expect(taro.navigateTo).toHaveBeenCalledWith({ url: `/features/affairs/pages/notice/index?villageId=${V}&noticeId=${encodeURIComponent(`${V}:n1`)}` })
 })

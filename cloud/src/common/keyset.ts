@@ -46,7 +46,9 @@ export async function pageAfter<C extends CollectionName>(
   const cursor = after ? parseKeyset(after) : null
   if (cursor) {
     docs.push(...(await store.find(collection, { ...filter, [field]: cursor.value, _id: { [beyond]: cursor.id } }, { sort, limit: limit + 1 })))
-    since = { [field]: { [beyond]: cursor.value } }
+    // a range the filter already puts on the field (a segment of a list) still holds after the cursor
+    const range = filter[field]
+    since = { [field]: { ...(range !== null && typeof range === 'object' && !('$in' in range || '$ne' in range || '$has' in range || '$contains' in range) ? range : {}), [beyond]: cursor.value } }
   }
   if (docs.length <= limit) docs.push(...(await store.find(collection, { ...filter, ...since }, { sort, limit: limit + 1 - docs.length })))
   return { docs: docs.slice(0, limit), more: docs.length > limit }

@@ -2,7 +2,7 @@
 import { call } from '@/shared/api/call'
 import type { InputOf, NoticeCategory } from '@contract'
 
-export const getNotices = (villageId: string, category: NoticeCategory | null) => call('affairs.notices', { villageId, category })
+export const getNotices = (villageId: string, category: NoticeCategory | null, after: string | null = null) => call('affairs.notices', { villageId, category, after })
 export const getNotice = (villageId: string, noticeId: string) => call('affairs.notice', { villageId, noticeId })
 export const getDuties = (villageId: string) => call('affairs.duties', { villageId })
 export const getDuty = (villageId: string, dutyId: string) => call('affairs.duty', { villageId, dutyId })

@@ -7,6 +7,7 @@ import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { Card, Row, Tag } from '@/shared/ui'
 import { getNotices } from './api'
+import { unreadText } from './components/notice-item'
 
 const go = (key: PageKey, villageId: string) => void Taro.navigateTo({ url: pageUrl(key, { villageId }) })
 
@@ -18,7 +19,7 @@ export function AffairsHomeCard({ membership }: { membership: MembershipView }) 
   return (
     <Card title='村务公开'>
       <Row label='公告' onClick={() => go('affairs.notices', villageId)}>
-        {query.data && (query.data.unread ? <Tag tone='red'>{`${query.data.unread} 条未读`}</Tag> : <Text className='vh-muted'>{latest ? latest.title : '暂无'}</Text>)}
+        {query.data && (query.data.unread ? <Tag tone='red'>{`${unreadText(query.data.unread)} 条未读`}</Tag> : <Text className='vh-muted'>{latest ? latest.title : '暂无'}</Text>)}
       </Row>
       <Row label='小微权力清单' onClick={() => go('affairs.duties', villageId)}>
         <Text className='vh-muted'>办事指南 · 无证明事项</Text>

@@ -29,10 +29,13 @@ export interface NoticeSummary {
 }
 
 export interface NoticeList {
+  /** a page of them, current first, then (the committee's) not yet begun, then expired; newest first in each */
   notices: NoticeSummary[]
-  /** current notices the caller has not opened */
-  unread: number
+  /** current notices the caller has not opened, among the newest 100 current ones (on the first page; null on a later one) */
+  unread: number | null
   canPublish: boolean
+  /** the cursor of the next page (null: the last) */
+  next: string | null
 }
 
 export interface AttachmentView {
@@ -125,7 +128,7 @@ const guide = z.object({
 /** residents (and everyone who serves the village) */
 export const affairsReadActions = {
   /** the notices, current first, newest first; unread marked (the committee also sees those not yet begun) */
-  'affairs.notices': action<NoticeList>()(z.object({ villageId, category: z.enum(NOTICE_CATEGORIES).nullable().default(null) })),
+  'affairs.notices': action<NoticeList>()(z.object({ villageId, category: z.enum(NOTICE_CATEGORIES).nullable().default(null), after: z.string().trim().max(300, '分页位置有误').nullable().default(null) })),
   /** one notice; opening it marks it read for the caller (once: the count goes up by one) */
   'affairs.notice': action<NoticeView>()(z.object({ villageId, noticeId: id })),
   /** 小微权力清单: every duty by kind and order */

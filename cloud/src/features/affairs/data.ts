@@ -1,6 +1,6 @@
 /** Reading 村务公开's documents into views: the caller's read marks, photo urls, the residents told of a notice. */
 import type { MemberContext } from '../../handler'
-import { findAll } from '../../common/load'
+import { getMany } from '../../common/load'
 import { shanghaiDay } from '../../common/time'
 import { isCommittee } from '../account/policy'
 import { residentCount } from '../account/residents'
@@ -27,14 +27,18 @@ export function noticeSummary(n: Notice, today: string, read: boolean, thumb: st
   }
 }
 
-export async function noticeSummaries(ctx: MemberContext, notices: Notice[]): Promise<NoticeSummary[]> {
+/** the notices as the list shows them: the caller's read marks are those of `read` (ids of notices) */
+export async function noticeSummaries(ctx: MemberContext, notices: Notice[], read: Set<string>): Promise<NoticeSummary[]> {
   const today = shanghaiDay(ctx.now)
-  const ids = new Set(notices.map((n) => n._id))
-  const marks = await findAll(ctx.ports.store, 'noticeReads', { villageId: ctx.membership.villageId, personId: ctx.person._id })
-  const read = new Set(marks.map((m) => m.noticeId).filter((x) => ids.has(x)))
   const thumbs = notices.flatMap((n) => n.photos.slice(0, 1))
   const urls = thumbs.length ? await ctx.ports.files.urls(thumbs) : {}
   return notices.map((n) => noticeSummary(n, today, read.has(n._id), n.photos[0] ? (urls[n.photos[0]] ?? null) : null))
+}
+
+/** which of these notices the caller has opened: their marks by id, never the caller's every mark */
+export async function readOf(ctx: MemberContext, noticeIds: string[]): Promise<Set<string>> {
+  const marks = await getMany(ctx.ports.store, 'noticeReads', noticeIds.map((id) => readId(id, ctx.person._id)))
+  return new Set(marks.map((m) => m.noticeId))
 }
 
 export async function noticeView(ctx: MemberContext, n: Notice, read: boolean): Promise<NoticeView> {

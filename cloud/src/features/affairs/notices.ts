@@ -1,10 +1,10 @@
 /** 公告: the list (unread marked), opening one (the caller's read mark, counted once), publishing, correcting and taking one down. */
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import { DuplicateIdError } from '../../ports/store'
+import { DuplicateIdError, type Filter } from '../../ports/store'
 import { audit } from '../../common/audit'
 import { checkPhotoContent, checkText } from '../../common/content'
-import { findAll, getInVillage } from '../../common/load'
+import { getInVillage } from '../../common/load'
 import { newId } from '../../common/ids'
 import { checkPhotos } from '../../common/photos'
 import { checkDocuments } from '../../common/documents'
@@ -13,8 +13,9 @@ import { isCommittee } from '../account/policy'
 import { notifyResidents } from '../account/notices'
 import type { affairsActions } from './contract'
 import { NOTICE_CATEGORY_LABELS, type Notice } from './documents'
-import { noticeSummaries, noticeView, readId } from './data'
-import { noticeOrder, noticeState, periodError, visibleTo } from './policy'
+import { noticeSummaries, noticeView, readId, readOf } from './data'
+import { noticePage, segmentPage, UNREAD_SCAN } from './list'
+import { noticeState, periodError, visibleTo } from './policy'
 import { NOTICE_PAGE } from './pages'
 
 const NOT_FOUND = '找不到该公告'
@@ -48,13 +49,16 @@ type NoticeActions = Pick<typeof affairsActions, 'affairs.notices' | 'affairs.no
 export const noticeHandlers: Handlers<NoticeActions> = {
   'affairs.notices': {
     access: ACCESS.member,
-    async handle({ villageId, category }, ctx) {
+    async handle({ villageId, category, after }, ctx) {
       const today = shanghaiDay(ctx.now)
       const committee = isCommittee(ctx.membership)
-      const all = await findAll(ctx.ports.store, 'notices', category ? { villageId, category } : { villageId })
-      const shown = all.filter((n) => visibleTo(n, today, committee)).sort(noticeOrder(today))
-      const notices = await noticeSummaries(ctx, shown)
-      return { notices, unread: notices.filter((n) => n.state === 'current' && !n.read).length, canPublish: committee }
+      const base: Filter = category ? { villageId, category } : { villageId }
+      // the first page reads the newest current ones once for both its items and the unread figure
+      const scan = after ? null : await segmentPage(ctx.ports.store, base, 'current', today, null, UNREAD_SCAN)
+      const { docs, next } = await noticePage(ctx.ports.store, base, committee ? ['current', 'upcoming', 'expired'] : ['current', 'expired'], today, after, scan)
+      const read = await readOf(ctx, [...new Set([...docs, ...(scan?.docs ?? [])].map((n) => n._id))])
+      const notices = await noticeSummaries(ctx, docs, read)
+      return { notices, unread: scan ? scan.docs.filter((n) => !read.has(n._id)).length : null, canPublish: committee, next }
     },
   },
 

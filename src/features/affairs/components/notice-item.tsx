@@ -8,6 +8,9 @@ import { pressable, Tag } from '@/shared/ui'
 
 export const periodText = (n: Pick<NoticeSummary, 'from' | 'until'>) => (n.until ? `公示期 ${n.from} 至 ${n.until}` : `${n.from} 起`)
 
+/** the unread figure as the tab bar says it: the server counts the newest 100 current notices, so 99+ beyond */
+export const unreadText = (n: number) => (n > 99 ? '99+' : String(n))
+
 export function NoticeItem({ notice: n, villageId }: { notice: NoticeSummary; villageId: string }) {
   return (
     <View className='vh-card' {...pressable(() => void Taro.navigateTo({ url: pageUrl('affairs.notice', { villageId, noticeId: n.id }) }))}>

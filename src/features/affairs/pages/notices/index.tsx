@@ -4,9 +4,10 @@ import { useState } from 'react'
 import type { MembershipView, NoticeCategory } from '@contract'
 import { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
-import { useQuery } from '@/shared/api/use-query'
+import { usePages } from '@/shared/api/use-pages'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
-import { Async, Button, Choice, Choices, Empty, Row } from '@/shared/ui'
+import { unreadText } from '../../components/notice-item'
+import { Async, Button, Choice, Choices, Empty, LoadMore, Row } from '@/shared/ui'
 import { getNotices } from '../../api'
 import { AffairsPage } from '../../components/frame'
 import { NoticeItem } from '../../components/notice-item'
@@ -19,9 +20,10 @@ export default function NoticesPage() {
 function Notices({ membership }: { membership: MembershipView }) {
   const villageId = membership.villageId
   const [category, setCategory] = useState<NoticeCategory | null>(null)
-  const query = useQuery(() => getNotices(villageId, category), [villageId, category])
-  useReloadOnShow(query)
-  usePullDownRefresh(() => void query.reload().finally(() => Taro.stopPullDownRefresh()))
+  // a page at a time: 加载更多 reads the next (the unread figure is the first page's)
+  const pages = usePages((after) => getNotices(villageId, category, after), [villageId, category], (p) => ({ items: p.notices, next: p.next }))
+  useReloadOnShow(pages.first)
+  usePullDownRefresh(() => void pages.first.reload().finally(() => Taro.stopPullDownRefresh()))
   return (
     <>
       <Row label='小微权力清单' onClick={() => void Taro.navigateTo({ url: pageUrl('affairs.duties', { villageId }) })} />
@@ -32,14 +34,15 @@ function Notices({ membership }: { membership: MembershipView }) {
           </Choice>
         ))}
       </Choices>
-      <Async query={query} isEmpty={(d) => d.notices.length === 0 && !d.canPublish} empty={<Empty text={category ? `还没有${NOTICE_CATEGORY_LABELS[category]}公告` : '还没有公告'} />}>
+      <Async query={pages.first} isEmpty={(d) => d.notices.length === 0 && !d.canPublish} empty={<Empty text={category ? `还没有${NOTICE_CATEGORY_LABELS[category]}公告` : '还没有公告'} />}>
         {(d) => (
           <>
-            {d.unread > 0 && <View className='vh-muted'>{`${d.unread} 条公告未读`}</View>}
-            {d.notices.length === 0 && <Empty text='还没有公告' />}
-            {d.notices.map((n) => (
+            {!!d.unread && <View className='vh-muted'>{`${unreadText(d.unread)} 条公告未读`}</View>}
+            {pages.items.length === 0 && <Empty text='还没有公告' />}
+            {pages.items.map((n) => (
               <NoticeItem key={n.id} notice={n} villageId={villageId} />
             ))}
+            <LoadMore more={pages.hasMore} busy={pages.loadingMore} error={pages.moreError} onLoad={pages.loadMore} />
             {d.canPublish && (
               <Button kind='primary' block onClick={() => void Taro.navigateTo({ url: pageUrl('affairs.publish', { villageId }) })}>
                 发布公告
