@@ -17,7 +17,7 @@ import type { Persona } from '../../cloud/src/matrix'
 import { rebuildResidentCounts } from '../../cloud/src/features/account/residents'
 import { rebuildWaitingCounts } from '../../cloud/src/features/account/waiting'
 
-export const BIG = { households: 1500, members: 4000, topics: 300, comments: 400, notices: 200, reports: 10_500, notifications: 300, ballots: 1500, agreements: 2000 }
+export const BIG = { households: 1500, members: 4000, topics: 300, comments: 400, notices: 1200, reports: 10_500, notifications: 300, ballots: 1500, agreements: 2000 }
 const BOUND = 10
 
 /** copies of a demo document, each with its own _id and what `vary` changes */
@@ -58,6 +58,11 @@ export async function growVillage(api: Api): Promise<void> {
   api.seedDocuments(
     'notices',
     await clones(api, 'notices', `${X}:n-water`, BIG.notices, (i, n) => ({ _id: `${X}:n-big-${i}`, title: `${n.title}（${i + 1}）` })),
+  )
+  // the resident has opened every one of them: her marks alone would be twelve pages of CloudBase's
+  api.seedDocuments(
+    'noticeReads',
+    Array.from({ length: BIG.notices }, (_, i) => ({ _id: `${X}:n-big-${i}:p_liguilan`, villageId: X, noticeId: `${X}:n-big-${i}`, personId: 'p_liguilan', at: T0 })),
   )
   // reports: more than a walk reads in 10 calls (10 pages of 1,000 on SQLite), all within the map's month and the
   // clusters' four weeks, at the lamp's place: one in twenty open, the rest closed lately, accepted and resolved, some rated
@@ -103,6 +108,9 @@ const READS: Case[] = [
   ['resident', 'rules.current'],
   ['resident', 'rules.status'],
   ['resident', 'affairs.notices'],
+  // a page far down the current ones (the clones share one first day: the cursor's ties), and the committee's
+  ['resident', 'affairs.notices', { villageId: X, category: null, after: `current|${cursorAfter('2026-11-24', `${X}:n-big-600`)}` }],
+  ['committee', 'affairs.notices'],
   ['resident', 'account.record'],
   ['resident', 'account.record', { villageId: X, kind: 'comments', page: 0 }],
   ['resident', 'proposals.list'],
