@@ -11,7 +11,7 @@ import { createLocalPorts } from '../src/adapters/local'
 import { createRouter } from '../src/router'
 import { runJobs } from '../src/jobs'
 import { seedDemo } from '../src/demo'
-import { migrateCommentCounts, migratePersonIds, migrateReportTimes, migrateResidentCounts, migrateServingMembers, migrateTallies, migrateWaitingCounts } from '../src/migrations'
+import { migrateCommentCounts, migratePersonIds, migrateReportTimes, migrateResidentCounts, migrateServingMembers, migrateTallies, migrateVolunteerHours, migrateWaitingCounts } from '../src/migrations'
 import type { Clock } from '../src/ports/ports'
 import { createUploadHandler } from './upload'
 import { lingeringClose, readCapped } from './body'
@@ -114,6 +114,7 @@ export async function startLocalServer(opts: LocalServerOptions) {
   if (commented) log(`已为 ${commented} 个议题建立评论计数`)
   if (await migrateResidentCounts(ports.store)) log('已建立村规民约承诺进度计数')
   if (await migrateWaitingCounts(ports.store)) log('已建立村（居）委会待办计数')
+  if (await migrateVolunteerHours(ports.store)) log('已建立志愿时长计数')
   const marked = await migrateServingMembers(ports.store)
   if (marked) log(`已标记 ${marked} 位村（居）干部和工作人员`)
   const timed = await migrateReportTimes(ports.store)

@@ -14,6 +14,7 @@ import { personKeyOf } from './features/account/policy'
 import { commentCountFromComments, tallyFromBallots } from './features/deliberation/data'
 import { rebuildResidentCounts } from './features/account/residents'
 import { rebuildWaitingCounts } from './features/account/waiting'
+import { rebuildVolunteerHours } from './features/volunteer/hours'
 import { SERVING_ROLES } from './features/account/documents'
 import { tookOf } from './features/reports/documents'
 import { DuplicateIdError, type CollectionName, type Doc, type Store } from './ports/store'
@@ -188,5 +189,19 @@ export async function migrateReportTimes(store: Store): Promise<number> {
       if (page.length < REPORT_PAGE) return written
       after = page[page.length - 1]._id
     }
+  })
+}
+
+const VOLUNTEER_HOURS = 'migration-volunteer-hours-v1'
+
+/**
+ * Villages from before 志愿时长's counters get them, counted from their confirmed sign-ups, once. Run before the
+ * server takes a confirmation. Returns how many documents it wrote.
+ */
+export async function migrateVolunteerHours(store: Store): Promise<number> {
+  return once(store, VOLUNTEER_HOURS, async () => {
+    let written = 0
+    for (const v of await store.find('villages', {}, { limit: ALL })) written += await rebuildVolunteerHours(store, v._id)
+    return written
   })
 }

@@ -16,8 +16,9 @@ import { addFixtures, OPENID, sampleFor, X, type Api } from './samples'
 import type { Persona } from '../../cloud/src/matrix'
 import { rebuildResidentCounts } from '../../cloud/src/features/account/residents'
 import { rebuildWaitingCounts } from '../../cloud/src/features/account/waiting'
+import { rebuildVolunteerHours } from '../../cloud/src/features/volunteer/hours'
 
-export const BIG = { households: 1500, members: 4000, topics: 300, comments: 400, notices: 1200, reports: 10_500, notifications: 300, ballots: 1500, agreements: 2000 }
+export const BIG = { households: 1500, members: 4000, topics: 300, comments: 400, notices: 1200, served: 1200, reports: 10_500, notifications: 300, ballots: 1500, agreements: 2000 }
 const BOUND = 10
 
 /** copies of a demo document, each with its own _id and what `vary` changes */
@@ -89,6 +90,13 @@ export async function growVillage(api: Api): Promise<void> {
     'ruleAgreements',
     Array.from({ length: BIG.agreements }, (_, i) => ({ ...agreement, _id: `${agreement.versionId}:p_big${i}`, personId: `p_big${i}`, householdId: `${X}:hbig${i % BIG.households}` }) as Collections['ruleAgreements']),
   )
+  // confirmed hours of 1,200 volunteers over 12 months, and their counters as the migration counts them
+  const attended = (await api.ports.store.find('volunteerSignups', { villageId: X, status: 'attended' }, { limit: 1 }))[0]
+  api.seedDocuments(
+    'volunteerSignups',
+    Array.from({ length: BIG.served }, (_, i) => ({ ...attended, _id: `va-big-${i % 12}:p_big${i}`, activityId: `va-big-${i % 12}`, personId: `p_big${i}`, name: `村民${i}`, startsAt: attended.startsAt - (i % 12) * 31 * 24 * 3600_000, minutes: 60 + (i % 7) * 30 })),
+  )
+  await rebuildVolunteerHours(api.ports.store, X)
   // the rules' progress counters, as the server's start counts a data folder written before them
   await rebuildResidentCounts(api.ports.store, X)
   // and the committee's counter of waiting work (the topics above are written past it)
@@ -117,6 +125,7 @@ const READS: Case[] = [
   ['resident', 'reports.mine'],
   ['resident', 'mailbox.mine'],
   ['resident', 'volunteer.activities'],
+  ['resident', 'volunteer.totals'],
   ['resident', 'booking.mine'],
   ['resident', 'boards.list'],
   ['committee', 'account.me'],

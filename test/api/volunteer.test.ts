@@ -6,6 +6,7 @@
  */
 import { pageUrl } from '../../src/routes'
 import { erasePerson } from '../../cloud/src/features/account/privacy'
+import { rebuildVolunteerHours } from '../../cloud/src/features/volunteer/hours'
 import { qrLinkOf } from '../qr-link'
 import { apiPerTest, expectRefused } from './harness'
 
@@ -159,6 +160,10 @@ test('hours: recorded only when the organiser confirms, adjusted per person, aud
   ])
   expect((await api.as(P.committee).call('volunteer.totals', { villageId: X, top: 2 })).ranking.map((r) => r.name)).toEqual(['林水生', '吴丽华'])
   expect((await api.as(P.committee).call('volunteer.totals', { villageId: X })).canNominate).toBe(true)
+  // the counters the confirmation kept are what a recount from the sign-ups finds (a month's volunteers each once)
+  const kept = await api.as(P.committee).call('volunteer.totals', { villageId: X })
+  await rebuildVolunteerHours(api.ports.store, X)
+  expect(await api.as(P.committee).call('volunteer.totals', { villageId: X })).toEqual(kept)
 })
 
 test('confirming: each attendee between more than 0 and the length plus an hour, named when over; checked-in people marked absent get nothing', async () => {

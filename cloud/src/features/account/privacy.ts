@@ -79,6 +79,7 @@ export const PERSONAL_DATA: Partial<Record<CollectionName, readonly string[]>> =
   notices: ['createdBy'],
   // 志愿服务: sign-ups anonymised, organisers removed; an activity's poster is the organiser in office (kept)
   volunteerSignups: ['personId'],
+  volunteerHours: ['personId'],
   volunteerOrgs: ['organisers'],
   volunteerActivities: ['createdBy'],
   letters: ['writerId', 'history.by'],
@@ -394,6 +395,8 @@ export async function erasePerson(store: Store, personId: string, villageIds: st
     })
   }
   await store.update('volunteerSignups', { personId }, { set: { personId: '', name: DELETED_NAME } })
+  // their line of the ranking goes; the months' figures keep their hours
+  await store.remove('volunteerHours', { personId })
   for (const villageId of villageIds) {
     for (const org of await find(store, 'volunteerOrgs', { villageId })) {
       if (org.organisers.includes(personId)) await store.update('volunteerOrgs', { _id: org._id }, { set: { organisers: org.organisers.filter((p) => p !== personId) } })

@@ -102,10 +102,35 @@ export const ACTIVITY_PHASE_LABELS: Record<ActivityPhase, string> = {
 /** 2.5小时 */
 export const hoursText = (minutes: number): string => `${Math.round((minutes / 60) * 10) / 10}小时`
 
+/** a month's confirmed hours of the village (hours.ts keeps it): `${villageId}:${YYYY-MM}` */
+export interface VolunteerMonth {
+  _id: string
+  villageId: string
+  month: string
+  minutes: number
+  /** those who served in it, each once */
+  volunteers: number
+  activities: number
+}
+
+/** a volunteer's confirmed hours in the village (hours.ts keeps it; removed with the person): `${villageId}:${personId}` */
+export interface VolunteerHours {
+  _id: string
+  villageId: string
+  personId: string
+  name: string
+  minutes: number
+  activities: number
+  /** the months served (YYYY-MM): counts them once in a month's volunteers */
+  months: string[]
+}
+
 declare module '../../ports/store' {
   interface Collections {
     volunteerOrgs: VolunteerOrg
     volunteerActivities: VolunteerActivity
     volunteerSignups: VolunteerSignup
+    volunteerMonths: VolunteerMonth
+    volunteerHours: VolunteerHours
   }
 }

@@ -8,17 +8,18 @@ import type { Handlers, MemberContext } from '../../handler'
 import { ACCESS } from '../../handler'
 import { audit } from '../../common/audit'
 import { checkText } from '../../common/content'
-import { findAll, getInVillage } from '../../common/load'
+import { getInVillage } from '../../common/load'
 import { newId } from '../../common/ids'
 import { qrDataUrl } from '../../common/qr'
 import { pageUrl } from '../../../../src/routes'
-import { shanghaiDay, shortTime } from '../../common/time'
+import { shortTime } from '../../common/time'
 import { notify } from '../account/notices'
 import { wordsOf } from '../account/common'
 import type { ActivityCard, ActivityDetail, RosterRow, volunteerActions } from './contract'
 import { hoursText, type VolunteerActivity, type VolunteerOrg, type VolunteerSignup } from './documents'
 import { activityIdOfScene, checkInWhy, durationMinutes, EXTRA_MINUTES, maxMinutesOf, organises, phaseOf, sceneOf, signUpWhy } from './policy'
 import { claimPlace, promoteInTx, releasePlace, signupIdOf } from './seats'
+import { countHours, monthOf, type Served } from './hours'
 
 const MANY = 500
 /** the page an activity's poster opens (wxacode.getUnlimited takes it without the leading '/') */
@@ -190,32 +191,16 @@ export const volunteerHandlers: Handlers<typeof volunteerActions> = {
   'volunteer.totals': {
     access: ACCESS.member,
     async handle({ villageId, top }, ctx) {
-      // only confirmed hours count: attended is written by the organiser's confirmation
-      const served = await findAll(ctx.ports.store, 'volunteerSignups', { villageId, status: 'attended' })
-      const months = new Map<string, { minutes: number; volunteers: Set<string>; activities: Set<string> }>()
-      const people = new Map<string, { name: string; minutes: number; activities: number }>()
-      for (const s of served) {
-        const month = shanghaiDay(s.startsAt).slice(0, 7)
-        const m = months.get(month) ?? { minutes: 0, volunteers: new Set(), activities: new Set() }
-        m.minutes += s.minutes ?? 0
-        m.volunteers.add(s.personId)
-        m.activities.add(s.activityId)
-        months.set(month, m)
-        // a deleted person's hours stay in the village's totals, never in the ranking
-        if (!s.personId) continue
-        const p = people.get(s.personId) ?? { name: s.name, minutes: 0, activities: 0 }
-        p.minutes += s.minutes ?? 0
-        p.activities++
-        people.set(s.personId, p)
-      }
+      // only confirmed hours count: the counters are kept by the organiser's confirmation (hours.ts)
+      const { store } = ctx.ports
+      const [months, ranking] = await Promise.all([
+        store.find('volunteerMonths', { villageId }, { sort: [['month', 'desc']], limit: 1000 }),
+        store.find('volunteerHours', { villageId, minutes: { $gt: 0 } }, { sort: [['minutes', 'desc'], ['activities', 'desc']], limit: top }),
+      ])
       return {
-        months: [...months.entries()].sort(([a], [b]) => b.localeCompare(a)).map(([month, m]) => ({ month, minutes: m.minutes, volunteers: m.volunteers.size, activities: m.activities.size })),
-        totalMinutes: served.reduce((sum, s) => sum + (s.minutes ?? 0), 0),
-        ranking: [...people.entries()]
-          .filter(([, p]) => p.minutes > 0)
-          .sort(([, a], [, b]) => b.minutes - a.minutes || b.activities - a.activities)
-          .slice(0, top)
-          .map(([personId, p]) => ({ personId, ...p })),
+        months: months.map(({ month, minutes, volunteers, activities }) => ({ month, minutes, volunteers, activities })),
+        totalMinutes: months.reduce((sum, m) => sum + m.minutes, 0),
+        ranking: ranking.map(({ personId, name, minutes, activities }) => ({ personId, name, minutes, activities })),
         canNominate: ctx.membership.roles.includes('committee'),
       }
     },
@@ -322,15 +307,18 @@ export const volunteerHandlers: Handlers<typeof volunteerActions> = {
         const now = await tx.get('volunteerActivities', activityId)
         if (now?.confirmedAt !== null) throw new ApiError('DUPLICATE', '该活动的时长已经确认过了')
         await tx.update('volunteerActivities', activityId, { set: { confirmedAt: ctx.now, confirmedByName: ctx.membership.name, updatedAt: ctx.now } })
+        const attended: Served[] = []
         for (const s of signups) {
           const minutes = s.status === 'checkedIn' ? (adjusted.get(s.personId) ?? full) : 0
           const status = minutes > 0 ? 'attended' : 'absent'
           await tx.update('volunteerSignups', s._id, { set: { status, minutes: minutes > 0 ? minutes : null, updatedAt: ctx.now } })
           if (status === 'attended') {
             served++
+            attended.push({ personId: s.personId, name: s.name, minutes })
             await notify(ctx, { personId: s.personId, villageId: s.villageId }, '志愿时长已记录', `「${a.title}」的志愿时长${hoursText(minutes)}已由${ctx.membership.name}确认记录，感谢您的服务！`, pageUrl('volunteer.hours', { villageId: s.villageId }), tx)
           }
         }
+        await countHours(tx, a.villageId, monthOf(a.startsAt), attended)
         const changes = [...adjusted.entries()].map(([p, m]) => `${checkedIn.get(p)!.name}${m ? hoursText(m) : '未参加'}`)
         await audit(ctx, 'volunteer.confirm', { type: 'volunteerActivity', id: activityId, label: a.title }, `${served}人参加，每人${hoursText(full)}${changes.length ? `；调整：${changes.join('、')}` : ''}`, tx)
       })

@@ -12,6 +12,8 @@ export const volunteer = defineFeature({
     volunteerOrgs: { indexes: [['villageId']] },
     volunteerActivities: { indexes: [['villageId', 'startsAt']] },
     volunteerSignups: { indexes: [['activityId', 'status'], ['villageId', 'personId', 'startsAt'], ['villageId', 'status'], ['personId']] },
+    volunteerMonths: { indexes: [['villageId', 'month']] },
+    volunteerHours: { indexes: [['villageId', 'minutes', 'activities'], ['personId']] },
   },
   seed: { marker: 'demo-volunteer-v1', run: seedVolunteer },
 })

@@ -5,6 +5,7 @@
  * the organiser's confirmation, and two confirmed in earlier months with hours (the ranking's data); 乌坎村 has a clean-up of its own.
  * Counts on each activity match its sign-ups. Called after the people are seeded.
  */
+import { rebuildVolunteerHours } from './hours'
 import type { Store } from '../../ports/store'
 import type { SignupStatus, VolunteerActivity, VolunteerOrg, VolunteerSignup } from './documents'
 import { signupIdOf } from './seats'
@@ -200,6 +201,8 @@ export async function seedVolunteer(store: Store, now: number): Promise<void> {
       await store.insert('volunteerSignups', signup)
     }
   }
+  // the village's 志愿时长 counters, as a confirmation would have kept them
+  await rebuildVolunteerHours(store, X)
   // 乌坎村's own activity (another village's, for the cross-village checks)
   const portAt = atHour(now + 4 * DAY, 8)
   await store.insert('volunteerActivities', {
