@@ -208,18 +208,46 @@ describe('at the desk', () => {
 
 describe('the booking register and the no-show limit', () => {
   test('people: the village’s residents with age and no-shows; who needs staff follows the limit', async () => {
-    const people = await api.as(P.staff).call('booking.people', { villageId: X })
+    const page = await api.as(P.staff).call('booking.people', { villageId: X })
+    expect(page).toMatchObject({ total: 11, next: null, narrow: false })
+    const people = page.people
     expect(people).toHaveLength(11)
     expect(people.find((p) => p.name === '吴丽华')).toMatchObject({ birthYear: 1944, age: 82, noShows: 3, needsStaff: true, doorplate: '新山村东一巷30号' })
     expect(people.find((p) => p.name === '陈小红')).toMatchObject({ age: 36, noShows: 0, needsStaff: false })
     expect(people.some((p) => p.name === '张秀英')).toBe(false)
 
     expect(await api.as(P.committee).call('booking.setNoShowLimit', { villageId: X, noShowLimit: 5 })).toEqual({ noShowLimit: 5 })
-    expect((await api.as(P.staff).call('booking.people', { villageId: X })).find((p) => p.name === '吴丽华')!.needsStaff).toBe(false)
+    expect((await api.as(P.staff).call('booking.people', { villageId: X })).people.find((p) => p.name === '吴丽华')!.needsStaff).toBe(false)
     await api.as(P.staff).call('booking.setNoShowLimit', { villageId: X, noShowLimit: null })
     expect((await api.as(P.staff).call('booking.setup', { villageId: X, hallId: HALL })).noShowLimit).toBeNull()
     expect((await auditActions()).filter((a) => a === 'booking.setNoShowLimit')).toHaveLength(2)
   })
+
+  test('people: a page at a time in name order, every resident once; a search by name or 门牌号', async () => {
+    const member = (await api.ports.store.get('memberships', `${X}:p_wulihua`))!
+    api.seedDocuments('memberships', Array.from({ length: 70 }, (_, i) => ({ ...member, _id: `${X}:p_many${i}`, personId: `p_many${i}`, name: `村民${String(i).padStart(2, '0')}` })))
+    const seen: string[] = []
+    let after: string | null = null
+    for (let n = 0; n < 10; n++) {
+      const page: Awaited<ReturnType<typeof people>> = await people({ villageId: X, after })
+      expect(page.people.length).toBeLessThanOrEqual(30)
+      expect(page.total).toBe(81)
+      seen.push(...page.people.map((p) => p.name))
+      after = page.next
+      if (!after) break
+    }
+    expect(seen).toHaveLength(81)
+    expect(seen).toEqual([...seen].sort())
+    // by name: more than one answer holds; by 门牌号: the household's residents
+    const many = await people({ villageId: X, q: '村民' })
+    expect(many).toMatchObject({ next: null, total: null, narrow: true })
+    expect(many.people).toHaveLength(30)
+    const byDoorplate = await people({ villageId: X, q: '东一巷30号' })
+    expect(byDoorplate.people.map((p) => p.name)).toContain('吴丽华')
+    expect(byDoorplate.people.every((p) => p.doorplate === '新山村东一巷30号')).toBe(true)
+    expect((await people({ villageId: X, q: '村民07' })).people.map((p) => p.name)).toEqual(['村民07'])
+  })
+  const people = (input: { villageId: string; q?: string; after?: string | null }) => api.as(P.staff).call('booking.people', input)
 
   test('setPerson: a birth year, a reset of no-shows; audited', async () => {
     const v = await api.as(P.staff).call('booking.setPerson', { villageId: X, personId: 'p_wulihua', resetNoShows: true })

@@ -83,7 +83,7 @@ describe('今日名单', () => {
 
   test('现场登记 of an elder without the app: by name, a note, checked in at once; a name too short is stopped here', async () => {
     mocked.staffBook.mockResolvedValue(booking({ name: '陈阿婆', via: 'staff', status: 'checkedIn' }))
-    mocked.getPeople.mockResolvedValue([])
+    mocked.getPeople.mockResolvedValue({ people: [], next: null, total: 0, narrow: false })
     render(<DayPage />)
     fireEvent.click(await screen.findByText('现场登记'))
     fireEvent.click(screen.getByText('填写姓名'))

@@ -21,7 +21,10 @@ export const getHeadcount = (villageId: string, hallId: string) => call('booking
 export const exportCsv = (villageId: string, hallId: string, kind: 'day' | 'headcount', date?: string) => call('booking.exportCsv', { villageId, hallId, kind, date })
 export const markNoShow = (villageId: string, bookingId: string) => call('booking.markNoShow', { villageId, bookingId })
 export const staffBook = (input: InputOf<'booking.staffBook'>) => call('booking.staffBook', input)
-export const getPeople = (villageId: string) => call('booking.people', { villageId })
+export const getPeople = (villageId: string, q?: string, after: string | null = null) => call('booking.people', { villageId, q, after })
+/** SearchPick's search of the booking register: the residents whose name or 门牌号 holds what was typed (at the desk, who needs staff said too) */
+export const peopleSearch = (villageId: string, staffNote = false) => async (term: string) =>
+  (await getPeople(villageId, term)).people.map((p) => ({ id: p.personId, text: `${p.name}${p.doorplate ? `（${p.doorplate}）` : ''}${staffNote && p.needsStaff ? ' · 需现场办理' : ''}` }))
 export const setPerson = (input: InputOf<'booking.setPerson'>) => call('booking.setPerson', input)
 export const getSetup = (villageId: string, hallId: string) => call('booking.setup', { villageId, hallId })
 export const saveService = (input: InputOf<'booking.saveService'>) => call('booking.saveService', input)

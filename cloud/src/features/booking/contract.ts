@@ -5,7 +5,7 @@
  * (documents are in documents.ts); the client imports this file for types only.
  */
 import { z } from 'zod'
-import { clock, day, id, text, villageId } from '../../contract/inputs'
+import { clock, cursor, day, id, text, villageId } from '../../contract/inputs'
 import { action } from '../../contract/action'
 import type { CsvFile } from '../../common/csv'
 import type { BookingService, BookingStatus, Eligibility, ServiceKind, SlotRule, ServiceException, Weekday } from './documents'
@@ -221,6 +221,17 @@ export interface BookingPersonView {
   needsStaff: boolean
 }
 
+/** a page of 长者登记 in name order, or a search's matches */
+export interface BookingPeoplePage {
+  people: BookingPersonView[]
+  /** the cursor of the next page (null: the last, and always for a search) */
+  next: string | null
+  /** the village's residents (null for a search) */
+  total: number | null
+  /** a search matched more than one answer holds: ask for more characters */
+  narrow: boolean
+}
+
 export interface BookingSetup {
   hall: HallCard
   /** full services for editing */
@@ -341,8 +352,8 @@ export const bookingStaffActions = {
       })
       .refine((v) => Boolean(v.personId) !== Boolean(v.name), { message: '请选择村民或填写姓名', path: ['name'] }),
   ),
-  /** the booking register: members with birth year and no-shows */
-  'booking.people': action<BookingPersonView[]>()(z.object({ villageId })),
+  /** the booking register: residents with birth year and no-shows, a page at a time in name order, or those whose name or 门牌号 holds `q` */
+  'booking.people': action<BookingPeoplePage>()(z.object({ villageId, q: z.string().trim().max(20, '查找内容太长').optional(), after: cursor })),
   /** record a member's birth year, or reset their no-shows */
   'booking.setPerson': action<BookingPersonView>()(
     z.object({ villageId, personId: id, birthYear: int('出生年份', 1900, 2030).nullable().optional(), resetNoShows: z.boolean().default(false) }),

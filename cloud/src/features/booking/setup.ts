@@ -9,7 +9,10 @@ import type { Handlers, MemberContext } from '../../handler'
 import { ACCESS } from '../../handler'
 import { audit } from '../../common/audit'
 import { checkText } from '../../common/content'
-import { getInVillage } from '../../common/load'
+import { getInVillage, getMany } from '../../common/load'
+import { cursorAfter, pageAfter } from '../../common/keyset'
+import type { Filter, Store } from '../../ports/store'
+import type { Membership } from '../account/documents'
 import { newId } from '../../common/ids'
 import { qrDataUrl } from '../../common/qr'
 import { shanghaiDay, zhCompare } from '../../common/time'
@@ -67,6 +70,24 @@ function personView(m: { personId: string; name: string; householdId: string | n
   }
 }
 
+/** residents a page of 长者登记 holds */
+const PEOPLE_PAGE = 30
+
+/**
+ * Residents whose name or 门牌号 holds `q` (the Store port has no `or`: by name, then the residents of the households
+ * whose 门牌号 does), in name order: one answer of PEOPLE_PAGE, `narrow` when there were more.
+ */
+async function searchResidents(store: Store, residents: Filter, q: string): Promise<{ docs: Membership[]; more: boolean; narrow: boolean }> {
+  const [byName, byDoorplate] = await Promise.all([
+    store.find('memberships', { ...residents, name: { $contains: q } }, { sort: [['name', 'asc']], limit: PEOPLE_PAGE + 1 }),
+    store.find('households', { villageId: residents.villageId, doorplate: { $contains: q } }, { sort: [['doorplate', 'asc']], limit: PEOPLE_PAGE + 1 }),
+  ])
+  const ids = byDoorplate.slice(0, PEOPLE_PAGE).map((h) => h._id)
+  const ofHouseholds = ids.length ? await store.find('memberships', { ...residents, householdId: { $in: ids } }, { sort: [['name', 'asc']], limit: PEOPLE_PAGE + 1 }) : []
+  const all = [...new Map([...byName, ...ofHouseholds].map((m) => [m._id, m])).values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a._id < b._id ? -1 : 1))
+  return { docs: all.slice(0, PEOPLE_PAGE), more: false, narrow: all.length > PEOPLE_PAGE || byDoorplate.length > PEOPLE_PAGE }
+}
+
 const noShowLimitOf = async (ctx: MemberContext, villageId: string) => (await ctx.ports.store.get('bookingSettings', villageId))?.noShowLimit ?? null
 
 type SetupActions = Pick<typeof bookingStaffActions, 'booking.people' | 'booking.setPerson' | 'booking.setup' | 'booking.saveService' | 'booking.setNoShowLimit' | 'booking.poster'>
@@ -74,21 +95,30 @@ type SetupActions = Pick<typeof bookingStaffActions, 'booking.people' | 'booking
 export const bookingSetupHandlers: Handlers<SetupActions> = {
   'booking.people': {
     access: ACCESS.member,
-    async handle({ villageId }, ctx) {
+    async handle({ villageId, q, after }, ctx) {
       await assertStaffOfVillage(ctx)
       const { store } = ctx.ports
-      const [members, registers, households, limit] = await Promise.all([
-        findAll(store, 'memberships', { villageId }),
-        findAll(store, 'bookingPeople', { villageId }),
-        findAll(store, 'households', { villageId }),
+      const residents: Filter = { villageId, roles: { $has: 'resident' } }
+      const [found, limit, total] = await Promise.all([
+        q ? searchResidents(store, residents, q) : pageAfter(store, 'memberships', residents, 'name', 'asc', after, PEOPLE_PAGE).then(({ docs, more }) => ({ docs, more, narrow: false })),
         noShowLimitOf(ctx, villageId),
+        q ? null : store.count('memberships', residents),
+      ])
+      // only the page's: their register lines and households by id
+      const members = found.docs
+      const [registers, households] = await Promise.all([
+        getMany(store, 'bookingPeople', members.map((m) => registerId(villageId, m.personId))),
+        getMany(store, 'households', members.flatMap((m) => (m.householdId ? [m.householdId] : []))),
       ])
       const registerOf = new Map(registers.map((r) => [r.personId, r]))
       const doorplateOf = new Map(households.map((h) => [h._id, h.doorplate]))
-      return members
-        .filter((m) => m.roles.includes('resident'))
-        .map((m) => personView(m, registerOf.get(m.personId) ?? null, m.householdId ? doorplateOf.get(m.householdId) ?? null : null, limit, ctx.now))
-        .sort((a, b) => zhCompare(a.name, b.name))
+      const last = members[members.length - 1]
+      return {
+        people: members.map((m) => personView(m, registerOf.get(m.personId) ?? null, m.householdId ? doorplateOf.get(m.householdId) ?? null : null, limit, ctx.now)),
+        next: !q && found.more && last ? cursorAfter(last.name, last._id) : null,
+        total,
+        narrow: found.narrow,
+      }
     },
   },
 

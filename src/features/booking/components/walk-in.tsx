@@ -2,13 +2,11 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { useMutation } from '@/shared/api/use-mutation'
-import { useQuery } from '@/shared/api/use-query'
-import { Alert, Async, Button, Choice, Choices, TextField } from '@/shared/ui'
+import { Alert, Button, Choice, Choices, TextField } from '@/shared/ui'
 import { SearchPick } from '@/shared/ui/search-pick'
-import { getPeople, staffBook } from '../api'
+import { peopleSearch, staffBook } from '../api'
 
 export function WalkIn({ villageId, slotId, checkIn, onDone, onCancel }: { villageId: string; slotId: string; checkIn: boolean; onDone: () => void; onCancel: () => void }) {
-  const people = useQuery(() => getPeople(villageId), [villageId])
   const [byName, setByName] = useState(false)
   const [personId, setPersonId] = useState<string | null>(null)
   const [name, setName] = useState('')
@@ -36,18 +34,7 @@ export function WalkIn({ villageId, slotId, checkIn, onDone, onCancel }: { villa
       {byName ? (
         <TextField label='姓名' value={name} placeholder='没有用手机的长者，填写姓名' maxlength={20} error={errors.name} onChange={(v) => (setName(v), saving.clearField('name'))} />
       ) : (
-        <Async query={people}>
-          {(ps) => (
-            <SearchPick
-              label='村民'
-              placeholder='输入姓名或门牌号'
-              choices={ps.map((p) => ({ id: p.personId, text: `${p.name}${p.doorplate ? `（${p.doorplate}）` : ''}${p.needsStaff ? ' · 需现场办理' : ''}` }))}
-              value={personId}
-              error={errors.personId}
-              onChange={setPersonId}
-            />
-          )}
-        </Async>
+        <SearchPick label='村民' placeholder='输入姓名或门牌号' search={peopleSearch(villageId, true)} value={personId} error={errors.personId} onChange={setPersonId} />
       )}
       <TextField label='备注（可不填）' value={note} placeholder='如：联系电话、忌口' maxlength={60} error={errors.note} onChange={setNote} />
       <Alert message={saving.error} />

@@ -8,7 +8,7 @@ import { askConfirm } from '@/shared/confirm'
 import { formatTime } from '@/shared/time'
 import { Alert, Async, Button, Card, Row } from '@/shared/ui'
 import { SearchPick } from '@/shared/ui/search-pick'
-import { authorize, getFamily, getPeople, revoke } from '../../api'
+import { authorize, getFamily, peopleSearch, revoke } from '../../api'
 import { BookingPage, servesVillage } from '../../components/gate'
 
 /** 家人代订 (?villageId=): whom I may book for (my household, who authorised me), whom I authorised; staff record an elder's authorisation. */
@@ -77,14 +77,13 @@ function Family({ membership }: { membership: MembershipView }) {
 
 /** At the desk: staff record that an elder lets a family member book for them (with the elder present). */
 function StaffAuthorize({ villageId, onDone }: { villageId: string; onDone: () => void }) {
-  const people = useQuery(() => getPeople(villageId), [villageId])
   const [personId, setPersonId] = useState<string | null>(null)
   const [delegateId, setDelegateId] = useState<string | null>(null)
   const granting = useMutation(() => authorize(villageId, delegateId!, personId!), {
     success: (d) => `${d.delegateName}可为${d.name}预约`,
     onSuccess: () => (setPersonId(null), setDelegateId(null), onDone()),
   })
-  const choices = (people.data ?? []).map((p) => ({ id: p.personId, text: p.doorplate ? `${p.name}（${p.doorplate}）` : p.name }))
+  const search = peopleSearch(villageId)
   function submit() {
     if (!personId) return granting.fail('请选择长者')
     if (!delegateId) return granting.fail('请选择代订的家人')
@@ -94,18 +93,12 @@ function StaffAuthorize({ villageId, onDone }: { villageId: string; onDone: () =
   return (
     <Card title='登记授权代订（工作人员）'>
       <Text className='vh-block vh-muted'>长者本人到场同意后登记：被授权的家人就可以在手机上为长者预约。</Text>
-      <Async query={people}>
-        {() => (
-          <>
-            <SearchPick label='长者' placeholder='输入姓名或门牌号' choices={choices} value={personId} error={granting.fieldErrors.personId} onChange={setPersonId} />
-            <SearchPick label='代订的家人' placeholder='输入姓名或门牌号' choices={choices} value={delegateId} error={granting.fieldErrors.delegateId} onChange={setDelegateId} />
-            <Alert message={granting.error} />
-            <Button kind='primary' block loading={granting.busy} onClick={submit}>
-              登记授权
-            </Button>
-          </>
-        )}
-      </Async>
+      <SearchPick label='长者' placeholder='输入姓名或门牌号' search={search} value={personId} error={granting.fieldErrors.personId} onChange={setPersonId} />
+      <SearchPick label='代订的家人' placeholder='输入姓名或门牌号' search={search} value={delegateId} error={granting.fieldErrors.delegateId} onChange={setDelegateId} />
+      <Alert message={granting.error} />
+      <Button kind='primary' block loading={granting.busy} onClick={submit}>
+        登记授权
+      </Button>
     </Card>
   )
 }

@@ -2,16 +2,14 @@ import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { BookingPersonView, MembershipView } from '@contract'
 import { useMutation } from '@/shared/api/use-mutation'
-import { useQuery } from '@/shared/api/use-query'
+import { usePages } from '@/shared/api/use-pages'
+import { useDebounced } from '@/shared/use-debounced'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { askConfirm } from '@/shared/confirm'
-import { Alert, Async, Button, Card, Empty, Tag } from '@/shared/ui'
+import { Alert, Async, Button, Card, Empty, LoadMore, Tag } from '@/shared/ui'
 import { getPeople, setPerson } from '../../api'
 import { BookingPage, servesVillage } from '../../components/gate'
 import { useVillageWords } from '@/features/account/words'
-
-/** a village has hundreds of members: the first ones, and a search for the rest */
-const MAX_SHOWN = 30
 
 /** 长者登记 (staff, ?villageId=): members with birth year, age and no-shows; record a birth year, reset no-shows. */
 export default function PeoplePage() {
@@ -22,30 +20,33 @@ export default function PeoplePage() {
 function People({ membership }: { membership: MembershipView }) {
   const { here, people } = useVillageWords(membership.village.kind)
   const villageId = membership.villageId
-  const query = useQuery(() => getPeople(villageId), [villageId])
-  useReloadOnShow(query)
   const [q, setQ] = useState('')
+  const term = useDebounced(q.trim())
+  // a page at a time in name order (加载更多), or the server's matches of what was typed
+  const pages = usePages((after) => getPeople(villageId, term || undefined, after), [villageId, term], (p) => ({ items: p.people.map((x) => ({ ...x, id: x.personId })), next: p.next }))
+  useReloadOnShow(pages.first)
   /** rows the server answered after a change */
   const [changed, setChanged] = useState<Record<string, BookingPersonView>>({})
   const saving = useMutation((personId: string, change: { birthYear?: number | null; resetNoShows?: boolean }) => setPerson({ villageId, personId, ...change }), {
     success: (p, _id, change) => (change.resetNoShows ? `${p.name}的爽约次数已清零` : `已登记${p.name}的出生年份`),
     onSuccess: (p) => setChanged((c) => ({ ...c, [p.personId]: p })),
   })
-  const term = q.trim()
   return (
     <>
       <Input className='vh-field__input' value={q} placeholder='输入姓名或门牌号查找' maxlength={20} onInput={(e) => setQ(e.detail.value)} />
       <Alert message={saving.error} />
-      <Async query={query} isEmpty={(ps) => ps.length === 0} empty={<Empty text={`${here}还没有${people}加入`} />}>
-        {(ps) => {
-          const shown = ps.map((p) => changed[p.personId] ?? p).filter((p) => !term || p.name.includes(term) || (p.doorplate ?? '').includes(term))
+      <Async query={pages.first} isEmpty={(p) => p.people.length === 0 && !term} empty={<Empty text={`${here}还没有${people}加入`} />}>
+        {(p) => {
+          const shown = pages.items.map((x) => changed[x.personId] ?? x)
           return (
             <>
-              <Text className='vh-muted vh-block'>{`共 ${ps.length} 人${term ? `，找到 ${shown.length} 人` : ''}；出生年份用于判断长者饭堂等服务的年龄条件`}</Text>
-              {shown.slice(0, MAX_SHOWN).map((p) => (
-                <PersonCard key={p.personId} person={p} busy={saving.busy} onSave={(change) => saving.run(p.personId, change)} />
+              <Text className='vh-muted vh-block'>{`${p.total === null ? `找到 ${shown.length}${p.narrow ? '+' : ''} 人` : `共 ${p.total} 人`}；出生年份用于判断长者饭堂等服务的年龄条件`}</Text>
+              {term && shown.length === 0 && <Empty text='没有找到，换个字试试' />}
+              {shown.map((x) => (
+                <PersonCard key={x.personId} person={x} busy={saving.busy} onSave={(change) => saving.run(x.personId, change)} />
               ))}
-              {shown.length > MAX_SHOWN && <Text className='vh-muted vh-block'>{`还有 ${shown.length - MAX_SHOWN} 人，请输入姓名或门牌号查找`}</Text>}
+              {p.narrow && <Text className='vh-muted vh-block'>找到的人太多，请多输入几个字</Text>}
+              <LoadMore more={pages.hasMore} busy={pages.loadingMore} error={pages.moreError} onLoad={pages.loadMore} />
             </>
           )
         }}
