@@ -3,6 +3,7 @@
  * Beijing): the day list and the kitchen's headcount with their CSV, no-shows, bookings at the desk, the booking
  * register, the set-up of services and the no-show limit, and the hall's poster; every refusal writes nothing.
  */
+import { zhCompare } from '../../cloud/src/common/time'
 import { qrLinkOf } from '../qr-link'
 import { apiPerTest, expectRefused } from './harness'
 
@@ -292,7 +293,15 @@ describe('the set-up', () => {
     const setup = await api.as(P.staff).call('booking.setup', { villageId: X, hallId: HALL })
     expect(setup.services.map((s) => s.name)).toEqual(['长者饭堂', '公共服务站', '志愿者服务站', '妇女儿童服务站', '社工服务站', '一村一法律顾问', '调解室'])
     expect(setup.noShowLimit).toBe(3)
-    expect(setup.households.map((h) => h.doorplate)).toContain('新山村新村路6号')
+    // only the households a list names; the others are searched for
+    expect(setup.households.map((h) => h.doorplate)).toEqual(['新山村新村路6号'])
+    const found = await api.as(P.staff).call('booking.households', { villageId: X, hallId: HALL, q: '东一巷' })
+    expect(found.length).toBeGreaterThan(1)
+    expect(found.every((h) => h.doorplate.includes('东一巷'))).toBe(true)
+    expect(found.map((h) => h.doorplate)).toEqual([...found.map((h) => h.doorplate)].sort(zhCompare))
+    const byHead = await api.as(P.staff).call('booking.households', { villageId: X, hallId: HALL, q: found[0].headName })
+    expect(byHead.map((h) => h.id)).toContain(found[0].id)
+    await refused(P.resident, 'booking.households', { villageId: X, hallId: HALL, q: '东一巷' }, 'FORBIDDEN', '只有本服务中心的工作人员和村委会可以操作')
     const saved = await api.as(P.committee).call('booking.saveService', newService)
     expect(saved._id.startsWith(`${HALL}:s-`)).toBe(true)
     expect(saved).toMatchObject({ name: '义诊', active: true, updatedByName: '林志强', eligibility: { minAge: null, householdIds: [] } })

@@ -167,6 +167,8 @@ const READS: Case[] = [
   ['hallStaff', 'booking.people', { villageId: X, after: cursorAfter('村民2000', `${X}:p_big2000`) }],
   ['hallStaff', 'booking.people', { villageId: X, q: '村民1' }],
   ['hallStaff', 'booking.people', { villageId: X, q: '新区1' }],
+  ['hallStaff', 'booking.setup'],
+  ['hallStaff', 'booking.households', { villageId: X, hallId: `${X}:hall`, q: '新区1' }],
   ['gridWorker', 'account.me'],
   ['gridWorker', 'account.todo'],
   ['gridWorker', 'workspace.grid'],

@@ -192,6 +192,7 @@ export const SAMPLES: { [A in ActionName]?: Sample<A> } = {
   'booking.people': { villageId: X },
   'booking.setPerson': { villageId: X, personId: 'p_wulihua', resetNoShows: true },
   'booking.setup': { villageId: X, hallId: HALL },
+  'booking.households': { villageId: X, hallId: HALL, q: '新村路' },
   'booking.saveService': {
     villageId: X,
     hallId: HALL,

@@ -157,11 +157,15 @@ describe('编辑服务', () => {
     expect(mocked.saveService).not.toHaveBeenCalled()
 
     fireEvent.click(screen.getByText('周三'))
+    mocked.searchHouseholds.mockResolvedValue([{ id: 'v-xinshan:h7', doorplate: '新山村新村路7号', headName: '林水生' }])
     fireEvent.change(screen.getByPlaceholderText('输入门牌号或户主姓名'), { target: { value: '新村路' } })
-    fireEvent.click(screen.getByText('新山村新村路6号（户主 黄德明）'))
+    // the village's households are searched on the server; the picked one is listed by its name
+    fireEvent.click(await screen.findByText('新山村新村路7号（户主 林水生）'))
+    expect(mocked.searchHouseholds).toHaveBeenLastCalledWith('v-xinshan', 'v-xinshan:hall', '新村路')
+    expect(await screen.findByText('新山村新村路7号（户主 林水生）')).toBeTruthy()
     fireEvent.click(screen.getByText('保存'))
     await waitFor(() => expect(mocked.saveService).toHaveBeenCalled())
-    expect(mocked.saveService.mock.calls[0][0]).toMatchObject({ rules: [expect.objectContaining({ weekdays: [3] })], eligibility: { householdIds: ['v-xinshan:h6'] } })
+    expect(mocked.saveService.mock.calls[0][0]).toMatchObject({ rules: [expect.objectContaining({ weekdays: [3] })], eligibility: { householdIds: ['v-xinshan:h7'] } })
     expect(taro.navigateBack).toHaveBeenCalled()
   })
 })

@@ -27,6 +27,7 @@ export const peopleSearch = (villageId: string, staffNote = false) => async (ter
   (await getPeople(villageId, term)).people.map((p) => ({ id: p.personId, text: `${p.name}${p.doorplate ? `（${p.doorplate}）` : ''}${staffNote && p.needsStaff ? ' · 需现场办理' : ''}` }))
 export const setPerson = (input: InputOf<'booking.setPerson'>) => call('booking.setPerson', input)
 export const getSetup = (villageId: string, hallId: string) => call('booking.setup', { villageId, hallId })
+export const searchHouseholds = (villageId: string, hallId: string, q: string) => call('booking.households', { villageId, hallId, q })
 export const saveService = (input: InputOf<'booking.saveService'>) => call('booking.saveService', input)
 export const setNoShowLimit = (villageId: string, noShowLimit: number | null) => call('booking.setNoShowLimit', { villageId, noShowLimit })
 export const getPoster = (villageId: string, hallId: string) => call('booking.poster', { villageId, hallId })

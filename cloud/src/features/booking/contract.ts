@@ -221,6 +221,13 @@ export interface BookingPersonView {
   needsStaff: boolean
 }
 
+/** a household as an eligibility list names it */
+export interface BookingHousehold {
+  id: string
+  doorplate: string
+  headName: string
+}
+
 /** a page of 长者登记 in name order, or a search's matches */
 export interface BookingPeoplePage {
   people: BookingPersonView[]
@@ -237,8 +244,8 @@ export interface BookingSetup {
   /** full services for editing */
   services: BookingService[]
   noShowLimit: number | null
-  /** the village's households, for the eligibility list */
-  households: Array<{ id: string; doorplate: string; headName: string }>
+  /** the households the services' eligibility lists name (a search finds others: booking.households) */
+  households: BookingHousehold[]
 }
 
 export interface HallPoster {
@@ -358,8 +365,10 @@ export const bookingStaffActions = {
   'booking.setPerson': action<BookingPersonView>()(
     z.object({ villageId, personId: id, birthYear: int('出生年份', 1900, 2030).nullable().optional(), resetNoShows: z.boolean().default(false) }),
   ),
-  /** the hall's services for editing, the no-show limit and the households */
+  /** the hall's services for editing, the no-show limit and the households their eligibility lists name */
   'booking.setup': action<BookingSetup>()(z.object({ villageId, hallId: id })),
+  /** households whose 门牌号 or 户主 holds `q`, for an eligibility list (at most HOUSEHOLD_MATCHES, in 门牌号 order) */
+  'booking.households': action<BookingHousehold[]>()(z.object({ villageId, hallId: id, q: z.string().trim().min(1, '请输入门牌号或户主姓名').max(20, '查找内容太长') })),
   /** create or change a service (pattern, exceptions, window, eligibility, limit, price) */
   'booking.saveService': action<BookingService>()(serviceInput),
   /** the village's no-show limit */

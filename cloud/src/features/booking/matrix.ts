@@ -33,6 +33,7 @@ export const bookingMatrix: Matrix<typeof booking.actions> = {
   'booking.people': HALL,
   'booking.setPerson': HALL,
   'booking.setup': HALL,
+  'booking.households': HALL,
   'booking.saveService': HALL,
   'booking.setNoShowLimit': HALL,
   'booking.poster': HALL,

@@ -12,12 +12,12 @@ import { checkText } from '../../common/content'
 import { getInVillage, getMany } from '../../common/load'
 import { cursorAfter, pageAfter } from '../../common/keyset'
 import type { Filter, Store } from '../../ports/store'
-import type { Membership } from '../account/documents'
+import type { Household, Membership } from '../account/documents'
 import { newId } from '../../common/ids'
 import { qrDataUrl } from '../../common/qr'
 import { shanghaiDay, zhCompare } from '../../common/time'
 import { pageUrl } from '../../../../src/routes'
-import type { BookingPersonView, bookingStaffActions, serviceInput } from './contract'
+import type { BookingHousehold, BookingPersonView, bookingStaffActions, serviceInput } from './contract'
 import type { BookingPerson, BookingService, BookingSettings } from './documents'
 import { SERVICE_KINDS } from './documents'
 import { assertServesHall } from './policy'
@@ -70,6 +70,10 @@ function personView(m: { personId: string; name: string; householdId: string | n
   }
 }
 
+/** households a search for an eligibility list answers */
+const HOUSEHOLD_MATCHES = 20
+const householdView = (h: Household): BookingHousehold => ({ id: h._id, doorplate: h.doorplate, headName: h.headName })
+
 /** residents a page of 长者登记 holds */
 const PEOPLE_PAGE = 30
 
@@ -90,7 +94,7 @@ async function searchResidents(store: Store, residents: Filter, q: string): Prom
 
 const noShowLimitOf = async (ctx: MemberContext, villageId: string) => (await ctx.ports.store.get('bookingSettings', villageId))?.noShowLimit ?? null
 
-type SetupActions = Pick<typeof bookingStaffActions, 'booking.people' | 'booking.setPerson' | 'booking.setup' | 'booking.saveService' | 'booking.setNoShowLimit' | 'booking.poster'>
+type SetupActions = Pick<typeof bookingStaffActions, 'booking.people' | 'booking.households' | 'booking.setPerson' | 'booking.setup' | 'booking.saveService' | 'booking.setNoShowLimit' | 'booking.poster'>
 
 export const bookingSetupHandlers: Handlers<SetupActions> = {
   'booking.people': {
@@ -164,18 +168,34 @@ export const bookingSetupHandlers: Handlers<SetupActions> = {
     async handle({ villageId, hallId }, ctx) {
       await assertServesHall(ctx, hallId)
       const { store } = ctx.ports
-      const [hall, services, limit, households] = await Promise.all([
+      const [hall, services, limit] = await Promise.all([
         loadHall(ctx.ports, villageId, hallId),
         store.find('bookingServices', { villageId, hallId }, { limit: 100 }),
         noShowLimitOf(ctx, villageId),
-        findAll(store, 'households', { villageId }),
       ])
+      // only the households the lists name (a few 五保户、低保户), never the village's every one
+      const listed = await getMany(store, 'households', services.flatMap((s) => s.eligibility.householdIds))
       return {
         hall,
         services: services.sort((a, b) => SERVICE_KINDS.indexOf(a.kind) - SERVICE_KINDS.indexOf(b.kind) || zhCompare(a.name, b.name)),
         noShowLimit: limit,
-        households: households.map((h) => ({ id: h._id, doorplate: h.doorplate, headName: h.headName })).sort((a, b) => zhCompare(a.doorplate, b.doorplate)),
+        households: listed.filter((h) => h.villageId === villageId).map(householdView).sort((a, b) => zhCompare(a.doorplate, b.doorplate)),
       }
+    },
+  },
+
+  'booking.households': {
+    access: ACCESS.member,
+    async handle({ villageId, hallId, q }, ctx) {
+      await assertServesHall(ctx, hallId)
+      const { store } = ctx.ports
+      // the Store port has no `or`: by 门牌号, then by 户主
+      const [byDoorplate, byHead] = await Promise.all([
+        store.find('households', { villageId, doorplate: { $contains: q } }, { sort: [['doorplate', 'asc']], limit: HOUSEHOLD_MATCHES }),
+        store.find('households', { villageId, headName: { $contains: q } }, { sort: [['doorplate', 'asc']], limit: HOUSEHOLD_MATCHES }),
+      ])
+      const found = [...new Map([...byDoorplate, ...byHead].map((h) => [h._id, h])).values()]
+      return found.map(householdView).sort((a, b) => zhCompare(a.doorplate, b.doorplate)).slice(0, HOUSEHOLD_MATCHES)
     },
   },
 

@@ -1,7 +1,7 @@
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { BookingSetup, MembershipView, Weekday } from '@contract'
+import type { BookingHousehold, BookingSetup, MembershipView, Weekday } from '@contract'
 import { SERVICE_KIND_LABELS, SERVICE_KINDS, WEEKDAY_LABELS } from '@contract/tables'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
@@ -9,7 +9,7 @@ import { usePageParam } from '@/shared/page-params'
 import { ymd } from '@/shared/time'
 import { Alert, Async, Button, Card, Choice, Choices, Empty, Field, Row, SwitchRow, TextField } from '@/shared/ui'
 import { SearchPick } from '@/shared/ui/search-pick'
-import { getSetup, saveService } from '../../api'
+import { getSetup, saveService, searchHouseholds } from '../../api'
 import { StaffPage } from '../../components/staff-page'
 import { formOf, inputOf, localChecks, newException, newRule, type ExceptionForm, type RuleForm, type ServiceForm } from './form'
 
@@ -35,6 +35,8 @@ function Edit({ membership, hallId }: { membership: MembershipView; hallId: stri
   )
 }
 
+const householdText = (h: BookingHousehold) => `${h.doorplate}（户主 ${h.headName}）`
+
 function ServiceEditor({ setup, ids, initial }: { setup: BookingSetup; ids: { villageId: string; hallId: string; serviceId?: string }; initial: ServiceForm }) {
   const [form, setForm] = useState(initial)
   const [checks, setChecks] = useState<Record<string, string>>({})
@@ -50,7 +52,13 @@ function ServiceEditor({ setup, ids, initial }: { setup: BookingSetup; ids: { vi
   }
   const setRule = (i: number, patch: Partial<RuleForm>) => set('rules', form.rules.map((r, j) => (j === i ? { ...r, ...patch } : r)))
   const setException = (i: number, patch: Partial<ExceptionForm>) => set('exceptions', form.exceptions.map((e, j) => (j === i ? { ...e, ...patch } : e)))
-  const households = setup.households.map((h) => ({ id: h.id, text: `${h.doorplate}（户主 ${h.headName}）` }))
+  // the listed households' names: those the setup named, and those picked from a search since
+  const [named, setNamed] = useState<Record<string, string>>(() => Object.fromEntries(setup.households.map((h) => [h.id, householdText(h)])))
+  const search = async (q: string) => {
+    const found = (await searchHouseholds(ids.villageId, ids.hallId, q)).map((h) => ({ id: h.id, text: householdText(h) }))
+    setNamed((n) => ({ ...n, ...Object.fromEntries(found.map((c) => [c.id, c.text])) }))
+    return found.filter((c) => !form.householdIds.includes(c.id))
+  }
 
   function submit() {
     const local = localChecks(form)
@@ -154,14 +162,14 @@ function ServiceEditor({ setup, ids, initial }: { setup: BookingSetup; ids: { vi
         <TextField label='最低年龄（不限留空）' value={form.minAge} placeholder='如：60' maxlength={3} error={errors['eligibility.minAge']} onChange={(v) => set('minAge', v)} />
         <Field label='不限年龄的登记家庭（如五保户、低保户）' error={errors['eligibility.householdIds']}>
           {form.householdIds.map((id) => (
-            <Row key={id} label={households.find((h) => h.id === id)?.text ?? id}>
+            <Row key={id} label={named[id] ?? id}>
               <Button kind='plain' onClick={() => set('householdIds', form.householdIds.filter((x) => x !== id))}>
                 移除
               </Button>
             </Row>
           ))}
         </Field>
-        <SearchPick label='添加家庭' placeholder='输入门牌号或户主姓名' choices={households.filter((h) => !form.householdIds.includes(h.id))} value={null} onChange={(id) => id && set('householdIds', [...form.householdIds, id])} />
+        <SearchPick label='添加家庭' placeholder='输入门牌号或户主姓名' search={search} value={null} onChange={(id) => id && set('householdIds', [...form.householdIds, id])} />
         <TextField label='对象说明（村民能看到）' value={form.note} placeholder='如：60岁及以上长者或登记在册的困难家庭' maxlength={60} error={errors['eligibility.note']} onChange={(v) => set('note', v)} />
       </Card>
 
