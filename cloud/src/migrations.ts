@@ -17,6 +17,7 @@ import { rebuildWaitingCounts } from './features/account/waiting'
 import { rebuildVolunteerHours } from './features/volunteer/hours'
 import { SERVING_ROLES } from './features/account/documents'
 import { tookOf } from './features/reports/documents'
+import { rebuildReportTotals } from './features/reports/totals'
 import { DuplicateIdError, type CollectionName, type Doc, type Store } from './ports/store'
 
 const ALL = 1_000_000
@@ -203,5 +204,19 @@ export async function migrateVolunteerHours(store: Store): Promise<number> {
     let written = 0
     for (const v of await store.find('villages', {}, { limit: ALL })) written += await rebuildVolunteerHours(store, v._id)
     return written
+  })
+}
+
+const REPORT_TOTALS = 'migration-report-totals-v1'
+
+/**
+ * Each village's closed reports counted into their counters (reports/totals.ts), once: after migrateReportTimes (the
+ * counters sum those times). Until then a village's figures count its closed reports live. Returns the villages built.
+ */
+export async function migrateReportTotals(store: Store): Promise<number> {
+  return once(store, REPORT_TOTALS, async () => {
+    const villages = await store.find('villages', {}, { limit: ALL })
+    for (const v of villages) await rebuildReportTotals(store, v._id)
+    return villages.length
   })
 }

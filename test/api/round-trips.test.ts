@@ -15,6 +15,7 @@ import { API_STORE, makeApi, membershipDoc, T0 } from './harness'
 import { addFixtures, OPENID, sampleFor, X, type Api } from './samples'
 import type { Persona } from '../../cloud/src/matrix'
 import { rebuildResidentCounts } from '../../cloud/src/features/account/residents'
+import { rebuildReportTotals } from '../../cloud/src/features/reports/totals'
 import { rebuildWaitingCounts } from '../../cloud/src/features/account/waiting'
 import { rebuildVolunteerHours } from '../../cloud/src/features/volunteer/hours'
 
@@ -101,6 +102,8 @@ export async function growVillage(api: Api): Promise<void> {
   await rebuildResidentCounts(api.ports.store, X)
   // and the committee's counter of waiting work (the topics above are written past it)
   await rebuildWaitingCounts(api.ports.store, X)
+  // and the closed reports' counters (the reports above are written past them)
+  await rebuildReportTotals(api.ports.store, X)
 }
 
 type Case = [persona: Persona, action: ActionName, input?: unknown]

@@ -10,7 +10,7 @@ import { groupCursor, groupOfExport } from '../../common/csv'
 import { cursorAfter, pageAfter } from '../../common/keyset'
 import { getMany } from '../../common/load'
 import { shanghaiDay } from '../../common/time'
-import type { Filter, Store } from '../../ports/store'
+import type { Filter, Store, TotalSpec } from '../../ports/store'
 import { getVillage } from '../account/common'
 import { isCommittee } from '../account/policy'
 import { reportFigures } from '../account/figures'
@@ -23,6 +23,7 @@ import { centerOf } from './routing'
 import { dueOf, queueOrder, reportSummary } from './views'
 import { CLUSTER_WINDOW, clusterCandidate, clustersOf, figuresFrom, UNROUTED, whereOf, type CategoryTotals, type StatusTotals } from './tally'
 import { reportsCsv } from './csv'
+import { CLOSED_STATUSES, countersFilter, isMarker, SUMMED_SPECS } from './totals'
 
 const DAY = 24 * 3_600_000
 /** the map shows a closed report for a month after it closed */
@@ -39,7 +40,6 @@ const TOWN_OVERDUE = 100
 const CLUSTER_SCAN = 300
 /** reports per page of the export: the page and its village's grids are a few CloudBase round trips (100 documents each) */
 const EXPORT_REPORTS = 200
-const CLOSED: ReportStatus[] = (Object.keys(REPORT_STATUS_LABELS) as ReportStatus[]).filter((s) => !OPEN_STATUSES.includes(s))
 
 /** the village's figures: the committee, grid workers (their grids) and the town's officers */
 const FIGURES_ACCESS: Access = { kind: 'member', roles: ['committee', 'gridWorker', 'townOfficer'] }
@@ -69,33 +69,64 @@ async function categoriesOf(store: Store, villageIds: string[]): Promise<(villag
   return (villageId) => settingsOrDefault(found.find((s) => s._id === villageId) ?? null).categories.map((c) => c.name)
 }
 
+/** what the figures count of reports read live (the open ones; the closed ones of a village without counters) */
+function liveSpecs(now: number): Record<keyof typeof SUMMED_SPECS | 'lateToAccept' | 'lateToResolve', TotalSpec> {
+  const { lateToAccept, lateToResolve } = reportFigures(now)
+  return {
+    n: {},
+    lateToAccept,
+    lateToResolve,
+    accepted: { where: { acceptTook: { $gte: 0 } } },
+    acceptTook: { sum: 'acceptTook' },
+    resolved: { where: { resolveTook: { $gte: 0 } } },
+    resolveTook: { sum: 'resolveTook' },
+    rated: { where: { rating: { $gte: 1 } } },
+    rating: { sum: 'rating' },
+  }
+}
+
+const villagesIn = (filter: Filter): string[] => {
+  const v = filter.villageId as string | { $in: string[] }
+  return typeof v === 'string' ? [v] : v.$in
+}
+
 /**
- * Each village's figures over the reports `filter` leaves: two grouped counts (by village and state, by village and
- * category), with the times to accept and resolve and the ratings summed from each report's own fields — never a
- * walk through the reports, so a village of 100,000 costs what one of 100 does.
+ * Each village's figures over the reports `filter` leaves, by village, state and category: the open reports counted
+ * live (a village's work in hand: few, by the index on village and state), the closed ones from their counters
+ * (totals.ts) — two calls, and a village of 100,000 reports costs what one of 100 does. A village whose counters are
+ * not built yet has its closed reports counted live (one more call).
  */
 async function figuresIn(store: Store, filter: Filter, now: number): Promise<(villageId: string, categories: readonly string[]) => ReportFigures> {
-  const { lateToAccept, lateToResolve } = reportFigures(now)
-  const [statuses, categories] = await Promise.all([
-    store.totals('reports', filter, ['villageId', 'status'], {
-      n: {},
-      lateToAccept,
-      lateToResolve,
-      accepted: { where: { acceptTook: { $gte: 0 } } },
-      acceptTook: { sum: 'acceptTook' },
-      resolved: { where: { resolveTook: { $gte: 0 } } },
-      resolveTook: { sum: 'resolveTook' },
-      rated: { where: { rating: { $gte: 1 } } },
-      rating: { sum: 'rating' },
-    }),
-    store.totals('reports', filter, ['villageId', 'category'], { n: {}, open: { where: { status: { $in: [...OPEN_STATUSES] } } }, lateToAccept, lateToResolve }),
+  const by = ['villageId', 'status', 'category']
+  const [open, counted] = await Promise.all([
+    store.totals('reports', { ...filter, status: { $in: [...OPEN_STATUSES] } }, by, liveSpecs(now)),
+    store.totals('reportTotals', countersFilter(filter), by, SUMMED_SPECS),
   ])
-  return (villageId, names) =>
-    figuresFrom(
-      statuses.filter((g) => g.key[0] === villageId).map((g): StatusTotals => ({ status: g.key[1] as ReportStatus, ...g.totals })),
-      categories.filter((g) => g.key[0] === villageId).map((g): CategoryTotals => ({ category: String(g.key[1]), ...g.totals })),
-      names,
-    )
+  const built = new Set(counted.filter((g) => isMarker(g.key[1])).map((g) => g.key[0]))
+  const unbuilt = villagesIn(filter).filter((v) => !built.has(v))
+  const closed = [
+    ...counted.filter((g) => built.has(g.key[0]) && !isMarker(g.key[1])).map((g) => ({ key: g.key, totals: { ...g.totals, lateToAccept: 0, lateToResolve: 0 } })),
+    ...(unbuilt.length ? await store.totals('reports', { ...filter, villageId: { $in: unbuilt }, status: { $in: CLOSED_STATUSES } }, by, liveSpecs(now)) : []),
+  ]
+  const groups = [...open, ...closed]
+  return (villageId, names) => {
+    const statuses = new Map<ReportStatus, StatusTotals>()
+    const categories = new Map<string, CategoryTotals>()
+    for (const { key, totals: t } of groups) {
+      if (key[0] !== villageId) continue
+      const [status, category] = [key[1] as ReportStatus, String(key[2])]
+      const s = statuses.get(status) ?? { status, n: 0, lateToAccept: 0, lateToResolve: 0, accepted: 0, acceptTook: 0, resolved: 0, resolveTook: 0, rated: 0, rating: 0 }
+      for (const k of ['n', 'lateToAccept', 'lateToResolve', 'accepted', 'acceptTook', 'resolved', 'resolveTook', 'rated', 'rating'] as const) s[k] += t[k]
+      statuses.set(status, s)
+      const c = categories.get(category) ?? { category, n: 0, open: 0, lateToAccept: 0, lateToResolve: 0 }
+      c.n += t.n
+      if (OPEN_STATUSES.includes(status)) c.open += t.n
+      c.lateToAccept += t.lateToAccept
+      c.lateToResolve += t.lateToResolve
+      categories.set(category, c)
+    }
+    return figuresFrom([...statuses.values()], [...categories.values()], names)
+  }
 }
 
 /** the town's most overdue open reports, most overdue first: the late to accept and the late to resolve, each by its index */
@@ -119,7 +150,7 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
         store.find('halls', { villageId }, { sort: [['_id', 'asc']] }),
         store.find('reports', { villageId, status: { $in: [...OPEN_STATUSES] } }, { sort: [['createdAt', 'desc']], limit: MAP_OPEN + 1 }),
         // by the village's reports in order of change (the index on villageId and updatedAt): the closed are most of them
-        store.find('reports', { villageId, status: { $in: CLOSED }, updatedAt: { $gte: ctx.now - MAP_RECENT } }, { sort: [['updatedAt', 'desc']], limit: MAP_CLOSED + 1 }),
+        store.find('reports', { villageId, status: { $in: CLOSED_STATUSES }, updatedAt: { $gte: ctx.now - MAP_RECENT } }, { sort: [['updatedAt', 'desc']], limit: MAP_CLOSED + 1 }),
       ])
       const capped = open.length > MAP_OPEN || closed.length > MAP_CLOSED ? { open: MAP_OPEN, closed: MAP_CLOSED } : null
       const shown = [...open.slice(0, MAP_OPEN), ...closed.slice(0, MAP_CLOSED)].sort(queueOrder(ctx.now))

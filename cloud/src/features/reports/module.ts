@@ -13,6 +13,8 @@ export const reports = defineFeature({
     reports: { indexes: [['villageId', 'createdAt'], ['villageId', 'status', 'createdAt'], ['villageId', 'updatedAt'], ['villageId', 'gridId', 'status'], ['villageId', 'reporterId'], ['villageId', 'category', 'status'], ['status', 'acceptDueAt'], ['status', 'resolveDueAt'], ['status', 'autoConfirmAt']] },
     reportMeToos: { indexes: [['villageId', 'personId'], ['reportId']] },
     reportSettings: {},
+    // the closed reports' figures (totals.ts): a village's, a grid worker's grids'
+    reportTotals: { indexes: [['villageId', 'gridId']] },
   },
   jobSteps: reportJobSteps,
   seed: { marker: 'demo-reports-v1', run: seedReports },

@@ -8,6 +8,7 @@ import type { StateMachine } from '../../common/transition'
 import type { Membership } from '../account/documents'
 import type { CategorySetting, Report, ReportSettings, ReportStatus } from './documents'
 import { DEFAULT_REPORT_SETTINGS, OPEN_STATUSES, REPORT_STATUS_LABELS } from './documents'
+import { keepReportTotals } from './totals'
 
 export const HOUR_MS = 3_600_000
 export const DAY_MS = 24 * HOUR_MS
@@ -54,6 +55,7 @@ export const REPORT_MACHINE: StateMachine<'reports', ReportEventName> = {
     return `该问题${REPORT_STATUS_LABELS[status]}，不能再${EVENT_WORDS[event]}`
   },
   label: (r) => `随手拍：${r.category}（${r.place.address}）`,
+  counted: keepReportTotals,
 }
 
 /** the village's categories and days to confirm, or the defaults */

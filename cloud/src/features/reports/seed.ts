@@ -13,6 +13,7 @@ import type { LngLat } from '../account/documents'
 import type { GeoPoint, Report, ReportEvent, ReportMeToo, ReportSettings } from './documents'
 import { DEFAULT_REPORT_SETTINGS, newReport } from './documents'
 import { acceptDue, ANONYMOUS_NAME, categoryOf, HOUR_MS, SYSTEM_NAME } from './policy'
+import { rebuildReportTotals } from './totals'
 
 const X = 'v-xinshan'
 const W = 'v-wukan'
@@ -375,4 +376,6 @@ export async function seedReports(store: Store, now: number): Promise<void> {
     const mark: ReportMeToo = { _id: `${reportId}:${pid(person)}`, villageId: X, reportId, personId: pid(person), at: h(ago, now) }
     await store.insert('reportMeToos', mark)
   }
+  // written directly, not by the steps: each village's closed reports counted once (totals.ts)
+  for (const v of await store.find('villages', {}, { limit: 1000 })) await rebuildReportTotals(store, v._id)
 }
