@@ -141,7 +141,8 @@ export async function migrateResidentCounts(store: Store): Promise<number> {
   })
 }
 
-const WAITING_COUNTS = 'migration-waiting-counts-v1'
+// v2: the counter in shards (v1 wrote one document)
+const WAITING_COUNTS = 'migration-waiting-counts-v2'
 
 /**
  * Villages from before the committee's counter of waiting work (join requests, decisions, proposals, appeals,

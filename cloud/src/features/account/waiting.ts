@@ -8,8 +8,19 @@
  * (common/transition's `counted`), the others where they write. A village from before the counter has none to add
  * to (0 matched): it is counted on read until the migration builds it. The account feature owns this because its
  * own collections are among those counted (a feature imports only account); the others are read here by name.
+ *
+ * Sharded: a village's counter is WAITING_SHARDS documents (the village's id, then `${villageId}#1`…), an increment
+ * going to any one of them and a read summing them (one call). On CloudBase a transaction that writes a document
+ * conflicts at once with another holding it: forty newcomers asking at the same moment would all meet on one
+ * document and some run out of retries. The first decision is kept on the first shard only (a topic closes seldom).
  */
 import type { Filter, Store, TxStore } from '../../ports/store'
+import { getMany } from '../../common/load'
+
+export const WAITING_SHARDS = 8
+const shardIds = (villageId: string) => Array.from({ length: WAITING_SHARDS }, (_, k) => (k ? `${villageId}#${k}` : villageId))
+/** any shard: which one takes an increment does not matter to the sum, only that concurrent writers spread */
+const anyShard = (villageId: string) => shardIds(villageId)[Math.floor(Math.random() * WAITING_SHARDS)]
 
 export const WAITING_KINDS = ['joinRequests', 'decisions', 'proposals', 'appeals', 'deletions'] as const
 export type WaitingKind = (typeof WAITING_KINDS)[number]
@@ -64,7 +75,7 @@ const FRESH: Record<WaitingKind, (villageId: string) => { collection: 'joinReque
 export async function keepWaiting(tx: TxStore, kind: WaitingKind, villageIds: readonly string[], before: Counted | null, after: Counted | null): Promise<void> {
   const delta = Number(!!after && WAITS[kind](after)) - Number(!!before && WAITS[kind](before))
   if (!delta) return
-  for (const villageId of villageIds) await tx.update('waitingCounts', villageId, { inc: { [kind]: delta } })
+  for (const villageId of villageIds) await tx.update('waitingCounts', anyShard(villageId), { inc: { [kind]: delta } })
 }
 
 /**
@@ -101,12 +112,18 @@ export async function countWaiting(store: Store, villageId: string): Promise<Wai
   return Object.fromEntries(WAITING_KINDS.map((kind, i) => [kind, counts[i]])) as WaitingFigures
 }
 
+/** The village's counter, its shards summed (one read); null for a village from before it. */
+export async function keptWaiting(store: Store, villageId: string): Promise<(WaitingFigures & { firstDecision: FirstDecision | null }) | null> {
+  const shards = await getMany(store, 'waitingCounts', shardIds(villageId))
+  const first = shards.find((d) => d._id === villageId)
+  if (!first) return null
+  const figures = Object.fromEntries(WAITING_KINDS.map((k) => [k, shards.reduce((n, d) => n + (d[k] ?? 0), 0)])) as WaitingFigures
+  return { ...figures, firstDecision: first.firstDecision ?? null }
+}
+
 /** The village's waiting work: its counter (one read), or counted for a village from before it (its first decision then unknown). */
 export async function waitingOf(store: Store, villageId: string): Promise<WaitingFigures & { firstDecision: FirstDecision | null }> {
-  const kept = await store.get('waitingCounts', villageId)
-  if (!kept) return { ...(await countWaiting(store, villageId)), firstDecision: null }
-  const { _id, firstDecision, ...figures } = kept
-  return { ...figures, firstDecision: firstDecision ?? null }
+  return (await keptWaiting(store, villageId)) ?? { ...(await countWaiting(store, villageId)), firstDecision: null }
 }
 
 /**
@@ -115,11 +132,17 @@ export async function waitingOf(store: Store, villageId: string): Promise<Waitin
  * counted document is being written.
  */
 export async function rebuildWaitingCounts(store: Store, villageId: string): Promise<number> {
-  const [counts, firstDecision, old] = await Promise.all([countWaiting(store, villageId), findFirstDecision(store, villageId), store.get('waitingCounts', villageId)])
-  const fresh = { ...counts, firstDecision }
-  if (old && WAITING_KINDS.every((k) => old[k] === fresh[k]) && JSON.stringify(old.firstDecision ?? null) === JSON.stringify(firstDecision)) return 0
-  if (old) await store.update('waitingCounts', { _id: villageId }, { set: fresh })
-  else await store.insert('waitingCounts', { _id: villageId, ...fresh })
+  const ids = shardIds(villageId)
+  const [counts, firstDecision, kept, shards] = await Promise.all([countWaiting(store, villageId), findFirstDecision(store, villageId), keptWaiting(store, villageId), getMany(store, 'waitingCounts', ids)])
+  const same = kept && shards.length === WAITING_SHARDS && WAITING_KINDS.every((k) => kept[k] === counts[k]) && JSON.stringify(kept.firstDecision) === JSON.stringify(firstDecision)
+  if (same) return 0
+  // the whole count on the first shard, the others at zero (each created if missing: an increment there must land)
+  const zero = Object.fromEntries(WAITING_KINDS.map((k) => [k, 0])) as WaitingFigures
+  for (const id of ids) {
+    const set = id === villageId ? { ...counts, firstDecision } : zero
+    if (shards.some((d) => d._id === id)) await store.update('waitingCounts', { _id: id }, { set })
+    else await store.insert('waitingCounts', { _id: id, ...set })
+  }
   return 1
 }
 
