@@ -73,7 +73,8 @@ export async function countStep(ports: Ports, t: Topic, now: number): Promise<To
     chunks: job.chunks + (entries.length || (done && job.publish && !job.chunks) ? 1 : 0),
     total: job.total + batch.length,
     sha: text ? sha256Update(job.sha, job.total ? `\n${text}` : text) : job.sha,
-    counts: job.counts && batch.reduce((c, b) => applyDelta(c, tallyDelta(null, b)), structuredClone(job.counts)),
+    // a copy to add to (JSON: Node 16, CloudBase's default runtime, has no structuredClone)
+    counts: job.counts && batch.reduce((c, b) => applyDelta(c, tallyDelta(null, b)), JSON.parse(JSON.stringify(job.counts)) as typeof job.counts),
   }
   // a topic without counters: its roll's voters by grid complete the final counts
   const final: TallyCounts | null = done && next.counts ? sumCounts([next.counts, countsOf([], await loadVoters(store, t))]) : null
