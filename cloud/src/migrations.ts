@@ -95,6 +95,15 @@ async function once(store: Store, marker: string, migrate: () => Promise<number>
   return n
 }
 
+/** Runs `rebuild` for every village, once per data folder (under `marker`); returns what the rebuilds wrote (a rebuild that says nothing: 1). */
+function eachVillageOnce(store: Store, marker: string, rebuild: (store: Store, villageId: string) => Promise<number | void>): Promise<number> {
+  return once(store, marker, async () => {
+    let written = 0
+    for (const v of await store.find('villages', {}, { limit: ALL })) written += (await rebuild(store, v._id)) ?? 1
+    return written
+  })
+}
+
 const TALLIES = 'migration-topic-tallies-v1'
 
 /**
@@ -133,13 +142,7 @@ const RESIDENT_COUNTS = 'migration-resident-counts-v3'
  * and agreements and the grids' counters, recounted once. Run before the server takes an agreement or a join.
  * Returns how many documents it wrote.
  */
-export async function migrateResidentCounts(store: Store): Promise<number> {
-  return once(store, RESIDENT_COUNTS, async () => {
-    let written = 0
-    for (const v of await store.find('villages', {}, { limit: ALL })) written += await rebuildResidentCounts(store, v._id)
-    return written
-  })
-}
+export const migrateResidentCounts = (store: Store): Promise<number> => eachVillageOnce(store, RESIDENT_COUNTS, rebuildResidentCounts)
 
 // v2: the counter in shards (v1 wrote one document)
 const WAITING_COUNTS = 'migration-waiting-counts-v2'
@@ -149,13 +152,7 @@ const WAITING_COUNTS = 'migration-waiting-counts-v2'
  * deletions) get it, counted from their documents, once. Run before the server takes a request. Returns how many
  * counters it wrote.
  */
-export async function migrateWaitingCounts(store: Store): Promise<number> {
-  return once(store, WAITING_COUNTS, async () => {
-    let written = 0
-    for (const v of await store.find('villages', {}, { limit: ALL })) written += await rebuildWaitingCounts(store, v._id)
-    return written
-  })
-}
+export const migrateWaitingCounts = (store: Store): Promise<number> => eachVillageOnce(store, WAITING_COUNTS, rebuildWaitingCounts)
 
 const SERVING_MEMBERS = 'migration-serving-members-v1'
 
@@ -200,13 +197,7 @@ const VOLUNTEER_HOURS = 'migration-volunteer-hours-v1'
  * Villages from before 志愿时长's counters get them, counted from their confirmed sign-ups, once. Run before the
  * server takes a confirmation. Returns how many documents it wrote.
  */
-export async function migrateVolunteerHours(store: Store): Promise<number> {
-  return once(store, VOLUNTEER_HOURS, async () => {
-    let written = 0
-    for (const v of await store.find('villages', {}, { limit: ALL })) written += await rebuildVolunteerHours(store, v._id)
-    return written
-  })
-}
+export const migrateVolunteerHours = (store: Store): Promise<number> => eachVillageOnce(store, VOLUNTEER_HOURS, rebuildVolunteerHours)
 
 const REPORT_TOTALS = 'migration-report-totals-v1'
 
@@ -214,10 +205,4 @@ const REPORT_TOTALS = 'migration-report-totals-v1'
  * Each village's closed reports counted into their counters (reports/totals.ts), once: after migrateReportTimes (the
  * counters sum those times). Until then a village's figures count its closed reports live. Returns the villages built.
  */
-export async function migrateReportTotals(store: Store): Promise<number> {
-  return once(store, REPORT_TOTALS, async () => {
-    const villages = await store.find('villages', {}, { limit: ALL })
-    for (const v of villages) await rebuildReportTotals(store, v._id)
-    return villages.length
-  })
-}
+export const migrateReportTotals = (store: Store): Promise<number> => eachVillageOnce(store, REPORT_TOTALS, rebuildReportTotals)

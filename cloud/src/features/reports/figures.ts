@@ -23,7 +23,7 @@ import { centerOf } from './routing'
 import { dueOf, queueOrder, reportSummary } from './views'
 import { CLUSTER_WINDOW, clusterCandidate, clustersOf, figuresFrom, UNROUTED, whereOf, type CategoryTotals, type StatusTotals } from './tally'
 import { reportsCsv } from './csv'
-import { CLOSED_STATUSES, countersFilter, isMarker, SUMMED_SPECS } from './totals'
+import { CLOSED_STATUSES, countersFilter, isMarker, REPORT_SUM_SPECS, SUMMED_SPECS } from './totals'
 
 const DAY = 24 * 3_600_000
 /** the map shows a closed report for a month after it closed */
@@ -70,19 +70,9 @@ async function categoriesOf(store: Store, villageIds: string[]): Promise<(villag
 }
 
 /** what the figures count of reports read live (the open ones; the closed ones of a village without counters) */
-function liveSpecs(now: number): Record<keyof typeof SUMMED_SPECS | 'lateToAccept' | 'lateToResolve', TotalSpec> {
+function liveSpecs(now: number): Record<keyof typeof REPORT_SUM_SPECS | 'lateToAccept' | 'lateToResolve', TotalSpec> {
   const { lateToAccept, lateToResolve } = reportFigures(now)
-  return {
-    n: {},
-    lateToAccept,
-    lateToResolve,
-    accepted: { where: { acceptTook: { $gte: 0 } } },
-    acceptTook: { sum: 'acceptTook' },
-    resolved: { where: { resolveTook: { $gte: 0 } } },
-    resolveTook: { sum: 'resolveTook' },
-    rated: { where: { rating: { $gte: 1 } } },
-    rating: { sum: 'rating' },
-  }
+  return { ...REPORT_SUM_SPECS, lateToAccept, lateToResolve }
 }
 
 const villagesIn = (filter: Filter): string[] => {

@@ -72,6 +72,17 @@ export async function keepReportTotals(tx: TxStore, before: Report, after: Repor
   if (is) await add(tx, after, 1)
 }
 
+/** the same sums counted from the reports themselves (as contributionOf adds them one report at a time) */
+export const REPORT_SUM_SPECS: Record<(typeof SUMMED)[number], TotalSpec> = {
+  n: {},
+  accepted: { where: { acceptTook: { $gte: 0 } } },
+  acceptTook: { sum: 'acceptTook' },
+  resolved: { where: { resolveTook: { $gte: 0 } } },
+  resolveTook: { sum: 'resolveTook' },
+  rated: { where: { rating: { $gte: 1 } } },
+  rating: { sum: 'rating' },
+}
+
 /** the sums of the counters, as Store.totals specs */
 export const SUMMED_SPECS: Record<(typeof SUMMED)[number], TotalSpec> = Object.fromEntries(SUMMED.map((k) => [k, { sum: k }])) as Record<(typeof SUMMED)[number], TotalSpec>
 
@@ -89,15 +100,7 @@ export const isMarker = (status: unknown) => status === BUILT
  * old removed) and its marker written. For data written without the steps (the demo's seed, a migration, fixtures).
  */
 export async function rebuildReportTotals(store: Store, villageId: string): Promise<void> {
-  const groups = await store.totals('reports', { villageId, status: { $in: CLOSED_STATUSES } }, ['gridId', 'status', 'category'], {
-    n: {},
-    accepted: { where: { acceptTook: { $gte: 0 } } },
-    acceptTook: { sum: 'acceptTook' },
-    resolved: { where: { resolveTook: { $gte: 0 } } },
-    resolveTook: { sum: 'resolveTook' },
-    rated: { where: { rating: { $gte: 1 } } },
-    rating: { sum: 'rating' },
-  })
+  const groups = await store.totals('reports', { villageId, status: { $in: CLOSED_STATUSES } }, ['gridId', 'status', 'category'], REPORT_SUM_SPECS)
   await store.remove('reportTotals', { villageId })
   const docs: ReportTotal[] = groups.map(({ key: [gridId, status, category], totals }) => {
     const r = { villageId, gridId: gridId === null ? null : String(gridId), status: status as ReportStatus, category: String(category) }

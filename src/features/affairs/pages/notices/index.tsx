@@ -6,11 +6,10 @@ import { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS } from '@contract/tables'
 import { pageUrl } from '@/routes'
 import { usePages } from '@/shared/api/use-pages'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
-import { unreadText } from '../../components/notice-item'
 import { Async, Button, Choice, Choices, Empty, LoadMore, Row } from '@/shared/ui'
 import { getNotices } from '../../api'
 import { AffairsPage } from '../../components/frame'
-import { NoticeItem } from '../../components/notice-item'
+import { NoticeItem, unreadText } from '../../components/notice-item'
 
 /** 村务公开 (?villageId=): the notices, current first and newest first, unread marked; the 小微权力清单; the committee's 发布公告. */
 export default function NoticesPage() {
