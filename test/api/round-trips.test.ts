@@ -1,5 +1,5 @@
 /**
- * Issue 16: no read action makes more than 10 database calls, whatever the village's size. On the CloudBase emulator
+ * Issue 16: no action, read or write, makes more than 10 database calls, whatever the village's size. On the CloudBase emulator
  * (project api-cloudbase) a call is one round trip of the real wx-server-sdk (a find of 100 documents is one, of 1,000
  * is ten; a transaction's begin, each step and its commit count one each); on SQLite (project api) it is one call of
  * the Store port, counted the same way. The village is 新山村 of the demo grown well past it: thousands of members
@@ -197,6 +197,44 @@ const READS: Case[] = [
  */
 const KNOWN: Record<string, string> = {}
 
+/**
+ * A write case: `prepare` makes its own fresh target first, uncounted (a new draft to publish, a voter who has not
+ * voted), and gives the input; without it the action's sample input is used. The writes run after the reads (they
+ * change what the reads would find), in this order, each once.
+ */
+interface Write {
+  persona: Persona
+  action: ActionName
+  /** tells apart two cases of one action */
+  what?: string
+  prepare?: (api: Api) => Promise<unknown>
+}
+const WRITES: Write[] = [
+  // --- deliberation (topics, ballots, comments, proxies) ---
+  { persona: 'resident', action: 'ballots.cast' },
+  { persona: 'resident', action: 'ballots.cast', what: 'a changed vote', prepare: async () => ({ villageId: X, topicId: `${X}:t1`, choices: ['no'] }) },
+  { persona: 'resident', action: 'comments.create' },
+  { persona: 'resident', action: 'comments.like' },
+  { persona: 'resident', action: 'proxies.revoke' },
+  { persona: 'committee', action: 'topics.save' },
+  { persona: 'committee', action: 'topics.count' },
+]
+
+/** writes over the bound today, with what replaces their walk (a todo, not a pass: when fixed, it moves into WRITES) */
+const KNOWN_WRITES: Record<string, string> = {
+  // --- deliberation ---
+  'committee topics.publish': 'writes the whole roll (a chunk per 100 voters, its pages, the counters) in its transaction: 197 calls',
+  'committee topics.amendRoll': "reads the village's whole register to check the key: 68 calls",
+  'committee topics.remind': 'reads the whole roll and every ballot to find who has not voted: 32 calls',
+  'committee topics.decide': "delivers the residents' notice to 200 people within the answer: 32 calls",
+  'committee topics.addUpdate': "delivers the residents' notice to 200 people within the answer: 31 calls",
+  'committee comments.hide': 'delivers its notices within the answer: 22 calls',
+  'committee topics.fromReports': '18 calls',
+  'resident proxies.grant': '17 calls',
+  'householdRep proposals.create': '11 calls',
+  'resident proposals.cosign': '11 calls',
+}
+
 let api: Api
 beforeAll(async () => {
   api = await makeApi()
@@ -221,6 +259,16 @@ describe(`a read action makes at most ${BOUND} database calls in a village of ${
     expect(n).toBeLessThanOrEqual(BOUND)
   })
   for (const [key, why] of Object.entries(KNOWN)) test.todo(`${key}: ${why}`)
+})
+
+describe(`a write action makes at most ${BOUND} database calls in the same village`, () => {
+  test.each(WRITES.map((w) => [`${w.persona} ${w.action}${w.what ? ` (${w.what})` : ''}`, w] as const))('%s', async (name, w) => {
+    const input = w.prepare ? await w.prepare(api) : sampleFor(w.action, w.persona)
+    const n = await callsOf(w.persona, w.action, input)
+    if (process.env.SHOW_CALLS) console.log(`${API_STORE} ${name}: ${n}`)
+    expect(n).toBeLessThanOrEqual(BOUND)
+  })
+  for (const [key, why] of Object.entries(KNOWN_WRITES)) test.todo(`${key}: ${why}`)
 })
 
 test('the count is of database calls: a find of 1,000 documents is ten round trips on CloudBase, one Store call on SQLite', async () => {
