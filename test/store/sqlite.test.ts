@@ -290,6 +290,24 @@ test('checkpointOnThread: the WAL is copied into the database file by another th
   }
 })
 
+test('ensureIndexes: the declared indexes are made, and one no longer declared is dropped (each costs every write)', () => {
+  const dir = tempDir()
+  const store = new SqliteStore(path.join(dir, 'test.sqlite'))
+  try {
+    const names = () => (store.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ballots' ORDER BY name`).pluck().all() as string[]).filter((n) => !n.startsWith('sqlite_'))
+    store.ensureIndexes('ballots', [['topicId', 'source'], ['topicId', 'receipt']])
+    expect(names()).toEqual(['ballots_topicId_receipt', 'ballots_topicId_source'])
+    store.ensureIndexes('ballots', [['villageId', 'personId'], ['topicId', 'receipt']])
+    expect(names()).toEqual(['ballots_topicId_receipt', 'ballots_villageId_personId'])
+    // another collection's indexes are its own
+    store.ensureIndexes('topics', [['villageId']])
+    expect(names()).toEqual(['ballots_topicId_receipt', 'ballots_villageId_personId'])
+  } finally {
+    store.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+})
+
 test('optimize: with statistics the planner finds the few open reports by their index instead of walking all by date', async () => {
   const dir = tempDir()
   const store = new SqliteStore(path.join(dir, 'test.sqlite'))

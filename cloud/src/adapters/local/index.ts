@@ -125,7 +125,7 @@ export function createLocalPorts(opts: LocalPortsOptions): Ports & { store: Sqli
   if (opts.checkpointThread) store.checkpointOnThread()
   // the indexes each feature declares for its collections
   for (const [collection, spec] of COLLECTION_SPECS) {
-    for (const fields of spec.indexes ?? []) store.ensureIndex(collection, [...fields])
+    store.ensureIndexes(collection, spec.indexes ?? [])
     if (spec.cached) store.cacheDocuments(collection)
   }
   return {

@@ -265,12 +265,24 @@ export class SqliteStore implements RawStore {
     this.table(collection)
   }
 
-  /** An index on fields that are filtered often; a no-op when it exists. */
-  ensureIndex(collection: string, fields: string[]): void {
+  /** An index on fields that are filtered often; a no-op when it exists. Returns its name. */
+  ensureIndex(collection: string, fields: string[]): string {
     const t = this.table(collection)
     const name = `${collection}_${fields.join('_').replace(/\./g, '_')}`
     this.endSnapshot()
     this.conn.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON ${t} (${fields.map((f) => `json_extract(doc, ${jsonPath(f)})`).join(', ')})`)
+    return name
+  }
+
+  /**
+   * Exactly these indexes on the collection: each made if missing, and any other this store made before (a feature
+   * that no longer declares it) dropped, since every index costs each insert and update of the collection.
+   */
+  ensureIndexes(collection: string, fieldLists: ReadonlyArray<readonly string[]>): void {
+    const wanted = new Set(fieldLists.map((fields) => this.ensureIndex(collection, [...fields])))
+    this.endSnapshot()
+    const existing = this.conn.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name NOT LIKE 'sqlite_%'`).pluck().all(checkName(collection)) as string[]
+    for (const name of existing) if (!wanted.has(name)) this.conn.exec(`DROP INDEX "${name}"`)
   }
 
   /**

@@ -18,8 +18,9 @@ export const deliberation = defineFeature({
     topicRollPages: { indexes: [['topicId']] },
     topicCounts: { indexes: [['topicId']] },
     topicTallies: { indexes: [['topicId']] },
-    // the count (计票清单) is read in receipt order, a batch after the last
-    ballots: { indexes: [['topicId', 'source'], ['villageId', 'personId'], ['topicId', 'receipt']] },
+    // the count (计票清单) is read in receipt order, a batch after the last; (topicId, receipt) serves every find by topic
+    // too, so there is no index of topic alone: each is written with every ballot
+    ballots: { indexes: [['villageId', 'personId'], ['topicId', 'receipt']] },
     proxies: { indexes: [['topicId', 'proxyId']] },
     proposals: { indexes: [['villageId']] },
     cosigns: { indexes: [['villageId', 'personId']] },
