@@ -205,6 +205,20 @@ describe('the town', () => {
     expect(town.overdue.map((r) => r.id)).not.toContain(`${X}:rf-B`)
   })
 
+  test('a town of many villages: more groups than one count may give (1,000) are counted in calls of a few villages each', async () => {
+    // 30 more villages in 联安镇, each with an open report in every one of 12 categories and 3 open states: 1,080 groups
+    const dongwei = (await api.ports.store.get('villages', V))!
+    const extra = Array.from({ length: 30 }, (_, i) => ({ ...dongwei, _id: `v-extra${String(i).padStart(2, '0')}`, name: `测试${i + 1}村` }))
+    api.seedDocuments('villages', extra)
+    const states = ['reported', 'accepted', 'inProgress'] as const
+    const open = extra.flatMap((v) => Array.from({ length: 36 }, (_, k) => report(`${v._id}-${k}`, { _id: `${v._id}:rf-${k}`, villageId: v._id, gridId: null, ago: 1, status: states[k % 3], category: `类别${Math.floor(k / 3)}` })))
+    for (let i = 0; i < open.length; i += 100) await api.ports.store.insertMany('reports', open.slice(i, i + 100))
+    const town = await api.as(P.town).call('reports.town', { villageId: X })
+    expect(town.villages).toHaveLength(32)
+    expect(town.villages.filter((v) => v.villageId.startsWith('v-extra')).map((v) => [v.figures.total, v.figures.open])).toEqual(extra.map(() => [36, 36]))
+    expect(town.villages.find((v) => v.villageId === X)!.figures.total).toBe(10)
+  })
+
   test('an officer of another town sees theirs; the committee and grid workers are refused', async () => {
     const other = await api.as(P.otherTown).call('reports.town', { villageId: W })
     expect(other.villages.map((v) => v.name)).toEqual(['乌坎村'])

@@ -119,6 +119,22 @@ async function figuresIn(store: Store, filter: Filter, now: number): Promise<(vi
   }
 }
 
+/**
+ * How many villages one figuresIn call counts: each of its totals has a group per village, state and category, and a
+ * call may have MAX_GROUPS (1,000). Three states a call (open, or closed) × up to 20 categories is 60 a village at
+ * the most, so 15 a call; a town of more villages is counted in calls of 15, side by side.
+ */
+export const VILLAGES_PER_FIGURES_CALL = 15
+
+/** figuresIn over many villages, VILLAGES_PER_FIGURES_CALL at a time (at once) */
+async function figuresOfVillages(store: Store, villageIds: string[], now: number): Promise<(villageId: string, categories: readonly string[]) => ReportFigures> {
+  const chunks: string[][] = []
+  for (let i = 0; i < villageIds.length; i += VILLAGES_PER_FIGURES_CALL) chunks.push(villageIds.slice(i, i + VILLAGES_PER_FIGURES_CALL))
+  const figures = await Promise.all(chunks.map((ids) => figuresIn(store, { villageId: { $in: ids } }, now)))
+  const of = new Map(chunks.flatMap((ids, k) => ids.map((id) => [id, figures[k]] as const)))
+  return (villageId, categories) => of.get(villageId)!(villageId, categories)
+}
+
 /** the town's most overdue open reports, most overdue first: the late to accept and the late to resolve, each by its index */
 async function overdueIn(store: Store, villageIds: string[], now: number): Promise<Report[]> {
   const villageId = { $in: villageIds }
@@ -186,7 +202,7 @@ export const reportFigureHandlers: Handlers<Pick<typeof reportActions, 'reports.
       const { townId, townName, villages } = await townOf(ctx)
       const ids = villages.map((v) => v._id)
       if (!ids.length) return { townId, townName, villages: [], overdue: [] }
-      const [figures, categories, overdue] = await Promise.all([figuresIn(store, { villageId: { $in: ids } }, ctx.now), categoriesOf(store, ids), overdueIn(store, ids, ctx.now)])
+      const [figures, categories, overdue] = await Promise.all([figuresOfVillages(store, ids, ctx.now), categoriesOf(store, ids), overdueIn(store, ids, ctx.now)])
       // the overdue ones' grids and photos only
       const [grids, urls] = await Promise.all([getMany(store, 'grids', overdue.flatMap((r) => (r.gridId ? [r.gridId] : []))), files.urls(overdue.flatMap((r) => r.photos.slice(0, 1)))])
       const [gridNames, byId] = [namesOf(grids), new Map(villages.map((v) => [v._id, v]))]
