@@ -78,7 +78,7 @@ function PersonCard({ person: p, busy, onSave }: { person: BookingPersonView; bu
       </View>
       <Alert message={error} />
       <View className='bk-slot__head'>
-        <Text>{`爽约 ${p.noShows} 次`}</Text>
+        <Text className='bk-nowrap'>{`爽约 ${p.noShows} 次`}</Text>
         {p.noShows > 0 && (
           <Button kind='plain' disabled={busy} onClick={() => void reset()}>
             清零
