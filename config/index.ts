@@ -3,6 +3,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import type { Compiler } from 'webpack'
 import { WEAPP_ARIA, weappAttrName } from './weapp-aria'
+import { PreloadRouteChunks } from './preload-route'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -197,6 +198,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro's minSize 0 made 首页 wait for 20 chunks, some of a few hundred bytes: below webpack's usual
         // 20 KB a shared module stays in each page's own chunk instead
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all', minSize: 20_000 })
+        // the page in the address has its chunks fetched beside the entry, not after it
+        chain.plugin('preload-route-chunks').use(PreloadRouteChunks)
         inlineLicenses(chain)
       },
     },

@@ -1,6 +1,7 @@
 /** Issue 15: 首页 knows who opens it — screenshots for a resident, the committee, a grid worker, a town officer and the hall staff; never stale. */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
+import { firstRouteOf } from '../../scripts/lib/h5-first-route'
 import { appForSuite, ARTIFACTS, chromiumAvailable, type App } from './browser'
 
 const run = chromiumAvailable() ? describe : describe.skip
@@ -42,6 +43,34 @@ run('in Chromium: 首页 per role', () => {
     await app.signInAs(page, '陈建国')
     await row('村规民约待阅读承诺').waitFor()
     await row('待投票的议题').getByText('2 个').waitFor()
+  })
+
+  test('opened cold, 首页’s chunks are fetched by index.html beside the entry, each once; another page’s are not', async () => {
+    const { home } = firstRouteOf(path.resolve(__dirname, '../../dist/h5'))
+    // how each chunk was fetched: 'link' by the preload, 'script' by Taro's router after the entry has run
+    const fetched = async (p: Page) =>
+      p.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => [new URL(e.name).pathname.slice(1), (e as PerformanceResourceTiming).initiatorType])
+          .filter(([f]) => f.startsWith('chunk/')),
+      )
+    for (const url of [`${app.server.url}/`, `${app.server.url}/#/pages/home/index`]) {
+      const cold = await app.browser.newPage({ viewport: { width: 414, height: 896 } })
+      await cold.goto(url)
+      await cold.getByText('首页', { exact: true }).first().waitFor()
+      const chunks = await fetched(cold)
+      for (const f of home.files) expect(chunks.filter(([c]) => c === f)).toEqual([[f, 'link']])
+      await cold.close()
+    }
+    const me = await app.browser.newPage({ viewport: { width: 414, height: 896 } })
+    await me.goto(`${app.server.url}/#/pages/me/index`)
+    await me.getByText('我的', { exact: true }).first().waitFor()
+    const chunks = await fetched(me)
+    expect(chunks.some(([, how]) => how === 'link')).toBe(true)
+    // 首页's own chunk (its page module, the last of its route) is nothing 我的 asks for
+    expect(chunks.map(([c]) => c)).not.toContain(home.files[home.files.length - 1])
+    await me.close()
   })
 
   test('the committee approves a request: back on 首页 its queue says 0 at once', async () => {
