@@ -1,4 +1,5 @@
-import { ID, apiPerTest, makeApi } from './harness'
+import { ID, apiPerTest, killedAfter, makeApi } from './harness'
+import { noticeNewJoinRequests } from '../../cloud/src/features/account/jobs'
 
 const api = apiPerTest()
 
@@ -11,6 +12,9 @@ describe('joining a village', () => {
 
     const req = await newcomer.call('join.request', { ...joinInput, via: 'scan' })
     expect(req).toMatchObject({ status: 'pending', via: 'scan', villageId: 'v-xinshan' })
+    // the committee is told by the job (its next run: a minute here, five in the cloud), of every new request at once
+    expect(api.ports.notifier.sent).toEqual([])
+    await noticeNewJoinRequests(api.ports, api.ports.clock.now())
 
     const committee = api.as(ID.committee)
     const queue = await committee.call('join.queue', { villageId: 'v-xinshan' })
@@ -84,6 +88,26 @@ describe('joining a village', () => {
     expect(await api.as(ID.committee2).fail('join.decide', { villageId: 'v-xinshan', requestId: req._id, decision: 'reject', reason: '重复' })).toMatchObject({
       code: 'CONFLICT',
     })
+  })
+
+  test('the job tells the committee of a burst of requests in one notice and one push each, once however often it runs', async () => {
+    const { ports } = api
+    const ask = (k: number) => (api.advance(1000), api.as(`burst-${k}`).call('join.request', { villageId: 'v-xinshan', name: `新人${k}`, doorplate: `新山村西二巷${k}号`, relation: '户主' }))
+    const [first, withdrawn] = [await ask(1), await ask(2)]
+    await ask(3)
+    // decided before the run: not news any more
+    await api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: withdrawn._id, decision: 'reject', reason: '重复申请' })
+    await ask(4)
+    // a run cut off after writing its notice, before clearing the marks (the store dies at its first update): run again
+    await expect(noticeNewJoinRequests(killedAfter(api, 0, ['update']), ports.clock.now())).rejects.toThrow('killed')
+    expect(await noticeNewJoinRequests(ports, ports.clock.now())).toBe(3)
+    expect(await noticeNewJoinRequests(ports, ports.clock.now())).toBe(0)
+    const told = (await api.as(ID.committee).call('notifications.list', {})).filter((n) => n.title === '新的入村申请')
+    expect(told.map((n) => n.body)).toEqual(['新人1（新山村西二巷1号）、新人3（新山村西二巷3号）等3人申请加入新山村'])
+    expect(ports.notifier.sent.filter((n) => n.title === '新的入村申请').map((n) => n.personId).sort()).toEqual(['p_chenmeiling', 'p_linzhiqiang'])
+    expect((await ports.store.get('joinRequests', first._id))?.noticeDue).toBeUndefined()
+    // 待办 counted each at once, without the job
+    expect((await api.as(ID.committee).call('account.todo', { villageId: 'v-xinshan' })).items.find((i) => i.key === 'joinRequests')?.count).toBe(4)
   })
 
   test('a QR scene finds its village; a bad one gets a clear error', async () => {

@@ -7,6 +7,7 @@ import { deliverNotices, notify, notifyCommittee, PUSH_ATTEMPTS } from '../../cl
 import { DELETED_NAME } from '../../cloud/src/features/account/privacy-documents'
 import type { Notification, PushOutcome } from '../../cloud/src/ports/ports'
 import { ID, makeApi } from './harness'
+import { noticeNewJoinRequests } from '../../cloud/src/features/account/jobs'
 
 const MINUTE = 60_000
 
@@ -83,6 +84,8 @@ test('a push that fails is tried again later by the job, then given up after a f
       return real(n)
     }
     await api.as(ID.newcomer).call('join.request', { villageId: 'v-xinshan', name: '王芳', doorplate: '新山村东一巷40号', relation: '户主' })
+    // the job's step that tells the committee of new requests
+    await noticeNewJoinRequests(ports, ports.clock.now())
     // the action succeeded and the committee sees it in the app although the push failed
     expect((await api.as(ID.committee).call('notifications.list', {})).map((n) => n.title)).toContain('新的入村申请')
     expect(tries).toHaveLength(2)

@@ -232,6 +232,8 @@ export interface JoinRequest {
   decisions: JoinDecision[]
   /** when the committee was reminded of a request left pending (once) */
   remindedAt?: number | null
+  /** the committee is still to be told of it: the job tells them of a village's new requests at once (jobs.ts), then clears it */
+  noticeDue?: true
 }
 
 export interface AppNotification {

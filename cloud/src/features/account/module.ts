@@ -9,7 +9,7 @@ import { todoActions } from './todo-contract'
 import { todoHandlers } from './todo'
 import { recordActions } from './record-contract'
 import { recordHandlers } from './record'
-import { remindStaleJoinRequests } from './jobs'
+import { noticeNewJoinRequests, remindStaleJoinRequests } from './jobs'
 import { deliverDueNotices } from './notices'
 import { seedPlacesAndPeople } from './seed'
 import { removeEndedRateLimits } from '../../common/rate-limit'
@@ -32,13 +32,14 @@ export const account = defineFeature({
     persons: { indexes: [['openid']] },
     personKeys: {},
     memberships: { indexes: [['personId'], ['villageId'], ['villageId', 'householdId'], ['villageId', 'name'], ['villageId', 'serving']] },
-    joinRequests: { indexes: [['villageId', 'status'], ['personId']] },
+    // noticeDue: the new requests the job tells the committee of (jobs.ts)
+    joinRequests: { indexes: [['villageId', 'status'], ['personId'], ['noticeDue']] },
     notifications: { indexes: [['personId', 'read']] },
     noticeOutbox: { indexes: [['status', 'nextAt']] },
     deletionRequests: { indexes: [['status']] },
     // every feature's per-person limits (common/rate-limit.ts), kept here with the job step that empties them
     rateLimits: { indexes: [['who', 'bucket', 'windowStart'], ['expiresAt']] },
   },
-  jobSteps: { joinReminders: remindStaleJoinRequests, notices: deliverDueNotices, rateLimits: removeEndedRateLimits },
+  jobSteps: { joinReminders: remindStaleJoinRequests, joinNotices: noticeNewJoinRequests, notices: deliverDueNotices, rateLimits: removeEndedRateLimits },
   seed: { marker: 'demo-v1', run: seedPlacesAndPeople },
 })

@@ -29,8 +29,8 @@ export const PUSH_ATTEMPTS = 5
 /** how long the job waits before trying an event again, by the number of tries so far */
 const RETRY_AFTER_MS = [0, 60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000]
 
-async function writeEvent(ctx: NoticeContext, event: Omit<NoticeEvent, '_id' | 'createdAt' | 'status' | 'attempts' | 'nextAt'>, tx?: Pick<TxStore, 'insert'>): Promise<void> {
-  const doc: NoticeEvent = { _id: newId('ne', ctx.now), ...event, createdAt: ctx.now, status: 'pending', attempts: 0, nextAt: ctx.now }
+async function writeEvent(ctx: NoticeContext, event: Omit<NoticeEvent, '_id' | 'createdAt' | 'status' | 'attempts' | 'nextAt'>, tx?: Pick<TxStore, 'insert'>, id = newId('ne', ctx.now)): Promise<void> {
+  const doc: NoticeEvent = { _id: id, ...event, createdAt: ctx.now, status: 'pending', attempts: 0, nextAt: ctx.now }
   await (tx ?? ctx.ports.store).insert('noticeOutbox', doc)
   ctx.notices.push(doc._id)
 }
@@ -53,6 +53,20 @@ export async function notify(
 /** notify() to every committee member of the village (as it is when the notice is delivered). */
 export async function notifyCommittee(ctx: NoticeContext, villageId: string, title: string, body: string, page: string | null = null, tx?: Pick<TxStore, 'insert'>): Promise<void> {
   await writeEvent(ctx, { villageId, to: 'committee', title, body, page }, tx)
+}
+
+/**
+ * notifyCommittee() as the event of a given id, outside any transaction: a second write of the id (a job's run cut off
+ * after it, run again) writes nothing.
+ */
+export async function notifyCommitteeOnce(ctx: NoticeContext, id: string, villageId: string, title: string, body: string, page: string | null = null): Promise<void> {
+  try {
+    await writeEvent(ctx, { villageId, to: 'committee', title, body, page }, undefined, id)
+  } catch (e) {
+    if (!(e instanceof DuplicateIdError)) throw e
+    // the earlier write's: delivered with those of this call (it may be done: then nothing is)
+    ctx.notices.push(id)
+  }
 }
 
 /**
