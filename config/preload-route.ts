@@ -8,7 +8,8 @@ const NAME = 'PreloadRouteChunks'
  * the entry scripts. Taro's router asks for a page's chunks only once the entry has run, so the first page waited
  * for a second round of requests after the entry's; now they are in the memory cache when the router asks.
  * An inline script (ES5: it is not compiled) reads the hash route (an empty one opens the first page of the route
- * table) and adds a <link rel=preload> for each of that page's files.
+ * table) and adds a <link rel=preload> for each of that page's files, at low priority: at Chromium's default (high)
+ * they went ahead of the entry scripts (low), which then arrived later than without them.
  */
 export class PreloadRouteChunks {
   apply(compiler: Compiler) {
@@ -23,7 +24,7 @@ export class PreloadRouteChunks {
         const script =
           `!function(f,r,d){var p=location.hash.replace(/^#\\/?/,'').split('?')[0]||d,c=r[p]||[];` +
           `for(var i=0;i<c.length;i++){var l=document.createElement('link'),h=f[c[i]];` +
-          `l.rel='preload';l.as=/\\.css$/.test(h)?'style':'script';l.href=${JSON.stringify(publicPath)}+h;document.head.appendChild(l)}}` +
+          `l.rel='preload';l.fetchPriority='low';l.as=/\\.css$/.test(h)?'style':'script';l.href=${JSON.stringify(publicPath)}+h;document.head.appendChild(l)}}` +
           `(${JSON.stringify(files)},${JSON.stringify(routes)},${JSON.stringify(first)})`
         data.headTags.unshift({ tagName: 'script', voidTag: false, meta: { plugin: NAME }, attributes: {}, innerHTML: script })
         return data
