@@ -103,7 +103,7 @@ export async function measureFirstPaint(appDist: string): Promise<FirstPaint> {
         browser,
         `${app.url}/#/pages/home/index`,
         // the 待办 card (a row of 我的待办) and 本村概况 with its figures
-        "document.body.textContent.includes('我的待办') && document.body.textContent.includes('本村概况')",
+        "!!document.body && document.body.textContent.includes('我的待办') && document.body.textContent.includes('本村概况')",
         { 'vh.demoOpenid': 'demo-linshuisheng', 'vh.currentVillage': 'v-xinshan' },
       )
       if (i === 0) continue
