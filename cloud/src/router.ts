@@ -6,7 +6,7 @@ import type { ActionDef } from './contract/action'
 import type { Ports } from './ports/ports'
 import { FEATURES } from './features'
 import { cleanStrings } from './common/text'
-import { deliverNotices } from './features/account/notices'
+import { deliverAfterAction } from './features/account/notices'
 import { withRateLimit } from './common/rate-limit'
 
 // process-wide, so that a message set in a schema still wins (zod lets a parse-time map override those)
@@ -78,8 +78,8 @@ export function createRouter(ports: Ports, options: RouterOptions = {}): Router 
       }
       // per-person limits (common/rate-limit.ts) on writes others read: only those the caller may make count
       const data = await withRateLimit(ports.store, action, ctx.openid, ctx.now, () => handler.handle(input, ctx as MemberContext))
-      // after the change committed: what is not delivered now, the job delivers
-      if (ctx.notices.length) await deliverNotices(ports, ctx.now, ctx.notices).catch((e: unknown) => options.onInternalError?.(`${action} (notices)`, e))
+      // after the change committed: what is not delivered now (an event to a whole village, the rest of a long list), the job delivers
+      if (ctx.notices.length) await deliverAfterAction(ports, ctx.now, ctx.notices).catch((e: unknown) => options.onInternalError?.(`${action} (notices)`, e))
       return { ok: true, data }
     } catch (e) {
       if (e instanceof ApiError) return { ok: false, error: e.toBody() }

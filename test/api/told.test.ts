@@ -1,10 +1,13 @@
 /** Issue 15 point 1: every event that concerns a resident reaches their 消息 inbox, and each notice opens its page. */
 import { pageUrl } from '../../src/routes'
 import { runJobs } from '../../cloud/src/jobs'
+import { deliverDueNotices } from '../../cloud/src/features/account/notices'
 import { apiPerTest } from './harness'
 import { DAY, HOUR, P, X, notices, openTopic } from './deliberation-fixture'
 
 const api = apiPerTest()
+/** the job's delivery of the notices to every resident (an action leaves those to it) */
+const deliver = () => deliverDueNotices(api.ports, api.ports.clock.now())
 const ADOPTION = { meeting: '村民代表会议' as const, date: '2026-11-20', totalEligible: 45, attendance: 40, votesFor: 38, votesAgainst: 1, abstain: 1 }
 
 test('a new rules version: every resident but its publisher is asked to agree, and the notice opens the rules', async () => {
@@ -14,6 +17,7 @@ test('a new rules version: every resident but its publisher is asked to agree, a
   await c.call('rules.saveDraft', { villageId: X, versionId: start.id, chapters, effectiveDate: '2026-12-01', adoption: ADOPTION })
   expect(await notices(api, P.chenjianguo, '新山村村规民约已发布新版本')).toHaveLength(0)
   await c.call('rules.publish', { villageId: X, versionId: start.id })
+  await deliver()
   for (const who of [P.chenjianguo, P.resident, P.liguilan]) {
     const [n] = await notices(api, who, '新山村村规民约已发布新版本')
     expect(n).toMatchObject({ page: pageUrl('rules.read', { villageId: X }), read: false })
@@ -32,6 +36,7 @@ test('the notice of a community’s new 居民公约 opens that community’s ru
   const chapters = start.chapters.map((ch, i) => ({ title: ch.title, clauses: ch.clauses.map((k, j) => ({ id: k.id, text: i === 0 && j === 0 ? `${k.text}（修订）` : k.text })) }))
   await c.call('rules.saveDraft', { villageId: H, versionId: start.id, chapters, effectiveDate: '2026-12-01', adoption: { ...ADOPTION, meeting: '居民代表会议' } })
   await c.call('rules.publish', { villageId: H, versionId: start.id })
+  await deliver()
   const [n] = await notices(api, 'demo-linjun', '河南社区居民公约已发布新版本')
   expect(n.page).toBe('/features/rules/pages/read/index?villageId=v-henan')
   expect(await notices(api, 'demo-linjun', '新山村村规民约已发布新版本')).toHaveLength(0)
@@ -66,10 +71,13 @@ test('a topic: opened to its voters, closing tomorrow to those who have not vote
 
   const c = api.as(P.committee)
   await c.call('topics.decide', { villageId: X, topicId: t, decision: '按表决结果执行，下月动工。' })
+  await deliver()
   expect(await notices(api, P.liguilan, '议题决议已公布')).toEqual([expect.objectContaining({ page, body: '「村道两侧种植绿化树」的决议：按表决结果执行，下月动工。' })])
   await c.call('topics.addUpdate', { villageId: X, topicId: t, text: '树苗已采购。', photos: [], done: false })
+  await deliver()
   expect(await notices(api, P.liguilan, '议题落实进展')).toEqual([expect.objectContaining({ page, body: '「村道两侧种植绿化树」有新进展：树苗已采购。' })])
   await c.call('topics.addUpdate', { villageId: X, topicId: t, text: '已全部种完。', photos: [], done: true })
+  await deliver()
   expect(await notices(api, P.chenjianguo, '议题已落实')).toHaveLength(1)
 })
 

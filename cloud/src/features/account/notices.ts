@@ -8,8 +8,9 @@
  * the delivery that stores a notice holds its push; a later one claims a push still to try by a
  * conditional update; a push whose process died in flight is marked `unknown`, never sent again (WeChat
  * has no idempotency key, and a subscribe-message consent is good for one message anyway). The router
- * delivers what an action wrote as soon as it succeeds; the time-driven job delivers whatever a crash or
- * a failed push left behind, with growing delays, and gives up on a push after PUSH_ATTEMPTS.
+ * delivers what an action wrote to named people and to the committee as soon as it succeeds; the time-driven job
+ * delivers an event to every resident (a page of members at a time), and whatever a crash or a failed push left
+ * behind, with growing delays, and gives up on a push after PUSH_ATTEMPTS.
  */
 import type { Context } from '../../handler'
 import type { Ports, PushOutcome } from '../../ports/ports'
@@ -29,10 +30,17 @@ export const PUSH_ATTEMPTS = 5
 /** how long the job waits before trying an event again, by the number of tries so far */
 const RETRY_AFTER_MS = [0, 60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000]
 
+/**
+ * The audience of each event a call wrote, by the call's list of their ids (Context.notices): the delivery right after
+ * it reads back only those it delivers (a transaction run again wrote ids that never committed: the read tells).
+ */
+const audiences = new WeakMap<string[], Map<string, NoticeEvent['to']>>()
+
 async function writeEvent(ctx: NoticeContext, event: Omit<NoticeEvent, '_id' | 'createdAt' | 'status' | 'attempts' | 'nextAt'>, tx?: Pick<TxStore, 'insert'>, id = newId('ne', ctx.now)): Promise<void> {
   const doc: NoticeEvent = { _id: id, ...event, createdAt: ctx.now, status: 'pending', attempts: 0, nextAt: ctx.now }
   await (tx ?? ctx.ports.store).insert('noticeOutbox', doc)
   ctx.notices.push(doc._id)
+  audiences.set(ctx.notices, (audiences.get(ctx.notices) ?? new Map<string, NoticeEvent['to']>()).set(doc._id, doc.to))
 }
 
 /**
@@ -278,12 +286,30 @@ export async function deliverNotices(ports: Ports, now: number, ids?: string[]):
       ? await ports.store.find('noticeOutbox', { _id: { $in: ids }, status: 'pending' })
       : []
     : await ports.store.find('noticeOutbox', { status: 'pending', nextAt: { $lte: now } }, { sort: [['nextAt', 'asc']], limit: 100 })
+  return deliverEvents(ports, now, events, ids !== undefined)
+}
+
+/**
+ * What the router delivers within an action's answer (`ids` is the call's Context.notices): its events to named people
+ * and to the committee. An event to every resident waits for the job (within its next run), which reads the village's
+ * members a page at a time from the event's cursor: an answer that delivered it would take a dozen database calls
+ * more however few it reached.
+ */
+export async function deliverAfterAction(ports: Ports, now: number, ids: string[]): Promise<number> {
+  const to = audiences.get(ids)
+  const wanted = to ? ids.filter((id) => to.get(id) !== 'residents') : ids
+  if (!wanted.length) return 0
+  const events = await ports.store.find('noticeOutbox', { _id: { $in: wanted }, status: 'pending' })
+  return deliverEvents(ports, now, events.filter((e) => e.to !== 'residents'), true)
+}
+
+async function deliverEvents(ports: Ports, now: number, events: NoticeEvent[], afterAction: boolean): Promise<number> {
   let worked = 0
-  let budget = ids ? PEOPLE_AFTER_ACTION : PEOPLE_PER_RUN
+  let budget = afterAction ? PEOPLE_AFTER_ACTION : PEOPLE_PER_RUN
   for (const e of events) {
     if (budget <= 0) break
     try {
-      budget -= Math.max(1, await deliverEvent(ports, e, now, budget, ids !== undefined))
+      budget -= Math.max(1, await deliverEvent(ports, e, now, budget, afterAction))
       worked++
     } catch (err) {
       console.error('[notices] delivery failed, the job will try again:', e._id, err)
