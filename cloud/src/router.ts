@@ -78,7 +78,7 @@ export function createRouter(ports: Ports, options: RouterOptions = {}): Router 
       }
       // per-person limits (common/rate-limit.ts) on writes others read: only those the caller may make count
       const data = await withRateLimit(ports.store, action, ctx.openid, ctx.now, () => handler.handle(input, ctx as MemberContext))
-      // after the change committed: what is not delivered now (an event to a whole village, the rest of a long list), the job delivers
+      // after the change committed: what is not delivered now (an event to the committee or a whole village, the rest of a long list), the job delivers
       if (ctx.notices.length) await deliverAfterAction(ports, ctx.now, ctx.notices).catch((e: unknown) => options.onInternalError?.(`${action} (notices)`, e))
       return { ok: true, data }
     } catch (e) {

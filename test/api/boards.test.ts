@@ -5,6 +5,7 @@
  */
 import sharp from 'sharp'
 import { runJobs } from '../../cloud/src/jobs'
+import { deliverDueNotices } from '../../cloud/src/features/account/notices'
 import { householdId } from '../../cloud/src/features/account/policy'
 import { photoPath } from '../../cloud/src/common/photos'
 import { REFUSED_IMAGE_COLOUR } from '../../cloud/src/adapters/local'
@@ -145,6 +146,9 @@ describe('the black entry: notice, appeal, decision, the job', () => {
 
     const appealed = await api.as(P.liguilan).call('boards.appeal', { villageId: X, entryId: created.id, text: '杂物是施工队临时放的，今天已清走' })
     expect(appealed).toMatchObject({ status: 'appealed', appeal: { byName: '李桂兰', decision: null }, can: { appeal: false, appealWhy: '已经提交申诉，请等待村委会答复' } })
+    // the committee is told by the job (its 待办 counts the appeal at once)
+    expect(await titles(P.committee)).not.toContain('收到黑榜申诉')
+    await deliverDueNotices(api.ports, api.ports.clock.now())
     expect(await titles(P.committee)).toContain('收到黑榜申诉')
     await refused(P.lin, 'boards.appeal', { villageId: X, entryId: created.id, text: '再申诉一次试试' }, 'CONFLICT', '已经提交申诉')
 

@@ -4,6 +4,7 @@
  * closed topic publishes its count by receipt, which anyone can recount to the published tally.
  */
 import { createHash } from 'node:crypto'
+import { deliverDueNotices } from '../../cloud/src/features/account/notices'
 import { runJobs } from '../../cloud/src/jobs'
 import { apiPerTest } from './harness'
 import { DAY, HOUR, notices, openTopic, P, pid, X} from './deliberation-fixture'
@@ -28,6 +29,8 @@ describe('meeting ballots are never silent', () => {
     expect(await api.as(P.resident).fail('ballots.object', { villageId: X, topicId, reason: '我没去开会' })).toMatchObject({ code: 'CONFLICT' })
     expect(api.snapshot()).toEqual(before)
     await api.as(P.chenjianguo).call('ballots.object', { villageId: X, topicId, reason: '我投的是反对，登记错了' })
+    // the committee is told by the job
+    await deliverDueNotices(api.ports, api.ports.clock.now())
     expect(await notices(api, P.committee2, '村民对现场表决登记有异议')).toHaveLength(1)
     expect((await c.call('ballots.voters', { villageId: X, topicId })).voters.find((v) => v.name === '陈建国')).toMatchObject({ objection: '我投的是反对，登记错了' })
 

@@ -1,4 +1,5 @@
 import { runJobs } from '../../cloud/src/jobs'
+import { deliverDueNotices } from '../../cloud/src/features/account/notices'
 import { pageUrl } from '../../src/routes'
 import { apiPerTest, csvExport } from './harness'
 import { audits, DAY, HOUR, HOUSEHOLDS, notices, openTopic, P, pid, RESIDENTS, topicInput, W, X, type TopicInput } from './deliberation-fixture'
@@ -269,6 +270,8 @@ describe('村民提议: proposals become topics once enough residents co-sign', 
     for (const x of last) expect(x).toMatchObject({ cosignedByMe: true, cosigns: expect.any(Number) })
     const accepted = (await api.ports.store.get('proposals', p._id))!
     expect(accepted).toMatchObject({ status: 'accepted', cosigns: 6, acceptedAt: api.ports.clock.now() })
+    // the committee is told by the job, the proposer at once
+    await deliverDueNotices(api.ports, api.ports.clock.now())
     expect(await notices(api, P.committee, '村民提议已达到联署人数')).toHaveLength(1)
     expect(await notices(api, P.committee2, '村民提议已达到联署人数')).toHaveLength(1)
     expect(await notices(api, P.resident, '您的提议已获足够联署')).toHaveLength(1)
@@ -290,6 +293,7 @@ describe('村民提议: proposals become topics once enough residents co-sign', 
 
     const withdrawn = await api.as(P.chenjianguo).call('proposals.withdraw', { villageId: X, proposalId: p._id, reason: '镇上已经安排了路灯' })
     expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawReason: '镇上已经安排了路灯', mine: true })
+    await deliverDueNotices(api.ports, api.ports.clock.now())
     expect(await notices(api, P.committee, '村民提议已撤回')).toHaveLength(1)
 
     before = api.snapshot()

@@ -8,8 +8,8 @@
  * the delivery that stores a notice holds its push; a later one claims a push still to try by a
  * conditional update; a push whose process died in flight is marked `unknown`, never sent again (WeChat
  * has no idempotency key, and a subscribe-message consent is good for one message anyway). The router
- * delivers what an action wrote to named people and to the committee as soon as it succeeds; the time-driven job
- * delivers an event to every resident (a page of members at a time), and whatever a crash or a failed push left
+ * delivers what an action wrote to named people as soon as it succeeds; the time-driven job delivers an event
+ * to the committee or to every resident (a page of members at a time), and whatever a crash or a failed push left
  * behind, with growing delays, and gives up on a push after PUSH_ATTEMPTS.
  */
 import type { Context } from '../../handler'
@@ -290,17 +290,17 @@ export async function deliverNotices(ports: Ports, now: number, ids?: string[]):
 }
 
 /**
- * What the router delivers within an action's answer (`ids` is the call's Context.notices): its events to named people
- * and to the committee. An event to every resident waits for the job (within its next run), which reads the village's
- * members a page at a time from the event's cursor: an answer that delivered it would take a dozen database calls
- * more however few it reached.
+ * What the router delivers within an action's answer (`ids` is the call's Context.notices): its events to named people,
+ * the ones the action concerns. An event to the committee or to every resident waits for the job (within its next run):
+ * its audience is read at delivery (the committee's members, or the village's a page at a time), and an answer that
+ * delivered it would take that read and four or five calls more; the committee sees the work counted on its 首页 at once.
  */
 export async function deliverAfterAction(ports: Ports, now: number, ids: string[]): Promise<number> {
   const to = audiences.get(ids)
-  const wanted = to ? ids.filter((id) => to.get(id) !== 'residents') : ids
+  const wanted = to ? ids.filter((id) => Array.isArray(to.get(id))) : ids
   if (!wanted.length) return 0
   const events = await ports.store.find('noticeOutbox', { _id: { $in: wanted }, status: 'pending' })
-  return deliverEvents(ports, now, events.filter((e) => e.to !== 'residents'), true)
+  return deliverEvents(ports, now, events.filter((e) => Array.isArray(e.to)), true)
 }
 
 async function deliverEvents(ports: Ports, now: number, events: NoticeEvent[], afterAction: boolean): Promise<number> {

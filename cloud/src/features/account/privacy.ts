@@ -25,7 +25,7 @@
  */
 import { ACCESS, type Context, type Handlers, type MemberContext } from '../../handler'
 import { ApiError } from '../../errors'
-import type { CollectionName, Collections, Filter, Store } from '../../ports/store'
+import { DuplicateIdError, type CollectionName, type Collections, type Filter, type Store } from '../../ports/store'
 import { audit } from '../../common/audit'
 import { getMany } from '../../common/load'
 import { auditActionLabel } from '../../common/audit-labels'
@@ -137,6 +137,18 @@ function openBallotBlock(h: Holdings): string | null {
   const open = new Set(h.topics.filter((t) => t.status === 'open').map((t) => t._id))
   const topic = h.ballots.find((b) => open.has(b.topicId))
   return topic ? `${OPEN_BALLOT_REFUSAL}（${h.topics.find((t) => t._id === topic.topicId)!.title}）` : null
+}
+
+/**
+ * openBallotBlock without reading everything of the person's: the open topics of their villages (a village has a few
+ * at a time), then one of their ballots among them. Two calls, however many ballots they cast over the years.
+ */
+async function openBallotIn(store: Store, personId: string, villageIds: string[]): Promise<string | null> {
+  if (!villageIds.length) return null
+  const open = await store.find('topics', { villageId: { $in: villageIds }, status: 'open' }, { limit: 100 })
+  if (!open.length) return null
+  const [ballot] = await store.find('ballots', { personId, topicId: { $in: open.map((t) => t._id) } }, { limit: 1 })
+  return ballot ? `${OPEN_BALLOT_REFUSAL}（${open.find((t) => t._id === ballot.topicId)!.title}）` : null
 }
 
 /** Audit entries that name the person: what they did, and what was done to their requests, memberships, ballots, comments. */
@@ -303,9 +315,16 @@ async function myData(ctx: Context & { person: NonNullable<Context['person']> })
 }
 
 async function deletionView(ctx: Pick<Context, 'ports'>, r: DeletionRequest, h: Holdings): Promise<DeletionView> {
-  const villages = await getMany(ctx.ports.store, 'villages', r.villageIds)
-  return { status: r.status, reason: r.reason, createdAt: r.createdAt, villages: villages.map((v) => v.name), blocked: r.status === 'pending' ? openBallotBlock(h) : null }
+  return viewOf(r, await getMany(ctx.ports.store, 'villages', r.villageIds), openBallotBlock(h))
 }
+
+const viewOf = (r: DeletionRequest, villages: Array<{ name: string }>, blocked: string | null): DeletionView => ({
+  status: r.status,
+  reason: r.reason,
+  createdAt: r.createdAt,
+  villages: villages.map((v) => v.name),
+  blocked: r.status === 'pending' ? blocked : null,
+})
 
 /** Removes or anonymises everything of the person's (see the top of this file). Idempotent: a second run finds nothing left. */
 export async function erasePerson(store: Store, personId: string, villageIds: string[]): Promise<void> {
@@ -444,29 +463,39 @@ export const privacyHandlers: Handlers<typeof privacyActions> = {
 
   'account.requestDeletion': {
     access: ACCESS.person,
+    /**
+     * Records the request and tells the committees: what is held is read when a committee confirms it (or, with no
+     * village to confirm, now), never to answer the request. Its villages are where the person is a member or asked to join.
+     */
     async handle({ reason }, ctx) {
       const { store } = ctx.ports
       const me = ctx.person
-      const h = await holdings(store, me._id)
-      if (h.deletion?.status === 'pending') return deletionView(ctx, h.deletion, h)
-      const villageIds = [...new Set([...h.memberships.map((m) => m.villageId), ...h.joinRequests.map((r) => r.villageId)])]
-      // read once for the committees' notices, each in its village's words
-      const villages = await getMany(store, 'villages', villageIds)
+      const [memberships, joinRequests] = await Promise.all([store.find('memberships', { personId: me._id }, { limit: 100 }), store.find('joinRequests', { personId: me._id }, { limit: 100 })])
+      const villageIds = [...new Set([...memberships.map((m) => m.villageId), ...joinRequests.map((r) => r.villageId)])]
+      // read once for the committees' notices, each in its village's words, and for the answer
+      const [villages, blocked] = await Promise.all([getMany(store, 'villages', villageIds), openBallotIn(store, me._id, villageIds)])
       const request: DeletionRequest = { _id: me._id, personId: me._id, name: me.name, villageIds, reason: reason || null, status: 'pending', createdAt: ctx.now, doneAt: null, doneByName: null }
-      await store.transaction(async (tx) => {
-        await tx.insert('deletionRequests', request)
-        await keepWaiting(tx, 'deletions', villageIds, null, request)
-        for (const v of villages) {
-          await notifyCommittee(ctx, v._id, '注销个人信息申请', `有${peopleWord(v.kind)}申请注销个人信息，请到「注销申请」核实后处理。`, pageUrl('account.deletions'), tx)
-        }
-      })
+      try {
+        await store.transaction(async (tx) => {
+          await tx.insert('deletionRequests', request)
+          await keepWaiting(tx, 'deletions', villageIds, null, request)
+          for (const v of villages) {
+            await notifyCommittee(ctx, v._id, '注销个人信息申请', `有${peopleWord(v.kind)}申请注销个人信息，请到「注销申请」核实后处理。`, pageUrl('account.deletions'), tx)
+          }
+        })
+      } catch (e) {
+        // asked before: the request still pending answers, as it was asked (its villages then)
+        const asked = e instanceof DuplicateIdError ? await store.get('deletionRequests', me._id) : null
+        if (asked?.status !== 'pending') throw e
+        return viewOf(asked, await getMany(store, 'villages', asked.villageIds), blocked)
+      }
       // nobody to confirm (no village knows them): nothing is held but the person record, removed at once
       if (!villageIds.length) {
         await erasePerson(store, me._id, [])
         await store.update('deletionRequests', { _id: me._id }, { set: { status: 'done', doneAt: ctx.now, name: DELETED_NAME } })
-        return { ...(await deletionView(ctx, request, h)), status: 'done' }
+        return { ...viewOf(request, villages, null), status: 'done' }
       }
-      return deletionView(ctx, request, h)
+      return viewOf(request, villages, blocked)
     },
   },
 
