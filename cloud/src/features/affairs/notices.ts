@@ -108,12 +108,13 @@ export const noticeHandlers: Handlers<NoticeActions> = {
     access: ACCESS.committee,
     async handle({ villageId, noticeId, reason }, ctx) {
       const { store } = ctx.ports
-      const n = await getInVillage(store, 'notices', noticeId, villageId, NOT_FOUND)
       await checkText(ctx, { reason })
-      await store.transaction(async (tx) => {
-        await getInVillage(tx, 'notices', n._id, villageId, NOT_FOUND)
-        await tx.remove('notices', n._id)
-        await audit(ctx, 'affairs.removeNotice', { type: 'notice', id: n._id, label: n.title }, reason, tx)
+      // read once, in the transaction that removes it
+      const n = await store.transaction(async (tx) => {
+        const doc = await getInVillage(tx, 'notices', noticeId, villageId, NOT_FOUND)
+        await tx.remove('notices', doc._id)
+        await audit(ctx, 'affairs.removeNotice', { type: 'notice', id: doc._id, label: doc.title }, reason, tx)
+        return doc
       })
       // the read marks go with it (outside the transaction: a mark of a missing notice is never shown)
       await store.remove('noticeReads', { noticeId: n._id })
