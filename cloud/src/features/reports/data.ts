@@ -24,8 +24,9 @@ export const settingsOf = async (store: Pick<Store, 'get'>, villageId: string) =
 
 export const gridsOf = (store: Store, villageId: string): Promise<Grid[]> => store.find('grids', { villageId }, { sort: [['_id', 'asc']], limit: 200 })
 
-export async function settingsView(store: Store, villageId: string): Promise<ReportSettingsView> {
-  const [s, grids] = await Promise.all([settingsOf(store, villageId), gridsOf(store, villageId)])
+/** `known`: the settings as just written (no read of them again) */
+export async function settingsView(store: Store, villageId: string, known?: Pick<ReportSettingsView, 'categories' | 'autoConfirmDays'>): Promise<ReportSettingsView> {
+  const [s, grids] = await Promise.all([known ?? settingsOf(store, villageId), gridsOf(store, villageId)])
   return { categories: s.categories, autoConfirmDays: s.autoConfirmDays, grids: grids.map((g) => ({ id: g._id, name: g.name, area: g.area ?? null })), center: centerOf(grids) }
 }
 

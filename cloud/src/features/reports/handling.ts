@@ -208,7 +208,7 @@ export const reportHandlingHandlers: Handlers<Handling> = {
         const summary = `${categories.map((c) => `${c.name}（${c.acceptHours}小时受理，${c.resolveDays}天办结）`).join('、')}；${autoConfirmDays}天自动确认`
         await audit(ctx, 'reports.setSettings', { type: 'reportSettings', id: villageId, label: '随手拍类别与时限' }, summary, tx)
       })
-      return settingsView(ctx.ports.store, villageId)
+      return settingsView(ctx.ports.store, villageId, set)
     },
   },
 }
