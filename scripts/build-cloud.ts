@@ -11,8 +11,11 @@ import path from 'node:path'
 const ROOT = path.resolve(__dirname, '..')
 const FUNCTIONS_DIR = path.join(ROOT, 'cloud/functions')
 
-/** CloudBase timer cron: 7 fields (second minute hour day month weekday year). Every 5 minutes. */
-export const CRON_TRIGGER = { name: 'tick', type: 'timer', config: '0 */5 * * * * *' }
+/**
+ * CloudBase timer cron: 7 fields (second minute hour day month weekday year). Every minute: the committee's and every
+ * resident's notices go with the job (an action delivers only those to named people), so this is how late they may be.
+ */
+export const CRON_TRIGGER = { name: 'tick', type: 'timer', config: '0 * * * * * *' }
 
 /**
  * Each function's config.json. Open-API calls fail with -604101 unless the function lists them in

@@ -1,5 +1,5 @@
 /**
- * The `cron` cloud function: a timer trigger (config.json, every 5 minutes) runs the jobs.
+ * The `cron` cloud function: a timer trigger (config.json, every minute) runs the jobs.
  * Bundled by scripts/build-cloud.ts into dist/cloudfunctions/cron.
  */
 import { createCloudPorts, type WxCloud } from '../../src/adapters/cloudbase'
