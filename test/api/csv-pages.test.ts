@@ -1,7 +1,8 @@
 /**
  * Issue 16: a CSV export comes a page per call (cloud/src/common/csv.ts). The turnout of a topic with 1,200
- * voters is read a roll page (500 voters in the committee's order) and its ballots at a time, within the
- * round-trip bound, and the pages joined are the file a one-shot export gives: the header once, the same order.
+ * voters is read a chunk of its roll (up to 100 voters, each chunk in the committee's order, as the meeting list
+ * pages them) and its ballots at a time, within the round-trip bound, and the pages joined are one file: the header
+ * once, every voter once.
  * The rules' follow-up list (by grid), their agreements (by version) and the reports (by village) page the same way,
  * by keyset within each group.
  */
@@ -58,11 +59,16 @@ async function pagesOf<A extends PagedAction>(openid: string, action: A, input: 
 
 test('a 1,200-voter turnout over pages is the one-shot file: header once, the committee’s order, each page within 10 database calls', async () => {
   const topicId = await bigTopic()
+  const c = api.as(P.committee)
   const { pages, calls } = await pagesOf(P.committee, 'topics.exportCsv', { villageId: X, topicId, kind: 'turnout' })
-  // the header (and the audit entry) first, then the roll's pages
-  expect(pages.map((p) => p.rows)).toEqual([0, 500, 500, 200])
-  expect(pages.map((p) => p.total)).toEqual([1200, 1200, 1200, 1200])
-  expect(pages.map((p) => p.next)).toEqual(['0', '1', '2', null])
+  // the header (and the audit entry) first, then the roll's chunks
+  const chunks = (await api.ports.store.get('topics', topicId))!.rollChunks!
+  expect(chunks).toBeGreaterThanOrEqual(12)
+  expect(pages[0].rows).toBe(0)
+  expect(pages.slice(1).every((p) => p.rows <= 100)).toBe(true)
+  expect(pages.reduce((n, p) => n + p.rows, 0)).toBe(1200)
+  expect(pages.map((p) => p.total)).toEqual(pages.map(() => 1200))
+  expect(pages.map((p) => p.next)).toEqual([...Array.from({ length: chunks }, (_, i) => String(i)), null])
   expect(calls).toEqual(calls.map((n) => Math.min(n, 10)))
   const joined = pages.map((p) => p.content).join('')
   const lines = joined.split('\r\n').slice(0, -1)
@@ -72,15 +78,23 @@ test('a 1,200-voter turnout over pages is the one-shot file: header once, the co
   expect(lines.filter((l) => l.includes(',是,'))).toHaveLength(5)
   expect(lines.find((l) => l.includes(',村民950,'))).toMatch(/,是,现场表决,.*,林志强$/)
 
-  // the voters come in the roll's order (the published roll's), page after page
-  const roll = await api.as(P.committee).call('topics.roll', { villageId: X, topicId })
-  expect(lines.slice(1).map((l) => l.split(',')[2])).toEqual(roll.entries.map((v) => v.name))
+  // the voters come in the order the meeting list pages the roll, every one of the published roll's once
+  const listed: string[] = []
+  for (let after: string | null = null; ; ) {
+    const page: Awaited<ReturnType<typeof c.call<'ballots.voters'>>> = await c.call('ballots.voters', { villageId: X, topicId, after })
+    listed.push(...page.voters.map((v) => v.name))
+    if (!(after = page.next)) break
+  }
+  expect(lines.slice(1).map((l) => l.split(',')[2])).toEqual(listed)
+  const roll = await c.call('topics.roll', { villageId: X, topicId })
+  expect([...listed].sort()).toEqual(roll.entries.map((v) => v.name).sort())
 
-  // a topic opened before the roll had pages answers it all at once: the same file
-  await api.ports.store.update('topics', { _id: topicId }, { set: { rollPages: null } })
-  const whole = await api.as(P.committee).call('topics.exportCsv', { villageId: X, topicId, kind: 'turnout' })
+  // a topic opened before the roll was written in chunks answers it all at once, in the committee's order: the same rows
+  await api.ports.store.update('topics', { _id: topicId }, { set: { rollPages: null, rollBounds: null } })
+  const whole = await c.call('topics.exportCsv', { villageId: X, topicId, kind: 'turnout' })
   expect(whole).toMatchObject({ rows: 1200, next: null })
-  expect(whole.content).toBe(joined)
+  expect(whole.content.split('\r\n')[0]).toBe(lines[0])
+  expect(whole.content.split('\r\n').sort()).toEqual(joined.split('\r\n').sort())
 
   // one audit entry per export, not per page
   expect((await audits(api, 'topics.export')).map((a) => a.reason)).toEqual(['1200行', '1200行'])

@@ -1,6 +1,6 @@
 import type { Membership, Person, Village } from '../../cloud/src/contract'
 import { makeApi } from './harness'
-import { P, pid, type Api } from './deliberation-fixture'
+import { P, pid, writeRolls, type Api } from './deliberation-fixture'
 import { loadVoters } from '../../cloud/src/features/deliberation/data'
 import { servesIn } from '../../cloud/src/features/account/documents'
 import { countsOf, sumCounts } from '../../cloud/src/features/deliberation/policy'
@@ -53,10 +53,15 @@ const CHOICES = ['yes', 'no', 'abstain']
 /** The topic's counters (its shards summed) equal a recount of its ballots and roll, and the topic page reads them. */
 async function expectCountersExact(topicId: string) {
   const { store } = api.ports
+  // the roll written (its voters counted on the shards too), if the job has not finished it yet
+  await writeRolls(api)
   const t = (await store.get('topics', topicId))!
   expect(t.tallyShards).toBeGreaterThan(1)
+  expect(t.rollJob).toBeUndefined()
   const [shards, ballots, roll] = await Promise.all([store.find('topicTallies', { topicId }), store.find('ballots', { topicId }, { limit: 5000 }), loadVoters(store, t)])
-  expect(shards).toHaveLength(t.tallyShards!)
+  // a shard is written when first counted on, once
+  expect(shards.length).toBeLessThanOrEqual(t.tallyShards!)
+  expect(new Set(shards.map((s) => s.shard)).size).toBe(shards.length)
   const kept = sumCounts(shards)
   const recount = countsOf(ballots, roll)
   // a counter taken back to 0 stays as 0: compare without them
@@ -66,10 +71,13 @@ async function expectCountersExact(topicId: string) {
   expect(d.turnout.participants).toBe(ballots.length)
 }
 
-test('1,000 simultaneous ballots on one topic: 1,000 counted ballots and the right totals', async () => {
+test('1,000 simultaneous ballots on one topic while the job writes its roll: 1,000 counted ballots and the right totals', async () => {
   const t = await openBenchTopic()
   const started = Date.now()
-  const results = await Promise.all(Array.from({ length: N }, (_, i) => api.router('ballots.cast', { villageId: V, topicId: t, choices: [CHOICES[i % 3]] }, { openid: openid(i) })))
+  const [results] = await Promise.all([
+    Promise.all(Array.from({ length: N }, (_, i) => api.router('ballots.cast', { villageId: V, topicId: t, choices: [CHOICES[i % 3]] }, { openid: openid(i) }))),
+    writeRolls(api),
+  ])
   const ms = Date.now() - started
   console.info(`${N} simultaneous ballots: ${ms} ms`)
   expect(results.filter((r) => !r.ok)).toEqual([])

@@ -1,6 +1,7 @@
 /** Shared by the deliberation API tests: the seeded world's people and a topic put to the vote in one call. */
 import type { AuditEntry, InputOf } from '../../cloud/src/contract'
 import { ID } from './harness'
+import { buildRolls } from '../../cloud/src/features/deliberation/roll-job'
 
 import type { Api } from './harness'
 export type { Api }
@@ -53,7 +54,15 @@ export async function openTopic(api: Api, over: TopicInput = {}): Promise<string
   const c = api.as(P.committee)
   const draft = await c.call('topics.save', topicInput(api, over))
   const opened = await c.call('topics.publish', { villageId: over.villageId ?? X, topicId: draft.topic._id })
+  await writeRolls(api)
   return opened.topic._id
+}
+
+/** The roll job's runs until every opened topic's roll is written (the time-driven job does it within minutes of the opening). */
+export async function writeRolls(api: Api): Promise<number> {
+  let steps = 0
+  for (let n; (n = await buildRolls(api.ports, api.ports.clock.now())); ) steps += n
+  return steps
 }
 
 export async function audits(api: Api, action: string, villageId = X): Promise<AuditEntry[]> {

@@ -3,7 +3,7 @@
  * per-grid figures, reminders, the meeting list and the CSV all use.
  */
 import { apiPerTest, csvExport, membershipDoc } from './harness'
-import { HOUR, openTopic, P, pid, RESIDENTS, topicInput, X} from './deliberation-fixture'
+import { HOUR, openTopic, P, pid, RESIDENTS, topicInput, writeRolls, X } from './deliberation-fixture'
 
 const api = apiPerTest()
 
@@ -142,8 +142,9 @@ describe('amending the draft roll, then publishing it', () => {
     const logged = (await api.ports.store.find('auditLog', { villageId: X, targetType: 'topic', targetId: topicId })).filter((a) => a.action === 'topics.amendRoll')
     expect(logged.map((a) => a.reason)).toEqual(expect.arrayContaining(['户口已迁出本村', '本村户籍，在服务站工作']))
 
-    const opened = await c.call('topics.publish', { villageId: X, topicId })
-    expect(opened.turnout.eligible).toBe(RESIDENTS)
+    await c.call('topics.publish', { villageId: X, topicId })
+    await writeRolls(api)
+    expect((await c.call('topics.get', { villageId: X, topicId })).turnout.eligible).toBe(RESIDENTS)
     before = api.snapshot()
     expect(await c.fail('topics.amendRoll', { villageId: X, topicId, key: pid(P.linjun), change: 'add', reason: '又回来了' })).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('选民名册已固定') })
     expect(await api.as(P.linjun).fail('ballots.cast', { villageId: X, topicId, choices: ['yes'] })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('不在本议题的选民名册上') })

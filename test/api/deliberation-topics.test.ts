@@ -2,7 +2,7 @@ import { runJobs } from '../../cloud/src/jobs'
 import { deliverDueNotices } from '../../cloud/src/features/account/notices'
 import { pageUrl } from '../../src/routes'
 import { apiPerTest, csvExport } from './harness'
-import { audits, DAY, HOUR, HOUSEHOLDS, notices, openTopic, P, pid, RESIDENTS, topicInput, W, X, type TopicInput } from './deliberation-fixture'
+import { audits, DAY, HOUR, HOUSEHOLDS, notices, openTopic, P, pid, RESIDENTS, topicInput, W, X, writeRolls, type TopicInput } from './deliberation-fixture'
 
 const api = apiPerTest()
 
@@ -27,7 +27,7 @@ describe('the life of a topic: draft -> open -> closed -> decided -> done', () =
 
     const opened = await c.call('topics.publish', { villageId: X, topicId: id })
     expect(opened.topic).toMatchObject({ status: 'open', eligibleCount: RESIDENTS, publishedAt: now })
-    expect(opened.problems).toBeNull()
+    await writeRolls(api)
     expect(await c.fail('topics.publish', { villageId: X, topicId: id })).toMatchObject({ code: 'CONFLICT', message: '议题已经发布过了' })
     expect(await c.fail('topics.save', { ...topicInput(api), topicId: id })).toMatchObject({ code: 'CONFLICT', message: '议题已经发布，不能再修改' })
     expect(await c.fail('topics.discard', { villageId: X, topicId: id })).toMatchObject({ code: 'CONFLICT', message: '已发布的议题不能删除' })
@@ -60,7 +60,9 @@ describe('the life of a topic: draft -> open -> closed -> decided -> done', () =
     for (const action of ['topics.draft', 'topics.publish', 'topics.decide', 'topics.update', 'topics.done']) {
       expect((await audits(api, action)).map((a) => [a.actorName, a.target])).toEqual([['林志强', '村道两侧种植绿化树']])
     }
-    expect((await audits(api, 'topics.publish'))[0].reason).toContain('可投票11人')
+    expect((await audits(api, 'topics.publish'))[0].reason).toContain('选民名册以发布时的登记为准（约11人）')
+    // the roll's job, once it has written it, says how many it holds
+    expect((await audits(api, 'topics.roll'))[0]).toMatchObject({ actorName: '系统', reason: '选民名册已固定：可投票11人，分1段' })
   })
 
   test('publishing checks the options and the window, and writes nothing when it refuses', async () => {

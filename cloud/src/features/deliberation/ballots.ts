@@ -92,8 +92,9 @@ export async function writeBallot(
         return { ballot: next, changed: true }
       })
     } catch (e) {
-      // two first casts at once (CloudBase): the one whose insert lost runs again, finds the ballot and changes it (or is blocked)
-      if (!(e instanceof DuplicateIdError) || e.collection !== 'ballots' || attempt >= 3) throw e
+      // two first casts at once (CloudBase): the one whose insert lost runs again, finds the ballot and changes it (or is
+      // blocked); two first counts on one shard: the loser runs again and adds to it
+      if (!(e instanceof DuplicateIdError) || (e.collection !== 'ballots' && e.collection !== 'topicTallies') || attempt >= 3) throw e
     }
   }
 }

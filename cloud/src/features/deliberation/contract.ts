@@ -219,8 +219,11 @@ export const topicActions = {
   /** which village a shared topic link belongs to (its name and place only, never the topic): for someone not in it */
   'topics.villageOf': action<VillageCard>()(z.object({ topicId })),
   'topics.save': action<TopicDetail>()(topicBody),
-  /** draft -> open (checks the options, the window and fixes the eligible count) */
-  'topics.publish': action<TopicDetail>()(z.object({ villageId, topicId })),
+  /**
+   * draft -> open (checks the options and the window, and fixes who may vote: its roll is then written by the job).
+   * The opened topic alone: the page reads its detail afresh, and an answer of a few calls keeps publishing bounded.
+   */
+  'topics.publish': action<Pick<TopicDetail, 'topic'>>()(z.object({ villageId, topicId })),
   'topics.discard': action<{ removed: number }>()(z.object({ villageId, topicId })),
   /** closed -> decided */
   'topics.decide': action<TopicDetail>()(z.object({ villageId, topicId, decision: text('决议内容', 2000, 4) })),

@@ -1,5 +1,5 @@
 /** What the deliberation handlers share: loading topics, ballots and voters, closing a topic, and the views. */
-import { committeeWord, takesPart, type Grid, type Membership } from '../account/documents'
+import { committeeWord, takesPart, type Grid, type Household, type Membership } from '../account/documents'
 import type { MyVote, TopicDetail, TopicResult, TopicSummary, Turnout, OptionTally } from './contract'
 import type { Ballot, TallyCounts, Topic, TopicRoll } from './documents'
 import { staffNote } from './documents'
@@ -38,7 +38,9 @@ import {
   rollChunkId,
   rollPageId,
   ROLL_PAGE_SIZE,
-  rollChunkOf,
+  rollChunkFor,
+  rollAt,
+  registerOf,
   sortedRoll,
   splitRoll,
   type VoterCheck,
@@ -83,11 +85,12 @@ export async function allBallots(store: Store, topicId: string): Promise<Ballot[
 
 /** Who may vote on a topic of the village by the register now: the start of a draft's roll. */
 export async function registerVoters(store: Store, villageId: string, mode: Topic['mode']): Promise<{ eligible: Voter[]; candidates: Voter[] }> {
-  const [members, households] = await Promise.all([store.find('memberships', { villageId }), store.find('households', { villageId })])
-  const eligible = eligibleVoters(mode, members, households)
-  // whom the committee may add: in person mode any member, in household mode only households with a 户代表
-  const candidates = mode === 'person' ? eligibleVoters(mode, members.map((m) => ({ ...m, roles: [...m.roles, 'resident' as const] })), households) : eligible
-  return { eligible, candidates }
+  return registerOf(mode, ...(await registerDocs(store, villageId)))
+}
+
+/** The village's whole register (its members and households): a draft's roll, or one still being written, is computed from it. */
+function registerDocs(store: Store, villageId: string): Promise<[Membership[], Household[]]> {
+  return Promise.all([store.find('memberships', { villageId }), store.find('households', { villageId })])
 }
 
 /**
@@ -96,6 +99,8 @@ export async function registerVoters(store: Store, villageId: string, mode: Topi
  * ballot checks, the turnout, the per-grid figures, the reminders, the meeting list and the CSV.
  */
 export async function loadVoters(store: Store, t: Topic): Promise<Voter[]> {
+  // a roll the job is still writing: the register by the rule the job writes it by
+  if (t.rollJob && t.publishedAt !== null) return rollAt(t.mode, ...(await registerDocs(store, t.villageId)), t.publishedAt, t.rollChanges ?? [])
   if (t.status === 'draft' || t.rollChunks === undefined) {
     // topics opened before rolls existed keep the register's answer
     const { eligible, candidates } = await registerVoters(store, t.villageId, t.mode)
@@ -115,12 +120,22 @@ export async function voterCheck(store: Store, t: Topic, m: Membership, subject 
     const [household, village] = await Promise.all([m.householdId ? store.get('households', m.householdId) : null, takesPart(m) ? null : store.get('villages', t.villageId)])
     return voterFor(t.mode, m, household && household.villageId === t.villageId ? household : null, village?.kind ?? 'village')
   }
+  const refuse = (reason: string): VoterCheck => ({ ok: false, code: 'FORBIDDEN', reason })
+  if (t.rollJob && t.publishedAt !== null) {
+    // the roll is still being written: the voter is checked by the rule it is written by (one read: the household)
+    const household = m.householdId ? await store.get('households', m.householdId) : null
+    const voter = rollAt(t.mode, [m], household?.villageId === t.villageId ? [household] : [], t.publishedAt, t.rollChanges ?? []).find((v) => v.personId === m.personId)
+    if (voter) return { ok: true, voter }
+    if (m.joinedAt > t.publishedAt) return refuse(`${subject}在本议题开始后加入，本次不能投票`)
+    const register = await byRegister()
+    if (!register.ok) return register
+    return refuse(`${subject}不在本议题的选民名册上，如有疑问请联系${committeeWord((await store.get('villages', t.villageId))?.kind ?? 'village')}`)
+  }
   if (t.rollChunks === undefined) return byRegister()
   // one read on the way that counts: the voter's roll chunk (the register is read only to explain a refusal)
   const key = t.mode === 'person' ? m.personId : m.householdId
   const entry = key ? await rollEntry(store, t, key) : null
   if (entry && entry.personId === m.personId) return { ok: true, voter: entry }
-  const refuse = (reason: string): VoterCheck => ({ ok: false, code: 'FORBIDDEN', reason })
   if (t.publishedAt !== null && m.joinedAt > t.publishedAt) return refuse(`${subject}在本议题开始后加入，本次不能投票`)
   const register = await byRegister()
   if (!register.ok) return register
@@ -131,7 +146,7 @@ export async function voterCheck(store: Store, t: Topic, m: Membership, subject 
 /** The voter's entry on the frozen roll, or null (one small read, whatever the size of the village). */
 export async function rollEntry(store: Pick<Store, 'get'>, t: Topic, key: string): Promise<Voter | null> {
   if (t.rollChunks === undefined) return null
-  const chunk = await store.get('topicRolls', rollChunkId(t._id, rollChunkOf(key, t.rollChunks)))
+  const chunk = await store.get('topicRolls', rollChunkId(t._id, rollChunkFor(t, key)))
   if (!chunk) return null
   // a chunk the store keeps (frozen, read by every ballot) is indexed by voter once; one read for this call is searched
   if (!Object.isFrozen(chunk)) return chunk.entries.find((e) => e.key === key) ?? null
@@ -368,7 +383,8 @@ export async function detailOf(ctx: MemberContext, t: Topic): Promise<TopicDetai
   // those who serve the village are told why in its words (one read, for them only)
   const why = takesPart ? null : staffNote((await store.get('villages', t.villageId))?.kind ?? 'village')
   // the final counts by grid are the committee's (topics.turnoutByGrid); the view has the tally and turnout
-  const { final: _final, countJob, ...topic } = t
+  // (and the roll's bounds and job: the job's bookkeeping)
+  const { final: _final, countJob, rollJob: _roll, rollBounds: _bounds, ...topic } = t
   return {
     topic,
     ...(countJob?.publish ? { countPending: true } : {}),

@@ -57,6 +57,13 @@ export interface Topic {
   rollChunks?: number
   /** and in this many topicRollPages, in the committee's order (absent on topics opened before the paged exports) */
   rollPages?: number
+  /**
+   * chunk i of the roll holds the voter keys from rollBounds[i] up to the next bound (rolls written by the job a batch
+   * of the register at a time, in key order); absent on rolls split by a hash of the key
+   */
+  rollBounds?: string[]
+  /** from the opening until its roll is written: the job writing it a batch at a time, where it stopped */
+  rollJob?: RollJob | null
   /** the committee's amendments to the draft roll, each with its reason (applied when the topic opens) */
   rollChanges?: RollChange[]
   /** set when the count (计票清单) is ready: it is in this many topicCounts chunks, and its SHA-256 */
@@ -89,6 +96,22 @@ export interface Topic {
   remindedAt?: number | null
   /** when the job told those who had not voted that it closes within a day (once per topic) */
   closingNoticeAt?: number | null
+}
+
+/**
+ * The job that writes an opened topic's roll a batch of the register at a time (members in person mode, households in
+ * household mode, in key order): each batch is one topicRolls chunk, written with the cursor in one transaction, so a
+ * run cut anywhere goes on from the last batch it wrote. Who is on it is fixed at the opening (members who joined by
+ * publishedAt, with the committee's amendments): ballots cast meanwhile are checked by that rule.
+ */
+export interface RollJob {
+  /** the last key of the register read (null: none yet) */
+  after: string | null
+  /** chunks written so far, the first key each covers, and the voters in them */
+  chunks: number
+  bounds: string[]
+  total: number
+  startedAt: number
 }
 
 /**

@@ -424,6 +424,47 @@ export function rollChunkOf(key: string, chunks: number): number {
 
 export const rollChunkId = (topicId: string, i: number) => `${topicId}:roll${i}`
 
+/** The chunk of the topic's roll that holds a voter key: by the bounds of a roll written in key order, else by the hash. */
+export function rollChunkFor(t: Pick<Topic, 'rollBounds' | 'rollChunks'>, key: string): number {
+  const bounds = t.rollBounds
+  if (!bounds) return rollChunkOf(key, t.rollChunks ?? 1)
+  // the last chunk whose first key is at or before this one (the first chunk's bound is '')
+  let lo = 0
+  let hi = bounds.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (bounds[mid] <= key) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/**
+ * Who the register puts on a roll fixed at `publishedAt`: members who had joined by then (one who joins later votes on
+ * the next topic), with the committee's amendments applied to those of them this slice of the register holds.
+ */
+export function rollAt(
+  mode: VotingMode,
+  members: ReadonlyArray<MemberLike & Pick<Membership, 'joinedAt'>>,
+  households: HouseholdLike[],
+  publishedAt: number,
+  changes: readonly RollChange[],
+): Voter[] {
+  const { eligible, candidates } = registerOf(
+    mode,
+    members.filter((m) => m.joinedAt <= publishedAt),
+    households,
+  )
+  return amendedRoll(eligible, candidates, changes)
+}
+
+/** The register's voters, and whom the committee may add: in person mode any member, in household mode only households with a 户代表. */
+export function registerOf(mode: VotingMode, members: MemberLike[], households: HouseholdLike[]): { eligible: Voter[]; candidates: Voter[] } {
+  const eligible = eligibleVoters(mode, members, households)
+  const candidates = mode === 'person' ? eligibleVoters(mode, members.map((m) => ({ ...m, roles: [...m.roles, 'resident' as const] })), households) : eligible
+  return { eligible, candidates }
+}
+
 /** entries per roll page: the same roll again, in the committee's order, for the turnout CSV a page per call */
 export const ROLL_PAGE_SIZE = 500
 export const rollPageId = (topicId: string, i: number) => `${topicId}:page${i}`

@@ -14,7 +14,7 @@ import { cursorAfter, parseCursor } from '../../common/keyset'
 import { checkText } from '../../common/content'
 import { isCommittee } from '../account/policy'
 import { countsOfTopic, loadGrids, loadTopic, loadVoters, registerVoters } from './data'
-import { amendedRoll, ballotId, rollChunkId, rollChunkOf, sortedRoll, type Voter } from './policy'
+import { amendedRoll, ballotId, rollChunkFor, rollChunkId, sortedRoll, type Voter } from './policy'
 import { wordsOf } from '../account/common'
 
 type Register = Awaited<ReturnType<typeof registerVoters>>
@@ -77,7 +77,7 @@ async function rollSearch(store: Store, t: Topic, q: string): Promise<Voter[]> {
     keys = [...named, ...housed].map((m) => m.personId)
   }
   const wanted = new Set(keys.slice(0, FOUND))
-  const chunks = await getMany(store, 'topicRolls', [...wanted].map((k) => rollChunkId(t._id, rollChunkOf(k, t.rollChunks!))))
+  const chunks = await getMany(store, 'topicRolls', [...new Set([...wanted].map((k) => rollChunkId(t._id, rollChunkFor(t, k))))])
   return sortedRoll(chunks.flatMap((c) => c.entries).filter((e) => wanted.has(e.key)))
 }
 

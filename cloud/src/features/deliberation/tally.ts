@@ -5,7 +5,7 @@
  */
 import type { Ballot, TallyCounts, Topic } from './documents'
 import type { Store, TxStore } from '../../ports/store'
-import { sumCounts, tallyDelta, tallyShardId, tallyShardOf } from './policy'
+import { applyDelta, emptyCounts, sumCounts, tallyDelta, tallyShardId, tallyShardOf } from './policy'
 
 /** The sum of the topic's shards (one find), or null for a topic opened before the counters. */
 export async function readShards(store: Store, t: Pick<Topic, '_id' | 'tallyShards'>): Promise<TallyCounts | null> {
@@ -32,13 +32,22 @@ export async function readShardsOf(store: Store, topics: ReadonlyArray<Pick<Topi
  * ballot it replaces (taken out), `after` what it writes (counted); either null. A blind increment: a
  * shard is never read by a ballot, so ballots cast at once conflict only on the same shard at once.
  */
-export async function countBallot(tx: TxStore, t: Pick<Topic, '_id' | 'tallyShards'>, before: Ballot | null, after: Ballot | null): Promise<void> {
+export async function countBallot(tx: TxStore, t: Pick<Topic, '_id' | 'villageId' | 'tallyShards'>, before: Ballot | null, after: Ballot | null): Promise<void> {
   if (t.tallyShards === undefined) return
   const inc = tallyDelta(before, after)
   if (!Object.keys(inc).length) return
-  const id = tallyShardId(t._id, tallyShardOf((after ?? before)!.voterKey, t.tallyShards))
-  // the shards are written with the opening (or by the migration): a missing one is a bug, never a silent miscount
-  if (!(await tx.update('topicTallies', id, { inc }))) throw new Error(`tally shard ${id} is missing`)
+  await addToShard(tx, t, tallyShardOf((after ?? before)!.voterKey, t.tallyShards), inc)
+}
+
+/**
+ * Adds increments to one shard, writing it first when nobody has yet: a topic's shards are written as they are first
+ * counted on (a ballot, a batch of its roll), not all with the opening. Two first writes at once: the one whose
+ * insert loses runs again (DuplicateIdError, or CloudBase's conflict) and finds it there.
+ */
+export async function addToShard(tx: TxStore, t: Pick<Topic, '_id' | 'villageId'>, k: number, inc: Record<string, number>): Promise<void> {
+  const id = tallyShardId(t._id, k)
+  if (await tx.update('topicTallies', id, { inc })) return
+  await tx.insert('topicTallies', { _id: id, villageId: t.villageId, topicId: t._id, shard: k, ...applyDelta(emptyCounts(), inc) })
 }
 
 /**
@@ -47,14 +56,17 @@ export async function countBallot(tx: TxStore, t: Pick<Topic, '_id' | 'tallyShar
  * still open) and counts on a shard after it conflicts with it on CloudBase, and runs again to find the
  * topic closed (writeBallot); one counting while the close runs makes the close run again after it.
  */
-export async function sealShards(tx: TxStore, t: Pick<Topic, '_id' | 'tallyShards'>): Promise<TallyCounts> {
+export async function sealShards(tx: TxStore, t: Pick<Topic, '_id' | 'villageId' | 'tallyShards'>): Promise<TallyCounts> {
   const shards: TallyCounts[] = []
   for (let k = 0; k < (t.tallyShards ?? 0); k++) {
     const id = tallyShardId(t._id, k)
     const shard = await tx.get('topicTallies', id)
-    if (!shard) throw new Error(`tally shard ${id} is missing`)
-    await tx.update('topicTallies', id, { set: { sealed: true } })
-    shards.push(shard)
+    // one nothing was counted on yet is written sealed: a ballot writing it first conflicts with the close the same way
+    if (!shard) await tx.insert('topicTallies', { _id: id, villageId: t.villageId, topicId: t._id, shard: k, sealed: true, ...emptyCounts() })
+    else {
+      await tx.update('topicTallies', id, { set: { sealed: true } })
+      shards.push(shard)
+    }
   }
   return sumCounts(shards)
 }

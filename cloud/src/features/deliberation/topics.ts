@@ -17,13 +17,12 @@ import {
   loadGrids,
   loadTopic,
   loadVoters,
-  rollDocs,
-  rollPageDocs,
   PAGES,
   resultsOf,
   summariesOf,
 } from './data'
-import { ballotId, buildOptions, countsVisible, rollPageId, publishProblems, REMIND_EVERY, tallyShards, turnoutByGrid, windowRefusal, TOPIC_MACHINE, PROPOSAL_MACHINE } from './policy'
+import { ballotId, buildOptions, countsVisible, rollChunkId, rollPageId, publishProblems, REMIND_EVERY, tallyShardCount, turnoutByGrid, windowRefusal, TOPIC_MACHINE, PROPOSAL_MACHINE } from './policy'
+import { startRoll } from './roll-job'
 import { shanghaiTime, shortTime } from '../../common/time'
 import type { TopicDetail, topicActions } from './contract'
 import type { Store, TxStore } from '../../ports/store'
@@ -45,13 +44,15 @@ import { wordsOf } from '../account/common'
  */
 async function turnoutPage(store: Store, t: Topic, after: string | null | undefined): Promise<Omit<CsvFile, 'filename'>> {
   const gridNames = async () => new Map((await loadGrids(store, t.villageId)).map((g) => [g._id, g.name]))
-  if (!t.rollPages) {
+  // a roll written by the job a batch at a time is exported a chunk (each in the committee's order) per call
+  const pages = t.rollBounds ? t.rollChunks : t.rollPages
+  if (!pages) {
     const [voters, ballots, grids] = await Promise.all([loadVoters(store, t), allBallots(store, t._id), gridNames()])
     return { ...turnoutCsv(voters, new Map(ballots.map((b) => [b.voterKey, b])), grids), next: null }
   }
   if (!after) return { content: toCsv(TURNOUT_HEADERS, []), rows: 0, next: '0', total: t.eligibleCount }
-  const { page, next } = pageOfExport(after, t.rollPages)
-  const [roll, grids] = await Promise.all([store.get('topicRollPages', rollPageId(t._id, page)), gridNames()])
+  const { page, next } = pageOfExport(after, pages)
+  const [roll, grids] = await Promise.all([t.rollBounds ? store.get('topicRolls', rollChunkId(t._id, page)) : store.get('topicRollPages', rollPageId(t._id, page)), gridNames()])
   if (!roll) throw new ApiError('NOT_FOUND', '找不到该议题的选民名册')
   const ids = roll.entries.map((v) => ballotId(t._id, v.key))
   const ballots = ids.length ? await store.find('ballots', { _id: { $in: ids } }, { limit: ids.length }) : []
@@ -235,29 +236,20 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       assertStep(TOPIC_MACHINE, t.status, 'publish')
       const problems = publishProblems(t, ctx.now)
       if (problems.length) throw problemsError(problems)
-      const roll = await loadVoters(store, t)
-      const eligibleCount = roll.length
-      if (!eligibleCount) {
+      // how many the register holds (one count): the roll itself is written by the job, a batch at a time (roll-job.ts)
+      const size = await (t.mode === 'person'
+        ? store.count('memberships', { villageId, roles: { $has: 'resident' } })
+        : store.count('households', { villageId, repPersonId: { $ne: null } }))
+      if (!size && !(t.rollChanges ?? []).some((c) => c.change === 'add')) {
         const { here, people } = await wordsOf(ctx, villageId)
         const message = t.mode === 'household' ? `${here}还没有登记户代表，不能按户表决` : `${here}还没有登记的${people}，不能发起表决`
         throw new ApiError('BAD_INPUT', message, { mode: message })
       }
-      const reason = `${VOTING_MODE_LABELS[t.mode]}，可投票${eligibleCount}${unit(t)}，${shortTime(t.opensAt)}至${shortTime(t.closesAt)}，${t.results === 'sealed' ? '截止前不公开票数' : '实时公开票数'}`
-      // the voter roll is frozen with the opening, in the same transaction, and the counters start from it
-      const chunks = rollDocs(t, roll)
-      const pages = rollPageDocs(t, roll)
-      const shards = tallyShards(t, roll, [])
+      const reason = `${VOTING_MODE_LABELS[t.mode]}，选民名册以发布时的登记为准（约${size}${unit(t)}），${shortTime(t.opensAt)}至${shortTime(t.closesAt)}，${t.results === 'sealed' ? '截止前不公开票数' : '实时公开票数'}`
+      // who may vote is fixed now (members joined by publishedAt, with the amendments); the counters' shards are
+      // written as they are first counted on, by the size of the register; the eligible count is exact once written
       const opened = await transition(ctx.ports, TOPIC_MACHINE, topicId, 'publish', {
-        set: { eligibleCount, rollChunks: chunks.length, rollPages: pages.length, tallyShards: shards.length, publishedAt: ctx.now },
-        also: async (tx) => {
-          for (const c of chunks) await tx.insert('topicRolls', c)
-          for (const p of pages) await tx.insert('topicRollPages', p)
-          for (const d of shards) await tx.insert('topicTallies', d)
-          // everyone on the roll is told it is open, with the change (a 户代表 votes for the household)
-          const voters = roll.map((v) => v.personId)
-          const body = `「${t.title}」${t.mode === 'household' ? '按户表决，请户代表' : '请'}在${shortTime(t.closesAt)}前投票${t.opensAt > ctx.now ? `（${shortTime(t.opensAt)}开始）` : ''}。`
-          await notifyMany(ctx, villageId, voters, '新议题：请参加投票', body, PAGES.topic(topicId), tx)
-        },
+        set: { eligibleCount: size, rollJob: startRoll(ctx.now), tallyShards: tallyShardCount(size), publishedAt: ctx.now },
         by: ctx,
         audit: { reason },
       })
@@ -268,7 +260,8 @@ export const topicHandlers: Handlers<typeof topicActions> = {
           by: null,
         }).catch(() => null)
       }
-      return detailOf(ctx, opened)
+      const { final: _final, countJob: _count, rollJob: _roll, rollBounds: _bounds, ...topic } = opened
+      return { topic }
     },
   },
 
