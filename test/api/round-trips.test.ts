@@ -353,7 +353,9 @@ describe(`a read action makes at most ${BOUND} database calls in a village of ${
 describe(`a write action makes at most ${BOUND} database calls in the same village`, () => {
   test.each(WRITES.map((w) => [`${w.persona} ${w.action}${w.what ? ` (${w.what})` : ''}`, w] as const))('%s', async (name, w) => {
     const input = w.prepare ? await w.prepare(api) : sampleFor(w.action, w.persona)
+    if (process.env.TRACE_CALLS && api.emulator) api.emulator.onRequest = (a, p) => console.log('  >', a, JSON.stringify(p).slice(0, 160))
     const n = await callsOf(w.persona, w.action, input)
+    if (api.emulator) api.emulator.onRequest = null
     if (process.env.SHOW_CALLS) console.log(`${API_STORE} ${name}: ${n}`)
     expect(n).toBeLessThanOrEqual(BOUND)
   })

@@ -53,6 +53,8 @@ export interface Topic {
   proposalId: string | null
   /** fixed when the topic opens: how many may vote (persons or households), the size of its roll */
   eligibleCount: number
+  /** a draft's: how many the register held in its mode when it was last saved (sizes the counters when it opens) */
+  registerSize?: number
   /** the frozen voter roll is stored in this many topicRolls chunks (absent on topics opened before rolls existed) */
   rollChunks?: number
   /** and in this many topicRollPages, in the committee's order (absent on topics opened before the paged exports) */

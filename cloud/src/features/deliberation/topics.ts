@@ -62,6 +62,11 @@ async function turnoutPage(store: Store, t: Topic, after: string | null | undefi
 
 const unit = (t: Pick<Topic, 'mode'>) => (t.mode === 'person' ? '人' : '户')
 
+/** How many the village's register holds in this mode, before amendments (one count): residents, or households with a 户代表. */
+function registerSize(store: Store, villageId: string, mode: Topic['mode']): Promise<number> {
+  return mode === 'person' ? store.count('memberships', { villageId, roles: { $has: 'resident' } }) : store.count('households', { villageId, repPersonId: { $ne: null } })
+}
+
 /** An open topic whose time is up is closed first, so every handler sees the state it is really in. */
 async function current(ctx: MemberContext, villageId: string, topicId: string): Promise<Topic> {
   return closeIfDue(ctx.ports, await loadTopic(ctx, villageId, topicId), ctx.now)
@@ -120,6 +125,7 @@ export async function saveTopic(ctx: MemberContext, input: SaveInput, origin?: D
     if (!linked) throw new ApiError('CONFLICT', '该提议刚被列入其他议题，请刷新')
   }
   const content = {
+    registerSize: await registerSize(store, villageId, input.mode),
     title: input.title,
     background,
     photos: input.photos,
@@ -236,10 +242,9 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       assertStep(TOPIC_MACHINE, t.status, 'publish')
       const problems = publishProblems(t, ctx.now)
       if (problems.length) throw problemsError(problems)
-      // how many the register holds (one count): the roll itself is written by the job, a batch at a time (roll-job.ts)
-      const size = await (t.mode === 'person'
-        ? store.count('memberships', { villageId, roles: { $has: 'resident' } })
-        : store.count('households', { villageId, repPersonId: { $ne: null } }))
+      // how many the register holds, as counted when the draft was saved (counted again only when it was none): the
+      // roll itself is written by the job, a batch at a time (roll-job.ts)
+      const size = t.registerSize || (await registerSize(store, villageId, t.mode))
       if (!size && !(t.rollChanges ?? []).some((c) => c.change === 'add')) {
         const { here, people } = await wordsOf(ctx, villageId)
         const message = t.mode === 'household' ? `${here}还没有登记户代表，不能按户表决` : `${here}还没有登记的${people}，不能发起表决`
@@ -249,7 +254,7 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       // who may vote is fixed now (members joined by publishedAt, with the amendments); the counters' shards are
       // written as they are first counted on, by the size of the register; the eligible count is exact once written
       const opened = await transition(ctx.ports, TOPIC_MACHINE, topicId, 'publish', {
-        set: { eligibleCount: size, rollJob: startRoll(ctx.now), tallyShards: tallyShardCount(size), publishedAt: ctx.now },
+        set: { eligibleCount: size, registerSize: undefined, rollJob: startRoll(ctx.now), tallyShards: tallyShardCount(size), publishedAt: ctx.now },
         by: ctx,
         audit: { reason },
       })
