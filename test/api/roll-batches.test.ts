@@ -4,7 +4,7 @@
  * amendments); ballots cast before the job has written it are checked by that rule; a run cut anywhere goes on from
  * the last batch it wrote, and the roll is audited, and its people told, once.
  */
-import { buildRolls } from '../../cloud/src/features/deliberation/roll-job'
+import { buildRolls, rollStep } from '../../cloud/src/features/deliberation/roll-job'
 import { deliverDueNotices } from '../../cloud/src/features/account/notices'
 import { rollAt } from '../../cloud/src/features/deliberation/policy'
 import type { Topic } from '../../cloud/src/features/deliberation/documents'
@@ -120,5 +120,20 @@ test('runs at once write each batch once', async () => {
   const now = api.ports.clock.now()
   await Promise.all([buildRolls(api.ports, now), buildRolls(api.ports, now), buildRolls(api.ports, now)])
   await writeRolls(api)
+  await expectWritten(topicId)
+})
+
+test('each step of the job makes a bounded number of database calls, whatever the size of the village', async () => {
+  await grow()
+  const topicId = await publish()
+  const calls: number[] = []
+  for (let t: Topic | null = await topic(topicId); t?.rollJob; ) {
+    const before = api.dbCalls()
+    t = await rollStep(api.ports, t, api.ports.clock.now())
+    calls.push(api.dbCalls() - before)
+  }
+  expect(calls).toHaveLength(3)
+  // a batch: two reads of the register, the chunk with its counts, notice and cursor in one transaction, the notices delivered
+  for (const n of calls) expect(n).toBeLessThanOrEqual(25)
   await expectWritten(topicId)
 })

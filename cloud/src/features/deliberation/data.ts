@@ -23,7 +23,6 @@ import {
   tallyFromVotes,
   tallyShards,
   DEFAULT_PROPOSAL_THRESHOLD,
-  eligibleVoters,
   hasEnded,
   householdVoteNote,
   publishProblems,

@@ -19,7 +19,7 @@ import { shortTime } from '../../common/time'
 import { deliverNotices, notifyMany } from '../account/notices'
 import { PAGES } from './data'
 import { addToShard } from './tally'
-import { gridField, rollAt, rollChunkId, sortedRoll, ROLL_CHUNK_SIZE, type Voter } from './policy'
+import { emptyCounts, gridField, rollAt, rollChunkId, sortedRoll, tallyShardId, ROLL_CHUNK_SIZE, type Voter } from './policy'
 
 /** batches one run of the job writes, over all topics: a run's database calls stay bounded */
 export const ROLL_STEPS_PER_RUN = 10
@@ -48,6 +48,18 @@ async function nextBatch(ports: Ports, t: Topic, after: string | null, published
   return { keys, voters: rollAt(t.mode, members, households, publishedAt, t.rollChanges ?? []) }
 }
 
+/**
+ * The counters' shards nobody has counted on yet, written empty with the first batch (two calls): a ballot then adds
+ * to its shard, never writes it first (one call more, for the ballots cast before the job's first run). A ballot that
+ * writes one at the same moment makes the insert fail: it is left to the ballots, as before.
+ */
+async function writeShards(ports: Ports, t: Topic): Promise<void> {
+  const have = new Set((await ports.store.find('topicTallies', { topicId: t._id }, { limit: t.tallyShards })).map((s) => s.shard))
+  const missing = Array.from({ length: t.tallyShards ?? 0 }, (_, k) => k).filter((k) => !have.has(k))
+  const docs = missing.map((k) => ({ _id: tallyShardId(t._id, k), villageId: t.villageId, topicId: t._id, shard: k, ...emptyCounts() }))
+  await ports.store.insertMany('topicTallies', docs).catch((e: unknown) => (e instanceof DuplicateIdError ? undefined : Promise.reject(e)))
+}
+
 /** What everyone on the roll is told when it opens (a 户代表 votes for the household). */
 function openingNotice(t: Topic, now: number): string {
   return `「${t.title}」${t.mode === 'household' ? '按户表决，请户代表' : '请'}在${shortTime(t.closesAt)}前投票${t.opensAt > now ? `（${shortTime(t.opensAt)}开始）` : ''}。`
@@ -60,6 +72,7 @@ function openingNotice(t: Topic, now: number): string {
 export async function rollStep(ports: Ports, t: Topic, now: number): Promise<Topic | null> {
   const job = t.rollJob
   if (!job || t.publishedAt === null) return t
+  if (!job.chunks && t.tallyShards) await writeShards(ports, t)
   const { keys, voters } = await nextBatch(ports, t, job.after, t.publishedAt)
   const done = keys.length < ROLL_CHUNK_SIZE
   // a last batch with nothing in it writes no chunk (but a roll has at least one)
