@@ -6,6 +6,7 @@
  * as the migrations would. Each read goes through the router as the person who would make it, timed.
  */
 import type { startLocalServer } from '../../cloud/server/server'
+import { buildRolls } from '../../cloud/src/features/deliberation/roll-job'
 import type { Ballot, Comment, Topic } from '../../cloud/src/features/deliberation/documents'
 import { commentCountFromComments, loadVoters } from '../../cloud/src/features/deliberation/data'
 import { tallyShards } from '../../cloud/src/features/deliberation/policy'
@@ -125,6 +126,8 @@ export async function topicWithBallots(server: Server, voters: string[]): Promis
   const topicId = (saved.data as { topic: { _id: string } }).topic._id
   const published = await server.router('topics.publish', { villageId: X, topicId }, { openid: COMMITTEE })
   if (!published.ok) throw new Error(`topics.publish: ${JSON.stringify(published.error)}`)
+  // its roll written, as the server's job does within a minute of the opening: the bench measures the open topic's steady state
+  while (await buildRolls(server.ports, server.ports.clock.now()));
   const grids = (await store.find('grids', { villageId: X })).map((g) => g._id)
   const ballots: Ballot[] = voters.map((personId, i) => ({
     _id: `${topicId}:${personId}`,

@@ -3,7 +3,7 @@ import { auditHash } from '../../cloud/src/common/audit'
 import { auditActions } from '../../cloud/src/features/audit/contract'
 import { ID, apiPerTest } from './harness'
 import { seedDemo } from '../../cloud/src/demo'
-import {P, X, W, pid, topicInput, DAY } from './deliberation-fixture'
+import { P, X, W, pid, topicInput, DAY, writeRolls } from './deliberation-fixture'
 
 const TOWN_OFFICER = 'demo-caiguohua' // 联安镇: 新山村 and 东尾村
 
@@ -124,15 +124,17 @@ describe('the audit log', () => {
     const c = api.as(P.committee)
     const draft = await c.call('topics.save', topicInput(api, { closesAt: api.ports.clock.now() + DAY }))
     await c.call('topics.publish', { villageId: X, topicId: draft.topic._id })
+    await writeRolls(api)
     api.advance(2 * DAY)
     await c.call('topics.get', { villageId: X, topicId: draft.topic._id })
     const entries = await chain()
     expect(entries.map((e) => [e.seq, e.actorId, e.action])).toEqual([
       [1, pid(P.committee), 'topics.draft'],
       [2, pid(P.committee), 'topics.publish'],
-      [3, 'system', 'topics.close'],
+      [3, 'system', 'topics.roll'],
+      [4, 'system', 'topics.close'],
     ])
-    expect(await c.call('audit.verify', { villageId: X })).toMatchObject({ ok: true, count: 3 })
+    expect(await c.call('audit.verify', { villageId: X })).toMatchObject({ ok: true, count: 4 })
   })
 })
 

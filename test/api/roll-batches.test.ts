@@ -9,7 +9,8 @@ import { deliverDueNotices } from '../../cloud/src/features/account/notices'
 import { rollAt } from '../../cloud/src/features/deliberation/policy'
 import type { Topic } from '../../cloud/src/features/deliberation/documents'
 import { apiPerTest, killedAfter, membershipDoc } from './harness'
-import { audits, HOUSEHOLDS, P, pid, RESIDENTS, topicInput, writeRolls, X } from './deliberation-fixture'
+import { audits, DAY, HOUSEHOLDS, P, pid, RESIDENTS, topicInput, writeRolls, X } from './deliberation-fixture'
+import { runJobs } from '../../cloud/src/jobs'
 
 const api = apiPerTest()
 const MORE = 240
@@ -136,4 +137,20 @@ test('each step of the job makes a bounded number of database calls, whatever th
   // a batch: two reads of the register, the chunk with its counts, notice and cursor in one transaction, the notices delivered
   for (const n of calls) expect(n).toBeLessThanOrEqual(25)
   await expectWritten(topicId)
+})
+
+test('a topic whose time is up before its roll is written closes once it is, its final counts counting the whole roll', async () => {
+  await grow()
+  const topicId = await publish()
+  await api.as(P.resident).call('ballots.cast', { villageId: X, topicId, choices: ['yes'] })
+  api.advance(3 * DAY)
+  // a read after the deadline does not close it yet, and a ballot is refused by the time
+  expect((await api.as(P.resident).call('topics.get', { villageId: X, topicId })).topic.status).toBe('open')
+  expect(await api.as('many-1').fail('ballots.cast', { villageId: X, topicId, choices: ['yes'] })).toMatchObject({ code: 'CLOSED' })
+  // the job: the roll first, then the close
+  await runJobs(api.ports)
+  const t = await topic(topicId)
+  expect(t).toMatchObject({ status: 'closed', eligibleCount: RESIDENTS + MORE })
+  expect(Object.values(t.final!.eligible).reduce((n, k) => n + k, 0)).toBe(RESIDENTS + MORE)
+  expect(t.final!.ballots.online).toBe(1)
 })

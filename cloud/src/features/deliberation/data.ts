@@ -266,7 +266,8 @@ export async function tellClosed(ctx: NoticeContext, t: Topic, final: TallyCount
  * batches (publish.ts). A topic without counters gets its final counts, and tells its result, from that job.
  */
 export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{ topic: Topic; closed: boolean }> {
-  if (t.status !== 'open' || now < t.closesAt) return { topic: t, closed: false }
+  // (not while the job writes its roll: ballots are refused by the time meanwhile, and the close waits for the whole roll)
+  if (t.status !== 'open' || now < t.closesAt || t.rollJob) return { topic: t, closed: false }
   const notices: string[] = []
   let final: TallyCounts | null = null
   // the step is the claim: a concurrent close (the job, or a read) that loses it is refused and sends nothing
@@ -275,7 +276,7 @@ export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{
       final = doc.tallyShards === undefined ? null : await sealShards(tx, doc)
       return { closedAt: doc.closesAt, countJob: startCount(now, true, !final), ...(final ? { final } : {}) }
     },
-    when: { test: (doc) => doc.closesAt <= now, refused: '投票还没有截止' },
+    when: { test: (doc) => doc.closesAt <= now && !doc.rollJob, refused: '投票还没有截止' },
     also: async (tx, doc) => {
       if (final) await tellClosed({ ports, now, notices }, doc, final, tx)
     },

@@ -10,7 +10,8 @@ import { DuplicateIdError } from '../../ports/store'
 export async function closeDueTopics(ports: Ports, now: number): Promise<number> {
   let closed = 0
   for (;;) {
-    const due = await ports.store.find('topics', { status: 'open', closesAt: { $lte: now } }, { sort: [['closesAt', 'asc']], limit: 100 })
+    // a topic whose roll is still being written closes once it is (the job writes rolls first): its final counts count the whole roll
+    const due = await ports.store.find('topics', { status: 'open', closesAt: { $lte: now }, rollJob: null }, { sort: [['closesAt', 'asc']], limit: 100 })
     for (const t of due) if ((await closeTopic(ports, t, now)).closed) closed++
     if (due.length < 100) return closed
   }
