@@ -142,6 +142,19 @@ export async function voterCheck(store: Store, t: Topic, m: Membership, subject 
   return refuse(`${subject}不在本议题的选民名册上，如有疑问请联系${committeeWord((await store.get('villages', t.villageId))?.kind ?? 'village')}`)
 }
 
+/**
+ * While the roll is still being written (topics.publish left it to the job): the household's entry by the rule it is
+ * written by, its 户代表's (two reads), or null. Once written, rollEntry reads it.
+ */
+async function householdByRule(store: Store, t: Topic, householdId: string): Promise<Voter | null> {
+  if (!t.rollJob || t.publishedAt === null) return null
+  const household = await store.get('households', householdId)
+  if (!household?.repPersonId || household.villageId !== t.villageId) return null
+  const rep = await store.get('memberships', `${t.villageId}:${household.repPersonId}`)
+  if (!rep) return null
+  return rollAt(t.mode, [rep], [household], t.publishedAt, t.rollChanges ?? []).find((v) => v.key === householdId) ?? null
+}
+
 /** The voter's entry on the frozen roll, or null (one small read, whatever the size of the village). */
 export async function rollEntry(store: Pick<Store, 'get'>, t: Topic, key: string): Promise<Voter | null> {
   if (t.rollChunks === undefined) return null
@@ -359,7 +372,7 @@ export async function myVote(ctx: MemberContext, t: Topic): Promise<MyVote> {
   let reason: string | null = window?.reason ?? (check.ok ? null : check.reason)
   // someone in a household that its 户代表 votes for is told who that is and whether the family has voted
   if (t.mode === 'household' && !check.ok && m.householdId && window?.code !== 'CONFLICT') {
-    const rep = await rollEntry(store, t, m.householdId)
+    const rep = (await rollEntry(store, t, m.householdId)) ?? (await householdByRule(store, t, m.householdId))
     if (rep && rep.personId !== me) reason = householdVoteNote(rep.name, ballot?.castAt ?? null, hasEnded(t, ctx.now))
   }
   if (!reason && ballot?.source === 'meeting') reason = t.mode === 'person' ? '您已在现场表决，以现场表决为准' : '您家已在现场表决，以现场表决为准'
