@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { appForSuite, ARTIFACTS, chromiumAvailable, type App } from './browser'
+import { runJobs } from '../../cloud/src/jobs'
 
 const run = chromiumAvailable() ? describe : describe.skip
 jest.setTimeout(300_000)
@@ -37,6 +38,8 @@ run('in Chromium: the voter roll (选民名册) of a draft, amended, published a
     await page.getByText('发布这个议题？').waitFor()
     await page.locator('.taro-modal__foot, .taro-modal__footer').getByText('发布', { exact: true }).click()
     await page.waitForURL(/deliberation\/pages\/topic\/index\?topicId=/)
+    // the job writes the published roll (the server's timer does within a minute; here it is off)
+    expect((await runJobs(app.server.ports)).rollsWritten).toBeGreaterThanOrEqual(1)
 
     await app.signInAs(page, '陈建国')
     await open('topic')
