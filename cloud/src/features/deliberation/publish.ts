@@ -18,6 +18,7 @@ import { appendAudit, systemAuditEntry } from '../../common/audit'
 import { sha256Hex, sha256Start, sha256Update } from '../../common/sha256'
 import { deliverNotices } from '../account/notices'
 import { loadVoters, newReceipt, tellClosed } from './data'
+import { advanceTopicJob, runTopicJobs } from './topic-jobs'
 import { applyDelta, countChunkId, countEntries, countsOf, countText, sumCounts, tallyDelta, COUNT_CHUNK_SIZE } from './policy'
 
 /** ballots given a receipt in one step (only ballots cast before receipts existed lack one) */
@@ -107,23 +108,7 @@ export async function countStep(ports: Ports, t: Topic, now: number): Promise<To
 }
 
 /** Up to `steps` steps of a topic's count job; the topic as it is then. */
-export async function advanceCount(ports: Ports, t: Topic, now: number, steps: number): Promise<Topic> {
-  let cur: Topic | null = t
-  for (let i = 0; i < steps && cur?.countJob; i++) cur = (await countStep(ports, cur, now)) ?? (await ports.store.get('topics', t._id))
-  return cur ?? t
-}
+export const advanceCount = (ports: Ports, t: Topic, now: number, steps: number): Promise<Topic> => advanceTopicJob(ports, t, now, steps, 'countJob', countStep)
 
 /** The job's step: the counts being built, oldest first, COUNT_STEPS_PER_RUN batches a run in all. Returns the batches written. */
-export async function buildCounts(ports: Ports, now: number): Promise<number> {
-  const pending = await ports.store.find('topics', { 'countJob.startedAt': { $gt: 0 } }, { sort: [['countJob.startedAt', 'asc']], limit: COUNT_STEPS_PER_RUN })
-  let steps = 0
-  for (const t of pending) {
-    let cur: Topic | null = t
-    while (cur?.countJob && steps < COUNT_STEPS_PER_RUN) {
-      steps++
-      cur = await countStep(ports, cur, now)
-    }
-    if (steps >= COUNT_STEPS_PER_RUN) break
-  }
-  return steps
-}
+export const buildCounts = (ports: Ports, now: number): Promise<number> => runTopicJobs(ports, now, 'countJob', countStep, COUNT_STEPS_PER_RUN)

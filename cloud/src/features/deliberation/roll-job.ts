@@ -19,6 +19,7 @@ import { shortTime } from '../../common/time'
 import { deliverNotices, notifyMany } from '../account/notices'
 import { PAGES } from './data'
 import { addToShard } from './tally'
+import { runTopicJobs } from './topic-jobs'
 import { emptyCounts, gridField, rollAt, rollChunkId, sortedRoll, tallyShardId, ROLL_CHUNK_SIZE, type Voter } from './policy'
 
 /** batches one run of the job writes, over all topics: a run's database calls stay bounded */
@@ -113,24 +114,5 @@ export async function rollStep(ports: Ports, t: Topic, now: number): Promise<Top
   return written
 }
 
-/** Up to `steps` steps of a topic's roll job; the topic as it is then. */
-export async function advanceRoll(ports: Ports, t: Topic, now: number, steps: number): Promise<Topic> {
-  let cur: Topic | null = t
-  for (let i = 0; i < steps && cur?.rollJob; i++) cur = (await rollStep(ports, cur, now)) ?? (await ports.store.get('topics', t._id))
-  return cur ?? t
-}
-
 /** The job's step: the rolls being written, oldest first, ROLL_STEPS_PER_RUN batches a run in all. Returns the batches written. */
-export async function buildRolls(ports: Ports, now: number): Promise<number> {
-  const pending = await ports.store.find('topics', { 'rollJob.startedAt': { $gt: 0 } }, { sort: [['rollJob.startedAt', 'asc']], limit: ROLL_STEPS_PER_RUN })
-  let steps = 0
-  for (const t of pending) {
-    let cur: Topic | null = t
-    while (cur?.rollJob && steps < ROLL_STEPS_PER_RUN) {
-      steps++
-      cur = await rollStep(ports, cur, now)
-    }
-    if (steps >= ROLL_STEPS_PER_RUN) break
-  }
-  return steps
-}
+export const buildRolls = (ports: Ports, now: number): Promise<number> => runTopicJobs(ports, now, 'rollJob', rollStep, ROLL_STEPS_PER_RUN)
