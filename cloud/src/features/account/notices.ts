@@ -30,17 +30,13 @@ export const PUSH_ATTEMPTS = 5
 /** how long the job waits before trying an event again, by the number of tries so far */
 const RETRY_AFTER_MS = [0, 60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000]
 
-/**
- * The audience of each event a call wrote, by the call's list of their ids (Context.notices): the delivery right after
- * it reads back only those it delivers (a transaction run again wrote ids that never committed: the read tells).
- */
-const audiences = new WeakMap<string[], Map<string, NoticeEvent['to']>>()
+/** an event's id says whether it is to named people (`ne_…`) or to a whole audience read at delivery (`nv_…`) */
+const VILLAGE_WIDE = 'nv'
 
-async function writeEvent(ctx: NoticeContext, event: Omit<NoticeEvent, '_id' | 'createdAt' | 'status' | 'attempts' | 'nextAt'>, tx?: Pick<TxStore, 'insert'>, id = newId('ne', ctx.now)): Promise<void> {
+async function writeEvent(ctx: NoticeContext, event: Omit<NoticeEvent, '_id' | 'createdAt' | 'status' | 'attempts' | 'nextAt'>, tx?: Pick<TxStore, 'insert'>, id = newId(Array.isArray(event.to) ? 'ne' : VILLAGE_WIDE, ctx.now)): Promise<void> {
   const doc: NoticeEvent = { _id: id, ...event, createdAt: ctx.now, status: 'pending', attempts: 0, nextAt: ctx.now }
   await (tx ?? ctx.ports.store).insert('noticeOutbox', doc)
   ctx.notices.push(doc._id)
-  audiences.set(ctx.notices, (audiences.get(ctx.notices) ?? new Map<string, NoticeEvent['to']>()).set(doc._id, doc.to))
 }
 
 /**
@@ -296,8 +292,8 @@ export async function deliverNotices(ports: Ports, now: number, ids?: string[]):
  * delivered it would take that read and four or five calls more; the committee sees the work counted on its 首页 at once.
  */
 export async function deliverAfterAction(ports: Ports, now: number, ids: string[]): Promise<number> {
-  const to = audiences.get(ids)
-  const wanted = to ? ids.filter((id) => Array.isArray(to.get(id))) : ids
+  // the ids say which are to a whole audience: those are not even read (an id given by the caller is checked once read)
+  const wanted = ids.filter((id) => !id.startsWith(`${VILLAGE_WIDE}_`))
   if (!wanted.length) return 0
   const events = await ports.store.find('noticeOutbox', { _id: { $in: wanted }, status: 'pending' })
   return deliverEvents(ports, now, events.filter((e) => Array.isArray(e.to)), true)
