@@ -6,7 +6,7 @@
  */
 import { pageUrl } from '../../src/routes'
 import { erasePerson } from '../../cloud/src/features/account/privacy'
-import { rebuildVolunteerHours } from '../../cloud/src/features/volunteer/hours'
+import { HOURS_BATCH, rebuildVolunteerHours, runHoursJobs } from '../../cloud/src/features/volunteer/hours'
 import { qrLinkOf } from '../qr-link'
 import { apiPerTest, expectRefused } from './harness'
 
@@ -140,6 +140,11 @@ test('hours: recorded only when the organiser confirms, adjusted per person, aud
     ['黄德明', 'absent', null],
   ])
   await expectRefused(api, P.committee, 'volunteer.confirm', { villageId: X, activityId: PATROL }, 'DUPLICATE', '已经确认过了')
+  // the job writes the hours (within a minute on the server): until then the activity reads as it will be
+  expect((await api.as(P.wu).call('volunteer.activity', { villageId: X, activityId: PATROL })).mine).toMatchObject({ status: 'attended', minutes: 90 })
+  expect(await runHoursJobs(api.ports, api.ports.clock.now())).toBe(1)
+  expect((await api.ports.store.get('volunteerActivities', PATROL))!.hoursJob).toBeNull()
+  expect(await runHoursJobs(api.ports, api.ports.clock.now())).toBe(0)
 
   expect((await api.as(P.wu).call('volunteer.mine', { villageId: X })).totalMinutes).toBe(before.totalMinutes + 90)
   const [entry] = (await api.as(P.committee).call('audit.list', { villageId: X, action: 'volunteer.confirm' })).entries
@@ -184,6 +189,39 @@ test('confirming: each attendee between more than 0 and the length plus an hour,
   ])
   const [entry] = (await api.as(P.committee).call('audit.list', { villageId: X, action: 'volunteer.confirm' })).entries
   expect(entry.reason).toBe('1人参加，每人2小时；调整：林水生3小时、吴丽华未参加')
+})
+
+test('a big activity: its confirmation is one transaction, the job writes the hours a batch at a time, each once though runs overlap', async () => {
+  const { store } = api.ports
+  const n = HOURS_BATCH * 2 + 3
+  const one = (await store.find('volunteerSignups', { activityId: PATROL, status: 'checkedIn' }, { limit: 1 }))[0]
+  await store.remove('volunteerSignups', { activityId: PATROL })
+  for (let i = 0; i < n; i += 100) {
+    const docs = Array.from({ length: Math.min(100, n - i) }, (_, k) => ({ ...one, _id: `${PATROL}:p_v${i + k}`, personId: `p_v${i + k}`, name: `志愿者${i + k}` }))
+    await store.insertMany('volunteerSignups', docs)
+  }
+  await store.update('volunteerActivities', { _id: PATROL }, { set: { signedUp: n } })
+  const totalsBefore = await api.as(P.lin).call('volunteer.totals', { villageId: X })
+  const done = await api.as(P.committee).call('volunteer.confirm', { villageId: X, activityId: PATROL, absent: ['p_v0'] })
+  expect(done.roster!.filter((r) => r.status === 'attended')).toHaveLength(n - 1)
+  expect(await store.count('volunteerSignups', { activityId: PATROL, status: 'checkedIn' })).toBe(n)
+
+  // three runs at once, then one more: three batches in all, each sign-up and counter written once
+  const now = api.ports.clock.now()
+  const steps = await Promise.all([runHoursJobs(api.ports, now), runHoursJobs(api.ports, now), runHoursJobs(api.ports, now)])
+  expect(steps.reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(1)
+  await runHoursJobs(api.ports, now)
+  expect((await store.get('volunteerActivities', PATROL))!.hoursJob).toBeNull()
+  expect(await store.count('volunteerSignups', { activityId: PATROL, status: 'attended' })).toBe(n - 1)
+  // a notice to each volunteer with hours (these people are made up: nobody to deliver to)
+  expect(await store.count('noticeOutbox', { villageId: X, title: '志愿时长已记录' })).toBe(n - 1)
+  const totals = await api.as(P.lin).call('volunteer.totals', { villageId: X })
+  expect(totals.totalMinutes).toBe(totalsBefore.totalMinutes + (n - 1) * 120)
+  const month = (t: typeof totals) => t.months.find((m) => m.month === '2026-11')!
+  expect(month(totals)).toMatchObject({ activities: month(totalsBefore).activities + 1, volunteers: month(totalsBefore).volunteers + n - 1 })
+  // what the batches counted is what a recount from the sign-ups finds
+  await rebuildVolunteerHours(store, X)
+  expect(await api.as(P.lin).call('volunteer.totals', { villageId: X })).toEqual(totals)
 })
 
 test('posting: the committee for the village or an organisation, an organiser for theirs only; bad input refused, nothing written', async () => {

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core'
 import type { ActivityDetail } from '../../cloud/src/contract'
 import { shanghaiDayPlus } from '../../cloud/src/common/time'
 import { instantOf } from '../../cloud/src/features/booking/slots'
+import { runJobs } from '../../cloud/src/jobs'
 import { qrLinkOf } from '../qr-link'
 import { appForSuite, ARTIFACTS, chromiumAvailable, type App } from './browser'
 import { pdfText } from './pdf-text'
@@ -120,6 +121,8 @@ run('in Chromium: a volunteer signs up, checks in with the poster’s code, and 
     await page.locator('.taro-modal__foot, .taro-modal__footer').getByText('确认时长', { exact: true }).click()
     await page.getByText('林志强已确认时长').waitFor()
     expect((await activity('demo-linzhiqiang')).roster!.map((r) => [r.name, r.status, r.minutes])).toEqual([['陈建国', 'attended', 90]])
+    // the time-driven job writes the confirmed hours (the server's timer, within a minute)
+    expect((await runJobs(app.server.ports)).volunteerHours).toBe(1)
 
     await app.signInAs(page, '陈建国')
     await open(`hours/index?villageId=${X}`)

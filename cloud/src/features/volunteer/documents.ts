@@ -44,10 +44,22 @@ export interface VolunteerActivity {
   /** the organiser confirmed attendance: the hours are recorded */
   confirmedAt: number | null
   confirmedByName: string | null
+  /** the confirmed hours still being written to the sign-ups and counters by the job, a batch at a time (hours.ts); absent once done */
+  hoursJob?: HoursJob | null
   createdBy: string
   createdByName: string
   createdAt: number
   updatedAt: number
+}
+
+/** What the organiser confirmed, as the job writes it: the minutes of each adjusted attendee (0: marked absent; the others the full length). */
+export interface HoursJob {
+  minutes: Record<string, number>
+  startedAt: number
+  /** batches written so far: a run that read a batch against another count finds it written by another run */
+  batches: number
+  /** the activity is counted in its month's activities (with its first attendee) */
+  counted: boolean
 }
 
 /**

@@ -13,13 +13,12 @@ import { newId } from '../../common/ids'
 import { qrDataUrl } from '../../common/qr'
 import { pageUrl } from '../../../../src/routes'
 import { shortTime } from '../../common/time'
-import { notify } from '../account/notices'
 import { wordsOf } from '../account/common'
 import type { ActivityCard, ActivityDetail, RosterRow, volunteerActions } from './contract'
-import { hoursText, type VolunteerActivity, type VolunteerOrg, type VolunteerSignup } from './documents'
+import { hoursText, type HoursJob, type VolunteerActivity, type VolunteerOrg, type VolunteerSignup } from './documents'
 import { activityIdOfScene, checkInWhy, durationMinutes, EXTRA_MINUTES, maxMinutesOf, organises, phaseOf, sceneOf, signUpWhy } from './policy'
 import { claimPlace, promoteInTx, releasePlace, signupIdOf } from './seats'
-import { countHours, monthOf, type Served } from './hours'
+import { asConfirmed } from './hours'
 
 const MANY = 500
 /** the page an activity's poster opens (wxacode.getUnlimited takes it without the leading '/') */
@@ -34,6 +33,9 @@ const tooFew = (signedUp: number) => new ApiError('CONFLICT', `已有${signedUp}
 async function assertOrganiser(ctx: MemberContext, org: VolunteerOrg | null): Promise<void> {
   if (!organises(ctx.membership, org)) throw new ApiError('FORBIDDEN', `只有${(await wordsOf(ctx, ctx.membership.villageId)).committee}和该活动的组织者可以操作`)
 }
+
+/** thrown inside volunteer.confirm's transaction for a caller who does not organise the activity */
+const NOT_ORGANISER = new Error('not an organiser')
 
 const positionOf = (a: VolunteerActivity, s: VolunteerSignup): number | null => (s.status === 'waitlisted' ? a.waitlist.indexOf(s._id) + 1 || null : null)
 
@@ -53,21 +55,32 @@ function card(a: VolunteerActivity, mine: VolunteerSignup | null, now: number): 
   }
 }
 
+const rosterOf = (signups: VolunteerSignup[]) => [...signups].sort((x, y) => x.createdAt - y.createdAt || (x._id < y._id ? -1 : 1))
+
 /** The activity as the caller sees it (re-read, so an action returns what it wrote). */
 async function detail(ctx: MemberContext, activityId: string): Promise<ActivityDetail> {
   const { store } = ctx.ports
   const a = await activityOf(ctx, activityId)
   const [org, own] = await Promise.all([orgOf(ctx, a), store.get('volunteerSignups', signupIdOf(a._id, ctx.membership.personId))])
-  const mine = own && own.status !== 'cancelled' && own.status !== 'holding' ? own : null
-  const manage = organises(ctx.membership, org)
+  const all = organises(ctx.membership, org) ? await store.find('volunteerSignups', { activityId: a._id }, { sort: [['createdAt', 'asc']], limit: MANY }) : null
+  return detailOf(ctx, a, organises(ctx.membership, org), own, all)
+}
+
+/**
+ * The activity as the caller sees it from what was read or written: whether they organise it, their own sign-up and,
+ * for an organiser, every sign-up in the order they came (a confirmation still being written reads as it will be).
+ */
+function detailOf(ctx: MemberContext, a: VolunteerActivity, manage: boolean, own: VolunteerSignup | null, all: VolunteerSignup[] | null): ActivityDetail {
+  const shown = own && asConfirmed(a, own)
+  const mine = shown && shown.status !== 'cancelled' && shown.status !== 'holding' ? shown : null
   const resident = ctx.membership.roles.includes('resident')
   const signUpClosed = signUpWhy(a, ctx.now)
   const checkInClosed = checkInWhy(a, ctx.now)
   const phase = phaseOf(a, ctx.now)
   let roster: RosterRow[] | null = null
-  if (manage) {
-    const all = await store.find('volunteerSignups', { activityId: a._id }, { sort: [['createdAt', 'asc']], limit: MANY })
+  if (manage && all) {
     roster = all
+      .map((s) => asConfirmed(a, s))
       .filter((s) => s.status !== 'cancelled' && s.status !== 'holding')
       .map((s) => ({ personId: s.personId, name: s.name, status: s.status, position: positionOf(a, s), checkedInAt: s.checkedInAt, minutes: s.minutes }))
       .sort((x, y) => (x.position ?? 0) - (y.position ?? 0))
@@ -283,46 +296,46 @@ export const volunteerHandlers: Handlers<typeof volunteerActions> = {
     access: ACCESS.member,
     async handle({ activityId, adjust, absent }, ctx) {
       const { store } = ctx.ports
-      const a = await activityOf(ctx, activityId)
-      await assertOrganiser(ctx, await orgOf(ctx, a))
-      const phase = phaseOf(a, ctx.now)
-      if (phase === 'confirmed') throw new ApiError('DUPLICATE', '该活动的时长已经确认过了')
-      if (phase !== 'ended') throw new ApiError('CLOSED', phase === 'cancelled' ? '该活动已取消' : '活动结束后才能确认时长')
-      const signups = (await store.find('volunteerSignups', { activityId }, { limit: MANY })).filter((s) => s.status === 'signedUp' || s.status === 'checkedIn')
-      const checkedIn = new Map(signups.filter((s) => s.status === 'checkedIn').map((s) => [s.personId, s]))
-      const stray = [...adjust.map((x) => x.personId), ...absent].find((p) => !checkedIn.has(p))
-      if (stray) throw new ApiError('BAD_INPUT', '只能调整已签到的志愿者的时长')
-      const full = durationMinutes(a)
-      const max = maxMinutesOf(a)
-      const problems = adjust.flatMap((x, i) => {
-        const who = checkedIn.get(x.personId)!.name
-        if (absent.includes(x.personId)) return [{ field: `adjust.${i}.hours`, message: `${who}已标为未参加，不能同时记录时长` }]
-        return x.hours * 60 > max ? [{ field: `adjust.${i}.hours`, message: `${who}的时长不能超过${hoursText(max)}（活动${hoursText(full)}，最多多记${hoursText(EXTRA_MINUTES)}）` }] : []
-      })
-      if (problems.length) throw problemsError(problems)
-      const adjusted = new Map<string, number>([...adjust.map((x): [string, number] => [x.personId, Math.round(x.hours * 60)]), ...absent.map((p): [string, number] => [p, 0])])
-      let served = 0
-      await store.transaction(async (tx) => {
+      // the sign-ups first (a transaction reads by id only): checked against the activity as the transaction reads it,
+      // and the roster of the answer. The transaction records the decision, audited; the job writes the hours (hours.ts)
+      const all = rosterOf(await store.find('volunteerSignups', { activityId }, { limit: MANY }))
+      const checkedIn = new Map(all.filter((s) => s.status === 'checkedIn').map((s) => [s.personId, s]))
+      const a = await store.transaction(async (tx) => {
+        const a = await tx.get('volunteerActivities', activityId)
+        if (!a || a.villageId !== ctx.membership.villageId) throw new ApiError('NOT_FOUND', '找不到该活动')
+        // the committee organises every activity: its organisation is read only for someone else
+        const org = a.orgId && !ctx.membership.roles.includes('committee') ? await tx.get('volunteerOrgs', a.orgId) : null
+        // refused after it: the refusal names the village's committee, read outside (SQLite's transaction would wait on it)
+        if (!organises(ctx.membership, org)) throw NOT_ORGANISER
         // conditional on its state as read: two organisers confirming at once record the hours once
-        const now = await tx.get('volunteerActivities', activityId)
-        if (now?.confirmedAt !== null) throw new ApiError('DUPLICATE', '该活动的时长已经确认过了')
-        await tx.update('volunteerActivities', activityId, { set: { confirmedAt: ctx.now, confirmedByName: ctx.membership.name, updatedAt: ctx.now } })
-        const attended: Served[] = []
-        for (const s of signups) {
-          const minutes = s.status === 'checkedIn' ? (adjusted.get(s.personId) ?? full) : 0
-          const status = minutes > 0 ? 'attended' : 'absent'
-          await tx.update('volunteerSignups', s._id, { set: { status, minutes: minutes > 0 ? minutes : null, updatedAt: ctx.now } })
-          if (status === 'attended') {
-            served++
-            attended.push({ personId: s.personId, name: s.name, minutes })
-            await notify(ctx, { personId: s.personId, villageId: s.villageId }, '志愿时长已记录', `「${a.title}」的志愿时长${hoursText(minutes)}已由${ctx.membership.name}确认记录，感谢您的服务！`, pageUrl('volunteer.hours', { villageId: s.villageId }), tx)
-          }
-        }
-        await countHours(tx, a.villageId, monthOf(a.startsAt), attended)
+        const phase = phaseOf(a, ctx.now)
+        if (phase === 'confirmed') throw new ApiError('DUPLICATE', '该活动的时长已经确认过了')
+        if (phase !== 'ended') throw new ApiError('CLOSED', phase === 'cancelled' ? '该活动已取消' : '活动结束后才能确认时长')
+        const stray = [...adjust.map((x) => x.personId), ...absent].find((p) => !checkedIn.has(p))
+        if (stray) throw new ApiError('BAD_INPUT', '只能调整已签到的志愿者的时长')
+        const full = durationMinutes(a)
+        const max = maxMinutesOf(a)
+        const problems = adjust.flatMap((x, i) => {
+          const who = checkedIn.get(x.personId)!.name
+          if (absent.includes(x.personId)) return [{ field: `adjust.${i}.hours`, message: `${who}已标为未参加，不能同时记录时长` }]
+          return x.hours * 60 > max ? [{ field: `adjust.${i}.hours`, message: `${who}的时长不能超过${hoursText(max)}（活动${hoursText(full)}，最多多记${hoursText(EXTRA_MINUTES)}）` }] : []
+        })
+        if (problems.length) throw problemsError(problems)
+        const adjusted = new Map<string, number>([...adjust.map((x): [string, number] => [x.personId, Math.round(x.hours * 60)]), ...absent.map((p): [string, number] => [p, 0])])
+        const hoursJob: HoursJob = { minutes: Object.fromEntries(adjusted), startedAt: ctx.now, batches: 0, counted: false }
+        const set = { confirmedAt: ctx.now, confirmedByName: ctx.membership.name, updatedAt: ctx.now, hoursJob }
+        await tx.update('volunteerActivities', activityId, { set })
+        const served = [...checkedIn.keys()].filter((p) => adjusted.get(p) !== 0).length
         const changes = [...adjusted.entries()].map(([p, m]) => `${checkedIn.get(p)!.name}${m ? hoursText(m) : '未参加'}`)
         await audit(ctx, 'volunteer.confirm', { type: 'volunteerActivity', id: activityId, label: a.title }, `${served}人参加，每人${hoursText(full)}${changes.length ? `；调整：${changes.join('、')}` : ''}`, tx)
+        return { ...a, ...set }
+      }).catch(async (e: unknown) => {
+        if (e === NOT_ORGANISER) await assertOrganiser(ctx, null)
+        throw e
       })
-      return detail(ctx, activityId)
+      // the answer from what was read and written (the organiser's, as asserted): the roster as the job will write it
+      const own = all.find((s) => s.personId === ctx.membership.personId) ?? null
+      return detailOf(ctx, a, true, own, all)
     },
   },
 }

@@ -3,6 +3,7 @@ import { defineFeature } from '../../feature'
 import { volunteerActions } from './contract'
 import { volunteerHandlers } from './handlers'
 import { seedVolunteer } from './seed'
+import { runHoursJobs } from './hours'
 
 export const volunteer = defineFeature({
   name: 'volunteer',
@@ -10,10 +11,11 @@ export const volunteer = defineFeature({
   handlers: volunteerHandlers,
   collections: {
     volunteerOrgs: { indexes: [['villageId']] },
-    volunteerActivities: { indexes: [['villageId', 'startsAt']] },
+    volunteerActivities: { indexes: [['villageId', 'startsAt'], ['hoursJob.startedAt']] },
     volunteerSignups: { indexes: [['activityId', 'status'], ['villageId', 'personId', 'startsAt'], ['villageId', 'status'], ['personId']] },
     volunteerMonths: { indexes: [['villageId', 'month']] },
     volunteerHours: { indexes: [['villageId', 'minutes', 'activities'], ['personId']] },
   },
+  jobSteps: { volunteerHours: runHoursJobs },
   seed: { marker: 'demo-volunteer-v1', run: seedVolunteer },
 })
