@@ -10,7 +10,7 @@ import { notify } from '../account/notices'
 import type { mailboxCommitteeActions } from './contract'
 import type { Letter, LetterEvent } from './documents'
 import { inboxOrder, isOverdue, LETTER_MACHINE } from './policy'
-import { letterSummary, letterView, loadLetter, noticeName, PAGES, readerFor, settingsView, type VillageReader } from './views'
+import { letterSummary, letterView, loadLetter, noticeName, PAGES, readableIn, readerFor, settingsView, type VillageReader } from './views'
 
 const PAGE = 1000
 
@@ -73,10 +73,10 @@ export const mailboxCommitteeHandlers: Handlers<typeof mailboxCommitteeActions> 
   'mailbox.publish': {
     access: ACCESS.committee,
     async handle({ villageId, letterId, public: makePublic }, ctx) {
-      const { letter, reader } = await loadLetter(ctx, villageId, letterId)
+      // the letter is read in the transaction only
+      const reader = await readerFor(ctx)
       const written = await ctx.ports.store.transaction(async (tx) => {
-        const doc = await tx.get('letters', letter._id)
-        if (!doc) throw new ApiError('NOT_FOUND', '找不到该来信')
+        const doc = readableIn(await tx.get('letters', letterId), villageId, reader)
         if (makePublic) {
           if (doc.status !== 'replied') throw new ApiError('CONFLICT', '回复后才能公开来信')
           if (!doc.consent) throw new ApiError('CONFLICT', '来信人没有同意公开，不能公开')

@@ -34,8 +34,18 @@ export async function readerFor(ctx: MemberContext): Promise<VillageReader> {
 /** The letter, if this caller may read it: NOT_FOUND for another village's, FORBIDDEN for one not theirs to read. */
 export async function loadLetter(ctx: MemberContext, villageId: string, letterId: string): Promise<{ letter: Letter; reader: VillageReader }> {
   const [letter, reader] = await Promise.all([getInVillage(ctx.ports.store, 'letters', letterId, villageId, '找不到该来信'), readerFor(ctx)])
+  return { letter: readable(letter, reader), reader }
+}
+
+/** The letter as read in a transaction, if this reader may read it (the refusals of loadLetter). */
+export function readableIn(letter: Letter | null, villageId: string, reader: VillageReader): Letter {
+  if (!letter || letter.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该来信')
+  return readable(letter, reader)
+}
+
+function readable(letter: Letter, reader: VillageReader): Letter {
   if (!mayRead(letter, reader)) throw new ApiError('FORBIDDEN', `只有来信人和${reader.words.committee}可以查看未公开的来信`)
-  return { letter, reader }
+  return letter
 }
 
 export function letterSummary(l: Letter, r: Reader, now: number): LetterSummary {

@@ -59,11 +59,16 @@ const rosterOf = (signups: VolunteerSignup[]) => [...signups].sort((x, y) => x.c
 
 /** The activity as the caller sees it (re-read, so an action returns what it wrote). */
 async function detail(ctx: MemberContext, activityId: string): Promise<ActivityDetail> {
-  const { store } = ctx.ports
   const a = await activityOf(ctx, activityId)
-  const [org, own] = await Promise.all([orgOf(ctx, a), store.get('volunteerSignups', signupIdOf(a._id, ctx.membership.personId))])
-  const all = organises(ctx.membership, org) ? await store.find('volunteerSignups', { activityId: a._id }, { sort: [['createdAt', 'asc']], limit: MANY }) : null
-  return detailOf(ctx, a, organises(ctx.membership, org), own, all)
+  return detailAfter(ctx, a, await ctx.ports.store.get('volunteerSignups', signupIdOf(a._id, ctx.membership.personId)))
+}
+
+/** The activity as the caller sees it, given it and their sign-up (as an action wrote them): the committee organises every activity, so its organisation is read for someone else only, and the roster for an organiser. */
+async function detailAfter(ctx: MemberContext, a: VolunteerActivity, own: VolunteerSignup | null): Promise<ActivityDetail> {
+  const org = ctx.membership.roles.includes('committee') ? null : await orgOf(ctx, a)
+  const manage = organises(ctx.membership, org)
+  const all = manage ? await ctx.ports.store.find('volunteerSignups', { activityId: a._id }, { sort: [['createdAt', 'asc']], limit: MANY }) : null
+  return detailOf(ctx, a, manage, own, all)
 }
 
 /**
@@ -153,20 +158,19 @@ export const volunteerHandlers: Handlers<typeof volunteerActions> = {
       const a = await activityOf(ctx, activityId)
       const closed = signUpWhy(a, ctx.now)
       if (closed) throw new ApiError('CLOSED', closed)
-      await claimPlace(ctx, a, { personId: ctx.membership.personId, name: ctx.membership.name }, waitlist)
-      return detail(ctx, activityId)
+      const { signup, activity } = await claimPlace(ctx, a, { personId: ctx.membership.personId, name: ctx.membership.name }, waitlist)
+      return detailAfter(ctx, activity, signup)
     },
   },
 
   'volunteer.cancel': {
     access: ACCESS.resident,
     async handle({ activityId }, ctx) {
-      await activityOf(ctx, activityId)
-      await releasePlace(ctx, signupIdOf(activityId, ctx.membership.personId), (s, a) => {
+      const { signup, activity } = await releasePlace(ctx, ctx.membership.villageId, activityId, ctx.membership.personId, (s, a) => {
         if (s.status !== 'signedUp' && s.status !== 'waitlisted') throw new ApiError(s.status === 'checkedIn' ? 'CLOSED' : 'NOT_FOUND', s.status === 'checkedIn' ? '已签到，不能取消' : '您没有报名该活动')
         if (ctx.now >= a.startsAt) throw new ApiError('CLOSED', '活动已开始，不能取消报名')
       })
-      return detail(ctx, activityId)
+      return detailAfter(ctx, activity, signup)
     },
   },
 

@@ -22,8 +22,14 @@ const ACTIVE: readonly SignupStatus[] = ['signedUp', 'checkedIn', 'waitlisted', 
 
 const duplicate = (s: VolunteerSignup) => new ApiError('DUPLICATE', s.status === 'waitlisted' ? '您已在候补名单中' : '您已报名该活动')
 
+/** what a claim or a release wrote: the sign-up and the activity as they are after it (for the answer, without reading them again) */
+export interface PlaceOutcome {
+  signup: VolunteerSignup
+  activity: VolunteerActivity
+}
+
 /** Signs the person up (or, waitlist, into the line when full). Refuses a second sign-up (DUPLICATE) and a full activity (FULL). */
-export async function claimPlace(ctx: NoticeContext, activity: VolunteerActivity, person: { personId: string; name: string }, waitlist: boolean): Promise<VolunteerSignup> {
+export async function claimPlace(ctx: NoticeContext, activity: VolunteerActivity, person: { personId: string; name: string }, waitlist: boolean): Promise<PlaceOutcome> {
   const { store } = ctx.ports
   const now = ctx.now
   const id = signupIdOf(activity._id, person.personId)
@@ -64,7 +70,7 @@ export async function claimPlace(ctx: NoticeContext, activity: VolunteerActivity
   for (let tries = 0; current.signedUp < current.capacity && tries < 50; tries++) {
     if (await store.update('volunteerActivities', { _id: activity._id, capacity: current.capacity, signedUp: { $lt: current.capacity } }, { inc: { signedUp: 1 } })) {
       await store.update('volunteerSignups', mine, { set: { status: 'signedUp' } })
-      return { ...signup, status: 'signedUp' }
+      return { signup: { ...signup, status: 'signedUp' }, activity: { ...current, signedUp: current.signedUp + 1 } }
     }
     current = (await store.get('volunteerActivities', activity._id))!
   }
@@ -80,21 +86,29 @@ export async function claimPlace(ctx: NoticeContext, activity: VolunteerActivity
   await store.update('volunteerSignups', mine, { set: { status: 'waitlisted' } })
   // a place freed while this one was joining the line goes to the line now
   const after = (await store.get('volunteerActivities', activity._id))!
-  if (after.signedUp < after.capacity) await promoteQuietly(ctx, activity._id)
-  return (await store.get('volunteerSignups', id))!
+  if (after.signedUp < after.capacity) {
+    await promoteQuietly(ctx, activity._id)
+    return { signup: (await store.get('volunteerSignups', id))!, activity: (await store.get('volunteerActivities', activity._id))! }
+  }
+  return { signup: { ...signup, status: 'waitlisted' }, activity: after }
 }
 
-/** Cancels a sign-up or a place in line (one transaction with the activity); a freed place goes to the first in line. */
-export async function releasePlace(ctx: NoticeContext, signupId: string, check: (s: VolunteerSignup, a: VolunteerActivity) => void): Promise<void> {
-  await ctx.ports.store.transaction(async (tx) => {
+/**
+ * Cancels a person's sign-up or place in line (one transaction with the activity, read in it: NOT_FOUND when it is
+ * not of `villageId`); a freed place goes to the first in line.
+ */
+export async function releasePlace(ctx: NoticeContext, villageId: string, activityId: string, personId: string, check: (s: VolunteerSignup, a: VolunteerActivity) => void): Promise<PlaceOutcome> {
+  const signupId = signupIdOf(activityId, personId)
+  return ctx.ports.store.transaction(async (tx) => {
+    const a = await tx.get('volunteerActivities', activityId)
+    if (!a || a.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该活动')
     const s = await tx.get('volunteerSignups', signupId)
-    const a = s ? await tx.get('volunteerActivities', s.activityId) : null
-    if (!s || !a) throw new ApiError('NOT_FOUND', '您没有报名该活动')
+    if (!s) throw new ApiError('NOT_FOUND', '您没有报名该活动')
     check(s, a)
     await tx.update('volunteerSignups', signupId, { set: { status: 'cancelled', updatedAt: ctx.now } })
     const held = s.status === 'signedUp' || s.status === 'checkedIn'
     const after = held ? { ...a, signedUp: a.signedUp - 1 } : { ...a, waitlist: a.waitlist.filter((w) => w !== signupId) }
-    await promoteInTx(ctx, tx, after, a)
+    return { signup: { ...s, status: 'cancelled' as const, updatedAt: ctx.now }, activity: await promoteInTx(ctx, tx, after, a) }
   })
 }
 
@@ -102,7 +116,7 @@ export async function releasePlace(ctx: NoticeContext, signupId: string, check: 
  * Gives free places to the line, first in line first, and writes the activity's count and line where they
  * changed from `before` (as read). Each promoted person is told.
  */
-export async function promoteInTx(ctx: NoticeContext, tx: TxStore, activity: VolunteerActivity, before: VolunteerActivity): Promise<void> {
+export async function promoteInTx(ctx: NoticeContext, tx: TxStore, activity: VolunteerActivity, before: VolunteerActivity): Promise<VolunteerActivity> {
   const waitlist = [...activity.waitlist]
   let signedUp = activity.signedUp
   while (waitlist.length && signedUp < activity.capacity) {
@@ -117,6 +131,7 @@ export async function promoteInTx(ctx: NoticeContext, tx: TxStore, activity: Vol
   const changed = signedUp !== before.signedUp || waitlist.length !== before.waitlist.length || waitlist.some((w, i) => before.waitlist[i] !== w)
   // the count moves by its difference (an increment), the line is written whole
   if (changed) await tx.update('volunteerActivities', activity._id, { inc: { signedUp: signedUp - before.signedUp }, set: { waitlist } })
+  return { ...activity, signedUp, waitlist }
 }
 
 /** The promotion of one activity's line after a claim joined it: a lost race is left to the next release. */
