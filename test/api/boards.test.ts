@@ -10,6 +10,7 @@ import { householdId } from '../../cloud/src/features/account/policy'
 import { photoPath } from '../../cloud/src/common/photos'
 import { REFUSED_IMAGE_COLOUR } from '../../cloud/src/adapters/local'
 import { apiPerTest, expectRefused } from './harness'
+import { eraseConfirmed } from '../../cloud/src/features/account/erase'
 
 const X = 'v-xinshan'
 const W = 'v-wukan'
@@ -300,14 +301,15 @@ test('the 四会: the committee appoints and removes members, audited; a member 
 test('a person’s deletion reaches the boards: 我的个人信息 lists them; after deletion the entries stay for the record without the name', async () => {
   const XIAOHONG = 'demo-chenxiaohong' // named on the good-deeds board (b12) and the nominator of n3
   await api.as(P.committee).call('councils.appoint', { villageId: X, council: 'villagers', personId: 'p_chenxiaohong' })
-  const data = await api.as(XIAOHONG).call('account.myData', {})
-  const boards = data.sections.find((s) => s.key === 'boards')!
+  const boards = (await api.as(XIAOHONG).call('account.myData', { section: 'boards' })).section!
   expect(boards.items.map((i) => i.title)).toEqual(expect.arrayContaining(['善行义举榜：新山村西二巷20号', '我推荐郑志远', '新山村村民议事会成员']))
 
   api.advance(60 * DAY) // every demo topic has closed: nothing blocks the deletion
   await runJobs(api.ports)
   await api.as(XIAOHONG).call('account.requestDeletion', { reason: '不再使用' })
   await api.as('demo-chenmeiling').call('account.confirmDeletion', { villageId: X, personId: 'p_chenxiaohong', reason: '已电话核实本人' })
+  // the job erases it, a bounded step at a time
+  while (await eraseConfirmed(api.ports, api.ports.clock.now()));
   const b12 = await api.as(P.liguilan).call('boards.entry', { villageId: X, entryId: e(12) })
   expect(b12.responsible).toMatchObject({ name: '已注销用户', personId: '' })
   const left: string[] = []

@@ -5,6 +5,7 @@ import { DELETED_NAME } from '../../cloud/src/features/account/privacy-documents
 import type { Doc, Store } from '../../cloud/src/ports/store'
 import { apiPerTest } from './harness'
 import {P, X, W, DAY, HOUR, openTopic, pid } from './deliberation-fixture'
+import { eraseConfirmed, eraseStep } from '../../cloud/src/features/account/erase'
 
 const LINJUN = 'demo-linjun' // 新山村 (林水生's son) and 河南社区 (rents, 户代表 there)
 const HENAN = 'v-henan'
@@ -46,22 +47,29 @@ test('我的个人信息: every section with the ballot (choice and receipt) and
   const { topicId, receipt } = await activity()
   const data = await api.as(LINJUN).call('account.myData', {})
   expect(data.person).toMatchObject({ id: pid(LINJUN), name: '林俊' })
-  const sec = (key: string) => data.sections.find((s) => s.key === key)!
+  // the first call lists the sections; each is read on its own
+  expect(data.sections.map((s) => s.key)).toEqual(expect.arrayContaining(['memberships', 'ballots', 'comments', 'cosigns', 'bookings', 'audit']))
+  expect(data.section).toBeNull()
+  const all = await Promise.all(data.sections.map((s) => api.as(LINJUN).call('account.myData', { section: s.key }).then((d) => d.section!)))
+  const sec = (key: string) => all.find((s) => s.key === key)!
+  expect(all.every((s) => s.next === null)).toBe(true)
   expect(sec('memberships').items.map((i) => i.title).sort()).toEqual(['新山村', '河南社区'].sort())
   expect(sec('ballots').items).toEqual([expect.objectContaining({ title: '村道两侧种植绿化树', lines: expect.arrayContaining(['我的选择：赞成', `回执码：${receipt}`]) })])
   expect(sec('comments').items.map((i) => i.lines[0])).toEqual(expect.arrayContaining(['我赞成，东一巷也请一起种上。', expect.stringContaining('赞了吴丽华的评论')]))
   expect(sec('cosigns').items).toHaveLength(1)
-  expect(JSON.stringify(data)).not.toContain(LINJUN)
+  expect(JSON.stringify([data, all])).not.toContain(LINJUN)
   // his bookings for his mother are his (as 为李桂兰预约); the demo has no other data of hers in it
   expect(sec('bookings').items.map((i) => i.title)).toEqual(expect.arrayContaining(['为李桂兰预约']))
-  expect(JSON.stringify(data.sections.filter((s) => s.key !== 'bookings'))).not.toContain('李桂兰')
+  expect(JSON.stringify(all.filter((s) => s.key !== 'bookings'))).not.toContain('李桂兰')
   expect(topicId).toBeTruthy()
 })
 
 test('deletion end to end: asked, refused while a ballot is in an open topic, confirmed after the close; the count still verifies', async () => {
   const { topicId, receipt } = await activity()
   const asked = await api.as(LINJUN).call('account.requestDeletion', { reason: '不再使用' })
-  expect(asked).toMatchObject({ status: 'pending', villages: expect.arrayContaining(['新山村', '河南社区']), blocked: expect.stringContaining('请在表决结束后再注销') })
+  expect(asked).toMatchObject({ status: 'pending', villages: expect.arrayContaining(['新山村', '河南社区']) })
+  // 我的个人信息 (which the page reloads after asking) says what holds it up
+  expect((await api.as(LINJUN).call('account.myData', {})).deletion).toMatchObject({ status: 'pending', blocked: expect.stringContaining('请在表决结束后再注销') })
   // asking twice is the same request
   expect(await api.as(LINJUN).call('account.requestDeletion', {})).toMatchObject({ reason: '不再使用' })
   // both committees are told and see it
@@ -86,6 +94,22 @@ test('deletion end to end: asked, refused while a ballot is in an open topic, co
   expect(countBefore.entries.map((e) => e.receipt)).toContain(receipt)
 
   await api.as(P.committee).call('account.confirmDeletion', { villageId: X, personId: pid(LINJUN), reason: '已电话核实本人' })
+  // confirmed once: both committees' queues and the person read 正在删除 until the job has erased it
+  expect(await api.as(HENAN_COMMITTEE).fail('account.confirmDeletion', { villageId: HENAN, personId: pid(LINJUN), reason: '已电话核实本人' })).toMatchObject({ code: 'CONFLICT' })
+  expect(await api.as(HENAN_COMMITTEE).call('account.deletionRequests', { villageId: HENAN })).toEqual([expect.objectContaining({ name: '林俊', status: 'erasing', blocked: null })])
+  expect((await api.as(LINJUN).call('account.myData', {})).deletion).toMatchObject({ status: 'erasing' })
+  // the job erases it a bounded step at a time, resuming where it stopped: one step per run here
+  let runs = 0
+  for (let r = await api.ports.store.get('deletionRequests', pid(LINJUN)); r?.status === 'erasing'; r = await api.ports.store.get('deletionRequests', pid(LINJUN))) {
+    await eraseStep(api.ports.store, r, api.ports.clock.now())
+    runs++
+    // the confirmation is in the log from the first step, before anything is erased
+    if (runs === 1) expect((await api.ports.store.find('auditLog', { action: 'account.confirmDeletion', targetId: pid(LINJUN) })).length).toBe(1)
+    if (runs === 1) expect(await api.ports.store.count('memberships', { personId: pid(LINJUN) })).toBe(2)
+  }
+  expect(runs).toBeGreaterThan(5)
+  // a run after it is done finds nothing to do
+  expect(await eraseConfirmed(api.ports, api.ports.clock.now())).toBe(0)
 
   // nothing of his name or WeChat identity is left, but in the audit log (kept as written: a hash chain)
   expect(await holding('林俊', ['auditLog'])).toEqual([])

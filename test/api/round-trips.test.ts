@@ -19,6 +19,7 @@ import { rebuildReportTotals } from '../../cloud/src/features/reports/totals'
 import { rebuildWaitingCounts } from '../../cloud/src/features/account/waiting'
 import { rebuildVolunteerHours } from '../../cloud/src/features/volunteer/hours'
 import { rollStep } from '../../cloud/src/features/deliberation/roll-job'
+import { MY_DATA_SECTION_KEYS } from '../../cloud/src/features/account/privacy-contract'
 
 export const BIG = { households: 1500, members: 4000, topics: 300, comments: 400, notices: 1200, served: 1200, reports: 10_500, notifications: 300, ballots: 1500, agreements: 2000 }
 const BOUND = 10
@@ -101,6 +102,11 @@ export async function growVillage(api: Api): Promise<void> {
   await rebuildVolunteerHours(api.ports.store, X)
   // the rules' progress counters, as the server's start counts a data folder written before them
   await rebuildResidentCounts(api.ports.store, X)
+  // the committee's queue of deletion requests: thirty people asking, each with a ballot on the open topic
+  api.seedDocuments(
+    'deletionRequests',
+    Array.from({ length: 30 }, (_, i) => ({ _id: `p_big${1000 + i}`, personId: `p_big${1000 + i}`, name: `村民${1000 + i}`, villageIds: [X], reason: '不再使用', status: 'pending' as const, createdAt: T0 - i * 60_000, doneAt: null, doneByName: null })),
+  )
   // and the committee's counter of waiting work (the topics above are written past it)
   await rebuildWaitingCounts(api.ports.store, X)
   // and the closed reports' counters (the reports above are written past them)
@@ -150,6 +156,11 @@ const READS: Case[] = [
   ['committee', 'village.members'],
   ['committee', 'village.members', { villageId: X, after: cursorAfter('村民2000', `${X}:p_big2000`) }],
   ['committee', 'join.queue'],
+  ['committee', 'account.deletionRequests'],
+  // 我的个人信息: the list of sections, then each section (the resident has read 1,200 notices: the second page of them too)
+  ['resident', 'account.myData'],
+  ...MY_DATA_SECTION_KEYS.map((section): Case => ['resident', 'account.myData', { section, page: 0 }]),
+  ['resident', 'account.myData', { section: 'affairs', page: 1 }],
   ['committee', 'reports.queue'],
   ['committee', 'reports.figures'],
   ['gridWorker', 'reports.figures'],
@@ -275,6 +286,14 @@ const WRITES: Write[] = [
   { persona: 'resident', action: 'volunteer.signUp' },
   { persona: 'resident', action: 'volunteer.cancel' },
   { persona: 'committee', action: 'volunteer.confirm' },
+  // --- account: 注销 and 入村 decisions (moved from KNOWN_WRITES) ---
+  { persona: 'resident', action: 'account.requestDeletion' },
+  // a member with no ballot in an open topic asks; the job erases after the call (erase.ts)
+  {
+    persona: 'committee',
+    action: 'account.confirmDeletion',
+    prepare: async (api) => (await api.as('big-3999').call('account.requestDeletion', {}), { villageId: X, personId: 'p_big3999', reason: '已电话核实本人' }),
+  },
 ]
 /** the topic opened by the cases above */
 let opened = ''
@@ -304,10 +323,6 @@ const KNOWN_WRITES: Record<string, string> = {
   // --- the other features (calls on the CloudBase emulator). Most are floored by what each step costs there: the
   // router's person and membership (2), an audited transaction (begin, the document read and written, the audit head
   // read and moved, the entry, commit: 7), a notice to named people delivered within the answer (5 or 6) ---
-  'resident account.requestDeletion': 'no longer reads everything held (73 calls); still its memberships and requests, their villages, the open topics and a ballot among them, the transaction: 12 calls',
-  'resident account.myData': 'reads everything held about the person, every collection (a read, 66 calls); it could page by section',
-  'committee account.deletionRequests': "reads everything held about each pending requester (a read, 62 calls); the request could keep what the queue shows",
-  'committee account.confirmDeletion': "erases in the call, walking the person's data and the village's reports and rolls: to be a job working in bounded, resumable, audited batches",
   'committee register.setRep': 'reads the household, its members and grid again for the answer: 16 calls',
   'committee register.setHead': '16 calls',
   'committee register.moveHousehold': '19 calls',

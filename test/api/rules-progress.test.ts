@@ -7,6 +7,7 @@ import { householdCounts, rebuildResidentCounts, residentTotalsByGrid } from '..
 import { rulesProgress } from '../../cloud/src/features/rules/policy'
 import { findAll } from '../../cloud/src/common/load'
 import { ID, apiPerTest } from './harness'
+import { eraseConfirmed } from '../../cloud/src/features/account/erase'
 
 const api = apiPerTest()
 const X = 'v-xinshan'
@@ -133,12 +134,16 @@ test('after agreements, joins, departures, a household moved, a new version, era
   // an erased person stops counting
   await api.as('demo-liuxiaodong').call('account.requestDeletion', { reason: '不再使用' })
   await committee().call('account.confirmDeletion', { villageId: X, personId: 'p_liuxiaodong', reason: '已电话核实本人' })
+  // the job erases it, a bounded step at a time
+  while (await eraseConfirmed(api.ports, api.ports.clock.now()));
   await expectExact()
   // and an erased 户代表 leaves their household without one
   const wangfang = (await store.find('persons', { openid: ID.newcomer }))[0]._id
   expect((await store.get('households', `${X}:新山村东一巷40号`))!.repPersonId).toBe(wangfang)
   await api.as(ID.newcomer).call('account.requestDeletion', { reason: '不再使用' })
   await committee().call('account.confirmDeletion', { villageId: X, personId: wangfang, reason: '已电话核实本人' })
+  // the job erases it, a bounded step at a time
+  while (await eraseConfirmed(api.ports, api.ports.clock.now()));
   expect((await store.get('households', `${X}:新山村东一巷40号`))!.repPersonId).toBeNull()
   await expectExact()
   // a 户代表 leaves a household of others, who then get one

@@ -5,7 +5,7 @@
  * and every refusal writing nothing. T0 is Thursday 26 November 2026, 10:00 in Beijing.
  */
 import { pageUrl } from '../../src/routes'
-import { erasePerson } from '../../cloud/src/features/account/privacy'
+import { erasePerson } from '../../cloud/src/features/account/erase'
 import { HOURS_BATCH, rebuildVolunteerHours, runHoursJobs } from '../../cloud/src/features/volunteer/hours'
 import { qrLinkOf } from '../qr-link'
 import { apiPerTest, expectRefused } from './harness'
@@ -284,8 +284,7 @@ test('roles and villages: staff read but do not volunteer; 乌坎村 cannot see 
 })
 
 test('我的个人信息 lists my volunteering; deletion gives an upcoming place back and keeps the hours in the village’s totals, not in the ranking', async () => {
-  const data = await api.as(P.wu).call('account.myData', {})
-  const section = data.sections.find((s) => s.key === 'volunteer')!
+  const section = (await api.as(P.wu).call('account.myData', { section: 'volunteer' })).section!
   expect(section.items.map((i) => i.title).sort()).toEqual(['垃圾分类督导', '探访独居长者', '敬老院义务理发', '海滩净滩行动'].sort())
   expect(section.items.find((i) => i.title === '海滩净滩行动')!.lines[0]).toContain('已确认 · 2小时')
   expect(section.items.find((i) => i.title === '垃圾分类督导')!.lines[0]).toContain('已签到')

@@ -7,6 +7,7 @@ import { runJobs } from '../../cloud/src/jobs'
 import { countWaiting, findFirstDecision, keptWaiting, rebuildWaitingCounts, WAITING_SHARDS, type WaitingFigures } from '../../cloud/src/features/account/waiting'
 import { apiPerTest, ID } from './harness'
 import { DAY, HOUR, openTopic, P, pid, topicInput, X } from './deliberation-fixture'
+import { eraseConfirmed } from '../../cloud/src/features/account/erase'
 
 const api = apiPerTest()
 
@@ -45,7 +46,11 @@ test('every status change in or out of a counted state moves the counter with it
 
   // a deletion request from someone with a request pending: asked (the village's committee is asked), confirmed (the request goes with the person)
   await step(() => api.as(ID.pendingPerson).call('account.requestDeletion', { reason: '不想加入了' }), { deletions: 1 })
-  await step(() => committee.call('account.confirmDeletion', { villageId: X, personId: pid(ID.pendingPerson), reason: '已电话核实本人' }), { deletions: -1, joinRequests: -1 })
+  // confirmed, it waits (正在删除) until the job has erased it
+  await step(() => committee.call('account.confirmDeletion', { villageId: X, personId: pid(ID.pendingPerson), reason: '已电话核实本人' }), {})
+  await step(async () => {
+    while (await eraseConfirmed(api.ports, api.ports.clock.now()));
+  }, { deletions: -1, joinRequests: -1 })
 
   // a proposal: accepted, put on a draft topic, the draft discarded, withdrawn by its proposer
   await api.ports.store.update('villages', { _id: X }, { set: { proposalThreshold: 2 } })

@@ -5,7 +5,7 @@
  */
 import { apiPerTest, expectRefused } from './harness'
 import { householdId } from '../../cloud/src/features/account/policy'
-import { erasePerson } from '../../cloud/src/features/account/privacy'
+import { erasePerson } from '../../cloud/src/features/account/erase'
 import type { GridHousehold } from '../../cloud/src/contract'
 
 const X = 'v-xinshan'
@@ -126,8 +126,7 @@ describe('走访记录', () => {
   })
 
   test('my data lists my visits; deleting me keeps them for the grid under 已注销用户', async () => {
-    const data = await api.as(P.grid).call('account.myData', {})
-    const section = data.sections.find((s) => s.key === 'visits')!
+    const section = (await api.as(P.grid).call('account.myData', { section: 'visits' })).section!
     expect(section.items.map((i) => i.title)).toContain('走访新山村东一巷30号')
     await erasePerson(api.ports.store, 'p_huangweiming', [X])
     const kept = await api.ports.store.find('visits', { villageId: X })

@@ -1,6 +1,6 @@
 /** The account feature's calls to the backend, one function per action. */
 import { call } from '@/shared/api/call'
-import type { InputOf } from '@contract'
+import type { InputOf, MyDataSectionKey } from '@contract'
 
 export const getMe = () => call('account.me', {})
 export const openHome = (villageId: string | undefined) => call('home.open', { villageId })
@@ -25,7 +25,8 @@ export const setHouseholdRep = (villageId: string, householdId: string, personId
 export const setHouseholdHead = (villageId: string, householdId: string, personId: string) => call('register.setHead', { villageId, householdId, personId })
 export const moveHousehold = (villageId: string, householdId: string, gridId: string) => call('register.moveHousehold', { villageId, householdId, gridId })
 export const endMembership = (input: InputOf<'register.endMembership'>) => call('register.endMembership', input)
-export const getMyData = () => call('account.myData', {})
+/** the list of sections and the deletion request; with a section, a page of it */
+export const getMyData = (section?: MyDataSectionKey, page = 0) => call('account.myData', section ? { section, page } : {})
 export const requestDeletion = (reason: string) => call('account.requestDeletion', { reason: reason || undefined })
 export const getDeletionRequests = (villageId: string) => call('account.deletionRequests', { villageId })
 export const confirmDeletion = (villageId: string, personId: string, reason: string) => call('account.confirmDeletion', { villageId, personId, reason })

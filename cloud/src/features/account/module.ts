@@ -10,6 +10,7 @@ import { todoHandlers } from './todo'
 import { recordActions } from './record-contract'
 import { recordHandlers } from './record'
 import { noticeNewJoinRequests, remindStaleJoinRequests } from './jobs'
+import { eraseConfirmed } from './erase'
 import { deliverDueNotices } from './notices'
 import { seedPlacesAndPeople } from './seed'
 import { removeEndedRateLimits } from '../../common/rate-limit'
@@ -36,10 +37,11 @@ export const account = defineFeature({
     joinRequests: { indexes: [['villageId', 'status'], ['personId'], ['noticeDue']] },
     notifications: { indexes: [['personId', 'read']] },
     noticeOutbox: { indexes: [['status', 'nextAt']] },
+    // status erasing: the job's work (erase.ts)
     deletionRequests: { indexes: [['status']] },
     // every feature's per-person limits (common/rate-limit.ts), kept here with the job step that empties them
     rateLimits: { indexes: [['who', 'bucket', 'windowStart'], ['expiresAt']] },
   },
-  jobSteps: { joinReminders: remindStaleJoinRequests, joinNotices: noticeNewJoinRequests, notices: deliverDueNotices, rateLimits: removeEndedRateLimits },
+  jobSteps: { erasures: eraseConfirmed, joinReminders: remindStaleJoinRequests, joinNotices: noticeNewJoinRequests, notices: deliverDueNotices, rateLimits: removeEndedRateLimits },
   seed: { marker: 'demo-v1', run: seedPlacesAndPeople },
 })

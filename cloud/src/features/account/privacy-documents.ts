@@ -1,6 +1,7 @@
 /** 个人信息: a person's request to have their data deleted (注销), confirmed by a committee. Zod-free. */
 
-export type DeletionStatus = 'pending' | 'done'
+/** erasing: confirmed, the job erasing it a step at a time (erase.ts) */
+export type DeletionStatus = 'pending' | 'erasing' | 'done'
 export interface DeletionRequest {
   /** the personId: one request per person */
   _id: string
@@ -15,6 +16,10 @@ export interface DeletionRequest {
   /** set when done */
   doneAt: number | null
   doneByName: string | null
+  /** set by the confirmation: who confirmed it, in which village, and why (the job's first step writes it to the log) */
+  confirmed?: { villageId: string; byId: string; byName: string; reason: string; at: number } | null
+  /** while erasing: the job's next step and where in it (erase.ts) */
+  erase?: { step: number; after: string | null } | null
 }
 
 /** what a deleted person is shown as, wherever something of theirs stays (a comment, a closed topic's ballot) */

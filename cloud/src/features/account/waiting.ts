@@ -56,7 +56,8 @@ const WAITS: Record<WaitingKind, (d: Counted) => boolean> = {
   decisions: (t) => t.status === 'closed',
   proposals: (p) => p.status === 'accepted' && p.topicId === null,
   appeals: (e) => e.status === 'appealed',
-  deletions: (d) => d.status === 'pending',
+  // a confirmed request stays until the job has erased it (the queue shows it as 正在删除)
+  deletions: (d) => d.status === 'pending' || d.status === 'erasing',
 }
 
 /** each kind's fresh count in a village: the collection and its filter */
@@ -65,7 +66,7 @@ const FRESH: Record<WaitingKind, (villageId: string) => { collection: 'joinReque
   decisions: (villageId) => ({ collection: 'topics', filter: { villageId, status: 'closed' } }),
   proposals: (villageId) => ({ collection: 'proposals', filter: { villageId, status: 'accepted', topicId: null } }),
   appeals: (villageId) => ({ collection: 'boardEntries', filter: { villageId, status: 'appealed' } }),
-  deletions: (villageId) => ({ collection: 'deletionRequests', filter: { status: 'pending', villageIds: { $has: villageId } } }),
+  deletions: (villageId) => ({ collection: 'deletionRequests', filter: { status: { $in: ['pending', 'erasing'] }, villageIds: { $has: villageId } } }),
 }
 
 /**

@@ -6,7 +6,7 @@ import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { askConfirm } from '@/shared/confirm'
 import { formatTime } from '@/shared/time'
-import { Alert, Async, Button, Card, Empty, Page, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Card, Empty, Page, Tag, TextField } from '@/shared/ui'
 import { confirmDeletion, getDeletionRequests } from '../../api'
 import { isCommittee, MemberGate } from '../../components/member-gate'
 import { useVillageWords } from '@/features/account/words'
@@ -46,16 +46,18 @@ function Deletions({ membership }: { membership: MembershipView }) {
 
 function RequestCard({ villageId, request, onDone }: { villageId: string; request: DeletionRequestView; onDone: () => void }) {
   const [reason, setReason] = useState('')
-  const confirm = useMutation((why: string) => confirmDeletion(villageId, request.personId, why), { success: '已注销', onSuccess: onDone })
+  const confirm = useMutation((why: string) => confirmDeletion(villageId, request.personId, why), { success: '已确认，正在删除', onSuccess: onDone })
   const submit = async () => {
     if (reason.trim().length < 2) return confirm.fail('请写明核实情况（至少两个字）')
     if (await askConfirm('确认注销', `确认注销${request.name}的个人信息？此操作不能撤销。`, '确认注销')) await confirm.run(reason.trim())
   }
   return (
-    <Card title={request.name} extra={<Text className='vh-muted'>{formatTime(request.createdAt)}</Text>}>
+    <Card title={request.name} extra={request.status === 'erasing' ? <Tag tone='gold'>正在删除</Tag> : <Text className='vh-muted'>{formatTime(request.createdAt)}</Text>}>
       {request.doorplate && <Text style={line}>{`门牌：${request.doorplate}`}</Text>}
       <Text style={line}>{`原因：${request.reason ?? '未填写'}`}</Text>
-      {request.blocked ? (
+      {request.status === 'erasing' ? (
+        <Text className='vh-muted' style={line}>已确认注销，正在删除此人的个人信息（几分钟内完成）。</Text>
+      ) : request.blocked ? (
         <Alert message={`暂不能办理：${request.blocked}`} />
       ) : (
         <>

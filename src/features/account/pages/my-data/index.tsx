@@ -7,7 +7,7 @@ import { useQuery } from '@/shared/api/use-query'
 import { askConfirm } from '@/shared/confirm'
 import { formatTime } from '@/shared/time'
 import { pageUrl } from '@/routes'
-import { Alert, Async, Button, Card, Page, Tag, TextField } from '@/shared/ui'
+import { Alert, Async, Button, Card, LoadMore, Page, Tag, TextField } from '@/shared/ui'
 import { getMyData, requestDeletion } from '../../api'
 import { useAccount } from '../../store'
 
@@ -15,11 +15,11 @@ const line = { display: 'block', margin: '0.15em 0' } as const
 const item = { padding: '0.45em 0', borderTop: '1px solid #f0ebe3' } as const
 
 /**
- * 我的个人信息: everything the app holds about me, by section (个人信息保护法: the right to see it), 导出
- * (a copy of it all to the clipboard) and 申请注销, which a committee of my village confirms.
+ * 我的个人信息: everything the app holds about me, by section (个人信息保护法: the right to see it), each read when
+ * opened; 导出 (a copy of it all to the clipboard, read section by section) and 申请注销, which a committee confirms.
  */
 export default function MyDataPage() {
-  const query = useQuery(getMyData, [])
+  const query = useQuery(() => getMyData(), [])
   return (
     <Page>
       <Async query={query}>{(data) => <MyDataView data={data} onChanged={() => void query.reload()} />}</Async>
@@ -27,30 +27,69 @@ export default function MyDataPage() {
   )
 }
 
+type Section = NonNullable<MyData['section']>
+type SectionKey = Section['key']
+
+/** every page of one section, read one after another (the export) */
+async function wholeSection(key: SectionKey): Promise<Section> {
+  let read = (await getMyData(key, 0)).section!
+  while (read.next !== null) {
+    const more = (await getMyData(key, read.next)).section!
+    read = { ...more, items: [...read.items, ...more.items] }
+  }
+  return read
+}
+
 function MyDataView({ data, onChanged }: { data: MyData; onChanged: () => void }) {
   const exported = useMutation(
     async () => {
-      await Taro.setClipboardData({ data: JSON.stringify({ 导出时间: formatTime(data.at), 个人: data.person, 内容: data.sections }, null, 2) })
+      // one section after another: each is a few reads on the server, all of them at once would be too many
+      const sections: Section[] = []
+      for (const s of data.sections) sections.push(await wholeSection(s.key))
+      await Taro.setClipboardData({ data: JSON.stringify({ 导出时间: formatTime(data.at), 个人: data.person, 内容: sections }, null, 2) })
     },
     { success: '已复制，可粘贴保存' },
   )
-  const total = data.sections.reduce((n, s) => n + (s.key === 'person' ? 0 : s.items.length), 0)
   return (
     <View>
       <Card title={`${data.person.name}的个人信息`}>
-        <Text className='vh-muted' style={line}>{`本程序保存的与您有关的全部信息，共 ${total} 条，按类别列在下面。微信身份只用于认出您本人，不显示、不导出。`}</Text>
+        <Text className='vh-muted' style={line}>本程序保存的与您有关的全部信息，按类别列在下面，点「查看」逐类读取。微信身份只用于认出您本人，不显示、不导出。</Text>
         <Button kind='primary' block loading={exported.busy} onClick={() => void exported.run()}>
           导出（复制全部内容）
         </Button>
         <Alert message={exported.error} />
       </Card>
       {data.sections.map((s) => (
-        <Card key={s.key} title={s.title} extra={<Text className='vh-muted'>{`${s.items.length} 条`}</Text>}>
-          <Text className='vh-muted' style={line}>{s.note}</Text>
-          {s.items.length === 0 ? (
+        <SectionCard key={s.key} head={s} />
+      ))}
+      <DeletionCard deletion={data.deletion} onChanged={onChanged} />
+    </View>
+  )
+}
+
+/** One section: its note, then its items once asked for, a page at a time. */
+function SectionCard({ head }: { head: MyData['sections'][number] }) {
+  const [read, setRead] = useState<Section | null>(null)
+  const load = useMutation(async (page: number) => {
+    const more = (await getMyData(head.key, page)).section!
+    setRead((was) => (was && page > 0 ? { ...more, items: [...was.items, ...more.items] } : more))
+  })
+  return (
+    <Card title={head.title} extra={read ? <Text className='vh-muted'>{`${read.items.length}${read.next !== null ? '+' : ''} 条`}</Text> : null}>
+      <Text className='vh-muted' style={line}>{head.note}</Text>
+      {!read ? (
+        <>
+          <Button kind='plain' block loading={load.busy} onClick={() => void load.run(0)}>
+            查看
+          </Button>
+          <Alert message={load.error} />
+        </>
+      ) : (
+        <>
+          {read.items.length === 0 ? (
             <Text className='vh-muted' style={line}>没有</Text>
           ) : (
-            s.items.map((it, i) => (
+            read.items.map((it, i) => (
               <View key={i} style={item}>
                 <Text style={{ ...line, fontWeight: 600 }}>{it.title}</Text>
                 {it.lines.map((l, j) => (
@@ -60,10 +99,10 @@ function MyDataView({ data, onChanged }: { data: MyData; onChanged: () => void }
               </View>
             ))
           )}
-        </Card>
-      ))}
-      <DeletionCard deletion={data.deletion} onChanged={onChanged} />
-    </View>
+          <LoadMore more={read.next !== null} busy={load.busy} error={load.error} onLoad={() => void load.run(read.next ?? 0)} />
+        </>
+      )}
+    </Card>
   )
 }
 
@@ -82,6 +121,13 @@ function DeletionCard({ deletion, onChanged }: { deletion: DeletionView | null; 
       await Taro.switchTab({ url: pageUrl('me') })
     },
   })
+  if (deletion?.status === 'erasing') {
+    return (
+      <Card title='注销申请' extra={<Tag tone='gold'>正在删除</Tag>}>
+        <Text style={line}>村（居）委会已核实您的注销申请，您的个人信息正在删除，完成后本微信账号将回到新访客状态。</Text>
+      </Card>
+    )
+  }
   if (deletion?.status === 'pending') {
     return (
       <Card title='注销申请' extra={<Tag tone='gold'>待核实</Tag>}>
