@@ -4,8 +4,9 @@ import { PERSONAL_DATA } from '../../cloud/src/features/account/privacy'
 import { DELETED_NAME } from '../../cloud/src/features/account/privacy-documents'
 import type { Doc, Store } from '../../cloud/src/ports/store'
 import { apiPerTest } from './harness'
+import { runJobs } from '../../cloud/src/jobs'
 import {P, X, W, DAY, HOUR, openTopic, pid } from './deliberation-fixture'
-import { eraseConfirmed, eraseStep } from '../../cloud/src/features/account/erase'
+import { ERASE_PAGE, ERASE_STEPS_PER_RUN, eraseConfirmed, eraseStep } from '../../cloud/src/features/account/erase'
 
 const LINJUN = 'demo-linjun' // 新山村 (林水生's son) and 河南社区 (rents, 户代表 there)
 const HENAN = 'v-henan'
@@ -147,4 +148,48 @@ test('a person no village knows is deleted at once; a committee member cannot co
   expect(await api.as(P.committee2).fail('account.confirmDeletion', { villageId: X, personId: pid(P.committee2), reason: '本人申请' })).toMatchObject({ code: 'FORBIDDEN' })
   // 周强's only request was rejected: 新山村's committee still confirms it
   expect(await api.as(P.rejectedPerson).call('account.requestDeletion', {})).toMatchObject({ status: 'pending', villages: ['新山村'] })
+})
+
+test('the job erases a big village a page at a time, in bounded runs, and a step run again after a crash does nothing twice', async () => {
+  // 陈小红 wrote in the history of more reports than a page of the walk, in 新山村; every demo topic has closed
+  const person = 'p_chenxiaohong'
+  api.advance(60 * DAY)
+  await runJobs(api.ports)
+  const lamp = (await api.ports.store.get('reports', `${X}:r-lamp`))!
+  const n = 2 * ERASE_PAGE + 7
+  api.seedDocuments(
+    'reports',
+    Array.from({ length: n }, (_, i) => ({ ...lamp, _id: `${X}:r-erase-${i}`, history: [...lamp.history, { ...lamp.history[0], by: person, byName: '陈小红' }] })),
+  )
+  await api.as('demo-chenxiaohong').call('account.requestDeletion', { reason: '不再使用' })
+  await api.as(P.committee).call('account.confirmDeletion', { villageId: X, personId: person, reason: '已电话核实本人' })
+  const request = async () => (await api.ports.store.get('deletionRequests', person))!
+
+  // a crash after the audit step's commit, before the run saw it: the step run again from the old copy writes no second entry
+  const confirmed = await request()
+  await eraseStep(api.ports.store, confirmed, api.ports.clock.now())
+  await eraseStep(api.ports.store, confirmed, api.ports.clock.now())
+  expect(await api.ports.store.count('auditLog', { action: 'account.confirmDeletion', targetId: person })).toBe(1)
+
+  // into the walk of the reports: a page, then the same page again from the old cursor (as after a crash), then on
+  for (let r = await request(); !r.erase?.after?.includes('r-erase'); r = await request()) await eraseStep(api.ports.store, r, api.ports.clock.now())
+  const midWalk = await request()
+  await eraseStep(api.ports.store, midWalk, api.ports.clock.now())
+  await eraseStep(api.ports.store, midWalk, api.ports.clock.now())
+
+  // the runs take ERASE_STEPS_PER_RUN steps at most, each resuming where the last stopped, until done
+  let runs = 0
+  for (let steps = await eraseConfirmed(api.ports, api.ports.clock.now()); steps > 0; steps = await eraseConfirmed(api.ports, api.ports.clock.now())) {
+    expect(steps).toBeLessThanOrEqual(ERASE_STEPS_PER_RUN)
+    runs++
+  }
+  expect(runs).toBeGreaterThan(0)
+  expect(await request()).toMatchObject({ status: 'done', name: DELETED_NAME, erase: null })
+  const left = await api.ports.store.find('reports', { villageId: X }, { limit: 100_000 })
+  expect(left.filter((r) => r.history.some((e) => e.by === person || e.byName === '陈小红'))).toEqual([])
+  expect(left.filter((r) => r._id.includes('r-erase') && r.history.some((e) => e.byName === DELETED_NAME))).toHaveLength(n)
+  expect(await api.ports.store.count('auditLog', { action: 'account.confirmDeletion', targetId: person })).toBe(1)
+  expect(await api.as(P.committee).call('audit.verify', { villageId: X })).toMatchObject({ ok: true })
+  // 待办 counts it no more
+  expect(await api.as(P.committee).call('account.deletionRequests', { villageId: X })).toEqual([])
 })

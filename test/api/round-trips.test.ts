@@ -319,7 +319,7 @@ const KNOWN_WRITES: Record<string, string> = {
   'resident proposals.cosign': '11 calls',
   // --- 入村 ---
   'committee join.decide':
-    'reads the request and the village in its transaction only, yet 19 calls to reject, 26–30 to approve: the audit chain in a transaction of its own (5; in the decision’s, forty approvals at once ran out of retries on CloudBase), the applicant’s notice delivered within the answer (5), and on approval the household and the register’s counters (up to 11 steps)',
+    'measured 19 calls to reject, 30 to approve into a new household: the router 2; the decision’s transaction 7 (the request and the village read, the request and the waiting counter written, the outbox event), on approval 18 (the household read, inserted and named, two residentCounts shards, villageCounts, the rules’ agreement read, the membership); the audit chain in a transaction of its own 5 (in the decision’s, forty approvals at once ran out of retries on CloudBase); the applicant’s notice delivered within the answer 5. Within 10 needs the audit entry and the notice left to the job (marked on the request, written a batch per run; account.test and audit.test read both right after the call today) and, on approval, the register and its counters written by the job too',
   // --- the other features (calls on the CloudBase emulator). Most are floored by what each step costs there: the
   // router's person and membership (2), an audited transaction (begin, the document read and written, the audit head
   // read and moved, the entry, commit: 7), a notice to named people delivered within the answer (5 or 6) ---
