@@ -40,7 +40,7 @@ export const account = defineFeature({
     // status erasing: the job's work (erase.ts)
     deletionRequests: { indexes: [['status']] },
     // every feature's per-person limits (common/rate-limit.ts), kept here with the job step that empties them
-    rateLimits: { indexes: [['who', 'bucket', 'windowStart'], ['expiresAt']] },
+    rateLimits: { indexes: [['expiresAt']] },
   },
   jobSteps: { erasures: eraseConfirmed, joinReminders: remindStaleJoinRequests, joinNotices: noticeNewJoinRequests, notices: deliverDueNotices, rateLimits: removeEndedRateLimits },
   seed: { marker: 'demo-v1', run: seedPlacesAndPeople },
