@@ -416,6 +416,20 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       )
 
       test(
+        'set and inc on one document by id: nested keys made as needed, values of every kind, a condition that fails changes nothing',
+        async () => {
+          await store.insert('items', { _id: 'k', grids: { g2: 1 }, n: 1.5, status: 'open' })
+          const set = { list: [1, { b: true }], s: '林"水\\生', z: null, t: false, 'deep.er.x': 'y' }
+          expect(await store.update('items', { _id: 'k' }, { inc: { 'grids.g2': 2, 'grids.none': 1, n: -0.5 }, set })).toBe(1)
+          expect(await store.update('items', { _id: 'k', status: 'closed' }, { inc: { n: 100 } })).toBe(0)
+          expect(await store.update('items', { _id: 'absent' }, { inc: { n: 1 }, set: { a: 1 } })).toBe(0)
+          expect(await store.get('items', 'k')).toEqual({ _id: 'k', grids: { g2: 3, none: 1 }, n: 1, status: 'open', list: [1, { b: true }], s: '林"水\\生', z: null, t: false, deep: { er: { x: 'y' } } })
+          expect(await store.get('items', 'absent')).toBeNull()
+        },
+        timeout,
+      )
+
+      test(
         'push appends to an array (a missing one starts empty), with a condition, and many at once keep every value',
         async () => {
           await store.insert('items', { _id: 'q', line: ['a'], full: true })
