@@ -8,9 +8,8 @@
  * committee's counter of waiting work theirs; reports from before their kept times to accept and resolve get them
  * from their history.
  */
-import { randomBytes } from 'node:crypto'
 import { COLLECTIONS } from './features'
-import { personKeyOf } from './features/account/policy'
+import { newPersonId, personKeyOf } from './features/account/policy'
 import { commentCountFromComments, tallyFromBallots } from './features/deliberation/data'
 import { rebuildResidentCounts } from './features/account/residents'
 import { rebuildWaitingCounts } from './features/account/waiting'
@@ -23,12 +22,12 @@ import { DuplicateIdError, type CollectionName, type Doc, type Store } from './p
 const ALL = 1_000_000
 
 /** New ids for persons whose id contains their openid. */
-function renamesFor(persons: Array<{ _id: string; openid: string }>): Map<string, string> {
+function renamesFor(persons: Array<{ _id: string; openid: string; createdAt: number }>): Map<string, string> {
   const out = new Map<string, string>()
   for (const p of persons) {
     if (!p.openid || !p._id.includes(p.openid)) continue
     const demo = /^demo-([a-z0-9]+)$/.exec(p.openid)
-    out.set(p._id, demo ? `p_${demo[1]}` : `p_${randomBytes(9).toString('base64url')}`)
+    out.set(p._id, demo ? `p_${demo[1]}` : newPersonId(p.createdAt || 0))
   }
   return out
 }

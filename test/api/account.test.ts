@@ -289,7 +289,7 @@ describe('ids that reveal nothing', () => {
     expect(first.filter((r) => r.ok)).toHaveLength(1)
     const persons = await api.ports.store.find('persons', { openid })
     expect(persons).toHaveLength(1)
-    expect(persons[0]._id).toMatch(/^p_[A-Za-z0-9_-]{12}$/)
+    expect(persons[0]._id).toMatch(/^p_[0-9a-z]{6}[A-Za-z0-9_-]{12}$/)
     expect(persons[0]._id).not.toContain(openid)
 
     const req = (await api.as(ID.committee).call('join.queue', { villageId: 'v-xinshan' })).find((r) => r.name === '赵小燕')!

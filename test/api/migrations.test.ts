@@ -23,7 +23,7 @@ test('p_<openid> and p_demo-<key> ids become random and p_<key>; memberships, ba
   expect(await migratePersonIds(store)).toBeGreaterThan(0)
   for (const p of await store.find('persons', {})) expect(p._id).not.toContain(p.openid)
   const legacy = (await store.find('persons', { openid }))[0]
-  expect(legacy._id).toMatch(/^p_[A-Za-z0-9_-]{12}$/)
+  expect(legacy._id).toMatch(/^p_[0-9a-z]{6}[A-Za-z0-9_-]{12}$/)
   expect(await store.get('memberships', `${X}:${legacy._id}`)).toMatchObject({ personId: legacy._id, name: '赵老伯' })
   expect(await store.get('ballots', `${topicId}:p_linshuisheng`)).toMatchObject({ personId: 'p_linshuisheng', castBy: 'p_linshuisheng' })
   expect(await store.count('memberships', { personId: 'p_demo-linzhiqiang' })).toBe(0)

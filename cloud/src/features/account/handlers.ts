@@ -4,7 +4,6 @@ import { committeeWord, MEMBERS_PAGE } from './documents'
 import { householdsAfter, householdScope, membersOf } from './register'
 import { cursorAfter, pageAfter } from '../../common/keyset'
 import { DuplicateIdError, type TxStore } from '../../ports/store'
-import { randomBytes } from 'node:crypto'
 import { ApiError } from '../../errors'
 import { ACCESS, type Context, type Handlers } from '../../handler'
 import { notify, villageCard, villageCards } from './common'
@@ -13,7 +12,7 @@ import { countHousehold, countMember } from './residents'
 import { keepWaiting } from './waiting'
 import { audit } from '../../common/audit'
 import { qrDataUrl } from '../../common/qr'
-import { householdId, isCommittee, personKeyOf, personView, rolesOnJoin } from './policy'
+import { householdId, isCommittee, newPersonId, personKeyOf, personView, rolesOnJoin } from './policy'
 import type { accountActions } from './contract'
 import { checkText } from '../../common/content'
 import { pageUrl } from '../../../../src/routes'
@@ -69,8 +68,7 @@ async function villageCounts(ctx: Context, villageId: string): Promise<VillageCo
  * what they first ask for, so that joining costs one write. Its name is what they wrote when asking to join.
  */
 function newPerson(ctx: Context, name: string): { person: Person; claim: PersonKey } {
-  // a random id that tells nothing about the openid
-  const person: Person = { _id: `p_${randomBytes(9).toString('base64url')}`, openid: ctx.openid, name, createdAt: ctx.now }
+  const person: Person = { _id: newPersonId(ctx.now), openid: ctx.openid, name, createdAt: ctx.now }
   return { person, claim: { _id: personKeyOf(ctx.openid), personId: person._id } }
 }
 
