@@ -14,9 +14,9 @@ import { pageUrl } from '../../../../src/routes'
 import type { bookingResidentActions, Bookable, DayView, DelegateView, SlotView } from './contract'
 import type { Booking, BookingDelegate, BookingService, BookingStatus } from './documents'
 import { bookableOrRefuse, bookablesOf, concernsMe, servesHall, type BookableMember } from './policy'
-import { bookingIdOf, claimSeat, releaseSeat } from './seats'
+import { bookingIdOf, claimSeat, releaseSeatIn } from './seats'
 import { bookingClosedWhy, cancelClosedWhy, checkInWhy, eligibilityWhy, parseSlotId, slotsOn, weekdayLabel, windowDays } from './slots'
-import { bookingView, bookingViews, hallCard, hallIdOfScene, loadHall, serviceSummary } from './views'
+import { bookingView, bookingViews, hallCard, hallIdOfScene, hallNamed, loadHall, serviceSummary } from './views'
 import { wordsOf } from '../account/common'
 
 const ACTIVE: BookingStatus[] = ['booked', 'waitlisted']
@@ -32,6 +32,9 @@ export async function serviceOfSlot(ctx: MemberContext, slotId: string): Promise
   if (!parts) throw new ApiError('NOT_FOUND', '找不到该时段')
   return serviceInVillage(ctx, parts.serviceId)
 }
+
+/** thrown in a cancel's transaction when someone else's booking needs the caller's family to decide */
+const ASK_FAMILY = new Error('the caller’s family is needed')
 
 async function bookingInVillage(ctx: MemberContext, bookingId: string): Promise<Booking> {
   return getInVillage(ctx.ports.store, 'bookings', bookingId, ctx.membership.villageId, '找不到该预约')
@@ -200,17 +203,30 @@ export const bookingResidentHandlers: Handlers<typeof bookingResidentActions> = 
   'booking.cancel': {
     access: ACCESS.member,
     async handle({ villageId, bookingId }, ctx) {
-      const found = await bookingInVillage(ctx, bookingId)
-      if (!servesHall(ctx.membership, found.hallId) && !(await concernsMe(ctx, found))) throw new ApiError('FORBIDDEN', '只能取消本人或家人的预约')
-      const service = await serviceInVillage(ctx, found.serviceId)
-      const booking = await releaseSeat(ctx, service, bookingId, 'cancel', (b) => {
-        if (!ACTIVE.includes(b.status)) throw new ApiError('CONFLICT', b.status === 'cancelled' ? '该预约已取消' : `该预约${b.status === 'checkedIn' ? '已签到' : '已结束'}，不能取消`)
-        const why = cancelClosedWhy(service, b, ctx.now)
-        if (why) throw new ApiError('CLOSED', why)
+      // the service from the booking's id (`${slotId}~…`): the booking is read in the release's transaction only
+      const serviceId = parseSlotId(bookingId.split('~')[0])?.serviceId
+      const service = serviceId ? await ctx.ports.store.get('bookingServices', serviceId) : null
+      if (!service || service.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该预约')
+      // someone else's booking is checked against the caller's family, read outside the transaction (SQLite's would wait on it)
+      let family: Set<string> | null = null
+      const release = () =>
+        releaseSeatIn(ctx, service, bookingId, 'cancel', (b) => {
+          if (b.villageId !== villageId || b.serviceId !== service._id) throw new ApiError('NOT_FOUND', '找不到该预约')
+          const mine = b.personId === ctx.membership.personId || b.bookedBy === ctx.membership.personId
+          if (!servesHall(ctx.membership, b.hallId) && !mine) {
+            if (!family) throw ASK_FAMILY
+            if (b.personId === null || !family.has(b.personId)) throw new ApiError('FORBIDDEN', '只能取消本人或家人的预约')
+          }
+          if (!ACTIVE.includes(b.status)) throw new ApiError('CONFLICT', b.status === 'cancelled' ? '该预约已取消' : `该预约${b.status === 'checkedIn' ? '已签到' : '已结束'}，不能取消`)
+          const why = cancelClosedWhy(service, b, ctx.now)
+          if (why) throw new ApiError('CLOSED', why)
+        })
+      const { booking, slot } = await release().catch(async (e: unknown) => {
+        if (e !== ASK_FAMILY) throw e
+        family = new Set((await bookablesOf(ctx)).map((x) => x.personId))
+        return release()
       })
-      const hall = await loadHall(ctx.ports, villageId, service.hallId)
-      const slot = await ctx.ports.store.get('slots', booking.slotId)
-      return bookingView(booking, { service, hall, slot }, ctx.membership.personId, ctx.now)
+      return bookingView(booking, { service, hall: await hallNamed(ctx.ports, villageId, service.hallId), slot }, ctx.membership.personId, ctx.now)
     },
   },
 

@@ -166,6 +166,18 @@ export async function releaseSeat(
   /** other writes that belong to the release (a no-show's count, staff's audit entry), in its transaction */
   also?: (tx: TxStore, b: Booking) => Promise<void>,
 ): Promise<Booking> {
+  return (await releaseSeatIn(ctx, service, bookingId, release, check, also)).booking
+}
+
+/** releaseSeat, answering the slot too as the release left it (its line for the answer, without reading it again). */
+export async function releaseSeatIn(
+  ctx: NoticeContext,
+  service: BookingService,
+  bookingId: string,
+  release: Release,
+  check: (b: Booking, slot: Slot) => void,
+  also?: (tx: TxStore, b: Booking) => Promise<void>,
+): Promise<{ booking: Booking; slot: Slot }> {
   const released = await ctx.ports.store.transaction(async (tx) => {
     const booking = await tx.get('bookings', bookingId)
     if (!booking) throw new ApiError('NOT_FOUND', '找不到该预约')
@@ -175,13 +187,16 @@ export async function releaseSeat(
     const status: BookingStatus = release === 'noShow' ? 'noShow' : 'cancelled'
     const set: Partial<Booking> = { status, updatedAt: ctx.now, ...(release === 'cancel' ? { cancelledAt: ctx.now } : {}) }
     await tx.update('bookings', bookingId, { set })
+    const after = heldSeat ? { ...slot, booked: slot.booked - 1 } : { ...slot, waitlist: slot.waitlist.filter((id) => id !== bookingId) }
     if (heldSeat) await tx.update('slots', slot._id, { inc: { booked: -1 }, ...(booking.holder ? { set: { [`holders.${booking.holder}`]: undefined } } : {}) })
-    else await tx.update('slots', slot._id, { set: { waitlist: slot.waitlist.filter((id) => id !== bookingId) } })
+    else await tx.update('slots', slot._id, { set: { waitlist: after.waitlist } })
     await also?.(tx, booking)
-    return { booking: { ...booking, ...set }, heldSeat }
+    return { booking: { ...booking, ...set }, heldSeat, slot: after }
   })
-  if (released.heldSeat) await promoteFreed(ctx, service, released.booking.slotId)
-  return released.booking
+  // a seat freed with nobody in line as the release read it goes to nobody now: one who joins the line at this moment
+  // is promoted by their own claim or by the job's bookingPromote (as after a promotion that lost its race)
+  if (released.heldSeat && released.slot.waitlist.length) await promoteFreed(ctx, service, released.booking.slotId)
+  return { booking: released.booking, slot: released.slot }
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Booking, BookingService, BookingStatus } from './documents'
 import { assertReadsHall, assertServesHall } from './policy'
 import { bookingIdOf, claimSeat, releaseSeat } from './seats'
 import { checkInWhy, eligibilityWhy, specOf } from './slots'
-import { bookingView, loadHall } from './views'
+import { bookingView, hallNamed, loadHall } from './views'
 import { serviceInVillage, serviceOfSlot } from './residents'
 import { assertStaffOfVillage, countNoShowInTx, registerId } from './register'
 import { dayListOf, headcountOf } from './day'
@@ -113,7 +113,7 @@ const deskHandlers: Handlers<Omit<typeof bookingStaffActions, keyof typeof booki
       // at the desk the cut-off does not apply (a walk-in at lunch time), the end of the slot and the window do
       if (ctx.now >= slot.endsAt) throw new ApiError('CLOSED', '该时段已结束')
       if (slot.date > shanghaiDayPlus(ctx.now, service.windowDays)) throw new ApiError('CLOSED', `只能预约${service.windowDays}天内的时段`)
-      const hall = await loadHall(ctx.ports, villageId, service.hallId)
+      const hall = await hallNamed(ctx.ports, villageId, service.hallId)
       if (checkIn) {
         const why = checkInWhy(slot, service.hallId, hall.name, ctx.now)
         if (why) throw new ApiError('CONFLICT', why.replace('您预约的是', '该时段是'))

@@ -22,6 +22,13 @@ export async function loadHall(ports: Pick<Ports, 'store'>, villageId: string, h
   return hallCard(hall, village)
 }
 
+/** The hall of this village as an answer names it (its id and name: one read, without the village's), or NOT_FOUND. */
+export async function hallNamed(ports: Pick<Ports, 'store'>, villageId: string, hallId: string): Promise<Pick<HallCard, 'hallId' | 'name'>> {
+  const hall = await ports.store.get('halls', hallId)
+  if (!hall || hall.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该服务中心')
+  return { hallId, name: hall.name }
+}
+
 export function serviceSummary(s: BookingService): ServiceSummary {
   return {
     id: s._id,

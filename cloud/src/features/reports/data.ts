@@ -36,24 +36,27 @@ export async function townOf(store: Pick<Store, 'get'>, villageId: string): Prom
   return v?.townId ?? ''
 }
 
-/** The reports as this caller sees them (one lookup of grids, 同问 marks and photo URLs for all). */
-export async function reportViews(ctx: MemberContext, reports: Report[]): Promise<ReportView[]> {
+/**
+ * The reports as this caller sees them (one lookup of grids, 同问 marks and photo URLs for all). The village's town
+ * matters to a town officer only (isTownOf), so it is read for one only; `metooByMe`: the caller's 同问 as just written.
+ */
+export async function reportViews(ctx: MemberContext, reports: Report[], metooByMe?: boolean): Promise<ReportView[]> {
   if (!reports.length) return []
   const { store } = ctx.ports
   const villageId = reports[0].villageId
   const [grids, townId, marks] = await Promise.all([
     gridsOf(store, villageId),
-    townOf(store, villageId),
-    getMany(store, 'reportMeToos', reports.map((r) => `${r._id}:${ctx.person._id}`)),
+    ctx.membership.roles.includes('townOfficer') ? townOf(store, villageId) : '',
+    metooByMe === undefined ? getMany(store, 'reportMeToos', reports.map((r) => `${r._id}:${ctx.person._id}`)) : [],
   ])
   const names = new Map(grids.map((g) => [g._id, g.name]))
   const ids = [...new Set(reports.flatMap((r) => [...r.photos, ...r.resultPhotos, ...r.history.flatMap((e) => e.photos)]))]
   const urls = ids.length ? await ctx.ports.files.urls(ids) : {}
   const mine = new Set(marks.map((m) => m.reportId))
   const h = handlerOf(ctx.membership)
-  return reports.map((r) => viewOf(r, h, townId, names, urls, mine.has(r._id), ctx.now))
+  return reports.map((r) => viewOf(r, h, townId, names, urls, metooByMe ?? mine.has(r._id), ctx.now))
 }
-export const reportView = async (ctx: MemberContext, r: Report): Promise<ReportView> => (await reportViews(ctx, [r]))[0]
+export const reportView = async (ctx: MemberContext, r: Report, metooByMe?: boolean): Promise<ReportView> => (await reportViews(ctx, [r], metooByMe))[0]
 
 export function viewOf(r: Report, h: Handler, townId: string, gridNames: ReadonlyMap<string, string>, urls: Readonly<Record<string, string>>, metooByMe: boolean, now: number): ReportView {
   const byReporter = (by: string) => r.reporterId !== '' && by === r.reporterId

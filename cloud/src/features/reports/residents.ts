@@ -113,23 +113,25 @@ export const reportResidentHandlers: Handlers<Omit<typeof reportResidentActions,
     access: ACCESS.resident,
     async handle({ villageId, reportId }, ctx) {
       const { store } = ctx.ports
-      const r = await loadReport(ctx, villageId, reportId)
-      if (r.reporterId === ctx.person._id) throw new ApiError('FORBIDDEN', '这是您自己上报的问题，不需要同问')
-      const markId = `${r._id}:${ctx.person._id}`
-      if (await store.get('reportMeToos', markId)) throw new ApiError('DUPLICATE', '您已同问过该问题')
-      if (!OPEN_STATUSES.includes(r.status)) throw new ApiError('CONFLICT', `该问题${REPORT_STATUS_LABELS[r.status]}，不能再同问`)
+      const markId = `${reportId}:${ctx.person._id}`
+      // the report is read in the transaction only; a second 同问 is its mark's duplicate id
       try {
         const written = await store.transaction(async (tx) => {
-          const doc = await tx.get('reports', r._id)
-          if (!doc || !OPEN_STATUSES.includes(doc.status)) throw new ApiError('CONFLICT', `该问题${doc ? REPORT_STATUS_LABELS[doc.status] : '已删除'}，不能再同问`)
-          await tx.insert('reportMeToos', { _id: markId, villageId, reportId: r._id, personId: ctx.person._id, at: ctx.now })
+          const doc = await getInVillage(tx, 'reports', reportId, villageId, '找不到该问题')
+          if (doc.reporterId === ctx.person._id) throw new ApiError('FORBIDDEN', '这是您自己上报的问题，不需要同问')
+          if (!OPEN_STATUSES.includes(doc.status)) {
+            // a closed one 同问'd before says so first
+            if (await tx.get('reportMeToos', markId)) throw new ApiError('DUPLICATE', '您已同问过该问题')
+            throw new ApiError('CONFLICT', `该问题${REPORT_STATUS_LABELS[doc.status]}，不能再同问`)
+          }
+          await tx.insert('reportMeToos', { _id: markId, villageId, reportId, personId: ctx.person._id, at: ctx.now })
           // who added 同问 stays in reportMeToos: the history says only that a resident did
           const event: ReportEvent = { at: ctx.now, action: 'metoo', by: '', byName: '村民', role: '村民', note: `同问（共${doc.metoo + 1}人）`, photos: [] }
           const history = [...doc.history, event]
-          await tx.update('reports', r._id, { inc: { metoo: 1 }, set: { history, updatedAt: ctx.now } })
+          await tx.update('reports', reportId, { inc: { metoo: 1 }, set: { history, updatedAt: ctx.now } })
           return { ...doc, metoo: doc.metoo + 1, history, updatedAt: ctx.now }
         })
-        return reportView(ctx, written)
+        return reportView(ctx, written, true)
       } catch (e) {
         if (e instanceof DuplicateIdError) throw new ApiError('DUPLICATE', '您已同问过该问题')
         throw e
