@@ -4,8 +4,7 @@
  * by the committee, audited with the change. Grid workers see the households of their grids.
  */
 import type { HouseholdView, RegisterPage, registerActions } from './contract'
-import { NO_GRID, REGISTER_PAGE, SEARCH_PEOPLE, type Grid, type Household, type Membership } from './documents'
-import { wordsOf } from './common'
+import { NO_GRID, REGISTER_PAGE, SEARCH_PEOPLE, villageWords, type Grid, type Household, type Membership } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import type { Filter, Store, TxStore } from '../../ports/store'
@@ -30,12 +29,18 @@ function viewOf(h: Household, members: Membership[], gridName: string): Househol
   }
 }
 
-async function householdView(ctx: MemberContext, householdId: string): Promise<HouseholdView> {
+/**
+ * The household's view after a change: `h` as the change wrote it and, when the caller has it at hand, its grid's name
+ * (the members are read once: the transaction reads only those it changes).
+ */
+async function householdView(ctx: MemberContext, h: Household, gridName?: string): Promise<HouseholdView> {
   const { store } = ctx.ports
   const villageId = ctx.membership.villageId
-  const h = await getInVillage(store, 'households', householdId, villageId, '找不到该户')
-  const [members, grid] = await Promise.all([store.find('memberships', { villageId, householdId }), h.gridId ? store.get('grids', h.gridId) : Promise.resolve(null)])
-  return viewOf(h, members, grid?.name ?? '未分网格')
+  const [members, grid] = await Promise.all([
+    store.find('memberships', { villageId, householdId: h._id }, { sort: [['_id', 'asc']], limit: 1000 }),
+    gridName === undefined && h.gridId ? store.get('grids', h.gridId) : Promise.resolve(null),
+  ])
+  return viewOf(h, members, gridName ?? grid?.name ?? '未分网格')
 }
 
 /**
@@ -135,7 +140,7 @@ export const registerHandlers: Handlers<typeof registerActions> = {
   'register.setRep': {
     access: ACCESS.committee,
     async handle({ villageId, householdId, personId }, ctx) {
-      await ctx.ports.store.transaction(async (tx) => {
+      const written = await ctx.ports.store.transaction(async (tx) => {
         const h = await getInVillage(tx, 'households', householdId, villageId, '找不到该户')
         const next = await memberOf(tx, villageId, householdId, personId)
         if (h.repPersonId === personId) throw new ApiError('CONFLICT', `${next.name}已是该户的户代表`)
@@ -147,8 +152,9 @@ export const registerHandlers: Handlers<typeof registerActions> = {
         await tx.update('households', householdId, { set: { repPersonId: personId } })
         if (!h.repPersonId) await countHousehold(tx, (await tx.get('villages', villageId))!, h, { unrepresented: -1 })
         await audit(ctx, 'register.setRep', { type: 'household', id: householdId, label: `${h.doorplate}：户代表改为${next.name}` }, null, tx)
+        return { ...h, repPersonId: personId }
       })
-      return householdView(ctx, householdId)
+      return householdView(ctx, written)
     },
   },
 
@@ -157,15 +163,16 @@ export const registerHandlers: Handlers<typeof registerActions> = {
     async handle({ villageId, householdId, personId }, ctx) {
       const { store } = ctx.ports
       const others = await store.find('memberships', { villageId, householdId, relation: '户主' })
-      await store.transaction(async (tx) => {
+      const written = await store.transaction(async (tx) => {
         const h = await getInVillage(tx, 'households', householdId, villageId, '找不到该户')
         const head = await memberOf(tx, villageId, householdId, personId)
         for (const o of others) if (o.personId !== personId) await tx.update('memberships', o._id, { set: { relation: '其他亲属' } })
         await tx.update('memberships', head._id, { set: { relation: '户主' } })
         await tx.update('households', householdId, { set: { headName: head.name } })
         await audit(ctx, 'register.setHead', { type: 'household', id: householdId, label: `${h.doorplate}：户主改为${head.name}` }, null, tx)
+        return { ...h, headName: head.name }
       })
-      return householdView(ctx, householdId)
+      return householdView(ctx, written)
     },
   },
 
@@ -174,29 +181,32 @@ export const registerHandlers: Handlers<typeof registerActions> = {
     async handle({ villageId, householdId, gridId }, ctx) {
       const { store } = ctx.ports
       const grid = await getInVillage(store, 'grids', gridId, villageId, '找不到该网格')
-      const h = await getInVillage(store, 'households', householdId, villageId, '找不到该户')
-      if (h.gridId === gridId) throw new ApiError('CONFLICT', `该户已在${grid.name}`)
-      await store.transaction(async (tx) => {
+      // the household is read in the transaction only: its counts move with what it holds there
+      const written = await store.transaction(async (tx) => {
+        const [village, h] = await Promise.all([tx.get('villages', villageId), getInVillage(tx, 'households', householdId, villageId, '找不到该户')])
+        if (h.gridId === gridId) throw new ApiError('CONFLICT', `该户已在${grid.name}`)
         // the household's residents and agreements move to the grid's counters with it
-        const [village, fresh] = await Promise.all([tx.get('villages', villageId), tx.get('households', householdId)])
-        await moveHouseholdCounts(tx, village!, fresh!, gridId)
+        await moveHouseholdCounts(tx, village!, h, gridId)
         await tx.update('households', householdId, { set: { gridId } })
         await audit(ctx, 'register.moveHousehold', { type: 'household', id: householdId, label: `${h.doorplate}：划入${grid.name}` }, null, tx)
+        return { ...h, gridId }
       })
-      return householdView(ctx, householdId)
+      return householdView(ctx, written, grid.name)
     },
   },
 
   'register.endMembership': {
     access: ACCESS.committee,
     async handle({ villageId, personId, why, reason }, ctx) {
-      const words = await wordsOf(ctx, villageId)
-      if (personId === ctx.person._id) throw new ApiError('FORBIDDEN', `不能注销自己的成员身份，请由其他${words.committee}成员办理`)
       // the audit log that the committee and the town read keeps the reason
       await checkText(ctx, { reason })
       await ctx.ports.store.transaction(async (tx) => {
-        const m = await getInVillage(tx, 'memberships', `${villageId}:${personId}`, villageId, `该${words.people}不是${words.here}成员`)
-        const [h, village] = await Promise.all([m.householdId ? tx.get('households', m.householdId) : null, tx.get('villages', villageId)])
+        // the refusals' words come with the village the counters need: one read
+        const [m, village] = await Promise.all([tx.get('memberships', `${villageId}:${personId}`), tx.get('villages', villageId)])
+        const words = villageWords(village!.kind)
+        if (personId === ctx.person._id) throw new ApiError('FORBIDDEN', `不能注销自己的成员身份，请由其他${words.committee}成员办理`)
+        if (!m || m.villageId !== villageId) throw new ApiError('NOT_FOUND', `该${words.people}不是${words.here}成员`)
+        const h = m.householdId ? await tx.get('households', m.householdId) : null
         // a household whose representative leaves has none until the committee names the next
         if (h && h.repPersonId === personId) {
           await tx.update('households', h._id, { set: { repPersonId: null } })

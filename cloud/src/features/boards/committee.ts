@@ -210,13 +210,13 @@ export const committeeHandlers: Handlers<typeof boardCommitteeActions> = {
       const m = await getInVillage(ctx.ports.store, 'memberships', `${villageId}:${personId}`, villageId, '找不到该村民')
       const _id = `${villageId}:${council}:${personId}`
       try {
+        // one who is already a member is refused by the insert itself (the id is the council and the person)
         await ctx.ports.store.transaction(async (tx) => {
-          if (await tx.get('councilMembers', _id)) throw new ApiError('CONFLICT', `${m.name}已经是${COUNCIL_LABELS[council]}成员`)
           await tx.insert('councilMembers', { _id, villageId, council, personId, name: m.name, since: ctx.now, byName: ctx.membership.name })
           await audit(ctx, 'councils.appoint', { type: 'council', id: _id, label: `${COUNCIL_LABELS[council]}：${m.name}` }, null, tx)
         })
       } catch (e) {
-        if (e instanceof DuplicateIdError) throw new ApiError('CONFLICT', `${m.name}已经是${COUNCIL_LABELS[council]}成员`)
+        if (e instanceof DuplicateIdError && e.collection === 'councilMembers') throw new ApiError('CONFLICT', `${m.name}已经是${COUNCIL_LABELS[council]}成员`)
         throw e
       }
       return councilViews(ctx.ports.store, villageId)

@@ -39,16 +39,26 @@ function draftDoc(
   }
 }
 
-/** Inserts the draft and audits it; false when a version with its number already exists. */
+/** Inserts the draft and its audit entry in one transaction; false when a version with its number already exists. */
 async function insertDraft(ctx: MemberContext, draft: RuleVersion, reason: string | null): Promise<boolean> {
   try {
-    await ctx.ports.store.insert('ruleVersions', draft)
+    await ctx.ports.store.transaction(async (tx) => {
+      await tx.insert('ruleVersions', draft)
+      await audit(ctx, 'rules.draft', { type: 'ruleVersion', id: draft._id, label: `${draft.title}${versionLabel(draft.number)}（草稿）` }, reason, tx)
+    })
   } catch (e) {
-    if (!(e instanceof DuplicateIdError)) throw e
+    if (!(e instanceof DuplicateIdError && e.collection === 'ruleVersions')) throw e
     return false
   }
-  await audit(ctx, 'rules.draft', { type: 'ruleVersion', id: draft._id, label: `${draft.title}${versionLabel(draft.number)}（草稿）` }, reason)
   return true
+}
+
+/** The next version (a draft, if started) and the current one, in one read: the draft's changes are from the current. */
+async function draftAndCurrent(ctx: MemberContext, village: Village): Promise<{ existing: RuleVersion | null; base: RuleVersion | null }> {
+  const current = currentOf(village)
+  const [nextId, currentId] = [versionIdOf(village._id, current + 1), versionIdOf(village._id, current)]
+  const found = await ctx.ports.store.find('ruleVersions', { _id: { $in: current ? [nextId, currentId] : [nextId] } }, { limit: 2 })
+  return { existing: found.find((v) => v._id === nextId) ?? null, base: (current && found.find((v) => v._id === currentId)) || null }
 }
 
 export const draftingHandlers: Handlers<typeof draftingActions> = {
@@ -59,10 +69,9 @@ export const draftingHandlers: Handlers<typeof draftingActions> = {
       const village = await getVillage(ctx, villageId)
       const current = currentOf(village)
       const id = versionIdOf(villageId, current + 1)
-      const existing = await store.get('ruleVersions', id)
-      if (existing?.status === 'draft') return detail(ctx, existing, village)
+      const { existing, base } = await draftAndCurrent(ctx, village)
+      if (existing?.status === 'draft') return detail(ctx, existing, village, base)
       if (existing) throw new ApiError('CONFLICT', '刚有新版本发布，请刷新后再试')
-      const base = current ? await store.get('ruleVersions', versionIdOf(villageId, current)) : null
       const draft = draftDoc(ctx, village, {
         title: base?.title ?? defaultTitle(village),
         chapters: base ? base.chapters.map((c) => ({ title: c.title, clauses: c.clauses.map((k) => ({ id: k.id, text: k.text })) })) : [],
@@ -72,10 +81,10 @@ export const draftingHandlers: Handlers<typeof draftingActions> = {
       })
       if (!(await insertDraft(ctx, draft, base ? `以${versionLabel(current)}为底稿` : null))) {
         const other = await store.get('ruleVersions', id)
-        if (other?.status === 'draft') return detail(ctx, other, village)
+        if (other?.status === 'draft') return detail(ctx, other, village, base)
         throw new ApiError('CONFLICT', '刚有新版本发布，请刷新后再试')
       }
-      return detail(ctx, draft, village)
+      return detail(ctx, draft, village, base)
     },
   },
 
@@ -101,17 +110,17 @@ export const draftingHandlers: Handlers<typeof draftingActions> = {
       })
       const chapters = assignClauseIds(input.chapters, () => newId('k', ctx.now).replace('_', ''))
       const content = { chapters, effectiveDate: input.effectiveDate, adoption: input.adoption }
-      const existing = await store.get('ruleVersions', id)
+      const { existing, base } = await draftAndCurrent(ctx, village)
       if (existing) {
         const changes = { ...content, title: input.title || existing.title, updatedAt: ctx.now }
         const n = await store.update('ruleVersions', { _id: id, status: 'draft' }, { set: changes })
         if (!n) throw new ApiError('CONFLICT', '该草稿已经发布，不能再修改；如需修订请新建草稿')
-        return detail(ctx, { ...existing, ...changes }, village)
+        return detail(ctx, { ...existing, ...changes }, village, base)
       }
       if (input.versionId) throw new ApiError('NOT_FOUND', '该草稿已被删除，请重新起草')
       const draft = draftDoc(ctx, village, { title: input.title || defaultTitle(village), ...content, basedOn: null })
       if (!(await insertDraft(ctx, draft, null))) throw new ApiError('CONFLICT', '刚有人新建了草稿，请刷新后在草稿上修改')
-      return detail(ctx, draft, village)
+      return detail(ctx, draft, village, base)
     },
   },
 

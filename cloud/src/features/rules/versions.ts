@@ -50,8 +50,9 @@ export function view(v: RuleVersion, village: Village): RuleVersionView {
   }
 }
 
-export async function detail(ctx: Context, v: RuleVersion, village: Village): Promise<RuleVersionDetail> {
-  const previous = v.number > 1 ? await ctx.ports.store.get('ruleVersions', versionIdOf(v.villageId, v.number - 1)) : null
+/** The version with its changes from the one before; `before` when the caller has already read that one (null: none). */
+export async function detail(ctx: Context, v: RuleVersion, village: Village, before?: RuleVersion | null): Promise<RuleVersionDetail> {
+  const previous = before !== undefined ? before : v.number > 1 ? await ctx.ports.store.get('ruleVersions', versionIdOf(v.villageId, v.number - 1)) : null
   return {
     ...view(v, village),
     changes: previous ? diffVersions(previous, v) : null,
