@@ -132,10 +132,13 @@ describe('amending the draft roll, then publishing it', () => {
     expect(api.snapshot()).toEqual(before)
 
     await c.call('topics.amendRoll', { villageId: X, topicId, key: pid(P.linjun), change: 'remove', reason: '户口已迁出本村' })
-    const amended = await c.call('topics.amendRoll', { villageId: X, topicId, key: pid(P.hallStaff), change: 'add', reason: '本村户籍，在服务站工作' })
+    const { changes } = await c.call('topics.amendRoll', { villageId: X, topicId, key: pid(P.hallStaff), change: 'add', reason: '本村户籍，在服务站工作' })
+    const amended = await c.call('topics.roll', { villageId: X, topicId })
     expect(amended.entries.map((e) => e.name)).toContain('张秀英')
     expect(amended.entries.map((e) => e.name)).not.toContain('林俊')
-    expect(amended.changes!.map((x) => [x.change, x.name, x.reason])).toEqual([
+    expect(amended.addable!.map((e) => e.name)).toContain('林俊')
+    expect(amended.changes).toEqual(changes)
+    expect(changes.map((x) => [x.change, x.name, x.reason])).toEqual([
       ['remove', '林俊', '户口已迁出本村'],
       ['add', '张秀英', '本村户籍，在服务站工作'],
     ])

@@ -149,18 +149,20 @@ describe('选民名册: the committee on a draft', () => {
     expect(screen.getByText('林水生')).toBeTruthy()
   })
 
-  test('removing with a reason sends key, change and reason, then shows the roll the server returns with the change recorded', async () => {
-    mocked.getTopicRoll.mockResolvedValue(draft())
-    mocked.amendTopicRoll.mockResolvedValue(
+  test('removing with a reason sends key, change and reason, then reads the roll again and shows it with the change recorded', async () => {
+    const removed = { key: 'p7', name: '林水生', doorplate: '新山村东一巷12号', change: 'remove', reason: '已迁出本村，户口迁往海丰县城', byName: '林志强', at: NOW } as const
+    mocked.getTopicRoll.mockResolvedValueOnce(draft()).mockResolvedValue(
       draft({
         entries: entries.filter((e) => e.key !== 'p7'),
         addable: [
           { key: 'p7', name: '林水生', doorplate: '新山村东一巷12号' },
           { key: 'p20', name: '陈建新', doorplate: '新山村西二巷3号' },
         ],
-        changes: [{ key: 'p7', name: '林水生', change: 'remove', reason: '已迁出本村，户口迁往海丰县城', byName: '林志强', at: NOW }],
+        changes: [removed],
       }),
     )
+    // the answer is the amendments alone
+    mocked.amendTopicRoll.mockResolvedValue({ changes: [removed] })
     render(<RollPage />)
     expect(await screen.findByText('还没有调整，名册与本村登记一致')).toBeTruthy()
 
@@ -185,14 +187,15 @@ describe('选民名册: the committee on a draft', () => {
   })
 
   test('adding someone from 可加入的人员 with a quick reason', async () => {
-    mocked.getTopicRoll.mockResolvedValue(draft())
-    mocked.amendTopicRoll.mockResolvedValue(
+    const added = { key: 'p20', name: '陈建新', doorplate: '新山村西二巷3号', change: 'add', reason: '常住本村，应参加表决', byName: '林志强', at: NOW } as const
+    mocked.getTopicRoll.mockResolvedValueOnce(draft()).mockResolvedValue(
       draft({
         entries: [...entries, { key: 'p20', name: '陈建新', doorplate: '新山村西二巷3号', gridName: '第二网格（村西）' }],
         addable: [],
-        changes: [{ key: 'p20', name: '陈建新', change: 'add', reason: '常住本村，应参加表决', byName: '林志强', at: NOW }],
+        changes: [added],
       }),
     )
+    mocked.amendTopicRoll.mockResolvedValue({ changes: [added] })
     render(<RollPage />)
     const addable = (await screen.findByText('可加入的人员')).closest('.vh-card') as HTMLElement
     fireEvent.click(within(addable).getByText('加入'))

@@ -260,8 +260,11 @@ export const countActions = {
 export const rollActions = {
   /** the voter roll: published with the topic (names only); the committee also sees and amends the draft's */
   'topics.roll': action<RollView>()(z.object({ villageId, topicId })),
-  /** committee, draft only: add someone the register leaves out, or take someone off, always with a reason */
-  'topics.amendRoll': action<RollView>()(
+  /**
+   * committee, draft only: add someone the register leaves out, or take someone off, always with a reason; answers the
+   * draft's amendments (the roll itself, the whole register, is read again by topics.roll)
+   */
+  'topics.amendRoll': action<{ changes: RollChange[] }>()(
     z.object({ villageId, topicId, key: id, change: z.enum(['add', 'remove'], { errorMap: () => ({ message: '请选择加入或移出' }) }), reason: text('理由', 200, 2) }),
   ),
 }

@@ -22,12 +22,18 @@ function view(p: Proposal, ctx: MemberContext, cosigned: boolean): ProposalView 
   return { ...p, cosignedByMe: cosigned, mine: p.proposerId === ctx.person._id }
 }
 
-/** Marks the proposal accepted once it has its co-signers (conditional: exactly once) and tells the committee and the proposer. */
-async function acceptIfReached(ctx: Context, p: Proposal): Promise<void> {
+/**
+ * Marks the proposal accepted once it has its co-signers (conditional: exactly once) and tells the committee and the
+ * proposer; the proposal as it is then. `p` is the proposal as read after the co-sign was counted: one short of its
+ * co-signers takes no step (no transaction begun only to be refused), and of concurrent co-signers the last to count
+ * reads them all.
+ */
+async function acceptIfReached(ctx: Context, p: Proposal): Promise<Proposal> {
+  if (p.status !== 'collecting' || p.cosigns < p.needed) return p
   // the notices' words (村民/居民, 村委会/居委会); read before the transaction, which reads nothing outside itself
   const { committee, people } = await wordsOf(ctx, p.villageId)
   // the step is the claim: of concurrent co-signers, only the one whose step applies tells anyone
-  await transition(ctx.ports, PROPOSAL_MACHINE, p._id, 'accept', {
+  const accepted = await transition(ctx.ports, PROPOSAL_MACHINE, p._id, 'accept', {
     set: { acceptedAt: ctx.now },
     when: { test: (doc) => doc.cosigns >= doc.needed, refused: '联署人数未达到' },
     also: async (tx) => {
@@ -36,6 +42,8 @@ async function acceptIfReached(ctx: Context, p: Proposal): Promise<void> {
     },
     by: null,
   }).catch((e: unknown) => (e instanceof ApiError ? null : Promise.reject(e)))
+  // refused: another co-signer's step took it first, or it was withdrawn meanwhile (rare: read it as it is)
+  return accepted ?? (await ctx.ports.store.get('proposals', p._id)) ?? p
 }
 
 export const proposalHandlers: Handlers<typeof proposalActions> = {
@@ -76,8 +84,8 @@ export const proposalHandlers: Handlers<typeof proposalActions> = {
       }
       await store.insert('proposals', p)
       await store.insert('cosigns', { _id: cosignIdOf(p._id, ctx.person._id), villageId, proposalId: p._id, personId: ctx.person._id, name: ctx.membership.name, at: ctx.now } satisfies Cosign)
-      await acceptIfReached(ctx, p)
-      return view((await store.get('proposals', p._id))!, ctx, true)
+      // the answer is the proposal as written (no read back)
+      return view(await acceptIfReached(ctx, p), ctx, true)
     },
   },
 
@@ -97,8 +105,9 @@ export const proposalHandlers: Handlers<typeof proposalActions> = {
         return view((await store.get('proposals', proposalId))!, ctx, true)
       }
       await store.update('proposals', { _id: proposalId }, { inc: { cosigns: 1 } })
-      await acceptIfReached(ctx, p)
-      return view((await store.get('proposals', proposalId))!, ctx, true)
+      // read once after the count: the answer, and whether this co-sign reached the threshold
+      const counted = await store.get('proposals', proposalId)
+      return view(counted ? await acceptIfReached(ctx, counted) : p, ctx, true)
     },
   },
 

@@ -5,7 +5,7 @@
  */
 import type { RollView, VoterPage, rollActions } from './contract'
 import type { RollChange, Topic } from './documents'
-import type { Store } from '../../ports/store'
+import type { Store, TxStore } from '../../ports/store'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { audit } from '../../common/audit'
@@ -14,7 +14,7 @@ import { cursorAfter, parseCursor } from '../../common/keyset'
 import { checkText } from '../../common/content'
 import { isCommittee } from '../account/policy'
 import { countsOfTopic, loadGrids, loadTopic, loadVoters, registerVoters } from './data'
-import { amendedRoll, ballotId, rollChunkFor, rollChunkId, sortedRoll, type Voter } from './policy'
+import { amendedRoll, ballotId, registerOf, rollChunkFor, rollChunkId, sortedRoll, type Voter } from './policy'
 import { wordsOf } from '../account/common'
 
 type Register = Awaited<ReturnType<typeof registerVoters>>
@@ -27,6 +27,24 @@ const CHUNKS_READ = 3
 const FOUND = 20
 /** the cursor's key for "from the start of this chunk" (never a person's or household's id) */
 const CHUNK_START = '*'
+
+/**
+ * The register's answer for one key of a draft (a person in person mode, a household in household mode): two reads, the
+ * membership and its household or the household and its 户代表's membership, whatever the size of the register. One
+ * key's place on the roll depends on those alone (registerOf, amendedRoll).
+ */
+async function registerEntry(tx: Pick<TxStore, 'get'>, t: Topic, key: string): Promise<Register> {
+  const { villageId } = t
+  const inVillage = <D extends { villageId: string }>(d: D | null) => (d?.villageId === villageId ? d : null)
+  if (t.mode === 'person') {
+    const m = inVillage(await tx.get('memberships', `${villageId}:${key}`))
+    const h = m?.householdId ? inVillage(await tx.get('households', m.householdId)) : null
+    return registerOf('person', m ? [m] : [], h ? [h] : [])
+  }
+  const h = inVillage(await tx.get('households', key))
+  const rep = h?.repPersonId ? inVillage(await tx.get('memberships', `${villageId}:${h.repPersonId}`)) : null
+  return registerOf('household', rep ? [rep] : [], h ? [h] : [])
+}
 
 /**
  * A page of the topic's roll after the cursor (chunk, key), in its stored order: chunk by chunk, each by doorplate
@@ -104,11 +122,11 @@ export async function voterPage(ctx: MemberContext, t: Topic, after: string | nu
   }
 }
 
-/** The view of a topic's roll; a draft's is computed from the register (read once: pass it when already read). */
-async function rollView(ctx: MemberContext, t: Topic, register?: Register): Promise<RollView> {
+/** The view of a topic's roll; a draft's is computed from the register. */
+async function rollView(ctx: MemberContext, t: Topic): Promise<RollView> {
   const { store } = ctx.ports
   const manage = isCommittee(ctx.membership)
-  const [grids, reg] = await Promise.all([loadGrids(store, t.villageId), t.status === 'draft' ? (register ?? registerVoters(store, t.villageId, t.mode)) : null])
+  const [grids, reg] = await Promise.all([loadGrids(store, t.villageId), t.status === 'draft' ? registerVoters(store, t.villageId, t.mode) : null])
   const roll = reg ? amendedRoll(reg.eligible, reg.candidates, t.rollChanges ?? []) : await loadVoters(store, t)
   const gridName = new Map(grids.map((g) => [g._id, g.name]))
   let addable: RollView['addable'] = null
@@ -138,32 +156,30 @@ export const rollHandlers: Handlers<typeof rollActions> = {
     access: ACCESS.committee,
     async handle({ villageId, topicId, key, change, reason }, ctx) {
       const { store } = ctx.ports
-      const t = await loadTopic(ctx, villageId, topicId)
-      if (t.status !== 'draft') throw new ApiError('CONFLICT', '议题已发布，选民名册已固定，不能再修改')
-      const register = await registerVoters(store, villageId, t.mode)
-      const { candidates } = register
-      const roll = amendedRoll(register.eligible, candidates, t.rollChanges ?? [])
-      const onRoll = roll.find((v) => v.key === key)
-      const who = onRoll ?? candidates.find((v) => v.key === key)
-      if (!who) {
-        const { here, people } = await wordsOf(ctx, villageId)
-        throw new ApiError('NOT_FOUND', t.mode === 'household' ? `${here}没有这一户，或该户还没有户代表` : `该${people}不是${here}成员`)
-      }
-      if (change === 'add' && onRoll) throw new ApiError('CONFLICT', `${who.name}已在选民名册上`)
-      if (change === 'remove' && !onRoll) throw new ApiError('CONFLICT', `${who.name}不在选民名册上`)
+      // checked first: the service is not called inside the transaction
       await checkText(ctx, { reason })
-      const entry: RollChange = { key, name: who.name, doorplate: who.doorplate, change, reason, byName: ctx.membership.name, at: ctx.now }
-      // read-modify-write of the draft, in one transaction with its audit entry
-      const saved = await store.transaction(async (tx) => {
+      // read-modify-write of the draft with the register's entry of this key alone (never the whole register), in one
+      // transaction with its audit entry
+      const done = await store.transaction(async (tx) => {
         const draft = await getInVillage(tx, 'topics', topicId, villageId, '找不到该议题')
         if (draft.status !== 'draft') throw new ApiError('CONFLICT', '议题已发布，选民名册已固定，不能再修改')
+        const { eligible, candidates } = await registerEntry(tx, draft, key)
+        const onRoll = amendedRoll(eligible, candidates, draft.rollChanges ?? []).find((v) => v.key === key)
+        const who = onRoll ?? candidates.find((v) => v.key === key)
+        // refused outside, where the village's words are read
+        if (!who) return { changes: null, missing: draft.mode }
+        if (change === 'add' && onRoll) throw new ApiError('CONFLICT', `${who.name}已在选民名册上`)
+        if (change === 'remove' && !onRoll) throw new ApiError('CONFLICT', `${who.name}不在选民名册上`)
+        const entry: RollChange = { key, name: who.name, doorplate: who.doorplate, change, reason, byName: ctx.membership.name, at: ctx.now }
         const rollChanges = [...(draft.rollChanges ?? []), entry]
         await tx.update('topics', topicId, { set: { rollChanges } })
-        const label = `${t.title}：${change === 'add' ? '加入' : '移出'}${who.name}${who.doorplate ? `（${who.doorplate}）` : ''}`
+        const label = `${draft.title}：${change === 'add' ? '加入' : '移出'}${who.name}${who.doorplate ? `（${who.doorplate}）` : ''}`
         await audit(ctx, 'topics.amendRoll', { type: 'topic', id: topicId, label }, reason, tx)
-        return { ...draft, rollChanges }
+        return { changes: rollChanges, missing: null }
       })
-      return rollView(ctx, saved, register)
+      if (done.changes) return { changes: done.changes }
+      const { here, people } = await wordsOf(ctx, villageId)
+      throw new ApiError('NOT_FOUND', done.missing === 'household' ? `${here}没有这一户，或该户还没有户代表` : `该${people}不是${here}成员`)
     },
   },
 }

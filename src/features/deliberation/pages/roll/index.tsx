@@ -10,7 +10,7 @@ import { formatTime } from '@/shared/time'
 import { Alert, Async, Button, Card, Choice, Choices, Empty, Page, Tag, TextField } from '@/shared/ui'
 import { amendTopicRoll, getTopic, getTopicRoll } from '../../api'
 import { MembersOnly } from '../../components/committee-gate'
-import { Hint, useReplaced } from '../../components/committee-kit'
+import { Hint } from '../../components/committee-kit'
 import { TopicStatusTag } from '../../components/topic-status-tag'
 import { MODE_UNITS } from '../../labels'
 import './index.scss'
@@ -59,25 +59,18 @@ function Roll({ membership, topicId }: { membership: MembershipView; topicId: st
   const villageId = membership.villageId
   const query = useQuery(() => load(villageId, topicId), [villageId, topicId])
   useReloadOnShow(query)
-  const [roll, replaceRoll] = useReplaced(query.data?.roll)
-  return (
-    <Async query={query}>
-      {(data) => <RollBody villageId={villageId} topic={data.topic} roll={roll ?? data.roll} onAmended={replaceRoll} reload={query.reload} />}
-    </Async>
-  )
+  return <Async query={query}>{(data) => <RollBody villageId={villageId} topic={data.topic} roll={data.roll} reload={query.reload} />}</Async>
 }
 
 function RollBody({
   villageId,
   topic,
   roll,
-  onAmended,
   reload,
 }: {
   villageId: string
   topic: Topic
   roll: RollView
-  onAmended: (roll: RollView) => void
   reload: () => Promise<void>
 }) {
   const { committee, here } = useVillageWords()
@@ -103,9 +96,10 @@ function RollBody({
         topicId={topic._id}
         mode={roll.mode}
         target={amending}
-        onDone={(next) => {
+        onDone={() => {
           setAmending(null)
-          onAmended(next)
+          // the answer is the amendments alone: the roll (the register, amended) is read again
+          void reload()
         }}
         onConflict={(message) => {
           setAmending(null)
@@ -245,7 +239,7 @@ function AmendPanel({
   topicId: string
   mode: VotingMode
   target: Amending
-  onDone: (roll: RollView) => void
+  onDone: () => void
   /** the roll changed meanwhile: the page says why and loads it again */
   onConflict: (message: string) => void
   onCancel: () => void
