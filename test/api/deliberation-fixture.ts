@@ -2,6 +2,7 @@
 import type { AuditEntry, InputOf } from '../../cloud/src/contract'
 import { ID } from './harness'
 import { buildRolls } from '../../cloud/src/features/deliberation/roll-job'
+import { tellReminders } from '../../cloud/src/features/deliberation/remind-job'
 
 import type { Api } from './harness'
 export type { Api }
@@ -62,6 +63,13 @@ export async function openTopic(api: Api, over: TopicInput = {}): Promise<string
 export async function writeRolls(api: Api): Promise<number> {
   let steps = 0
   for (let n; (n = await buildRolls(api.ports, api.ports.clock.now())); ) steps += n
+  return steps
+}
+
+/** The reminder job's runs until every reminder is told (the time-driven job does it within minutes of the action). */
+export async function tellRemindersNow(api: Api): Promise<number> {
+  let steps = 0
+  for (let n; (n = await tellReminders(api.ports, api.ports.clock.now())); ) steps += n
   return steps
 }
 

@@ -2,7 +2,7 @@ import { runJobs } from '../../cloud/src/jobs'
 import { deliverDueNotices } from '../../cloud/src/features/account/notices'
 import { pageUrl } from '../../src/routes'
 import { apiPerTest, csvExport } from './harness'
-import { audits, DAY, HOUR, HOUSEHOLDS, notices, openTopic, P, pid, RESIDENTS, topicInput, W, X, writeRolls, type TopicInput } from './deliberation-fixture'
+import { audits, DAY, HOUR, HOUSEHOLDS, notices, openTopic, P, pid, RESIDENTS, tellRemindersNow, topicInput, W, X, writeRolls, type TopicInput } from './deliberation-fixture'
 
 const api = apiPerTest()
 
@@ -196,6 +196,9 @@ describe('reminders', () => {
     await api.as(P.resident).call('ballots.cast', { villageId: X, topicId: t, choices: ['yes'] })
     await api.as(P.wulihua).call('ballots.cast', { villageId: X, topicId: t, choices: ['no'] })
     expect(await committee().call('topics.remind', { villageId: X, topicId: t })).toEqual({ reminded: RESIDENTS - 2 })
+    // the answer says how many are to be told; the job tells them, a roll chunk at a time
+    expect(await notices(api, P.liguilan, '请参加投票')).toHaveLength(0)
+    expect(await tellRemindersNow(api)).toBe(1)
     expect(await notices(api, P.liguilan, '请参加投票')).toHaveLength(1)
     expect(await notices(api, P.resident, '请参加投票')).toHaveLength(0)
     expect(await notices(api, P.hallStaff, '请参加投票')).toHaveLength(0)
@@ -209,6 +212,7 @@ describe('reminders', () => {
       api.router('topics.remind', { villageId: X, topicId: t }, { openid: P.committee2 }),
     ])
     expect(both.filter((r) => r.ok)).toHaveLength(1)
+    await tellRemindersNow(api)
     expect(await notices(api, P.liguilan, '请参加投票')).toHaveLength(2)
     expect(await audits(api, 'topics.remind')).toHaveLength(2)
     expect(await api.as(P.resident).fail('topics.remind', { villageId: X, topicId: t })).toMatchObject({ code: 'FORBIDDEN' })
@@ -218,6 +222,7 @@ describe('reminders', () => {
     const t = await openTopic(api, { mode: 'household' })
     await api.as(P.resident).call('ballots.cast', { villageId: X, topicId: t, choices: ['yes'] })
     expect(await committee().call('topics.remind', { villageId: X, topicId: t })).toEqual({ reminded: HOUSEHOLDS - 1 })
+    await tellRemindersNow(api)
     expect(await notices(api, P.chenjianguo, '请参加投票')).toHaveLength(1)
     expect(await notices(api, P.chenxiaohong, '请参加投票')).toHaveLength(0)
     expect(await notices(api, P.liguilan, '请参加投票')).toHaveLength(0)

@@ -302,6 +302,7 @@ const WRITES: Write[] = [
   { persona: 'committee', action: 'rules.startDraft', prepare: async (a) => (await a.as(OPENID.committee).call('rules.discardDraft', { villageId: X, versionId: `${X}:v2` }), sampleFor('rules.startDraft', 'committee')) },
   { persona: 'committee', action: 'councils.appoint' },
   // --- deliberation: the committee's topic work, comments, proxies, proposals (moved from KNOWN_WRITES) ---
+  // the counters say how many have not voted; the job tells them a roll chunk at a time (remind-job.ts)
   { persona: 'committee', action: 'topics.remind' },
   { persona: 'committee', action: 'topics.decide' },
   { persona: 'committee', action: 'topics.addUpdate' },

@@ -55,7 +55,7 @@ describe('议题管理', () => {
     fireEvent.click(screen.getByText('提醒未投票的村民'))
     await waitFor(() => expect(mocked.remindNonVoters).toHaveBeenCalledWith('v-xinshan', 'v-xinshan:t1'))
     expect(taro.showModal.mock.calls[0][0]).toMatchObject({ title: '提醒未投票的户代表？' })
-    expect(await screen.findByText('已提醒 7 位户代表')).toBeTruthy()
+    expect(await screen.findByText('已提醒 7 位户代表，几分钟内陆续送达')).toBeTruthy()
 
     fireEvent.click(screen.getByText('现场表决登记'))
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/features/deliberation/pages/meeting/index?topicId=v-xinshan%3At1' })

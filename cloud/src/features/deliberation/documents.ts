@@ -96,6 +96,8 @@ export interface Topic {
   updates: ImplementationUpdate[]
   /** when the committee last reminded those who have not voted (at most once every 6 hours) */
   remindedAt?: number | null
+  /** from the committee's reminder until everyone on the roll who had not voted is told: the job telling them a roll chunk at a time */
+  remindJob?: RemindJob | null
   /** when the job told those who had not voted that it closes within a day (once per topic) */
   closingNoticeAt?: number | null
 }
@@ -113,6 +115,21 @@ export interface RollJob {
   chunks: number
   bounds: string[]
   total: number
+  startedAt: number
+}
+
+/**
+ * The job that tells the voters on a topic's roll who have not voted that the committee reminds them: a roll chunk a
+ * step (its voters' ballots read by id), the chunk's notice written with the cursor in one transaction, so that a run
+ * cut anywhere goes on from the last chunk it told and nobody is told twice by one reminder.
+ */
+export interface RemindJob {
+  /** the next roll chunk to read */
+  chunk: number
+  /** people told so far */
+  told: number
+  title: string
+  body: string
   startedAt: number
 }
 

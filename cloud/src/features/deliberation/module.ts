@@ -5,6 +5,7 @@ import { deliberationHandlers } from './handlers'
 import { closeDueTopics, remindClosingTopics, tallyOldTopics } from './jobs'
 import { buildCounts } from './publish'
 import { buildRolls } from './roll-job'
+import { tellReminders } from './remind-job'
 import { seedDeliberation } from './seed'
 
 export const deliberation = defineFeature({
@@ -13,7 +14,7 @@ export const deliberation = defineFeature({
   handlers: deliberationHandlers,
   collections: {
     // the count job finds the counts being built by their start
-    topics: { indexes: [['villageId', 'status', 'closesAt'], ['status', 'closesAt'], ['countJob.startedAt'], ['rollJob.startedAt']], cached: true },
+    topics: { indexes: [['villageId', 'status', 'closesAt'], ['status', 'closesAt'], ['countJob.startedAt'], ['rollJob.startedAt'], ['remindJob.startedAt']], cached: true },
     // a chunk of 100 voters is read by every ballot: parsing it was half of a ballot's time
     topicRolls: { indexes: [['topicId']], cached: true },
     topicRollPages: { indexes: [['topicId']] },
@@ -29,8 +30,8 @@ export const deliberation = defineFeature({
     comments: { indexes: [['topicId', 'parentId', 'createdAt'], ['villageId', 'authorId']] },
     commentLikes: { indexes: [['topicId', 'personId']] },
   },
-  // the rolls first (a topic opened and closed within a run closes with its roll written); closing before the counts:
-  // a topic closed in this run has its count started in the same run
-  jobSteps: { rollsWritten: buildRolls, topicsClosed: closeDueTopics, topicsClosingSoon: remindClosingTopics, topicsTallied: tallyOldTopics, countsPublished: buildCounts },
+  // the rolls first (a topic opened and closed within a run closes with its roll written; a reminder waits for its roll);
+  // closing before the counts: a topic closed in this run has its count started in the same run
+  jobSteps: { rollsWritten: buildRolls, remindersTold: tellReminders, topicsClosed: closeDueTopics, topicsClosingSoon: remindClosingTopics, topicsTallied: tallyOldTopics, countsPublished: buildCounts },
   seed: { marker: 'demo-deliberation-v1', run: seedDeliberation },
 })

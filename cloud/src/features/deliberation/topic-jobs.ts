@@ -1,11 +1,11 @@
 /**
  * The batched jobs a topic carries in one of its fields (the roll being written: rollJob; the count being built:
- * countJob): a step writes one batch and answers the topic after it, or null when another run took that step first.
+ * countJob; a reminder being told: remindJob): a step writes one batch and answers the topic after it, or null when another run took that step first.
  */
 import type { Ports } from '../../ports/ports'
 import type { Topic } from './documents'
 
-export type TopicJobField = 'rollJob' | 'countJob'
+export type TopicJobField = 'rollJob' | 'countJob' | 'remindJob'
 export type TopicJobStep = (ports: Ports, t: Topic, now: number) => Promise<Topic | null>
 
 /** Up to `steps` steps of the topic's job; the topic as it is then. */

@@ -2,7 +2,7 @@
 import { TOPICS_PAGE, VOTING_MODE_LABELS, type Ballot, type ImplementationUpdate, type Proposal, type Topic, type TopicStatus } from './documents'
 import { ApiError, problemsError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import { notify, notifyMany, notifyResidents } from '../account/notices'
+import { notify, notifyResidents } from '../account/notices'
 import { keepWaiting } from '../account/waiting'
 import { audit } from '../../common/audit'
 import { assertStep, transition } from '../../common/transition'
@@ -23,6 +23,7 @@ import {
 } from './data'
 import { ballotId, buildOptions, countsVisible, rollChunkId, rollPageId, publishProblems, REMIND_EVERY, tallyShardCount, turnoutByGrid, windowRefusal, TOPIC_MACHINE, PROPOSAL_MACHINE } from './policy'
 import { startRoll } from './roll-job'
+import { startReminder } from './remind-job'
 import { shanghaiTime, shortTime } from '../../common/time'
 import type { TopicDetail, topicActions } from './contract'
 import type { Store, TxStore } from '../../ports/store'
@@ -326,23 +327,24 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       const refusal = windowRefusal(t, ctx.now)
       if (refusal) throw new ApiError(refusal.code, refusal.reason)
       // the conditional field is the claim: at most one reminder per topic in six hours, however many press the button
-      const claimed =
-        (await store.update('topics', { _id: topicId, status: 'open', remindedAt: null }, { set: { remindedAt: ctx.now } })) ||
-        (await store.update('topics', { _id: topicId, status: 'open', remindedAt: { $lte: ctx.now - REMIND_EVERY } }, { set: { remindedAt: ctx.now } }))
-      if (!claimed) {
-        const last = (await store.get('topics', topicId))?.remindedAt
-        throw new ApiError('CONFLICT', `${last ? `${shortTime(last)}已经提醒过，` : ''}每6小时最多提醒一次`)
-      }
-      const [voters, ballots] = await Promise.all([loadVoters(store, t), allBallots(store, topicId)])
-      const voted = new Set(ballots.map((b) => b.voterKey))
-      const pending = voters.filter((v) => !voted.has(v.key))
+      // the claim starts the job's reminder (a newer one takes the place of one still under way)
       const body =
         t.mode === 'household'
           ? `「${t.title}」按户表决，将于${shortTime(t.closesAt)}截止，您家还没有投票，请户代表尽快投票`
           : `「${t.title}」将于${shortTime(t.closesAt)}截止，您还没有投票`
-      await notifyMany(ctx, villageId, pending.map((v) => v.personId), '请参加投票', body, PAGES.topic(topicId))
-      await audit(ctx, 'topics.remind', { type: 'topic', id: topicId, label: t.title }, `提醒${pending.length}${unit(t)}`)
-      return { reminded: pending.length }
+      const set = { remindedAt: ctx.now, remindJob: startReminder(ctx.now, '请参加投票', body) }
+      const claimed =
+        (await store.update('topics', { _id: topicId, status: 'open', remindedAt: null }, { set })) ||
+        (await store.update('topics', { _id: topicId, status: 'open', remindedAt: { $lte: ctx.now - REMIND_EVERY } }, { set }))
+      if (!claimed) {
+        const last = (await store.get('topics', topicId))?.remindedAt
+        throw new ApiError('CONFLICT', `${last ? `${shortTime(last)}已经提醒过，` : ''}每6小时最多提醒一次`)
+      }
+      // those on the roll who have not voted, by the counters (one read): the job tells them a roll chunk at a time
+      const { online, proxy, meeting } = (await countsOfTopic(store, t)).ballots
+      const pending = Math.max(0, t.eligibleCount - online - proxy - meeting)
+      await audit(ctx, 'topics.remind', { type: 'topic', id: topicId, label: t.title }, `提醒未投票的${pending}${unit(t)}`)
+      return { reminded: pending }
     },
   },
 

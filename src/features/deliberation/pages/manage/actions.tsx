@@ -19,7 +19,8 @@ export function RemindCard({ villageId, topic: t, kind }: { villageId: string; t
   const [done, setDone] = useState<string | null>(null)
   const canRemind = t.status === 'open' && !isUpcoming(t)
   const reminding = useMutation(() => remindNonVoters(villageId, t._id), {
-    onSuccess: ({ reminded }) => setDone(reminded > 0 ? `已提醒 ${reminded} 位${who}` : `没有需要提醒的${who}，大家都已投票`),
+    // the server tells them a batch at a time (the time-driven job): within minutes, not with the answer
+    onSuccess: ({ reminded }) => setDone(reminded > 0 ? `已提醒 ${reminded} 位${who}，几分钟内陆续送达` : `没有需要提醒的${who}，大家都已投票`),
   })
 
   async function remind() {
