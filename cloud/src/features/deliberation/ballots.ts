@@ -122,6 +122,21 @@ async function candidatesFor(ctx: MemberContext): Promise<Array<{ personId: stri
   return [...family, ...(grid ? workers : [])].sort((a, b) => a.joinedAt - b.joinedAt).map((m) => ({ personId: m.personId, name: m.name, why: why(m) }))
 }
 
+/**
+ * The member `personId` when the caller may ask them to vote for them (candidatesFor's rule, for one person): one read,
+ * and one more (the caller's household, for its grid) when they are a grid worker outside the family.
+ */
+async function candidateFor(ctx: MemberContext, personId: string): Promise<Membership | null> {
+  const { store } = ctx.ports
+  const me = ctx.membership
+  const m = await store.get('memberships', `${me.villageId}:${personId}`)
+  if (!m || m.personId === me.personId) return null
+  if (me.householdId && m.householdId === me.householdId) return m
+  if (!me.householdId || !m.serving || !m.roles.includes('gridWorker')) return null
+  const household = await store.get('households', me.householdId)
+  return household?.villageId === me.villageId && household.gridId && m.gridIds.includes(household.gridId) ? m : null
+}
+
 export const ballotHandlers: Handlers<typeof ballotActions> = {
   'ballots.cast': {
     access: ACCESS.member,
@@ -181,7 +196,7 @@ export const ballotHandlers: Handlers<typeof ballotActions> = {
       if (t.status === 'draft') throw new ApiError('CONFLICT', '议题尚未发布')
       await voterOf(ctx, t, ctx.membership)
       if (proxyPersonId === ctx.person._id) throw new ApiError('BAD_INPUT', '不能委托自己', { proxyPersonId: '不能委托自己' })
-      const candidate = (await candidatesFor(ctx)).find((c) => c.personId === proxyPersonId)
+      const candidate = await candidateFor(ctx, proxyPersonId)
       if (!candidate) throw new ApiError('FORBIDDEN', '只能委托同户家人或本网格的网格员代投')
       const doc: Proxy = {
         _id: proxyIdOf(topicId, ctx.person._id),

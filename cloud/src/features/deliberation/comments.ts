@@ -1,6 +1,6 @@
 /** Comments on a topic: one level of replies, an optional stance, likes; the content check first; the committee may hide one with a reason. */
 import type { CommentPage, CommentView } from './contract'
-import type { Comment, CommentLike } from './documents'
+import type { Comment, CommentLike, Topic } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { DuplicateIdError, type Filter, type Store, type TxStore } from '../../ports/store'
@@ -86,16 +86,17 @@ async function firstReplies(store: Store, topicId: string, parents: Comment[]): 
 }
 
 /**
- * Counts a comment that everyone now sees (+1) or no longer does (-1) on its topic, inside the transaction that
+ * Counts a comment that everyone now sees (+1) or no longer does (-1; 0: neither) on its topic (the topic as read), inside the transaction that
  * writes the comment, so that the list's count needs no query; a topic from before the counter is left to be
  * counted (reads count its comments until the migration gives it one).
  */
-async function countShown(tx: TxStore, topicId: string, delta: 1 | -1, written = false): Promise<void> {
+async function countShown(tx: TxStore, topicId: string, delta: 1 | 0 | -1, written = false): Promise<Topic | null> {
   const t = await tx.get('topics', topicId)
   const inc: Record<string, number> = {}
-  if (t?.commentCount !== undefined) inc.commentCount = delta
+  if (t?.commentCount !== undefined && delta) inc.commentCount = delta
   if (written && t?.commentTotal !== undefined) inc.commentTotal = 1
   if (Object.keys(inc).length) await tx.update('topics', topicId, { inc })
+  return t
 }
 
 async function loadComment(ctx: MemberContext, villageId: string, commentId: string): Promise<Comment> {
@@ -244,16 +245,18 @@ export const commentHandlers: Handlers<typeof commentActions> = {
       // the author reads the reason
       await checkText(ctx, { reason })
       const hidden = { reason, byName: ctx.membership.name, at: ctx.now }
+      // the words of the notice are read before the transaction, which reads nothing outside itself
+      const { committee } = await wordsOf(ctx, villageId)
+      // the hide, the counter, its audit entry and the author's notice (with the title the counter's read gives) at once
       await store.transaction(async (tx) => {
         const cur = await tx.get('comments', commentId)
         if (!cur || cur.hidden) throw new ApiError('CONFLICT', '该评论已被隐藏')
         await tx.update('comments', commentId, { set: { hidden } })
         // a deleted comment was no longer counted
-        if (!cur.deletedAt) await countShown(tx, cur.topicId, -1)
+        const t = await countShown(tx, cur.topicId, cur.deletedAt ? 0 : -1)
+        await audit(ctx, 'comments.hide', { type: 'comment', id: commentId, label: `${c.authorName}的评论：${c.text.slice(0, 40)}` }, reason, tx)
+        await notify(ctx, { personId: c.authorId, villageId }, '您的评论已被隐藏', `您在「${t?.title ?? '议题'}」下的评论已被${committee}隐藏，理由：${reason}`, PAGES.topic(c.topicId), tx)
       })
-      const t = await store.get('topics', c.topicId)
-      await audit(ctx, 'comments.hide', { type: 'comment', id: commentId, label: `${c.authorName}的评论：${c.text.slice(0, 40)}` }, reason)
-      await notify(ctx, { personId: c.authorId, villageId }, '您的评论已被隐藏', `您在「${t?.title ?? '议题'}」下的评论已被${(await wordsOf(ctx, villageId)).committee}隐藏，理由：${reason}`, PAGES.topic(c.topicId))
       return viewOf({ ...c, hidden }, ctx, new Set())
     },
   },
