@@ -361,10 +361,12 @@ export async function myVote(ctx: MemberContext, t: Topic): Promise<MyVote> {
   const me = ctx.person._id
   const m = ctx.membership
   const window = windowRefusal(t, ctx.now)
+  // a draft has no voters yet, nor ballots or proxies (proxies.grant refuses one): nothing to read
+  if (t.status === 'draft') return { canVote: false, reason: window!.reason, ballot: null, proxiesForMe: [], myProxy: null, help: null }
   const myKey = t.mode === 'person' ? me : m.householdId
   const [check, ballot, mine] = await Promise.all([
     voterCheck(store, t, m),
-    myKey && t.status !== 'draft' ? store.get('ballots', ballotId(t._id, myKey)) : Promise.resolve(null),
+    myKey ? store.get('ballots', ballotId(t._id, myKey)) : Promise.resolve(null),
     store.get('proxies', proxyIdOf(t._id, me)),
   ])
   // a household's ballot is shown to the person whose vote it is and whoever cast it, not to the rest of the family
@@ -378,7 +380,7 @@ export async function myVote(ctx: MemberContext, t: Topic): Promise<MyVote> {
   if (!reason && ballot?.source === 'meeting') reason = t.mode === 'person' ? '您已在现场表决，以现场表决为准' : '您家已在现场表决，以现场表决为准'
   const help = !reason && !own && !mine && check.ok ? await delegationHelp(ctx, check.voter.gridId) : null
   const askedByNobody = help !== null && help.family === 0 && !m.roles.includes('gridWorker')
-  const forMe = t.status !== 'draft' && !askedByNobody ? await proxiesForMe(store, t, me) : []
+  const forMe = !askedByNobody ? await proxiesForMe(store, t, me) : []
   return { canVote: !reason, reason, ballot: own, proxiesForMe: forMe, myProxy: mine && !mine.revoked ? mine : null, help: help?.help ?? null }
 }
 
