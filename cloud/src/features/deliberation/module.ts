@@ -31,7 +31,8 @@ export const deliberation = defineFeature({
     commentLikes: { indexes: [['topicId', 'personId']] },
   },
   // the rolls first (a topic opened and closed within a run closes with its roll written; a reminder waits for its roll);
-  // closing before the counts: a topic closed in this run has its count started in the same run
-  jobSteps: { rollsWritten: buildRolls, remindersTold: tellReminders, topicsClosed: closeDueTopics, topicsClosingSoon: remindClosingTopics, topicsTallied: tallyOldTopics, countsPublished: buildCounts },
+  // the reminders after the closing-tomorrow ones are started; closing before the counts: a topic closed in this run
+  // has its count started in the same run
+  jobSteps: { rollsWritten: buildRolls, topicsClosed: closeDueTopics, topicsClosingSoon: remindClosingTopics, remindersTold: tellReminders, topicsTallied: tallyOldTopics, countsPublished: buildCounts },
   seed: { marker: 'demo-deliberation-v1', run: seedDeliberation },
 })
