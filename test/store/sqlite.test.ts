@@ -308,30 +308,6 @@ test('ensureIndexes: the declared indexes are made, and one no longer declared i
   }
 })
 
-test('a set and inc by id is one UPDATE in SQL: counts stay integers, a parent that is not an object is replaced as in JS', async () => {
-  const dir = tempDir()
-  const store = new SqliteStore(path.join(dir, 'test.sqlite'))
-  try {
-    await store.insert('counts', { _id: 'c', votes: { yes: 1 }, by: null, n: 5 })
-    const statements: string[] = []
-    const { prepare } = Object.getPrototypeOf(store) as { prepare: (sql: string) => unknown }
-    const spy = jest.spyOn(Object.getPrototypeOf(store) as { prepare: (sql: string) => unknown }, 'prepare').mockImplementation(function (this: SqliteStore, sql: string) {
-      statements.push(sql)
-      return prepare.call(this, sql)
-    })
-    expect(await store.update('counts', { _id: 'c' }, { inc: { 'votes.yes': 1, 'votes.no': 2, n: 1 } })).toBe(1)
-    expect(statements).toEqual([expect.stringMatching(/^UPDATE "counts" SET doc = json_set/)])
-    // `by` is null: json_set would leave by.x alone, so the guard sends it to JS, which makes `by` an object
-    expect(await store.update('counts', { _id: 'c' }, { set: { 'by.x': 'p1' }, inc: { n: 1 } })).toBe(1)
-    spy.mockRestore()
-    expect(await store.get('counts', 'c')).toEqual({ _id: 'c', votes: { yes: 2, no: 2 }, by: { x: 'p1' }, n: 7 })
-    expect(store.db.prepare(`SELECT doc FROM "counts"`).pluck().get()).toMatch(/"yes":2,"no":2\}.*"n":7\}$/)
-  } finally {
-    store.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
-})
-
 test('optimize: with statistics the planner finds the few open reports by their index instead of walking all by date', async () => {
   const dir = tempDir()
   const store = new SqliteStore(path.join(dir, 'test.sqlite'))

@@ -111,51 +111,6 @@ function applyPatch<T extends Doc = any>(doc: T, patch: Patch): T {
   return next as T
 }
 
-/** a field path as a JSON path for SQLite's json functions, or null where only applyPatch is sure to agree (`a.0` is an index to one, a key to the other) */
-function patchPath(field: string): string | null {
-  return field.split('.').every((k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) ? `$.${field}` : null
-}
-
-/**
- * A patch of `set` and `inc` as one UPDATE (SQLite's json_set, which makes missing parents as setPath does), so that a
- * counter moves in one statement with no read, parse and write of the document in JS: a ballot's tally shard, the
- * committee's waiting counts. Null where applyPatch must do it: a push, a removal, paths that overlap or that
- * patchPath cannot spell. Like applyPatch, a value that is not a number counts as 0 (SQLite reads text as 0 too).
- * `guard`: json_set leaves a path under a parent that is not an object (null, a number) alone where setPath replaces
- * the parent, so such a document is left to applyPatch (the guard fails, nothing changes, the caller goes on in JS).
- */
-function patchSql(patch: Patch): { expr: string; params: unknown[]; guard: string; guardParams: unknown[] } | null {
-  if (patch.push && Object.keys(patch.push).length) return null
-  const set = Object.entries(patch.set ?? {})
-  const inc = Object.entries(patch.inc ?? {})
-  if (!set.length && !inc.length) return null
-  const fields = [...set.map(([k]) => k), ...inc.map(([k]) => k)]
-  if (fields.some((f, i) => fields.some((g, j) => i !== j && (f === g || g.startsWith(`${f}.`))))) return null
-  const args: string[] = []
-  const params: unknown[] = []
-  for (const [k, v] of set) {
-    if (k === '_id') throw new Error('_id cannot change')
-    const path = patchPath(k)
-    if (!path || v === undefined) return null
-    args.push('?, json(?)')
-    params.push(path, JSON.stringify(v))
-  }
-  for (const [k, n] of inc) {
-    const path = patchPath(k)
-    if (!path || !Number.isFinite(n)) return null
-    // a JS number is bound as REAL: an integer step keeps an integer count (5, not 5.0)
-    args.push(Number.isInteger(n) ? '?, coalesce(json_extract(doc, ?), 0) + CAST(? AS INTEGER)' : '?, coalesce(json_extract(doc, ?), 0) + ?')
-    params.push(path, path, n)
-  }
-  const parents = [...new Set(fields.flatMap((f) => f.split('.').slice(1).map((_, i) => f.split('.').slice(0, i + 1).join('.'))))].map((f) => patchPath(f)!)
-  return {
-    expr: `json_set(doc, ${args.join(', ')})`,
-    params,
-    guard: parents.map(() => "coalesce(json_type(doc, ?), 'object') = 'object'").join(' AND '),
-    guardParams: parents,
-  }
-}
-
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
@@ -226,10 +181,6 @@ export class SqliteStore implements RawStore {
     this.conn.pragma('journal_mode = WAL')
     this.conn.pragma('synchronous = NORMAL')
     this.conn.pragma('busy_timeout = 10000')
-    // pages read straight from the mapped file: a page not in SQLite's own cache costs a memory read, not a read()
-    // call and a copy (a village's register of tens of thousands is well past the 2 MB cache; the lookups of a
-    // ballot or a join request land on random pages of it). Address space only: the OS keeps what is used.
-    this.conn.pragma('mmap_size = 268435456')
     const prepare = (text: string) => this.conn.prepare(text)
     this.sql = {
       beginRead: prepare('BEGIN'),
@@ -411,13 +362,6 @@ export class SqliteStore implements RawStore {
     this.dropCached(collection)
     const t = this.table(collection)
     const w = where(filter)
-    // one document by id (0 or 1 changed): the patch in SQL; 0 changed, the document is absent, fails the filter or
-    // the guard, and the read below says which
-    const inSql = typeof filter._id === 'string' ? patchSql(patch) : null
-    if (inSql) {
-      const sql = `UPDATE ${t} SET doc = ${inSql.expr} ${w.sql}${inSql.guard ? ` AND ${inSql.guard}` : ''}`
-      if (this.prepare(sql).run(...inSql.params, ...w.params, ...inSql.guardParams).changes) return 1
-    }
     const rows = this.prepare(`SELECT doc FROM ${t} ${w.sql}`).all(...w.params) as Array<{ doc: string }>
     const write = this.prepare(`UPDATE ${t} SET doc = ? WHERE _id = ?`)
     for (const row of rows) {
