@@ -176,7 +176,7 @@ export const cases: PageCase[] = [
     tap: { text: '查看', url: /^\/features\/deliberation\/pages\/topic\/index\?topicId=/ },
   },
   { page: 'features/account/pages/poster/index', as: committee, expect: ['新山村', '村居议事厅', '微信扫一扫 申请加入', '村委会核实是本村村民后通过'], tap: { text: '保存到相册', wx: 'saveImageToPhotosAlbum' } },
-  { page: 'features/account/pages/my-data/index', as: resident, expect: ['林水生的个人信息', '所在村（社区）', '门牌：新山村东一巷12号', '我的联署', '注销个人信息'], tap: { text: '导出（复制全部内容）', wx: 'setClipboardData' } },
+  { page: 'features/account/pages/my-data/index', as: resident, expect: ['林水生的个人信息', '所在村（社区）', '点「查看」逐类读取', '我的联署', '注销个人信息'], tap: { text: '导出（复制全部内容）', wx: 'setClipboardData' } },
   {
     page: 'features/account/pages/deletions/index',
     as: committee,

@@ -78,8 +78,9 @@ test('WeChat’s custom tab bar on 我的: the tab shown selected, the unread co
   // WeChat's font set large: 长辈模式 from the start
   const session = new Session({ dist: DIST, view, backend: backend.call, openid: 'demo-linshuisheng', fontSizeSetting: 22 })
   try {
-    // 林志强 reminds those who have not voted on the village road: a notice for 林水生
+    // 林志强 reminds those who have not voted on the village road: a notice for 林水生 (told by the job, as the timer would)
     await backend.call({ action: 'topics.remind', input: { villageId: 'v-xinshan', topicId: 'v-xinshan:t1' } }, 'demo-linzhiqiang')
+    await backend.runJobs()
     await session.open('pages/me/index')
     const bar = await session.openTabBar()
     expect([...session.mp.errors.map((e) => `${e.where}: ${e.message}`), ...session.mp.consoleErrors]).toEqual([])

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { createLocalPorts, LocalContentCheck, LocalQrCodes } from '../../../cloud/src/adapters/local'
 import { createApiMain } from '../../../cloud/src/entries/api'
 import { seedDemo } from '../../../cloud/src/demo'
+import { runJobs } from '../../../cloud/src/jobs'
 import { createCloudPorts } from '../../../cloud/src/adapters/cloudbase'
 import type { Ports } from '../../../cloud/src/ports/ports'
 import { CloudBaseEmulator, wxCloudFor } from '../../cloudbase-emulator/emulator'
@@ -23,6 +24,8 @@ export interface Backend {
   /** every event the cloud function received, with the caller */
   received: { action: string; input: unknown; openid: string | null; ok: boolean }[]
   internalErrors: unknown[]
+  /** one run of the time-driven jobs, as CloudBase's timer runs the cron function (a reminder's notices, …) */
+  runJobs(): Promise<void>
   close(): void
 }
 
@@ -76,6 +79,7 @@ function cloudFunctionOver(ports: Ports, close: () => void): Backend {
     call,
     received,
     internalErrors,
+    runJobs: async () => void (await runJobs(ports)),
     close,
   }
 }
