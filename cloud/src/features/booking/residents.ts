@@ -14,7 +14,7 @@ import { pageUrl } from '../../../../src/routes'
 import type { bookingResidentActions, Bookable, DayView, DelegateView, SlotView } from './contract'
 import type { Booking, BookingDelegate, BookingService, BookingStatus } from './documents'
 import { bookableOrRefuse, bookablesOf, concernsMe, servesHall, type BookableMember } from './policy'
-import { bookingIdOf, claimSeat, releaseSeatIn } from './seats'
+import { bookingIdOf, claimSeat, releaseSeat } from './seats'
 import { bookingClosedWhy, cancelClosedWhy, checkInWhy, eligibilityWhy, parseSlotId, slotsOn, weekdayLabel, windowDays } from './slots'
 import { bookingView, bookingViews, hallCard, hallIdOfScene, hallNamed, loadHall, serviceSummary } from './views'
 import { wordsOf } from '../account/common'
@@ -210,7 +210,7 @@ export const bookingResidentHandlers: Handlers<typeof bookingResidentActions> = 
       // someone else's booking is checked against the caller's family, read outside the transaction (SQLite's would wait on it)
       let family: Set<string> | null = null
       const release = () =>
-        releaseSeatIn(ctx, service, bookingId, 'cancel', (b) => {
+        releaseSeat(ctx, service, bookingId, 'cancel', (b) => {
           if (b.villageId !== villageId || b.serviceId !== service._id) throw new ApiError('NOT_FOUND', '找不到该预约')
           const mine = b.personId === ctx.membership.personId || b.bookedBy === ctx.membership.personId
           if (!servesHall(ctx.membership, b.hallId) && !mine) {

@@ -155,7 +155,8 @@ export type Release = 'cancel' | 'noShow'
 /**
  * Cancels a booking or a place in line, or marks a no-show: one transaction over the booking and its slot.
  * A seat it gave back then goes to the first in line (promoteFreed). `check` runs on the booking as read in
- * the transaction and throws to refuse.
+ * the transaction and throws to refuse. Answers the booking and the slot as the release left them (its line for
+ * an answer, without reading it again).
  */
 export async function releaseSeat(
   ctx: NoticeContext,
@@ -164,18 +165,6 @@ export async function releaseSeat(
   release: Release,
   check: (b: Booking, slot: Slot) => void,
   /** other writes that belong to the release (a no-show's count, staff's audit entry), in its transaction */
-  also?: (tx: TxStore, b: Booking) => Promise<void>,
-): Promise<Booking> {
-  return (await releaseSeatIn(ctx, service, bookingId, release, check, also)).booking
-}
-
-/** releaseSeat, answering the slot too as the release left it (its line for the answer, without reading it again). */
-export async function releaseSeatIn(
-  ctx: NoticeContext,
-  service: BookingService,
-  bookingId: string,
-  release: Release,
-  check: (b: Booking, slot: Slot) => void,
   also?: (tx: TxStore, b: Booking) => Promise<void>,
 ): Promise<{ booking: Booking; slot: Slot }> {
   const released = await ctx.ports.store.transaction(async (tx) => {

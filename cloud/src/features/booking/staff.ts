@@ -81,7 +81,7 @@ const deskHandlers: Handlers<Omit<typeof bookingStaffActions, keyof typeof booki
       const found = await getInVillage(ctx.ports.store, 'bookings', bookingId, villageId, '找不到该预约')
       await assertServesHall(ctx, found.hallId)
       const service = await serviceInVillage(ctx, found.serviceId)
-      const booking = await releaseSeat(
+      const { booking } = await releaseSeat(
         ctx,
         service,
         bookingId,
