@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { tabPages } from '@/routes'
 import { TAB_ICONS as I } from './icons'
+import { TabIcon } from './tab-icon'
 import { useTheme } from '../theme'
 import { badgeText, useTabBar, type TabKey } from './store'
 import './tab-bar.scss'
@@ -47,7 +48,7 @@ export function TabBar({ current }: { current: TabKey | null }) {
             {...{ tabIndex: 0 }}
           >
             <View className='vh-tabbar__icon-box'>
-              <Image className='vh-tabbar__icon' src={on ? t.iconOn : t.icon} mode='aspectFit' nativeProps={{ alt: '' }} aria-hidden />
+              <TabIcon src={on ? t.iconOn : t.icon} />
             </View>
             <Text className='vh-tabbar__label'>{t.text}</Text>
             {badge && <Text className='vh-tabbar__badge'>{badge}</Text>}
