@@ -65,6 +65,18 @@ run('in Chromium: a son books lunch for his mother, the slot fills, the waitlist
   }
   const lunchSeats = async () => (await as('demo-linjun')<ServiceDays>('booking.days', { villageId: X, serviceId: CANTEEN })).days.find((d) => d.date === WEDNESDAY)!.slots.find((s) => s.start === '11:30')!
 
+  /** the element's box once it has stopped moving (the same in two looks 150 ms apart) */
+  async function still(target: ReturnType<typeof page.locator>) {
+    let last = (await target.boundingBox())!
+    for (let i = 0; i < 40; i++) {
+      await page.waitForTimeout(150)
+      const now = (await target.boundingBox())!
+      if (now.y === last.y && now.x === last.x) return now
+      last = now
+    }
+    return last
+  }
+
   /**
    * Taro's h5 date picker: three wheels (year, month, day) of 34px rows, where a tap on a row turns the wheel
    * to it. A row out of sight is reached by tapping the wheel's last row on its side until it shows.
@@ -74,11 +86,12 @@ run('in Chromium: a son books lunch for his mother, the slot fills, the waitlist
     for (const [i, text] of [`${y}年`, `${m}月`, `${d}日`].entries()) {
       const wheel = page.locator('.weui-picker:visible .weui-picker__group').nth(i)
       for (let tries = 0; ; tries++) {
-        // measured each time: the picker slides up when it opens
+        // measured each time, once still: the picker slides up when it opens, and a wheel glides after a click (a
+        // busy machine draws it late: a row read mid-glide, or 确定 pressed mid-glide, picks the day it passes)
+        const row = await still(wheel.getByText(text, { exact: true }))
         const box = (await wheel.boundingBox())!
         const indicator = (await wheel.locator('.weui-picker__indicator').boundingBox())!
         const centre = indicator.y + indicator.height / 2
-        const row = (await wheel.getByText(text, { exact: true }).boundingBox())!
         const middle = row.y + row.height / 2
         if (Math.abs(middle - centre) < row.height / 2) break
         if (tries > 20) throw new Error(`the picker never showed ${text}`)
