@@ -37,8 +37,10 @@ export interface Step<C extends Stateful> {
   when?: { test: (doc: Collections[C]) => boolean; refused: string }
   /** who takes the step (their audit entry is written with it): a person, the time-driven job (theJob(now), 系统), or null for no entry */
   by: MemberContext | JobActor | null
-  /** the audit entry's action (default: `<auditPrefix>.<event>`) and reason */
-  audit?: { action?: string; reason?: string | null }
+  /** the audit entry's action (default: `<auditPrefix>.<event>`) and reason (may depend on the document as read in the transaction) */
+  audit?: { action?: string; reason?: string | null | ((doc: Collections[C]) => string | null) }
+  /** the caller's village: a document of another is not found, with these words (no read before the step is needed to say so) */
+  scope?: { villageId: string; notFound: string }
 }
 
 /** Refuses early (before other checks) a step the document's state does not allow, with the machine's words. */
@@ -57,7 +59,8 @@ export async function transition<C extends Stateful, E extends string>(
   const rule = machine.steps[event]
   return ports.store.transaction(async (tx) => {
     const doc = (await tx.get(machine.collection, id)) as (Collections[C] & { status: StatusOf<C> }) | null
-    if (!doc) throw new ApiError('NOT_FOUND')
+    if (!doc) throw new ApiError('NOT_FOUND', step.scope?.notFound)
+    if (step.scope && (doc as { villageId?: string }).villageId !== step.scope.villageId) throw new ApiError('NOT_FOUND', step.scope.notFound)
     if (!rule.from.includes(doc.status)) throw new ApiError('CONFLICT', machine.refusal(doc.status, event))
     if (step.when && !step.when.test(doc)) throw new ApiError('CONFLICT', step.when.refused)
     const set = { ...(typeof step.set === 'function' ? await step.set(doc, tx) : step.set), status: rule.to }
@@ -68,7 +71,8 @@ export async function transition<C extends Stateful, E extends string>(
     await step.also?.(tx, doc)
     if (step.by) {
       const target: AuditTarget = { type: machine.targetType, id, label: machine.label(doc) }
-      const [action, reason] = [step.audit?.action ?? `${machine.auditPrefix}.${event}`, step.audit?.reason ?? null]
+      const said = step.audit?.reason
+      const [action, reason] = [step.audit?.action ?? `${machine.auditPrefix}.${event}`, (typeof said === 'function' ? said(doc) : said) ?? null]
       const villageId = (doc as { villageId: string }).villageId
       await appendAudit(tx, 'job' in step.by ? systemAuditEntry(villageId, step.by.now, action, target, reason) : auditEntry(step.by, action, target, reason))
     }

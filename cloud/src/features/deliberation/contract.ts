@@ -120,6 +120,12 @@ export interface TopicDetail {
   countPending?: boolean
 }
 
+/**
+ * A committee step's answer (the decision, an implementation update): the topic as written, its photos and results.
+ * The page keeps the rest of its detail (my vote, what I can do, the proposal): a step changes none of them.
+ */
+export type TopicStep = Pick<TopicDetail, 'topic' | 'photoUrls' | 'turnout' | 'tally' | 'result' | 'countPending'>
+
 export interface GridTurnout {
   gridId: string | null
   gridName: string
@@ -226,9 +232,9 @@ export const topicActions = {
   'topics.publish': action<Pick<TopicDetail, 'topic'>>()(z.object({ villageId, topicId })),
   'topics.discard': action<{ removed: number }>()(z.object({ villageId, topicId })),
   /** closed -> decided */
-  'topics.decide': action<TopicDetail>()(z.object({ villageId, topicId, decision: text('决议内容', 2000, 4) })),
+  'topics.decide': action<TopicStep>()(z.object({ villageId, topicId, decision: text('决议内容', 2000, 4) })),
   /** decided -> (updates) -> done */
-  'topics.addUpdate': action<TopicDetail>()(
+  'topics.addUpdate': action<TopicStep>()(
     z.object({ villageId, topicId, text: text('进展说明', 1000, 2), photos: z.array(z.string().max(300)).max(9, '最多9张照片').default([]), done: z.boolean().default(false) }),
   ),
   /** notify the residents (or 户代表) who have not voted yet */

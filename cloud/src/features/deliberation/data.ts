@@ -1,6 +1,6 @@
 /** What the deliberation handlers share: loading topics, ballots and voters, closing a topic, and the views. */
 import { committeeWord, takesPart, type Grid, type Household, type Membership } from '../account/documents'
-import type { MyVote, TopicDetail, TopicResult, TopicSummary, Turnout, OptionTally } from './contract'
+import type { MyVote, TopicDetail, TopicResult, TopicStep, TopicSummary, Turnout, OptionTally } from './contract'
 import type { Ballot, TallyCounts, Topic, TopicRoll } from './documents'
 import { staffNote } from './documents'
 import { readShards, readShardsOf, sealShards } from './tally'
@@ -384,27 +384,24 @@ export async function myVote(ctx: MemberContext, t: Topic): Promise<MyVote> {
   return { canVote: !reason, reason, ballot: own, proxiesForMe: forMe, myProxy: mine && !mine.revoked ? mine : null, help: help?.help ?? null }
 }
 
-export async function detailOf(ctx: MemberContext, t: Topic): Promise<TopicDetail> {
-  const { store, files } = ctx.ports
+/** The topic as the views show it (the roll's bounds and the jobs are the server's bookkeeping), its photos and results. */
+export async function stepOf(ctx: MemberContext, t: Topic): Promise<TopicStep> {
   const photos = [...t.photos, ...t.updates.flatMap((u) => u.photos)]
-  const [results, me, photoUrls, proposal] = await Promise.all([
-    resultsOf(store, t, ctx.now),
-    myVote(ctx, t),
-    photos.length ? files.urls(photos) : Promise.resolve({}),
-    t.proposalId ? store.get('proposals', t.proposalId) : Promise.resolve(null),
-  ])
+  const [results, photoUrls] = await Promise.all([resultsOf(ctx.ports.store, t, ctx.now), photos.length ? ctx.ports.files.urls(photos) : Promise.resolve({})])
+  // the final counts by grid are the committee's (topics.turnoutByGrid); the view has the tally and turnout
+  const { final: _final, countJob, rollJob: _roll, rollBounds: _bounds, ...topic } = t
+  return { topic, ...(countJob?.publish ? { countPending: true } : {}), photoUrls, ...results }
+}
+
+export async function detailOf(ctx: MemberContext, t: Topic): Promise<TopicDetail> {
+  const { store } = ctx.ports
+  const [step, me, proposal] = await Promise.all([stepOf(ctx, t), myVote(ctx, t), t.proposalId ? store.get('proposals', t.proposalId) : Promise.resolve(null)])
   const manage = isCommittee(ctx.membership)
   const takesPart = ctx.membership.roles.includes('resident')
   // those who serve the village are told why in its words (one read, for them only)
   const why = takesPart ? null : staffNote((await store.get('villages', t.villageId))?.kind ?? 'village')
-  // the final counts by grid are the committee's (topics.turnoutByGrid); the view has the tally and turnout
-  // (and the roll's bounds and job: the job's bookkeeping)
-  const { final: _final, countJob, rollJob: _roll, rollBounds: _bounds, ...topic } = t
   return {
-    topic,
-    ...(countJob?.publish ? { countPending: true } : {}),
-    photoUrls,
-    ...results,
+    ...step,
     me,
     // comments and likes are the residents' (ACCESS.resident); staff read, and are told why
     can: { manage, comment: t.status !== 'draft' && takesPart, why },

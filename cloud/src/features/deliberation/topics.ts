@@ -18,7 +18,9 @@ import {
   loadTopic,
   loadVoters,
   PAGES,
+  resultsFrom,
   resultsOf,
+  stepOf,
   summariesOf,
 } from './data'
 import { ballotId, buildOptions, countsVisible, rollChunkId, rollPageId, publishProblems, REMIND_EVERY, tallyShardCount, turnoutByGrid, windowRefusal, TOPIC_MACHINE, PROPOSAL_MACHINE } from './policy'
@@ -60,6 +62,9 @@ async function turnoutPage(store: Store, t: Topic, after: string | null | undefi
   const byKey = new Map<string, Ballot>(ballots.map((b) => [b.voterKey, b]))
   return { ...turnoutCsv(roll.entries, byKey, grids, false), next, total: t.eligibleCount }
 }
+
+/** a decision's step refused for a topic without its final counts: then read and counted before it (topics.decide) */
+const UNCOUNTED = '议题还没有计票'
 
 const unit = (t: Pick<Topic, 'mode'>) => (t.mode === 'person' ? '人' : '户')
 
@@ -287,17 +292,27 @@ export const topicHandlers: Handlers<typeof topicActions> = {
   'topics.decide': {
     access: ACCESS.committee,
     async handle({ villageId, topicId, decision }, ctx) {
-      const t = await current(ctx, villageId, topicId)
-      assertStep(TOPIC_MACHINE, t.status, 'decide')
       await checkText(ctx, { decision })
-      const { result } = await resultsOf(ctx.ports.store, t, ctx.now)
-      const decided = await transition(ctx.ports, TOPIC_MACHINE, topicId, 'decide', {
-        set: { decision: { text: decision, byName: ctx.membership.name, at: ctx.now } },
-        also: (tx) => notifyResidents(ctx, villageId, '议题决议已公布', `「${t.title}」的决议：${decision}`, PAGES.topic(topicId), tx),
-        by: ctx,
-        audit: { reason: `${result?.verdict ?? ''}；决议：${decision}` },
+      const reason = (verdict: string | undefined) => `${verdict ?? ''}；决议：${decision}`
+      // the audit entry's reason holds the verdict: read from the final counts the topic took when it closed, or, when
+      // it has none (one still open past its close, closed first as a read of it would; one from before the counters),
+      // from the topic read and counted before the step
+      const decide = (verdict: string | null) =>
+        transition(ctx.ports, TOPIC_MACHINE, topicId, 'decide', {
+          scope: { villageId, notFound: '找不到该议题' },
+          when: { test: (t) => verdict !== null || !!t.final, refused: UNCOUNTED },
+          set: { decision: { text: decision, byName: ctx.membership.name, at: ctx.now } },
+          also: (tx, t) => notifyResidents(ctx, villageId, '议题决议已公布', `「${t.title}」的决议：${decision}`, PAGES.topic(topicId), tx),
+          by: ctx,
+          audit: { reason: (t) => (verdict !== null ? reason(verdict) : reason(resultsFrom(t, t.final!, ctx.now).result?.verdict)) },
+        })
+      const decided = await decide(null).catch(async (e: unknown) => {
+        if (!(e instanceof ApiError && e.code === 'CONFLICT')) throw e
+        const t = await current(ctx, villageId, topicId)
+        if (t.status !== 'closed') throw e.message === UNCOUNTED ? new ApiError('CONFLICT', TOPIC_MACHINE.refusal(t.status, 'decide')) : e
+        return decide((await resultsOf(ctx.ports.store, t, ctx.now)).result?.verdict ?? '')
       })
-      return detailOf(ctx, decided)
+      return stepOf(ctx, decided)
     },
   },
 
@@ -305,17 +320,18 @@ export const topicHandlers: Handlers<typeof topicActions> = {
     access: ACCESS.committee,
     async handle({ villageId, topicId, text, photos, done }, ctx) {
       checkPhotos(villageId, photos)
-      await loadTopic(ctx, villageId, topicId)
       await checkText(ctx, { text })
       await checkPhotoContent(ctx, photos)
       const update: ImplementationUpdate = { id: newId('u', ctx.now), text, photos, done, byName: ctx.membership.name, at: ctx.now }
+      // the topic is read in the step's transaction only
       const saved = await transition(ctx.ports, TOPIC_MACHINE, topicId, done ? 'done' : 'update', {
+        scope: { villageId, notFound: '找不到该议题' },
         set: (t) => ({ updates: [...t.updates, update] }),
         also: (tx, t) => notifyResidents(ctx, villageId, done ? '议题已落实' : '议题落实进展', `「${t.title}」${done ? '已落实' : '有新进展'}：${text}`, PAGES.topic(topicId), tx),
         by: ctx,
         audit: { reason: text },
       })
-      return detailOf(ctx, saved)
+      return stepOf(ctx, saved)
     },
   },
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { Topic, TopicDetail, VillageKind } from '@contract'
+import type { Topic, TopicDetail, TopicStep, VillageKind } from '@contract'
 import { TOPIC_STATUS_LABELS } from '@contract/tables'
 import { useMutation } from '@/shared/api/use-mutation'
 import { askConfirm } from '@/shared/confirm'
@@ -40,11 +40,14 @@ export function RemindCard({ villageId, topic: t, kind }: { villageId: string; t
   )
 }
 
+/** The page's detail after a step: the topic, photos and results as answered, the rest (my vote, what I can do) as the page has it. */
+const afterStep = (d: TopicDetail, step: TopicStep): TopicDetail => ({ ...d, ...step, countPending: step.countPending })
+
 /** 公布决议: the committee's decision on a closed topic, public once published. */
 export function DecideCard({ villageId, detail: d, kind, onDecided }: { villageId: string; detail: TopicDetail; kind: VillageKind; onDecided: (d: TopicDetail) => void }) {
   const { committee } = useVillageWords()
   const [text, setText] = useState('')
-  const deciding = useMutation(() => decideTopic(villageId, d.topic._id, text), { success: '决议已公布', onSuccess: onDecided })
+  const deciding = useMutation(() => decideTopic(villageId, d.topic._id, text), { success: '决议已公布', onSuccess: (step) => onDecided(afterStep(d, step)) })
 
   async function decide() {
     if (!(await askConfirm('公布决议？', `决议公布后全体${peopleWord(kind)}都能看到，不能再修改。`, '公布'))) return
@@ -85,7 +88,7 @@ export function ImplementationCard({ villageId, detail: d, onUpdated }: { villag
       setText('')
       setPhotos([])
       setDone(false)
-      onUpdated(next)
+      onUpdated(afterStep(d, next))
     },
   })
 
