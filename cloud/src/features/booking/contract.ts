@@ -362,7 +362,8 @@ export const bookingStaffActions = {
   /** the booking register: residents with birth year and no-shows, a page at a time in name order, or those whose name or 门牌号 holds `q` */
   'booking.people': action<BookingPeoplePage>()(z.object({ villageId, q: z.string().trim().max(20, '查找内容太长').optional(), after: cursor })),
   /** record a member's birth year, or reset their no-shows */
-  'booking.setPerson': action<BookingPersonView>()(
+  /** the person's line as written (the page keeps the 门牌号 of its row) */
+  'booking.setPerson': action<Omit<BookingPersonView, 'doorplate'>>()(
     z.object({ villageId, personId: id, birthYear: int('出生年份', 1900, 2030).nullable().optional(), resetNoShows: z.boolean().default(false) }),
   ),
   /** the hall's services for editing, the no-show limit and the households their eligibility lists name */

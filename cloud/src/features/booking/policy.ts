@@ -53,7 +53,10 @@ export async function bookablesOf(ctx: MemberContext): Promise<BookableMember[]>
 
 /** The member the caller books for (default themselves), or FORBIDDEN with why. */
 export async function bookableOrRefuse(ctx: MemberContext, personId: string | undefined): Promise<BookableMember> {
-  const target = personId ?? ctx.membership.personId
+  const me = ctx.membership
+  const target = personId ?? me.personId
+  // a resident booking for themselves: nothing to read (their household and delegations name others)
+  if (target === me.personId && me.roles.includes('resident')) return { personId: me.personId, name: me.name, relation: '本人', membership: me }
   const found = (await bookablesOf(ctx)).find((b) => b.personId === target)
   if (found) return found
   if (target === ctx.membership.personId) throw new ApiError('FORBIDDEN', `您是${(await wordsOf(ctx, ctx.membership.villageId)).here}的服务人员，不能为自己预约；请为同户家人或授权您的家人预约`)

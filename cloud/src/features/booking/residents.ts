@@ -12,7 +12,7 @@ import { shanghaiDay } from '../../common/time'
 import { notify } from '../account/notices'
 import { pageUrl } from '../../../../src/routes'
 import type { bookingResidentActions, Bookable, DayView, DelegateView, SlotView } from './contract'
-import type { Booking, BookingDelegate, BookingService, BookingStatus } from './documents'
+import type { Booking, BookingDelegate, BookingPerson, BookingService, BookingStatus } from './documents'
 import { bookableOrRefuse, bookablesOf, concernsMe, servesHall, type BookableMember } from './policy'
 import { bookingIdOf, claimSeat, releaseSeat } from './seats'
 import { bookingClosedWhy, cancelClosedWhy, checkInWhy, eligibilityWhy, parseSlotId, slotsOn, weekdayLabel, windowDays } from './slots'
@@ -40,11 +40,16 @@ async function bookingInVillage(ctx: MemberContext, bookingId: string): Promise<
   return getInVillage(ctx.ports.store, 'bookings', bookingId, ctx.membership.villageId, '找不到该预约')
 }
 
-/** The village's no-show limit, and whether this person has reached it (then only staff may book for them). */
-export async function noShowBlock(ctx: Pick<MemberContext, 'ports'>, villageId: string, personId: string): Promise<string | null> {
-  const [settings, person] = await Promise.all([ctx.ports.store.get('bookingSettings', villageId), ctx.ports.store.get('bookingPeople', `${villageId}:${personId}`)])
-  const limit = settings?.noShowLimit ?? null
-  if (limit === null || !person || person.noShows < limit) return null
+/**
+ * The village's no-show limit, and whether this person has reached it (then only staff may book for them). `known`:
+ * their register line as the caller read it (null: none). A limit is at least 1: the settings are read only for
+ * someone with a no-show.
+ */
+export async function noShowBlock(ctx: Pick<MemberContext, 'ports'>, villageId: string, personId: string, known?: BookingPerson | null): Promise<string | null> {
+  const person = known !== undefined ? known : await ctx.ports.store.get('bookingPeople', `${villageId}:${personId}`)
+  if (!person?.noShows) return null
+  const limit = (await ctx.ports.store.get('bookingSettings', villageId))?.noShowLimit ?? null
+  if (limit === null || person.noShows < limit) return null
   return `${person.name}已有${person.noShows}次预约未到（上限${limit}次），请到服务大厅由工作人员预约`
 }
 
@@ -169,7 +174,8 @@ export const bookingResidentHandlers: Handlers<typeof bookingResidentActions> = 
       const closed = bookingClosedWhy(service, spec, ctx.now)
       if (closed) throw new ApiError('CLOSED', closed)
       const who = await bookableOrRefuse(ctx, personId)
-      const [register, blocked] = await Promise.all([store.get('bookingPeople', `${villageId}:${who.personId}`), noShowBlock(ctx, villageId, who.personId)])
+      const register = await store.get('bookingPeople', `${villageId}:${who.personId}`)
+      const blocked = await noShowBlock(ctx, villageId, who.personId, register)
       const ineligible = eligibilityWhy(service.eligibility, service.name, { householdId: who.membership.householdId, birthYear: register?.birthYear ?? null }, ctx.now)
       if (ineligible) throw new ApiError('FORBIDDEN', ineligible)
       if (blocked) throw new ApiError('FORBIDDEN', blocked)
@@ -191,7 +197,7 @@ export const bookingResidentHandlers: Handlers<typeof bookingResidentActions> = 
           note: null,
         },
       )
-      const hall = await loadHall(ctx.ports, villageId, service.hallId)
+      const hall = await hallNamed(ctx.ports, villageId, service.hallId)
       if (who.personId !== ctx.membership.personId) {
         const what = booking.status === 'waitlisted' ? '排上了候补' : '预约了'
         await notify(ctx, { personId: who.personId, villageId }, '家人为您预约', `${ctx.membership.name}为您${what} ${booking.date} ${booking.start}–${booking.end} ${service.name}（${hall.name}）。`, pageUrl('booking.mine', { villageId }))

@@ -74,22 +74,26 @@ const duplicate = (b: Booking) => new ApiError('DUPLICATE', b.status === 'waitli
  * Books a seat (or a place in line). Refuses a person who already holds the slot (DUPLICATE) and a
  * full slot (FULL 名额已满) unless the claim asks for the waitlist. Returns the booking as written.
  */
-export async function claimSeat(ctx: NoticeContext, service: BookingService, slotId: string, claim: SeatClaim): Promise<{ booking: Booking; slot: Slot }> {
+export async function claimSeat(ctx: NoticeContext, service: BookingService, slotId: string, claim: SeatClaim): Promise<{ booking: Booking; slot: Pick<Slot, 'waitlist' | 'label'> }> {
   const { store } = ctx.ports
   const now = ctx.now
-  let slot = await ensureSlot(store, service, slotId)
+  // the slot as its service's pattern has it (most claims find it written so, with a seat free): a seat is tried at
+  // once, and the slot read only when that does not take
+  const spec = specOf(service, slotId)
+  let slot: Slot | null = spec ? null : await ensureSlot(store, service, slotId)
+  const at = spec ?? slot!
   const holder = newId('seat', now)
   const booking: Booking = {
     _id: claim.bookingId,
-    villageId: slot.villageId,
-    hallId: slot.hallId,
-    serviceId: slot.serviceId,
-    slotId: slot._id,
-    date: slot.date,
-    start: slot.start,
-    end: slot.end,
-    startsAt: slot.startsAt,
-    endsAt: slot.endsAt,
+    villageId: at.villageId,
+    hallId: at.hallId,
+    serviceId: at.serviceId,
+    slotId: at._id,
+    date: at.date,
+    start: at.start,
+    end: at.end,
+    startsAt: at.startsAt,
+    endsAt: at.endsAt,
     personId: claim.personId,
     name: claim.name,
     bookedBy: claim.bookedBy,
@@ -107,30 +111,42 @@ export async function claimSeat(ctx: NoticeContext, service: BookingService, slo
     note: claim.note,
   }
   const { _id: id, ...fields } = booking
-  // the claim of this person on this slot: a new booking, or the old one (cancelled, lapsed…) started over
-  const prev = await store.get('bookings', id)
-  if (prev && ACTIVE.includes(prev.status)) throw duplicate(prev)
-  if (prev) {
+  // the claim of this person on this slot: a new booking (written at once: most are), or the old one (cancelled,
+  // lapsed…) started over
+  let prev: Booking | null = null
+  try {
+    await store.insert('bookings', booking)
+  } catch (e) {
+    if (!(e instanceof DuplicateIdError)) throw e
+    prev = await store.get('bookings', id)
+    if (!prev || ACTIVE.includes(prev.status)) throw duplicate(prev ?? booking)
     if (!(await store.update('bookings', { _id: id, status: prev.status, updatedAt: prev.updatedAt }, { set: fields }))) throw duplicate((await store.get('bookings', id)) ?? prev)
-  } else {
-    try {
-      await store.insert('bookings', booking)
-    } catch (e) {
-      if (e instanceof DuplicateIdError) throw duplicate((await store.get('bookings', id))!)
-      throw e
-    }
   }
   const mine = { _id: id, holder, status: 'holding' }
+  const seated = async (): Promise<{ booking: Booking; slot: Pick<Slot, 'waitlist' | 'label'> }> => {
+    const status: BookingStatus = claim.checkIn ? 'checkedIn' : 'booked'
+    const set = { status, ...(claim.checkIn ? { checkedInAt: now } : {}) }
+    await store.update('bookings', mine, { set })
+    // a seated booking has no place in line: the slot's line is not read for the answer
+    return { booking: { ...booking, ...set }, slot: { waitlist: slot?.waitlist ?? [], label: at.label } }
+  }
   // a seat: the increment applies only while one is free (and the capacity is the one read)
-  for (let tries = 0; slot.booked < slot.capacity && tries < 50; tries++) {
-    const took = await store.update('slots', { _id: slotId, capacity: slot.capacity, booked: { $lt: slot.capacity } }, { inc: { booked: 1 }, set: { [`holders.${holder}`]: id } })
-    if (took) {
-      const status: BookingStatus = claim.checkIn ? 'checkedIn' : 'booked'
-      const set = { status, ...(claim.checkIn ? { checkedInAt: now } : {}) }
-      await store.update('bookings', mine, { set })
-      return { booking: { ...booking, ...set }, slot: { ...slot, booked: slot.booked + 1 } }
+  const take = (capacity: number) => store.update('slots', { _id: slotId, capacity, booked: { $lt: capacity } }, { inc: { booked: 1 }, set: { [`holders.${holder}`]: id } })
+  if (spec && (await take(spec.capacity))) return seated()
+  if (!slot && spec && spec.capacity > 0) {
+    // not taken: the slot's first claim writes it with its seat (another writing it first: read it, as any other)
+    try {
+      await store.insert('slots', { ...newSlot(spec), booked: 1, holders: { [holder]: id } })
+      return seated()
+    } catch (e) {
+      if (!(e instanceof DuplicateIdError)) throw e
     }
-    slot = (await store.get('slots', slotId))!
+  }
+  slot ??= await ensureSlot(store, service, slotId)
+  let current = slot
+  for (let tries = 0; current.booked < current.capacity && tries < 50; tries++) {
+    if (await take(current.capacity)) return seated()
+    current = slot = (await store.get('slots', slotId))!
   }
   if (!claim.waitlist) {
     // give the claim back: the old booking as it was, or none
@@ -138,7 +154,7 @@ export async function claimSeat(ctx: NoticeContext, service: BookingService, slo
       const { _id: _prevId, ...old } = prev
       await store.update('bookings', mine, { set: { ...old, holder: undefined } })
     } else await store.remove('bookings', mine)
-    throw new ApiError('FULL', slot.waitlist.length ? `名额已满，可加入候补（前面还有${slot.waitlist.length}人）` : '名额已满，可加入候补')
+    throw new ApiError('FULL', current.waitlist.length ? `名额已满，可加入候补（前面还有${current.waitlist.length}人）` : '名额已满，可加入候补')
   }
   await store.update('slots', { _id: slotId }, { push: { waitlist: id } })
   await store.update('bookings', mine, { set: { status: 'waitlisted', waitlistedAt: now } })

@@ -136,7 +136,6 @@ export const bookingSetupHandlers: Handlers<SetupActions> = {
       if (birthYear && birthYear > thisYear) throw new ApiError('BAD_INPUT', `出生年份不能晚于${thisYear}年`, { birthYear: `出生年份不能晚于${thisYear}年` })
       const member = await store.get('memberships', `${villageId}:${personId}`)
       if (!member || !member.roles.includes('resident')) throw new ApiError('NOT_FOUND', '找不到该村民')
-      const [household, limit] = await Promise.all([member.householdId ? store.get('households', member.householdId) : null, noShowLimitOf(ctx, villageId)])
       const id = registerId(villageId, personId)
       const written = await store.transaction(async (tx) => {
         const before = await tx.get('bookingPeople', id)
@@ -159,7 +158,10 @@ export const bookingSetupHandlers: Handlers<SetupActions> = {
         await audit(ctx, 'booking.setPerson', { type: 'person', id: personId, label: member.name }, what.join('；'), tx)
         return doc
       })
-      return personView(member, written, household?.doorplate ?? null, limit, ctx.now)
+      // the page keeps the row's 门牌号; the limit is read only when the count is not 0 (a limit is at least 1)
+      const limit = written.noShows ? await noShowLimitOf(ctx, villageId) : null
+      const { doorplate: _doorplate, ...view } = personView(member, written, null, limit, ctx.now)
+      return view
     },
   },
 

@@ -25,8 +25,8 @@ function People({ membership }: { membership: MembershipView }) {
   // a page at a time in name order (加载更多), or the server's matches of what was typed
   const pages = usePages((after) => getPeople(villageId, term || undefined, after), [villageId, term], (p) => ({ items: p.people.map((x) => ({ ...x, id: x.personId })), next: p.next }))
   useReloadOnShow(pages.first)
-  /** rows the server answered after a change */
-  const [changed, setChanged] = useState<Record<string, BookingPersonView>>({})
+  /** rows as the server answered after a change (its 门牌号 as the row had it) */
+  const [changed, setChanged] = useState<Record<string, Omit<BookingPersonView, 'doorplate'>>>({})
   const saving = useMutation((personId: string, change: { birthYear?: number | null; resetNoShows?: boolean }) => setPerson({ villageId, personId, ...change }), {
     success: (p, _id, change) => (change.resetNoShows ? `${p.name}的爽约次数已清零` : `已登记${p.name}的出生年份`),
     onSuccess: (p) => setChanged((c) => ({ ...c, [p.personId]: p })),
@@ -37,7 +37,7 @@ function People({ membership }: { membership: MembershipView }) {
       <Alert message={saving.error} />
       <Async query={pages.first} isEmpty={(p) => p.people.length === 0 && !term} empty={<Empty text={`${here}还没有${people}加入`} />}>
         {(p) => {
-          const shown = pages.items.map((x) => changed[x.personId] ?? x)
+          const shown = pages.items.map((x) => ({ ...x, ...changed[x.personId] }))
           return (
             <>
               <Text className='vh-muted vh-block'>{`${p.total === null ? `找到 ${shown.length}${p.narrow ? '+' : ''} 人` : `共 ${p.total} 人`}；出生年份用于判断长者饭堂等服务的年龄条件`}</Text>
