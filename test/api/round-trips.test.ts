@@ -308,21 +308,13 @@ const WRITES: Write[] = [
   { persona: 'householdRep', action: 'proposals.create' },
   { persona: 'resident', action: 'proposals.cosign' },
   // --- booking, register, boards.issue, topics (moved from KNOWN_WRITES) ---
-  { persona: 'committee', action: 'boards.issue' },
-  { persona: 'committee', action: 'topics.amendRoll' },
   { persona: 'committee', action: 'booking.setPerson' },
-  { persona: 'committee', action: 'booking.staffBook' },
   // the slots of the window are written by the job (every minute) before anyone books: the claim finds its slot
   {
     persona: 'resident',
     action: 'booking.book',
     prepare: async (api) => (await writeSlots(api.ports, api.ports.clock.now()), sampleFor('booking.book', 'resident')),
   },
-  { persona: 'committee', action: 'register.setRep' },
-  { persona: 'committee', action: 'register.setHead' },
-  { persona: 'committee', action: 'register.moveHousehold' },
-  { persona: 'committee', action: 'register.endMembership' },
-  { persona: 'committee', action: 'topics.decide' },
   { persona: 'committee', action: 'topics.addUpdate' },
 ]
 /** the topic opened by the cases above */
