@@ -343,9 +343,10 @@ const KNOWN_WRITES: Record<string, string> = {
   // --- the other features (calls on the CloudBase emulator). Most are floored by what each step costs there: the
   // router's person and membership (2), an audited transaction (begin, the document read and written, the audit head
   // read and moved, the entry, commit: 7), a notice to named people delivered within the answer (5 or 6) ---
-  'committee register.setRep': 'an audited transaction that reads the household and both representatives’ memberships and writes all three (13), and the members and grid for the answer (2): 15 calls; the role lives on each membership, so moving it writes two of them',
-  'committee register.setHead': 'the household’s 户主 found first, an audited transaction writing the old and new 户主 and the household (12), the members and grid for the answer (2): 15 calls',
-  'committee register.moveHousehold': 'the household read in its transaction only; its counters move from one grid’s shard to the other’s (a read and a write each) with the audit entry: 16 calls',
+  'committee register.setRep':
+    'an audited transaction that reads the household and both representatives’ memberships and writes all three (11; the role lives on each membership as an array, so moving it reads and writes two of them); the answer is what it wrote (the page keeps the rest): 13 calls',
+  'committee register.setHead': 'the household’s 户主 found first, an audited transaction writing the old and new 户主 and the household (10); the answer is what it wrote: 13 calls',
+  'committee register.moveHousehold': 'the grid read, then the household in its transaction only; its counters move from one grid’s shard to the other’s (a read and a write each) with the audit entry; the answer is what it wrote: 15 calls',
   'committee register.endMembership': 'the village read once, in the transaction; the member’s, household’s and grid’s counters and the agreement read, the audit entry: 16 calls',
   'committee boards.create': 'a black entry’s household told within the answer (the delivery: 5) after an audited transaction, the household, village, rules and settings read before: 19 calls',
   'committee boards.issue': 'the entry read before its transaction to choose the step (a black one names its household, read outside the transaction), the settings: 11 calls (a black one 17 with the notice)',

@@ -41,7 +41,16 @@ beforeEach(() => {
 })
 
 test('a page of households with head, representative and members; the counts are the server’s; naming a representative shows at once', async () => {
-  mocked.setHouseholdRep.mockResolvedValue({ ...lin, rep: { personId: 'p8', name: '李桂兰' } })
+  // the server answers what it wrote: the page keeps the rest of the row
+  mocked.setHouseholdRep.mockResolvedValue({
+    id: 'h12',
+    rep: { personId: 'p8', name: '李桂兰' },
+    canVote: true,
+    members: [
+      { personId: 'p7', name: '林水生', relation: '户主', roles: ['resident'] },
+      { personId: 'p8', name: '李桂兰', relation: '配偶', roles: ['resident', 'householdRep'] },
+    ],
+  })
   render(<RegisterPage />)
   expect(await screen.findByText('共 57 户，其中 9 户没有户代表，不能参加按户表决')).toBeTruthy()
   expect(mocked.getRegister).toHaveBeenCalledWith({ villageId: 'v-xinshan', gridId: undefined, q: undefined, after: null })
@@ -56,9 +65,10 @@ test('a page of households with head, representative and members; the counts are
   expect(await within(card('新山村东一巷12号')).findByText('户主 林水生 · 户代表 李桂兰 · 第一网格（村东）')).toBeTruthy()
   expect(mocked.getRegister).toHaveBeenCalledTimes(2)
 
-  mocked.moveHousehold.mockResolvedValue({ ...lin, gridId: 'g2' })
+  mocked.moveHousehold.mockResolvedValue({ id: 'h12', gridId: 'g2', gridName: '第二网格（村西）' })
   fireEvent.click(within(card('新山村东一巷12号')).getByText('第二网格（村西）'))
   await waitFor(() => expect(mocked.moveHousehold).toHaveBeenCalledWith('v-xinshan', 'h12', 'g2'))
+  expect(await within(card('新山村东一巷12号')).findByText('户主 林水生 · 户代表 李桂兰 · 第二网格（村西）')).toBeTruthy()
 })
 
 test('加载更多 asks for the page after the cursor and adds it; a failure says so and can be tried again', async () => {
@@ -74,7 +84,7 @@ test('加载更多 asks for the page after the cursor and adds it; a failure say
   expect(screen.getByText('新山村东一巷12号')).toBeTruthy()
   expect(screen.queryByText('加载更多')).toBeNull()
   // a change on a later page shows in its row there
-  mocked.setHouseholdRep.mockResolvedValue({ ...chen, rep: { personId: 'p31', name: '陈阿婆' }, canVote: true })
+  mocked.setHouseholdRep.mockResolvedValue({ id: 'h31', rep: { personId: 'p31', name: '陈阿婆' }, canVote: true })
   fireEvent.click(within(card('新山村西三巷9号')).getByText('管理本户'))
   fireEvent.click(within(card('新山村西三巷9号')).getByText('设为户代表'))
   expect(await within(card('新山村西三巷9号')).findByText('可按户表决')).toBeTruthy()

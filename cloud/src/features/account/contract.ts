@@ -126,6 +126,12 @@ export interface HouseholdView {
   canVote: boolean
 }
 
+/**
+ * What a change to a household wrote (the page merges it into its view): its fields that changed, and the members it
+ * changed, by personId (the others stay as the page has them).
+ */
+export type HouseholdChange = Partial<Omit<HouseholdView, 'id' | 'doorplate'>> & Pick<HouseholdView, 'id'>
+
 export interface RegisterPage {
   /** REGISTER_PAGE households at most, in 门牌号 order */
   households: HouseholdView[]
@@ -150,9 +156,9 @@ export const registerActions = {
     z.object({ villageId, gridId: id.optional(), q: z.string().trim().max(20, '搜索词不超过20个字').optional(), after }),
   ),
   /** exactly one 户代表 per household: naming one replaces the other */
-  'register.setRep': action<HouseholdView>()(z.object({ villageId, householdId: id, personId: id })),
-  'register.setHead': action<HouseholdView>()(z.object({ villageId, householdId: id, personId: id })),
-  'register.moveHousehold': action<HouseholdView>()(z.object({ villageId, householdId: id, gridId: id })),
+  'register.setRep': action<HouseholdChange>()(z.object({ villageId, householdId: id, personId: id })),
+  'register.setHead': action<HouseholdChange>()(z.object({ villageId, householdId: id, personId: id })),
+  'register.moveHousehold': action<HouseholdChange>()(z.object({ villageId, householdId: id, gridId: id })),
   'register.endMembership': action<{ ended: true }>()(
     z.object({
       villageId,

@@ -3,7 +3,7 @@
  * 户代表, the grid each belongs to, and memberships that end (moved away, deceased) — each change
  * by the committee, audited with the change. Grid workers see the households of their grids.
  */
-import type { HouseholdView, RegisterPage, registerActions } from './contract'
+import type { HouseholdChange, HouseholdView, RegisterPage, registerActions } from './contract'
 import { NO_GRID, REGISTER_PAGE, SEARCH_PEOPLE, villageWords, type Grid, type Household, type Membership } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
@@ -24,24 +24,13 @@ function viewOf(h: Household, members: Membership[], gridName: string): Househol
     gridName,
     headName: h.headName,
     rep: rep ? { personId: rep.personId, name: rep.name } : null,
-    members: members.map((m) => ({ personId: m.personId, name: m.name, relation: m.relation, roles: m.roles })),
+    members: members.map(memberView),
     canVote: !!rep,
   }
 }
 
-/**
- * The household's view after a change: `h` as the change wrote it and, when the caller has it at hand, its grid's name
- * (the members are read once: the transaction reads only those it changes).
- */
-async function householdView(ctx: MemberContext, h: Household, gridName?: string): Promise<HouseholdView> {
-  const { store } = ctx.ports
-  const villageId = ctx.membership.villageId
-  const [members, grid] = await Promise.all([
-    store.find('memberships', { villageId, householdId: h._id }, { sort: [['_id', 'asc']], limit: 1000 }),
-    gridName === undefined && h.gridId ? store.get('grids', h.gridId) : Promise.resolve(null),
-  ])
-  return viewOf(h, members, gridName ?? grid?.name ?? '未分网格')
-}
+/** a member as the household's view lists it */
+const memberView = (m: Membership): HouseholdView['members'][number] => ({ personId: m.personId, name: m.name, relation: m.relation, roles: m.roles })
 
 /**
  * Where a register read looks: the village, one grid (NO_GRID: none) or, for a grid worker who is not on the
@@ -139,59 +128,64 @@ export const registerHandlers: Handlers<typeof registerActions> = {
 
   'register.setRep': {
     access: ACCESS.committee,
-    async handle({ villageId, householdId, personId }, ctx) {
-      const written = await ctx.ports.store.transaction(async (tx) => {
+    async handle({ villageId, householdId, personId }, ctx): Promise<HouseholdChange> {
+      return ctx.ports.store.transaction(async (tx) => {
         const h = await getInVillage(tx, 'households', householdId, villageId, '找不到该户')
         const next = await memberOf(tx, villageId, householdId, personId)
         if (h.repPersonId === personId) throw new ApiError('CONFLICT', `${next.name}已是该户的户代表`)
+        const changed: Membership[] = []
         if (h.repPersonId) {
           const prev = await tx.get('memberships', `${villageId}:${h.repPersonId}`)
-          if (prev) await tx.update('memberships', prev._id, { set: { roles: withoutRep(prev.roles) } })
+          if (prev) {
+            changed.push({ ...prev, roles: withoutRep(prev.roles) })
+            await tx.update('memberships', prev._id, { set: { roles: withoutRep(prev.roles) } })
+          }
         }
+        changed.push({ ...next, roles: [...withoutRep(next.roles), 'householdRep'] })
         await tx.update('memberships', next._id, { set: { roles: [...withoutRep(next.roles), 'householdRep'] } })
         await tx.update('households', householdId, { set: { repPersonId: personId } })
         if (!h.repPersonId) await countHousehold(tx, (await tx.get('villages', villageId))!, h, { unrepresented: -1 })
         await audit(ctx, 'register.setRep', { type: 'household', id: householdId, label: `${h.doorplate}：户代表改为${next.name}` }, null, tx)
-        return { ...h, repPersonId: personId }
+        // the answer is what was written: the page keeps the rest of its view
+        return { id: householdId, rep: { personId, name: next.name }, canVote: true, members: changed.map(memberView) }
       })
-      return householdView(ctx, written)
     },
   },
 
   'register.setHead': {
     access: ACCESS.committee,
-    async handle({ villageId, householdId, personId }, ctx) {
+    async handle({ villageId, householdId, personId }, ctx): Promise<HouseholdChange> {
       const { store } = ctx.ports
       const others = await store.find('memberships', { villageId, householdId, relation: '户主' })
-      const written = await store.transaction(async (tx) => {
+      return store.transaction(async (tx) => {
         const h = await getInVillage(tx, 'households', householdId, villageId, '找不到该户')
         const head = await memberOf(tx, villageId, householdId, personId)
-        for (const o of others) if (o.personId !== personId) await tx.update('memberships', o._id, { set: { relation: '其他亲属' } })
+        const was = others.filter((o) => o.personId !== personId)
+        for (const o of was) await tx.update('memberships', o._id, { set: { relation: '其他亲属' } })
         await tx.update('memberships', head._id, { set: { relation: '户主' } })
         await tx.update('households', householdId, { set: { headName: head.name } })
         await audit(ctx, 'register.setHead', { type: 'household', id: householdId, label: `${h.doorplate}：户主改为${head.name}` }, null, tx)
-        return { ...h, headName: head.name }
+        const members = [...was.map((o) => ({ ...o, relation: '其他亲属' as const })), { ...head, relation: '户主' as const }]
+        return { id: householdId, headName: head.name, members: members.map(memberView) }
       })
-      return householdView(ctx, written)
     },
   },
 
   'register.moveHousehold': {
     access: ACCESS.committee,
-    async handle({ villageId, householdId, gridId }, ctx) {
+    async handle({ villageId, householdId, gridId }, ctx): Promise<HouseholdChange> {
       const { store } = ctx.ports
       const grid = await getInVillage(store, 'grids', gridId, villageId, '找不到该网格')
       // the household is read in the transaction only: its counts move with what it holds there
-      const written = await store.transaction(async (tx) => {
+      await store.transaction(async (tx) => {
         const [village, h] = await Promise.all([tx.get('villages', villageId), getInVillage(tx, 'households', householdId, villageId, '找不到该户')])
         if (h.gridId === gridId) throw new ApiError('CONFLICT', `该户已在${grid.name}`)
         // the household's residents and agreements move to the grid's counters with it
         await moveHouseholdCounts(tx, village!, h, gridId)
         await tx.update('households', householdId, { set: { gridId } })
         await audit(ctx, 'register.moveHousehold', { type: 'household', id: householdId, label: `${h.doorplate}：划入${grid.name}` }, null, tx)
-        return { ...h, gridId }
       })
-      return householdView(ctx, written, grid.name)
+      return { id: householdId, gridId, gridName: grid.name }
     },
   },
 

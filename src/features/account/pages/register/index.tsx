@@ -1,6 +1,6 @@
 import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { HouseholdView, MembershipView } from '@contract'
+import type { HouseholdChange, HouseholdView, MembershipView } from '@contract'
 import { END_REASONS, NO_GRID, REGISTER_PAGE } from '@contract/tables'
 import { useMutation } from '@/shared/api/use-mutation'
 import { usePages } from '@/shared/api/use-pages'
@@ -136,7 +136,7 @@ function HouseholdCard({
   const change = useMutation(
     (kind: 'rep' | 'head' | 'grid', id: string) =>
       kind === 'rep' ? setHouseholdRep(villageId, h.id, id) : kind === 'head' ? setHouseholdHead(villageId, h.id, id) : moveHousehold(villageId, h.id, id),
-    { success: (_, kind) => ({ rep: '已设为户代表', head: '已设为户主', grid: '已调整网格' })[kind], onSuccess: (view) => onChanged(view) },
+    { success: (_, kind) => ({ rep: '已设为户代表', head: '已设为户主', grid: '已调整网格' })[kind], onSuccess: (change) => onChanged(withChange(h, change)) },
   )
 
   return (
@@ -204,6 +204,11 @@ function HouseholdCard({
       )}
     </Card>
   )
+}
+
+/** the household with a change the server answered merged in: its members by personId, the others as they were */
+function withChange(h: HouseholdView, { members, ...fields }: HouseholdChange): HouseholdView {
+  return { ...h, ...fields, members: h.members.map((m) => members?.find((x) => x.personId === m.personId) ?? m) }
 }
 
 /** the household once this member's membership has ended (the server's view, without asking it again) */
