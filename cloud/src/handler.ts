@@ -32,8 +32,6 @@ export interface Context {
   person: Person | null
   /** set for member access: the caller's membership in input.villageId */
   membership: Membership | null
-  /** the notices (outbox entries) this call wrote: delivered once it has succeeded */
-  notices: string[]
 }
 export type MemberContext = Context & { person: Person; membership: Membership }
 

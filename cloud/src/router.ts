@@ -7,7 +7,6 @@ import type { Ports } from './ports/ports'
 import type { Person } from './features/account/documents'
 import { FEATURES } from './features'
 import { cleanStrings } from './common/text'
-import { deliverAfterAction } from './features/account/notices'
 import { withRateLimit } from './common/rate-limit'
 
 // process-wide, so that a message set in a schema still wins (zod lets a parse-time map override those)
@@ -86,7 +85,7 @@ export function createRouter(ports: Ports, options: RouterOptions = {}): Router 
       if (!identity?.openid) throw new ApiError('NOT_SIGNED_IN')
 
       const person = await callerOf(identity.openid)
-      const ctx: Context = { ports, openid: identity.openid, now: ports.clock.now(), person, membership: null, notices: [] }
+      const ctx: Context = { ports, openid: identity.openid, now: ports.clock.now(), person, membership: null }
       const access = handler.access
       if (access.kind !== 'anyone' && !ctx.person) throw new ApiError('NOT_SIGNED_IN', '请先申请加入您所在的村（社区）')
       if (access.kind === 'member') {
@@ -99,8 +98,6 @@ export function createRouter(ports: Ports, options: RouterOptions = {}): Router 
       }
       // per-person limits (common/rate-limit.ts) on writes others read: only those the caller may make count
       const data = await withRateLimit(ports.store, action, ctx.openid, ctx.now, () => handler.handle(input, ctx as MemberContext))
-      // after the change committed: what is not delivered now (an event to the committee or a whole village, the rest of a long list), the job delivers
-      if (ctx.notices.length) await deliverAfterAction(ports, ctx.now, ctx.notices).catch((e: unknown) => options.onInternalError?.(`${action} (notices)`, e))
       return { ok: true, data }
     } catch (e) {
       if (e instanceof ApiError) return { ok: false, error: e.toBody() }

@@ -1,5 +1,6 @@
 import { ID, apiPerTest, killedAfter, makeApi } from './harness'
 import { noticeNewJoinRequests } from '../../cloud/src/features/account/jobs'
+import { deliverDueNotices } from '../../cloud/src/features/account/notices'
 
 const api = apiPerTest()
 
@@ -36,7 +37,9 @@ describe('joining a village', () => {
     expect(household).toMatchObject({ villageId: 'v-xinshan', doorplate: '新山村东一巷40号', repPersonId: me.person!._id })
     const audit = await api.ports.store.find('auditLog', { villageId: 'v-xinshan' })
     expect(audit).toEqual([expect.objectContaining({ action: 'join.approve', actorName: '林志强', target: '王芳（新山村东一巷40号）' })])
-    // the committee was told of the new request, the newcomer of the outcome
+    // the committee was told of the new request; the newcomer sees the outcome at once (unread above), pushed by the job
+    expect(api.ports.notifier.sent.map((n) => n.title)).toEqual(['新的入村申请', '新的入村申请'])
+    await deliverDueNotices(api.ports, api.ports.clock.now())
     expect(api.ports.notifier.sent.map((n) => n.title)).toEqual(['新的入村申请', '新的入村申请', '入村申请已通过'])
   })
 

@@ -138,7 +138,8 @@ describe('the black entry: notice, appeal, decision, the job', () => {
   test('posted, the household appeals, the committee upholds it: the entry never reaches the public board', async () => {
     const created = await api.as(P.committee).call('boards.create', black())
     expect(created).toMatchObject({ status: 'notice', clause: { label: '第六条' }, noticeUntil: api.ports.clock.now() + 3 * DAY })
-    // every member of the household is told, with the deadline and how to appeal
+    // every member of the household is told (by the job: a notice to several), with the deadline and how to appeal
+    await deliverDueNotices(api.ports, api.ports.clock.now())
     const notice = (await api.as(P.liguilan).call('notifications.list', {})).find((n) => n.title === '黑榜公示前告知')!
     expect(notice.body).toMatch(/前.*申诉/)
     expect(notice.page).toContain(encodeURIComponent(created.id))
@@ -221,8 +222,10 @@ describe('the black entry: notice, appeal, decision, the job', () => {
     // a draft goes out when issued
     const draft = await api.as(P.committee).call('boards.create', black({ draft: true }))
     expect(draft.status).toBe('draft')
+    await deliverDueNotices(api.ports, api.ports.clock.now())
     expect(await titles(P.liguilan)).toEqual(['黑榜公示前告知'])
     expect(await api.as(P.committee).call('boards.issue', { villageId: X, entryId: draft.id })).toMatchObject({ status: 'notice' })
+    await deliverDueNotices(api.ports, api.ports.clock.now())
     expect(await titles(P.liguilan)).toEqual(['黑榜公示前告知', '黑榜公示前告知'])
   })
 })
@@ -251,6 +254,8 @@ test('a red entry is published at once, shows on this month’s board and counts
 test('nominations: a resident nominates, the 道德评议会 reviews with reasons, an accepted one is on the good-deeds board', async () => {
   const n = await api.as(P.chen).call('boards.nominate', { villageId: X, nomineeName: '黄德明', nomineePersonId: 'p_huangdeming', deed: '下塘救起落水的邻居小孩，并送医检查' })
   expect(n).toMatchObject({ status: 'pending', nomineeName: '黄德明', place: '新山村新村路6号', mine: true })
+  // the 道德评议会 is told by the job (a notice to several)
+  await deliverDueNotices(api.ports, api.ports.clock.now())
   expect(await titles(P.lin)).toContain('新的善行义举推荐')
   await refused(P.chen, 'boards.nominate', { villageId: X, nomineeName: '陈建国', nomineePersonId: 'p_chenjianguo', deed: '自己推荐自己试试看可以吗' }, 'BAD_INPUT', '不能推荐自己')
   await refused(P.staff, 'boards.nominate', { villageId: X, nomineeName: '黄德明', deed: '下塘救起落水的邻居小孩' }, 'FORBIDDEN', '无权限')

@@ -1,9 +1,10 @@
 /**
- * Notices go through an outbox: written with the change that causes them, delivered after it commits,
- * delivered again by the job when a crash or a failed push left them behind — never stored or pushed twice.
+ * Notices go through an outbox: written with the change that causes them (an action's notice to one person with their
+ * in-app notification), delivered and pushed by the job, again when a crash or a failed push left them behind — never
+ * stored or pushed twice.
  */
 import { runJobs } from '../../cloud/src/jobs'
-import { deliverNotices, notify, notifyCommittee, PUSH_ATTEMPTS } from '../../cloud/src/features/account/notices'
+import { deliverDueNotices, deliverNotices, notify, notifyCommittee, PUSH_ATTEMPTS } from '../../cloud/src/features/account/notices'
 import { DELETED_NAME } from '../../cloud/src/features/account/privacy-documents'
 import type { Notification, PushOutcome } from '../../cloud/src/ports/ports'
 import { ID, makeApi } from './harness'
@@ -38,14 +39,14 @@ test('a notice written but never delivered (the process died after the commit) i
   }
 })
 
-test('a delivery right after the action that finds a notice already stored (a job raced it) neither stores nor pushes it twice', async () => {
+test('a job step delivering its own notice that finds it already stored (another run raced it) neither stores nor pushes it twice', async () => {
   const api = await makeApi()
   try {
     const { ports } = api
     const now = ports.clock.now()
     const notices: string[] = []
     await ports.store.transaction((tx) => notifyCommittee({ ports, now, notices }, 'v-xinshan', '测试竞态', '任务抢先存了一条', null, tx))
-    // a job stored 林志强's notice and was pushing it when the action's own delivery came (it skips the read of what is stored)
+    // another run stored 林志强's notice and was pushing it when the step's own delivery came (it skips the read of what is stored)
     const event = (await ports.store.get('noticeOutbox', notices[0]))!
     await ports.store.insert('notifications', {
       _id: `${event._id}:p_linzhiqiang`,
@@ -154,6 +155,52 @@ test('a notice still in the outbox when its person’s data is erased is not del
     expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(0)
     expect(ports.notifier.sent.filter((n) => n.title === '测试通知')).toHaveLength(0)
     expect((await ports.store.get('noticeOutbox', notices[0]))?.status).toBe('done')
+  } finally {
+    api.close()
+  }
+})
+
+test("an action's notice to one person is in the app at once, written with the change; the job pushes it, once", async () => {
+  const api = await makeApi()
+  try {
+    const { ports } = api
+    const [r] = await api.as(ID.committee).call('join.queue', { villageId: 'v-xinshan', status: 'pending' })
+    await api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: r._id, decision: 'reject', reason: '门牌号不对' })
+    const [notice] = await api.as('demo-liuxiaodong').call('notifications.list', {})
+    expect(notice).toMatchObject({ title: '入村申请未通过', read: false })
+    const stored = (await ports.store.find('notifications', { title: '入村申请未通过' }))[0]
+    expect(stored.push).toBe('pending')
+    expect(ports.notifier.sent.filter((n) => n.title === '入村申请未通过')).toHaveLength(0)
+    const [event] = await ports.store.find('noticeOutbox', { title: '入村申请未通过' })
+    expect(event.status).toBe('pending')
+
+    // the job's next run: pushed, the event done; another run pushes nothing more
+    await runJobs(ports)
+    expect(ports.notifier.sent.filter((n) => n.title === '入村申请未通过').map((n) => n.personId)).toEqual([stored.personId])
+    expect((await ports.store.get('notifications', stored._id))?.push).toBe('sent')
+    expect((await ports.store.get('noticeOutbox', event._id))?.status).toBe('done')
+    await runJobs(ports)
+    expect(ports.notifier.sent.filter((n) => n.title === '入村申请未通过')).toHaveLength(1)
+    expect(await ports.store.count('notifications', { title: '入村申请未通过' })).toBe(1)
+  } finally {
+    api.close()
+  }
+})
+
+test("an action's notice to someone whose data is erased before the job pushes it is removed, never pushed", async () => {
+  const api = await makeApi()
+  try {
+    const { ports } = api
+    const now = ports.clock.now()
+    // as an action writes it (no list of its own to deliver): the notification comes with the event
+    await ports.store.transaction((tx) => notify({ ports, now }, { personId: 'p_linshuisheng', villageId: 'v-xinshan' }, '测试通知', '注销前写入', null, tx))
+    expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(1)
+    // the erasure came before its commit: the person record is what account.confirmDeletion leaves
+    await ports.store.update('persons', { _id: 'p_linshuisheng' }, { set: { name: DELETED_NAME, openid: '' } })
+    await deliverDueNotices(ports, now)
+    expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(0)
+    expect(ports.notifier.sent.filter((n) => n.title === '测试通知')).toHaveLength(0)
+    expect((await ports.store.find('noticeOutbox', { title: '测试通知' }))[0].status).toBe('done')
   } finally {
     api.close()
   }

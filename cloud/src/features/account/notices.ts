@@ -1,16 +1,17 @@
 /**
  * Notices through an outbox, so that none is lost on a crash and none is told twice.
  *
- * notify() writes one NoticeEvent (who is told what) — in the same transaction as the change that
- * causes it when given that transaction — and nothing else. Delivery comes after the commit:
- * deliverNotices() turns each event into one in-app notification per person (id = event:person, so a
- * second delivery finds it there and writes nothing) and pushes each through the Notifier at most once:
- * the delivery that stores a notice holds its push; a later one claims a push still to try by a
- * conditional update; a push whose process died in flight is marked `unknown`, never sent again (WeChat
- * has no idempotency key, and a subscribe-message consent is good for one message anyway). The router
- * delivers what an action wrote to named people as soon as it succeeds; the time-driven job delivers an event
- * to the committee or to every resident (a page of members at a time), and whatever a crash or a failed push left
- * behind, with growing delays, and gives up on a push after PUSH_ATTEMPTS.
+ * notify() writes one NoticeEvent (who is told what) — in the same transaction as the change that causes it when given
+ * that transaction. Written by an action, a notice to one person also writes their in-app notification with it (id =
+ * event:person, its push still to do), so that they see it at once while the action makes no call more than that
+ * insert; nothing is delivered within the action's answer. The time-driven job (every minute) delivers the events:
+ * it turns each into one in-app notification per person (a second delivery finds it stored and writes nothing) and
+ * pushes each through the Notifier at most once: the delivery that stores a notice holds its push; a later one claims
+ * a push still to try by a conditional update; a push whose process died in flight is marked `unknown`, never sent
+ * again (WeChat has no idempotency key, and a subscribe-message consent is good for one message anyway). An event to
+ * the committee or to every resident is read at delivery (a page of members at a time); what a crash or a failed push
+ * left behind is tried again with growing delays, a push given up after PUSH_ATTEMPTS. A job's step lists the events
+ * it writes (NoticeContext.notices) and delivers them itself at its end.
  */
 import type { Context } from '../../handler'
 import type { Ports, PushOutcome } from '../../ports/ports'
@@ -21,8 +22,11 @@ import { DELETED_NAME } from './privacy-documents'
 import { membersServing } from './serving'
 import { cursorAfter, pageAfter } from '../../common/keyset'
 
-/** What writing a notice needs: a handler's Context, or the job's ports, time and its own list. */
-export type NoticeContext = Pick<Context, 'ports' | 'now' | 'notices'>
+/**
+ * What writing a notice needs: a handler's Context, or a job step's ports and time with `notices`, the list of the
+ * events it writes, which it delivers itself at its end (so that its notices to one person are not written twice).
+ */
+export type NoticeContext = Pick<Context, 'ports' | 'now'> & { notices?: string[] }
 
 /** a push in flight this long is taken to have died with its process (cloud functions time out long before) */
 export const PUSH_LEASE_MS = 60_000
@@ -33,15 +37,17 @@ const RETRY_AFTER_MS = [0, 60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000]
 /** an event's id says whether it is to named people (`ne_…`) or to a whole audience read at delivery (`nv_…`) */
 const VILLAGE_WIDE = 'nv'
 
-async function writeEvent(ctx: NoticeContext, event: Omit<NoticeEvent, '_id' | 'createdAt' | 'status' | 'attempts' | 'nextAt'>, tx?: Pick<TxStore, 'insert'>, id = newId(Array.isArray(event.to) ? 'ne' : VILLAGE_WIDE, ctx.now)): Promise<void> {
+async function writeEvent(ctx: NoticeContext, event: Omit<NoticeEvent, '_id' | 'createdAt' | 'status' | 'attempts' | 'nextAt'>, tx?: Pick<TxStore, 'insert'>, id = newId(Array.isArray(event.to) ? 'ne' : VILLAGE_WIDE, ctx.now)): Promise<NoticeEvent> {
   const doc: NoticeEvent = { _id: id, ...event, createdAt: ctx.now, status: 'pending', attempts: 0, nextAt: ctx.now }
   await (tx ?? ctx.ports.store).insert('noticeOutbox', doc)
-  ctx.notices.push(doc._id)
+  ctx.notices?.push(doc._id)
+  return doc
 }
 
 /**
  * The one way to tell a person something: an in-app notice, and a push (a subscribe message in the
- * cloud) where they subscribed. Pass `tx` to write it with the change that causes it.
+ * cloud) where they subscribed. Pass `tx` to write it with the change that causes it. From an action (no list of
+ * notices) the notification is written with the event, its push left to the job.
  */
 export async function notify(
   ctx: NoticeContext,
@@ -51,7 +57,13 @@ export async function notify(
   page: string | null = null,
   tx?: Pick<TxStore, 'insert'>,
 ): Promise<void> {
-  await writeEvent(ctx, { villageId: to.villageId, to: [to.personId], title, body, page }, tx)
+  const e = await writeEvent(ctx, { villageId: to.villageId, to: [to.personId], title, body, page }, tx)
+  if (ctx.notices) return
+  const n: StoredNotification = { ...noticeOf(e, to.personId), push: 'pending', pushAttempts: 0 }
+  if (tx) return tx.insert('notifications', n)
+  // after its event (a crash between them leaves the event to the job, which stores the notice); a job that got there
+  // first has stored it and holds its push
+  await ctx.ports.store.insert('notifications', n).catch((err: unknown) => (err instanceof DuplicateIdError ? undefined : Promise.reject(err)))
 }
 
 /** notify() to every committee member of the village (as it is when the notice is delivered). */
@@ -69,7 +81,7 @@ export async function notifyCommitteeOnce(ctx: NoticeContext, id: string, villag
   } catch (e) {
     if (!(e instanceof DuplicateIdError)) throw e
     // the earlier write's: delivered with those of this call (it may be done: then nothing is)
-    ctx.notices.push(id)
+    ctx.notices?.push(id)
   }
 }
 
@@ -81,9 +93,13 @@ export async function notifyResidents(ctx: NoticeContext, villageId: string, tit
   await writeEvent(ctx, { villageId, to: 'residents', except, title, body, page }, tx)
 }
 
-/** notify() to many people at once (one event, however many are told). */
+/**
+ * notify() to many people at once (one event, however many are told). Their notifications are the job's (within its
+ * next run): written with the event, each would be one more call of the action's; a list of one is a notify().
+ */
 export async function notifyMany(ctx: NoticeContext, villageId: string, personIds: string[], title: string, body: string, page: string | null = null, tx?: Pick<TxStore, 'insert'>): Promise<void> {
-  if (personIds.length) await writeEvent(ctx, { villageId, to: personIds, title, body, page }, tx)
+  if (personIds.length === 1) await notify(ctx, { personId: personIds[0], villageId }, title, body, page, tx)
+  else if (personIds.length) await writeEvent(ctx, { villageId, to: personIds, title, body, page }, tx)
 }
 
 /** A notification as its reader sees it (without the push bookkeeping). */
@@ -139,31 +155,24 @@ export const DELIVERY_BATCH = INSERT_MANY
  * the job's runs, from its event's cursor, so that no function run makes thousands of calls and hits its time limit.
  */
 export const PEOPLE_PER_RUN = 2000
-/** right after an action, within its answer: most events are to a few people; a big one goes on in the job */
-export const PEOPLE_AFTER_ACTION = 200
+/** right after a job's step, its own events: most are to a few people; a big one goes on in the job's next runs */
+export const PEOPLE_AFTER_STEP = 200
 
 type Recipient = { personId: string; openid: string | undefined }
 
-function notificationOf(e: NoticeEvent, personId: string, now: number): StoredNotification {
-  return {
-    _id: `${e._id}:${personId}`,
-    villageId: e.villageId,
-    personId,
-    title: e.title,
-    body: e.body,
-    page: e.page,
-    read: false,
-    createdAt: e.createdAt,
-    // the insert is the claim: whoever stores the notice pushes it
-    push: 'sending',
-    pushLeaseUntil: now + PUSH_LEASE_MS,
-    pushAttempts: 0,
-  }
+/** An event's notification for one person: its id says both, so that a second write of it is a duplicate. */
+function noticeOf(e: NoticeEvent, personId: string): AppNotification {
+  return { _id: `${e._id}:${personId}`, villageId: e.villageId, personId, title: e.title, body: e.body, page: e.page, read: false, createdAt: e.createdAt }
+}
+
+/** as a delivery stores it: the insert is the claim, whoever stores the notice pushes it */
+function claimedNotice(e: NoticeEvent, personId: string, now: number): StoredNotification {
+  return { ...noticeOf(e, personId), push: 'sending', pushLeaseUntil: now + PUSH_LEASE_MS, pushAttempts: 0 }
 }
 
 /** One person the slow way (a batch another delivery of the same event raced): insert or claim, then push. */
 async function deliverOne(ports: Ports, e: NoticeEvent, { personId, openid }: Recipient, now: number): Promise<boolean> {
-  const n = notificationOf(e, personId, now)
+  const n = claimedNotice(e, personId, now)
   try {
     await ports.store.insert('notifications', n)
     return await sendClaimed(ports, n, openid)
@@ -177,13 +186,18 @@ async function deliverOne(ports: Ports, e: NoticeEvent, { personId, openid }: Re
 /**
  * One batch of an event's people: what is stored already is read once, the rest inserted in one call and pushed,
  * the outcomes written one update per outcome. Returns how many pushes are left to retry. `unseen`: the event's
- * first batch right after the action that wrote it, when nothing can be stored yet but by a job racing it (then
- * the insert meets a duplicate and each person goes the slow way): the read is skipped.
+ * first batch right after the job's step that wrote it, when nothing can be stored yet but by another run racing it
+ * (then the insert meets a duplicate and each person goes the slow way): the read is skipped.
  */
-async function deliverBatch(ports: Ports, e: NoticeEvent, people: Recipient[], now: number, unseen = false): Promise<number> {
+async function deliverBatch(ports: Ports, e: NoticeEvent, personIds: string[], now: number, unseen = false): Promise<number> {
   const { store } = ports
-  const ids = people.map((p) => `${e._id}:${p.personId}`)
+  const people = await reachable(ports, personIds)
+  const ids = personIds.map((id) => `${e._id}:${id}`)
   const stored = new Map(unseen ? [] : (await store.find('notifications', { _id: { $in: ids } }, { limit: ids.length })).map((n) => [n._id, n]))
+  // written with its action for someone whose data was erased since (the erasure may have come first): gone like the rest of theirs
+  const told = new Set(people.map((p) => `${e._id}:${p.personId}`))
+  const gone = [...stored.keys()].filter((id) => !told.has(id))
+  if (gone.length) await store.remove('notifications', { _id: { $in: gone } })
   const fresh = people.filter((p) => !stored.has(`${e._id}:${p.personId}`))
   let unfinished = 0
   // stored by an earlier pass: only a push still to try (or one whose process died) needs more
@@ -192,7 +206,7 @@ async function deliverBatch(ports: Ports, e: NoticeEvent, people: Recipient[], n
     if (n && (n.push === 'pending' || n.push === 'sending') && !(await claimStored(ports, n, p.openid, now))) unfinished++
   }
   if (!fresh.length) return unfinished
-  const docs = fresh.map((p) => notificationOf(e, p.personId, now))
+  const docs = fresh.map((p) => claimedNotice(e, p.personId, now))
   try {
     await store.insertMany('notifications', docs)
   } catch (err) {
@@ -222,17 +236,17 @@ async function deliverBatch(ports: Ports, e: NoticeEvent, people: Recipient[], n
  * Delivers an event from its cursor, to about `budget` people (whole batches); returns how many it reached. Once every person has
  * their notification and every push an outcome, the event is done; a pass that left pushes to retry starts over later.
  */
-async function deliverEvent(ports: Ports, e: NoticeEvent, now: number, budget: number, afterAction: boolean): Promise<number> {
+async function deliverEvent(ports: Ports, e: NoticeEvent, now: number, budget: number, afterStep: boolean): Promise<number> {
   const { store } = ports
   const batches = await audienceOf(ports, e)
   let at = { cursor: e.cursor ?? 0, after: e.after ?? null }
-  let unseen = afterAction && e.attempts === 0 && at.cursor === 0
+  let unseen = afterStep && e.attempts === 0 && at.cursor === 0
   let unfinished = e.unfinished ?? 0
   let used = 0
   let more = true
   while (more && used < budget) {
     const batch = await batches(at)
-    if (batch.people.length) unfinished += await deliverBatch(ports, e, await reachable(ports, batch.people), now, unseen)
+    if (batch.people.length) unfinished += await deliverBatch(ports, e, batch.people, now, unseen)
     unseen = false
     at = batch.at
     more = batch.more
@@ -272,9 +286,10 @@ async function audienceOf(ports: Ports, e: NoticeEvent): Promise<(at: Position) 
 }
 
 /**
- * Delivers the events named (right after the action that wrote them) or, without ids, every pending event that is
- * due (the job), to about PEOPLE_AFTER_ACTION or PEOPLE_PER_RUN people in all: what is left stays pending from its cursor for the job's
- * next run. Returns how many events it worked on. Never throws for one bad event: what fails stays pending.
+ * Delivers the events named (a job's step, right after it wrote them) or, without ids, every pending event that is
+ * due (the job's notices step), to about PEOPLE_AFTER_STEP or PEOPLE_PER_RUN people in all: what is left stays pending
+ * from its cursor for the job's next run. Returns how many events it worked on. Never throws for one bad event: what
+ * fails stays pending.
  */
 export async function deliverNotices(ports: Ports, now: number, ids?: string[]): Promise<number> {
   const events = ids
@@ -282,30 +297,13 @@ export async function deliverNotices(ports: Ports, now: number, ids?: string[]):
       ? await ports.store.find('noticeOutbox', { _id: { $in: ids }, status: 'pending' })
       : []
     : await ports.store.find('noticeOutbox', { status: 'pending', nextAt: { $lte: now } }, { sort: [['nextAt', 'asc']], limit: 100 })
-  return deliverEvents(ports, now, events, ids !== undefined)
-}
-
-/**
- * What the router delivers within an action's answer (`ids` is the call's Context.notices): its events to named people,
- * the ones the action concerns. An event to the committee or to every resident waits for the job (within its next run):
- * its audience is read at delivery (the committee's members, or the village's a page at a time), and an answer that
- * delivered it would take that read and four or five calls more; the committee sees the work counted on its 首页 at once.
- */
-export async function deliverAfterAction(ports: Ports, now: number, ids: string[]): Promise<number> {
-  // the ids say which are to a whole audience: those are not even read (an id given by the caller is checked once read)
-  const wanted = ids.filter((id) => !id.startsWith(`${VILLAGE_WIDE}_`))
-  if (!wanted.length) return 0
-  const events = await ports.store.find('noticeOutbox', { _id: { $in: wanted }, status: 'pending' })
-  return deliverEvents(ports, now, events.filter((e) => Array.isArray(e.to)), true)
-}
-
-async function deliverEvents(ports: Ports, now: number, events: NoticeEvent[], afterAction: boolean): Promise<number> {
+  const afterStep = ids !== undefined
   let worked = 0
-  let budget = afterAction ? PEOPLE_AFTER_ACTION : PEOPLE_PER_RUN
+  let budget = afterStep ? PEOPLE_AFTER_STEP : PEOPLE_PER_RUN
   for (const e of events) {
     if (budget <= 0) break
     try {
-      budget -= Math.max(1, await deliverEvent(ports, e, now, budget, afterAction))
+      budget -= Math.max(1, await deliverEvent(ports, e, now, budget, afterStep))
       worked++
     } catch (err) {
       console.error('[notices] delivery failed, the job will try again:', e._id, err)
@@ -314,5 +312,5 @@ async function deliverEvents(ports: Ports, now: number, events: NoticeEvent[], a
   return worked
 }
 
-/** The job's step: notices a crash or a failed push left behind. */
+/** The job's step: every notice due, those actions wrote (their pushes) and those a crash or a failed push left behind. */
 export const deliverDueNotices = (ports: Ports, now: number) => deliverNotices(ports, now)

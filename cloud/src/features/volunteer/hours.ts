@@ -76,7 +76,7 @@ export async function hoursStep(ports: Ports, a: VolunteerActivity, now: number)
   if (!job) return a
   const batch = await ports.store.find('volunteerSignups', { activityId: a._id, status: { $in: ['signedUp', 'checkedIn'] } }, { sort: [['_id', 'asc']], limit: HOURS_BATCH })
   const last = batch.length < HOURS_BATCH
-  const ctx: NoticeContext = { ports, now, notices: [] }
+  const ctx: NoticeContext & { notices: string[] } = { ports, now, notices: [] }
   const after = await ports.store.transaction(async (tx) => {
     const cur = await tx.get('volunteerActivities', a._id)
     if (!cur?.hoursJob || cur.hoursJob.batches !== job.batches) return null
