@@ -245,7 +245,8 @@ export async function tallyFromBallots(store: Store, t: Topic): Promise<boolean>
 /**
  * Closes an open topic whose time is up (conditional: whoever wins the update closes it, once) and
  * tells the committee that the results are ready. The time-driven job does this at closesAt; a read of
- * a topic whose time is up does it too, so nothing waits for the next run of the job.
+ * a topic whose time is up does it too, so no ballot is taken past its time and no one waits for the next
+ * run of the job to see the result (its notices are that run's).
  */
 export async function closeIfDue(ports: Ports, t: Topic, now: number): Promise<Topic> {
   return (await closeTopic(ports, t, now)).topic
@@ -277,8 +278,11 @@ export async function tellClosed(ctx: NoticeContext, t: Topic, final: TallyCount
  * counters sealed and summed into the final counts (a ballot still in flight is refused or conflicts,
  * never left out), the notices, and the count job started — the count (计票清单) is built by the job in
  * batches (publish.ts). A topic without counters gets its final counts, and tells its result, from that job.
+ * The notices go to the committee and every resident: the job delivers them (`deliver`, the job's own close, at
+ * once); a read or a ballot that closes the topic leaves them to the job's next run, within a minute, so that its
+ * answer never reads the village's members.
  */
-export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{ topic: Topic; closed: boolean }> {
+export async function closeTopic(ports: Ports, t: Topic, now: number, deliver = false): Promise<{ topic: Topic; closed: boolean }> {
   // (not while the job writes its roll: ballots are refused by the time meanwhile, and the close waits for the whole roll)
   if (t.status !== 'open' || now < t.closesAt || t.rollJob) return { topic: t, closed: false }
   const notices: string[] = []
@@ -297,7 +301,7 @@ export async function closeTopic(ports: Ports, t: Topic, now: number): Promise<{
     audit: { reason: '投票截止，计票清单随后公布' },
   }).catch((e: unknown) => (e instanceof ApiError ? null : Promise.reject(e)))
   if (!closed) return { topic: (await ports.store.get('topics', t._id)) ?? t, closed: false }
-  await deliverNotices(ports, now, notices)
+  if (deliver) await deliverNotices(ports, now, notices)
   return { topic: closed, closed: true }
 }
 

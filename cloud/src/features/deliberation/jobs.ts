@@ -12,7 +12,7 @@ export async function closeDueTopics(ports: Ports, now: number): Promise<number>
   for (;;) {
     // a topic whose roll is still being written closes once it is (the job writes rolls first): its final counts count the whole roll
     const due = await ports.store.find('topics', { status: 'open', closesAt: { $lte: now }, rollJob: null }, { sort: [['closesAt', 'asc']], limit: 100 })
-    for (const t of due) if ((await closeTopic(ports, t, now)).closed) closed++
+    for (const t of due) if ((await closeTopic(ports, t, now, true)).closed) closed++
     if (due.length < 100) return closed
   }
 }
