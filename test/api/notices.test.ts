@@ -7,201 +7,167 @@ import { runJobs } from '../../cloud/src/jobs'
 import { deliverDueNotices, deliverNotices, notify, notifyCommittee, PUSH_ATTEMPTS } from '../../cloud/src/features/account/notices'
 import { DELETED_NAME } from '../../cloud/src/features/account/privacy-documents'
 import type { Notification, PushOutcome } from '../../cloud/src/ports/ports'
-import { ID, makeApi } from './harness'
+import { apiPerTest, ID } from './harness'
 import { noticeNewJoinRequests } from '../../cloud/src/features/account/jobs'
 
 const MINUTE = 60_000
+const api = apiPerTest()
 
 test('a notice written but never delivered (the process died after the commit) is delivered by the job, once', async () => {
-  const api = await makeApi()
-  try {
-    const { ports } = api
-    const now = ports.clock.now()
-    const notices: string[] = []
-    // what a handler leaves behind when it dies right after its transaction: the event, nothing delivered
-    await ports.store.transaction((tx) => notifyCommittee({ ports, now, notices }, 'v-xinshan', '测试通知', '写入后进程退出', null, tx))
-    expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(0)
+  const { ports } = api
+  const now = ports.clock.now()
+  const notices: string[] = []
+  // what a handler leaves behind when it dies right after its transaction: the event, nothing delivered
+  await ports.store.transaction((tx) => notifyCommittee({ ports, now, notices }, 'v-xinshan', '测试通知', '写入后进程退出', null, tx))
+  expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(0)
 
-    const runs = await Promise.all([runJobs(ports), runJobs(ports), deliverNotices(ports, now, notices)])
-    expect(runs.length).toBe(3)
-    const stored = await ports.store.find('notifications', { title: '测试通知' })
-    // both committee members of 新山村, once each, however many deliveries ran at once
-    expect(stored.map((n) => n.personId).sort()).toEqual(['p_chenmeiling', 'p_linzhiqiang'])
-    expect(ports.notifier.sent.filter((n) => n.title === '测试通知')).toHaveLength(2)
-    expect(stored.every((n) => n.push === 'sent')).toBe(true)
-    expect((await ports.store.get('noticeOutbox', notices[0]))?.status).toBe('done')
+  const runs = await Promise.all([runJobs(ports), runJobs(ports), deliverNotices(ports, now, notices)])
+  expect(runs.length).toBe(3)
+  const stored = await ports.store.find('notifications', { title: '测试通知' })
+  // both committee members of 新山村, once each, however many deliveries ran at once
+  expect(stored.map((n) => n.personId).sort()).toEqual(['p_chenmeiling', 'p_linzhiqiang'])
+  expect(ports.notifier.sent.filter((n) => n.title === '测试通知')).toHaveLength(2)
+  expect(stored.every((n) => n.push === 'sent')).toBe(true)
+  expect((await ports.store.get('noticeOutbox', notices[0]))?.status).toBe('done')
 
-    await runJobs(ports)
-    expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(2)
-    expect(ports.notifier.sent.filter((n) => n.title === '测试通知')).toHaveLength(2)
-  } finally {
-    api.close()
-  }
+  await runJobs(ports)
+  expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(2)
+  expect(ports.notifier.sent.filter((n) => n.title === '测试通知')).toHaveLength(2)
 })
 
 test('a job step delivering its own notice that finds it already stored (another run raced it) neither stores nor pushes it twice', async () => {
-  const api = await makeApi()
-  try {
-    const { ports } = api
-    const now = ports.clock.now()
-    const notices: string[] = []
-    await ports.store.transaction((tx) => notifyCommittee({ ports, now, notices }, 'v-xinshan', '测试竞态', '任务抢先存了一条', null, tx))
-    // another run stored 林志强's notice and was pushing it when the step's own delivery came (it skips the read of what is stored)
-    const event = (await ports.store.get('noticeOutbox', notices[0]))!
-    await ports.store.insert('notifications', {
-      _id: `${event._id}:p_linzhiqiang`,
-      villageId: 'v-xinshan',
-      personId: 'p_linzhiqiang',
-      title: event.title,
-      body: event.body,
-      page: null,
-      read: false,
-      createdAt: event.createdAt,
-      push: 'sending',
-      pushLeaseUntil: now + MINUTE,
-      pushAttempts: 0,
-    })
-    await deliverNotices(ports, now, notices)
-    const stored = await ports.store.find('notifications', { title: '测试竞态' })
-    expect(stored.map((n) => n.personId).sort()).toEqual(['p_chenmeiling', 'p_linzhiqiang'])
-    // the push in flight is the job's: only 陈美玲's is sent here
-    expect(ports.notifier.sent.filter((n) => n.title === '测试竞态').map((n) => n.personId)).toEqual(['p_chenmeiling'])
-  } finally {
-    api.close()
-  }
+  const { ports } = api
+  const now = ports.clock.now()
+  const notices: string[] = []
+  await ports.store.transaction((tx) => notifyCommittee({ ports, now, notices }, 'v-xinshan', '测试竞态', '任务抢先存了一条', null, tx))
+  // another run stored 林志强's notice and was pushing it when the step's own delivery came (it skips the read of what is stored)
+  const event = (await ports.store.get('noticeOutbox', notices[0]))!
+  await ports.store.insert('notifications', {
+    _id: `${event._id}:p_linzhiqiang`,
+    villageId: 'v-xinshan',
+    personId: 'p_linzhiqiang',
+    title: event.title,
+    body: event.body,
+    page: null,
+    read: false,
+    createdAt: event.createdAt,
+    push: 'sending',
+    pushLeaseUntil: now + MINUTE,
+    pushAttempts: 0,
+  })
+  await deliverNotices(ports, now, notices)
+  const stored = await ports.store.find('notifications', { title: '测试竞态' })
+  expect(stored.map((n) => n.personId).sort()).toEqual(['p_chenmeiling', 'p_linzhiqiang'])
+  // the push in flight is the job's: only 陈美玲's is sent here
+  expect(ports.notifier.sent.filter((n) => n.title === '测试竞态').map((n) => n.personId)).toEqual(['p_chenmeiling'])
 })
 
 test('a push that fails is tried again later by the job, then given up after a few tries; the in-app notice is there from the start', async () => {
-  const api = await makeApi()
-  try {
-    const { ports } = api
-    const real = ports.notifier.send.bind(ports.notifier)
-    let failing = true
-    const tries: Notification[] = []
-    ports.notifier.send = async (n): Promise<PushOutcome> => {
-      // the job's own notices (the demo's booking reminders) are not this test's
-      if (n.title === '新的入村申请') tries.push(n)
-      if (failing) throw new Error('WeChat busy (-1)')
-      return real(n)
-    }
-    await api.as(ID.newcomer).call('join.request', { villageId: 'v-xinshan', name: '王芳', doorplate: '新山村东一巷40号', relation: '户主' })
-    // the job's step that tells the committee of new requests
-    await noticeNewJoinRequests(ports, ports.clock.now())
-    // the action succeeded and the committee sees it in the app although the push failed
-    expect((await api.as(ID.committee).call('notifications.list', {})).map((n) => n.title)).toContain('新的入村申请')
-    expect(tries).toHaveLength(2)
-    const [event] = await ports.store.find('noticeOutbox', { title: '新的入村申请' })
-    expect(event.status).toBe('pending')
-
-    // not yet due: the job leaves it
-    await runJobs(ports)
-    expect(tries).toHaveLength(2)
-    api.advance(MINUTE)
-    failing = false
-    await runJobs(ports)
-    expect(tries).toHaveLength(4)
-    expect(ports.notifier.sent.filter((n) => n.title === '新的入村申请')).toHaveLength(2)
-    expect((await ports.store.get('noticeOutbox', event._id))?.status).toBe('done')
-
-    // a push that keeps failing is given up (failed), and the event is done
-    failing = true
-    tries.length = 0
-    await api.as(ID.newcomer).call('join.request', { villageId: 'v-dongwei', name: '王芳', doorplate: '东尾村一巷1号', relation: '户主' })
-    for (let i = 0; i < 10; i++) {
-      api.advance(4 * 60 * MINUTE)
-      await runJobs(ports)
-    }
-    const dongwei = await ports.store.find('notifications', { villageId: 'v-dongwei', title: '新的入村申请' })
-    expect(dongwei.length).toBeGreaterThan(0)
-    expect(dongwei.every((n) => n.push === 'failed' && n.pushAttempts === PUSH_ATTEMPTS)).toBe(true)
-    expect(tries).toHaveLength(dongwei.length * PUSH_ATTEMPTS)
-    const [second] = await ports.store.find('noticeOutbox', { villageId: 'v-dongwei', title: '新的入村申请' })
-    expect(second.status).toBe('done')
-  } finally {
-    api.close()
+  const { ports } = api
+  const real = ports.notifier.send.bind(ports.notifier)
+  let failing = true
+  const tries: Notification[] = []
+  ports.notifier.send = async (n): Promise<PushOutcome> => {
+    // the job's own notices (the demo's booking reminders) are not this test's
+    if (n.title === '新的入村申请') tries.push(n)
+    if (failing) throw new Error('WeChat busy (-1)')
+    return real(n)
   }
+  await api.as(ID.newcomer).call('join.request', { villageId: 'v-xinshan', name: '王芳', doorplate: '新山村东一巷40号', relation: '户主' })
+  // the job's step that tells the committee of new requests
+  await noticeNewJoinRequests(ports, ports.clock.now())
+  // the action succeeded and the committee sees it in the app although the push failed
+  expect((await api.as(ID.committee).call('notifications.list', {})).map((n) => n.title)).toContain('新的入村申请')
+  expect(tries).toHaveLength(2)
+  const [event] = await ports.store.find('noticeOutbox', { title: '新的入村申请' })
+  expect(event.status).toBe('pending')
+
+  // not yet due: the job leaves it
+  await runJobs(ports)
+  expect(tries).toHaveLength(2)
+  api.advance(MINUTE)
+  failing = false
+  await runJobs(ports)
+  expect(tries).toHaveLength(4)
+  expect(ports.notifier.sent.filter((n) => n.title === '新的入村申请')).toHaveLength(2)
+  expect((await ports.store.get('noticeOutbox', event._id))?.status).toBe('done')
+
+  // a push that keeps failing is given up (failed), and the event is done
+  failing = true
+  tries.length = 0
+  await api.as(ID.newcomer).call('join.request', { villageId: 'v-dongwei', name: '王芳', doorplate: '东尾村一巷1号', relation: '户主' })
+  for (let i = 0; i < 10; i++) {
+    api.advance(4 * 60 * MINUTE)
+    await runJobs(ports)
+  }
+  const dongwei = await ports.store.find('notifications', { villageId: 'v-dongwei', title: '新的入村申请' })
+  expect(dongwei.length).toBeGreaterThan(0)
+  expect(dongwei.every((n) => n.push === 'failed' && n.pushAttempts === PUSH_ATTEMPTS)).toBe(true)
+  expect(tries).toHaveLength(dongwei.length * PUSH_ATTEMPTS)
+  const [second] = await ports.store.find('noticeOutbox', { villageId: 'v-dongwei', title: '新的入村申请' })
+  expect(second.status).toBe('done')
 })
 
 test('a refused action writes no notice: the event is in its transaction', async () => {
-  const api = await makeApi()
-  try {
-    const before = await api.ports.store.count('noticeOutbox')
-    await api.as(ID.committee).call('join.queue', { villageId: 'v-xinshan', status: 'pending' }).then(async ([r]) => {
-      await api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: r._id, decision: 'approve' })
-      // deciding again is refused inside the transaction: neither the decision nor its notice is written again
-      const err = await api.as(ID.committee2).fail('join.decide', { villageId: 'v-xinshan', requestId: r._id, decision: 'reject', reason: '重复处理测试' })
-      expect(err.code).toBe('CONFLICT')
-    })
-    expect(await api.ports.store.count('noticeOutbox')).toBe(before + 1)
-    // the reader's notices carry no push bookkeeping
-    const [notice] = await api.as('demo-liuxiaodong').call('notifications.list', {})
-    expect(notice.title).toBe('入村申请已通过')
-    expect(Object.keys(notice)).not.toContain('push')
-  } finally {
-    api.close()
-  }
+  const before = await api.ports.store.count('noticeOutbox')
+  await api.as(ID.committee).call('join.queue', { villageId: 'v-xinshan', status: 'pending' }).then(async ([r]) => {
+    await api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: r._id, decision: 'approve' })
+    // deciding again is refused inside the transaction: neither the decision nor its notice is written again
+    const err = await api.as(ID.committee2).fail('join.decide', { villageId: 'v-xinshan', requestId: r._id, decision: 'reject', reason: '重复处理测试' })
+    expect(err.code).toBe('CONFLICT')
+  })
+  expect(await api.ports.store.count('noticeOutbox')).toBe(before + 1)
+  // the reader's notices carry no push bookkeeping
+  const [notice] = await api.as('demo-liuxiaodong').call('notifications.list', {})
+  expect(notice.title).toBe('入村申请已通过')
+  expect(Object.keys(notice)).not.toContain('push')
 })
 
 test('a notice still in the outbox when its person’s data is erased is not delivered to them', async () => {
-  const api = await makeApi()
-  try {
-    const { ports } = api
-    const now = ports.clock.now()
-    const notices: string[] = []
-    await ports.store.transaction((tx) => notify({ ports, now, notices }, { personId: 'p_linshuisheng', villageId: 'v-xinshan' }, '测试通知', '注销前写入', null, tx))
-    // what account.confirmDeletion leaves of the person record
-    await ports.store.update('persons', { _id: 'p_linshuisheng' }, { set: { name: DELETED_NAME, openid: '' } })
-    await deliverNotices(ports, now, notices)
-    expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(0)
-    expect(ports.notifier.sent.filter((n) => n.title === '测试通知')).toHaveLength(0)
-    expect((await ports.store.get('noticeOutbox', notices[0]))?.status).toBe('done')
-  } finally {
-    api.close()
-  }
+  const { ports } = api
+  const now = ports.clock.now()
+  const notices: string[] = []
+  await ports.store.transaction((tx) => notify({ ports, now, notices }, { personId: 'p_linshuisheng', villageId: 'v-xinshan' }, '测试通知', '注销前写入', null, tx))
+  // what account.confirmDeletion leaves of the person record
+  await ports.store.update('persons', { _id: 'p_linshuisheng' }, { set: { name: DELETED_NAME, openid: '' } })
+  await deliverNotices(ports, now, notices)
+  expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(0)
+  expect(ports.notifier.sent.filter((n) => n.title === '测试通知')).toHaveLength(0)
+  expect((await ports.store.get('noticeOutbox', notices[0]))?.status).toBe('done')
 })
 
 test("an action's notice to one person is in the app at once, written with the change; the job pushes it, once", async () => {
-  const api = await makeApi()
-  try {
-    const { ports } = api
-    const [r] = await api.as(ID.committee).call('join.queue', { villageId: 'v-xinshan', status: 'pending' })
-    await api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: r._id, decision: 'reject', reason: '门牌号不对' })
-    const [notice] = await api.as('demo-liuxiaodong').call('notifications.list', {})
-    expect(notice).toMatchObject({ title: '入村申请未通过', read: false })
-    const stored = (await ports.store.find('notifications', { title: '入村申请未通过' }))[0]
-    expect(stored.push).toBe('pending')
-    expect(ports.notifier.sent.filter((n) => n.title === '入村申请未通过')).toHaveLength(0)
-    const [event] = await ports.store.find('noticeOutbox', { title: '入村申请未通过' })
-    expect(event.status).toBe('pending')
+  const { ports } = api
+  const [r] = await api.as(ID.committee).call('join.queue', { villageId: 'v-xinshan', status: 'pending' })
+  await api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: r._id, decision: 'reject', reason: '门牌号不对' })
+  const [notice] = await api.as('demo-liuxiaodong').call('notifications.list', {})
+  expect(notice).toMatchObject({ title: '入村申请未通过', read: false })
+  const stored = (await ports.store.find('notifications', { title: '入村申请未通过' }))[0]
+  expect(stored.push).toBe('pending')
+  expect(ports.notifier.sent.filter((n) => n.title === '入村申请未通过')).toHaveLength(0)
+  const [event] = await ports.store.find('noticeOutbox', { title: '入村申请未通过' })
+  expect(event.status).toBe('pending')
 
-    // the job's next run: pushed, the event done; another run pushes nothing more
-    await runJobs(ports)
-    expect(ports.notifier.sent.filter((n) => n.title === '入村申请未通过').map((n) => n.personId)).toEqual([stored.personId])
-    expect((await ports.store.get('notifications', stored._id))?.push).toBe('sent')
-    expect((await ports.store.get('noticeOutbox', event._id))?.status).toBe('done')
-    await runJobs(ports)
-    expect(ports.notifier.sent.filter((n) => n.title === '入村申请未通过')).toHaveLength(1)
-    expect(await ports.store.count('notifications', { title: '入村申请未通过' })).toBe(1)
-  } finally {
-    api.close()
-  }
+  // the job's next run: pushed, the event done; another run pushes nothing more
+  await runJobs(ports)
+  expect(ports.notifier.sent.filter((n) => n.title === '入村申请未通过').map((n) => n.personId)).toEqual([stored.personId])
+  expect((await ports.store.get('notifications', stored._id))?.push).toBe('sent')
+  expect((await ports.store.get('noticeOutbox', event._id))?.status).toBe('done')
+  await runJobs(ports)
+  expect(ports.notifier.sent.filter((n) => n.title === '入村申请未通过')).toHaveLength(1)
+  expect(await ports.store.count('notifications', { title: '入村申请未通过' })).toBe(1)
 })
 
 test("an action's notice to someone whose data is erased before the job pushes it is removed, never pushed", async () => {
-  const api = await makeApi()
-  try {
-    const { ports } = api
-    const now = ports.clock.now()
-    // as an action writes it (no list of its own to deliver): the notification comes with the event
-    await ports.store.transaction((tx) => notify({ ports, now }, { personId: 'p_linshuisheng', villageId: 'v-xinshan' }, '测试通知', '注销前写入', null, tx))
-    expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(1)
-    // the erasure came before its commit: the person record is what account.confirmDeletion leaves
-    await ports.store.update('persons', { _id: 'p_linshuisheng' }, { set: { name: DELETED_NAME, openid: '' } })
-    await deliverDueNotices(ports, now)
-    expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(0)
-    expect(ports.notifier.sent.filter((n) => n.title === '测试通知')).toHaveLength(0)
-    expect((await ports.store.find('noticeOutbox', { title: '测试通知' }))[0].status).toBe('done')
-  } finally {
-    api.close()
-  }
+  const { ports } = api
+  const now = ports.clock.now()
+  // as an action writes it (no list of its own to deliver): the notification comes with the event
+  await ports.store.transaction((tx) => notify({ ports, now }, { personId: 'p_linshuisheng', villageId: 'v-xinshan' }, '测试通知', '注销前写入', null, tx))
+  expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(1)
+  // the erasure came before its commit: the person record is what account.confirmDeletion leaves
+  await ports.store.update('persons', { _id: 'p_linshuisheng' }, { set: { name: DELETED_NAME, openid: '' } })
+  await deliverDueNotices(ports, now)
+  expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(0)
+  expect(ports.notifier.sent.filter((n) => n.title === '测试通知')).toHaveLength(0)
+  expect((await ports.store.find('noticeOutbox', { title: '测试通知' }))[0].status).toBe('done')
 })
