@@ -4,6 +4,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import type { Compiler } from 'webpack'
 import { WEAPP_ARIA, weappAttrName } from './weapp-aria'
 import { PreloadRouteChunks } from './preload-route'
+import { BOOT_CALLS, DEMO_OPENID_KEY } from './boot-calls'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -22,6 +23,8 @@ const compileInclude = [
   ...(fs.existsSync(features) ? fs.readdirSync(features) : []).map((f) => path.join(features, f, 'documents.ts')).filter((f) => fs.existsSync(f)),
   // WeChat's accessibility attributes, which src/app.ts gives the runtime
   path.resolve(root, 'config/weapp-aria.ts'),
+  // the storage keys and first calls the browser build's index.html shares with the app (./preload-route.ts)
+  path.resolve(root, 'config/boot-calls.ts'),
   // the browser build's stand-in for Taro's tab bar (below)
   path.resolve(root, 'config/no-taro-tabbar.ts'),
 ]
@@ -198,8 +201,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro's minSize 0 made 首页 wait for 20 chunks, some of a few hundred bytes: below webpack's usual
         // 20 KB a shared module stays in each page's own chunk instead
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all', minSize: 20_000 })
-        // the page in the address has its chunks fetched beside the entry, not after it
-        chain.plugin('preload-route-chunks').use(PreloadRouteChunks)
+        // the page in the address has its chunks fetched beside the entry, not after it, and 首页 its first calls
+        chain.plugin('preload-route-chunks').use(PreloadRouteChunks, [{ bootCalls: BOOT_CALLS, identityKey: DEMO_OPENID_KEY }])
         inlineLicenses(chain)
       },
     },

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Compilation, Compiler } from 'webpack'
+import type { BootCall } from './boot-calls'
 
 const NAME = 'PreloadRouteChunks'
 
@@ -10,8 +11,11 @@ const NAME = 'PreloadRouteChunks'
  * An inline script (ES5: it is not compiled) reads the hash route (an empty one opens the first page of the route
  * table) and adds a <link rel=preload> for each of that page's files, at low priority: at Chromium's default (high)
  * they went ahead of the entry scripts (low), which then arrived later than without them.
+ * It also starts that page's boot calls (./boot-calls.ts): their answers are in when the app asks.
  */
 export class PreloadRouteChunks {
+  constructor(private readonly options: { bootCalls?: Record<string, BootCall[]>; identityKey?: string } = {}) {}
+
   apply(compiler: Compiler) {
     // the html-webpack-plugin that Taro's runner registers: its hooks belong to that copy of the module
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,17 +25,32 @@ export class PreloadRouteChunks {
         const { files, routes, first } = routeFiles(compilation)
         if (!first) throw new Error('h5 build: the route table\'s page chunks were not found (config/preload-route.ts)')
         const publicPath = String(compilation.outputOptions.publicPath ?? '/')
+        const boot = Object.fromEntries(Object.entries(this.options.bootCalls ?? {}).filter(([route]) => route in routes))
         const script =
-          `!function(f,r,d){var p=location.hash.replace(/^#\\/?/,'').split('?')[0]||d,c=r[p]||[];` +
+          `!function(f,r,d,b,k){var p=location.hash.replace(/^#\\/?/,'').split('?')[0]||d,c=r[p]||[];` +
           `for(var i=0;i<c.length;i++){var l=document.createElement('link'),h=f[c[i]];` +
-          `l.rel='preload';l.fetchPriority='low';l.as=/\\.css$/.test(h)?'style':'script';l.href=${JSON.stringify(publicPath)}+h;document.head.appendChild(l)}}` +
-          `(${JSON.stringify(files)},${JSON.stringify(routes)},${JSON.stringify(first)})`
+          `l.rel='preload';l.fetchPriority='low';l.as=/\\.css$/.test(h)?'style':'script';l.href=${JSON.stringify(publicPath)}+h;document.head.appendChild(l)}` +
+          BOOT_CALLS +
+          `}(${JSON.stringify(files)},${JSON.stringify(routes)},${JSON.stringify(first)},${JSON.stringify(boot)},${JSON.stringify(this.options.identityKey ?? '')})`
         data.headTags.unshift({ tagName: 'script', voidTag: false, meta: { plugin: NAME }, attributes: {}, innerHTML: script })
         return data
       })
     })
   }
 }
+
+/**
+ * The boot calls of route p (ES5, inside the script above: b the calls by route, k the identity's storage key): each
+ * as the app's local transport would post it, its answer's JSON kept on window.__vhBoot under `${action} ${body}`.
+ * Nothing starts without an identity (a first visit gets one from the app) or without fetch.
+ */
+const BOOT_CALLS =
+  `var q=b[p],s=function(n){try{var v=JSON.parse(localStorage.getItem(n));return v&&v.data}catch(e){}},o=s(k);` +
+  `if(q&&o&&window.fetch){var a=window.__vhBoot={at:Date.now(),answers:{}};` +
+  `for(var j=0;j<q.length;j++){var x=q[j],m={},g=true,y;for(y in x.input){var u=s(x.input[y]);if(u)m[y]=u}` +
+  `for(y=0;x.needs&&y<x.needs.length;y++)if(!(x.needs[y] in m))g=false;` +
+  `if(g){var w=JSON.stringify(m),z=fetch('/api/'+x.action,{method:'POST',headers:{'content-type':'application/json','x-demo-openid':o},body:w})` +
+  `.then(function(e){return e.json()});z['catch'](function(){});a.answers[x.action+' '+w]=z}}}`
 
 /** each page's JS and CSS files (indices into `files`), from the import() of each route in Taro's route table */
 function routeFiles(compilation: Compilation) {

@@ -4,9 +4,8 @@ import type { Me, MembershipView, VillageCounts } from '@contract'
 import { errorMessage } from '@/shared/api/call'
 import { prefetch } from '@/shared/api/prefetch'
 import { getMe, getTodo, openHome } from './api'
+import { CURRENT_VILLAGE_KEY as CURRENT_KEY } from '../../../config/boot-calls'
 import { showUnreadBadge } from './unread-badge'
-
-const CURRENT_KEY = 'vh.currentVillage'
 
 interface AccountState {
   me: Me | null

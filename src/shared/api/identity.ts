@@ -1,11 +1,11 @@
 import Taro from '@tarojs/taro'
+import { DEMO_OPENID_KEY as KEY } from '../../../config/boot-calls'
 
 /**
  * Local mode only: which person the h5 app acts as. Like a WeChat user, who always has an OPENID,
  * a first visit gets a fresh visitor identity; 我的 → 切换体验身份 signs in as a demo person.
  * The cloud ignores all of this: there the identity comes from WeChat.
  */
-const KEY = 'vh.demoOpenid'
 export const VISITOR_PREFIX = 'visitor-'
 export function getDemoOpenid(): string {
   let openid = Taro.getStorageSync(KEY) as string

@@ -5,13 +5,25 @@
  */
 const FRESH_MS = 10_000
 
-const started = new Map<string, { at: number; result: Promise<unknown> }>()
+const started = new Map<string, { at: number; result: Promise<unknown>; settled?: { value: unknown } }>()
 
 export function prefetch<T>(key: string, load: () => Promise<T>): void {
   const result = load()
+  const entry: { at: number; result: Promise<unknown>; settled?: { value: unknown } } = { at: Date.now(), result }
   // a failure is the taker's to show; untaken, it must not surface as an unhandled rejection
-  result.catch(() => undefined)
-  started.set(key, { at: Date.now(), result })
+  result.then((value) => (entry.settled = { value })).catch(() => undefined)
+  started.set(key, entry)
+}
+
+/**
+ * The answer of the call started for `key`, once, when it is already in (and fresh): a component can then draw it
+ * in its first render instead of a skeleton first. undefined otherwise (then takePrefetched still has the call).
+ */
+export function takeSettled<T>(key: string): T | undefined {
+  const entry = started.get(key)
+  if (!entry?.settled || Date.now() - entry.at >= FRESH_MS) return undefined
+  started.delete(key)
+  return entry.settled.value as T
 }
 
 /** the call started for `key` in the last moments, once; undefined when there is none (then call it yourself) */

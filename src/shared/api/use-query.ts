@@ -8,10 +8,14 @@ export interface Query<T> {
   reload: () => Promise<void>
 }
 
-/** Loads on mount and whenever deps change; keeps the last data while reloading. */
-export function useQuery<T>(load: () => Promise<T>, deps: unknown[], enabled = true): Query<T> {
-  const [data, setData] = useState<T>()
-  const [loading, setLoading] = useState(enabled)
+/**
+ * Loads on mount and whenever deps change; keeps the last data while reloading. Given `initial` (an answer already
+ * in, see prefetch.ts takeSettled), it starts with it and does not load on mount.
+ */
+export function useQuery<T>(load: () => Promise<T>, deps: unknown[], enabled = true, initial?: T): Query<T> {
+  const [data, setData] = useState<T | undefined>(initial)
+  const [loading, setLoading] = useState(enabled && initial === undefined)
+  const loadOnMount = useRef(initial === undefined)
   const [error, setError] = useState<string | null>(null)
   const latest = useRef(0)
   const reload = useCallback(async () => {
@@ -30,7 +34,8 @@ export function useQuery<T>(load: () => Promise<T>, deps: unknown[], enabled = t
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled, ...deps])
   useEffect(() => {
-    void reload()
+    if (loadOnMount.current) void reload()
+    loadOnMount.current = true
   }, [reload])
   return { data, loading, error, reload }
 }

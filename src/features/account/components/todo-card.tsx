@@ -1,15 +1,20 @@
 /** 首页's 待办: what waits for me, and for my role, each with its count; tapping one opens its page. */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import type { MembershipView, TodoGroup, TodoItem } from '@contract'
 import { committeeWord } from '@contract/tables'
 import { tabPages } from '@/routes'
-import { takePrefetched } from '@/shared/api/prefetch'
+import { takePrefetched, takeSettled } from '@/shared/api/prefetch'
 import { useQuery } from '@/shared/api/use-query'
 import { useReloadOnShow } from '@/shared/api/use-reload-on-show'
 import { Async, Card, Row } from '@/shared/ui'
 import { getTodo } from '../api'
 import { todoKey } from '../store'
+
+type Todo = Awaited<ReturnType<typeof getTodo>>
+/** 待办 drawn from an answer already in is not asked again by a show this soon after (the page's first) */
+const JUST_DRAWN_MS = 3000
 
 const TAB_URLS = new Set(Object.values(tabPages).map((p) => `/${p}`))
 
@@ -40,9 +45,11 @@ function TodoRow({ item }: { item: TodoItem }) {
 }
 
 export function TodoCard({ membership }: { membership: MembershipView }) {
-  // 首页's account call started it already (the village it last acted in), else it goes now
-  const todo = useQuery(() => takePrefetched<Awaited<ReturnType<typeof getTodo>>>(todoKey(membership.villageId)) ?? getTodo(membership.villageId), [membership.villageId])
-  useReloadOnShow(todo)
+  // 首页's account call started it already (the village it last acted in), else it goes now; an answer already in is
+  // drawn at once (the first show just after need not ask again)
+  const [early] = useState(() => ({ todo: takeSettled<Todo>(todoKey(membership.villageId)), at: Date.now() }))
+  const todo = useQuery(() => takePrefetched<Todo>(todoKey(membership.villageId)) ?? getTodo(membership.villageId), [membership.villageId], true, early.todo)
+  useReloadOnShow({ loading: todo.loading, reload: () => (early.todo && Date.now() - early.at < JUST_DRAWN_MS ? undefined : todo.reload()) })
   const titles: Record<TodoGroup, string> = { mine: '我的待办', committee: `${committeeWord(membership.village.kind)}待办`, grid: '网格待办', hall: '服务中心待办', town: '镇街待办' }
   const resident = membership.roles.includes('resident')
   return (
