@@ -103,6 +103,26 @@ run('in Chromium: 首页 per role', () => {
     await context.close()
   })
 
+  test('while a page’s code is still loading, the title bar already names the app; then the page’s own title', async () => {
+    const cold = await app.browser.newPage({ viewport: { width: 414, height: 896 } })
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    // the pages' chunks wait until the title has been read
+    await cold.route('**/chunk/**', async (route) => {
+      await held
+      await route.continue()
+    })
+    await cold.goto(`${app.server.url}/#/pages/me/index`, { waitUntil: 'commit' })
+    const titleIs = (text: string) =>
+      cold.waitForFunction((t) => document.querySelector('#taro-navigation-bar .taro-navigation-bar-title')?.textContent === t, text, { timeout: 20_000 })
+    await titleIs('村居议事厅')
+    expect(await cold.getByText('切换体验身份（本地演示）').count()).toBe(0)
+    release()
+    await titleIs('我的')
+    await cold.getByText('切换体验身份（本地演示）').waitFor()
+    await cold.close()
+  })
+
   test('the committee approves a request: back on 首页 its queue says 0 at once', async () => {
     await app.signInAs(page, '林志强')
     await row('入村申请待审核').getByText('1 件').waitFor()

@@ -46,6 +46,22 @@ function enhanceTitleBar(): boolean {
   return true
 }
 
+/**
+ * Taro builds the title bar with the app and gives it the page's title only once the page's code has loaded: until
+ * then it shows the app's name (the document's title), as WeChat's own bar does while a page loads, so that the
+ * first screen has its words without waiting for the page.
+ */
+function nameTitleBarUntilThePageDoes() {
+  const fill = () => {
+    const title = document.querySelector('#taro-navigation-bar .taro-navigation-bar-title')
+    if (title && !title.textContent) title.textContent = document.title
+    return !!title
+  }
+  if (fill()) return
+  const watch = new MutationObserver(() => fill() && watch.disconnect())
+  watch.observe(document.body, { childList: true, subtree: true })
+}
+
 /** showModal's dialog and showToast's toast, as Taro appends them to <body> */
 function enhanceOverlay(node: Node) {
   if (!(node instanceof HTMLElement)) return
@@ -81,6 +97,7 @@ export function installShell(): void {
   if (installed || typeof document === 'undefined') return
   installed = true
   document.addEventListener('keydown', activateByKeyboard)
+  nameTitleBarUntilThePageDoes()
 
   const elder = (on: boolean) => document.documentElement.classList.toggle('vh-elder-root', on)
   elder(useTheme.getState().elder)
