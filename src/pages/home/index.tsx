@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react'
+import { Fragment, useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { JoinPrompt } from '@/features/account/components/join-prompt'
 import { TodoCard } from '@/features/account/components/todo-card'
@@ -12,11 +12,32 @@ import { MailboxHomeCard } from '@/features/mailbox/tab-cards'
 import { AffairsHomeCard } from '@/features/affairs/tab-cards'
 
 /**
- * 首页: the village, what waits for me (and for my role) with counts, the rules to agree to, its figures;
- * or how to join one. Every card reloads when the page is shown again; pulling down reloads them all.
+ * true once the first screen has been drawn: what lies below it (the features' cards, each asking for its own data)
+ * renders after, so that the first screen is not kept waiting for them
+ */
+function useFirstScreenDrawn(): boolean {
+  const [drawn, setDrawn] = useState(false)
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const after = () => (timer = setTimeout(() => setDrawn(true), 0))
+    // the browser: after the next frame; WeChat's logic layer has no frames: after the first render is sent
+    const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(after) : (after(), undefined)
+    return () => {
+      if (frame !== undefined) cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
+  }, [])
+  return drawn
+}
+
+/**
+ * 首页: the village and its figures, what waits for me (and for my role) with counts, then the features' cards (the
+ * rules to agree to, notices, boards, reports, the mailbox); or how to join one. Every card reloads when the page is
+ * shown again; pulling down reloads them all.
  */
 export default function HomePage() {
   const [round, setRound] = useState(0)
+  const drawn = useFirstScreenDrawn()
   usePullDownRefresh(() => {
     // a new key remounts the cards, so each loads afresh
     setRound((r) => r + 1)
@@ -34,14 +55,18 @@ export default function HomePage() {
           ) : (
             <Fragment key={round}>
               <WelcomeCard membership={membership} />
-              <TodoCard membership={membership} />
-              <RulesHomeCard villageId={membership.villageId} />
-              <AffairsHomeCard membership={membership} />
-              <BoardsHomeCard membership={membership} />
-              <ReportsHomeCard membership={membership} />
-              <MailboxHomeCard membership={membership} />
               <VillageOverviewCards membership={membership} />
               <UnreadCard me={me} />
+              <TodoCard membership={membership} />
+              {drawn && (
+                <>
+                  <RulesHomeCard villageId={membership.villageId} />
+                  <AffairsHomeCard membership={membership} />
+                  <BoardsHomeCard membership={membership} />
+                  <ReportsHomeCard membership={membership} />
+                  <MailboxHomeCard membership={membership} />
+                </>
+              )}
               <JoinRequestsStatus requests={me.requests.filter((r) => r.status !== 'approved')} />
             </Fragment>
           )}
