@@ -8,7 +8,7 @@ import type { BookingService } from '../../cloud/src/features/booking/documents'
 import { instantOf } from '../../cloud/src/features/booking/slots'
 import { claimSeat, promoteSlot, settleHolding } from '../../cloud/src/features/booking/seats'
 import { householdId } from '../../cloud/src/features/account/policy'
-import { T0, apiPerTest, expectRefused, killedAfter } from './harness'
+import { T0, apiPerTest, expectRefused, killedAfter, toldOf } from './harness'
 
 const X = 'v-xinshan'
 const HALL = `${X}:hall`
@@ -69,8 +69,7 @@ async function fixture(over: Partial<BookingService> = {}) {
 const book = (openid: string, slotId: string, personId?: string, waitlist = false) => api.as(openid).call('booking.book', { villageId: X, slotId, personId, waitlist })
 const slotDoc = (slotId: string) => api.ports.store.get('slots', slotId)
 /** the notices about the fixture's service (the demo's own bookings have notices of their own) */
-const noticesOf = (personId: string, about = '爱心午餐') =>
-  api.ports.store.find('noticeOutbox', { villageId: X }, { limit: 1000 }).then((es) => es.filter((e) => Array.isArray(e.to) && e.to.includes(personId) && e.body.includes(about)))
+const noticesOf = (personId: string, about = '爱心午餐') => toldOf(api, { villageId: X }).then((es) => es.filter((e) => Array.isArray(e.to) && e.to.includes(personId) && e.body.includes(about)))
 const mineHere = async (openid: string) => {
   const m = await api.as(openid).call('booking.mine', { villageId: X })
   return { upcoming: m.upcoming.filter((v) => v.serviceId === SERVICE), past: m.past.filter((v) => v.serviceId === SERVICE) }

@@ -11,6 +11,8 @@ import { createRouter } from '../../cloud/src/router'
 import { servesIn } from '../../cloud/src/features/account/documents'
 import { seedDemo } from '../../cloud/src/demo'
 import type { CsvFile } from '../../cloud/src/common/csv'
+import { isNoticeToOne } from '../../cloud/src/features/account/notices'
+import type { NoticeEvent } from '../../cloud/src/features/account/documents'
 import type { ActionName, ApiErrorBody, InputOf, Membership, OutputOf } from '../../cloud/src/contract'
 
 /** the demo's openids (demo-<key>) and WeChat-shaped ones (o + 27 characters) */
@@ -202,6 +204,18 @@ export function killedAfter(api: Api, k: number, ops: readonly string[] = ['inse
     },
   })
   return { ...api.ports, store }
+}
+
+/**
+ * Who was told what (delivered or not yet): every notice to several, the committee or the residents (its event) and
+ * every notice to one person (their notification, which is its own outbox entry), oldest first.
+ */
+export async function toldOf(api: Pick<Api, 'ports'>, filter: { villageId?: string; title?: string }): Promise<Array<{ to: NoticeEvent['to']; title: string; body: string; page: string | null }>> {
+  const { store } = api.ports
+  const events = await store.find('noticeOutbox', filter, { sort: [['_id', 'asc']], limit: 1000 })
+  const ones = (await store.find('notifications', filter, { sort: [['_id', 'asc']], limit: 1000 })).filter((n) => isNoticeToOne(n._id))
+  const all = [...events.map((e) => ({ ...e, to: e.to })), ...ones.map((n) => ({ ...n, to: [n.personId] }))].sort((a, b) => a.createdAt - b.createdAt)
+  return all.map(({ to, title, body, page }) => ({ to, title, body, page }))
 }
 
 type CsvAction = 'topics.exportCsv' | 'rules.exportCsv' | 'reports.exportCsv' | 'booking.exportCsv'

@@ -1,13 +1,13 @@
 /**
- * Notices go through an outbox: written with the change that causes them (an action's notice to one person with their
- * in-app notification), delivered and pushed by the job, again when a crash or a failed push left them behind — never
- * stored or pushed twice.
+ * Notices go through an outbox: written with the change that causes them (a notice to one person is their in-app
+ * notification, its push still to do; a notice to several an event), delivered and pushed by the job, again when a crash
+ * or a failed push left them behind — never stored or pushed twice.
  */
 import { runJobs } from '../../cloud/src/jobs'
-import { deliverDueNotices, deliverNotices, notify, notifyCommittee, PUSH_ATTEMPTS } from '../../cloud/src/features/account/notices'
+import { deliverDueNotices, deliverNotices, notify, notifyCommittee, PUSH_ATTEMPTS, PUSH_LEASE_MS } from '../../cloud/src/features/account/notices'
 import { DELETED_NAME } from '../../cloud/src/features/account/privacy-documents'
 import type { Notification, PushOutcome } from '../../cloud/src/ports/ports'
-import { apiPerTest, ID } from './harness'
+import { apiPerTest, ID, killedAfter } from './harness'
 import { noticeNewJoinRequests } from '../../cloud/src/features/account/jobs'
 
 const MINUTE = 60_000
@@ -108,7 +108,7 @@ test('a push that fails is tried again later by the job, then given up after a f
   expect(second.status).toBe('done')
 })
 
-test('a refused action writes no notice: the event is in its transaction', async () => {
+test('a refused action writes no notice: the notification is in its transaction, and it is the only document of the notice', async () => {
   const before = await api.ports.store.count('noticeOutbox')
   await api.as(ID.committee).call('join.queue', { villageId: 'v-xinshan', status: 'pending' }).then(async ([r]) => {
     await api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: r._id, decision: 'approve' })
@@ -116,43 +116,47 @@ test('a refused action writes no notice: the event is in its transaction', async
     const err = await api.as(ID.committee2).fail('join.decide', { villageId: 'v-xinshan', requestId: r._id, decision: 'reject', reason: '重复处理测试' })
     expect(err.code).toBe('CONFLICT')
   })
-  expect(await api.ports.store.count('noticeOutbox')).toBe(before + 1)
+  // a notice to one person writes no event: the notification is its own outbox entry
+  expect(await api.ports.store.count('noticeOutbox')).toBe(before)
+  expect((await api.ports.store.find('notifications', { villageId: 'v-xinshan', personId: 'p_liuxiaodong' })).map((n) => n.title)).toEqual(['入村申请已通过'])
   // the reader's notices carry no push bookkeeping
   const [notice] = await api.as('demo-liuxiaodong').call('notifications.list', {})
   expect(notice.title).toBe('入村申请已通过')
   expect(Object.keys(notice)).not.toContain('push')
+  expect(Object.keys(notice)).not.toContain('pushAt')
 })
 
-test('a notice still in the outbox when its person’s data is erased is not delivered to them', async () => {
+test('a job step’s notice to someone whose data is erased before its push is removed, never pushed', async () => {
   const { ports } = api
   const now = ports.clock.now()
   const notices: string[] = []
   await ports.store.transaction((tx) => notify({ ports, now, notices }, { personId: 'p_linshuisheng', villageId: 'v-xinshan' }, '测试通知', '注销前写入', null, tx))
+  expect(notices).toHaveLength(1)
   // what account.confirmDeletion leaves of the person record
   await ports.store.update('persons', { _id: 'p_linshuisheng' }, { set: { name: DELETED_NAME, openid: '' } })
   await deliverNotices(ports, now, notices)
   expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(0)
   expect(ports.notifier.sent.filter((n) => n.title === '测试通知')).toHaveLength(0)
-  expect((await ports.store.get('noticeOutbox', notices[0]))?.status).toBe('done')
 })
 
-test("an action's notice to one person is in the app at once, written with the change; the job pushes it, once", async () => {
+test("an action's notice to one person is in the app at once, one document written with the change; the job pushes it, once", async () => {
   const { ports } = api
+  const events = await ports.store.count('noticeOutbox')
   const [r] = await api.as(ID.committee).call('join.queue', { villageId: 'v-xinshan', status: 'pending' })
   await api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: r._id, decision: 'reject', reason: '门牌号不对' })
   const [notice] = await api.as('demo-liuxiaodong').call('notifications.list', {})
   expect(notice).toMatchObject({ title: '入村申请未通过', read: false })
   const stored = (await ports.store.find('notifications', { title: '入村申请未通过' }))[0]
-  expect(stored.push).toBe('pending')
+  expect(stored).toMatchObject({ push: 'pending', pushAt: ports.clock.now() })
   expect(ports.notifier.sent.filter((n) => n.title === '入村申请未通过')).toHaveLength(0)
-  const [event] = await ports.store.find('noticeOutbox', { title: '入村申请未通过' })
-  expect(event.status).toBe('pending')
+  expect(await ports.store.count('noticeOutbox')).toBe(events)
 
-  // the job's next run: pushed, the event done; another run pushes nothing more
-  await runJobs(ports)
+  // the job's next runs (two at once, and a delivery): pushed once, no longer due; another run pushes nothing more
+  await Promise.all([runJobs(ports), runJobs(ports), deliverDueNotices(ports, ports.clock.now())])
   expect(ports.notifier.sent.filter((n) => n.title === '入村申请未通过').map((n) => n.personId)).toEqual([stored.personId])
-  expect((await ports.store.get('notifications', stored._id))?.push).toBe('sent')
-  expect((await ports.store.get('noticeOutbox', event._id))?.status).toBe('done')
+  const pushed = (await ports.store.get('notifications', stored._id))!
+  expect(pushed.push).toBe('sent')
+  expect(pushed.pushAt).toBeUndefined()
   await runJobs(ports)
   expect(ports.notifier.sent.filter((n) => n.title === '入村申请未通过')).toHaveLength(1)
   expect(await ports.store.count('notifications', { title: '入村申请未通过' })).toBe(1)
@@ -161,7 +165,7 @@ test("an action's notice to one person is in the app at once, written with the c
 test("an action's notice to someone whose data is erased before the job pushes it is removed, never pushed", async () => {
   const { ports } = api
   const now = ports.clock.now()
-  // as an action writes it (no list of its own to deliver): the notification comes with the event
+  // as an action writes it (no list of its own to deliver)
   await ports.store.transaction((tx) => notify({ ports, now }, { personId: 'p_linshuisheng', villageId: 'v-xinshan' }, '测试通知', '注销前写入', null, tx))
   expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(1)
   // the erasure came before its commit: the person record is what account.confirmDeletion leaves
@@ -169,5 +173,51 @@ test("an action's notice to someone whose data is erased before the job pushes i
   await deliverDueNotices(ports, now)
   expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(0)
   expect(ports.notifier.sent.filter((n) => n.title === '测试通知')).toHaveLength(0)
-  expect((await ports.store.find('noticeOutbox', { title: '测试通知' }))[0].status).toBe('done')
+})
+
+test("a notice to one person whose push fails is tried again after a delay, given up after a few tries; one whose push died in flight is never pushed again", async () => {
+  const { ports } = api
+  const real = ports.notifier.send.bind(ports.notifier)
+  let failing = true
+  const tries: Notification[] = []
+  ports.notifier.send = async (n): Promise<PushOutcome> => {
+    if (n.title === '测试重试') tries.push(n)
+    if (failing) throw new Error('WeChat busy (-1)')
+    return real(n)
+  }
+  const now = ports.clock.now()
+  await notify({ ports, now }, { personId: 'p_linshuisheng', villageId: 'v-xinshan' }, '测试重试', '推送失败', null)
+  const [n] = await ports.store.find('notifications', { title: '测试重试' })
+  await deliverDueNotices(ports, now)
+  expect(tries).toHaveLength(1)
+  expect(await ports.store.get('notifications', n._id)).toMatchObject({ push: 'pending', pushAttempts: 1, pushAt: now + MINUTE })
+  // not yet due: left alone
+  await deliverDueNotices(ports, now + MINUTE - 1)
+  expect(tries).toHaveLength(1)
+  // due again until its tries are spent, then given up and no longer due
+  for (let i = 0; i < 10; i++) {
+    api.advance(4 * 60 * MINUTE)
+    await runJobs(ports)
+  }
+  expect(tries).toHaveLength(PUSH_ATTEMPTS)
+  expect(await ports.store.get('notifications', n._id)).toMatchObject({ push: 'failed', pushAttempts: PUSH_ATTEMPTS })
+  expect((await ports.store.get('notifications', n._id))?.pushAt).toBeUndefined()
+
+  // a run that died with a push in flight: once its lease is over, the job marks it unknown, never pushes it again
+  failing = false
+  tries.length = 0
+  await notify({ ports, now: ports.clock.now() }, { personId: 'p_linshuisheng', villageId: 'v-xinshan' }, '测试重试', '推送中断', null)
+  const [cut] = await ports.store.find('notifications', { title: '测试重试', body: '推送中断' })
+  await deliverDueNotices(killedAfter(api, 1), ports.clock.now()).catch(() => undefined)
+  expect(tries).toHaveLength(1)
+  expect((await ports.store.get('notifications', cut._id))?.push).toBe('sending')
+  await runJobs(ports)
+  expect(tries).toHaveLength(1)
+  api.advance(PUSH_LEASE_MS)
+  await runJobs(ports)
+  await runJobs(ports)
+  expect(tries).toHaveLength(1)
+  const after = (await ports.store.get('notifications', cut._id))!
+  expect(after.push).toBe('unknown')
+  expect(after.pushAt).toBeUndefined()
 })

@@ -199,6 +199,8 @@ test('a big activity: its confirmation is one transaction, the job writes the ho
   for (let i = 0; i < n; i += 100) {
     const docs = Array.from({ length: Math.min(100, n - i) }, (_, k) => ({ ...one, _id: `${PATROL}:p_v${i + k}`, personId: `p_v${i + k}`, name: `志愿者${i + k}` }))
     await store.insertMany('volunteerSignups', docs)
+    // people to tell (a notice to someone without a person record is dropped at its push)
+    await store.insertMany('persons', docs.map((d) => ({ _id: d.personId, openid: `v-${d.personId}`, name: d.name, createdAt: one.createdAt })))
   }
   await store.update('volunteerActivities', { _id: PATROL }, { set: { signedUp: n } })
   const totalsBefore = await api.as(P.lin).call('volunteer.totals', { villageId: X })
@@ -213,8 +215,13 @@ test('a big activity: its confirmation is one transaction, the job writes the ho
   await runHoursJobs(api.ports, now)
   expect((await store.get('volunteerActivities', PATROL))!.hoursJob).toBeNull()
   expect(await store.count('volunteerSignups', { activityId: PATROL, status: 'attended' })).toBe(n - 1)
-  // a notice to each volunteer with hours (these people are made up: nobody to deliver to)
-  expect(await store.count('noticeOutbox', { villageId: X, title: '志愿时长已记录' })).toBe(n - 1)
+  // a notice to each volunteer with hours, one each and pushed once, though the runs overlapped
+  const told = (await store.find('notifications', { villageId: X, title: '志愿时长已记录' }, { limit: 1000 })).map((t) => t.personId)
+  expect(told).toHaveLength(n - 1)
+  expect(new Set(told).size).toBe(n - 1)
+  const pushed = api.ports.notifier.sent.filter((t) => t.title === '志愿时长已记录').map((t) => t.key)
+  expect(pushed).toHaveLength(n - 1)
+  expect(new Set(pushed).size).toBe(n - 1)
   const totals = await api.as(P.lin).call('volunteer.totals', { villageId: X })
   expect(totals.totalMinutes).toBe(totalsBefore.totalMinutes + (n - 1) * 120)
   const month = (t: typeof totals) => t.months.find((m) => m.month === '2026-11')!

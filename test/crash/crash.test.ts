@@ -96,13 +96,13 @@ function pushes(dataDir: string): Notification[] {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Notification) : []
 }
 
-/** Waits until the job has delivered every notice (nothing pending in the outbox, no join request left to tell). */
+/** Waits until the job has delivered every notice (nothing pending in the outbox, no push of a notice to one person to try, no join request left to tell). */
 async function drained(dataDir: string, timeoutMs = 20_000): Promise<void> {
   const until = Date.now() + timeoutMs
   for (;;) {
     const store = openStore(dataDir)
     // join requests not yet told to the committee become a notice on the job's next run: until then nothing is pending
-    const pending = (await store.count('noticeOutbox', { status: 'pending' })) + (await store.count('joinRequests', { noticeDue: true }))
+    const pending = (await store.count('noticeOutbox', { status: 'pending' })) + (await store.count('notifications', { pushAt: { $gt: 0 } })) + (await store.count('joinRequests', { noticeDue: true }))
     store.close()
     if (!pending) return
     if (Date.now() > until) throw new Error(`${pending} notices (or join requests to tell) still pending`)

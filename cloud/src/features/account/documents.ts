@@ -259,6 +259,12 @@ export interface StoredNotification extends AppNotification {
   pushAttempts?: number
   /** while `sending`: when a push that has not reported back counts as dead */
   pushLeaseUntil?: number
+  /**
+   * A notice to one person is its own outbox entry (no event): while its push is to try or in flight, when the job
+   * takes it up (now, after a failed try's delay, or at the end of the lease of a push in flight); gone once it has an
+   * outcome. An event's notifications have none: their event is their outbox entry.
+   */
+  pushAt?: number
 }
 
 /** The outbox: one entry per notice sent (to one person, several, or the committee), delivered after its change commits. */

@@ -35,7 +35,8 @@ export const account = defineFeature({
     memberships: { indexes: [['personId'], ['villageId'], ['villageId', 'householdId'], ['villageId', 'name'], ['villageId', 'serving']] },
     // noticeDue: the new requests the job tells the committee of (jobs.ts)
     joinRequests: { indexes: [['villageId', 'status'], ['personId'], ['noticeDue']] },
-    notifications: { indexes: [['personId', 'read']] },
+    // pushAt: the notices to one person whose push the job is to try (notices.ts)
+    notifications: { indexes: [['personId', 'read'], ['pushAt']] },
     noticeOutbox: { indexes: [['status', 'nextAt']] },
     // status erasing: the job's work (erase.ts)
     deletionRequests: { indexes: [['status']] },

@@ -1,21 +1,22 @@
 /**
  * Notices through an outbox, so that none is lost on a crash and none is told twice.
  *
- * notify() writes one NoticeEvent (who is told what) — in the same transaction as the change that causes it when given
- * that transaction. Written by an action, a notice to one person also writes their in-app notification with it (id =
- * event:person, its push still to do), so that they see it at once while the action makes no call more than that
- * insert; nothing is delivered within the action's answer. The time-driven job (every minute) delivers the events:
- * it turns each into one in-app notification per person (a second delivery finds it stored and writes nothing) and
- * pushes each through the Notifier at most once: the delivery that stores a notice holds its push; a later one claims
- * a push still to try by a conditional update; a push whose process died in flight is marked `unknown`, never sent
- * again (WeChat has no idempotency key, and a subscribe-message consent is good for one message anyway). An event to
- * the committee or to every resident is read at delivery (a page of members at a time); what a crash or a failed push
- * left behind is tried again with growing delays, a push given up after PUSH_ATTEMPTS. A job's step lists the events
- * it writes (NoticeContext.notices) and delivers them itself at its end.
+ * A notice to one named person (notify()) is one document: their in-app notification, with its push still to do
+ * (`pushAt`), written in the same transaction as the change that causes it when given that transaction. It is the
+ * outbox entry of its own push, so that the person sees it at once and an action makes one call for it. A notice to
+ * several people, the committee or every resident is one NoticeEvent (who is told what), written the same way; the
+ * job turns it into one in-app notification per person (a second delivery finds it stored and writes nothing). No
+ * action delivers within its answer: the time-driven job (every minute) does. Each push goes through the Notifier at
+ * most once: the delivery that stores an event's notice holds its push; a push still to try is claimed by a
+ * conditional update; a push whose process died in flight is marked `unknown`, never sent again (WeChat has no
+ * idempotency key, and a subscribe-message consent is good for one message anyway). An event to the committee or to
+ * every resident is read at delivery (a page of members at a time); what a crash or a failed push left behind is
+ * tried again with growing delays, a push given up after PUSH_ATTEMPTS. A job's step lists the notices it writes
+ * (NoticeContext.notices) and delivers them itself at its end.
  */
 import type { Context } from '../../handler'
 import type { Ports, PushOutcome } from '../../ports/ports'
-import { DuplicateIdError, INSERT_MANY, type TxStore } from '../../ports/store'
+import { DuplicateIdError, INSERT_MANY, type Filter, type TxStore } from '../../ports/store'
 import { newId } from '../../common/ids'
 import type { AppNotification, NoticeEvent, StoredNotification } from './documents'
 import { DELETED_NAME } from './privacy-documents'
@@ -36,6 +37,9 @@ const RETRY_AFTER_MS = [0, 60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000]
 
 /** an event's id says whether it is to named people (`ne_…`) or to a whole audience read at delivery (`nv_…`) */
 const VILLAGE_WIDE = 'nv'
+/** a notice to one person, its own outbox entry (`nn_…`): a job step's list names both kinds */
+const ONE_PERSON = 'nn'
+export const isNoticeToOne = (id: string) => id.startsWith(`${ONE_PERSON}_`)
 
 async function writeEvent(ctx: NoticeContext, event: Omit<NoticeEvent, '_id' | 'createdAt' | 'status' | 'attempts' | 'nextAt'>, tx?: Pick<TxStore, 'insert'>, id = newId(Array.isArray(event.to) ? 'ne' : VILLAGE_WIDE, ctx.now)): Promise<NoticeEvent> {
   const doc: NoticeEvent = { _id: id, ...event, createdAt: ctx.now, status: 'pending', attempts: 0, nextAt: ctx.now }
@@ -45,9 +49,9 @@ async function writeEvent(ctx: NoticeContext, event: Omit<NoticeEvent, '_id' | '
 }
 
 /**
- * The one way to tell a person something: an in-app notice, and a push (a subscribe message in the
- * cloud) where they subscribed. Pass `tx` to write it with the change that causes it. From an action (no list of
- * notices) the notification is written with the event, its push left to the job.
+ * The one way to tell a person something: an in-app notice, and a push (a subscribe message in the cloud) where they
+ * subscribed. One insert: the notification, its push due now (the job's). Pass `tx` to write it with the change that
+ * causes it (a retried transaction writes it once: the id is drawn in the attempt that commits).
  */
 export async function notify(
   ctx: NoticeContext,
@@ -57,13 +61,9 @@ export async function notify(
   page: string | null = null,
   tx?: Pick<TxStore, 'insert'>,
 ): Promise<void> {
-  const e = await writeEvent(ctx, { villageId: to.villageId, to: [to.personId], title, body, page }, tx)
-  if (ctx.notices) return
-  const n: StoredNotification = { ...noticeOf(e, to.personId), push: 'pending', pushAttempts: 0 }
-  if (tx) return tx.insert('notifications', n)
-  // after its event (a crash between them leaves the event to the job, which stores the notice); a job that got there
-  // first has stored it and holds its push
-  await ctx.ports.store.insert('notifications', n).catch((err: unknown) => (err instanceof DuplicateIdError ? undefined : Promise.reject(err)))
+  const n: StoredNotification = { _id: newId(ONE_PERSON, ctx.now), ...to, title, body, page, read: false, createdAt: ctx.now, push: 'pending', pushAttempts: 0, pushAt: ctx.now }
+  await (tx ?? ctx.ports.store).insert('notifications', n)
+  ctx.notices?.push(n._id)
 }
 
 /** notify() to every committee member of the village (as it is when the notice is delivered). */
@@ -104,33 +104,41 @@ export async function notifyMany(ctx: NoticeContext, villageId: string, personId
 
 /** A notification as its reader sees it (without the push bookkeeping). */
 export function noticeView(n: StoredNotification): AppNotification {
-  const { push: _p, pushAttempts: _a, pushLeaseUntil: _l, ...view } = n
+  const { push: _p, pushAttempts: _a, pushLeaseUntil: _l, pushAt: _t, ...view } = n
   return view
 }
 
-/** Sends a push this delivery holds the claim of, and records what came of it; true when nothing is left to do for it. */
-async function sendClaimed(ports: Ports, n: StoredNotification, openid: string | undefined): Promise<boolean> {
+/**
+ * Sends a push this delivery holds the claim of, and records what came of it; true when nothing is left to do for it.
+ * A failed try of a notice that is its own outbox entry is due again after a delay (an event's waits for its event).
+ */
+async function sendClaimed(ports: Ports, n: StoredNotification, openid: string | undefined, now: number): Promise<boolean> {
   const { store } = ports
-  try {
-    const outcome = await ports.notifier.send({ key: n._id, personId: n.personId, villageId: n.villageId, openid, title: n.title, body: n.body, page: n.page ?? undefined })
-    await store.update('notifications', { _id: n._id }, { set: { push: outcome, pushLeaseUntil: undefined } })
+  const outcome = await ports.notifier.send({ key: n._id, personId: n.personId, villageId: n.villageId, openid, title: n.title, body: n.body, page: n.page ?? undefined }).catch(() => null)
+  // a store error here leaves it in flight (then `unknown`): only a push that failed is tried again
+  if (outcome) {
+    await store.update('notifications', { _id: n._id }, { set: { push: outcome, pushLeaseUntil: undefined, pushAt: undefined } })
     return true
-  } catch {
-    const attempts = (n.pushAttempts ?? 0) + 1
-    const push = attempts >= PUSH_ATTEMPTS ? 'failed' : 'pending'
-    await store.update('notifications', { _id: n._id }, { set: { push, pushAttempts: attempts, pushLeaseUntil: undefined } })
-    return push === 'failed'
   }
+  const attempts = (n.pushAttempts ?? 0) + 1
+  const push = attempts >= PUSH_ATTEMPTS ? 'failed' : 'pending'
+  const pushAt = n.pushAt !== undefined && push === 'pending' ? now + RETRY_AFTER_MS[Math.min(attempts, RETRY_AFTER_MS.length - 1)] : undefined
+  await store.update('notifications', { _id: n._id }, { set: { push, pushAttempts: attempts, pushLeaseUntil: undefined, pushAt } })
+  return push === 'failed'
 }
 
 /**
- * For a notification stored by an earlier delivery: claims its push when it is still to be tried. A push
- * in flight past its lease had its process die, before or after WeChat took it: never risk a second one.
+ * For a stored notification: claims its push when it is still to be tried (as read: a notice taken up by another run
+ * since is not claimed again). A push in flight past its lease had its process die, before or after WeChat took it:
+ * never risk a second one. A notice that is its own outbox entry is due again when the lease of its claim ends.
  */
 async function claimStored(ports: Ports, n: StoredNotification, openid: string | undefined, now: number): Promise<boolean> {
   const { store } = ports
-  if (await store.update('notifications', { _id: n._id, push: 'pending' }, { set: { push: 'sending', pushLeaseUntil: now + PUSH_LEASE_MS } })) return sendClaimed(ports, n, openid)
-  await store.update('notifications', { _id: n._id, push: 'sending', pushLeaseUntil: { $lte: now } }, { set: { push: 'unknown', pushLeaseUntil: undefined } })
+  const lease = now + PUSH_LEASE_MS
+  const own = n.pushAt !== undefined
+  const claim: Filter = own ? { _id: n._id, push: 'pending', pushAt: n.pushAt! } : { _id: n._id, push: 'pending' }
+  if (await store.update('notifications', claim, { set: { push: 'sending', pushLeaseUntil: lease, ...(own && { pushAt: lease }) } })) return sendClaimed(ports, n, openid, now)
+  await store.update('notifications', { _id: n._id, push: 'sending', pushLeaseUntil: { $lte: now } }, { set: { push: 'unknown', pushLeaseUntil: undefined, pushAt: undefined } })
   const state = (await store.get('notifications', n._id))?.push
   return state !== 'pending' && state !== 'sending'
 }
@@ -175,7 +183,7 @@ async function deliverOne(ports: Ports, e: NoticeEvent, { personId, openid }: Re
   const n = claimedNotice(e, personId, now)
   try {
     await ports.store.insert('notifications', n)
-    return await sendClaimed(ports, n, openid)
+    return await sendClaimed(ports, n, openid, now)
   } catch (err) {
     if (!(err instanceof DuplicateIdError)) throw err
     const stored = await ports.store.get('notifications', n._id)
@@ -194,7 +202,7 @@ async function deliverBatch(ports: Ports, e: NoticeEvent, personIds: string[], n
   const people = await reachable(ports, personIds)
   const ids = personIds.map((id) => `${e._id}:${id}`)
   const stored = new Map(unseen ? [] : (await store.find('notifications', { _id: { $in: ids } }, { limit: ids.length })).map((n) => [n._id, n]))
-  // written with its action for someone whose data was erased since (the erasure may have come first): gone like the rest of theirs
+  // stored by a delivery that raced the erasure of its person's data: gone like the rest of theirs
   const told = new Set(people.map((p) => `${e._id}:${p.personId}`))
   const gone = [...stored.keys()].filter((id) => !told.has(id))
   if (gone.length) await store.remove('notifications', { _id: { $in: gone } })
@@ -285,19 +293,54 @@ async function audienceOf(ports: Ports, e: NoticeEvent): Promise<(at: Position) 
   }
 }
 
+/** notices to one person the job pushes in a run (PUSHES_AFTER_STEP right after a job's step: the rest in its next runs) */
+export const PUSHES_PER_RUN = 500
+const PUSHES_AFTER_STEP = 100
+
 /**
- * Delivers the events named (a job's step, right after it wrote them) or, without ids, every pending event that is
- * due (the job's notices step), to about PEOPLE_AFTER_STEP or PEOPLE_PER_RUN people in all: what is left stays pending
- * from its cursor for the job's next run. Returns how many events it worked on. Never throws for one bad event: what
- * fails stays pending.
+ * Pushes notices to one person that are due: those named (a job step's own, right after it wrote them) or the
+ * oldest due, a page at a time, to about `budget`; returns how many it took up. Each leaves the due ones when taken
+ * up (pushed, its claim's lease or a retry ahead): a second run finds what is left. Someone whose data was erased
+ * since their notice was written (the erasure may have come first) is not pushed: the notice goes like the rest of theirs.
+ */
+async function pushDue(ports: Ports, now: number, budget: number, ids?: string[]): Promise<number> {
+  const { store } = ports
+  let done = 0
+  while (done < budget) {
+    const size = Math.min(DELIVERY_BATCH, budget - done)
+    const named = ids?.slice(done, done + size)
+    if (named && !named.length) break
+    const page = named
+      ? await store.find('notifications', { _id: { $in: named }, pushAt: { $lte: now } }, { limit: named.length })
+      : await store.find('notifications', { pushAt: { $lte: now } }, { sort: [['pushAt', 'asc']], limit: size })
+    const people = new Map((await reachable(ports, [...new Set(page.map((n) => n.personId))])).map((p) => [p.personId, p.openid]))
+    const gone = page.filter((n) => !people.has(n.personId)).map((n) => n._id)
+    if (gone.length) await store.remove('notifications', { _id: { $in: gone } })
+    // each its own claim: the pushes of a page go out together
+    const tried = await Promise.allSettled(page.filter((n) => people.has(n.personId)).map((n) => claimStored(ports, n, people.get(n.personId), now)))
+    const failed = tried.find((t) => t.status === 'rejected')
+    if (failed) throw failed.reason
+    done += named ? named.length : page.length
+    if (!named && page.length < size) break
+  }
+  return done
+}
+
+/**
+ * Delivers the notices named (a job's step, right after it wrote them) or, without ids, every pending one that is
+ * due (the job's notices step): events to about PEOPLE_AFTER_STEP or PEOPLE_PER_RUN people in all, what is left
+ * pending from its cursor for the job's next run, and the pushes of notices to one person. Returns how many events
+ * and notices it worked on. Never throws for one bad event or page: what fails stays pending.
  */
 export async function deliverNotices(ports: Ports, now: number, ids?: string[]): Promise<number> {
-  const events = ids
-    ? ids.length
-      ? await ports.store.find('noticeOutbox', { _id: { $in: ids }, status: 'pending' })
+  const afterStep = ids !== undefined
+  const own = ids?.filter(isNoticeToOne)
+  const eventIds = ids?.filter((id) => !isNoticeToOne(id))
+  const events = eventIds
+    ? eventIds.length
+      ? await ports.store.find('noticeOutbox', { _id: { $in: eventIds }, status: 'pending' })
       : []
     : await ports.store.find('noticeOutbox', { status: 'pending', nextAt: { $lte: now } }, { sort: [['nextAt', 'asc']], limit: 100 })
-  const afterStep = ids !== undefined
   let worked = 0
   let budget = afterStep ? PEOPLE_AFTER_STEP : PEOPLE_PER_RUN
   for (const e of events) {
@@ -308,6 +351,12 @@ export async function deliverNotices(ports: Ports, now: number, ids?: string[]):
     } catch (err) {
       console.error('[notices] delivery failed, the job will try again:', e._id, err)
     }
+  }
+  if (own?.length === 0) return worked
+  try {
+    worked += await pushDue(ports, now, afterStep ? PUSHES_AFTER_STEP : PUSHES_PER_RUN, own)
+  } catch (err) {
+    console.error('[notices] pushes failed, the job will try again:', err)
   }
   return worked
 }
