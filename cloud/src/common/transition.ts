@@ -41,6 +41,8 @@ export interface Step<C extends Stateful> {
   audit?: { action?: string; reason?: string | null | ((doc: Collections[C]) => string | null) }
   /** the caller's village: a document of another is not found, with these words (no read before the step is needed to say so) */
   scope?: { villageId: string; notFound: string }
+  /** refuses a caller who may not take the step on this document (throws, e.g. FORBIDDEN in words) before its state is checked: no read before the step is needed to say so */
+  refuse?: (doc: Collections[C]) => void
 }
 
 /** Refuses early (before other checks) a step the document's state does not allow, with the machine's words. */
@@ -61,6 +63,7 @@ export async function transition<C extends Stateful, E extends string>(
     const doc = (await tx.get(machine.collection, id)) as (Collections[C] & { status: StatusOf<C> }) | null
     if (!doc) throw new ApiError('NOT_FOUND', step.scope?.notFound)
     if (step.scope && (doc as { villageId?: string }).villageId !== step.scope.villageId) throw new ApiError('NOT_FOUND', step.scope.notFound)
+    step.refuse?.(doc)
     if (!rule.from.includes(doc.status)) throw new ApiError('CONFLICT', machine.refusal(doc.status, event))
     if (step.when && !step.when.test(doc)) throw new ApiError('CONFLICT', step.when.refused)
     const set = { ...(typeof step.set === 'function' ? await step.set(doc, tx) : step.set), status: rule.to }

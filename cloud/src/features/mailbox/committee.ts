@@ -10,7 +10,7 @@ import { notify } from '../account/notices'
 import type { mailboxCommitteeActions } from './contract'
 import type { Letter, LetterEvent } from './documents'
 import { inboxOrder, isOverdue, LETTER_MACHINE } from './policy'
-import { letterSummary, letterView, loadLetter, noticeName, PAGES, readableIn, readerFor, settingsView, type VillageReader } from './views'
+import { letterSummary, letterView, noticeName, PAGES, readableIn, readerFor, settingsView, type VillageReader } from './views'
 
 const PAGE = 1000
 
@@ -25,6 +25,12 @@ const committeeEvent = (ctx: MemberContext, reader: VillageReader, action: Lette
 
 const tellWriter = (ctx: MemberContext, l: Letter, title: string, body: string, tx: Parameters<typeof notify>[5]) =>
   l.writerId ? notify(ctx, { personId: l.writerId, villageId: l.villageId }, title, body, PAGES.letter(l.villageId, l._id), tx) : Promise.resolve()
+
+/** the refusals of loadLetter, in a step's transaction: the letter is read there only */
+const inTransaction = (villageId: string, reader: VillageReader) => ({
+  scope: { villageId, notFound: '找不到该来信' },
+  refuse: (doc: Letter) => void readableIn(doc, villageId, reader),
+})
 
 export const mailboxCommitteeHandlers: Handlers<typeof mailboxCommitteeActions> = {
   'mailbox.inbox': {
@@ -42,9 +48,10 @@ export const mailboxCommitteeHandlers: Handlers<typeof mailboxCommitteeActions> 
   'mailbox.accept': {
     access: ACCESS.committee,
     async handle({ villageId, letterId, note }, ctx) {
-      const { letter, reader } = await loadLetter(ctx, villageId, letterId)
       await checkText(ctx, { note })
-      const written = await transition(ctx.ports, LETTER_MACHINE, letter._id, 'accept', {
+      const reader = await readerFor(ctx)
+      const written = await transition(ctx.ports, LETTER_MACHINE, letterId, 'accept', {
+        ...inTransaction(villageId, reader),
         set: (doc) => ({ updatedAt: ctx.now, history: [...doc.history, committeeEvent(ctx, reader, 'accept', note)] }),
         also: (tx, doc) => tellWriter(ctx, doc, '您的来信已受理', `${noticeName(doc)}已受理${note ? `：${note}` : ''}。`, tx),
         by: ctx,
@@ -57,11 +64,12 @@ export const mailboxCommitteeHandlers: Handlers<typeof mailboxCommitteeActions> 
   'mailbox.reply': {
     access: ACCESS.committee,
     async handle({ villageId, letterId, text, photos }, ctx) {
-      const { letter, reader } = await loadLetter(ctx, villageId, letterId)
       checkPhotos(villageId, photos)
       await checkText(ctx, { text })
       await checkPhotoContent(ctx, photos)
-      const written = await transition(ctx.ports, LETTER_MACHINE, letter._id, 'reply', {
+      const reader = await readerFor(ctx)
+      const written = await transition(ctx.ports, LETTER_MACHINE, letterId, 'reply', {
+        ...inTransaction(villageId, reader),
         set: (doc) => ({ reply: { text, photos, at: ctx.now, byName: ctx.membership.name }, updatedAt: ctx.now, history: [...doc.history, committeeEvent(ctx, reader, 'reply', null)] }),
         also: (tx, doc) => tellWriter(ctx, doc, '您的来信已回复', `${noticeName(doc)}已回复，请查看并评价。`, tx),
         by: ctx,

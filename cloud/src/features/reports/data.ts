@@ -36,27 +36,30 @@ export async function townOf(store: Pick<Store, 'get'>, villageId: string): Prom
   return v?.townId ?? ''
 }
 
+/** what a caller already has of a view: the caller's 同问 as just written or read, the village's grids (or the report's own) as read */
+export type KnownForView = { metooByMe?: boolean; grids?: Grid[] }
+
 /**
- * The reports as this caller sees them (one lookup of grids, 同问 marks and photo URLs for all). The village's town
- * matters to a town officer only (isTownOf), so it is read for one only; `metooByMe`: the caller's 同问 as just written.
+ * The reports as this caller sees them (one lookup of grids, 同问 marks and photo URLs for all, each unless `known`).
+ * The village's town matters to a town officer only (isTownOf), so it is read for one only.
  */
-export async function reportViews(ctx: MemberContext, reports: Report[], metooByMe?: boolean): Promise<ReportView[]> {
+export async function reportViews(ctx: MemberContext, reports: Report[], known: KnownForView = {}): Promise<ReportView[]> {
   if (!reports.length) return []
   const { store } = ctx.ports
   const villageId = reports[0].villageId
   const [grids, townId, marks] = await Promise.all([
-    gridsOf(store, villageId),
+    known.grids ?? gridsOf(store, villageId),
     ctx.membership.roles.includes('townOfficer') ? townOf(store, villageId) : '',
-    metooByMe === undefined ? getMany(store, 'reportMeToos', reports.map((r) => `${r._id}:${ctx.person._id}`)) : [],
+    known.metooByMe === undefined ? getMany(store, 'reportMeToos', reports.map((r) => `${r._id}:${ctx.person._id}`)) : [],
   ])
   const names = new Map(grids.map((g) => [g._id, g.name]))
   const ids = [...new Set(reports.flatMap((r) => [...r.photos, ...r.resultPhotos, ...r.history.flatMap((e) => e.photos)]))]
   const urls = ids.length ? await ctx.ports.files.urls(ids) : {}
   const mine = new Set(marks.map((m) => m.reportId))
   const h = handlerOf(ctx.membership)
-  return reports.map((r) => viewOf(r, h, townId, names, urls, metooByMe ?? mine.has(r._id), ctx.now))
+  return reports.map((r) => viewOf(r, h, townId, names, urls, known.metooByMe ?? mine.has(r._id), ctx.now))
 }
-export const reportView = async (ctx: MemberContext, r: Report, metooByMe?: boolean): Promise<ReportView> => (await reportViews(ctx, [r], metooByMe))[0]
+export const reportView = async (ctx: MemberContext, r: Report, known?: KnownForView): Promise<ReportView> => (await reportViews(ctx, [r], known))[0]
 
 export function viewOf(r: Report, h: Handler, townId: string, gridNames: ReadonlyMap<string, string>, urls: Readonly<Record<string, string>>, metooByMe: boolean, now: number): ReportView {
   const byReporter = (by: string) => r.reporterId !== '' && by === r.reporterId

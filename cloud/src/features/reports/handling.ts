@@ -12,14 +12,14 @@ import { checkPhotoContent, checkText } from '../../common/content'
 import { getInVillage } from '../../common/load'
 import { checkPhotos } from '../../common/photos'
 import { shanghaiDay } from '../../common/time'
-import { assertStep, transition } from '../../common/transition'
+import { transition } from '../../common/transition'
 import type { TxStore } from '../../ports/store'
 import { getVillage, notify, notifyMany, wordsOf } from '../account/common'
 import { committeeWord, type Role } from '../account/documents'
 import type { reportHandlingActions } from './contract'
 import { acceptedAt, OPEN_STATUSES, type Report, type ReportEvent } from './documents'
 import { gridWorkersOf, noticeName, PAGES, reportSummaries, reportView, settingsOf, settingsView, tellHandlers, townOf, townOfficersOf } from './data'
-import { acceptDue, autoConfirmDue, categoryOf, handlerOf, handlingRefusal, mayHandle, queueScope, REPORT_MACHINE, resolveDue, roleWord, type ReportEventName } from './policy'
+import { acceptDue, autoConfirmDue, categoryOf, handlerOf, handlingRefusal, queueScope, REPORT_MACHINE, resolveDue, roleWord, type ReportEventName } from './policy'
 import { isOverdue, queueOrder } from './views'
 
 /**
@@ -31,17 +31,12 @@ const HAS_QUEUE: ReadonlyArray<Role> = ['committee', 'gridWorker', 'townOfficer'
 
 type Handling = Omit<typeof reportHandlingActions, 'reports.figures' | 'reports.town' | 'reports.exportCsv' | 'reports.clusters'>
 
-/** The report, once the caller may handle it and it may take this step (FORBIDDEN, then CONFLICT, in words). */
 /** the report's village as its handling needs it: the town (whose officers handle it) and the committee's word (村委会/居委会) */
 type Place = { townId: string; committee: string }
 
-async function loadForStep(ctx: MemberContext, villageId: string, reportId: string, event: ReportEventName): Promise<{ r: Report; at: Place }> {
-  const [r, v] = await Promise.all([getInVillage(ctx.ports.store, 'reports', reportId, villageId, '找不到该问题'), getVillage(ctx, villageId)])
-  const at = { townId: v.townId, committee: committeeWord(v.kind) }
-  const refused = handlingRefusal(r, handlerOf(ctx.membership), at.townId, at.committee)
-  if (refused) throw new ApiError('FORBIDDEN', refused)
-  assertStep(REPORT_MACHINE, r.status, event)
-  return { r, at }
+async function placeOf(ctx: MemberContext, villageId: string): Promise<Place> {
+  const v = await getVillage(ctx, villageId)
+  return { townId: v.townId, committee: committeeWord(v.kind) }
 }
 
 /** the history entry of a handler's step */
@@ -49,25 +44,37 @@ function staffEvent(ctx: MemberContext, r: Pick<Report, 'gridId'>, at: Place, ac
   return { at: ctx.now, action, by: ctx.person._id, byName: ctx.membership.name, role: roleWord(r, handlerOf(ctx.membership), at.townId, at.committee), note, photos }
 }
 
+type Said = string | null | ((doc: Report) => string | null)
+const said = (s: Said, doc: Report) => (typeof s === 'function' ? s(doc) : s)
+
 /**
- * Takes one handling step: in its transaction the caller's right is checked again (a transfer at the same moment
- * moves the report away from them), the history grows by the step's event, the audit entry is written and
- * `tell` writes its notices.
+ * Takes one handling step. The report is read in its transaction only: another village's is not found, one the
+ * caller may not handle is refused in words (FORBIDDEN) before its state (CONFLICT, in the machine's words); then
+ * `check` refuses what the input cannot do to it, the history grows by the step's event, the audit entry is written
+ * and `tell` writes its notices.
  */
 function step(
   ctx: MemberContext,
-  r: Report,
+  villageId: string,
+  reportId: string,
   at: Place,
   event: ReportEventName,
-  o: { set?: (doc: Report) => Record<string, unknown>; note: string | null; photos?: string[]; reason: string | null; tell: (tx: Pick<TxStore, 'insert'>, doc: Report) => Promise<void> },
+  o: { set?: (doc: Report) => Record<string, unknown>; check?: (doc: Report) => void; note: Said; photos?: string[]; reason: Said; tell: (tx: Pick<TxStore, 'insert'>, doc: Report) => Promise<void> },
 ): Promise<Report> {
   const h = handlerOf(ctx.membership)
-  return transition(ctx.ports, REPORT_MACHINE, r._id, event, {
-    set: (doc) => ({ ...o.set?.(doc), updatedAt: ctx.now, history: [...doc.history, staffEvent(ctx, doc, at, event, o.note, o.photos)] }),
-    when: { test: (doc) => mayHandle(doc, h, at.townId), refused: '该问题已转办，请刷新后再试' },
+  return transition(ctx.ports, REPORT_MACHINE, reportId, event, {
+    scope: { villageId, notFound: '找不到该问题' },
+    refuse: (doc) => {
+      const refused = handlingRefusal(doc, h, at.townId, at.committee)
+      if (refused) throw new ApiError('FORBIDDEN', refused)
+    },
+    set: (doc) => {
+      o.check?.(doc)
+      return { ...o.set?.(doc), updatedAt: ctx.now, history: [...doc.history, staffEvent(ctx, doc, at, event, said(o.note, doc), o.photos)] }
+    },
     also: o.tell,
     by: ctx,
-    audit: { reason: o.reason },
+    audit: { reason: (doc) => said(o.reason, doc) },
   })
 }
 
@@ -99,17 +106,16 @@ export const reportHandlingHandlers: Handlers<Handling> = {
   'reports.accept': {
     access: HANDLERS,
     async handle({ villageId, reportId, expectedDate, note }, ctx) {
-      const { r, at } = await loadForStep(ctx, villageId, reportId, 'accept')
       if (expectedDate < shanghaiDay(ctx.now)) throw new ApiError('BAD_INPUT', '预计办结日期不能早于今天', { expectedDate: '预计办结日期不能早于今天' })
       await checkText(ctx, { note })
-      const c = categoryOf((await settingsOf(ctx.ports.store, villageId)).categories, r.category)
-      const due = resolveDue(ctx.now, expectedDate, c)
-      const written = await step(ctx, r, at, 'accept', {
+      const [at, { categories }] = await Promise.all([placeOf(ctx, villageId), settingsOf(ctx.ports.store, villageId)])
+      const due = (doc: Report) => resolveDue(ctx.now, expectedDate, categoryOf(categories, doc.category))
+      const written = await step(ctx, villageId, reportId, at, 'accept', {
         // the first acceptance is the one the figures time (a report transferred after it keeps it)
-        set: (doc) => ({ resolveDueAt: due, acceptTook: (acceptedAt(doc) ?? ctx.now) - doc.createdAt }),
-        note: `预计${shanghaiDay(due)}前办结${note ? `。${note}` : ''}`,
-        reason: `预计${shanghaiDay(due)}前办结`,
-        tell: (tx, doc) => tellReporter(ctx, doc, '您的随手拍已受理', `${noticeName(doc)}已由${ctx.membership.name}受理，预计${shanghaiDay(due)}前办结。`, tx),
+        set: (doc) => ({ resolveDueAt: due(doc), acceptTook: (acceptedAt(doc) ?? ctx.now) - doc.createdAt }),
+        note: (doc) => `预计${shanghaiDay(due(doc))}前办结${note ? `。${note}` : ''}`,
+        reason: (doc) => `预计${shanghaiDay(due(doc))}前办结`,
+        tell: (tx, doc) => tellReporter(ctx, doc, '您的随手拍已受理', `${noticeName(doc)}已由${ctx.membership.name}受理，预计${shanghaiDay(due(doc))}前办结。`, tx),
       })
       return reportView(ctx, written)
     },
@@ -118,9 +124,8 @@ export const reportHandlingHandlers: Handlers<Handling> = {
   'reports.reject': {
     access: HANDLERS,
     async handle({ villageId, reportId, reason }, ctx) {
-      const { r, at } = await loadForStep(ctx, villageId, reportId, 'reject')
       await checkText(ctx, { reason })
-      const written = await step(ctx, r, at, 'reject', {
+      const written = await step(ctx, villageId, reportId, await placeOf(ctx, villageId), 'reject', {
         note: reason,
         reason,
         tell: (tx, doc) => tellReporter(ctx, doc, '您的随手拍不予受理', `${noticeName(doc)}不予受理，理由：${reason}`, tx),
@@ -133,17 +138,21 @@ export const reportHandlingHandlers: Handlers<Handling> = {
     access: HANDLERS,
     async handle({ villageId, reportId, to, reason }, ctx) {
       const { store } = ctx.ports
-      const { r, at } = await loadForStep(ctx, villageId, reportId, 'transfer')
-      const grid = to.kind === 'grid' ? await getInVillage(store, 'grids', to.gridId, villageId, '找不到该网格') : null
-      if (grid && r.level === 'grid' && r.gridId === grid._id) throw new ApiError('BAD_INPUT', '该问题已在这个网格', { to: '请选择另一个网格' })
-      if (!grid && r.level === 'town') throw new ApiError('CONFLICT', '该问题已转办镇街')
       await checkText(ctx, { reason })
-      const c = categoryOf((await settingsOf(store, villageId)).categories, r.category)
-      const receivers = grid ? await gridWorkersOf(store, villageId, grid._id) : await townOfficersOf(store, villageId)
+      const [at, grid, { categories }, receivers] = await Promise.all([
+        placeOf(ctx, villageId),
+        to.kind === 'grid' ? getInVillage(store, 'grids', to.gridId, villageId, '找不到该网格') : null,
+        settingsOf(store, villageId),
+        to.kind === 'grid' ? gridWorkersOf(store, villageId, to.gridId) : townOfficersOf(store, villageId),
+      ])
       const where = grid ? grid.name : '镇街'
-      const written = await step(ctx, r, at, 'transfer', {
+      const written = await step(ctx, villageId, reportId, at, 'transfer', {
+        check: (doc) => {
+          if (grid && doc.level === 'grid' && doc.gridId === grid._id) throw new ApiError('BAD_INPUT', '该问题已在这个网格', { to: '请选择另一个网格' })
+          if (!grid && doc.level === 'town') throw new ApiError('CONFLICT', '该问题已转办镇街')
+        },
         // at its new place it waits to be accepted again, on a new clock (which may be escalated again)
-        set: () => ({ ...(grid ? { gridId: grid._id, level: 'grid', escalatedAt: null } : { level: 'town' }), acceptDueAt: acceptDue(ctx.now, c), resolveDueAt: null }),
+        set: (doc) => ({ ...(grid ? { gridId: grid._id, level: 'grid', escalatedAt: null } : { level: 'town' }), acceptDueAt: acceptDue(ctx.now, categoryOf(categories, doc.category)), resolveDueAt: null }),
         note: `转办至${where}：${reason}`,
         reason: `转办至${where}：${reason}`,
         tell: async (tx, doc) => {
@@ -151,16 +160,16 @@ export const reportHandlingHandlers: Handlers<Handling> = {
           await tellHandlers(ctx, doc, receivers, grid ? '转办来的随手拍' : '转办镇街的随手拍', `${ctx.membership.name}将${noticeName(doc)}转办至${where}：${reason}`, tx)
         },
       })
-      return reportView(ctx, written)
+      // now at the grid just read: its name is the view's (a report sent to the town keeps its grid, read for the view)
+      return reportView(ctx, written, grid ? { grids: [grid] } : {})
     },
   },
 
   'reports.start': {
     access: HANDLERS,
     async handle({ villageId, reportId, note }, ctx) {
-      const { r, at } = await loadForStep(ctx, villageId, reportId, 'start')
       await checkText(ctx, { note })
-      const written = await step(ctx, r, at, 'start', {
+      const written = await step(ctx, villageId, reportId, await placeOf(ctx, villageId), 'start', {
         note,
         reason: null,
         tell: (tx, doc) => tellReporter(ctx, doc, '您的随手拍正在处理', `${noticeName(doc)}正在处理中${note ? `：${note}` : '。'}`, tx),
@@ -173,14 +182,12 @@ export const reportHandlingHandlers: Handlers<Handling> = {
     access: HANDLERS,
     async handle({ villageId, reportId, note, photos }, ctx) {
       const { store } = ctx.ports
-      const { r, at } = await loadForStep(ctx, villageId, reportId, 'resolve')
       checkPhotos(villageId, photos)
       await checkText(ctx, { note })
       await checkPhotoContent(ctx, photos)
-      const { autoConfirmDays } = await settingsOf(store, villageId)
-      const marks = await store.find('reportMeToos', { reportId: r._id }, { limit: 1000 })
+      const [at, { autoConfirmDays }, marks] = await Promise.all([placeOf(ctx, villageId), settingsOf(store, villageId), store.find('reportMeToos', { reportId }, { limit: 1000 })])
       const autoConfirmAt = autoConfirmDue(ctx.now, autoConfirmDays)
-      const written = await step(ctx, r, at, 'resolve', {
+      const written = await step(ctx, villageId, reportId, at, 'resolve', {
         set: (doc) => ({ resultPhotos: photos, autoConfirmAt, resolveTook: ctx.now - doc.createdAt }),
         note,
         photos,
@@ -190,7 +197,8 @@ export const reportHandlingHandlers: Handlers<Handling> = {
           await notifyMany(ctx, villageId, marks.map((m) => m.personId), '您同问的问题已办结', `${noticeName(doc)}已办结：${note}`, PAGES.detail(villageId, doc._id), tx)
         },
       })
-      return reportView(ctx, written)
+      // the caller's own 同问 is among the marks just read
+      return reportView(ctx, written, { metooByMe: marks.some((m) => m.personId === ctx.person._id) })
     },
   },
 

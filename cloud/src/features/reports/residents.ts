@@ -16,6 +16,7 @@ import { newReport, OPEN_STATUSES, REPORT_STATUS_LABELS, type Report, type Repor
 import { gridsOf, handlersOf, noticeName, reportSummaries, reportView, settingsOf, settingsView, tellHandlers } from './data'
 import { acceptDue, ANONYMOUS_NAME, categoryOf, DAY_MS, REPORT_MACHINE } from './policy'
 import { gridAt, hasAreas, metres } from './routing'
+import type { Grid } from '../account/documents'
 
 /** 同问 finds open reports of the category within this many metres */
 export const NEARBY_METRES = 300
@@ -74,8 +75,9 @@ export const reportResidentHandlers: Handlers<Omit<typeof reportResidentActions,
       if (!settings.categories.some((c) => c.name === category)) throw new ApiError('BAD_INPUT', '请从列表中选择问题类别', { category: '请从列表中选择问题类别' })
       checkPhotos(villageId, photos)
       let gridId: string | null = null
+      let grids: Grid[] | undefined
       if (place.point) {
-        const grids = await gridsOf(store, villageId)
+        grids = await gridsOf(store, villageId)
         gridId = gridAt(grids, place.point)
         if (!gridId && hasAreas(grids)) {
           const { here } = await wordsOf(ctx, villageId)
@@ -105,7 +107,8 @@ export const reportResidentHandlers: Handlers<Omit<typeof reportResidentActions,
         await tx.insert('reports', report)
         await tellHandlers(ctx, report, to, '新的随手拍', `${place.address}：${noticeName(report)}，请及时受理。`, tx)
       })
-      return reportView(ctx, report)
+      // a new report has no 同问; its grids were read to place it (when it has a point)
+      return reportView(ctx, report, { metooByMe: false, grids })
     },
   },
 
@@ -131,7 +134,7 @@ export const reportResidentHandlers: Handlers<Omit<typeof reportResidentActions,
           await tx.update('reports', reportId, { inc: { metoo: 1 }, set: { history, updatedAt: ctx.now } })
           return { ...doc, metoo: doc.metoo + 1, history, updatedAt: ctx.now }
         })
-        return reportView(ctx, written, true)
+        return reportView(ctx, written, { metooByMe: true })
       } catch (e) {
         if (e instanceof DuplicateIdError) throw new ApiError('DUPLICATE', '您已同问过该问题')
         throw e
