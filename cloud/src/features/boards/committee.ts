@@ -152,15 +152,16 @@ export const committeeHandlers: Handlers<typeof boardCommitteeActions> = {
   'boards.decideAppeal': {
     access: ACCESS.committee,
     async handle({ villageId, entryId, decision, councilOpinion, reply }, ctx) {
-      const e = await getInVillage(ctx.ports.store, 'boardEntries', entryId, villageId, '找不到该榜单条目')
       await checkText(ctx, { councilOpinion, reply })
-      const s = await settingsOf(ctx.ports.store, villageId)
       const upheld = decision === 'uphold'
+      // the entry is read in the step only; the settings only to publish it (an upheld appeal withdraws it)
+      const s = upheld ? null : await settingsOf(ctx.ports.store, villageId)
       const decided = { reason: reply, by: ctx.person._id, byName: ctx.membership.name, at: ctx.now }
-      const written = await transition(ctx.ports, ENTRY_MACHINE, e._id, upheld ? 'uphold' : 'reject', {
+      const written = await transition(ctx.ports, ENTRY_MACHINE, entryId, upheld ? 'uphold' : 'reject', {
+        scope: { villageId, notFound: '找不到该榜单条目' },
         set: (doc) => ({
           appeal: doc.appeal && { ...doc.appeal, councilOpinion, decision: upheld ? 'upheld' : 'rejected', reply, decidedBy: ctx.person._id, decidedByName: ctx.membership.name, decidedAt: ctx.now },
-          ...(upheld ? { withdrawn: decided } : { publishedAt: ctx.now, expiresAt: ctx.now + s.expiryDays * DAY_MS }),
+          ...(s ? { publishedAt: ctx.now, expiresAt: ctx.now + s.expiryDays * DAY_MS } : { withdrawn: decided }),
         }),
         also: async (tx, doc) => {
           if (!doc.appeal) return

@@ -3,13 +3,12 @@ import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { appendAudit, auditEntry } from '../../common/audit'
 import { checkText } from '../../common/content'
-import { getInVillage } from '../../common/load'
 import { newId } from '../../common/ids'
 import { transition } from '../../common/transition'
 import { isCommittee } from '../account/policy'
 import { notify } from '../account/common'
 import type { boardCouncilActions } from './contract'
-import type { BoardEntry } from './documents'
+import type { BoardEntry, Nomination } from './documents'
 import { nominationViews, PAGES, settingsOf } from './data'
 import { DAY_MS, ENTRY_MACHINE, NOMINATION_MACHINE } from './policy'
 import { monthOf } from './time'
@@ -35,12 +34,13 @@ export const councilHandlers: Handlers<typeof boardCouncilActions> = {
     access: ACCESS.member,
     async handle({ villageId, nominationId, decision, reason }, ctx) {
       await assertReviewer(ctx, villageId)
-      const n = await getInVillage(ctx.ports.store, 'nominations', nominationId, villageId, '找不到该推荐')
       await checkText(ctx, { reason })
       const accept = decision === 'accept'
-      const s = await settingsOf(ctx.ports.store, villageId)
-      const entry: BoardEntry = {
-        _id: `${villageId}:${newId('b', ctx.now)}`,
+      // the nomination is read in the step only; the settings only to publish its entry
+      const s = accept ? await settingsOf(ctx.ports.store, villageId) : null
+      const entryId = `${villageId}:${newId('b', ctx.now)}`
+      const entryOf = (n: Nomination, expiryDays: number): BoardEntry => ({
+        _id: entryId,
         villageId,
         board: 'good',
         status: 'published',
@@ -56,7 +56,7 @@ export const councilHandlers: Handlers<typeof boardCouncilActions> = {
         nameShown: null,
         noticeUntil: null,
         publishedAt: ctx.now,
-        expiresAt: ctx.now + s.expiryDays * DAY_MS,
+        expiresAt: ctx.now + expiryDays * DAY_MS,
         expiredAt: null,
         appeal: null,
         withdrawn: null,
@@ -64,11 +64,13 @@ export const councilHandlers: Handlers<typeof boardCouncilActions> = {
         createdBy: ctx.person._id,
         createdByName: ctx.membership.name,
         createdAt: ctx.now,
-      }
-      const written = await transition(ctx.ports, NOMINATION_MACHINE, n._id, decision, {
-        set: { review: { reason, by: ctx.person._id, byName: ctx.membership.name, at: ctx.now }, ...(accept ? { entryId: entry._id } : {}) },
+      })
+      const written = await transition(ctx.ports, NOMINATION_MACHINE, nominationId, decision, {
+        scope: { villageId, notFound: '找不到该推荐' },
+        set: { review: { reason, by: ctx.person._id, byName: ctx.membership.name, at: ctx.now }, ...(accept ? { entryId } : {}) },
         also: async (tx, doc) => {
-          if (accept) {
+          if (s) {
+            const entry = entryOf(doc, s.expiryDays)
             await tx.insert('boardEntries', entry)
             await appendAudit(tx, auditEntry(ctx, 'boards.publish', { type: ENTRY_MACHINE.targetType, id: entry._id, label: ENTRY_MACHINE.label(entry) }, `来自${doc.byName}的推荐`))
           }

@@ -241,21 +241,22 @@ export const commentHandlers: Handlers<typeof commentActions> = {
     access: ACCESS.committee,
     async handle({ villageId, commentId, reason }, ctx) {
       const { store } = ctx.ports
-      const c = await loadComment(ctx, villageId, commentId)
       // the author reads the reason
       await checkText(ctx, { reason })
       const hidden = { reason, byName: ctx.membership.name, at: ctx.now }
       // the words of the notice are read before the transaction, which reads nothing outside itself
       const { committee } = await wordsOf(ctx, villageId)
-      // the hide, the counter, its audit entry and the author's notice (with the title the counter's read gives) at once
-      await store.transaction(async (tx) => {
+      // the comment is read there only: the hide, the counter, its audit entry and the author's notice (with the title the counter's read gives) at once
+      const c = await store.transaction(async (tx) => {
         const cur = await tx.get('comments', commentId)
-        if (!cur || cur.hidden) throw new ApiError('CONFLICT', '该评论已被隐藏')
+        if (!cur || cur.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该评论')
+        if (cur.hidden) throw new ApiError('CONFLICT', '该评论已被隐藏')
         await tx.update('comments', commentId, { set: { hidden } })
         // a deleted comment was no longer counted
         const t = await countShown(tx, cur.topicId, cur.deletedAt ? 0 : -1)
-        await audit(ctx, 'comments.hide', { type: 'comment', id: commentId, label: `${c.authorName}的评论：${c.text.slice(0, 40)}` }, reason, tx)
-        await notify(ctx, { personId: c.authorId, villageId }, '您的评论已被隐藏', `您在「${t?.title ?? '议题'}」下的评论已被${committee}隐藏，理由：${reason}`, PAGES.topic(c.topicId), tx)
+        await audit(ctx, 'comments.hide', { type: 'comment', id: commentId, label: `${cur.authorName}的评论：${cur.text.slice(0, 40)}` }, reason, tx)
+        await notify(ctx, { personId: cur.authorId, villageId }, '您的评论已被隐藏', `您在「${t?.title ?? '议题'}」下的评论已被${committee}隐藏，理由：${reason}`, PAGES.topic(cur.topicId), tx)
+        return cur
       })
       return viewOf({ ...c, hidden }, ctx, new Set())
     },
