@@ -304,7 +304,8 @@ export const bookingResidentHandlers: Handlers<typeof bookingResidentActions> = 
         throw new ApiError('FORBIDDEN', '只能由本人授权；长者不会用手机的，请到服务大厅由工作人员登记')
       }
       const elderId = forOther ? personId : ctx.membership.personId
-      const [elder, delegate] = await Promise.all([store.get('memberships', `${villageId}:${elderId}`), store.get('memberships', `${villageId}:${delegateId}`)])
+      // the caller authorising for themselves is the membership the router read
+      const [elder, delegate] = await Promise.all([forOther ? store.get('memberships', `${villageId}:${elderId}`) : ctx.membership, store.get('memberships', `${villageId}:${delegateId}`)])
       if (!elder || !delegate || !elder.roles.includes('resident') || !delegate.roles.includes('resident')) {
         const { here, people } = await wordsOf(ctx, villageId)
         if (!elder || !elder.roles.includes('resident')) throw forOther ? new ApiError('NOT_FOUND', `找不到该${people}`) : new ApiError('FORBIDDEN', `只有${here}${people}可以授权家人代订`)

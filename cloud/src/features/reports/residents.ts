@@ -176,7 +176,8 @@ export const reportResidentHandlers: Handlers<Omit<typeof reportResidentActions,
         // the reporter's own word, not an admin action
         by: null,
       })
-      return reportView(ctx, written)
+      // nobody adds 同问 to their own report
+      return reportView(ctx, written, { metooByMe: false })
     },
   },
 
@@ -204,7 +205,7 @@ export const reportResidentHandlers: Handlers<Omit<typeof reportResidentActions,
         also: (tx, doc) => tellHandlers(ctx, doc, to, '随手拍未解决，请重新处理', `${noticeName(doc)}：上报人反映问题未解决（${reason}）。`, tx),
         by: null,
       })
-      return reportView(ctx, written)
+      return reportView(ctx, written, { metooByMe: false })
     },
   },
 }
