@@ -18,7 +18,9 @@ import { workspace } from './features/workspace/module'
 import type { CollectionSpec } from './feature'
 import type { CollectionName } from './ports/store'
 
-export const FEATURES = [account, rules, deliberation, auditFeature, boards, booking, reports, mailbox, affairs, volunteer, workspace, dev] as const
+// the audit log after every feature that writes entries: its job step links what the steps before it wrote in the same
+// run, and its seed chains what the seeds before it wrote
+export const FEATURES = [account, rules, deliberation, boards, booking, reports, mailbox, affairs, volunteer, workspace, auditFeature, dev] as const
 
 /** Every collection with its indexes, from the features that store it. */
 export const COLLECTION_SPECS: ReadonlyArray<[CollectionName, CollectionSpec]> = [

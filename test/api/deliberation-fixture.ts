@@ -1,5 +1,6 @@
 /** Shared by the deliberation API tests: the seeded world's people and a topic put to the vote in one call. */
 import type { AuditEntry, InputOf } from '../../cloud/src/contract'
+import { linkPendingAudit } from '../../cloud/src/features/audit/jobs'
 import { ID } from './harness'
 import { buildRolls } from '../../cloud/src/features/deliberation/roll-job'
 import { tellReminders } from '../../cloud/src/features/deliberation/remind-job'
@@ -71,6 +72,13 @@ export async function tellRemindersNow(api: Api): Promise<number> {
   let steps = 0
   for (let n; (n = await tellReminders(api.ports, api.ports.clock.now())); ) steps += n
   return steps
+}
+
+/** The audit step's runs until every pending entry is linked (the time-driven job does it within a minute of the action). */
+export async function linkAudits(api: Api): Promise<number> {
+  let linked = 0
+  for (let n; (n = await linkPendingAudit(api.ports)); ) linked += n
+  return linked
 }
 
 export async function audits(api: Api, action: string, villageId = X): Promise<AuditEntry[]> {

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { AuditEntry } from '@contract'
+import type { LinkedAuditEntry } from '../../cloud/src/common/audit'
 import * as api from '../../src/features/audit/api'
 import { useAccount } from '../../src/features/account/store'
 import { CallError } from '../../src/shared/api/call'
@@ -9,7 +9,7 @@ import { henanResident, meWithTwoVillages } from './fixtures'
 jest.mock('../../src/features/audit/api')
 const mocked = jest.mocked(api)
 
-const entry = (seq: number, over: Partial<AuditEntry> = {}): AuditEntry => ({
+const entry = (seq: number, over: Partial<LinkedAuditEntry> = {}): LinkedAuditEntry => ({
   _id: `a${seq}`,
   villageId: 'v-xinshan',
   seq,
@@ -52,6 +52,17 @@ test('lists entries newest first with who, what, object and reason; 加载更多
   expect(screen.queryByText('加载更多')).toBeNull()
 })
 
+test('an entry not yet linked shows 待入链 instead of its number', async () => {
+  const { seq: _seq, prevHash: _prev, hash: _hash, ...fields } = entry(4, { action: 'join.reject', target: '刘晓东（新山村东一巷12号）' })
+  mocked.getAuditLog.mockResolvedValueOnce({ entries: [{ ...fields, pending: true }, entry(3)], nextCursor: null })
+  render(<AuditLogPage />)
+  expect(await screen.findByText('刘晓东（新山村东一巷12号）')).toBeTruthy()
+  expect(screen.getAllByText('待入链')).toHaveLength(1)
+  expect(screen.getByText('#3')).toBeTruthy()
+  expect(screen.queryByText('#undefined')).toBeNull()
+  expect(screen.queryByText('#4')).toBeNull()
+})
+
 test('filters by person, type and dates are sent to the server; none matching says so', async () => {
   mocked.getAuditLog.mockResolvedValueOnce({ entries: [entry(1)], nextCursor: null }).mockResolvedValue({ entries: [], nextCursor: null })
   render(<AuditLogPage />)
@@ -74,7 +85,7 @@ test('校验记录完整性 shows the result, broken or whole; a load error offe
   mocked.getAuditLog.mockRejectedValueOnce(new CallError({ code: 'INTERNAL', message: '服务暂时不可用' })).mockResolvedValue({ entries: [entry(1)], nextCursor: null })
   mocked.verifyAuditLog
     .mockResolvedValueOnce({ ok: false, count: 4, brokenAt: 5, checkedAt: 0, message: '第5条记录的内容被改动过：从第5条起记录不完整，请联系镇街核查' })
-    .mockResolvedValueOnce({ ok: true, count: 9, checkedAt: 0, message: '共9条记录，逐条核对无误，没有被改动或删除' })
+    .mockResolvedValueOnce({ ok: true, count: 9, pending: 0, checkedAt: 0, message: '共9条记录，逐条核对无误，没有被改动或删除' })
   render(<AuditLogPage />)
   fireEvent.click(await screen.findByText('重试'))
   await screen.findByText('议题1')

@@ -6,15 +6,15 @@ const id = z.string().trim().min(1, '缺少编号').max(80, '编号过长')
 const day = (message: string) => z.string().trim().regex(/^20\d\d-[01]\d-[0-3]\d$/, message)
 
 export interface AuditPage {
-  /** newest first */
+  /** newest first: on the first page the pending entries (not linked yet, no seq), then the chained ones */
   entries: AuditEntry[]
-  /** pass as `before` for the next page; null at the chain's start */
+  /** pass as `before` for the next page (chained entries below this seq); null at the chain's start */
   nextCursor: number | null
 }
 
 /** What checking the chain found (for the person who asked: plain words beside the figures). */
 export type AuditCheck =
-  | { ok: true; count: number; checkedAt: number; message: string }
+  | { ok: true; count: number; /** entries written, not yet linked by the job */ pending: number; checkedAt: number; message: string }
   | { ok: false; count: number; brokenAt: number; checkedAt: number; message: string }
 
 export const auditActions = {

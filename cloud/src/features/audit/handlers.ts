@@ -35,11 +35,19 @@ export const auditHandlers: Handlers<typeof auditActions> = {
       if (input.targetType) filter.targetType = input.targetType
       if (input.targetId) filter.targetId = input.targetId
       if (input.from || input.to) filter.at = { ...(input.from ? { $gte: dayStart(input.from) } : {}), ...(input.to ? { $lt: dayStart(input.to) + 86_400_000 } : {}) }
-      if (input.before) filter.seq = { $lt: input.before }
+      // the chained entries below the cursor, newest first; on the first page the pending ones before them (newer: the
+      // job links them within a minute or so), at most a page of them: a backlog longer than that (the job behind) shows
+      // its newest page, and the rest once they are linked, numbered. The cursor is a seq, so a later page never repeats
+      // an entry linked since the first.
+      const { store } = ctx.ports
+      const pending = input.before ? [] : await store.find('auditLog', { ...filter, pending: true }, { sort: [['at', 'desc'], ['_id', 'desc']], limit: input.limit })
+      // read after the pending ones: an entry linked in between is in both (shown once, pending), never in neither
+      const shown = new Set(pending.map((e) => e._id))
       // one more than the page tells whether there is a next page
-      const found = await ctx.ports.store.find('auditLog', filter, { sort: [['seq', 'desc']], limit: input.limit + 1 })
-      const entries = found.slice(0, input.limit)
-      return { entries, nextCursor: found.length > input.limit ? entries[entries.length - 1].seq : null }
+      const chained = (await store.find('auditLog', { ...filter, seq: { $gt: 0, ...(input.before ? { $lt: input.before } : {}) } }, { sort: [['seq', 'desc']], limit: input.limit + 1 })).filter((e) => !shown.has(e._id))
+      const entries = [...pending, ...chained].slice(0, input.limit)
+      const next = chained[entries.length - pending.length]
+      return { entries, nextCursor: next?.seq !== undefined ? next.seq + 1 : null }
     },
   },
 
@@ -47,7 +55,8 @@ export const auditHandlers: Handlers<typeof auditActions> = {
     access: COMMITTEE_OR_TOWN,
     async handle({ villageId }, ctx) {
       await assertReader(ctx)
-      const recent = await ctx.ports.store.find('auditLog', { villageId }, { sort: [['seq', 'desc']], limit: ACTOR_SCAN })
+      // by time: the pending entries (no seq yet) are the newest
+      const recent = await ctx.ports.store.find('auditLog', { villageId }, { sort: [['at', 'desc']], limit: ACTOR_SCAN })
       const names = new Map<string, string>()
       for (const e of recent) if (!names.has(e.actorId)) names.set(e.actorId, e.actorName)
       return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => Number(a.id === SYSTEM_ACTOR) - Number(b.id === SYSTEM_ACTOR) || zhCompare(a.name, b.name))
@@ -59,7 +68,10 @@ export const auditHandlers: Handlers<typeof auditActions> = {
     async handle({ villageId }, ctx) {
       await assertReader(ctx)
       const check = await verifyChain(ctx.ports.store, villageId)
-      if (check.ok) return { ok: true, count: check.count, checkedAt: ctx.now, message: `共${check.count}条记录，逐条核对无误，没有被改动或删除` }
+      if (check.ok) {
+        const waiting = check.pending ? `；另有${check.pending}条刚记录，将在1分钟内入链` : ''
+        return { ok: true, count: check.count, pending: check.pending, checkedAt: ctx.now, message: `共${check.count}条记录，逐条核对无误，没有被改动或删除${waiting}` }
+      }
       return { ok: false, count: check.count, brokenAt: check.brokenAt, checkedAt: ctx.now, message: `${check.problem}：从第${check.brokenAt}条起记录不完整，请联系镇街核查` }
     },
   },

@@ -2,6 +2,7 @@
 import { defineFeature } from '../../feature'
 import { auditActions } from './contract'
 import { auditHandlers } from './handlers'
+import { linkPendingAudit } from './jobs'
 import { chainExistingEntries } from './seed'
 
 export const auditFeature = defineFeature({
@@ -9,8 +10,10 @@ export const auditFeature = defineFeature({
   actions: auditActions,
   handlers: auditHandlers,
   collections: {
-    auditLog: { indexes: [['villageId', 'seq'], ['villageId', 'targetType', 'targetId'], ['villageId', 'actorId'], ['villageId', 'action'], ['villageId', 'at']] },
+    // pending entries by their village (the log's first page, the job's batch) and of all villages (the job's next)
+    auditLog: { indexes: [['villageId', 'seq'], ['villageId', 'targetType', 'targetId'], ['villageId', 'actorId'], ['villageId', 'action'], ['villageId', 'at'], ['villageId', 'pending', 'at'], ['pending', 'at']] },
     auditHeads: {},
   },
+  jobSteps: { auditLinked: linkPendingAudit },
   seed: { marker: 'audit-chain-v1', run: chainExistingEntries },
 })

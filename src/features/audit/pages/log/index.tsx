@@ -25,7 +25,8 @@ const ACTIONS = Object.entries(AUDIT_ACTION_LABELS)
 /**
  * 操作记录: what the committee (and the time-driven job) did in the village — who, what, which object,
  * when, why — newest first, for the committee and the town's officers. Entries are chained by hash:
- * 校验记录完整性 recomputes the chain and says whether any entry was changed or removed.
+ * 校验记录完整性 recomputes the chain and says whether any entry was changed or removed. The newest may be
+ * 待入链: recorded with the action, numbered by the job within a minute or so.
  */
 export default function AuditLogPage() {
   const { committee } = useVillageWords()
@@ -132,7 +133,8 @@ function AuditLog({ membership }: { membership: MembershipView }) {
 
 function EntryCard({ entry }: { entry: AuditEntry }) {
   return (
-    <Card title={auditActionLabel(entry.action)} extra={<Text className='vh-muted'>{`#${entry.seq}`}</Text>}>
+    // a pending entry is recorded but not yet numbered: the job links it into the chain within a minute or so
+    <Card title={auditActionLabel(entry.action)} extra={entry.pending ? <Tag tone='gold'>待入链</Tag> : <Text className='vh-muted'>{`#${entry.seq}`}</Text>}>
       <Text style={line}>{entry.target}</Text>
       {entry.reason && <Text style={line}>{`理由：${entry.reason}`}</Text>}
       <Text className='vh-muted' style={line}>{`${entry.actorName} · ${formatTime(entry.at)}`}</Text>
