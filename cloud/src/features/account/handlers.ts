@@ -278,14 +278,12 @@ export const accountHandlers: Handlers<typeof accountActions> = {
           tx,
         )
         if (status === 'approved') await admit(tx, village, request, ctx.now)
+        // with the decision: a pending entry is one insert, shared with no other decision (the job links it)
+        await audit(ctx, status === 'approved' ? 'join.approve' : 'join.reject', { type: 'joinRequest', id: requestId, label: `${decided.name}（${decided.doorplate}）` }, reason || null, tx)
         return decided
       })
       // two newcomers of a new doorplate at once: the one that meets the other's household at its insert runs again
-      const decided = await decide().catch((e: unknown) => (e instanceof DuplicateIdError ? decide() : Promise.reject(e)))
-      // in a transaction of its own: the village's audit head is every committee write's, and held in the one above it
-      // made forty decisions at once run out of retries on CloudBase
-      await audit(ctx, status === 'approved' ? 'join.approve' : 'join.reject', { type: 'joinRequest', id: requestId, label: `${decided.name}（${decided.doorplate}）` }, reason || null)
-      return decided
+      return decide().catch((e: unknown) => (e instanceof DuplicateIdError ? decide() : Promise.reject(e)))
     },
   },
 
