@@ -10,6 +10,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { SqliteStore } from '../../cloud/src/adapters/local/sqlite-store'
 import { COLLECTIONS } from '../../cloud/src/features'
+import { verifyChain } from '../../cloud/src/common/audit'
+import type { Store } from '../../cloud/src/ports/store'
 import type { Notification } from '../../cloud/src/ports/ports'
 
 const CHILD = path.join(__dirname, 'server-child.ts')
@@ -292,11 +294,12 @@ test('killed while the job closes topics: each closes once with its count, and t
   await drained(dir)
   for (const until = Date.now() + 20_000; ; ) {
     const store = openStore(dir)
-    // closed, and counted: the job builds each count (计票清单) after the close, in batches
+    // closed, and counted: the job builds each count (计票清单) after the close, in batches; and every audit entry linked
     const open = (await store.count('topics', { _id: { $in: ids }, status: 'open' })) + (await store.count('topics', { _id: { $in: ids }, 'countJob.startedAt': { $gt: 0 } }))
+    const unlinked = await store.count('auditLog', { pending: true })
     store.close()
-    if (!open) break
-    if (Date.now() > until) throw new Error(`${open} topics still open or being counted`)
+    if (!open && !unlinked) break
+    if (Date.now() > until) throw new Error(`${open} topics still open or being counted, ${unlinked} audit entries not linked`)
     await sleep(50)
   }
   await drained(dir)
@@ -313,6 +316,11 @@ test('killed while the job closes topics: each closes once with its count, and t
       const told = (await store.find('notifications', { title: '表决结果已出' }, { limit: 10_000 })).filter((n) => n.body.includes(`「${t.title}」`))
       expect(told.map((n) => n.personId).sort()).toEqual(['p_chenmeiling', 'p_linzhiqiang'])
     }
+    // the kills cut the job's audit batches too: the chain links every entry once, unbroken
+    const check = await verifyChain(store as unknown as Store, 'v-xinshan')
+    expect(check).toMatchObject({ ok: true, pending: 0 })
+    expect(check.count).toBe(await store.count('auditLog', { villageId: 'v-xinshan' }))
+    expect(check.count).toBeGreaterThan(TOPICS * 3)
   } finally {
     store.close()
   }
