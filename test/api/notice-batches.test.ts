@@ -5,6 +5,7 @@
  * cut in the middle; the reminder is audited once.
  */
 import { runJobs } from '../../cloud/src/jobs'
+import { linkPendingAudit } from '../../cloud/src/features/audit/jobs'
 import { PEOPLE_PER_RUN } from '../../cloud/src/features/account/notices'
 import { REMIND_STEPS_PER_RUN } from '../../cloud/src/features/deliberation/remind-job'
 import { rollChunkId, ROLL_CHUNK_SIZE } from '../../cloud/src/features/deliberation/policy'
@@ -64,6 +65,8 @@ test('a reminder to thousands: answered at once, told by the job a roll chunk at
   const afterActionCalls = api.dbCalls() - before
   expect(afterActionCalls).toBeLessThanOrEqual(10)
   expect((await reminded()).size).toBe(0)
+  // the reminder's audit entry, linked into the chain by the job's audit step (its batches are bounded apart: audit.test)
+  expect(await linkPendingAudit(api.ports)).toBe(1)
 
   const runs: number[] = []
   for (let run = 0; run < 10 && (await reminded()).size < count; run++) {
