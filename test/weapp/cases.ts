@@ -194,7 +194,8 @@ export const cases: PageCase[] = [
       if (!request) throw new Error('no pending request of 刘晓东 in the seed')
       await call(committee, 'join.decide', { villageId: 'v-xinshan', requestId: request._id, decision: 'reject', reason: '门牌号核对不上' })
     },
-    expect: ['新山村 · 操作记录', '驳回入村申请', '刘晓东（新山村东一巷12号）', '理由：门牌号核对不上'],
+    // the rejection's entry is written pending: the job has not linked it yet
+    expect: ['新山村 · 操作记录', '驳回入村申请', '刘晓东（新山村东一巷12号）', '理由：门牌号核对不上', '待入链'],
     tap: { text: '校验记录完整性', action: 'audit.verify' },
   },
   // 红黑榜 and 善行义举榜
