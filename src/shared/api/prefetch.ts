@@ -5,11 +5,18 @@
  */
 const FRESH_MS = 10_000
 
-const started = new Map<string, { at: number; result: Promise<unknown>; settled?: { value: unknown } }>()
+interface Started {
+  at: number
+  result: Promise<unknown>
+  /** its answer, once it is in */
+  settled?: { value: unknown }
+}
+
+const started = new Map<string, Started>()
 
 export function prefetch<T>(key: string, load: () => Promise<T>): void {
   const result = load()
-  const entry: { at: number; result: Promise<unknown>; settled?: { value: unknown } } = { at: Date.now(), result }
+  const entry: Started = { at: Date.now(), result }
   // a failure is the taker's to show; untaken, it must not surface as an unhandled rejection
   result.then((value) => (entry.settled = { value })).catch(() => undefined)
   started.set(key, entry)
