@@ -13,6 +13,18 @@ import { noticeNewJoinRequests } from '../../cloud/src/features/account/jobs'
 const MINUTE = 60_000
 const api = apiPerTest()
 
+/** WeChat refusing every push until `failing` is turned off; the pushes tried of notices titled `title`, in order */
+function failingPushes(ports: typeof api.ports, title: string) {
+  const real = ports.notifier.send.bind(ports.notifier)
+  const push = { failing: true, tries: [] as Notification[] }
+  ports.notifier.send = async (n): Promise<PushOutcome> => {
+    if (n.title === title) push.tries.push(n)
+    if (push.failing) throw new Error('WeChat busy (-1)')
+    return real(n)
+  }
+  return push
+}
+
 test('a notice written but never delivered (the process died after the commit) is delivered by the job, once', async () => {
   const { ports } = api
   const now = ports.clock.now()
@@ -64,37 +76,30 @@ test('a job step delivering its own notice that finds it already stored (another
 
 test('a push that fails is tried again later by the job, then given up after a few tries; the in-app notice is there from the start', async () => {
   const { ports } = api
-  const real = ports.notifier.send.bind(ports.notifier)
-  let failing = true
-  const tries: Notification[] = []
-  ports.notifier.send = async (n): Promise<PushOutcome> => {
-    // the job's own notices (the demo's booking reminders) are not this test's
-    if (n.title === '新的入村申请') tries.push(n)
-    if (failing) throw new Error('WeChat busy (-1)')
-    return real(n)
-  }
+  // the job's own notices (the demo's booking reminders) are not this test's
+  const push = failingPushes(ports, '新的入村申请')
   await api.as(ID.newcomer).call('join.request', { villageId: 'v-xinshan', name: '王芳', doorplate: '新山村东一巷40号', relation: '户主' })
   // the job's step that tells the committee of new requests
   await noticeNewJoinRequests(ports, ports.clock.now())
   // the action succeeded and the committee sees it in the app although the push failed
   expect((await api.as(ID.committee).call('notifications.list', {})).map((n) => n.title)).toContain('新的入村申请')
-  expect(tries).toHaveLength(2)
+  expect(push.tries).toHaveLength(2)
   const [event] = await ports.store.find('noticeOutbox', { title: '新的入村申请' })
   expect(event.status).toBe('pending')
 
   // not yet due: the job leaves it
   await runJobs(ports)
-  expect(tries).toHaveLength(2)
+  expect(push.tries).toHaveLength(2)
   api.advance(MINUTE)
-  failing = false
+  push.failing = false
   await runJobs(ports)
-  expect(tries).toHaveLength(4)
+  expect(push.tries).toHaveLength(4)
   expect(ports.notifier.sent.filter((n) => n.title === '新的入村申请')).toHaveLength(2)
   expect((await ports.store.get('noticeOutbox', event._id))?.status).toBe('done')
 
   // a push that keeps failing is given up (failed), and the event is done
-  failing = true
-  tries.length = 0
+  push.failing = true
+  push.tries.length = 0
   await api.as(ID.newcomer).call('join.request', { villageId: 'v-dongwei', name: '王芳', doorplate: '东尾村一巷1号', relation: '户主' })
   for (let i = 0; i < 10; i++) {
     api.advance(4 * 60 * MINUTE)
@@ -103,7 +108,7 @@ test('a push that fails is tried again later by the job, then given up after a f
   const dongwei = await ports.store.find('notifications', { villageId: 'v-dongwei', title: '新的入村申请' })
   expect(dongwei.length).toBeGreaterThan(0)
   expect(dongwei.every((n) => n.push === 'failed' && n.pushAttempts === PUSH_ATTEMPTS)).toBe(true)
-  expect(tries).toHaveLength(dongwei.length * PUSH_ATTEMPTS)
+  expect(push.tries).toHaveLength(dongwei.length * PUSH_ATTEMPTS)
   const [second] = await ports.store.find('noticeOutbox', { villageId: 'v-dongwei', title: '新的入村申请' })
   expect(second.status).toBe('done')
 })
@@ -177,46 +182,39 @@ test("an action's notice to someone whose data is erased before the job pushes i
 
 test("a notice to one person whose push fails is tried again after a delay, given up after a few tries; one whose push died in flight is never pushed again", async () => {
   const { ports } = api
-  const real = ports.notifier.send.bind(ports.notifier)
-  let failing = true
-  const tries: Notification[] = []
-  ports.notifier.send = async (n): Promise<PushOutcome> => {
-    if (n.title === '测试重试') tries.push(n)
-    if (failing) throw new Error('WeChat busy (-1)')
-    return real(n)
-  }
+  const push = failingPushes(ports, '测试重试')
   const now = ports.clock.now()
   await notify({ ports, now }, { personId: 'p_linshuisheng', villageId: 'v-xinshan' }, '测试重试', '推送失败', null)
   const [n] = await ports.store.find('notifications', { title: '测试重试' })
   await deliverDueNotices(ports, now)
-  expect(tries).toHaveLength(1)
+  expect(push.tries).toHaveLength(1)
   expect(await ports.store.get('notifications', n._id)).toMatchObject({ push: 'pending', pushAttempts: 1, pushAt: now + MINUTE })
   // not yet due: left alone
   await deliverDueNotices(ports, now + MINUTE - 1)
-  expect(tries).toHaveLength(1)
+  expect(push.tries).toHaveLength(1)
   // due again until its tries are spent, then given up and no longer due
   for (let i = 0; i < 10; i++) {
     api.advance(4 * 60 * MINUTE)
     await runJobs(ports)
   }
-  expect(tries).toHaveLength(PUSH_ATTEMPTS)
+  expect(push.tries).toHaveLength(PUSH_ATTEMPTS)
   expect(await ports.store.get('notifications', n._id)).toMatchObject({ push: 'failed', pushAttempts: PUSH_ATTEMPTS })
   expect((await ports.store.get('notifications', n._id))?.pushAt).toBeUndefined()
 
   // a run that died with a push in flight: once its lease is over, the job marks it unknown, never pushes it again
-  failing = false
-  tries.length = 0
+  push.failing = false
+  push.tries.length = 0
   await notify({ ports, now: ports.clock.now() }, { personId: 'p_linshuisheng', villageId: 'v-xinshan' }, '测试重试', '推送中断', null)
   const [cut] = await ports.store.find('notifications', { title: '测试重试', body: '推送中断' })
   await deliverDueNotices(killedAfter(api, 1), ports.clock.now()).catch(() => undefined)
-  expect(tries).toHaveLength(1)
+  expect(push.tries).toHaveLength(1)
   expect((await ports.store.get('notifications', cut._id))?.push).toBe('sending')
   await runJobs(ports)
-  expect(tries).toHaveLength(1)
+  expect(push.tries).toHaveLength(1)
   api.advance(PUSH_LEASE_MS)
   await runJobs(ports)
   await runJobs(ports)
-  expect(tries).toHaveLength(1)
+  expect(push.tries).toHaveLength(1)
   const after = (await ports.store.get('notifications', cut._id))!
   expect(after.push).toBe('unknown')
   expect(after.pushAt).toBeUndefined()
