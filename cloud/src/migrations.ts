@@ -6,7 +6,7 @@
  * And topics opened before their tallies were kept as counters get them, built from their ballots; villages
  * before the rules' progress counters get theirs, counted from their residents and agreements, and before the
  * committee's counter of waiting work theirs; reports from before their kept times to accept and resolve get them
- * from their history.
+ * from their history; memberships from before they carried their village's name, kind and town get them.
  */
 import { COLLECTIONS } from './features'
 import { newPersonId, personKeyOf } from './features/account/policy'
@@ -14,7 +14,7 @@ import { commentCountFromComments, tallyFromBallots } from './features/deliberat
 import { rebuildResidentCounts } from './features/account/residents'
 import { rebuildWaitingCounts } from './features/account/waiting'
 import { rebuildVolunteerHours } from './features/volunteer/hours'
-import { SERVING_ROLES } from './features/account/documents'
+import { SERVING_ROLES, villageFacts } from './features/account/documents'
 import { tookOf } from './features/reports/documents'
 import { rebuildReportTotals } from './features/reports/totals'
 import { DuplicateIdError, type CollectionName, type Doc, type Store } from './ports/store'
@@ -164,6 +164,20 @@ export async function migrateServingMembers(store: Store): Promise<number> {
     let marked = 0
     for (const role of SERVING_ROLES) marked += await store.update('memberships', { roles: { $has: role }, serving: { $ne: true } }, { set: { serving: true } })
     return marked
+  })
+}
+
+const MEMBERSHIP_VILLAGES = 'migration-membership-villages-v1'
+
+/**
+ * Memberships from before they carried their village's fixed facts (name, kind, town) get them, once: one update per
+ * village (the facts never change, so writing them again is harmless). Returns how many memberships it wrote.
+ */
+export async function migrateMembershipVillages(store: Store): Promise<number> {
+  return once(store, MEMBERSHIP_VILLAGES, async () => {
+    let written = 0
+    for (const v of await store.find('villages', {}, { limit: ALL })) written += await store.update('memberships', { villageId: v._id }, { set: { village: villageFacts(v) } })
+    return written
   })
 }
 

@@ -30,6 +30,8 @@ describe('joining a village', () => {
     expect(me.memberships).toHaveLength(1)
     expect(me.memberships[0]).toMatchObject({ villageId: 'v-xinshan', roles: ['resident', 'householdRep'], relation: '户主' })
     expect(me.memberships[0].village).toMatchObject({ name: '新山村', place: '汕尾市 · 海丰县 · 联安镇' })
+    // the stored membership carries its village's fixed facts (a step needing its words or town reads no village)
+    expect((await api.ports.store.get('memberships', me.memberships[0]._id))!.village).toEqual({ name: '新山村', kind: 'village', townId: expect.any(String) })
     expect(me.requests[0].status).toBe('approved')
     expect(me.unread).toBe(1)
 

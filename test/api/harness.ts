@@ -10,6 +10,7 @@ import { CloudBaseEmulator, wxCloudFor } from '../cloudbase-emulator/emulator'
 import { createRouter } from '../../cloud/src/router'
 import { servesIn } from '../../cloud/src/features/account/documents'
 import { seedDemo } from '../../cloud/src/demo'
+import { seededVillageFacts } from '../../cloud/src/features/account/seed'
 import type { CsvFile } from '../../cloud/src/common/csv'
 import { isNoticeToOne } from '../../cloud/src/features/account/notices'
 import type { NoticeEvent } from '../../cloud/src/features/account/documents'
@@ -150,6 +151,7 @@ export function membershipDoc(villageId: string, personId: string, name: string,
     hallId: null,
     townId: null,
     joinedAt: T0,
+    ...(seededVillageFacts(villageId) ? { village: seededVillageFacts(villageId) } : {}),
     ...over,
     // as the seed and the register mark one: a fixture's grid worker is found among the village's serving members
     ...(servesIn(over.roles ?? []) ? { serving: true } : {}),

@@ -1,5 +1,5 @@
 /** An existing data folder whose person ids carry openids is migrated on start: ids that reveal nothing, every reference kept. */
-import { migrateCommentCounts, migratePersonIds, migrateReportTimes, migrateReportTotals, migrateServingMembers, migrateTallies, renameIds } from '../../cloud/src/migrations'
+import { migrateCommentCounts, migrateMembershipVillages, migratePersonIds, migrateReportTimes, migrateReportTotals, migrateServingMembers, migrateTallies, renameIds } from '../../cloud/src/migrations'
 import { servesIn } from '../../cloud/src/features/account/documents'
 import { countsOfTopic, loadVoters } from '../../cloud/src/features/deliberation/data'
 import { countsOf } from '../../cloud/src/features/deliberation/policy'
@@ -133,6 +133,22 @@ describe('serving members (issue 16)', () => {
     expect(await migrateServingMembers(store)).toBe(0)
     const marked = await store.find('memberships', { serving: true }, { limit: 10_000 })
     expect(marked.map((m) => m._id).sort()).toEqual(all.filter((m) => servesIn(m.roles)).map((m) => m._id).sort())
+  })
+})
+
+describe('a membership’s village facts (issue 16)', () => {
+  test('every seeded and admitted membership carries its village’s name, kind and town; a folder from before gets them once', async () => {
+    const { store } = api.ports
+    const villages = new Map((await store.find('villages', {})).map((v) => [v._id, v]))
+    const facts = (m: { villageId: string }) => ({ name: villages.get(m.villageId)!.name, kind: villages.get(m.villageId)!.kind, townId: villages.get(m.villageId)!.townId })
+    const all = await store.find('memberships', {}, { limit: 10_000 })
+    for (const m of all) expect(m.village).toEqual(facts(m))
+    // a folder written before the facts were carried
+    await store.update('memberships', {}, { set: { village: undefined } })
+    await store.remove('meta', { _id: 'migration-membership-villages-v1' })
+    expect(await migrateMembershipVillages(store)).toBe(all.length)
+    expect(await migrateMembershipVillages(store)).toBe(0)
+    for (const m of await store.find('memberships', {}, { limit: 10_000 })) expect(m.village).toEqual(facts(m))
   })
 })
 

@@ -1,4 +1,4 @@
-import { villageWords, type Village, type VillageWords } from './documents'
+import { villageFacts, villageWords, type Village, type VillageFacts, type VillageWords } from './documents'
 import type { VillageCard } from './contract'
 import type { Context } from '../../handler'
 import { ApiError } from '../../errors'
@@ -13,9 +13,19 @@ export async function getVillage(ctx: Pick<Context, 'ports'>, villageId: string)
   return village
 }
 
-/** The words of a village (村委会/居委会, 村民/居民, 本村/本社区), read once where a text needs them and the village is not at hand yet (a refusal). */
-export async function wordsOf(ctx: Pick<Context, 'ports'>, villageId: string): Promise<VillageWords> {
-  return villageWords((await getVillage(ctx, villageId)).kind)
+/**
+ * The village's name, kind and town: from the caller's membership of it, which the router read (no call), else the
+ * village read (a membership from before they were carried, or a caller of another village).
+ */
+export async function villageFactsOf(ctx: Pick<Context, 'ports'> & { membership?: Context['membership'] }, villageId: string): Promise<VillageFacts> {
+  const m = ctx.membership
+  if (m?.villageId === villageId && m.village) return m.village
+  return villageFacts(await getVillage(ctx, villageId))
+}
+
+/** The words of a village (村委会/居委会, 村民/居民, 本村/本社区), where a text needs them and the village is not at hand yet (a refusal). */
+export async function wordsOf(ctx: Pick<Context, 'ports'> & { membership?: Context['membership'] }, villageId: string): Promise<VillageWords> {
+  return villageWords((await villageFactsOf(ctx, villageId)).kind)
 }
 
 export async function villageCard(ctx: Context, villageOrId: Village | string): Promise<VillageCard> {

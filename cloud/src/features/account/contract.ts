@@ -22,7 +22,8 @@ export interface VillageCard {
   place: string
 }
 
-export interface MembershipView extends Membership {
+/** the membership as the app sees it: its village as a card (the stored facts replaced) */
+export interface MembershipView extends Omit<Membership, 'village'> {
   village: VillageCard
 }
 

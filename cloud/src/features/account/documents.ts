@@ -207,7 +207,17 @@ export interface Membership {
    * the current one), kept with the agreement for 首页's 待办; absent on a membership from before it: the agreement is read
    */
   rulesAgreed?: number
+  /**
+   * the village's facts that never change once it is set up (no action writes them), copied when the membership is
+   * made: a step that needs only its words, name or town reads them here, where the router already read them, and
+   * not the village (villageFactsOf). Absent on a membership from before it until the startup migration adds them.
+   */
+  village?: VillageFacts
 }
+
+/** what a membership carries of its village */
+export type VillageFacts = Pick<Village, 'name' | 'kind' | 'townId'>
+export const villageFacts = (v: Village): VillageFacts => ({ name: v.name, kind: v.kind, townId: v.townId })
 
 export type JoinStatus = 'pending' | 'approved' | 'rejected'
 export interface JoinDecision {

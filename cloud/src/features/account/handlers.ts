@@ -1,6 +1,6 @@
 import type { GeoTree, Me, MembersPage, VillageCard, VillageCounts } from './contract'
 import type { Grid, JoinRequest, Membership, Person, PersonKey, Village } from './documents'
-import { committeeWord, MEMBERS_PAGE } from './documents'
+import { committeeWord, MEMBERS_PAGE, villageFacts } from './documents'
 import { householdsAfter, householdScope, membersOf } from './register'
 import { cursorAfter, pageAfter } from '../../common/keyset'
 import { DuplicateIdError, type TxStore } from '../../ports/store'
@@ -110,6 +110,7 @@ async function admit(tx: TxStore, village: Village, request: JoinRequest, now: n
     hallId: null,
     townId: null,
     joinedAt: now,
+    village: villageFacts(village),
   }
   // 本村概况 and the rules' progress count the new member; their agreement (someone coming back keeps it) goes on the membership for 待办
   const agreed = await countMember(tx, village, membership, household, 1, created)

@@ -3,7 +3,7 @@
  * named after real ones, grids, halls, households and people in every role, plus join requests in
  * every state. Run once per data folder (cloud/src/demo.ts keeps the marker).
  */
-import { servesIn, type Grid, type Hall, type Household, type JoinRequest, type Membership, type Person, type Region, type Relation, type Role, type Village } from './documents'
+import { servesIn, type Grid, type Hall, type Household, type JoinRequest, type Membership, type Person, type Region, type Relation, type Role, type Village, type VillageFacts } from './documents'
 import type { Store } from '../../ports/store'
 import { householdId } from './policy'
 
@@ -96,6 +96,12 @@ const MEMBERS: MemberSeed[] = [
   { person: 'xuhaitao', village: 'v-dongwei', doorplate: '东尾村中心街5号', relation: '户主', roles: ['resident', 'householdRep', 'committee'] },
 ]
 
+/** a demo village's facts, as its memberships carry them (tests' fixtures make memberships like the seed's) */
+export function seededVillageFacts(villageId: string): VillageFacts | undefined {
+  const v = VILLAGES.find((x) => x.id === villageId)
+  return v && { name: v.name, kind: v.kind, townId: v.townId }
+}
+
 const GRID_OF_DOORPLATE = (doorplate: string, grids: string[]): number =>
   grids.length === 1 ? 0 : doorplate.includes('东') ? 0 : doorplate.includes('西') || doorplate.includes('老街') ? 1 : Math.min(2, grids.length - 1)
 
@@ -148,6 +154,7 @@ export async function seedPlacesAndPeople(store: Store, now: number): Promise<vo
       townId: town,
       ...(servesIn(m.roles) ? { serving: true } : {}),
       joinedAt: now - (80 - i) * DAY,
+      village: seededVillageFacts(v.id),
     } satisfies Membership)
   }
   // join requests in every state
