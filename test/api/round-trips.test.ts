@@ -315,6 +315,18 @@ const WRITES: Write[] = [
     action: 'booking.book',
     prepare: async (api) => (await writeSlots(api.ports, api.ports.clock.now()), sampleFor('booking.book', 'resident')),
   },
+  // TEMP e-misc: a slot the job has not written yet
+  {
+    persona: 'resident',
+    action: 'booking.book',
+    what: 'a slot the job has not written yet',
+    prepare: async (api) => {
+      const input = sampleFor('booking.book', 'resident') as { slotId: string }
+      await api.ports.store.remove('slots', { _id: input.slotId })
+      await api.ports.store.remove('bookings', { slotId: input.slotId })
+      return input
+    },
+  },
   { persona: 'committee', action: 'topics.addUpdate' },
   // --- notices written with the change, pushed by the job (moved from KNOWN_WRITES) ---
   // the one person asked: their notification in the proxy's transaction (was 14 with its delivery within the answer)
@@ -342,6 +354,10 @@ const WRITES: Write[] = [
   { persona: 'committee', action: 'boards.decideAppeal' },
   { persona: 'committee', action: 'mailbox.accept' },
   { persona: 'committee', action: 'mailbox.reply' },
+  // --- TEMP e-misc ---
+  { persona: 'committee', action: 'comments.hide' },
+  { persona: 'committee', action: 'boards.create' },
+  { persona: 'partyMember', action: 'boards.reviewNomination' },
 ]
 /** the topic opened by the cases above */
 let opened = ''

@@ -3,7 +3,7 @@ import type { VillageCard } from './contract'
 import type { Context } from '../../handler'
 import { ApiError } from '../../errors'
 
-export { notify, notifyCommittee, notifyMany, notifyResidents, type NoticeContext } from './notices'
+export { notify, notifyCommittee, notifyHousehold, notifyMany, notifyResidents, type NoticeContext } from './notices'
 export { membersServing, townOfficersOf } from './serving'
 
 /** The village, or NOT_FOUND. */

@@ -281,10 +281,12 @@ export interface StoredNotification extends AppNotification {
 export interface NoticeEvent {
   _id: string
   villageId: string
-  /** person ids, or the village's committee or its residents as they are at delivery */
-  to: string[] | 'committee' | 'residents'
+  /** person ids, or the village's committee, its residents or one household's members as they are at delivery */
+  to: string[] | 'committee' | 'residents' | 'household'
   /** with `to` residents: the one not told (who published what they are told of) */
   except?: string | null
+  /** with `to` household: the household whose members are told */
+  householdId?: string
   title: string
   body: string
   page: string | null

@@ -94,6 +94,14 @@ export async function notifyResidents(ctx: NoticeContext, villageId: string, tit
 }
 
 /**
+ * notify() to every member of a household (as they are when it is delivered), in one event: the action that tells them
+ * need not find them first.
+ */
+export async function notifyHousehold(ctx: NoticeContext, villageId: string, householdId: string, title: string, body: string, page: string | null, tx?: Pick<TxStore, 'insert'>): Promise<void> {
+  await writeEvent(ctx, { villageId, to: 'household', householdId, title, body, page }, tx)
+}
+
+/**
  * notify() to many people at once (one event, however many are told). Their notifications are the job's (within its
  * next run): written with the event, each would be one more call of the action's; a list of one is a notify().
  */
@@ -273,7 +281,7 @@ type Position = { cursor: number; after: string | null }
 type Batch = { people: string[]; read: number; at: Position; more: boolean }
 
 /**
- * An event's people a batch at a time from a position: a list's next slice (the committee's read at delivery), or
+ * An event's people a batch at a time from a position: a list's next slice (the committee's or a household's read at delivery), or
  * for the residents the next page of the village's members by name (keyset: the 100th page costs what the first does).
  */
 async function audienceOf(ports: Ports, e: NoticeEvent): Promise<(at: Position) => Promise<Batch>> {
@@ -285,12 +293,18 @@ async function audienceOf(ports: Ports, e: NoticeEvent): Promise<(at: Position) 
       return { people, read: Math.max(1, page.docs.length), at: { cursor: at.cursor + page.docs.length, after: last ? cursorAfter(last.name, last._id) : at.after }, more: page.more }
     }
   }
-  const to = e.to === 'committee' ? (await membersServing(ports.store, e.villageId, 'committee')).map((m) => m.personId) : e.to
+  const to = e.to === 'committee' ? (await membersServing(ports.store, e.villageId, 'committee')).map((m) => m.personId) : e.to === 'household' ? await householdMembers(ports, e) : e.to
   return async (at) => {
     const cursor = Math.min(at.cursor, to.length)
     const people = to.slice(cursor, cursor + DELIVERY_BATCH)
     return { people, read: people.length, at: { cursor: cursor + people.length, after: null }, more: cursor + people.length < to.length }
   }
+}
+
+/** a household's members (a household has a few: one read) */
+async function householdMembers(ports: Ports, e: NoticeEvent): Promise<string[]> {
+  if (!e.householdId) return []
+  return (await ports.store.find('memberships', { villageId: e.villageId, householdId: e.householdId }, { limit: DELIVERY_BATCH })).map((m) => m.personId)
 }
 
 /** notices to one person the job pushes in a run (PUSHES_AFTER_STEP right after a job's step: the rest in its next runs) */

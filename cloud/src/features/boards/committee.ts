@@ -1,7 +1,7 @@
 /** The committee's part: create and issue entries, withdraw them, decide appeals, the list by state, settings, the 四会. */
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import type { Store, TxStore } from '../../ports/store'
+import type { TxStore } from '../../ports/store'
 import { audit } from '../../common/audit'
 import { checkPhotoContent, checkText } from '../../common/content'
 import { getInVillage } from '../../common/load'
@@ -10,7 +10,7 @@ import { checkPhotos } from '../../common/photos'
 import { shortTime } from '../../common/time'
 import { transition } from '../../common/transition'
 import { DuplicateIdError } from '../../ports/store'
-import { notify, notifyMany, type NoticeContext } from '../account/common'
+import { notify, notifyHousehold, type NoticeContext } from '../account/common'
 import type { boardCommitteeActions } from './contract'
 import { COUNCIL_LABELS, ENTRY_STATUS_LABELS, type BoardEntry, type EntryStatus, type Responsible } from './documents'
 import { clauseOf, entryView, entryViews, PAGES, settingsOf } from './data'
@@ -38,20 +38,20 @@ async function responsibleOf(ctx: MemberContext, villageId: string, r: CreateInp
   return { kind: 'section', householdId: null, personId: m?.personId ?? null, name, doorplate: null, section: r.section }
 }
 
-/** Everyone the entry names: the person, or every member of the household. */
-export async function namedPersons(store: Pick<Store, 'find'>, e: Pick<BoardEntry, 'villageId' | 'responsible'>): Promise<string[]> {
-  const ids = new Set<string>()
-  if (e.responsible.personId) ids.add(e.responsible.personId)
-  if (e.responsible.householdId && e.responsible.kind === 'household') {
-    for (const m of await store.find('memberships', { villageId: e.villageId, householdId: e.responsible.householdId }, { limit: 100 })) ids.add(m.personId)
-  }
-  return [...ids]
+/**
+ * Tells everyone the entry names: every member of its household (found by the job when it delivers: a notice to
+ * several, so the action reads none of them), or its person.
+ */
+export async function tellNamed(ctx: NoticeContext, e: Pick<BoardEntry, '_id' | 'villageId' | 'responsible'>, title: string, body: string, tx: Pick<TxStore, 'insert'>): Promise<void> {
+  const { householdId, personId } = e.responsible
+  if (e.responsible.kind === 'household' && householdId) await notifyHousehold(ctx, e.villageId, householdId, title, body, PAGES.entry(e._id), tx)
+  else if (personId) await notify(ctx, { personId, villageId: e.villageId }, title, body, PAGES.entry(e._id), tx)
 }
 
 /** the named household's 公示前告知: what, where, the deadline and how to appeal */
-export async function tellNotice(ctx: NoticeContext, e: BoardEntry, personIds: string[], tx: Pick<TxStore, 'insert'>): Promise<void> {
+export async function tellNotice(ctx: NoticeContext, e: BoardEntry, tx: Pick<TxStore, 'insert'>): Promise<void> {
   const body = `${e.place}：${e.what}。将列入黑榜公示。如有异议，请在${shortTime(e.noticeUntil ?? ctx.now)}前打开本通知，点「申诉」说明情况并可附照片；逾期无申诉将公示。`
-  await notifyMany(ctx, e.villageId, personIds, '黑榜公示前告知', body, PAGES.entry(e._id), tx)
+  await tellNamed(ctx, e, '黑榜公示前告知', body, tx)
 }
 
 /** the fields that put an entry out: black to its notice period, red and good on the board */
@@ -102,13 +102,12 @@ export const committeeHandlers: Handlers<typeof boardCommitteeActions> = {
         createdAt: ctx.now,
       }
       const entry: BoardEntry = input.draft ? base : { ...base, ...(await goingOut(ctx, base)) }
-      const named = entry.status === 'notice' ? await namedPersons(store, entry) : []
       const target = { type: ENTRY_MACHINE.targetType, id: entry._id, label: ENTRY_MACHINE.label(entry) }
       await store.transaction(async (tx) => {
         await tx.insert('boardEntries', entry)
         await audit(ctx, 'boards.create', target, entry.nameShown ? `实名公示：${entry.nameShown.reason}` : ENTRY_STATUS_LABELS[entry.status], tx)
         if (entry.status === 'published') await audit(ctx, 'boards.publish', target, null, tx)
-        if (entry.status === 'notice') await tellNotice(ctx, entry, named, tx)
+        if (entry.status === 'notice') await tellNotice(ctx, entry, tx)
       })
       return entryView(ctx, entry)
     },
@@ -119,11 +118,10 @@ export const committeeHandlers: Handlers<typeof boardCommitteeActions> = {
     async handle({ villageId, entryId }, ctx) {
       const e = await getInVillage(ctx.ports.store, 'boardEntries', entryId, villageId, '找不到该榜单条目')
       const out = await goingOut(ctx, e)
-      const named = e.board === 'black' ? await namedPersons(ctx.ports.store, e) : []
       const { status: _status, ...set } = out
       const written = await transition(ctx.ports, ENTRY_MACHINE, e._id, e.board === 'black' ? 'notify' : 'issue', {
         set,
-        also: async (tx, doc) => (doc.board === 'black' ? tellNotice(ctx, { ...doc, ...out }, named, tx) : undefined),
+        also: async (tx, doc) => (doc.board === 'black' ? tellNotice(ctx, { ...doc, ...out }, tx) : undefined),
         by: ctx,
         audit: { action: e.board === 'black' ? 'boards.notify' : 'boards.publish' },
       })
@@ -136,11 +134,10 @@ export const committeeHandlers: Handlers<typeof boardCommitteeActions> = {
     async handle({ villageId, entryId, reason }, ctx) {
       const e = await getInVillage(ctx.ports.store, 'boardEntries', entryId, villageId, '找不到该榜单条目')
       await checkText(ctx, { reason })
-      const named = e.board === 'black' ? await namedPersons(ctx.ports.store, e) : []
       const written = await transition(ctx.ports, ENTRY_MACHINE, e._id, 'withdraw', {
         set: { withdrawn: { reason, by: ctx.person._id, byName: ctx.membership.name, at: ctx.now } },
         also: async (tx, doc) => {
-          if (doc.status !== 'draft' && named.length) await notifyMany(ctx, villageId, named, '黑榜条目已撤销', `${doc.place}：${doc.what}。村委会已撤销该条目，理由：${reason}`, PAGES.entry(doc._id), tx)
+          if (doc.status !== 'draft' && doc.board === 'black') await tellNamed(ctx, doc, '黑榜条目已撤销', `${doc.place}：${doc.what}。村委会已撤销该条目，理由：${reason}`, tx)
         },
         by: ctx,
         audit: { reason },

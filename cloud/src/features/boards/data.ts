@@ -32,10 +32,12 @@ export async function loadEntry(ctx: MemberContext, villageId: string, entryId: 
   return e
 }
 
-/** The clause of the village's current rules with this id, as it reads now (kept with the entry). */
-export async function clauseOf(store: Pick<Store, 'get'>, villageId: string, clauseId: string): Promise<ClauseRef> {
-  const village = await store.get('villages', villageId)
-  const version = village?.currentRulesVersion ? await store.get('ruleVersions', `${villageId}:v${village.currentRulesVersion}`) : null
+/**
+ * The clause of the village's current rules with this id, as it reads now (kept with the entry). The current version
+ * is its latest published one (publishing one moves the village's number with it, in one transaction): one read.
+ */
+export async function clauseOf(store: Pick<Store, 'find'>, villageId: string, clauseId: string): Promise<ClauseRef> {
+  const [version] = await store.find('ruleVersions', { villageId, status: 'published' }, { sort: [['number', 'desc']], limit: 1 })
   if (!version) throw new ApiError('BAD_INPUT', '本村还没有发布村规民约，不能引用条款', { clauseId: '本村还没有发布村规民约' })
   const clauses = version.chapters.flatMap((c) => c.clauses)
   const i = clauses.findIndex((k) => k.id === clauseId)

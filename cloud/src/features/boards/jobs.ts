@@ -6,9 +6,9 @@ import { ApiError } from '../../errors'
 import type { Ports } from '../../ports/ports'
 import { theJob } from '../../common/audit'
 import { transition } from '../../common/transition'
-import { deliverNotices, notifyMany } from '../account/notices'
-import { PAGES, settingsOf } from './data'
-import { namedPersons } from './committee'
+import { deliverNotices } from '../account/notices'
+import { settingsOf } from './data'
+import { tellNamed } from './committee'
 import { DAY_MS, ENTRY_MACHINE, expiryDue, noticeEnded } from './policy'
 import type { BoardEntry } from './documents'
 
@@ -32,12 +32,11 @@ async function eachDue(ports: Ports, filter: Parameters<Ports['store']['find']>[
 export async function publishNoticed(ports: Ports, now: number): Promise<number> {
   return eachDue(ports, { status: 'notice', noticeUntil: { $lte: now } }, 'noticeUntil', async (e) => {
     const s = await settingsOf(ports.store, e.villageId)
-    const named = await namedPersons(ports.store, e)
     const notices: string[] = []
     const done = await transition(ports, ENTRY_MACHINE, e._id, 'publish', {
       set: { publishedAt: now, expiresAt: now + s.expiryDays * DAY_MS },
       when: { test: (doc) => noticeEnded(doc, now), refused: '告知期还没有结束' },
-      also: (tx, doc) => notifyMany({ ports, now, notices }, doc.villageId, named, '黑榜条目已公示', `${doc.place}：${doc.what}。告知期内未收到申诉，已公示。`, PAGES.entry(doc._id), tx),
+      also: (tx, doc) => tellNamed({ ports, now, notices }, doc, '黑榜条目已公示', `${doc.place}：${doc.what}。告知期内未收到申诉，已公示。`, tx),
       by: theJob(now),
       audit: { reason: '告知期满，无申诉，公示' },
     }).catch(lost)
