@@ -1,7 +1,7 @@
 /** The committee's part: create and issue entries, withdraw them, decide appeals, the list by state, settings, the 四会. */
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import type { TxStore } from '../../ports/store'
+import type { Store, TxStore } from '../../ports/store'
 import { audit } from '../../common/audit'
 import { checkPhotoContent, checkText } from '../../common/content'
 import { getInVillage } from '../../common/load'
@@ -10,7 +10,7 @@ import { checkPhotos } from '../../common/photos'
 import { shortTime } from '../../common/time'
 import { transition } from '../../common/transition'
 import { DuplicateIdError } from '../../ports/store'
-import { notify, notifyHousehold, type NoticeContext } from '../account/common'
+import { notify, notifyHousehold, notifyMany, type NoticeContext } from '../account/common'
 import type { boardCommitteeActions } from './contract'
 import { COUNCIL_LABELS, ENTRY_STATUS_LABELS, type BoardEntry, type EntryStatus, type Responsible } from './documents'
 import { clauseOf, entryView, entryViews, PAGES, settingsOf } from './data'
@@ -36,6 +36,16 @@ async function responsibleOf(ctx: MemberContext, villageId: string, r: CreateInp
   const name = m?.name ?? r.name
   if (!name) throw new ApiError('BAD_INPUT', '请填写保洁责任人', { responsible: '请填写保洁责任人' })
   return { kind: 'section', householdId: null, personId: m?.personId ?? null, name, doorplate: null, section: r.section }
+}
+
+/** Everyone the entry names: the person, or every member of the household. */
+async function namedPersons(store: Pick<Store, 'find'>, e: Pick<BoardEntry, 'villageId' | 'responsible'>): Promise<string[]> {
+  const ids = new Set<string>()
+  if (e.responsible.personId) ids.add(e.responsible.personId)
+  if (e.responsible.householdId && e.responsible.kind === 'household') {
+    for (const m of await store.find('memberships', { villageId: e.villageId, householdId: e.responsible.householdId }, { limit: 100 })) ids.add(m.personId)
+  }
+  return [...ids]
 }
 
 /**
@@ -134,10 +144,12 @@ export const committeeHandlers: Handlers<typeof boardCommitteeActions> = {
     async handle({ villageId, entryId, reason }, ctx) {
       const e = await getInVillage(ctx.ports.store, 'boardEntries', entryId, villageId, '找不到该榜单条目')
       await checkText(ctx, { reason })
+      // the named found now, as before: a sole one is told at once (their notification), several by the job
+      const named = e.board === 'black' ? await namedPersons(ctx.ports.store, e) : []
       const written = await transition(ctx.ports, ENTRY_MACHINE, e._id, 'withdraw', {
         set: { withdrawn: { reason, by: ctx.person._id, byName: ctx.membership.name, at: ctx.now } },
         also: async (tx, doc) => {
-          if (doc.status !== 'draft' && doc.board === 'black') await tellNamed(ctx, doc, '黑榜条目已撤销', `${doc.place}：${doc.what}。村委会已撤销该条目，理由：${reason}`, tx)
+          if (doc.status !== 'draft' && named.length) await notifyMany(ctx, villageId, named, '黑榜条目已撤销', `${doc.place}：${doc.what}。村委会已撤销该条目，理由：${reason}`, PAGES.entry(doc._id), tx)
         },
         by: ctx,
         audit: { reason },

@@ -87,6 +87,12 @@ export interface BookingService {
   active: boolean
   updatedAt: number
   updatedByName: string
+  /**
+   * the last day the job has written this pattern's slots through (null: saved since, none written yet; absent on a
+   * service from before it: taken as written). A hint only: a first booking past it writes its slot with its seat at
+   * once instead of trying the seat first (seats.ts); a wrong hint costs a call, never a seat.
+   */
+  slotsThrough?: string | null
 }
 
 /**

@@ -66,6 +66,9 @@ export async function writeSlots(ports: Ports, now: number): Promise<number> {
           written++
         }
       }
+      // its slots are written through the window's last day (unless it was saved since it was read: then not yet)
+      const through = shanghaiDayPlus(now, service.windowDays)
+      if (service.slotsThrough !== through) await store.update('bookingServices', { _id: service._id, updatedAt: service.updatedAt }, { set: { slotsThrough: through } })
     }
   }
   await deliverNotices(ports, now, ctx.notices)

@@ -78,8 +78,9 @@ export async function claimSeat(ctx: NoticeContext, service: BookingService, slo
   const { store } = ctx.ports
   const now = ctx.now
   // the slot as its service's pattern has it (most claims find it written so, with a seat free): a seat is tried at
-  // once, and the slot read only when that does not take
+  // once, and the slot read only when that does not take; one the job has not written yet is written with the seat
   const spec = specOf(service, slotId)
+  const unwritten = spec !== null && service.slotsThrough !== undefined && (service.slotsThrough === null || spec.date > service.slotsThrough)
   let slot: Slot | null = spec ? null : await ensureSlot(store, service, slotId)
   const at = spec ?? slot!
   const holder = newId('seat', now)
@@ -132,7 +133,7 @@ export async function claimSeat(ctx: NoticeContext, service: BookingService, slo
   }
   // a seat: the increment applies only while one is free (and the capacity is the one read)
   const take = (capacity: number) => store.update('slots', { _id: slotId, capacity, booked: { $lt: capacity } }, { inc: { booked: 1 }, set: { [`holders.${holder}`]: id } })
-  if (spec && (await take(spec.capacity))) return seated()
+  if (spec && !unwritten && (await take(spec.capacity))) return seated()
   if (!slot && spec && spec.capacity > 0) {
     // not taken: the slot's first claim writes it with its seat (another writing it first: read it, as any other)
     try {

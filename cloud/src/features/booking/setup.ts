@@ -242,6 +242,8 @@ export const bookingSetupHandlers: Handlers<SetupActions> = {
         active: input.active,
         updatedAt: ctx.now,
         updatedByName: ctx.membership.name,
+        // the job writes the slots of the pattern as saved now
+        slotsThrough: null,
       }
       await store.transaction(async (tx) => {
         const { _id, ...fields } = doc
