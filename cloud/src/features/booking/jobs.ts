@@ -66,10 +66,12 @@ export async function writeSlots(ports: Ports, now: number): Promise<number> {
           written++
         }
       }
-      // its slots are written through the window's last day (unless it was saved since it was read: then not yet)
-      const through = shanghaiDayPlus(now, service.windowDays)
-      if (service.slotsThrough !== through) await store.update('bookingServices', { _id: service._id, updatedAt: service.updatedAt }, { set: { slotsThrough: through } })
     }
+  }
+  // every service's slots are written through its window's last day now (one saved since it was read: not yet)
+  for (const service of services) {
+    const through = shanghaiDayPlus(now, service.windowDays)
+    if (service.slotsThrough !== through) await store.update('bookingServices', { _id: service._id, updatedAt: service.updatedAt }, { set: { slotsThrough: through } })
   }
   await deliverNotices(ports, now, ctx.notices)
   return written
