@@ -191,6 +191,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         },
       },
       webpackChain(chain, webpack) {
+        // View and Text as plain elements, every other component Taro's web component (src/shared/ui/taro-components.h5.tsx)
+        chain.resolve.alias.set('@tarojs/components$', path.resolve(root, 'src/shared/ui/taro-components.h5.tsx'))
         // Taro's own tab bar is never drawn (the app's is custom): its module gives way to a stub
         chain
           .plugin('no-taro-tabbar')
