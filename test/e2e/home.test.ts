@@ -100,6 +100,10 @@ run('in Chromium: 首页 per role', () => {
     expect(calls).toContain('rules.status {"villageId":"v-xinshan"} by the app')
     // the rows are the answer's: 林水生's 待办 has its rows, not a skeleton
     await cold.locator('.vh-row').filter({ hasText: '待投票的议题' }).first().waitFor()
+    // View and Text are plain elements in the browser (src/shared/ui/taro-components.h5.tsx), not Stencil's web components
+    expect(await cold.locator('div.vh-card').count()).toBeGreaterThan(2)
+    expect(await cold.locator('span.vh-row__label').count()).toBeGreaterThan(2)
+    expect(await cold.locator('taro-view-core, taro-text-core').count()).toBe(0)
     await context.close()
   })
 
