@@ -4,7 +4,7 @@
  * or a failed push left them behind — never stored or pushed twice.
  */
 import { runJobs } from '../../cloud/src/jobs'
-import { deliverDueNotices, deliverNotices, notify, notifyCommittee, PUSH_ATTEMPTS, PUSH_LEASE_MS } from '../../cloud/src/features/account/notices'
+import { deliverDueNotices, deliverNotices, notify, notifyCommittee, notifyServing, PUSH_ATTEMPTS, PUSH_LEASE_MS } from '../../cloud/src/features/account/notices'
 import { DELETED_NAME } from '../../cloud/src/features/account/privacy-documents'
 import type { Notification, PushOutcome } from '../../cloud/src/ports/ports'
 import { apiPerTest, ID, killedAfter } from './harness'
@@ -45,6 +45,25 @@ test('a notice written but never delivered (the process died after the commit) i
   await runJobs(ports)
   expect(await ports.store.count('notifications', { title: '测试通知' })).toBe(2)
   expect(ports.notifier.sent.filter((n) => n.title === '测试通知')).toHaveLength(2)
+})
+
+test('a notice to those serving a part of the village is told to them as they are at delivery: a grid’s workers, the town’s officers, else the committee', async () => {
+  const { ports } = api
+  const now = ports.clock.now()
+  const notices: string[] = []
+  const ctx = { ports, now, notices }
+  await ports.store.transaction(async (tx) => {
+    await notifyServing(ctx, 'v-xinshan', { gridWorkers: 'v-xinshan:g1' }, '测试网格员', '第一网格', null, tx)
+    await notifyServing(ctx, 'v-xinshan', 'townOfficers', '测试镇街', '转办镇街', null, tx)
+    await notifyServing(ctx, 'v-xinshan', { gridWorkers: null }, '测试无网格', '没有网格员', null, tx)
+  })
+  // nobody is named in the events: they are read when the job delivers them
+  expect((await ports.store.find('noticeOutbox', { _id: { $in: notices } })).map((e) => e.to)).toEqual([{ gridWorkers: 'v-xinshan:g1' }, 'townOfficers', { gridWorkers: null }])
+  await deliverNotices(ports, now, notices)
+  const told = async (title: string) => (await ports.store.find('notifications', { title })).map((n) => n.personId).sort()
+  expect(await told('测试网格员')).toEqual(['p_huangweiming'])
+  expect(await told('测试镇街')).toEqual(['p_caiguohua'])
+  expect(await told('测试无网格')).toEqual(['p_chenmeiling', 'p_linzhiqiang'])
 })
 
 test('a job step delivering its own notice that finds it already stored (another run raced it) neither stores nor pushes it twice', async () => {

@@ -3,8 +3,8 @@ import type { VillageCard } from './contract'
 import type { Context } from '../../handler'
 import { ApiError } from '../../errors'
 
-export { notify, notifyCommittee, notifyHousehold, notifyMany, notifyResidents, type NoticeContext } from './notices'
-export { membersServing, townOfficersOf } from './serving'
+export { notify, notifyCommittee, notifyHousehold, notifyMany, notifyResidents, notifyServing, type NoticeContext } from './notices'
+export { gridWorkersOf, membersServing, townOfficersOf } from './serving'
 
 /** The village, or NOT_FOUND. */
 export async function getVillage(ctx: Pick<Context, 'ports'>, villageId: string): Promise<Village> {

@@ -277,12 +277,15 @@ export interface StoredNotification extends AppNotification {
   pushAt?: number
 }
 
+/** who serves a part of the village: a grid's workers (none for no grid), or the officers of its town */
+export type ServingPart = { gridWorkers: string | null } | 'townOfficers'
+
 /** The outbox: one entry per notice sent (to one person, several, or the committee), delivered after its change commits. */
 export interface NoticeEvent {
   _id: string
   villageId: string
-  /** person ids, or the village's committee, its residents or one household's members as they are at delivery */
-  to: string[] | 'committee' | 'residents' | 'household'
+  /** person ids, or the village's committee, its residents, one household's members or those serving a part of it (ServingPart) as they are at delivery */
+  to: string[] | 'committee' | 'residents' | 'household' | ServingPart
   /** with `to` residents: the one not told (who published what they are told of) */
   except?: string | null
   /** with `to` household: the household whose members are told */

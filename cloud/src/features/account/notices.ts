@@ -18,9 +18,9 @@ import type { Context } from '../../handler'
 import type { Ports, PushOutcome } from '../../ports/ports'
 import { DuplicateIdError, INSERT_MANY, type Filter, type TxStore } from '../../ports/store'
 import { newId } from '../../common/ids'
-import type { AppNotification, NoticeEvent, StoredNotification } from './documents'
+import type { AppNotification, NoticeEvent, ServingPart, StoredNotification } from './documents'
 import { DELETED_NAME } from './privacy-documents'
-import { membersServing } from './serving'
+import { membersServing, servingOrCommittee } from './serving'
 import { cursorAfter, pageAfter } from '../../common/keyset'
 
 /**
@@ -99,6 +99,14 @@ export async function notifyResidents(ctx: NoticeContext, villageId: string, tit
  */
 export async function notifyHousehold(ctx: NoticeContext, villageId: string, householdId: string, title: string, body: string, page: string | null, tx?: Pick<TxStore, 'insert'>): Promise<void> {
   await writeEvent(ctx, { villageId, to: 'household', householdId, title, body, page }, tx)
+}
+
+/**
+ * notify() to those serving a part of the village (a grid's workers, the town's officers), or its committee when nobody
+ * does, as they are when it is delivered: the action reads nobody to say who.
+ */
+export async function notifyServing(ctx: NoticeContext, villageId: string, part: ServingPart, title: string, body: string, page: string | null, tx?: Pick<TxStore, 'insert'>): Promise<void> {
+  await writeEvent(ctx, { villageId, to: part, title, body, page }, tx)
 }
 
 /**
@@ -293,7 +301,13 @@ async function audienceOf(ports: Ports, e: NoticeEvent): Promise<(at: Position) 
       return { people, read: Math.max(1, page.docs.length), at: { cursor: at.cursor + page.docs.length, after: last ? cursorAfter(last.name, last._id) : at.after }, more: page.more }
     }
   }
-  const to = e.to === 'committee' ? (await membersServing(ports.store, e.villageId, 'committee')).map((m) => m.personId) : e.to === 'household' ? await householdMembers(ports, e) : e.to
+  const to = Array.isArray(e.to)
+    ? e.to
+    : e.to === 'committee'
+      ? (await membersServing(ports.store, e.villageId, 'committee')).map((m) => m.personId)
+      : e.to === 'household'
+        ? await householdMembers(ports, e)
+        : await servingOrCommittee(ports.store, e.villageId, e.to)
   return async (at) => {
     const cursor = Math.min(at.cursor, to.length)
     const people = to.slice(cursor, cursor + DELIVERY_BATCH)

@@ -77,6 +77,13 @@ export interface ReportView extends ReportSummary {
   }
 }
 
+/**
+ * A step's answer (accept, reject, transfer, start, resolve; confirm, reopen): the report as the step left it, as the
+ * caller sees it, without what would cost the step a read more and the page has (it shows the report again after a
+ * step): its grid's name and the caller's own 同问 (so whether they may add one).
+ */
+export type ReportStepView = Omit<ReportView, 'gridName' | 'metooByMe' | 'can'> & { can: Omit<ReportView['can'], 'metoo'> }
+
 export interface GridArea {
   id: string
   name: string
@@ -176,7 +183,7 @@ export const reportResidentActions = {
   /** one report: its states with who acted, when and what they said; what the caller may do */
   'reports.get': action<ReportView>()(z.object({ villageId, reportId })),
   /** the reporter confirms the fix and rates it (1–5) */
-  'reports.confirm': action<ReportView>()(
+  'reports.confirm': action<ReportStepView>()(
     z.object({
       villageId,
       reportId,
@@ -185,7 +192,7 @@ export const reportResidentActions = {
     }),
   ),
   /** the reporter says it is not fixed: it goes back to 处理中 */
-  'reports.reopen': action<ReportView>()(z.object({ villageId, reportId, reason: text('原因', 200, 2) })),
+  'reports.reopen': action<ReportStepView>()(z.object({ villageId, reportId, reason: text('原因', 200, 2) })),
   /** 民情地图: the grids, halls and reports to draw */
   'reports.map': action<ReportMap>()(z.object({ villageId })),
 }
@@ -194,9 +201,9 @@ export const reportResidentActions = {
 export const reportHandlingActions = {
   /** the caller's queue: their grids' reports (the committee and the town: all), open ones most overdue and newest first */
   'reports.queue': action<ReportSummary[]>()(z.object({ villageId, filter: z.enum(['open', 'overdue', 'closed', 'town']).default('open') })),
-  'reports.accept': action<ReportView>()(z.object({ villageId, reportId, expectedDate: day, note: z.string().trim().max(200, '说明不超过200个字').nullable().default(null) })),
-  'reports.reject': action<ReportView>()(z.object({ villageId, reportId, reason: text('不予受理的理由', 200, 2) })),
-  'reports.transfer': action<ReportView>()(
+  'reports.accept': action<ReportStepView>()(z.object({ villageId, reportId, expectedDate: day, note: z.string().trim().max(200, '说明不超过200个字').nullable().default(null) })),
+  'reports.reject': action<ReportStepView>()(z.object({ villageId, reportId, reason: text('不予受理的理由', 200, 2) })),
+  'reports.transfer': action<ReportStepView>()(
     z.object({
       villageId,
       reportId,
@@ -204,8 +211,8 @@ export const reportHandlingActions = {
       reason: text('转办理由', 200, 2),
     }),
   ),
-  'reports.start': action<ReportView>()(z.object({ villageId, reportId, note: z.string().trim().max(200, '说明不超过200个字').nullable().default(null) })),
-  'reports.resolve': action<ReportView>()(z.object({ villageId, reportId, note: text('办理结果', 300, 2), photos: photos(9).min(1, '请上传办结后的照片') })),
+  'reports.start': action<ReportStepView>()(z.object({ villageId, reportId, note: z.string().trim().max(200, '说明不超过200个字').nullable().default(null) })),
+  'reports.resolve': action<ReportStepView>()(z.object({ villageId, reportId, note: text('办理结果', 300, 2), photos: photos(9).min(1, '请上传办结后的照片') })),
   /** the village's figures: by category and state, time to accept and to resolve, overdue, satisfaction */
   'reports.figures': action<ReportFigures>()(z.object({ villageId })),
   /** town officers: every village of their town at once */

@@ -6,10 +6,10 @@
 import type { MemberContext } from '../../handler'
 import type { Store, TxStore } from '../../ports/store'
 import { getMany } from '../../common/load'
-import { membersServing, notifyCommittee, notifyMany, townOfficersOf, type NoticeContext } from '../account/common'
-import type { Grid, Village } from '../account/documents'
+import { gridWorkersOf, notifyCommittee, notifyMany, notifyServing, townOfficersOf, villageFactsOf, type NoticeContext } from '../account/common'
+import type { Grid, ServingPart } from '../account/documents'
 import { pageUrl } from '../../../../src/routes'
-import type { ReportSettingsView, ReportSummary, ReportView } from './contract'
+import type { ReportSettingsView, ReportStepView, ReportSummary, ReportView } from './contract'
 import { OPEN_STATUSES, type Report } from './documents'
 import { ANONYMOUS_NAME, handlerOf, mayHandle, seesReporter, settingsOrDefault, type Handler } from './policy'
 import { centerOf } from './routing'
@@ -30,14 +30,13 @@ export async function settingsView(store: Store, villageId: string, known?: Pick
   return { categories: s.categories, autoConfirmDays: s.autoConfirmDays, grids: grids.map((g) => ({ id: g._id, name: g.name, area: g.area ?? null })), center: centerOf(grids) }
 }
 
-/** the village's town (whose officers handle and see its reports) */
-export async function townOf(store: Pick<Store, 'get'>, villageId: string): Promise<string> {
-  const v: Village | null = await store.get('villages', villageId)
-  return v?.townId ?? ''
+/** the village's town (whose officers handle and see its reports): the caller's membership carries it */
+export async function townOf(ctx: MemberContext, villageId: string): Promise<string> {
+  return (await villageFactsOf(ctx, villageId)).townId
 }
 
-/** what a caller already has of a view: the caller's 同问 as just written or read, the village's grids (or the report's own) as read */
-export type KnownForView = { metooByMe?: boolean; grids?: Grid[] }
+/** what a caller already has of a view: the caller's 同问 as just written or read, the village's grids (or the report's own) as read, the village's town */
+export type KnownForView = { metooByMe?: boolean; grids?: Grid[]; townId?: string }
 
 /**
  * The reports as this caller sees them (one lookup of grids, 同问 marks and photo URLs for all, each unless `known`).
@@ -49,7 +48,7 @@ export async function reportViews(ctx: MemberContext, reports: Report[], known: 
   const villageId = reports[0].villageId
   const [grids, townId, marks] = await Promise.all([
     known.grids ?? gridsOf(store, villageId),
-    ctx.membership.roles.includes('townOfficer') ? townOf(store, villageId) : '',
+    known.townId ?? (ctx.membership.roles.includes('townOfficer') ? townOf(ctx, villageId) : ''),
     known.metooByMe === undefined ? getMany(store, 'reportMeToos', reports.map((r) => `${r._id}:${ctx.person._id}`)) : [],
   ])
   const names = new Map(grids.map((g) => [g._id, g.name]))
@@ -60,6 +59,12 @@ export async function reportViews(ctx: MemberContext, reports: Report[], known: 
   return reports.map((r) => viewOf(r, h, townId, names, urls, known.metooByMe ?? mine.has(r._id), ctx.now))
 }
 export const reportView = async (ctx: MemberContext, r: Report, known?: KnownForView): Promise<ReportView> => (await reportViews(ctx, [r], known))[0]
+
+/** a step's answer: the report as written, no read of the grids or the caller's 同问 (ReportStepView); `townId` when the step read it */
+export async function reportStepView(ctx: MemberContext, r: Report, townId?: string): Promise<ReportStepView> {
+  const { gridName: _name, metooByMe: _mine, can: { metoo: _metoo, ...can }, ...view } = await reportView(ctx, r, { grids: [], metooByMe: false, townId })
+  return { ...view, can }
+}
 
 export function viewOf(r: Report, h: Handler, townId: string, gridNames: ReadonlyMap<string, string>, urls: Readonly<Record<string, string>>, metooByMe: boolean, now: number): ReportView {
   const byReporter = (by: string) => r.reporterId !== '' && by === r.reporterId
@@ -113,17 +118,18 @@ export async function reportSummaries(ctx: Pick<MemberContext, 'ports' | 'now'>,
   return reports.map((r) => reportSummary(r, names, urls, ctx.now, distances?.get(r._id) ?? null))
 }
 
-/** The grid workers of a grid (person ids). */
-export async function gridWorkersOf(store: Store, villageId: string, gridId: string | null): Promise<string[]> {
-  if (!gridId) return []
-  return (await membersServing(store, villageId, 'gridWorker')).filter((m) => m.gridIds.includes(gridId)).map((m) => m.personId)
-}
-
 /** Who handles a report now: its grid's workers, or the town's officers once transferred; the committee when there are none. */
-export { townOfficersOf }
+export { gridWorkersOf, townOfficersOf }
+
+const handlingPart = (r: Pick<Report, 'gridId' | 'level'>): ServingPart => (r.level === 'town' ? 'townOfficers' : { gridWorkers: r.gridId })
 
 export async function handlersOf(store: Store, r: Pick<Report, 'villageId' | 'gridId' | 'level'>): Promise<string[]> {
   return r.level === 'town' ? townOfficersOf(store, r.villageId) : gridWorkersOf(store, r.villageId, r.gridId)
+}
+
+/** Tells the report's handlers as they are when the job delivers it (the action reads nobody), or the committee when it has none. */
+export async function tellHandlersWhenDelivered(ctx: NoticeContext, r: Pick<Report, '_id' | 'villageId' | 'gridId' | 'level'>, title: string, body: string, tx: Pick<TxStore, 'insert'>): Promise<void> {
+  await notifyServing(ctx, r.villageId, handlingPart(r), title, body, PAGES.detail(r.villageId, r._id), tx)
 }
 
 /** Tells the report's handlers (looked up before the transaction as `to`), or the committee when it has none. */

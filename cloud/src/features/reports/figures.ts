@@ -23,7 +23,7 @@ import { centerOf } from './routing'
 import { dueOf, queueOrder, reportSummary } from './views'
 import { CLUSTER_WINDOW, clusterCandidate, clustersOf, figuresFrom, UNROUTED, whereOf, type CategoryTotals, type StatusTotals } from './tally'
 import { reportsCsv } from './csv'
-import { CLOSED_STATUSES, countersFilter, isMarker, REPORT_SUM_SPECS, SUMMED_SPECS } from './totals'
+import { CLOSED_STATUSES, countersFilter, isMarker, REPORT_SUM_SPECS, SETTLED_STATUSES, SUMMED_SPECS } from './totals'
 
 const DAY = 24 * 3_600_000
 /** the map shows a closed report for a month after it closed */
@@ -69,7 +69,7 @@ async function categoriesOf(store: Store, villageIds: string[]): Promise<(villag
   return (villageId) => settingsOrDefault(found.find((s) => s._id === villageId) ?? null).categories.map((c) => c.name)
 }
 
-/** what the figures count of reports read live (the open ones; the closed ones of a village without counters) */
+/** what the figures count of reports read live (the open and resolved ones; the settled ones of a village without counters) */
 function liveSpecs(now: number): Record<keyof typeof REPORT_SUM_SPECS | 'lateToAccept' | 'lateToResolve', TotalSpec> {
   const { lateToAccept, lateToResolve } = reportFigures(now)
   return { ...REPORT_SUM_SPECS, lateToAccept, lateToResolve }
@@ -80,23 +80,26 @@ const villagesIn = (filter: Filter): string[] => {
   return typeof v === 'string' ? [v] : v.$in
 }
 
+/** counted live: the open reports and the resolved ones waiting for their reporter (at most the days to confirm) */
+const LIVE_STATUSES = [...OPEN_STATUSES, 'resolved']
+
 /**
- * Each village's figures over the reports `filter` leaves, by village, state and category: the open reports counted
- * live (a village's work in hand: few, by the index on village and state), the closed ones from their counters
- * (totals.ts) — two calls, and a village of 100,000 reports costs what one of 100 does. A village whose counters are
- * not built yet has its closed reports counted live (one more call).
+ * Each village's figures over the reports `filter` leaves, by village, state and category: the open and resolved
+ * reports counted live (a village's work in hand: few, by the index on village and state), the settled ones from their
+ * counters (totals.ts) — two calls, and a village of 100,000 reports costs what one of 100 does. A village whose
+ * counters are not built yet has its settled reports counted live (one more call).
  */
 async function figuresIn(store: Store, filter: Filter, now: number): Promise<(villageId: string, categories: readonly string[]) => ReportFigures> {
   const by = ['villageId', 'status', 'category']
   const [open, counted] = await Promise.all([
-    store.totals('reports', { ...filter, status: { $in: [...OPEN_STATUSES] } }, by, liveSpecs(now)),
+    store.totals('reports', { ...filter, status: { $in: LIVE_STATUSES } }, by, liveSpecs(now)),
     store.totals('reportTotals', countersFilter(filter), by, SUMMED_SPECS),
   ])
   const built = new Set(counted.filter((g) => isMarker(g.key[1])).map((g) => g.key[0]))
   const unbuilt = villagesIn(filter).filter((v) => !built.has(v))
   const closed = [
     ...counted.filter((g) => built.has(g.key[0]) && !isMarker(g.key[1])).map((g) => ({ key: g.key, totals: { ...g.totals, lateToAccept: 0, lateToResolve: 0 } })),
-    ...(unbuilt.length ? await store.totals('reports', { ...filter, villageId: { $in: unbuilt }, status: { $in: CLOSED_STATUSES } }, by, liveSpecs(now)) : []),
+    ...(unbuilt.length ? await store.totals('reports', { ...filter, villageId: { $in: unbuilt }, status: { $in: SETTLED_STATUSES } }, by, liveSpecs(now)) : []),
   ]
   const groups = [...open, ...closed]
   return (villageId, names) => {

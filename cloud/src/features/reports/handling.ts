@@ -14,11 +14,11 @@ import { checkPhotos } from '../../common/photos'
 import { shanghaiDay } from '../../common/time'
 import { transition } from '../../common/transition'
 import type { TxStore } from '../../ports/store'
-import { getVillage, notify, notifyMany, wordsOf } from '../account/common'
+import { notify, notifyMany, villageFactsOf, wordsOf } from '../account/common'
 import { committeeWord, type Role } from '../account/documents'
 import type { reportHandlingActions } from './contract'
 import { acceptedAt, OPEN_STATUSES, type Report, type ReportEvent } from './documents'
-import { gridWorkersOf, noticeName, PAGES, reportSummaries, reportView, settingsOf, settingsView, tellHandlers, townOf, townOfficersOf } from './data'
+import { gridWorkersOf, noticeName, PAGES, reportStepView, reportSummaries, settingsOf, settingsView, tellHandlers, townOf, townOfficersOf } from './data'
 import { acceptDue, autoConfirmDue, categoryOf, handlerOf, handlingRefusal, queueScope, REPORT_MACHINE, resolveDue, roleWord, type ReportEventName } from './policy'
 import { isOverdue, queueOrder } from './views'
 
@@ -35,7 +35,7 @@ type Handling = Omit<typeof reportHandlingActions, 'reports.figures' | 'reports.
 type Place = { townId: string; committee: string }
 
 async function placeOf(ctx: MemberContext, villageId: string): Promise<Place> {
-  const v = await getVillage(ctx, villageId)
+  const v = await villageFactsOf(ctx, villageId)
   return { townId: v.townId, committee: committeeWord(v.kind) }
 }
 
@@ -89,7 +89,7 @@ export const reportHandlingHandlers: Handlers<Handling> = {
     async handle({ villageId, filter }, ctx) {
       const { store } = ctx.ports
       if (!ctx.membership.roles.some((r) => HAS_QUEUE.includes(r))) throw new ApiError('FORBIDDEN', `只有网格员、${(await wordsOf(ctx, villageId)).committee}和镇街干部有处理队列`)
-      const scope = queueScope(handlerOf(ctx.membership), await townOf(store, villageId))
+      const scope = queueScope(handlerOf(ctx.membership), await townOf(ctx, villageId))
       const closed = filter === 'closed'
       const found = await store.find(
         'reports',
@@ -117,7 +117,7 @@ export const reportHandlingHandlers: Handlers<Handling> = {
         reason: (doc) => `预计${shanghaiDay(due(doc))}前办结`,
         tell: (tx, doc) => tellReporter(ctx, doc, '您的随手拍已受理', `${noticeName(doc)}已由${ctx.membership.name}受理，预计${shanghaiDay(due(doc))}前办结。`, tx),
       })
-      return reportView(ctx, written)
+      return reportStepView(ctx, written, at.townId)
     },
   },
 
@@ -125,12 +125,13 @@ export const reportHandlingHandlers: Handlers<Handling> = {
     access: HANDLERS,
     async handle({ villageId, reportId, reason }, ctx) {
       await checkText(ctx, { reason })
-      const written = await step(ctx, villageId, reportId, await placeOf(ctx, villageId), 'reject', {
+      const at = await placeOf(ctx, villageId)
+      const written = await step(ctx, villageId, reportId, at, 'reject', {
         note: reason,
         reason,
         tell: (tx, doc) => tellReporter(ctx, doc, '您的随手拍不予受理', `${noticeName(doc)}不予受理，理由：${reason}`, tx),
       })
-      return reportView(ctx, written)
+      return reportStepView(ctx, written, at.townId)
     },
   },
 
@@ -139,11 +140,11 @@ export const reportHandlingHandlers: Handlers<Handling> = {
     async handle({ villageId, reportId, to, reason }, ctx) {
       const { store } = ctx.ports
       await checkText(ctx, { reason })
-      const [at, grid, { categories }, receivers] = await Promise.all([
-        placeOf(ctx, villageId),
+      const at = await placeOf(ctx, villageId)
+      const [grid, { categories }, receivers] = await Promise.all([
         to.kind === 'grid' ? getInVillage(store, 'grids', to.gridId, villageId, '找不到该网格') : null,
         settingsOf(store, villageId),
-        to.kind === 'grid' ? gridWorkersOf(store, villageId, to.gridId) : townOfficersOf(store, villageId),
+        to.kind === 'grid' ? gridWorkersOf(store, villageId, to.gridId) : townOfficersOf(store, villageId, at.townId),
       ])
       const where = grid ? grid.name : '镇街'
       const written = await step(ctx, villageId, reportId, at, 'transfer', {
@@ -160,8 +161,7 @@ export const reportHandlingHandlers: Handlers<Handling> = {
           await tellHandlers(ctx, doc, receivers, grid ? '转办来的随手拍' : '转办镇街的随手拍', `${ctx.membership.name}将${noticeName(doc)}转办至${where}：${reason}`, tx)
         },
       })
-      // now at the grid just read: its name is the view's (a report sent to the town keeps its grid, read for the view)
-      return reportView(ctx, written, grid ? { grids: [grid] } : {})
+      return reportStepView(ctx, written, at.townId)
     },
   },
 
@@ -169,12 +169,13 @@ export const reportHandlingHandlers: Handlers<Handling> = {
     access: HANDLERS,
     async handle({ villageId, reportId, note }, ctx) {
       await checkText(ctx, { note })
-      const written = await step(ctx, villageId, reportId, await placeOf(ctx, villageId), 'start', {
+      const at = await placeOf(ctx, villageId)
+      const written = await step(ctx, villageId, reportId, at, 'start', {
         note,
         reason: null,
         tell: (tx, doc) => tellReporter(ctx, doc, '您的随手拍正在处理', `${noticeName(doc)}正在处理中${note ? `：${note}` : '。'}`, tx),
       })
-      return reportView(ctx, written)
+      return reportStepView(ctx, written, at.townId)
     },
   },
 
@@ -197,8 +198,7 @@ export const reportHandlingHandlers: Handlers<Handling> = {
           await notifyMany(ctx, villageId, marks.map((m) => m.personId), '您同问的问题已办结', `${noticeName(doc)}已办结：${note}`, PAGES.detail(villageId, doc._id), tx)
         },
       })
-      // the caller's own 同问 is among the marks just read
-      return reportView(ctx, written, { metooByMe: marks.some((m) => m.personId === ctx.person._id) })
+      return reportStepView(ctx, written, at.townId)
     },
   },
 

@@ -13,7 +13,7 @@ import { wordsOf } from '../account/common'
 import { transition } from '../../common/transition'
 import type { reportResidentActions } from './contract'
 import { newReport, OPEN_STATUSES, REPORT_STATUS_LABELS, type Report, type ReportEvent } from './documents'
-import { gridsOf, handlersOf, noticeName, reportSummaries, reportView, settingsOf, settingsView, tellHandlers } from './data'
+import { gridsOf, handlersOf, noticeName, reportStepView, reportSummaries, reportView, settingsOf, settingsView, tellHandlers, tellHandlersWhenDelivered } from './data'
 import { acceptDue, ANONYMOUS_NAME, categoryOf, DAY_MS, REPORT_MACHINE } from './policy'
 import { gridAt, hasAreas, metres } from './routing'
 import type { Grid } from '../account/documents'
@@ -166,18 +166,17 @@ export const reportResidentHandlers: Handlers<Omit<typeof reportResidentActions,
   'reports.confirm': {
     access: ACCESS.member,
     async handle({ villageId, reportId, rating, note }, ctx) {
-      const r = await loadReport(ctx, villageId, reportId)
-      assertReporter(ctx, r, '确认办结')
       await checkText(ctx, { note })
-      const to = await handlersOf(ctx.ports.store, r)
-      const written = await transition(ctx.ports, REPORT_MACHINE, r._id, 'confirm', {
+      // the report read in its transaction only; its handlers are read when the notice is delivered
+      const written = await transition(ctx.ports, REPORT_MACHINE, reportId, 'confirm', {
+        scope: { villageId, notFound: '找不到该问题' },
+        refuse: (doc) => assertReporter(ctx, doc, '确认办结'),
         set: (doc) => ({ rating, ratingNote: note, autoConfirmAt: null, updatedAt: ctx.now, history: [...doc.history, residentEvent(ctx, doc, 'confirm', `评分${rating}星${note ? `：${note}` : ''}`)] }),
-        also: (tx, doc) => tellHandlers(ctx, doc, to, '随手拍已确认办结', `${noticeName(doc)}：上报人已确认办结，评分${rating}星。`, tx),
+        also: (tx, doc) => tellHandlersWhenDelivered(ctx, doc, '随手拍已确认办结', `${noticeName(doc)}：上报人已确认办结，评分${rating}星。`, tx),
         // the reporter's own word, not an admin action
         by: null,
       })
-      // nobody adds 同问 to their own report
-      return reportView(ctx, written, { metooByMe: false })
+      return reportStepView(ctx, written)
     },
   },
 
@@ -205,7 +204,7 @@ export const reportResidentHandlers: Handlers<Omit<typeof reportResidentActions,
         also: (tx, doc) => tellHandlers(ctx, doc, to, '随手拍未解决，请重新处理', `${noticeName(doc)}：上报人反映问题未解决（${reason}）。`, tx),
         by: null,
       })
-      return reportView(ctx, written, { metooByMe: false })
+      return reportStepView(ctx, written)
     },
   },
 }

@@ -5,7 +5,7 @@
  */
 import { Picker, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { ReportView } from '@contract'
+import type { ReportStepView, ReportView } from '@contract'
 import { useMutation } from '@/shared/api/use-mutation'
 import { useQuery } from '@/shared/api/use-query'
 import { beijing, dayText, ymd } from '@/shared/time'
@@ -35,7 +35,7 @@ export function StaffActions({ report: r, onDone }: { report: ReportView; onDone
   const v = r.villageId
   const text = note.trim()
   const act = useMutation(
-    (kind: Kind): Promise<ReportView> => {
+    (kind: Kind): Promise<ReportStepView> => {
       switch (kind) {
         case 'accept':
           return acceptReport(v, r.id, date, text || null)
