@@ -133,8 +133,9 @@ export async function migrateCommentCounts(store: Store): Promise<number> {
   })
 }
 
-// v2: with 本村概况's counter of each village; v3: with each membership's agreement to the current version
-const RESIDENT_COUNTS = 'migration-resident-counts-v3'
+// v2: with 本村概况's counter of each village; v3: with each membership's agreement to the current version; v4: with
+// 本村概况's figures on the counters, and each grid's counter of the current version
+const RESIDENT_COUNTS = 'migration-resident-counts-v4'
 
 /**
  * Villages whose residents were not counted yet (a data folder from before the counters): each household's residents

@@ -445,6 +445,17 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       )
 
       test(
+        'pull removes every element equal to the value, leaves an array without it as it was, and a missing one absent',
+        async () => {
+          await store.insert('items', { _id: 'r', roles: ['resident', 'householdRep', 'householdRep'], other: ['resident'] })
+          expect(await store.update('items', { _id: 'r' }, { pull: { roles: 'householdRep', other: 'householdRep', none: 'householdRep' } })).toBe(1)
+          expect(await store.transaction((tx) => tx.update('items', 'r', { pull: { other: 'resident' } }))).toBe(1)
+          expect(await store.get('items', 'r')).toEqual({ _id: 'r', roles: ['resident'], other: [] })
+        },
+        timeout,
+      )
+
+      test(
         'set with dotted paths changes one nested field and creates missing parents',
         async () => {
           await store.insert('items', { _id: 'h', address: { city: '汕尾', town: '海城' }, tally: { yes: 1, no: 2 } })

@@ -73,12 +73,15 @@ export interface FindOptions {
 /**
  * `set` replaces fields (dotted paths allowed); a value `undefined` removes the field (both adapters);
  * `inc` adds to numeric fields (missing counts as 0); `push` appends a value to an array field (a missing
- * one starts empty) — atomically, so that a line can be joined without a transaction (CloudBase `_.push`).
+ * one starts empty) — atomically, so that a line can be joined without a transaction (CloudBase `_.push`); `pull`
+ * removes every element equal to a plain value from an array field (CloudBase `_.pull`), so that a role can leave a
+ * membership without the membership being read first.
  */
 export interface Patch {
   set?: Record<string, unknown>
   inc?: Record<string, number>
   push?: Record<string, unknown>
+  pull?: Record<string, string | number | boolean>
 }
 
 /**

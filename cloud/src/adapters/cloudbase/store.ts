@@ -223,6 +223,11 @@ export class CloudBaseStore implements RawStore {
       checkPath(k)
       data[k] = _.push([v])
     }
+    for (const [k, v] of Object.entries(patch.pull ?? {})) {
+      if (k === WRITES_FIELD) throw new Error(`${WRITES_FIELD} is reserved`)
+      checkPath(k)
+      data[k] = _.pull(v)
+    }
     data[WRITES_FIELD] = _.inc(1)
     return data
   }

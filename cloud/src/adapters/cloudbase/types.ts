@@ -25,6 +25,8 @@ export interface WxCommand {
   remove(): unknown
   /** update: append the values to an array ($push with $each) */
   push(values: unknown[]): unknown
+  /** update: remove the array's elements equal to the value ($pull) */
+  pull(value: unknown): unknown
   /** query: all / any of the conditions (top-level where) */
   and(...conditions: Array<Record<string, unknown>>): Record<string, unknown>
   or(...conditions: Array<Record<string, unknown>>): Record<string, unknown>

@@ -108,6 +108,10 @@ function applyPatch<T extends Doc = any>(doc: T, patch: Patch): T {
     const cur = getPath(next, k)
     setPath(next, k, [...(Array.isArray(cur) ? cur : []), v])
   }
+  for (const [k, v] of Object.entries(patch.pull ?? {})) {
+    const cur = getPath(next, k)
+    if (Array.isArray(cur)) setPath(next, k, cur.filter((x) => x !== v))
+  }
   return next as T
 }
 

@@ -77,10 +77,11 @@ export interface Household {
  * and of them those who agreed to the rules version `rulesVersion` (stale when another version is current: 0 then).
  */
 export interface ResidentCount {
-  /** `${villageId}:${gridId ?? '-'}:${shard}` */
+  /** `${villageId}:${gridId ?? '-'}:${shard}`; the grid's counter of one rules version (BY_VERSION): `${villageId}:${gridId ?? '-'}:v${rulesVersion}` */
   _id: string
   villageId: string
   gridId: string | null
+  /** 0 to RESIDENT_SHARDS - 1; BY_VERSION (-1) on a grid's counter of one rules version */
   shard: number
   residents: number
   households: number
@@ -90,18 +91,13 @@ export interface ResidentCount {
   /** the register: households on it, and those of them without a 户代表 (absent before these counts: read as 0 until rebuilt) */
   registered?: number
   unrepresented?: number
-}
-
-/**
- * 本村概况's figures of one village (`_id` its id), kept in the transaction of every membership begun or ended: its
- * members, its households, its party members. Absent on a village from before the counter (counted on read until the
- * migration rebuilds it).
- */
-export interface VillageCount {
-  _id: string
-  members: number
-  households: number
-  partyMembers: number
+  /**
+   * 本村概况: the members counted here (every member, resident or not: on their shard of their household's grid, or a
+   * change on the grid's counter of a version) and the party members of them; absent on a counter from before (the
+   * village's figures are counted on read until the rebuild)
+   */
+  members?: number
+  partyMembers?: number
 }
 
 export interface Person {
@@ -318,7 +314,6 @@ declare module '../../ports/store' {
     halls: Hall
     households: Household
     residentCounts: ResidentCount
-    villageCounts: VillageCount
     persons: Person
     personKeys: PersonKey
     memberships: Membership

@@ -12,7 +12,7 @@ import type { Ports } from '../../ports/ports'
 import type { CollectionName, Collections, Filter, Store } from '../../ports/store'
 import { appendAudit } from '../../common/audit'
 import { newId } from '../../common/ids'
-import { countHousehold, countMember } from './residents'
+import { countDeparture, countHousehold } from './residents'
 import { keepWaiting } from './waiting'
 import { DELETED_NAME, type DeletionRequest } from './privacy-documents'
 
@@ -65,14 +65,15 @@ const STEPS: Step[] = [
       }
       // the rules' progress stops counting them with the membership; their household has no 户代表 until the committee names one
       await store.transaction(async (tx) => {
-        const [member, village, household] = await Promise.all([tx.get('memberships', m._id), tx.get('villages', m.villageId), m.householdId ? tx.get('households', m.householdId) : null])
-        if (household?.repPersonId === personId) {
+        const [member, household] = await Promise.all([tx.get('memberships', m._id), m.householdId ? tx.get('households', m.householdId) : null])
+        if (member) {
+          // as a membership ended (register.endMembership): the counters without them, the household without its 户代表
+          await countDeparture(tx, member, household)
+          await tx.remove('memberships', m._id)
+        } else if (household?.repPersonId === personId) {
           await tx.update('households', household._id, { set: { repPersonId: null } })
-          if (village) await countHousehold(tx, village, household, { unrepresented: 1 })
+          await countHousehold(tx, household, { unrepresented: 1 })
         }
-        if (!member) return
-        if (village) await countMember(tx, village, member, household, -1)
-        await tx.remove('memberships', m._id)
       })
     }
     return null

@@ -8,7 +8,7 @@ import { ApiError } from '../../errors'
 import { ACCESS, type Context, type Handlers } from '../../handler'
 import { notify, villageCard, villageCards } from './common'
 import { noticeView } from './notices'
-import { countHousehold, countMember } from './residents'
+import { countHousehold, countMember, villageFigures } from './residents'
 import { keepWaiting } from './waiting'
 import { audit } from '../../common/audit'
 import { qrDataUrl } from '../../common/qr'
@@ -50,10 +50,10 @@ async function meOf(ctx: Context): Promise<{ me: Me; memberships: Membership[] }
   return { me, memberships }
 }
 
-/** 本村概况's figures: the village's counter and its grids (a few), or for a village from before the counter four counts */
+/** 本村概况's figures: the village's counters and its grids (a few), or for a village from before the counters four counts */
 async function villageCounts(ctx: Context, villageId: string): Promise<VillageCounts> {
   const { store } = ctx.ports
-  const [kept, grids] = await Promise.all([store.get('villageCounts', villageId), store.count('grids', { villageId })])
+  const [kept, grids] = await Promise.all([villageFigures(store, villageId), store.count('grids', { villageId })])
   if (kept) return { members: kept.members, households: kept.households, grids, partyMembers: kept.partyMembers }
   const [members, households, partyMembers] = await Promise.all([
     store.count('memberships', { villageId }),
@@ -93,10 +93,9 @@ async function admit(tx: TxStore, village: Village, request: JoinRequest, now: n
   }
   const roles = rolesOnJoin(request.relation, household.repPersonId !== null)
   if (roles.includes('householdRep')) await tx.update('households', hid, { set: { repPersonId: request.personId, headName: request.name } })
-  // the register's figures: a household new to it, and whether it has a 户代表 now that it had not (the village read
-  // in the transaction: a rules version published meanwhile counts)
+  // the register's figures: a household new to it, and whether it has a 户代表 now that it had not
   const unrepresented = Number(!household.repPersonId && !roles.includes('householdRep')) - Number(!created && !household.repPersonId)
-  await countHousehold(tx, village, household, { registered: Number(created), unrepresented })
+  await countHousehold(tx, household, { registered: Number(created), unrepresented })
   const membership: Membership = {
     _id: `${villageId}:${request.personId}`,
     villageId,
@@ -113,7 +112,7 @@ async function admit(tx: TxStore, village: Village, request: JoinRequest, now: n
     village: villageFacts(village),
   }
   // 本村概况 and the rules' progress count the new member; their agreement (someone coming back keeps it) goes on the membership for 待办
-  const agreed = await countMember(tx, village, membership, household, 1, created)
+  const agreed = await countMember(tx, village, membership, household)
   await tx.insert('memberships', agreed === null ? membership : { ...membership, rulesAgreed: agreed ? (village.currentRulesVersion ?? 0) : 0 })
 }
 

@@ -27,7 +27,6 @@ export const account = defineFeature({
     // the register's pages: in 门牌号 order, the village's or a grid's
     households: { indexes: [['villageId'], ['villageId', 'doorplate'], ['villageId', 'gridId', 'doorplate']] },
     residentCounts: { indexes: [['villageId']] },
-    villageCounts: {},
     // the committee's waiting work, one document per village (waiting.ts)
     waitingCounts: {},
     persons: { indexes: [['openid']] },

@@ -4,16 +4,17 @@
  * by the committee, audited with the change. Grid workers see the households of their grids.
  */
 import type { HouseholdChange, HouseholdView, RegisterPage, registerActions } from './contract'
-import { NO_GRID, REGISTER_PAGE, SEARCH_PEOPLE, villageWords, type Grid, type Household, type Membership } from './documents'
+import { NO_GRID, REGISTER_PAGE, SEARCH_PEOPLE, type Grid, type Household, type Membership } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import type { Filter, Store, TxStore } from '../../ports/store'
+import { DuplicateIdError, type Filter, type Store, type TxStore } from '../../ports/store'
 import { cursorAfter, pageAfter } from '../../common/keyset'
 import { audit } from '../../common/audit'
 import { getInVillage } from '../../common/load'
 import { checkText } from '../../common/content'
 import { isCommittee } from './policy'
-import { countHousehold, countMember, moveHouseholdCounts, residentTotalsByGrid, sumTotals } from './residents'
+import { countDeparture, countHousehold, moveHouseholdCounts, residentTotalsByGrid, sumTotals } from './residents'
+import { wordsOf } from './common'
 
 function viewOf(h: Household, members: Membership[], gridName: string): HouseholdView {
   const rep = members.find((m) => m.personId === h.repPersonId)
@@ -93,14 +94,19 @@ async function searchHouseholds(store: Store, scope: Filter, q: string): Promise
 
 const gridView = (g: Grid) => ({ id: g._id, name: g.name })
 
+const notAMember = () => new ApiError('BAD_INPUT', '此人不是该户成员', { personId: '此人不是该户成员' })
+
 /** A member of this household, read in the transaction. */
 async function memberOf(tx: Pick<TxStore, 'get'>, villageId: string, householdId: string, personId: string): Promise<Membership> {
   const m = await tx.get('memberships', `${villageId}:${personId}`)
-  if (!m || m.householdId !== householdId) throw new ApiError('BAD_INPUT', '此人不是该户成员', { personId: '此人不是该户成员' })
+  if (!m || m.householdId !== householdId) throw notAMember()
   return m
 }
 
 const withoutRep = (roles: Membership['roles']) => roles.filter((r) => r !== 'householdRep')
+
+/** Runs a change again when it met another's new counter at its insert (both found none): the second run adds to it. */
+const againOnDuplicate = <R>(change: () => Promise<R>): Promise<R> => change().catch((e: unknown) => (e instanceof DuplicateIdError ? change() : Promise.reject(e)))
 
 export const registerHandlers: Handlers<typeof registerActions> = {
   'register.households': {
@@ -129,26 +135,20 @@ export const registerHandlers: Handlers<typeof registerActions> = {
   'register.setRep': {
     access: ACCESS.committee,
     async handle({ villageId, householdId, personId }, ctx): Promise<HouseholdChange> {
-      return ctx.ports.store.transaction(async (tx) => {
+      return againOnDuplicate(() => ctx.ports.store.transaction(async (tx) => {
         const h = await getInVillage(tx, 'households', householdId, villageId, '找不到该户')
         const next = await memberOf(tx, villageId, householdId, personId)
         if (h.repPersonId === personId) throw new ApiError('CONFLICT', `${next.name}已是该户的户代表`)
-        const changed: Membership[] = []
-        if (h.repPersonId) {
-          const prev = await tx.get('memberships', `${villageId}:${h.repPersonId}`)
-          if (prev) {
-            changed.push({ ...prev, roles: withoutRep(prev.roles) })
-            await tx.update('memberships', prev._id, { set: { roles: withoutRep(prev.roles) } })
-          }
-        }
-        changed.push({ ...next, roles: [...withoutRep(next.roles), 'householdRep'] })
-        await tx.update('memberships', next._id, { set: { roles: [...withoutRep(next.roles), 'householdRep'] } })
+        // the role leaves the previous 户代表 without their membership being read (a membership ended meanwhile matches none)
+        if (h.repPersonId) await tx.update('memberships', `${villageId}:${h.repPersonId}`, { pull: { roles: 'householdRep' } })
+        const roles: Membership['roles'] = [...withoutRep(next.roles), 'householdRep']
+        await tx.update('memberships', next._id, { set: { roles } })
         await tx.update('households', householdId, { set: { repPersonId: personId } })
-        if (!h.repPersonId) await countHousehold(tx, (await tx.get('villages', villageId))!, h, { unrepresented: -1 })
+        if (!h.repPersonId) await countHousehold(tx, h, { unrepresented: -1 })
         await audit(ctx, 'register.setRep', { type: 'household', id: householdId, label: `${h.doorplate}：户代表改为${next.name}` }, null, tx)
-        // the answer is what was written: the page keeps the rest of its view
-        return { id: householdId, rep: { personId, name: next.name }, canVote: true, members: changed.map(memberView) }
-      })
+        // the answer is what was written to the new 户代表: the page takes the role from the household's others itself (one 户代表 a household)
+        return { id: householdId, rep: { personId, name: next.name }, canVote: true, members: [memberView({ ...next, roles })] }
+      }))
     },
   },
 
@@ -156,17 +156,20 @@ export const registerHandlers: Handlers<typeof registerActions> = {
     access: ACCESS.committee,
     async handle({ villageId, householdId, personId }, ctx): Promise<HouseholdChange> {
       const { store } = ctx.ports
-      const others = await store.find('memberships', { villageId, householdId, relation: '户主' })
+      // the household's members at once: the new 户主 among them, and the 户主 they replace (a household holds a few)
+      const members = await store.find('memberships', { villageId, householdId }, { limit: 1000 })
       return store.transaction(async (tx) => {
         const h = await getInVillage(tx, 'households', householdId, villageId, '找不到该户')
-        const head = await memberOf(tx, villageId, householdId, personId)
-        const was = others.filter((o) => o.personId !== personId)
+        const head = members.find((m) => m.personId === personId)
+        if (!head) throw notAMember()
+        const was = members.filter((o) => o.relation === '户主' && o.personId !== personId)
         for (const o of was) await tx.update('memberships', o._id, { set: { relation: '其他亲属' } })
-        await tx.update('memberships', head._id, { set: { relation: '户主' } })
+        // a membership never changes household: one ended since the read matches none here
+        if (!(await tx.update('memberships', head._id, { set: { relation: '户主' } }))) throw notAMember()
         await tx.update('households', householdId, { set: { headName: head.name } })
         await audit(ctx, 'register.setHead', { type: 'household', id: householdId, label: `${h.doorplate}：户主改为${head.name}` }, null, tx)
-        const members = [...was.map((o) => ({ ...o, relation: '其他亲属' as const })), { ...head, relation: '户主' as const }]
-        return { id: householdId, headName: head.name, members: members.map(memberView) }
+        const changed = [...was.map((o) => ({ ...o, relation: '其他亲属' as const })), { ...head, relation: '户主' as const }]
+        return { id: householdId, headName: head.name, members: changed.map(memberView) }
       })
     },
   },
@@ -177,14 +180,14 @@ export const registerHandlers: Handlers<typeof registerActions> = {
       const { store } = ctx.ports
       const grid = await getInVillage(store, 'grids', gridId, villageId, '找不到该网格')
       // the household is read in the transaction only: its counts move with what it holds there
-      await store.transaction(async (tx) => {
-        const [village, h] = await Promise.all([tx.get('villages', villageId), getInVillage(tx, 'households', householdId, villageId, '找不到该户')])
+      await againOnDuplicate(() => store.transaction(async (tx) => {
+        const h = await getInVillage(tx, 'households', householdId, villageId, '找不到该户')
         if (h.gridId === gridId) throw new ApiError('CONFLICT', `该户已在${grid.name}`)
         // the household's residents and agreements move to the grid's counters with it
-        await moveHouseholdCounts(tx, village!, h, gridId)
+        await moveHouseholdCounts(tx, h, gridId)
         await tx.update('households', householdId, { set: { gridId } })
         await audit(ctx, 'register.moveHousehold', { type: 'household', id: householdId, label: `${h.doorplate}：划入${grid.name}` }, null, tx)
-      })
+      }))
       return { id: householdId, gridId, gridName: grid.name }
     },
   },
@@ -194,19 +197,15 @@ export const registerHandlers: Handlers<typeof registerActions> = {
     async handle({ villageId, personId, why, reason }, ctx) {
       // the audit log that the committee and the town read keeps the reason
       await checkText(ctx, { reason })
+      // the refusals' words from the caller's membership (no read)
+      const words = await wordsOf(ctx, villageId)
+      if (personId === ctx.person._id) throw new ApiError('FORBIDDEN', `不能注销自己的成员身份，请由其他${words.committee}成员办理`)
       await ctx.ports.store.transaction(async (tx) => {
-        // the refusals' words come with the village the counters need: one read
-        const [m, village] = await Promise.all([tx.get('memberships', `${villageId}:${personId}`), tx.get('villages', villageId)])
-        const words = villageWords(village!.kind)
-        if (personId === ctx.person._id) throw new ApiError('FORBIDDEN', `不能注销自己的成员身份，请由其他${words.committee}成员办理`)
+        const m = await tx.get('memberships', `${villageId}:${personId}`)
         if (!m || m.villageId !== villageId) throw new ApiError('NOT_FOUND', `该${words.people}不是${words.here}成员`)
         const h = m.householdId ? await tx.get('households', m.householdId) : null
-        // a household whose representative leaves has none until the committee names the next
-        if (h && h.repPersonId === personId) {
-          await tx.update('households', h._id, { set: { repPersonId: null } })
-          await countHousehold(tx, village!, h, { unrepresented: 1 })
-        }
-        await countMember(tx, village!, m, h, -1)
+        // the counters without the member, and a household whose representative leaves has none until the committee names the next
+        await countDeparture(tx, m, h)
         await tx.remove('memberships', m._id)
         await audit(ctx, 'register.endMembership', { type: 'membership', id: m._id, label: `${m.name}${h ? `（${h.doorplate}）` : ''}` }, `${why}：${reason}`, tx)
       })

@@ -9,7 +9,7 @@
  * another version reads as 0, and the first change for the new version starts it. The account feature owns this
  * because its writes move the counts (a feature imports only account); the rules' agreements are read by name.
  */
-import type { Household, Membership, ResidentCount, Village, VillageCount } from './documents'
+import type { Household, Membership, ResidentCount, Village } from './documents'
 import type { Store, TxStore } from '../../ports/store'
 import { findAll } from '../../common/load'
 
@@ -22,6 +22,13 @@ export const RESIDENT_SHARDS = 8
 const MAX_COUNTERS = 1000
 
 export const residentCountId = (villageId: string, gridId: string | null, shard: number) => `${villageId}:${gridId ?? '-'}:${shard}`
+/**
+ * The shard of a grid's counter of one rules version (in its id), which the register's changes add to without reading
+ * it, nor the village's current version: a household moved, a member leaving. Their agreed part is of the household's
+ * (or the member's) own version, and like any counter of another version it reads as 0 when that is not current.
+ */
+export const BY_VERSION = -1
+export const versionCountId = (villageId: string, gridId: string | null, version: number) => `${villageId}:${gridId ?? '-'}:v${version}`
 /** the id of a person's agreement to a rules version (the rules feature's `${versionId}:${personId}`) */
 const agreementId = (villageId: string, version: number, personId: string) => `${villageId}:v${version}:${personId}`
 
@@ -45,8 +52,23 @@ export function householdFields(c: { residents: number; agreed: number }, versio
   return { residents: c.residents, rulesVersion: version, rulesAgreed: c.agreed, rulesDone: version && c.residents > 0 && c.agreed >= c.residents ? version : 0 }
 }
 
-type Delta = Pick<ResidentCount, 'residents' | 'households' | 'agreedPersons' | 'agreedHouseholds' | 'registered' | 'unrepresented'>
+type Delta = Pick<ResidentCount, 'residents' | 'households' | 'agreedPersons' | 'agreedHouseholds' | 'registered' | 'unrepresented' | 'members' | 'partyMembers'>
 const negate = (d: Delta): Delta => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, -v])) as Delta
+const NO_CHANGE: Delta = { residents: 0, households: 0, agreedPersons: 0, agreedHouseholds: 0 }
+
+/** A counter made by its first change (every figure present: one without 本村概况's reads as a village not counted yet). */
+const newCounter = (id: string, villageId: string, gridId: string | null, shard: number, version: number, d: Delta): ResidentCount => ({
+  _id: id,
+  villageId,
+  gridId,
+  shard,
+  rulesVersion: version,
+  registered: 0,
+  unrepresented: 0,
+  members: 0,
+  partyMembers: 0,
+  ...d,
+})
 
 /**
  * Adds a change to a counter, in the caller's transaction. `version` is the rules version the agreed part counts for;
@@ -58,77 +80,137 @@ async function addToCounter(tx: TxStore, villageId: string, gridId: string | nul
   const id = residentCountId(villageId, gridId, shard)
   const doc = await tx.get('residentCounts', id)
   if (!doc) {
-    await tx.insert('residentCounts', { _id: id, villageId, gridId, shard, rulesVersion: version, registered: 0, unrepresented: 0, ...d })
+    await tx.insert('residentCounts', newCounter(id, villageId, gridId, shard, version, d))
     return
   }
-  // the register's figures count whatever the rules version, as the residents do
-  const people = { residents: d.residents, households: d.households, registered: d.registered ?? 0, unrepresented: d.unrepresented ?? 0 }
+  // the register's and 本村概况's figures count whatever the rules version, as the residents do; a counter from before
+  // 本村概况's figures takes none (its village is counted on read until the rebuild gives every counter its figures)
+  const village: Record<string, number> = doc.members === undefined ? {} : { members: d.members ?? 0, partyMembers: d.partyMembers ?? 0 }
+  const people = { residents: d.residents, households: d.households, registered: d.registered ?? 0, unrepresented: d.unrepresented ?? 0, ...village }
   if (doc.rulesVersion === version) await tx.update('residentCounts', id, { inc: { ...people, agreedPersons: d.agreedPersons, agreedHouseholds: d.agreedHouseholds } })
   else if (doc.rulesVersion < version) await tx.update('residentCounts', id, { inc: people, set: { rulesVersion: version, agreedPersons: d.agreedPersons, agreedHouseholds: d.agreedHouseholds } })
   else await tx.update('residentCounts', id, { inc: people })
 }
 
+/** what a household's counts add to its grid's: itself among those with residents, and among those who agreed (nothing without one) */
+const householdCounted = (h: Household | null, c: { residents: number; agreed: number }) => (h ? { households: Number(c.residents > 0), agreedHouseholds: Number(c.agreed > 0) } : { households: 0, agreedHouseholds: 0 })
+
 /**
  * One person's change, in the caller's transaction: `residents` +1 joining, -1 leaving; `agreed` +1 agreeing to the
  * current version `current` (or joining having agreed), -1 leaving having agreed. `household` is the person's, as read
- * in the transaction (null without one: counted by `personId`, in no grid).
+ * in the transaction (null without one: counted by `personId`, in no grid). `member`: 本村概况's change with it (a member joining).
  */
-export async function countPerson(tx: TxStore, villageId: string, current: number, household: Household | null, personId: string, change: { residents: number; agreed: number }): Promise<void> {
+export async function countPerson(
+  tx: TxStore,
+  villageId: string,
+  current: number,
+  household: Household | null,
+  personId: string,
+  change: { residents: number; agreed: number },
+  member: Pick<Delta, 'members' | 'partyMembers'> = {},
+): Promise<void> {
   // a household that counted a newer version (published meanwhile) is not taken back to this one
   const version = Math.max(current, household?.rulesVersion ?? 0)
   const agreed = version === current ? change.agreed : 0
   const before = household ? householdCounts(household, version) : { residents: 0, agreed: 0 }
   const after = { residents: before.residents + change.residents, agreed: before.agreed + agreed }
   if (household) await tx.update('households', household._id, { set: householdFields(after, version) })
-  const counted = (c: { residents: number; agreed: number }) => (household ? { households: Number(c.residents > 0), agreedHouseholds: Number(c.agreed > 0) } : { households: 0, agreedHouseholds: 0 })
-  const [a, b] = [counted(after), counted(before)]
+  const [a, b] = [householdCounted(household, after), householdCounted(household, before)]
   await addToCounter(tx, villageId, household?.gridId ?? null, shardOf(personId), version, {
     residents: change.residents,
     households: a.households - b.households,
     agreedPersons: agreed,
     agreedHouseholds: a.agreedHouseholds - b.agreedHouseholds,
+    ...member,
   })
 }
 
 /**
- * A member joins (+1) or leaves (-1) the village, in the caller's transaction: 本村概况 counts every member (and the
- * household `created` for them), and a resident counts for the rules, with their agreement to the current version if
- * they made one (someone who left and comes back keeps it). Returns whether a resident agreed to it (null: not a resident, not read).
+ * A member joins the village, in the caller's transaction: 本村概况 counts every member (their household, when new, is
+ * counted by countHousehold), and a resident counts for the rules, with their agreement to the current version if
+ * they made one (someone who left and comes back keeps it) — one counter change for both. Returns whether a resident
+ * agreed to it (null: not a resident, not read).
  */
-export async function countMember(
-  tx: TxStore,
-  village: Pick<Village, '_id' | 'currentRulesVersion'>,
-  m: Pick<Membership, 'personId' | 'roles' | 'partyMember'>,
-  household: Household | null,
-  sign: 1 | -1,
-  created = false,
-): Promise<boolean | null> {
-  // a village from before the counter has none to add to (0 matched): it is counted on read until the migration
-  await tx.update('villageCounts', village._id, { inc: { members: sign, partyMembers: m.partyMember ? sign : 0, households: created ? 1 : 0 } })
-  if (!isResident(m)) return null
+export async function countMember(tx: TxStore, village: Pick<Village, '_id' | 'currentRulesVersion'>, m: Pick<Membership, 'personId' | 'roles' | 'partyMember'>, household: Household | null): Promise<boolean | null> {
+  const member = { members: 1, partyMembers: m.partyMember ? 1 : 0 }
   const current = currentRules(village)
+  if (!isResident(m)) {
+    await addToVersionCounter(tx, village._id, household?.gridId ?? null, current, { ...NO_CHANGE, ...member })
+    return null
+  }
   const agreed = current ? !!(await tx.get('ruleAgreements', agreementId(village._id, current, m.personId))) : false
-  await countPerson(tx, village._id, current, household, m.personId, { residents: sign, agreed: agreed ? sign : 0 })
+  await countPerson(tx, village._id, current, household, m.personId, { residents: 1, agreed: agreed ? 1 : 0 }, member)
   return agreed
 }
 
-/** A household moves to another grid, in the caller's transaction (before its gridId changes): its counts go with it. */
-export async function moveHouseholdCounts(tx: TxStore, village: Pick<Village, '_id' | 'currentRulesVersion'>, h: Household, toGrid: string | null): Promise<void> {
-  const version = Math.max(currentRules(village), h.rulesVersion ?? 0)
+/**
+ * A household moves to another grid, in the caller's transaction (`h` as read there, before its gridId changes): its
+ * counts go with it, on the two grids' counters of the household's rules version (BY_VERSION) — no counter nor the
+ * village read: when a newer version is current, its agreed part counts 0 there as the household's does.
+ */
+export async function moveHouseholdCounts(tx: TxStore, h: Household, toGrid: string | null): Promise<void> {
+  const version = h.rulesVersion ?? 0
   const c = householdCounts(h, version)
   const d: Delta = { residents: c.residents, households: Number(c.residents > 0), agreedPersons: c.agreed, agreedHouseholds: Number(c.agreed > 0), registered: 1, unrepresented: Number(!h.repPersonId) }
-  const shard = shardOf(h._id)
-  await addToCounter(tx, village._id, h.gridId, shard, version, negate(d))
-  await addToCounter(tx, village._id, toGrid, shard, version, d)
+  await addToVersionCounter(tx, h.villageId, h.gridId, version, negate(d))
+  await addToVersionCounter(tx, h.villageId, toGrid, version, d)
+}
+
+/**
+ * A member leaves the village (their membership ended), in the caller's transaction, `h` their household as read there
+ * (null: none): 本村概况 counts one member fewer, a resident stops counting for the rules with their agreement, and a
+ * household its 户代表 leaves has none — one update of the household and one of its grid's counter of the version,
+ * which is the member's or the household's, the newer: their agreement counts where it is the current one (rulesAgreed
+ * on the membership says it), and nothing else where an even newer one is. No counter, village nor agreement read,
+ * but for a membership from before rulesAgreed (the village and the agreement then).
+ */
+export async function countDeparture(tx: TxStore, m: Membership, h: Household | null): Promise<void> {
+  const leavesRep = !!h && h.repPersonId === m.personId
+  const resident = isResident(m)
+  const agreedTo = resident && m.rulesAgreed === undefined ? await legacyAgreement(tx, m) : m.rulesAgreed ?? 0
+  const version = Math.max(agreedTo, h?.rulesVersion ?? 0)
+  const agreed = resident && agreedTo > 0 && agreedTo === version ? 1 : 0
+  const before = h ? householdCounts(h, version) : { residents: 0, agreed: 0 }
+  const after = { residents: before.residents - Number(resident), agreed: before.agreed - agreed }
+  const [a, b] = [householdCounted(h, after), householdCounted(h, before)]
+  if (h && (resident || leavesRep)) await tx.update('households', h._id, { set: { ...(resident ? householdFields(after, version) : {}), ...(leavesRep ? { repPersonId: null } : {}) } })
+  await addToVersionCounter(tx, m.villageId, h?.gridId ?? null, version, {
+    residents: -Number(resident),
+    households: a.households - b.households,
+    agreedPersons: -agreed,
+    agreedHouseholds: a.agreedHouseholds - b.agreedHouseholds,
+    unrepresented: Number(leavesRep),
+    members: -1,
+    partyMembers: m.partyMember ? -1 : 0,
+  })
+}
+
+/** A membership from before rulesAgreed: the version it agreed to, when that is the current one (0 otherwise), from the village and the agreement. */
+async function legacyAgreement(tx: TxStore, m: Membership): Promise<number> {
+  const current = currentRules((await tx.get('villages', m.villageId)) ?? {})
+  return current && (await tx.get('ruleAgreements', agreementId(m.villageId, current, m.personId))) ? current : 0
+}
+
+/** Adds a change to a grid's counter of `version`: one update, an insert the first time (the rebuild makes the current version's). */
+async function addToVersionCounter(tx: TxStore, villageId: string, gridId: string | null, version: number, d: Delta): Promise<void> {
+  if (!Object.values(d).some((v) => v)) return
+  const id = versionCountId(villageId, gridId, version)
+  if (await tx.update('residentCounts', id, { inc: { ...d } })) return
+  await tx.insert('residentCounts', newCounter(id, villageId, gridId, BY_VERSION, version, d))
 }
 
 /**
  * A household joins the register (`registered` +1), or gains (-1) or loses (+1) its 户代表 (`unrepresented`), in the
- * caller's transaction: `h` as read there, before the change.
+ * caller's transaction: `h` as read there, before the change. The register's figures count whatever the rules version,
+ * so they are added without the counter read first (nor the village's current version): one update, and an insert
+ * after it only where the counter is not there yet (a grid made since the rebuild).
  */
-export async function countHousehold(tx: TxStore, village: Pick<Village, '_id' | 'currentRulesVersion'>, h: Household, change: Pick<Delta, 'registered' | 'unrepresented'>): Promise<void> {
-  const version = Math.max(currentRules(village), h.rulesVersion ?? 0)
-  await addToCounter(tx, village._id, h.gridId, shardOf(h._id), version, { residents: 0, households: 0, agreedPersons: 0, agreedHouseholds: 0, ...change })
+export async function countHousehold(tx: TxStore, h: Household, change: Pick<Delta, 'registered' | 'unrepresented'>): Promise<void> {
+  if (!Object.values(change).some((v) => v)) return
+  const shard = shardOf(h._id)
+  const id = residentCountId(h.villageId, h.gridId, shard)
+  if (await tx.update('residentCounts', id, { inc: change })) return
+  await tx.insert('residentCounts', newCounter(id, h.villageId, h.gridId, shard, h.rulesVersion ?? 0, { ...NO_CHANGE, ...change }))
 }
 
 export interface ResidentTotals {
@@ -160,6 +242,18 @@ export async function residentTotalsByGrid(store: Store, villageId: string, curr
   return out
 }
 
+/**
+ * 本村概况's figures from the village's counters (one query): its members, its households (those on the register) and
+ * its party members; null for a village whose counters are from before they counted members (counted on read until
+ * the rebuild gives every counter its figures).
+ */
+export async function villageFigures(store: Store, villageId: string): Promise<{ members: number; households: number; partyMembers: number } | null> {
+  const counters = await store.find('residentCounts', { villageId }, { limit: MAX_COUNTERS })
+  if (!counters.length || counters.some((c) => c.members === undefined)) return null
+  const sum = (figure: (c: ResidentCount) => number | undefined) => counters.reduce((n, c) => n + (figure(c) ?? 0), 0)
+  return { members: sum((c) => c.members), households: sum((c) => c.registered), partyMembers: sum((c) => c.partyMembers) }
+}
+
 /** How many residents the village has now, from its counters (one query, whatever its size). */
 export async function residentCount(store: Store, villageId: string): Promise<number> {
   return sumTotals((await residentTotalsByGrid(store, villageId, 0)).values()).residents
@@ -174,8 +268,8 @@ export const sumTotals = (all: Iterable<ResidentTotals>): ResidentTotals =>
 
 /**
  * Recounts a village from its memberships, households and agreements to the current version, and writes what differs:
- * 本村概况's counter, each membership's agreement (rulesAgreed), the households' counting fields and every counter (one per grid and shard, zeros included, so that agreements
- * rarely create one). Idempotent; run by the seed and at the local server's start (migrations.ts), when no agreement
+ * each membership's agreement (rulesAgreed), the households' counting fields and every counter with 本村概况's figures (one per grid and shard, and one per grid
+ * for the current version, zeros included, so that agreements, moves and departures rarely create one). Idempotent; run by the seed and at the local server's start (migrations.ts), when no agreement
  * or membership is being written. Returns how many documents it wrote.
  */
 export async function rebuildResidentCounts(store: Store, villageId: string): Promise<number> {
@@ -195,13 +289,22 @@ export async function rebuildResidentCounts(store: Store, villageId: string): Pr
   const counters = new Map<string, ResidentCount>()
   const counter = (gridId: string | null, shard: number) => {
     const id = residentCountId(villageId, gridId, shard)
-    if (!counters.has(id)) counters.set(id, { _id: id, villageId, gridId, shard, rulesVersion: current, ...ZERO })
+    if (!counters.has(id)) counters.set(id, newCounter(id, villageId, gridId, shard, current, NO_CHANGE))
     return counters.get(id)!
   }
-  for (const gridId of [...grids.map((g) => g._id), null]) for (let s = 0; s < RESIDENT_SHARDS; s++) counter(gridId, s)
-  for (const m of members.filter(isResident)) {
+  for (const gridId of [...grids.map((g) => g._id), null]) {
+    for (let s = 0; s < RESIDENT_SHARDS; s++) counter(gridId, s)
+    // and its counter of the current version, so that a move or a departure adds to it without making it (a recount puts all on the shards)
+    const byVersion = versionCountId(villageId, gridId, current)
+    counters.set(byVersion, newCounter(byVersion, villageId, gridId, BY_VERSION, current, NO_CHANGE))
+  }
+  for (const m of members) {
     const h = m.householdId ? byId.get(m.householdId) : undefined
     const c = counter(h?.gridId ?? null, shardOf(m.personId))
+    // 本村概况 counts every member, the rules' progress its residents
+    c.members = (c.members ?? 0) + 1
+    if (m.partyMember) c.partyMembers = (c.partyMembers ?? 0) + 1
+    if (!isResident(m)) continue
     c.residents++
     if (agreed.has(m.personId)) c.agreedPersons++
     if (!h) continue
@@ -209,8 +312,7 @@ export async function rebuildResidentCounts(store: Store, villageId: string): Pr
     hc.residents++
     if (agreed.has(m.personId)) hc.agreed++
   }
-  let written = await keepVillageCount(store, { _id: villageId, members: members.length, households: households.length, partyMembers: members.filter((m) => m.partyMember).length })
-  written += await keepMembersAgreed(store, members, agreed, current)
+  let written = await keepMembersAgreed(store, members, agreed, current)
   for (const h of households) {
     const hc = perHousehold.get(h._id)!
     const c = counter(h.gridId, shardOf(h._id))
@@ -249,14 +351,4 @@ async function keepMembersAgreed(store: Store, members: readonly Membership[], a
     }
   }
   return written
-}
-
-/** Writes the village's 本村概况 counter when it differs (1) or leaves it (0). */
-async function keepVillageCount(store: Store, counted: VillageCount): Promise<number> {
-  const old = await store.get('villageCounts', counted._id)
-  if (old && old.members === counted.members && old.households === counted.households && old.partyMembers === counted.partyMembers) return 0
-  const { _id, ...fields } = counted
-  if (old) await store.update('villageCounts', { _id }, { set: fields })
-  else await store.insert('villageCounts', counted)
-  return 1
 }

@@ -206,9 +206,13 @@ function HouseholdCard({
   )
 }
 
-/** the household with a change the server answered merged in: its members by personId, the others as they were */
+/**
+ * the household with a change the server answered merged in: its members by personId, the others as they were — but
+ * for a new 户代表, whose role the others lose (a household has one; the server answers the new one only)
+ */
 function withChange(h: HouseholdView, { members, ...fields }: HouseholdChange): HouseholdView {
-  return { ...h, ...fields, members: h.members.map((m) => members?.find((x) => x.personId === m.personId) ?? m) }
+  const notRep = (m: Member): Member => (fields.rep && m.roles.includes('householdRep') ? { ...m, roles: m.roles.filter((r) => r !== 'householdRep') } : m)
+  return { ...h, ...fields, members: h.members.map((m) => members?.find((x) => x.personId === m.personId) ?? notRep(m)) }
 }
 
 /** the household once this member's membership has ended (the server's view, without asking it again) */
