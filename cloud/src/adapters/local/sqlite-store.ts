@@ -185,10 +185,9 @@ export class SqliteStore implements RawStore {
     this.conn.pragma('journal_mode = WAL')
     this.conn.pragma('synchronous = NORMAL')
     this.conn.pragma('busy_timeout = 10000')
-    // a village's hot pages (the openid index a first ballot searches, the ballots' receipt index it writes) stay in
-    // memory: the default 2 MB page cache held few of 30,000 voters' pages, and each miss was a read() of the file
+    // a village's pages (the openid index a first ballot searches, the ballots' receipt index it writes) stay in
+    // memory once read: the default 2 MB page cache held few of 30,000 voters' pages, and each miss was a read() of the file
     this.conn.pragma('cache_size = -65536')
-    this.conn.pragma('mmap_size = 268435456')
     const prepare = (text: string) => this.conn.prepare(text)
     this.sql = {
       beginRead: prepare('BEGIN'),
