@@ -29,7 +29,9 @@ const newest = (files: string[]) => Math.max(...files.map((f) => fs.statSync(f).
 
 /** the bare page's dist/h5, built when missing or older than the build settings it shares with the app */
 export function buildBarePage(): string {
-  const shared = ['package.json', 'babel.config.js', 'tsconfig.json', 'src/index.html', ...fs.readdirSync(path.join(ROOT, 'config')).map((f) => `config/${f}`)]
+  // with the browser's components the config aliases (View and Text as plain elements): the bare page is drawn as the app's are
+  const components = ['src/shared/ui/taro-components.h5.tsx', 'src/shared/ui/plain-components.h5.tsx']
+  const shared = ['package.json', 'babel.config.js', 'tsconfig.json', 'src/index.html', ...components, ...fs.readdirSync(path.join(ROOT, 'config')).map((f) => `config/${f}`)]
   const dist = path.join(BARE, 'dist/h5')
   const index = path.join(dist, 'index.html')
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newest(shared.map((f) => path.join(ROOT, f)))) return dist
