@@ -11,6 +11,7 @@ import { noticeView } from './notices'
 import { countHousehold, countMember, villageFigures } from './residents'
 import { keepWaiting } from './waiting'
 import { audit } from '../../common/audit'
+import { againOnDuplicate } from '../../common/counters'
 import { qrDataUrl } from '../../common/qr'
 import { householdId, isCommittee, newPersonId, personKeyOf, personView, rolesOnJoin } from './policy'
 import type { accountActions } from './contract'
@@ -283,7 +284,7 @@ export const accountHandlers: Handlers<typeof accountActions> = {
         return decided
       })
       // two newcomers of a new doorplate at once: the one that meets the other's household at its insert runs again
-      return decide().catch((e: unknown) => (e instanceof DuplicateIdError ? decide() : Promise.reject(e)))
+      return againOnDuplicate(decide)
     },
   },
 

@@ -301,13 +301,7 @@ async function audienceOf(ports: Ports, e: NoticeEvent): Promise<(at: Position) 
       return { people, read: Math.max(1, page.docs.length), at: { cursor: at.cursor + page.docs.length, after: last ? cursorAfter(last.name, last._id) : at.after }, more: page.more }
     }
   }
-  const to = Array.isArray(e.to)
-    ? e.to
-    : e.to === 'committee'
-      ? (await membersServing(ports.store, e.villageId, 'committee')).map((m) => m.personId)
-      : e.to === 'household'
-        ? await householdMembers(ports, e)
-        : await servingOrCommittee(ports.store, e.villageId, e.to)
+  const to = await listedAudience(ports, e)
   return async (at) => {
     const cursor = Math.min(at.cursor, to.length)
     const people = to.slice(cursor, cursor + DELIVERY_BATCH)
@@ -315,10 +309,14 @@ async function audienceOf(ports: Ports, e: NoticeEvent): Promise<(at: Position) 
   }
 }
 
-/** a household's members (a household has a few: one read) */
-async function householdMembers(ports: Ports, e: NoticeEvent): Promise<string[]> {
-  if (!e.householdId) return []
-  return (await ports.store.find('memberships', { villageId: e.villageId, householdId: e.householdId }, { limit: DELIVERY_BATCH })).map((m) => m.personId)
+/** an event's people read at once, when it is delivered: its list, the committee, a household (a few), or those serving a part */
+async function listedAudience(ports: Ports, e: NoticeEvent): Promise<string[]> {
+  const { store } = ports
+  if (Array.isArray(e.to)) return e.to
+  if (e.to === 'committee') return (await membersServing(store, e.villageId, 'committee')).map((m) => m.personId)
+  if (e.to === 'household') return e.householdId ? (await store.find('memberships', { villageId: e.villageId, householdId: e.householdId }, { limit: DELIVERY_BATCH })).map((m) => m.personId) : []
+  if (e.to === 'residents') return [] // paged by name in audienceOf, never listed
+  return servingOrCommittee(store, e.villageId, e.to)
 }
 
 /** notices to one person the job pushes in a run (PUSHES_AFTER_STEP right after a job's step: the rest in its next runs) */

@@ -7,7 +7,8 @@ import type { HouseholdChange, HouseholdView, RegisterPage, registerActions } fr
 import { NO_GRID, REGISTER_PAGE, SEARCH_PEOPLE, type Grid, type Household, type Membership } from './documents'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import { DuplicateIdError, type Filter, type Store, type TxStore } from '../../ports/store'
+import type { Filter, Store, TxStore } from '../../ports/store'
+import { againOnDuplicate } from '../../common/counters'
 import { cursorAfter, pageAfter } from '../../common/keyset'
 import { audit } from '../../common/audit'
 import { getInVillage } from '../../common/load'
@@ -104,9 +105,6 @@ async function memberOf(tx: Pick<TxStore, 'get'>, villageId: string, householdId
 }
 
 const withoutRep = (roles: Membership['roles']) => roles.filter((r) => r !== 'householdRep')
-
-/** Runs a change again when it met another's new counter at its insert (both found none): the second run adds to it. */
-const againOnDuplicate = <R>(change: () => Promise<R>): Promise<R> => change().catch((e: unknown) => (e instanceof DuplicateIdError ? change() : Promise.reject(e)))
 
 export const registerHandlers: Handlers<typeof registerActions> = {
   'register.households': {

@@ -12,6 +12,7 @@
 import type { Household, Membership, ResidentCount, Village } from './documents'
 import type { Store, TxStore } from '../../ports/store'
 import { findAll } from '../../common/load'
+import { incOrInsert } from '../../common/counters'
 
 /**
  * counter documents per grid: people agreeing or joining at once rarely wait for each other (a change counts on its
@@ -135,7 +136,7 @@ export async function countMember(tx: TxStore, village: Pick<Village, '_id' | 'c
   const member = { members: 1, partyMembers: m.partyMember ? 1 : 0 }
   const current = currentRules(village)
   if (!isResident(m)) {
-    await addToVersionCounter(tx, village._id, household?.gridId ?? null, current, { ...NO_CHANGE, ...member })
+    await addUnread(tx, village._id, household?.gridId ?? null, BY_VERSION, current, { ...NO_CHANGE, ...member })
     return null
   }
   const agreed = current ? !!(await tx.get('ruleAgreements', agreementId(village._id, current, m.personId))) : false
@@ -152,8 +153,8 @@ export async function moveHouseholdCounts(tx: TxStore, h: Household, toGrid: str
   const version = h.rulesVersion ?? 0
   const c = householdCounts(h, version)
   const d: Delta = { residents: c.residents, households: Number(c.residents > 0), agreedPersons: c.agreed, agreedHouseholds: Number(c.agreed > 0), registered: 1, unrepresented: Number(!h.repPersonId) }
-  await addToVersionCounter(tx, h.villageId, h.gridId, version, negate(d))
-  await addToVersionCounter(tx, h.villageId, toGrid, version, d)
+  await addUnread(tx, h.villageId, h.gridId, BY_VERSION, version, negate(d))
+  await addUnread(tx, h.villageId, toGrid, BY_VERSION, version, d)
 }
 
 /**
@@ -174,7 +175,7 @@ export async function countDeparture(tx: TxStore, m: Membership, h: Household | 
   const after = { residents: before.residents - Number(resident), agreed: before.agreed - agreed }
   const [a, b] = [householdCounted(h, after), householdCounted(h, before)]
   if (h && (resident || leavesRep)) await tx.update('households', h._id, { set: { ...(resident ? householdFields(after, version) : {}), ...(leavesRep ? { repPersonId: null } : {}) } })
-  await addToVersionCounter(tx, m.villageId, h?.gridId ?? null, version, {
+  await addUnread(tx, m.villageId, h?.gridId ?? null, BY_VERSION, version, {
     residents: -Number(resident),
     households: a.households - b.households,
     agreedPersons: -agreed,
@@ -191,12 +192,15 @@ async function legacyAgreement(tx: TxStore, m: Membership): Promise<number> {
   return current && (await tx.get('ruleAgreements', agreementId(m.villageId, current, m.personId))) ? current : 0
 }
 
-/** Adds a change to a grid's counter of `version`: one update, an insert the first time (the rebuild makes the current version's). */
-async function addToVersionCounter(tx: TxStore, villageId: string, gridId: string | null, version: number, d: Delta): Promise<void> {
+/**
+ * Adds a change to a counter without reading it (a grid's counter of one version, or the register's figures on a
+ * shard): one update, an insert the first time (the rebuild makes the current version's). Only the figures changed are
+ * incremented: a counter from before 本村概况's figures keeps none (its village is counted on read until the rebuild).
+ */
+async function addUnread(tx: TxStore, villageId: string, gridId: string | null, shard: number, version: number, d: Partial<Delta>): Promise<void> {
   if (!Object.values(d).some((v) => v)) return
-  const id = versionCountId(villageId, gridId, version)
-  if (await tx.update('residentCounts', id, { inc: { ...d } })) return
-  await tx.insert('residentCounts', newCounter(id, villageId, gridId, BY_VERSION, version, d))
+  const id = shard === BY_VERSION ? versionCountId(villageId, gridId, version) : residentCountId(villageId, gridId, shard)
+  await incOrInsert(tx, 'residentCounts', id, { ...d }, () => newCounter(id, villageId, gridId, shard, version, { ...NO_CHANGE, ...d }))
 }
 
 /**
@@ -206,11 +210,7 @@ async function addToVersionCounter(tx: TxStore, villageId: string, gridId: strin
  * after it only where the counter is not there yet (a grid made since the rebuild).
  */
 export async function countHousehold(tx: TxStore, h: Household, change: Pick<Delta, 'registered' | 'unrepresented'>): Promise<void> {
-  if (!Object.values(change).some((v) => v)) return
-  const shard = shardOf(h._id)
-  const id = residentCountId(h.villageId, h.gridId, shard)
-  if (await tx.update('residentCounts', id, { inc: change })) return
-  await tx.insert('residentCounts', newCounter(id, h.villageId, h.gridId, shard, h.rulesVersion ?? 0, { ...NO_CHANGE, ...change }))
+  await addUnread(tx, h.villageId, h.gridId, shardOf(h._id), h.rulesVersion ?? 0, change)
 }
 
 export interface ResidentTotals {

@@ -6,6 +6,7 @@
 import type { Ballot, TallyCounts, Topic } from './documents'
 import type { Store, TxStore } from '../../ports/store'
 import { applyDelta, emptyCounts, sumCounts, tallyDelta, tallyShardId, tallyShardOf } from './policy'
+import { incOrInsert } from '../../common/counters'
 
 /** The sum of the topic's shards (one find), or null for a topic opened before the counters. */
 export async function readShards(store: Store, t: Pick<Topic, '_id' | 'tallyShards'>): Promise<TallyCounts | null> {
@@ -46,8 +47,7 @@ export async function countBallot(tx: TxStore, t: Pick<Topic, '_id' | 'villageId
  */
 export async function addToShard(tx: TxStore, t: Pick<Topic, '_id' | 'villageId'>, k: number, inc: Record<string, number>): Promise<void> {
   const id = tallyShardId(t._id, k)
-  if (await tx.update('topicTallies', id, { inc })) return
-  await tx.insert('topicTallies', { _id: id, villageId: t.villageId, topicId: t._id, shard: k, ...applyDelta(emptyCounts(), inc) })
+  await incOrInsert(tx, 'topicTallies', id, inc, () => ({ _id: id, villageId: t.villageId, topicId: t._id, shard: k, ...applyDelta(emptyCounts(), inc) }))
 }
 
 /**

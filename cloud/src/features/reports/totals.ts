@@ -12,6 +12,7 @@
  */
 import type { Filter, Store, TotalSpec, TxStore } from '../../ports/store'
 import { INSERT_MANY } from '../../ports/store'
+import { incOrInsert } from '../../common/counters'
 import { OPEN_STATUSES, REPORT_STATUS_LABELS, type Report, type ReportStatus } from './documents'
 
 /** what a settled report adds to its counter */
@@ -62,9 +63,7 @@ async function add(tx: TxStore, r: Report, sign: 1 | -1): Promise<void> {
   const id = keyOf(r)
   const c = contributionOf(r)
   const inc = Object.fromEntries(SUMMED.map((k) => [k, sign * c[k]]))
-  if (await tx.update('reportTotals', id, { inc })) return
-  const doc: ReportTotal = { _id: id, villageId: r.villageId, gridId: r.gridId ?? NO_GRID, status: r.status, category: r.category, ...(inc as Summed) }
-  await tx.insert('reportTotals', doc)
+  await incOrInsert(tx, 'reportTotals', id, inc, () => ({ _id: id, villageId: r.villageId, gridId: r.gridId ?? NO_GRID, status: r.status, category: r.category, ...(inc as Summed) }))
 }
 
 /** A report's step, in its transaction: what it took out of the counters and what it puts in. */

@@ -2,7 +2,7 @@
 import type { agreeingActions } from './contract'
 import type { RuleAgreement } from './documents'
 import { ApiError } from '../../errors'
-import { DuplicateIdError } from '../../ports/store'
+import { againOnDuplicate } from '../../common/counters'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { countPerson } from '../account/residents'
 import { agreementIdOf, currentOf, stale, versionIdOf } from './versions'
@@ -47,7 +47,7 @@ async function agreeTo(ctx: MemberContext, villageId: string, versionId: string,
     return agreement
   })
   // taps at once: a transaction that meets the other's agreement only at its insert runs again, and finds it
-  return once().catch((e: unknown) => (e instanceof DuplicateIdError ? once() : Promise.reject(e)))
+  return againOnDuplicate(once)
 }
 
 export const agreeingHandlers: Handlers<typeof agreeingActions> = {
