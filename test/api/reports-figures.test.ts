@@ -9,6 +9,7 @@ import { addFixtures } from './samples'
 import type { LngLat, Report, ReportEvent } from '../../cloud/src/contract'
 import { newReport } from '../../cloud/src/features/reports/documents'
 import { rebuildReportTotals } from '../../cloud/src/features/reports/totals'
+import { runJobs } from '../../cloud/src/jobs'
 
 const X = 'v-xinshan'
 const V = 'v-dongwei' // 联安镇 too
@@ -448,5 +449,56 @@ describe('clusters, and a cluster turned into a topic', () => {
     expect((await api.ports.store.get('reports', free))!.topicId).toBeNull()
     expect((await api.ports.store.get('reports', free))!.history.some((e) => e.action === 'linkTopic')).toBe(false)
     expect(await api.ports.store.count('auditLog', { villageId: X, action: 'topics.fromReports' })).toBe(1)
+  })
+
+  const linkOf = async (key: string) => {
+    const r = (await api.ports.store.get('reports', K(key)))!
+    return { topicId: r.topicId, linking: r.linking, linked: r.history.filter((e) => e.action === 'linkTopic').map((e) => e.note) }
+  }
+  const FREE = { topicId: null, linking: undefined, linked: [] }
+
+  /** the action with a store whose updates and transactions fail once `writes` says no (the database gone, the process killed) */
+  async function failing(writes: (write: 'update' | 'transaction') => boolean, reportIds: string[], title: string) {
+    const { ports } = api
+    const store = ports.store
+    ports.store = new Proxy(store, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop) as unknown
+        if (typeof value !== 'function') return value
+        const call = (...a: unknown[]) => (value as (...a: unknown[]) => unknown).apply(target, a)
+        return prop === 'update' || prop === 'transaction' ? (...a: unknown[]) => (writes(prop) ? call(...a) : Promise.reject(new Error('killed'))) : call
+      },
+    })
+    try {
+      expect(await api.as(P.committee).fail('topics.fromReports', { villageId: X, reportIds, title, question: '是否同意整治？' })).toMatchObject({ code: 'INTERNAL' })
+    } finally {
+      ports.store = store
+      api.internalErrors.length = 0 // expected here
+    }
+  }
+
+  test('a draft that fails gives its reports back at once', async () => {
+    await failing((write) => write === 'update', [K('e1'), K('e2')], '东一巷垃圾整治')
+    expect([await linkOf('e1'), await linkOf('e2')]).toEqual([FREE, FREE])
+    expect(await api.ports.store.count('topics', { villageId: X, title: '东一巷垃圾整治' })).toBe(0)
+  })
+
+  test('a crash past the claim: the job frees the reports of a draft never written, and adds the history entry to those of one written', async () => {
+    const { store } = api.ports
+    /** the process dies after `lives` more writes of the action, the claim first */
+    const dyingAfter = (lives: number, reportIds: string[], title: string) => failing(() => lives-- > 0, reportIds, title)
+    await dyingAfter(1, [K('e1'), K('e2')], '东一巷垃圾整治') // before the draft
+    await dyingAfter(2, [K('r1'), K('r2')], '村西道路修缮') // after it
+    const [draft] = await store.find('topics', { villageId: X, title: '村西道路修缮' })
+    expect(await store.count('topics', { villageId: X, title: '东一巷垃圾整治' })).toBe(0)
+    expect((await linkOf('e1')).linking).toBeDefined()
+    expect(await linkOf('r1')).toMatchObject({ topicId: draft._id, linked: [] })
+    // not before the action could have finished
+    expect((await runJobs(api.ports)).reportLinksRepaired).toBe(0)
+    api.advance(11 * 60_000)
+    expect((await runJobs(api.ports)).reportLinksRepaired).toBe(4)
+    expect([await linkOf('e1'), await linkOf('e2')]).toEqual([FREE, FREE])
+    for (const key of ['r1', 'r2']) expect(await linkOf(key)).toEqual({ topicId: draft._id, linking: undefined, linked: ['转为议题「村西道路修缮」'] })
+    expect((await runJobs(api.ports)).reportLinksRepaired).toBe(0)
   })
 })

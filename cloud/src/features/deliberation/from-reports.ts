@@ -1,15 +1,22 @@
 /**
  * Reports that cluster (several 随手拍 about one road section within weeks) become one draft topic: the committee
  * names it and its question, the background lists the reports, and each report is linked to the topic with a
- * history entry, in the draft's own transaction (topics.save's code path, saveTopic). The reports are read and
- * written through the typed store only: this feature imports nothing of the reports feature.
+ * history entry (topics.save's code path, saveTopic). The reports are read and written through the typed store only:
+ * this feature imports nothing of the reports feature.
+ *
+ * The links cost the same few calls for 2 reports as for 20: one conditional update claims them all for the draft's
+ * id (each only while still free) before the draft's transaction, one more adds their history entry after it. A claim
+ * that did not take every report, or a draft that failed, gives the claimed ones back. Until its entry is added, a
+ * claimed report holds it in `linking`: a crash between the steps leaves it there, and the job (reportLinksRepaired)
+ * frees a report whose draft was never written, or adds the entry when it was.
  */
 import dayjs from 'dayjs'
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers } from '../../handler'
 import { getMany } from '../../common/load'
 import { shanghaiDay, TZ } from '../../common/time'
-import type { Collections } from '../../ports/store'
+import type { Ports } from '../../ports/ports'
+import type { Collections, Store } from '../../ports/store'
 import type { fromReportsActions } from './contract'
 import { saveTopic } from './topics'
 import { wordsOf } from '../account/common'
@@ -17,6 +24,39 @@ import { wordsOf } from '../account/common'
 type Report = Collections['reports']
 
 const DAY = 24 * 3_600_000
+/** how long a claim may wait for its draft before the job takes it for one a crash left behind (an action takes seconds) */
+const CLAIM_LEASE = 10 * 60_000
+/** the claims the job looks at in one run */
+const REPAIR_PAGE = 200
+
+type Event = NonNullable<Report['linking']>
+type Claim = { topicId: string; event: Event }
+
+/** the claimed reports' history entry, once (the action or the job, whichever comes first) */
+const finishLinks = (store: Store, ids: string[], { topicId, event }: Claim) =>
+  store.update('reports', { _id: { $in: ids }, topicId, 'linking.at': event.at }, { set: { linking: undefined }, push: { history: event } })
+
+/** the claimed reports freed (a claim that lost a report to another draft, a draft that failed or was never written) */
+const releaseLinks = (store: Store, ids: string[], { topicId, event }: Claim) =>
+  store.update('reports', { _id: { $in: ids }, topicId, 'linking.at': event.at }, { set: { topicId: null, linking: undefined } })
+
+async function linkReports(store: Store, villageId: string, ids: string[], claim: Claim, draft: () => Promise<void>): Promise<void> {
+  const { topicId, event } = claim
+  const claimed = await store.update('reports', { _id: { $in: ids }, villageId, topicId: null, status: { $ne: 'rejected' } }, { set: { topicId, linking: event } })
+  if (claimed < ids.length) {
+    await releaseLinks(store, ids, claim)
+    throw new ApiError('CONFLICT', '有上报刚被转为其他议题，请刷新后再试')
+  }
+  try {
+    await draft()
+  } catch (e) {
+    // when this fails too, the job frees them
+    await releaseLinks(store, ids, claim).catch(() => 0)
+    throw e
+  }
+  await finishLinks(store, ids, claim)
+}
+
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s)
 
 /** one line per report, oldest first: category, place, day, the start of what was said (never who said it) */
@@ -51,16 +91,22 @@ export const fromReportsHandlers: Handlers<typeof fromReportsActions> = {
         {
           action: 'topics.fromReports',
           reason: `由${reports.length}条上报转来（${reports.map((r) => r.category).filter((c, i, all) => all.indexOf(c) === i).join('、')}）`,
-          also: async (tx, topic) => {
-            for (const r of reports) {
-              // read again inside the transaction: another draft may have taken it since
-              const now = await tx.get('reports', r._id)
-              if (!now || now.topicId) throw new ApiError('CONFLICT', '有上报刚被转为其他议题，请刷新后再试')
-              await tx.update('reports', r._id, { set: { topicId: topic._id, history: [...now.history, event] } })
-            }
-          },
+          writing: (topicId, draft) => linkReports(ctx.ports.store, villageId, ids, { topicId, event }, draft),
         },
       )
     },
   },
+}
+
+/** reportLinksRepaired: the claims whose action died past its claim (see the top); how many reports it finished or freed */
+export async function repairReportLinks(ports: Ports, now: number): Promise<number> {
+  const { store } = ports
+  const left = await store.find('reports', { 'linking.at': { $lt: now - CLAIM_LEASE } }, { sort: [['linking.at', 'asc']], limit: REPAIR_PAGE })
+  const drafts = new Set((await getMany(store, 'topics', [...new Set(left.map((r) => r.topicId!))])).map((t) => t._id))
+  let done = 0
+  for (const r of left) {
+    const claim = { topicId: r.topicId!, event: r.linking! }
+    done += await (drafts.has(claim.topicId) ? finishLinks : releaseLinks)(store, [r._id], claim)
+  }
+  return done
 }

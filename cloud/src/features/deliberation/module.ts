@@ -2,6 +2,7 @@
 import { defineFeature } from '../../feature'
 import { deliberationActions } from './contract'
 import { deliberationHandlers } from './handlers'
+import { repairReportLinks } from './from-reports'
 import { closeDueTopics, remindClosingTopics, tallyOldTopics } from './jobs'
 import { buildCounts } from './publish'
 import { buildRolls } from './roll-job'
@@ -33,6 +34,6 @@ export const deliberation = defineFeature({
   // the rolls first (a topic opened and closed within a run closes with its roll written; a reminder waits for its roll);
   // the reminders after the closing-tomorrow ones are started; closing before the counts: a topic closed in this run
   // has its count started in the same run
-  jobSteps: { rollsWritten: buildRolls, topicsClosed: closeDueTopics, topicsClosingSoon: remindClosingTopics, remindersTold: tellReminders, topicsTallied: tallyOldTopics, countsPublished: buildCounts },
+  jobSteps: { rollsWritten: buildRolls, topicsClosed: closeDueTopics, topicsClosingSoon: remindClosingTopics, remindersTold: tellReminders, topicsTallied: tallyOldTopics, countsPublished: buildCounts, reportLinksRepaired: repairReportLinks },
   seed: { marker: 'demo-deliberation-v1', run: seedDeliberation },
 })

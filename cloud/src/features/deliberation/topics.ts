@@ -28,7 +28,7 @@ import { startRoll } from './roll-job'
 import { startReminder } from './remind-job'
 import { shanghaiTime, shortTime } from '../../common/time'
 import type { TopicDetail, topicActions } from './contract'
-import type { Store, TxStore } from '../../ports/store'
+import type { Store } from '../../ports/store'
 import { pageOfExport, toCsv, type CsvFile } from '../../common/csv'
 import type { z } from 'zod'
 import { getInVillage } from '../../common/load'
@@ -84,8 +84,8 @@ type SaveInput = z.output<(typeof topicActions)['topics.save']['input']>
 export interface DraftOrigin {
   action: string
   reason: string
-  /** writes in the draft's own transaction (a throw leaves no draft) */
-  also: (tx: TxStore, topic: Topic) => Promise<void>
+  /** writes the draft (`draft`: it and its audit entry in one transaction) with what it is made from */
+  writing: (topicId: string, draft: () => Promise<void>) => Promise<void>
 }
 
 /**
@@ -171,13 +171,14 @@ export async function saveTopic(ctx: MemberContext, input: SaveInput, origin?: D
       updates: [],
       remindedAt: null,
     }
-    // the draft, its audit entry and what its origin writes stand or fall together
-    await store.transaction(async (tx) => {
-      await tx.insert('topics', saved)
-      const reason = origin?.reason ?? (proposal ? `来自村民提议：${proposal.title}（${proposal.proposerName}）` : null)
-      await audit(ctx, origin?.action ?? 'topics.draft', { type: 'topic', id, label: saved.title }, reason, tx)
-      await origin?.also(tx, saved)
-    })
+    // the draft and its audit entry stand or fall together
+    const write = () =>
+      store.transaction(async (tx) => {
+        await tx.insert('topics', saved)
+        const reason = origin?.reason ?? (proposal ? `来自村民提议：${proposal.title}（${proposal.proposerName}）` : null)
+        await audit(ctx, origin?.action ?? 'topics.draft', { type: 'topic', id, label: saved.title }, reason, tx)
+      })
+    await (origin ? origin.writing(id, write) : write())
   }
   return detailOf(ctx, saved)
 }

@@ -107,6 +107,11 @@ export interface Report {
   resolveTook: number | null
   /** the deliberation topic it was turned into, with others of its cluster */
   topicId: string | null
+  /**
+   * while it is being turned into a topic (topics.fromReports): its 'linkTopic' entry, added to the history once the
+   * draft is written; one left behind by a crash is finished or undone by the job
+   */
+  linking?: ReportEvent
   history: ReportEvent[]
 }
 

@@ -10,7 +10,8 @@ export const reports = defineFeature({
   actions: reportActions,
   handlers: reportHandlers,
   collections: {
-    reports: { indexes: [['villageId', 'createdAt'], ['villageId', 'status', 'createdAt'], ['villageId', 'updatedAt'], ['villageId', 'gridId', 'status'], ['villageId', 'reporterId'], ['villageId', 'category', 'status'], ['status', 'acceptDueAt'], ['status', 'resolveDueAt'], ['status', 'autoConfirmAt']] },
+    // ['linking.at']: the job finds the reports a crash left half turned into a topic (topics.fromReports)
+    reports: { indexes: [['villageId', 'createdAt'], ['villageId', 'status', 'createdAt'], ['villageId', 'updatedAt'], ['villageId', 'gridId', 'status'], ['villageId', 'reporterId'], ['villageId', 'category', 'status'], ['status', 'acceptDueAt'], ['status', 'resolveDueAt'], ['status', 'autoConfirmAt'], ['linking.at']] },
     reportMeToos: { indexes: [['villageId', 'personId'], ['reportId']] },
     reportSettings: {},
     // the closed reports' figures (totals.ts): a village's, a grid worker's grids'
