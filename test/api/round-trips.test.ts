@@ -387,8 +387,8 @@ const WRITES: Write[] = [
   { persona: 'committee', action: 'register.endMembership' },
   // --- deliberation (moved from KNOWN_WRITES) ---
   // the reports (one find) and the register counted before; the reports claimed in one conditional update (each while
-  // still free) before the draft and its audit entry's transaction, their history entry one update after it: as many
-  // calls for twenty reports as for two (was 14 with three, 40 more with twenty: each report read and written in the transaction)
+  // still free) before the draft and its audit entry's transaction, their history entry one update after it: 10 calls
+  // for twenty reports as for two (was 14 with three, 48 with twenty: each report read and written in the transaction)
   { persona: 'committee', action: 'topics.fromReports' },
 ]
 /** the topic opened by the cases above */
