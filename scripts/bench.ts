@@ -65,7 +65,7 @@ function drive(port: number, kind: LoadKind, extra: Partial<LoadConfig> = {}): P
 
 function addLoad(section: string, label: string, r: LoadResult, cpuUs?: number) {
   const errs = r.errors + r.warmupErrors
-  const cpu = cpuUs === undefined ? '' : `  CPU ${cpuUs.toFixed(0)} µs/req`
+  const cpu = cpuUs === undefined ? '' : `  CPU ${cpuUs.toFixed(0)} µs/req (load generator ${r.loadCpu.toFixed(0)})`
   add(section, label, `${r.rps.toFixed(0)} req/s  p50 ${ms(r.p50)}  p99 ${ms(r.p99)}${cpu}  ${r.requests} reqs  errors ${r.errors}` + (r.warmupErrors ? ` (+${r.warmupErrors} in warm-up)` : ''))
   if (errs && r.firstError) add(section, `  first error`, r.firstError)
 }

@@ -43,6 +43,8 @@ export interface LoadResult {
   rps: number
   p50: number
   p99: number
+  /** the load generator's own CPU time per answered request (µs): when it is near the server's, it bounds the run */
+  loadCpu: number
 }
 
 /** What each kind sends; n numbers the request so that writes never collide. */
@@ -85,6 +87,7 @@ const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math
 
 export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: cfg.concurrency })
+  const cpu0 = process.cpuUsage()
   const started = performance.now()
   const measureFrom = started + cfg.warmupMs
   const stopAt = measureFrom + cfg.durationMs
@@ -123,6 +126,7 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
 
   await Promise.all(Array.from({ length: cfg.concurrency }, worker))
   agent.destroy()
+  const cpu = process.cpuUsage(cpu0)
   latencies.sort((a, b) => a - b)
   const seconds = Math.max(lastEnd - measureFrom, 1) / 1000
   return {
@@ -134,6 +138,7 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
     rps: latencies.length / seconds,
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
+    loadCpu: answered ? (cpu.user + cpu.system) / answered : NaN,
   }
 }
 
