@@ -422,6 +422,16 @@ describe('clusters, and a cluster turned into a topic', () => {
     expect((await api.as(P.committee).call('topics.get', { villageId: X, topicId: topic._id })).topic.status).toBe('draft')
   })
 
+  test('a discarded draft gives its reports back: they cluster again and may be turned into a topic anew', async () => {
+    const before = await clusters()
+    const { topic } = await fromReports([K('e1'), K('e2'), K('e3')])
+    expect(await api.as(P.committee).call('topics.discard', { villageId: X, topicId: topic._id })).toEqual({ removed: 1 })
+    for (const key of ['e1', 'e2', 'e3']) expect((await api.ports.store.get('reports', K(key)))!.topicId).toBeNull()
+    expect(await clusters()).toEqual(before)
+    const again = await fromReports([K('e1'), K('e2')], '东一巷垃圾整治（重拟）')
+    expect((await api.ports.store.get('reports', K('e2')))!.topicId).toBe(again.topic._id)
+  })
+
   test('refusals write nothing: a report already a topic’s, a rejected one, another village’s, one report twice, fewer than 2, not the committee', async () => {
     const input = (reportIds: string[]) => ({ villageId: X, reportIds, title: '村西道路修缮', question: '是否同意修缮村西道路？' })
     await refused(P.committee, 'topics.fromReports', input([K('r1'), K('n3')]), 'CONFLICT', '已经转为议题')

@@ -51,6 +51,8 @@ export interface Topic {
   status: TopicStatus
   /** the proposal this topic came from, if residents proposed it */
   proposalId: string | null
+  /** the 随手拍 reports a draft was made from (topics.fromReports): discarding the draft gives them back */
+  reportIds?: string[]
   /** fixed when the topic opens: how many may vote (persons or households), the size of its roll */
   eligibleCount: number
   /** a draft's: how many the register held in its mode when it was last saved (sizes the counters when it opens) */

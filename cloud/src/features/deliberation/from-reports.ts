@@ -90,6 +90,7 @@ export const fromReportsHandlers: Handlers<typeof fromReportsActions> = {
         { villageId, title, question, background: reportsBackground(reports, words.people), photos: [], kind: 'yesno', options: [], maxChoices: 1, mode: 'person', results: 'live', opensAt, closesAt: opensAt + 7 * DAY + 12 * 3_600_000 },
         {
           action: 'topics.fromReports',
+          reportIds: ids,
           reason: `由${reports.length}条上报转来（${reports.map((r) => r.category).filter((c, i, all) => all.indexOf(c) === i).join('、')}）`,
           writing: (topicId, draft) => linkReports(ctx.ports.store, villageId, ids, { topicId, event }, draft),
         },

@@ -84,6 +84,8 @@ type SaveInput = z.output<(typeof topicActions)['topics.save']['input']>
 export interface DraftOrigin {
   action: string
   reason: string
+  /** the reports the draft is made from, kept on it */
+  reportIds?: string[]
   /** writes the draft (`draft`: it and its audit entry in one transaction) with what it is made from */
   writing: (topicId: string, draft: () => Promise<void>) => Promise<void>
 }
@@ -170,6 +172,7 @@ export async function saveTopic(ctx: MemberContext, input: SaveInput, origin?: D
       decision: null,
       updates: [],
       remindedAt: null,
+      ...(origin?.reportIds ? { reportIds: origin.reportIds } : {}),
     }
     // the draft and its audit entry stand or fall together
     const write = () =>
@@ -285,6 +288,8 @@ export const topicHandlers: Handlers<typeof topicActions> = {
       const removed = await store.remove('topics', { _id: topicId, villageId, status: 'draft' })
       if (!removed) throw new ApiError('CONFLICT', '已发布的议题不能删除')
       if (t.proposalId) await relinkProposal(store, t.proposalId, topicId, null)
+      // reports it was made from may be turned into a topic again (their history keeps that they once were)
+      if (t.reportIds?.length) await store.update('reports', { _id: { $in: t.reportIds }, topicId }, { set: { topicId: null } })
       await audit(ctx, 'topics.discard', { type: 'topic', id: topicId, label: `${t.title}（草稿）` })
       return { removed }
     },
