@@ -10,7 +10,14 @@ import { benchVoter } from './bench-load'
 
 type Server = Awaited<ReturnType<typeof startLocalServer>>
 
+/** n voters and a topic on their roll */
 export async function benchTopic(server: Server, n: number): Promise<string> {
+  await benchVoters(server, n)
+  return openBenchTopic(server)
+}
+
+/** the bench's voters bench-voter-0…n-1, members of 新山村 */
+export async function benchVoters(server: Server, n: number): Promise<void> {
   const { store } = server.ports
   const now = server.ports.clock.now()
   // the store names its tables lazily: touch each so that the raw inserts below find them
@@ -40,6 +47,11 @@ export async function benchTopic(server: Server, n: number): Promise<string> {
       members.run(membership._id, JSON.stringify(membership))
     }
   })()
+}
+
+/** a topic opened now with every member of 新山村 on its roll (the bench's voters among them) */
+export async function openBenchTopic(server: Server): Promise<string> {
+  const now = server.ports.clock.now()
   const committee = { openid: 'demo-linzhiqiang' }
   const saved = await server.router(
     'topics.save',
