@@ -167,7 +167,9 @@ export async function moveHouseholdCounts(tx: TxStore, h: Household, toGrid: str
  */
 export async function countDeparture(tx: TxStore, m: Membership, h: Household | null): Promise<void> {
   const leavesRep = !!h && h.repPersonId === m.personId
-  const resident = isResident(m)
+  // a member the job has not counted yet (admissions.ts) takes nothing back but a 户代表 role given meanwhile
+  const counted = !m.registerDue
+  const resident = counted && isResident(m)
   const agreedTo = resident && m.rulesAgreed === undefined ? await legacyAgreement(tx, m) : m.rulesAgreed ?? 0
   const version = Math.max(agreedTo, h?.rulesVersion ?? 0)
   const agreed = resident && agreedTo > 0 && agreedTo === version ? 1 : 0
@@ -181,8 +183,8 @@ export async function countDeparture(tx: TxStore, m: Membership, h: Household | 
     agreedPersons: -agreed,
     agreedHouseholds: a.agreedHouseholds - b.agreedHouseholds,
     unrepresented: Number(leavesRep),
-    members: -1,
-    partyMembers: m.partyMember ? -1 : 0,
+    members: -Number(counted),
+    partyMembers: counted && m.partyMember ? -1 : 0,
   })
 }
 
