@@ -169,7 +169,7 @@ test('a member approved and not yet on the register: an agreement meanwhile is c
   const { store } = api.ports
   // 王芳 of a new doorplate agrees before the job has run: counted by the job with her agreement, once however often it runs
   await join(ID.newcomer, '王芳', '新山村东一巷40号', '户主', false)
-  const before = (await committee().call('rules.current', { villageId: X })).progress
+  const before = (await committee().call('rules.current', { villageId: X })).progress!
   await agree(ID.newcomer)
   expect((await committee().call('rules.current', { villageId: X })).progress).toEqual(before)
   expect(await admitApproved()).toBe(1)
