@@ -2,6 +2,7 @@ import { ID, apiPerTest, killedAfter, makeApi } from './harness'
 import { noticeNewJoinRequests } from '../../cloud/src/features/account/jobs'
 import { villageFigures } from '../../cloud/src/features/account/residents'
 import { deliverDueNotices } from '../../cloud/src/features/account/notices'
+import { registerApproved } from '../../cloud/src/features/account/admissions'
 
 const api = apiPerTest()
 
@@ -27,6 +28,10 @@ describe('joining a village', () => {
     expect(decided.status).toBe('approved')
     expect(decided.decisions).toEqual([expect.objectContaining({ status: 'approved', byName: '林志强' })])
 
+    // a resident at once; the job makes her household, of which she is the 户主, with her its 户代表
+    expect((await newcomer.call('account.me', {})).memberships).toEqual([expect.objectContaining({ villageId: 'v-xinshan', roles: ['resident'], relation: '户主' })])
+    expect(await api.ports.store.get('households', 'v-xinshan:新山村东一巷40号')).toBeNull()
+    expect(await registerApproved(api.ports, api.ports.clock.now())).toBe(1)
     const me = await newcomer.call('account.me', {})
     expect(me.memberships).toHaveLength(1)
     expect(me.memberships[0]).toMatchObject({ villageId: 'v-xinshan', roles: ['resident', 'householdRep'], relation: '户主' })
@@ -49,6 +54,7 @@ describe('joining a village', () => {
   test('joining an existing household as a family member does not make a second representative', async () => {
     const pending = await api.as(ID.committee).call('join.queue', { villageId: 'v-xinshan' })
     await api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: pending[0]._id, decision: 'approve' })
+    await registerApproved(api.ports, api.ports.clock.now())
     const m = await api.ports.store.get('memberships', 'v-xinshan:p_liuxiaodong')
     expect(m).toMatchObject({ roles: ['resident'], householdId: 'v-xinshan:新山村东一巷12号' })
     expect((await api.ports.store.get('households', 'v-xinshan:新山村东一巷12号'))!.repPersonId).toBe('p_linshuisheng')
@@ -163,6 +169,9 @@ describe('roles and villages', () => {
     // a newcomer at a new doorplate: one member and one household more
     const req = await api.as(ID.newcomer).call('join.request', joinInput)
     await api.as(ID.committee).call('join.decide', { villageId: X, requestId: req._id, decision: 'approve' })
+    // counted when the job writes her onto the register (her household with her)
+    expect(await shown()).toEqual(first)
+    await registerApproved(api.ports, api.ports.clock.now())
     expect(await shown()).toEqual({ ...first, members: first.members + 1, households: first.households + 1 })
     // a party member leaves: the household stays on the register
     await api.as(ID.committee).call('register.endMembership', { villageId: X, personId: 'p_linshuisheng', why: '迁出', reason: '全家迁往深圳，户口已迁出' })
@@ -265,6 +274,10 @@ describe('concurrency', () => {
     )
     await Promise.all(asked.map((r) => api.as(ID.committee).call('join.decide', { villageId: 'v-xinshan', requestId: r._id, decision: 'approve' })))
     expect(await api.ports.store.count('memberships', { villageId: 'v-xinshan' })).toBe(13 + 40)
+    // the job writes them onto the register, each once: a run cut off after fifteen of them, the next run, one with nothing left
+    await expect(registerApproved(killedAfter(api, 15, ['transaction']), api.ports.clock.now())).rejects.toThrow('killed')
+    expect(await registerApproved(api.ports, api.ports.clock.now())).toBe(25)
+    expect(await registerApproved(api.ports, api.ports.clock.now())).toBe(0)
     // ten doorplates: ten new households, each with exactly one representative
     const households = await api.ports.store.find('households', { villageId: 'v-xinshan' })
     const fresh = households.filter((h) => h.doorplate.startsWith('新山村南街'))
@@ -272,6 +285,8 @@ describe('concurrency', () => {
     const reps = (await api.ports.store.find('memberships', { villageId: 'v-xinshan' })).filter((m) => m.name.startsWith('新人') && m.roles.includes('householdRep'))
     expect(reps.length).toBe(10)
     expect(new Set(reps.map((m) => m.householdId)).size).toBe(10)
+    // 本村概况 counts each once
+    expect(await villageFigures(api.ports.store, 'v-xinshan')).toMatchObject({ members: 13 + 40, households: households.length })
   })
 })
 

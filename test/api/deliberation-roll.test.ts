@@ -4,13 +4,15 @@
  */
 import { apiPerTest, csvExport, membershipDoc } from './harness'
 import { HOUR, openTopic, P, pid, RESIDENTS, topicInput, writeRolls, X } from './deliberation-fixture'
+import { registerApproved } from '../../cloud/src/features/account/admissions'
 
 const api = apiPerTest()
 
-/** 王芳 asks to join 新山村 as the head of a new household, and the committee approves her */
+/** 王芳 asks to join 新山村 as the head of a new household, the committee approves her, and the job makes her household */
 async function newcomerJoins(): Promise<string> {
   const req = await api.as(P.newcomer).call('join.request', { villageId: X, name: '王芳', doorplate: '新山村东一巷40号', relation: '户主' })
   await api.as(P.committee).call('join.decide', { villageId: X, requestId: req._id, decision: 'approve' })
+  await registerApproved(api.ports, api.ports.clock.now())
   return pid(P.newcomer)
 }
 

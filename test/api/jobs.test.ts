@@ -3,7 +3,7 @@ import { JOIN_REMINDER_AFTER } from '../../cloud/src/features/account/jobs'
 import { ID, makeApi } from './harness'
 
 /** a run with nothing to do */
-const IDLE = { rollsWritten: 0, auditLinked: 0, remindersTold: 0, joinReminders: 0, joinNotices: 0, notices: 0, rateLimits: 0, topicsClosed: 0, topicsClosingSoon: 0, boardsPublished: 0, boardsExpired: 0, bookingSlots: 0, bookingPromote: 0, bookingClose: 0, bookingRemind: 0, bookingHolding: 0, reportsEscalate: 0, reportsAutoConfirm: 0, mailboxEscalate: 0, topicsTallied: 0, countsPublished: 0, reportLinksRepaired: 0, volunteerHours: 0, erasures: 0 }
+const IDLE = { rollsWritten: 0, auditLinked: 0, remindersTold: 0, admissions: 0, joinReminders: 0, joinNotices: 0, notices: 0, rateLimits: 0, topicsClosed: 0, topicsClosingSoon: 0, boardsPublished: 0, boardsExpired: 0, bookingSlots: 0, bookingPromote: 0, bookingClose: 0, bookingRemind: 0, bookingHolding: 0, reportsEscalate: 0, reportsAutoConfirm: 0, mailboxEscalate: 0, topicsTallied: 0, countsPublished: 0, reportLinksRepaired: 0, volunteerHours: 0, erasures: 0 }
 
 test('the time-driven job reminds the committee of a stale join request exactly once, however often it runs', async () => {
   const api = await makeApi()

@@ -8,6 +8,7 @@ import { rulesProgress } from '../../cloud/src/features/rules/policy'
 import { findAll } from '../../cloud/src/common/load'
 import { ID, apiPerTest } from './harness'
 import { eraseConfirmed } from '../../cloud/src/features/account/erase'
+import { registerApproved } from '../../cloud/src/features/account/admissions'
 
 const api = apiPerTest()
 const X = 'v-xinshan'
@@ -73,9 +74,13 @@ async function expectExact() {
   expect((await committee().call('rules.current', { villageId: X })).progress).toEqual(progress)
 }
 
-async function join(openid: string, name: string, doorplate: string, relation: '户主' | '子女') {
+/** the job's step that writes approved members onto the register (their household, the counters) */
+const admitApproved = () => registerApproved(api.ports, api.ports.clock.now())
+/** approved: a member at once, on the register and its counters when the job has run (`registered` false: not yet) */
+async function join(openid: string, name: string, doorplate: string, relation: '户主' | '子女', registered = true) {
   const req = await api.as(openid).call('join.request', { villageId: X, name, doorplate, relation })
   await committee().call('join.decide', { villageId: X, requestId: req._id, decision: 'approve' })
+  if (registered) expect(await admitApproved()).toBe(1)
 }
 const end = (personId: string) => committee().call('register.endMembership', { villageId: X, personId, why: '迁出', reason: '已迁往外地' })
 const agree = (openid: string, version = 1) => api.as(openid).call('rules.agree', { villageId: X, versionId: `${X}:v${version}` })
@@ -96,6 +101,7 @@ test('after agreements, joins, departures, a household moved, a new version, era
   await agree(ID.newcomer)
   // 刘晓东's request of the demo: to join 林水生's household, who agreed
   await committee().call('join.decide', { villageId: X, requestId: `${X}:p_liuxiaodong`, decision: 'approve' })
+  await admitApproved()
   await expectExact()
   // the household moves to another grid with its counts
   await committee().call('register.moveHousehold', { villageId: X, householdId: `${X}:新山村东一巷40号`, gridId: `${X}:g3` })
@@ -157,4 +163,38 @@ test('after agreements, joins, departures, a household moved, a new version, era
   expect(await rebuildResidentCounts(store, X)).toBeGreaterThan(0)
   await expectExact()
   expect(await rebuildResidentCounts(store, X)).toBe(0)
+})
+
+test('a member approved and not yet on the register: an agreement meanwhile is counted once, with them, by the job; a departure meanwhile takes nothing back; a 户代表 named meanwhile stays the one', async () => {
+  const { store } = api.ports
+  // 王芳 of a new doorplate agrees before the job has run: counted by the job with her agreement, once however often it runs
+  await join(ID.newcomer, '王芳', '新山村东一巷40号', '户主', false)
+  const before = (await committee().call('rules.current', { villageId: X })).progress!
+  await agree(ID.newcomer)
+  expect((await committee().call('rules.current', { villageId: X })).progress).toEqual(before)
+  // a rebuild meanwhile (the local server's start) leaves her to the job
+  await rebuildResidentCounts(store, X)
+  expect((await committee().call('rules.current', { villageId: X })).progress).toEqual(before)
+  expect(await admitApproved()).toBe(1)
+  expect(await admitApproved()).toBe(0)
+  await expectExact()
+  expect((await committee().call('rules.current', { villageId: X })).progress).toMatchObject({ persons: { agreed: before.persons.agreed + 1, total: before.persons.total + 1 } })
+  const wangfang = (await store.find('persons', { openid: ID.newcomer }))[0]._id
+  expect(await store.get('memberships', `${X}:${wangfang}`)).toMatchObject({ roles: ['resident', 'householdRep'], rulesAgreed: 1 })
+  // one who leaves before the job: nothing of theirs was counted, nor is their household made
+  await join('wx-soon-gone', '赵匆匆', '新山村东一巷41号', '户主', false)
+  await end((await store.find('persons', { openid: 'wx-soon-gone' }))[0]._id)
+  await expectExact()
+  expect(await admitApproved()).toBe(0)
+  expect(await store.get('households', `${X}:新山村东一巷41号`)).toBeNull()
+  // a 户主 joining 王芳's household, whom the committee names its 户代表 before the job: the job names nobody else
+  await join('wx-second-head', '钱二', '新山村东一巷40号', '户主', false)
+  const second = (await store.find('persons', { openid: 'wx-second-head' }))[0]._id
+  expect(await store.get('memberships', `${X}:${second}`)).toMatchObject({ roles: ['resident'] })
+  await committee().call('register.setRep', { villageId: X, householdId: `${X}:新山村东一巷40号`, personId: second })
+  expect(await admitApproved()).toBe(1)
+  expect(await store.get('households', `${X}:新山村东一巷40号`)).toMatchObject({ repPersonId: second })
+  expect(await store.get('memberships', `${X}:${second}`)).toMatchObject({ roles: ['resident', 'householdRep'] })
+  expect(await store.get('memberships', `${X}:${wangfang}`)).toMatchObject({ roles: ['resident'] })
+  await expectExact()
 })

@@ -209,6 +209,12 @@ export interface Membership {
    * not the village (villageFactsOf). Absent on a membership from before it until the startup migration adds them.
    */
   village?: VillageFacts
+  /**
+   * approved, and not yet on the register: the job (admissions.ts) makes the household or names its 户代表, counts the
+   * member on the residents' counters and sets rulesAgreed, then clears it. Until then the member counts nowhere: a
+   * departure takes nothing back, an agreement is counted with them by the job.
+   */
+  registerDue?: true
 }
 
 /** what a membership carries of its village */

@@ -1,19 +1,18 @@
 import type { GeoTree, Me, MembersPage, VillageCard, VillageCounts } from './contract'
-import type { Grid, JoinRequest, Membership, Person, PersonKey, Village } from './documents'
-import { committeeWord, MEMBERS_PAGE, villageFacts } from './documents'
+import type { Grid, JoinRequest, Membership, Person, PersonKey, VillageFacts } from './documents'
+import { committeeWord, MEMBERS_PAGE } from './documents'
 import { householdsAfter, householdScope, membersOf } from './register'
 import { cursorAfter, pageAfter } from '../../common/keyset'
-import { DuplicateIdError, type TxStore } from '../../ports/store'
+import { DuplicateIdError } from '../../ports/store'
 import { ApiError } from '../../errors'
 import { ACCESS, type Context, type Handlers } from '../../handler'
-import { notify, villageCard, villageCards } from './common'
+import { notify, villageCard, villageCards, villageFactsOf } from './common'
 import { noticeView } from './notices'
-import { countHousehold, countMember, villageFigures } from './residents'
+import { villageFigures } from './residents'
 import { keepWaiting } from './waiting'
 import { audit } from '../../common/audit'
-import { againOnDuplicate } from '../../common/counters'
 import { qrDataUrl } from '../../common/qr'
-import { householdId, isCommittee, newPersonId, personKeyOf, personView, rolesOnJoin } from './policy'
+import { householdId, isCommittee, newPersonId, personKeyOf, personView } from './policy'
 import type { accountActions } from './contract'
 import { checkText } from '../../common/content'
 import { pageUrl } from '../../../../src/routes'
@@ -82,40 +81,26 @@ async function claimedPerson(ctx: Context): Promise<Person> {
   return existing
 }
 
-/** An approved request's person into the village: their household (new or theirs), the register's counters, the membership. */
-async function admit(tx: TxStore, village: Village, request: JoinRequest, now: number): Promise<void> {
-  const villageId = village._id
-  const hid = householdId(villageId, request.doorplate)
-  let household = await tx.get('households', hid)
-  const created = !household
-  if (!household) {
-    household = { _id: hid, villageId, gridId: null, doorplate: request.doorplate, headName: request.relation === '户主' ? request.name : '', repPersonId: null }
-    await tx.insert('households', household)
-  }
-  const roles = rolesOnJoin(request.relation, household.repPersonId !== null)
-  if (roles.includes('householdRep')) await tx.update('households', hid, { set: { repPersonId: request.personId, headName: request.name } })
-  // the register's figures: a household new to it, and whether it has a 户代表 now that it had not
-  const unrepresented = Number(!household.repPersonId && !roles.includes('householdRep')) - Number(!created && !household.repPersonId)
-  await countHousehold(tx, household, { registered: Number(created), unrepresented })
-  const membership: Membership = {
-    _id: `${villageId}:${request.personId}`,
-    villageId,
-    personId: request.personId,
-    name: request.name,
-    householdId: hid,
-    relation: request.relation,
-    roles,
-    partyMember: false,
-    gridIds: [],
-    hallId: null,
-    townId: null,
-    joinedAt: now,
-    village: villageFacts(village),
-  }
-  // 本村概况 and the rules' progress count the new member; their agreement (someone coming back keeps it) goes on the membership for 待办
-  const agreed = await countMember(tx, village, membership, household)
-  await tx.insert('memberships', agreed === null ? membership : { ...membership, rulesAgreed: agreed ? (village.currentRulesVersion ?? 0) : 0 })
-}
+/**
+ * An approved request's person, a member at once: a resident of their household (its id from the doorplate), with the
+ * village's fixed facts; the job writes them onto the register (admissions.ts: the household, its 户代表, the counters).
+ */
+const newMember = (request: JoinRequest, village: VillageFacts, now: number): Membership => ({
+  _id: `${request.villageId}:${request.personId}`,
+  villageId: request.villageId,
+  personId: request.personId,
+  name: request.name,
+  householdId: householdId(request.villageId, request.doorplate),
+  relation: request.relation,
+  roles: ['resident'],
+  partyMember: false,
+  gridIds: [],
+  hallId: null,
+  townId: null,
+  joinedAt: now,
+  village,
+  registerDue: true,
+})
 
 export const accountHandlers: Handlers<typeof accountActions> = {
   'geo.tree': {
@@ -260,11 +245,11 @@ export const accountHandlers: Handlers<typeof accountActions> = {
       await checkText(ctx, { reason })
       const record = { status, reason: reason || null, by: ctx.person._id, byName: ctx.membership.name, at: ctx.now } as const
 
-      // the request and the village are read in the transaction only (issue 16: fewer calls)
-      const decide = () => store.transaction(async (tx): Promise<JoinRequest> => {
+      // the village's name and kind from the caller's membership (no read); the request read in the transaction only
+      const village = await villageFactsOf(ctx, villageId)
+      return store.transaction(async (tx): Promise<JoinRequest> => {
         const request = await tx.get('joinRequests', requestId)
-        const village = request?.villageId === villageId ? await tx.get('villages', villageId) : null
-        if (!request || !village) throw new ApiError('NOT_FOUND', '找不到该申请')
+        if (request?.villageId !== villageId) throw new ApiError('NOT_FOUND', '找不到该申请')
         if (request.status !== 'pending') throw new ApiError('CONFLICT', '该申请已处理过了')
         const decided: JoinRequest = { ...request, status, decisions: [...request.decisions, record] }
         await tx.update('joinRequests', requestId, { set: { status, decisions: decided.decisions } })
@@ -278,13 +263,12 @@ export const accountHandlers: Handlers<typeof accountActions> = {
           status === 'approved' ? pageUrl('home') : pageUrl('account.join'),
           tx,
         )
-        if (status === 'approved') await admit(tx, village, request, ctx.now)
+        // a member at once; the household, its 户代表 and the counters by the job (admissions.ts)
+        if (status === 'approved') await tx.insert('memberships', newMember(request, village, ctx.now))
         // with the decision: a pending entry is one insert, shared with no other decision (the job links it)
         await audit(ctx, status === 'approved' ? 'join.approve' : 'join.reject', { type: 'joinRequest', id: requestId, label: `${decided.name}（${decided.doorplate}）` }, reason || null, tx)
         return decided
       })
-      // two newcomers of a new doorplate at once: the one that meets the other's household at its insert runs again
-      return againOnDuplicate(decide)
     },
   },
 

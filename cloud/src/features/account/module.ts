@@ -11,6 +11,7 @@ import { recordActions } from './record-contract'
 import { recordHandlers } from './record'
 import { noticeNewJoinRequests, remindStaleJoinRequests } from './jobs'
 import { eraseConfirmed } from './erase'
+import { registerApproved } from './admissions'
 import { deliverDueNotices } from './notices'
 import { seedPlacesAndPeople } from './seed'
 import { removeEndedRateLimits } from '../../common/rate-limit'
@@ -31,7 +32,8 @@ export const account = defineFeature({
     waitingCounts: {},
     persons: { indexes: [['openid']] },
     personKeys: {},
-    memberships: { indexes: [['personId'], ['villageId'], ['villageId', 'householdId'], ['villageId', 'name'], ['villageId', 'serving']] },
+    // registerDue: the approved members the job writes onto the register (admissions.ts)
+    memberships: { indexes: [['personId'], ['villageId'], ['villageId', 'householdId'], ['villageId', 'name'], ['villageId', 'serving'], ['registerDue']] },
     // noticeDue: the new requests the job tells the committee of (jobs.ts)
     joinRequests: { indexes: [['villageId', 'status'], ['personId'], ['noticeDue']] },
     // pushAt: the notices to one person whose push the job is to try (notices.ts)
@@ -42,6 +44,6 @@ export const account = defineFeature({
     // every feature's per-person limits (common/rate-limit.ts), kept here with the job step that empties them
     rateLimits: { indexes: [['expiresAt']] },
   },
-  jobSteps: { erasures: eraseConfirmed, joinReminders: remindStaleJoinRequests, joinNotices: noticeNewJoinRequests, notices: deliverDueNotices, rateLimits: removeEndedRateLimits },
+  jobSteps: { admissions: registerApproved, erasures: eraseConfirmed, joinReminders: remindStaleJoinRequests, joinNotices: noticeNewJoinRequests, notices: deliverDueNotices, rateLimits: removeEndedRateLimits },
   seed: { marker: 'demo-v1', run: seedPlacesAndPeople },
 })

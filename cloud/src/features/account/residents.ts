@@ -3,7 +3,7 @@
  * Each household keeps how many of its members are residents and how many of those agreed to the rules' current
  * version; a few counter documents per grid (residentCounts, sharded) keep the sums: residents,
  * households with residents, and of them those who agreed. Every write that changes them — an agreement, a join
- * approved, a membership ended or erased, a household moved to another grid — adds its change in its own transaction,
+ * approved (written onto the register by the job: admissions.ts), a membership ended or erased, a household moved to another grid — adds its change in its own transaction,
  * reading the household (and the person's agreement) there, so the counts stay exact: a household counts as agreed
  * while at least one of its residents has, whoever joins or leaves. A new rules version needs no write: a count of
  * another version reads as 0, and the first change for the new version starts it. The account feature owns this
@@ -167,7 +167,9 @@ export async function moveHouseholdCounts(tx: TxStore, h: Household, toGrid: str
  */
 export async function countDeparture(tx: TxStore, m: Membership, h: Household | null): Promise<void> {
   const leavesRep = !!h && h.repPersonId === m.personId
-  const resident = isResident(m)
+  // a member the job has not counted yet (admissions.ts) takes nothing back but a 户代表 role given meanwhile
+  const counted = !m.registerDue
+  const resident = counted && isResident(m)
   const agreedTo = resident && m.rulesAgreed === undefined ? await legacyAgreement(tx, m) : m.rulesAgreed ?? 0
   const version = Math.max(agreedTo, h?.rulesVersion ?? 0)
   const agreed = resident && agreedTo > 0 && agreedTo === version ? 1 : 0
@@ -181,8 +183,8 @@ export async function countDeparture(tx: TxStore, m: Membership, h: Household | 
     agreedPersons: -agreed,
     agreedHouseholds: a.agreedHouseholds - b.agreedHouseholds,
     unrepresented: Number(leavesRep),
-    members: -1,
-    partyMembers: m.partyMember ? -1 : 0,
+    members: -Number(counted),
+    partyMembers: counted && m.partyMember ? -1 : 0,
   })
 }
 
@@ -276,13 +278,15 @@ export async function rebuildResidentCounts(store: Store, villageId: string): Pr
   const village = await store.get('villages', villageId)
   if (!village) return 0
   const current = currentRules(village)
-  const [members, households, grids, agreements, existing] = await Promise.all([
+  const [all, households, grids, agreements, existing] = await Promise.all([
     findAll(store, 'memberships', { villageId }),
     findAll(store, 'households', { villageId }),
     store.find('grids', { villageId }, { limit: MAX_COUNTERS }),
     current ? findAll(store, 'ruleAgreements', { versionId: `${villageId}:v${current}` }) : Promise.resolve([]),
     store.find('residentCounts', { villageId }, { limit: MAX_COUNTERS }),
   ])
+  // the members approved and not yet on the register are the job's to count (admissions.ts)
+  const members = all.filter((m) => !m.registerDue)
   const agreed = new Set(agreements.map((a) => a.personId))
   const byId = new Map(households.map((h) => [h._id, h]))
   const perHousehold = new Map(households.map((h) => [h._id, { residents: 0, agreed: 0 }]))

@@ -39,11 +39,13 @@ async function agreeTo(ctx: MemberContext, villageId: string, versionId: string,
       partyCommitment,
       partyCommitmentAt: partyCommitment ? ctx.now : null,
     }
+    // a member just approved whom the job has not counted yet (account's admissions.ts) is counted there with their agreement
+    const uncounted = m.registerDue && (await tx.get('memberships', m._id))?.registerDue
     await tx.insert('ruleAgreements', agreement)
     // 首页's 待办 reads it on the membership
     await tx.update('memberships', m._id, { set: { rulesAgreed: version.number } })
     // the progress counts it with the agreement: one more person, and the household if it is its first
-    await countPerson(tx, villageId, current, household, ctx.person._id, { residents: 0, agreed: 1 })
+    if (!uncounted) await countPerson(tx, villageId, current, household, ctx.person._id, { residents: 0, agreed: 1 })
     return agreement
   })
   // taps at once: a transaction that meets the other's agreement only at its insert runs again, and finds it
