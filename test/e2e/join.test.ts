@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { appForSuite, ARTIFACTS, chromiumAvailable, type App } from './browser'
+import { runJobs } from '../../cloud/src/jobs'
 
 const run = chromiumAvailable() ? describe : describe.skip
 jest.setTimeout(300_000)
@@ -31,6 +32,8 @@ run('in Chromium: a person asks to join 新山村, the committee approves, the p
     await card.getByText('未登记的门牌号，批准后将登记为新的一户').waitFor()
     await card.getByText('批准', { exact: true }).click()
     await page.locator('.vh-card').filter({ hasText: '新山村东一巷40号' }).waitFor({ state: 'detached' })
+    // she is a member at once; her household and its 户代表 are registered by the job (within a minute)
+    expect((await runJobs(app.server.ports)).admissions).toBe(1)
 
     await signInAs('王芳')
     await page.getByText('王芳，您好！').waitFor()
