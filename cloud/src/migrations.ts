@@ -14,7 +14,7 @@ import { commentCountFromComments, tallyFromBallots } from './features/deliberat
 import { rebuildResidentCounts } from './features/account/residents'
 import { rebuildWaitingCounts } from './features/account/waiting'
 import { rebuildVolunteerHours } from './features/volunteer/hours'
-import { SERVING_ROLES, villageFacts } from './features/account/documents'
+import { gridNames, SERVING_ROLES, villageFacts } from './features/account/documents'
 import { tookOf } from './features/reports/documents'
 import { rebuildReportTotals } from './features/reports/totals'
 import { DuplicateIdError, type CollectionName, type Doc, type Store } from './ports/store'
@@ -168,16 +168,22 @@ export async function migrateServingMembers(store: Store): Promise<number> {
   })
 }
 
-const MEMBERSHIP_VILLAGES = 'migration-membership-villages-v1'
+/** v1 wrote the facts without the grids */
+const MEMBERSHIP_VILLAGES = 'migration-membership-villages-v2'
 
 /**
- * Memberships from before they carried their village's fixed facts (name, kind, town) get them, once: one update per
- * village (the facts never change, so writing them again is harmless). Returns how many memberships it wrote.
+ * Villages from before they carried their grids' names get them, and memberships from before they carried their
+ * village's fixed facts (name, kind, town, grids) get them, once: one update per village and one of its memberships
+ * (the facts never change, so writing them again is harmless). Returns how many memberships it wrote.
  */
 export async function migrateMembershipVillages(store: Store): Promise<number> {
   return once(store, MEMBERSHIP_VILLAGES, async () => {
     let written = 0
-    for (const v of await store.find('villages', {}, { limit: ALL })) written += await store.update('memberships', { villageId: v._id }, { set: { village: villageFacts(v) } })
+    for (const v of await store.find('villages', {}, { limit: ALL })) {
+      const grids = v.grids ?? gridNames(await store.find('grids', { villageId: v._id }, { sort: [['_id', 'asc']], limit: ALL }))
+      if (!v.grids) await store.update('villages', { _id: v._id }, { set: { grids } })
+      written += await store.update('memberships', { villageId: v._id }, { set: { village: villageFacts({ ...v, grids }) } })
+    }
     return written
   })
 }

@@ -36,8 +36,17 @@ describe('joining a village', () => {
     expect(me.memberships).toHaveLength(1)
     expect(me.memberships[0]).toMatchObject({ villageId: 'v-xinshan', roles: ['resident', 'householdRep'], relation: '户主' })
     expect(me.memberships[0].village).toMatchObject({ name: '新山村', place: '汕尾市 · 海丰县 · 联安镇' })
-    // the stored membership carries its village's fixed facts (a step needing its words or town reads no village)
-    expect((await api.ports.store.get('memberships', me.memberships[0]._id))!.village).toEqual({ name: '新山村', kind: 'village', townId: expect.any(String) })
+    // the stored membership carries its village's fixed facts (a step needing its words, town or a grid's name reads no village or grid)
+    expect((await api.ports.store.get('memberships', me.memberships[0]._id))!.village).toEqual({
+      name: '新山村',
+      kind: 'village',
+      townId: expect.any(String),
+      grids: [
+        { _id: 'v-xinshan:g1', name: '第一网格（村东）' },
+        { _id: 'v-xinshan:g2', name: '第二网格（村西）' },
+        { _id: 'v-xinshan:g3', name: '第三网格（新村）' },
+      ],
+    })
     expect(me.requests[0].status).toBe('approved')
     expect(me.unread).toBe(1)
 

@@ -137,18 +137,21 @@ describe('serving members (issue 16)', () => {
 })
 
 describe('a membership’s village facts (issue 16)', () => {
-  test('every seeded and admitted membership carries its village’s name, kind and town; a folder from before gets them once', async () => {
+  test('every seeded and admitted membership carries its village’s name, kind, town and grids; a folder from before gets them once', async () => {
     const { store } = api.ports
     const villages = new Map((await store.find('villages', {})).map((v) => [v._id, v]))
-    const facts = (m: { villageId: string }) => ({ name: villages.get(m.villageId)!.name, kind: villages.get(m.villageId)!.kind, townId: villages.get(m.villageId)!.townId })
+    const grids = async (villageId: string) => (await store.find('grids', { villageId }, { sort: [['_id', 'asc']] })).map((g) => ({ _id: g._id, name: g.name }))
+    const facts = async (m: { villageId: string }) => ({ name: villages.get(m.villageId)!.name, kind: villages.get(m.villageId)!.kind, townId: villages.get(m.villageId)!.townId, grids: await grids(m.villageId) })
     const all = await store.find('memberships', {}, { limit: 10_000 })
-    for (const m of all) expect(m.village).toEqual(facts(m))
-    // a folder written before the facts were carried
+    for (const m of all) expect(m.village).toEqual(await facts(m))
+    // a folder written before the facts were carried, and before its villages carried their grids
     await store.update('memberships', {}, { set: { village: undefined } })
-    await store.remove('meta', { _id: 'migration-membership-villages-v1' })
+    await store.update('villages', {}, { set: { grids: undefined } })
+    await store.remove('meta', { _id: 'migration-membership-villages-v2' })
     expect(await migrateMembershipVillages(store)).toBe(all.length)
     expect(await migrateMembershipVillages(store)).toBe(0)
-    for (const m of await store.find('memberships', {}, { limit: 10_000 })) expect(m.village).toEqual(facts(m))
+    for (const m of await store.find('memberships', {}, { limit: 10_000 })) expect(m.village).toEqual(await facts(m))
+    for (const v of await store.find('villages', {})) expect(v.grids).toEqual(await grids(v._id))
   })
 })
 

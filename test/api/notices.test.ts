@@ -4,7 +4,7 @@
  * or a failed push left them behind — never stored or pushed twice.
  */
 import { runJobs } from '../../cloud/src/jobs'
-import { deliverDueNotices, deliverNotices, notify, notifyCommittee, notifyServing, PUSH_ATTEMPTS, PUSH_LEASE_MS } from '../../cloud/src/features/account/notices'
+import { deliverDueNotices, deliverNotices, DELIVERY_BATCH, notify, notifyCommittee, notifyMeToo, notifyServing, PUSH_ATTEMPTS, PUSH_LEASE_MS } from '../../cloud/src/features/account/notices'
 import { DELETED_NAME } from '../../cloud/src/features/account/privacy-documents'
 import type { Notification, PushOutcome } from '../../cloud/src/ports/ports'
 import { apiPerTest, ID, killedAfter } from './harness'
@@ -64,6 +64,27 @@ test('a notice to those serving a part of the village is told to them as they ar
   expect(await told('测试网格员')).toEqual(['p_huangweiming'])
   expect(await told('测试镇街')).toEqual(['p_caiguohua'])
   expect(await told('测试无网格')).toEqual(['p_chenmeiling', 'p_linzhiqiang'])
+})
+
+test('a notice to those who added 同问 to a report is told to its marks as they are at delivery, a page of them at a time', async () => {
+  const { ports } = api
+  const now = ports.clock.now()
+  const reportId = 'v-xinshan:r-rubbish1'
+  // the demo's two marks (李桂兰, 郑志远) and more than a batch of others'
+  const many = Array.from({ length: DELIVERY_BATCH + 20 }, (_, i) => `p_mark${i}`)
+  for (let i = 0; i < many.length; i += DELIVERY_BATCH) {
+    const ids = many.slice(i, i + DELIVERY_BATCH)
+    await ports.store.insertMany('persons', ids.map((id) => ({ _id: id, openid: `o-${id}`, name: id, createdAt: now })))
+    await ports.store.insertMany('reportMeToos', ids.map((personId) => ({ _id: `${reportId}:${personId}`, villageId: 'v-xinshan', reportId, personId, at: now })))
+  }
+  const notices: string[] = []
+  await ports.store.transaction((tx) => notifyMeToo({ ports, now, notices }, 'v-xinshan', reportId, '测试同问', '已办结', null, tx))
+  // nobody is named in the event: the marks are read when the job delivers it
+  expect(await ports.store.get('noticeOutbox', notices[0])).toMatchObject({ to: 'metoo', reportId })
+  await deliverNotices(ports, now, notices)
+  const told = (await ports.store.find('notifications', { title: '测试同问' }, { limit: 1000 })).map((n) => n.personId).sort()
+  expect(told).toEqual(['p_liguilan', 'p_zhengzhiyuan', ...many].sort())
+  expect((await ports.store.get('noticeOutbox', notices[0]))?.status).toBe('done')
 })
 
 test('a job step delivering its own notice that finds it already stored (another run raced it) neither stores nor pushes it twice', async () => {

@@ -8,6 +8,7 @@ import { pageUrl } from '../../src/routes'
 import { apiPerTest, expectRefused, toldOf } from './harness'
 import { addFixtures, OPENID } from './samples'
 import { eraseConfirmed } from '../../cloud/src/features/account/erase'
+import { deliverDueNotices } from '../../cloud/src/features/account/notices'
 
 const X = 'v-xinshan'
 const G1 = `${X}:g1`
@@ -48,6 +49,11 @@ const rubbish = (over: Record<string, unknown> = {}) => ({
 })
 const file = (openid: string = P.liguilan, over: Record<string, unknown> = {}) => api.as(openid).call('reports.create', rubbish(over) as never)
 const outbox = async (title: string) => (await toldOf(api, { title })).map((n) => ({ to: n.to, page: n.page, body: n.body }))
+/** whom the job has told (it delivers what the actions left to it, the audiences read then): the people of the notifications so titled */
+const deliveredTo = async (title: string) => {
+  await deliverDueNotices(api.ports, now())
+  return (await api.ports.store.find('notifications', { villageId: X, title }, { limit: 100 })).map((n) => n.personId).sort()
+}
 const auditOf = async (reportId: string) => (await api.ports.store.find('auditLog', { targetId: reportId }, { sort: [['seq', 'asc']], limit: 100 })).map((e) => [e.action, e.actorName])
 
 describe('reports.create', () => {
@@ -167,10 +173,11 @@ describe('the closed loop', () => {
     expect(confirmed).toMatchObject({ status: 'confirmed', rating: 4, ratingNote: '处理及时', can: expect.objectContaining({ confirm: false, reopen: false }) as object })
     expect(confirmed.history.map((e) => e.action)).toEqual(['report', 'metoo', 'accept', 'start', 'resolve', 'reopen', 'resolve', 'confirm'])
 
-    // the reporter was told of every step; the 同问 neighbour of both resolutions; the grid of the reopening and the rating
+    // the reporter was told of every step; the 同问 neighbour of both resolutions (by the job, which reads the marks);
+    // the grid of the reopening and the rating
     const toReporter = (await toldOf(api, { villageId: X })).filter((n) => Array.isArray(n.to) && n.to.includes('p_liguilan')).map((n) => n.title)
     expect(toReporter).toEqual(['您的随手拍已受理', '您的随手拍正在处理', '您的随手拍已办结', '您的随手拍已办结'])
-    expect((await outbox('您同问的问题已办结')).map((n) => n.to)).toEqual([['p_chenjianguo'], ['p_chenjianguo']])
+    expect(await deliveredTo('您同问的问题已办结')).toEqual(['p_chenjianguo', 'p_chenjianguo'])
     expect((await outbox('随手拍未解决，请重新处理')).map((n) => n.to)).toEqual([expect.arrayContaining(['p_huangweiming'])])
     expect((await outbox('随手拍已确认办结'))[0].body).toContain('评分4星')
     // every handler's step is in the village's audit log; the reporter's own are not
@@ -246,14 +253,15 @@ describe('transfer', () => {
     api.advance(2 * HOUR)
     const moved = await api.as(P.committee).call('reports.transfer', { villageId: X, reportId: r.id, to: { kind: 'grid', gridId: G3 }, reason: '该路段属于新村' })
     expect(moved).toMatchObject({ status: 'reported', gridId: G3, level: 'grid', acceptDueAt: now() + 24 * HOUR })
-    expect((await outbox('转办来的随手拍'))[0].to).toEqual(['p_matrix_grid3'])
+    // its new grid's workers, as the job finds them
+    expect(await deliveredTo('转办来的随手拍')).toEqual(['p_matrix_grid3'])
     expect((await outbox('您的随手拍已转办'))[0].body).toContain('第三网格（新村）')
     await expectRefused(api, P.grid1, 'reports.accept', { villageId: X, reportId: r.id, expectedDate: '2026-11-28', note: null }, 'FORBIDDEN', '该问题不在您负责的网格')
 
     const up = await api.as(P.grid3).call('reports.transfer', { villageId: X, reportId: r.id, to: { kind: 'town' }, reason: '需要镇环卫站派车' })
     expect(up).toMatchObject({ status: 'reported', level: 'town', gridId: G3 })
     expect(up.history.at(-1)).toMatchObject({ action: 'transfer', byName: '吴网格', role: '网格员', note: '转办至镇街：需要镇环卫站派车' })
-    expect((await outbox('转办镇街的随手拍'))[0].to).toEqual(['p_caiguohua'])
+    expect(await deliveredTo('转办镇街的随手拍')).toEqual(['p_caiguohua'])
     await expectRefused(api, P.grid3, 'reports.accept', { villageId: X, reportId: r.id, expectedDate: '2026-11-28', note: null }, 'FORBIDDEN', '该问题已转办镇街，由镇街干部处理')
     await expectRefused(api, P.grid3, 'reports.transfer', { villageId: X, reportId: r.id, to: { kind: 'town' }, reason: '再转一次' }, 'FORBIDDEN', '该问题已转办镇街')
     const accepted = await api.as(P.town).call('reports.accept', { villageId: X, reportId: r.id, expectedDate: '2026-11-28', note: null })
@@ -263,6 +271,15 @@ describe('transfer', () => {
       ['reports.transfer', '吴网格'],
       ['reports.accept', '蔡国华'],
     ])
+  })
+
+  test('by a membership from before it carried the village’s grids: the grid is read, named and refused the same', async () => {
+    const r = await file()
+    const mine = (await api.ports.store.get('memberships', `${X}:p_linzhiqiang`))!
+    await api.ports.store.update('memberships', { _id: mine._id }, { set: { village: { ...mine.village!, grids: undefined } } })
+    await expectRefused(api, P.committee, 'reports.transfer', { villageId: X, reportId: r.id, to: { kind: 'grid', gridId: 'v-wukan:g1' }, reason: '转一下' }, 'NOT_FOUND', '找不到该网格')
+    const moved = await api.as(P.committee).call('reports.transfer', { villageId: X, reportId: r.id, to: { kind: 'grid', gridId: G2 }, reason: '该路段属于村西' })
+    expect(moved.history.at(-1)).toMatchObject({ action: 'transfer', note: '转办至第二网格（村西）：该路段属于村西' })
   })
 })
 

@@ -1,9 +1,10 @@
-import { villageFacts, villageWords, type Village, type VillageFacts, type VillageWords } from './documents'
+import { villageFacts, villageWords, type GridName, type Village, type VillageFacts, type VillageWords } from './documents'
+import { getInVillage } from '../../common/load'
 import type { VillageCard } from './contract'
 import type { Context } from '../../handler'
 import { ApiError } from '../../errors'
 
-export { notify, notifyCommittee, notifyHousehold, notifyMany, notifyResidents, notifyServing, type NoticeContext } from './notices'
+export { notify, notifyCommittee, notifyHousehold, notifyMany, notifyMeToo, notifyResidents, notifyServing, type NoticeContext } from './notices'
 export { gridWorkersOf, membersServing, townOfficersOf } from './serving'
 
 /** The village, or NOT_FOUND. */
@@ -21,6 +22,18 @@ export async function villageFactsOf(ctx: Pick<Context, 'ports'> & { membership?
   const m = ctx.membership
   if (m?.villageId === villageId && m.village) return m.village
   return villageFacts(await getVillage(ctx, villageId))
+}
+
+/**
+ * A grid of the village, or NOT_FOUND in words: its name from the caller's membership, which carries the village's
+ * grids (fixed when it is set up: no call), else read.
+ */
+export async function gridOf(ctx: Pick<Context, 'ports'> & { membership?: Context['membership'] }, villageId: string, gridId: string): Promise<GridName> {
+  const known = ctx.membership?.villageId === villageId ? ctx.membership.village?.grids : undefined
+  if (!known) return getInVillage(ctx.ports.store, 'grids', gridId, villageId, '找不到该网格')
+  const grid = known.find((g) => g._id === gridId)
+  if (!grid) throw new ApiError('NOT_FOUND', '找不到该网格')
+  return grid
 }
 
 /** The words of a village (村委会/居委会, 村民/居民, 本村/本社区), where a text needs them and the village is not at hand yet (a refusal). */

@@ -29,6 +29,11 @@ export interface Village {
   phone?: string
   /** co-signatures a residents' proposal needs before the committee must answer it (default 5) */
   proposalThreshold?: number
+  /**
+   * its grids' ids and names, in id order: set up with the village and never changed (no action adds or renames a
+   * grid; the grids collection holds their areas), so that a membership carries them with its other facts
+   */
+  grids?: GridName[]
 }
 
 /** [lng, lat] in GCJ-02, the coordinates WeChat's location APIs and Map use (stored as such, never converted) */
@@ -41,6 +46,10 @@ export interface Grid {
   /** the grid's area: one closed ring of GCJ-02 points (first = last); reports are routed by it */
   area?: LngLat[] | null
 }
+
+/** what a village and its memberships carry of a grid */
+export type GridName = Pick<Grid, '_id' | 'name'>
+export const gridNames = (grids: ReadonlyArray<GridName>): GridName[] => grids.map((g) => ({ _id: g._id, name: g.name }))
 
 export interface Hall {
   _id: string
@@ -217,9 +226,9 @@ export interface Membership {
   registerDue?: true
 }
 
-/** what a membership carries of its village */
-export type VillageFacts = Pick<Village, 'name' | 'kind' | 'townId'>
-export const villageFacts = (v: Village): VillageFacts => ({ name: v.name, kind: v.kind, townId: v.townId })
+/** what a membership carries of its village (its grids once the village carries them) */
+export type VillageFacts = Pick<Village, 'name' | 'kind' | 'townId' | 'grids'>
+export const villageFacts = (v: Village): VillageFacts => ({ name: v.name, kind: v.kind, townId: v.townId, ...(v.grids && { grids: v.grids }) })
 
 export type JoinStatus = 'pending' | 'approved' | 'rejected'
 export interface JoinDecision {
@@ -286,12 +295,17 @@ export type ServingPart = { gridWorkers: string | null } | 'townOfficers'
 export interface NoticeEvent {
   _id: string
   villageId: string
-  /** person ids, or the village's committee, its residents, one household's members or those serving a part of it (ServingPart) as they are at delivery */
-  to: string[] | 'committee' | 'residents' | 'household' | ServingPart
+  /**
+   * person ids, or the village's committee, its residents, one household's members, those serving a part of it
+   * (ServingPart) or those who added 同问 to a report, as they are at delivery
+   */
+  to: string[] | 'committee' | 'residents' | 'household' | 'metoo' | ServingPart
   /** with `to` residents: the one not told (who published what they are told of) */
   except?: string | null
   /** with `to` household: the household whose members are told */
   householdId?: string
+  /** with `to` metoo: the report whose 同问 marks say who is told */
+  reportId?: string
   title: string
   body: string
   page: string | null

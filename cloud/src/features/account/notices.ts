@@ -16,7 +16,7 @@
  */
 import type { Context } from '../../handler'
 import type { Ports, PushOutcome } from '../../ports/ports'
-import { DuplicateIdError, INSERT_MANY, type Filter, type TxStore } from '../../ports/store'
+import { DuplicateIdError, INSERT_MANY, type Collections, type Filter, type TxStore } from '../../ports/store'
 import { newId } from '../../common/ids'
 import type { AppNotification, NoticeEvent, ServingPart, StoredNotification } from './documents'
 import { DELETED_NAME } from './privacy-documents'
@@ -99,6 +99,14 @@ export async function notifyResidents(ctx: NoticeContext, villageId: string, tit
  */
 export async function notifyHousehold(ctx: NoticeContext, villageId: string, householdId: string, title: string, body: string, page: string | null, tx?: Pick<TxStore, 'insert'>): Promise<void> {
   await writeEvent(ctx, { villageId, to: 'household', householdId, title, body, page }, tx)
+}
+
+/**
+ * notify() to everyone who added 同问 to a report (its marks, read a page at a time when it is delivered), in one
+ * event: the action that tells them need not find them first.
+ */
+export async function notifyMeToo(ctx: NoticeContext, villageId: string, reportId: string, title: string, body: string, page: string | null, tx?: Pick<TxStore, 'insert'>): Promise<void> {
+  await writeEvent(ctx, { villageId, to: 'metoo', reportId, title, body, page }, tx)
 }
 
 /**
@@ -290,22 +298,27 @@ type Batch = { people: string[]; read: number; at: Position; more: boolean }
 
 /**
  * An event's people a batch at a time from a position: a list's next slice (the committee's or a household's read at delivery), or
- * for the residents the next page of the village's members by name (keyset: the 100th page costs what the first does).
+ * for the residents the next page of the village's members by name, for a report's 同问 the next page of its marks by
+ * time (keyset: the 100th page costs what the first does).
  */
 async function audienceOf(ports: Ports, e: NoticeEvent): Promise<(at: Position) => Promise<Batch>> {
-  if (e.to === 'residents') {
-    return async (at) => {
-      const page = await pageAfter(ports.store, 'memberships', { villageId: e.villageId }, 'name', 'asc', at.after, DELIVERY_BATCH)
-      const last = page.docs.at(-1)
-      const people = page.docs.filter((m) => m.roles.includes('resident') && m.personId !== e.except).map((m) => m.personId)
-      return { people, read: Math.max(1, page.docs.length), at: { cursor: at.cursor + page.docs.length, after: last ? cursorAfter(last.name, last._id) : at.after }, more: page.more }
-    }
-  }
+  if (e.to === 'residents') return pagedAudience(ports, 'memberships', { villageId: e.villageId }, 'name', (m) => m.roles.includes('resident') && m.personId !== e.except)
+  if (e.to === 'metoo') return pagedAudience(ports, 'reportMeToos', { reportId: e.reportId ?? '' }, 'at', () => true)
   const to = await listedAudience(ports, e)
   return async (at) => {
     const cursor = Math.min(at.cursor, to.length)
     const people = to.slice(cursor, cursor + DELIVERY_BATCH)
     return { people, read: people.length, at: { cursor: cursor + people.length, after: null }, more: cursor + people.length < to.length }
+  }
+}
+
+/** the people of documents naming them (`personId`), a page at a time in (field, _id) order from the position's keyset cursor */
+function pagedAudience<C extends 'memberships' | 'reportMeToos'>(ports: Ports, collection: C, filter: Filter, field: keyof Collections[C] & string, told: (doc: Collections[C]) => boolean): (at: Position) => Promise<Batch> {
+  return async (at) => {
+    const page = await pageAfter(ports.store, collection, filter, field, 'asc', at.after, DELIVERY_BATCH)
+    const last = page.docs.at(-1)
+    const people = page.docs.filter(told).map((d) => d.personId)
+    return { people, read: Math.max(1, page.docs.length), at: { cursor: at.cursor + page.docs.length, after: last ? cursorAfter(last[field] as string | number, last._id) : at.after }, more: page.more }
   }
 }
 
@@ -315,7 +328,7 @@ async function listedAudience(ports: Ports, e: NoticeEvent): Promise<string[]> {
   if (Array.isArray(e.to)) return e.to
   if (e.to === 'committee') return (await membersServing(store, e.villageId, 'committee')).map((m) => m.personId)
   if (e.to === 'household') return e.householdId ? (await store.find('memberships', { villageId: e.villageId, householdId: e.householdId }, { limit: DELIVERY_BATCH })).map((m) => m.personId) : []
-  if (e.to === 'residents') return [] // paged by name in audienceOf, never listed
+  if (e.to === 'residents' || e.to === 'metoo') return [] // paged in audienceOf, never listed
   return servingOrCommittee(store, e.villageId, e.to)
 }
 

@@ -3,7 +3,7 @@
  * named after real ones, grids, halls, households and people in every role, plus join requests in
  * every state. Run once per data folder (cloud/src/demo.ts keeps the marker).
  */
-import { servesIn, type Grid, type Hall, type Household, type JoinRequest, type Membership, type Person, type Region, type Relation, type Role, type Village, type VillageFacts } from './documents'
+import { servesIn, type Grid, type GridName, type Hall, type Household, type JoinRequest, type Membership, type Person, type Region, type Relation, type Role, type Village, type VillageFacts } from './documents'
 import type { Store } from '../../ports/store'
 import { householdId } from './policy'
 
@@ -99,8 +99,10 @@ const MEMBERS: MemberSeed[] = [
 /** a demo village's facts, as its memberships carry them (tests' fixtures make memberships like the seed's) */
 export function seededVillageFacts(villageId: string): VillageFacts | undefined {
   const v = VILLAGES.find((x) => x.id === villageId)
-  return v && { name: v.name, kind: v.kind, townId: v.townId }
+  return v && { name: v.name, kind: v.kind, townId: v.townId, grids: seededGrids(v) }
 }
+
+const seededGrids = (v: VillageSeed): GridName[] => v.grids.map((name, i) => ({ _id: `${v.id}:g${i + 1}`, name }))
 
 const GRID_OF_DOORPLATE = (doorplate: string, grids: string[]): number =>
   grids.length === 1 ? 0 : doorplate.includes('东') ? 0 : doorplate.includes('西') || doorplate.includes('老街') ? 1 : Math.min(2, grids.length - 1)
@@ -110,9 +112,9 @@ export async function seedPlacesAndPeople(store: Store, now: number): Promise<vo
   const townOf = new Map(REGIONS.map((r) => [r._id, r]))
   for (const v of VILLAGES) {
     const county = townOf.get(v.townId)!.parentId!
-    const village: Village = { _id: v.id, villageId: v.id, name: v.name, kind: v.kind, townId: v.townId, countyId: county, cityId: townOf.get(county)!.parentId!, scene: `v=${v.id.slice(2)}`, phone: `0660-68${String(VILLAGES.indexOf(v) + 1).padStart(2, '0')}${String(1000 + VILLAGES.indexOf(v) * 137).slice(-4)}` }
+    const village: Village = { _id: v.id, villageId: v.id, name: v.name, kind: v.kind, townId: v.townId, countyId: county, cityId: townOf.get(county)!.parentId!, scene: `v=${v.id.slice(2)}`, phone: `0660-68${String(VILLAGES.indexOf(v) + 1).padStart(2, '0')}${String(1000 + VILLAGES.indexOf(v) * 137).slice(-4)}`, grids: seededGrids(v) }
     await store.insert('villages', { ...village })
-    for (const [i, name] of v.grids.entries()) await store.insert('grids', { _id: `${v.id}:g${i + 1}`, villageId: v.id, name } satisfies Grid)
+    for (const g of seededGrids(v)) await store.insert('grids', { ...g, villageId: v.id } satisfies Grid)
     await store.insert('halls', { _id: `${v.id}:hall`, villageId: v.id, name: v.hall, address: `${v.name}村委会大院` } satisfies Hall)
   }
   const personId = (key: string) => `p_${key}`

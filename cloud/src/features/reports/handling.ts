@@ -9,16 +9,15 @@ import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
 import { audit } from '../../common/audit'
 import { checkPhotoContent, checkText } from '../../common/content'
-import { getInVillage } from '../../common/load'
 import { checkPhotos } from '../../common/photos'
 import { shanghaiDay } from '../../common/time'
 import { transition } from '../../common/transition'
 import type { TxStore } from '../../ports/store'
-import { notify, notifyMany, villageFactsOf, wordsOf } from '../account/common'
+import { gridOf, notify, notifyMeToo, villageFactsOf, wordsOf } from '../account/common'
 import { committeeWord, type Role } from '../account/documents'
 import type { reportHandlingActions } from './contract'
 import { acceptedAt, OPEN_STATUSES, type Report, type ReportEvent } from './documents'
-import { gridWorkersOf, noticeName, PAGES, reportStepView, reportSummaries, settingsOf, settingsView, tellHandlers, townOf, townOfficersOf } from './data'
+import { noticeName, PAGES, reportStepView, reportSummaries, settingsOf, settingsView, tellHandlersWhenDelivered, townOf } from './data'
 import { acceptDue, autoConfirmDue, categoryOf, handlerOf, handlingRefusal, queueScope, REPORT_MACHINE, resolveDue, roleWord, type ReportEventName } from './policy'
 import { isOverdue, queueOrder } from './views'
 
@@ -138,27 +137,24 @@ export const reportHandlingHandlers: Handlers<Handling> = {
   'reports.transfer': {
     access: HANDLERS,
     async handle({ villageId, reportId, to, reason }, ctx) {
-      const { store } = ctx.ports
       await checkText(ctx, { reason })
       const at = await placeOf(ctx, villageId)
-      const [grid, { categories }, receivers] = await Promise.all([
-        to.kind === 'grid' ? getInVillage(store, 'grids', to.gridId, villageId, '找不到该网格') : null,
-        settingsOf(store, villageId),
-        to.kind === 'grid' ? gridWorkersOf(store, villageId, to.gridId) : townOfficersOf(store, villageId, at.townId),
-      ])
+      const [grid, { categories }] = await Promise.all([to.kind === 'grid' ? gridOf(ctx, villageId, to.gridId) : null, settingsOf(ctx.ports.store, villageId)])
       const where = grid ? grid.name : '镇街'
+      const place = grid ? ({ gridId: grid._id, level: 'grid' } as const) : ({ level: 'town' } as const)
       const written = await step(ctx, villageId, reportId, at, 'transfer', {
         check: (doc) => {
           if (grid && doc.level === 'grid' && doc.gridId === grid._id) throw new ApiError('BAD_INPUT', '该问题已在这个网格', { to: '请选择另一个网格' })
           if (!grid && doc.level === 'town') throw new ApiError('CONFLICT', '该问题已转办镇街')
         },
         // at its new place it waits to be accepted again, on a new clock (which may be escalated again)
-        set: (doc) => ({ ...(grid ? { gridId: grid._id, level: 'grid', escalatedAt: null } : { level: 'town' }), acceptDueAt: acceptDue(ctx.now, categoryOf(categories, doc.category)), resolveDueAt: null }),
+        set: (doc) => ({ ...place, ...(grid && { escalatedAt: null }), acceptDueAt: acceptDue(ctx.now, categoryOf(categories, doc.category)), resolveDueAt: null }),
         note: `转办至${where}：${reason}`,
         reason: `转办至${where}：${reason}`,
         tell: async (tx, doc) => {
           await tellReporter(ctx, doc, '您的随手拍已转办', `${noticeName(doc)}已转办至${where}，理由：${reason}`, tx)
-          await tellHandlers(ctx, doc, receivers, grid ? '转办来的随手拍' : '转办镇街的随手拍', `${ctx.membership.name}将${noticeName(doc)}转办至${where}：${reason}`, tx)
+          // its new handlers as they are when the job delivers it
+          await tellHandlersWhenDelivered(ctx, { ...doc, ...place }, grid ? '转办来的随手拍' : '转办镇街的随手拍', `${ctx.membership.name}将${noticeName(doc)}转办至${where}：${reason}`, tx)
         },
       })
       return reportStepView(ctx, written, at.townId)
@@ -186,7 +182,7 @@ export const reportHandlingHandlers: Handlers<Handling> = {
       checkPhotos(villageId, photos)
       await checkText(ctx, { note })
       await checkPhotoContent(ctx, photos)
-      const [at, { autoConfirmDays }, marks] = await Promise.all([placeOf(ctx, villageId), settingsOf(store, villageId), store.find('reportMeToos', { reportId }, { limit: 1000 })])
+      const [at, { autoConfirmDays }] = await Promise.all([placeOf(ctx, villageId), settingsOf(store, villageId)])
       const autoConfirmAt = autoConfirmDue(ctx.now, autoConfirmDays)
       const written = await step(ctx, villageId, reportId, at, 'resolve', {
         set: (doc) => ({ resultPhotos: photos, autoConfirmAt, resolveTook: ctx.now - doc.createdAt }),
@@ -195,7 +191,8 @@ export const reportHandlingHandlers: Handlers<Handling> = {
         reason: note,
         tell: async (tx, doc) => {
           await tellReporter(ctx, doc, '您的随手拍已办结', `${noticeName(doc)}已办结：${note}。请确认并评价；如未解决，可点「未解决」。${autoConfirmDays}天内未确认将自动确认。`, tx)
-          await notifyMany(ctx, villageId, marks.map((m) => m.personId), '您同问的问题已办结', `${noticeName(doc)}已办结：${note}`, PAGES.detail(villageId, doc._id), tx)
+          // those who added 同问, as the job finds them when it delivers (the step reads none of them)
+          if (doc.metoo) await notifyMeToo(ctx, villageId, doc._id, '您同问的问题已办结', `${noticeName(doc)}已办结：${note}`, PAGES.detail(villageId, doc._id), tx)
         },
       })
       return reportStepView(ctx, written, at.townId)
