@@ -118,11 +118,12 @@ export async function reportSummaries(ctx: Pick<MemberContext, 'ports' | 'now'>,
   return reports.map((r) => reportSummary(r, names, urls, ctx.now, distances?.get(r._id) ?? null))
 }
 
-/** Who handles a report now: its grid's workers, or the town's officers once transferred; the committee when there are none. */
-export { gridWorkersOf, townOfficersOf }
+/** The town's officers, who handle what a village sends up (the job's escalations). */
+export { townOfficersOf }
 
 const handlingPart = (r: Pick<Report, 'gridId' | 'level'>): ServingPart => (r.level === 'town' ? 'townOfficers' : { gridWorkers: r.gridId })
 
+/** Who handles a report now: its grid's workers, or the town's officers once transferred (the committee when there are none: tellHandlers). */
 export async function handlersOf(store: Store, r: Pick<Report, 'villageId' | 'gridId' | 'level'>): Promise<string[]> {
   return r.level === 'town' ? townOfficersOf(store, r.villageId) : gridWorkersOf(store, r.villageId, r.gridId)
 }

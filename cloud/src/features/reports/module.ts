@@ -12,7 +12,8 @@ export const reports = defineFeature({
   collections: {
     // ['linking.at']: the job finds the reports a crash left half turned into a topic (topics.fromReports)
     reports: { indexes: [['villageId', 'createdAt'], ['villageId', 'status', 'createdAt'], ['villageId', 'updatedAt'], ['villageId', 'gridId', 'status'], ['villageId', 'reporterId'], ['villageId', 'category', 'status'], ['status', 'acceptDueAt'], ['status', 'resolveDueAt'], ['status', 'autoConfirmAt'], ['linking.at']] },
-    reportMeToos: { indexes: [['villageId', 'personId'], ['reportId']] },
+    // a report's marks by time: the job tells those who added 同问 a page at a time (account/notices.ts)
+    reportMeToos: { indexes: [['villageId', 'personId'], ['reportId', 'at']] },
     reportSettings: {},
     // the closed reports' figures (totals.ts): a village's, a grid worker's grids'
     reportTotals: { indexes: [['villageId', 'gridId']] },
