@@ -408,6 +408,11 @@ const WRITES: Write[] = [
     what: 'a rejection',
     prepare: async (api) => ({ villageId: X, requestId: (await api.as('wx-joindecide-rejected').call('join.request', { villageId: X, name: '孙未过', doorplate: '新山村新来巷3号', relation: '户主' }))._id, decision: 'reject', reason: '门牌号不对' }),
   },
+  // --- boards.reviewNomination (moved from KNOWN_WRITES) ---
+  // the reviewer's 道德评议会 seat from their membership (it lists their seats), the settings to publish; the nomination
+  // read in the step with the entry, the nominator's notification and one audit entry recording the review and the
+  // publication (was 12)
+  { persona: 'partyMember', action: 'boards.reviewNomination' },
 ]
 /** the topic opened by the cases above */
 let opened = ''
@@ -426,7 +431,6 @@ const KNOWN_WRITES: Record<string, string> = {
   // written pending, commit: 5; 7 when it read and moved the village's audit head); a notice to one person is their notification in the transaction (1: it was
   // its event and notification, 2), to several an event (1): the job tells them and pushes (it was delivered within
   // the answer: 5 or 6 more) ---
-  'partyMember boards.reviewNomination': 'the reviewer’s council seat read; the nomination read in the step only, with two audit entries (the review and the publication, pending: 2) and the nominator’s notification (pushed by the job); the settings read only to publish: 12 calls to accept, its two audit entries written pending (16 with the village’s audit head read and moved for each, 18 with the nomination read before and the notice an event and a notification, 22 with the delivery within the answer)',
   'committee reports.transfer': 'the grid (its name in the notices), the settings (the new clock) and its workers read before the audited step, which reads the report and writes the reporter’s notification and the workers’ notice: 12 calls (14 with the village read and the caller’s 同问 for the answer, 16 with the audit head read and moved). Within 10 needs the workers told as they are at delivery (notifyServing, as reports.confirm) and the grids’ names without a read (a grid is never renamed: they could be fixed facts of the membership like the village’s)',
   'committee reports.resolve (a report with 同问)': 'as reports.resolve (10 calls), and the 同问 neighbours’ notice written in the step (their notification, or an event for several): 11 calls; the marks are read 1,000 at once (ten calls on CloudBase when that many). Within 10 needs the neighbours read when the notice is delivered (the job), which the residents then see a minute later',
 }
