@@ -11,7 +11,7 @@ import { createLocalPorts } from '../src/adapters/local'
 import { createRouter } from '../src/router'
 import { runJobs } from '../src/jobs'
 import { seedDemo } from '../src/demo'
-import { migrateCommentCounts, migrateMembershipVillages, migratePersonIds, migrateReportTimes, migrateReportTotals, migrateResidentCounts, migrateServingMembers, migrateTallies, migrateVolunteerHours, migrateWaitingCounts } from '../src/migrations'
+import { migrateCommentCounts, migrateMembershipCouncils, migrateMembershipVillages, migratePersonIds, migrateReportTimes, migrateReportTotals, migrateResidentCounts, migrateServingMembers, migrateTallies, migrateVolunteerHours, migrateWaitingCounts } from '../src/migrations'
 import type { Clock } from '../src/ports/ports'
 import { createUploadHandler } from './upload'
 import { lingeringClose, readCapped } from './body'
@@ -118,6 +118,7 @@ export async function startLocalServer(opts: LocalServerOptions) {
   const marked = await migrateServingMembers(ports.store)
   if (marked) log(`已标记 ${marked} 位村（居）干部和工作人员`)
   if (await migrateMembershipVillages(ports.store)) log('已为成员记下所在村（社区）')
+  if (await migrateMembershipCouncils(ports.store)) log('已为四会成员记下所在的会')
   const timed = await migrateReportTimes(ports.store)
   if (timed) log(`已为 ${timed} 件随手拍记下受理和办结用时`)
   if (await migrateReportTotals(ports.store)) log('已建立随手拍办结统计')

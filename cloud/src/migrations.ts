@@ -6,7 +6,8 @@
  * And topics opened before their tallies were kept as counters get them, built from their ballots; villages
  * before the rules' progress counters get theirs, counted from their residents and agreements, and before the
  * committee's counter of waiting work theirs; reports from before their kept times to accept and resolve get them
- * from their history; memberships from before they carried their village's name, kind and town get them.
+ * from their history; memberships from before they carried their village's name, kind and town get them, and the 四会's
+ * members' memberships the list of their seats.
  */
 import { COLLECTIONS } from './features'
 import { newPersonId, personKeyOf } from './features/account/policy'
@@ -17,6 +18,7 @@ import { rebuildVolunteerHours } from './features/volunteer/hours'
 import { gridNames, SERVING_ROLES, villageFacts } from './features/account/documents'
 import { tookOf } from './features/reports/documents'
 import { rebuildReportTotals } from './features/reports/totals'
+import { rebuildMembershipCouncils } from './features/boards/data'
 import { DuplicateIdError, type CollectionName, type Doc, type Store } from './ports/store'
 
 const ALL = 1_000_000
@@ -187,6 +189,14 @@ export async function migrateMembershipVillages(store: Store): Promise<number> {
     return written
   })
 }
+
+const MEMBERSHIP_COUNCILS = 'migration-membership-councils-v1'
+
+/**
+ * The 四会's members from before their memberships listed their seats (boards' Membership.councils) get the list,
+ * once per data folder: a reviewer of nominations is then checked without reading the seat. Returns how many it wrote.
+ */
+export const migrateMembershipCouncils = (store: Store): Promise<number> => eachVillageOnce(store, MEMBERSHIP_COUNCILS, rebuildMembershipCouncils)
 
 const REPORT_TIMES = 'migration-report-times-v1'
 const REPORT_PAGE = 1000

@@ -271,6 +271,10 @@ test('nominations: a resident nominates, the 道德评议会 reviews with reason
   const good = await api.as(P.liguilan).call('boards.list', { villageId: X, board: 'good' })
   expect(good.entries.find((x) => x.id === accepted.entryId)).toMatchObject({ what: '下塘救起落水的邻居小孩，并送医检查', responsible: { name: '黄德明' } })
   expect(await titles(P.chen)).toContain('推荐已入榜')
+  // one audit entry records the review and the publication: the entry published is the nomination's
+  const log = await api.as(P.committee).call('audit.list', { villageId: X, targetType: 'nomination', targetId: n._id })
+  expect(log.entries.map((x) => [x.action, x.actorName, x.target, x.reason])).toEqual([['nominations.accept', '林水生', '善行义举推荐：黄德明', '事迹属实，邻里称道']])
+  expect(await api.ports.store.get('boardEntries', accepted.entryId!)).toMatchObject({ nominationId: n._id, status: 'published' })
   await refused(P.committee, 'boards.reviewNomination', { villageId: X, nominationId: n._id, decision: 'decline', reason: '再议' }, 'CONFLICT', '该推荐已经入榜')
   const mine = await api.as(P.chen).call('boards.mine', { villageId: X })
   expect(mine.nominations.find((x) => x._id === n._id)).toMatchObject({ status: 'accepted' })
@@ -291,16 +295,27 @@ test('the 四会: the committee appoints and removes members, audited; a member 
     expect.objectContaining({ label: '道德评议会' }),
   ])
   expect((await api.as(P.chen).call('boards.nominations', { villageId: X })).length).toBe(3)
+  // the membership lists the seats with them (the reviewer is checked on it)
+  const councilsOfChen = async () => (await api.ports.store.get('memberships', `${X}:p_chenjianguo`))!.councils
+  expect(await councilsOfChen()).toEqual(['villagers', 'moral'])
   await refused(P.committee, 'councils.appoint', { villageId: X, council: 'moral', personId: 'p_chenjianguo' }, 'CONFLICT', '陈建国已经是道德评议会成员')
   await refused(P.committee, 'councils.appoint', { villageId: X, council: 'moral', personId: 'p_sunli' }, 'NOT_FOUND', '找不到该村民')
   await refused(P.lin, 'councils.appoint', { villageId: X, council: 'moral', personId: 'p_liguilan' }, 'FORBIDDEN', '无权限')
   await api.as(P.committee).call('councils.remove', { villageId: X, council: 'moral', personId: 'p_chenjianguo', reason: '外出务工' })
   await refused(P.chen, 'boards.nominations', { villageId: X }, 'FORBIDDEN', '道德评议会')
+  expect(await councilsOfChen()).toEqual(['villagers'])
   const log = await api.as(P.committee).call('audit.list', { villageId: X, targetType: 'council' })
   expect(log.entries.map((x) => [x.action, x.target, x.reason])).toEqual([
     ['councils.remove', '道德评议会：陈建国', '外出务工'],
     ['councils.appoint', '道德评议会：陈建国', null],
   ])
+  // a membership without the list (from before it, or made since) has its seat read
+  await api.ports.store.update('memberships', { _id: `${X}:p_chenjianguo` }, { set: { councils: undefined } })
+  await api.as(P.committee).call('councils.appoint', { villageId: X, council: 'moral', personId: 'p_chenjianguo' })
+  expect(await councilsOfChen()).toBeUndefined()
+  expect((await api.as(P.chen).call('boards.nominations', { villageId: X })).length).toBe(3)
+  await api.as(P.committee).call('councils.remove', { villageId: X, council: 'moral', personId: 'p_chenjianguo', reason: '外出务工' })
+  await refused(P.chen, 'boards.nominations', { villageId: X }, 'FORBIDDEN', '道德评议会')
 })
 
 test('a person’s deletion reaches the boards: 我的个人信息 lists them; after deletion the entries stay for the record without the name', async () => {

@@ -1,5 +1,5 @@
 /** An existing data folder whose person ids carry openids is migrated on start: ids that reveal nothing, every reference kept. */
-import { migrateCommentCounts, migrateMembershipVillages, migratePersonIds, migrateReportTimes, migrateReportTotals, migrateServingMembers, migrateTallies, renameIds } from '../../cloud/src/migrations'
+import { migrateCommentCounts, migrateMembershipCouncils, migrateMembershipVillages, migratePersonIds, migrateReportTimes, migrateReportTotals, migrateServingMembers, migrateTallies, renameIds } from '../../cloud/src/migrations'
 import { servesIn } from '../../cloud/src/features/account/documents'
 import { countsOfTopic, loadVoters } from '../../cloud/src/features/deliberation/data'
 import { countsOf } from '../../cloud/src/features/deliberation/policy'
@@ -152,6 +152,23 @@ describe('a membership’s village facts (issue 16)', () => {
     expect(await migrateMembershipVillages(store)).toBe(0)
     for (const m of await store.find('memberships', {}, { limit: 10_000 })) expect(m.village).toEqual(await facts(m))
     for (const v of await store.find('villages', {})) expect(v.grids).toEqual(await grids(v._id))
+  })
+})
+
+describe('a membership’s 四会 seats (issue 16)', () => {
+  test('every seat holder’s seeded membership lists their seats; a folder from before gets the lists once', async () => {
+    const { store } = api.ports
+    const seats = await store.find('councilMembers', {}, { limit: 10_000 })
+    const heldBy = (m: { villageId: string; personId: string }) => seats.filter((c) => c.villageId === m.villageId && c.personId === m.personId).map((c) => c.council).sort()
+    const holders = async () => (await store.find('memberships', {}, { limit: 10_000 })).filter((m) => heldBy(m).length)
+    expect((await holders()).length).toBeGreaterThan(1)
+    for (const m of await holders()) expect([...m.councils!].sort()).toEqual(heldBy(m))
+    // a folder written before the lists were carried
+    await store.update('memberships', {}, { set: { councils: undefined } })
+    await store.remove('meta', { _id: 'migration-membership-councils-v1' })
+    expect(await migrateMembershipCouncils(store)).toBe((await holders()).length)
+    expect(await migrateMembershipCouncils(store)).toBe(0)
+    for (const m of await holders()) expect([...m.councils!].sort()).toEqual(heldBy(m))
   })
 })
 

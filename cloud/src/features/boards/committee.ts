@@ -223,6 +223,8 @@ export const committeeHandlers: Handlers<typeof boardCommitteeActions> = {
         // one who is already a member is refused by the insert itself (the id is the council and the person)
         await ctx.ports.store.transaction(async (tx) => {
           await tx.insert('councilMembers', { _id, villageId, council, personId, name: m.name, since: ctx.now, byName: ctx.membership.name })
+          // the membership keeps its seats with them; one without the list yet is left to read its seats
+          if (m.councils) await tx.update('memberships', m._id, { push: { councils: council } })
           await audit(ctx, 'councils.appoint', { type: 'council', id: _id, label: `${COUNCIL_LABELS[council]}：${m.name}` }, null, tx)
         })
       } catch (e) {
@@ -242,6 +244,7 @@ export const committeeHandlers: Handlers<typeof boardCommitteeActions> = {
         const member = await tx.get('councilMembers', _id)
         if (!member || member.villageId !== villageId) throw new ApiError('NOT_FOUND', `该村民不是${COUNCIL_LABELS[council]}成员`)
         await tx.remove('councilMembers', _id)
+        await tx.update('memberships', `${villageId}:${personId}`, { pull: { councils: council } })
         await audit(ctx, 'councils.remove', { type: 'council', id: _id, label: `${COUNCIL_LABELS[council]}：${member.name}` }, reason ?? null, tx)
       })
       return councilViews(ctx.ports.store, villageId)

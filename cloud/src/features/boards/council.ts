@@ -1,7 +1,6 @@
 /** The 道德评议会's part (or the committee's): review good-deeds nominations with reasons. */
 import { ApiError } from '../../errors'
 import { ACCESS, type Handlers, type MemberContext } from '../../handler'
-import { appendAudit, auditEntry } from '../../common/audit'
 import { checkText } from '../../common/content'
 import { newId } from '../../common/ids'
 import { transition } from '../../common/transition'
@@ -10,13 +9,14 @@ import { notify } from '../account/common'
 import type { boardCouncilActions } from './contract'
 import type { BoardEntry, Nomination } from './documents'
 import { nominationViews, PAGES, settingsOf } from './data'
-import { DAY_MS, ENTRY_MACHINE, NOMINATION_MACHINE } from './policy'
+import { DAY_MS, NOMINATION_MACHINE } from './policy'
 import { monthOf } from './time'
 
-/** only members of the 道德评议会, or the committee, review nominations */
+/** only members of the 道德评议会, or the committee, review nominations: the seats from the membership, else read */
 async function assertReviewer(ctx: MemberContext, villageId: string): Promise<void> {
   if (isCommittee(ctx.membership)) return
-  if (await ctx.ports.store.get('councilMembers', `${villageId}:moral:${ctx.person._id}`)) return
+  const { councils } = ctx.membership
+  if (councils ? councils.includes('moral') : await ctx.ports.store.get('councilMembers', `${villageId}:moral:${ctx.person._id}`)) return
   throw new ApiError('FORBIDDEN', '只有道德评议会成员或村委会可以评议推荐')
 }
 
@@ -69,11 +69,9 @@ export const councilHandlers: Handlers<typeof boardCouncilActions> = {
         scope: { villageId, notFound: '找不到该推荐' },
         set: { review: { reason, by: ctx.person._id, byName: ctx.membership.name, at: ctx.now }, ...(accept ? { entryId } : {}) },
         also: async (tx, doc) => {
-          if (s) {
-            const entry = entryOf(doc, s.expiryDays)
-            await tx.insert('boardEntries', entry)
-            await appendAudit(tx, auditEntry(ctx, 'boards.publish', { type: ENTRY_MACHINE.targetType, id: entry._id, label: ENTRY_MACHINE.label(entry) }, `来自${doc.byName}的推荐`))
-          }
+          // the step's one audit entry (nominations.accept, 善行义举推荐入榜) records the publication too: the entry is
+          // published by the acceptance alone and carries its nominationId, so its history starts at the nomination's
+          if (s) await tx.insert('boardEntries', entryOf(doc, s.expiryDays))
           const body = accept ? `您推荐的${doc.nomineeName}已上善行义举榜。评议意见：${reason}` : `您推荐的${doc.nomineeName}本次未入选善行义举榜。评议意见：${reason}`
           await notify(ctx, { personId: doc.by, villageId }, accept ? '推荐已入榜' : '推荐未入选', body, PAGES.mine, tx)
         },

@@ -2,11 +2,11 @@
 import { ApiError } from '../../errors'
 import type { MemberContext } from '../../handler'
 import type { Store } from '../../ports/store'
-import { getInVillage } from '../../common/load'
+import { findAll, getInVillage } from '../../common/load'
 import { clauseLabel } from '../../contract/tables'
 import { isCommittee } from '../account/policy'
 import { pageUrl } from '../../../../src/routes'
-import type { BoardEntry, BoardSettings, ClauseRef, Nomination } from './documents'
+import type { BoardEntry, BoardSettings, ClauseRef, Council, Nomination } from './documents'
 import { DEFAULT_BOARD_SETTINGS } from './documents'
 import type { BoardSettingsView, EntryView, NominationView } from './contract'
 import { appealRefusal, entryVisible, isNamed, maskName, nameVisible, type Viewer } from './policy'
@@ -23,6 +23,19 @@ export const viewerOf = (ctx: MemberContext): Viewer => ({ personId: ctx.person.
 export async function settingsOf(store: Pick<Store, 'get'>, villageId: string): Promise<BoardSettingsView> {
   const s: BoardSettings | null = await store.get('boardSettings', villageId)
   return s ? { noticeDays: s.noticeDays, expiryDays: s.expiryDays, updatedByName: s.updatedByName, updatedAt: s.updatedAt } : { ...DEFAULT_BOARD_SETTINGS, updatedByName: null, updatedAt: null }
+}
+
+/**
+ * Each seat holder's membership of the village given the list of their 四会 (Membership.councils), from the seats: the
+ * seed, and once a data folder from before the list. Others keep no list (their seat, if any appears, is read).
+ * Returns how many memberships it wrote.
+ */
+export async function rebuildMembershipCouncils(store: Store, villageId: string): Promise<number> {
+  const held = new Map<string, Council[]>()
+  for (const seat of await findAll(store, 'councilMembers', { villageId })) held.set(seat.personId, [...(held.get(seat.personId) ?? []), seat.council])
+  let written = 0
+  for (const [personId, councils] of held) written += await store.update('memberships', { _id: `${villageId}:${personId}` }, { set: { councils } })
+  return written
 }
 
 /** An entry this reader may see, or NOT_FOUND (an entry not yet public reads as missing to others). */

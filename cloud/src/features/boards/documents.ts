@@ -172,6 +172,17 @@ export const ENTRY_STATUS_LABELS: Record<EntryStatus, string> = {
 export const NOMINATION_STATUS_LABELS: Record<NominationStatus, string> = { pending: '待评议', accepted: '已入榜', declined: '未入选' }
 export const RESPONSIBLE_KIND_LABELS: Record<ResponsibleKind, string> = { household: '住户', person: '个人', section: '路段' }
 
+declare module '../account/documents' {
+  interface Membership {
+    /**
+     * the 四会 whose member this is, kept with the seats (councilMembers) by councils.appoint and councils.remove: a
+     * reviewer of nominations is checked where the router already read the membership. Absent on a membership from
+     * before it (until the startup migration adds them) or made since (a new member, or one who came back): the seat is read.
+     */
+    councils?: Council[]
+  }
+}
+
 declare module '../../ports/store' {
   interface Collections {
     boardEntries: BoardEntry

@@ -10,7 +10,7 @@ import dayjs from 'dayjs'
 import type { Store } from '../../ports/store'
 import { TZ } from '../../common/time'
 import { householdId } from '../account/policy'
-import { clauseOf } from './data'
+import { clauseOf, rebuildMembershipCouncils } from './data'
 import type { Appeal, BoardEntry, Council, CouncilMember, Nomination, Responsible } from './documents'
 import { DAY_MS } from './policy'
 import { monthOf } from './time'
@@ -201,4 +201,5 @@ export async function seedBoards(store: Store, now: number): Promise<void> {
   for (const [villageId, council, key, name] of councils) {
     await store.insert('councilMembers', { _id: `${villageId}:${council}:${pid(key)}`, villageId, council, personId: pid(key), name, since: now - 60 * DAY_MS, byName: villageId === 'v-wukan' ? '杨锦和' : '林志强' } satisfies CouncilMember)
   }
+  for (const villageId of new Set(councils.map(([v]) => v))) await rebuildMembershipCouncils(store, villageId)
 }
