@@ -262,6 +262,17 @@ const WRITES: Write[] = [
   // --- the other features (account, rules, boards, booking, reports, mailbox, affairs, volunteer): the sample inputs, in this order ---
   { persona: 'resident', action: 'notifications.read' },
   { persona: 'resident', action: 'rules.agree' },
+  // 陈建国 has not agreed, nor has his household: one person and one household more on the progress
+  {
+    persona: 'householdRep',
+    action: 'rules.agree',
+    what: 'a first agreement',
+    prepare: async (api) => {
+      const input = sampleFor('rules.agree', 'householdRep') as InputOf<'rules.agree'>
+      if (await api.ports.store.get('ruleAgreements', `${input.versionId}:p_chenjianguo`)) throw new Error('陈建国 should not have agreed yet')
+      return input
+    },
+  },
   { persona: 'partyMember', action: 'rules.partyCommit' },
   { persona: 'committee', action: 'rules.saveDraft', what: 'a draft started', prepare: async (a) => (await a.as(OPENID.committee).call('rules.startDraft', { villageId: X }), sampleFor('rules.saveDraft', 'committee')) },
   { persona: 'committee', action: 'rules.discardDraft' },

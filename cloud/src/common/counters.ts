@@ -14,5 +14,8 @@ export async function incOrInsert<C extends keyof Collections & string>(tx: Pick
   await tx.insert(collection, first())
 }
 
-/** Runs a change again when its insert met another's new document (both had found none): the second run finds it. */
-export const againOnDuplicate = <R>(change: () => Promise<R>): Promise<R> => change().catch((e: unknown) => (e instanceof DuplicateIdError ? change() : Promise.reject(e)))
+/**
+ * Runs a change again when its insert met another's new document (both had found none, or the first did not look):
+ * the second run (`again`, the same change unless it reads more) finds it.
+ */
+export const againOnDuplicate = <R>(change: () => Promise<R>, again: () => Promise<R> = change): Promise<R> => change().catch((e: unknown) => (e instanceof DuplicateIdError ? again() : Promise.reject(e)))

@@ -15,18 +15,18 @@ import { findAll } from '../../common/load'
 import { incOrInsert } from '../../common/counters'
 
 /**
- * counter documents per grid: people agreeing or joining at once rarely wait for each other (a change counts on its
- * person's shard, a household's move on the household's: only each grid's sum means anything)
+ * counter documents per grid: households written at once rarely wait for each other (a household's register change
+ * counts on its shard, where the rebuild puts the whole count: only each grid's sum means anything)
  */
 export const RESIDENT_SHARDS = 8
-/** the counters of one village: (grids + 1) × RESIDENT_SHARDS, far below this */
+/** the counters of one village: (grids + 1) × (RESIDENT_SHARDS + one per rules version), far below this */
 const MAX_COUNTERS = 1000
 
 export const residentCountId = (villageId: string, gridId: string | null, shard: number) => `${villageId}:${gridId ?? '-'}:${shard}`
 /**
- * The shard of a grid's counter of one rules version (in its id), which the register's changes add to without reading
- * it, nor the village's current version: a household moved, a member leaving. Their agreed part is of the household's
- * (or the member's) own version, and like any counter of another version it reads as 0 when that is not current.
+ * The shard of a grid's counter of one rules version (in its id), which a person's changes add to without reading it,
+ * nor the village's current version: an agreement, a member joining or leaving, a household moved. Their agreed part
+ * is of that version, and like any counter of another version it reads as 0 when that is not current.
  */
 export const BY_VERSION = -1
 export const versionCountId = (villageId: string, gridId: string | null, version: number) => `${villageId}:${gridId ?? '-'}:v${version}`
@@ -71,42 +71,20 @@ const newCounter = (id: string, villageId: string, gridId: string | null, shard:
   ...d,
 })
 
-/**
- * Adds a change to a counter, in the caller's transaction. `version` is the rules version the agreed part counts for;
- * a counter still on an older one starts over at the change, one already on a newer one (published meanwhile) keeps
- * its agreed part and takes only the residents.
- */
-async function addToCounter(tx: TxStore, villageId: string, gridId: string | null, shard: number, version: number, d: Delta): Promise<void> {
-  if (!Object.values(d).some((v) => v)) return
-  const id = residentCountId(villageId, gridId, shard)
-  const doc = await tx.get('residentCounts', id)
-  if (!doc) {
-    await tx.insert('residentCounts', newCounter(id, villageId, gridId, shard, version, d))
-    return
-  }
-  // the register's and 本村概况's figures count whatever the rules version, as the residents do; a counter from before
-  // 本村概况's figures takes none (its village is counted on read until the rebuild gives every counter its figures)
-  const village: Record<string, number> = doc.members === undefined ? {} : { members: d.members ?? 0, partyMembers: d.partyMembers ?? 0 }
-  const people = { residents: d.residents, households: d.households, registered: d.registered ?? 0, unrepresented: d.unrepresented ?? 0, ...village }
-  if (doc.rulesVersion === version) await tx.update('residentCounts', id, { inc: { ...people, agreedPersons: d.agreedPersons, agreedHouseholds: d.agreedHouseholds } })
-  else if (doc.rulesVersion < version) await tx.update('residentCounts', id, { inc: people, set: { rulesVersion: version, agreedPersons: d.agreedPersons, agreedHouseholds: d.agreedHouseholds } })
-  else await tx.update('residentCounts', id, { inc: people })
-}
-
 /** what a household's counts add to its grid's: itself among those with residents, and among those who agreed (nothing without one) */
 const householdCounted = (h: Household | null, c: { residents: number; agreed: number }) => (h ? { households: Number(c.residents > 0), agreedHouseholds: Number(c.agreed > 0) } : { households: 0, agreedHouseholds: 0 })
 
 /**
  * One person's change, in the caller's transaction: `residents` +1 joining, -1 leaving; `agreed` +1 agreeing to the
  * current version `current` (or joining having agreed), -1 leaving having agreed. `household` is the person's, as read
- * in the transaction (null without one: counted by `personId`, in no grid). `member`: 本村概况's change with it (a member joining).
+ * in the transaction (null without one: counted in no grid). `member`: 本村概况's change with it (a member joining).
+ * The household's update and its grid's counter of the version it counts (added to unread): two writes, no read.
  */
 export async function countPerson(
   tx: TxStore,
   villageId: string,
   current: number,
   household: Household | null,
-  personId: string,
   change: { residents: number; agreed: number },
   member: Pick<Delta, 'members' | 'partyMembers'> = {},
 ): Promise<void> {
@@ -117,7 +95,7 @@ export async function countPerson(
   const after = { residents: before.residents + change.residents, agreed: before.agreed + agreed }
   if (household) await tx.update('households', household._id, { set: householdFields(after, version) })
   const [a, b] = [householdCounted(household, after), householdCounted(household, before)]
-  await addToCounter(tx, villageId, household?.gridId ?? null, shardOf(personId), version, {
+  await addUnread(tx, villageId, household?.gridId ?? null, BY_VERSION, version, {
     residents: change.residents,
     households: a.households - b.households,
     agreedPersons: agreed,
@@ -140,7 +118,7 @@ export async function countMember(tx: TxStore, village: Pick<Village, '_id' | 'c
     return null
   }
   const agreed = current ? !!(await tx.get('ruleAgreements', agreementId(village._id, current, m.personId))) : false
-  await countPerson(tx, village._id, current, household, m.personId, { residents: 1, agreed: agreed ? 1 : 0 }, member)
+  await countPerson(tx, village._id, current, household, { residents: 1, agreed: agreed ? 1 : 0 }, member)
   return agreed
 }
 
