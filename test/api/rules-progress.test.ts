@@ -165,6 +165,12 @@ test('after agreements, joins, departures, a household moved, a new version, era
   expect(await rebuildResidentCounts(store, X)).toBe(0)
 })
 
+test('the residents who have not agreed agreeing at once (two of one household) are each counted once', async () => {
+  await Promise.all(['demo-linjun', 'demo-chenjianguo', 'demo-chenxiaohong', 'demo-huangdeming'].map((openid) => agree(openid)))
+  await expectExact()
+  expect((await committee().call('rules.current', { villageId: X })).progress).toMatchObject({ persons: { agreed: 11, total: 11 }, households: { agreed: 8, total: 8 } })
+})
+
 test('a member approved and not yet on the register: an agreement meanwhile is counted once, with them, by the job; a departure meanwhile takes nothing back; a 户代表 named meanwhile stays the one', async () => {
   const { store } = api.ports
   // 王芳 of a new doorplate agrees before the job has run: counted by the job with her agreement, once however often it runs

@@ -162,11 +162,24 @@ describe('agreeing', () => {
     expect((await api.as(P.chenjianguo).call('rules.status', { villageId: X })).needsAgreement).toBe(false)
   })
 
-  test('ten taps at once make one agreement', async () => {
+  test('ten taps at once make one agreement, counted once', async () => {
+    const progress = async () => (await api.as(ID.committee).call('rules.current', { villageId: X })).progress!
+    const before = await progress()
     const results = await Promise.all(Array.from({ length: 10 }, () => api.router('rules.agree', { villageId: X, versionId: `${X}:v1` }, { openid: P.chenjianguo })))
     expect(results.every((r) => r.ok)).toBe(true)
     expect(new Set(results.map((r) => (r.ok ? (r.data as RuleAgreement).at : 0))).size).toBe(1)
     expect(await api.ports.store.count('ruleAgreements', { personId: 'p_chenjianguo' })).toBe(1)
+    // one person more, and his household (none of it had agreed)
+    expect(await progress()).toMatchObject({ persons: { agreed: before.persons.agreed + 1 }, households: { agreed: before.households.agreed + 1 } })
+  })
+
+  test('an agreement its membership does not say (rulesAgreed behind) is found at its insert: the same record, nothing counted again', async () => {
+    const v1 = `${X}:v1`
+    const first = await api.as(P.chenjianguo).call('rules.agree', { villageId: X, versionId: v1 })
+    await api.ports.store.update('memberships', { _id: `${X}:p_chenjianguo` }, { set: { rulesAgreed: 0 } })
+    const before = api.snapshot()
+    expect(await api.as(P.chenjianguo).call('rules.agree', { villageId: X, versionId: v1 })).toEqual(first)
+    expect(api.snapshot()).toEqual(before)
   })
 
   test('agreeing to a version that is no longer current is refused, naming the current one', async () => {
