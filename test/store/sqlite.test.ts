@@ -308,6 +308,25 @@ test('ensureIndexes: the declared indexes are made, and one no longer declared i
   }
 })
 
+test('an index ending in _id gives a find by its fields in _id order without sorting the matches', async () => {
+  const dir = tempDir()
+  const store = new SqliteStore(path.join(dir, 'test.sqlite'))
+  try {
+    const name = store.ensureIndex('persons', ['openid', '_id'])
+    await store.insert('persons', { _id: 'p2', openid: 'o1' })
+    await store.insert('persons', { _id: 'p1', openid: 'o1' })
+    await store.insert('persons', { _id: 'p3', openid: 'o2' })
+    // the find's own statement (findSync): the fields' equality, then `ORDER BY _id ASC LIMIT 1`
+    const plan = (store.db.prepare(`EXPLAIN QUERY PLAN SELECT doc FROM "persons" WHERE json_extract(doc, '$.openid') = ? ORDER BY _id ASC LIMIT 1`).all('o1') as Array<{ detail: string }>).map((r) => r.detail).join('; ')
+    expect(plan).toContain(name)
+    expect(plan).not.toContain('TEMP B-TREE')
+    expect((await store.find('persons', { openid: 'o1' }, { limit: 1 })).map((p) => p._id)).toEqual(['p1'])
+  } finally {
+    store.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+})
+
 test('optimize: with statistics the planner finds the few open reports by their index instead of walking all by date', async () => {
   const dir = tempDir()
   const store = new SqliteStore(path.join(dir, 'test.sqlite'))
