@@ -64,7 +64,8 @@ export const RATE_LIMITS: Partial<Record<ActionName, RateLimit>> = {
   'ballots.object': { max: { '1h': 10, '1d': 30 }, why: 'one objection per meeting ballot (per topic), and each notifies the whole committee' },
   'proposals.create': { max: { '1d': 5 }, why: 'a proposal is a written case the whole village reads; a village has a few a month' },
   'proposals.cosign': { max: { '1m': 20, '1d': 100 }, why: 'one signature per proposal; reaching the threshold notifies the committee and the proposer' },
-  'join.request': { max: { '1h': 10, '1d': 20 }, why: 'each request notifies the village’s committee; a newcomer applies to one or two villages, again after a rejection' },
+  // one window: a slot is a write of its own on a random page of the collection, and every newcomer's first call pays it
+  'join.request': { max: { '1d': 10 }, why: 'each request notifies the village’s committee; a newcomer applies to one or two villages, again after a rejection' },
   'account.requestDeletion': { max: { '1d': 5 }, why: 'each request notifies the committee of every village the person is in' },
   'boards.appeal': { max: { '1h': 5, '1d': 10 }, why: 'each appeal notifies the committee; a household has an entry or two to appeal, each once' },
   'booking.book': { max: { '1m': 30, '1d': 200 }, why: 'a family books a week of meals in a minute or two; a booking for someone else notifies them' },

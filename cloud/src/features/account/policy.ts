@@ -1,5 +1,6 @@
 /** Pure rules of villages and accounts. */
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
+import { pooledRandomBytes } from '../../common/random'
 import type { Membership, Person, Relation, Role } from './documents'
 
 /** 门牌号 as typed by people differ in spaces, full-width digits and 号/號: compare a normal form. */
@@ -30,7 +31,7 @@ export const isCommittee = (m: Pick<Membership, 'roles'>) => m.roles.includes('c
  * on a random page of the table's key: every insert rewrote a page of its own at the commit, where in order they share
  * the last. The minute only says when the person first came, which their 加入时间 tells the committee anyway.
  */
-export const newPersonId = (now: number) => `p_${Math.floor(now / 60_000).toString(36).padStart(6, '0')}${randomBytes(9).toString('base64url')}`
+export const newPersonId = (now: number) => `p_${Math.floor(now / 60_000).toString(36).padStart(6, '0')}${pooledRandomBytes(9).toString('base64url')}`
 
 /** the claim id of an openid (one-way) */
 export const personKeyOf = (openid: string) => createHash('sha256').update(openid).digest('hex')

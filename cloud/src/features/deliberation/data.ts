@@ -4,7 +4,7 @@ import type { MyVote, TopicDetail, TopicResult, TopicStep, TopicSummary, Turnout
 import type { Ballot, TallyCounts, Topic, TopicRoll } from './documents'
 import { staffNote } from './documents'
 import { readShards, readShardsOf, sealShards } from './tally'
-import { randomFillSync } from 'node:crypto'
+import { pooledRandomBytes } from '../../common/random'
 import { theJob } from '../../common/audit'
 import { getMany } from '../../common/load'
 import { ApiError } from '../../errors'
@@ -252,18 +252,9 @@ export async function closeIfDue(ports: Ports, t: Topic, now: number): Promise<T
   return (await closeTopic(ports, t, now)).topic
 }
 
-/** crypto-random bytes for receipts, drawn 4 KB at a time (one call into the CSPRNG per 512 ballots), each byte used once */
-const receiptBytes = Buffer.alloc(4096)
-let receiptAt = receiptBytes.length
-
 /** A receipt for a new ballot (crypto-random). */
 export function newReceipt(): string {
-  if (receiptAt + 8 > receiptBytes.length) {
-    randomFillSync(receiptBytes)
-    receiptAt = 0
-  }
-  receiptAt += 8
-  return receiptCode(receiptBytes.subarray(receiptAt - 8, receiptAt))
+  return receiptCode(pooledRandomBytes(8))
 }
 
 /** The committee is told the results are ready, and the residents (the committee among them) the result on the topic's page (in tx). */
