@@ -14,12 +14,13 @@ interface Started {
 
 const started = new Map<string, Started>()
 
-export function prefetch<T>(key: string, load: () => Promise<T>): void {
+/** Starts the call for `key`; returns when it has settled (never rejects: a failure is the taker's to show). */
+export function prefetch<T>(key: string, load: () => Promise<T>): Promise<void> {
   const result = load()
   const entry: Started = { at: Date.now(), result }
-  // a failure is the taker's to show; untaken, it must not surface as an unhandled rejection
-  result.then((value) => (entry.settled = { value })).catch(() => undefined)
   started.set(key, entry)
+  // untaken, a failure must not surface as an unhandled rejection
+  return result.then((value) => void (entry.settled = { value })).catch(() => undefined)
 }
 
 /**
