@@ -103,11 +103,16 @@ export const fromReportsHandlers: Handlers<typeof fromReportsActions> = {
 export async function repairReportLinks(ports: Ports, now: number): Promise<number> {
   const { store } = ports
   const left = await store.find('reports', { 'linking.at': { $lt: now - CLAIM_LEASE } }, { sort: [['linking.at', 'asc']], limit: REPAIR_PAGE })
+  // the reports of one claim (one draft, one moment) are finished or freed together: one call per claim, not per report
+  const claims = new Map<string, { claim: Claim; ids: string[] }>()
+  for (const r of left) {
+    const key = `${r.topicId}@${r.linking!.at}`
+    const c = claims.get(key) ?? { claim: { topicId: r.topicId!, event: r.linking! }, ids: [] }
+    c.ids.push(r._id)
+    claims.set(key, c)
+  }
   const drafts = new Set((await getMany(store, 'topics', [...new Set(left.map((r) => r.topicId!))])).map((t) => t._id))
   let done = 0
-  for (const r of left) {
-    const claim = { topicId: r.topicId!, event: r.linking! }
-    done += await (drafts.has(claim.topicId) ? finishLinks : releaseLinks)(store, [r._id], claim)
-  }
+  for (const { claim, ids } of claims.values()) done += await (drafts.has(claim.topicId) ? finishLinks : releaseLinks)(store, ids, claim)
   return done
 }
