@@ -5,10 +5,10 @@
  * residents, and of them those who agreed. Every write that changes them — an agreement, a join approved (written
  * onto the register by the job: admissions.ts), a membership ended or erased, a household moved to another grid —
  * adds its change in its own transaction, reading the household (and the person's agreement) there, so the counts
- * stay exact: a household counts as agreed
- * while at least one of its residents has, whoever joins or leaves. A new rules version needs no write: a count of
- * another version reads as 0, and the first change for the new version starts it. The account feature owns this
- * because its writes move the counts (a feature imports only account); the rules' agreements are read by name.
+ * stay exact: a household counts as agreed while at least one of its residents has, whoever joins or leaves. A new
+ * rules version needs no write: a count of another version reads as 0, and the first change for the new version
+ * starts it. The account feature owns this because its writes move the counts (a feature imports only account); the
+ * rules' agreements are read by name.
  */
 import type { Household, Membership, ResidentCount, Village } from './documents'
 import type { Store, TxStore } from '../../ports/store'
