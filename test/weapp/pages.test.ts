@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
-import { cases, type PageCase } from './cases'
+import { cases, casesAt, type PageCase } from './cases'
 import { CloudBaseEmulator } from '../cloudbase-emulator/emulator'
 import { emulatorCloudBackend, localCloudBackend, type Backend } from './runner/backend'
 import { DIST, freshWeappBuild, type SharedBuild } from './runner/build'
@@ -106,9 +106,11 @@ const shotName = (c: PageCase) => `${c.name ?? c.page.replace(/\/index$/, '').re
 
 const label = (c: PageCase) => `${c.page}${c.name ? ` (${c.name})` : ''} as ${c.as}${c.query ? ` ?${new URLSearchParams(c.query)}` : ''}`
 
-describe.each(cases.map((c) => [label(c), c] as const))('%s', (_name, c) => {
+describe.each(cases.map((c, i) => [label(c), i] as const))('%s', (_name, i) => {
   test.each(Object.keys(STORES) as Array<keyof typeof STORES>)('on %s: opens with its real content, then its main button reaches its action', async (storeName) => {
+    const seededAt = Date.now()
     const backend = await STORES[storeName]()
+    const c = casesAt(seededAt)[i]
     const session = new Session({ dist: DIST, view, backend: backend.call, openid: c.as })
     try {
       if (c.prepare) {
@@ -160,7 +162,9 @@ describe.each(cases.map((c) => [label(c), c] as const))('%s', (_name, c) => {
   }, 60_000)
 
   test('in 长辈模式 (WeChat’s own font set large, nothing chosen on the phone): the page opens in large type', async () => {
+    const seededAt = Date.now()
     const backend = await STORES.sqlite()
+    const c = casesAt(seededAt)[i]
     const session = new Session({ dist: DIST, view, backend: backend.call, openid: c.as, fontSizeSetting: 22 })
     try {
       if (c.prepare) await c.prepare(async (openid, action, input) => ((await backend.call({ action, input }, openid)) as { data?: unknown }).data)
