@@ -45,6 +45,15 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 }
 const API_PATH = /^\/api\/([A-Za-z]+\.[A-Za-z]+)(?:\?|$)/
+/**
+ * `POST /api/batch`: several calls in one request, `[{ action, input }, …]`, answered as an array of what each
+ * `/api/<action>` would answer, in order (one after another, as the same person). The browser build's index.html
+ * sends a page's first calls this way (config/preload-route.ts): one answer is read in one task, before the app's
+ * scripts run, where two were left waiting behind them.
+ */
+const BATCH_PATH = '/api/batch'
+/** the most calls one batch may carry: a page's first calls, not a way around the rate limits' per-call view */
+export const MAX_BATCH = 8
 
 /** the largest `POST /api/*` body: a 413 with a typed error beyond it, declared or streamed */
 export const MAX_BODY = 2 * 1024 * 1024
@@ -137,24 +146,44 @@ export async function startLocalServer(opts: LocalServerOptions) {
     // no answer of this server may be read as another type than it says (an uploaded "PNG" as HTML)
     res.setHeader('x-content-type-options', 'nosniff')
     // POST /api/<action>: through the router, as the cloud function's entry does
-    const answerApi = async (action: string) => {
-      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'BAD_INPUT', message: '请使用 POST' } }, true)
+    const badInput = (message: string) => ({ ok: false, error: { code: 'BAD_INPUT', message } })
+    /** the request's JSON body ({} when empty), or undefined once it has been answered with the refusal */
+    const readJson = async (): Promise<unknown> => {
+      if (req.method !== 'POST') return void send(res, 405, badInput('请使用 POST'), true)
       const raw = await readCapped(req, res, MAX_BODY)
-      if (raw === 'too large') return send(res, 413, { ok: false, error: { code: 'BAD_INPUT', message: '请求内容过大' } }, true)
-      let payload: unknown
+      if (raw === 'too large') return void send(res, 413, badInput('请求内容过大'), true)
       try {
-        payload = raw.length ? JSON.parse(raw.toString('utf8')) : {}
+        return raw.length ? JSON.parse(raw.toString('utf8')) : {}
       } catch {
-        return send(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: '请求格式有误' } })
+        return void send(res, 400, badInput('请求格式有误'))
       }
+    }
+    const caller = () => {
       const openid = req.headers['x-demo-openid']
-      const result = await router(action, payload, typeof openid === 'string' && openid ? { openid } : null)
-      return send(res, 200, result)
+      return typeof openid === 'string' && openid ? { openid } : null
+    }
+    const answerApi = async (action: string) => {
+      const payload = await readJson()
+      if (payload === undefined) return
+      return send(res, 200, await router(action, payload, caller()))
+    }
+    const answerBatch = async () => {
+      const calls = await readJson()
+      if (calls === undefined) return
+      const valid =
+        Array.isArray(calls) &&
+        calls.length <= MAX_BATCH &&
+        calls.every((c) => typeof c === 'object' && c !== null && typeof (c as { action?: unknown }).action === 'string')
+      if (!valid) return send(res, 400, badInput(`请求格式有误（最多${MAX_BATCH}个调用，每个含 action）`))
+      const results: unknown[] = []
+      for (const { action, input } of calls as Array<{ action: string; input?: unknown }>) results.push(await router(action, input ?? {}, caller()))
+      return send(res, 200, results)
     }
     try {
       // an action's name is plain ASCII with nothing to resolve: the most frequent request needs no URL parse
       const plain = API_PATH.exec(req.url ?? '')
       if (plain) return await answerApi(plain[1])
+      if (req.url === BATCH_PATH) return await answerBatch()
       const url = new URL(req.url ?? '/', baseUrl)
       if (url.pathname.startsWith('/api/')) return await answerApi(url.pathname.slice('/api/'.length))
       if (url.pathname === '/upload') {

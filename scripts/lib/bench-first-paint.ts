@@ -68,7 +68,9 @@ async function paintOf(browser: Browser, url: string, ready: string, storage: Re
     const calls: string[] = []
     page.on('request', (r) => {
       const m = new URL(r.url()).pathname.match(/^\/api\/(.+)$/)
-      if (m) calls.push(m[1])
+      // index.html's boot calls go as one POST /api/batch: listed each as its own
+      if (m?.[1] === 'batch') calls.push(`batch(${(JSON.parse(r.postData() ?? '[]') as Array<{ action: string }>).map((c) => c.action).join(', ')})`)
+      else if (m) calls.push(m[1])
     })
     await page.goto(url, { waitUntil: 'commit' })
     const content = (await (

@@ -12,7 +12,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import type { ActionName } from '../../cloud/src/contract'
 import { FEATURES } from '../../cloud/src/features'
-import { startLocalServer } from '../../cloud/server/server'
+import { MAX_BATCH, startLocalServer } from '../../cloud/server/server'
 import { API_STORE, makeApi } from './harness'
 import { addFixtures, OPENID, sampleFor, W, type Api } from './samples'
 
@@ -225,6 +225,35 @@ describe('raw HTTP against the local server', () => {
       const { body } = await expectJsonAnswer(await post(action, '{}'))
       expect(body.error?.code).toBe('UNKNOWN_ACTION')
     }
+  })
+
+  test('POST /api/batch: each call answered as its own /api/<action> would be, in order; a bad batch refused whole', async () => {
+    const calls = [
+      { action: 'home.open', input: { villageId: 'v-xinshan' } },
+      { action: 'account.todo', input: { villageId: 'v-xinshan' } },
+      { action: 'account.todo', input: { villageId: 'v-nowhere' } },
+      { action: 'nope', input: {} },
+      { action: 'account.me' },
+    ]
+    const res = await post('batch', JSON.stringify(calls))
+    expect(res.status).toBe(200)
+    const answers = (await res.json()) as Array<{ ok: boolean; error?: { code: string } }>
+    const one = async (c: { action: string; input?: unknown }) => (await post(c.action, JSON.stringify(c.input ?? {}))).json()
+    expect(answers).toEqual(await Promise.all(calls.map(one)))
+    expect(answers.map((a) => a.ok)).toEqual([true, true, false, false, true])
+    expect(answers.slice(2, 4).map((a) => a.error?.code)).toEqual(['NOT_MEMBER', 'UNKNOWN_ACTION'])
+    // as someone else: each call judged as theirs
+    const as = { 'x-demo-openid': OPENID.resident }
+    const theirs = (await (await post('batch', JSON.stringify(calls), as)).json()) as typeof answers
+    expect(theirs).toEqual(await Promise.all(calls.map(async (c) => (await post(c.action, JSON.stringify(c.input ?? {}), as)).json())))
+    expect(theirs[0]).not.toEqual(answers[0])
+
+    const tooMany = JSON.stringify(Array.from({ length: MAX_BATCH + 1 }, () => calls[0]))
+    for (const body of ['{', '{}', 'null', '[1]', '[null]', '[{"input":{}}]', '[{"action":1}]', tooMany]) {
+      const { status, body: answer } = await expectJsonAnswer(await post('batch', body))
+      expect({ body, status, code: answer.error?.code }).toEqual({ body, status: 400, code: 'BAD_INPUT' })
+    }
+    expect((await fetch(`${server.url}/api/batch`)).status).toBe(405)
   })
 
   test('wrong methods: 405 with a typed error', async () => {
