@@ -131,6 +131,30 @@ run('in Chromium: 首页 per role', () => {
     await context.close()
   })
 
+  test('index.html’s batch of first calls failing (a proxy’s 502, the connection cut): the app asks again itself, and 首页 is drawn', async () => {
+    for (const fail of ['502', 'abort'] as const) {
+      const context = await app.browser.newContext({ viewport: { width: 414, height: 896 } })
+      await context.addInitScript(() => {
+        localStorage.setItem('vh.demoOpenid', JSON.stringify({ data: 'demo-linshuisheng' }))
+        localStorage.setItem('vh.currentVillage', JSON.stringify({ data: 'v-xinshan' }))
+      })
+      await context.route('**/api/batch', (route) => (fail === 'abort' ? route.abort() : route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>502 Bad Gateway</h1>' })))
+      const own: string[] = []
+      context.on('request', (r) => {
+        const m = new URL(r.url()).pathname.match(/^\/api\/([\w.]+)$/)
+        if (m && m[1] !== 'batch') own.push(m[1])
+      })
+      const cold = await context.newPage()
+      await cold.goto(`${app.server.url}/#/pages/home/index`)
+      await cold.getByText('我的待办', { exact: true }).waitFor()
+      await cold.getByText('本村概况', { exact: true }).waitFor()
+      await cold.locator('.vh-row').filter({ hasText: '待投票的议题' }).first().waitFor()
+      expect(own).toEqual(expect.arrayContaining(['home.open', 'account.todo']))
+      expect(await cold.getByText('出了点问题').count()).toBe(0)
+      await context.close()
+    }
+  })
+
   test('while a page’s code is still loading, the title bar already names the app; then the page’s own title', async () => {
     const cold = await app.browser.newPage({ viewport: { width: 414, height: 896 } })
     let release!: () => void
