@@ -52,7 +52,7 @@ const API_PATH = /^\/api\/([A-Za-z]+\.[A-Za-z]+)(?:\?|$)/
  * scripts run, where two were left waiting behind them.
  */
 const BATCH_PATH = '/api/batch'
-/** the most calls one batch may carry: a page's first calls, not a way around the rate limits' per-call view */
+/** the most calls one batch may carry: a page's first few (each still counted by the rate limits as any call is) */
 export const MAX_BATCH = 8
 
 /** the largest `POST /api/*` body: a 413 with a typed error beyond it, declared or streamed */
