@@ -66,6 +66,9 @@ export async function startApp(opts: { clock?: { now(): number } } = {}) {
       }, person.openid)
       await page.reload()
       await page.waitForURL(/pages\/home\/index/)
+      // 首页 drawn (its tab bar, 首页 selected) before the test goes elsewhere: Taro's router shows a tab page whose
+      // code arrives late in place of the page opened meanwhile (it unloads it), which then never shows
+      await page.getByRole('tab', { name: '首页', selected: true }).waitFor()
     },
     async close() {
       await browser.close()
