@@ -8,6 +8,8 @@
  *      the baseline (req/s ratios between neighbours, the median of the three held to the goal; each server's CPU
  *      time per request, and the load generator's)
  *   1b. the SQLite statements each of those writes runs per call, counted and timed (scripts/lib/bench-statements.ts)
+ *   1c. the way in: first ballots with ballots.cast's handler swapped for one plain insert, beside real first ballots and
+ *      the bare server, so that the ratio splits into what every signed-in call costs and what the ballot's own rules add
  *   3. the bundled `api` cloud function: size, require() time and first call (wx-server-sdk stubbed)
  *   4. the weapp's package sizes (WeChat's analyseCode via scripts/weapp-check.ts --json)
  *   5. the h5 first route's JavaScript, raw and gzipped
@@ -15,7 +17,7 @@
  *      agreements and reports in one village (scripts/lib/bench-reads.ts), and the ratio
  *   7. 首页's first paint in Chromium against a bare Taro h5 page: FCP and time-to-content (scripts/lib/bench-first-paint.ts)
  * Traffic goes only to 127.0.0.1. Takes about five minutes when the builds are up to date.
- * `npm run bench -- --only=servers,statements,booking,cloud,weapp,h5,reads,paint` runs some of the sections; `--cpu-prof` profiles the
+ * `npm run bench -- --only=servers,statements,wayin,booking,cloud,weapp,h5,reads,paint` runs some of the sections; `--cpu-prof` profiles the
  * local server over each of its runs (scripts/lib/bench-profile.ts).
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process'
@@ -31,6 +33,7 @@ import { FLAT_READS, growMembers, growReports, timeAction, topicWithBallots } fr
 import { measureFirstPaint } from './lib/bench-first-paint'
 import { firstRouteOf, H5_FIRST_ROUTE_GZIP } from './lib/h5-first-route'
 import { statementsPerAction } from './lib/bench-statements'
+import { ballotHandlers } from '../cloud/src/features/deliberation/ballots'
 
 const ROOT = path.resolve(__dirname, '..')
 const LOAD_SCRIPT = path.join(__dirname, 'lib/bench-load.ts')
@@ -352,6 +355,66 @@ async function benchFlatReads(): Promise<void> {
   }
 }
 
+/**
+ * Section 1c: how much of a first ballot's cost is the way in that every signed-in call takes (HTTP, the input's schema,
+ * the caller by openid, the membership, the answer) and how much its own rules (the topic open,
+ * the voter on the roll, the receipt, the ballot read first, the tally's shard in the same transaction). The "way in"
+ * run is ballots.cast with its handler swapped, for that run only, for one insert of a ballot-sized document through
+ * the same group commit. Each round: the way in, real first ballots (each on a topic of its own), the bare server.
+ */
+async function benchWayIn(): Promise<void> {
+  const S = '1c. a first ballot, split'
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-wayin-'))
+  const cast = ballotHandlers['ballots.cast']
+  const rules = cast.handle
+  const plainInsert: typeof rules = async ({ villageId, topicId, choices }, ctx) => {
+    const doc = { _id: `${topicId}:${ctx.person._id}`, villageId, topicId, personId: ctx.person._id, choices, castAt: ctx.now }
+    await ctx.ports.store.insert('ballots', doc as never)
+    return doc as never
+  }
+  let bare: Awaited<ReturnType<typeof startBare>> | null = null
+  try {
+    bare = await startBare()
+    const server = await startLocalServer({ port: 0, dataDir, jobIntervalMs: 0, seed: true, quiet: true })
+    try {
+      log(`the way in: ${VOTERS} voters…`)
+      await benchVoters(server, VOTERS)
+      const split: Array<{ wayIn: number; ballot: number }> = []
+      for (let round = 1; round <= ROUNDS; round++) {
+        const runs: Record<'wayIn' | 'ballot', LoadResult> = {} as never
+        for (const which of ['wayIn', 'ballot'] as const) {
+          const topicId = await openBenchTopic(server)
+          log(`the way in: ${which === 'wayIn' ? 'ballots.cast as one insert' : 'first ballots'}, round ${round}…`)
+          cast.handle = which === 'wayIn' ? plainInsert : rules
+          const c0 = process.cpuUsage()
+          try {
+            runs[which] = await drive(server.port, 'cast', { topicId, maxRequests: VOTERS })
+          } finally {
+            cast.handle = rules
+          }
+          addLoad(S, `${which === 'wayIn' ? 'the way in (one insert)' : 'first ballot'}, round ${round}`, runs[which], perRequest(usOf(process.cpuUsage(c0)), runs[which]))
+        }
+        const b0 = await bare.cpu()
+        const base = await drive(bare.port, 'bare')
+        addLoad(S, '  bare insert, just after', base, perRequest((await bare.cpu()) - b0, base))
+        split.push({ wayIn: runs.wayIn.rps / base.rps, ballot: runs.ballot.rps / base.rps })
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+      const each = (k: 'wayIn' | 'ballot') => split.map((x) => `${x[k].toFixed(2)}x`).join(', ')
+      add(S, '  the way in / bare insert', `${median(split.map((x) => x.wayIn)).toFixed(2)}x, the median of ${ROUNDS} rounds (${each('wayIn')})`)
+      add(S, '  first ballot / bare insert', `${median(split.map((x) => x.ballot)).toFixed(2)}x (${each('ballot')})`)
+    } finally {
+      await server.close()
+    }
+  } catch (e) {
+    add(S, 'the way in', `n/a (${message(e)})`)
+  } finally {
+    cast.handle = rules
+    bare?.stop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
 /** The SQLite statements behind each write of section 1, per call (scripts/lib/bench-statements.ts). */
 async function benchStatements(): Promise<void> {
   const S = '1b. statements per call'
@@ -403,6 +466,7 @@ async function main() {
   const wanted = (section: string) => !only || only.includes(section)
   if (wanted('servers')) await benchServers()
   if (wanted('statements')) await benchStatements()
+  if (wanted('wayin')) await benchWayIn()
   if (wanted('booking')) await benchBooking()
   if (wanted('cloud')) await benchCloud()
   if (wanted('weapp')) benchWeapp()
