@@ -357,10 +357,10 @@ async function benchFlatReads(): Promise<void> {
 
 /**
  * Section 1c: how much of a first ballot's cost is the way in that every signed-in call takes (HTTP, the input's schema,
- * the caller by openid, the membership, the answer) and how much its own rules (the topic open,
- * the voter on the roll, the receipt, the ballot read first, the tally's shard in the same transaction). The "way in"
- * run is ballots.cast with its handler swapped, for that run only, for one insert of a ballot-sized document through
- * the same group commit. Each round: the way in, real first ballots (each on a topic of its own), the bare server.
+ * the caller by openid, the membership, the answer) and how much its own rules add (the topic open, the voter on the
+ * roll, the receipt, the ballot read first, the tally's shard in the same transaction). The "way in" run is ballots.cast
+ * with its handler swapped, for that run only, for one insert of a ballot-sized document through the same group commit.
+ * Each round: the way in, then real first ballots (each on a topic of its own), then the bare server.
  */
 async function benchWayIn(): Promise<void> {
   const S = '1c. a first ballot, split'
