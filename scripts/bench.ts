@@ -108,6 +108,8 @@ async function startBare(): Promise<{ port: number; cpu: () => Promise<number>; 
 }
 
 const usOf = (c: NodeJS.CpuUsage) => c.user + c.system
+/** the middle one of xs by key (the upper of the two middle ones when their number is even) */
+const middle = <T>(xs: T[], key: (x: T) => number): T => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]
 const perRequest = (cpuUs: number, r: LoadResult) => (r.answered ? cpuUs / r.answered : NaN)
 
 async function benchServers(): Promise<void> {
@@ -155,7 +157,7 @@ async function benchServers(): Promise<void> {
           addLoad(S, '  bare insert, just after', base, baseCpu)
           ratios.push({ ratio: r.rps / base.rps, cpu: cpu / baseCpu })
         }
-        const median = [...ratios].sort((a, b) => a.ratio - b.ratio)[Math.floor(ratios.length / 2)]
+        const median = middle(ratios, (x) => x.ratio)
         const verdict = goal ? (median.ratio >= goal ? `  (goal ≥ ${goal}x: met)` : `  (goal ≥ ${goal}x: NOT met)`) : ''
         const each = ratios.map((x) => `${x.ratio.toFixed(2)}x`).join(', ')
         add(S, `  ${label} / bare insert`, `${median.ratio.toFixed(2)}x, the median of ${ROUNDS} rounds (${each})${verdict}; CPU per request ${median.cpu.toFixed(1)}x the bare's`)
@@ -399,10 +401,9 @@ async function benchWayIn(): Promise<void> {
         addLoad(S, '  bare insert, just after', base, perRequest((await bare.cpu()) - b0, base))
         split.push({ wayIn: runs.wayIn.rps / base.rps, ballot: runs.ballot.rps / base.rps })
       }
-      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
       const each = (k: 'wayIn' | 'ballot') => split.map((x) => `${x[k].toFixed(2)}x`).join(', ')
-      add(S, '  the way in / bare insert', `${median(split.map((x) => x.wayIn)).toFixed(2)}x, the median of ${ROUNDS} rounds (${each('wayIn')})`)
-      add(S, '  first ballot / bare insert', `${median(split.map((x) => x.ballot)).toFixed(2)}x (${each('ballot')})`)
+      add(S, '  the way in / bare insert', `${middle(split, (x) => x.wayIn).wayIn.toFixed(2)}x, the median of ${ROUNDS} rounds (${each('wayIn')})`)
+      add(S, '  first ballot / bare insert', `${middle(split, (x) => x.ballot).ballot.toFixed(2)}x (${each('ballot')})`)
     } finally {
       await server.close()
     }

@@ -175,8 +175,9 @@ export async function startLocalServer(opts: LocalServerOptions) {
         calls.length <= MAX_BATCH &&
         calls.every((c) => typeof c === 'object' && c !== null && typeof (c as { action?: unknown }).action === 'string')
       if (!valid) return send(res, 400, badInput(`请求格式有误（最多${MAX_BATCH}个调用，每个含 action）`))
+      const who = caller()
       const results: unknown[] = []
-      for (const { action, input } of calls as Array<{ action: string; input?: unknown }>) results.push(await router(action, input ?? {}, caller()))
+      for (const { action, input } of calls as Array<{ action: string; input?: unknown }>) results.push(await router(action, input ?? {}, who))
       return send(res, 200, results)
     }
     try {
