@@ -82,10 +82,29 @@ async function open(app: App, page: Page, v: Visit, mode: Mode) {
   // a new search part makes it a fresh load of the app (a new hash alone would push onto the page stack)
   await page.goto(`${app.server.url}/?load=${++loads}#/${v.page}${query ? `?${query}` : ''}`)
   await page.locator('.vh-page').first().waitFor()
-  // the page's own data: every loading line gone (a failed load shows its error, which is checked too)
+  // the page's own data: every loading line and skeleton gone (a failed load shows its error, which is checked too)
   await page
-    .waitForFunction(() => !Array.from(document.querySelectorAll('.vh-state')).some((e) => (e as HTMLElement).innerText.includes('正在加载')), null, { timeout: 15_000 })
+    .waitForFunction(() => !Array.from(document.querySelectorAll('.vh-state, .vh-skeleton')).some((e) => (e as HTMLElement).textContent!.includes('正在加载')), null, { timeout: 15_000 })
     .catch(() => undefined)
+  // and still: a page that loads in steps (a QR code's scene, then the membership, then the activity) may swap
+  // its content after the last loading line went; axe measuring a node as it is replaced reports false contrasts
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let quiet = setTimeout(done, 300)
+        const observer = new MutationObserver(() => {
+          clearTimeout(quiet)
+          quiet = setTimeout(done, 300)
+        })
+        const cap = setTimeout(done, 5_000)
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
+        function done() {
+          observer.disconnect()
+          clearTimeout(cap)
+          resolve()
+        }
+      }),
+  )
 }
 let loads = 0
 
