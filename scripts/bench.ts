@@ -364,6 +364,23 @@ async function benchFlatReads(): Promise<void> {
  * with its handler swapped, for that run only, for one insert of a ballot-sized document through the same group commit.
  * Each round: the way in, then real first ballots (each on a topic of its own), then the bare server.
  */
+const CORES = os.availableParallelism()
+
+/**
+ * What 0.6x of this run's bare server leaves a ballot: one core's second over that many ballots a second (a
+ * single-threaded server), or every core's, less the load generator's own CPU for that many (a server on all cores).
+ */
+interface Budget {
+  oneThread: number
+  allCores: number
+  wayIn: number
+  ballot: number
+}
+function budgetAt(ratio: number, bare: LoadResult, ballots: LoadResult, taken: { wayIn: number; ballot: number }): Budget {
+  const perSecond = ratio * bare.rps
+  return { oneThread: 1e6 / perSecond, allCores: (CORES * 1e6) / perSecond - ballots.loadCpu, ...taken }
+}
+
 async function benchWayIn(): Promise<void> {
   const S = '1c. a first ballot, split'
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-wayin-'))
@@ -381,9 +398,10 @@ async function benchWayIn(): Promise<void> {
     try {
       log(`the way in: ${VOTERS} voters…`)
       await benchVoters(server, VOTERS)
-      const split: Array<{ wayIn: number; ballot: number }> = []
+      const split: Array<{ wayIn: number; ballot: number; budget: Budget }> = []
       for (let round = 1; round <= ROUNDS; round++) {
         const runs: Record<'wayIn' | 'ballot', LoadResult> = {} as never
+        const cpu: Record<'wayIn' | 'ballot', number> = { wayIn: NaN, ballot: NaN }
         for (const which of ['wayIn', 'ballot'] as const) {
           const topicId = await openBenchTopic(server)
           log(`the way in: ${which === 'wayIn' ? 'ballots.cast as one insert' : 'first ballots'}, round ${round}…`)
@@ -394,16 +412,24 @@ async function benchWayIn(): Promise<void> {
           } finally {
             cast.handle = rules
           }
-          addLoad(S, `${which === 'wayIn' ? 'the way in (one insert)' : 'first ballot'}, round ${round}`, runs[which], perRequest(usOf(process.cpuUsage(c0)), runs[which]))
+          cpu[which] = perRequest(usOf(process.cpuUsage(c0)), runs[which])
+          addLoad(S, `${which === 'wayIn' ? 'the way in (one insert)' : 'first ballot'}, round ${round}`, runs[which], cpu[which])
         }
         const b0 = await bare.cpu()
         const base = await drive(bare.port, 'bare')
         addLoad(S, '  bare insert, just after', base, perRequest((await bare.cpu()) - b0, base))
-        split.push({ wayIn: runs.wayIn.rps / base.rps, ballot: runs.ballot.rps / base.rps })
+        split.push({ wayIn: runs.wayIn.rps / base.rps, ballot: runs.ballot.rps / base.rps, budget: budgetAt(0.6, base, runs.ballot, cpu) })
       }
       const each = (k: 'wayIn' | 'ballot') => split.map((x) => `${x[k].toFixed(2)}x`).join(', ')
       add(S, '  the way in / bare insert', `${middle(split, (x) => x.wayIn).wayIn.toFixed(2)}x, the median of ${ROUNDS} rounds (${each('wayIn')})`)
       add(S, '  first ballot / bare insert', `${middle(split, (x) => x.ballot).ballot.toFixed(2)}x (${each('ballot')})`)
+      const { budget } = middle(split, (x) => x.ballot)
+      add(
+        S,
+        '  server CPU a ballot may take at 0.6x',
+        `${budget.oneThread.toFixed(0)} µs on one thread, ${budget.allCores.toFixed(0)} µs on all ${CORES} cores beside the load generator; ` +
+          `taken: the way in ${budget.wayIn.toFixed(0)} µs, a first ballot ${budget.ballot.toFixed(0)} µs (the median round)`,
+      )
     } finally {
       await server.close()
     }
