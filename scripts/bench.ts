@@ -357,13 +357,6 @@ async function benchFlatReads(): Promise<void> {
   }
 }
 
-/**
- * Section 1c: how much of a first ballot's cost is the way in that every signed-in call takes (HTTP, the input's schema,
- * the caller by openid, the membership, the answer) and how much its own rules add (the topic open, the voter on the
- * roll, the receipt, the ballot read first, the tally's shard in the same transaction). The "way in" run is ballots.cast
- * with its handler swapped, for that run only, for one insert of a ballot-sized document through the same group commit.
- * Each round: the way in, then real first ballots (each on a topic of its own), then the bare server.
- */
 const CORES = os.availableParallelism()
 
 /**
@@ -381,6 +374,13 @@ function budgetAt(ratio: number, bare: LoadResult, ballots: LoadResult, taken: {
   return { oneThread: 1e6 / perSecond, allCores: (CORES * 1e6) / perSecond - ballots.loadCpu, ...taken }
 }
 
+/**
+ * Section 1c: how much of a first ballot's cost is the way in that every signed-in call takes (HTTP, the input's schema,
+ * the caller by openid, the membership, the answer) and how much its own rules add (the topic open, the voter on the
+ * roll, the receipt, the ballot read first, the tally's shard in the same transaction). The "way in" run is ballots.cast
+ * with its handler swapped, for that run only, for one insert of a ballot-sized document through the same group commit.
+ * Each round: the way in, then real first ballots (each on a topic of its own), then the bare server.
+ */
 async function benchWayIn(): Promise<void> {
   const S = '1c. a first ballot, split'
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-wayin-'))
